@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, dependencies pointing one way only:
+// CNcursesw <- TerminalKit <- PeerConsultApp <- peerconsult
+//              PeerConsultKit (model) <- PeerConsultApp
+let package = Package(
+  name: "PeerConsult",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "peerconsult", targets: ["peerconsult"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    .target(
+      name: "PeerConsultKit",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Plot", package: "Plot"),
+      ]
+    ),
+    .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+    .target(name: "PeerConsultApp", dependencies: ["PeerConsultKit", "TerminalKit"]),
+    .executableTarget(
+      name: "peerconsult",
+      dependencies: [
+        "PeerConsultApp", "PeerConsultKit", "TerminalKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "PeerConsultKitTests", dependencies: ["PeerConsultKit"]),
+    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+    .testTarget(name: "PeerConsultAppTests", dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["peerconsult"]),
+  ]
+)

@@ -1,0 +1,4 @@
+/// Names the app layer shows.
+public enum AppInfo {
+  public static let name = "PeerConsult"
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Where PeerConsult keeps its data and reads user configuration, per the XDG base directories.
+public struct DataLocation: Sendable, Equatable {
+  /// The data folder: the database lives here.
+  public var dataDirectory: URL
+  /// The folder holding the user's own protocol files.
+  public var protocolsDirectory: URL
+
+  public init(dataDirectory: URL, protocolsDirectory: URL) {
+    self.dataDirectory = dataDirectory
+    self.protocolsDirectory = protocolsDirectory
+  }
+
+  /// Resolves the folders: an explicit `--data-dir` wins, then `PEERCONSULT_DATA_DIR`,
+  /// then `$XDG_DATA_HOME/peerconsult`, then `~/.local/share/peerconsult`.
+  public static func resolve(
+    dataDir: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> DataLocation {
+    let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
+      ?? FileManager.default.homeDirectoryForCurrentUser
+    func nonEmpty(_ key: String) -> String? {
+      guard let value = environment[key], !value.isEmpty else { return nil }
+      return value
+    }
+    let data: URL
+    if let dataDir, !dataDir.isEmpty {
+      data = URL(fileURLWithPath: dataDir)
+    } else if let env = nonEmpty("PEERCONSULT_DATA_DIR") {
+      data = URL(fileURLWithPath: env)
+    } else if let xdg = nonEmpty("XDG_DATA_HOME") {
+      data = URL(fileURLWithPath: xdg).appendingPathComponent("peerconsult")
+    } else {
+      data = home.appendingPathComponent(".local/share/peerconsult")
+    }
+    let config = nonEmpty("XDG_CONFIG_HOME").map { URL(fileURLWithPath: $0) }
+      ?? home.appendingPathComponent(".config")
+    return DataLocation(
+      dataDirectory: data.standardizedFileURL,
+      protocolsDirectory: config.appendingPathComponent("peerconsult/protocols"))
+  }
+}

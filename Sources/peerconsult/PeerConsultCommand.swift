@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import PeerConsultKit
+
+/// The `peerconsult` command: with no subcommand it opens the home screen.
+@main
+struct PeerConsultCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "peerconsult",
+    abstract: "Facilitate peer-consulting sessions in the terminal and keep their transcripts.",
+    version: PeerConsultVersion.current,
+    subcommands: [
+      HomeCommand.self
+    ],
+    defaultSubcommand: HomeCommand.self
+  )
+}
+
+/// Options every command accepts.
+struct DataOptions: ParsableArguments {
+  @Option(
+    name: .customLong("data-dir"),
+    help: ArgumentHelp(
+      "Folder holding PeerConsult's data.",
+      discussion: "Default: $PEERCONSULT_DATA_DIR, else $XDG_DATA_HOME/peerconsult (~/.local/share/peerconsult).",
+      valueName: "DIR"))
+  var dataDir: String?
+
+  var location: DataLocation { DataLocation.resolve(dataDir: dataDir) }
+}
