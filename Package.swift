@@ -19,7 +19,7 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CNcursesw",
-      pkgConfig: "ncursesw",
+      // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
       providers: [.apt(["libncursesw5-dev"])]
     ),
     .target(
