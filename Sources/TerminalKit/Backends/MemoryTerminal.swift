@@ -1,0 +1,58 @@
+/// An in-memory terminal for tests: input comes from a queue, frames are kept for inspection.
+public final class MemoryTerminal: Terminal {
+  public private(set) var size: (width: Int, height: Int)
+  public var supportsColor: Bool
+  /// The last frame drawn.
+  public private(set) var screen: Grid
+  /// Cells sent by the last `draw` (the diff's size), to check that unchanged cells are not resent.
+  public private(set) var lastChangedCells = 0
+  public private(set) var frames = 0
+  public private(set) var bells = 0
+  public private(set) var flashes = 0
+  public private(set) var cursor: (x: Int, y: Int)?
+  /// Timeouts the loop asked for, in order (nil = wait forever).
+  public private(set) var waits: [Int?] = []
+  private var pending: [InputEvent] = []
+
+  public init(width: Int = 80, height: Int = 24, supportsColor: Bool = true) {
+    size = (width, height)
+    self.supportsColor = supportsColor
+    screen = Grid(width: width, height: height)
+  }
+
+  /// Queues input for the loop to read.
+  public func send(_ events: InputEvent...) { pending.append(contentsOf: events) }
+
+  /// Queues typed text as character keys.
+  public func type(_ text: String) {
+    pending.append(contentsOf: text.map { .key(.character($0)) })
+  }
+
+  /// Changes the size and queues the resize event, as a real terminal would.
+  public func resize(width: Int, height: Int) {
+    size = (width, height)
+    pending.append(.resize(width: width, height: height))
+  }
+
+  public func draw(_ grid: Grid, cursor: (x: Int, y: Int)?) {
+    if grid.width == screen.width && grid.height == screen.height {
+      lastChangedCells = zip(grid.cells, screen.cells).filter { $0 != $1 }.count
+    } else {
+      lastChangedCells = grid.cells.count
+    }
+    screen = grid
+    self.cursor = cursor
+    frames += 1
+  }
+
+  public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
+    waits.append(timeoutMilliseconds)
+    return pending.isEmpty ? nil : pending.removeFirst()
+  }
+
+  /// Whether queued input remains.
+  public var hasPendingInput: Bool { !pending.isEmpty }
+
+  public func bell() { bells += 1 }
+  public func flash() { flashes += 1 }
+}

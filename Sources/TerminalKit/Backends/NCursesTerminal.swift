@@ -1,0 +1,232 @@
+import CNcursesw
+import Foundation
+
+/// The real terminal, through ncursesw: the only code that imports `CNcursesw`.
+///
+/// Sends only the cells that changed since the previous frame, reads wide-character input,
+/// and turns `KEY_RESIZE` into a resize event.
+public final class NCursesTerminal: Terminal {
+  public private(set) var supportsColor: Bool
+  private var previous: Grid?
+  private var pairs: [Int: Int16] = [:]
+  private var screen: OpaquePointer?
+  private var files: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?
+  private var isOpen = true
+
+  /// Starts ncurses on the process's terminal (stdin/stdout).
+  ///
+  /// - Parameter useColor: false forces monochrome (`NO_COLOR`).
+  public init(useColor: Bool) {
+    initscr()
+    supportsColor = false
+    configure(useColor: useColor)
+    TerminalRestorer.register()
+  }
+
+  /// Starts ncurses on files instead of the process's terminal: for tests, which use
+  /// /dev/null so no real terminal is needed, then read cells back with `cell(x:y:)`.
+  public init?(termType: String, outputPath: String, inputPath: String, useColor: Bool) {
+    guard let out = fopen(outputPath, "w"), let input = fopen(inputPath, "r") else { return nil }
+    guard let screen = newterm(termType, out, input) else {
+      fclose(out)
+      fclose(input)
+      return nil
+    }
+    self.screen = screen
+    files = (out, input)
+    set_term(screen)
+    supportsColor = false
+    configure(useColor: useColor)
+  }
+
+  deinit { close() }
+
+  private func configure(useColor: Bool) {
+    cbreak()
+    noecho()
+    nonl()
+    keypad(pc_stdscr(), true)
+    // A lone Esc must act within 50 ms; the default wait for an escape sequence is 1 s.
+    set_escdelay(25)
+    if useColor && has_colors() {
+      start_color()
+      use_default_colors()
+      supportsColor = true
+    }
+    curs_set(0)
+  }
+
+  /// Ends ncurses and gives the terminal back in its original modes. Safe to call twice.
+  public func close() {
+    guard isOpen else { return }
+    isOpen = false
+    TerminalRestorer.unregister()
+    endwin()
+    if let screen {
+      delscreen(screen)
+      self.screen = nil
+    }
+    if let files {
+      fclose(files.output)
+      fclose(files.input)
+      self.files = nil
+    }
+  }
+
+  public var size: (width: Int, height: Int) {
+    (Int(getmaxx(pc_stdscr())), Int(getmaxy(pc_stdscr())))
+  }
+
+  public func draw(_ grid: Grid, cursor: (x: Int, y: Int)?) {
+    let size = self.size
+    let fresh = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+    if fresh { erase() }
+    for y in 0..<min(grid.height, size.height) {
+      for x in 0..<min(grid.width, size.width) {
+        let cell = grid[x, y]
+        if cell.isContinuation { continue }
+        if !fresh, let previous, previous[x, y] == cell,
+          x + 1 >= grid.width || previous[x + 1, y] == grid[x + 1, y]
+        {
+          continue
+        }
+        put(cell, x: x, y: y)
+      }
+    }
+    previous = grid
+    if let cursor {
+      move(Int32(cursor.y), Int32(cursor.x))
+      curs_set(1)
+    } else {
+      curs_set(0)
+    }
+    refresh()
+  }
+
+  /// Forgets the last frame so the next `draw` repaints everything (after a resize).
+  public func invalidate() { previous = nil }
+
+  private func put(_ cell: Cell, x: Int, y: Int) {
+    var chars: [wchar_t] = []
+    for scalar in cell.character.unicodeScalars.prefix(5) {
+      // Only the first scalar may take columns; ncurses refuses a cell of two wide chars.
+      if !chars.isEmpty && DisplayWidth.of(scalar) > 0 { continue }
+      chars.append(wchar_t(bitPattern: scalar.value))
+    }
+    chars.append(0)
+    let (attrs, pair) = attributes(for: cell.style)
+    _ = chars.withUnsafeBufferPointer {
+      pc_put_cell(Int32(y), Int32(x), $0.baseAddress, attrs, pair)
+    }
+  }
+
+  private func attributes(for style: Style) -> (Int32, Int16) {
+    var attrs: Int32 = 0
+    if style.bold { attrs |= pc_a_bold() }
+    if style.reverse { attrs |= pc_a_reverse() }
+    if style.underline { attrs |= pc_a_underline() }
+    if style.dim { attrs |= pc_a_dim() }
+    guard supportsColor else {
+      // Monochrome: colour carries meaning (amber, red), so keep it visible as emphasis.
+      if style.foreground != .default { attrs |= pc_a_bold() }
+      if style.background != .default { attrs |= pc_a_reverse() }
+      return (attrs, 0)
+    }
+    return (attrs, pair(style.foreground, style.background))
+  }
+
+  private func pair(_ fg: Style.Color, _ bg: Style.Color) -> Int16 {
+    if fg == .default && bg == .default { return 0 }
+    let key = Int(fg.rawValue) * 16 + Int(bg.rawValue)
+    if let existing = pairs[key] { return existing }
+    let number = Int16(pairs.count + 1)
+    init_pair(number, Self.code(fg), Self.code(bg))
+    pairs[key] = number
+    return number
+  }
+
+  private static func code(_ color: Style.Color) -> Int16 {
+    switch color {
+    case .default: return -1
+    case .black: return Int16(COLOR_BLACK)
+    case .red: return Int16(COLOR_RED)
+    case .green: return Int16(COLOR_GREEN)
+    case .yellow: return Int16(COLOR_YELLOW)
+    case .blue: return Int16(COLOR_BLUE)
+    case .magenta: return Int16(COLOR_MAGENTA)
+    case .cyan: return Int16(COLOR_CYAN)
+    case .white: return Int16(COLOR_WHITE)
+    }
+  }
+
+  public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
+    timeout(Int32(timeoutMilliseconds.map { max(0, min($0, Int(Int32.max))) } ?? -1))
+    var value: wint_t = 0
+    let status = get_wch(&value)
+    if status == ERR { return nil }
+    if status == KEY_CODE_YES { return Self.functionKey(Int32(value)) }
+    return Self.characterKey(UInt32(value))
+  }
+
+  static func functionKey(_ code: Int32) -> InputEvent? {
+    switch code {
+    case KEY_RESIZE:
+      let (w, h) = (Int(getmaxx(pc_stdscr())), Int(getmaxy(pc_stdscr())))
+      return .resize(width: w, height: h)
+    case KEY_UP: return .key(.up)
+    case KEY_DOWN: return .key(.down)
+    case KEY_LEFT: return .key(.left)
+    case KEY_RIGHT: return .key(.right)
+    case KEY_HOME, KEY_A1: return .key(.home)
+    case KEY_END, KEY_C1: return .key(.end)
+    case KEY_PPAGE: return .key(.pageUp)
+    case KEY_NPAGE: return .key(.pageDown)
+    case KEY_BACKSPACE: return .key(.backspace)
+    case KEY_DC: return .key(.delete)
+    case KEY_IC: return .key(.insert)
+    case KEY_ENTER: return .key(.enter)
+    case KEY_BTAB: return .key(.backTab)
+    case pc_key_f(1)...pc_key_f(24): return .key(.function(Int(code - pc_key_f(0))))
+    default: return nil
+    }
+  }
+
+  static func characterKey(_ value: UInt32) -> InputEvent? {
+    switch value {
+    case 9: return .key(.tab)
+    case 10, 13: return .key(.enter)
+    case 27: return .key(.escape)
+    case 8, 127: return .key(.backspace)
+    case 1...26: return .key(.control(Character(Unicode.Scalar(value + 96)!)))
+    case 0, 28...31: return nil
+    default:
+      guard let scalar = Unicode.Scalar(value) else { return nil }
+      return .key(.character(Character(scalar)))
+    }
+  }
+
+  public func bell() { beep() }
+  public func flash() { _ = CNcursesw.flash() }
+
+  /// Reads a cell back from ncurses' screen: its characters, bold and reverse (for tests).
+  public func cell(x: Int, y: Int) -> (text: String, bold: Bool, reverse: Bool, pair: Int16)? {
+    var buffer = [wchar_t](repeating: 0, count: 8)
+    var attrs: Int32 = 0
+    var pair: Int16 = 0
+    let status = buffer.withUnsafeMutableBufferPointer {
+      pc_get_cell(pc_stdscr(), Int32(y), Int32(x), $0.baseAddress, 8, &attrs, &pair)
+    }
+    guard status != ERR else { return nil }
+    let text = String(
+      String.UnicodeScalarView(buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32($0)) }))
+    return (text, attrs & pc_a_bold() != 0, attrs & pc_a_reverse() != 0, pair)
+  }
+
+  /// Whether the process locale (after `setlocale(LC_ALL, "")`) uses UTF-8.
+  public static func adoptUserLocale() -> Bool {
+    setlocale(LC_ALL, "")
+    guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+    let name = String(cString: codeset).uppercased()
+    return name == "UTF-8" || name == "UTF8"
+  }
+}

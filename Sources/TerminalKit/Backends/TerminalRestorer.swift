@@ -1,0 +1,53 @@
+import CNcursesw
+import Foundation
+import Synchronization
+
+/// Makes sure the terminal is given back whatever happens: a quit, a signal or a crash.
+///
+/// SIGINT, SIGTERM and SIGHUP only set a flag that the event loop polls, so it can leave
+/// ncurses cleanly and exit 130, 143 or 129. Crash signals restore the screen at once,
+/// print a short message and re-raise so the process still dies of its signal.
+public enum TerminalRestorer {
+  private static let pendingSignal = Atomic<Int32>(0)
+  private static let cursesActive = Atomic<Bool>(false)
+
+  /// Installs the handlers. Call before starting ncurses, so ncurses keeps ours.
+  public static func installSignalHandlers() {
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { signal in
+        TerminalRestorer.pendingSignal.store(signal, ordering: .relaxed)
+      }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0  // no SA_RESTART: the wait for input must return
+      sigaction(sig, &action, nil)
+    }
+    for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT] {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { signal in
+        if TerminalRestorer.cursesActive.exchange(false, ordering: .relaxed) { endwin() }
+        let message =
+          "peerconsult: internal error (signal \(signal)); the terminal was restored.\n"
+          + "Saved notes are safe: run `peerconsult resume latest` to carry on.\n"
+        message.withCString { _ = write(2, $0, strlen($0)) }
+        Foundation.signal(signal, SIG_DFL)
+        raise(signal)
+      }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = Int32(SA_RESETHAND)
+      sigaction(sig, &action, nil)
+    }
+  }
+
+  /// The signal received since the last call (SIGINT, SIGTERM or SIGHUP), if any.
+  public static func takePendingSignal() -> Int32? {
+    let value = pendingSignal.exchange(0, ordering: .relaxed)
+    return value == 0 ? nil : value
+  }
+
+  /// The exit status a shell expects after a signal: 128 + its number.
+  public static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
+
+  static func register() { cursesActive.store(true, ordering: .relaxed) }
+  static func unregister() { cursesActive.store(false, ordering: .relaxed) }
+}

@@ -1,0 +1,109 @@
+/// A frame: a width x height array of styled cells that screens draw into.
+///
+/// Screens only write cells; a `Terminal` backend decides what to send. Writes outside
+/// the grid are clipped, so a screen never has to guard its arithmetic against a tiny window.
+public struct Grid: Hashable, Sendable {
+  public let width: Int
+  public let height: Int
+  public private(set) var cells: [Cell]
+
+  public init(width: Int, height: Int, fill: Cell = .blank) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    cells = Array(repeating: fill, count: self.width * self.height)
+  }
+
+  /// The whole grid as a rectangle.
+  public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    get { cells[y * width + x] }
+    set { cells[y * width + x] = newValue }
+  }
+
+  /// Writes `text` from (x, y), clipped to `clip` (default: the row to the grid's edge),
+  /// cutting with `…` when it does not fit. Returns the columns written.
+  @discardableResult
+  public mutating func put(
+    _ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil
+  ) -> Int {
+    guard y >= 0, y < height, x < width else { return 0 }
+    let limit = min(maxWidth ?? Int.max, width - max(0, x))
+    guard limit > 0 else { return 0 }
+    let fitted = text.displayWidth > limit ? text.truncated(toWidth: limit) : text
+    var column = x
+    for character in fitted {
+      // Control characters would move the real cursor; show them as a visible mark.
+      let shown: Character =
+        character.unicodeScalars.first.map { $0.value < 0x20 } == true ? "·" : character
+      let w = DisplayWidth.of(shown)
+      if w == 0 {
+        attachCombining(shown, beforeColumn: column, y: y)
+        continue
+      }
+      if column >= 0 {
+        if column + w > width { break }
+        clearWide(at: column, y: y)
+        self[column, y] = Cell(shown, style: style)
+        if w == 2 {
+          clearWide(at: column + 1, y: y)
+          self[column + 1, y] = Cell(" ", style: style, isContinuation: true)
+        }
+      }
+      column += w
+    }
+    return column - x
+  }
+
+  /// Fills a rectangle with one cell (clipped to the grid).
+  public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+    for y in max(0, rect.y)..<min(height, rect.maxY) {
+      for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = cell }
+    }
+  }
+
+  /// Applies `style` to every cell of a rectangle, keeping the characters.
+  public mutating func restyle(_ rect: Rect, _ transform: (inout Style) -> Void) {
+    for y in max(0, rect.y)..<min(height, rect.maxY) {
+      for x in max(0, rect.x)..<min(width, rect.maxX) { transform(&self[x, y].style) }
+    }
+  }
+
+  /// Copies another grid in at (x, y), clipped.
+  public mutating func blit(_ other: Grid, x: Int, y: Int) {
+    for oy in 0..<other.height where y + oy >= 0 && y + oy < height {
+      for ox in 0..<other.width where x + ox >= 0 && x + ox < width {
+        self[x + ox, y + oy] = other[ox, oy]
+      }
+    }
+  }
+
+  /// The text of row `y`, continuation cells omitted, trailing spaces kept.
+  public func line(_ y: Int) -> String {
+    var text = ""
+    for x in 0..<width where !self[x, y].isContinuation { text.append(self[x, y].character) }
+    return text
+  }
+
+  /// Every row as text, as a test or `capture-pane` would see it.
+  public var lines: [String] { (0..<height).map(line) }
+
+  // A wide character half-overwritten must not leave its other half behind.
+  private mutating func clearWide(at x: Int, y: Int) {
+    guard x >= 0, x < width else { return }
+    if self[x, y].isContinuation, x > 0 {
+      self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+    } else if x + 1 < width, self[x + 1, y].isContinuation {
+      self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+    }
+  }
+
+  private mutating func attachCombining(_ mark: Character, beforeColumn column: Int, y: Int) {
+    var target = column - 1
+    while target > 0 && self[target, y].isContinuation { target -= 1 }
+    guard target >= 0, target < width else { return }
+    var combined = String(self[target, y].character)
+    combined.append(mark)
+    if combined.count == 1, let merged = combined.first { self[target, y].character = merged }
+  }
+}

@@ -1,0 +1,19 @@
+/// A place frames are shown and input comes from.
+///
+/// Screens never talk to a terminal: they fill a `Grid`, and the event loop hands it to
+/// `draw`, which sends only what changed since the previous frame.
+public protocol Terminal: AnyObject {
+  /// Current size in columns and rows.
+  var size: (width: Int, height: Int) { get }
+  /// Whether colours may be used (false under `NO_COLOR` or on a monochrome terminal).
+  var supportsColor: Bool { get }
+  /// Shows a frame, sending only the cells that differ from the last one.
+  func draw(_ grid: Grid, cursor: (x: Int, y: Int)?)
+  /// Waits up to `timeoutMilliseconds` (nil: forever) for input; nil when the wait ended
+  /// without any (timeout or an interrupting signal).
+  func readEvent(timeoutMilliseconds: Int?) -> InputEvent?
+  /// Rings the bell.
+  func bell()
+  /// Flashes the screen once.
+  func flash()
+}

@@ -1,0 +1,80 @@
+/// How many terminal columns text takes: CJK and emoji take two, combining marks none.
+///
+/// Computed from Unicode properties and the East Asian Wide ranges rather than the C
+/// library's `wcwidth`, which depends on the process locale and so differs between tests
+/// and a real terminal.
+public enum DisplayWidth {
+  /// Columns taken by one grapheme cluster (0, 1 or 2).
+  public static func of(_ character: Character) -> Int {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+    // An emoji presentation selector widens a text-default base (e.g. "❤️").
+    if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+    // Regional-indicator pairs (flags) are drawn two wide.
+    if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
+    for scalar in scalars {
+      let width = of(scalar)
+      if width > 0 { return width }
+    }
+    return 0
+  }
+
+  /// Columns taken by one scalar on its own.
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
+    let value = scalar.value
+    if value == 0 { return 0 }
+    if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+    if value < 0x300 { return 1 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format, .control: return 0
+    default: break
+    }
+    if (0x1160...0x11FF).contains(value) || value == 0x200B { return 0 }
+    if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
+    return 1
+  }
+
+  /// Columns taken by a string.
+  public static func of(_ text: some StringProtocol) -> Int {
+    text.reduce(0) { $0 + of($1) }
+  }
+
+  private static let wideRanges: [ClosedRange<UInt32>] = [
+    0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+    0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+    0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+    0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+  ]
+
+  private static func isWide(_ value: UInt32) -> Bool {
+    if value < 0x1100 { return false }
+    return wideRanges.contains { $0.contains(value) }
+  }
+}
+
+extension String {
+  /// Columns this string takes in a terminal.
+  public var displayWidth: Int { DisplayWidth.of(self) }
+
+  /// The string cut to at most `width` columns, ending in `…` when something was cut.
+  public func truncated(toWidth width: Int) -> String {
+    guard width > 0 else { return "" }
+    if displayWidth <= width { return self }
+    var result = ""
+    var used = 0
+    for character in self {
+      let w = DisplayWidth.of(character)
+      if used + w > width - 1 { break }
+      result.append(character)
+      used += w
+    }
+    return result + "…"
+  }
+
+  /// The string padded with spaces (or cut with `…`) to exactly `width` columns.
+  public func padded(toWidth width: Int) -> String {
+    let cut = truncated(toWidth: width)
+    return cut + String(repeating: " ", count: max(0, width - cut.displayWidth))
+  }
+}

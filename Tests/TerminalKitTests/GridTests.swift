@@ -1,0 +1,77 @@
+import Testing
+
+@testable import TerminalKit
+
+@Suite struct GridTests {
+  @Test func putWritesAndClips() {
+    var grid = Grid(width: 10, height: 2)
+    #expect(grid.put("Check-in", x: 1, y: 0) == 8)
+    #expect(grid.put("Sense-making", x: 0, y: 1) == 10)
+    #expect(grid.lines == [" Check-in ", "Sense-mak…"])
+    #expect(grid.put("off", x: 0, y: 5) == 0)
+  }
+
+  @Test func wideCharactersTakeTwoCellsAndDoNotSplitAtTheEdge() {
+    var grid = Grid(width: 5, height: 1)
+    grid.put("日本語", x: 0, y: 0)
+    #expect(grid[0, 0].character == "日")
+    #expect(grid[1, 0].isContinuation)
+    #expect(grid.line(0) == "日本…")
+    var edge = Grid(width: 3, height: 1)
+    edge.put("a🍺", x: 1, y: 0, maxWidth: 2)
+    #expect(edge.line(0) == " a…")
+  }
+
+  @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+    var grid = Grid(width: 4, height: 1)
+    grid.put("日本", x: 0, y: 0)
+    grid.put("x", x: 1, y: 0)
+    #expect(grid.line(0) == " x本")
+  }
+
+  @Test func combiningMarksJoinThePreviousCell() {
+    var grid = Grid(width: 4, height: 1)
+    grid.put("e\u{301}x", x: 0, y: 0)
+    #expect(grid[0, 0].character == "é")
+    #expect(grid[1, 0].character == "x")
+  }
+
+  @Test func controlCharactersAreShownNotSent() {
+    var grid = Grid(width: 4, height: 1)
+    grid.put("a\u{1B}b", x: 0, y: 0)
+    #expect(grid.line(0) == "a·b ")
+  }
+
+  @Test func zeroSizeGridIgnoresWrites() {
+    var grid = Grid(width: 0, height: 0)
+    #expect(grid.put("x", x: 0, y: 0) == 0)
+    grid.fill(Rect(x: 0, y: 0, width: 5, height: 5))
+    #expect(grid.lines.isEmpty)
+  }
+
+  @Test func differenceNamesEachDifferingCell() throws {
+    var grid = Grid(width: 6, height: 2)
+    grid.put("timer", x: 0, y: 0)
+    grid.put("05:00", x: 0, y: 1)
+    #expect(grid.difference(from: ["timer", "05:00"]) == nil)
+    let report = try #require(grid.difference(from: ["timer", "04:59"]))
+    #expect(report.contains("row 1:"))
+    #expect(report.contains("(1,1) expected '4' got '5'"))
+    #expect(report.contains("(4,1) expected '9' got '0'"))
+    #expect(!report.contains("row 0"))
+    #expect(grid.difference(from: ["timer"])?.contains("height: expected 1 rows, got 2") == true)
+  }
+
+  @Test func rectSplitsAndCentres() {
+    let r = Rect(x: 0, y: 0, width: 80, height: 24)
+    let (top, rest) = r.splitTop(3)
+    #expect(top == Rect(x: 0, y: 0, width: 80, height: 3))
+    #expect(rest == Rect(x: 0, y: 3, width: 80, height: 21))
+    let (body, footer) = r.splitBottom(1)
+    #expect(footer == Rect(x: 0, y: 23, width: 80, height: 1))
+    #expect(body.height == 23)
+    #expect(r.centered(width: 40, height: 10) == Rect(x: 20, y: 7, width: 40, height: 10))
+    #expect(r.centered(width: 100, height: 30) == r)
+    #expect(Rect(x: 0, y: 0, width: 1, height: 1).inset().isEmpty)
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import TerminalKit
+
+/// Runs real ncurses with no terminal (`newterm` on /dev/null) and reads the cells back.
+/// Serialized: ncurses has one global current screen.
+@Suite(.serialized) struct NCursesTerminalTests {
+  init() { setlocale(LC_ALL, "C.UTF-8") }
+
+  private func open(color: Bool = true) throws -> NCursesTerminal {
+    try #require(
+      NCursesTerminal(
+        termType: "xterm-256color", outputPath: "/dev/null", inputPath: "/dev/null",
+        useColor: color))
+  }
+
+  @Test func drawsCellsIncludingWideCharacters() throws {
+    let term = try open()
+    defer { term.close() }
+    let size = term.size
+    var grid = Grid(width: size.width, height: size.height)
+    grid.put("Check-in 日本 🍺 é", x: 2, y: 1, style: .bold)
+    term.draw(grid, cursor: nil)
+    #expect(term.cell(x: 2, y: 1)?.text == "C")
+    #expect(term.cell(x: 2, y: 1)?.bold == true)
+    #expect(term.cell(x: 11, y: 1)?.text == "日")
+    #expect(term.cell(x: 13, y: 1)?.text == "本")
+    #expect(term.cell(x: 16, y: 1)?.text == "🍺")
+    #expect(term.cell(x: 19, y: 1)?.text == "é")
+  }
+
+  @Test func sendsOnlyChangedCellsAndKeepsTheRest() throws {
+    let term = try open()
+    defer { term.close() }
+    var grid = Grid(width: term.size.width, height: term.size.height)
+    grid.put("10:00", x: 0, y: 0)
+    grid.put("keep", x: 0, y: 2)
+    term.draw(grid, cursor: nil)
+    grid.put("09:59", x: 0, y: 0, style: Style(foreground: .yellow))
+    term.draw(grid, cursor: nil)
+    #expect(term.cell(x: 0, y: 0)?.text == "0")
+    #expect(term.cell(x: 1, y: 0)?.text == "9")
+    #expect(term.cell(x: 0, y: 0)?.pair ?? 0 > 0)
+    #expect(term.cell(x: 0, y: 2)?.text == "k")
+  }
+
+  @Test func monochromeTurnsColourIntoEmphasis() throws {
+    let term = try open(color: false)
+    defer { term.close() }
+    #expect(!term.supportsColor)
+    var grid = Grid(width: term.size.width, height: term.size.height)
+    grid.put("+01:00", x: 0, y: 0, style: Style(foreground: .red))
+    term.draw(grid, cursor: nil)
+    let cell = try #require(term.cell(x: 0, y: 0))
+    #expect(cell.pair == 0)
+    #expect(cell.bold)
+  }
+
+  @Test func mapsKeys() {
+    #expect(NCursesTerminal.characterKey(13) == .key(.enter))
+    #expect(NCursesTerminal.characterKey(27) == .key(.escape))
+    #expect(NCursesTerminal.characterKey(127) == .key(.backspace))
+    #expect(NCursesTerminal.characterKey(21) == .key(.control("u")))
+    #expect(NCursesTerminal.characterKey(0x65E5) == .key(.character("日")))
+    #expect(NCursesTerminal.characterKey(0xD800) == nil)
+  }
+}
