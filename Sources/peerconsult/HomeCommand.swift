@@ -1,4 +1,5 @@
 import ArgumentParser
+import PeerConsultApp
 
 /// Opens the home screen (the default when no subcommand is given).
 struct HomeCommand: ParsableCommand {
@@ -8,6 +9,10 @@ struct HomeCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
 
   func run() throws {
-    print("home: \(data.location.dataDirectory.path)")
+    let location = data.location
+    let status = try InteractiveTerminal.run { warning in
+      AppState(dataDirectory: location.dataDirectory.path, localeWarning: warning)
+    }
+    if status != 0 { throw ExitCode(status) }
   }
 }

@@ -12,12 +12,16 @@ public final class NCursesTerminal: Terminal {
   private var screen: OpaquePointer?
   private var files: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?
   private var isOpen = true
+  private let inputDescriptor: Int32
+  /// Keys ncurses had already read past the one asked for.
+  private var queued: [InputEvent] = []
 
   /// Starts ncurses on the process's terminal (stdin/stdout).
   ///
   /// - Parameter useColor: false forces monochrome (`NO_COLOR`).
   public init(useColor: Bool) {
     initscr()
+    inputDescriptor = STDIN_FILENO
     supportsColor = false
     configure(useColor: useColor)
     TerminalRestorer.register()
@@ -34,6 +38,7 @@ public final class NCursesTerminal: Terminal {
     }
     self.screen = screen
     files = (out, input)
+    inputDescriptor = fileno(input)
     set_term(screen)
     supportsColor = false
     configure(useColor: useColor)
@@ -159,13 +164,37 @@ public final class NCursesTerminal: Terminal {
     }
   }
 
+  /// Waits with `poll` on the terminal and the signal self-pipe, so a signal ends the wait
+  /// at once; then lets ncurses decode whatever arrived (it keeps SIGWINCH and reports
+  /// `KEY_RESIZE` when asked).
   public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
-    timeout(Int32(timeoutMilliseconds.map { max(0, min($0, Int(Int32.max))) } ?? -1))
-    var value: wint_t = 0
-    let status = get_wch(&value)
-    if status == ERR { return nil }
-    if status == KEY_CODE_YES { return Self.functionKey(Int32(value)) }
-    return Self.characterKey(UInt32(value))
+    if !queued.isEmpty { return queued.removeFirst() }
+    var fds = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
+    let wake = TerminalRestorer.wakeRead.load(ordering: .relaxed)
+    if wake >= 0 { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+    let wait = Int32(timeoutMilliseconds.map { max(0, min($0, Int(Int32.max))) } ?? -1)
+    let ready = poll(&fds, nfds_t(fds.count), wait)
+    if fds.count > 1 && fds[1].revents != 0 {
+      TerminalRestorer.drainWakePipe()
+      return nil
+    }
+    // Timeout with nothing to read; EINTR (e.g. SIGWINCH) still falls through to ask
+    // ncurses, which turns a pending resize into KEY_RESIZE.
+    if ready == 0 { return nil }
+    timeout(0)
+    while let event = readDecoded() { queued.append(event) }
+    return queued.isEmpty ? nil : queued.removeFirst()
+  }
+
+  /// One key or resize from ncurses without waiting; nil when none is ready.
+  private func readDecoded() -> InputEvent? {
+    while true {
+      var value: wint_t = 0
+      let status = get_wch(&value)
+      if status == ERR { return nil }
+      let event = status == KEY_CODE_YES ? Self.functionKey(Int32(value)) : Self.characterKey(UInt32(value))
+      if let event { return event }  // skip codes that mean nothing to us
+    }
   }
 
   static func functionKey(_ code: Int32) -> InputEvent? {

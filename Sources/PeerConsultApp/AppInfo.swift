@@ -1,4 +1,0 @@
-/// Names the app layer shows.
-public enum AppInfo {
-  public static let name = "PeerConsult"
-}

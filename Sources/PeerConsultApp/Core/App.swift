@@ -1,0 +1,165 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+/// What reaches `App.update`: a key, a new size, or the clock moving on.
+public enum AppEvent: Equatable, Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  case tick(Date)
+}
+
+/// The app as two pure functions: `render` draws a state, `update` turns an event into a new
+/// state and effects for the runner.
+public enum App {
+  /// The frame for `state`, with the cursor position when a text field has focus.
+  public static func render(_ state: AppState) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
+    var grid = Grid(width: state.width, height: state.height)
+    if state.isTooSmall {
+      Chrome.tooSmall(width: state.width, height: state.height, into: &grid)
+      return (grid, nil)
+    }
+    let (top, rest) = grid.bounds.splitTop(1)
+    let (body, bottom) = rest.splitBottom(2)
+    let (noticeRow, footerRow) = bottom.splitTop(1)
+    Chrome.titleBar(title(of: state), right: titleRight(of: state), into: &grid, area: top)
+    var bodyArea = body
+    if let warning = state.localeWarning {
+      grid.put(" " + warning, x: body.x, y: body.y, style: Theme.warning, maxWidth: body.width)
+      bodyArea = body.splitTop(1).1
+    }
+    let cursor = renderBody(state, into: &grid, area: bodyArea)
+    Chrome.notice(state.notice, into: &grid, area: noticeRow)
+    Chrome.footer(for: context(of: state), into: &grid, area: footerRow)
+    switch state.overlay {
+    case .help(let scroll):
+      HelpOverlay.render(context: baseContext(of: state), scroll: scroll, into: &grid, area: body)
+      return (grid, nil)
+    case .confirm(let question, _):
+      let box = body.centered(width: min(body.width - 4, max(40, question.displayWidth + 6)), height: 5)
+      Chrome.box(box, title: "Confirm", into: &grid, style: Theme.warning)
+      grid.put(question, x: box.x + 2, y: box.y + 2, maxWidth: box.width - 4)
+      return (grid, nil)
+    case nil:
+      return (grid, cursor)
+    }
+  }
+
+  /// The key context in force: an overlay's, else the screen's.
+  public static func context(of state: AppState) -> KeyContext {
+    switch state.overlay {
+    case .help: return .help
+    case .confirm: return .confirm
+    case nil: return baseContext(of: state)
+    }
+  }
+
+  static func baseContext(of state: AppState) -> KeyContext {
+    switch state.route {
+    case .home: return .home
+    }
+  }
+
+  static func title(of state: AppState) -> String {
+    switch state.route {
+    case .home: return "PeerConsult"
+    }
+  }
+
+  static func titleRight(of state: AppState) -> String {
+    switch state.route {
+    case .home: return "v" + PeerConsultVersion.current
+    }
+  }
+
+  private static func renderBody(_ state: AppState, into grid: inout Grid, area: Rect) -> (x: Int, y: Int)? {
+    switch state.route {
+    case .home(let home):
+      HomeScreen.render(home, app: state, into: &grid, area: area)
+      return nil
+    }
+  }
+
+  /// Applies one event; returns what the runner must do.
+  public static func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    switch event {
+    case .resize(let width, let height):
+      state.width = width
+      state.height = height
+      return []
+    case .tick(let now):
+      state.now = now
+      return []
+    case .key(let key):
+      // Too small to show anything: keys would act unseen, so only quitting home works.
+      if state.isTooSmall {
+        if case .home = state.route, key == .character("q") { return [.exit(0)] }
+        return []
+      }
+      return handle(key, &state)
+    }
+  }
+
+  private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    let context = context(of: state)
+    let action = Keymap.action(for: key, in: context)
+    state.notice = nil
+    switch state.overlay {
+    case .help(let scroll):
+      switch action {
+      case .help, .back: state.overlay = nil
+      case .up, .scrollUp: state.overlay = .help(scroll: max(0, scroll - 1))
+      case .down, .scrollDown: state.overlay = .help(scroll: scroll + 1)
+      default: break
+      }
+      if key == .escape || key == .character("q") { state.overlay = nil }
+      return []
+    case .confirm(_, let confirmed):
+      switch action {
+      case .confirmYes:
+        state.overlay = nil
+        return perform(confirmed, &state)
+      case .confirmNo: state.overlay = nil
+      default: break
+      }
+      return []
+    case nil:
+      break
+    }
+    if action == .help {
+      state.overlay = .help(scroll: 0)
+      return []
+    }
+    guard let action else { return [] }
+    switch state.route {
+    case .home(var home):
+      let outcome = HomeScreen.update(&home, action)
+      state.route = .home(home)
+      guard case .open(let entry) = outcome else { return [] }
+      return open(entry, &state)
+    }
+  }
+
+  private static func open(_ entry: HomeScreen.Entry, _ state: inout AppState) -> [Effect] {
+    switch entry {
+    case .quit: return [.exit(0)]
+    case .newSession, .resume, .review, .protocols:
+      state.notice = Notice("\(entry.title): not available yet in this build.", tone: .warning)
+      return []
+    }
+  }
+
+  private static func perform(_ confirmed: ConfirmedAction, _ state: inout AppState) -> [Effect] {
+    switch confirmed {
+    case .quitProgram: return [.exit(0)]
+    }
+  }
+
+  /// When the screen next changes by itself (a timer's second, a phase end); nil when
+  /// nothing on screen moves, so the loop can sleep until a key arrives.
+  public static func nextDeadline(_ state: AppState) -> Date? {
+    switch state.route {
+    case .home: return nil
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/// Where a key binding applies: one per screen or mode.
+public enum KeyContext: String, Hashable, Sendable, CaseIterable {
+  case home, protocols, setup, live, editor, schedule, summary, review, transcript, confirm, help
+
+  /// The title of this context's section in the help overlay.
+  public var title: String {
+    switch self {
+    case .home: return "Home"
+    case .protocols: return "Protocols"
+    case .setup: return "New session"
+    case .live: return "Live session"
+    case .editor: return "Note editor"
+    case .schedule: return "Schedule"
+    case .summary: return "Summary"
+    case .review: return "Review"
+    case .transcript: return "Transcript"
+    case .confirm: return "Confirm"
+    case .help: return "Help"
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import TerminalKit
+
+/// One row of the keymap: a key, the action it requests where, and the words shown for it.
+public struct KeyBinding: Sendable {
+  public var keys: [Key]
+  public var action: Action
+  /// Short label for the footer ("pause").
+  public var label: String
+  /// Full sentence for the help overlay.
+  public var help: String
+  public var contexts: [KeyContext]
+  /// Whether the footer shows it (the overlay always does).
+  public var inFooter: Bool
+
+  public init(
+    _ keys: [Key], _ action: Action, _ label: String, _ help: String, in contexts: [KeyContext],
+    footer: Bool = true
+  ) {
+    self.keys = keys
+    self.action = action
+    self.label = label
+    self.help = help
+    self.contexts = contexts
+    self.inFooter = footer
+  }
+}
+
+/// The single table of key bindings: dispatch, the footer and the help overlay all read it,
+/// so a key that works is always a key that is shown.
+public enum Keymap {
+  public static let table: [KeyBinding] = [
+    // Lists
+    KeyBinding(
+      [.up, .character("k")], .up, "up", "Move up", in: [.home, .protocols, .review, .setup],
+      footer: false),
+    KeyBinding(
+      [.down, .character("j")], .down, "down", "Move down",
+      in: [.home, .protocols, .review, .setup], footer: false),
+    KeyBinding(
+      [.pageUp], .pageUp, "page up", "Scroll a page up",
+      in: [.protocols, .review, .transcript, .schedule, .summary], footer: false),
+    KeyBinding(
+      [.pageDown], .pageDown, "page down", "Scroll a page down",
+      in: [.protocols, .review, .transcript, .schedule, .summary], footer: false),
+    KeyBinding([.enter], .select, "open", "Open the selected entry", in: [.home, .review]),
+    // Live session
+    KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
+    KeyBinding([.character(" ")], .togglePause, "pause", "Pause or resume the timer", in: [.live]),
+    KeyBinding([.character("n")], .nextPhase, "next", "Next phase (after the last: summary)", in: [.live]),
+    KeyBinding(
+      [.character("p")], .previousPhase, "prev", "Previous phase (notes are kept)", in: [.live]),
+    KeyBinding([.character("+"), .character("=")], .addMinute, "+1m", "One minute more", in: [.live]),
+    KeyBinding([.character("-")], .removeMinute, "-1m", "One minute less", in: [.live]),
+    KeyBinding([.character("s")], .schedule, "schedule", "Show the whole schedule", in: [.live]),
+    KeyBinding(
+      [.character("e")], .editLastNote, "edit", "Edit the latest note", in: [.live], footer: false),
+    KeyBinding(
+      [.character("d")], .deleteLastNote, "delete", "Delete the latest note (kept in history)",
+      in: [.live], footer: false),
+    KeyBinding(
+      [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
+      footer: false),
+    KeyBinding(
+      [.up], .scrollUp, "scroll", "Scroll the transcript back", in: [.live, .transcript],
+      footer: false),
+    KeyBinding(
+      [.down], .scrollDown, "scroll", "Scroll the transcript forward", in: [.live, .transcript],
+      footer: false),
+    // Note editor: only non-printing keys, so typing never triggers a command.
+    KeyBinding([.enter], .saveNote, "save", "Save the note", in: [.editor]),
+    KeyBinding([.escape], .cancelNote, "cancel", "Cancel (the text is discarded)", in: [.editor]),
+    KeyBinding([.tab], .cycleKind, "kind", "Next note kind", in: [.editor]),
+    KeyBinding([.backTab], .cycleSpeaker, "speaker", "Next speaker (or none)", in: [.editor]),
+    KeyBinding([.control("o")], .cycleOwner, "owner", "Next action owner", in: [.editor]),
+    // Confirmation
+    KeyBinding([.character("y")], .confirmYes, "yes", "Confirm", in: [.confirm]),
+    KeyBinding([.character("n"), .escape], .confirmNo, "no", "Cancel", in: [.confirm]),
+    // Everywhere
+    KeyBinding(
+      [.escape], .back, "back", "Go back",
+      in: [.protocols, .schedule, .review, .transcript, .help, .setup]),
+    KeyBinding([.character("?")], .help, "help", "Show or hide this help", in: allButEditor),
+    KeyBinding(
+      [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)",
+      in: [.home, .live, .summary, .protocols, .review, .transcript, .schedule]),
+  ]
+
+  private static let allButEditor: [KeyContext] = KeyContext.allCases.filter {
+    $0 != .editor && $0 != .confirm && $0 != .setup
+  }
+
+  /// The action `key` requests in `context`, if any.
+  public static func action(for key: Key, in context: KeyContext) -> Action? {
+    table.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+  }
+
+  /// The bindings shown in the footer for `context`, in table order.
+  public static func footer(for context: KeyContext) -> [KeyBinding] {
+    table.filter { $0.inFooter && $0.contexts.contains(context) }
+  }
+
+  /// Every binding of `context`, for the help overlay.
+  public static func bindings(for context: KeyContext) -> [KeyBinding] {
+    table.filter { $0.contexts.contains(context) }
+  }
+}

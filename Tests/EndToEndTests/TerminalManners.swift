@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The program in a real terminal: first frame, quitting, signals, small windows, colour.
+@Suite(needsTmux) struct TerminalMannersTests {
+  private func expectCookedTTY(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) {
+    let stty = tmux.sttyAfterExit
+    // Cooked mode: canonical input and echo back on; ncurses had turned both off.
+    #expect(stty.contains(" icanon"), "tty not in canonical mode:\n\(stty)", sourceLocation: sourceLocation)
+    #expect(stty.contains(" echo "), "tty echo not restored:\n\(stty)", sourceLocation: sourceLocation)
+    #expect(!tmux.capture(escapes: true).contains("\u{1B}[?1049h"))
+  }
+
+  @Test func homeScreenAppearsAndQExitsZeroWithTTYRestored() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    let screen = tmux.capture()
+    #expect(screen.contains("Resume"))
+    #expect(screen.contains("Review"))
+    #expect(screen.contains("Protocols"))
+    #expect(screen.contains("q quit"))
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+    expectCookedTTY(tmux)
+  }
+
+  @Test func sigtermExits143WithTTYRestored() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    let pid = try #require(try tmux.programPID())
+    kill(pid, SIGTERM)
+    #expect(tmux.waitForExit() == 143)
+    expectCookedTTY(tmux)
+  }
+
+  @Test func sigintAndSighupExitWithTheirStatuses() throws {
+    for (signal, status) in [(SIGINT, Int32(130)), (SIGHUP, Int32(129))] {
+      let tmux = try TmuxSession()
+      tmux.waitFor("New session")
+      let pid = try #require(try tmux.programPID())
+      kill(pid, signal)
+      #expect(tmux.waitForExit() == status)
+      expectCookedTTY(tmux)
+    }
+  }
+
+  @Test func smallWindowShowsTheMessageAndRecoversWhenEnlarged() throws {
+    let tmux = try TmuxSession(width: 40, height: 10)
+    tmux.waitFor("need 80x24, have 40x10")
+    try tmux.resize(width: 80, height: 24)
+    tmux.waitFor("New session")
+    #expect(!tmux.capture().contains("too small"))
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+  }
+
+  @Test func noColorShowsNoColour() throws {
+    let tmux = try TmuxSession(environment: ["NO_COLOR": "1"])
+    tmux.waitFor("New session")
+    let screen = tmux.capture(escapes: true)
+    // SGR colour codes: 30-37/90-97 foreground, 40-47 background, 38;5/48;5 extended.
+    let colour = try Regex(#"\x1B\[[0-9;]*(3[0-7]|9[0-7]|4[0-7]|38;5|48;5)[;m]"#)
+    #expect(screen.firstMatch(of: colour) == nil, "colour codes under NO_COLOR:\n\(screen)")
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+  }
+
+  @Test func coloursAreUsedWhenAllowed() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    let screen = tmux.capture(escapes: true)
+    #expect(screen.contains("\u{1B}[36m"), "no cyan key hints:\n\(screen)")
+    try tmux.send("q")
+    _ = tmux.waitForExit()
+  }
+
+  @Test func loneEscapeActsQuickly() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    try tmux.send("?")
+    tmux.waitFor("Keys: Home")
+    let start = Date()
+    try tmux.send("Escape")
+    tmux.waitFor("help overlay closed") { !$0.contains("Keys: Home") }
+    // ESC delay is 25 ms; a default ncurses would take a full second.
+    #expect(Date().timeIntervalSince(start) < 0.5)
+    try tmux.send("q")
+    _ = tmux.waitForExit()
+  }
+
+  @Test func nonUTF8LocaleIsWarnedAbout() throws {
+    let tmux = try TmuxSession(environment: ["LANG": "C", "LC_ALL": "C"])
+    tmux.waitFor("Locale is not UTF-8")
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+  }
+
+  @Test func helpAndVersionWorkWithoutATerminal() throws {
+    let version = try TmuxSession.runTool([TmuxSession.binary, "--version"])
+    #expect(version.status == 0)
+    #expect(version.output.contains("0."))
+    let help = try TmuxSession.runTool([TmuxSession.binary, "--help"])
+    #expect(help.output.contains("USAGE: peerconsult"))
+    let piped = try TmuxSession.runTool([TmuxSession.binary])
+    #expect(piped.status == 1)
+    #expect(piped.output.contains("need a terminal"))
+    #expect(!piped.output.contains("Fatal"))
+  }
+}
