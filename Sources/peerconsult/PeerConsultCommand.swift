@@ -22,7 +22,8 @@ struct DataOptions: ParsableArguments {
     name: .customLong("data-dir"),
     help: ArgumentHelp(
       "Folder holding PeerConsult's data.",
-      discussion: "Default: $PEERCONSULT_DATA_DIR, else $XDG_DATA_HOME/peerconsult (~/.local/share/peerconsult).",
+      discussion:
+        "Default: $PEERCONSULT_DATA_DIR, else $XDG_DATA_HOME/peerconsult (~/.local/share/peerconsult).",
       valueName: "DIR"))
   var dataDir: String?
 
