@@ -45,7 +45,13 @@ public enum ProtocolFile {
     }
     var reader = ProtocolFileReader()
     let read = reader.read(text, id: id, source: .file(path: sourcePath ?? path))
-    let issues = idIssues + reader.issues
+    // Problems come in the order the reader met them; the file's order is easier to work through.
+    let issues =
+      idIssues
+      + reader.issues.enumerated().sorted {
+        ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset)
+          < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+      }.map(\.element)
     guard issues.isEmpty, let read else {
       throw ProtocolFileError(path: path, issues: issues)
     }
