@@ -59,7 +59,11 @@ extension ProtocolsCommand {
   /// `protocols show`: every phase of one protocol, grouped by part.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show a protocol's phases with timings, speakers, guidance, rules and prompts.")
+      abstract: "Show a protocol's phases with timings, speakers, guidance, rules and prompts.",
+      discussion: """
+        To make your own version of a protocol, save it as a file and edit that:
+          peerconsult protocols show slg --yaml > ~/.config/peerconsult/protocols/our-slg.yaml
+        """)
 
     @OptionGroup var data: DataOptions
 
@@ -68,9 +72,15 @@ extension ProtocolsCommand {
         "A protocol id (see 'protocols list') or a protocol file.", valueName: "id-or-file"))
     var protocolName: String
 
+    @Flag(
+      help: ArgumentHelp(
+        "Print the protocol as a protocol file, to save under a new name and change."))
+    var yaml = false
+
     func run() throws {
       let library = ProtocolLibrary.load(from: data.location.protocolsDirectory)
-      print(describe(try library.resolve(protocolName)), terminator: "")
+      let found = try library.resolve(protocolName)
+      print(yaml ? try ProtocolFile.yaml(for: found) : describe(found), terminator: "")
     }
 
     private func describe(_ item: ConsultingProtocol) -> String {

@@ -163,3 +163,33 @@ final class TemporaryFolder {
     return file
   }
 }
+
+@Suite struct ProtocolFileWritingTests {
+  @Test(arguments: BuiltInProtocols.all)
+  func builtInsSurviveBeingWrittenAndReadBack(_ builtIn: ConsultingProtocol) throws {
+    let text = try ProtocolFile.yaml(for: builtIn)
+    let read = try ProtocolFile.parse(Data(text.utf8), path: "copy-of-\(builtIn.id).yaml")
+    #expect(read.name == builtIn.name)
+    #expect(read.description == builtIn.description)
+    #expect(read.opening == builtIn.opening)
+    #expect(read.round == builtIn.round)
+    #expect(read.closing == builtIn.closing)
+    #expect(text.hasPrefix("# Copied from the built-in protocol \"\(builtIn.name)\""))
+  }
+
+  @Test func awkwardTextIsQuotedSoItReadsBackUnchanged() throws {
+    let awkward = ConsultingProtocol(
+      id: "awkward", name: "null", description: "Line one\nLine two: with a colon\n# not a comment",
+      round: [
+        Phase(
+          name: "- dash: and colon", durationSeconds: 3661, speaker: .facilitator,
+          guidance: "'quoted' and \"double\" # hash", rules: ["yes", "~", "*star", "@at"],
+          prompts: ["[bracket]", "{brace}", "é ✓ 中文"], noteKind: .blockage)
+      ], source: .file(path: "/x/awkward.yaml"))
+    let text = try ProtocolFile.yaml(for: awkward)
+    let read = try ProtocolFile.parse(Data(text.utf8), path: "awkward.yaml")
+    #expect(read.name == awkward.name)
+    #expect(read.description == awkward.description)
+    #expect(read.round == awkward.round)
+  }
+}
