@@ -92,7 +92,7 @@ extension ProtocolsCommand {
       if !item.description.isEmpty { text += "\n" + wrap(item.description, indent: 0) }
       let session = [ConsultingProtocol.Part.opening, .closing].compactMap { part in
         item.phases(in: part).isEmpty
-          ? nil : "\(part.rawValue) \(PhaseDuration.display(seconds(of: item.phases(in: part))))"
+          ? nil : "\(part.rawValue) \(PhaseDuration.display(item.seconds(in: part)))"
       }
       text +=
         "\nEach round: \(phaseCount(item.round.count)), \(PhaseDuration.display(item.roundSeconds))"
@@ -110,10 +110,6 @@ extension ProtocolsCommand {
         }
       }
       return text
-    }
-
-    private func seconds(of phases: [Phase]) -> Int {
-      phases.reduce(0) { $0 + $1.durationSeconds }
     }
 
     private func list(_ title: String, _ items: [String]) -> String {
@@ -168,7 +164,7 @@ extension ProtocolsCommand {
     }
 
     private func okLine(_ path: String, _ item: ConsultingProtocol) -> String {
-      let phases = item.round.count == 1 ? "1 round phase" : "\(item.round.count) round phases"
+      let phases = phaseCount(item.round.count, kind: "round ")
       return
         "\(path): OK (id \(item.id), \(phases), \(PhaseDuration.display(item.roundSeconds)) per round)"
     }
@@ -194,7 +190,7 @@ private func table(_ rows: [[String]]) -> String {
   return rows.map { row in
     row.enumerated().map { index, cell in
       index == row.count - 1
-        ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+        ? cell : cell + String(repeating: " ", count: widths[index] - cell.count + 2)
     }.joined()
   }.joined(separator: "\n")
 }

@@ -82,5 +82,10 @@ import Testing
     #expect(slg.phases(in: .opening) == slg.opening)
     #expect(slg.phases(in: .round) == slg.round)
     #expect(slg.phases(in: .closing) == slg.closing)
+    #expect(slg.seconds(in: .opening) == 10 * 60)
+    #expect(slg.seconds(in: .round) == slg.roundSeconds)
+    #expect(
+      slg.totalSeconds(rounds: 3)
+        == slg.seconds(in: .opening) + 3 * slg.seconds(in: .round) + slg.seconds(in: .closing))
   }
 }

@@ -259,7 +259,18 @@ import Testing
   @Test func controlCharactersArePlaced() throws {
     let issue = try #require(onlyIssue("name: Te\u{07}am\nround: []\n"))
     #expect(issue.line == 1 && issue.column == 9)
-    #expect(issue.message.contains("character YAML does not allow (U+7)"))
+    #expect(issue.message.contains("character YAML does not allow (U+0007)"))
+  }
+
+  @Test func controlCharactersSpeltWithEscapesAreRefused() throws {
+    let issue = try #require(
+      onlyIssue("name: \"Evil \\e[2J\"\nround:\n  - {name: Q, duration: 1m}\n"))
+    #expect(issue.line == 1 && issue.column == 7)
+    #expect(issue.message == "'name' contains a control character (U+001B); remove it")
+    let key = try #require(
+      onlyIssue("name: T\n\"\\e[31m\": x\nround:\n  - {name: Q, duration: 1m}\n"))
+    #expect(key.message.hasPrefix("unknown key '<U+001B>[31m'"))
+    #expect(!key.message.unicodeScalars.contains("\u{1B}"))
   }
 
   @Test func hugeFilesAreRefusedUnread() throws {
@@ -270,7 +281,7 @@ import Testing
     do {
       _ = try ProtocolFile.load(contentsOf: url)
     } catch {
-      #expect(error.description.contains("protocol files are limited to 256 KiB"))
+      #expect(error.description.contains("the file is larger than 256 KiB"))
       #expect(error.path == url.relativePath)
     }
   }

@@ -21,4 +21,9 @@ extension ConsultingProtocol {
     case .closing: closing
     }
   }
+
+  /// Planned seconds of one pass through a part (for the round: one presenter).
+  public func seconds(in part: Part) -> Int {
+    phases(in: part).reduce(0) { $0 + $1.durationSeconds }
+  }
 }

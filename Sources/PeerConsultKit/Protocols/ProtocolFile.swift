@@ -94,7 +94,7 @@ public enum ProtocolFile {
       throw ProtocolFileError(path: path, message: "this is not a regular file; give a .yaml file")
     }
     if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumBytes {
-      throw tooLarge(path: path, bytes: size)
+      throw tooLarge(path: path)
     }
     guard fileManager.isReadableFile(atPath: resolved),
       let handle = FileHandle(forReadingAtPath: resolved)
@@ -110,17 +110,16 @@ public enum ProtocolFile {
       throw ProtocolFileError(
         path: path, message: "can't read this file: \(error.localizedDescription)")
     }
-    if data.count > maximumBytes { throw tooLarge(path: path, bytes: data.count) }
+    if data.count > maximumBytes { throw tooLarge(path: path) }
     return data
   }
 
-  private static func tooLarge(path: String, bytes: Int) -> ProtocolFileError {
-    let shown = bytes > maximumBytes ? "over \(maximumBytes / 1024) KiB" : "\(bytes) bytes"
-    return ProtocolFileError(
+  private static func tooLarge(path: String) -> ProtocolFileError {
+    ProtocolFileError(
       path: path,
       message: """
-        the file is \(shown); protocol files are limited to \(maximumBytes / 1024) KiB. Is this \
-        the right file?
+        the file is larger than \(maximumBytes / 1024) KiB, the limit for protocol files; is \
+        this the right file?
         """)
   }
 

@@ -21,7 +21,7 @@ extension ProtocolFileReader {
         message: "the key \(keys) appears more than once in the same block; keep one")
     case .reader(let problem, let offset, let value, _):
       let place = offset.map { position(ofCharacter: $0, in: text) }
-      let code = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
+      let code = Unicode.Scalar(UInt32(clamping: value)).map { " (\(codePoint($0)))" } ?? ""
       return .init(
         line: place?.line, column: place?.column,
         message:

@@ -113,12 +113,12 @@ struct ProtocolFileReader {
     }
 
     var seconds: Int?
-    if let node = fields["duration"] {
-      if let text = readText(node, key: "duration", label: label, oneLine: true) {
+    if let durationNode = fields["duration"] {
+      if let text = readText(durationNode, key: "duration", label: label, oneLine: true) {
         do {
           seconds = try PhaseDuration.parse(text)
         } catch {
-          report(node, "\(label): \(error.message)")
+          report(durationNode, "\(label): \(error.message)")
         }
       }
     } else if !misspelt.contains("duration") {
@@ -161,13 +161,14 @@ struct ProtocolFileReader {
       }
       let word = scalar.string
       guard allowed.contains(word) else {
+        let shown = Self.printable(word)
         let match = word.closestMatch(in: allowed)
         if let match { misspelt.insert(match) }
         let suggestion = match.map { " (did you mean '\($0)'?)" } ?? ""
         report(
           key,
           """
-          \(prefix)unknown key '\(word)'\(suggestion); the keys here are \
+          \(prefix)unknown key '\(shown)'\(suggestion); the keys here are \
           \(allowed.joined(separator: ", "))
           """)
         continue
@@ -187,9 +188,17 @@ struct ProtocolFileReader {
       return nil
     }
     if Self.isNull(node) { return "" }
+    // Double-quoted YAML can spell any character ("\e[2J"); text that reaches a terminal must
+    // not carry control sequences.
+    if let control = scalar.string.unicodeScalars.first(where: Self.isDisallowedControl) {
+      let prefix = label.map { "\($0): " } ?? ""
+      report(
+        node,
+        "\(prefix)'\(key)' contains a control character (\(Self.codePoint(control))); remove it")
+      return nil
+    }
     let trimmed = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard oneLine else { return trimmed }
-    return trimmed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return oneLine ? Self.oneLine(trimmed) : trimmed
   }
 
   /// A list of text items; a single text counts as a list of one.
@@ -256,6 +265,31 @@ struct ProtocolFileReader {
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
 
+  private static func isDisallowedControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t"
+  }
+
+  static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+  }
+
+  /// Text from the file made safe to echo in a message: control characters are spelt out.
+  private static func printable(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if scalar.properties.generalCategory == .control {
+        result += "<\(codePoint(scalar))>"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  private static func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
   private static func isEmptyList(_ node: Node) -> Bool {
     if isNull(node) { return true }
     if case .sequence(let sequence) = node { return sequence.isEmpty }
@@ -266,10 +300,16 @@ struct ProtocolFileReader {
   private static func kind(of node: Node) -> String {
     switch node {
     case .scalar(let scalar):
-      "a single value ('\(scalar.string.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(40))')"
+      "a single value ('\(printable(oneLine(scalar.string)).prefix(40))')"
     case .sequence: "a list"
     case .mapping: "a set of keys"
     case .alias: "an alias"
     }
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to length: Int) -> String {
+    String(repeating: "0", count: Swift.max(0, length - count)) + self
   }
 }
