@@ -306,6 +306,37 @@ import Testing
     #expect(issue.message.contains("nested too deeply"))
   }
 
+  @Test func aliasBombsAreRefusedQuickly() throws {
+    var yaml = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1...9 {
+      yaml += "l\(level): &l\(level) ["
+      yaml += Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+    }
+    yaml += "? *l9\n: boom\n"
+    let issue = try #require(onlyIssue(yaml))
+    #expect(issue.line == 5 && issue.column == 20)  // the third alias on the fifth line
+    #expect(issue.message.hasPrefix("the file uses more than 32 aliases (*name)"))
+  }
+
+  @Test func aFewAliasesAndStarredWordsAreFine() throws {
+    let yaml = """
+      name: Shared rules
+      description: "*Not* an alias, &not an anchor either"
+      round:
+        - name: Ask
+          duration: 5m
+          rules: &rules [No advice, One at a time]
+          prompts: ['*What* matters?', "*Why* now?"]  # *a comment* with &stuff
+        - name: Answer
+          duration: 5m
+          rules: *rules
+      """
+    let read = try ProtocolFile.parse(Data(yaml.utf8), path: "shared.yaml")
+    #expect(
+      read.round.map(\.rules) == [["No advice", "One at a time"], ["No advice", "One at a time"]])
+    #expect(read.description == "*Not* an alias, &not an anchor either")
+  }
+
   @Test func longListsOfProblemsAreCut() throws {
     let phases = (1...30).map { "  - {name: P\($0), duration: never}" }.joined(separator: "\n")
     let error = try #require(refusal("name: T\nround:\n\(phases)\n"))
@@ -328,6 +359,16 @@ import Testing
     for _ in 0..<2000 {
       let bytes = (0..<Int.random(in: 0...80, using: &generator)).map { _ in
         alphabet.randomElement(using: &generator)!
+      }
+      if let error = refusal(Data(bytes)) { #expect(!error.issues.isEmpty) }
+    }
+    // Small edits to a valid file reach deeper into the reader than random text does.
+    let valid = Array(text.utf8)
+    for _ in 0..<1500 {
+      var bytes = valid
+      for _ in 0..<Int.random(in: 1...3, using: &generator) {
+        bytes[Int.random(in: 0..<bytes.count, using: &generator)] =
+          alphabet.randomElement(using: &generator)!
       }
       if let error = refusal(Data(bytes)) { #expect(!error.issues.isEmpty) }
     }

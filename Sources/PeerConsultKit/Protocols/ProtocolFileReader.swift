@@ -20,6 +20,16 @@ struct ProtocolFileReader {
   mutating func read(_ text: String, id: String, source: ConsultingProtocol.Source)
     -> ConsultingProtocol?
   {
+    if let place = Self.aliasOverLimit(in: text) {
+      issues.append(
+        .init(
+          line: place.line, column: place.column,
+          message: """
+            the file uses more than \(Self.maximumAliases) aliases (*name); write the text out \
+            instead, and put text that starts with '*' in quotes
+            """))
+      return nil
+    }
     let root: Node?
     do {
       // The encoding is given so Yams does not consult the environment for it.
