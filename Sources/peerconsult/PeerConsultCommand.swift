@@ -22,8 +22,7 @@ struct DataOptions: ParsableArguments {
     name: .customLong("data-dir"),
     help: ArgumentHelp(
       "Folder holding PeerConsult's data.",
-      discussion:
-        "Default: $PEERCONSULT_DATA_DIR, else $XDG_DATA_HOME/peerconsult (~/.local/share/peerconsult).",
+      discussion: "Default: $PEERCONSULT_DATA_DIR, else $XDG_DATA_HOME/peerconsult (~/.local/share/peerconsult).",
       valueName: "DIR"))
   var dataDir: String?
 

@@ -1,3 +1,2 @@
 import Testing
-
 @Suite struct PlaceholderEndToEndTests { @Test func builds() { #expect(1 + 1 == 2) } }

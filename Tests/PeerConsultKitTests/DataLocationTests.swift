@@ -11,10 +11,8 @@ import Testing
 
   @Test func environmentThenXDGThenHome() {
     #expect(
-      DataLocation.resolve(
-        dataDir: nil, environment: ["HOME": "/h", "PEERCONSULT_DATA_DIR": "/env"]
-      )
-      .dataDirectory.path == "/env")
+      DataLocation.resolve(dataDir: nil, environment: ["HOME": "/h", "PEERCONSULT_DATA_DIR": "/env"])
+        .dataDirectory.path == "/env")
     #expect(
       DataLocation.resolve(dataDir: nil, environment: ["HOME": "/h", "XDG_DATA_HOME": "/x"])
         .dataDirectory.path == "/x/peerconsult")
@@ -24,8 +22,7 @@ import Testing
   }
 
   @Test func configFolderFollowsXDG() {
-    let loc = DataLocation.resolve(
-      dataDir: nil, environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/c"])
+    let loc = DataLocation.resolve(dataDir: nil, environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/c"])
     #expect(loc.protocolsDirectory.path == "/c/peerconsult/protocols")
   }
 }

@@ -17,8 +17,7 @@ public struct DataLocation: Sendable, Equatable {
   public static func resolve(
     dataDir: String?, environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> DataLocation {
-    let home =
-      environment["HOME"].map { URL(fileURLWithPath: $0) }
+    let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
       ?? FileManager.default.homeDirectoryForCurrentUser
     func nonEmpty(_ key: String) -> String? {
       guard let value = environment[key], !value.isEmpty else { return nil }
@@ -34,8 +33,7 @@ public struct DataLocation: Sendable, Equatable {
     } else {
       data = home.appendingPathComponent(".local/share/peerconsult")
     }
-    let config =
-      nonEmpty("XDG_CONFIG_HOME").map { URL(fileURLWithPath: $0) }
+    let config = nonEmpty("XDG_CONFIG_HOME").map { URL(fileURLWithPath: $0) }
       ?? home.appendingPathComponent(".config")
     return DataLocation(
       dataDirectory: data.standardizedFileURL,
