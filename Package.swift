@@ -41,7 +41,10 @@ let package = Package(
     ),
     .testTarget(name: "PeerConsultKitTests", dependencies: ["PeerConsultKit"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-    .testTarget(name: "PeerConsultAppTests", dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"]),
+    .testTarget(
+      name: "PeerConsultAppTests", dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"],
+      // Golden screens are read through #filePath, so they need not be bundled.
+      exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests", dependencies: ["peerconsult"]),
   ]
 )
