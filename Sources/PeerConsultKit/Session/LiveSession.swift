@@ -1,0 +1,150 @@
+import Foundation
+
+/// The session being facilitated. Every command first stores its event durably and only then
+/// changes ``state``, so the screen never shows as done what is not yet saved. A refused
+/// command or a failing store throws and leaves ``state`` exactly as it was (the note stays in
+/// the editor).
+///
+/// Used from one thread, the UI's: it is deliberately not `Sendable`.
+public final class LiveSession {
+  public let id: SessionID
+  /// The state after every stored event.
+  public private(set) var state: SessionState
+  /// The clock every reading and every event time comes from.
+  public let clock: any WallClock
+  private let store: any SessionStore
+  private var lastSequence: Int
+
+  private init(
+    id: SessionID, state: SessionState, store: any SessionStore, clock: any WallClock,
+    lastSequence: Int
+  ) {
+    self.id = id
+    self.state = state
+    self.store = store
+    self.clock = clock
+    self.lastSequence = lastSequence
+  }
+
+  /// Creates a session and stores it; its timer starts with ``start()``.
+  public static func create(
+    _ setup: SessionSetup, id: SessionID = .random(), store: any SessionStore,
+    clock: any WallClock = SystemClock()
+  ) throws -> LiveSession {
+    let at = clock.now().storedPrecision
+    let state = try SessionState(setup: setup, createdAt: at)
+    try store.append(RecordedEvent(sequence: 1, at: at, event: .created(setup: setup)), to: id)
+    return LiveSession(id: id, state: state, store: store, clock: clock, lastSequence: 1)
+  }
+
+  /// Carries on a stored session where it stopped: same slot, notes and pause; a timer that
+  /// kept running while the program was away shows the time that passed, overtime included.
+  public static func resume(
+    _ id: SessionID, store: any SessionStore, clock: any WallClock = SystemClock()
+  ) throws -> LiveSession {
+    let events = try store.events(of: id)
+    let state = try SessionState.replay(events)
+    return LiveSession(
+      id: id, state: state, store: store, clock: clock, lastSequence: events.last?.sequence ?? 0)
+  }
+
+  // MARK: Reading the clock
+
+  /// The current slot's timer now, or nil before the start.
+  public func timer() -> PhaseTimer? { state.timer(at: clock.now()) }
+
+  /// When the screen next needs redrawing for the timer; nil while nothing runs.
+  public func nextDeadline(thresholds: TimerThresholds = .standard) -> Date? {
+    state.nextDeadline(after: clock.now(), thresholds: thresholds)
+  }
+
+  // MARK: Commands
+
+  /// Starts the first slot's timer.
+  public func start() throws {
+    guard !state.isStarted else { throw SessionError.alreadyStarted }
+    try record(.phaseStarted(slot: 0))
+  }
+
+  /// Moves to the next slot; past the last one, finishes the session. Before the start, starts.
+  public func next() throws {
+    guard let current = state.currentSlot else { return try start() }
+    guard !state.isFinished else { throw SessionError.finished }
+    try record(current + 1 < state.schedule.count ? .phaseStarted(slot: current + 1) : .finished)
+  }
+
+  /// Goes back one slot, keeping every note and the time each slot has used; after the finish,
+  /// reopens the last slot.
+  public func previous() throws {
+    guard let current = state.currentSlot else { throw SessionError.notStarted }
+    if state.isFinished { return try record(.phaseStarted(slot: current)) }
+    guard current > 0 else { throw SessionError.atFirstSlot }
+    try record(.phaseStarted(slot: current - 1))
+  }
+
+  /// Pauses the timer, or resumes it.
+  public func togglePause() throws {
+    try record(state.isPaused ? .resumed : .paused)
+  }
+
+  /// Gives the current slot `minutes` more (or, negative, fewer) minutes.
+  public func adjustTime(minutes: Int) throws {
+    try record(.timeAdjusted(seconds: minutes * 60))
+  }
+
+  /// Stores a note in the current slot and returns it as stored (text trimmed; an owner only
+  /// on an action).
+  @discardableResult
+  public func addNote(_ content: NoteContent) throws -> Note {
+    guard let slot = state.currentSlot else { throw SessionError.notStarted }
+    try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content.normalized))
+    return state.notes[state.notes.count - 1]
+  }
+
+  /// Replaces a note's content, keeping the old version in its history. Saving it unchanged
+  /// stores nothing.
+  public func editNote(_ id: Int, to content: NoteContent) throws {
+    let content = content.normalized
+    if let note = state.note(id), !note.isDeleted, note.content == content { return }
+    try record(.noteEdited(id: id, content: content))
+  }
+
+  /// Deletes a note; its text stays in the record.
+  public func deleteNote(_ id: Int) throws {
+    try record(.noteDeleted(id: id))
+  }
+
+  /// Marks an action done or not done; doing so twice stores nothing.
+  public func setActionDone(_ id: Int, _ done: Bool) throws {
+    if let note = state.note(id), note.isAction, !note.isDeleted, note.isDone == done { return }
+    try record(.actionDone(id: id, done: done))
+  }
+
+  /// Records a participant's 1-5 rating of the process, replacing an earlier one.
+  public func rateProcess(participant: Int, rating: Int) throws {
+    try record(.processRating(participant: participant, rating: rating))
+  }
+
+  /// Adds a latecomer to the group.
+  public func addParticipant(_ participant: Participant) throws {
+    try record(.participantAdded(participant: participant))
+  }
+
+  /// Finishes the session now, wherever it is.
+  public func finish() throws {
+    try record(.finished)
+  }
+
+  /// Checks `event` against the state, stores it, and only then applies it.
+  private func record(_ event: SessionEvent) throws {
+    let at = clock.now().storedPrecision
+    var next = state
+    try next.apply(event, at: at)
+    try store.append(RecordedEvent(sequence: lastSequence + 1, at: at, event: event), to: id)
+    lastSequence += 1
+    state = next
+  }
+}
+
+@available(*, unavailable, message: "A live session belongs to the UI's thread.")
+extension LiveSession: Sendable {}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What a note says and about whom: the part a writer chooses and may later edit.
+public struct NoteContent: Hashable, Codable, Sendable {
+  /// The longest note text accepted, in characters: several pasted paragraphs.
+  public static let maximumLength = 10_000
+
+  public var text: String
+  public var kind: NoteKind
+  /// The participant index of who said it, or nil for the group or nobody in particular.
+  public var speaker: Int?
+  /// For an action: the participant index of who will do it.
+  public var owner: Int?
+
+  public init(text: String, kind: NoteKind, speaker: Int? = nil, owner: Int? = nil) {
+    self.text = text
+    self.kind = kind
+    self.speaker = speaker
+    self.owner = owner
+  }
+
+  /// The content as it is stored: text trimmed of surrounding blank space and lines, and no
+  /// owner unless it is an action, so switching an action to another kind drops its owner.
+  public var normalized: NoteContent {
+    var content = self
+    content.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if kind != .action { content.owner = nil }
+    return content
+  }
+
+  /// Throws unless this content can be stored in a group of `participantCount`.
+  func validate(participantCount: Int) throws(SessionError) {
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw .emptyNote
+    }
+    guard text.count <= Self.maximumLength else {
+      throw .noteTooLong(maximum: Self.maximumLength)
+    }
+    for index in [speaker, owner].compactMap(\.self) where !(0..<participantCount).contains(index) {
+      throw .noSuchParticipant(index)
+    }
+    if owner != nil && kind != .action { throw .ownerWithoutAction }
+  }
+}
+
+/// A note in a session's transcript, with its whole history: edits keep earlier versions and a
+/// delete keeps the text.
+public struct Note: Identifiable, Hashable, Sendable {
+  /// Numbered from 1 within the session, in the order written.
+  public let id: Int
+  public let createdAt: Date
+  /// The schedule slot it was written in.
+  public let slot: Int
+  public internal(set) var content: NoteContent
+  public internal(set) var isDone = false
+  public internal(set) var doneAt: Date?
+  public internal(set) var editedAt: Date?
+  /// Earlier versions, oldest first.
+  public internal(set) var history: [NoteRevision] = []
+  /// When it was deleted; a deleted note keeps its text for the record.
+  public internal(set) var deletedAt: Date?
+
+  public var text: String { content.text }
+  public var kind: NoteKind { content.kind }
+  public var speaker: Int? { content.speaker }
+  public var owner: Int? { content.owner }
+  public var isDeleted: Bool { deletedAt != nil }
+  public var isAction: Bool { content.kind == .action }
+}
+
+/// A version of a note that a later edit replaced.
+public struct NoteRevision: Hashable, Sendable {
+  public let content: NoteContent
+  /// When the edit that replaced it was made.
+  public let replacedAt: Date
+}

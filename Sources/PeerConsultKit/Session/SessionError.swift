@@ -1,0 +1,58 @@
+/// Why a session command or event was refused. Each description is one line that says what
+/// is wrong; the state is unchanged when one is thrown.
+public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
+  case invalidSetup(String)
+  case notStarted
+  case alreadyStarted
+  case finished
+  case alreadyFinished
+  case alreadyPaused
+  case notPaused
+  case noSuchSlot(Int)
+  case atFirstSlot
+  case alreadyInSlot(Int)
+  case noAdjustment
+  case emptyNote
+  case noteTooLong(maximum: Int)
+  case noSuchNote(Int)
+  case noteDeleted(Int)
+  case noteUnchanged(Int)
+  case notAnAction(Int)
+  case ownerWithoutAction
+  case actionAlreadyInState(Int, done: Bool)
+  case noSuchParticipant(Int)
+  case invalidRating(Int)
+  case outOfOrderNote(expected: Int, got: Int)
+  /// A stored event log that does not rebuild: `sequence` names the first bad event.
+  case unreplayable(sequence: Int, reason: String)
+
+  public var description: String {
+    switch self {
+    case .invalidSetup(let reason): "Cannot set up the session: \(reason)."
+    case .notStarted: "The session has not started yet: start it first."
+    case .alreadyStarted: "The session has already started."
+    case .finished: "The session is finished: go back a phase to reopen it."
+    case .alreadyFinished: "The session is already finished."
+    case .alreadyPaused: "The timer is already paused."
+    case .notPaused: "The timer is not paused."
+    case .noSuchSlot(let slot): "There is no phase \(slot + 1) in this session."
+    case .atFirstSlot: "This is the first phase: there is nothing before it."
+    case .alreadyInSlot(let slot): "Phase \(slot + 1) is already the current phase."
+    case .noAdjustment: "A time adjustment must add or take away some time."
+    case .emptyNote: "A note needs some text."
+    case .noteTooLong(let maximum): "A note can hold at most \(maximum) characters: split it."
+    case .noSuchNote(let id): "There is no note #\(id)."
+    case .noteDeleted(let id): "Note #\(id) is deleted."
+    case .noteUnchanged(let id): "Note #\(id) already says that."
+    case .notAnAction(let id): "Note #\(id) is not an action, so it cannot be marked done."
+    case .ownerWithoutAction: "Only an action has an owner."
+    case .actionAlreadyInState(let id, let done):
+      "Action #\(id) is already marked \(done ? "done" : "not done")."
+    case .noSuchParticipant(let index): "There is no participant \(index + 1)."
+    case .invalidRating(let rating): "A rating is 1 to 5, not \(rating)."
+    case .outOfOrderNote(let expected, let got): "Expected note #\(expected), got #\(got)."
+    case .unreplayable(let sequence, let reason):
+      "The session's history does not rebuild at event \(sequence): \(reason)."
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// A session's identity: 32 lowercase hexadecimal digits, random, so that a short prefix
+/// of it is usually enough to name a session on the command line.
+public struct SessionID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+  /// The full 32-digit identifier.
+  public let rawValue: String
+
+  /// Accepts exactly 32 hexadecimal digits, in any case.
+  public init?(rawValue: String) {
+    let lowered = rawValue.lowercased()
+    guard lowered.utf8.count == 32, lowered.allSatisfy(\.isHexDigit) else { return nil }
+    self.rawValue = lowered
+  }
+
+  /// A new random identifier.
+  public static func random() -> SessionID {
+    let digits = UUID().uuidString.replacingOccurrences(of: "-", with: "")
+    return SessionID(rawValue: digits)!
+  }
+
+  /// The first eight digits, for listings.
+  public var short: String { String(rawValue.prefix(8)) }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: SessionID, rhs: SessionID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let raw = try container.decode(String.self)
+    guard let id = SessionID(rawValue: raw) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "\(raw) is not a session id")
+    }
+    self = id
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
+  }
+}

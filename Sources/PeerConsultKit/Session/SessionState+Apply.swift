@@ -1,0 +1,100 @@
+import Foundation
+
+extension SessionState {
+  /// Folds one event into the state, or throws and leaves the state unchanged when the event
+  /// does not fit it. Live commands and replays both go through here.
+  ///
+  /// Every case checks everything before it changes anything, which is what keeps a refused
+  /// event from leaving half a change behind without copying the state for each event.
+  public mutating func apply(_ event: SessionEvent, at date: Date) throws(SessionError) {
+    switch event {
+    case .created: throw .alreadyStarted
+    case .participantAdded(let participant):
+      try SessionSetup.validateNewParticipant(
+        participant, existing: Set(setup.participants.map { $0.name.lowercased() }))
+      setup.participants.append(participant)
+    case .phaseStarted(let slot): try startSlot(slot, at: date)
+    case .paused:
+      let slot = try runningSlot()
+      guard !isPaused else { throw .alreadyPaused }
+      timings[slot].stop(at: date)
+      pausedSince = date
+    case .resumed:
+      let slot = try runningSlot()
+      guard isPaused else { throw .notPaused }
+      timings[slot].run(from: date)
+      pausedSince = nil
+    case .timeAdjusted(let seconds):
+      let slot = try runningSlot()
+      guard seconds != 0 else { throw .noAdjustment }
+      // Never plan less than nothing: the excess shows as overtime instead.
+      let floor = -schedule[slot].phase.durationSeconds
+      timings[slot].adjustmentSeconds = max(floor, timings[slot].adjustmentSeconds + seconds)
+    case .noteAdded(let id, let slot, let content):
+      guard id == nextNoteID else { throw .outOfOrderNote(expected: nextNoteID, got: id) }
+      guard schedule.indices.contains(slot) else { throw .noSuchSlot(slot) }
+      try content.validate(participantCount: participants.count)
+      notes.append(Note(id: id, createdAt: date, slot: slot, content: content))
+    case .noteEdited(let id, let content):
+      let index = try liveNoteIndex(id)
+      try content.validate(participantCount: participants.count)
+      guard content != notes[index].content else { throw .noteUnchanged(id) }
+      notes[index].history.append(NoteRevision(content: notes[index].content, replacedAt: date))
+      notes[index].content = content
+      notes[index].editedAt = date
+      if content.kind != .action {
+        notes[index].isDone = false
+        notes[index].doneAt = nil
+      }
+    case .noteDeleted(let id):
+      notes[try liveNoteIndex(id)].deletedAt = date
+    case .actionDone(let id, let done):
+      let index = try liveNoteIndex(id)
+      guard notes[index].isAction else { throw .notAnAction(id) }
+      guard notes[index].isDone != done else { throw .actionAlreadyInState(id, done: done) }
+      notes[index].isDone = done
+      notes[index].doneAt = done ? date : nil
+    case .processRating(let participant, let rating):
+      guard participants.indices.contains(participant) else {
+        throw .noSuchParticipant(participant)
+      }
+      guard (1...5).contains(rating) else { throw .invalidRating(rating) }
+      ratings[participant] = rating
+    case .finished:
+      guard !isFinished else { throw .alreadyFinished }
+      leaveCurrentSlot(at: date)
+      pausedSince = nil
+      finishedAt = date
+    }
+  }
+
+  /// Moves to `slot`; after the finish this reopens the session, so an accidental last
+  /// step forward loses nothing. The pause, if any, carries over to the new slot.
+  private mutating func startSlot(_ slot: Int, at date: Date) throws(SessionError) {
+    guard schedule.indices.contains(slot) else { throw .noSuchSlot(slot) }
+    guard slot != currentSlot || isFinished else { throw .alreadyInSlot(slot) }
+    if !isFinished { leaveCurrentSlot(at: date) }
+    finishedAt = nil
+    currentSlot = slot
+    if !isPaused { timings[slot].run(from: date) }
+  }
+
+  private mutating func leaveCurrentSlot(at date: Date) {
+    guard let slot = currentSlot else { return }
+    timings[slot].stop(at: date)
+    timings[slot].lastEndedAt = date
+  }
+
+  /// The current slot of a started, unfinished session.
+  private func runningSlot() throws(SessionError) -> Int {
+    guard let slot = currentSlot else { throw .notStarted }
+    guard !isFinished else { throw .finished }
+    return slot
+  }
+
+  private func liveNoteIndex(_ id: Int) throws(SessionError) -> Int {
+    guard let note = note(id) else { throw .noSuchNote(id) }
+    guard !note.isDeleted else { throw .noteDeleted(id) }
+    return id - 1
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+extension SessionState {
+  /// A slot's planned seconds with the facilitator's adjustments.
+  public func plannedSeconds(ofSlot slot: Int) -> Int {
+    max(0, schedule[slot].phase.durationSeconds + timings[slot].adjustmentSeconds)
+  }
+
+  /// A slot's timer at `now`.
+  public func timer(ofSlot slot: Int, at now: Date) -> PhaseTimer {
+    PhaseTimer(
+      plannedSeconds: plannedSeconds(ofSlot: slot), elapsed: timings[slot].elapsed(at: now),
+      isRunning: timings[slot].isRunning)
+  }
+
+  /// The current slot's timer at `now`, or nil before the start.
+  public func timer(at now: Date) -> PhaseTimer? {
+    currentSlot.map { timer(ofSlot: $0, at: now) }
+  }
+
+  /// Seconds left in the current slot (negative in overtime), or nil before the start.
+  public func remaining(at now: Date) -> TimeInterval? { timer(at: now)?.remaining }
+
+  /// When the screen next needs redrawing because the shown time or its colour changes;
+  /// nil while nothing runs (before the start, paused, finished).
+  public func nextDeadline(after now: Date, thresholds: TimerThresholds = .standard) -> Date? {
+    guard let timer = timer(at: now), timer.isRunning else { return nil }
+    // A millisecond late, so that date arithmetic rounding cannot wake the loop a hair before
+    // the change and have it redraw the same second.
+    return now.addingTimeInterval(timer.secondsUntilChange(thresholds) + 0.001)
+  }
+
+  /// Every slot with its planned and actual times and, for what is still to come, when it
+  /// should start and end if each phase keeps to its plan from now on.
+  public func scheduleReport(at now: Date) -> [SlotReport] {
+    var cursor = now
+    return schedule.map { slot in
+      let timing = timings[slot.index]
+      let status: SlotReport.Status
+      var start = timing.firstStartedAt
+      var end = timing.lastEndedAt
+      if isFinished {
+        status = .done
+      } else if let current = currentSlot, slot.index < current {
+        status = .done
+      } else if slot.index == currentSlot {
+        status = .current
+        let expectedEnd = now.addingTimeInterval(
+          max(0, timer(ofSlot: slot.index, at: now).remaining))
+        start = start ?? now
+        end = expectedEnd
+        cursor = expectedEnd
+      } else {
+        status = .upcoming
+        let expectedEnd = cursor.addingTimeInterval(
+          max(0, timer(ofSlot: slot.index, at: now).remaining))
+        start = cursor
+        end = expectedEnd
+        cursor = expectedEnd
+      }
+      return SlotReport(
+        slot: slot, status: status, plannedSeconds: slot.phase.durationSeconds,
+        adjustedSeconds: plannedSeconds(ofSlot: slot.index),
+        usedSeconds: timing.elapsed(at: now), start: start, end: end)
+    }
+  }
+
+  /// When the session should end if every remaining phase keeps to its plan from `now`;
+  /// the finish time once finished.
+  public func projectedEnd(at now: Date) -> Date {
+    if let finishedAt { return finishedAt }
+    return scheduleReport(at: now).last?.end ?? now
+  }
+
+  /// Time each presenter's round has used, in round order: the airtime the group gave them.
+  public func airtime(at now: Date) -> [PresenterAirtime] {
+    setup.rounds.enumerated().map { number, round in
+      let used = schedule.filter { $0.round == number }
+        .reduce(0) { $0 + timings[$1.index].elapsed(at: now) }
+      return PresenterAirtime(
+        round: number, presenter: round.presenter, usedSeconds: used,
+        plannedSeconds: setup.consultingProtocol.roundSeconds)
+    }
+  }
+
+  /// Time used per protocol phase against its plan, a round phase summed over all rounds.
+  public func phaseUsage(at now: Date) -> [PhaseUsage] {
+    var usage: [PhaseUsage] = []
+    var positions: [PhaseUsage.Key: Int] = [:]
+    for slot in schedule {
+      let key = PhaseUsage.Key(part: ProtocolPart(slot.part), phaseIndex: slot.phaseIndex)
+      let used = timings[slot.index].elapsed(at: now)
+      if let position = positions[key] {
+        usage[position].occurrences += 1
+        usage[position].plannedSeconds += slot.phase.durationSeconds
+        usage[position].usedSeconds += used
+      } else {
+        positions[key] = usage.count
+        usage.append(
+          PhaseUsage(
+            part: key.part, phaseIndex: slot.phaseIndex, name: slot.phase.name, occurrences: 1,
+            plannedSeconds: slot.phase.durationSeconds, usedSeconds: used))
+      }
+    }
+    return usage
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A session as its events have left it: where the group is, how each slot has run, and the
+/// transcript. Built only by folding events (``apply(_:at:)``), so a replay of the stored
+/// log gives exactly the state the facilitator saw.
+public struct SessionState: Hashable, Sendable {
+  public internal(set) var setup: SessionSetup
+  /// The flattened running order; fixed when the session is created.
+  public let schedule: [ScheduleSlot]
+  public let createdAt: Date
+  /// The slot being run, or nil before the start.
+  public internal(set) var currentSlot: Int?
+  /// When the facilitator paused, or nil while the timer runs.
+  public internal(set) var pausedSince: Date?
+  /// One entry per schedule slot.
+  public internal(set) var timings: [SlotTiming]
+  /// Every note ever written, deleted ones included; `notes[i].id == i + 1`.
+  public internal(set) var notes: [Note] = []
+  /// Process-review ratings (1-5) by participant index; a later rating replaces an earlier one.
+  public internal(set) var ratings: [Int: Int] = [:]
+  public internal(set) var finishedAt: Date?
+
+  /// A new session's state; throws if the setup cannot run.
+  public init(setup: SessionSetup, createdAt: Date) throws(SessionError) {
+    try setup.validate()
+    self.setup = setup
+    self.createdAt = createdAt
+    schedule = setup.schedule
+    timings = Array(repeating: SlotTiming(), count: schedule.count)
+  }
+
+  /// Rebuilds a session from its stored events, which must begin with ``SessionEvent/created``.
+  public static func replay(_ events: [RecordedEvent]) throws(SessionError) -> SessionState {
+    guard let first = events.first, case .created(let setup) = first.event else {
+      throw .unreplayable(sequence: events.first?.sequence ?? 1, reason: "it does not begin")
+    }
+    var state: SessionState
+    do {
+      state = try SessionState(setup: setup, createdAt: first.at)
+    } catch {
+      throw .unreplayable(sequence: first.sequence, reason: error.description)
+    }
+    for recorded in events.dropFirst() {
+      do {
+        try state.apply(recorded.event, at: recorded.at)
+      } catch {
+        throw .unreplayable(sequence: recorded.sequence, reason: error.description)
+      }
+    }
+    return state
+  }
+
+  public var isStarted: Bool { currentSlot != nil }
+  public var isPaused: Bool { pausedSince != nil }
+  public var isFinished: Bool { finishedAt != nil }
+  public var participants: [Participant] { setup.participants }
+
+  /// The slot being run, or nil before the start.
+  public var current: ScheduleSlot? { currentSlot.map { schedule[$0] } }
+
+  /// Notes not deleted, in the order written.
+  public var visibleNotes: [Note] { notes.filter { !$0.isDeleted } }
+
+  /// The id the next note will get.
+  public var nextNoteID: Int { notes.count + 1 }
+
+  /// The note with `id`, deleted or not.
+  public func note(_ id: Int) -> Note? {
+    notes.indices.contains(id - 1) ? notes[id - 1] : nil
+  }
+}

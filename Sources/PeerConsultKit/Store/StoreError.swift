@@ -1,0 +1,75 @@
+/// Why the store could not do what was asked. Each description is one line naming what is
+/// wrong and what to do; when one of these is thrown, files already on disk are unchanged.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+  case folderNotCreatable(path: String, reason: String)
+  case notAFolder(path: String)
+  case folderNotWritable(path: String)
+  case notADatabase(path: String)
+  /// An SQLite database, but some other program's.
+  case foreignDatabase(path: String)
+  case damaged(path: String, detail: String)
+  case newerVersion(path: String, fileSchema: Int, writtenBy: String?, supportedSchema: Int)
+  case cannotOpen(path: String, reason: String)
+  case writeFailed(path: String, reason: String)
+  case readFailed(path: String, reason: String)
+  /// Another process appended to the same session at the same time.
+  case conflict(session: SessionID)
+  case noSuchSession(String)
+  case ambiguousSession(prefix: String, matches: [SessionID])
+  case noSessions
+  /// A stored session whose events do not decode or do not rebuild.
+  case damagedSession(SessionID, sequence: Int, reason: String)
+
+  public var description: String {
+    switch self {
+    case .folderNotCreatable(let path, let reason):
+      "Cannot create the data folder \(path) (\(oneLine(reason))): "
+        + "create it yourself or choose another with --data-dir."
+    case .notAFolder(let path):
+      "The data folder \(path) is a file, not a folder: choose another with --data-dir."
+    case .folderNotWritable(let path):
+      "The data folder \(path) is not writable: allow writing (chmod u+rwx) "
+        + "or choose another with --data-dir."
+    case .notADatabase(let path):
+      "\(path) is not a database: move it aside or choose another folder with --data-dir "
+        + "(the file was not changed)."
+    case .foreignDatabase(let path):
+      "\(path) is another program's database: move it aside or choose another folder "
+        + "with --data-dir (the file was not changed)."
+    case .damaged(let path, let detail):
+      "\(path) is damaged (\(oneLine(detail))): keep a copy and restore a backup, "
+        + "or move it aside (the file was not changed)."
+    case .newerVersion(let path, let fileSchema, let writtenBy, let supportedSchema):
+      "\(path) was written by PeerConsult \(writtenBy ?? "(newer)") (schema \(fileSchema)), "
+        + "newer than this PeerConsult \(PeerConsultVersion.current) (schema \(supportedSchema)): "
+        + "install the newer PeerConsult to open it (the file was not changed)."
+    case .cannotOpen(let path, let reason):
+      "Cannot open \(path) (\(oneLine(reason))): check its permissions "
+        + "or choose another folder with --data-dir."
+    case .writeFailed(let path, let reason):
+      "Could not save to \(path) (\(oneLine(reason))): free disk space or fix the problem "
+        + "and try again; everything saved before is safe."
+    case .readFailed(let path, let reason):
+      "Could not read \(path) (\(oneLine(reason))): try again, or check the disk."
+    case .conflict(let session):
+      "Session \(session.short) was changed by another PeerConsult at the same time: "
+        + "close the other one, then resume the session."
+    case .noSuchSession(let argument):
+      "No session matches \"\(oneLine(argument))\": `peerconsult list` shows the sessions."
+    case .ambiguousSession(let prefix, let matches):
+      "\"\(prefix)\" matches \(matches.count) sessions "
+        + "(\(matches.prefix(3).map(\.short).joined(separator: ", "))"
+        + "\(matches.count > 3 ? ", ..." : "")): type more of the id."
+    case .noSessions:
+      "There are no sessions yet: start one with `peerconsult run` or from the home screen."
+    case .damagedSession(let session, let sequence, let reason):
+      "Session \(session.short) cannot be rebuilt at event \(sequence) (\(oneLine(reason))): "
+        + "the events are kept unchanged; report this with the file."
+    }
+  }
+}
+
+/// `text` with line breaks folded into spaces, so a message stays on one line.
+private func oneLine(_ text: String) -> String {
+  text.split(whereSeparator: \.isNewline).joined(separator: " ")
+}

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import PeerConsultKit
+
+@Suite struct AdviceDetectorTests {
+  @Test(arguments: [
+    "Have you tried talking to licensing?",
+    "have   you TRIED the pubwatch scheme",
+    "  You should ask the police",
+    "You shouldn't wait for the council",
+    "Why don't you ask them?",
+    "Why don\u{2019}t you ask them?",
+    "why dont you ask them",
+    "If I were you, I'd escalate",
+    "Don't you think you should tell them?",
+    "Don\u{2019}t you think you should tell them?",
+    "\u{201C}Have you tried\u{201D} asking?",
+    "- you should delegate",
+    "Have\tyou\ntried it?",
+  ])
+  func adviceDressedAsAQuestionIsSpotted(text: String) {
+    #expect(AdviceDetector.startsLikeAdvice(text))
+  }
+
+  @Test(arguments: [
+    "What have you tried so far?",
+    "What would success look like?",
+    "You shoulder a lot of this",
+    "Have you?",
+    "Why do you think it stalls?",
+    "Should you be the one?",
+    "",
+    "   ",
+  ])
+  func realQuestionsAreLeftAlone(text: String) {
+    #expect(!AdviceDetector.startsLikeAdvice(text))
+  }
+
+  @Test func onlyQuestioningPhasesAreFlagged() {
+    #expect(AdviceDetector.shouldFlag("You should ask", in: Fixtures.questions))
+    #expect(!AdviceDetector.shouldFlag("You should ask", in: Fixtures.sense))
+  }
+
+  @Test func theStateFlagsAdviceInItsCurrentPhase() throws {
+    let live = try LiveFixture()
+    #expect(!live.session.state.looksLikeAdvice("You should ask"))
+    try live.session.start()
+    try live.session.next()
+    #expect(!live.session.state.looksLikeAdvice("You should ask"))
+    try live.session.next()
+    #expect(live.session.state.current?.phase.noteKind == .question)
+    #expect(live.session.state.looksLikeAdvice("You should ask"))
+    #expect(!live.session.state.looksLikeAdvice("What do you need?"))
+  }
+}
