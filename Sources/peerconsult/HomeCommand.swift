@@ -10,7 +10,7 @@ struct HomeCommand: ParsableCommand {
 
   func run() throws {
     let location = data.location
-    let status = try InteractiveTerminal.run { warning in
+    let status = try InteractiveTerminal.run(location: location) { warning in
       AppState(dataDirectory: location.dataDirectory.path, localeWarning: warning)
     }
     if status != 0 { throw ExitCode(status) }

@@ -7,10 +7,13 @@ import TerminalKit
 /// Starts the full-screen interface and guarantees the terminal is given back.
 enum InteractiveTerminal {
   /// Runs `state` until the user leaves; returns the exit status (130/143/129 after signals).
-  static func run(_ makeState: (_ localeWarning: String?) -> AppState) throws -> Int32 {
+  static func run(
+    location: DataLocation, _ makeState: (_ localeWarning: String?) -> AppState
+  ) throws -> Int32 {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CLIError(
-        "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help).")
+        "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help)."
+      )
     }
     // Handlers first: ncurses then leaves them alone and the loop can exit cleanly.
     TerminalRestorer.installSignalHandlers()
@@ -22,7 +25,8 @@ enum InteractiveTerminal {
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     let terminal = NCursesTerminal(useColor: !noColor)
     defer { terminal.close() }
-    let runner = AppRunner(terminal: terminal, clock: SystemClock(), state: makeState(warning))
+    let services = AppServices(location: location, clock: SystemClock())
+    let runner = AppRunner(terminal: terminal, services: services, state: makeState(warning))
     return runner.run()
   }
 }

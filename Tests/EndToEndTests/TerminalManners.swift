@@ -3,11 +3,16 @@ import Testing
 
 /// The program in a real terminal: first frame, quitting, signals, small windows, colour.
 @Suite(needsTmux) struct TerminalMannersTests {
-  private func expectCookedTTY(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) {
+  private func expectCookedTTY(
+    _ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let stty = tmux.sttyAfterExit
     // Cooked mode: canonical input and echo back on; ncurses had turned both off.
-    #expect(stty.contains(" icanon"), "tty not in canonical mode:\n\(stty)", sourceLocation: sourceLocation)
-    #expect(stty.contains(" echo "), "tty echo not restored:\n\(stty)", sourceLocation: sourceLocation)
+    #expect(
+      stty.contains(" icanon"), "tty not in canonical mode:\n\(stty)",
+      sourceLocation: sourceLocation)
+    #expect(
+      stty.contains(" echo "), "tty echo not restored:\n\(stty)", sourceLocation: sourceLocation)
     #expect(!tmux.capture(escapes: true).contains("\u{1B}[?1049h"))
   }
 

@@ -25,7 +25,8 @@ final class TmuxSession {
 
   /// Starts `peerconsult arguments` in a `width` x `height` window.
   init(
-    _ arguments: [String] = [], width: Int = 80, height: Int = 24, environment: [String: String] = [:],
+    _ arguments: [String] = [], width: Int = 80, height: Int = 24,
+    environment: [String: String] = [:],
     dataDir: URL? = nil
   ) throws {
     TmuxSession.counter += 1
@@ -97,14 +98,18 @@ final class TmuxSession {
 
   /// Polls until `text` is on screen.
   @discardableResult
-  func waitFor(_ text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation)
+  func waitFor(
+    _ text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation
+  )
     -> Bool
   {
     waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
   }
 
   /// Polls until the program has exited; returns its status.
-  func waitForExit(timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) -> Int32? {
+  func waitForExit(timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation)
+    -> Int32?
+  {
     let file = folder.appendingPathComponent("exit")
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
@@ -133,7 +138,9 @@ final class TmuxSession {
 
   /// The pid of the program running in the pane (the shell's child).
   func programPID() throws -> pid_t? {
-    let shell = try Self.runTool(["tmux", "-L", socket, "display-message", "-p", "-t", "0", "#{pane_pid}"])
+    let shell = try Self.runTool([
+      "tmux", "-L", socket, "display-message", "-p", "-t", "0", "#{pane_pid}",
+    ])
     guard let shellPID = Int32(shell.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
       return nil
     }
@@ -143,10 +150,14 @@ final class TmuxSession {
 
   /// Resizes the window.
   func resize(width: Int, height: Int) throws {
-    _ = try Self.runTool(["tmux", "-L", socket, "resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
+    _ = try Self.runTool([
+      "tmux", "-L", socket, "resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)",
+    ])
   }
 
-  static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+  static func quote(_ s: String) -> String {
+    "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
 
   /// Runs a tool to completion, returning its status and combined output.
   ///

@@ -8,7 +8,7 @@ import Testing
 @Suite struct AppRunnerTests {
   @Test func drawsHandlesResizeAndQuits() {
     let terminal = MemoryTerminal(width: 80, height: 24)
-    let runner = AppRunner(terminal: terminal, clock: ManualClock(), state: AppState())
+    let runner = AppRunner(terminal: terminal, services: testServices(), state: AppState())
     runner.drawFrame()
     #expect(terminal.screen.lines.contains { $0.contains("New session") })
     #expect(runner.handle(.resize(width: 50, height: 12)) == nil)
@@ -21,13 +21,13 @@ import Testing
   }
 
   @Test func sleepsUntilAKeyWhenNothingMoves() {
-    let runner = AppRunner(terminal: MemoryTerminal(), clock: ManualClock(), state: AppState())
+    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
     #expect(runner.waitMilliseconds() == nil)
   }
 
   @Test func unchangedFramesSendNoCells() {
     let terminal = MemoryTerminal()
-    let runner = AppRunner(terminal: terminal, clock: ManualClock(), state: AppState())
+    let runner = AppRunner(terminal: terminal, services: testServices(), state: AppState())
     runner.drawFrame()
     runner.drawFrame()
     #expect(terminal.lastChangedCells == 0)
@@ -36,4 +36,15 @@ import Testing
     #expect(terminal.lastChangedCells > 0)
     #expect(terminal.lastChangedCells < 200)
   }
+}
+
+/// Services over a private temporary folder: tests never touch the user's data.
+func testServices(clock: ManualClock = ManualClock()) -> AppServices {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "pc-app-\(UUID().uuidString)")
+  return AppServices(
+    location: DataLocation(
+      dataDirectory: folder.appendingPathComponent("data"),
+      protocolsDirectory: folder.appendingPathComponent("protocols")),
+    clock: clock)
 }

@@ -13,7 +13,9 @@ func expectGolden(
 ) {
   let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
     .appendingPathComponent("Golden/\(name).txt")
-  let rendered = grid.lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+  let rendered = grid.lines.map {
+    $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+  }
   if ProcessInfo.processInfo.environment["PEERCONSULT_RECORD"] == "1" {
     try? (rendered.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
     return

@@ -36,7 +36,8 @@ public enum App {
       HelpOverlay.render(context: baseContext(of: state), scroll: scroll, into: &grid, area: body)
       return (grid, nil)
     case .confirm(let question, _):
-      let box = body.centered(width: min(body.width - 4, max(40, question.displayWidth + 6)), height: 5)
+      let box = body.centered(
+        width: min(body.width - 4, max(40, question.displayWidth + 6)), height: 5)
       Chrome.box(box, title: "Confirm", into: &grid, style: Theme.warning)
       grid.put(question, x: box.x + 2, y: box.y + 2, maxWidth: box.width - 4)
       return (grid, nil)
@@ -57,25 +58,33 @@ public enum App {
   static func baseContext(of state: AppState) -> KeyContext {
     switch state.route {
     case .home: return .home
+    case .protocols: return .protocols
     }
   }
 
   static func title(of state: AppState) -> String {
     switch state.route {
     case .home: return "PeerConsult"
+    case .protocols: return "PeerConsult · Protocols"
     }
   }
 
   static func titleRight(of state: AppState) -> String {
     switch state.route {
     case .home: return "v" + PeerConsultVersion.current
+    case .protocols(let browser): return "\(browser.protocols.count) protocols"
     }
   }
 
-  private static func renderBody(_ state: AppState, into grid: inout Grid, area: Rect) -> (x: Int, y: Int)? {
+  private static func renderBody(_ state: AppState, into grid: inout Grid, area: Rect) -> (
+    x: Int, y: Int
+  )? {
     switch state.route {
     case .home(let home):
       HomeScreen.render(home, app: state, into: &grid, area: area)
+      return nil
+    case .protocols(let browser):
+      ProtocolBrowserScreen.render(browser, into: &grid, area: area)
       return nil
     }
   }
@@ -137,13 +146,21 @@ public enum App {
       state.route = .home(home)
       guard case .open(let entry) = outcome else { return [] }
       return open(entry, &state)
+    case .protocols(var browser):
+      if ProtocolBrowserScreen.update(&browser, action) {
+        state.route = .protocols(browser)
+      } else {
+        state.route = .home(HomeState(selection: HomeScreen.Entry.protocols.rawValue))
+      }
+      return []
     }
   }
 
   private static func open(_ entry: HomeScreen.Entry, _ state: inout AppState) -> [Effect] {
     switch entry {
     case .quit: return [.exit(0)]
-    case .newSession, .resume, .review, .protocols:
+    case .protocols: return [.command(.openProtocols)]
+    case .newSession, .resume, .review:
       state.notice = Notice("\(entry.title): not available yet in this build.", tone: .warning)
       return []
     }
@@ -159,7 +176,7 @@ public enum App {
   /// nothing on screen moves, so the loop can sleep until a key arrives.
   public static func nextDeadline(_ state: AppState) -> Date? {
     switch state.route {
-    case .home: return nil
+    case .home, .protocols: return nil
     }
   }
 }

@@ -8,10 +8,12 @@ public final class AppRunner {
   public private(set) var state: AppState
   private let terminal: Terminal
   private let clock: WallClock
+  private let services: AppServices
 
-  public init(terminal: Terminal, clock: WallClock, state: AppState) {
+  public init(terminal: Terminal, services: AppServices, state: AppState) {
     self.terminal = terminal
-    self.clock = clock
+    self.clock = services.clock
+    self.services = services
     self.state = state
     let size = terminal.size
     self.state.width = size.width
@@ -51,15 +53,17 @@ public final class AppRunner {
     var effects = App.update(&state, .tick(clock.now()))
     switch input {
     case .key(let key)?: effects += App.update(&state, .key(key))
-    case .resize(let width, let height)?: effects += App.update(&state, .resize(width: width, height: height))
+    case .resize(let width, let height)?:
+      effects += App.update(&state, .resize(width: width, height: height))
     case nil: break
     }
-    for effect in effects {
+    while !effects.isEmpty {
+      let effect = effects.removeFirst()
       switch effect {
       case .exit(let status): return status
       case .bell: terminal.bell()
       case .flash: terminal.flash()
-      case .command: break
+      case .command(let command): effects += services.perform(command, on: &state)
       }
     }
     return nil

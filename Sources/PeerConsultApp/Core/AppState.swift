@@ -38,6 +38,7 @@ public struct AppState: Sendable {
 /// Which screen is showing, with its own state.
 public enum Route: Sendable {
   case home(HomeState)
+  case protocols(ProtocolBrowserState)
 }
 
 /// Something drawn over the screen that takes the keys until dismissed.

@@ -46,10 +46,12 @@ public enum Keymap {
     // Live session
     KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
     KeyBinding([.character(" ")], .togglePause, "pause", "Pause or resume the timer", in: [.live]),
-    KeyBinding([.character("n")], .nextPhase, "next", "Next phase (after the last: summary)", in: [.live]),
+    KeyBinding(
+      [.character("n")], .nextPhase, "next", "Next phase (after the last: summary)", in: [.live]),
     KeyBinding(
       [.character("p")], .previousPhase, "prev", "Previous phase (notes are kept)", in: [.live]),
-    KeyBinding([.character("+"), .character("=")], .addMinute, "+1m", "One minute more", in: [.live]),
+    KeyBinding(
+      [.character("+"), .character("=")], .addMinute, "+1m", "One minute more", in: [.live]),
     KeyBinding([.character("-")], .removeMinute, "-1m", "One minute less", in: [.live]),
     KeyBinding([.character("s")], .schedule, "schedule", "Show the whole schedule", in: [.live]),
     KeyBinding(
@@ -81,8 +83,11 @@ public enum Keymap {
       in: [.protocols, .schedule, .review, .transcript, .help, .setup]),
     KeyBinding([.character("?")], .help, "help", "Show or hide this help", in: allButEditor),
     KeyBinding(
+      [.character("q")], .back, "back", "Go back", in: [.protocols, .transcript, .schedule],
+      footer: false),
+    KeyBinding(
       [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)",
-      in: [.home, .live, .summary, .protocols, .review, .transcript, .schedule]),
+      in: [.home, .live, .summary, .review]),
   ]
 
   private static let allButEditor: [KeyContext] = KeyContext.allCases.filter {

@@ -45,7 +45,9 @@ public enum HomeScreen {
 
   public static func render(_ state: HomeState, app: AppState, into grid: inout Grid, area: Rect) {
     var y = area.y + 1
-    grid.put("Systems Learning Groups · peer consulting, facilitated", x: area.x + 2, y: y, style: Theme.muted)
+    grid.put(
+      "Systems Learning Groups · peer consulting, facilitated", x: area.x + 2, y: y,
+      style: Theme.muted)
     y += 2
     for entry in Entry.allCases {
       let isSelected = entry.rawValue == state.selection
@@ -53,11 +55,14 @@ public enum HomeScreen {
       let row = Rect(x: area.x + 2, y: y, width: area.width - 4, height: 1)
       let title = (marker + entry.title).padded(toWidth: 18)
       grid.put(title, x: row.x, y: y, style: isSelected ? Theme.selected : Theme.heading)
-      grid.put(entry.detail(state), x: row.x + 20, y: y, style: Theme.muted, maxWidth: row.width - 20)
+      grid.put(
+        entry.detail(state), x: row.x + 20, y: y, style: Theme.muted, maxWidth: row.width - 20)
       y += 2
     }
     y += 1
-    grid.put("Data folder: " + app.dataDirectory, x: area.x + 2, y: y, style: Theme.muted, maxWidth: area.width - 4)
+    grid.put(
+      "Data folder: " + app.dataDirectory, x: area.x + 2, y: y, style: Theme.muted,
+      maxWidth: area.width - 4)
   }
 
   public static func update(_ state: inout HomeState, _ action: Action) -> HomeOutcome {

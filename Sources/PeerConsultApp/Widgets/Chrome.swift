@@ -3,9 +3,13 @@ import TerminalKit
 /// The parts every screen shares: title bar, footer of keys, notice line, boxes.
 public enum Chrome {
   /// Draws the title bar across the top row.
-  public static func titleBar(_ title: String, right: String = "", into grid: inout Grid, area: Rect) {
+  public static func titleBar(
+    _ title: String, right: String = "", into grid: inout Grid, area: Rect
+  ) {
     grid.fill(area.row(0), with: Cell(" ", style: Theme.bar))
-    grid.put(" " + title, x: area.x, y: area.y, style: Style(bold: true, reverse: true), maxWidth: area.width)
+    grid.put(
+      " " + title, x: area.x, y: area.y, style: Style(bold: true, reverse: true),
+      maxWidth: area.width)
     if !right.isEmpty {
       let w = right.displayWidth + 1
       if w + title.displayWidth + 2 < area.width {
@@ -49,7 +53,9 @@ public enum Chrome {
   }
 
   /// Draws a box border with an optional title, and clears its inside.
-  public static func box(_ rect: Rect, title: String = "", into grid: inout Grid, style: Style = .plain) {
+  public static func box(
+    _ rect: Rect, title: String = "", into grid: inout Grid, style: Style = .plain
+  ) {
     guard rect.width >= 2, rect.height >= 2 else { return }
     grid.fill(rect, with: .blank)
     let horizontal = String(repeating: "─", count: rect.width - 2)
@@ -60,7 +66,8 @@ public enum Chrome {
       grid.put("│", x: rect.maxX - 1, y: y, style: style)
     }
     if !title.isEmpty {
-      grid.put(" \(title) ", x: rect.x + 2, y: rect.y, style: Theme.heading, maxWidth: rect.width - 4)
+      grid.put(
+        " \(title) ", x: rect.x + 2, y: rect.y, style: Theme.heading, maxWidth: rect.width - 4)
     }
   }
 

@@ -30,7 +30,8 @@ public enum HelpOverlay {
     let visible = rows.dropFirst(min(scroll, max(0, rows.count - (inner.height - 1))))
     for (i, row) in visible.prefix(inner.height - 1).enumerated() {
       grid.put(row.0, x: inner.x, y: inner.y + i, style: Theme.key, maxWidth: keyWidth)
-      grid.put(row.1, x: inner.x + keyWidth + 1, y: inner.y + i, maxWidth: inner.width - keyWidth - 1)
+      grid.put(
+        row.1, x: inner.x + keyWidth + 1, y: inner.y + i, maxWidth: inner.width - keyWidth - 1)
     }
     grid.put("? or Esc closes", x: inner.x, y: inner.maxY - 1, style: Theme.muted)
   }

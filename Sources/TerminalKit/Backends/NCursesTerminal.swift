@@ -192,7 +192,8 @@ public final class NCursesTerminal: Terminal {
       var value: wint_t = 0
       let status = get_wch(&value)
       if status == ERR { return nil }
-      let event = status == KEY_CODE_YES ? Self.functionKey(Int32(value)) : Self.characterKey(UInt32(value))
+      let event =
+        status == KEY_CODE_YES ? Self.functionKey(Int32(value)) : Self.characterKey(UInt32(value))
       if let event { return event }  // skip codes that mean nothing to us
     }
   }
