@@ -25,7 +25,8 @@ enum InteractiveTerminal {
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     let terminal = NCursesTerminal(useColor: !noColor)
     defer { terminal.close() }
-    let services = AppServices(location: location, clock: SystemClock())
+    let services = AppServices(
+      location: location, clock: SystemClock(), openStore: { InMemorySessionStore() })
     let runner = AppRunner(terminal: terminal, services: services, state: makeState(warning))
     return runner.run()
   }

@@ -46,5 +46,5 @@ func testServices(clock: ManualClock = ManualClock()) -> AppServices {
     location: DataLocation(
       dataDirectory: folder.appendingPathComponent("data"),
       protocolsDirectory: folder.appendingPathComponent("protocols")),
-    clock: clock)
+    clock: clock, openStore: { InMemorySessionStore() })
 }

@@ -36,8 +36,8 @@ public enum App {
       HelpOverlay.render(context: baseContext(of: state), scroll: scroll, into: &grid, area: body)
       return (grid, nil)
     case .confirm(let question, _):
-      let box = body.centered(
-        width: min(body.width - 4, max(40, question.displayWidth + 6)), height: 5)
+      let width = min(body.width - 4, max(40, question.displayWidth + 6))
+      let box = body.centered(width: width, height: 5)
       Chrome.box(box, title: "Confirm", into: &grid, style: Theme.warning)
       grid.put(question, x: box.x + 2, y: box.y + 2, maxWidth: box.width - 4)
       return (grid, nil)
@@ -59,6 +59,8 @@ public enum App {
     switch state.route {
     case .home: return .home
     case .protocols: return .protocols
+    case .live(let live): return LiveScreen.context(live)
+    case .summary: return .summary
     }
   }
 
@@ -66,6 +68,8 @@ public enum App {
     switch state.route {
     case .home: return "PeerConsult"
     case .protocols: return "PeerConsult · Protocols"
+    case .live(let live): return LiveScreen.title(live)
+    case .summary(let summary): return "Summary · \(summary.session.setup.title)"
     }
   }
 
@@ -73,6 +77,8 @@ public enum App {
     switch state.route {
     case .home: return "v" + PeerConsultVersion.current
     case .protocols(let browser): return "\(browser.protocols.count) protocols"
+    case .live(let live): return "session \(live.sessionID.short)"
+    case .summary(let summary): return "session \(summary.sessionID.short)"
     }
   }
 
@@ -82,11 +88,19 @@ public enum App {
     switch state.route {
     case .home(let home):
       HomeScreen.render(home, app: state, into: &grid, area: area)
-      return nil
     case .protocols(let browser):
       ProtocolBrowserScreen.render(browser, into: &grid, area: area)
-      return nil
+    case .live(let live):
+      if live.showSchedule {
+        ScheduleView.render(live, now: state.now, timeZone: state.timeZone, into: &grid, area: area)
+      } else {
+        return LiveScreen.render(
+          live, now: state.now, timeZone: state.timeZone, into: &grid, area: area)
+      }
+    case .summary(let summary):
+      SummaryScreen.render(summary, now: state.now, into: &grid, area: area)
     }
+    return nil
   }
 
   /// Applies one event; returns what the runner must do.
@@ -98,6 +112,11 @@ public enum App {
       return []
     case .tick(let now):
       state.now = now
+      if case .live(var live) = state.route {
+        let effects = LiveScreen.tick(&live, now: now)
+        state.route = .live(live)
+        return effects
+      }
       return []
     case .key(let key):
       // Too small to show anything: keys would act unseen, so only quitting home works.
@@ -112,16 +131,56 @@ public enum App {
   private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     let context = context(of: state)
     let action = Keymap.action(for: key, in: context)
+    if state.overlay != nil { return handleOverlay(key, action, &state) }
+    // The editor owns every key, `?` included: typing never triggers a command.
+    if context != .editor && action == .help {
+      state.overlay = .help(scroll: 0)
+      return []
+    }
     state.notice = nil
+    switch state.route {
+    case .home(var home):
+      guard let action else { return [] }
+      let outcome = HomeScreen.update(&home, action)
+      state.route = .home(home)
+      guard case .open(let entry) = outcome else { return [] }
+      return open(entry, &state)
+    case .protocols(var browser):
+      guard let action else { return [] }
+      if ProtocolBrowserScreen.update(&browser, action) {
+        state.route = .protocols(browser)
+      } else {
+        state.route = .home(HomeState(selection: HomeScreen.Entry.protocols.rawValue))
+      }
+      return []
+    case .live(var live):
+      let outcome = LiveScreen.update(&live, key)
+      state.route = .live(live)
+      if let overlay = outcome.overlay { state.overlay = overlay }
+      return outcome.effects
+    case .summary(var summary):
+      guard let action else { return [] }
+      if SummaryScreen.update(&summary, action) {
+        state.route = .summary(summary)
+        return []
+      }
+      return [.command(.leaveSession)]
+    }
+  }
+
+  private static func handleOverlay(_ key: Key, _ action: Action?, _ state: inout AppState)
+    -> [Effect]
+  {
     switch state.overlay {
     case .help(let scroll):
       switch action {
-      case .help, .back: state.overlay = nil
       case .up, .scrollUp: state.overlay = .help(scroll: max(0, scroll - 1))
       case .down, .scrollDown: state.overlay = .help(scroll: scroll + 1)
-      default: break
+      default:
+        if action == .help || action == .back || key == .escape || key == .character("q") {
+          state.overlay = nil
+        }
       }
-      if key == .escape || key == .character("q") { state.overlay = nil }
       return []
     case .confirm(_, let confirmed):
       switch action {
@@ -133,25 +192,6 @@ public enum App {
       }
       return []
     case nil:
-      break
-    }
-    if action == .help {
-      state.overlay = .help(scroll: 0)
-      return []
-    }
-    guard let action else { return [] }
-    switch state.route {
-    case .home(var home):
-      let outcome = HomeScreen.update(&home, action)
-      state.route = .home(home)
-      guard case .open(let entry) = outcome else { return [] }
-      return open(entry, &state)
-    case .protocols(var browser):
-      if ProtocolBrowserScreen.update(&browser, action) {
-        state.route = .protocols(browser)
-      } else {
-        state.route = .home(HomeState(selection: HomeScreen.Entry.protocols.rawValue))
-      }
       return []
     }
   }
@@ -169,6 +209,8 @@ public enum App {
   private static func perform(_ confirmed: ConfirmedAction, _ state: inout AppState) -> [Effect] {
     switch confirmed {
     case .quitProgram: return [.exit(0)]
+    case .leaveSession: return [.command(.leaveSession)]
+    case .deleteNote(let id): return [.command(.session(.deleteNote(id)))]
     }
   }
 
@@ -176,7 +218,8 @@ public enum App {
   /// nothing on screen moves, so the loop can sleep until a key arrives.
   public static func nextDeadline(_ state: AppState) -> Date? {
     switch state.route {
-    case .home, .protocols: return nil
+    case .home, .protocols, .summary: return nil
+    case .live(let live): return LiveScreen.nextDeadline(live, now: state.now)
     }
   }
 }

@@ -6,10 +6,28 @@ import PeerConsultKit
 public final class AppServices {
   public let location: DataLocation
   public let clock: any WallClock
+  private let openStore: () throws -> any SessionStore
+  private var openedStore: (any SessionStore)?
+  /// The session being facilitated, if any.
+  public private(set) var live: LiveSession?
 
-  public init(location: DataLocation, clock: any WallClock) {
+  /// - Parameter openStore: opens the session store on first use, so screens that need no
+  ///   database (the protocol browser) work even when the data folder is unusable.
+  public init(
+    location: DataLocation, clock: any WallClock,
+    openStore: @escaping () throws -> any SessionStore
+  ) {
     self.location = location
     self.clock = clock
+    self.openStore = openStore
+  }
+
+  /// The store, opened on first use.
+  public func store() throws -> any SessionStore {
+    if let openedStore { return openedStore }
+    let store = try openStore()
+    openedStore = store
+    return store
   }
 
   /// Carries out `command`, updating `state` with the outcome; returns any further effects.
@@ -21,6 +39,90 @@ public final class AppServices {
         ProtocolBrowserState(
           protocols: library.protocols, problems: library.problems.map(\.description)))
       return []
+    case .session(let sessionCommand):
+      return perform(sessionCommand, on: &state)
+    case .leaveSession:
+      let exitOnLeave: Bool
+      switch state.route {
+      case .live(let live): exitOnLeave = live.exitOnLeave
+      case .summary(let summary): exitOnLeave = summary.exitOnLeave
+      default: exitOnLeave = false
+      }
+      live = nil
+      if exitOnLeave { return [.exit(0)] }
+      state.route = .home(HomeState())
+      return []
     }
+  }
+
+  /// Creates a session, starts its first phase and shows the live screen.
+  public func startSession(
+    _ setup: SessionSetup, id: SessionID = .random(), exitOnLeave: Bool, on state: inout AppState
+  ) throws {
+    let session = try LiveSession.create(setup, id: id, store: store(), clock: clock)
+    try session.start()
+    show(session, exitOnLeave: exitOnLeave, on: &state)
+  }
+
+  /// Reopens a stored session where it stopped.
+  public func resumeSession(_ id: SessionID, exitOnLeave: Bool, on state: inout AppState) throws {
+    let session = try LiveSession.resume(id, store: store(), clock: clock)
+    if !session.state.isStarted { try session.start() }
+    show(session, exitOnLeave: exitOnLeave, on: &state)
+  }
+
+  private func show(_ session: LiveSession, exitOnLeave: Bool, on state: inout AppState) {
+    live = session
+    state.now = clock.now()
+    if session.state.isFinished {
+      state.route = .summary(
+        SummaryState(sessionID: session.id, session: session.state, exitOnLeave: exitOnLeave))
+    } else {
+      state.route = .live(
+        LiveState(
+          sessionID: session.id, session: session.state, exitOnLeave: exitOnLeave, now: state.now))
+    }
+  }
+
+  /// Applies a session command: stored first, shown after. A failure leaves the screen as it
+  /// was (an open note stays in the editor) and says what went wrong.
+  private func perform(_ command: SessionCommand, on state: inout AppState) -> [Effect] {
+    guard let session = live, case .live(var screen) = state.route else { return [] }
+    do {
+      switch command {
+      case .next: try session.next()
+      case .previous: try session.previous()
+      case .togglePause: try session.togglePause()
+      case .adjust(let minutes): try session.adjustTime(minutes: minutes)
+      case .addNote(let content): _ = try session.addNote(content)
+      case .editNote(let id, let content): try session.editNote(id, to: content)
+      case .deleteNote(let id):
+        try session.deleteNote(id)
+        if screen.selectedNote == id { screen.selectedNote = nil }
+      case .setActionDone(let id, let done): try session.setActionDone(id, done)
+      }
+    } catch {
+      state.notice = Notice("Not saved: \(error)", tone: .error)
+      return []
+    }
+    switch command {
+    case .addNote: state.notice = Notice("Note saved.", tone: .success)
+    case .editNote:
+      state.notice = Notice("Note updated (the earlier text is kept).", tone: .success)
+    case .deleteNote: state.notice = Notice("Note deleted (kept in the history).", tone: .success)
+    default: break
+    }
+    if case .addNote = command { screen.editor = nil }
+    if case .editNote = command { screen.editor = nil }
+    screen.session = session.state
+    state.now = clock.now()
+    if session.state.isFinished {
+      state.route = .summary(
+        SummaryState(sessionID: session.id, session: session.state, exitOnLeave: screen.exitOnLeave)
+      )
+    } else {
+      state.route = .live(screen)
+    }
+    return []
   }
 }

@@ -14,6 +14,8 @@ public struct AppState: Sendable {
   public var localeWarning: String?
   /// Where the data lives, shown on the home screen so nobody has to guess.
   public var dataDirectory: String
+  /// The zone note times are shown in.
+  public var timeZone: TimeZone = .current
 
   public init(
     route: Route = .home(HomeState()), width: Int = 80, height: Int = 24, now: Date = Date(),
@@ -39,6 +41,8 @@ public struct AppState: Sendable {
 public enum Route: Sendable {
   case home(HomeState)
   case protocols(ProtocolBrowserState)
+  case live(LiveState)
+  case summary(SummaryState)
 }
 
 /// Something drawn over the screen that takes the keys until dismissed.
@@ -51,6 +55,10 @@ public enum Overlay: Equatable, Sendable {
 /// What a confirmation leads to.
 public enum ConfirmedAction: Equatable, Sendable {
   case quitProgram
+  /// Leave the live session; it stays unfinished.
+  case leaveSession
+  /// Delete a note of the live session (its text stays in the history).
+  case deleteNote(Int)
 }
 
 /// A one-line message with its tone.

@@ -53,20 +53,32 @@ public enum Keymap {
     KeyBinding(
       [.character("+"), .character("=")], .addMinute, "+1m", "One minute more", in: [.live]),
     KeyBinding([.character("-")], .removeMinute, "-1m", "One minute less", in: [.live]),
-    KeyBinding([.character("s")], .schedule, "schedule", "Show the whole schedule", in: [.live]),
     KeyBinding(
-      [.character("e")], .editLastNote, "edit", "Edit the latest note", in: [.live], footer: false),
+      [.character("s")], .schedule, "schedule", "Show or hide the whole schedule",
+      in: [.live, .schedule]),
     KeyBinding(
-      [.character("d")], .deleteLastNote, "delete", "Delete the latest note (kept in history)",
+      [.character("e")], .editLastNote, "edit",
+      "Edit the picked note (the latest unless ↑↓ picked one)", in: [.live], footer: false),
+    KeyBinding(
+      [.character("d")], .deleteLastNote, "delete",
+      "Delete the picked note (its text stays in the history)",
+      in: [.live], footer: false),
+    KeyBinding(
+      [.character("x")], .actionDone, "done", "Mark the picked action done (or not done)",
       in: [.live], footer: false),
     KeyBinding(
       [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
       footer: false),
     KeyBinding(
-      [.up], .scrollUp, "scroll", "Scroll the transcript back", in: [.live, .transcript],
-      footer: false),
+      [.up], .scrollUp, "pick", "Pick an earlier note (for e, d, x)", in: [.live], footer: false),
     KeyBinding(
-      [.down], .scrollDown, "scroll", "Scroll the transcript forward", in: [.live, .transcript],
+      [.down], .scrollDown, "pick", "Pick a later note; past the newest, follow new notes",
+      in: [.live], footer: false),
+    KeyBinding(
+      [.up], .scrollUp, "scroll", "Scroll up", in: [.transcript, .schedule, .summary], footer: false
+    ),
+    KeyBinding(
+      [.down], .scrollDown, "scroll", "Scroll down", in: [.transcript, .schedule, .summary],
       footer: false),
     // Note editor: only non-printing keys, so typing never triggers a command.
     KeyBinding([.enter], .saveNote, "save", "Save the note", in: [.editor]),
@@ -83,11 +95,12 @@ public enum Keymap {
       in: [.protocols, .schedule, .review, .transcript, .help, .setup]),
     KeyBinding([.character("?")], .help, "help", "Show or hide this help", in: allButEditor),
     KeyBinding(
-      [.character("q")], .back, "back", "Go back", in: [.protocols, .transcript, .schedule],
-      footer: false),
+      [.character("q")], .back, "back", "Go back", in: [.protocols, .transcript], footer: false),
     KeyBinding(
       [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)",
       in: [.home, .live, .summary, .review]),
+    KeyBinding(
+      [.character("q")], .back, "back", "Back to the live screen", in: [.schedule], footer: false),
   ]
 
   private static let allButEditor: [KeyContext] = KeyContext.allCases.filter {

@@ -21,7 +21,7 @@ public enum HelpOverlay {
       rows.append(("Bksp Del", "Delete before / at the cursor"))
       rows.append(("Ctrl-U Ctrl-W", "Delete to line start / the word before"))
     }
-    let width = min(area.width - 4, 64)
+    let width = min(area.width - 4, 76)
     let height = min(area.height - 2, rows.count + 4)
     let box = area.centered(width: width, height: height)
     Chrome.box(box, title: "Keys: \(context.title)", into: &grid, style: Theme.key)

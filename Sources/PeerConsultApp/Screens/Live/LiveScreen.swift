@@ -1,0 +1,235 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+/// The live screen: where the group is, who speaks, the rules, the time left, the transcript
+/// and the note being written. Everything is computed from the session and `now`.
+public enum LiveScreen {
+  /// How long each prompt stem shows before the next, in running seconds.
+  static let promptSeconds: TimeInterval = 30
+
+  /// The title bar's text: the session and where it stands.
+  public static func title(_ state: LiveState) -> String {
+    let session = state.session
+    var parts = [session.setup.title]
+    if let slot = session.current, let round = slot.round {
+      parts.append("Round \(round + 1) of \(session.setup.rounds.count)")
+      if let presenter = slot.presenter {
+        parts.append("Presenter: \(name(presenter, in: session))")
+      }
+    } else if let slot = session.current {
+      parts.append(slot.part == .opening ? "Opening" : "Closing")
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  /// Draws the screen; returns the text cursor when the note editor is open.
+  public static func render(
+    _ state: LiveState, now: Date, timeZone: TimeZone, into grid: inout Grid, area: Rect
+  ) -> (x: Int, y: Int)? {
+    let session = state.session
+    guard let slot = session.current, let timer = session.timer(at: now) else {
+      grid.put("The session has not started.", x: area.x + 2, y: area.y + 1)
+      return nil
+    }
+    let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+    // Phase line and who speaks.
+    let phaseLine =
+      "\(slot.phase.name) · phase \(slot.phaseIndex + 1) of \(slot.phaseCount) · \(partLabel(slot, session))"
+    grid.put(phaseLine, x: inner.x, y: inner.y, style: Theme.heading, maxWidth: inner.width)
+    grid.put(
+      "Speaks now: " + speakerText(slot, session), x: inner.x, y: inner.y + 1, style: Theme.key,
+      maxWidth: inner.width)
+    // Timer block: big digits left, bar and status right.
+    let style = timerStyle(timer, paused: session.isPaused)
+    BigTimer.draw(timer.display, x: inner.x, y: inner.y + 2, style: style, into: &grid)
+    let right = inner.x + BigTimer.width(of: "+00:00") + 3
+    let barWidth = max(10, inner.maxX - right)
+    drawBar(timer, x: right, y: inner.y + 2, width: barWidth, style: style, into: &grid)
+    var status =
+      "\(timer.display) \(timer.isOvertime ? "over" : "left") of \(clock(timer.plannedSeconds))"
+    if timer.plannedSeconds != slot.phase.durationSeconds {
+      status += " (planned \(clock(slot.phase.durationSeconds)))"
+    }
+    grid.put(status, x: right, y: inner.y + 3, style: style, maxWidth: barWidth)
+    if session.isPaused {
+      grid.put(" PAUSED ", x: right, y: inner.y + 4, style: Theme.paused)
+      grid.put(" Space resumes", x: right + 8, y: inner.y + 4, style: Theme.muted)
+    } else if state.muted {
+      grid.put("bell muted", x: right, y: inner.y + 4, style: Theme.muted)
+    }
+    // Guidance, rules and the rotating prompt, with more lines when there is room.
+    var y = inner.y + 6
+    let spare = max(0, inner.height - 21)
+    let guidanceLines = TextWrapper.wrap(slot.phase.guidance, width: inner.width)
+    for line in guidanceLines.prefix(2 + spare / 2) {
+      grid.put(line, x: inner.x, y: y)
+      y += 1
+    }
+    let rules = slot.phase.rules.joined(separator: " · ")
+    if !rules.isEmpty {
+      for line in TextWrapper.wrap("Rules: " + rules, width: inner.width).prefix(1 + spare / 4) {
+        grid.put(line, x: inner.x, y: y, style: Theme.warning)
+        y += 1
+      }
+    }
+    if let focus = slot.focusQuestion, !focus.isEmpty {
+      grid.put("Focus: " + focus, x: inner.x, y: y, style: Theme.heading, maxWidth: inner.width)
+      y += 1
+    }
+    if !slot.phase.prompts.isEmpty {
+      let index = Int(timer.elapsed / promptSeconds) % slot.phase.prompts.count
+      grid.put(
+        "Ask: “\(slot.phase.prompts[index])”", x: inner.x, y: y, style: Theme.muted,
+        maxWidth: inner.width)
+      y += 1
+    }
+    // Transcript fills what is left above the editor.
+    let editorRows = 2
+    let transcriptArea = Rect(
+      x: inner.x, y: y, width: inner.width, height: inner.maxY - editorRows - y)
+    drawTranscript(state, timeZone: timeZone, into: &grid, area: transcriptArea)
+    return drawEditor(
+      state, into: &grid,
+      area: Rect(x: inner.x, y: inner.maxY - editorRows, width: inner.width, height: editorRows))
+  }
+
+  static func partLabel(_ slot: ScheduleSlot, _ session: SessionState) -> String {
+    switch slot.part {
+    case .opening: return "opening"
+    case .round(let n): return "round \(n + 1) of \(session.setup.rounds.count)"
+    case .closing: return "closing"
+    }
+  }
+
+  static func speakerText(_ slot: ScheduleSlot, _ session: SessionState) -> String {
+    switch slot.phase.speaker {
+    case .presenter:
+      return slot.presenter.map { "the presenter, \(name($0, in: session))" } ?? "the presenter"
+    case .group: return "the group"
+    case .everyone: return "everyone"
+    case .facilitator: return "the facilitator"
+    }
+  }
+
+  static func name(_ index: Int, in session: SessionState) -> String {
+    session.participants.indices.contains(index) ? session.participants[index].name : "?"
+  }
+
+  static func timerStyle(_ timer: PhaseTimer, paused: Bool) -> Style {
+    if paused { return Theme.paused.with(foreground: .magenta) }
+    switch timer.band() {
+    case .normal: return Theme.heading
+    case .warning: return Theme.amber
+    case .critical, .overtime: return Theme.red
+    }
+  }
+
+  /// `MM:SS` for a planned length.
+  static func clock(_ seconds: Int) -> String {
+    String(format: "%02d:%02d", seconds / 60, seconds % 60)
+  }
+
+  static func drawBar(
+    _ timer: PhaseTimer, x: Int, y: Int, width: Int, style: Style, into grid: inout Grid
+  ) {
+    let filled = Int((timer.progress * Double(width)).rounded(.down))
+    grid.put(String(repeating: "█", count: filled), x: x, y: y, style: style)
+    grid.put(String(repeating: "░", count: width - filled), x: x + filled, y: y, style: Theme.muted)
+  }
+
+  static func drawTranscript(
+    _ state: LiveState, timeZone: TimeZone, into grid: inout Grid, area: Rect
+  ) {
+    guard area.height >= 2 else { return }
+    let notes = state.transcript
+    let header = "─ Transcript · \(notes.count) note\(notes.count == 1 ? "" : "s") "
+    grid.put(
+      header + String(repeating: "─", count: max(0, area.width - header.displayWidth)), x: area.x,
+      y: area.y, style: Theme.muted)
+    let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+    guard !notes.isEmpty else {
+      grid.put("No notes yet. Enter writes one.", x: body.x, y: body.y, style: Theme.muted)
+      return
+    }
+    // Lay out from the bottom up so the newest note (or the selected one) is in view, and
+    // only the notes that fit are wrapped: cost stays flat however long the transcript.
+    var index =
+      state.selectedNote.flatMap { id in notes.lastIndex { $0.id == id } } ?? notes.count - 1
+    var rows: [(String, Style)] = []
+    while index >= 0 && rows.count < body.height {
+      let note = notes[index]
+      let selected = state.selectedNote == note.id
+      let lines = noteLines(note, state.session, timeZone: timeZone, width: body.width)
+      let style = selected ? Theme.selected : .plain
+      rows.insert(contentsOf: lines.map { ($0, style) }, at: 0)
+      index -= 1
+    }
+    for (i, row) in rows.suffix(body.height).enumerated() {
+      grid.put(row.0, x: body.x, y: body.y + i, style: row.1, maxWidth: body.width)
+    }
+  }
+
+  /// A note as transcript lines: time, kind, speaker, text, marks.
+  static func noteLines(_ note: Note, _ session: SessionState, timeZone: TimeZone, width: Int)
+    -> [String]
+  {
+    var head = "\(time(note.createdAt, timeZone)) \(note.kind.rawValue)"
+    if let speaker = note.speaker { head += " · \(name(speaker, in: session))" }
+    var text = note.text
+    if note.isAction {
+      text += note.owner.map { " → \(name($0, in: session))" } ?? ""
+      text += note.isDone ? " ✓ done" : ""
+    }
+    if note.editedAt != nil { text += " (edited)" }
+    if session.schedule[note.slot].phase.noteKind == .question && session.looksLikeAdvice(note.text)
+    {
+      text += " ⚑ advice?"
+    }
+    // One line when it fits; continuation lines indented under the text.
+    let indent = 6
+    let lines = TextWrapper.wrap(head + ": " + text, width: max(1, width - indent))
+    guard let first = lines.first else { return [head] }
+    let rest = lines.dropFirst().joined(separator: " ")
+    let tail = TextWrapper.wrap(rest, width: max(1, width - indent))
+    return [first] + (rest.isEmpty ? [] : tail.map { String(repeating: " ", count: indent) + $0 })
+  }
+
+  static func time(_ date: Date, _ timeZone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.hour, .minute], from: date)
+    return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+  }
+
+  static func drawEditor(_ state: LiveState, into grid: inout Grid, area: Rect) -> (x: Int, y: Int)?
+  {
+    guard let editor = state.editor else {
+      let hint =
+        state.transcript.isEmpty
+        ? "Enter writes a note" : "Enter writes a note · ↑↓ pick a note · e edit · d delete"
+      grid.put(hint, x: area.x, y: area.y + 1, style: Theme.muted, maxWidth: area.width)
+      return nil
+    }
+    let session = state.session
+    var details =
+      "kind: \(editor.kind.rawValue) [Tab] · speaker: \(editor.speaker.map { name($0, in: session) } ?? "none") [S-Tab]"
+    if editor.kind == .action {
+      details += " · owner: \(editor.owner.map { name($0, in: session) } ?? "none") [Ctrl-O]"
+    }
+    grid.put(details, x: area.x, y: area.y, style: Theme.key, maxWidth: area.width)
+    if let slot = session.current, slot.phase.noteKind == .question,
+      session.looksLikeAdvice(editor.line.string)
+    {
+      let flag = " advice or question? "
+      grid.put(flag, x: area.maxX - flag.displayWidth, y: area.y, style: Theme.amber)
+    }
+    let label = editor.editing.map { "Edit #\($0) ▸ " } ?? "Note ▸ "
+    grid.put(label, x: area.x, y: area.y + 1, style: Theme.heading)
+    let fieldX = area.x + label.displayWidth
+    let cursor = editor.line.render(
+      into: &grid, x: fieldX, y: area.y + 1, width: area.maxX - fieldX,
+      style: Style(underline: true))
+    return (cursor, area.y + 1)
+  }
+}

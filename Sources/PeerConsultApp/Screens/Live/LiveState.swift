@@ -1,0 +1,52 @@
+import Foundation
+import PeerConsultKit
+
+/// The live screen's state: a snapshot of the session plus what the facilitator is doing.
+public struct LiveState: Equatable, Sendable {
+  public var sessionID: SessionID
+  /// The session as last committed to the store; replaced after every command.
+  public var session: SessionState
+  public var editor: NoteEditorState?
+  /// The note picked in the transcript for edit, delete or done; nil means the latest.
+  public var selectedNote: Int?
+  /// Whether the schedule view is showing.
+  public var showSchedule = false
+  public var scheduleScroll = 0
+  /// No bell or flash at zero.
+  public var muted = false
+  /// The slot whose zero has been signalled, so the bell rings once per phase.
+  public var signalledSlot: Int?
+  /// Leave the program (status 0) rather than return home when the session is left.
+  public var exitOnLeave: Bool
+
+  public init(sessionID: SessionID, session: SessionState, exitOnLeave: Bool, now: Date) {
+    self.sessionID = sessionID
+    self.session = session
+    self.exitOnLeave = exitOnLeave
+    // A phase that ran out while the program was closed shows its overtime without a bell.
+    if let timer = session.timer(at: now), timer.isOvertime { signalledSlot = session.currentSlot }
+  }
+
+  /// Notes shown in the transcript, oldest first.
+  public var transcript: [Note] { session.visibleNotes }
+
+  /// The note that edit, delete and done act on.
+  public var targetNote: Note? {
+    if let selectedNote, let note = session.note(selectedNote), !note.isDeleted { return note }
+    return transcript.last
+  }
+}
+
+/// What the summary screen shows: the finished session.
+public struct SummaryState: Equatable, Sendable {
+  public var sessionID: SessionID
+  public var session: SessionState
+  public var scroll = 0
+  public var exitOnLeave: Bool
+
+  public init(sessionID: SessionID, session: SessionState, exitOnLeave: Bool) {
+    self.sessionID = sessionID
+    self.session = session
+    self.exitOnLeave = exitOnLeave
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+/// The end-of-session summary: actions with owners, themes, what works well, blockages, the
+/// process review and time used per phase against the plan. Shown for review before anything
+/// is shared.
+public enum SummaryScreen {
+  public static func render(_ state: SummaryState, now: Date, into grid: inout Grid, area: Rect) {
+    let lines = self.lines(state, now: now, width: area.width - 4)
+    let scroll = min(state.scroll, max(0, lines.count - area.height))
+    for (i, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
+      grid.put(line.0, x: area.x + 2, y: area.y + i, style: line.1, maxWidth: area.width - 4)
+    }
+  }
+
+  /// The summary as styled lines, so scrolling is a slice.
+  static func lines(_ state: SummaryState, now: Date, width: Int) -> [(String, Style)] {
+    let session = state.session
+    let summary = session.summary(at: now)
+    var lines: [(String, Style)] = [
+      ("\(session.setup.title) · \(session.setup.programme) · finished", Theme.title),
+      ("Review this summary with the group before anything is shared.", Theme.muted),
+    ]
+    func section(_ title: String, _ notes: [Note], describe: (Note) -> String = { $0.text }) {
+      lines.append(("", .plain))
+      lines.append(("\(title) (\(notes.count))", Theme.heading))
+      if notes.isEmpty { lines.append(("  none recorded", Theme.muted)) }
+      for note in notes {
+        for (i, line) in TextWrapper.wrap(describe(note), width: max(1, width - 4)).enumerated() {
+          lines.append(((i == 0 ? "• " : "  ") + line, .plain))
+        }
+      }
+    }
+    section("Actions", summary.actions) { note in
+      let owner = note.owner.map { LiveScreen.name($0, in: session) } ?? "no owner"
+      return "\(note.text) → \(owner)\(note.isDone ? " ✓ done" : "")"
+    }
+    section("Themes", summary.themes)
+    section("What works well", summary.worksWell)
+    section("Blockages", summary.blockages)
+    section("Process review", summary.processReview)
+    if !summary.ratings.isEmpty {
+      let average = summary.averageRating.map { String(format: "%.1f", $0) } ?? "-"
+      lines.append(("  ratings: \(summary.ratings.count), average \(average) of 5", .plain))
+    }
+    lines.append(("", .plain))
+    lines.append(("Time per phase (used / planned)", Theme.heading))
+    for usage in summary.phaseUsage {
+      let used = Int(usage.usedSeconds.rounded())
+      let over = used > usage.plannedSeconds ? Theme.amber : .plain
+      let times = usage.occurrences > 1 ? " ×\(usage.occurrences)" : ""
+      lines.append(
+        (
+          "  \(usage.name)\(times): \(LiveScreen.clock(used)) / \(LiveScreen.clock(usage.plannedSeconds))",
+          over
+        ))
+    }
+    return lines
+  }
+
+  /// Scrolls; returns false when the screen is left.
+  public static func update(_ state: inout SummaryState, _ action: Action) -> Bool {
+    switch action {
+    case .scrollDown: state.scroll += 1
+    case .scrollUp: state.scroll = max(0, state.scroll - 1)
+    case .pageDown: state.scroll += 10
+    case .pageUp: state.scroll = max(0, state.scroll - 10)
+    case .quit, .back: return false
+    default: break
+    }
+    return true
+  }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import PeerConsultKit
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+@Suite struct LiveScreenRenderTests {
+  @Test func openingEveryoneSpeaksAt80x24() throws {
+    let f = try LiveFixture()
+    expectGolden(f.screen, "live-opening-80x24")
+  }
+
+  @Test func presenterSpeaksWithFocusQuestionAt120x40() throws {
+    let f = try LiveFixture(width: 120, height: 40)
+    f.press(.character("n"))
+    f.advance(75)
+    expectGolden(f.screen, "live-presenter-120x40")
+  }
+
+  @Test func groupSpeaksWithNotesAt80x24() throws {
+    let f = try LiveFixture()
+    f.press(.character("n"), .character("n"))
+    f.press(.enter)
+    f.type("What have you already tried?")
+    f.press(.backTab, .backTab, .enter)
+    f.advance(30)
+    f.press(.enter)
+    f.type("Have you tried a joint licensing panel?")
+    f.press(.enter)
+    expectGolden(f.screen, "live-group-notes-80x24")
+  }
+
+  @Test func facilitatorSpeaksInTheClosing() throws {
+    let f = try LiveFixture()
+    for _ in 0..<5 { f.press(.character("n")) }
+    #expect(f.text.contains("Speaks now: the facilitator"))
+    #expect(f.text.contains("Process review · phase 1 of 1 · closing"))
+  }
+
+  @Test func pausedAmberRedAndOvertime() throws {
+    let f = try LiveFixture()
+    f.press(.character(" "))
+    f.advance(500)
+    expectGolden(f.screen, "live-paused-80x24")
+    #expect(f.text.contains("02:00 left of 02:00"))
+    f.press(.character(" "))
+    f.advance(97)  // 23 s left of 120: 19%, amber
+    #expect(f.text.contains("00:23 left"))
+    #expect(timerStyle(f) == Theme.amber)
+    f.advance(18)  // 5 s left: red
+    #expect(timerStyle(f) == Theme.red)
+    f.advance(70)
+    #expect(f.text.contains("+01:05 over of 02:00"))
+    expectGolden(f.screen, "live-overtime-80x24")
+  }
+
+  private func timerStyle(_ f: LiveFixture) -> Style {
+    // The big digits start at column 1 of the body's third row.
+    f.screen[1, 3].style
+  }
+
+  @Test func editorShowsKindSpeakerAndAdviceFlag() throws {
+    let f = try LiveFixture(width: 120, height: 40)
+    f.press(.character("n"), .character("n"), .enter)
+    f.type("You should talk to licensing")
+    expectGolden(f.screen, "live-editor-120x40")
+    #expect(f.text.contains("advice or question?"))
+    #expect(f.runner.drawFrame() == ())
+    #expect(f.terminal.cursor != nil)
+  }
+
+  @Test func scheduleShowsEveryPhaseAndAirtime() throws {
+    let f = try LiveFixture()
+    f.advance(100)
+    f.press(.character("n"))
+    f.advance(200)
+    f.press(.character("s"))
+    expectGolden(f.screen, "live-schedule-80x24")
+    f.press(.escape)
+    #expect(f.live?.showSchedule == false)
+  }
+
+  @Test func helpOverlayListsLiveAndEditorKeys() throws {
+    let f = try LiveFixture(width: 120, height: 40)
+    f.press(.character("?"))
+    expectGolden(f.screen, "live-help-120x40")
+    for binding in Keymap.bindings(for: .live) {
+      #expect(f.text.contains(binding.help), "help lacks \(binding.help)")
+    }
+  }
+}
+
+@Suite struct LiveScreenBehaviourTests {
+  @Test func typingNeverTriggersACommand() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("n p q s ? + - x d e m")
+    #expect(f.live?.session.currentSlot == 0)
+    #expect(f.runner.state.overlay == nil)
+    #expect(f.live?.editor?.line.string == "n p q s ? + - x d e m")
+    f.press(.enter)
+    #expect(f.live?.editor == nil)
+    #expect(f.live?.session.visibleNotes.map(\.text) == ["n p q s ? + - x d e m"])
+  }
+
+  @Test func escCancelsWithoutSaving() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("draft")
+    f.press(.escape)
+    #expect(f.live?.editor == nil)
+    #expect(f.live?.session.visibleNotes.isEmpty == true)
+  }
+
+  @Test func noteKeepsKindSpeakerAndOwner() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("Draft a joint licensing letter")
+    // other -> question -> insight -> theme -> works-well -> blockage -> action
+    for _ in 0..<6 { f.press(.tab) }
+    f.press(.backTab, .backTab, .control("o"))
+    f.press(.enter)
+    let note = try #require(f.live?.session.visibleNotes.last)
+    #expect(note.kind == .action)
+    #expect(note.speaker == 1)
+    #expect(note.owner == 0)
+    f.press(.character("x"))
+    #expect(f.live?.session.visibleNotes.last?.isDone == true)
+  }
+
+  @Test func editAndDeleteTheLatestOrPickedNote() throws {
+    let f = try LiveFixture()
+    for text in ["first", "second"] {
+      f.press(.enter)
+      f.type(text)
+      f.press(.enter)
+    }
+    f.press(.up, .up, .character("e"))
+    #expect(f.live?.editor?.editing == 1)
+    f.press(.control("u"))
+    f.type("first, corrected")
+    f.press(.enter)
+    #expect(f.live?.session.note(1)?.text == "first, corrected")
+    #expect(f.live?.session.note(1)?.history.count == 1)
+    f.press(.down, .down, .character("d"))
+    #expect(f.runner.state.overlay != nil)
+    f.press(.character("y"))
+    #expect(f.live?.session.visibleNotes.map(\.text) == ["first, corrected"])
+    #expect(f.live?.session.note(2)?.isDeleted == true)
+  }
+
+  @Test func pauseNextPreviousAndMinutes() throws {
+    let f = try LiveFixture()
+    f.advance(30)
+    f.press(.character(" "))
+    f.advance(600)
+    #expect(f.text.contains("PAUSED"))
+    #expect(f.text.contains("01:30 left"))
+    f.press(.character(" "), .character("+"))
+    #expect(f.text.contains("02:30 left of 03:00"))
+    f.press(.character("-"), .character("-"))
+    #expect(f.text.contains("00:30 left of 01:00"))
+    f.press(.enter)
+    f.type("kept")
+    f.press(.enter, .character("n"), .character("n"), .character("p"), .character("p"))
+    #expect(f.live?.session.currentSlot == 0)
+    #expect(f.live?.session.visibleNotes.map(\.text) == ["kept"])
+  }
+
+  @Test func bellAndFlashOnceAtZeroUnlessMuted() throws {
+    let f = try LiveFixture()
+    f.advance(119)
+    #expect(f.terminal.bells == 0)
+    f.advance(1)
+    #expect(f.terminal.bells == 1)
+    #expect(f.terminal.flashes == 1)
+    f.advance(5)
+    #expect(f.terminal.bells == 1)
+    f.press(.character("n"), .character("m"))
+    f.advance(400)
+    #expect(f.terminal.bells == 1)
+  }
+
+  @Test func waitsExactlyUntilTheNextSecond() throws {
+    let f = try LiveFixture()
+    f.advance(0.25)
+    // The next second of the display is 0.75 s away (rounded up to whole milliseconds).
+    let wait = try #require(f.runner.waitMilliseconds())
+    #expect((750...755).contains(wait))
+    f.press(.character(" "))
+    #expect(f.runner.waitMilliseconds() == nil)
+  }
+
+  @Test func quitAsksThenLeavesResumable() throws {
+    let f = try LiveFixture()
+    f.press(.character("q"))
+    #expect(f.runner.state.overlay != nil)
+    f.press(.character("n"))
+    #expect(f.live != nil)
+    f.press(.character("q"), .character("y"))
+    guard case .home = f.runner.state.route else {
+      Issue.record("did not return home")
+      return
+    }
+    let exiting = try LiveFixture(exitOnLeave: true)
+    #expect(exiting.press(.character("q"), .character("y")) == 0)
+  }
+
+  @Test func nextPastTheLastPhaseShowsTheSummary() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("Shared data dashboard")
+    for _ in 0..<6 { f.press(.tab) }
+    f.press(.control("o"), .enter)
+    for _ in 0..<6 { f.press(.character("n")) }
+    guard case .summary(let summary) = f.runner.state.route else {
+      Issue.record("no summary")
+      return
+    }
+    #expect(summary.session.isFinished)
+    #expect(f.text.contains("Shared data dashboard → Zoë Müller"))
+    #expect(f.press(.character("q")) == nil)
+    guard case .home = f.runner.state.route else {
+      Issue.record("q on the summary did not return home")
+      return
+    }
+  }
+
+  @Test func failedSaveKeepsTheNoteInTheEditor() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type(String(repeating: "x", count: 10))
+    f.store.failNextAppend = true
+    f.press(.enter)
+    #expect(f.live?.editor?.line.string == String(repeating: "x", count: 10))
+    #expect(f.runner.state.notice?.tone == .error)
+    f.press(.enter)
+    #expect(f.live?.editor == nil)
+    #expect(f.live?.session.visibleNotes.count == 1)
+  }
+}
