@@ -9,10 +9,7 @@ struct HomeCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
 
   func run() throws {
-    let location = data.location
-    let status = try InteractiveTerminal.run(location: location) { warning in
-      AppState(dataDirectory: location.dataDirectory.path, localeWarning: warning)
-    }
+    let status = try InteractiveTerminal.run(location: data.location)
     if status != 0 { throw ExitCode(status) }
   }
 }

@@ -6,29 +6,38 @@ import TerminalKit
 
 /// Starts the full-screen interface and guarantees the terminal is given back.
 enum InteractiveTerminal {
-  /// Runs `state` until the user leaves; returns the exit status (130/143/129 after signals).
+  /// Runs the interface until the user leaves; returns the exit status (130/143/129 after
+  /// signals). `prepare` sets up the first screen with the services (start or resume a session).
   static func run(
-    location: DataLocation, _ makeState: (_ localeWarning: String?) -> AppState
+    location: DataLocation,
+    prepare: (AppServices, inout AppState) throws -> Void = { services, state in
+      services.refreshHome(&state)
+    }
   ) throws -> Int32 {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CLIError(
-        "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help)."
-      )
+        "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help).")
     }
+    // A database that exists is opened before the screen starts, so a damaged or newer file
+    // is refused with one line on stderr; a missing one is created only when first needed.
+    let existing = AppDatabase.exists(in: location.dataDirectory)
+      ? try AppDatabase(directory: location.dataDirectory) : nil
+    let services = AppServices(location: location, clock: SystemClock()) {
+      if let existing { return existing }
+      return try AppDatabase(directory: location.dataDirectory)
+    }
+    var state = AppState(dataDirectory: location.dataDirectory.path)
+    try prepare(services, &state)
     // Handlers first: ncurses then leaves them alone and the loop can exit cleanly.
     TerminalRestorer.installSignalHandlers()
-    let utf8 = NCursesTerminal.adoptUserLocale()
-    let warning =
-      utf8
-      ? nil
-      : "Locale is not UTF-8 (set LANG=C.UTF-8): accented and non-Latin text may show wrongly."
+    if !NCursesTerminal.adoptUserLocale() {
+      state.localeWarning =
+        "Locale is not UTF-8 (set LANG=C.UTF-8): accented and non-Latin text may show wrongly."
+    }
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     let terminal = NCursesTerminal(useColor: !noColor)
     defer { terminal.close() }
-    let services = AppServices(
-      location: location, clock: SystemClock(), openStore: { InMemorySessionStore() })
-    let runner = AppRunner(terminal: terminal, services: services, state: makeState(warning))
-    return runner.run()
+    return AppRunner(terminal: terminal, services: services, state: state).run()
   }
 }
 

@@ -59,6 +59,7 @@ public enum App {
     switch state.route {
     case .home: return .home
     case .protocols: return .protocols
+    case .resume: return .resume
     case .live(let live): return LiveScreen.context(live)
     case .summary: return .summary
     }
@@ -68,6 +69,7 @@ public enum App {
     switch state.route {
     case .home: return "PeerConsult"
     case .protocols: return "PeerConsult · Protocols"
+    case .resume: return "PeerConsult · Resume"
     case .live(let live): return LiveScreen.title(live)
     case .summary(let summary): return "Summary · \(summary.session.setup.title)"
     }
@@ -77,6 +79,7 @@ public enum App {
     switch state.route {
     case .home: return "v" + PeerConsultVersion.current
     case .protocols(let browser): return "\(browser.protocols.count) protocols"
+    case .resume(let resume): return "\(resume.sessions.count) unfinished"
     case .live(let live): return "session \(live.sessionID.short)"
     case .summary(let summary): return "session \(summary.sessionID.short)"
     }
@@ -90,6 +93,8 @@ public enum App {
       HomeScreen.render(home, app: state, into: &grid, area: area)
     case .protocols(let browser):
       ProtocolBrowserScreen.render(browser, into: &grid, area: area)
+    case .resume(let resume):
+      ResumeScreen.render(resume, timeZone: state.timeZone, into: &grid, area: area)
     case .live(let live):
       if live.showSchedule {
         ScheduleView.render(live, now: state.now, timeZone: state.timeZone, into: &grid, area: area)
@@ -153,6 +158,18 @@ public enum App {
         state.route = .home(HomeState(selection: HomeScreen.Entry.protocols.rawValue))
       }
       return []
+    case .resume(var resume):
+      guard let action else { return [] }
+      switch ResumeScreen.update(&resume, action) {
+      case .stay:
+        state.route = .resume(resume)
+        return []
+      case .back:
+        state.route = .home(HomeState(selection: HomeScreen.Entry.resume.rawValue))
+        return [.command(.refreshHome)]
+      case .resume(let id):
+        return [.command(.resume(id))]
+      }
     case .live(var live):
       let outcome = LiveScreen.update(&live, key)
       state.route = .live(live)
@@ -200,7 +217,8 @@ public enum App {
     switch entry {
     case .quit: return [.exit(0)]
     case .protocols: return [.command(.openProtocols)]
-    case .newSession, .resume, .review:
+    case .resume: return [.command(.openResume)]
+    case .newSession, .review:
       state.notice = Notice("\(entry.title): not available yet in this build.", tone: .warning)
       return []
     }
@@ -218,7 +236,7 @@ public enum App {
   /// nothing on screen moves, so the loop can sleep until a key arrives.
   public static func nextDeadline(_ state: AppState) -> Date? {
     switch state.route {
-    case .home, .protocols, .summary: return nil
+    case .home, .protocols, .resume, .summary: return nil
     case .live(let live): return LiveScreen.nextDeadline(live, now: state.now)
     }
   }

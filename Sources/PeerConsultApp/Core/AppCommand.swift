@@ -5,6 +5,12 @@ import PeerConsultKit
 public enum AppCommand: Equatable, Sendable {
   /// Open the protocol browser (loads the library).
   case openProtocols
+  /// Show the unfinished sessions (or resume the only one).
+  case openResume
+  /// Carry on a stored session.
+  case resume(SessionID)
+  /// Refresh the home screen's counts.
+  case refreshHome
   /// Change the live session.
   case session(SessionCommand)
   /// Leave the live session (it stays unfinished and resumable).

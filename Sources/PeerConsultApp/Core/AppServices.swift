@@ -41,6 +41,28 @@ public final class AppServices {
       return []
     case .session(let sessionCommand):
       return perform(sessionCommand, on: &state)
+    case .refreshHome:
+      refreshHome(&state)
+      return []
+    case .openResume:
+      do {
+        let unfinished = try database()?.unfinishedSessions() ?? []
+        if unfinished.count == 1 {
+          try resumeSession(unfinished[0].id, exitOnLeave: false, on: &state)
+        } else {
+          state.route = .resume(ResumeState(sessions: unfinished))
+        }
+      } catch {
+        state.notice = Notice("\(error)", tone: .error)
+      }
+      return []
+    case .resume(let id):
+      do {
+        try resumeSession(id, exitOnLeave: false, on: &state)
+      } catch {
+        state.notice = Notice("Cannot resume: \(error)", tone: .error)
+      }
+      return []
     case .leaveSession:
       let exitOnLeave: Bool
       switch state.route {
@@ -51,8 +73,24 @@ public final class AppServices {
       live = nil
       if exitOnLeave { return [.exit(0)] }
       state.route = .home(HomeState())
+      refreshHome(&state)
       return []
     }
+  }
+
+  /// The database, when the store is one and it exists already (nothing is created just to
+  /// look); nil for an in-memory store or a data folder never used.
+  public func database() throws -> AppDatabase? {
+    if let openedStore { return openedStore as? AppDatabase }
+    guard AppDatabase.exists(in: location.dataDirectory) else { return nil }
+    return try store() as? AppDatabase
+  }
+
+  /// Updates the home screen's count of unfinished sessions.
+  public func refreshHome(_ state: inout AppState) {
+    guard case .home(var home) = state.route else { return }
+    home.unfinishedCount = (try? database()?.unfinishedSessions().count) ?? 0
+    state.route = .home(home)
   }
 
   /// Creates a session, starts its first phase and shows the live screen.

@@ -1,12 +1,13 @@
 /// Where a key binding applies: one per screen or mode.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-  case home, protocols, setup, live, editor, schedule, summary, review, transcript, confirm, help
+  case home, protocols, resume, setup, live, editor, schedule, summary, review, transcript, confirm, help
 
   /// The title of this context's section in the help overlay.
   public var title: String {
     switch self {
     case .home: return "Home"
     case .protocols: return "Protocols"
+    case .resume: return "Resume"
     case .setup: return "New session"
     case .live: return "Live session"
     case .editor: return "Note editor"

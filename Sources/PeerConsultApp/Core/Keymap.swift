@@ -31,18 +31,18 @@ public enum Keymap {
   public static let table: [KeyBinding] = [
     // Lists
     KeyBinding(
-      [.up, .character("k")], .up, "up", "Move up", in: [.home, .protocols, .review, .setup],
+      [.up, .character("k")], .up, "up", "Move up", in: [.home, .protocols, .review, .resume],
       footer: false),
     KeyBinding(
       [.down, .character("j")], .down, "down", "Move down",
-      in: [.home, .protocols, .review, .setup], footer: false),
+      in: [.home, .protocols, .review, .resume], footer: false),
     KeyBinding(
       [.pageUp], .pageUp, "page up", "Scroll a page up",
       in: [.protocols, .review, .transcript, .schedule, .summary], footer: false),
     KeyBinding(
       [.pageDown], .pageDown, "page down", "Scroll a page down",
       in: [.protocols, .review, .transcript, .schedule, .summary], footer: false),
-    KeyBinding([.enter], .select, "open", "Open the selected entry", in: [.home, .review]),
+    KeyBinding([.enter], .select, "open", "Open the selected entry", in: [.home, .review, .resume]),
     // Live session
     KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
     KeyBinding([.character(" ")], .togglePause, "pause", "Pause or resume the timer", in: [.live]),
@@ -92,10 +92,11 @@ public enum Keymap {
     // Everywhere
     KeyBinding(
       [.escape], .back, "back", "Go back",
-      in: [.protocols, .schedule, .review, .transcript, .help, .setup]),
+      in: [.protocols, .schedule, .review, .transcript, .help, .setup, .resume]),
     KeyBinding([.character("?")], .help, "help", "Show or hide this help", in: allButEditor),
     KeyBinding(
-      [.character("q")], .back, "back", "Go back", in: [.protocols, .transcript], footer: false),
+      [.character("q")], .back, "back", "Go back", in: [.protocols, .transcript, .resume],
+      footer: false),
     KeyBinding(
       [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)",
       in: [.home, .live, .summary, .review]),

@@ -1,0 +1,41 @@
+import ArgumentParser
+import PeerConsultApp
+import PeerConsultKit
+
+/// `peerconsult resume [SESSION]`: back to an unfinished session where it stopped.
+struct ResumeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "resume",
+    abstract: "Carry on an unfinished session where it stopped.",
+    discussion: """
+      Returns to the same round and phase with the same notes, pause and remaining time; a \
+      phase that ran out while PeerConsult was closed shows its overtime. Without SESSION, \
+      resumes the most recently used unfinished session.
+      """)
+
+  @Argument(help: ArgumentHelp("A unique prefix of the session id, or `latest`.", valueName: "SESSION"))
+  var session: String?
+
+  @OptionGroup var data: DataOptions
+
+  func run() throws {
+    let location = data.location
+    guard AppDatabase.exists(in: location.dataDirectory) else {
+      throw CLIError("No sessions yet in \(location.dataDirectory.path): start one with `peerconsult run` or `peerconsult`.")
+    }
+    let status = try InteractiveTerminal.run(location: location) { services, state in
+      guard let database = try services.database() else { return }
+      let id: SessionID
+      if let session {
+        id = try database.resolveSession(session)
+      } else {
+        guard let latest = try database.unfinishedSessions().first else {
+          throw CLIError("No unfinished session to resume; `peerconsult list` shows them all.")
+        }
+        id = latest.id
+      }
+      try services.resumeSession(id, exitOnLeave: true, on: &state)
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+}
