@@ -16,11 +16,13 @@ enum InteractiveTerminal {
   ) throws -> Int32 {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CLIError(
-        "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help).")
+        "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help)."
+      )
     }
     // A database that exists is opened before the screen starts, so a damaged or newer file
     // is refused with one line on stderr; a missing one is created only when first needed.
-    let existing = AppDatabase.exists(in: location.dataDirectory)
+    let existing =
+      AppDatabase.exists(in: location.dataDirectory)
       ? try AppDatabase(directory: location.dataDirectory) : nil
     let services = AppServices(location: location, clock: SystemClock()) {
       if let existing { return existing }

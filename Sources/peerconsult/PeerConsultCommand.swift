@@ -10,7 +10,7 @@ struct PeerConsultCommand: ParsableCommand {
     abstract: "Facilitate peer-consulting sessions in the terminal and keep their transcripts.",
     version: PeerConsultVersion.current,
     subcommands: [
-      HomeCommand.self, ResumeCommand.self, ProtocolsCommand.self,
+      HomeCommand.self, RunCommand.self, ResumeCommand.self, ProtocolsCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )

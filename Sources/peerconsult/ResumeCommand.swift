@@ -13,7 +13,8 @@ struct ResumeCommand: ParsableCommand {
       resumes the most recently used unfinished session.
       """)
 
-  @Argument(help: ArgumentHelp("A unique prefix of the session id, or `latest`.", valueName: "SESSION"))
+  @Argument(
+    help: ArgumentHelp("A unique prefix of the session id, or `latest`.", valueName: "SESSION"))
   var session: String?
 
   @OptionGroup var data: DataOptions
@@ -21,7 +22,9 @@ struct ResumeCommand: ParsableCommand {
   func run() throws {
     let location = data.location
     guard AppDatabase.exists(in: location.dataDirectory) else {
-      throw CLIError("No sessions yet in \(location.dataDirectory.path): start one with `peerconsult run` or `peerconsult`.")
+      throw CLIError(
+        "No sessions yet in \(location.dataDirectory.path): start one with `peerconsult run` or `peerconsult`."
+      )
     }
     let status = try InteractiveTerminal.run(location: location) { services, state in
       guard let database = try services.database() else { return }

@@ -1,6 +1,7 @@
 /// Where a key binding applies: one per screen or mode.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-  case home, protocols, resume, setup, live, editor, schedule, summary, review, transcript, confirm, help
+  case home, protocols, resume, setup, live, editor, schedule, summary, review, transcript, confirm,
+    help
 
   /// The title of this context's section in the help overlay.
   public var title: String {

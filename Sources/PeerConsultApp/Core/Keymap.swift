@@ -42,7 +42,8 @@ public enum Keymap {
     KeyBinding(
       [.pageDown], .pageDown, "page down", "Scroll a page down",
       in: [.protocols, .review, .transcript, .schedule, .summary], footer: false),
-    KeyBinding([.enter], .select, "open", "Open the selected entry", in: [.home, .review, .resume]),
+    KeyBinding(
+      [.enter], .select, "open", "Open the selected entry", in: [.home, .review, .resume]),
     // Live session
     KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
     KeyBinding([.character(" ")], .togglePause, "pause", "Pause or resume the timer", in: [.live]),

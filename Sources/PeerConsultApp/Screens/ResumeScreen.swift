@@ -12,11 +12,15 @@ public struct ResumeState: Equatable, Sendable {
 
 /// Picks an unfinished session; Enter carries it on where it stopped.
 public enum ResumeScreen {
-  public static func render(_ state: ResumeState, timeZone: TimeZone, into grid: inout Grid, area: Rect) {
+  public static func render(
+    _ state: ResumeState, timeZone: TimeZone, into grid: inout Grid, area: Rect
+  ) {
     let inner = area.inset(dx: 2, dy: 0)
-    grid.put("Unfinished sessions, most recent first", x: inner.x, y: inner.y + 1, style: Theme.heading)
+    grid.put(
+      "Unfinished sessions, most recent first", x: inner.x, y: inner.y + 1, style: Theme.heading)
     if state.sessions.isEmpty {
-      grid.put("None: every session so far was finished.", x: inner.x, y: inner.y + 3, style: Theme.muted)
+      grid.put(
+        "None: every session so far was finished.", x: inner.x, y: inner.y + 3, style: Theme.muted)
       return
     }
     var y = inner.y + 3
@@ -24,8 +28,11 @@ public enum ResumeScreen {
       let selected = index == state.selection
       let date = ReviewFormat.date(listing.updatedAt, timeZone)
       let programme = listing.programme.isEmpty ? "" : " · \(listing.programme)"
-      let line = "\(selected ? "▸" : " ") \(date)  \(listing.title)\(programme) · \(listing.noteCount) notes"
-      grid.put(line.padded(toWidth: inner.width), x: inner.x, y: y, style: selected ? Theme.selected : .plain)
+      let line =
+        "\(selected ? "▸" : " ") \(date)  \(listing.title)\(programme) · \(listing.noteCount) notes"
+      grid.put(
+        line.padded(toWidth: inner.width), x: inner.x, y: y,
+        style: selected ? Theme.selected : .plain)
       y += 1
     }
   }

@@ -1,0 +1,172 @@
+import Foundation
+import PeerConsultKit
+import Testing
+
+/// Whole sessions through the real binary in a real terminal, checked against the database.
+@Suite(needsTmux) struct SessionEndToEndTests {
+  /// A protocol with seconds-long phases, so a whole session takes seconds.
+  static let drill = """
+    name: Drill
+    description: Seconds-long phases for end-to-end tests.
+    opening:
+      - name: Check-in
+        duration: 3s
+        speaker: everyone
+        guidance: Say what is on your mind.
+        note_kind: other
+    round:
+      - name: Presenting
+        duration: 2s
+        speaker: presenter
+        guidance: The presenter describes the challenge.
+        note_kind: insight
+      - name: Questions
+        duration: 30s
+        speaker: group
+        guidance: Open questions only.
+        rules: [No advice while questioning]
+        prompts: [What would success look like?]
+        note_kind: question
+    closing:
+      - name: Review
+        duration: 2s
+        speaker: facilitator
+        guidance: What helped, what got in the way?
+        note_kind: works-well
+    """
+
+  private func writeDrill(_ tmuxFolder: URL) throws -> String {
+    let file = tmuxFolder.appendingPathComponent("drill.yaml")
+    try Self.drill.write(to: file, atomically: true, encoding: .utf8)
+    return file.path
+  }
+
+  private static let runArguments = [
+    "--title", "E2E session", "--programme", "Alcohol Plan",
+    "--participant", "Zoë Müller;City Council;senior",
+    "--participant", "Amira O'Neill;NHS Trust;frontline",
+  ]
+
+  private func note(_ tmux: TmuxSession, _ text: String, keys: [String] = []) throws {
+    try tmux.send("Enter")
+    tmux.waitFor("Note ▸")
+    try tmux.type(text)
+    for key in keys { try tmux.send(key) }
+    try tmux.send("Enter")
+    tmux.waitFor("Note saved.")
+    // The notice clears on the next key; wait until the editor is closed.
+    tmux.waitFor("editor closed") { !$0.contains("Note ▸") }
+  }
+
+  @Test func wholeSessionFromRunToSummaryIsStored() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-e2e-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dataDir = folder.appendingPathComponent("data")
+    let drill = try writeDrill(folder)
+    let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
+    tmux.waitFor("Check-in · phase 1 of 1 · opening")
+    try note(tmux, "Ground rules agreed: Chatham House")
+    // Pause, then one minute more and one less.
+    try tmux.send("Space")
+    tmux.waitFor("PAUSED")
+    try tmux.send("Space")
+    tmux.waitFor("resumed") { !$0.contains("PAUSED") }
+    try tmux.send("+")
+    tmux.waitFor("of 01:03")
+    try tmux.send("-")
+    tmux.waitFor("of 00:03")
+    // Overtime counts up.
+    tmux.waitFor("over of 00:03", timeout: 10)
+    try tmux.send("n")
+    tmux.waitFor("Presenting · phase 1 of 2")
+    tmux.waitFor("Speaks now: the presenter, Zoë Müller")
+    // An action: four Tabs from insight (theme, works-well, blockage) reach action; the
+    // speaker defaults to the presenter, Zoë; two Ctrl-O make Amira the owner.
+    try note(
+      tmux, "Draft a joint licensing letter", keys: ["Tab", "Tab", "Tab", "Tab", "C-o", "C-o"])
+    try tmux.send("n")
+    tmux.waitFor("Questions · phase 2 of 2")
+    try note(tmux, "What would success look like for you?", keys: ["BTab", "BTab"])
+    try tmux.send("n")
+    tmux.waitFor("Presenter: Amira O'Neill")
+    try tmux.send("n", "n")
+    tmux.waitFor("Review · phase 1 of 1 · closing")
+    try note(tmux, "Good pace, equal airtime")
+    try tmux.send("n")
+    tmux.waitFor("Summary · E2E session")
+    tmux.waitFor("Draft a joint licensing letter → Amira O'Neill")
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+
+    let database = try AppDatabase(directory: dataDir)
+    let id = try database.resolveSession("latest")
+    let session = try database.loadSession(id)
+    #expect(session.isFinished)
+    let notes = session.visibleNotes
+    #expect(
+      notes.map(\.text) == [
+        "Ground rules agreed: Chatham House", "Draft a joint licensing letter",
+        "What would success look like for you?", "Good pace, equal airtime",
+      ])
+    #expect(notes.map(\.kind) == [.other, .action, .question, .worksWell])
+    #expect(notes[1].speaker == 0)
+    #expect(notes[1].owner == 1)
+    #expect(notes[2].speaker == 1)
+    let events = try database.events(of: id).map(\.event)
+    #expect(events.contains { if case .paused = $0 { true } else { false } })
+    #expect(events.contains { if case .timeAdjusted = $0 { true } else { false } })
+    // The opening ran over: more running time than its 3 s plan.
+    let usage = session.phaseUsage(at: Date())
+    #expect((usage.first { $0.name == "Check-in" }?.usedSeconds ?? 0) > 3)
+  }
+
+  @Test func killedMidSessionResumesWithEveryAcknowledgedNote() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-e2e-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dataDir = folder.appendingPathComponent("data")
+    let drill = try writeDrill(folder)
+    let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
+    tmux.waitFor("Check-in")
+    try tmux.send("n", "n")
+    tmux.waitFor("Questions · phase 2 of 2")
+    let texts = ["First acknowledged note", "Second: crème brûlée", "Third 日本語 note"]
+    for text in texts { try note(tmux, text) }
+    let pid = try #require(try tmux.programPID())
+    kill(pid, SIGKILL)
+    #expect(tmux.waitForExit() == 137)
+
+    let resumed = try TmuxSession(["resume", "latest"], dataDir: dataDir)
+    resumed.waitFor("Questions · phase 2 of 2")
+    for text in texts { resumed.waitFor(text) }
+    let database = try AppDatabase(directory: dataDir)
+    let session = try database.loadSession(try database.resolveSession("latest"))
+    #expect(session.visibleNotes.map(\.text) == texts)
+    #expect(session.current?.phase.name == "Questions")
+    #expect(!session.isFinished)
+    try resumed.send("q")
+    resumed.waitFor("Leave the session?")
+    try resumed.send("y")
+    #expect(resumed.waitForExit() == 0)
+  }
+
+  @Test func badRunArgumentsAreOneClearLine() throws {
+    let bad = try TmuxSession.runTool([
+      TmuxSession.binary, "run", "--title", "T", "--participant", "Zoë;Council;boss",
+    ])
+    #expect(bad.status != 0)
+    #expect(bad.output.contains("level 'boss'"))
+    #expect(bad.output.split(separator: "\n").count == 1)
+    let presenter = try TmuxSession.runTool([
+      TmuxSession.binary, "run", "--title", "T", "--participant", "Zoë;Council;senior",
+      "--presenter", "Nobody",
+    ])
+    #expect(presenter.output.contains("\"Nobody\" is not a participant"))
+    let unknown = try TmuxSession.runTool([
+      TmuxSession.binary, "run", "--title", "T", "--protocol", "nope", "--participant",
+      "A;B;senior",
+    ])
+    #expect(unknown.output.contains("no protocol has the id 'nope'"))
+  }
+}
