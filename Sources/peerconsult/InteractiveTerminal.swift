@@ -14,16 +14,16 @@ enum InteractiveTerminal {
       services.refreshHome(&state)
     }
   ) throws -> Int32 {
+    // A database that exists is opened before anything else, so a damaged or newer file is
+    // refused with one line on stderr; a missing one is created only when first needed.
+    let existing =
+      AppDatabase.exists(in: location.dataDirectory)
+      ? try AppDatabase(directory: location.dataDirectory) : nil
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CLIError(
         "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help)."
       )
     }
-    // A database that exists is opened before the screen starts, so a damaged or newer file
-    // is refused with one line on stderr; a missing one is created only when first needed.
-    let existing =
-      AppDatabase.exists(in: location.dataDirectory)
-      ? try AppDatabase(directory: location.dataDirectory) : nil
     let services = AppServices(location: location, clock: SystemClock()) {
       if let existing { return existing }
       return try AppDatabase(directory: location.dataDirectory)
