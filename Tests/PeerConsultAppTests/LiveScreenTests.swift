@@ -240,3 +240,25 @@ import Testing
     #expect(f.live?.session.visibleNotes.count == 1)
   }
 }
+
+@Suite struct ProcessRatingTests {
+  @Test func ratingsAreStoredAndSummarised() throws {
+    let f = try LiveFixture()
+    for _ in 0..<5 { f.press(.character("n")) }
+    f.press(.character("r"))
+    expectGolden(f.screen, "live-ratings-80x24")
+    f.press(.character("4"), .character("5"))
+    #expect(f.live?.session.ratings == [0: 4, 1: 5])
+    #expect(f.text.contains("★★★★★"))
+    f.press(.escape)
+    #expect(f.live?.ratingSelection == nil)
+    f.press(.character("n"))
+    #expect(f.text.contains("ratings: 2, average 4.5 of 5"))
+  }
+
+  @Test func digitsRateOnlyInThePanel() throws {
+    let f = try LiveFixture()
+    f.press(.character("4"))
+    #expect(f.live?.session.ratings.isEmpty == true)
+  }
+}

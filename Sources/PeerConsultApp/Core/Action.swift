@@ -9,6 +9,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
   case up, down, pageUp, pageDown, top, bottom, select
   // Live session
   case writeNote, togglePause, nextPhase, previousPhase, addMinute, removeMinute
+  case rateProcess, rate1, rate2, rate3, rate4, rate5
   case schedule, toggleMute, scrollUp, scrollDown, editLastNote, deleteLastNote, actionDone
   // Note editor
   case saveNote, cancelNote, cycleKind, cycleSpeaker, cycleOwner

@@ -138,6 +138,8 @@ public final class AppServices {
         try session.deleteNote(id)
         if screen.selectedNote == id { screen.selectedNote = nil }
       case .setActionDone(let id, let done): try session.setActionDone(id, done)
+      case .rate(let participant, let rating):
+        try session.rateProcess(participant: participant, rating: rating)
       }
     } catch {
       state.notice = Notice("Not saved: \(error)", tone: .error)

@@ -1,6 +1,7 @@
 /// Where a key binding applies: one per screen or mode.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-  case home, protocols, resume, setup, live, editor, schedule, summary, review, transcript, confirm,
+  case home, protocols, resume, setup, live, editor, rating, schedule, summary, review, transcript,
+    confirm,
     help
 
   /// The title of this context's section in the help overlay.
@@ -12,6 +13,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case .setup: return "New session"
     case .live: return "Live session"
     case .editor: return "Note editor"
+    case .rating: return "Process ratings"
     case .schedule: return "Schedule"
     case .summary: return "Summary"
     case .review: return "Review"

@@ -68,6 +68,18 @@ public enum Keymap {
       [.character("x")], .actionDone, "done", "Mark the picked action done (or not done)",
       in: [.live], footer: false),
     KeyBinding(
+      [.character("r")], .rateProcess, "ratings",
+      "Rate the process, 1-5 per participant (optional)",
+      in: [.live], footer: false),
+    KeyBinding([.up], .up, "up", "Previous participant", in: [.rating], footer: false),
+    KeyBinding([.down], .down, "down", "Next participant", in: [.rating], footer: false),
+    KeyBinding([.character("1")], .rate1, "1", "Rate 1 (poor)", in: [.rating], footer: false),
+    KeyBinding([.character("2")], .rate2, "2", "Rate 2", in: [.rating], footer: false),
+    KeyBinding([.character("3")], .rate3, "3", "Rate 3", in: [.rating], footer: false),
+    KeyBinding([.character("4")], .rate4, "4", "Rate 4", in: [.rating], footer: false),
+    KeyBinding([.character("5")], .rate5, "5", "Rate 5 (excellent)", in: [.rating], footer: false),
+    KeyBinding([.escape, .character("r")], .back, "close", "Close the ratings", in: [.rating]),
+    KeyBinding(
       [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
       footer: false),
     KeyBinding(

@@ -8,4 +8,5 @@ public enum SessionCommand: Equatable, Sendable {
   case editNote(Int, NoteContent)
   case deleteNote(Int)
   case setActionDone(Int, Bool)
+  case rate(participant: Int, rating: Int)
 }

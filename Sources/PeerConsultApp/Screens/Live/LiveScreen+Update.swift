@@ -12,6 +12,7 @@ extension LiveScreen {
   /// The key context: the editor takes every key while open.
   public static func context(_ state: LiveState) -> KeyContext {
     if state.editor != nil { return .editor }
+    if state.ratingSelection != nil { return .rating }
     return state.showSchedule ? .schedule : .live
   }
 
@@ -38,6 +39,22 @@ extension LiveScreen {
       default: editor.line.handle(key)
       }
       if state.editor != nil { state.editor = editor }
+      return LiveOutcome()
+    }
+    if let selection = state.ratingSelection {
+      let count = state.session.participants.count
+      let ratings: [Action: Int] = [.rate1: 1, .rate2: 2, .rate3: 3, .rate4: 4, .rate5: 5]
+      switch action {
+      case .up: state.ratingSelection = max(0, selection - 1)
+      case .down: state.ratingSelection = min(count - 1, selection + 1)
+      case .back: state.ratingSelection = nil
+      case let action? where ratings[action] != nil:
+        let rating = ratings[action] ?? 0
+        if selection + 1 < count { state.ratingSelection = selection + 1 }
+        return LiveOutcome(
+          effects: [.command(.session(.rate(participant: selection, rating: rating)))])
+      default: break
+      }
       return LiveOutcome()
     }
     if state.showSchedule {
@@ -83,6 +100,8 @@ extension LiveScreen {
       state.showSchedule = true
       state.scheduleScroll = 0
     case .toggleMute: state.muted.toggle()
+    case .rateProcess:
+      if !state.session.participants.isEmpty { state.ratingSelection = 0 }
     case .scrollUp: moveSelection(&state, by: -1)
     case .scrollDown: moveSelection(&state, by: 1)
     case .quit:

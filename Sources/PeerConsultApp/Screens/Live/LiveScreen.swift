@@ -84,6 +84,12 @@ public enum LiveScreen {
         maxWidth: inner.width)
       y += 1
     }
+    if state.ratingSelection != nil {
+      drawRatings(
+        state, into: &grid, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
+      )
+      return nil
+    }
     // Transcript fills what is left above the editor.
     let editorRows = 2
     let transcriptArea = Rect(
@@ -92,6 +98,29 @@ public enum LiveScreen {
     return drawEditor(
       state, into: &grid,
       area: Rect(x: inner.x, y: inner.maxY - editorRows, width: inner.width, height: editorRows))
+  }
+
+  /// The process-rating panel: each participant with their 1-5 rating, if given.
+  static func drawRatings(_ state: LiveState, into grid: inout Grid, area: Rect) {
+    let session = state.session
+    grid.put(
+      "─ Process ratings (optional) · 1-5 rate · ↑↓ pick · Esc close ",
+      x: area.x, y: area.y, style: Theme.heading, maxWidth: area.width)
+    let rows = area.height - 1
+    let selection = state.ratingSelection ?? 0
+    let first = max(0, min(selection - rows / 2, session.participants.count - rows))
+    for (offset, index) in session.participants.indices.dropFirst(first).prefix(rows).enumerated() {
+      let participant = session.participants[index]
+      let rating =
+        session.ratings[index].map {
+          String(repeating: "★", count: $0) + String(repeating: "·", count: 5 - $0)
+        } ?? "not rated"
+      let line =
+        "\(index == selection ? "▸" : " ") \(participant.name) (\(participant.level.rawValue))"
+      grid.put(
+        line.padded(toWidth: max(0, area.width - 12)) + rating, x: area.x, y: area.y + 1 + offset,
+        style: index == selection ? Theme.selected : .plain, maxWidth: area.width)
+    }
   }
 
   static func partLabel(_ slot: ScheduleSlot, _ session: SessionState) -> String {

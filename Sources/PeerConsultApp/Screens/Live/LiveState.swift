@@ -9,6 +9,8 @@ public struct LiveState: Equatable, Sendable {
   public var editor: NoteEditorState?
   /// The note picked in the transcript for edit, delete or done; nil means the latest.
   public var selectedNote: Int?
+  /// The participant picked in the process-rating panel, when it is open.
+  public var ratingSelection: Int?
   /// Whether the schedule view is showing.
   public var showSchedule = false
   public var scheduleScroll = 0
