@@ -174,6 +174,7 @@ public enum App {
       let outcome = LiveScreen.update(&live, key)
       state.route = .live(live)
       if let overlay = outcome.overlay { state.overlay = overlay }
+      if let notice = outcome.notice { state.notice = notice }
       return outcome.effects
     case .summary(var summary):
       guard let action else { return [] }

@@ -6,6 +6,8 @@ import TerminalKit
 public struct LiveOutcome: Equatable, Sendable {
   public var effects: [Effect] = []
   public var overlay: Overlay?
+  /// A message for the notice line.
+  public var notice: Notice?
 }
 
 extension LiveScreen {
@@ -36,7 +38,16 @@ extension LiveScreen {
       case .cycleKind: editor.cycleKind()
       case .cycleSpeaker: editor.cycleSpeaker(count: count)
       case .cycleOwner: editor.cycleOwner(count: count)
-      default: editor.line.handle(key)
+      default:
+        guard case .character(let character) = key else {
+          editor.line.handle(key)
+          break
+        }
+        if !editor.line.insert(String(character)) {
+          // Text past the limit is not taken, so say so rather than drop a paste silently.
+          state.editor = editor
+          return LiveOutcome(notice: Self.noteFullNotice)
+        }
       }
       if state.editor != nil { state.editor = editor }
       return LiveOutcome()
@@ -113,6 +124,10 @@ extension LiveScreen {
     }
     return LiveOutcome()
   }
+
+  static let noteFullNotice = Notice(
+    "A note holds up to \(NoteContent.maximumLength.formatted(.number.locale(Locale(identifier: "en_GB")))) characters; the rest was not added. Enter saves it.",
+    tone: .warning)
 
   /// Moves the transcript selection; moving past the newest note returns to following it.
   static func moveSelection(_ state: inout LiveState, by step: Int) {
