@@ -83,4 +83,51 @@ import Testing
     // No key may make the program hang; debug builds are slow, so the bound is generous.
     #expect(slowest < 2)
   }
+
+  @Test func aHundredKilobytePasteIntoTheNoteEditor() throws {
+    let seed = SeededGenerator.seed(0x5EED_0004)
+    var rng = SeededGenerator(seed: seed)
+    var report = AttackReport("100 KB paste into the note editor, in memory", seed: seed)
+    let harness = try AppHarness(seed: rng.next())
+    try harness.reset(to: .editor)
+    let checker = StateChecker(harness)
+    let keys = KeyMix.paste(bytes: AttackScale.count(100 * 1024), using: &rng)
+    var typed = ""
+    let began = Date()
+    for key in keys {
+      // The editor keeps a note on one line: line breaks become spaces.
+      if case .character(let c) = key { typed.append(c.isNewline ? " " : c) }
+      harness.press(key)
+      report.tried += 1
+      let (broken, lost) = try checker.check(after: nil)
+      report.broken += broken.count
+      report.dataLost += lost.count
+      for problem in broken + lost where report.broken + report.dataLost <= 5 {
+        Issue.record("after pasted key \(report.tried): \(problem)")
+      }
+    }
+    let seconds = Date().timeIntervalSince(began)
+    let limit = NoteContent.maximumLength
+    let kept = String(typed.prefix(limit))
+    if typed.count > limit {
+      // Nothing is dropped silently: the screen says the note is full.
+      #expect(harness.screenText.contains("\(limit.formatted()) characters"))
+    }
+    let pending = checker.pendingNote()
+    harness.press(.enter)
+    _ = try checker.check(after: pending)
+    #expect(harness.runner.state.notice?.text == "Note saved.")
+    guard case .live(let live) = harness.runner.state.route else {
+      Issue.record("the live screen was left")
+      return
+    }
+    let stored = try harness.database().loadSession(live.sessionID).visibleNotes.last?.text
+    #expect(stored == kept.trimmingCharacters(in: .whitespacesAndNewlines))
+    if stored != kept.trimmingCharacters(in: .whitespacesAndNewlines) { report.dataLost += 1 }
+    report.note("characters pasted", typed.count)
+    report.note("characters kept", kept.count)
+    report.note("seconds", String(format: "%.1f", seconds))
+    report.print()
+    #expect(report.broken == 0 && report.dataLost == 0)
+  }
 }

@@ -8,7 +8,8 @@ import TerminalKit
 /// - the frame has exactly the terminal's size and the text cursor is inside it;
 /// - the live screen shows the live session's state, and that state equals a replay of the
 ///   events stored in the database (so nothing shown is unsaved, and nothing saved is hidden);
-/// - the note editor's cursor is inside its text and the text within its limit;
+/// - the note editor's cursor is inside its text, its characters are the clusters drawn, and
+///   the text is within its limit;
 /// - a note acknowledged with "Note saved." or "Note updated" is in the database at once.
 final class StateChecker {
   private let harness: AppHarness
@@ -66,6 +67,18 @@ final class StateChecker {
       if let editor = live.editor {
         if !(0...editor.line.text.count).contains(editor.line.cursor) {
           broken.append("editor cursor \(editor.line.cursor) outside 0...\(editor.line.text.count)")
+        }
+        // Each stored character is one cluster as the screen draws it, or the cursor and
+        // the drawn text disagree (a combining mark typed after its letter, say). Checked
+        // around the cursor, where keys change the text, and now and then over all of it.
+        let line = editor.line
+        let window =
+          keysSinceStoreCheck % 500 == 0
+          ? 0..<line.text.count
+          : max(0, line.cursor - 3)..<min(line.text.count, line.cursor + 3)
+        let drawn = String(line.text[window]).count
+        if drawn != window.count {
+          broken.append("editor characters \(window) draw as \(drawn) clusters")
         }
         if editor.line.text.count > editor.line.limit {
           broken.append(
