@@ -151,6 +151,27 @@ import Testing
     #expect(resumed.waitForExit() == 0)
   }
 
+  @Test func aMultiLinePasteStaysOneNote() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-e2e-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dataDir = folder.appendingPathComponent("data")
+    let drill = try writeDrill(folder)
+    let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
+    tmux.waitFor("Check-in")
+    try tmux.send("Enter")
+    tmux.waitFor("Note ▸")
+    try tmux.paste("Pasted from minutes:\nq\nn next steps agreed")
+    tmux.waitFor("next steps agreed")
+    try tmux.send("Enter")
+    tmux.waitFor("Note saved.")
+    #expect(tmux.capture().contains("Check-in · phase 1 of 1"))
+    let database = try AppDatabase(directory: dataDir)
+    let session = try database.loadSession(try database.resolveSession("latest"))
+    #expect(session.visibleNotes.map(\.text) == ["Pasted from minutes: q n next steps agreed"])
+    #expect(session.currentSlot == 0)
+  }
+
   @Test func badRunArgumentsAreOneClearLine() throws {
     let bad = try TmuxSession.runTool([
       TmuxSession.binary, "run", "--title", "T", "--participant", "Zoë;Council;boss",

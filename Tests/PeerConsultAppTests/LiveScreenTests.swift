@@ -262,3 +262,21 @@ import Testing
     #expect(f.live?.session.ratings.isEmpty == true)
   }
 }
+
+@Suite struct PasteTests {
+  @Test func aPasteGoesIntoTheNoteAndNeverActsAsKeys() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.runner.handle(.paste("first line\nq\nn then more"))
+    #expect(f.live?.editor?.line.string == "first line q n then more")
+    #expect(f.live?.session.currentSlot == 0)
+    #expect(f.runner.state.overlay == nil)
+  }
+
+  @Test func aPasteWithNoOpenNoteIsIgnored() throws {
+    let f = try LiveFixture()
+    f.runner.handle(.paste("nnnnq"))
+    #expect(f.live?.session.currentSlot == 0)
+    #expect(f.runner.state.overlay == nil)
+  }
+}

@@ -7,6 +7,8 @@ public enum AppEvent: Equatable, Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
   case tick(Date)
+  /// Pasted text: it goes into an open text field and never acts as keys.
+  case paste(String)
 }
 
 /// The app as two pure functions: `render` draws a state, `update` turns an event into a new
@@ -121,6 +123,15 @@ public enum App {
         let effects = LiveScreen.tick(&live, now: now)
         state.route = .live(live)
         return effects
+      }
+      return []
+    case .paste(let text):
+      guard state.overlay == nil, !state.isTooSmall else { return [] }
+      switch state.route {
+      case .live(var live):
+        LiveScreen.paste(text, into: &live)
+        state.route = .live(live)
+      default: break
       }
       return []
     case .key(let key):

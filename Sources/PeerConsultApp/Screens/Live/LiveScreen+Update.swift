@@ -114,6 +114,14 @@ extension LiveScreen {
     return LiveOutcome()
   }
 
+  /// Puts pasted text into the open note (newlines become spaces); ignored otherwise, so a
+  /// paste can never act as commands.
+  public static func paste(_ text: String, into state: inout LiveState) {
+    guard var editor = state.editor else { return }
+    editor.line.insert(text)
+    state.editor = editor
+  }
+
   /// Moves the transcript selection; moving past the newest note returns to following it.
   static func moveSelection(_ state: inout LiveState, by step: Int) {
     let ids = state.transcript.map(\.id)
