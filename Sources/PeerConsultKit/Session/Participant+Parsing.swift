@@ -1,0 +1,84 @@
+import Foundation
+
+extension Participant {
+  /// Why a participant line could not be read, in one line that names the bad part.
+  public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong and how to write it instead.
+    public var message: String
+    public var description: String { message }
+  }
+
+  /// How a participant is written, for messages and placeholders.
+  public static let specFormat = "Name; Organisation; level"
+
+  /// Reads a participant written as `Name; Organisation; level`, as typed on the setup screen
+  /// or given to `peerconsult run --participant`.
+  ///
+  /// Each part is trimmed. The name and the organisation are required: the group's slice
+  /// counts organisations, so a blank one would show as an organisation of its own. The level
+  /// is one of `senior`, `middle`, `frontline` or `other`, in any case. A semicolon always
+  /// separates parts, so it cannot appear inside a name.
+  public static func parse(_ spec: String) throws(ParseError) -> Participant {
+    let format = "write \"\(specFormat)\""
+    let trimmed = spec.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else {
+      throw ParseError(message: "the participant is empty; \(format)")
+    }
+    let parts = trimmed.split(separator: ";", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    guard parts.count == 3 else {
+      let count = parts.count == 1 ? "1 part" : "\(parts.count) parts"
+      throw ParseError(
+        message: "'\(printable(trimmed))' has \(count), not 3; \(format), separated by semicolons")
+    }
+    let (name, organisation, levelText) = (parts[0], parts[1], parts[2])
+    for (label, value) in [("name", name), ("organisation", organisation)] {
+      if let control = value.unicodeScalars.first(where: isControl) {
+        throw ParseError(
+          message:
+            "the \(label) '\(printable(value))' contains a control character (\(ProtocolFileReader.codePoint(control))); remove it"
+        )
+      }
+    }
+    guard !name.isEmpty else {
+      throw ParseError(message: "'\(printable(trimmed))' has no name; \(format)")
+    }
+    guard !organisation.isEmpty else {
+      throw ParseError(
+        message: "\(name) has no organisation; write one between the semicolons (e.g. independent)"
+      )
+    }
+    let allowed = "senior, middle, frontline or other"
+    guard !levelText.isEmpty else {
+      throw ParseError(message: "\(name) has no level; end the line with \(allowed)")
+    }
+    guard let level = Level(rawValue: levelText.lowercased()) else {
+      let levels = Level.allCases.map(\.rawValue)
+      let guess = levelText.closestMatch(in: levels).map { " (did you mean \($0)?)" } ?? ""
+      throw ParseError(
+        message: "\(name)'s level '\(printable(levelText))' is not \(allowed)\(guess)")
+    }
+    return Participant(name: name, organisation: organisation, level: level)
+  }
+
+  /// The participant written the way ``parse(_:)`` reads it.
+  public var spec: String { "\(name); \(organisation); \(level.rawValue)" }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .control
+  }
+
+  /// Text safe to echo in a one-line message: control characters are spelt out.
+  private static func printable(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        result += "<\(ProtocolFileReader.codePoint(scalar))>"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+}
