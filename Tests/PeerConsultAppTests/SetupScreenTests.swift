@@ -357,6 +357,49 @@ import Testing
     #expect(F.frame(state).lines.contains { $0.contains("Ready: 1 round, 1 h 10 min planned") })
   }
 
+  @Test func aTypedButUnaddedPersonStopsAStart() {
+    var state = F.filled()
+    state.focus = .newParticipant
+    F.type("Dev Patel; Plymouth Hospitals; middle", into: &state)
+    state.focus = .start
+    #expect(F.press(.enter, into: &state) == .stay)
+    #expect(state.focus == .newParticipant)
+    #expect(state.newParticipant.string == "Dev Patel; Plymouth Hospitals; middle")
+    #expect(
+      F.frame(state).lines.contains {
+        $0.contains("Cannot start: add the typed person first (Enter)")
+      })
+    F.press(.enter, into: &state)
+    guard case .start(let setup) = F.press(.control("g"), into: &state) else {
+      Issue.record("did not start once the person was added")
+      return
+    }
+    #expect(setup.participants.last?.name == "Dev Patel")
+    #expect(setup.presenters == [0, 1, 2, 3, 5])
+  }
+
+  @Test func withoutProtocolsStartIsRefusedWithAReason() {
+    var state = SetupState(protocols: [])
+    F.type("T", into: &state)
+    F.add(["Asha; Council; senior"], to: &state)
+    #expect(F.press(.control("g"), into: &state) == .stay)
+    let lines = F.frame(state).lines
+    #expect(lines.contains { $0.contains("no protocols available") })
+    #expect(
+      lines.contains { $0.contains("Cannot start: no protocols; check the protocols folder") })
+  }
+
+  @Test func pastingSeveralLinesAddsEachPerson() {
+    var state = F.empty()
+    state.focus = .newParticipant
+    // A paste arrives as keys; each newline is an Enter.
+    for character in "Asha; Council; senior\nBen; NHS; frontline\n" {
+      F.press(character == "\n" ? .enter : .character(character), into: &state)
+    }
+    #expect(state.members.map(\.participant.name) == ["Asha", "Ben"])
+    #expect(state.newParticipant.isEmpty)
+  }
+
   @Test func escOnAnEmptyFormCancelsAtOnce() {
     var state = F.empty()
     #expect(F.press(.escape, into: &state) == .cancel)

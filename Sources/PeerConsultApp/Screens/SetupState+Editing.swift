@@ -59,7 +59,7 @@ extension SetupState {
   /// Start, and otherwise goes on to the next field.
   mutating func confirm() -> SetupOutcome {
     switch focus {
-    case .newParticipant where !newParticipant.string.allSatisfy(\.isWhitespace):
+    case .newParticipant where hasPendingParticipant:
       addParticipant()
     case .focusQuestion where presenterIndices.last.map({ $0 != selection }) == true:
       step(1)
@@ -151,7 +151,7 @@ extension SetupState {
   /// The field a refused start sends the facilitator to.
   var fieldToFix: Field {
     if title.string.allSatisfy(\.isWhitespace) { return .title }
-    if members.isEmpty { return .newParticipant }
+    if members.isEmpty || hasPendingParticipant { return .newParticipant }
     if presenterIndices.isEmpty { return .group }
     return .start
   }

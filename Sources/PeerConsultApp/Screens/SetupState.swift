@@ -136,13 +136,22 @@ public struct SetupState: Equatable, Sendable {
     !title.isEmpty || !programme.isEmpty || !newParticipant.isEmpty || !members.isEmpty
   }
 
+  /// Whether a participant line has been typed but not added.
+  public var hasPendingParticipant: Bool {
+    !newParticipant.string.allSatisfy(\.isWhitespace)
+  }
+
   /// The session this form describes, validated; throws the first reason it cannot start.
   ///
   /// Text is trimmed, an empty focus question counts as none, and a programme that matches a
-  /// previous one up to case takes that one's spelling.
+  /// previous one up to case takes that one's spelling. A participant line typed but not
+  /// added also stops a start, so that person is never silently left out.
   public func sessionSetup() throws(SessionError) -> SessionSetup {
     guard let chosen = selectedProtocol else {
-      throw .invalidSetup("no protocol is available; check the protocols folder")
+      throw .invalidSetup("no protocols; check the protocols folder")
+    }
+    guard !hasPendingParticipant else {
+      throw .invalidSetup("add the typed person first (Enter)")
     }
     let programmeText = programme.string.trimmingCharacters(in: .whitespacesAndNewlines)
     let rounds = presenterIndices.map { index in
