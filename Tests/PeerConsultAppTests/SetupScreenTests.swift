@@ -285,6 +285,9 @@ import Testing
     F.add(["A; Police; other", "B; Police; middle"], to: &sameOrganisation)
     #expect(
       sameOrganisation.sliceWarning == "Not a slice across organisations: everyone is from Police")
+    var unplaced = F.empty()
+    F.add(["A; Police; other", "B; NHS; Other"], to: &unplaced)
+    #expect(unplaced.sliceWarning == "Not a slice across levels: everyone is of level other")
   }
 
   @Test func theWarningNeverBlocksAStart() {

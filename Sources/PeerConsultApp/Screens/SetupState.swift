@@ -99,16 +99,17 @@ public struct SetupState: Equatable, Sendable {
   /// A warning when the group is not a slice across the system; it never blocks a start.
   public var sliceWarning: String? {
     let slice = slice
-    let level = slice.levels.first.map { $0.value == .other ? "of level other" : $0.value.rawValue }
-    let organisation = slice.organisations.first?.value
-    switch (slice.isSingleLevel, slice.isSingleOrganisation) {
-    case (true, true):
-      return "Not a slice across the system: all \(level ?? ""), all from \(organisation ?? "")"
-    case (true, false):
-      return "Not a slice across levels: everyone is \(level ?? "")"
-    case (false, true):
-      return "Not a slice across organisations: everyone is from \(organisation ?? "")"
-    case (false, false):
+    let level = slice.isSingleLevel ? slice.levels.first?.value : nil
+    let levelWords = level.map { $0 == .other ? "of level other" : $0.rawValue }
+    let organisation = slice.isSingleOrganisation ? slice.organisations.first?.value : nil
+    switch (levelWords, organisation) {
+    case (let level?, let organisation?):
+      return "Not a slice across the system: all \(level), all from \(organisation)"
+    case (let level?, nil):
+      return "Not a slice across levels: everyone is \(level)"
+    case (nil, let organisation?):
+      return "Not a slice across organisations: everyone is from \(organisation)"
+    case (nil, nil):
       return nil
     }
   }
