@@ -172,6 +172,31 @@ import Testing
     #expect(session.currentSlot == 0)
   }
 
+  @Test func homeNewSessionThroughTheFormToTheLiveScreen() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    try tmux.send("Enter")
+    tmux.waitFor("PeerConsult · New session")
+    try tmux.type("Licensing and health")
+    try tmux.send("Tab")
+    try tmux.type("Alcohol Plan")
+    try tmux.send("Tab", "Tab")
+    for person in ["Zoë Müller; City Council; senior", "Amira O'Neill; NHS Trust; frontline"] {
+      try tmux.type(person)
+      try tmux.send("Enter")
+      tmux.waitFor(String(person.prefix(10)))
+    }
+    try tmux.send("C-g")
+    tmux.waitFor("Licensing and health · Opening")
+    tmux.waitFor("Speaks now: everyone")
+    try tmux.send("q")
+    tmux.waitFor("Leave the session?")
+    try tmux.send("y")
+    tmux.waitFor("1 unfinished") { $0.contains("Carry on the unfinished session") }
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+  }
+
   @Test func badRunArgumentsAreOneClearLine() throws {
     let bad = try TmuxSession.runTool([
       TmuxSession.binary, "run", "--title", "T", "--participant", "Zoë;Council;boss",

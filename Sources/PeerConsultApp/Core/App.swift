@@ -61,6 +61,7 @@ public enum App {
     switch state.route {
     case .home: return .home
     case .protocols: return .protocols
+    case .setup: return .setup
     case .resume: return .resume
     case .live(let live): return LiveScreen.context(live)
     case .summary: return .summary
@@ -71,6 +72,7 @@ public enum App {
     switch state.route {
     case .home: return "PeerConsult"
     case .protocols: return "PeerConsult · Protocols"
+    case .setup: return "PeerConsult · New session"
     case .resume: return "PeerConsult · Resume"
     case .live(let live): return LiveScreen.title(live)
     case .summary(let summary): return "Summary · \(summary.session.setup.title)"
@@ -81,6 +83,7 @@ public enum App {
     switch state.route {
     case .home: return "v" + PeerConsultVersion.current
     case .protocols(let browser): return "\(browser.protocols.count) protocols"
+    case .setup(let setup): return "\(setup.members.count) in the group"
     case .resume(let resume): return "\(resume.sessions.count) unfinished"
     case .live(let live): return "session \(live.sessionID.short)"
     case .summary(let summary): return "session \(summary.sessionID.short)"
@@ -95,6 +98,8 @@ public enum App {
       HomeScreen.render(home, app: state, into: &grid, area: area)
     case .protocols(let browser):
       ProtocolBrowserScreen.render(browser, into: &grid, area: area)
+    case .setup(let setup):
+      return SetupScreen.render(setup, into: &grid, area: area)
     case .resume(let resume):
       ResumeScreen.render(resume, timeZone: state.timeZone, into: &grid, area: area)
     case .live(let live):
@@ -131,9 +136,19 @@ public enum App {
       case .live(var live):
         LiveScreen.paste(text, into: &live)
         state.route = .live(live)
-      default: break
+        return []
+      case .setup:
+        // The form's printable keys only ever type, and a pasted line break adds the typed
+        // person, so a pasted list of "Name; Organisation; level" lines adds them all.
+        var effects: [Effect] = []
+        for character in text {
+          let key: Key =
+            character.isNewline ? .enter : .character(character == "\t" ? " " : character)
+          effects += handle(key, &state)
+        }
+        return effects
+      default: return []
       }
-      return []
     case .key(let key):
       // Too small to show anything: keys would act unseen, so only quitting home works.
       if state.isTooSmall {
@@ -169,6 +184,16 @@ public enum App {
         state.route = .home(HomeState(selection: HomeScreen.Entry.protocols.rawValue))
       }
       return []
+    case .setup(var setup):
+      let outcome = SetupScreen.update(&setup, key)
+      state.route = .setup(setup)
+      switch outcome {
+      case .stay: return []
+      case .cancel:
+        state.route = .home(HomeState(selection: HomeScreen.Entry.newSession.rawValue))
+        return [.command(.refreshHome)]
+      case .start(let sessionSetup): return [.command(.startSession(sessionSetup))]
+      }
     case .resume(var resume):
       guard let action else { return [] }
       switch ResumeScreen.update(&resume, action) {
@@ -229,7 +254,8 @@ public enum App {
     case .quit: return [.exit(0)]
     case .protocols: return [.command(.openProtocols)]
     case .resume: return [.command(.openResume)]
-    case .newSession, .review:
+    case .newSession: return [.command(.openSetup)]
+    case .review:
       state.notice = Notice("\(entry.title): not available yet in this build.", tone: .warning)
       return []
     }
@@ -247,7 +273,7 @@ public enum App {
   /// nothing on screen moves, so the loop can sleep until a key arrives.
   public static func nextDeadline(_ state: AppState) -> Date? {
     switch state.route {
-    case .home, .protocols, .resume, .summary: return nil
+    case .home, .protocols, .setup, .resume, .summary: return nil
     case .live(let live): return LiveScreen.nextDeadline(live, now: state.now)
     }
   }

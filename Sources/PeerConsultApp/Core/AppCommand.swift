@@ -5,6 +5,10 @@ import PeerConsultKit
 public enum AppCommand: Equatable, Sendable {
   /// Open the protocol browser (loads the library).
   case openProtocols
+  /// Open the new-session form (loads protocols and previous programmes).
+  case openSetup
+  /// Create a session from the form and go live.
+  case startSession(SessionSetup)
   /// Show the unfinished sessions (or resume the only one).
   case openResume
   /// Carry on a stored session.

@@ -41,6 +41,7 @@ public struct AppState: Sendable {
 public enum Route: Sendable {
   case home(HomeState)
   case protocols(ProtocolBrowserState)
+  case setup(SetupState)
   case resume(ResumeState)
   case live(LiveState)
   case summary(SummaryState)

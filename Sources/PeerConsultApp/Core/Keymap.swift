@@ -99,13 +99,41 @@ public enum Keymap {
     KeyBinding([.tab], .cycleKind, "kind", "Next note kind", in: [.editor]),
     KeyBinding([.backTab], .cycleSpeaker, "speaker", "Next speaker (or none)", in: [.editor]),
     KeyBinding([.control("o")], .cycleOwner, "owner", "Next action owner", in: [.editor]),
+    // New session setup: only non-printing keys, because most fields take text and typing
+    // must never trigger a command. The focused field's own keys also show beside the form.
+    KeyBinding([.tab], .nextField, "next", "Next field", in: [.setup]),
+    KeyBinding([.backTab], .previousField, "prev", "Previous field", in: [.setup], footer: false),
+    KeyBinding(
+      [.enter], .select, "add/next", "Add the typed person, go on, or start", in: [.setup]),
+    KeyBinding(
+      [.control("g")], .start, "start", "Start the session (from any field)", in: [.setup]),
+    KeyBinding(
+      [.up], .up, "up", "Move up; choose a protocol or programme", in: [.setup], footer: false),
+    KeyBinding(
+      [.down], .down, "down", "Move down; choose a protocol or programme", in: [.setup],
+      footer: false),
+    KeyBinding(
+      [.control("t")], .togglePresenter, "presents", "Selected person presents or not",
+      in: [.setup], footer: false),
+    KeyBinding(
+      [.control("p")], .moveUp, "earlier", "Move the selected person up (earlier)", in: [.setup],
+      footer: false),
+    KeyBinding(
+      [.control("n")], .moveDown, "later", "Move the selected person down (later)",
+      in: [.setup], footer: false),
+    KeyBinding(
+      [.delete, .control("d")], .removeItem, "remove", "Remove the selected person from the group",
+      in: [.setup]),
+    KeyBinding(
+      [.escape], .back, "cancel", "Cancel, back home (twice if anything typed)", in: [.setup]),
+    KeyBinding([.function(1)], .help, "help", "Show or hide this help", in: [.setup]),
     // Confirmation
     KeyBinding([.character("y")], .confirmYes, "yes", "Confirm", in: [.confirm]),
     KeyBinding([.character("n"), .escape], .confirmNo, "no", "Cancel", in: [.confirm]),
     // Everywhere
     KeyBinding(
       [.escape], .back, "back", "Go back",
-      in: [.protocols, .schedule, .review, .transcript, .help, .setup, .resume]),
+      in: [.protocols, .schedule, .review, .transcript, .help, .resume]),
     KeyBinding([.character("?")], .help, "help", "Show or hide this help", in: allButEditor),
     KeyBinding(
       [.character("q")], .back, "back", "Go back", in: [.protocols, .transcript, .resume],
