@@ -15,5 +15,5 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
   // Setup
   case nextField, previousField, addItem, removeItem, moveUp, moveDown, start
   // Review
-  case search, filterKind, nextSection, previousSection, filterProgramme
+  case search, filterKind, nextSection, previousSection, filterProgramme, actions
 }
