@@ -45,6 +45,6 @@ let package = Package(
       name: "PeerConsultAppTests", dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"],
       // Golden screens are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["peerconsult"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["peerconsult", "PeerConsultKit"]),
   ]
 )
