@@ -1,8 +1,8 @@
 import Foundation
-import PeerConsultKit
 import Testing
 
 @testable import PeerConsultApp
+@testable import PeerConsultKit
 @testable import TerminalKit
 
 @Suite struct ReviewScreenRenderTests {
@@ -227,6 +227,30 @@ import Testing
     #expect(f.text.contains("Amira O'Neill: Cafe owners feel unheard"))
     f.press(.character("q"))
     #expect(f.review?.selectedSession?.id == Self.street)
+  }
+
+  @Test func longListsMoveAPageAtATime() {
+    #expect(ReviewScreen.page(selection: 0, count: 3, listHeight: 16) == 0..<3)
+    #expect(ReviewScreen.page(selection: 9, count: 20, listHeight: 16) == 8..<16)
+    #expect(ReviewScreen.page(selection: 19, count: 20, listHeight: 16) == 16..<20)
+    let listings = (1...20).map { n in
+      SessionListing(
+        id: SessionID(rawValue: String(format: "%032x", n))!,
+        createdAt: Date(timeIntervalSince1970: 1_800_000_000 - Double(n) * 86_400),
+        updatedAt: Date(timeIntervalSince1970: 1_800_000_000), finishedAt: nil,
+        title: "Session \(n)", programme: "P", protocolName: "Drill", presenters: [],
+        noteCount: n, actionCount: 0, actionsDone: 0)
+    }
+    var state = AppState(route: .review(ReviewState(sessions: listings, programmes: ["P"])))
+    for _ in 0..<9 { _ = App.update(&state, .key(.down)) }
+    var text = App.render(state).grid.lines.joined(separator: "\n")
+    #expect(
+      text.split(separator: "\n").first { $0.contains("▸ 20") }?.contains("Session 10 ") == true)
+    #expect(!text.contains("Session 8 ") && text.contains("Session 16 "))
+    _ = App.update(&state, .key(.pageDown))
+    _ = App.update(&state, .key(.pageDown))
+    text = App.render(state).grid.lines.joined(separator: "\n")
+    #expect(text.contains("Session 20 ") && !text.contains("Session 16 "))
   }
 
   private static let night = ReviewFixture.nightTime

@@ -15,13 +15,15 @@ public enum ActionsView {
       ? "No actions were recorded in this session."
       : "Actions · \(done) of \(actions.count) done · x marks the selected one done or open"
     grid.put(summary, x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
-    let first = ReviewScreen.firstShown(selection: state.actionSelection, listHeight: area.height)
+    let shown = ReviewScreen.page(
+      selection: state.actionSelection, count: actions.count, listHeight: area.height)
     var y = area.y
-    for index in first..<actions.count where y + 2 <= area.maxY {
+    for index in shown {
       draw(
         actions[index], selected: index == state.actionSelection, session: state.session,
-        timeZone: timeZone, into: &grid, area: Rect(x: area.x, y: y, width: area.width, height: 2))
-      y += 2
+        timeZone: timeZone, into: &grid,
+        area: Rect(x: area.x, y: y, width: area.width, height: ReviewScreen.rowsPerEntry))
+      y += ReviewScreen.rowsPerEntry
     }
   }
 

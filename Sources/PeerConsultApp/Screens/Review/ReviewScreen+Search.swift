@@ -32,9 +32,10 @@ extension ReviewScreen {
     if count >= ReviewState.hitLimit { summary += " (the best \(ReviewState.hitLimit) shown)" }
     summary += " · Enter opens one in its transcript"
     grid.put(summary, x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
-    let first = firstShown(selection: state.hitSelection, listHeight: list.height)
     var y = list.y
-    for index in first..<state.hits.count where y + rowsPerEntry <= list.maxY {
+    for index in page(
+      selection: state.hitSelection, count: state.hits.count, listHeight: list.height)
+    {
       drawHit(
         state.hits[index], selected: index == state.hitSelection, timeZone: timeZone,
         into: &grid, area: Rect(x: list.x, y: y, width: list.width, height: rowsPerEntry))

@@ -65,11 +65,12 @@ public enum ReviewScreen {
       style: state.programme == nil ? Theme.muted : Theme.key)
   }
 
-  /// The first entry shown so that the selected one is on screen: the list moves a page at a
+  /// The entries shown so that the selected one is on screen: the list moves a page at a
   /// time, so entries stay put while the selection moves within a page.
-  static func firstShown(selection: Int, listHeight: Int) -> Int {
+  static func page(selection: Int, count: Int, listHeight: Int) -> Range<Int> {
     let perPage = max(1, listHeight / rowsPerEntry)
-    return (max(0, selection) / perPage) * perPage
+    let first = (max(0, selection) / perPage) * perPage
+    return min(first, count)..<min(count, first + perPage)
   }
 
   private static func drawSessions(
@@ -90,9 +91,9 @@ public enum ReviewScreen {
         y: list.y, maxWidth: list.width)
       return
     }
-    let first = firstShown(selection: state.selection, listHeight: list.height)
     var y = list.y
-    for index in first..<state.shown.count where y + rowsPerEntry <= list.maxY {
+    for index in page(selection: state.selection, count: state.shown.count, listHeight: list.height)
+    {
       drawSession(
         state.shown[index], selected: index == state.selection, timeZone: timeZone,
         into: &grid, area: Rect(x: list.x, y: y, width: list.width, height: rowsPerEntry))

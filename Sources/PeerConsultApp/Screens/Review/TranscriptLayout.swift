@@ -53,12 +53,11 @@ public struct TranscriptLayout: Equatable, Sendable {
     let noteIndent = "    "
     for slot in session.schedule {
       guard let notes = notesBySlot[slot.index] else { continue }
+      let opensPart = slot.part != part
+      if opensPart && part != nil { lines.append(TranscriptLine(text: "", style: .plain)) }
+      // A jump to a round's first phase lands on the round's heading.
       sectionStarts.append(lines.count)
-      if slot.part != part {
-        if part != nil {
-          lines.append(TranscriptLine(text: "", style: .plain))
-          sectionStarts[sectionStarts.count - 1] = lines.count
-        }
+      if opensPart {
         part = slot.part
         lines += Self.partHeading(slot, session, width: width)
       }
