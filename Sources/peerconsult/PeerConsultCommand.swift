@@ -11,6 +11,7 @@ struct PeerConsultCommand: ParsableCommand {
     version: PeerConsultVersion.current,
     subcommands: [
       HomeCommand.self, RunCommand.self, ResumeCommand.self, ProtocolsCommand.self,
+      ReviewCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )

@@ -47,3 +47,22 @@ import Testing
     #expect(home.selection == HomeScreen.Entry.newSession.rawValue)
   }
 }
+
+@Suite struct ReviewPasteTests {
+  @Test func aPasteIntoTheReviewFilterTypesAndNeverActs() throws {
+    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+    for _ in 0..<2 { runner.handle(.key(.down)) }
+    runner.handle(.key(.enter))
+    guard case .review = runner.state.route else {
+      Issue.record("Review did not open")
+      return
+    }
+    runner.handle(.paste("crème\nq"))
+    guard case .review = runner.state.route else {
+      Issue.record("the pasted q acted as a key")
+      return
+    }
+    runner.drawFrame()
+    #expect(App.render(runner.state).grid.lines.contains { $0.contains("crème q") })
+  }
+}

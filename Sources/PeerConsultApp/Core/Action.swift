@@ -16,5 +16,5 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
   // Setup
   case nextField, previousField, addItem, removeItem, moveUp, moveDown, togglePresenter, start
   // Review
-  case search, filterKind, nextSection, previousSection, filterProgramme
+  case search, filterKind, nextSection, previousSection, filterProgramme, actions
 }

@@ -65,6 +65,8 @@ public enum App {
     case .resume: return .resume
     case .live(let live): return LiveScreen.context(live)
     case .summary: return .summary
+    case .review(let review): return ReviewScreen.context(review)
+    case .transcript(let transcript): return TranscriptScreen.context(transcript)
     }
   }
 
@@ -76,6 +78,8 @@ public enum App {
     case .resume: return "PeerConsult · Resume"
     case .live(let live): return LiveScreen.title(live)
     case .summary(let summary): return "Summary · \(summary.session.setup.title)"
+    case .review: return "PeerConsult · Review"
+    case .transcript(let transcript): return TranscriptScreen.title(transcript)
     }
   }
 
@@ -87,6 +91,8 @@ public enum App {
     case .resume(let resume): return "\(resume.sessions.count) unfinished"
     case .live(let live): return "session \(live.sessionID.short)"
     case .summary(let summary): return "session \(summary.sessionID.short)"
+    case .review(let review): return ReviewScreen.titleRight(review)
+    case .transcript(let transcript): return "session \(transcript.sessionID.short)"
     }
   }
 
@@ -111,6 +117,10 @@ public enum App {
       }
     case .summary(let summary):
       SummaryScreen.render(summary, now: state.now, into: &grid, area: area)
+    case .review(let review):
+      return ReviewScreen.render(review, timeZone: state.timeZone, into: &grid, area: area)
+    case .transcript(let transcript):
+      TranscriptScreen.render(transcript, timeZone: state.timeZone, into: &grid, area: area)
     }
     return nil
   }
@@ -121,6 +131,11 @@ public enum App {
     case .resize(let width, let height):
       state.width = width
       state.height = height
+      // The transcript is wrapped once per width, not per frame.
+      if case .transcript(var transcript) = state.route {
+        transcript.resize(screenWidth: width)
+        state.route = .transcript(transcript)
+      }
       return []
     case .tick(let now):
       state.now = now
@@ -147,6 +162,12 @@ public enum App {
           effects += handle(key, &state)
         }
         return effects
+      case .review:
+        // The list's and search's printable keys only type into the filter.
+        return text.flatMap { character -> [Effect] in
+          let typed: Character = character.isNewline || character == "\t" ? " " : character
+          return handle(.character(typed), &state)
+        }
       default: return []
       }
     case .key(let key):
@@ -218,7 +239,41 @@ public enum App {
         return []
       }
       return [.command(.leaveSession)]
+    case .review(var review):
+      let outcome = ReviewScreen.update(&review, key)
+      state.route = .review(review)
+      switch outcome {
+      case .stay: return []
+      case .search: return [.command(.searchNotes)]
+      case .open(let id, let note): return [.command(.openTranscript(id, note: note))]
+      case .leave:
+        if review.exitOnLeave { return [.exit(0)] }
+        state.route = .home(HomeState(selection: HomeScreen.Entry.review.rawValue))
+        return [.command(.refreshHome)]
+      }
+    case .transcript(var transcript):
+      guard let action else { return [] }
+      let outcome = TranscriptScreen.update(&transcript, action, rows: transcriptRows(state))
+      state.route = .transcript(transcript)
+      switch outcome {
+      case .stay: return []
+      case .back:
+        state.route = .review(transcript.back)
+        return [.command(.refreshReview)]
+      case .setActionDone(let note, let done):
+        return [.command(.setReviewedActionDone(note: note, done: done))]
+      }
     }
+  }
+
+  /// Rows the body has between the title bar and the notice and footer rows.
+  static func bodyHeight(of state: AppState) -> Int {
+    max(0, state.height - 3 - (state.localeWarning == nil ? 0 : 1))
+  }
+
+  /// Transcript rows the screen shows, for scrolling by pages and to the end.
+  static func transcriptRows(_ state: AppState) -> Int {
+    TranscriptScreen.rows(bodyHeight: bodyHeight(of: state))
   }
 
   private static func handleOverlay(_ key: Key, _ action: Action?, _ state: inout AppState)
@@ -255,9 +310,7 @@ public enum App {
     case .protocols: return [.command(.openProtocols)]
     case .resume: return [.command(.openResume)]
     case .newSession: return [.command(.openSetup)]
-    case .review:
-      state.notice = Notice("\(entry.title): not available yet in this build.", tone: .warning)
-      return []
+    case .review: return [.command(.openReview)]
     }
   }
 
@@ -273,7 +326,7 @@ public enum App {
   /// nothing on screen moves, so the loop can sleep until a key arrives.
   public static func nextDeadline(_ state: AppState) -> Date? {
     switch state.route {
-    case .home, .protocols, .setup, .resume, .summary: return nil
+    case .home, .protocols, .setup, .resume, .summary, .review, .transcript: return nil
     case .live(let live): return LiveScreen.nextDeadline(live, now: state.now)
     }
   }

@@ -92,6 +92,8 @@ public final class AppServices {
       state.route = .home(HomeState())
       refreshHome(&state)
       return []
+    case .openReview, .refreshReview, .searchNotes, .openTranscript, .setReviewedActionDone:
+      return performReview(command, on: &state)
     }
   }
 

@@ -31,6 +31,15 @@ public enum HelpOverlay {
       rows.append(("", "In text fields, typing never runs a command:"))
       rows += lineEditingRows
     }
+    if context == .review || context == .search {
+      rows.append(("", ""))
+      rows.append(
+        context == .review
+          ? ("typing", "Narrows the list (title, programme, presenter, date)")
+          : ("typing", "Searches all notes: words, \"a phrase\", licen*"))
+      rows.append(("←→ Home End", "Move in the text"))
+      rows.append(("Bksp Ctrl-U", "Delete before the cursor / to line start"))
+    }
     let width = min(area.width - 4, 76)
     let height = min(area.height - 2, rows.count + 4)
     let box = area.centered(width: width, height: height)
