@@ -1,0 +1,114 @@
+import GRDB
+
+extension AppDatabase {
+  /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
+  public static let schemaVersion = 1
+  /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
+  static let applicationID: Int32 = 0x5043_5354
+
+  /// Every schema change, in order. A migration, once released, never changes: the SQL is
+  /// written out in full so that a later change to helper code cannot alter an old migration.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(sql: schemaV1)
+      try db.execute(
+        sql: "INSERT INTO meta (key, value) VALUES ('created_by', ?)",
+        arguments: [PeerConsultVersion.current])
+    }
+    return migrator
+  }
+
+  /// Schema version 1. `events` is the record; every other table is kept current from the
+  /// events inside the same transaction, so they can always be rebuilt.
+  static let schemaV1 = """
+    CREATE TABLE meta (
+      key TEXT PRIMARY KEY NOT NULL,
+      value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE sessions (
+      id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32),
+      created_at INTEGER NOT NULL,      -- milliseconds since 1970, as are all times
+      updated_at INTEGER NOT NULL,
+      finished_at INTEGER,              -- NULL while unfinished
+      last_seq INTEGER NOT NULL,
+      title TEXT NOT NULL,
+      programme TEXT NOT NULL,
+      protocol_id TEXT NOT NULL,
+      protocol_name TEXT NOT NULL
+    );
+    CREATE INDEX sessions_by_created ON sessions (created_at);
+    CREATE INDEX sessions_by_programme ON sessions (programme);
+
+    CREATE TABLE events (
+      session_id TEXT NOT NULL REFERENCES sessions (id),
+      seq INTEGER NOT NULL CHECK (seq >= 1),
+      at INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      payload TEXT NOT NULL,            -- the SessionEvent as JSON
+      PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE participants (
+      session_id TEXT NOT NULL REFERENCES sessions (id),
+      idx INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      organisation TEXT NOT NULL,
+      level TEXT NOT NULL,
+      PRIMARY KEY (session_id, idx)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE rounds (
+      session_id TEXT NOT NULL REFERENCES sessions (id),
+      round INTEGER NOT NULL,
+      presenter INTEGER NOT NULL,       -- participants.idx
+      focus_question TEXT,
+      PRIMARY KEY (session_id, round)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE slots (
+      session_id TEXT NOT NULL REFERENCES sessions (id),
+      slot INTEGER NOT NULL,
+      part TEXT NOT NULL,               -- opening, round or closing
+      round INTEGER,
+      phase TEXT NOT NULL,
+      planned_seconds INTEGER NOT NULL,
+      PRIMARY KEY (session_id, slot)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE notes (
+      id INTEGER PRIMARY KEY,           -- the search index's rowid
+      session_id TEXT NOT NULL REFERENCES sessions (id),
+      note INTEGER NOT NULL,            -- the note's number within its session
+      slot INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      kind TEXT NOT NULL,
+      speaker INTEGER,                  -- participants.idx
+      owner INTEGER,                    -- participants.idx, for an action
+      text TEXT NOT NULL,
+      done_at INTEGER,
+      edited_at INTEGER,
+      deleted_at INTEGER,
+      UNIQUE (session_id, note)
+    );
+
+    CREATE VIRTUAL TABLE notes_fts USING fts5 (
+      text, content = 'notes', content_rowid = 'id',
+      tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+      INSERT INTO notes_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+      INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER notes_fts_update AFTER UPDATE OF text ON notes BEGIN
+      INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      INSERT INTO notes_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+
+    PRAGMA application_id = 1346589524;
+    PRAGMA user_version = 1;
+    """
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+  /// Every session, newest first.
+  public func sessions() throws(StoreError) -> [SessionListing] {
+    try listings(where: "1")
+  }
+
+  /// Sessions not finished, most recently written first: the ones to offer for resuming.
+  public func unfinishedSessions() throws(StoreError) -> [SessionListing] {
+    try listings(where: "s.finished_at IS NULL", order: "s.updated_at DESC, s.rowid DESC")
+  }
+
+  /// The session named by a command-line argument: `latest` (the newest session) or a unique
+  /// prefix of its id, in any case.
+  public func resolveSession(_ argument: String) throws(StoreError) -> SessionID {
+    let wanted = argument.trimmingCharacters(in: .whitespaces).lowercased()
+    if wanted == "latest" {
+      let newest = try read { db in
+        try String.fetchOne(db, sql: "SELECT id FROM sessions ORDER BY created_at DESC, rowid DESC")
+      }
+      guard let newest, let id = SessionID(rawValue: newest) else { throw .noSessions }
+      return id
+    }
+    guard !wanted.isEmpty, wanted.count <= 32, wanted.allSatisfy(\.isHexDigit) else {
+      throw .noSuchSession(argument)
+    }
+    // Hex digits only, so the prefix cannot carry GLOB syntax.
+    let matches = try read { db in
+      try String.fetchAll(
+        db, sql: "SELECT id FROM sessions WHERE id GLOB ? ORDER BY id LIMIT 10",
+        arguments: [wanted + "*"])
+    }.compactMap(SessionID.init(rawValue:))
+    switch matches.count {
+    case 0: throw .noSuchSession(argument)
+    case 1: return matches[0]
+    default: throw .ambiguousSession(prefix: argument, matches: matches)
+    }
+  }
+
+  /// Programmes used so far, most recently used first.
+  public func programmes() throws(StoreError) -> [ProgrammeListing] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT programme, count(*) AS sessions, max(created_at) AS last_used FROM sessions
+          WHERE programme <> '' GROUP BY programme ORDER BY last_used DESC, programme
+          """
+      ).map {
+        ProgrammeListing(
+          name: $0["programme"], sessionCount: $0["sessions"],
+          lastUsed: Date(millisecondsSince1970: $0["last_used"]))
+      }
+    }
+  }
+
+  /// The setup a session was created with, without replaying it.
+  public func setup(of session: SessionID) throws(StoreError) -> SessionSetup {
+    let first = try read { db in
+      try String.fetchOne(
+        db, sql: "SELECT payload FROM events WHERE session_id = ? AND seq = 1",
+        arguments: [session.rawValue])
+    }
+    guard let first else { throw .noSuchSession(session.rawValue) }
+    guard
+      case .created(let setup) = try? JSONDecoder().decode(
+        SessionEvent.self, from: Data(first.utf8))
+    else { throw .damagedSession(session, sequence: 1, reason: "it does not begin with a setup") }
+    return setup
+  }
+
+  private func listings(where condition: String, order: String = "s.created_at DESC, s.rowid DESC")
+    throws(StoreError) -> [SessionListing]
+  {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.*,
+            (SELECT count(*) FROM notes n
+              WHERE n.session_id = s.id AND n.deleted_at IS NULL) AS note_count,
+            (SELECT count(*) FROM notes n
+              WHERE n.session_id = s.id AND n.deleted_at IS NULL AND n.kind = 'action')
+              AS action_count,
+            (SELECT count(*) FROM notes n
+              WHERE n.session_id = s.id AND n.deleted_at IS NULL AND n.kind = 'action'
+                AND n.done_at IS NOT NULL) AS actions_done
+          FROM sessions s WHERE \(condition) ORDER BY \(order)
+          """)
+      let presenters = try presenterNames(db)
+      return rows.compactMap { row -> SessionListing? in
+        guard let id = SessionID(rawValue: row["id"]) else { return nil }
+        return SessionListing(
+          id: id, createdAt: Date(millisecondsSince1970: row["created_at"]),
+          updatedAt: Date(millisecondsSince1970: row["updated_at"]),
+          finishedAt: (row["finished_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
+          title: row["title"], programme: row["programme"], protocolName: row["protocol_name"],
+          presenters: presenters[id.rawValue] ?? [], noteCount: row["note_count"],
+          actionCount: row["action_count"], actionsDone: row["actions_done"])
+      }
+    }
+  }
+
+  /// Presenters' names by session id, in round order.
+  private func presenterNames(_ db: Database) throws -> [String: [String]] {
+    var names: [String: [String]] = [:]
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT r.session_id, p.name FROM rounds r
+        JOIN participants p ON p.session_id = r.session_id AND p.idx = r.presenter
+        ORDER BY r.session_id, r.round
+        """)
+    for row in rows { names[row["session_id"], default: []].append(row["name"]) }
+    return names
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The data folder and the privacy of the files in it.
+///
+/// A folder PeerConsult creates is made 0700. A folder that already exists keeps its mode,
+/// because the user may have chosen it (`--data-dir`) for other things too; the database
+/// files in it are always 0600, so the transcripts stay private either way, and
+/// ``AppDatabase/folderPermissionWarning`` says when others can list the folder.
+enum DataFolder {
+  /// Makes sure `folder` exists (created 0700) and is writable, without touching anything
+  /// already in it.
+  static func prepare(_ folder: URL) throws(StoreError) {
+    let path = folder.path
+    var info = stat()
+    if stat(path, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(path: path) }
+    } else if errno == ENOENT {
+      try create(folder)
+    } else {
+      throw .folderNotCreatable(path: path, reason: String(cString: strerror(errno)))
+    }
+    // SQLite must create its -wal and -shm files beside the database.
+    guard access(path, W_OK | X_OK) == 0 else { throw .folderNotWritable(path: path) }
+  }
+
+  private static func create(_ folder: URL) throws(StoreError) {
+    let path = folder.path
+    do {
+      try FileManager.default.createDirectory(
+        at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+    } catch {
+      throw .folderNotCreatable(path: path, reason: reason(error))
+    }
+    if mkdir(path, 0o700) != 0 && errno != EEXIST {
+      throw .folderNotCreatable(path: path, reason: String(cString: strerror(errno)))
+    }
+    // The umask may have taken more than group and other bits away.
+    _ = chmod(path, 0o700)
+  }
+
+  /// The permission bits of `url`, or nil if it cannot be read.
+  static func mode(of url: URL) -> mode_t? {
+    var info = stat()
+    return stat(url.path, &info) == 0 ? info.st_mode & 0o7777 : nil
+  }
+
+  /// Creates the empty database file 0600 if it does not exist yet.
+  static func createPrivateFile(_ file: URL) throws(StoreError) {
+    let descriptor = open(file.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw .cannotOpen(path: file.path, reason: String(cString: strerror(errno)))
+    }
+    close(descriptor)
+  }
+
+  /// Takes every permission but the owner's read and write away from the database file and
+  /// its SQLite companions (0644 becomes 0600; a file made read-only stays read-only). SQLite
+  /// gives a new -wal or -shm file the database file's mode, so keeping the database file
+  /// private keeps them private too; this also repairs files copied in with looser modes.
+  static func makePrivate(_ file: URL) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+      let url = URL(fileURLWithPath: file.path + suffix)
+      if let mode = mode(of: url), mode & ~0o600 != 0 { _ = chmod(url.path, mode & 0o600) }
+    }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let underlying, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return (error as NSError).localizedDescription
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// Keeps the query tables (sessions, participants, rounds, slots, notes and through its
+/// triggers the search index) current with one event, inside the event's transaction.
+/// It mirrors ``SessionState/apply(_:at:)`` for what listings and search need; the event log
+/// stays the record.
+struct EventProjection {
+  let session: SessionID
+  let at: Date
+  let db: Database
+
+  private var id: String { session.rawValue }
+  private var time: Int64 { at.millisecondsSince1970 }
+
+  func apply(_ event: SessionEvent) throws {
+    switch event {
+    case .created(let setup): try create(setup)
+    case .participantAdded(let participant):
+      let next =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM participants WHERE session_id = ?", arguments: [id]) ?? 0
+      try insert(participant, index: next)
+    case .phaseStarted:
+      try db.execute(sql: "UPDATE sessions SET finished_at = NULL WHERE id = ?", arguments: [id])
+    case .finished:
+      try db.execute(
+        sql: "UPDATE sessions SET finished_at = ? WHERE id = ?", arguments: [time, id])
+    case .noteAdded(let note, let slot, let content):
+      try db.execute(
+        sql: """
+          INSERT INTO notes (session_id, note, slot, created_at, kind, speaker, owner, text)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          id, note, slot, time, content.kind.rawValue, content.speaker, content.owner, content.text,
+        ])
+    case .noteEdited(let note, let content):
+      try db.execute(
+        sql: """
+          UPDATE notes SET kind = ?, speaker = ?, owner = ?, text = ?, edited_at = ?,
+            done_at = CASE WHEN ? = 'action' THEN done_at END
+          WHERE session_id = ? AND note = ?
+          """,
+        arguments: [
+          content.kind.rawValue, content.speaker, content.owner, content.text, time,
+          content.kind.rawValue, id, note,
+        ])
+    case .noteDeleted(let note):
+      try db.execute(
+        sql: "UPDATE notes SET deleted_at = ? WHERE session_id = ? AND note = ?",
+        arguments: [time, id, note])
+    case .actionDone(let note, let done):
+      try db.execute(
+        sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?",
+        arguments: [done ? time : nil, id, note])
+    case .paused, .resumed, .timeAdjusted, .processRating: break
+    }
+  }
+
+  private func create(_ setup: SessionSetup) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO sessions (id, created_at, updated_at, last_seq, title, programme,
+          protocol_id, protocol_name)
+        VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, time, time, setup.title, setup.programme, setup.consultingProtocol.id,
+        setup.consultingProtocol.name,
+      ])
+    for (index, participant) in setup.participants.enumerated() {
+      try insert(participant, index: index)
+    }
+    for (number, round) in setup.rounds.enumerated() {
+      try db.execute(
+        sql:
+          "INSERT INTO rounds (session_id, round, presenter, focus_question) VALUES (?, ?, ?, ?)",
+        arguments: [id, number, round.presenter, round.focusQuestion])
+    }
+    for slot in setup.schedule {
+      try db.execute(
+        sql: """
+          INSERT INTO slots (session_id, slot, part, round, phase, planned_seconds)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          id, slot.index, ProtocolPart(slot.part).rawValue, slot.round, slot.phase.name,
+          slot.phase.durationSeconds,
+        ])
+    }
+  }
+
+  private func insert(_ participant: Participant, index: Int) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO participants (session_id, idx, name, organisation, level)
+        VALUES (?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, index, participant.name, participant.organisation, participant.level.rawValue,
+      ])
+  }
+}

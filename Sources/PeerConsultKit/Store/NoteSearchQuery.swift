@@ -1,0 +1,57 @@
+/// What a person typed into a search box, turned into an FTS5 pattern that cannot be a syntax
+/// error: every word and "quoted phrase" becomes a quoted string, so `AND`, `NEAR`, `-`, `:`
+/// and brackets are searched as text; a trailing `*` asks for words starting with it; all
+/// terms must match.
+public struct NoteSearchQuery: Hashable, Sendable {
+  /// One word or phrase to match.
+  public struct Term: Hashable, Sendable {
+    public let text: String
+    public let isPhrase: Bool
+    public let isPrefix: Bool
+  }
+
+  public let terms: [Term]
+
+  public init(_ input: String) {
+    var terms: [Term] = []
+    var characters = Substring(input)
+    while let first = characters.first {
+      if first.isWhitespace {
+        characters = characters.dropFirst()
+        continue
+      }
+      let isPhrase = first == "\""
+      let body: Substring
+      if isPhrase {
+        // An unclosed quote runs to the end rather than failing.
+        let rest = characters.dropFirst()
+        let close = rest.firstIndex(of: "\"") ?? rest.endIndex
+        body = rest[..<close]
+        characters = close < rest.endIndex ? rest[rest.index(after: close)...] : ""
+      } else {
+        let end = characters.firstIndex { $0.isWhitespace || $0 == "\"" } ?? characters.endIndex
+        body = characters[..<end]
+        characters = characters[end...]
+      }
+      var isPrefix = body.hasSuffix("*")
+      if isPhrase, characters.first == "*" {
+        isPrefix = true
+        characters = characters.dropFirst()
+      }
+      let text = body.filter { $0 != "*" }.trimmingCharacters(in: .whitespaces)
+      // A term without letters or digits has no tokens and would match nothing.
+      guard text.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+      terms.append(Term(text: text, isPhrase: isPhrase, isPrefix: isPrefix))
+    }
+    self.terms = terms
+  }
+
+  /// The FTS5 pattern, or nil when nothing searchable was typed.
+  public var ftsPattern: String? {
+    guard !terms.isEmpty else { return nil }
+    return terms.map { term in
+      let quoted = "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      return term.isPrefix ? quoted + "*" : quoted
+    }.joined(separator: " ")
+  }
+}

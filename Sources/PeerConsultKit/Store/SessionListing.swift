@@ -1,0 +1,29 @@
+import Foundation
+
+/// One session in a listing: enough to choose it without loading its events.
+public struct SessionListing: Hashable, Sendable {
+  public let id: SessionID
+  public let createdAt: Date
+  /// When its last event was stored.
+  public let updatedAt: Date
+  public let finishedAt: Date?
+  public let title: String
+  public let programme: String
+  public let protocolName: String
+  /// Presenters' names, in round order.
+  public let presenters: [String]
+  /// Notes not deleted.
+  public let noteCount: Int
+  /// Actions not deleted, and how many of them are done.
+  public let actionCount: Int
+  public let actionsDone: Int
+
+  public var isFinished: Bool { finishedAt != nil }
+}
+
+/// A programme and how it has been used, for the setup screen's choice and the harvest.
+public struct ProgrammeListing: Hashable, Sendable {
+  public let name: String
+  public let sessionCount: Int
+  public let lastUsed: Date
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+@Suite struct AppDatabaseSessionsTests {
+  private func id(_ prefix: String) -> SessionID {
+    SessionID(rawValue: prefix + String(repeating: "0", count: 32 - prefix.count))!
+  }
+
+  @Test func listingsShowNewestFirstWithPresentersAndCounts() throws {
+    let store = try StoreFixture()
+    let older = try store.live(Fixtures.setup(title: "Older", programme: "Alcohol Plan"))
+    try older.start()
+    try older.addNote(.init(text: "Act", kind: .action, owner: 0))
+    try older.addNote(.init(text: "Act too", kind: .action, owner: 1))
+    try older.addNote(.init(text: "Theme", kind: .theme))
+    try older.addNote(.init(text: "Gone", kind: .action))
+    try older.deleteNote(4)
+    try older.setActionDone(1, true)
+    try older.finish()
+    store.clock.advance(by: 60)
+    _ = try store.live(Fixtures.setup(title: "Newer", programme: "Night Economy"))
+
+    let listings = try store.database.sessions()
+    #expect(listings.map(\.title) == ["Newer", "Older"])
+    let listing = listings[1]
+    #expect(listing.id == older.id && listing.programme == "Alcohol Plan")
+    #expect(listing.protocolName == "Mini" && listing.presenters == ["Ben", "Asha"])
+    #expect(listing.noteCount == 3 && listing.actionCount == 2 && listing.actionsDone == 1)
+    #expect(listing.isFinished && listing.finishedAt == older.state.finishedAt)
+    #expect(listing.createdAt == Fixtures.start && listing.updatedAt == older.state.finishedAt)
+    #expect(try store.database.unfinishedSessions().map(\.title) == ["Newer"])
+  }
+
+  @Test func reopeningAFinishedSessionMakesItUnfinishedAgain() throws {
+    let store = try StoreFixture()
+    let session = try store.live()
+    try session.start()
+    try session.finish()
+    #expect(try store.database.unfinishedSessions().isEmpty)
+    try session.previous()
+    #expect(try store.database.unfinishedSessions().map(\.id) == [session.id])
+  }
+
+  @Test func aSessionIsNamedByLatestOrAUniquePrefix() throws {
+    let store = try StoreFixture()
+    #expect(throws: StoreError.noSessions) { try store.database.resolveSession("latest") }
+    _ = try store.live(id: id("ab12"))
+    store.clock.advance(by: 1)
+    _ = try store.live(id: id("ab34"))
+    store.clock.advance(by: 1)
+    _ = try store.live(id: id("cd"))
+    #expect(try store.database.resolveSession("latest") == id("cd"))
+    #expect(try store.database.resolveSession(" LATEST ") == id("cd"))
+    #expect(try store.database.resolveSession("ab1") == id("ab12"))
+    #expect(try store.database.resolveSession("AB3") == id("ab34"))
+    #expect(try store.database.resolveSession(id("cd").rawValue) == id("cd"))
+    #expect(throws: StoreError.ambiguousSession(prefix: "ab", matches: [id("ab12"), id("ab34")])) {
+      try store.database.resolveSession("ab")
+    }
+    for unknown in ["ef", "", "a*", "zz", "ab12%", String(repeating: "a", count: 33)] {
+      #expect(throws: StoreError.noSuchSession(unknown)) {
+        try store.database.resolveSession(unknown)
+      }
+    }
+  }
+
+  @Test func resolutionMessagesAreOneClearLine() {
+    let ambiguous = StoreError.ambiguousSession(
+      prefix: "ab", matches: [id("ab1"), id("ab2"), id("ab3"), id("ab4")])
+    #expect(
+      ambiguous.description
+        == "\"ab\" matches 4 sessions (ab100000, ab200000, ab300000, ...): type more of the id.")
+    #expect(StoreError.noSuchSession("x\ny").description.contains("\"x y\""))
+  }
+
+  @Test func programmesAreListedMostRecentlyUsedFirst() throws {
+    let store = try StoreFixture()
+    for programme in ["Alcohol Plan", "Night Economy", "Alcohol Plan", ""] {
+      _ = try store.live(Fixtures.setup(programme: programme))
+      store.clock.advance(by: 10)
+    }
+    let programmes = try store.database.programmes()
+    #expect(programmes.map(\.name) == ["Alcohol Plan", "Night Economy"])
+    #expect(programmes.map(\.sessionCount) == [2, 1])
+    #expect(programmes[0].lastUsed == Fixtures.start + 20)
+  }
+
+  @Test func theSetupComesBackWithoutAReplay() throws {
+    let store = try StoreFixture()
+    let session = try store.live()
+    try session.addParticipant(Participant(name: "Dev", organisation: "X", level: .other))
+    #expect(try store.database.setup(of: session.id) == Fixtures.setup())
+  }
+}

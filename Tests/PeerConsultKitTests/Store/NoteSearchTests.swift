@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+@Suite struct NoteSearchQueryTests {
+  @Test func wordsPhrasesAndPrefixesBecomeQuotedTerms() {
+    #expect(NoteSearchQuery("night time").ftsPattern == "\"night\" \"time\"")
+    #expect(NoteSearchQuery("\"night time\" licen*").ftsPattern == "\"night time\" \"licen\"*")
+    #expect(NoteSearchQuery("\"street pas\"*").ftsPattern == "\"street pas\"*")
+    #expect(NoteSearchQuery("  \"unclosed phrase").ftsPattern == "\"unclosed phrase\"")
+    #expect(NoteSearchQuery("a\"b").terms.map(\.text) == ["a", "b"])
+  }
+
+  @Test func searchSyntaxIsTakenAsText() {
+    #expect(
+      NoteSearchQuery("crème AND NOT (police) NEAR text:x -y").ftsPattern
+        == "\"crème\" \"AND\" \"NOT\" \"(police)\" \"NEAR\" \"text:x\" \"-y\"")
+    #expect(NoteSearchQuery("* \" - ( ) ^").ftsPattern == nil)
+    #expect(NoteSearchQuery("").ftsPattern == nil)
+  }
+}
+
+@Suite struct NoteSearchTests {
+  /// Two sessions in two programmes, with notes worth finding.
+  private func seeded() throws -> (StoreFixture, LiveSession, LiveSession) {
+    let store = try StoreFixture()
+    let first = try store.live(Fixtures.setup(title: "First", programme: "Alcohol Plan"))
+    try first.start()
+    try first.next()
+    try first.addNote(.init(text: "Crème de la crème of licensing", kind: .insight, speaker: 2))
+    try first.addNote(.init(text: "The night-time economy keeps growing", kind: .theme))
+    try first.addNote(.init(text: "Time at night is short", kind: .other))
+    try first.addNote(.init(text: "CAFÉ culture", kind: .worksWell))
+    let second = try store.live(Fixtures.setup(title: "Second", programme: "Night Economy"))
+    try second.start()
+    try second.addNote(.init(text: "Licences reviewed yearly", kind: .blockage))
+    try second.addNote(.init(text: "Creme brulee for everyone", kind: .other))
+    return (store, first, second)
+  }
+
+  @Test func accentsAndCaseAreIgnored() throws {
+    let (store, _, _) = try seeded()
+    let hits = try store.database.searchNotes("creme")
+    #expect(
+      Set(hits.map(\.text.text)) == ["Crème de la crème of licensing", "Creme brulee for everyone"])
+    #expect(try store.database.searchNotes("cafe").map(\.noteID) == [4])
+    #expect(try store.database.searchNotes("CRÈME").count == 2)
+  }
+
+  @Test func phrasesKeepTheirOrderAndPrefixesMatchWordBeginnings() throws {
+    let (store, _, _) = try seeded()
+    #expect(
+      try store.database.searchNotes("\"night time\"").map(\.text.text) == [
+        "The night-time economy keeps growing"
+      ])
+    #expect(try store.database.searchNotes("night time").count == 2)
+    #expect(
+      Set(try store.database.searchNotes("licen*").map(\.text.text)) == [
+        "Crème de la crème of licensing", "Licences reviewed yearly",
+      ])
+    #expect(try store.database.searchNotes("licen").isEmpty)
+  }
+
+  @Test func hostileInputNeverBreaksTheQuery() throws {
+    let (store, _, _) = try seeded()
+    for input in ["AND", "\"", "night OR", "NEAR(a b)", "text:night", "-night", "(((", "'; DROP"] {
+      #expect(throws: Never.self) { try store.database.searchNotes(input) }
+    }
+    #expect(try store.database.searchNotes("text:night").isEmpty)
+  }
+
+  @Test func hitsSayWhereTheNoteWasWrittenAndMarkTheMatches() throws {
+    let (store, first, _) = try seeded()
+    let hit = try #require(try store.database.searchNotes("creme", programme: "Alcohol Plan").first)
+    #expect(
+      hit.session == first.id && hit.sessionTitle == "First" && hit.programme == "Alcohol Plan")
+    #expect(hit.noteID == 1 && hit.kind == .insight && hit.speaker == "Chloé")
+    #expect(hit.round == 0 && hit.phase == "Presenting")
+    #expect(hit.createdAt == first.state.notes[0].createdAt)
+    #expect(hit.text.highlights.map { String(hit.text.text[$0]) } == ["Crème", "crème"])
+    #expect(hit.snippet.text == hit.text.text)
+  }
+
+  @Test func aLongNoteGivesAShortSnippetAroundTheMatch() throws {
+    let store = try StoreFixture()
+    let session = try store.live()
+    try session.start()
+    let filler = Array(repeating: "words", count: 60).joined(separator: " ")
+    try session.addNote(.init(text: "\(filler) pubwatch \(filler)", kind: .other))
+    let hit = try #require(try store.database.searchNotes("pubwatch").first)
+    #expect(hit.snippet.text.count < hit.text.text.count)
+    #expect(hit.snippet.text.hasPrefix("…") && hit.snippet.text.hasSuffix("…"))
+    #expect(hit.snippet.highlights.map { String(hit.snippet.text[$0]) } == ["pubwatch"])
+  }
+
+  @Test func searchFollowsEditsAndLeavesDeletedNotesOut() throws {
+    let (store, first, _) = try seeded()
+    try first.editNote(4, to: .init(text: "Pub culture", kind: .worksWell))
+    #expect(try store.database.searchNotes("cafe").isEmpty)
+    #expect(try store.database.searchNotes("pub").map(\.noteID) == [4])
+    try first.deleteNote(4)
+    #expect(try store.database.searchNotes("pub").isEmpty)
+  }
+
+  @Test func searchCanBeNarrowedToASessionOrProgramme() throws {
+    let (store, first, second) = try seeded()
+    #expect(
+      try store.database.searchNotes("creme", session: second.id).map(\.session) == [second.id])
+    #expect(
+      try store.database.searchNotes("creme", programme: "Alcohol Plan").map(\.session) == [
+        first.id
+      ])
+    #expect(try store.database.searchNotes("creme", limit: 1).count == 1)
+  }
+
+  @Test func markedTextIsSplitIntoTextAndRanges() {
+    let marked = HighlightedText(marked: "a \u{E000}bé\u{E001} c \u{E000}🍺\u{E001}")
+    #expect(marked.text == "a bé c 🍺")
+    #expect(marked.highlights.map { String(marked.text[$0]) } == ["bé", "🍺"])
+  }
+}
