@@ -139,31 +139,6 @@ import Testing
   }
 }
 
-/// A folder under the system's temporary directory, removed when the value is released.
-final class TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("peerconsult-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> URL {
-    try write(name, Data(text.utf8))
-  }
-
-  @discardableResult
-  func write(_ name: String, _ data: Data) throws -> URL {
-    let file = url.appendingPathComponent(name)
-    try data.write(to: file)
-    return file
-  }
-}
-
 @Suite struct ProtocolFileWritingTests {
   @Test(arguments: BuiltInProtocols.all)
   func builtInsSurviveBeingWrittenAndReadBack(_ builtIn: ConsultingProtocol) throws {

@@ -14,6 +14,20 @@ final class TemporaryFolder {
   /// A path inside the folder.
   func path(_ name: String) -> URL { url.appendingPathComponent(name) }
 
+  /// Writes a text file into the folder.
+  @discardableResult
+  func write(_ name: String, _ text: String) throws -> URL {
+    try write(name, Data(text.utf8))
+  }
+
+  /// Writes a file into the folder.
+  @discardableResult
+  func write(_ name: String, _ data: Data) throws -> URL {
+    let file = url.appendingPathComponent(name)
+    try data.write(to: file)
+    return file
+  }
+
   deinit {
     try? FileManager.default.removeItem(at: url)
   }
