@@ -11,6 +11,13 @@ struct PeerConsultCommand: ParsableCommand {
     version: PeerConsultVersion.current,
     subcommands: [
       HomeCommand.self, ProtocolsCommand.self,
+      ListCommand.self,
+      ShowCommand.self,
+      SearchCommand.self,
+      ActionsCommand.self,
+      ExportCommand.self,
+      HarvestCommand.self,
+      ImportCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )

@@ -2,11 +2,11 @@ import Foundation
 
 /// Dates and times for people to read in one time zone, written the same way whatever the
 /// user's locale (`2027-01-15 08:00`), so that exports are stable and sort as text.
-struct ReadableTime: Sendable {
-  let timeZone: TimeZone
+public struct ReadableTime: Sendable {
+  public let timeZone: TimeZone
   private let calendar: Calendar
 
-  init(timeZone: TimeZone) {
+  public init(timeZone: TimeZone = .current) {
     self.timeZone = timeZone
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
@@ -14,28 +14,28 @@ struct ReadableTime: Sendable {
   }
 
   /// `2027-01-15`.
-  func day(_ date: Date) -> String {
+  public func day(_ date: Date) -> String {
     let parts = calendar.dateComponents([.year, .month, .day], from: date)
     return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))"
   }
 
   /// `08:05`.
-  func time(_ date: Date) -> String {
+  public func time(_ date: Date) -> String {
     let parts = calendar.dateComponents([.hour, .minute], from: date)
     return "\(pad(parts.hour)):\(pad(parts.minute))"
   }
 
   /// `2027-01-15 08:05`.
-  func dayAndTime(_ date: Date) -> String { "\(day(date)) \(time(date))" }
+  public func dayAndTime(_ date: Date) -> String { "\(day(date)) \(time(date))" }
 
   /// `08:05` when `date` falls on the same day as `reference`, else the day too.
-  func time(_ date: Date, sameDayAs reference: Date) -> String {
+  public func time(_ date: Date, sameDayAs reference: Date) -> String {
     day(date) == day(reference) ? time(date) : dayAndTime(date)
   }
 
   /// The zone as an offset, so a reader elsewhere knows what the times mean: `UTC`,
   /// `UTC+01:00`.
-  func zoneLabel(at date: Date) -> String {
+  public func zoneLabel(at date: Date) -> String {
     let offset = timeZone.secondsFromGMT(for: date)
     guard offset != 0 else { return "UTC" }
     let minutes = abs(offset) / 60

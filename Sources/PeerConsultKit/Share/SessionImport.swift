@@ -46,9 +46,23 @@ public enum SessionImport {
   public static func run(_ files: [URL], into database: AppDatabase) throws(ImportError)
     -> [ImportOutcome]
   {
+    try write(read(files), into: database)
+  }
+
+  /// Reads and checks every file; a session found in several files, or twice in one, is kept
+  /// once, as its most complete copy.
+  public static func read(_ files: [URL]) throws(ImportError) -> [ImportedSession] {
     var sessions: [ImportedSession] = []
     for file in files { sessions += try read(file) }
-    let plan = try self.plan(merging(sessions), against: database)
+    return try merging(sessions)
+  }
+
+  /// Compares `sessions` (from ``read(_:)``) with what `database` holds and writes what is
+  /// new, all in one transaction; returns what happened to each session.
+  public static func write(_ sessions: [ImportedSession], into database: AppDatabase)
+    throws(ImportError) -> [ImportOutcome]
+  {
+    let plan = try self.plan(sessions, against: database)
     let runs = plan.compactMap { step in step.events.isEmpty ? nil : (step.session, step.events) }
     do throws(StoreError) {
       try database.appendInOneTransaction(runs)

@@ -41,19 +41,17 @@ struct TermReplacer: Sendable {
     return terms[first]?.contains { $0.folded == folded } ?? false
   }
 
+  /// Whether any term occurs in `text`.
+  func occurs(in text: String) -> Bool {
+    let (folded, origin) = Self.foldWithOrigin(text)
+    return folded.indices.contains { match(at: $0, in: folded, origin: origin) != nil }
+  }
+
   /// `text` with every term replaced.
   func replacing(in text: String) -> String {
     guard !terms.isEmpty else { return text }
     let original = Array(text)
-    // The folded text, and for each folded character the original character it came from.
-    var folded: [Character] = []
-    var origin: [Int] = []
-    for (index, character) in original.enumerated() {
-      for piece in Self.fold(character) {
-        folded.append(piece)
-        origin.append(index)
-      }
-    }
+    let (folded, origin) = Self.foldWithOrigin(text)
     var output = ""
     var copiedUpTo = 0
     var position = 0
@@ -102,6 +100,20 @@ struct TermReplacer: Sendable {
   private static let apostrophes: Set<Character> = [
     "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{2032}",
   ]
+
+  /// `text` folded, and for each folded character the index of the original character it came
+  /// from.
+  private static func foldWithOrigin(_ text: String) -> (folded: [Character], origin: [Int]) {
+    var folded: [Character] = []
+    var origin: [Int] = []
+    for (index, character) in text.enumerated() {
+      for piece in fold(character) {
+        folded.append(piece)
+        origin.append(index)
+      }
+    }
+    return (folded, origin)
+  }
 
   /// `text` folded character by character.
   static func fold(_ text: String) -> [Character] {

@@ -100,3 +100,9 @@ extension Unicode.Scalar {
   /// C0 and C1 control characters and DEL.
   fileprivate var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }
+
+extension String {
+  /// The string with line breaks made `\n` and other control characters shown as `�`, so
+  /// that printing it cannot make a terminal do anything.
+  public var withoutControlCharacters: String { TextStyle.clean(self) }
+}
