@@ -39,7 +39,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "PeerConsultKitTests", dependencies: ["PeerConsultKit"]),
+    .testTarget(
+      name: "PeerConsultKitTests", dependencies: ["PeerConsultKit"],
+      // Golden exports are read through #filePath, so they need not be bundled.
+      exclude: ["Golden"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "PeerConsultAppTests", dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"],

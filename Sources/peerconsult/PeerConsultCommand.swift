@@ -10,7 +10,9 @@ struct PeerConsultCommand: ParsableCommand {
     abstract: "Facilitate peer-consulting sessions in the terminal and keep their transcripts.",
     version: PeerConsultVersion.current,
     subcommands: [
-      HomeCommand.self, RunCommand.self, ResumeCommand.self, ProtocolsCommand.self,
+      HomeCommand.self, RunCommand.self, ResumeCommand.self, ReviewCommand.self,
+      ListCommand.self, ShowCommand.self, SearchCommand.self, ActionsCommand.self,
+      ExportCommand.self, HarvestCommand.self, ImportCommand.self, ProtocolsCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )

@@ -151,6 +151,52 @@ import Testing
     #expect(resumed.waitForExit() == 0)
   }
 
+  @Test func aMultiLinePasteStaysOneNote() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-e2e-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dataDir = folder.appendingPathComponent("data")
+    let drill = try writeDrill(folder)
+    let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
+    tmux.waitFor("Check-in")
+    try tmux.send("Enter")
+    tmux.waitFor("Note ▸")
+    try tmux.paste("Pasted from minutes:\nq\nn next steps agreed")
+    tmux.waitFor("next steps agreed")
+    try tmux.send("Enter")
+    tmux.waitFor("Note saved.")
+    #expect(tmux.capture().contains("Check-in · phase 1 of 1"))
+    let database = try AppDatabase(directory: dataDir)
+    let session = try database.loadSession(try database.resolveSession("latest"))
+    #expect(session.visibleNotes.map(\.text) == ["Pasted from minutes: q n next steps agreed"])
+    #expect(session.currentSlot == 0)
+  }
+
+  @Test func homeNewSessionThroughTheFormToTheLiveScreen() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    try tmux.send("Enter")
+    tmux.waitFor("PeerConsult · New session")
+    try tmux.type("Licensing and health")
+    try tmux.send("Tab")
+    try tmux.type("Alcohol Plan")
+    try tmux.send("Tab", "Tab")
+    for person in ["Zoë Müller; City Council; senior", "Amira O'Neill; NHS Trust; frontline"] {
+      try tmux.type(person)
+      try tmux.send("Enter")
+      tmux.waitFor(String(person.prefix(10)))
+    }
+    try tmux.send("C-g")
+    tmux.waitFor("Licensing and health · Opening")
+    tmux.waitFor("Speaks now: everyone")
+    try tmux.send("q")
+    tmux.waitFor("Leave the session?")
+    try tmux.send("y")
+    tmux.waitFor("1 unfinished") { $0.contains("Carry on the unfinished session") }
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+  }
+
   @Test func badRunArgumentsAreOneClearLine() throws {
     let bad = try TmuxSession.runTool([
       TmuxSession.binary, "run", "--title", "T", "--participant", "Zoë;Council;boss",

@@ -49,6 +49,19 @@ import Testing
     }
   }
 
+  @Test func crashRestoresTheTerminalAndSaysSo() throws {
+    for (signal, status) in [(SIGSEGV, Int32(139)), (SIGABRT, Int32(134))] {
+      let tmux = try TmuxSession()
+      tmux.waitFor("New session")
+      let pid = try #require(try tmux.programPID())
+      kill(pid, signal)
+      #expect(tmux.waitForExit() == status)
+      expectCookedTTY(tmux)
+      #expect(tmux.stderr.contains("the terminal was restored"), "stderr: \(tmux.stderr)")
+      #expect(tmux.stderr.contains("peerconsult resume"))
+    }
+  }
+
   @Test func smallWindowShowsTheMessageAndRecoversWhenEnlarged() throws {
     let tmux = try TmuxSession(width: 40, height: 10)
     tmux.waitFor("need 80x24, have 40x10")

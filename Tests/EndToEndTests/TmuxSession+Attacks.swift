@@ -10,13 +10,15 @@ extension TmuxSession {
     _ = try Self.runTool(["tmux", "-L", socket, "send-keys", "-t", "0", "-H"] + hex)
   }
 
-  /// Pastes `text` as a terminal paste arrives: every character as typed, in one burst.
-  func paste(_ text: String) throws {
+  /// Pastes `text` as a terminal without bracketed paste delivers it: every character as
+  /// typed, in one burst; `bracketed` marks it as a paste when the program asked for that.
+  func pasteFile(_ text: String, bracketed: Bool) throws {
     let file = folder.appendingPathComponent("paste-\(UUID().uuidString)")
     try text.write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
     _ = try Self.runTool(["tmux", "-L", socket, "load-buffer", file.path])
-    _ = try Self.runTool(["tmux", "-L", socket, "paste-buffer", "-t", "0"])
+    _ = try Self.runTool(
+      ["tmux", "-L", socket, "paste-buffer", "-t", "0"] + (bracketed ? ["-p"] : []))
   }
 
   /// Whether the program still runs in the pane.

@@ -74,6 +74,12 @@ final class TmuxSession {
     _ = try Self.runTool(args)
   }
 
+  /// Pastes text as a terminal would (bracketed, when the program asked for that).
+  func paste(_ text: String) throws {
+    _ = try Self.runTool(["tmux", "-L", socket, "set-buffer", "--", text])
+    _ = try Self.runTool(["tmux", "-L", socket, "paste-buffer", "-p", "-t", "0"])
+  }
+
   /// Types text literally.
   func type(_ text: String) throws { try send(text, literal: true) }
 

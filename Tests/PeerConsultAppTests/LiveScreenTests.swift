@@ -275,3 +275,78 @@ import Testing
     #expect(f.live?.session.ratings.isEmpty == true)
   }
 }
+
+@Suite struct PasteTests {
+  @Test func aPasteGoesIntoTheNoteAndNeverActsAsKeys() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.runner.handle(.paste("first line\nq\nn then more"))
+    #expect(f.live?.editor?.line.string == "first line q n then more")
+    #expect(f.live?.session.currentSlot == 0)
+    #expect(f.runner.state.overlay == nil)
+  }
+
+  @Test func aPasteWithNoOpenNoteIsIgnored() throws {
+    let f = try LiveFixture()
+    f.runner.handle(.paste("nnnnq"))
+    #expect(f.live?.session.currentSlot == 0)
+    #expect(f.runner.state.overlay == nil)
+  }
+}
+
+@Suite struct SummaryRenderTests {
+  /// A finished session with notes of every summary section and one rating.
+  private func finished(width: Int, height: Int) throws -> LiveFixture {
+    let f = try LiveFixture(width: width, height: height)
+    func note(_ text: String, tabs: Int, owner: Bool = false) {
+      f.press(.enter)
+      f.type(text)
+      for _ in 0..<tabs { f.press(.tab) }
+      if owner { f.press(.control("o"), .control("o")) }
+      f.press(.enter)
+    }
+    // Opening notes default to `other`: other→question(1)→insight→theme(3)→works-well(4)
+    // →blockage(5)→action(6).
+    note("Licensing and public health rarely meet", tabs: 3)
+    note("The night-time economy forum works well", tabs: 4)
+    note("No shared data on alcohol-related admissions", tabs: 5)
+    note("Draft a joint data-sharing agreement", tabs: 6, owner: true)
+    f.advance(150)
+    for _ in 0..<5 { f.press(.character("n")) }
+    note("Equal airtime helped; we ran over in questions", tabs: 0)
+    f.press(.character("r"), .character("4"), .escape)
+    f.press(.character("n"))
+    return f
+  }
+
+  @Test func summaryAt80x24() throws {
+    let f = try finished(width: 80, height: 24)
+    expectGolden(f.screen, "summary-80x24")
+  }
+
+  @Test func summaryAt120x40() throws {
+    let f = try finished(width: 120, height: 40)
+    expectGolden(f.screen, "summary-120x40")
+    #expect(f.text.contains("Draft a joint data-sharing agreement → Amira O'Neill"))
+    #expect(f.text.contains("ratings: 1, average 4.0 of 5"))
+  }
+
+  @Test func summaryScrolls() throws {
+    let f = try finished(width: 80, height: 24)
+    let before = f.screen.line(2)
+    f.press(.pageDown)
+    #expect(f.screen.line(2) != before)
+  }
+}
+
+@Suite struct LiveAt120x40Tests {
+  @Test func pausedAndOvertimeUseTheRoom() throws {
+    let f = try LiveFixture(width: 120, height: 40)
+    f.press(.character(" "))
+    expectGolden(f.screen, "live-paused-120x40")
+    f.press(.character(" "))
+    f.advance(200)
+    expectGolden(f.screen, "live-overtime-120x40")
+    #expect(f.screen[1, 3].style == Theme.red)
+  }
+}

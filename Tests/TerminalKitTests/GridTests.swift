@@ -11,6 +11,22 @@ import Testing
     #expect(grid.put("off", x: 0, y: 5) == 0)
   }
 
+  @Test func fillAndRestyleIgnoreRectanglesOutsideTheGrid() {
+    var grid = Grid(width: 4, height: 2)
+    grid.put("abcd", x: 0, y: 0)
+    let before = grid
+    for rect in [
+      Rect(x: 0, y: 5, width: 4, height: 1), Rect(x: 9, y: 0, width: 2, height: 2),
+      Rect(x: -5, y: -5, width: 2, height: 2),
+    ] {
+      grid.fill(rect, with: Cell("x"))
+      grid.restyle(rect) { $0.bold = true }
+    }
+    #expect(grid == before)
+    grid.fill(Rect(x: 3, y: 1, width: 5, height: 5), with: Cell("x"))
+    #expect(grid.lines == ["abcd", "   x"])
+  }
+
   @Test func wideCharactersTakeTwoCellsAndDoNotSplitAtTheEdge() {
     var grid = Grid(width: 5, height: 1)
     grid.put("日本語", x: 0, y: 0)

@@ -14,7 +14,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
   // Note editor
   case saveNote, cancelNote, cycleKind, cycleSpeaker, cycleOwner
   // Setup
-  case nextField, previousField, addItem, removeItem, moveUp, moveDown, start
+  case nextField, previousField, addItem, removeItem, moveUp, moveDown, togglePresenter, start
   // Review
-  case search, filterKind, nextSection, previousSection, filterProgramme
+  case search, filterKind, nextSection, previousSection, filterProgramme, actions
 }

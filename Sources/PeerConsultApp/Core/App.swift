@@ -7,6 +7,8 @@ public enum AppEvent: Equatable, Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
   case tick(Date)
+  /// Pasted text: it goes into an open text field and never acts as keys.
+  case paste(String)
 }
 
 /// The app as two pure functions: `render` draws a state, `update` turns an event into a new
@@ -59,9 +61,12 @@ public enum App {
     switch state.route {
     case .home: return .home
     case .protocols: return .protocols
+    case .setup: return .setup
     case .resume: return .resume
     case .live(let live): return LiveScreen.context(live)
     case .summary: return .summary
+    case .review(let review): return ReviewScreen.context(review)
+    case .transcript(let transcript): return TranscriptScreen.context(transcript)
     }
   }
 
@@ -69,9 +74,12 @@ public enum App {
     switch state.route {
     case .home: return "PeerConsult"
     case .protocols: return "PeerConsult · Protocols"
+    case .setup: return "PeerConsult · New session"
     case .resume: return "PeerConsult · Resume"
     case .live(let live): return LiveScreen.title(live)
     case .summary(let summary): return "Summary · \(summary.session.setup.title)"
+    case .review: return "PeerConsult · Review"
+    case .transcript(let transcript): return TranscriptScreen.title(transcript)
     }
   }
 
@@ -79,9 +87,12 @@ public enum App {
     switch state.route {
     case .home: return "v" + PeerConsultVersion.current
     case .protocols(let browser): return "\(browser.protocols.count) protocols"
+    case .setup(let setup): return "\(setup.members.count) in the group"
     case .resume(let resume): return "\(resume.sessions.count) unfinished"
     case .live(let live): return "session \(live.sessionID.short)"
     case .summary(let summary): return "session \(summary.sessionID.short)"
+    case .review(let review): return ReviewScreen.titleRight(review)
+    case .transcript(let transcript): return "session \(transcript.sessionID.short)"
     }
   }
 
@@ -93,6 +104,8 @@ public enum App {
       HomeScreen.render(home, app: state, into: &grid, area: area)
     case .protocols(let browser):
       ProtocolBrowserScreen.render(browser, into: &grid, area: area)
+    case .setup(let setup):
+      return SetupScreen.render(setup, into: &grid, area: area)
     case .resume(let resume):
       ResumeScreen.render(resume, timeZone: state.timeZone, into: &grid, area: area)
     case .live(let live):
@@ -104,6 +117,10 @@ public enum App {
       }
     case .summary(let summary):
       SummaryScreen.render(summary, now: state.now, into: &grid, area: area)
+    case .review(let review):
+      return ReviewScreen.render(review, timeZone: state.timeZone, into: &grid, area: area)
+    case .transcript(let transcript):
+      TranscriptScreen.render(transcript, timeZone: state.timeZone, into: &grid, area: area)
     }
     return nil
   }
@@ -114,6 +131,11 @@ public enum App {
     case .resize(let width, let height):
       state.width = width
       state.height = height
+      // The transcript is wrapped once per width, not per frame.
+      if case .transcript(var transcript) = state.route {
+        transcript.resize(screenWidth: width)
+        state.route = .transcript(transcript)
+      }
       return []
     case .tick(let now):
       state.now = now
@@ -123,6 +145,31 @@ public enum App {
         return effects
       }
       return []
+    case .paste(let text):
+      guard state.overlay == nil, !state.isTooSmall else { return [] }
+      switch state.route {
+      case .live(var live):
+        if !LiveScreen.paste(text, into: &live) { state.notice = LiveScreen.noteFullNotice }
+        state.route = .live(live)
+        return []
+      case .setup:
+        // The form's printable keys only ever type, and a pasted line break adds the typed
+        // person, so a pasted list of "Name; Organisation; level" lines adds them all.
+        var effects: [Effect] = []
+        for character in text {
+          let key: Key =
+            character.isNewline ? .enter : .character(character == "\t" ? " " : character)
+          effects += handle(key, &state)
+        }
+        return effects
+      case .review:
+        // The list's and search's printable keys only type into the filter.
+        return text.flatMap { character -> [Effect] in
+          let typed: Character = character.isNewline || character == "\t" ? " " : character
+          return handle(.character(typed), &state)
+        }
+      default: return []
+      }
     case .key(let key):
       // Too small to show anything: keys would act unseen, so only quitting home works.
       if state.isTooSmall {
@@ -158,6 +205,16 @@ public enum App {
         state.route = .home(HomeState(selection: HomeScreen.Entry.protocols.rawValue))
       }
       return []
+    case .setup(var setup):
+      let outcome = SetupScreen.update(&setup, key)
+      state.route = .setup(setup)
+      switch outcome {
+      case .stay: return []
+      case .cancel:
+        state.route = .home(HomeState(selection: HomeScreen.Entry.newSession.rawValue))
+        return [.command(.refreshHome)]
+      case .start(let sessionSetup): return [.command(.startSession(sessionSetup))]
+      }
     case .resume(var resume):
       guard let action else { return [] }
       switch ResumeScreen.update(&resume, action) {
@@ -183,7 +240,41 @@ public enum App {
         return []
       }
       return [.command(.leaveSession)]
+    case .review(var review):
+      let outcome = ReviewScreen.update(&review, key)
+      state.route = .review(review)
+      switch outcome {
+      case .stay: return []
+      case .search: return [.command(.searchNotes)]
+      case .open(let id, let note): return [.command(.openTranscript(id, note: note))]
+      case .leave:
+        if review.exitOnLeave { return [.exit(0)] }
+        state.route = .home(HomeState(selection: HomeScreen.Entry.review.rawValue))
+        return [.command(.refreshHome)]
+      }
+    case .transcript(var transcript):
+      guard let action else { return [] }
+      let outcome = TranscriptScreen.update(&transcript, action, rows: transcriptRows(state))
+      state.route = .transcript(transcript)
+      switch outcome {
+      case .stay: return []
+      case .back:
+        state.route = .review(transcript.back)
+        return [.command(.refreshReview)]
+      case .setActionDone(let note, let done):
+        return [.command(.setReviewedActionDone(note: note, done: done))]
+      }
     }
+  }
+
+  /// Rows the body has between the title bar and the notice and footer rows.
+  static func bodyHeight(of state: AppState) -> Int {
+    max(0, state.height - 3 - (state.localeWarning == nil ? 0 : 1))
+  }
+
+  /// Transcript rows the screen shows, for scrolling by pages and to the end.
+  static func transcriptRows(_ state: AppState) -> Int {
+    TranscriptScreen.rows(bodyHeight: bodyHeight(of: state))
   }
 
   private static func handleOverlay(_ key: Key, _ action: Action?, _ state: inout AppState)
@@ -219,9 +310,8 @@ public enum App {
     case .quit: return [.exit(0)]
     case .protocols: return [.command(.openProtocols)]
     case .resume: return [.command(.openResume)]
-    case .newSession, .review:
-      state.notice = Notice("\(entry.title): not available yet in this build.", tone: .warning)
-      return []
+    case .newSession: return [.command(.openSetup)]
+    case .review: return [.command(.openReview)]
     }
   }
 
@@ -237,7 +327,7 @@ public enum App {
   /// nothing on screen moves, so the loop can sleep until a key arrives.
   public static func nextDeadline(_ state: AppState) -> Date? {
     switch state.route {
-    case .home, .protocols, .resume, .summary: return nil
+    case .home, .protocols, .setup, .resume, .summary, .review, .transcript: return nil
     case .live(let live): return LiveScreen.nextDeadline(live, now: state.now)
     }
   }

@@ -56,6 +56,7 @@ public final class AppRunner {
     case .key(let key)?: effects += App.update(&state, .key(key))
     case .resize(let width, let height)?:
       effects += App.update(&state, .resize(width: width, height: height))
+    case .paste(let text)?: effects += App.update(&state, .paste(text))
     case nil: break
     }
     while !effects.isEmpty {

@@ -41,6 +41,23 @@ public final class AppServices {
       return []
     case .session(let sessionCommand):
       return perform(sessionCommand, on: &state)
+    case .openSetup:
+      let library = ProtocolLibrary.load(from: location.protocolsDirectory)
+      let programmes = (try? database()?.programmes().map(\.name)) ?? []
+      state.route = .setup(SetupState(protocols: library.protocols, previousProgrammes: programmes))
+      if !library.problems.isEmpty {
+        state.notice = Notice(
+          "\(library.problems.count) protocol file(s) not loaded: see `peerconsult protocols check`.",
+          tone: .warning)
+      }
+      return []
+    case .startSession(let setup):
+      do {
+        try startSession(setup, exitOnLeave: false, on: &state)
+      } catch {
+        state.notice = Notice("Not started: \(error)", tone: .error)
+      }
+      return []
     case .refreshHome:
       refreshHome(&state)
       return []
@@ -75,6 +92,8 @@ public final class AppServices {
       state.route = .home(HomeState())
       refreshHome(&state)
       return []
+    case .openReview, .refreshReview, .searchNotes, .openTranscript, .setReviewedActionDone:
+      return performReview(command, on: &state)
     }
   }
 

@@ -41,9 +41,14 @@ public struct AppState: Sendable {
 public enum Route: Sendable {
   case home(HomeState)
   case protocols(ProtocolBrowserState)
+  case setup(SetupState)
   case resume(ResumeState)
   case live(LiveState)
   case summary(SummaryState)
+  /// Past sessions: the list and the search.
+  case review(ReviewState)
+  /// One past session's transcript and actions.
+  case transcript(TranscriptState)
 }
 
 /// Something drawn over the screen that takes the keys until dismissed.

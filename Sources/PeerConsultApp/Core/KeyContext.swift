@@ -1,8 +1,7 @@
 /// Where a key binding applies: one per screen or mode.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-  case home, protocols, resume, setup, live, editor, rating, schedule, summary, review, transcript,
-    confirm,
-    help
+  case home, protocols, resume, setup, live, editor, rating, schedule, summary, review, search,
+    transcript, actions, confirm, help
 
   /// The title of this context's section in the help overlay.
   public var title: String {
@@ -17,7 +16,9 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case .schedule: return "Schedule"
     case .summary: return "Summary"
     case .review: return "Review"
+    case .search: return "Search"
     case .transcript: return "Transcript"
+    case .actions: return "Actions"
     case .confirm: return "Confirm"
     case .help: return "Help"
     }

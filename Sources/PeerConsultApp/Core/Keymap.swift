@@ -31,19 +31,25 @@ public enum Keymap {
   public static let table: [KeyBinding] = [
     // Lists
     KeyBinding(
-      [.up, .character("k")], .up, "up", "Move up", in: [.home, .protocols, .review, .resume],
+      [.up, .character("k")], .up, "up", "Move up", in: [.home, .protocols, .resume, .actions],
       footer: false),
     KeyBinding(
       [.down, .character("j")], .down, "down", "Move down",
-      in: [.home, .protocols, .review, .resume], footer: false),
+      in: [.home, .protocols, .resume, .actions], footer: false),
+    // Lists with a text field take printable keys as text, so they move with arrows only.
+    KeyBinding([.up], .up, "up", "Move up", in: [.review, .search], footer: false),
+    KeyBinding([.down], .down, "down", "Move down", in: [.review, .search], footer: false),
     KeyBinding(
       [.pageUp], .pageUp, "page up", "Scroll a page up",
-      in: [.protocols, .review, .transcript, .schedule, .summary], footer: false),
+      in: [.protocols, .review, .search, .transcript, .actions, .schedule, .summary],
+      footer: false),
     KeyBinding(
       [.pageDown], .pageDown, "page down", "Scroll a page down",
-      in: [.protocols, .review, .transcript, .schedule, .summary], footer: false),
+      in: [.protocols, .review, .search, .transcript, .actions, .schedule, .summary],
+      footer: false),
     KeyBinding(
-      [.enter], .select, "open", "Open the selected entry", in: [.home, .review, .resume]),
+      [.enter], .select, "open", "Open the selected entry",
+      in: [.home, .review, .search, .resume]),
     // Live session
     KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
     KeyBinding([.character(" ")], .togglePause, "pause", "Pause or resume the timer", in: [.live]),
@@ -93,32 +99,99 @@ public enum Keymap {
     KeyBinding(
       [.down], .scrollDown, "scroll", "Scroll down", in: [.transcript, .schedule, .summary],
       footer: false),
+    // Review: the session list and search have a text field, so only non-printing keys.
+    KeyBinding(
+      [.tab], .search, "search", "Search the notes of every session (the filter is kept)",
+      in: [.review]),
+    KeyBinding(
+      [.tab], .search, "sessions", "Back to the session list (the query is kept)", in: [.search]),
+    KeyBinding(
+      [.control("p")], .filterProgramme, "programme", "Show one programme, then the next, or all",
+      in: [.review, .search]),
+    KeyBinding(
+      [.escape], .back, "back", "Clear the typed text, or go back", in: [.review, .search]),
+    KeyBinding([.function(1)], .help, "help", "Show or hide this help", in: [.review, .search]),
+    KeyBinding([.function(1)], .help, "help", "Close this help", in: [.help], footer: false),
+    // Transcript and its actions
+    KeyBinding([.home], .top, "top", "Go to the start", in: [.transcript], footer: false),
+    KeyBinding([.end], .bottom, "end", "Go to the end", in: [.transcript], footer: false),
+    KeyBinding(
+      [.character("]"), .character("n")], .nextSection, "next phase", "Jump to the next phase",
+      in: [.transcript]),
+    KeyBinding(
+      [.character("["), .character("p")], .previousSection, "prev phase",
+      "Jump to the previous phase", in: [.transcript]),
+    KeyBinding(
+      [.character("f")], .filterKind, "kind",
+      "Show one kind of note (question, theme...), then the next, or all", in: [.transcript]),
+    KeyBinding(
+      [.character("a")], .actions, "actions", "Show the actions, with owners, to mark one done",
+      in: [.transcript]),
+    KeyBinding(
+      [.character("x"), .character(" ")], .actionDone, "done",
+      "Mark the selected action done, or not done again (saved at once)", in: [.actions]),
+    KeyBinding(
+      [.enter], .select, "in transcript", "Show the selected action in the transcript",
+      in: [.actions]),
+    KeyBinding(
+      [.character("a")], .actions, "transcript", "Back to the transcript", in: [.actions],
+      footer: false),
     // Note editor: only non-printing keys, so typing never triggers a command.
     KeyBinding([.enter], .saveNote, "save", "Save the note", in: [.editor]),
     KeyBinding([.escape], .cancelNote, "cancel", "Cancel (the text is discarded)", in: [.editor]),
     KeyBinding([.tab], .cycleKind, "kind", "Next note kind", in: [.editor]),
     KeyBinding([.backTab], .cycleSpeaker, "speaker", "Next speaker (or none)", in: [.editor]),
     KeyBinding([.control("o")], .cycleOwner, "owner", "Next action owner", in: [.editor]),
+    // New session setup: only non-printing keys, because most fields take text and typing
+    // must never trigger a command. The focused field's own keys also show beside the form.
+    KeyBinding([.tab], .nextField, "next", "Next field", in: [.setup]),
+    KeyBinding([.backTab], .previousField, "prev", "Previous field", in: [.setup], footer: false),
+    KeyBinding(
+      [.enter], .select, "add/next", "Add the typed person, go on, or start", in: [.setup]),
+    KeyBinding(
+      [.control("g")], .start, "start", "Start the session (from any field)", in: [.setup]),
+    KeyBinding(
+      [.up], .up, "up", "Move up; choose a protocol or programme", in: [.setup], footer: false),
+    KeyBinding(
+      [.down], .down, "down", "Move down; choose a protocol or programme", in: [.setup],
+      footer: false),
+    KeyBinding(
+      [.control("t")], .togglePresenter, "presents", "Selected person presents or not",
+      in: [.setup], footer: false),
+    KeyBinding(
+      [.control("p")], .moveUp, "earlier", "Move the selected person up (earlier)", in: [.setup],
+      footer: false),
+    KeyBinding(
+      [.control("n")], .moveDown, "later", "Move the selected person down (later)",
+      in: [.setup], footer: false),
+    KeyBinding(
+      [.delete, .control("d")], .removeItem, "remove", "Remove the selected person from the group",
+      in: [.setup]),
+    KeyBinding(
+      [.escape], .back, "cancel", "Cancel, back home (twice if anything typed)", in: [.setup]),
+    KeyBinding([.function(1)], .help, "help", "Show or hide this help", in: [.setup]),
     // Confirmation
     KeyBinding([.character("y")], .confirmYes, "yes", "Confirm", in: [.confirm]),
     KeyBinding([.character("n"), .escape], .confirmNo, "no", "Cancel", in: [.confirm]),
     // Everywhere
     KeyBinding(
       [.escape], .back, "back", "Go back",
-      in: [.protocols, .schedule, .review, .transcript, .help, .setup, .resume]),
+      in: [.protocols, .schedule, .transcript, .actions, .help, .resume]),
     KeyBinding([.character("?")], .help, "help", "Show or hide this help", in: allButEditor),
     KeyBinding(
-      [.character("q")], .back, "back", "Go back", in: [.protocols, .transcript, .resume],
-      footer: false),
+      [.character("q")], .back, "back", "Go back",
+      in: [.protocols, .transcript, .actions, .resume], footer: false),
     KeyBinding(
       [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)",
-      in: [.home, .live, .summary, .review]),
+      in: [.home, .live, .summary]),
     KeyBinding(
       [.character("q")], .back, "back", "Back to the live screen", in: [.schedule], footer: false),
   ]
 
+  /// Contexts where `?` is not typed text: not the editor or the review's text fields (F1
+  /// opens help there).
   private static let allButEditor: [KeyContext] = KeyContext.allCases.filter {
-    $0 != .editor && $0 != .confirm && $0 != .setup
+    ![.editor, .confirm, .setup, .review, .search].contains($0)
   }
 
   /// The action `key` requests in `context`, if any.

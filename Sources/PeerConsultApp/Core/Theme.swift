@@ -18,4 +18,8 @@ public enum Theme {
   public static let paused = Style(foreground: .magenta, bold: true, reverse: true)
   public static let highlight = Style(foreground: .black, background: .yellow)
   public static let bar = Style(reverse: true)
+  /// A text field with focus: underlined, so its extent shows.
+  public static let field = Style(underline: true)
+  /// Example text in an empty field with focus.
+  public static let placeholder = Style(underline: true, dim: true)
 }

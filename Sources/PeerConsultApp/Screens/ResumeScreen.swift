@@ -60,11 +60,6 @@ public enum ResumeScreen {
 public enum ReviewFormat {
   /// `2026-11-27 14:05` in the given zone.
   public static func date(_ date: Date, _ timeZone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-    return String(
-      format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-      c.minute ?? 0)
+    ReadableTime(timeZone: timeZone).dayAndTime(date)
   }
 }

@@ -23,14 +23,15 @@ public enum Chrome {
     grid.fill(area.row(0), with: .blank)
     var x = area.x + 1
     let bindings = Keymap.footer(for: context)
+    // `?` in most places, F1 where `?` is typed text.
+    let helpKey = Keymap.bindings(for: context).first { $0.action == .help }?.keys[0]
+    let more = helpKey.map { "\($0) more" } ?? ""
     for (index, binding) in bindings.enumerated() {
       let key = binding.keys[0].description
       let needed = key.displayWidth + 1 + binding.label.displayWidth + 2
       let isLast = index == bindings.count - 1
-      if x + needed > area.maxX - (isLast ? 0 : 7) {
-        if Keymap.action(for: .character("?"), in: context) == .help {
-          grid.put("? more", x: x, y: area.y, style: Theme.key)
-        }
+      if x + needed > area.maxX - (isLast ? 0 : max(7, more.displayWidth + 1)) {
+        grid.put(more, x: x, y: area.y, style: Theme.key)
         return
       }
       grid.put(key, x: x, y: area.y, style: Theme.key)

@@ -11,15 +11,34 @@ public enum HelpOverlay {
     return rows
   }
 
+  /// The keys a ``LineEditor`` handles, which the keymap does not list.
+  static let lineEditingRows = [
+    ("←→ Home End", "Move in the text"),
+    ("Bksp Del", "Delete before / at the cursor"),
+    ("Ctrl-U Ctrl-W", "Delete to line start / the word before"),
+  ]
+
   public static func render(context: KeyContext, scroll: Int, into grid: inout Grid, area: Rect) {
     var rows = lines(for: context).map { ($0.key, $0.help) }
     if context == .live {
       rows.append(("", ""))
       rows.append(("", "While writing a note:"))
       rows += lines(for: .editor).map { ($0.key, $0.help) }
+      rows += lineEditingRows
+    }
+    if context == .setup {
+      // No blank line before: at 80x24 the whole list then fits without scrolling.
+      rows.append(("", "In text fields, typing never runs a command:"))
+      rows += lineEditingRows
+    }
+    if context == .review || context == .search {
+      rows.append(("", ""))
+      rows.append(
+        context == .review
+          ? ("typing", "Narrows the list (title, programme, presenter, date)")
+          : ("typing", "Searches all notes: words, \"a phrase\", licen*"))
       rows.append(("←→ Home End", "Move in the text"))
-      rows.append(("Bksp Del", "Delete before / at the cursor"))
-      rows.append(("Ctrl-U Ctrl-W", "Delete to line start / the word before"))
+      rows.append(("Bksp Ctrl-U", "Delete before the cursor / to line start"))
     }
     let width = min(area.width - 4, 76)
     let height = min(area.height - 2, rows.count + 4)

@@ -8,12 +8,24 @@ extension AppDatabase {
   public func searchNotes(
     _ query: String, session: SessionID? = nil, programme: String? = nil, limit: Int = 50
   ) throws(StoreError) -> [NoteSearchHit] {
-    guard let pattern = NoteSearchQuery(query).ftsPattern else { return [] }
-    var conditions = ["notes_fts MATCH :pattern", "n.deleted_at IS NULL"]
+    let parsed = NoteSearchQuery(query)
+    let pattern = parsed.ftsPattern
+    let cjk = parsed.cjkTerms.map(\.text)
+    guard pattern != nil || !cjk.isEmpty else { return [] }
+    var conditions = ["n.deleted_at IS NULL"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [
-      "pattern": pattern, "open": String(HighlightedText.open),
-      "close": String(HighlightedText.close), "limit": limit,
+      "open": String(HighlightedText.open), "close": String(HighlightedText.close),
+      "limit": limit,
     ]
+    if let pattern {
+      conditions.append("notes_fts MATCH :pattern")
+      arguments["pattern"] = pattern
+    }
+    // CJK terms are substrings (instr is exact and needs no escaping of % or _).
+    for (index, term) in cjk.enumerated() {
+      conditions.append("instr(n.text, :cjk\(index)) > 0")
+      arguments["cjk\(index)"] = term
+    }
     if let session {
       conditions.append("n.session_id = :session")
       arguments["session"] = session.rawValue
@@ -28,15 +40,16 @@ extension AppDatabase {
         sql: """
           SELECT n.session_id, n.note, n.created_at, n.kind, s.title, s.programme, sl.round,
             sl.phase, p.name AS speaker,
-            highlight(notes_fts, 0, :open, :close) AS marked,
-            snippet(notes_fts, 0, :open, :close, '…', 24) AS marked_snippet
+            \(pattern == nil ? "n.text" : "highlight(notes_fts, 0, :open, :close)") AS marked,
+            \(pattern == nil ? "n.text" : "snippet(notes_fts, 0, :open, :close, '…', 24)")
+              AS marked_snippet
           FROM notes_fts
           JOIN notes n ON n.id = notes_fts.rowid
           JOIN sessions s ON s.id = n.session_id
           JOIN slots sl ON sl.session_id = n.session_id AND sl.slot = n.slot
           LEFT JOIN participants p ON p.session_id = n.session_id AND p.idx = n.speaker
           WHERE \(conditions.joined(separator: " AND "))
-          ORDER BY notes_fts.rank, n.created_at DESC
+          ORDER BY \(pattern == nil ? "" : "notes_fts.rank, ")n.created_at DESC
           LIMIT :limit
           """, arguments: StatementArguments(arguments))
     }
@@ -46,8 +59,19 @@ extension AppDatabase {
         session: session, sessionTitle: row["title"], programme: row["programme"],
         noteID: row["note"], createdAt: Date(millisecondsSince1970: row["created_at"]),
         kind: NoteKind(rawValue: row["kind"]) ?? .other, round: row["round"], phase: row["phase"],
-        speaker: row["speaker"], text: HighlightedText(marked: row["marked"]),
-        snippet: HighlightedText(marked: row["marked_snippet"]))
+        speaker: row["speaker"], text: HighlightedText(marked: Self.mark(cjk, in: row["marked"])),
+        snippet: HighlightedText(marked: Self.mark(cjk, in: row["marked_snippet"])))
     }
+  }
+
+  /// Wraps each occurrence of the CJK terms in the highlight markers.
+  static func mark(_ terms: [String], in text: String) -> String {
+    var marked = text
+    let open = String(HighlightedText.open)
+    let close = String(HighlightedText.close)
+    for term in terms where !term.isEmpty {
+      marked = marked.replacingOccurrences(of: term, with: open + term + close)
+    }
+    return marked
   }
 }

@@ -15,6 +15,10 @@ public final class NCursesTerminal: Terminal {
   private let inputDescriptor: Int32
   /// Keys ncurses had already read past the one asked for.
   private var queued: [InputEvent] = []
+  /// Raw keys read but not yet decoded (a bracketed-paste marker may be split across reads).
+  private var pendingKeys: [Key] = []
+  /// Whether bracketed paste was switched on and must be switched off again.
+  private var bracketedPaste = false
 
   /// Starts ncurses on the process's terminal (stdin/stdout).
   ///
@@ -24,6 +28,9 @@ public final class NCursesTerminal: Terminal {
     inputDescriptor = STDIN_FILENO
     supportsColor = false
     configure(useColor: useColor)
+    // Pasted text then arrives marked, so its newlines never act as Enter.
+    Self.writeRaw(Self.pasteOn)
+    bracketedPaste = true
     TerminalRestorer.register()
   }
 
@@ -80,6 +87,7 @@ public final class NCursesTerminal: Terminal {
     isOpen = false
     TerminalRestorer.unregister()
     endwin()
+    if bracketedPaste { Self.writeRaw(Self.pasteOff) }
     if let screen {
       delscreen(screen)
       self.screen = nil
@@ -182,21 +190,32 @@ public final class NCursesTerminal: Terminal {
   /// `KEY_RESIZE` when asked).
   public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
     if !queued.isEmpty { return queued.removeFirst() }
-    var fds = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
-    let wake = TerminalRestorer.wakeRead.load(ordering: .relaxed)
-    if wake >= 0 { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
-    let wait = Int32(timeoutMilliseconds.map { max(0, min($0, Int(Int32.max))) } ?? -1)
-    let ready = poll(&fds, nfds_t(fds.count), wait)
-    if fds.count > 1 && fds[1].revents != 0 {
-      TerminalRestorer.drainWakePipe()
-      return nil
+    var wait = timeoutMilliseconds
+    while true {
+      var fds = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
+      let wake = TerminalRestorer.wakeRead.load(ordering: .relaxed)
+      if wake >= 0 { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+      let ready = poll(
+        &fds, nfds_t(fds.count), Int32(wait.map { max(0, min($0, Int(Int32.max))) } ?? -1))
+      if fds.count > 1 && fds[1].revents != 0 {
+        TerminalRestorer.drainWakePipe()
+        return nil
+      }
+      // Timeout with nothing to read; EINTR (e.g. SIGWINCH) still falls through to ask
+      // ncurses, which turns a pending resize into KEY_RESIZE.
+      if ready == 0 && pendingKeys.isEmpty { return nil }
+      timeout(0)
+      while let event = readDecoded() {
+        if case .key(let key) = event { pendingKeys.append(key) } else { queued.append(event) }
+      }
+      let (events, rest) = PasteDecoder.decode(pendingKeys, final: ready == 0)
+      pendingKeys = rest
+      queued.append(contentsOf: events)
+      if !queued.isEmpty { return queued.removeFirst() }
+      // Inside a paste whose end has not arrived yet: wait briefly for the rest.
+      if pendingKeys.isEmpty { return nil }
+      wait = 100
     }
-    // Timeout with nothing to read; EINTR (e.g. SIGWINCH) still falls through to ask
-    // ncurses, which turns a pending resize into KEY_RESIZE.
-    if ready == 0 { return nil }
-    timeout(0)
-    while let event = readDecoded() { queued.append(event) }
-    return queued.isEmpty ? nil : queued.removeFirst()
   }
 
   public var hasPendingInput: Bool { !queued.isEmpty }
@@ -248,6 +267,14 @@ public final class NCursesTerminal: Terminal {
       guard let scalar = Unicode.Scalar(value) else { return nil }
       return .key(.character(Character(scalar)))
     }
+  }
+
+  static let pasteOn = "\u{1B}[?2004h"
+  static let pasteOff = "\u{1B}[?2004l"
+
+  private static func writeRaw(_ text: String) {
+    fflush(nil)  // all streams: ncurses may hold output in stdio buffers
+    text.withCString { _ = write(STDOUT_FILENO, $0, strlen($0)) }
   }
 
   public func bell() { beep() }

@@ -49,7 +49,10 @@ public enum TerminalRestorer {
     for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT] {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
-        if TerminalRestorer.cursesActive.exchange(false, ordering: .relaxed) { endwin() }
+        if TerminalRestorer.cursesActive.exchange(false, ordering: .relaxed) {
+          endwin()
+          "\u{1B}[?2004l".withCString { _ = write(1, $0, strlen($0)) }
+        }
         let message =
           "peerconsult: internal error (signal \(signal)); the terminal was restored.\n"
           + "Saved notes are safe: run `peerconsult resume latest` to carry on.\n"

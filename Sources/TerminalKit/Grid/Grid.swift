@@ -57,16 +57,26 @@ public struct Grid: Hashable, Sendable {
 
   /// Fills a rectangle with one cell (clipped to the grid).
   public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
-    for y in max(0, rect.y)..<min(height, rect.maxY) {
-      for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = cell }
+    let (rows, columns) = clip(rect)
+    for y in rows {
+      for x in columns { self[x, y] = cell }
     }
   }
 
   /// Applies `style` to every cell of a rectangle, keeping the characters.
   public mutating func restyle(_ rect: Rect, _ transform: (inout Style) -> Void) {
-    for y in max(0, rect.y)..<min(height, rect.maxY) {
-      for x in max(0, rect.x)..<min(width, rect.maxX) { transform(&self[x, y].style) }
+    let (rows, columns) = clip(rect)
+    for y in rows {
+      for x in columns { transform(&self[x, y].style) }
     }
+  }
+
+  /// The rows and columns of `rect` inside the grid; empty when it lies wholly outside,
+  /// where a range whose start is past its end would trap.
+  private func clip(_ rect: Rect) -> (rows: Range<Int>, columns: Range<Int>) {
+    let top = max(0, rect.y)
+    let left = max(0, rect.x)
+    return (top..<max(top, min(height, rect.maxY)), left..<max(left, min(width, rect.maxX)))
   }
 
   /// Copies another grid in at (x, y), clipped.

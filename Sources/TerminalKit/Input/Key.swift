@@ -38,4 +38,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 public enum InputEvent: Hashable, Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
+  /// Text pasted in one go (bracketed paste), newlines included; never a command.
+  case paste(String)
 }

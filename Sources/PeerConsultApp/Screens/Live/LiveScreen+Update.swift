@@ -129,6 +129,16 @@ extension LiveScreen {
     "A note holds up to \(NoteContent.maximumLength.formatted(.number.locale(Locale(identifier: "en_GB")))) characters; the rest was not added. Enter saves it.",
     tone: .warning)
 
+  /// Puts pasted text into the open note (newlines become spaces); ignored otherwise, so a
+  /// paste can never act as commands. Returns false when the note's limit cut it short.
+  @discardableResult
+  public static func paste(_ text: String, into state: inout LiveState) -> Bool {
+    guard var editor = state.editor else { return true }
+    let fitted = editor.line.insert(text)
+    state.editor = editor
+    return fitted
+  }
+
   /// Moves the transcript selection; moving past the newest note returns to following it.
   static func moveSelection(_ state: inout LiveState, by step: Int) {
     let ids = state.transcript.map(\.id)

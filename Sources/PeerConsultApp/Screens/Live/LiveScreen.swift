@@ -225,10 +225,7 @@ public enum LiveScreen {
   }
 
   static func time(_ date: Date, _ timeZone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    let parts = calendar.dateComponents([.hour, .minute], from: date)
-    return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    ReadableTime(timeZone: timeZone).time(date)
   }
 
   static func drawEditor(_ state: LiveState, into grid: inout Grid, area: Rect) -> (x: Int, y: Int)?

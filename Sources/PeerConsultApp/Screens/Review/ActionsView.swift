@@ -1,0 +1,51 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+/// A session's actions: each with its owner, whether it is done, and where it was agreed.
+public enum ActionsView {
+  public static func render(
+    _ state: TranscriptState, timeZone: TimeZone, status: Rect, into grid: inout Grid,
+    area: Rect
+  ) {
+    let actions = state.actions
+    let done = actions.filter(\.isDone).count
+    let summary =
+      actions.isEmpty
+      ? "No actions were recorded in this session."
+      : "Actions · \(done) of \(actions.count) done · x marks the selected one done or open"
+    grid.put(summary, x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
+    let shown = ReviewScreen.page(
+      selection: state.actionSelection, count: actions.count, listHeight: area.height)
+    var y = area.y
+    for index in shown {
+      draw(
+        actions[index], selected: index == state.actionSelection, session: state.session,
+        timeZone: timeZone, into: &grid,
+        area: Rect(x: area.x, y: y, width: area.width, height: ReviewScreen.rowsPerEntry))
+      y += ReviewScreen.rowsPerEntry
+    }
+  }
+
+  /// One action as two rows: a box and the text; then owner, state and where it was agreed.
+  private static func draw(
+    _ note: Note, selected: Bool, session: SessionState, timeZone: TimeZone,
+    into grid: inout Grid, area: Rect
+  ) {
+    let base = selected ? Theme.selected : Style.plain
+    let box = note.isDone ? "[x]" : "[ ]"
+    grid.put(
+      "\(selected ? "▸" : " ") \(box) \(note.text)".padded(toWidth: area.width), x: area.x,
+      y: area.y, style: base)
+    let owner = note.owner.map { "owner " + LiveScreen.name($0, in: session) } ?? "no owner"
+    let state =
+      note.doneAt.map { "done \(ReviewFormat.date($0, timeZone))" }
+      ?? (note.isDone ? "done" : "open")
+    let slot = session.schedule[note.slot]
+    let place = (slot.round.map { "round \($0 + 1), " } ?? "") + slot.phase.name
+    let details = [owner, state, place]
+    grid.put(
+      ("      " + details.joined(separator: " · ")).padded(toWidth: area.width), x: area.x,
+      y: area.y + 1, style: selected ? base : Theme.muted)
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+/// The review screen's state: every stored session, narrowed by programme and typed text, and
+/// a search across all their notes.
+public struct ReviewState: Equatable, Sendable {
+  /// Which half of the screen has the keys.
+  public enum Mode: Equatable, Sendable {
+    case sessions, search
+  }
+
+  public var mode: Mode = .sessions
+  /// Every session, newest first, as the store listed them.
+  public private(set) var sessions: [SessionListing]
+  /// Programmes to cycle through, most recently used first.
+  public private(set) var programmes: [String]
+  /// The programme shown, or nil for all.
+  public private(set) var programme: String?
+  /// Typed text narrowing the list; see ``matches(_:)``.
+  public private(set) var filter = LineEditor(limit: 200)
+  /// The sessions that pass the programme and the filter, newest first.
+  public private(set) var shown: [SessionListing] = []
+  public var selection = 0
+  /// The search box.
+  public private(set) var query = LineEditor(limit: 500)
+  /// The hits for ``searchedQuery``, best first.
+  public private(set) var hits: [NoteSearchHit] = []
+  /// The query the hits are for; nil before anything searchable was typed.
+  public private(set) var searchedQuery: String?
+  public var hitSelection = 0
+  /// False when the data folder has no database yet: nothing was ever recorded.
+  public var hasDatabase: Bool
+  /// Leave the program (status 0) rather than return home when the list is left.
+  public var exitOnLeave: Bool
+  /// The zone dates are shown in, so a typed date finds what is shown.
+  public let timeZone: TimeZone
+
+  /// The most hits one search shows.
+  public static let hitLimit = 200
+
+  public init(
+    sessions: [SessionListing], programmes: [String], hasDatabase: Bool = true,
+    exitOnLeave: Bool = false, timeZone: TimeZone = .current
+  ) {
+    self.sessions = sessions
+    self.timeZone = timeZone
+    self.programmes = programmes
+    self.hasDatabase = hasDatabase
+    self.exitOnLeave = exitOnLeave
+    refilter()
+  }
+
+  /// The selected session, if any is shown.
+  public var selectedSession: SessionListing? {
+    shown.indices.contains(selection) ? shown[selection] : nil
+  }
+
+  /// The selected hit, if any.
+  public var selectedHit: NoteSearchHit? {
+    hits.indices.contains(hitSelection) ? hits[hitSelection] : nil
+  }
+
+  /// Replaces the sessions (after a change elsewhere), keeping the selected one selected.
+  public mutating func reload(sessions: [SessionListing], programmes: [String]) {
+    self.sessions = sessions
+    self.programmes = programmes
+    if let programme, !programmes.contains(programme) { self.programme = nil }
+    refilter()
+  }
+
+  /// Shows the next programme, or all after the last.
+  public mutating func cycleProgramme() {
+    guard let current = programme, let index = programmes.firstIndex(of: current) else {
+      programme = programmes.first
+      refilter()
+      return
+    }
+    programme = index + 1 < programmes.count ? programmes[index + 1] : nil
+    refilter()
+  }
+
+  /// Applies an editing key to the filter; returns false when it is not an editing key.
+  public mutating func editFilter(_ key: Key) -> Bool {
+    let before = filter.string
+    guard filter.handle(key) else { return false }
+    if filter.string != before { refilter() }
+    return true
+  }
+
+  /// Empties the filter.
+  public mutating func clearFilter() {
+    filter.set("")
+    refilter()
+  }
+
+  /// Applies an editing key to the search box; returns whether the query text changed.
+  public mutating func editQuery(_ key: Key) -> Bool {
+    let before = query.string
+    query.handle(key)
+    return query.string != before
+  }
+
+  /// Empties the search box and its hits.
+  public mutating func clearQuery() {
+    query.set("")
+    setHits([], for: nil)
+  }
+
+  /// Shows the hits of a search for `query`; the selection stays when the query is the same
+  /// (a search run again on return from a transcript).
+  public mutating func setHits(_ hits: [NoteSearchHit], for query: String?) {
+    let sameQuery = query != nil && query == searchedQuery
+    self.hits = hits
+    searchedQuery = query
+    hitSelection = sameQuery ? min(hitSelection, max(0, hits.count - 1)) : 0
+  }
+
+  /// Whether `listing` passes the programme and every word of the filter. Words are looked
+  /// for in the title, programme, presenters, protocol and date, ignoring case and accents.
+  public func matches(_ listing: SessionListing) -> Bool {
+    if let programme, listing.programme != programme { return false }
+    let words = Self.fold(filter.string).split(separator: " ")
+    guard !words.isEmpty else { return true }
+    let haystack = Self.fold(
+      ([listing.title, listing.programme, listing.protocolName] + listing.presenters)
+        .joined(separator: " ")
+        + " " + ReviewFormat.date(listing.createdAt, timeZone))
+    return words.allSatisfy { haystack.contains($0) }
+  }
+
+  private mutating func refilter() {
+    let selected = selectedSession?.id
+    shown = sessions.filter(matches)
+    selection = selected.flatMap { id in shown.firstIndex { $0.id == id } } ?? 0
+  }
+
+  private static func fold(_ text: String) -> String {
+    text.folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+/// A stored session's transcript, grouped by round and phase, to read, narrow to one kind of
+/// note, jump through phase by phase; and (a) its actions, to mark done.
+public enum TranscriptScreen {
+  /// Rows above the transcript: the session line, the status line and a gap.
+  static let headerRows = 3
+
+  /// The key context: the transcript or its actions.
+  public static func context(_ state: TranscriptState) -> KeyContext {
+    state.showActions ? .actions : .transcript
+  }
+
+  /// The title bar's text.
+  public static func title(_ state: TranscriptState) -> String {
+    "Review · " + state.session.setup.title
+  }
+
+  /// Transcript rows that fit in a body `bodyHeight` rows tall.
+  public static func rows(bodyHeight: Int) -> Int { max(1, bodyHeight - headerRows) }
+
+  /// Draws the transcript (or the actions) from the laid-out rows: only the rows in view are
+  /// touched, so a frame costs the same for ten notes or ten thousand.
+  public static func render(
+    _ state: TranscriptState, timeZone: TimeZone, into grid: inout Grid, area: Rect
+  ) {
+    let inner = area.inset(dx: 2, dy: 0)
+    grid.put(
+      sessionLine(state.session, timeZone: timeZone), x: inner.x, y: inner.y, style: Theme.key,
+      maxWidth: inner.width)
+    let body = Rect(
+      x: inner.x, y: inner.y + headerRows, width: inner.width,
+      height: rows(bodyHeight: area.height))
+    if state.showActions {
+      ActionsView.render(state, timeZone: timeZone, status: inner.row(1), into: &grid, area: body)
+      return
+    }
+    let layout = state.layout
+    let top = min(state.scroll, state.maxScroll(rows: body.height))
+    let bottom = min(layout.lines.count, top + body.height)
+    grid.put(
+      status(state, top: top, bottom: bottom), x: inner.x, y: inner.y + 1, style: Theme.muted,
+      maxWidth: inner.width)
+    for (offset, line) in layout.lines[top..<bottom].enumerated() {
+      let focused = line.note != nil && line.note == state.focusNote
+      grid.put(
+        focused ? line.text.padded(toWidth: body.width) : line.text, x: body.x,
+        y: body.y + offset, style: focused ? Theme.selected : line.style, maxWidth: body.width)
+    }
+  }
+
+  /// Programme, protocol, date, whether finished, and the presenters.
+  static func sessionLine(_ session: SessionState, timeZone: TimeZone) -> String {
+    var parts: [String] = []
+    if !session.setup.programme.isEmpty { parts.append(session.setup.programme) }
+    parts.append(session.setup.consultingProtocol.name)
+    parts.append(ReviewFormat.date(session.createdAt, timeZone))
+    parts.append(session.isFinished ? "finished" : "unfinished")
+    let presenters = session.setup.presenters.map { LiveScreen.name($0, in: session) }
+    if !presenters.isEmpty { parts.append("presenting: " + presenters.joined(separator: ", ")) }
+    return parts.joined(separator: " · ")
+  }
+
+  /// What is shown and where: the kind filter, the phase, and the rows in view.
+  private static func status(_ state: TranscriptState, top: Int, bottom: Int) -> String {
+    let layout = state.layout
+    let notes = "\(layout.noteCount) note\(layout.noteCount == 1 ? "" : "s")"
+    var parts = [layout.kind.map { "\($0.rawValue) only" } ?? "all kinds", notes]
+    if !layout.sectionStarts.isEmpty {
+      let phase = max(1, layout.section(at: top))
+      parts.append("phase \(phase) of \(layout.sectionStarts.count)")
+    }
+    parts.append("rows \(top + 1)–\(bottom) of \(layout.lines.count)")
+    return parts.joined(separator: " · ")
+  }
+}

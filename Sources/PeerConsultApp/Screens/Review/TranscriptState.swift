@@ -1,0 +1,93 @@
+import Foundation
+import PeerConsultKit
+
+/// One stored session opened for reading: its transcript laid out for the screen, where it
+/// is scrolled to, and its actions.
+public struct TranscriptState: Equatable, Sendable {
+  public let sessionID: SessionID
+  /// The session as last read from the store.
+  public private(set) var session: SessionState
+  /// The transcript as rows; rebuilt only when the session, the width or the kind changes.
+  public private(set) var layout: TranscriptLayout
+  /// The session's actions (not deleted), in the order written.
+  public private(set) var actions: [Note]
+  /// The first row shown.
+  public var scroll = 0
+  /// The note to highlight: the search hit this transcript was opened at.
+  public var focusNote: Int?
+  /// Whether the actions list is showing instead of the transcript.
+  public var showActions = false
+  public var actionSelection = 0
+  /// The review screen to go back to, as it was left.
+  public var back: ReviewState
+
+  public init(
+    sessionID: SessionID, session: SessionState, screenWidth: Int, timeZone: TimeZone,
+    back: ReviewState
+  ) {
+    self.sessionID = sessionID
+    self.session = session
+    self.back = back
+    layout = TranscriptLayout(
+      session: session, width: TranscriptLayout.textWidth(screenWidth: screenWidth), kind: nil,
+      timeZone: timeZone)
+    actions = session.visibleNotes.filter(\.isAction)
+  }
+
+  /// The last row `scroll` may reach with `rows` rows showing.
+  public func maxScroll(rows: Int) -> Int { max(0, layout.lines.count - rows) }
+
+  /// Scrolls to `line`, within bounds.
+  public mutating func scroll(to line: Int, rows: Int) {
+    scroll = min(max(0, line), maxScroll(rows: rows))
+  }
+
+  /// Scrolls so `note` shows near the top, with a little of what came before.
+  public mutating func reveal(note: Int, rows: Int) {
+    guard let start = layout.noteStarts[note] else { return }
+    scroll(to: start - 2, rows: rows)
+  }
+
+  /// Lays the transcript out again for another screen width, keeping the same note at the top.
+  public mutating func resize(screenWidth: Int) {
+    let width = TranscriptLayout.textWidth(screenWidth: screenWidth)
+    guard width != layout.width else { return }
+    relayout(width: width, kind: layout.kind, session: session)
+  }
+
+  /// Shows only notes of `kind` (all when nil), keeping the top note in view if it stays.
+  public mutating func filter(kind: NoteKind?) {
+    relayout(width: layout.width, kind: kind, session: session)
+  }
+
+  /// Takes a newer reading of the session (after a change was stored), keeping the place.
+  public mutating func update(session: SessionState) {
+    relayout(width: layout.width, kind: layout.kind, session: session)
+    self.session = session
+    actions = session.visibleNotes.filter(\.isAction)
+    actionSelection = min(actionSelection, max(0, actions.count - 1))
+  }
+
+  /// The kinds of note this session has, in their usual order: what the kind filter cycles.
+  public var kindsPresent: [NoteKind] {
+    let present = Set(session.visibleNotes.map(\.kind))
+    return NoteKind.allCases.filter(present.contains)
+  }
+
+  private mutating func relayout(width: Int, kind: NoteKind?, session: SessionState) {
+    let old = layout
+    let wasAtTop = scroll == 0
+    layout = TranscriptLayout(session: session, width: width, kind: kind, timeZone: old.timeZone)
+    guard !wasAtTop else { return }
+    // Keep reading where one was: the first note at or below the old top that is still shown.
+    var line = min(scroll, old.lines.count)
+    while line < old.lines.count {
+      if let note = old.lines[line].note, let start = layout.noteStarts[note] {
+        scroll = start
+        return
+      }
+      line += 1
+    }
+    scroll = 0
+  }
+}

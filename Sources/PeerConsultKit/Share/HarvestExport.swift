@@ -1,0 +1,138 @@
+import Foundation
+
+/// The programme harvest (see ``ProgrammeHarvest``) in Markdown, HTML or JSON. A harvest is a
+/// briefing: its JSON (`"format": "peerconsult-harvest"`, Docs/EXPORT-FORMAT.md) is for
+/// programs to read and cannot be imported.
+public enum HarvestExport {
+  /// The value of a harvest file's `format` key.
+  public static let format = "peerconsult-harvest"
+  public static let version = 1
+
+  /// The harvest of `records`, which should all belong to `programme`, in `format`.
+  public static func render(
+    _ records: [SessionRecord], programme: String, as format: ShareFormat,
+    options: ShareOptions = ShareOptions()
+  ) throws(ShareError) -> String {
+    let records = try options.prepare(records)
+    // Named as the sessions name it, which anonymising has scrubbed like any other text.
+    let harvest = ProgrammeHarvest(
+      programme: records.first?.state.setup.programme ?? programme, records: records,
+      anonymised: options.anonymise)
+    let time = ReadableTime(timeZone: options.timeZone)
+    switch format {
+    case .markdown: return HarvestMarkdown(time: time).render(harvest)
+    case .html: return HarvestHTML(time: time).render(harvest)
+    case .json: return SessionExport.encode(HarvestFile(harvest))
+    }
+  }
+}
+
+/// The harvest as JSON: the same content as the briefing, times in UTC.
+private struct HarvestFile: Encodable {
+  struct Session: Encodable {
+    let id: String
+    let title: String
+    let createdAt: String
+    let finishedAt: String?
+    let presenters: Int
+    let notes: Int
+    let actions: Int
+    let actionsDone: Int
+  }
+
+  struct Item: Encodable {
+    let text: String
+    let createdAt: String
+    let session: String
+    let sessionId: String
+  }
+
+  struct Action: Encodable {
+    let text: String
+    let owner: String?
+    let done: Bool
+    let doneAt: String?
+    let createdAt: String
+    let session: String
+    let sessionId: String
+  }
+
+  struct Review: Encodable {
+    let session: String
+    let sessionId: String
+    let createdAt: String
+    let notes: [String]
+    let ratings: [Int]
+    /// The mean rating to two decimals, absent when nobody rated.
+    let averageRating: Double?
+  }
+
+  struct Participation: Encodable {
+    let people: Int
+    let organisations: Int
+    let byLevel: [Group]
+    let byOrganisation: [Group]
+  }
+
+  struct Group: Encodable {
+    let name: String
+    let people: Int
+    let attendances: Int
+    let presentations: Int
+  }
+
+  let format = HarvestExport.format
+  let version = HarvestExport.version
+  let anonymised: Bool
+  let programme: String
+  let sessions: [Session]
+  let themes: [Item]
+  let worksWell: [Item]
+  let blockages: [Item]
+  let actions: [Action]
+  let processReviews: [Review]
+  let participation: Participation
+
+  init(_ harvest: ProgrammeHarvest) {
+    func items(_ items: [ProgrammeHarvest.Item]) -> [Item] {
+      items.map {
+        Item(
+          text: $0.text, createdAt: ExportTime.string($0.createdAt), session: $0.sessionTitle,
+          sessionId: $0.session.rawValue)
+      }
+    }
+    func groups(_ groups: [ProgrammeHarvest.Participation]) -> [Group] {
+      groups.map {
+        Group(
+          name: $0.label, people: $0.people, attendances: $0.attendances,
+          presentations: $0.presentations)
+      }
+    }
+    anonymised = harvest.isAnonymised
+    programme = harvest.programme
+    sessions = harvest.sessions.map {
+      Session(
+        id: $0.id.rawValue, title: $0.title, createdAt: ExportTime.string($0.createdAt),
+        finishedAt: $0.finishedAt.map(ExportTime.string), presenters: $0.presenters,
+        notes: $0.notes, actions: $0.actions, actionsDone: $0.actionsDone)
+    }
+    themes = items(harvest.themes)
+    worksWell = items(harvest.worksWell)
+    blockages = items(harvest.blockages)
+    actions = harvest.actions.map {
+      Action(
+        text: $0.text, owner: $0.owner, done: $0.isDone, doneAt: $0.doneAt.map(ExportTime.string),
+        createdAt: ExportTime.string($0.createdAt), session: $0.sessionTitle,
+        sessionId: $0.session.rawValue)
+    }
+    processReviews = harvest.reviews.map {
+      Review(
+        session: $0.sessionTitle, sessionId: $0.session.rawValue,
+        createdAt: ExportTime.string($0.createdAt), notes: $0.notes,
+        ratings: $0.ratings, averageRating: $0.averageRating.map { ($0 * 100).rounded() / 100 })
+    }
+    participation = Participation(
+      people: harvest.people, organisations: harvest.organisations,
+      byLevel: groups(harvest.byLevel), byOrganisation: groups(harvest.byOrganisation))
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Plot
+
+/// The harvest as one self-contained HTML briefing (see ``HTMLPage``).
+struct HarvestHTML {
+  let time: ReadableTime
+
+  func render(_ harvest: ProgrammeHarvest) -> String {
+    HTMLPage.render(
+      title: "Harvest: \(harvest.programme)",
+      body: [
+        .article(
+          .class("harvest"),
+          .header(
+            .h1(HTMLPage.text("Harvest: \(harvest.programme)")),
+            .p(.class("intro"), HTMLPage.text(harvest.introduction(time))),
+            .if(
+              harvest.isAnonymised,
+              .p(
+                .class("notice"),
+                HTMLPage.text(
+                  "Anonymised for sharing under the Chatham House Rule: people appear as "
+                    + "[Participant A, level] and organisations as [Organisation 1], the same "
+                    + "throughout. A distinctive detail can still identify someone: read it "
+                    + "before you share it.")))
+          ),
+          .h2("Themes and patterns"), items(harvest.themes),
+          .h2("What works well"), items(harvest.worksWell),
+          .h2("Blockages"), items(harvest.blockages),
+          .h2("Actions"), actions(harvest.actions),
+          .h2("Process reviews"), .group(harvest.reviews.map(review)),
+          .h2("Participation"),
+          participation("Level", harvest.byLevel),
+          participation("Organisation", harvest.byOrganisation),
+          .h2("Sessions over time"), sessions(harvest.sessions)
+        )
+      ])
+  }
+
+  private func source(_ date: Date, _ title: String) -> String {
+    "\(time.day(date)) · \(title)"
+  }
+
+  private func items(_ items: [ProgrammeHarvest.Item]) -> Node<HTML.BodyContext> {
+    guard !items.isEmpty else { return .p(.class("detail"), "None recorded.") }
+    return .ul(
+      .class("notes"),
+      .forEach(items) { item in
+        .li(
+          HTMLPage.span("text", item.text), .text(" "),
+          HTMLPage.span("detail", "(\(source(item.createdAt, item.sessionTitle)))"))
+      })
+  }
+
+  private func actions(_ actions: [ProgrammeHarvest.Action]) -> Node<HTML.BodyContext> {
+    guard !actions.isEmpty else { return .p(.class("detail"), "None recorded.") }
+    return .ul(
+      .class("tasks"),
+      .forEach(actions) { action in
+        var detail = ["owner: \(action.owner ?? "nobody yet")"]
+        detail.append(action.doneAt.map { "done \(time.day($0))" } ?? "open")
+        detail.append(source(action.createdAt, action.sessionTitle))
+        return .li(
+          HTMLPage.span("box", action.isDone ? "☑" : "☐"), HTMLPage.span("text", action.text),
+          .text(" "), HTMLPage.span("detail", "(\(detail.joined(separator: "; ")))"))
+      })
+  }
+
+  private func review(_ review: ProgrammeHarvest.Review) -> Node<HTML.BodyContext> {
+    .section(
+      .class("review"),
+      .h3(HTMLPage.text(source(review.createdAt, review.sessionTitle))),
+      review.notes.isEmpty
+        ? .p(.class("detail"), "No process notes.")
+        : .ul(.class("notes"), .forEach(review.notes) { .li(HTMLPage.span("text", $0)) }),
+      .unwrap(review.averageRating) { average in
+        .p(
+          .strong("Ratings (1-5): "),
+          HTMLPage.text(
+            "\(review.ratings.map(String.init).joined(separator: ", ")); average "
+              + String(format: "%.1f", average)))
+      }
+    )
+  }
+
+  private func participation(_ title: String, _ groups: [ProgrammeHarvest.Participation])
+    -> Node<HTML.BodyContext>
+  {
+    .table(
+      .class("participation"),
+      .thead(
+        .tr(
+          .th(HTMLPage.text(title)), .th(.class("number"), "People"),
+          .th(.class("number"), "Attendances"), .th(.class("number"), "Presentations"))),
+      .tbody(
+        .forEach(groups) { group in
+          .tr(
+            .td(HTMLPage.text(group.label)), .td(.class("number"), .text("\(group.people)")),
+            .td(.class("number"), .text("\(group.attendances)")),
+            .td(.class("number"), .text("\(group.presentations)")))
+        })
+    )
+  }
+
+  private func sessions(_ sessions: [ProgrammeHarvest.Session]) -> Node<HTML.BodyContext> {
+    .table(
+      .class("sessions"),
+      .thead(
+        .tr(
+          .th("Date"), .th("Session"), .th(.class("number"), "Presenters"),
+          .th(.class("number"), "Notes"), .th(.class("number"), "Actions (done)"),
+          .th("Finished"))),
+      .tbody(
+        .forEach(sessions) { session in
+          .tr(
+            .td(.text(time.day(session.createdAt))), .td(HTMLPage.text(session.title)),
+            .td(.class("number"), .text("\(session.presenters)")),
+            .td(.class("number"), .text("\(session.notes)")),
+            .td(.class("number"), .text("\(session.actions) (\(session.actionsDone))")),
+            .td(.text(session.finishedAt == nil ? "no" : "yes")))
+        })
+    )
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The harvest as a Markdown briefing.
+struct HarvestMarkdown {
+  let time: ReadableTime
+  private let style = TextStyle.markdown
+
+  init(time: ReadableTime) { self.time = time }
+
+  func render(_ harvest: ProgrammeHarvest) -> String {
+    var lines = ["# Harvest: \(style.heading(harvest.programme))", ""]
+    lines += [harvest.introduction(time), ""]
+    if harvest.isAnonymised {
+      lines += [
+        "> Anonymised for sharing under the Chatham House Rule: people appear as "
+          + "\(style.inline("[Participant A, level]")) and organisations as "
+          + "\(style.inline("[Organisation 1]")), the same throughout. A distinctive detail can "
+          + "still identify someone: read it before you share it.",
+        "",
+      ]
+    }
+    lines += items("Themes and patterns", harvest.themes)
+    lines += items("What works well", harvest.worksWell)
+    lines += items("Blockages", harvest.blockages)
+    lines += ["## Actions", ""]
+    lines += list(
+      harvest.actions.map { action in
+        var detail = ["owner: \(action.owner.map { style.inline($0) } ?? "nobody yet")"]
+        detail.append(action.doneAt.map { "done \(time.day($0))" } ?? "open")
+        detail.append(source(action.createdAt, action.sessionTitle))
+        return "[\(action.isDone ? "x" : " ")] \(style.block(action.text, indent: 2)) "
+          + "(\(detail.joined(separator: "; ")))"
+      })
+    lines += ["## Process reviews", ""]
+    for review in harvest.reviews {
+      lines += ["### \(style.heading(source(review.createdAt, review.sessionTitle)))", ""]
+      var entries = review.notes.map { style.block($0, indent: 2) }
+      if let average = review.averageRating {
+        entries.append(
+          "Ratings (1-5): \(review.ratings.map(String.init).joined(separator: ", ")); "
+            + "average \(String(format: "%.1f", average))")
+      }
+      lines += list(entries)
+    }
+    lines += ["## Participation", ""]
+    lines += participation("Level", harvest.byLevel)
+    lines += participation("Organisation", harvest.byOrganisation)
+    lines += ["## Sessions over time", ""]
+    lines += [
+      "| Date | Session | Presenters | Notes | Actions (done) | Finished |",
+      "| --- | --- | ---: | ---: | ---: | --- |",
+    ]
+    lines += harvest.sessions.map { session in
+      "| \(time.day(session.createdAt)) | \(style.cell(session.title)) | \(session.presenters) | "
+        + "\(session.notes) | \(session.actions) (\(session.actionsDone)) | "
+        + "\(session.finishedAt == nil ? "no" : "yes") |"
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func source(_ date: Date, _ title: String) -> String {
+    "\(time.day(date)) · \(style.inline(title))"
+  }
+
+  private func items(_ title: String, _ items: [ProgrammeHarvest.Item]) -> [String] {
+    ["## \(title)", ""]
+      + list(
+        items.map {
+          "\(style.block($0.text, indent: 2)) (\(source($0.createdAt, $0.sessionTitle)))"
+        })
+  }
+
+  private func list(_ entries: [String]) -> [String] {
+    (entries.isEmpty ? ["None recorded."] : entries.map { "- " + $0 }) + [""]
+  }
+
+  private func participation(_ title: String, _ groups: [ProgrammeHarvest.Participation])
+    -> [String]
+  {
+    [
+      "| \(title) | People | Attendances | Presentations |", "| --- | ---: | ---: | ---: |",
+    ]
+      + groups.map {
+        "| \(style.cell($0.label)) | \($0.people) | \($0.attendances) | \($0.presentations) |"
+      } + [""]
+  }
+}

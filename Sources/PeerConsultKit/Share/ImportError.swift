@@ -1,0 +1,59 @@
+/// Why an import was refused. Each description is one line that names the file, says what is
+/// wrong and what to do; when one is thrown, nothing has been written.
+public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+  case unreadable(path: String, reason: String)
+  case tooLarge(path: String, megabytes: Int)
+  case notJSON(path: String, detail: String)
+  /// JSON, but not a PeerConsult session export.
+  case foreign(path: String, detail: String)
+  /// A programme harvest, which is a briefing and cannot rebuild sessions.
+  case harvest(path: String)
+  case newerVersion(path: String, version: Int)
+  case anonymised(path: String)
+  /// A PeerConsult export whose structure is wrong at `detail`.
+  case invalid(path: String, detail: String)
+  /// A session whose events do not rebuild.
+  case unreplayable(path: String, session: SessionID, reason: String)
+  /// The same session twice in what is being imported, with different events.
+  case inconsistentCopies(session: SessionID, paths: [String])
+  /// The data folder already holds the session with different events.
+  case diverged(path: String, session: SessionID, title: String)
+  case store(StoreError)
+
+  public var description: String {
+    let nothing = "nothing was imported"
+    return switch self {
+    case .unreadable(let path, let reason):
+      "Cannot read \(path) (\(reason)); \(nothing)."
+    case .tooLarge(let path, let megabytes):
+      "\(path) is larger than \(megabytes) MB, too large for a session export; \(nothing)."
+    case .notJSON(let path, let detail):
+      "\(path) is not valid JSON (\(detail)); \(nothing): is it a whole PeerConsult export?"
+    case .foreign(let path, let detail):
+      "\(path) is not a PeerConsult session export (\(detail)); \(nothing): "
+        + "import files made by `peerconsult export --format json`."
+    case .harvest(let path):
+      "\(path) is a programme harvest, a briefing that cannot rebuild sessions; \(nothing): "
+        + "import the session exports (`peerconsult export --format json`) instead."
+    case .newerVersion(let path, let version):
+      "\(path) is export format version \(version), newer than this PeerConsult reads "
+        + "(version \(SessionExport.version)); \(nothing): install the newer PeerConsult to import it."
+    case .anonymised(let path):
+      "\(path) is an anonymised export, made for sharing, which cannot rebuild sessions; "
+        + "\(nothing): import the original (not anonymised) export."
+    case .invalid(let path, let detail):
+      "\(path) is a damaged session export (\(detail)); \(nothing): export the session again."
+    case .unreplayable(let path, let session, let reason):
+      "Session \(session.short) in \(path) does not rebuild (\(reason)); \(nothing): "
+        + "export the session again."
+    case .inconsistentCopies(let session, let paths):
+      "Session \(session.short) appears with different events in "
+        + "\(paths.joined(separator: " and ")); \(nothing): import the more recent file alone."
+    case .diverged(let path, let session, let title):
+      "Session \(session.short) (\"\(title)\") in \(path) differs from the one already in the "
+        + "data folder (each has events the other lacks); \(nothing): keep both by importing "
+        + "into another folder with --data-dir."
+    case .store(let error): error.description
+    }
+  }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// What a programme's sessions learned, gathered into a briefing for people who were not
+/// there: themes, what works well, blockages, actions with owners and status, the process
+/// reviews, who took part by level and organisation, and the sessions over time.
+///
+/// Built from records that are already anonymised when sharing. Notes are quoted without their
+/// speakers: a briefing carries what was said, not who said it. Deleted notes are left out.
+struct ProgrammeHarvest {
+  struct Session {
+    let id: SessionID
+    let title: String
+    let createdAt: Date
+    let finishedAt: Date?
+    let presenters: Int
+    let notes: Int
+    let actions: Int
+    let actionsDone: Int
+  }
+
+  /// A note quoted with the session it came from.
+  struct Item {
+    let text: String
+    let createdAt: Date
+    let session: SessionID
+    let sessionTitle: String
+  }
+
+  struct Action {
+    let text: String
+    let owner: String?
+    let isDone: Bool
+    let doneAt: Date?
+    let createdAt: Date
+    let session: SessionID
+    let sessionTitle: String
+  }
+
+  struct Review {
+    let session: SessionID
+    let sessionTitle: String
+    let createdAt: Date
+    let notes: [String]
+    let ratings: [Int]
+
+    var averageRating: Double? {
+      ratings.isEmpty ? nil : Double(ratings.reduce(0, +)) / Double(ratings.count)
+    }
+  }
+
+  /// Taking part, for one level or one organisation.
+  struct Participation {
+    let label: String
+    /// Different people.
+    let people: Int
+    /// Sessions attended, summed over people.
+    let attendances: Int
+    /// Rounds presented.
+    let presentations: Int
+  }
+
+  let programme: String
+  let isAnonymised: Bool
+  let sessions: [Session]
+  let themes: [Item]
+  let worksWell: [Item]
+  let blockages: [Item]
+  let actions: [Action]
+  let reviews: [Review]
+  let byLevel: [Participation]
+  let byOrganisation: [Participation]
+  let people: Int
+  let organisations: Int
+
+  /// The harvest of `records`, all of one programme, oldest first.
+  init(programme: String, records: [SessionRecord], anonymised: Bool) {
+    self.programme = programme
+    isAnonymised = anonymised
+    var sessions: [Session] = []
+    var themes: [Item] = []
+    var worksWell: [Item] = []
+    var blockages: [Item] = []
+    var actions: [Action] = []
+    var reviews: [Review] = []
+    var levels: [Level: (people: Set<PersonKey>, attendances: Int, presentations: Int)] = [:]
+    var organisations: [String: (people: Set<PersonKey>, attendances: Int, presentations: Int)] =
+      [:]
+    var organisationLabels: [[Character]: String] = [:]
+    var everyone = Set<PersonKey>()
+    for record in records {
+      let state = record.state
+      let title = state.setup.title
+      let summary = state.summary(at: record.asOf)
+      let notes = state.visibleNotes
+      sessions.append(
+        Session(
+          id: record.id, title: title, createdAt: state.createdAt, finishedAt: state.finishedAt,
+          presenters: state.setup.rounds.count, notes: notes.count, actions: summary.actions.count,
+          actionsDone: summary.actions.count { $0.isDone }))
+      func items(_ notes: [Note]) -> [Item] {
+        notes.map {
+          Item(text: $0.text, createdAt: $0.createdAt, session: record.id, sessionTitle: title)
+        }
+      }
+      themes += items(summary.themes)
+      worksWell += items(summary.worksWell)
+      blockages += items(summary.blockages)
+      actions += summary.actions.map {
+        Action(
+          text: $0.text, owner: $0.owner.map { state.participants[$0].name }, isDone: $0.isDone,
+          doneAt: $0.doneAt, createdAt: $0.createdAt, session: record.id, sessionTitle: title)
+      }
+      reviews.append(
+        Review(
+          session: record.id, sessionTitle: title, createdAt: state.createdAt,
+          notes: summary.processReview.map(\.text),
+          ratings: summary.ratings.map(\.rating)))
+      let presenters = Set(state.setup.presenters)
+      for (index, participant) in state.participants.enumerated() {
+        let person = PersonKey(participant)
+        everyone.insert(person)
+        let presented = presenters.contains(index) ? 1 : 0
+        levels[participant.level, default: ([], 0, 0)].people.insert(person)
+        levels[participant.level]!.attendances += 1
+        levels[participant.level]!.presentations += presented
+        // Spelled as first seen, so "NHS" and "nhs" count as one organisation.
+        let label =
+          organisationLabels[person.organisation]
+          ?? participant.organisation
+          .trimmingCharacters(in: .whitespacesAndNewlines)
+        organisationLabels[person.organisation] = label
+        organisations[label, default: ([], 0, 0)].people.insert(person)
+        organisations[label]!.attendances += 1
+        organisations[label]!.presentations += presented
+      }
+    }
+    self.sessions = sessions
+    self.themes = themes
+    self.worksWell = worksWell
+    self.blockages = blockages
+    self.actions = actions
+    self.reviews = reviews
+    byLevel = Level.allCases.compactMap { level in
+      levels[level].map {
+        Participation(
+          label: level.rawValue, people: $0.people.count, attendances: $0.attendances,
+          presentations: $0.presentations)
+      }
+    }
+    byOrganisation = organisations.map {
+      Participation(
+        label: $0.key.isEmpty ? "(no organisation given)" : $0.key, people: $0.value.people.count,
+        attendances: $0.value.attendances, presentations: $0.value.presentations)
+    }.sorted { ($1.attendances, $0.label) < ($0.attendances, $1.label) }
+    people = everyone.count
+    self.organisations = organisationLabels.keys.filter { !$0.isEmpty }.count
+  }
+
+  var presentations: Int { sessions.reduce(0) { $0 + $1.presenters } }
+  var actionsDone: Int { actions.count { $0.isDone } }
+
+  /// The opening paragraph: what the briefing covers, in a sentence or three.
+  func introduction(_ time: ReadableTime) -> String {
+    guard let first = sessions.first, let last = sessions.last else {
+      return "No sessions yet."
+    }
+    let span =
+      sessions.count == 1
+      ? "One session, on \(time.day(first.createdAt))."
+      : "\(sessions.count) sessions between \(time.day(first.createdAt)) and "
+        + "\(time.day(last.createdAt))."
+    let levels = byLevel.map { "\($0.people) \($0.label)" }.joined(separator: ", ")
+    return span + " \(count(people, "person", "people")) from "
+      + "\(count(organisations, "organisation", "organisations")) took part (\(levels)), and "
+      + "\(count(presentations, "case was", "cases were")) presented. The groups recorded "
+      + "\(count(themes.count, "theme", "themes")), \(count(worksWell.count, "thing", "things")) "
+      + "that work well and \(count(blockages.count, "blockage", "blockages")), and agreed "
+      + "\(count(actions.count, "action", "actions")), \(actionsDone) of them done."
+  }
+
+  private func count(_ value: Int, _ one: String, _ many: String) -> String {
+    "\(value) \(value == 1 ? one : many)"
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The JSON export (Docs/EXPORT-FORMAT.md): complete, so the sessions can be rebuilt from it
+/// with their whole history, and stable, so exporting, importing into an empty folder and
+/// exporting again gives the same bytes.
+///
+/// Sessions are written oldest first, keys sorted, times as ISO 8601 UTC milliseconds.
+public enum SessionExport {
+  /// The value of the file's `format` key.
+  public static let format = "peerconsult-session"
+  /// The version this PeerConsult writes and the newest it reads.
+  public static let version = 1
+
+  /// The file's JSON text, ending in a newline. Anonymised records (see ``Anonymiser``) are
+  /// written without their events, which would still carry what the group deleted or edited
+  /// away, and the file says `"anonymised": true` so it is never imported as the record.
+  static func json(_ records: [SessionRecord], anonymised: Bool) -> String {
+    let file = ExportFile(
+      format: format, version: version, anonymised: anonymised,
+      sessions: SessionRecord.chronological(records).map { record in
+        ExportFile.Session(
+          id: record.id.rawValue, events: anonymised ? nil : record.events.map(ExportedEvent.init),
+          derived: DerivedSession(record, anonymised: anonymised))
+      })
+    return encode(file)
+  }
+
+  /// Pretty, sorted and unescaped slashes: readable, diffable and byte-stable.
+  static func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Every value written is a string, number, bool or container of them, so encoding cannot
+    // fail; a failure would be a programming error, not bad input.
+    let data = try! encoder.encode(value)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
+
+/// The file as written.
+private struct ExportFile: Encodable {
+  struct Session: Encodable {
+    let id: String
+    let events: [ExportedEvent]?
+    let derived: DerivedSession
+  }
+
+  let format: String
+  let version: Int
+  let anonymised: Bool
+  let sessions: [Session]
+}

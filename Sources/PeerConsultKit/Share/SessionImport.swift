@@ -1,0 +1,308 @@
+import Foundation
+
+/// A session read from an export file and checked: its events are numbered from 1 and rebuild.
+public struct ImportedSession: Hashable, Sendable {
+  public let record: SessionRecord
+  /// The file it came from, as given.
+  public let path: String
+}
+
+/// What an import did, or would do, to one session.
+public struct ImportOutcome: Hashable, Sendable {
+  public enum Change: Hashable, Sendable {
+    /// A session new to the data folder.
+    case added
+    /// The folder held an earlier state of the session (exported before it ended); the
+    /// `events` that followed were appended.
+    case extended(events: Int)
+    /// The folder already holds exactly this session: nothing changed.
+    case alreadyPresent
+    /// The folder holds a later state of this session, with `events` more: nothing changed.
+    case newerPresent(events: Int)
+  }
+
+  public let session: SessionID
+  public let title: String
+  public let path: String
+  /// Events in the file.
+  public let eventCount: Int
+  public let change: Change
+}
+
+/// Imports JSON session exports into a data folder, as a programme lead merging the exports of
+/// several facilitators does.
+///
+/// Everything is read and checked before anything is written: the format and version, the
+/// structure, and that every session rebuilds. Each session is then compared with the one the
+/// folder may already hold (same id): identical sessions are skipped, so importing twice
+/// changes nothing; a session whose log continues the stored one is extended; a session that
+/// differs otherwise is refused. All writing happens in one transaction, so a refusal or a
+/// failure leaves the folder exactly as it was.
+public enum SessionImport {
+  /// Files larger than this are refused before reading: a session export is far smaller.
+  public static let maximumFileSize = 256 * 1024 * 1024
+
+  /// Imports `files` into `database`; returns what happened to each session, in file order.
+  public static func run(_ files: [URL], into database: AppDatabase) throws(ImportError)
+    -> [ImportOutcome]
+  {
+    try write(read(files), into: database)
+  }
+
+  /// Reads and checks every file; a session found in several files, or twice in one, is kept
+  /// once, as its most complete copy.
+  public static func read(_ files: [URL]) throws(ImportError) -> [ImportedSession] {
+    var sessions: [ImportedSession] = []
+    for file in files { sessions += try read(file) }
+    return try merging(sessions)
+  }
+
+  /// Compares `sessions` (from ``read(_:)``) with what `database` holds and writes what is
+  /// new, all in one transaction; returns what happened to each session.
+  public static func write(_ sessions: [ImportedSession], into database: AppDatabase)
+    throws(ImportError) -> [ImportOutcome]
+  {
+    let plan = try self.plan(sessions, against: database)
+    let runs = plan.compactMap { step in step.events.isEmpty ? nil : (step.session, step.events) }
+    do throws(StoreError) {
+      try database.appendInOneTransaction(runs)
+    } catch {
+      throw .store(error)
+    }
+    return plan.map(\.outcome)
+  }
+
+  /// Reads and checks one export file.
+  public static func read(_ file: URL) throws(ImportError) -> [ImportedSession] {
+    let path = file.path
+    let data: Data
+    do {
+      let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+      guard size <= maximumFileSize else {
+        throw ImportError.tooLarge(path: path, megabytes: maximumFileSize / 1024 / 1024)
+      }
+      data = try Data(contentsOf: file)
+    } catch let error as ImportError {
+      throw error
+    } catch {
+      throw .unreadable(path: path, reason: reason(error))
+    }
+    return try read(data, path: path)
+  }
+
+  /// Reads and checks the contents of an export file; `path` names it in messages.
+  public static func read(_ data: Data, path: String) throws(ImportError) -> [ImportedSession] {
+    let header: Header
+    do {
+      header = try JSONDecoder().decode(Header.self, from: data)
+    } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+      throw .foreign(path: path, detail: "it is JSON, but not an object")
+    } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+      throw .notJSON(path: path, detail: jsonProblem(context))
+    } catch {
+      throw .foreign(path: path, detail: describe(error))
+    }
+    switch header.format {
+    case SessionExport.format: break
+    case HarvestExport.format: throw .harvest(path: path)
+    case nil: throw .foreign(path: path, detail: "it has no \"format\"")
+    case let format?: throw .foreign(path: path, detail: "its \"format\" is \"\(format)\"")
+    }
+    guard let version = header.version, version >= 1 else {
+      throw .invalid(path: path, detail: "\"version\" must be a whole number from 1")
+    }
+    guard version <= SessionExport.version else {
+      throw .newerVersion(path: path, version: version)
+    }
+    if header.anonymised == true { throw .anonymised(path: path) }
+    let body: Body
+    do {
+      body = try JSONDecoder().decode(Body.self, from: data)
+    } catch {
+      throw .invalid(path: path, detail: describe(error))
+    }
+    var sessions: [ImportedSession] = []
+    for session in body.sessions {
+      let events = session.events.map(\.recorded)
+      guard let first = events.first else {
+        throw .invalid(path: path, detail: "session \(session.id.short) has no events")
+      }
+      if let misplaced = events.indices.first(where: { events[$0].sequence != $0 + 1 }) {
+        throw .invalid(
+          path: path,
+          detail: "session \(session.id.short): event \(misplaced + 1) is numbered "
+            + "\(events[misplaced].sequence), and events are numbered 1, 2, 3…")
+      }
+      guard case .created = first.event else {
+        throw .invalid(
+          path: path, detail: "session \(session.id.short) does not begin with \"created\"")
+      }
+      do throws(SessionError) {
+        sessions.append(
+          ImportedSession(record: try SessionRecord(id: session.id, events: events), path: path))
+      } catch {
+        throw .unreplayable(path: path, session: session.id, reason: error.description)
+      }
+    }
+    return sessions
+  }
+
+  /// One session of the plan: what will happen, and the events to append for it.
+  struct Step {
+    let session: SessionID
+    let events: [RecordedEvent]
+    let outcome: ImportOutcome
+  }
+
+  /// Compares each session with what `database` holds.
+  static func plan(_ sessions: [ImportedSession], against database: AppDatabase)
+    throws(ImportError) -> [Step]
+  {
+    var steps: [Step] = []
+    for imported in sessions {
+      let record = imported.record
+      let stored: [RecordedEvent]
+      do throws(StoreError) {
+        stored = try database.events(of: record.id)
+      } catch .noSuchSession {
+        stored = []
+      } catch {
+        throw .store(error)
+      }
+      let events = record.events
+      let change: ImportOutcome.Change
+      var append: [RecordedEvent] = []
+      if stored.isEmpty {
+        change = .added
+        append = events
+      } else if stored == events {
+        change = .alreadyPresent
+      } else if stored.count < events.count, Array(events.prefix(stored.count)) == stored {
+        change = .extended(events: events.count - stored.count)
+        append = Array(events.dropFirst(stored.count))
+      } else if events.count < stored.count, Array(stored.prefix(events.count)) == events {
+        change = .newerPresent(events: stored.count - events.count)
+      } else {
+        throw .diverged(path: imported.path, session: record.id, title: record.state.setup.title)
+      }
+      steps.append(
+        Step(
+          session: record.id, events: append,
+          outcome: ImportOutcome(
+            session: record.id, title: record.state.setup.title, path: imported.path,
+            eventCount: events.count, change: change)))
+    }
+    return steps
+  }
+
+  /// One entry per session: copies of a session in several files (or twice in one) collapse
+  /// to the most complete, when one continues the other.
+  static func merging(_ sessions: [ImportedSession]) throws(ImportError) -> [ImportedSession] {
+    var merged: [ImportedSession] = []
+    var positions: [SessionID: Int] = [:]
+    for session in sessions {
+      guard let position = positions[session.record.id] else {
+        positions[session.record.id] = merged.count
+        merged.append(session)
+        continue
+      }
+      let kept = merged[position].record.events
+      let new = session.record.events
+      if Array(kept.prefix(new.count)) == new { continue }
+      guard Array(new.prefix(kept.count)) == kept else {
+        throw .inconsistentCopies(
+          session: session.record.id, paths: [merged[position].path, session.path])
+      }
+      merged[position] = session
+    }
+    return merged
+  }
+
+  // MARK: Reading
+
+  /// The keys that say what a file is, read before anything else.
+  private struct Header: Decodable {
+    let format: String?
+    let version: Int?
+    let anonymised: Bool?
+
+    private enum CodingKeys: String, CodingKey { case format, version, anonymised }
+
+    // Lenient, so a file that is JSON but something else is called foreign, not damaged.
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      format = try? container.decodeIfPresent(String.self, forKey: .format)
+      version = try? container.decodeIfPresent(Int.self, forKey: .version)
+      anonymised = try? container.decodeIfPresent(Bool.self, forKey: .anonymised)
+    }
+  }
+
+  private struct Body: Decodable {
+    struct Session: Decodable {
+      let id: SessionID
+      let events: [ExportedEvent]
+    }
+
+    let sessions: [Session]
+  }
+
+  /// Where and what the problem is, on one line: `sessions[0].events[3].kind: "x" is not …`.
+  static func describe(_ error: any Error) -> String {
+    func place(_ path: [any CodingKey]) -> String {
+      var text = ""
+      for key in path {
+        if let index = key.intValue {
+          text += "[\(index)]"
+        } else {
+          text += (text.isEmpty ? "" : ".") + key.stringValue
+        }
+      }
+      return text.isEmpty ? "the file" : text
+    }
+    guard let error = error as? DecodingError else { return "\(error)" }
+    switch error {
+    case .keyNotFound(let key, let context):
+      let missing = key.intValue.map { "item \($0)" } ?? "\"\(key.stringValue)\""
+      return "\(place(context.codingPath)) lacks \(missing)"
+    case .valueNotFound(let type, let context):
+      return "\(place(context.codingPath)) is null, where \(expected(type)) belongs"
+    case .typeMismatch(let type, let context):
+      return "\(place(context.codingPath)) should be \(expected(type))"
+    case .dataCorrupted(let context):
+      return "\(place(context.codingPath)): \(context.debugDescription)"
+    @unknown default:
+      return "\(error)"
+    }
+  }
+
+  private static func expected(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "text"
+    case is Int.Type: "a whole number"
+    case is Bool.Type: "true or false"
+    case is [Any].Type: "a list"
+    default: "an object"
+    }
+  }
+
+  /// The parser's account of invalid JSON, without Foundation's boilerplate.
+  private static func jsonProblem(_ context: DecodingError.Context) -> String {
+    let underlying = context.underlyingError as NSError?
+    let detail =
+      underlying?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+    return detail.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    let error = error as NSError
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if error.domain == NSCocoaErrorDomain, error.code == NSFileReadNoSuchFileError {
+      return "no such file"
+    }
+    return error.localizedDescription
+  }
+}

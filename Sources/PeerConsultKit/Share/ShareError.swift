@@ -1,0 +1,28 @@
+/// Why an export or a harvest could not be made. Each description is one line that says what
+/// is wrong and what to do.
+public enum ShareError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// No programme has this name; `known` lists the programmes there are.
+  case noSuchProgramme(String, known: [String])
+  /// A session's events did not rebuild once names were replaced (a bug: nothing is shared).
+  case anonymisationFailed(SessionID, reason: String)
+  /// The output file exists and overwriting was not asked for.
+  case outputExists(path: String)
+  case cannotWrite(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .noSuchProgramme(let name, let known):
+      known.isEmpty
+        ? "There is no programme \"\(name)\": no session has a programme yet."
+        : "There is no programme \"\(name)\"; the programmes are: "
+          + known.map { "\"\($0)\"" }.joined(separator: ", ") + "."
+    case .anonymisationFailed(let session, let reason):
+      "Session \(session.short) could not be anonymised (\(reason)); nothing was written: "
+        + "please report this."
+    case .outputExists(let path):
+      "\(path) already exists: choose another name, or add --force to replace it."
+    case .cannotWrite(let path, let reason):
+      "Cannot write \(path) (\(reason)): check the folder exists and is writable."
+    }
+  }
+}

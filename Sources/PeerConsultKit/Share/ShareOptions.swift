@@ -1,0 +1,60 @@
+import Foundation
+
+/// The formats sessions and harvests are shared in.
+public enum ShareFormat: String, CaseIterable, Sendable {
+  /// For reading and pasting.
+  case markdown
+  /// One self-contained page that prints well.
+  case html
+  /// For programs and, for sessions, for import (Docs/EXPORT-FORMAT.md).
+  case json
+}
+
+/// How sessions are shared.
+public struct ShareOptions: Sendable {
+  /// Replace people and organisations with pseudonyms (see ``Anonymiser``).
+  public var anonymise: Bool
+  /// The zone readable times are written in; JSON is always UTC.
+  public var timeZone: TimeZone
+
+  public init(anonymise: Bool = false, timeZone: TimeZone = .current) {
+    self.anonymise = anonymise
+    self.timeZone = timeZone
+  }
+
+  /// `records` oldest first and, if asked, anonymised together, so each person keeps one
+  /// pseudonym across all of them.
+  func prepare(_ records: [SessionRecord]) throws(ShareError) -> [SessionRecord] {
+    let sorted = SessionRecord.chronological(records)
+    guard anonymise else { return sorted }
+    let anonymiser = Anonymiser(records: sorted)
+    var anonymised: [SessionRecord] = []
+    for record in sorted { anonymised.append(try anonymiser.anonymise(record)) }
+    return anonymised
+  }
+}
+
+extension SessionExport {
+  /// `records` in `format`, oldest first: Markdown and HTML for people, JSON complete enough to
+  /// rebuild the sessions (unless anonymised).
+  public static func render(
+    _ records: [SessionRecord], as format: ShareFormat, options: ShareOptions = ShareOptions()
+  ) throws(ShareError) -> String {
+    let records = try options.prepare(records)
+    let time = ReadableTime(timeZone: options.timeZone)
+    let reports = { records.map { SessionReport($0, anonymised: options.anonymise) } }
+    switch format {
+    case .markdown: return SessionMarkdown(style: .markdown, time: time).render(reports())
+    case .html: return SessionHTML(time: time).render(reports())
+    case .json: return json(records, anonymised: options.anonymise)
+    }
+  }
+
+  /// `records` as plain text for a terminal: the Markdown layout without escapes.
+  public static func plainText(_ records: [SessionRecord], timeZone: TimeZone = .current)
+    -> String
+  {
+    SessionMarkdown(style: .plain, time: ReadableTime(timeZone: timeZone))
+      .render(SessionRecord.chronological(records).map { SessionReport($0, anonymised: false) })
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+  /// Appends runs of events, each to its session, all in one transaction committed with full
+  /// sync: either every event is stored or none is. A run that starts at sequence 1 creates its
+  /// session; any other run must continue its session's log exactly where it ends. Otherwise
+  /// this throws ``StoreError/conflict(session:)`` and nothing is written.
+  ///
+  /// Import uses this so that no session is ever left half-imported. The query tables are kept
+  /// current in the same transaction, as ``append(_:to:)`` does.
+  public func appendInOneTransaction(_ runs: [(session: SessionID, events: [RecordedEvent])])
+    throws(StoreError)
+  {
+    let encoder = JSONEncoder()
+    // The same payload form as append(_:to:) writes.
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var payloads: [[String]] = []
+    for run in runs {
+      do {
+        payloads.append(
+          try run.events.map { String(decoding: try encoder.encode($0.event), as: UTF8.self) })
+      } catch {
+        throw .writeFailed(path: fileURL.path, reason: "an event could not be encoded: \(error)")
+      }
+    }
+    try write { db in
+      for (run, payloads) in zip(runs, payloads) {
+        for (event, payload) in zip(run.events, payloads) {
+          try Self.continueLog(of: run.session, with: event, in: db)
+          // Projected first: a created event's session row must exist before the event's row.
+          try EventProjection(session: run.session, at: event.at, db: db).apply(event.event)
+          try db.execute(
+            sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+              run.session.rawValue, event.sequence, event.at.millisecondsSince1970,
+              event.event.typeName, payload,
+            ])
+        }
+      }
+    }
+  }
+
+  /// Checks that `event` continues `session`'s log and moves `last_seq` on to it; a created
+  /// event at sequence 1 needs a session not yet stored.
+  private static func continueLog(
+    of session: SessionID, with event: RecordedEvent, in db: Database
+  ) throws {
+    let stored = try Int.fetchOne(
+      db, sql: "SELECT last_seq FROM sessions WHERE id = ?", arguments: [session.rawValue])
+    let isCreation = if case .created = event.event { true } else { false }
+    if event.sequence == 1 && isCreation {
+      if stored != nil { throw StoreError.conflict(session: session) }
+      return
+    }
+    guard let stored else { throw StoreError.noSuchSession(session.rawValue) }
+    guard !isCreation, event.sequence == stored + 1 else {
+      throw StoreError.conflict(session: session)
+    }
+    try db.execute(
+      sql: "UPDATE sessions SET last_seq = ?, updated_at = ? WHERE id = ?",
+      arguments: [event.sequence, event.at.millisecondsSince1970, session.rawValue])
+  }
+}

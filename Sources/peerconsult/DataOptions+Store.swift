@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PeerConsultKit
+
+extension DataOptions {
+  /// The data folder's database for a command that only reads, or nil when the folder holds
+  /// none yet: reading never creates one.
+  func existingDatabase() throws -> AppDatabase? {
+    guard AppDatabase.exists(in: location.dataDirectory) else { return nil }
+    return try AppDatabase(directory: location.dataDirectory)
+  }
+
+  /// The data folder's database for a command that writes, created if need be.
+  func database() throws -> AppDatabase {
+    try AppDatabase(directory: location.dataDirectory)
+  }
+
+  /// What read-only commands say about a folder without a database.
+  var noSessionsYet: String {
+    "No sessions yet in \(location.dataDirectory.path)."
+  }
+}
+
+extension AppDatabase {
+  /// The stored name of the programme typed as `name` (in any case, with or without accents),
+  /// or a refusal that lists the programmes there are.
+  func resolveProgramme(_ name: String) throws -> String {
+    guard let found = try programme(named: name) else {
+      throw ShareError.noSuchProgramme(name, known: try programmes().map(\.name))
+    }
+    return found
+  }
+}
+
+/// Formats for `export` and `harvest`.
+enum FormatOption: String, CaseIterable, ExpressibleByArgument {
+  case markdown, html, json
+
+  var shareFormat: ShareFormat {
+    switch self {
+    case .markdown: .markdown
+    case .html: .html
+    case .json: .json
+    }
+  }
+}
+
+/// Where `export` and `harvest` write: standard output, or a private file.
+struct OutputOptions: ParsableArguments {
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp(
+      "Write to this file (readable by you only) instead of standard output.", valueName: "PATH"))
+  var output: String?
+
+  @Flag(help: "Replace the output file if it already exists.")
+  var force = false
+
+  /// Writes `text`; a file written is confirmed on standard output, naming `what`.
+  func write(_ text: String, what: String) throws {
+    guard let output else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
+    try PrivateFile.write(text, to: url, replacing: force)
+    print("Wrote \(what) to \(url.path).")
+  }
+}
+
+/// Whether standard output is a terminal that may be styled (not piped, NO_COLOR unset).
+var stylesOutput: Bool {
+  let environment = ProcessInfo.processInfo.environment
+  return isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+    && environment["TERM"] != "dumb"
+}
+
+/// "1 session", "2 sessions".
+func counted(_ count: Int, _ one: String, _ many: String? = nil) -> String {
+  "\(count) \(count == 1 ? one : many ?? one + "s")"
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import PeerConsultKit
+
+/// `peerconsult export`: sessions as Markdown, HTML or JSON, anonymised if asked.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Export sessions as Markdown, HTML or JSON.",
+    discussion: """
+      Markdown is for reading and pasting; HTML is one page that prints well; JSON holds \
+      everything, every edit included, and is what `peerconsult import` reads \
+      (Docs/EXPORT-FORMAT.md). With --anonymise, people become [Participant A, level] and \
+      organisations [Organisation 1], also inside notes, and the attendee list is left out: read \
+      the result before you share it. Files are written readable by you only.
+      """)
+
+  @OptionGroup var data: DataOptions
+
+  @Argument(
+    help: ArgumentHelp(
+      "Sessions to export: unique prefixes of their ids, or `latest`.", valueName: "SESSION"))
+  var sessions: [String] = []
+
+  @Option(help: ArgumentHelp("Export every session of this programme.", valueName: "P"))
+  var programme: String?
+
+  @Flag(help: "Export every session.")
+  var all = false
+
+  @Option(help: "markdown, html or json.")
+  var format: FormatOption
+
+  @Flag(
+    name: [.customLong("anonymise"), .customLong("anonymize")],
+    help: "Replace names and organisations with pseudonyms, for sharing.")
+  var anonymise = false
+
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    guard !sessions.isEmpty || programme != nil || all else {
+      throw CLIError(
+        "Name the sessions to export (an id prefix, or latest), or use --programme P or --all.")
+    }
+    guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
+    defer { try? database.close() }
+    var ids: [SessionID] = []
+    if all {
+      ids = try database.sessions().map(\.id)
+    } else {
+      ids = try sessions.map(database.resolveSession)
+      if let programme {
+        let name = try database.resolveProgramme(programme)
+        ids += try database.sessions().filter { $0.programme == name }.map(\.id)
+      }
+    }
+    var seen = Set<SessionID>()
+    let records = try ids.filter { seen.insert($0).inserted }.map(database.record)
+    guard !records.isEmpty else { throw StoreError.noSessions }
+    let text = try SessionExport.render(
+      records, as: format.shareFormat, options: ShareOptions(anonymise: anonymise))
+    try output.write(
+      text, what: counted(records.count, anonymise ? "anonymised session" : "session"))
+  }
+}

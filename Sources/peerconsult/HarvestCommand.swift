@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PeerConsultKit
+
+/// `peerconsult harvest`: a programme's learning, as a briefing.
+struct HarvestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "harvest",
+    abstract: "Gather a programme's themes, what works, blockages and actions into a briefing.",
+    discussion: """
+      Also the process reviews, who took part by level and organisation, and the sessions over \
+      time, for people who were not there. Notes are quoted without who said them. With \
+      --anonymise, names and organisations are replaced as in `export --anonymise`.
+      """)
+
+  @OptionGroup var data: DataOptions
+
+  @Option(help: ArgumentHelp("The programme to harvest.", valueName: "P"))
+  var programme: String
+
+  @Option(help: "markdown, html or json.")
+  var format: FormatOption = .markdown
+
+  @Flag(
+    name: [.customLong("anonymise"), .customLong("anonymize")],
+    help: "Replace names and organisations with pseudonyms, for sharing.")
+  var anonymise = false
+
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
+    defer { try? database.close() }
+    let name = try database.resolveProgramme(programme)
+    let records = try database.records(programme: name)
+    let text = try HarvestExport.render(
+      records, programme: name, as: format.shareFormat,
+      options: ShareOptions(anonymise: anonymise))
+    try output.write(
+      text,
+      what: "the \(anonymise ? "anonymised " : "")harvest of \(counted(records.count, "session"))")
+  }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PeerConsultKit
+
+/// `peerconsult import`: merges JSON exports into the data folder.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import sessions from JSON exports, as when merging several facilitators' laptops.",
+    discussion: """
+      Every file is read and checked before anything is written, and then everything is \
+      written at once: if one file is refused, nothing is imported. A session already in the \
+      data folder is left as it is, so importing a file twice changes nothing; a later export of \
+      a session adds what happened since.
+      """)
+
+  @OptionGroup var data: DataOptions
+
+  @Argument(
+    help: ArgumentHelp(
+      "Files written by `peerconsult export --format json`.", valueName: "FILE"))
+  var files: [String]
+
+  func run() throws {
+    guard !files.isEmpty else { throw CLIError("Name at least one file to import.") }
+    let urls = files.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+    // Read and checked before the data folder is opened, so a refused file creates nothing.
+    let sessions = try SessionImport.read(urls)
+    let database = try data.database()
+    defer { try? database.close() }
+    let outcomes = try SessionImport.write(sessions, into: database)
+    var added = 0
+    var unchanged = 0
+    for outcome in outcomes {
+      let session = "\(outcome.session.short) \"\(oneLine(outcome.title))\""
+      let file = URL(fileURLWithPath: outcome.path).lastPathComponent
+      switch outcome.change {
+      case .added:
+        added += 1
+        print("Imported \(session) (\(counted(outcome.eventCount, "event"))) from \(file).")
+      case .extended(let events):
+        added += 1
+        print("Updated \(session) with \(counted(events, "later event")) from \(file).")
+      case .alreadyPresent:
+        unchanged += 1
+        print("Already present: \(session) (\(file)).")
+      case .newerPresent(let events):
+        unchanged += 1
+        print(
+          "Already present: \(session) (\(file)); the data folder holds "
+            + "\(counted(events, "later event")).")
+      }
+    }
+    print(
+      outcomes.isEmpty
+        ? "The files hold no sessions; nothing was imported."
+        : "\(counted(added, "session")) imported or updated, \(unchanged) already present.")
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import PeerConsultApp
+import PeerConsultKit
+
+/// `peerconsult review`: the session browser on its own.
+struct ReviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "review",
+    abstract: "Read and search past sessions, and mark their actions done.",
+    discussion: """
+      Lists the sessions newest first; type to narrow the list, Ctrl-P to pick a programme, \
+      Tab to search every note, Enter to read a transcript. Esc on an empty list filter \
+      leaves. Nothing is created when there are no sessions yet.
+      """)
+
+  @OptionGroup var data: DataOptions
+
+  func run() throws {
+    let status = try InteractiveTerminal.run(location: data.location) { services, state in
+      try services.openReview(exitOnLeave: true, on: &state)
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import PeerConsultKit
+
+/// `peerconsult search`: notes across sessions, best matches first.
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search", abstract: "Search the notes of every session.",
+    discussion: """
+      Case and accents are ignored (creme finds crème). Every word must match; put a phrase in \
+      quotes ('"night time"') and end a word with * to match words starting with it (licen*). \
+      Deleted notes are not searched.
+      """)
+
+  @OptionGroup var data: DataOptions
+
+  @Argument(help: ArgumentHelp("What to find.", valueName: "QUERY"))
+  var query: String
+
+  @Option(help: ArgumentHelp("Only the sessions of this programme.", valueName: "P"))
+  var programme: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Only notes of this kind: \(NoteKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+      valueName: "K"))
+  var kind: String?
+
+  @Option(help: "Show at most this many notes.")
+  var limit = 50
+
+  @Flag(help: "Print JSON (described in Docs/EXPORT-FORMAT.md).")
+  var json = false
+
+  /// Refuses what cannot be searched for, before the data folder is opened.
+  private func check() throws {
+    guard NoteSearchQuery(query).ftsPattern != nil else {
+      throw CLIError(
+        "Nothing to search for in \"\(query)\": type a word, a \"phrase\" or the start of a word*.")
+    }
+    guard limit > 0 else { throw CLIError("--limit must be 1 or more.") }
+    if let kind, NoteKind(rawValue: kind.lowercased()) == nil {
+      throw CLIError(
+        "There is no note kind \"\(kind)\"; the kinds are "
+          + NoteKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+    }
+  }
+
+  func run() throws {
+    try check()
+    guard let database = try data.existingDatabase() else {
+      print(json ? "[]" : data.noSessionsYet)
+      return
+    }
+    defer { try? database.close() }
+    let programme = try self.programme.map(database.resolveProgramme)
+    let kind = self.kind.flatMap { NoteKind(rawValue: $0.lowercased()) }
+    // The store cannot narrow by kind, so ask it for everything and narrow here.
+    var hits = try database.searchNotes(
+      query, programme: programme, limit: kind == nil ? limit : Int(Int32.max))
+    if let kind { hits = Array(hits.filter { $0.kind == kind }.prefix(limit)) }
+    if json {
+      print(CommandJSON.hits(hits), terminator: "")
+      return
+    }
+    guard !hits.isEmpty else {
+      print("No notes match \(query).")
+      return
+    }
+    let time = ReadableTime()
+    let styled = stylesOutput
+    for hit in hits {
+      let place = hit.round.map { "Round \($0 + 1) · \(hit.phase)" } ?? hit.phase
+      let speaker = hit.speaker.map { " · \(oneLine($0))" } ?? ""
+      print(
+        "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
+          + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)")
+      print("  " + marked(hit.text, styled: styled).replacingOccurrences(of: "\n", with: "\n  "))
+    }
+    if hits.count == limit {
+      print("\nShowing the best \(limit); narrow the search or raise --limit to see more.")
+    }
+  }
+
+  /// The note with each match between markers: bold and underlined on a terminal, `**` when
+  /// piped, so the output stays plain text.
+  private func marked(_ text: HighlightedText, styled: Bool) -> String {
+    let (open, close) = styled ? ("\u{1B}[1;4m", "\u{1B}[0m") : ("**", "**")
+    var result = ""
+    var cursor = text.text.startIndex
+    for range in text.highlights.sorted(by: { $0.lowerBound < $1.lowerBound })
+    where range.lowerBound >= cursor {
+      result += String(text.text[cursor..<range.lowerBound]).withoutControlCharacters
+      result += open + String(text.text[range]).withoutControlCharacters + close
+      cursor = range.upperBound
+    }
+    return result + String(text.text[cursor...]).withoutControlCharacters
+  }
+}

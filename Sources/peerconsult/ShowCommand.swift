@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import PeerConsultKit
+
+/// `peerconsult show`: one session's transcript and summary as plain text.
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show a session: who was there, the notes by round and phase, and the summary.",
+    discussion: "Deleted notes are left out; `export --format json` keeps every version.")
+
+  @OptionGroup var data: DataOptions
+
+  @Argument(
+    help: ArgumentHelp("A unique prefix of the session's id, or `latest`.", valueName: "SESSION"))
+  var session: String
+
+  func run() throws {
+    guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
+    defer { try? database.close() }
+    let record = try database.record(of: try database.resolveSession(session))
+    FileHandle.standardOutput.write(Data(SessionExport.plainText([record]).utf8))
+  }
+}

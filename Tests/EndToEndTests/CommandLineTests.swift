@@ -1,0 +1,267 @@
+import Foundation
+import Testing
+
+/// The read, search and share commands, run as the built binary with a private data folder,
+/// output piped to files as a script would.
+@Suite(.enabled(if: TmuxSession.binaryExists, "needs the built peerconsult binary"))
+struct CommandLineTests {
+  /// What a run printed and how it ended.
+  struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  /// A private folder with a data folder inside it that does not exist yet.
+  final class Folder {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("pc-cli-\(UUID().uuidString)")
+    var data: URL { url.appendingPathComponent("data") }
+
+    init() throws {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> URL {
+      try text.write(to: file(name), atomically: true, encoding: .utf8)
+      return file(name)
+    }
+  }
+
+  /// The model tests' golden export: two sessions of the Alcohol Plan.
+  static let sessionsExport = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("PeerConsultKitTests/Golden/sessions.json")
+
+  /// Runs `peerconsult arguments --data-dir <folder>/data` in UTC with a private HOME.
+  private func run(_ arguments: [String], in folder: Folder) throws -> Run {
+    let out = folder.file("stdout-\(UUID().uuidString)")
+    let err = folder.file("stderr-\(UUID().uuidString)")
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = [TmuxSession.binary] + arguments + ["--data-dir", folder.data.path]
+    let environment = [
+      "LANG=C.UTF-8", "TZ=UTC", "HOME=\(folder.url.path)", "SWIFT_BACKTRACE=enable=no",
+      "XDG_CONFIG_HOME=\(folder.url.path)/config", "PATH=/usr/bin:/bin",
+    ]
+    let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+    defer { for pointer in cArguments + cEnvironment { free(pointer) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, TmuxSession.binary, &actions, nil, cArguments, cEnvironment)
+    guard spawned == 0 else { throw HarnessError("cannot start peerconsult: error \(spawned)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return Run(
+      status: (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f),
+      stdout: try String(contentsOf: out, encoding: .utf8),
+      stderr: try String(contentsOf: err, encoding: .utf8))
+  }
+
+  /// A data folder holding the golden export's two sessions and a third, of another
+  /// programme, made from the first by changing its id, title and programme.
+  private func seeded() throws -> Folder {
+    let folder = try Folder()
+    let golden = try Data(contentsOf: Self.sessionsExport)
+    var file = try #require(try JSONSerialization.jsonObject(with: golden) as? [String: Any])
+    var session = try #require((file["sessions"] as? [[String: Any]])?.first)
+    var events = try #require(session["events"] as? [[String: Any]])
+    var setup = try #require(events[0]["setup"] as? [String: Any])
+    setup["programme"] = "Night Economy"
+    setup["title"] = "Street pastors"
+    events[0]["setup"] = setup
+    session["events"] = events
+    session["id"] = "99999999aaaaaaaa99999999aaaaaaaa"
+    file["sessions"] = [session]
+    let other = folder.file("other.json")
+    try JSONSerialization.data(withJSONObject: file).write(to: other)
+    let imported = try run(["import", Self.sessionsExport.path, other.path], in: folder)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    return folder
+  }
+
+  /// A refusal: non-zero status, nothing on standard output, one line on standard error.
+  private func expectRefusal(
+    _ run: Run, mentioning text: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(run.status != 0, sourceLocation: sourceLocation)
+    #expect(run.stdout.isEmpty, "\(run.stdout)", sourceLocation: sourceLocation)
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(run.stderr)", sourceLocation: sourceLocation)
+    #expect(run.stderr.contains(text), "\(run.stderr)", sourceLocation: sourceLocation)
+  }
+
+  // MARK: import
+
+  @Test func importAddsSessionsOnceAndRefusesForeignFilesWithoutWriting() throws {
+    let folder = try Folder()
+    let first = try run(["import", Self.sessionsExport.path], in: folder)
+    #expect(first.status == 0)
+    #expect(first.stdout.contains("Imported 01234567 \"Referrals with Seán\""))
+    #expect(first.stdout.contains("2 sessions imported or updated, 0 already present."))
+    let again = try run(["import", Self.sessionsExport.path], in: folder)
+    #expect(again.stdout.contains("Already present: 01234567"))
+    #expect(again.stdout.contains("0 sessions imported or updated, 2 already present."))
+
+    let empty = try Folder()
+    let foreign = try empty.write("package.json", #"{"name": "left-pad"}"#)
+    expectRefusal(try run(["import", foreign.path], in: empty), mentioning: "not a PeerConsult")
+    #expect(!FileManager.default.fileExists(atPath: empty.data.path))
+  }
+
+  // MARK: list
+
+  @Test func listShowsSessionsNewestFirstAndFiltersByProgramme() throws {
+    let empty = try Folder()
+    let none = try run(["list"], in: empty)
+    #expect(none.status == 0 && none.stdout.hasPrefix("No sessions yet"))
+    #expect(!FileManager.default.fileExists(atPath: empty.data.path), "list created a database")
+
+    let folder = try seeded()
+    let all = try run(["list"], in: folder)
+    let lines = all.stdout.split(separator: "\n")
+    try #require(lines.count == 4, "\(all.stdout)")
+    #expect(lines[0].hasPrefix("ID"))
+    #expect(lines[1].hasPrefix("45674567  2027-01-22 09:00  Hub design with Dr Patel"))
+    #expect(lines[1].contains("unfinished"))
+    #expect(!all.stdout.contains("\u{1B}"))
+    let programme = try run(["list", "--programme", "night economy"], in: folder)
+    #expect(programme.stdout.split(separator: "\n").count == 2)
+    #expect(programme.stdout.contains("99999999"))
+    let json = try run(["list", "--json"], in: folder)
+    let listed = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(listed.compactMap { $0["id"] as? String }.count == 3)
+    expectRefusal(try run(["list", "--programme", "Nope"], in: folder), mentioning: "Alcohol Plan")
+  }
+
+  // MARK: show
+
+  @Test func showPrintsOneSessionAsPlainText() throws {
+    let folder = try seeded()
+    let latest = try run(["show", "latest"], in: folder)
+    #expect(latest.status == 0)
+    #expect(latest.stdout.hasPrefix("# Hub design with Dr Patel\n"))
+    let byPrefix = try run(["show", "0123"], in: folder)
+    #expect(byPrefix.stdout.contains("Round 1 · Seán O'Neill presents"))
+    #expect(byPrefix.stdout.contains("<script>alert(1)</script>"))
+    #expect(!byPrefix.stdout.contains("off the record"))
+    expectRefusal(try run(["show", "zz"], in: folder), mentioning: "No session matches")
+    expectRefusal(try run(["show", "latest"], in: try Folder()), mentioning: "no sessions yet")
+  }
+
+  // MARK: search
+
+  @Test func searchFindsAccentsPhrasesAndPrefixesAndMarksTheHits() throws {
+    let folder = try seeded()
+    let accent = try run(["search", "ANGSTROM", "--programme", "Alcohol Plan"], in: folder)
+    #expect(accent.status == 0)
+    #expect(accent.stdout.contains("01234567  2027-01-15 08:10  theme  Referrals with Seán"))
+    #expect(accent.stdout.contains("  Line one about **Ångström**"))
+    let phrase = try run(["search", "\"referral routes\""], in: folder)
+    #expect(phrase.stdout.contains("to map the **referral routes**."))
+    let prefix = try run(["search", "refer*", "--kind", "insight"], in: folder)
+    #expect(prefix.stdout.contains("The **referral** backlog"))
+    #expect(!prefix.stdout.contains("routes"))
+    let json = try run(["search", "backlog", "--json"], in: folder)
+    let hits = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(hits.count == 2)
+    let hit = try #require(hits.first)
+    let text = try #require(hit["text"] as? String).unicodeScalars
+    let highlight = try #require((hit["highlights"] as? [[String: Int]])?.first)
+    let start = text.index(text.startIndex, offsetBy: try #require(highlight["start"]))
+    let end = text.index(start, offsetBy: try #require(highlight["length"]))
+    #expect(String(text[start..<end]) == "backlog")
+    #expect(try run(["search", "zebra"], in: folder).stdout == "No notes match zebra.\n")
+    expectRefusal(
+      try run(["search", "x", "--kind", "gossip"], in: folder), mentioning: "works-well")
+  }
+
+  // MARK: actions
+
+  @Test func actionsListOwnersAndStateAndFilter() throws {
+    let folder = try seeded()
+    let all = try run(["actions", "--programme", "alcohol plan"], in: folder)
+    #expect(
+      all.stdout.contains("  [x] Seán to email the licensing lead. (Seán O'Neill; done 2027-01-15)")
+    )
+    #expect(all.stdout.contains("  [ ] Priya to draft the shared protocol. (Dr Priya Patel)"))
+    #expect(all.stdout.hasSuffix("3 actions, 1 done.\n"))
+    let open = try run(["actions", "--open", "--owner", "zoe"], in: folder)
+    #expect(open.stdout.components(separatedBy: "[ ]").count == 3)
+    #expect(!open.stdout.contains("[x]"))
+    #expect(open.stdout.hasSuffix("2 open actions.\n"))
+    #expect(try run(["actions", "--owner", "nobody"], in: folder).stdout == "No actions match.\n")
+  }
+
+  // MARK: export
+
+  @Test func exportWritesEachFormatAndRoundTripsJSON() throws {
+    let folder = try seeded()
+    let markdown = try run(["export", "0123", "--format", "markdown"], in: folder)
+    #expect(markdown.stdout.hasPrefix("# Referrals with Seán\n"))
+    let html = folder.file("sessions.html")
+    let written = try run(
+      ["export", "--programme", "Alcohol Plan", "--format", "html", "-o", html.path], in: folder)
+    #expect(written.stdout == "Wrote 2 sessions to \(html.path).\n")
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: html.path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(try String(contentsOf: html, encoding: .utf8).contains("&lt;script&gt;"))
+    expectRefusal(
+      try run(["export", "--all", "--format", "html", "-o", html.path], in: folder),
+      mentioning: "--force")
+    #expect(
+      try run(["export", "--all", "--format", "html", "-o", html.path, "--force"], in: folder)
+        .status == 0)
+
+    let json = folder.file("all.json")
+    _ = try run(["export", "--all", "--format", "json", "-o", json.path], in: folder)
+    let other = try Folder()
+    #expect(try run(["import", json.path], in: other).status == 0)
+    let again = try run(["export", "--all", "--format", "json"], in: other)
+    #expect(again.stdout == (try String(contentsOf: json, encoding: .utf8)))
+    expectRefusal(try run(["export", "--format", "json"], in: folder), mentioning: "--all")
+  }
+
+  @Test func anonymisedExportsHideNamesInEveryFormat() throws {
+    let folder = try seeded()
+    for format in ["markdown", "html", "json"] {
+      let run = try run(["export", "--all", "--format", format, "--anonymise"], in: folder)
+      #expect(run.status == 0)
+      for secret in ["Zoë", "Zoe", "Seán", "O'Neill", "王伟", "Anne-Marie", "Leeds City Council"] {
+        #expect(!run.stdout.contains(secret), "\(format) shows \(secret)")
+      }
+      #expect(run.stdout.contains("[Participant A, senior]"))
+    }
+  }
+
+  // MARK: harvest
+
+  @Test func harvestBriefsAProgramme() throws {
+    let folder = try seeded()
+    let markdown = try run(["harvest", "--programme", "alcohol plan"], in: folder)
+    #expect(markdown.stdout.hasPrefix("# Harvest: Alcohol Plan\n\n2 sessions between 2027-01-15"))
+    #expect(!markdown.stdout.contains("Street pastors"))
+    let file = folder.file("harvest.html")
+    let html = try run(
+      [
+        "harvest", "--programme", "Alcohol Plan", "--format", "html", "--anonymise", "-o",
+        file.path,
+      ],
+      in: folder)
+    #expect(html.stdout == "Wrote the anonymised harvest of 2 sessions to \(file.path).\n")
+    #expect(!(try String(contentsOf: file, encoding: .utf8)).contains("Seán"))
+    expectRefusal(
+      try run(["harvest", "--programme", "Nope"], in: folder), mentioning: "Night Economy")
+  }
+}

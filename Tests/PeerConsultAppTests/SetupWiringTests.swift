@@ -1,0 +1,68 @@
+import Foundation
+import PeerConsultKit
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+@Suite struct SetupWiringTests {
+  private func type(_ runner: AppRunner, _ text: String) {
+    for c in text { runner.handle(.key(.character(c))) }
+  }
+
+  @Test func homeNewSessionFormStartsALiveSession() throws {
+    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+    runner.handle(.key(.enter))
+    guard case .setup = runner.state.route else {
+      Issue.record("New session did not open the form")
+      return
+    }
+    type(runner, "SLG 4")
+    runner.handle(.key(.tab))
+    type(runner, "Alcohol Plan")
+    runner.handle(.key(.tab))
+    runner.handle(.key(.tab))
+    runner.handle(.paste("Zoë Müller; City Council; senior\nAmira O'Neill; NHS Trust; frontline\n"))
+    runner.handle(.key(.control("g")))
+    guard case .live(let live) = runner.state.route else {
+      Issue.record("Start did not go live: \(String(describing: runner.state.notice))")
+      return
+    }
+    #expect(live.session.setup.title == "SLG 4")
+    #expect(live.session.setup.programme == "Alcohol Plan")
+    #expect(live.session.participants.map(\.name) == ["Zoë Müller", "Amira O'Neill"])
+    #expect(live.session.setup.presenters == [0, 1])
+    #expect(live.session.current?.phase.name == BuiltInProtocols.all[0].opening.first?.name)
+    #expect(!live.exitOnLeave)
+  }
+
+  @Test func escapeFromAnEmptyFormGoesHome() {
+    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+    runner.handle(.key(.enter))
+    runner.handle(.key(.escape))
+    guard case .home(let home) = runner.state.route else {
+      Issue.record("Esc did not go home")
+      return
+    }
+    #expect(home.selection == HomeScreen.Entry.newSession.rawValue)
+  }
+}
+
+@Suite struct ReviewPasteTests {
+  @Test func aPasteIntoTheReviewFilterTypesAndNeverActs() throws {
+    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+    for _ in 0..<2 { runner.handle(.key(.down)) }
+    runner.handle(.key(.enter))
+    guard case .review = runner.state.route else {
+      Issue.record("Review did not open")
+      return
+    }
+    runner.handle(.paste("crème\nq"))
+    guard case .review = runner.state.route else {
+      Issue.record("the pasted q acted as a key")
+      return
+    }
+    runner.drawFrame()
+    #expect(App.render(runner.state).grid.lines.contains { $0.contains("crème q") })
+  }
+}

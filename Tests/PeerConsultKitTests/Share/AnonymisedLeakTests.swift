@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+/// No participant's name, no part of it, and no organisation survives in any anonymised
+/// output, checked independently of the anonymiser's own matching.
+@Suite struct AnonymisedLeakTests {
+  /// Every anonymised output of the fixture: each session format and each harvest format.
+  private func outputs() throws -> [(name: String, text: String)] {
+    let records = try ShareFixture.records()
+    let programme = try ShareFixture.programmeRecords()
+    let options = ShareFixture.anonymisedUTC
+    var outputs: [(String, String)] = []
+    for format in ShareFormat.allCases {
+      outputs.append(
+        ("sessions.\(format)", try SessionExport.render(records, as: format, options: options)))
+      outputs.append(
+        (
+          "harvest.\(format)",
+          try HarvestExport.render(
+            programme, programme: "Alcohol Plan", as: format, options: options)
+        ))
+    }
+    return outputs
+  }
+
+  /// What must not be found: whole names, their parts, the bare form of "O'Neill",
+  /// and organisations.
+  private var secrets: [String] {
+    var secrets: [String] = []
+    for person in ShareFixture.everyone {
+      secrets.append(person.name)
+      secrets.append(person.organisation)
+      let words = person.name.split(separator: " ").map(String.init)
+      secrets += words.filter { $0 != "Dr" }
+      secrets += words.flatMap { $0.split(separator: "-").map(String.init) }
+    }
+    secrets.append("ONeill")
+    return secrets
+  }
+
+  @Test func noNameOrOrganisationSurvivesInAnyFormat() throws {
+    let matchers = try secrets.map { ($0, try matcher(for: fold($0))) }
+    for (name, text) in try outputs() {
+      // JSON is checked as the strings it holds, so an escape could not hide a name.
+      let haystack =
+        name.hasSuffix("json") ? try strings(inJSON: text).joined(separator: "\n") : text
+      let folded = fold(haystack)
+      for (secret, matcher) in matchers
+      where matcher.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) != nil
+      {
+        Issue.record("\(name) leaks \"\(secret)\"")
+      }
+      #expect(text.contains("[Participant A, senior]"), "\(name) shows no pseudonym")
+      #expect(!text.contains("Attendees"), "\(name) lists attendees")
+      #expect(!text.contains("zoe.angstrom"), "\(name) shows the protocol's path")
+    }
+  }
+
+  @Test func whatWasSaidSurvives() throws {
+    for (name, text) in try outputs() where name.hasPrefix("sessions") {
+      #expect(text.contains("referral backlog"), "\(name) lost a note")
+      #expect(text.contains("[Organisation 2] doubled"), "\(name) lost a replaced organisation")
+    }
+  }
+
+  @Test func withdrawnWordsDoNotTravel() throws {
+    for (name, text) in try outputs() {
+      #expect(!text.contains("off the record"), "\(name) shows a deleted note")
+      #expect(!text.contains("Data sharing agreements take months"), "\(name) shows an old version")
+    }
+  }
+
+  private func fold(_ text: String) -> String {
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      .replacingOccurrences(of: "’", with: "'")
+  }
+
+  /// Finds `word` as a whole word in Latin text, or anywhere for CJK.
+  private func matcher(for word: String) throws -> NSRegularExpression {
+    let escaped = NSRegularExpression.escapedPattern(for: word)
+    let isCJK = word.unicodeScalars.contains { $0.value >= 0x3000 }
+    return try NSRegularExpression(
+      pattern: isCJK ? escaped : "(?<![\\p{L}\\p{N}])\(escaped)(?![\\p{L}\\p{N}])")
+  }
+
+  private func strings(inJSON text: String) throws -> [String] {
+    var found: [String] = []
+    func walk(_ value: Any) {
+      if let string = value as? String {
+        found.append(string)
+      } else if let array = value as? [Any] {
+        array.forEach(walk)
+      } else if let object = value as? [String: Any] {
+        for (key, value) in object {
+          found.append(key)
+          walk(value)
+        }
+      }
+    }
+    walk(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+    return found
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+@Suite struct HTMLEscapingTests {
+  /// A session whose title, names and note try to break out of the page.
+  private func hostile() throws -> SessionRecord {
+    let store = InMemorySessionStore()
+    let setup = SessionSetup(
+      title: "\"><script>alert('title')</script>", programme: "<b>P</b>",
+      consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        Participant(name: "<img src=x onerror=alert(1)>", organisation: "A&B", level: .senior)
+      ],
+      presenters: [0])
+    let live = try LiveSession.create(
+      setup, id: ShareFixture.firstID, store: store, clock: ManualClock())
+    try live.start()
+    try live.addNote(
+      .init(text: "<script>alert(1)</script> &lt;b&gt; &amp; \u{1B}[31m", kind: .other, speaker: 0))
+    return try SessionRecord(id: live.id, events: store.events(of: live.id))
+  }
+
+  @Test func markupInTextStaysText() throws {
+    for anonymise in [false, true] {
+      let html = try SessionExport.render(
+        [try hostile()], as: .html, options: ShareOptions(anonymise: anonymise))
+      #expect(!html.contains("<script"), "\(html)")
+      #expect(!html.contains("<img"))
+      #expect(!html.contains("<b>"))
+      #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+      // An entity typed into a note shows as typed, not as the character it names.
+      #expect(html.contains("&amp;lt;b&amp;gt; &amp;amp;"))
+      #expect(!html.contains("\u{1B}"))
+    }
+  }
+
+  @Test func theTitleIsEscapedInTheHeadToo() throws {
+    let html = try SessionExport.render([try hostile()], as: .html)
+    #expect(html.contains("<title>\"&gt;&lt;script&gt;alert('title')&lt;/script&gt;</title>"))
+    #expect(!html.contains("content=\"\"><script"))
+  }
+
+  @Test func markdownKeepsMarkupAsText() throws {
+    let markdown = try SessionExport.render([try hostile()], as: .markdown)
+    #expect(markdown.contains("\\<script\\>alert(1)\\</script\\>"))
+    // Every < is escaped, so none can open a tag.
+    #expect(markdown.range(of: #"(?<!\\)<"#, options: .regularExpression) == nil)
+    #expect(!markdown.contains("\u{1B}"))
+  }
+
+  @Test func thePlainTextForTheTerminalCarriesNoEscapeSequences() throws {
+    let text = SessionExport.plainText([try hostile()])
+    #expect(text.contains("<script>alert(1)</script>"))
+    #expect(!text.contains("\u{1B}"))
+    #expect(text.contains("\u{FFFD}[31m"))
+  }
+}

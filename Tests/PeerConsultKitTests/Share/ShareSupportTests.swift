@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+@Suite struct PrivateFileTests {
+  @Test func writesAFileOnlyItsOwnerCanRead() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.path("export.md")
+    try PrivateFile.write("# Notes\n", to: file)
+    #expect(try String(contentsOf: file, encoding: .utf8) == "# Notes\n")
+    #expect(permissions(file) == 0o600)
+  }
+
+  @Test func refusesToOverwriteUnlessAskedAndThenReplacesWhole() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.write("export.md", "earlier export")
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+    #expect(throws: ShareError.outputExists(path: file.path)) {
+      try PrivateFile.write("new", to: file)
+    }
+    #expect(try String(contentsOf: file, encoding: .utf8) == "earlier export")
+    try PrivateFile.write("new", to: file, replacing: true)
+    #expect(try String(contentsOf: file, encoding: .utf8) == "new")
+    #expect(permissions(file) == 0o600)
+    // No temporary file is left beside it.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["export.md"])
+  }
+
+  @Test func aFolderOrAMissingFolderIsNamed() throws {
+    let folder = try TemporaryFolder()
+    #expect(throws: ShareError.self) { try PrivateFile.write("x", to: folder.url, replacing: true) }
+    let nowhere = folder.path("missing/export.md")
+    #expect(throws: ShareError.cannotWrite(path: nowhere.path, reason: "No such file or directory"))
+    {
+      try PrivateFile.write("x", to: nowhere)
+    }
+  }
+}
+
+@Suite struct ShareLookupTests {
+  @Test func namesMatchAsWholeWordsWhateverTheirCaseAndAccents() {
+    let zoe = NameFilter("zoe")
+    #expect(zoe.matches("Zoë Ångström"))
+    #expect(!zoe.matches("Zoey Ward"))
+    #expect(NameFilter("o’neill").matches("Seán O'Neill"))
+    #expect(NameFilter("Smith-Jones").matches("Anne-Marie Smith-Jones"))
+    #expect(!NameFilter("").matches("Anyone"))
+  }
+
+  @Test func programmesAreFoundWhateverTheCaseAndAccents() throws {
+    let store = try StoreFixture()
+    try ShareFixture.record(into: store.database)
+    #expect(try store.database.programme(named: "alcohol PLAN") == "Alcohol Plan")
+    #expect(try store.database.programme(named: "Night Économy") == "Night Economy")
+    #expect(try store.database.programme(named: "Alcohol") == nil)
+    #expect(
+      try store.database.records(programme: "Alcohol Plan").map(\.id) == [
+        ShareFixture.firstID, ShareFixture.secondID,
+      ])
+  }
+
+  @Test func actionsCarryTheirOwnersAndState() throws {
+    let first = try #require(try ShareFixture.records().first { $0.id == ShareFixture.firstID })
+    #expect(
+      first.actions.map { [$0.text, $0.owner ?? "", $0.isDone ? "done" : "open"] } == [
+        ["Seán to email the licensing lead.", "Seán O'Neill", "done"],
+        ["Marie and zoë to map the referral routes.", "Zoë Ångström", "open"],
+      ])
+  }
+}
