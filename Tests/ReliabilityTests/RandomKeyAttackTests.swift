@@ -16,12 +16,13 @@ import Testing
     let seed = SeededGenerator.seed(0x5EED_0001)
     var rng = SeededGenerator(seed: seed)
     var report = AttackReport("random keys, in memory, every screen", seed: seed)
-    let keysPerStart = AttackScale.count(10_000)
+    let keysPerStart = AttackScale.count(100_000 / StartScreen.allCases.count + 1)
     let sizes = [(80, 24), (120, 40), (100, 30), (81, 25)]
     var contexts: [String: Int] = [:]
     var exits = 0
     var slowest: TimeInterval = 0
     var acknowledged = 0
+    var pastes = 0
     for (index, start) in StartScreen.allCases.enumerated() {
       let size = sizes[index % sizes.count]
       let harness = try AppHarness(width: size.0, height: size.1, seed: rng.next())
@@ -32,6 +33,19 @@ import Testing
         // Now and then time passes: timers run out, bells ring, phases go into overtime.
         if Int.random(in: 0..<40, using: &rng) == 0 {
           if harness.wait(TimeInterval.random(in: 0.2...240, using: &rng)) != nil {
+            try harness.reset(to: start)
+          }
+        }
+        // Now and then a paste, marked as one, as terminals with bracketed paste send it.
+        if Int.random(in: 0..<250, using: &rng) == 0 {
+          let text =
+            String(
+              KeyMix.paste(bytes: Int.random(in: 1...400, using: &rng), using: &rng).compactMap {
+                if case .character(let c) = $0 { return c } else { return nil }
+              }) + (Bool.random(using: &rng) ? "\nsecond line; Council; senior\n" : "")
+          pastes += 1
+          if harness.paste(text) != nil {
+            exits += 1
             try harness.reset(to: start)
           }
         }
@@ -65,6 +79,7 @@ import Testing
       acknowledged += checker.acknowledged.count
     }
     report.note("exits", exits)
+    report.note("pastes", pastes)
     report.note("notes acknowledged", acknowledged)
     report.note("slowest key ms", Int(slowest * 1000))
     report.note(
@@ -74,10 +89,7 @@ import Testing
     #expect(report.tried >= keysPerStart * StartScreen.allCases.count)
     #expect(report.broken == 0 && report.dataLost == 0)
     // Every screen and overlay was reached, not just the ones the attack started on.
-    for context in [
-      "home", "protocols", "resume", "live", "editor", "rating", "schedule", "summary", "help",
-      "confirm",
-    ] {
+    for context in KeyContext.allCases.map(\.rawValue) {
       #expect(contexts[context, default: 0] > 0, "no key reached \(context)")
     }
     // No key may make the program hang; debug builds are slow, so the bound is generous.

@@ -5,7 +5,8 @@ import TerminalKit
 
 /// Where an attack on the screens starts; random keys take it anywhere from there.
 enum StartScreen: String, CaseIterable, Sendable {
-  case home, protocols, resume, live, editor, schedule, ratings, help, confirm, summary
+  case home, protocols, resume, live, editor, schedule, ratings, help, confirm, summary, setup,
+    review, transcript, actions
 }
 
 /// The whole app as a facilitator meets it, minus the real terminal: the runner, the services,
@@ -89,14 +90,48 @@ final class AppHarness {
       try services.startSession(
         SessionFactory.setup(using: &rng), exitOnLeave: Bool.random(using: &rng), on: &state)
       while case .live = state.route { _ = services.perform(.session(.next), on: &state) }
+    case .setup:
+      _ = services.perform(.openSetup, on: &state)
+    case .review, .transcript, .actions:
+      try storeSessionsWithNotes()
+      _ = services.perform(.openReview, on: &state)
+      if start != .review, let listing = try database().sessions().first {
+        _ = services.perform(.openTranscript(listing.id, note: nil), on: &state)
+      }
     }
     runner = AppRunner(terminal: terminal, services: services, state: state)
     let opening: [StartScreen: Key] = [
       .editor: .enter, .schedule: .character("s"), .ratings: .character("r"),
-      .help: .character("?"), .confirm: .character("q"),
+      .help: .character("?"), .confirm: .character("q"), .actions: .character("a"),
     ]
     if let key = opening[start] { runner.handle(.key(key)) }
     runner.drawFrame()
+  }
+
+  /// A few sessions with notes in several scripts, finished and not, for the review screens.
+  private func storeSessionsWithNotes() throws {
+    let database = try database()
+    guard try database.sessions().count < 3 else { return }
+    for number in 0..<3 {
+      let session = try LiveSession.create(
+        SessionFactory.setup(using: &rng), store: database, clock: clock)
+      try session.start()
+      for index in 0..<12 {
+        let kind = NoteKind.allCases[index % NoteKind.allCases.count]
+        try session.addNote(
+          .init(text: "Note \(index): " + KeyMix.scripts[index % KeyMix.scripts.count], kind: kind))
+        if index % 4 == 3 { try session.next() }
+      }
+      if number > 0 { try session.finish() }
+    }
+  }
+
+  /// Delivers pasted text as a terminal with bracketed paste does.
+  @discardableResult
+  func paste(_ text: String) -> Int32? {
+    let status = runner.handle(.paste(text))
+    if status == nil { runner.drawFrame() }
+    return status
   }
 
   /// Presses one key as the event loop would, then draws; returns the exit status if the app
