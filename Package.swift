@@ -8,7 +8,11 @@ let package = Package(
   name: "PeerConsult",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "peerconsult", targets: ["peerconsult"])
+    .executable(name: "peerconsult", targets: ["peerconsult"]),
+    // For the separate Benchmarks/ package, which measures the modules in process.
+    .library(name: "PeerConsultKit", targets: ["PeerConsultKit"]),
+    .library(name: "TerminalKit", targets: ["TerminalKit"]),
+    .library(name: "PeerConsultApp", targets: ["PeerConsultApp"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
