@@ -48,6 +48,7 @@ extension SessionState {
       }
     case .noteDeleted(let id):
       notes[try liveNoteIndex(id)].deletedAt = date
+      deletedNoteCount += 1
     case .actionDone(let id, let done):
       let index = try liveNoteIndex(id)
       guard notes[index].isAction else { throw .notAnAction(id) }

@@ -61,6 +61,11 @@ public struct SessionState: Hashable, Sendable {
   /// Notes not deleted, in the order written.
   public var visibleNotes: [Note] { notes.filter { !$0.isDeleted } }
 
+  /// How many notes are not deleted, kept as events are applied so that a screen showing the
+  /// count of a long transcript does not walk it every frame.
+  public var visibleNoteCount: Int { notes.count - deletedNoteCount }
+  var deletedNoteCount = 0
+
   /// The id the next note will get.
   public var nextNoteID: Int { notes.count + 1 }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How many terminal columns text takes: CJK and emoji take two, combining marks none.
 ///
 /// Computed from Unicode properties and the East Asian Wide ranges rather than the C
@@ -24,15 +26,18 @@ public enum DisplayWidth {
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x7F { return value < 0x20 ? 0 : 1 }
-    if value < 0x10000 { return Int(basicPlaneWidths[Int(value)]) }
-    return computedWidth(of: scalar)
+    guard value < 0x10000 else { return computedWidth(of: scalar) }
+    return basicPlaneWidths.withLock { widths in
+      if widths[Int(value)] == unknown { widths[Int(value)] = UInt8(computedWidth(of: scalar)) }
+      return Int(widths[Int(value)])
+    }
   }
 
-  /// Widths of the Basic Multilingual Plane, worked out once: every frame measures every
-  /// character it draws, and the Unicode property look-ups are the costly part.
-  private static let basicPlaneWidths: [UInt8] = (0..<0x10000).map { value in
-    Unicode.Scalar(UInt32(value)).map { UInt8(computedWidth(of: $0)) } ?? 0
-  }
+  /// Widths of the Basic Multilingual Plane, each worked out the first time it is needed:
+  /// every frame measures every character it draws, and the Unicode property look-ups are the
+  /// costly part (working out all 65,536 at once would add milliseconds to the start).
+  private static let basicPlaneWidths = Mutex([UInt8](repeating: unknown, count: 0x10000))
+  private static let unknown: UInt8 = 0xFF
 
   private static func computedWidth(of scalar: Unicode.Scalar) -> Int {
     let value = scalar.value

@@ -23,6 +23,18 @@ import Testing
     #expect(live.session.state.nextNoteID == 2)
   }
 
+  @Test func theVisibleCountFollowsDeletesAndReplays() throws {
+    let live = try started()
+    for text in ["one", "two", "three"] {
+      try live.session.addNote(.init(text: text, kind: .other))
+    }
+    try live.session.deleteNote(2)
+    #expect(live.session.state.visibleNoteCount == 2)
+    #expect(live.session.state.visibleNoteCount == live.session.state.visibleNotes.count)
+    let replayed = try SessionState.replay(try live.store.events(of: live.session.id))
+    #expect(replayed.visibleNoteCount == 2 && replayed == live.session.state)
+  }
+
   @Test func onlyAnActionKeepsAnOwner() throws {
     let live = try started()
     let question = try live.session.addNote(

@@ -171,28 +171,35 @@ public enum LiveScreen {
     _ state: LiveState, timeZone: TimeZone, into grid: inout Grid, area: Rect
   ) {
     guard area.height >= 2 else { return }
-    let notes = state.transcript
-    let header = "─ Transcript · \(notes.count) note\(notes.count == 1 ? "" : "s") "
+    let notes = state.session.notes
+    let count = state.session.visibleNoteCount
+    let header = "─ Transcript · \(count) note\(count == 1 ? "" : "s") "
     grid.put(
       header + String(repeating: "─", count: max(0, area.width - header.displayWidth)), x: area.x,
       y: area.y, style: Theme.muted)
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-    guard !notes.isEmpty else {
+    guard count > 0 else {
       grid.put("No notes yet. Enter writes one.", x: body.x, y: body.y, style: Theme.muted)
       return
     }
-    // Lay out from the bottom up so the newest note (or the selected one) is in view, and
-    // only the notes that fit are wrapped: cost stays flat however long the transcript.
-    var index =
-      state.selectedNote.flatMap { id in notes.lastIndex { $0.id == id } } ?? notes.count - 1
+    // Lay out from the bottom up so the newest note (or the selected one) is in view, walking
+    // back only over the notes that fit: a frame costs the same however long the transcript.
+    var index = notes.count - 1
+    if let selected = state.selectedNote, let found = LiveState.index(of: selected, in: notes),
+      !notes[found].isDeleted
+    {
+      index = found
+    }
     var rows: [(String, Style)] = []
+    let clock = ReadableTime(timeZone: timeZone)
     while index >= 0 && rows.count < body.height {
       let note = notes[index]
+      index -= 1
+      if note.isDeleted { continue }
       let selected = state.selectedNote == note.id
-      let lines = noteLines(note, state.session, timeZone: timeZone, width: body.width)
+      let lines = noteLines(note, state.session, clock: clock, width: body.width)
       let style = selected ? Theme.selected : .plain
       rows.insert(contentsOf: lines.map { ($0, style) }, at: 0)
-      index -= 1
     }
     for (i, row) in rows.suffix(body.height).enumerated() {
       grid.put(row.0, x: body.x, y: body.y + i, style: row.1, maxWidth: body.width)
@@ -203,7 +210,15 @@ public enum LiveScreen {
   static func noteLines(_ note: Note, _ session: SessionState, timeZone: TimeZone, width: Int)
     -> [String]
   {
-    var head = "\(time(note.createdAt, timeZone)) \(note.kind.rawValue)"
+    noteLines(note, session, clock: ReadableTime(timeZone: timeZone), width: width)
+  }
+
+  /// The same, with the clock made once per frame: making a calendar per note cost more than
+  /// the rest of the line.
+  static func noteLines(_ note: Note, _ session: SessionState, clock: ReadableTime, width: Int)
+    -> [String]
+  {
+    var head = "\(clock.time(note.createdAt)) \(note.kind.rawValue)"
     if let speaker = note.speaker { head += " · \(name(speaker, in: session))" }
     var text = note.text
     if note.isAction {
@@ -232,7 +247,7 @@ public enum LiveScreen {
   {
     guard let editor = state.editor else {
       let hint =
-        state.transcript.isEmpty
+        state.session.visibleNoteCount == 0
         ? "Enter writes a note" : "Enter writes a note · ↑↓ pick a note · e edit · d delete"
       grid.put(hint, x: area.x, y: area.y + 1, style: Theme.muted, maxWidth: area.width)
       return nil

@@ -35,7 +35,14 @@ public struct LiveState: Equatable, Sendable {
   /// The note that edit, delete and done act on.
   public var targetNote: Note? {
     if let selectedNote, let note = session.note(selectedNote), !note.isDeleted { return note }
-    return transcript.last
+    return session.notes.last { !$0.isDeleted }
+  }
+
+  /// Where the note with `id` is in `notes`: ids count from 1 in the order written, so this
+  /// is found at once, with a search only if that ever stops being so.
+  static func index(of id: Int, in notes: [Note]) -> Int? {
+    if notes.indices.contains(id - 1) && notes[id - 1].id == id { return id - 1 }
+    return notes.lastIndex { $0.id == id }
   }
 }
 
