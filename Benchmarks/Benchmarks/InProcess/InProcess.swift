@@ -25,15 +25,15 @@ let library: AppDatabase = {
   return try! AppDatabase(directory: folder)
 }()
 
-/// One session of 10 notes and one of 10,000, in one database.
-let lengths: (database: AppDatabase, short: SessionID, long: SessionID) = {
+/// Sessions of 10, 100 (a screen's worth) and 10,000 notes, in one database.
+let lengths: (database: AppDatabase, short: SessionID, full: SessionID, long: SessionID) = {
   let folder = dataRoot.appendingPathComponent("lengths")
   let marker = folder.appendingPathComponent("ids")
-  if let ids = try? String(contentsOf: marker, encoding: .utf8).split(separator: " "),
-    ids.count == 2, let short = SessionID(rawValue: String(ids[0])),
-    let long = SessionID(rawValue: String(ids[1].trimmingCharacters(in: .whitespacesAndNewlines)))
+  if let ids = try? String(contentsOf: marker, encoding: .utf8).split(separator: " ")
+    .compactMap({ SessionID(rawValue: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
+    ids.count == 3
   {
-    return (try! AppDatabase(directory: folder), short, long)
+    return (try! AppDatabase(directory: folder), ids[0], ids[1], ids[2])
   }
   try? FileManager.default.removeItem(at: folder)
   let database = try! AppDatabase(directory: folder)
@@ -43,11 +43,15 @@ let lengths: (database: AppDatabase, short: SessionID, long: SessionID) = {
   let short = try! SyntheticData.session(
     notes: 10, programme: "Alcohol Plan", number: 1, in: database, clock: clock, finish: false,
     using: &rng)
+  let full = try! SyntheticData.session(
+    notes: 100, programme: "Alcohol Plan", number: 2, in: database, clock: clock, finish: false,
+    using: &rng)
   let long = try! SyntheticData.session(
-    notes: 10_000, programme: "Alcohol Plan", number: 2, in: database, clock: clock,
+    notes: 10_000, programme: "Alcohol Plan", number: 3, in: database, clock: clock,
     finish: false, using: &rng)
-  try! "\(short.rawValue) \(long.rawValue)".write(to: marker, atomically: true, encoding: .utf8)
-  return (database, short, long)
+  try! "\(short.rawValue) \(full.rawValue) \(long.rawValue)".write(
+    to: marker, atomically: true, encoding: .utf8)
+  return (database, short, full, long)
 }()
 
 /// Words facilitators search for: common and rare, accented, CJK, several words.
@@ -122,7 +126,10 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
-  for (label, pick) in [("10 notes", { lengths.short }), ("10,000 notes", { lengths.long })] {
+  for (label, pick) in [
+    ("10 notes", { lengths.short }), ("100 notes", { lengths.full }),
+    ("10,000 notes", { lengths.long }),
+  ] {
     Benchmark("open session, \(label)") { benchmark in
       let id = pick()
       benchmark.startMeasurement()
