@@ -45,6 +45,22 @@ import Testing
     #expect(term.cell(x: 0, y: 2)?.text == "k")
   }
 
+  @Test func anUnchangedFrameSendsNothingAndATickSendsOnlyItsDigits() throws {
+    let term = try open()
+    defer { term.close() }
+    var grid = Grid(width: term.size.width, height: term.size.height)
+    grid.put("Powerful questions", x: 0, y: 0)
+    grid.put("14:59 left", x: 0, y: 1)
+    term.draw(grid, cursor: nil)
+    #expect(term.lastSentCells == grid.width * grid.height)
+    term.draw(grid, cursor: nil)
+    #expect(term.lastSentCells == 0)
+    grid.put("14:58", x: 0, y: 1)
+    term.draw(grid, cursor: nil)
+    #expect(term.lastSentCells == 1)
+    #expect(term.cell(x: 4, y: 1)?.text == "8")
+  }
+
   @Test func monochromeTurnsColourIntoEmphasis() throws {
     let term = try open(color: false)
     defer { term.close() }
