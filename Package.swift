@@ -49,5 +49,12 @@ let package = Package(
       // Golden screens are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests", dependencies: ["peerconsult", "PeerConsultKit"]),
+    // Attacks that try to break the program: random keys, resizes, bad files (Docs/RELIABILITY.md).
+    .testTarget(
+      name: "ReliabilityTests",
+      dependencies: [
+        "PeerConsultApp", "TerminalKit", "PeerConsultKit",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

@@ -12,6 +12,9 @@ public protocol Terminal: AnyObject {
   /// Waits up to `timeoutMilliseconds` (nil: forever) for input; nil when the wait ended
   /// without any (timeout or an interrupting signal).
   func readEvent(timeoutMilliseconds: Int?) -> InputEvent?
+  /// Whether input has already arrived that `readEvent` will return at once: the loop then
+  /// skips drawing a frame the next key would replace, so a paste is taken at full speed.
+  var hasPendingInput: Bool { get }
   /// Rings the bell.
   func bell()
   /// Flashes the screen once.

@@ -106,6 +106,20 @@ import Testing
     _ = tmux.waitForExit()
   }
 
+  /// Ctrl-S is XOFF to a terminal in cbreak mode: output stops and the program blocks.
+  @Test func ctrlSDoesNotFreezeTheScreen() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    try tmux.send("C-s")
+    try tmux.send("?")
+    tmux.waitFor("Keys: Home", timeout: 5)
+    try tmux.send("Escape")
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+    // The user's own setting comes back.
+    #expect(tmux.sttyAfterExit.contains(" ixon"))
+  }
+
   @Test func nonUTF8LocaleIsWarnedAbout() throws {
     let tmux = try TmuxSession(environment: ["LANG": "C", "LC_ALL": "C"])
     tmux.waitFor("Locale is not UTF-8")

@@ -36,6 +36,16 @@ import Testing
     #expect(terminal.lastChangedCells > 0)
     #expect(terminal.lastChangedCells < 200)
   }
+
+  /// A paste or a held key arrives as a burst: drawing after each key would make the program
+  /// fall behind, so frames wait until the burst is taken.
+  @Test func keysThatArriveTogetherAreTakenBeforeTheNextFrame() {
+    let terminal = MemoryTerminal()
+    let runner = AppRunner(terminal: terminal, services: testServices(), state: AppState())
+    terminal.send(.key(.down), .key(.down), .key(.down), .key(.down), .key(.enter))
+    #expect(runner.run() == 0)
+    #expect(terminal.frames == 0)
+  }
 }
 
 /// Services over a private temporary folder: tests never touch the user's data.
@@ -47,4 +57,5 @@ func testServices(clock: ManualClock = ManualClock()) -> AppServices {
       dataDirectory: folder.appendingPathComponent("data"),
       protocolsDirectory: folder.appendingPathComponent("protocols")),
     clock: clock, openStore: { InMemorySessionStore() })
+
 }

@@ -50,4 +50,63 @@ import Testing
     // The ellipsis covers the first visible character, marking text scrolled out of view.
     #expect(grid.line(0) == "…ijklmnop ")
   }
+
+  /// A terminal delivers one scalar per key; what the screen draws as one cluster must be one
+  /// character to the editor, or the cursor lands inside it.
+  @Test func scalarsTypedOneByOneJoinTheirCluster() {
+    var e = LineEditor()
+    for scalar in "Zoe\u{308} 👩\u{200D}⚕\u{FE0F} 🇬🇧".unicodeScalars {
+      e.handle(.character(Character(scalar)))
+    }
+    #expect(e.string == "Zoë 👩‍⚕️ 🇬🇧")
+    #expect(e.text.count == e.string.count)
+    #expect(e.cursor == e.text.count)
+    var grid = Grid(width: 20, height: 1)
+    let column = e.render(into: &grid, x: 0, y: 0, width: 20)
+    #expect(column == "Zoë 👩‍⚕️ 🇬🇧".displayWidth)
+    for _ in 0..<4 { e.handle(.backspace) }
+    #expect(e.string == "Zoë")
+    e.handle(.character("\u{301}"))
+    #expect(e.string == "Zoë\u{301}" && e.text.count == 3 && e.cursor == 3)
+    // An accent typed after moving back joins the letter before the cursor.
+    e.handle(.left)
+    e.handle(.character("\u{301}"))
+    #expect(e.string == "Zo\u{301}ë\u{301}" && e.text.count == 3 && e.cursor == 2)
+    // A base typed before a lone mark at the start takes it.
+    var lone = LineEditor()
+    lone.handle(.character("\u{301}"))
+    lone.handle(.home)
+    lone.handle(.character("e"))
+    #expect(lone.text == ["e\u{301}"] && lone.cursor == 1)
+  }
+
+  @Test func deletingBetweenHangulJamoJoinsThem() {
+    var e = LineEditor()
+    for scalar in "\u{1100}x\u{1161}".unicodeScalars { e.handle(.character(Character(scalar))) }
+    #expect(e.text.count == 3)
+    e.handle(.left)
+    e.handle(.backspace)
+    #expect(e.text == ["\u{1100}\u{1161}"] && e.cursor == 1)
+  }
+
+  @Test func insertSaysWhenTheLimitCutItShort() {
+    var e = LineEditor(limit: 5)
+    let fitted = e.insert("abc")
+    let cut = e.insert("defg")
+    let full = e.insert("h")
+    #expect(fitted && !cut && !full)
+    #expect(e.string == "abcde")
+  }
+
+  @Test func aLongTextRendersTheCursorAtTheFieldsEnd() {
+    var e = LineEditor(String(repeating: "日本", count: 3_000))
+    var grid = Grid(width: 40, height: 1)
+    let column = e.render(into: &grid, x: 0, y: 0, width: 40)
+    // 39 columns before the cursor, an odd number: 19 wide characters fit.
+    #expect(column == 38)
+    #expect(grid.line(0).hasPrefix("…"))
+    e.handle(.home)
+    let home = e.render(into: &grid, x: 0, y: 0, width: 40)
+    #expect(home == 0)
+  }
 }

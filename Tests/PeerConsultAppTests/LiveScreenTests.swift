@@ -241,6 +241,19 @@ import Testing
   }
 }
 
+@Suite struct NoteLimitTests {
+  @Test func textPastTheLimitIsRefusedOutLoudAndTheRestIsSaved() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type(String(repeating: "a", count: NoteContent.maximumLength - 1) + "bcd")
+    #expect(f.live?.editor?.line.text.count == NoteContent.maximumLength)
+    #expect(f.text.contains("A note holds up to 10,000 characters; the rest was not added."))
+    f.press(.enter)
+    #expect(f.runner.state.notice?.text == "Note saved.")
+    #expect(f.live?.session.visibleNotes.last?.text.hasSuffix("ab") == true)
+  }
+}
+
 @Suite struct ProcessRatingTests {
   @Test func ratingsAreStoredAndSummarised() throws {
     let f = try LiveFixture()

@@ -149,7 +149,7 @@ public enum App {
       guard state.overlay == nil, !state.isTooSmall else { return [] }
       switch state.route {
       case .live(var live):
-        LiveScreen.paste(text, into: &live)
+        if !LiveScreen.paste(text, into: &live) { state.notice = LiveScreen.noteFullNotice }
         state.route = .live(live)
         return []
       case .setup:
@@ -231,6 +231,7 @@ public enum App {
       let outcome = LiveScreen.update(&live, key)
       state.route = .live(live)
       if let overlay = outcome.overlay { state.overlay = overlay }
+      if let notice = outcome.notice { state.notice = notice }
       return outcome.effects
     case .summary(var summary):
       guard let action else { return [] }

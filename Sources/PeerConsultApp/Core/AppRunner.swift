@@ -3,7 +3,8 @@ import PeerConsultKit
 import TerminalKit
 
 /// The event loop: single-threaded; draws, then sleeps until a key arrives or the screen's
-/// next deadline (a timer's next second, a phase end), never busy-polling.
+/// next deadline (a timer's next second, a phase end), never busy-polling. Keys that arrived
+/// together (a paste, a held key) are all applied before the next frame.
 public final class AppRunner {
   public private(set) var state: AppState
   private let terminal: Terminal
@@ -24,7 +25,7 @@ public final class AppRunner {
   /// Runs until the app exits or a signal arrives; returns the process exit status.
   public func run() -> Int32 {
     while true {
-      drawFrame()
+      if !terminal.hasPendingInput { drawFrame() }
       let event = terminal.readEvent(timeoutMilliseconds: waitMilliseconds())
       if let signal = TerminalRestorer.takePendingSignal() {
         return TerminalRestorer.exitStatus(for: signal)

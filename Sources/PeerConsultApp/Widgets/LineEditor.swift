@@ -31,9 +31,13 @@ public struct LineEditor: Equatable, Sendable {
       if cursor > 0 {
         text.remove(at: cursor - 1)
         cursor -= 1
+        rejoin(at: cursor)
       }
     case .delete, .control("d"):
-      if cursor < text.count { text.remove(at: cursor) }
+      if cursor < text.count {
+        text.remove(at: cursor)
+        rejoin(at: cursor)
+      }
     case .control("u"):
       text.removeFirst(cursor)
       cursor = 0
@@ -45,18 +49,40 @@ public struct LineEditor: Equatable, Sendable {
       while start > 0 && text[start - 1] != " " { start -= 1 }
       text.removeSubrange(start..<cursor)
       cursor = start
+      rejoin(at: start)
     default: return false
     }
     return true
   }
 
   /// Inserts text at the cursor (a paste arrives as many keys; newlines become spaces).
-  public mutating func insert(_ string: String) {
+  /// Returns false when the limit left no room for some of it.
+  @discardableResult
+  public mutating func insert(_ string: String) -> Bool {
     let room = limit - text.count
-    guard room > 0 else { return }
-    let cleaned = string.map { $0.isNewline || $0 == "\t" ? " " : $0 }.prefix(room)
-    text.insert(contentsOf: cleaned, at: cursor)
-    cursor += cleaned.count
+    let cleaned = String(string.map { $0.isNewline || $0 == "\t" ? " " : $0 }.prefix(max(0, room)))
+    guard !cleaned.isEmpty else { return string.isEmpty }
+    // A terminal sends a cluster one scalar at a time (a letter then its accent, an emoji, a
+    // joiner, another emoji), so the neighbours are clustered again: each stored character is
+    // then one cluster as the screen draws it, and the cursor never lands inside one.
+    let lower = max(0, cursor - 1)
+    let upper = min(text.count, cursor + 1)
+    let head = Array(String(text[lower..<cursor]) + cleaned)
+    let merged = Array(String(head) + String(text[cursor..<upper]))
+    text.replaceSubrange(lower..<upper, with: merged)
+    // When the character after the cursor joined the inserted text, step past the cluster.
+    cursor = lower + (merged.count == head.count + (upper - cursor) ? head.count : merged.count)
+    return cleaned.count == string.count
+  }
+
+  /// After a deletion, joins the characters either side of `index` if they now draw as one
+  /// cluster (a Hangul lead and vowel that a deleted letter had kept apart).
+  private mutating func rejoin(at index: Int) {
+    guard index > 0, index < text.count else { return }
+    let joined = Array(String(text[index - 1]) + String(text[index]))
+    guard joined.count == 1 else { return }
+    text.replaceSubrange((index - 1)...index, with: joined)
+    if cursor > index { cursor -= 1 }
   }
 
   /// Replaces the whole text and puts the cursor at its end.
@@ -70,13 +96,15 @@ public struct LineEditor: Equatable, Sendable {
     -> Int
   {
     guard width > 1 else { return x }
-    let before = String(text[..<cursor])
-    var start = 0
-    // Scroll right until the cursor fits, keeping one column for it.
-    var beforeWidth = before.displayWidth
-    while beforeWidth > width - 1 && start < cursor {
-      beforeWidth -= DisplayWidth.of(text[start])
-      start += 1
+    // Scroll so the cursor shows, keeping one column for it. Only the characters that fit are
+    // measured, so a note of thousands of characters costs the field's width per frame.
+    var start = cursor
+    var beforeWidth = 0
+    while start > 0 {
+      let w = DisplayWidth.of(text[start - 1])
+      if beforeWidth + w > width - 1 { break }
+      beforeWidth += w
+      start -= 1
     }
     var shown = ""
     var used = 0

@@ -22,7 +22,26 @@ enum DatabaseInspection {
     }
     guard info.st_mode & S_IFMT == S_IFREG else { throw .notADatabase(path: path) }
     if info.st_size == 0 { return .fresh }
-    try checkHeader(file)
+    // Looking at a database in WAL mode makes SQLite create its -wal and -shm files; a refusal
+    // must leave the folder as it found it, so the ones the look created go again. A read-only
+    // look writes nothing to them: a -wal that is not empty is someone else's and stays.
+    let wal = path + "-wal"
+    let hadCompanions = FileManager.default.fileExists(atPath: wal)
+    do {
+      try checkHeader(file, size: Int(info.st_size))
+      return try examine(file)
+    } catch {
+      var walInfo = stat()
+      if !hadCompanions && stat(wal, &walInfo) == 0 && walInfo.st_size == 0 {
+        unlink(wal)
+        unlink(path + "-shm")
+      }
+      throw error
+    }
+  }
+
+  private static func examine(_ file: URL) throws(StoreError) -> Finding {
+    let path = file.path
     do {
       var configuration = Configuration()
       configuration.readonly = true
@@ -40,19 +59,46 @@ enum DatabaseInspection {
   /// An SQLite file starts with this 16-byte string.
   private static let magic = Array("SQLite format 3\0".utf8)
 
-  private static func checkHeader(_ file: URL) throws(StoreError) {
+  private static func checkHeader(_ file: URL, size: Int) throws(StoreError) {
     guard let handle = FileHandle(forReadingAtPath: file.path) else {
       throw .cannotOpen(path: file.path, reason: String(cString: strerror(errno)))
     }
     defer { try? handle.close() }
-    let header: Data
+    let header: [UInt8]
     do {
-      header = try handle.read(upToCount: 100) ?? Data()
+      header = Array(try handle.read(upToCount: 100) ?? Data())
     } catch {
       throw .cannotOpen(path: file.path, reason: error.localizedDescription)
     }
     guard header.count == 100, Array(header.prefix(16)) == magic else {
       throw .notADatabase(path: file.path)
+    }
+    // SQLite reads a file cut short as if the missing pages were zeros, and its quick check
+    // does not always notice; the header says how long the file should be. While a -wal file
+    // holds pages not yet copied back (after a crash), the main file may lag behind, so the
+    // lengths are only compared without one.
+    var walInfo = stat()
+    let walHoldsPages = stat(file.path + "-wal", &walInfo) == 0 && walInfo.st_size > 0
+    guard !walHoldsPages else { return }
+    let field = { (offset: Int) in
+      header[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+    }
+    let rawPageSize = Int(header[16]) << 8 | Int(header[17])
+    let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
+    guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
+      throw .damaged(path: file.path, detail: "its header gives no valid page size")
+    }
+    guard size % pageSize == 0 else {
+      throw .damaged(
+        path: file.path,
+        detail: "cut short: \(size) bytes is not a whole number of \(pageSize)-byte pages")
+    }
+    // The page count is valid only when the change counter matches the version it was set at.
+    let pages = field(28)
+    if pages > 0 && field(24) == field(92) && size < pages * pageSize {
+      throw .damaged(
+        path: file.path,
+        detail: "cut short: its header counts \(pages) pages, the file holds \(size / pageSize)")
     }
   }
 

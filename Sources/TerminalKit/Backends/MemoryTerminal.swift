@@ -5,7 +5,18 @@ public final class MemoryTerminal: Terminal {
   /// The last frame drawn.
   public private(set) var screen: Grid
   /// Cells sent by the last `draw` (the diff's size), to check that unchanged cells are not resent.
-  public private(set) var lastChangedCells = 0
+  /// Counted when asked, so that tests drawing thousands of frames do not pay for it.
+  public var lastChangedCells: Int {
+    guard previousScreen.width == screen.width && previousScreen.height == screen.height else {
+      return screen.cells.count
+    }
+    var changed = 0
+    for index in screen.cells.indices where screen.cells[index] != previousScreen.cells[index] {
+      changed += 1
+    }
+    return changed
+  }
+  private var previousScreen: Grid
   public private(set) var frames = 0
   public private(set) var bells = 0
   public private(set) var flashes = 0
@@ -18,6 +29,7 @@ public final class MemoryTerminal: Terminal {
     size = (width, height)
     self.supportsColor = supportsColor
     screen = Grid(width: width, height: height)
+    previousScreen = screen
   }
 
   /// Queues input for the loop to read.
@@ -35,11 +47,7 @@ public final class MemoryTerminal: Terminal {
   }
 
   public func draw(_ grid: Grid, cursor: (x: Int, y: Int)?) {
-    if grid.width == screen.width && grid.height == screen.height {
-      lastChangedCells = zip(grid.cells, screen.cells).filter { $0 != $1 }.count
-    } else {
-      lastChangedCells = grid.cells.count
-    }
+    previousScreen = screen
     screen = grid
     self.cursor = cursor
     frames += 1

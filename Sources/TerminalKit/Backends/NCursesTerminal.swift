@@ -62,12 +62,25 @@ public final class NCursesTerminal: Terminal {
     keypad(pc_stdscr(), true)
     // A lone Esc must act within 50 ms; the default wait for an escape sequence is 1 s.
     set_escdelay(25)
+    disableFlowControl()
     if useColor && has_colors() {
       start_color()
       use_default_colors()
       supportsColor = true
     }
     curs_set(0)
+  }
+
+  /// Turns off XON/XOFF flow control, which cbreak mode keeps: a stray Ctrl-S would otherwise
+  /// stop all output, and the program with it as its next write blocks, until Ctrl-Q, which
+  /// nobody in a meeting knows to press. ncurses restores the user's settings at the end.
+  private func disableFlowControl() {
+    var settings = termios()
+    guard tcgetattr(inputDescriptor, &settings) == 0 else { return }
+    settings.c_iflag &= ~tcflag_t(IXON | IXOFF)
+    guard tcsetattr(inputDescriptor, TCSANOW, &settings) == 0 else { return }
+    // ncurses returns to its saved program mode after a suspend; save this one.
+    def_prog_mode()
   }
 
   /// Ends ncurses and gives the terminal back in its original modes. Safe to call twice.
@@ -208,6 +221,8 @@ public final class NCursesTerminal: Terminal {
       wait = 100
     }
   }
+
+  public var hasPendingInput: Bool { !queued.isEmpty }
 
   /// One key or resize from ncurses without waiting; nil when none is ready.
   private func readDecoded() -> InputEvent? {

@@ -23,6 +23,19 @@ public enum DisplayWidth {
   /// Columns taken by one scalar on its own.
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
+    if value < 0x7F { return value < 0x20 ? 0 : 1 }
+    if value < 0x10000 { return Int(basicPlaneWidths[Int(value)]) }
+    return computedWidth(of: scalar)
+  }
+
+  /// Widths of the Basic Multilingual Plane, worked out once: every frame measures every
+  /// character it draws, and the Unicode property look-ups are the costly part.
+  private static let basicPlaneWidths: [UInt8] = (0..<0x10000).map { value in
+    Unicode.Scalar(UInt32(value)).map { UInt8(computedWidth(of: $0)) } ?? 0
+  }
+
+  private static func computedWidth(of scalar: Unicode.Scalar) -> Int {
+    let value = scalar.value
     if value == 0 { return 0 }
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
     if value < 0x300 { return 1 }
@@ -37,7 +50,13 @@ public enum DisplayWidth {
 
   /// Columns taken by a string.
   public static func of(_ text: some StringProtocol) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    // Most of a screen is printable ASCII: one column a byte, no clusters to find.
+    var columns = 0
+    for byte in text.utf8 {
+      guard byte >= 0x20 && byte < 0x7F else { return text.reduce(0) { $0 + of($1) } }
+      columns += 1
+    }
+    return columns
   }
 
   private static let wideRanges: [ClosedRange<UInt32>] = [

@@ -77,8 +77,8 @@ import Testing
       try bytes.write(to: file)
       #expect(try refusal(data, naming: file) == .notADatabase(path: file.path), "\(name)")
       #expect(try contents(file) == bytes)
-      #expect(
-        try FileManager.default.contentsOfDirectory(atPath: data.path) == [AppDatabase.fileName])
+      let left = try FileManager.default.contentsOfDirectory(atPath: data.path)
+      #expect(left == [AppDatabase.fileName])
     }
   }
 
@@ -112,6 +112,26 @@ import Testing
     guard case .damaged = error else { throw error }
     #expect(error.description.contains("restore a backup"))
     #expect(try contents(file) == bytes)
+  }
+
+  @Test func aDatabaseCutShortIsRefusedAndNothingIsLeftBesideIt() throws {
+    let folder = try TemporaryFolder()
+    let (data, file) = try storedDatabase(in: folder)
+    let whole = try contents(file)
+    let pageSize = Int(whole[16]) << 8 | Int(whole[17])
+    // Mid-page, and a whole page short, which SQLite's quick check alone can miss.
+    for cut in [whole.count - pageSize / 2, whole.count - pageSize] {
+      let bytes = whole.prefix(cut)
+      try bytes.write(to: file)
+      // A copy alone in its folder, as a backup restored by hand would be.
+      for companion in ["-wal", "-shm"] { unlink(file.path + companion) }
+      let error = try refusal(data, naming: file)
+      guard case .damaged(_, let detail) = error else { throw error }
+      #expect(detail.contains("cut short"))
+      #expect(try contents(file) == bytes)
+      let left = try FileManager.default.contentsOfDirectory(atPath: data.path)
+      #expect(left == [AppDatabase.fileName])
+    }
   }
 
   @Test func aDatabaseFromANewerPeerConsultIsRefusedNamingBothVersions() throws {

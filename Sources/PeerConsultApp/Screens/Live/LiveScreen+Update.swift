@@ -6,6 +6,8 @@ import TerminalKit
 public struct LiveOutcome: Equatable, Sendable {
   public var effects: [Effect] = []
   public var overlay: Overlay?
+  /// A message for the notice line.
+  public var notice: Notice?
 }
 
 extension LiveScreen {
@@ -36,7 +38,16 @@ extension LiveScreen {
       case .cycleKind: editor.cycleKind()
       case .cycleSpeaker: editor.cycleSpeaker(count: count)
       case .cycleOwner: editor.cycleOwner(count: count)
-      default: editor.line.handle(key)
+      default:
+        guard case .character(let character) = key else {
+          editor.line.handle(key)
+          break
+        }
+        if !editor.line.insert(String(character)) {
+          // Text past the limit is not taken, so say so rather than drop a paste silently.
+          state.editor = editor
+          return LiveOutcome(notice: Self.noteFullNotice)
+        }
       }
       if state.editor != nil { state.editor = editor }
       return LiveOutcome()
@@ -114,12 +125,18 @@ extension LiveScreen {
     return LiveOutcome()
   }
 
+  static let noteFullNotice = Notice(
+    "A note holds up to \(NoteContent.maximumLength.formatted(.number.locale(Locale(identifier: "en_GB")))) characters; the rest was not added. Enter saves it.",
+    tone: .warning)
+
   /// Puts pasted text into the open note (newlines become spaces); ignored otherwise, so a
-  /// paste can never act as commands.
-  public static func paste(_ text: String, into state: inout LiveState) {
-    guard var editor = state.editor else { return }
-    editor.line.insert(text)
+  /// paste can never act as commands. Returns false when the note's limit cut it short.
+  @discardableResult
+  public static func paste(_ text: String, into state: inout LiveState) -> Bool {
+    guard var editor = state.editor else { return true }
+    let fitted = editor.line.insert(text)
     state.editor = editor
+    return fitted
   }
 
   /// Moves the transcript selection; moving past the newest note returns to following it.

@@ -1,0 +1,168 @@
+import Foundation
+import PeerConsultApp
+import PeerConsultKit
+import TerminalKit
+
+/// Where an attack on the screens starts; random keys take it anywhere from there.
+enum StartScreen: String, CaseIterable, Sendable {
+  case home, protocols, resume, live, editor, schedule, ratings, help, confirm, summary, setup,
+    review, transcript, actions
+}
+
+/// The whole app as a facilitator meets it, minus the real terminal: the runner, the services,
+/// a SQLite database in a temporary folder and a manual clock.
+final class AppHarness {
+  let folder: URL
+  let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+  let terminal: MemoryTerminal
+  let services: AppServices
+  private(set) var runner: AppRunner
+  private var rng: SeededGenerator
+
+  var dataFolder: URL { folder.appendingPathComponent("data") }
+
+  init(width: Int = 80, height: Int = 24, seed: UInt64) throws {
+    rng = SeededGenerator(seed: seed)
+    folder = Self.scratch.appendingPathComponent("pc-reliability-\(UUID().uuidString)")
+    let protocols = folder.appendingPathComponent("protocols")
+    try FileManager.default.createDirectory(at: protocols, withIntermediateDirectories: true)
+    // The protocol browser then shows a user protocol and a refused file too.
+    try ProtocolFile.yaml(for: SessionFactory.drill).write(
+      to: protocols.appendingPathComponent("drill.yaml"), atomically: true, encoding: .utf8)
+    try "name: [unclosed".write(
+      to: protocols.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+    let data = folder.appendingPathComponent("data")
+    terminal = MemoryTerminal(width: width, height: height)
+    services = AppServices(
+      location: DataLocation(dataDirectory: data, protocolsDirectory: protocols), clock: clock,
+      openStore: { try AppDatabase(directory: data) })
+    _ = try services.store()
+    runner = AppRunner(
+      terminal: terminal, services: services, state: AppState(dataDirectory: data.path))
+  }
+
+  deinit { try? FileManager.default.removeItem(at: folder) }
+
+  /// Where harness folders go: memory-backed /dev/shm when there is one, because these attacks
+  /// test the program's logic with thousands of commits, and a disk's fsync would make them
+  /// slow without testing anything more (the kill -9 attack tests the disk).
+  static let scratch: URL = {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder),
+      isFolder.boolValue,
+      access("/dev/shm", W_OK) == 0
+    {
+      return URL(fileURLWithPath: "/dev/shm")
+    }
+    return FileManager.default.temporaryDirectory
+  }()
+
+  /// The database the services write to.
+  func database() throws -> AppDatabase {
+    guard let database = try services.database() else { throw HarnessError("no database") }
+    return database
+  }
+
+  /// Starts a fresh runner on `start`, creating whatever sessions that screen needs.
+  func reset(to start: StartScreen) throws {
+    var state = AppState(
+      width: terminal.size.width, height: terminal.size.height, now: clock.now(),
+      dataDirectory: dataFolder.path)
+    state.timeZone = TimeZone(identifier: "Europe/London")!
+    switch start {
+    case .home, .help:
+      services.refreshHome(&state)
+    case .protocols:
+      _ = services.perform(.openProtocols, on: &state)
+    case .resume:
+      // Two or more unfinished sessions, so the picker shows instead of resuming at once.
+      let database = try database()
+      while try database.unfinishedSessions().count < 2 {
+        let session = try LiveSession.create(
+          SessionFactory.setup(using: &rng), store: database, clock: clock)
+        try session.start()
+      }
+      _ = services.perform(.openResume, on: &state)
+    case .live, .editor, .schedule, .ratings, .confirm:
+      try services.startSession(
+        SessionFactory.setup(using: &rng), exitOnLeave: Bool.random(using: &rng), on: &state)
+    case .summary:
+      try services.startSession(
+        SessionFactory.setup(using: &rng), exitOnLeave: Bool.random(using: &rng), on: &state)
+      while case .live = state.route { _ = services.perform(.session(.next), on: &state) }
+    case .setup:
+      _ = services.perform(.openSetup, on: &state)
+    case .review, .transcript, .actions:
+      try storeSessionsWithNotes()
+      _ = services.perform(.openReview, on: &state)
+      if start != .review, let listing = try database().sessions().first {
+        _ = services.perform(.openTranscript(listing.id, note: nil), on: &state)
+      }
+    }
+    runner = AppRunner(terminal: terminal, services: services, state: state)
+    let opening: [StartScreen: Key] = [
+      .editor: .enter, .schedule: .character("s"), .ratings: .character("r"),
+      .help: .character("?"), .confirm: .character("q"), .actions: .character("a"),
+    ]
+    if let key = opening[start] { runner.handle(.key(key)) }
+    runner.drawFrame()
+  }
+
+  /// A few sessions with notes in several scripts, finished and not, for the review screens.
+  private func storeSessionsWithNotes() throws {
+    let database = try database()
+    guard try database.sessions().count < 3 else { return }
+    for number in 0..<3 {
+      let session = try LiveSession.create(
+        SessionFactory.setup(using: &rng), store: database, clock: clock)
+      try session.start()
+      for index in 0..<12 {
+        let kind = NoteKind.allCases[index % NoteKind.allCases.count]
+        try session.addNote(
+          .init(text: "Note \(index): " + KeyMix.scripts[index % KeyMix.scripts.count], kind: kind))
+        if index % 4 == 3 { try session.next() }
+      }
+      if number > 0 { try session.finish() }
+    }
+  }
+
+  /// Delivers pasted text as a terminal with bracketed paste does.
+  @discardableResult
+  func paste(_ text: String) -> Int32? {
+    let status = runner.handle(.paste(text))
+    if status == nil { runner.drawFrame() }
+    return status
+  }
+
+  /// Presses one key as the event loop would, then draws; returns the exit status if the app
+  /// left.
+  @discardableResult
+  func press(_ key: Key) -> Int32? {
+    let status = runner.handle(.key(key))
+    if status == nil { runner.drawFrame() }
+    return status
+  }
+
+  /// Lets `seconds` pass and the loop wake for its deadline.
+  @discardableResult
+  func wait(_ seconds: TimeInterval) -> Int32? {
+    clock.advance(by: seconds)
+    let status = runner.handle(nil)
+    if status == nil { runner.drawFrame() }
+    return status
+  }
+
+  /// Resizes the terminal and lets the loop read the resize.
+  func resize(width: Int, height: Int) {
+    terminal.resize(width: width, height: height)
+    runner.handle(terminal.readEvent(timeoutMilliseconds: 0))
+    runner.drawFrame()
+  }
+
+  var screenText: String { terminal.screen.lines.joined(separator: "\n") }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
