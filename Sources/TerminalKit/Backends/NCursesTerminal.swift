@@ -114,11 +114,13 @@ public final class NCursesTerminal: Terminal {
       for x in 0..<min(grid.width, size.width) {
         let cell = grid[x, y]
         if cell.isContinuation { continue }
-        // A wide character is resent when its right half changed, even if its left did not.
-        let wideHalfChanged =
-          x + 1 < grid.width && grid[x + 1, y].isContinuation
-          && previous.map { $0[x + 1, y] != grid[x + 1, y] } ?? true
-        if !fresh, let previous, previous[x, y] == cell, !wideHalfChanged { continue }
+        // Unchanged cells are skipped; a wide character is resent when its right half changed.
+        if !fresh, let previous, previous[x, y] == cell {
+          let rightHalfChanged =
+            x + 1 < grid.width && grid[x + 1, y].isContinuation
+            && previous[x + 1, y] != grid[x + 1, y]
+          if !rightHalfChanged { continue }
+        }
         put(cell, x: x, y: y)
         lastSentCells += 1
       }
