@@ -47,7 +47,10 @@ final class LiveFixture {
         prompts: ["What helped?"], noteKind: .worksWell)
     ])
 
-  init(width: Int = 80, height: Int = 24, exitOnLeave: Bool = false) throws {
+  init(
+    width: Int = 80, height: Int = 24, exitOnLeave: Bool = false,
+    consultingProtocol: ConsultingProtocol = LiveFixture.drill
+  ) throws {
     terminal = MemoryTerminal(width: width, height: height)
     let store = self.store
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-live-\(UUID())")
@@ -58,7 +61,8 @@ final class LiveFixture {
     var state = AppState(width: width, height: height, now: clock.now())
     state.timeZone = TimeZone(identifier: "UTC")!
     let setup = SessionSetup(
-      title: "Alcohol Plan SLG 3", programme: "Alcohol Plan", consultingProtocol: Self.drill,
+      title: "Alcohol Plan SLG 3", programme: "Alcohol Plan",
+      consultingProtocol: consultingProtocol,
       participants: Self.participants,
       rounds: [
         SessionRound(presenter: 0, focusQuestion: "How do we share ownership?"),

@@ -350,3 +350,28 @@ import Testing
     #expect(f.screen[1, 3].style == Theme.red)
   }
 }
+
+@Suite struct LongGuidanceTests {
+  @Test func builtInGuidanceFitsAndMarksWhatIsCut() throws {
+    let small = try LiveFixture(consultingProtocol: BuiltInProtocols.systemsLearningGroup)
+    small.press(.character("n"), .character("n"))
+    expectGolden(small.screen, "live-slg-questions-80x24")
+    // The transcript keeps its rows: its rule line is still on screen.
+    #expect(small.text.contains("─ Transcript"))
+    let large = try LiveFixture(
+      width: 120, height: 40, consultingProtocol: BuiltInProtocols.systemsLearningGroup)
+    large.press(.character("n"), .character("n"))
+    expectGolden(large.screen, "live-slg-questions-120x40")
+    // At 120x40 the whole guidance shows: nothing is cut.
+    let guidance = BuiltInProtocols.systemsLearningGroup.round[1].guidance
+    let lastWord = String(guidance.split(separator: " ").last ?? "")
+    #expect(large.text.contains(lastWord))
+  }
+
+  @Test func fitMarksTheCut() {
+    #expect(LiveScreen.fit(["a", "b", "c"], rows: 2, width: 10) == ["a", "b…"])
+    #expect(LiveScreen.fit(["a", "b"], rows: 2, width: 10) == ["a", "b"])
+    #expect(LiveScreen.fit(["abcdefghij", "x"], rows: 1, width: 10) == ["abcdefghi…"])
+    #expect(LiveScreen.fit(["a"], rows: 0, width: 10).isEmpty)
+  }
+}

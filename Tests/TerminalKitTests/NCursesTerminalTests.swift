@@ -45,6 +45,36 @@ import Testing
     #expect(term.cell(x: 0, y: 2)?.text == "k")
   }
 
+  @Test func anUnchangedFrameSendsNothingAndATickSendsOnlyItsDigits() throws {
+    let term = try open()
+    defer { term.close() }
+    var grid = Grid(width: term.size.width, height: term.size.height)
+    grid.put("Powerful questions", x: 0, y: 0)
+    grid.put("14:59 left", x: 0, y: 1)
+    term.draw(grid, cursor: nil)
+    #expect(term.lastSentCells == grid.width * grid.height)
+    term.draw(grid, cursor: nil)
+    #expect(term.lastSentCells == 0)
+    grid.put("14:58", x: 0, y: 1)
+    term.draw(grid, cursor: nil)
+    #expect(term.lastSentCells == 1)
+    #expect(term.cell(x: 4, y: 1)?.text == "8")
+  }
+
+  @Test func aLargerFrameRepaintsWithoutReadingTheSmallerOne() throws {
+    let term = try open()
+    defer { term.close() }
+    var small = Grid(width: 20, height: 5)
+    small.put("日本 small", x: 0, y: 0)
+    term.draw(small, cursor: nil)
+    // After a resize the new frame is bigger than the last: nothing may index the old one.
+    var big = Grid(width: term.size.width, height: term.size.height)
+    big.put("wide 日本", x: 0, y: 10)
+    term.draw(big, cursor: nil)
+    #expect(term.lastSentCells == big.width * big.height - 2)
+    #expect(term.cell(x: 5, y: 10)?.text == "日")
+  }
+
   @Test func monochromeTurnsColourIntoEmphasis() throws {
     let term = try open(color: false)
     defer { term.close() }

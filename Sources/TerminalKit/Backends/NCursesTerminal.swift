@@ -12,6 +12,8 @@ public final class NCursesTerminal: Terminal {
   private var screen: OpaquePointer?
   private var files: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?
   private var isOpen = true
+  /// Cells handed to ncurses by the last `draw`: only those that changed.
+  public private(set) var lastSentCells = 0
   private let inputDescriptor: Int32
   /// Keys ncurses had already read past the one asked for.
   private var queued: [InputEvent] = []
@@ -107,16 +109,20 @@ public final class NCursesTerminal: Terminal {
     let size = self.size
     let fresh = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
     if fresh { erase() }
+    lastSentCells = 0
     for y in 0..<min(grid.height, size.height) {
       for x in 0..<min(grid.width, size.width) {
         let cell = grid[x, y]
         if cell.isContinuation { continue }
-        if !fresh, let previous, previous[x, y] == cell,
-          x + 1 >= grid.width || previous[x + 1, y] == grid[x + 1, y]
-        {
-          continue
+        // Unchanged cells are skipped; a wide character is resent when its right half changed.
+        if !fresh, let previous, previous[x, y] == cell {
+          let rightHalfChanged =
+            x + 1 < grid.width && grid[x + 1, y].isContinuation
+            && previous[x + 1, y] != grid[x + 1, y]
+          if !rightHalfChanged { continue }
         }
         put(cell, x: x, y: y)
+        lastSentCells += 1
       }
     }
     previous = grid

@@ -58,31 +58,17 @@ public enum LiveScreen {
     } else if state.muted {
       grid.put("bell muted", x: right, y: inner.y + 4, style: Theme.muted)
     }
-    // Guidance, rules and the rotating prompt, with more lines when there is room.
+    // Guidance, rules, focus and the rotating prompt take what the transcript can spare:
+    // it keeps at least `minimumTranscriptRows`, and a block that still does not fit ends
+    // with "…" rather than stopping mid-sentence unmarked.
     var y = inner.y + 6
-    let spare = max(0, inner.height - 21)
-    let guidanceLines = TextWrapper.wrap(slot.phase.guidance, width: inner.width)
-    for line in guidanceLines.prefix(2 + spare / 2) {
-      grid.put(line, x: inner.x, y: y)
-      y += 1
-    }
-    let rules = slot.phase.rules.joined(separator: " · ")
-    if !rules.isEmpty {
-      for line in TextWrapper.wrap("Rules: " + rules, width: inner.width).prefix(1 + spare / 4) {
-        grid.put(line, x: inner.x, y: y, style: Theme.warning)
+    let editorRows = 2
+    let room = max(0, inner.maxY - editorRows - minimumTranscriptRows - y)
+    for block in infoBlocks(slot, timer: timer, width: inner.width, room: room) {
+      for line in block.lines {
+        grid.put(line, x: inner.x, y: y, style: block.style, maxWidth: inner.width)
         y += 1
       }
-    }
-    if let focus = slot.focusQuestion, !focus.isEmpty {
-      grid.put("Focus: " + focus, x: inner.x, y: y, style: Theme.heading, maxWidth: inner.width)
-      y += 1
-    }
-    if !slot.phase.prompts.isEmpty {
-      let index = Int(timer.elapsed / promptSeconds) % slot.phase.prompts.count
-      grid.put(
-        "Ask: “\(slot.phase.prompts[index])”", x: inner.x, y: y, style: Theme.muted,
-        maxWidth: inner.width)
-      y += 1
     }
     if state.ratingSelection != nil {
       drawRatings(
@@ -91,7 +77,6 @@ public enum LiveScreen {
       return nil
     }
     // Transcript fills what is left above the editor.
-    let editorRows = 2
     let transcriptArea = Rect(
       x: inner.x, y: y, width: inner.width, height: inner.maxY - editorRows - y)
     drawTranscript(state, timeZone: timeZone, into: &grid, area: transcriptArea)
@@ -121,6 +106,55 @@ public enum LiveScreen {
         line.padded(toWidth: max(0, area.width - 12)) + rating, x: area.x, y: area.y + 1 + offset,
         style: index == selection ? Theme.selected : .plain, maxWidth: area.width)
     }
+  }
+
+  /// Rows the transcript keeps (its rule line included) however long the guidance.
+  static let minimumTranscriptRows = 5
+
+  struct InfoBlock {
+    var lines: [String]
+    var style: Style
+  }
+
+  /// The phase's guidance, rules, focus question and current prompt, fitted into `room`
+  /// rows: focus and prompt first (one line each), then rules (up to three lines), then
+  /// guidance with what is left.
+  static func infoBlocks(_ slot: ScheduleSlot, timer: PhaseTimer, width: Int, room: Int)
+    -> [InfoBlock]
+  {
+    var focus: [String] = []
+    if let question = slot.focusQuestion, !question.isEmpty {
+      focus = [("Focus: " + question).truncated(toWidth: width)]
+    }
+    var prompt: [String] = []
+    if !slot.phase.prompts.isEmpty {
+      let index = Int(timer.elapsed / promptSeconds) % slot.phase.prompts.count
+      prompt = ["Ask: “\(slot.phase.prompts[index])”".truncated(toWidth: width)]
+    }
+    var left = max(0, room - focus.count - prompt.count)
+    let rulesText = slot.phase.rules.joined(separator: " · ")
+    let rules =
+      rulesText.isEmpty
+      ? []
+      : fit(TextWrapper.wrap("Rules: " + rulesText, width: width), rows: min(3, left), width: width)
+    left -= rules.count
+    let guidance = fit(
+      TextWrapper.wrap(slot.phase.guidance, width: width), rows: left, width: width)
+    return [
+      InfoBlock(lines: guidance, style: .plain), InfoBlock(lines: rules, style: Theme.warning),
+      InfoBlock(lines: focus, style: Theme.heading), InfoBlock(lines: prompt, style: Theme.muted),
+    ]
+  }
+
+  /// The first `rows` lines, the last ending in "…" when some were left out.
+  static func fit(_ lines: [String], rows: Int, width: Int) -> [String] {
+    guard rows > 0 else { return [] }
+    guard lines.count > rows else { return lines }
+    var kept = Array(lines.prefix(rows))
+    var last = kept[rows - 1]
+    while !last.isEmpty && last.displayWidth > width - 1 { last.removeLast() }
+    kept[rows - 1] = last + "…"
+    return kept
   }
 
   static func partLabel(_ slot: ScheduleSlot, _ session: SessionState) -> String {
