@@ -34,23 +34,35 @@ extension AppDatabase {
       conditions.append("s.programme = :programme")
       arguments["programme"] = programme
     }
+    // The matches are ranked and cut to the limit first, with only the joins the filters
+    // need; the details, highlights and snippets are then made for the notes shown alone. A
+    // common word matches thousands of notes, and highlighting them all cost most of the time.
+    let ranked = """
+      SELECT n.id AS id, \(pattern == nil ? "0" : "notes_fts.rank") AS score,
+        n.created_at AS created_at
+      FROM \(pattern == nil ? "notes n" : "notes_fts JOIN notes n ON n.id = notes_fts.rowid")
+      \(programme == nil ? "" : "JOIN sessions s ON s.id = n.session_id")
+      WHERE \(conditions.joined(separator: " AND "))
+      ORDER BY \(pattern == nil ? "" : "notes_fts.rank, ")n.created_at DESC
+      LIMIT :limit
+      """
     let rows = try read { db in
       try Row.fetchAll(
         db,
         sql: """
+          WITH hits AS (\(ranked))
           SELECT n.session_id, n.note, n.created_at, n.kind, s.title, s.programme, sl.round,
             sl.phase, p.name AS speaker,
             \(pattern == nil ? "n.text" : "highlight(notes_fts, 0, :open, :close)") AS marked,
             \(pattern == nil ? "n.text" : "snippet(notes_fts, 0, :open, :close, '…', 24)")
               AS marked_snippet
-          FROM notes_fts
-          JOIN notes n ON n.id = notes_fts.rowid
+          FROM hits
+          \(pattern == nil ? "" : "JOIN notes_fts ON notes_fts.rowid = hits.id AND notes_fts MATCH :pattern")
+          JOIN notes n ON n.id = hits.id
           JOIN sessions s ON s.id = n.session_id
           JOIN slots sl ON sl.session_id = n.session_id AND sl.slot = n.slot
           LEFT JOIN participants p ON p.session_id = n.session_id AND p.idx = n.speaker
-          WHERE \(conditions.joined(separator: " AND "))
-          ORDER BY \(pattern == nil ? "" : "notes_fts.rank, ")n.created_at DESC
-          LIMIT :limit
+          ORDER BY hits.score, hits.created_at DESC
           """, arguments: StatementArguments(arguments))
     }
     return rows.compactMap { row in
