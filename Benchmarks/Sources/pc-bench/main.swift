@@ -399,23 +399,30 @@ if longMode {
   log("timer accuracy: 10 minutes")
   let folder = scratch.appendingPathComponent("timer")
   let socket = "pc-bench-\(getpid())"
-  func tmux(_ arguments: [String], output: Bool = true) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
-    // The server that new-session starts would hold a pipe open for ever: no pipe for it.
-    let pipe = Pipe()
-    process.standardOutput = output ? pipe : FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try? process.run()
-    let data = output ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+  /// Runs tmux to completion with posix_spawn and waitpid: Foundation's Process can miss the
+  /// exit of `new-session`'s client, and a pipe would be held open by the server it starts,
+  /// so output goes through a file.
+  func tmux(_ arguments: [String]) -> String {
+    let outputPath = scratch.appendingPathComponent("tmux-output").path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let all = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+    let argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { return "" }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
   }
   let command = (["env"] + environment.map { "\($0.key)=\($0.value)" } + runArguments(folder))
     .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-  _ = tmux(["new-session", "-d", "-x", "80", "-y", "24", command], output: false)
-  defer { _ = tmux(["kill-server"], output: false) }
+  _ = tmux(["new-session", "-d", "-x", "80", "-y", "24", command])
+  defer { _ = tmux(["kill-server"]) }
   /// Polls the screen until `text` shows; returns when it was first seen.
   func seen(_ text: String, timeout: TimeInterval) -> Date? {
     let deadline = Date().addingTimeInterval(timeout)
