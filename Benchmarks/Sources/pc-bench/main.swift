@@ -399,22 +399,23 @@ if longMode {
   log("timer accuracy: 10 minutes")
   let folder = scratch.appendingPathComponent("timer")
   let socket = "pc-bench-\(getpid())"
-  func tmux(_ arguments: [String]) -> String {
+  func tmux(_ arguments: [String], output: Bool = true) -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+    // The server that new-session starts would hold a pipe open for ever: no pipe for it.
     let pipe = Pipe()
-    process.standardOutput = pipe
+    process.standardOutput = output ? pipe : FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try? process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    let data = output ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
   }
   let command = (["env"] + environment.map { "\($0.key)=\($0.value)" } + runArguments(folder))
     .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-  _ = tmux(["new-session", "-d", "-x", "80", "-y", "24", command])
-  defer { _ = tmux(["kill-server"]) }
+  _ = tmux(["new-session", "-d", "-x", "80", "-y", "24", command], output: false)
+  defer { _ = tmux(["kill-server"], output: false) }
   /// Polls the screen until `text` shows; returns when it was first seen.
   func seen(_ text: String, timeout: TimeInterval) -> Date? {
     let deadline = Date().addingTimeInterval(timeout)
