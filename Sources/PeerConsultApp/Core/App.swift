@@ -155,19 +155,10 @@ public enum App {
       case .setup:
         // The form's printable keys only ever type, and a pasted line break adds the typed
         // person, so a pasted list of "Name; Organisation; level" lines adds them all.
-        var effects: [Effect] = []
-        for character in text {
-          let key: Key =
-            character.isNewline ? .enter : .character(character == "\t" ? " " : character)
-          effects += handle(key, &state)
-        }
-        return effects
+        return type(text, lineBreak: .enter, &state)
       case .review:
         // The list's and search's printable keys only type into the filter.
-        return text.flatMap { character -> [Effect] in
-          let typed: Character = character.isNewline || character == "\t" ? " " : character
-          return handle(.character(typed), &state)
-        }
+        return type(text, lineBreak: .character(" "), &state)
       default: return []
       }
     case .key(let key):
@@ -275,6 +266,16 @@ public enum App {
   /// Transcript rows the screen shows, for scrolling by pages and to the end.
   static func transcriptRows(_ state: AppState) -> Int {
     TranscriptScreen.rows(bodyHeight: bodyHeight(of: state))
+  }
+
+  /// Replays pasted text as typed keys, for screens whose printable keys only ever type:
+  /// tabs become spaces and each line break becomes `lineBreak`.
+  private static func type(_ text: String, lineBreak: Key, _ state: inout AppState) -> [Effect] {
+    text.flatMap { character -> [Effect] in
+      let key: Key =
+        character.isNewline ? lineBreak : .character(character == "\t" ? " " : character)
+      return handle(key, &state)
+    }
   }
 
   private static func handleOverlay(_ key: Key, _ action: Action?, _ state: inout AppState)
