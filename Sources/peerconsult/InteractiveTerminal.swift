@@ -7,12 +7,13 @@ import TerminalKit
 /// Starts the full-screen interface and guarantees the terminal is given back.
 enum InteractiveTerminal {
   /// Runs the interface until the user leaves; returns the exit status (130/143/129 after
-  /// signals). `prepare` sets up the first screen with the services (start or resume a session).
+  /// signals).
+  ///
+  /// - Parameter task: the command the program was started for (start, resume, review): it
+  ///   runs before the terminal is taken, so a failure is one line on stderr, and leaving the
+  ///   screen it opens leaves the program. Without one, the home screen.
   static func run(
-    location: DataLocation,
-    prepare: (AppServices, inout AppState) throws -> Void = { services, state in
-      services.refreshHome(&state)
-    }
+    location: DataLocation, task: ((AppServices) throws -> AppCommand)? = nil
   ) throws -> Int32 {
     // A database that exists is opened before anything else, so a damaged or newer file is
     // refused with one line on stderr; a missing one is created only when first needed.
@@ -29,7 +30,14 @@ enum InteractiveTerminal {
       return try AppDatabase(directory: location.dataDirectory)
     }
     var state = AppState(dataDirectory: location.dataDirectory.path)
-    try prepare(services, &state)
+    let first: ServiceResult
+    if let task {
+      first = services.perform(try task(services))
+      if case .failed(_, let error, _) = first { throw CLIError(error) }
+      state.leavesProgram = true
+    } else {
+      first = services.perform(.countUnfinished)
+    }
     // Handlers first: ncurses then leaves them alone and the loop can exit cleanly.
     TerminalRestorer.installSignalHandlers()
     if !NCursesTerminal.adoptUserLocale() {
@@ -39,7 +47,9 @@ enum InteractiveTerminal {
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     let terminal = NCursesTerminal(useColor: !noColor)
     defer { terminal.close() }
-    return AppRunner(terminal: terminal, services: services, state: state).run()
+    let runner = AppRunner(terminal: terminal, services: services, state: state)
+    if let status = runner.deliver(first) { return status }
+    return runner.run()
   }
 }
 

@@ -26,8 +26,10 @@ struct ResumeCommand: ParsableCommand {
         "No sessions yet in \(location.dataDirectory.path): start one with `peerconsult run` or `peerconsult`."
       )
     }
-    let status = try InteractiveTerminal.run(location: location) { services, state in
-      guard let database = try services.database() else { return }
+    let status = try InteractiveTerminal.run(location: location) { services in
+      guard let database = try services.database() else {
+        throw CLIError("No sessions yet in \(location.dataDirectory.path).")
+      }
       let id: SessionID
       if let session {
         id = try database.resolveSession(session)
@@ -37,7 +39,7 @@ struct ResumeCommand: ParsableCommand {
         }
         id = latest.id
       }
-      try services.resumeSession(id, exitOnLeave: true, on: &state)
+      return .resume(id)
     }
     if status != 0 { throw ExitCode(status) }
   }

@@ -16,9 +16,7 @@ struct ReviewCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
 
   func run() throws {
-    let status = try InteractiveTerminal.run(location: data.location) { services, state in
-      try services.openReview(exitOnLeave: true, on: &state)
-    }
+    let status = try InteractiveTerminal.run(location: data.location) { _ in .loadReview }
     if status != 0 { throw ExitCode(status) }
   }
 }

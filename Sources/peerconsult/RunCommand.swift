@@ -46,9 +46,7 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     let setup = try makeSetup()
     let location = data.location
-    let status = try InteractiveTerminal.run(location: location) { services, state in
-      try services.startSession(setup, exitOnLeave: true, on: &state)
-    }
+    let status = try InteractiveTerminal.run(location: location) { _ in .startSession(setup) }
     if status != 0 { throw ExitCode(status) }
   }
 

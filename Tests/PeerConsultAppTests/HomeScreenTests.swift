@@ -52,7 +52,7 @@ import Testing
     var s = state()
     _ = App.update(&s, .key(.down))
     _ = App.update(&s, .key(.character("j")))
-    guard case .home(let home) = s.route else {
+    guard let home = s.screen as? HomeState else {
       Issue.record("left home")
       return
     }
@@ -60,7 +60,7 @@ import Testing
     _ = App.update(&s, .key(.up))
     _ = App.update(&s, .key(.up))
     _ = App.update(&s, .key(.up))
-    guard case .home(let wrapped) = s.route else { return }
+    guard let wrapped = s.screen as? HomeState else { return }
     #expect(wrapped.selection == HomeScreen.Entry.allCases.count - 1)
     #expect(App.update(&s, .key(.enter)) == [.exit(0)])
     #expect(App.update(&s, .key(.character("q"))) == [.exit(0)])

@@ -48,7 +48,7 @@ final class LiveFixture {
     ])
 
   init(
-    width: Int = 80, height: Int = 24, exitOnLeave: Bool = false,
+    width: Int = 80, height: Int = 24, leavesProgram: Bool = false,
     consultingProtocol: ConsultingProtocol = LiveFixture.drill
   ) throws {
     terminal = MemoryTerminal(width: width, height: height)
@@ -57,7 +57,9 @@ final class LiveFixture {
     services = AppServices(
       location: DataLocation(
         dataDirectory: folder, protocolsDirectory: folder.appendingPathComponent("p")),
-      clock: clock, openStore: { store })
+      clock: clock,
+      makeSessionID: { SessionID(rawValue: "5e551011" + String(repeating: "0", count: 24))! },
+      openStore: { store })
     var state = AppState(width: width, height: height, now: clock.now())
     state.timeZone = TimeZone(identifier: "UTC")!
     let setup = SessionSetup(
@@ -68,13 +70,16 @@ final class LiveFixture {
         SessionRound(presenter: 0, focusQuestion: "How do we share ownership?"),
         SessionRound(presenter: 2),
       ])
-    let id = SessionID(rawValue: "5e551011" + String(repeating: "0", count: 24))!
-    try services.startSession(setup, id: id, exitOnLeave: exitOnLeave, on: &state)
+    state.leavesProgram = leavesProgram
     runner = AppRunner(terminal: terminal, services: services, state: state)
+    runner.perform(.startSession(setup))
+    if live == nil {
+      throw FixtureError("the session did not start: \(String(describing: runner.state.notice))")
+    }
   }
 
   var live: LiveState? {
-    if case .live(let live) = runner.state.route { return live }
+    if let live = runner.state.screen as? LiveState { return live }
     return nil
   }
 
@@ -120,4 +125,10 @@ final class FlakyStore: SessionStore, @unchecked Sendable {
   }
 
   func events(of session: SessionID) throws -> [RecordedEvent] { try inner.events(of: session) }
+}
+
+/// A fixture that could not be set up.
+struct FixtureError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
 }

@@ -199,11 +199,11 @@ import Testing
     f.press(.character("n"))
     #expect(f.live != nil)
     f.press(.character("q"), .character("y"))
-    guard case .home = f.runner.state.route else {
+    guard f.runner.state.screen is HomeState else {
       Issue.record("did not return home")
       return
     }
-    let exiting = try LiveFixture(exitOnLeave: true)
+    let exiting = try LiveFixture(leavesProgram: true)
     #expect(exiting.press(.character("q"), .character("y")) == 0)
   }
 
@@ -214,14 +214,14 @@ import Testing
     for _ in 0..<6 { f.press(.tab) }
     f.press(.control("o"), .enter)
     for _ in 0..<6 { f.press(.character("n")) }
-    guard case .summary(let summary) = f.runner.state.route else {
+    guard let summary = f.runner.state.screen as? SummaryState else {
       Issue.record("no summary")
       return
     }
     #expect(summary.session.isFinished)
     #expect(f.text.contains("Shared data dashboard → Zoë Müller"))
     #expect(f.press(.character("q")) == nil)
-    guard case .home = f.runner.state.route else {
+    guard f.runner.state.screen is HomeState else {
       Issue.record("q on the summary did not return home")
       return
     }

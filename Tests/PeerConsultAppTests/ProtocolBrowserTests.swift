@@ -9,7 +9,7 @@ import Testing
   private func state(width: Int = 80, height: Int = 24, selection: Int = 0) -> AppState {
     var browser = ProtocolBrowserState(protocols: BuiltInProtocols.all)
     browser.selection = selection
-    return AppState(route: .protocols(browser), width: width, height: height)
+    return AppState(screen: browser, width: width, height: height)
   }
 
   @Test func rendersTheDefaultProtocolAt80x24() {
@@ -31,16 +31,16 @@ import Testing
     let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
     for _ in 0..<3 { runner.handle(.key(.down)) }
     runner.handle(.key(.enter))
-    guard case .protocols(let browser) = runner.state.route else {
+    guard let browser = runner.state.screen as? ProtocolBrowserState else {
       Issue.record("protocols did not open")
       return
     }
     #expect(browser.protocols.map(\.id) == BuiltInProtocols.all.map(\.id))
     runner.handle(.key(.down))
-    guard case .protocols(let moved) = runner.state.route else { return }
+    guard let moved = runner.state.screen as? ProtocolBrowserState else { return }
     #expect(moved.selection == 1)
     runner.handle(.key(.escape))
-    guard case .home(let home) = runner.state.route else {
+    guard let home = runner.state.screen as? HomeState else {
       Issue.record("Esc did not return home")
       return
     }
@@ -49,10 +49,10 @@ import Testing
 
   @Test func scrollsTheDetailAndReportsBadFiles() {
     var browser = ProtocolBrowserState(protocols: BuiltInProtocols.all, problems: ["x.yaml:1: bad"])
-    let first = App.render(AppState(route: .protocols(browser))).grid
+    let first = App.render(AppState(screen: browser)).grid
     #expect(first.lines.contains { $0.contains("1 file not loaded") })
-    _ = ProtocolBrowserScreen.update(&browser, .pageDown)
-    let scrolled = App.render(AppState(route: .protocols(browser))).grid
+    _ = browser.update(.action(.pageDown), ScreenEnvironment(now: Date()))
+    let scrolled = App.render(AppState(screen: browser)).grid
     #expect(first.line(2) != scrolled.line(2))
   }
 }

@@ -21,7 +21,7 @@ final class ReviewFixture {
   static let discharge = SessionID(rawValue: "c3" + String(repeating: "0", count: 30))!
 
   /// - Parameter seed: false for a data folder where nothing was ever recorded.
-  init(width: Int = 80, height: Int = 24, seed: Bool = true, exitOnLeave: Bool = false) throws {
+  init(width: Int = 80, height: Int = 24, seed: Bool = true, leavesProgram: Bool = false) throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pc-review-\(UUID().uuidString)")
     let data = folder.appendingPathComponent("data")
@@ -33,8 +33,9 @@ final class ReviewFixture {
       clock: clock, openStore: { try AppDatabase(directory: data) })
     var state = AppState(width: width, height: height, now: clock.now())
     state.timeZone = TimeZone(identifier: "UTC")!
-    try services.openReview(exitOnLeave: exitOnLeave, on: &state)
+    state.leavesProgram = leavesProgram
     runner = AppRunner(terminal: terminal, services: services, state: state)
+    runner.perform(.loadReview)
   }
 
   deinit { try? FileManager.default.removeItem(at: folder) }
@@ -109,12 +110,12 @@ final class ReviewFixture {
   }
 
   var review: ReviewState? {
-    if case .review(let review) = runner.state.route { return review }
+    if let review = runner.state.screen as? ReviewState { return review }
     return nil
   }
 
   var transcript: TranscriptState? {
-    if case .transcript(let transcript) = runner.state.route { return transcript }
+    if let transcript = runner.state.screen as? TranscriptState { return transcript }
     return nil
   }
 

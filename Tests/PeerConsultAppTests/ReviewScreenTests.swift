@@ -146,7 +146,7 @@ import Testing
     #expect(f.review?.filter.string == "")
     #expect(titles(f).count == 3)
     f.press(.escape)
-    guard case .home(let home) = f.runner.state.route else {
+    guard let home = f.runner.state.screen as? HomeState else {
       Issue.record("did not go home")
       return
     }
@@ -154,7 +154,7 @@ import Testing
   }
 
   @Test func leavingExitsWhenStartedForReview() throws {
-    let f = try ReviewFixture(exitOnLeave: true)
+    let f = try ReviewFixture(leavesProgram: true)
     f.type("q")
     #expect(f.press(.escape) == nil)
     #expect(f.press(.escape) == 0)
@@ -241,7 +241,7 @@ import Testing
         title: "Session \(n)", programme: "P", protocolName: "Drill", presenters: [],
         noteCount: n, actionCount: 0, actionsDone: 0)
     }
-    var state = AppState(route: .review(ReviewState(sessions: listings, programmes: ["P"])))
+    var state = AppState(screen: ReviewState(sessions: listings, programmes: ["P"]))
     for _ in 0..<9 { _ = App.update(&state, .key(.down)) }
     var text = App.render(state).grid.lines.joined(separator: "\n")
     #expect(

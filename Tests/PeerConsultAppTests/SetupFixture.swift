@@ -1,9 +1,11 @@
+import Foundation
 import PeerConsultKit
 
 @testable import PeerConsultApp
 @testable import TerminalKit
 
-/// Setup forms filled the way a facilitator would: by keys through `SetupScreen.update`.
+/// Setup forms filled the way a facilitator would: by keys, turned into inputs by the keymap
+/// as `App` does, through the form's `update`.
 enum SetupFixture {
   static let previousProgrammes = ["Alcohol Plan", "Housing First", "Night-time Economy"]
 
@@ -15,7 +17,7 @@ enum SetupFixture {
   @discardableResult
   static func type(_ text: String, into state: inout SetupState) -> SetupOutcome {
     var outcome = SetupOutcome.stay
-    for character in text { outcome = SetupScreen.update(&state, .character(character)) }
+    for character in text { outcome = send(.character(character), to: &state) }
     return outcome
   }
 
@@ -23,8 +25,22 @@ enum SetupFixture {
   @discardableResult
   static func press(_ keys: Key..., into state: inout SetupState) -> SetupOutcome {
     var outcome = SetupOutcome.stay
-    for key in keys { outcome = SetupScreen.update(&state, key) }
+    for key in keys { outcome = send(key, to: &state) }
     return outcome
+  }
+
+  /// One key as `App` delivers it; the form's effects read back as what they lead to.
+  private static func send(_ key: Key, to state: inout SetupState) -> SetupOutcome {
+    guard let input = App.input(for: key, on: state) else { return .stay }
+    let effects = state.update(input, ScreenEnvironment(now: Date(timeIntervalSince1970: 0)))
+    for effect in effects {
+      switch effect {
+      case .command(.startSession(let setup)): return .start(setup)
+      case .leave: return .cancel
+      default: continue
+      }
+    }
+    return .stay
   }
 
   /// Types each line in the Add field followed by Enter; focus ends on the Add field.

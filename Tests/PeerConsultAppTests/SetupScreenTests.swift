@@ -478,6 +478,7 @@ import Testing
     }
   }
 
+  /// The form's own keys show at once; the text fields' section scrolls into view.
   @Test func theHelpOverlayListsEverySetupKeyWithoutScrolling() {
     var grid = F.frame(F.empty())
     HelpOverlay.render(

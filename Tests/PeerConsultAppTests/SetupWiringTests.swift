@@ -13,7 +13,7 @@ import Testing
   @Test func homeNewSessionFormStartsALiveSession() throws {
     let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
     runner.handle(.key(.enter))
-    guard case .setup = runner.state.route else {
+    guard runner.state.screen is SetupState else {
       Issue.record("New session did not open the form")
       return
     }
@@ -24,7 +24,7 @@ import Testing
     runner.handle(.key(.tab))
     runner.handle(.paste("Zoë Müller; City Council; senior\nAmira O'Neill; NHS Trust; frontline\n"))
     runner.handle(.key(.control("g")))
-    guard case .live(let live) = runner.state.route else {
+    guard let live = runner.state.screen as? LiveState else {
       Issue.record("Start did not go live: \(String(describing: runner.state.notice))")
       return
     }
@@ -33,14 +33,14 @@ import Testing
     #expect(live.session.participants.map(\.name) == ["Zoë Müller", "Amira O'Neill"])
     #expect(live.session.setup.presenters == [0, 1])
     #expect(live.session.current?.phase.name == BuiltInProtocols.all[0].opening.first?.name)
-    #expect(!live.exitOnLeave)
+    #expect(!runner.state.leavesProgram)
   }
 
   @Test func escapeFromAnEmptyFormGoesHome() {
     let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
     runner.handle(.key(.enter))
     runner.handle(.key(.escape))
-    guard case .home(let home) = runner.state.route else {
+    guard let home = runner.state.screen as? HomeState else {
       Issue.record("Esc did not go home")
       return
     }
@@ -53,12 +53,12 @@ import Testing
     let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
     for _ in 0..<2 { runner.handle(.key(.down)) }
     runner.handle(.key(.enter))
-    guard case .review = runner.state.route else {
+    guard runner.state.screen is ReviewState else {
       Issue.record("Review did not open")
       return
     }
     runner.handle(.paste("crème\nq"))
-    guard case .review = runner.state.route else {
+    guard runner.state.screen is ReviewState else {
       Issue.record("the pasted q acted as a key")
       return
     }

@@ -53,7 +53,7 @@ private func openNightTime(width: Int = 80, height: Int = 24) throws -> ReviewFi
   @Test func phaseJumpsLandOnHeadings() throws {
     let f = try openNightTime()
     let layout = try #require(f.transcript?.layout)
-    let rows = App.transcriptRows(f.runner.state)
+    let rows = TranscriptScreen.rows(bodyHeight: f.runner.state.bodyHeight)
     let last = layout.lines.count - rows
     #expect(layout.sectionStarts.count == 6)
     #expect(layout.lines[layout.sectionStarts[1]].text == "Round 1 of 2 · presenter Zoë Müller")
@@ -187,7 +187,7 @@ private func openNightTime(width: Int = 80, height: Int = 24) throws -> ReviewFi
     let layout = transcript.layout
     #expect(layout.noteCount == 10_000)
     #expect(layout.lines.count > 10_000)
-    var state = AppState(route: .transcript(transcript), width: 80, height: 24)
+    var state = AppState(screen: transcript, width: 80, height: 24)
     state.timeZone = TimeZone(identifier: "UTC")!
 
     // A hundred scrolled frames cost less than laying the transcript out once: a frame only
@@ -202,12 +202,12 @@ private func openNightTime(width: Int = 80, height: Int = 24) throws -> ReviewFi
     for key in [Key.end, .character("["), .character("]"), .up, .down, .home, .end] {
       _ = App.update(&state, .key(key))
     }
-    guard case .transcript(let scrolled) = state.route else {
+    guard let scrolled = state.screen as? TranscriptState else {
       Issue.record("left the transcript")
       return
     }
     #expect(scrolled.layout == layout, "scrolling laid the transcript out again")
-    let rows = App.transcriptRows(state)
+    let rows = TranscriptScreen.rows(bodyHeight: state.bodyHeight)
     #expect(scrolled.scroll == layout.lines.count - rows)
     let last = App.render(state).grid.lines.joined(separator: "\n")
     #expect(last.contains("Note 10000:"))

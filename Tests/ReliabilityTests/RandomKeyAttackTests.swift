@@ -89,7 +89,9 @@ import Testing
     #expect(report.tried >= keysPerStart * StartScreen.allCases.count)
     #expect(report.broken == 0 && report.dataLost == 0)
     // Every screen and overlay was reached, not just the ones the attack started on.
-    for context in KeyContext.allCases.map(\.rawValue) {
+    // Text fields' keys work inside other contexts, and the too-small message is the resize
+    // storm's to reach: every other context is some screen's or overlay's own.
+    for context in KeyContext.allCases.filter({ ![.textField, .tooSmall].contains($0) }).map(\.id) {
       #expect(contexts[context, default: 0] > 0, "no key reached \(context)")
     }
     // No key may make the program hang; debug builds are slow, so the bound is generous.
@@ -129,7 +131,7 @@ import Testing
     harness.press(.enter)
     _ = try checker.check(after: pending)
     #expect(harness.runner.state.notice?.text == "Note saved.")
-    guard case .live(let live) = harness.runner.state.route else {
+    guard let live = harness.runner.state.screen as? LiveState else {
       Issue.record("the live screen was left")
       return
     }

@@ -66,7 +66,7 @@ func liveState(_ id: SessionID) -> AppState {
   let session = try! lengths.database.loadSession(id)
   let now = session.current.map { _ in Date(timeIntervalSince1970: 1_760_000_000) } ?? Date()
   var state = AppState(
-    route: .live(LiveState(sessionID: id, session: session, exitOnLeave: false, now: now)),
+    screen: LiveState(sessionID: id, session: session, now: now),
     width: 120, height: 40, now: now)
   state.timeZone = TimeZone(identifier: "Europe/London")!
   return state
@@ -80,8 +80,8 @@ func transcriptState(_ id: SessionID) -> AppState {
       protocolsDirectory: dataRoot.appendingPathComponent("no-protocols")),
     clock: ManualClock(), openStore: { lengths.database })
   var state = AppState(width: 120, height: 40)
-  _ = services.perform(.openReview, on: &state)
-  _ = services.perform(.openTranscript(id, note: nil), on: &state)
+  _ = App.update(&state, .result(services.perform(.loadReview)))
+  _ = App.update(&state, .result(services.perform(.openTranscript(id, note: nil))))
   return state
 }
 

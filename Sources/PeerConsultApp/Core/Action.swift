@@ -1,20 +1,28 @@
 /// A named request a key can make; screens handle actions, never raw keys.
 ///
-/// Keeping requests separate from keys (as tig does) lets one table drive dispatch,
-/// the footer and the help overlay.
-public enum Action: String, Hashable, Sendable, CaseIterable {
-  // Everywhere
-  case help, quit, back, confirmYes, confirmNo
-  // Lists and menus
-  case up, down, pageUp, pageDown, top, bottom, select
-  // Live session
-  case writeNote, togglePause, nextPhase, previousPhase, addMinute, removeMinute
-  case rateProcess, rate1, rate2, rate3, rate4, rate5
-  case schedule, toggleMute, scrollUp, scrollDown, editLastNote, deleteLastNote, actionDone
-  // Note editor
-  case saveNote, cancelNote, cycleKind, cycleSpeaker, cycleOwner
-  // Setup
-  case nextField, previousField, addItem, removeItem, moveUp, moveDown, togglePresenter, start
-  // Review
-  case search, filterKind, nextSection, previousSection, filterProgramme, actions
+/// Keeping requests separate from keys (as tig does) lets one table drive dispatch, the footer
+/// and the help overlay. Actions are values, so a new screen declares its own beside its code.
+public struct Action: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+  public let rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue }
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+  public var description: String { rawValue }
+}
+
+// Requests that several screens share; a screen's own live in its file.
+extension Action {
+  public static let help = Action("help")
+  public static let quit = Action("quit")
+  public static let back = Action("back")
+  public static let confirmYes = Action("confirmYes")
+  public static let confirmNo = Action("confirmNo")
+  public static let up = Action("up")
+  public static let down = Action("down")
+  public static let pageUp = Action("pageUp")
+  public static let pageDown = Action("pageDown")
+  public static let top = Action("top")
+  public static let bottom = Action("bottom")
+  public static let select = Action("select")
+  public static let scrollUp = Action("scrollUp")
+  public static let scrollDown = Action("scrollDown")
 }

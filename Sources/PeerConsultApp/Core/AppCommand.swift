@@ -1,33 +1,30 @@
 import PeerConsultKit
 
 /// Requests that need the outside world (the store, the protocol library), performed by
-/// `AppServices` for the runner.
+/// `AppServices`; each comes back to the screen as a ``ServiceResult``.
 public enum AppCommand: Equatable, Sendable {
-  /// Open the protocol browser (loads the library).
-  case openProtocols
-  /// Open the new-session form (loads protocols and previous programmes).
-  case openSetup
-  /// Create a session from the form and go live.
+  /// Load the protocol library.
+  case loadProtocols
+  /// Load what the new-session form offers (protocols, previous programmes).
+  case loadSetup
+  /// Create a session from the form and start it.
   case startSession(SessionSetup)
-  /// Show the unfinished sessions (or resume the only one).
-  case openResume
+  /// Count the unfinished sessions (for the home screen).
+  case countUnfinished
+  /// List the unfinished sessions.
+  case listUnfinished
   /// Carry on a stored session.
   case resume(SessionID)
-  /// Refresh the home screen's counts.
-  case refreshHome
   /// Change the live session.
   case session(SessionCommand)
-  /// Leave the live session (it stays unfinished and resumable).
+  /// Let go of the live session (it stays unfinished and resumable).
   case leaveSession
-  /// Show the stored sessions for review.
-  case openReview
-  /// Read the sessions again for the review screen (counts may have changed), and search
-  /// again if a search is showing.
-  case refreshReview
-  /// Run the review screen's search as typed.
-  case searchNotes
-  /// Open a stored session's transcript, at a note when one is given.
+  /// Load the stored sessions for review.
+  case loadReview
+  /// Search every session's notes, in one programme when given.
+  case searchNotes(query: String, programme: String?)
+  /// Load a stored session's transcript, at a note when one is given.
   case openTranscript(SessionID, note: Int?)
-  /// Mark an action of the open transcript's session done or not done.
-  case setReviewedActionDone(note: Int, done: Bool)
+  /// Mark an action of a stored session done or not done (one more event in its history).
+  case setStoredActionDone(SessionID, note: Int, done: Bool)
 }

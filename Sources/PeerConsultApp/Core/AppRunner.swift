@@ -10,6 +10,9 @@ public final class AppRunner {
   private let terminal: Terminal
   private let clock: WallClock
   private let services: AppServices
+  /// Sees every command's result as it arrives: the reliability attacks count the notes the
+  /// store acknowledged (`.noteSaved`) by it, not by the words on the screen.
+  public var resultObserver: ((ServiceResult) -> Void)?
 
   public init(terminal: Terminal, services: AppServices, state: AppState) {
     self.terminal = terminal
@@ -59,13 +62,40 @@ public final class AppRunner {
     case .paste(let text)?: effects += App.update(&state, .paste(text))
     case nil: break
     }
+    return perform(effects)
+  }
+
+  /// Runs `command` as if the screen showing had asked for it; returns an exit status when
+  /// leaving.
+  @discardableResult
+  public func perform(_ command: AppCommand) -> Int32? {
+    perform([.command(command)])
+  }
+
+  /// Hands the screen showing a result obtained before the runner existed (the first screen
+  /// of `peerconsult run`, `resume` or `review`, checked before the terminal was taken).
+  @discardableResult
+  public func deliver(_ result: ServiceResult) -> Int32? {
+    resultObserver?(result)
+    return perform(App.update(&state, .result(result)))
+  }
+
+  /// Performs effects in order, feeding each command's result back to the screens.
+  private func perform(_ effects: [Effect]) -> Int32? {
+    var effects = effects
     while !effects.isEmpty {
       let effect = effects.removeFirst()
       switch effect {
       case .exit(let status): return status
       case .bell: terminal.bell()
       case .flash: terminal.flash()
-      case .command(let command): effects += services.perform(command, on: &state)
+      case .command(let command):
+        let result = services.perform(command)
+        resultObserver?(result)
+        state.now = clock.now()
+        effects += App.update(&state, .result(result))
+      case .show, .leave, .notice, .confirm:
+        effects += App.apply([effect], &state)
       }
     }
     return nil

@@ -1,13 +1,16 @@
 import Foundation
 import PeerConsultKit
 
-/// Performs the commands that need the outside world (files, the database) and writes their
-/// results back into the state; the only impure part of the app besides the terminal.
+/// Performs the commands that need the outside world (files, the database) and reports each
+/// as a ``ServiceResult``: the only impure part of the app besides the terminal. It decides
+/// no navigation and writes no words for the user; the screens do.
 public final class AppServices {
   public let location: DataLocation
   public let clock: any WallClock
   private let openStore: () throws -> any SessionStore
   private var openedStore: (any SessionStore)?
+  /// Makes the id of each new session (fixed in tests).
+  private let makeSessionID: () -> SessionID
   /// The session being facilitated, if any.
   public private(set) var live: LiveSession?
 
@@ -15,10 +18,12 @@ public final class AppServices {
   ///   database (the protocol browser) work even when the data folder is unusable.
   public init(
     location: DataLocation, clock: any WallClock,
+    makeSessionID: @escaping () -> SessionID = { .random() },
     openStore: @escaping () throws -> any SessionStore
   ) {
     self.location = location
     self.clock = clock
+    self.makeSessionID = makeSessionID
     self.openStore = openStore
   }
 
@@ -30,71 +35,102 @@ public final class AppServices {
     return store
   }
 
-  /// Carries out `command`, updating `state` with the outcome; returns any further effects.
-  public func perform(_ command: AppCommand, on state: inout AppState) -> [Effect] {
-    switch command {
-    case .openProtocols:
-      let library = ProtocolLibrary.load(from: location.protocolsDirectory)
-      state.route = .protocols(
-        ProtocolBrowserState(
-          protocols: library.protocols, problems: library.problems.map(\.description)))
-      return []
-    case .session(let sessionCommand):
-      return perform(sessionCommand, on: &state)
-    case .openSetup:
-      let library = ProtocolLibrary.load(from: location.protocolsDirectory)
-      let programmes = (try? database()?.programmes().map(\.name)) ?? []
-      state.route = .setup(SetupState(protocols: library.protocols, previousProgrammes: programmes))
-      if !library.problems.isEmpty {
-        state.notice = Notice(
-          "\(library.problems.count) protocol file(s) not loaded: see `peerconsult protocols check`.",
-          tone: .warning)
+  /// Carries out `command` and reports what came of it.
+  public func perform(_ command: AppCommand) -> ServiceResult {
+    do {
+      return try result(of: command)
+    } catch {
+      let latest: SessionState?
+      switch command {
+      case .setStoredActionDone(let id, _, _):
+        // Another PeerConsult may have changed the session: the screen shows it as it now is.
+        // The first error is the one reported; if this read fails too it has nothing to add.
+        latest = try? database()?.loadSession(id)
+      default: latest = nil
       }
-      return []
-    case .startSession(let setup):
-      do {
-        try startSession(setup, exitOnLeave: false, on: &state)
-      } catch {
-        state.notice = Notice("Not started: \(error)", tone: .error)
-      }
-      return []
-    case .refreshHome:
-      refreshHome(&state)
-      return []
-    case .openResume:
-      do {
-        let unfinished = try database()?.unfinishedSessions() ?? []
-        if unfinished.count == 1 {
-          try resumeSession(unfinished[0].id, exitOnLeave: false, on: &state)
-        } else {
-          state.route = .resume(ResumeState(sessions: unfinished))
-        }
-      } catch {
-        state.notice = Notice("\(error)", tone: .error)
-      }
-      return []
-    case .resume(let id):
-      do {
-        try resumeSession(id, exitOnLeave: false, on: &state)
-      } catch {
-        state.notice = Notice("Cannot resume: \(error)", tone: .error)
-      }
-      return []
-    case .leaveSession:
-      let exitOnLeave: Bool
-      switch state.route {
-      case .live(let live): exitOnLeave = live.exitOnLeave
-      case .summary(let summary): exitOnLeave = summary.exitOnLeave
-      default: exitOnLeave = false
-      }
-      live = nil
-      if exitOnLeave { return [.exit(0)] }
-      state.route = .home(HomeState())
-      refreshHome(&state)
-      return []
-    case .openReview, .refreshReview, .searchNotes, .openTranscript, .setReviewedActionDone:
-      return performReview(command, on: &state)
+      return .failed(command, error: "\(error)", latest: latest)
     }
+  }
+
+  private func result(of command: AppCommand) throws -> ServiceResult {
+    switch command {
+    case .loadProtocols:
+      let library = ProtocolLibrary.load(from: location.protocolsDirectory)
+      return .protocolsLoaded(
+        protocols: library.protocols, problems: library.problems.map(\.description))
+    case .loadSetup:
+      let library = ProtocolLibrary.load(from: location.protocolsDirectory)
+      return .setupLoaded(
+        protocols: library.protocols, problems: library.problems.map(\.description),
+        programmes: try database()?.programmes().map(\.name) ?? [])
+    case .startSession(let setup):
+      let session = try LiveSession.create(
+        setup, id: makeSessionID(), store: store(), clock: clock)
+      try session.start()
+      live = session
+      return .sessionOpened(session.id, session.state)
+    case .countUnfinished:
+      return .unfinishedCounted(try database()?.unfinishedSessions().count ?? 0)
+    case .listUnfinished:
+      return .unfinishedListed(try database()?.unfinishedSessions() ?? [])
+    case .resume(let id):
+      let session = try LiveSession.resume(id, store: store(), clock: clock)
+      if !session.state.isStarted { try session.start() }
+      live = session
+      return .sessionOpened(session.id, session.state)
+    case .session(let sessionCommand):
+      return try perform(sessionCommand)
+    case .leaveSession:
+      live = nil
+      return .sessionLeft
+    case .loadReview:
+      let database = try database()
+      return .reviewLoaded(
+        sessions: try database?.sessions() ?? [],
+        programmes: try database?.programmes().map(\.name) ?? [], hasDatabase: database != nil)
+    case .searchNotes(let query, let programme):
+      guard NoteSearchQuery(query).ftsPattern != nil, let database = try database() else {
+        return .searched(query: nil, hits: [])
+      }
+      return .searched(
+        query: query,
+        hits: try database.searchNotes(query, programme: programme, limit: ReviewState.hitLimit))
+    case .openTranscript(let id, let note):
+      guard let database = try database() else { throw StoreError.noSuchSession(id.rawValue) }
+      return .transcriptLoaded(id, try database.loadSession(id), note: note)
+    case .setStoredActionDone(let id, let note, let done):
+      guard let database = try database() else { throw StoreError.noSuchSession(id.rawValue) }
+      // Through LiveSession, so the change is one more event in the session's history.
+      let session = try LiveSession.resume(id, store: database, clock: clock)
+      try session.setActionDone(note, done)
+      return .actionMarked(note: note, done: done, session: session.state)
+    }
+  }
+
+  /// Applies a command to the live session: stored first, reported after.
+  private func perform(_ command: SessionCommand) throws -> ServiceResult {
+    guard let session = live else { throw NoLiveSession() }
+    switch command {
+    case .next: try session.next()
+    case .previous: try session.previous()
+    case .togglePause: try session.togglePause()
+    case .adjust(let minutes): try session.adjustTime(minutes: minutes)
+    case .addNote(let content):
+      let note = try session.addNote(content)
+      return .noteSaved(id: note.id, session: session.state)
+    case .editNote(let id, let content):
+      try session.editNote(id, to: content)
+      return .noteEdited(id: id, session: session.state)
+    case .deleteNote(let id):
+      try session.deleteNote(id)
+      return .noteDeleted(id: id, session: session.state)
+    case .setActionDone(let id, let done):
+      try session.setActionDone(id, done)
+      return .actionMarked(note: id, done: done, session: session.state)
+    case .rate(let participant, let rating):
+      try session.rateProcess(participant: participant, rating: rating)
+    }
+    return .sessionChanged(session.state)
   }
 
   /// The database, when the store is one and it exists already (nothing is created just to
@@ -104,84 +140,9 @@ public final class AppServices {
     guard AppDatabase.exists(in: location.dataDirectory) else { return nil }
     return try store() as? AppDatabase
   }
+}
 
-  /// Updates the home screen's count of unfinished sessions.
-  public func refreshHome(_ state: inout AppState) {
-    guard case .home(var home) = state.route else { return }
-    home.unfinishedCount = (try? database()?.unfinishedSessions().count) ?? 0
-    state.route = .home(home)
-  }
-
-  /// Creates a session, starts its first phase and shows the live screen.
-  public func startSession(
-    _ setup: SessionSetup, id: SessionID = .random(), exitOnLeave: Bool, on state: inout AppState
-  ) throws {
-    let session = try LiveSession.create(setup, id: id, store: store(), clock: clock)
-    try session.start()
-    show(session, exitOnLeave: exitOnLeave, on: &state)
-  }
-
-  /// Reopens a stored session where it stopped.
-  public func resumeSession(_ id: SessionID, exitOnLeave: Bool, on state: inout AppState) throws {
-    let session = try LiveSession.resume(id, store: store(), clock: clock)
-    if !session.state.isStarted { try session.start() }
-    show(session, exitOnLeave: exitOnLeave, on: &state)
-  }
-
-  private func show(_ session: LiveSession, exitOnLeave: Bool, on state: inout AppState) {
-    live = session
-    state.now = clock.now()
-    if session.state.isFinished {
-      state.route = .summary(
-        SummaryState(sessionID: session.id, session: session.state, exitOnLeave: exitOnLeave))
-    } else {
-      state.route = .live(
-        LiveState(
-          sessionID: session.id, session: session.state, exitOnLeave: exitOnLeave, now: state.now))
-    }
-  }
-
-  /// Applies a session command: stored first, shown after. A failure leaves the screen as it
-  /// was (an open note stays in the editor) and says what went wrong.
-  private func perform(_ command: SessionCommand, on state: inout AppState) -> [Effect] {
-    guard let session = live, case .live(var screen) = state.route else { return [] }
-    do {
-      switch command {
-      case .next: try session.next()
-      case .previous: try session.previous()
-      case .togglePause: try session.togglePause()
-      case .adjust(let minutes): try session.adjustTime(minutes: minutes)
-      case .addNote(let content): _ = try session.addNote(content)
-      case .editNote(let id, let content): try session.editNote(id, to: content)
-      case .deleteNote(let id):
-        try session.deleteNote(id)
-        if screen.selectedNote == id { screen.selectedNote = nil }
-      case .setActionDone(let id, let done): try session.setActionDone(id, done)
-      case .rate(let participant, let rating):
-        try session.rateProcess(participant: participant, rating: rating)
-      }
-    } catch {
-      state.notice = Notice("Not saved: \(error)", tone: .error)
-      return []
-    }
-    switch command {
-    case .addNote: state.notice = Notice("Note saved.", tone: .success)
-    case .editNote:
-      state.notice = Notice("Note updated (the earlier text is kept).", tone: .success)
-    case .deleteNote: state.notice = Notice("Note deleted (kept in the history).", tone: .success)
-    default: break
-    }
-    if case .addNote = command { screen.editor = nil }
-    if case .editNote = command { screen.editor = nil }
-    screen.session = session.state
-    state.now = clock.now()
-    if session.state.isFinished {
-      state.route = .summary(
-        SummaryState(sessionID: session.id, session: session.state, exitOnLeave: screen.exitOnLeave)
-      )
-    } else {
-      state.route = .live(screen)
-    }
-    return []
-  }
+/// A session command arrived with no session being facilitated (a screen out of step).
+struct NoLiveSession: Error, CustomStringConvertible {
+  var description: String { "no session is being facilitated" }
 }

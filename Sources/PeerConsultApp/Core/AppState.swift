@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything the screen shows, as a value: `App.render` draws it, `App.update` changes it.
 public struct AppState: Sendable {
-  public var route: Route
+  /// The screen showing, with its own state.
+  public var screen: any Screen
   public var overlay: Overlay?
   public var width: Int
   public var height: Int
@@ -16,12 +17,15 @@ public struct AppState: Sendable {
   public var dataDirectory: String
   /// The zone note times are shown in.
   public var timeZone: TimeZone = .current
+  /// Leaving a screen for home leaves the program instead: it was started for one task
+  /// (`peerconsult run`, `resume`, `review`).
+  public var leavesProgram = false
 
   public init(
-    route: Route = .home(HomeState()), width: Int = 80, height: Int = 24, now: Date = Date(),
+    screen: any Screen = HomeState(), width: Int = 80, height: Int = 24, now: Date = Date(),
     dataDirectory: String = "", localeWarning: String? = nil
   ) {
-    self.route = route
+    self.screen = screen
     self.width = width
     self.height = height
     self.now = now
@@ -35,36 +39,23 @@ public struct AppState: Sendable {
   public var isTooSmall: Bool {
     width < Self.minimumSize.width || height < Self.minimumSize.height
   }
-}
 
-/// Which screen is showing, with its own state.
-public enum Route: Sendable {
-  case home(HomeState)
-  case protocols(ProtocolBrowserState)
-  case setup(SetupState)
-  case resume(ResumeState)
-  case live(LiveState)
-  case summary(SummaryState)
-  /// Past sessions: the list and the search.
-  case review(ReviewState)
-  /// One past session's transcript and actions.
-  case transcript(TranscriptState)
+  /// Rows the body has between the title bar and the notice and footer rows.
+  public var bodyHeight: Int { max(0, height - 3 - (localeWarning == nil ? 0 : 1)) }
+
+  /// What the screen may know of the app around it.
+  public var environment: ScreenEnvironment {
+    ScreenEnvironment(
+      now: now, timeZone: timeZone, dataDirectory: dataDirectory, width: width, height: height,
+      bodyHeight: bodyHeight)
+  }
 }
 
 /// Something drawn over the screen that takes the keys until dismissed.
 public enum Overlay: Equatable, Sendable {
   case help(scroll: Int)
-  /// A yes/no question; `action` is what `y` does.
-  case confirm(question: String, action: ConfirmedAction)
-}
-
-/// What a confirmation leads to.
-public enum ConfirmedAction: Equatable, Sendable {
-  case quitProgram
-  /// Leave the live session; it stays unfinished.
-  case leaveSession
-  /// Delete a note of the live session (its text stays in the history).
-  case deleteNote(Int)
+  /// A yes/no question; `onYes` is what `y` does.
+  case confirm(question: String, onYes: [Effect])
 }
 
 /// A one-line message with its tone.

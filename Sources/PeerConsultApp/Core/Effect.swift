@@ -1,12 +1,42 @@
-/// Something `update` asks the runner to do outside the pure state: I/O, sound, leaving.
+import PeerConsultKit
+
+/// Something `update` asks for beyond changing its own state.
 ///
-/// Screens stay pure functions; the runner performs effects and feeds their results back
-/// as state changes, so tests can run every screen without a terminal or a database.
-public enum Effect: Equatable, Sendable {
+/// `App.update` applies the effects that only change the app's state (another screen, a
+/// notice, a question) itself, and hands the runner only those that reach outside (I/O,
+/// sound, leaving), so screens stay pure and every one is tested without a terminal.
+public indirect enum Effect: Sendable {
   /// Leave the program with this exit status.
   case exit(Int32)
   case bell
   case flash
-  /// Ask the environment to act (load data, write to the store); see `AppCommand`.
+  /// Ask the environment to act (load data, write to the store); its `ServiceResult` comes
+  /// back to the screen showing when it is done.
   case command(AppCommand)
+  /// Show another screen in place of this one.
+  case show(any Screen)
+  /// Leave this screen for home with `entry` selected, or leave the program when it was
+  /// started for one task (`peerconsult run`, `resume`, `review`).
+  case leave(to: HomeScreen.Entry)
+  /// A one-line message under the body.
+  case notice(Notice)
+  /// Ask a yes/no question; `y` performs `onYes`.
+  case confirm(question: String, onYes: [Effect])
+}
+
+extension Effect: Equatable {
+  /// Screens compare by type and title, as screens carry no identity of their own; enough for
+  /// tests to tell which screen an effect shows.
+  public static func == (lhs: Effect, rhs: Effect) -> Bool {
+    switch (lhs, rhs) {
+    case (.exit(let a), .exit(let b)): return a == b
+    case (.bell, .bell), (.flash, .flash): return true
+    case (.command(let a), .command(let b)): return a == b
+    case (.show(let a), .show(let b)): return type(of: a) == type(of: b)
+    case (.leave(let a), .leave(let b)): return a == b
+    case (.notice(let a), .notice(let b)): return a == b
+    case (.confirm(let q1, let e1), .confirm(let q2, let e2)): return q1 == q2 && e1 == e2
+    default: return false
+    }
+  }
 }

@@ -1,26 +1,47 @@
-/// Where a key binding applies: one per screen or mode.
-public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-  case home, protocols, resume, setup, live, editor, rating, schedule, summary, review, search,
-    transcript, actions, confirm, help
-
+/// Where a key binding applies: a screen, a mode of one, or an overlay.
+///
+/// Contexts are values, not an enum, so a screen declares its own beside its code: adding a
+/// screen never edits a list of every context.
+public struct KeyContext: Hashable, Sendable, CustomStringConvertible {
+  /// A stable name (for tests and reports).
+  public let id: String
   /// The title of this context's section in the help overlay.
-  public var title: String {
-    switch self {
-    case .home: return "Home"
-    case .protocols: return "Protocols"
-    case .resume: return "Resume"
-    case .setup: return "New session"
-    case .live: return "Live session"
-    case .editor: return "Note editor"
-    case .rating: return "Process ratings"
-    case .schedule: return "Schedule"
-    case .summary: return "Summary"
-    case .review: return "Review"
-    case .search: return "Search"
-    case .transcript: return "Transcript"
-    case .actions: return "Actions"
-    case .confirm: return "Confirm"
-    case .help: return "Help"
-    }
+  public let title: String
+  /// Whether printable keys are typed text here, so none may be bound (`F1` opens help).
+  public let typesText: Bool
+  /// What typing does here, for the help overlay; nil where typing does nothing.
+  public let typingHelp: String?
+  /// Further contexts whose keys also work here, shown as their own sections of the help.
+  public let helpSections: [KeyContext]
+
+  public init(
+    _ id: String, title: String, typesText: Bool = false, typingHelp: String? = nil,
+    helpSections: [KeyContext] = []
+  ) {
+    self.id = id
+    self.title = title
+    self.typesText = typesText
+    self.typingHelp = typingHelp
+    self.helpSections = helpSections
   }
+
+  public var description: String { id }
+
+  public static func == (lhs: KeyContext, rhs: KeyContext) -> Bool { lhs.id == rhs.id }
+  public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+
+  /// Every context that has a binding, in the keymap's order.
+  public static var allCases: [KeyContext] { Keymap.contexts }
+}
+
+extension KeyContext {
+  /// Any focused text field: its editing keys come before the screen's own.
+  public static let textField = KeyContext(
+    "textField", title: "In text fields, typing never runs a command", typesText: true)
+  /// The help overlay.
+  public static let help = KeyContext("help", title: "Help")
+  /// A yes/no question.
+  public static let confirm = KeyContext("confirm", title: "Confirm", typesText: true)
+  /// The message shown while the window is smaller than the screens need.
+  public static let tooSmall = KeyContext("tooSmall", title: "Window too small")
 }

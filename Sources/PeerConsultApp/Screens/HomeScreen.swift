@@ -1,3 +1,4 @@
+import PeerConsultKit
 import TerminalKit
 
 /// The home screen's state: which entry is selected.
@@ -43,7 +44,9 @@ public enum HomeScreen {
     }
   }
 
-  public static func render(_ state: HomeState, app: AppState, into grid: inout Grid, area: Rect) {
+  public static func render(
+    _ state: HomeState, dataDirectory: String, into grid: inout Grid, area: Rect
+  ) {
     var y = area.y + 1
     grid.put(
       "Systems Learning Groups · peer consulting, facilitated", x: area.x + 2, y: y,
@@ -61,25 +64,101 @@ public enum HomeScreen {
     }
     y += 1
     grid.put(
-      "Data folder: " + app.dataDirectory, x: area.x + 2, y: y, style: Theme.muted,
+      "Data folder: " + dataDirectory, x: area.x + 2, y: y, style: Theme.muted,
       maxWidth: area.width - 4)
   }
 
-  public static func update(_ state: inout HomeState, _ action: Action) -> HomeOutcome {
-    let count = Entry.allCases.count
-    switch action {
-    case .up: state.selection = (state.selection + count - 1) % count
-    case .down: state.selection = (state.selection + 1) % count
-    case .select: return .open(Entry(rawValue: state.selection) ?? .quit)
-    case .quit: return .open(.quit)
-    default: break
-    }
-    return .stay
-  }
 }
 
-/// What a home-screen action leads to.
-public enum HomeOutcome: Equatable, Sendable {
-  case stay
-  case open(HomeScreen.Entry)
+extension KeyContext {
+  public static let home = KeyContext("home", title: "Home")
+}
+
+extension HomeState: Screen {
+  public static let keyBindings = [
+    KeyBinding([.up, .character("k")], .up, "up", "Move up", in: [.home], footer: false),
+    KeyBinding([.down, .character("j")], .down, "down", "Move down", in: [.home], footer: false),
+    KeyBinding([.enter], .select, "open", "Open the selected entry", in: [.home]),
+    KeyBinding.help(in: [.home]),
+    KeyBinding([.character("q")], .quit, "quit", "Leave PeerConsult", in: [.home]),
+  ]
+
+  public var keyContext: KeyContext { .home }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    ("PeerConsult", "v" + PeerConsultVersion.current)
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    HomeScreen.render(self, dataDirectory: environment.dataDirectory, into: &grid, area: area)
+    return nil
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    let count = HomeScreen.Entry.allCases.count
+    switch input {
+    case .action(.up): selection = (selection + count - 1) % count
+    case .action(.down): selection = (selection + 1) % count
+    case .action(.select): return open(HomeScreen.Entry(rawValue: selection) ?? .quit)
+    case .action(.quit): return open(.quit)
+    case .result(let result): return show(result, environment)
+    default: break
+    }
+    return []
+  }
+
+  private func open(_ entry: HomeScreen.Entry) -> [Effect] {
+    switch entry {
+    case .newSession: return [.command(.loadSetup)]
+    case .resume: return [.command(.listUnfinished)]
+    case .review: return [.command(.loadReview)]
+    case .protocols: return [.command(.loadProtocols)]
+    case .quit: return [.exit(0)]
+    }
+  }
+
+  /// Shows what an entry loaded, or why it could not.
+  private mutating func show(_ result: ServiceResult, _ environment: ScreenEnvironment)
+    -> [Effect]
+  {
+    switch result {
+    case .unfinishedCounted(let count):
+      unfinishedCount = count
+    case .protocolsLoaded(let protocols, let problems):
+      return [.show(ProtocolBrowserState(protocols: protocols, problems: problems))]
+    case .setupLoaded(let protocols, let problems, let programmes):
+      var effects: [Effect] = [
+        .show(SetupState(protocols: protocols, previousProgrammes: programmes))
+      ]
+      if !problems.isEmpty {
+        effects.append(
+          .notice(
+            Notice(
+              "\(problems.count) protocol file(s) not loaded: see `peerconsult protocols check`.",
+              tone: .warning)))
+      }
+      return effects
+    case .unfinishedListed(let sessions):
+      // With one unfinished session there is nothing to choose: carry it on.
+      if sessions.count == 1 { return [.command(.resume(sessions[0].id))] }
+      return [.show(ResumeState(sessions: sessions))]
+    case .reviewLoaded(let sessions, let programmes, let hasDatabase):
+      return [
+        .show(
+          ReviewState(
+            sessions: sessions, programmes: programmes, hasDatabase: hasDatabase,
+            timeZone: environment.timeZone))
+      ]
+    case .sessionOpened(let id, let session):
+      return [LiveState.show(id, session, now: environment.now)]
+    case .failed(.resume, let error, _):
+      return [.notice(Notice("Cannot resume: \(error)", tone: .error))]
+    case .failed(_, let error, _):
+      return [.notice(Notice(error, tone: .error))]
+    default: break
+    }
+    return []
+  }
 }

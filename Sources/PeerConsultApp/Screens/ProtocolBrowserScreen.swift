@@ -115,21 +115,56 @@ public enum ProtocolBrowserScreen {
     }
     return lines
   }
+}
 
-  public static func update(_ state: inout ProtocolBrowserState, _ action: Action) -> Bool {
-    let count = state.protocols.count
+extension KeyContext {
+  public static let protocols = KeyContext("protocols", title: "Protocols")
+}
+
+extension ProtocolBrowserState: Screen {
+  public static let keyBindings = [
+    KeyBinding([.up, .character("k")], .up, "up", "Move up", in: [.protocols], footer: false),
+    KeyBinding(
+      [.down, .character("j")], .down, "down", "Move down", in: [.protocols], footer: false),
+    KeyBinding(
+      [.pageUp], .pageUp, "page up", "Scroll a page up", in: [.protocols],
+      footer: false),
+    KeyBinding(
+      [.pageDown], .pageDown, "page down", "Scroll a page down", in: [.protocols],
+      footer: false),
+    KeyBinding([.escape], .back, "back", "Go back", in: [.protocols]),
+    KeyBinding.help(in: [.protocols]),
+    KeyBinding([.character("q")], .back, "back", "Go back", in: [.protocols], footer: false),
+  ]
+
+  public var keyContext: KeyContext { .protocols }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    ("PeerConsult · Protocols", "\(protocols.count) protocols")
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    ProtocolBrowserScreen.render(self, into: &grid, area: area)
+    return nil
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    guard case .action(let action) = input else { return [] }
+    let count = protocols.count
     switch action {
     case .up where count > 0:
-      state.selection = (state.selection + count - 1) % count
-      state.detailScroll = 0
+      selection = (selection + count - 1) % count
+      detailScroll = 0
     case .down where count > 0:
-      state.selection = (state.selection + 1) % count
-      state.detailScroll = 0
-    case .pageDown: state.detailScroll += 10
-    case .pageUp: state.detailScroll = max(0, state.detailScroll - 10)
-    case .back, .quit: return false
+      selection = (selection + 1) % count
+      detailScroll = 0
+    case .pageDown: detailScroll += 10
+    case .pageUp: detailScroll = max(0, detailScroll - 10)
+    case .back: return [.leave(to: .protocols)]
     default: break
     }
-    return true
+    return []
   }
 }

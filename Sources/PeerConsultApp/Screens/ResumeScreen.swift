@@ -36,23 +36,49 @@ public enum ResumeScreen {
       y += 1
     }
   }
+}
 
-  /// What a key leads to.
-  public enum Outcome: Equatable, Sendable {
-    case stay, back
-    case resume(SessionID)
+extension KeyContext {
+  public static let resume = KeyContext("resume", title: "Resume")
+}
+
+extension ResumeState: Screen {
+  public static let keyBindings = [
+    KeyBinding([.up, .character("k")], .up, "up", "Move up", in: [.resume], footer: false),
+    KeyBinding([.down, .character("j")], .down, "down", "Move down", in: [.resume], footer: false),
+    KeyBinding([.enter], .select, "open", "Open the selected entry", in: [.resume]),
+    KeyBinding([.escape], .back, "back", "Go back", in: [.resume]),
+    KeyBinding.help(in: [.resume]),
+    KeyBinding([.character("q")], .back, "back", "Go back", in: [.resume], footer: false),
+  ]
+
+  public var keyContext: KeyContext { .resume }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    ("PeerConsult · Resume", "\(sessions.count) unfinished")
   }
 
-  public static func update(_ state: inout ResumeState, _ action: Action) -> Outcome {
-    let count = state.sessions.count
-    switch action {
-    case .up where count > 0: state.selection = (state.selection + count - 1) % count
-    case .down where count > 0: state.selection = (state.selection + 1) % count
-    case .select where count > 0: return .resume(state.sessions[state.selection].id)
-    case .back, .quit: return .back
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    ResumeScreen.render(self, timeZone: environment.timeZone, into: &grid, area: area)
+    return nil
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    let count = sessions.count
+    switch input {
+    case .action(.up) where count > 0: selection = (selection + count - 1) % count
+    case .action(.down) where count > 0: selection = (selection + 1) % count
+    case .action(.select) where count > 0: return [.command(.resume(sessions[selection].id))]
+    case .action(.back): return [.leave(to: .resume)]
+    case .result(.sessionOpened(let id, let session)):
+      return [LiveState.show(id, session, now: environment.now)]
+    case .result(.failed(_, let error, _)):
+      return [.notice(Notice("Cannot resume: \(error)", tone: .error))]
     default: break
     }
-    return .stay
+    return []
   }
 }
 

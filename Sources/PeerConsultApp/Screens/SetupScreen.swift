@@ -1,8 +1,8 @@
 import PeerConsultKit
 import TerminalKit
 
-/// What a key on the setup screen leads to.
-public enum SetupOutcome: Equatable, Sendable {
+/// What the form's Enter or Ctrl-G leads to.
+enum SetupOutcome: Equatable, Sendable {
   case stay
   /// Leave without starting (back home).
   case cancel
@@ -13,37 +13,9 @@ public enum SetupOutcome: Equatable, Sendable {
 /// The new-session form: title, programme, protocol, the group with its slice, presenters in
 /// order with optional focus questions, and a start that refuses with a reason, losing nothing.
 ///
-/// It takes raw keys, because most fields take text: a printable key always goes into the
-/// focused field (or nowhere), and only non-printing keys are looked up in the ``Keymap``.
+/// Most fields take text, so the form binds no printable key: a printable key always goes
+/// into the focused field (or nowhere).
 public enum SetupScreen {
-  /// Applies one key. F1 (`.help`) is left to `App`, which opens the help overlay for
-  /// `.setup` before the key reaches the screen.
-  public static func update(_ state: inout SetupState, _ key: Key) -> SetupOutcome {
-    let wasConfirmingCancel = state.confirmingCancel
-    state.confirmingCancel = false
-    if state.focus.takesText && state.edit(key) { return .stay }
-    // Printable keys never act as commands, even in fields that take no text.
-    if case .character = key { return .stay }
-    guard let action = Keymap.action(for: key, in: .setup) else { return .stay }
-    switch action {
-    case .nextField: state.moveFocus(by: 1)
-    case .previousField: state.moveFocus(by: -1)
-    case .up: state.step(-1)
-    case .down: state.step(1)
-    case .select: return state.confirm()
-    case .start: return state.start()
-    case .togglePresenter where state.focus == .group: state.togglePresenter()
-    case .moveUp where state.focus == .group: state.moveSelected(by: -1)
-    case .moveDown where state.focus == .group: state.moveSelected(by: 1)
-    case .removeItem where state.focus == .group: state.removeSelected()
-    case .back:
-      if wasConfirmingCancel || !state.hasInput { return .cancel }
-      state.confirmingCancel = true
-    default: break
-    }
-    return .stay
-  }
-
   /// Draws the form into `area`; returns the text cursor when a text field has focus.
   ///
   /// At 80 columns everything stacks in one column; from ``wideWidth`` a side panel lists
@@ -142,5 +114,132 @@ public enum SetupScreen {
     }
     drawStartRow(state, into: &grid, x: layout.x, y: layout.start, width: layout.width)
     return cursor
+  }
+}
+
+extension KeyContext {
+  public static let setup = KeyContext(
+    "setup", title: "New session", typesText: true, helpSections: [.textField])
+}
+
+extension Action {
+  public static let nextField = Action("nextField")
+  public static let previousField = Action("previousField")
+  public static let removeItem = Action("removeItem")
+  public static let moveUp = Action("moveUp")
+  public static let moveDown = Action("moveDown")
+  public static let togglePresenter = Action("togglePresenter")
+  public static let start = Action("start")
+}
+
+extension SetupState: Screen {
+  // Only non-printing keys, because most fields take text and typing must never trigger a
+  // command. The focused field's own keys also show beside the form.
+  public static let keyBindings = [
+    KeyBinding([.tab], .nextField, "next", "Next field", in: [.setup]),
+    KeyBinding([.backTab], .previousField, "prev", "Previous field", in: [.setup], footer: false),
+    KeyBinding(
+      [.enter], .select, "add/next", "Add the typed person, go on, or start", in: [.setup]),
+    KeyBinding(
+      [.control("g")], .start, "start", "Start the session (from any field)", in: [.setup]),
+    KeyBinding(
+      [.up], .up, "up", "Move up; choose a protocol or programme", in: [.setup], footer: false),
+    KeyBinding(
+      [.down], .down, "down", "Move down; choose a protocol or programme", in: [.setup],
+      footer: false),
+    KeyBinding(
+      [.control("t")], .togglePresenter, "presents", "Selected person presents or not",
+      in: [.setup], footer: false),
+    KeyBinding(
+      [.control("p")], .moveUp, "earlier", "Move the selected person up (earlier)", in: [.setup],
+      footer: false),
+    KeyBinding(
+      [.control("n")], .moveDown, "later", "Move the selected person down (later)",
+      in: [.setup], footer: false),
+    KeyBinding(
+      [.delete, .control("d")], .removeItem, "remove", "Remove the selected person from the group",
+      in: [.setup]),
+    KeyBinding(
+      [.escape], .back, "cancel", "Cancel, back home (twice if anything typed)", in: [.setup]),
+    KeyBinding.helpF1(in: [.setup]),
+  ]
+
+  public var keyContext: KeyContext { .setup }
+  public var acceptsText: Bool { focus.takesText }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    ("PeerConsult · New session", "\(members.count) in the group")
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    SetupScreen.render(self, into: &grid, area: area)
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    switch input {
+    case .text(let text):
+      // A pasted line break adds the typed person, so a pasted list of "Name; Organisation;
+      // level" lines adds them all, as if typed with Enter after each.
+      var effects: [Effect] = []
+      for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      {
+        if index > 0 { effects += update(.action(.select), environment) }
+        if !line.isEmpty { effects += type(String(line)) }
+      }
+      return effects
+    case .action(let action):
+      return perform(action)
+    case .result(.sessionOpened(let id, let session)):
+      return [LiveState.show(id, session, now: environment.now)]
+    case .result(.failed(_, let error, _)):
+      return [.notice(Notice("Not started: \(error)", tone: .error))]
+    default:
+      return []
+    }
+  }
+
+  private mutating func type(_ text: String) -> [Effect] {
+    confirmingCancel = false
+    _ = edit(.text(text))
+    return []
+  }
+
+  private mutating func perform(_ action: Action) -> [Effect] {
+    let wasConfirmingCancel = confirmingCancel
+    confirmingCancel = false
+    if focus.takesText && edit(.action(action)) { return [] }
+    let outcome: SetupOutcome
+    switch action {
+    case .nextField: moveFocus(by: 1)
+    case .previousField: moveFocus(by: -1)
+    case .up: step(-1)
+    case .down: step(1)
+    case .select:
+      outcome = confirm()
+      return effects(of: outcome)
+    case .start:
+      outcome = start()
+      return effects(of: outcome)
+    case .togglePresenter where focus == .group: togglePresenter()
+    case .moveUp where focus == .group: moveSelected(by: -1)
+    case .moveDown where focus == .group: moveSelected(by: 1)
+    case .removeItem where focus == .group: removeSelected()
+    case .back:
+      if wasConfirmingCancel || !hasInput { return [.leave(to: .newSession)] }
+      confirmingCancel = true
+    default: break
+    }
+    return []
+  }
+
+  private func effects(of outcome: SetupOutcome) -> [Effect] {
+    switch outcome {
+    case .stay: return []
+    case .cancel: return [.leave(to: .newSession)]
+    case .start(let setup): return [.command(.startSession(setup))]
+    }
   }
 }

@@ -1,28 +1,29 @@
 import PeerConsultKit
 import TerminalKit
 
-/// The form's changes, one per action, so ``SetupScreen/update(_:_:)`` only dispatches.
+/// The form's changes, one per action, so its `update` only dispatches.
 extension SetupState {
-  /// Gives `key` to the focused text field; false when the key is not an editing key there.
-  mutating func edit(_ key: Key) -> Bool {
+  /// Gives typed text or an editing action to the focused text field; false when the input
+  /// is neither there.
+  mutating func edit(_ input: ScreenInput) -> Bool {
     switch focus {
-    case .title: return title.handle(key)
+    case .title: return title.edit(input)
     case .programme:
-      guard programme.handle(key) else { return false }
+      guard programme.edit(input) else { return false }
       programmeQuery = programme.string
       programmePick = nil
       return true
     case .newParticipant:
-      guard newParticipant.handle(key) else { return false }
+      guard newParticipant.edit(input) else { return false }
       if newParticipant.isEmpty { addError = nil }
       return true
     case .focusQuestion:
       guard members.indices.contains(selection), members[selection].presents else {
         // No presenter to write for: swallow text rather than let it act as a command.
-        if case .character = key { return true }
+        if case .text = input { return true }
         return false
       }
-      return members[selection].focusQuestion.handle(key)
+      return members[selection].focusQuestion.edit(input)
     case .consultingProtocol, .group, .start:
       return false
     }

@@ -58,17 +58,48 @@ public enum SummaryScreen {
     }
     return lines
   }
+}
 
-  /// Scrolls; returns false when the screen is left.
-  public static func update(_ state: inout SummaryState, _ action: Action) -> Bool {
-    switch action {
-    case .scrollDown: state.scroll += 1
-    case .scrollUp: state.scroll = max(0, state.scroll - 1)
-    case .pageDown: state.scroll += 10
-    case .pageUp: state.scroll = max(0, state.scroll - 10)
-    case .quit, .back: return false
+extension KeyContext {
+  public static let summary = KeyContext("summary", title: "Summary")
+}
+
+extension SummaryState: Screen {
+  public static let keyBindings = [
+    KeyBinding([.pageUp], .pageUp, "page up", "Scroll a page up", in: [.summary], footer: false),
+    KeyBinding(
+      [.pageDown], .pageDown, "page down", "Scroll a page down", in: [.summary], footer: false),
+    KeyBinding([.up], .scrollUp, "scroll", "Scroll up", in: [.summary], footer: false),
+    KeyBinding([.down], .scrollDown, "scroll", "Scroll down", in: [.summary], footer: false),
+    KeyBinding.help(in: [.summary]),
+    KeyBinding(
+      [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)",
+      in: [.summary]),
+  ]
+
+  public var keyContext: KeyContext { .summary }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    ("Summary · \(session.setup.title)", "session \(sessionID.short)")
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    SummaryScreen.render(self, now: environment.now, into: &grid, area: area)
+    return nil
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    switch input {
+    case .action(.scrollDown): scroll += 1
+    case .action(.scrollUp): scroll = max(0, scroll - 1)
+    case .action(.pageDown): scroll += 10
+    case .action(.pageUp): scroll = max(0, scroll - 10)
+    case .action(.quit): return [.command(.leaveSession)]
+    case .result(.sessionLeft): return [.leave(to: .newSession)]
     default: break
     }
-    return true
+    return []
   }
 }

@@ -1,57 +1,59 @@
 import TerminalKit
 
-/// The help overlay: every key of the current context (and the global ones), from the keymap.
+/// The help overlay: every key of the current context, then what typing does there and the
+/// keys of the contexts that also work there (the note editor, text fields), all generated
+/// from the keymap, never written by hand.
 public enum HelpOverlay {
-  /// The overlay's lines for `context`.
+  /// The overlay's rows for `context`: a key column and its help. A row without keys is a
+  /// section heading or a gap.
   public static func lines(for context: KeyContext) -> [(key: String, help: String)] {
-    var rows: [(String, String)] = []
-    for binding in Keymap.bindings(for: context) {
-      rows.append((binding.keys.map(\.description).joined(separator: " "), binding.help))
+    var rows = keyRows(Keymap.bindings(for: context))
+    if let typing = context.typingHelp { rows.append(("typing", typing)) }
+    for section in context.helpSections {
+      rows.append(("", ""))
+      rows.append(("", section.title + ":"))
+      rows += keyRows(Keymap.bindings(for: section))
     }
     return rows
   }
 
-  /// The keys a ``LineEditor`` handles, which the keymap does not list.
-  static let lineEditingRows = [
-    ("←→ Home End", "Move in the text"),
-    ("Bksp Del", "Delete before / at the cursor"),
-    ("Ctrl-U Ctrl-W", "Delete to line start / the word before"),
-  ]
+  /// One row per binding; neighbours with the same help share a row ("← → Home End").
+  static func keyRows(_ bindings: [KeyBinding]) -> [(key: String, help: String)] {
+    var rows: [(key: String, help: String)] = []
+    for binding in bindings {
+      let keys = binding.keys.map(\.description).joined(separator: " ")
+      if let last = rows.last, last.help == binding.help {
+        rows[rows.count - 1].key += " " + keys
+      } else {
+        rows.append((keys, binding.help))
+      }
+    }
+    return rows
+  }
 
+  /// Draws the overlay, scrolled by `scroll` rows; marks that more rows are above or below.
   public static func render(context: KeyContext, scroll: Int, into grid: inout Grid, area: Rect) {
-    var rows = lines(for: context).map { ($0.key, $0.help) }
-    if context == .live {
-      rows.append(("", ""))
-      rows.append(("", "While writing a note:"))
-      rows += lines(for: .editor).map { ($0.key, $0.help) }
-      rows += lineEditingRows
-    }
-    if context == .setup {
-      // No blank line before: at 80x24 the whole list then fits without scrolling.
-      rows.append(("", "In text fields, typing never runs a command:"))
-      rows += lineEditingRows
-    }
-    if context == .review || context == .search {
-      rows.append(("", ""))
-      rows.append(
-        context == .review
-          ? ("typing", "Narrows the list (title, programme, presenter, date)")
-          : ("typing", "Searches all notes: words, \"a phrase\", licen*"))
-      rows.append(("←→ Home End", "Move in the text"))
-      rows.append(("Bksp Ctrl-U", "Delete before the cursor / to line start"))
-    }
+    let rows = lines(for: context)
     let width = min(area.width - 4, 76)
     let height = min(area.height - 2, rows.count + 4)
     let box = area.centered(width: width, height: height)
     Chrome.box(box, title: "Keys: \(context.title)", into: &grid, style: Theme.key)
     let inner = box.inset(dx: 2, dy: 1)
-    let keyWidth = 14
-    let visible = rows.dropFirst(min(scroll, max(0, rows.count - (inner.height - 1))))
-    for (i, row) in visible.prefix(inner.height - 1).enumerated() {
-      grid.put(row.0, x: inner.x, y: inner.y + i, style: Theme.key, maxWidth: keyWidth)
+    let keyWidth = min(20, max(14, rows.map(\.key.displayWidth).max() ?? 0))
+    let shownRows = inner.height - 1
+    let first = min(scroll, max(0, rows.count - shownRows))
+    for (i, row) in rows.dropFirst(first).prefix(shownRows).enumerated() {
+      grid.put(row.key, x: inner.x, y: inner.y + i, style: Theme.key, maxWidth: keyWidth)
       grid.put(
-        row.1, x: inner.x + keyWidth + 1, y: inner.y + i, maxWidth: inner.width - keyWidth - 1)
+        row.help, x: inner.x + keyWidth + 1, y: inner.y + i,
+        maxWidth: inner.width - keyWidth - 1)
     }
-    grid.put("? or Esc closes", x: inner.x, y: inner.maxY - 1, style: Theme.muted)
+    let below = rows.count - first - shownRows
+    var closing = "? or Esc closes"
+    if first > 0 || below > 0 {
+      closing += " · ↑↓ scroll"
+      if below > 0 { closing += " · \(below) more below" }
+    }
+    grid.put(closing, x: inner.x, y: inner.maxY - 1, style: Theme.muted, maxWidth: inner.width)
   }
 }

@@ -1,5 +1,17 @@
 import TerminalKit
 
+extension Action {
+  public static let cursorLeft = Action("cursorLeft")
+  public static let cursorRight = Action("cursorRight")
+  public static let lineStart = Action("lineStart")
+  public static let lineEnd = Action("lineEnd")
+  public static let deleteBackward = Action("deleteBackward")
+  public static let deleteForward = Action("deleteForward")
+  public static let deleteToStart = Action("deleteToStart")
+  public static let deleteToEnd = Action("deleteToEnd")
+  public static let deleteWordBackward = Action("deleteWordBackward")
+}
+
 /// A one-line text field: ordinary line editing over grapheme clusters, so an accented or
 /// wide character is moved over and deleted as one.
 public struct LineEditor: Equatable, Sendable {
@@ -15,35 +27,95 @@ public struct LineEditor: Equatable, Sendable {
     cursor = self.text.count
   }
 
+  /// The editing keys of every text field, in the keymap's `.textField` context: none is
+  /// printable, so typing always types.
+  public static let keyBindings: [KeyBinding] = [
+    KeyBinding([.left], .cursorLeft, "left", "Move in the text", in: [.textField], footer: false),
+    KeyBinding(
+      [.right], .cursorRight, "right", "Move in the text", in: [.textField], footer: false),
+    KeyBinding([.home], .lineStart, "start", "Move in the text", in: [.textField], footer: false),
+    KeyBinding([.end], .lineEnd, "end", "Move in the text", in: [.textField], footer: false),
+    KeyBinding(
+      [.control("a")], .lineStart, "start", "To the start / the end of the text",
+      in: [.textField], footer: false),
+    KeyBinding(
+      [.control("e")], .lineEnd, "end", "To the start / the end of the text", in: [.textField],
+      footer: false),
+    KeyBinding(
+      [.backspace], .deleteBackward, "delete", "Delete before / at the cursor", in: [.textField],
+      footer: false),
+    KeyBinding(
+      [.delete], .deleteForward, "delete", "Delete before / at the cursor", in: [.textField],
+      footer: false),
+    KeyBinding(
+      [.control("h")], .deleteBackward, "delete", "The same as Bksp / Del", in: [.textField],
+      footer: false),
+    KeyBinding(
+      [.control("d")], .deleteForward, "delete", "The same as Bksp / Del", in: [.textField],
+      footer: false),
+    KeyBinding(
+      [.control("u")], .deleteToStart, "delete", "Delete to the start / to the end",
+      in: [.textField], footer: false),
+    KeyBinding(
+      [.control("k")], .deleteToEnd, "delete", "Delete to the start / to the end",
+      in: [.textField], footer: false),
+    KeyBinding(
+      [.control("w")], .deleteWordBackward, "delete", "Delete the word before",
+      in: [.textField], footer: false),
+  ]
+
   public var string: String { String(text) }
   public var isEmpty: Bool { text.isEmpty }
 
-  /// Handles an editing key; returns false when the key is not an editing key.
+  /// Handles an editing key as the keymap's text-field bindings say; returns false when the
+  /// key is not an editing key.
   @discardableResult
   public mutating func handle(_ key: Key) -> Bool {
-    switch key {
-    case .character(let c): insert(String(c))
-    case .left: cursor = max(0, cursor - 1)
-    case .right: cursor = min(text.count, cursor + 1)
-    case .home, .control("a"): cursor = 0
-    case .end, .control("e"): cursor = text.count
-    case .backspace, .control("h"):
+    if case .character(let character) = key {
+      insert(String(character))
+      return true
+    }
+    guard let action = Keymap.action(for: key, in: .textField) else { return false }
+    return apply(action)
+  }
+
+  /// Applies typed text or an editing action; false when the input is neither.
+  @discardableResult
+  public mutating func edit(_ input: ScreenInput) -> Bool {
+    switch input {
+    case .text(let text):
+      insert(text)
+      return true
+    case .action(let action): return apply(action)
+    default: return false
+    }
+  }
+
+  /// Applies an editing action; false when `action` is not one.
+  @discardableResult
+  public mutating func apply(_ action: Action) -> Bool {
+    switch action {
+    case .cursorLeft: cursor = max(0, cursor - 1)
+    case .cursorRight: cursor = min(text.count, cursor + 1)
+    case .lineStart: cursor = 0
+    case .lineEnd: cursor = text.count
+    case .deleteBackward:
       if cursor > 0 {
         text.remove(at: cursor - 1)
         cursor -= 1
         rejoin(at: cursor)
       }
-    case .delete, .control("d"):
+    case .deleteForward:
       if cursor < text.count {
         text.remove(at: cursor)
         rejoin(at: cursor)
       }
-    case .control("u"):
+    case .deleteToStart:
       text.removeFirst(cursor)
       cursor = 0
-    case .control("k"):
+    case .deleteToEnd:
       text.removeLast(text.count - cursor)
-    case .control("w"):
+    case .deleteWordBackward:
       var start = cursor
       while start > 0 && text[start - 1] == " " { start -= 1 }
       while start > 0 && text[start - 1] != " " { start -= 1 }

@@ -69,11 +69,16 @@ final class AppHarness {
       width: terminal.size.width, height: terminal.size.height, now: clock.now(),
       dataDirectory: dataFolder.path)
     state.timeZone = TimeZone(identifier: "Europe/London")!
+    // Leaving a session leaves the program, as after `peerconsult run`, half of the time.
+    state.leavesProgram =
+      [.live, .editor, .schedule, .ratings, .confirm, .summary].contains(start)
+      && Bool.random(using: &rng)
+    runner = AppRunner(terminal: terminal, services: services, state: state)
     switch start {
     case .home, .help:
-      services.refreshHome(&state)
+      runner.perform(.countUnfinished)
     case .protocols:
-      _ = services.perform(.openProtocols, on: &state)
+      runner.perform(.loadProtocols)
     case .resume:
       // Two or more unfinished sessions, so the picker shows instead of resuming at once.
       let database = try database()
@@ -82,24 +87,21 @@ final class AppHarness {
           SessionFactory.setup(using: &rng), store: database, clock: clock)
         try session.start()
       }
-      _ = services.perform(.openResume, on: &state)
+      runner.perform(.listUnfinished)
     case .live, .editor, .schedule, .ratings, .confirm:
-      try services.startSession(
-        SessionFactory.setup(using: &rng), exitOnLeave: Bool.random(using: &rng), on: &state)
+      runner.perform(.startSession(SessionFactory.setup(using: &rng)))
     case .summary:
-      try services.startSession(
-        SessionFactory.setup(using: &rng), exitOnLeave: Bool.random(using: &rng), on: &state)
-      while case .live = state.route { _ = services.perform(.session(.next), on: &state) }
+      runner.perform(.startSession(SessionFactory.setup(using: &rng)))
+      while runner.state.screen is LiveState { runner.perform(.session(.next)) }
     case .setup:
-      _ = services.perform(.openSetup, on: &state)
+      runner.perform(.loadSetup)
     case .review, .transcript, .actions:
       try storeSessionsWithNotes()
-      _ = services.perform(.openReview, on: &state)
+      runner.perform(.loadReview)
       if start != .review, let listing = try database().sessions().first {
-        _ = services.perform(.openTranscript(listing.id, note: nil), on: &state)
+        runner.perform(.openTranscript(listing.id, note: nil))
       }
     }
-    runner = AppRunner(terminal: terminal, services: services, state: state)
     let opening: [StartScreen: Key] = [
       .editor: .enter, .schedule: .character("s"), .ratings: .character("r"),
       .help: .character("?"), .confirm: .character("q"), .actions: .character("a"),

@@ -28,7 +28,7 @@ final class StateChecker {
   }
 
   func pendingNote() -> PendingNote? {
-    guard case .live(let live) = harness.runner.state.route, let editor = live.editor else {
+    guard let live = harness.runner.state.screen as? LiveState, let editor = live.editor else {
       return nil
     }
     return PendingNote(
@@ -55,8 +55,8 @@ final class StateChecker {
       broken.append("cursor \(cursor) outside the \(screen.width)x\(screen.height) frame")
     }
     keysSinceStoreCheck += 1
-    switch state.route {
-    case .live(let live):
+    switch state.screen {
+    case let live as LiveState:
       guard let session = harness.services.live, session.id == live.sessionID else {
         broken.append("the live screen shows a session the services do not hold")
         break
@@ -86,7 +86,7 @@ final class StateChecker {
         }
       }
       try compareWithStore(session.id, session.state, &lost)
-    case .summary(let summary):
+    case let summary as SummaryState:
       try compareWithStore(summary.sessionID, summary.session, &lost)
     default:
       break

@@ -2,129 +2,291 @@ import Foundation
 import PeerConsultKit
 import TerminalKit
 
-/// What a key on the live screen asks for beyond changing `LiveState`.
-public struct LiveOutcome: Equatable, Sendable {
-  public var effects: [Effect] = []
-  public var overlay: Overlay?
-  /// A message for the notice line.
-  public var notice: Notice?
+extension KeyContext {
+  /// The note editor: it takes every printable key while open.
+  public static let editor = KeyContext(
+    "editor", title: "While writing a note", typesText: true, helpSections: [.textField])
+  public static let live = KeyContext(
+    "live", title: "Live session", helpSections: [.editor, .textField])
+  public static let rating = KeyContext("rating", title: "Process ratings")
+  public static let schedule = KeyContext("schedule", title: "Schedule")
 }
 
-extension LiveScreen {
-  /// The key context: the editor takes every key while open.
-  public static func context(_ state: LiveState) -> KeyContext {
-    if state.editor != nil { return .editor }
-    if state.ratingSelection != nil { return .rating }
-    return state.showSchedule ? .schedule : .live
+extension Action {
+  public static let writeNote = Action("writeNote")
+  public static let togglePause = Action("togglePause")
+  public static let nextPhase = Action("nextPhase")
+  public static let previousPhase = Action("previousPhase")
+  public static let addMinute = Action("addMinute")
+  public static let removeMinute = Action("removeMinute")
+  public static let schedule = Action("schedule")
+  public static let editLastNote = Action("editLastNote")
+  public static let deleteLastNote = Action("deleteLastNote")
+  public static let actionDone = Action("actionDone")
+  public static let rateProcess = Action("rateProcess")
+  public static let rate1 = Action("rate1")
+  public static let rate2 = Action("rate2")
+  public static let rate3 = Action("rate3")
+  public static let rate4 = Action("rate4")
+  public static let rate5 = Action("rate5")
+  public static let toggleMute = Action("toggleMute")
+  public static let saveNote = Action("saveNote")
+  public static let cancelNote = Action("cancelNote")
+  public static let cycleKind = Action("cycleKind")
+  public static let cycleSpeaker = Action("cycleSpeaker")
+  public static let cycleOwner = Action("cycleOwner")
+}
+
+extension LiveState: Screen {
+  public static let keyBindings = [
+    KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
+    KeyBinding([.character(" ")], .togglePause, "pause", "Pause or resume the timer", in: [.live]),
+    KeyBinding(
+      [.character("n")], .nextPhase, "next", "Next phase (after the last: summary)", in: [.live]),
+    KeyBinding(
+      [.character("p")], .previousPhase, "prev", "Previous phase (notes are kept)", in: [.live]),
+    KeyBinding(
+      [.character("+"), .character("=")], .addMinute, "+1m", "One minute more", in: [.live]),
+    KeyBinding([.character("-")], .removeMinute, "-1m", "One minute less", in: [.live]),
+    KeyBinding(
+      [.pageUp], .pageUp, "page up", "Scroll a page up", in: [.schedule], footer: false),
+    KeyBinding(
+      [.pageDown], .pageDown, "page down", "Scroll a page down", in: [.schedule], footer: false),
+    KeyBinding(
+      [.character("s")], .schedule, "schedule", "Show or hide the whole schedule",
+      in: [.live, .schedule]),
+    KeyBinding(
+      [.character("e")], .editLastNote, "edit",
+      "Edit the picked note (the latest unless ↑↓ picked one)", in: [.live], footer: false),
+    KeyBinding(
+      [.character("d")], .deleteLastNote, "delete",
+      "Delete the picked note (its text stays in the history)", in: [.live], footer: false),
+    KeyBinding(
+      [.character("x")], .actionDone, "done", "Mark the picked action done (or not done)",
+      in: [.live], footer: false),
+    KeyBinding(
+      [.character("r")], .rateProcess, "ratings",
+      "Rate the process, 1-5 per participant (optional)", in: [.live], footer: false),
+    KeyBinding([.up], .up, "up", "Previous participant", in: [.rating], footer: false),
+    KeyBinding([.down], .down, "down", "Next participant", in: [.rating], footer: false),
+    KeyBinding([.character("1")], .rate1, "1", "Rate 1 (poor)", in: [.rating], footer: false),
+    KeyBinding([.character("2")], .rate2, "2", "Rate 2", in: [.rating], footer: false),
+    KeyBinding([.character("3")], .rate3, "3", "Rate 3", in: [.rating], footer: false),
+    KeyBinding([.character("4")], .rate4, "4", "Rate 4", in: [.rating], footer: false),
+    KeyBinding([.character("5")], .rate5, "5", "Rate 5 (excellent)", in: [.rating], footer: false),
+    KeyBinding([.escape, .character("r")], .back, "close", "Close the ratings", in: [.rating]),
+    KeyBinding(
+      [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
+      footer: false),
+    KeyBinding(
+      [.up], .scrollUp, "pick", "Pick an earlier note (for e, d, x)", in: [.live], footer: false),
+    KeyBinding(
+      [.down], .scrollDown, "pick", "Pick a later note; past the newest, follow new notes",
+      in: [.live], footer: false),
+    KeyBinding([.up], .scrollUp, "scroll", "Scroll up", in: [.schedule], footer: false),
+    KeyBinding([.down], .scrollDown, "scroll", "Scroll down", in: [.schedule], footer: false),
+    // Note editor: only non-printing keys, so typing never triggers a command.
+    KeyBinding([.enter], .saveNote, "save", "Save the note", in: [.editor]),
+    KeyBinding([.escape], .cancelNote, "cancel", "Cancel (the text is discarded)", in: [.editor]),
+    KeyBinding([.tab], .cycleKind, "kind", "Next note kind", in: [.editor]),
+    KeyBinding([.backTab], .cycleSpeaker, "speaker", "Next speaker (or none)", in: [.editor]),
+    KeyBinding([.control("o")], .cycleOwner, "owner", "Next action owner", in: [.editor]),
+    KeyBinding([.escape], .back, "back", "Go back", in: [.schedule]),
+    KeyBinding.help(in: [.live, .rating, .schedule]),
+    KeyBinding(
+      [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)", in: [.live]),
+    KeyBinding(
+      [.character("q")], .back, "back", "Back to the live screen", in: [.schedule], footer: false),
+  ]
+
+  /// The editor takes every key while open.
+  public var keyContext: KeyContext {
+    if editor != nil { return .editor }
+    if ratingSelection != nil { return .rating }
+    return showSchedule ? .schedule : .live
   }
 
-  /// Handles a key. Printable keys always go into an open editor: typing never triggers a command.
-  public static func update(_ state: inout LiveState, _ key: Key) -> LiveOutcome {
-    let action = Keymap.action(for: key, in: context(state))
-    if var editor = state.editor {
-      let count = state.session.participants.count
-      switch action {
-      case .saveNote:
-        guard !editor.line.string.trimmingCharacters(in: .whitespaces).isEmpty else {
-          state.editor = nil
-          return LiveOutcome()
-        }
-        let content = editor.content
-        let command: SessionCommand =
-          editor.editing.map { .editNote($0, content) } ?? .addNote(content)
-        // The editor stays open until the store confirms; a failure leaves the text in place.
-        return LiveOutcome(effects: [.command(.session(command))])
-      case .cancelNote: state.editor = nil
-      case .cycleKind: editor.cycleKind()
-      case .cycleSpeaker: editor.cycleSpeaker(count: count)
-      case .cycleOwner: editor.cycleOwner(count: count)
-      default:
-        guard case .character(let character) = key else {
-          editor.line.handle(key)
-          break
-        }
-        if !editor.line.insert(String(character)) {
-          // Text past the limit is not taken, so say so rather than drop a paste silently.
-          state.editor = editor
-          return LiveOutcome(notice: Self.noteFullNotice)
-        }
-      }
-      if state.editor != nil { state.editor = editor }
-      return LiveOutcome()
+  public var acceptsText: Bool { editor != nil }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    (LiveScreen.title(self), "session \(sessionID.short)")
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    if showSchedule {
+      ScheduleView.render(
+        self, now: environment.now, timeZone: environment.timeZone, into: &grid, area: area)
+      return nil
     }
-    if let selection = state.ratingSelection {
-      let count = state.session.participants.count
-      let ratings: [Action: Int] = [.rate1: 1, .rate2: 2, .rate3: 3, .rate4: 4, .rate5: 5]
-      switch action {
-      case .up: state.ratingSelection = max(0, selection - 1)
-      case .down: state.ratingSelection = min(count - 1, selection + 1)
-      case .back: state.ratingSelection = nil
-      case let action? where ratings[action] != nil:
-        let rating = ratings[action] ?? 0
-        if selection + 1 < count { state.ratingSelection = selection + 1 }
-        return LiveOutcome(
-          effects: [.command(.session(.rate(participant: selection, rating: rating)))])
-      default: break
-      }
-      return LiveOutcome()
+    return LiveScreen.render(
+      self, now: environment.now, timeZone: environment.timeZone, into: &grid, area: area)
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    switch input {
+    case .action(let action): return perform(action)
+    case .text(let text):
+      return LiveScreen.paste(text, into: &self) ? [] : [.notice(LiveScreen.noteFullNotice)]
+    case .result(let result): return apply(result, environment)
+    case .tick(let now): return LiveScreen.tick(&self, now: now)
+    case .resize: return []
     }
-    if state.showSchedule {
+  }
+
+  /// When the screen next changes by itself: the timer's next second, a band change, a phase end.
+  public func nextDeadline(now: Date) -> Date? {
+    session.nextDeadline(after: now)
+  }
+
+  /// The screen that shows a session just opened: live, or its summary once finished.
+  static func show(_ id: SessionID, _ session: SessionState, now: Date) -> Effect {
+    session.isFinished
+      ? .show(SummaryState(sessionID: id, session: session))
+      : .show(LiveState(sessionID: id, session: session, now: now))
+  }
+
+  private mutating func perform(_ action: Action) -> [Effect] {
+    if editor != nil { return edit(action) }
+    if let selection = ratingSelection { return rate(action, selection: selection) }
+    if showSchedule {
       switch action {
-      case .schedule, .back: state.showSchedule = false
-      case .pageDown, .scrollDown: state.scheduleScroll += action == .pageDown ? 10 : 1
+      case .schedule, .back: showSchedule = false
+      case .pageDown, .scrollDown: scheduleScroll += action == .pageDown ? 10 : 1
       case .pageUp, .scrollUp:
-        state.scheduleScroll = max(0, state.scheduleScroll - (action == .pageUp ? 10 : 1))
+        scheduleScroll = max(0, scheduleScroll - (action == .pageUp ? 10 : 1))
       default: break
       }
-      return LiveOutcome()
+      return []
     }
-    guard let action else { return LiveOutcome() }
     switch action {
     case .writeNote:
-      guard let slot = state.session.current else { return LiveOutcome() }
+      guard let slot = session.current else { return [] }
       let speaker = slot.phase.speaker == .presenter ? slot.presenter : nil
-      state.editor = NoteEditorState(kind: slot.phase.noteKind, speaker: speaker)
+      editor = NoteEditorState(kind: slot.phase.noteKind, speaker: speaker)
     case .editLastNote:
-      if let note = state.targetNote {
-        state.editor = NoteEditorState(
+      if let note = targetNote {
+        editor = NoteEditorState(
           text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
           editing: note.id)
       }
     case .deleteLastNote:
-      if let note = state.targetNote {
+      if let note = targetNote {
         let preview = note.text.truncated(toWidth: 30)
-        return LiveOutcome(
-          overlay: .confirm(
+        return [
+          .confirm(
             question: "Delete note “\(preview)”? (kept in history) y/n",
-            action: .deleteNote(note.id)))
+            onYes: [.command(.session(.deleteNote(note.id)))])
+        ]
       }
     case .actionDone:
-      if let note = state.targetNote, note.isAction {
-        return LiveOutcome(effects: [.command(.session(.setActionDone(note.id, !note.isDone)))])
+      if let note = targetNote, note.isAction {
+        return [.command(.session(.setActionDone(note.id, !note.isDone)))]
       }
-    case .togglePause: return LiveOutcome(effects: [.command(.session(.togglePause))])
-    case .nextPhase: return LiveOutcome(effects: [.command(.session(.next))])
-    case .previousPhase: return LiveOutcome(effects: [.command(.session(.previous))])
-    case .addMinute: return LiveOutcome(effects: [.command(.session(.adjust(minutes: 1)))])
-    case .removeMinute: return LiveOutcome(effects: [.command(.session(.adjust(minutes: -1)))])
+    case .togglePause: return [.command(.session(.togglePause))]
+    case .nextPhase: return [.command(.session(.next))]
+    case .previousPhase: return [.command(.session(.previous))]
+    case .addMinute: return [.command(.session(.adjust(minutes: 1)))]
+    case .removeMinute: return [.command(.session(.adjust(minutes: -1)))]
     case .schedule:
-      state.showSchedule = true
-      state.scheduleScroll = 0
-    case .toggleMute: state.muted.toggle()
+      showSchedule = true
+      scheduleScroll = 0
+    case .toggleMute: muted.toggle()
     case .rateProcess:
-      if !state.session.participants.isEmpty { state.ratingSelection = 0 }
-    case .scrollUp: moveSelection(&state, by: -1)
-    case .scrollDown: moveSelection(&state, by: 1)
+      if !session.participants.isEmpty { ratingSelection = 0 }
+    case .scrollUp: LiveScreen.moveSelection(&self, by: -1)
+    case .scrollDown: LiveScreen.moveSelection(&self, by: 1)
     case .quit:
-      return LiveOutcome(
-        overlay: .confirm(
+      return [
+        .confirm(
           question: "Leave the session? It stays unfinished and can be resumed. y/n",
-          action: .leaveSession))
+          onYes: [.command(.leaveSession)])
+      ]
     default: break
     }
-    return LiveOutcome()
+    return []
   }
 
+  /// The open editor's actions; editing keys go to its line.
+  private mutating func edit(_ action: Action) -> [Effect] {
+    guard var editor else { return [] }
+    let count = session.participants.count
+    switch action {
+    case .saveNote:
+      guard !editor.line.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+        self.editor = nil
+        return []
+      }
+      let content = editor.content
+      let command: SessionCommand =
+        editor.editing.map { .editNote($0, content) } ?? .addNote(content)
+      // The editor stays open until the store confirms; a failure leaves the text in place.
+      return [.command(.session(command))]
+    case .cancelNote:
+      self.editor = nil
+      return []
+    case .cycleKind: editor.cycleKind()
+    case .cycleSpeaker: editor.cycleSpeaker(count: count)
+    case .cycleOwner: editor.cycleOwner(count: count)
+    default: editor.line.apply(action)
+    }
+    self.editor = editor
+    return []
+  }
+
+  private mutating func rate(_ action: Action, selection: Int) -> [Effect] {
+    let count = session.participants.count
+    let ratings: [Action: Int] = [.rate1: 1, .rate2: 2, .rate3: 3, .rate4: 4, .rate5: 5]
+    switch action {
+    case .up: ratingSelection = max(0, selection - 1)
+    case .down: ratingSelection = min(count - 1, selection + 1)
+    case .back: ratingSelection = nil
+    case let action where ratings[action] != nil:
+      let rating = ratings[action] ?? 0
+      if selection + 1 < count { ratingSelection = selection + 1 }
+      return [.command(.session(.rate(participant: selection, rating: rating)))]
+    default: break
+    }
+    return []
+  }
+
+  /// Shows what the store made of a command: saved, or why not (the editor keeps its text).
+  private mutating func apply(_ result: ServiceResult, _ environment: ScreenEnvironment)
+    -> [Effect]
+  {
+    var effects: [Effect] = []
+    switch result {
+    case .noteSaved(_, let stored):
+      editor = nil
+      session = stored
+      effects.append(.notice(Notice("Note saved.", tone: .success)))
+    case .noteEdited(_, let stored):
+      editor = nil
+      session = stored
+      effects.append(
+        .notice(Notice("Note updated (the earlier text is kept).", tone: .success)))
+    case .noteDeleted(let id, let stored):
+      if selectedNote == id { selectedNote = nil }
+      session = stored
+      effects.append(.notice(Notice("Note deleted (kept in the history).", tone: .success)))
+    case .actionMarked(_, _, let stored), .sessionChanged(let stored):
+      session = stored
+    case .sessionLeft:
+      return [.leave(to: .newSession)]
+    case .failed(_, let error, _):
+      return [.notice(Notice("Not saved: \(error)", tone: .error))]
+    default:
+      return []
+    }
+    if session.isFinished {
+      effects.append(.show(SummaryState(sessionID: sessionID, session: session)))
+    }
+    return effects
+  }
+}
+
+extension LiveScreen {
   static let noteFullNotice = Notice(
     "A note holds up to \(NoteContent.maximumLength.formatted(.number.locale(Locale(identifier: "en_GB")))) characters; the rest was not added. Enter saves it.",
     tone: .warning)
@@ -155,10 +317,5 @@ extension LiveScreen {
     else { return [] }
     state.signalledSlot = slot
     return state.muted ? [] : [.bell, .flash]
-  }
-
-  /// When the screen next changes by itself: the timer's next second, a band change, a phase end.
-  public static func nextDeadline(_ state: LiveState, now: Date) -> Date? {
-    state.session.nextDeadline(after: now)
   }
 }

@@ -18,13 +18,10 @@ public struct LiveState: Equatable, Sendable {
   public var muted = false
   /// The slot whose zero has been signalled, so the bell rings once per phase.
   public var signalledSlot: Int?
-  /// Leave the program (status 0) rather than return home when the session is left.
-  public var exitOnLeave: Bool
 
-  public init(sessionID: SessionID, session: SessionState, exitOnLeave: Bool, now: Date) {
+  public init(sessionID: SessionID, session: SessionState, now: Date) {
     self.sessionID = sessionID
     self.session = session
-    self.exitOnLeave = exitOnLeave
     // A phase that ran out while the program was closed shows its overtime without a bell.
     if let timer = session.timer(at: now), timer.isOvertime { signalledSlot = session.currentSlot }
   }
@@ -51,11 +48,9 @@ public struct SummaryState: Equatable, Sendable {
   public var sessionID: SessionID
   public var session: SessionState
   public var scroll = 0
-  public var exitOnLeave: Bool
 
-  public init(sessionID: SessionID, session: SessionState, exitOnLeave: Bool) {
+  public init(sessionID: SessionID, session: SessionState) {
     self.sessionID = sessionID
     self.session = session
-    self.exitOnLeave = exitOnLeave
   }
 }

@@ -1,61 +1,154 @@
 import PeerConsultKit
 import TerminalKit
 
-/// What a key on the review screen leads to beyond changing `ReviewState`.
-public enum ReviewOutcome: Equatable, Sendable {
-  case stay
-  /// The query or the programme changed: search again.
-  case search
-  /// Leave the review (home, or out of the program when started for it).
-  case leave
-  /// Open a session's transcript, at a note when one is given.
-  case open(SessionID, note: Int?)
+extension KeyContext {
+  public static let review = KeyContext(
+    "review", title: "Review", typesText: true,
+    typingHelp: "Narrows the list (title, programme, presenter, date)", helpSections: [.textField])
+  public static let search = KeyContext(
+    "search", title: "Search", typesText: true,
+    typingHelp: "Searches all notes: words, \"a phrase\", licen*", helpSections: [.textField])
+}
+
+extension Action {
+  public static let search = Action("search")
+  public static let filterProgramme = Action("filterProgramme")
+}
+
+extension ReviewState: Screen {
+  // The session list and search have a text field, so only non-printing keys.
+  public static let keyBindings = [
+    KeyBinding([.up], .up, "up", "Move up", in: [.review, .search], footer: false),
+    KeyBinding([.down], .down, "down", "Move down", in: [.review, .search], footer: false),
+    KeyBinding(
+      [.pageUp], .pageUp, "page up", "Scroll a page up", in: [.review, .search], footer: false),
+    KeyBinding(
+      [.pageDown], .pageDown, "page down", "Scroll a page down", in: [.review, .search],
+      footer: false),
+    KeyBinding([.enter], .select, "open", "Open the selected entry", in: [.review, .search]),
+    KeyBinding(
+      [.tab], .search, "search", "Search the notes of every session (the filter is kept)",
+      in: [.review]),
+    KeyBinding(
+      [.tab], .search, "sessions", "Back to the session list (the query is kept)", in: [.search]),
+    KeyBinding(
+      [.control("p")], .filterProgramme, "programme", "Show one programme, then the next, or all",
+      in: [.review, .search]),
+    KeyBinding(
+      [.escape], .back, "back", "Clear the typed text, or go back", in: [.review, .search]),
+    KeyBinding.helpF1(in: [.review, .search]),
+  ]
+
+  /// The session list or the search.
+  public var keyContext: KeyContext { mode == .sessions ? .review : .search }
+  public var acceptsText: Bool { true }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    ("PeerConsult · Review", ReviewScreen.titleRight(self))
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    ReviewScreen.render(self, timeZone: environment.timeZone, into: &grid, area: area)
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    switch input {
+    case .action(let action): return perform(action, input)
+    case .text: return type(input)
+    case .result(let result): return apply(result, environment)
+    case .tick, .resize: return []
+    }
+  }
+
+  /// The search to run for what is typed now.
+  private var searchCommand: Effect {
+    .command(.searchNotes(query: query.string, programme: programme))
+  }
+
+  private mutating func perform(_ action: Action, _ input: ScreenInput) -> [Effect] {
+    let searching = mode == .search
+    switch action {
+    case .up: move(by: -1, wrap: true)
+    case .down: move(by: 1, wrap: true)
+    case .pageUp: move(by: -ReviewScreen.pageStep, wrap: false)
+    case .pageDown: move(by: ReviewScreen.pageStep, wrap: false)
+    case .select:
+      if searching, let hit = selectedHit {
+        return [.command(.openTranscript(hit.session, note: hit.noteID))]
+      }
+      if !searching, let listing = selectedSession {
+        return [.command(.openTranscript(listing.id, note: nil))]
+      }
+    case .search: mode = searching ? .sessions : .search
+    case .filterProgramme:
+      cycleProgramme()
+      if searching && searchedQuery != nil { return [searchCommand] }
+    case .back:
+      if searching {
+        if query.isEmpty { mode = .sessions } else { clearQuery() }
+      } else {
+        if filter.isEmpty { return [.leave(to: .review)] }
+        clearFilter()
+      }
+    default:
+      return type(input)
+    }
+    return []
+  }
+
+  /// Typing and editing keys go into the field in front: the filter narrows the list at once,
+  /// the search box searches again.
+  private mutating func type(_ input: ScreenInput) -> [Effect] {
+    if mode == .search {
+      return editQuery(input) ? [searchCommand] : []
+    }
+    _ = editFilter(input)
+    return []
+  }
+
+  private mutating func apply(_ result: ServiceResult, _ environment: ScreenEnvironment)
+    -> [Effect]
+  {
+    switch result {
+    case .reviewLoaded(let sessions, let programmes, _):
+      reload(sessions: sessions, programmes: programmes)
+      if searchedQuery != nil { return [searchCommand] }
+    case .searched(let query, let hits):
+      setHits(hits, for: query)
+    case .transcriptLoaded(let id, let session, let note):
+      var transcript = TranscriptState(
+        sessionID: id, session: session, screenWidth: environment.width,
+        timeZone: environment.timeZone, back: self)
+      if let note {
+        transcript.focusNote = note
+        transcript.reveal(
+          note: note, rows: TranscriptScreen.rows(bodyHeight: environment.bodyHeight))
+      }
+      return [.show(transcript)]
+    case .failed(.openTranscript, let error, _):
+      return [.notice(Notice("Cannot open the session: \(error)", tone: .error))]
+    case .failed(_, let error, _):
+      return [.notice(Notice(error, tone: .error))]
+    default: break
+    }
+    return []
+  }
+
+  /// Moves the selection of the list in front, wrapping around at the ends or stopping there.
+  private mutating func move(by step: Int, wrap: Bool) {
+    let searching = mode == .search
+    let count = searching ? hits.count : shown.count
+    guard count > 0 else { return }
+    let current = searching ? hitSelection : selection
+    let next =
+      wrap ? ((current + step) % count + count) % count : min(count - 1, max(0, current + step))
+    if searching { hitSelection = next } else { selection = next }
+  }
 }
 
 extension ReviewScreen {
   /// Entries a page key moves over.
   static let pageStep = 8
-
-  /// Handles a key. Keys that are not commands edit the field: typing never triggers one.
-  public static func update(_ state: inout ReviewState, _ key: Key) -> ReviewOutcome {
-    let searching = state.mode == .search
-    switch Keymap.action(for: key, in: context(state)) {
-    case .up: move(&state, by: -1, wrap: true)
-    case .down: move(&state, by: 1, wrap: true)
-    case .pageUp: move(&state, by: -pageStep, wrap: false)
-    case .pageDown: move(&state, by: pageStep, wrap: false)
-    case .select:
-      if searching, let hit = state.selectedHit { return .open(hit.session, note: hit.noteID) }
-      if !searching, let listing = state.selectedSession { return .open(listing.id, note: nil) }
-    case .search: state.mode = searching ? .sessions : .search
-    case .filterProgramme:
-      state.cycleProgramme()
-      if searching && state.searchedQuery != nil { return .search }
-    case .back:
-      if searching {
-        if state.query.isEmpty { state.mode = .sessions } else { state.clearQuery() }
-      } else {
-        if state.filter.isEmpty { return .leave }
-        state.clearFilter()
-      }
-    default:
-      if searching {
-        if state.editQuery(key) { return .search }
-      } else {
-        _ = state.editFilter(key)
-      }
-    }
-    return .stay
-  }
-
-  /// Moves the selection of the list in front, wrapping around at the ends or stopping there.
-  private static func move(_ state: inout ReviewState, by step: Int, wrap: Bool) {
-    let searching = state.mode == .search
-    let count = searching ? state.hits.count : state.shown.count
-    guard count > 0 else { return }
-    let current = searching ? state.hitSelection : state.selection
-    let next =
-      wrap ? ((current + step) % count + count) % count : min(count - 1, max(0, current + step))
-    if searching { state.hitSelection = next } else { state.selection = next }
-  }
 }

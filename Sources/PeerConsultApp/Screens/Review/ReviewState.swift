@@ -31,8 +31,6 @@ public struct ReviewState: Equatable, Sendable {
   public var hitSelection = 0
   /// False when the data folder has no database yet: nothing was ever recorded.
   public var hasDatabase: Bool
-  /// Leave the program (status 0) rather than return home when the list is left.
-  public var exitOnLeave: Bool
   /// The zone dates are shown in, so a typed date finds what is shown.
   public let timeZone: TimeZone
 
@@ -41,13 +39,12 @@ public struct ReviewState: Equatable, Sendable {
 
   public init(
     sessions: [SessionListing], programmes: [String], hasDatabase: Bool = true,
-    exitOnLeave: Bool = false, timeZone: TimeZone = .current
+    timeZone: TimeZone = .current
   ) {
     self.sessions = sessions
     self.timeZone = timeZone
     self.programmes = programmes
     self.hasDatabase = hasDatabase
-    self.exitOnLeave = exitOnLeave
     refilter()
   }
 
@@ -80,10 +77,10 @@ public struct ReviewState: Equatable, Sendable {
     refilter()
   }
 
-  /// Applies an editing key to the filter; returns false when it is not an editing key.
-  public mutating func editFilter(_ key: Key) -> Bool {
+  /// Applies typed text or an editing action to the filter; false when the input is neither.
+  public mutating func editFilter(_ input: ScreenInput) -> Bool {
     let before = filter.string
-    guard filter.handle(key) else { return false }
+    guard filter.edit(input) else { return false }
     if filter.string != before { refilter() }
     return true
   }
@@ -94,10 +91,11 @@ public struct ReviewState: Equatable, Sendable {
     refilter()
   }
 
-  /// Applies an editing key to the search box; returns whether the query text changed.
-  public mutating func editQuery(_ key: Key) -> Bool {
+  /// Applies typed text or an editing action to the search box; returns whether the query
+  /// text changed.
+  public mutating func editQuery(_ input: ScreenInput) -> Bool {
     let before = query.string
-    query.handle(key)
+    query.edit(input)
     return query.string != before
   }
 

@@ -1,7 +1,8 @@
 import PeerConsultKit
+import TerminalKit
 
-/// What a key on the transcript leads to beyond changing `TranscriptState`.
-public enum TranscriptOutcome: Equatable, Sendable {
+/// What an action on the transcript leads to beyond changing `TranscriptState`.
+enum TranscriptOutcome: Equatable, Sendable {
   case stay
   /// Back to the review screen.
   case back
@@ -9,9 +10,107 @@ public enum TranscriptOutcome: Equatable, Sendable {
   case setActionDone(note: Int, done: Bool)
 }
 
+extension KeyContext {
+  public static let transcript = KeyContext("transcript", title: "Transcript")
+  public static let actions = KeyContext("actions", title: "Actions")
+}
+
+extension Action {
+  public static let filterKind = Action("filterKind")
+  public static let nextSection = Action("nextSection")
+  public static let previousSection = Action("previousSection")
+  public static let actions = Action("actions")
+}
+
+extension TranscriptState: Screen {
+  public static let keyBindings = [
+    KeyBinding([.up, .character("k")], .up, "up", "Move up", in: [.actions], footer: false),
+    KeyBinding(
+      [.down, .character("j")], .down, "down", "Move down", in: [.actions], footer: false),
+    KeyBinding(
+      [.pageUp], .pageUp, "page up", "Scroll a page up", in: [.transcript, .actions],
+      footer: false),
+    KeyBinding(
+      [.pageDown], .pageDown, "page down", "Scroll a page down", in: [.transcript, .actions],
+      footer: false),
+    KeyBinding([.up], .scrollUp, "scroll", "Scroll up", in: [.transcript], footer: false),
+    KeyBinding([.down], .scrollDown, "scroll", "Scroll down", in: [.transcript], footer: false),
+    KeyBinding([.home], .top, "top", "Go to the start", in: [.transcript], footer: false),
+    KeyBinding([.end], .bottom, "end", "Go to the end", in: [.transcript], footer: false),
+    KeyBinding(
+      [.character("]"), .character("n")], .nextSection, "next phase", "Jump to the next phase",
+      in: [.transcript]),
+    KeyBinding(
+      [.character("["), .character("p")], .previousSection, "prev phase",
+      "Jump to the previous phase", in: [.transcript]),
+    KeyBinding(
+      [.character("f")], .filterKind, "kind",
+      "Show one kind of note (question, theme...), then the next, or all", in: [.transcript]),
+    KeyBinding(
+      [.character("a")], .actions, "actions", "Show the actions, with owners, to mark one done",
+      in: [.transcript]),
+    KeyBinding(
+      [.character("x"), .character(" ")], .actionDone, "done",
+      "Mark the selected action done, or not done again (saved at once)", in: [.actions]),
+    KeyBinding(
+      [.enter], .select, "in transcript", "Show the selected action in the transcript",
+      in: [.actions]),
+    KeyBinding(
+      [.character("a")], .actions, "transcript", "Back to the transcript", in: [.actions],
+      footer: false),
+    KeyBinding([.escape], .back, "back", "Go back", in: [.transcript, .actions]),
+    KeyBinding.help(in: [.transcript, .actions]),
+    KeyBinding(
+      [.character("q")], .back, "back", "Go back", in: [.transcript, .actions], footer: false),
+  ]
+
+  /// The transcript or its actions.
+  public var keyContext: KeyContext { showActions ? .actions : .transcript }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    (TranscriptScreen.title(self), "session \(sessionID.short)")
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    TranscriptScreen.render(self, timeZone: environment.timeZone, into: &grid, area: area)
+    return nil
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    switch input {
+    case .action(let action):
+      let rows = TranscriptScreen.rows(bodyHeight: environment.bodyHeight)
+      switch TranscriptScreen.update(&self, action, rows: rows) {
+      case .stay: return []
+      case .back: return [.show(back), .command(.loadReview)]
+      case .setActionDone(let note, let done):
+        return [.command(.setStoredActionDone(sessionID, note: note, done: done))]
+      }
+    case .resize(let width, _):
+      // The transcript is wrapped once per width, not per frame.
+      resize(screenWidth: width)
+    case .result(.actionMarked(_, let done, let stored)):
+      update(session: stored)
+      return [
+        .notice(
+          Notice(
+            done ? "Action marked done (saved)." : "Action marked not done (saved).",
+            tone: .success))
+      ]
+    case .result(.failed(_, let error, let latest)):
+      if let latest { update(session: latest) }
+      return [.notice(Notice("Not saved: \(error)", tone: .error))]
+    case .text, .tick, .result: break
+    }
+    return []
+  }
+}
+
 extension TranscriptScreen {
   /// Handles an action; `rows` is how many transcript rows the screen shows.
-  public static func update(_ state: inout TranscriptState, _ action: Action, rows: Int)
+  static func update(_ state: inout TranscriptState, _ action: Action, rows: Int)
     -> TranscriptOutcome
   {
     if state.showActions { return updateActions(&state, action, rows: rows) }

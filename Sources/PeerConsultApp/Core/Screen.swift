@@ -1,0 +1,82 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+/// One screen of the app, in the spirit of tig's view operations and Bubble Tea's model: a
+/// value that draws itself and turns inputs into a new value and effects.
+///
+/// A screen never sees a raw key. `App` looks each key up in the one ``Keymap`` under the
+/// screen's ``keyContexts`` and hands the screen the ``Action``; a printable key that no
+/// binding claims reaches it as `.text`, and only while ``acceptsText`` is true (a focused
+/// text field), so typing can never run a command. Results of the I/O a screen asked for
+/// come back as `.result`.
+///
+/// Adding a screen is one file with a state type conforming to `Screen` (its contexts,
+/// actions and bindings declared beside it) and one line in ``ScreenRegistry``.
+public protocol Screen: Sendable {
+  /// The key bindings this screen's contexts add to the keymap.
+  static var keyBindings: [KeyBinding] { get }
+  /// The context in force: its bindings work, and the footer and the help overlay show them.
+  var keyContext: KeyContext { get }
+  /// Whether a text field has focus, so unbound printable keys and pastes arrive as `.text`.
+  var acceptsText: Bool { get }
+  /// The title bar's left and right text.
+  func title(_ environment: ScreenEnvironment) -> (left: String, right: String)
+  /// Draws the body into `area`; returns the text cursor when a text field has focus.
+  func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )?
+  /// Applies one input; returns what should happen next (another screen, a notice, I/O).
+  mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect]
+  /// When the screen next changes by itself; nil when nothing on it moves.
+  func nextDeadline(now: Date) -> Date?
+}
+
+extension Screen {
+  public var acceptsText: Bool { false }
+  public func nextDeadline(now: Date) -> Date? { nil }
+  /// The contexts whose bindings apply now, in the order they are looked up: a focused text
+  /// field's editing keys first, then the screen's own.
+  public var keyContexts: [KeyContext] { acceptsText ? [.textField, keyContext] : [keyContext] }
+}
+
+/// What reaches a screen's `update`.
+public enum ScreenInput: Equatable, Sendable {
+  /// A key the keymap turned into a request.
+  case action(Action)
+  /// Typed or pasted text for the focused field (a paste may hold line breaks).
+  case text(String)
+  /// The outcome of a command the screen asked for.
+  case result(ServiceResult)
+  /// The clock moved on.
+  case tick(Date)
+  /// The terminal changed size.
+  case resize(width: Int, height: Int)
+}
+
+/// What a screen may know of the app around it when drawing or updating.
+public struct ScreenEnvironment: Sendable {
+  /// The time the frame is drawn for.
+  public var now: Date
+  /// The zone times are shown in.
+  public var timeZone: TimeZone
+  /// Where the data lives (the home screen shows it).
+  public var dataDirectory: String
+  /// The whole terminal's size.
+  public var width: Int
+  public var height: Int
+  /// Rows between the title bar and the notice and footer rows.
+  public var bodyHeight: Int
+
+  public init(
+    now: Date, timeZone: TimeZone = .current, dataDirectory: String = "", width: Int = 80,
+    height: Int = 24, bodyHeight: Int = 21
+  ) {
+    self.now = now
+    self.timeZone = timeZone
+    self.dataDirectory = dataDirectory
+    self.width = width
+    self.height = height
+    self.bodyHeight = bodyHeight
+  }
+}

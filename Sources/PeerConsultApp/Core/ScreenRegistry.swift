@@ -1,0 +1,14 @@
+/// Every screen the app can show. The keymap is assembled from their bindings, and the
+/// tests and the reliability attacks visit each; adding a screen adds one line here.
+public enum ScreenRegistry {
+  public static let screens: [any Screen.Type] = [
+    HomeState.self,
+    ProtocolBrowserState.self,
+    SetupState.self,
+    ResumeState.self,
+    LiveState.self,
+    SummaryState.self,
+    ReviewState.self,
+    TranscriptState.self,
+  ]
+}

@@ -1,0 +1,40 @@
+import PeerConsultKit
+
+/// What a command came to: data for the screen that asked, or why it failed.
+///
+/// ``AppServices`` only performs I/O and reports it in these terms; the screens' `update`
+/// decides what each result means for the state, the navigation and the words a user sees.
+public enum ServiceResult: Equatable, Sendable {
+  /// The protocol library, with one line per user file that could not be read.
+  case protocolsLoaded(protocols: [ConsultingProtocol], problems: [String])
+  /// What the new-session form offers: the protocols and the programmes used before.
+  case setupLoaded(protocols: [ConsultingProtocol], problems: [String], programmes: [String])
+  /// How many sessions are unfinished.
+  case unfinishedCounted(Int)
+  /// The unfinished sessions, most recent first.
+  case unfinishedListed([SessionListing])
+  /// A session is now being facilitated (created and started, or resumed).
+  case sessionOpened(SessionID, SessionState)
+  /// A note was stored; its id is the acknowledgement that it is durable.
+  case noteSaved(id: Int, session: SessionState)
+  /// A note's new text was stored (the earlier text stays in the history).
+  case noteEdited(id: Int, session: SessionState)
+  /// A note was marked deleted (its text stays in the history).
+  case noteDeleted(id: Int, session: SessionState)
+  /// An action was marked done or not done, live or in review.
+  case actionMarked(note: Int, done: Bool, session: SessionState)
+  /// Any other change to the live session was stored.
+  case sessionChanged(SessionState)
+  /// The live session was let go; it stays resumable.
+  case sessionLeft
+  /// The stored sessions and programmes for review; `hasDatabase` is false before any session.
+  case reviewLoaded(sessions: [SessionListing], programmes: [String], hasDatabase: Bool)
+  /// The notes matching `query`, best first; `query` is nil when nothing in it is searchable
+  /// or nothing was ever stored.
+  case searched(query: String?, hits: [NoteSearchHit])
+  /// A stored session, to read (at `note` when given).
+  case transcriptLoaded(SessionID, SessionState, note: Int?)
+  /// The command failed: the error as the model describes it, and the session as stored now
+  /// when the failure may have come from another program changing it.
+  case failed(AppCommand, error: String, latest: SessionState?)
+}
