@@ -59,12 +59,12 @@ struct OutputOptions: ParsableArguments {
   /// Writes `text`; a file written is confirmed on standard output, naming `what`.
   func write(_ text: String, what: String) throws {
     guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      try StandardOutput.write(text)
       return
     }
     let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
     try PrivateFile.write(text, to: url, replacing: force)
-    print("Wrote \(what) to \(url.path).")
+    try StandardOutput.line("Wrote \(what) to \(url.path).")
   }
 }
 

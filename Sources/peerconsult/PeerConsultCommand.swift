@@ -16,6 +16,17 @@ struct PeerConsultCommand: ParsableCommand {
     ],
     defaultSubcommand: HomeCommand.self
   )
+
+  /// Parses the arguments with a leading `--data-dir` moved after the command's name.
+  static func main() {
+    let commands = configuration.subcommands.map { $0._commandName }
+    do {
+      main(
+        try LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands))
+    } catch {
+      exit(withError: error)
+    }
+  }
 }
 
 /// Options every command accepts.
