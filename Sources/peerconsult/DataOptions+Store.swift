@@ -7,12 +7,12 @@ extension DataOptions {
   /// none yet: reading never creates one.
   func existingDatabase() throws -> AppDatabase? {
     guard AppDatabase.exists(in: location.dataDirectory) else { return nil }
-    return try AppDatabase(directory: location.dataDirectory)
+    return warningAboutTheFolder(of: try AppDatabase(directory: location.dataDirectory))
   }
 
   /// The data folder's database for a command that writes, created if need be.
   func database() throws -> AppDatabase {
-    try AppDatabase(directory: location.dataDirectory)
+    warningAboutTheFolder(of: try AppDatabase(directory: location.dataDirectory))
   }
 
   /// What read-only commands say about a folder without a database.

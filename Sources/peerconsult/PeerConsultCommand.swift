@@ -41,4 +41,22 @@ struct DataOptions: ParsableArguments {
   var dataDir: String?
 
   var location: DataLocation { DataLocation.resolve(dataDir: dataDir) }
+
+  /// Refuses an empty `--data-dir` (which would quietly mean the default) and a data folder
+  /// that is a file, before any command runs.
+  func validate() throws {
+    if dataDir?.isEmpty == true {
+      throw CLIError(
+        "--data-dir is empty: give a folder, or leave the option out to use "
+          + "\(DataLocation.resolve(dataDir: nil).dataDirectory.path).")
+    }
+    try location.checkDataDirectory()
+  }
+
+  /// `database`, after a warning on standard error when other users can list its folder (the
+  /// files stay private; the names would show).
+  func warningAboutTheFolder(of database: AppDatabase) -> AppDatabase {
+    if let warning = database.folderPermissionWarning { printError("Warning: \(warning)") }
+    return database
+  }
 }

@@ -21,7 +21,7 @@ struct SpawnedCommand {
   /// Runs `peerconsult arguments` in `folder` (HOME, XDG folders and output files), in UTC.
   init(
     _ arguments: [String], in folder: URL, output: Output = .file, input: String = "/dev/null",
-    environment extra: [String] = []
+    environment extra: [String] = [], umask mask: String? = nil
   ) throws {
     let id = UUID().uuidString
     let out = folder.appendingPathComponent("stdout-\(id)")
@@ -43,18 +43,22 @@ struct SpawnedCommand {
     }
     defer { if pipeEnds[1] >= 0 { close(pipeEnds[1]) } }
     posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let argv = [TmuxSession.binary] + arguments
+    // A umask needs a shell to set it; `exec` keeps the status the program's own.
+    let argv =
+      mask.map { ["/bin/sh", "-c", "umask \($0) && exec \"$0\" \"$@\"", TmuxSession.binary] }
+      ?? [TmuxSession.binary]
+    let program = argv[0]
     let environment =
       [
         "LANG=C.UTF-8", "TZ=UTC", "HOME=\(folder.path)", "SWIFT_BACKTRACE=enable=no",
         "XDG_CONFIG_HOME=\(folder.path)/config", "XDG_DATA_HOME=\(folder.path)/xdg-data",
         "PATH=/usr/bin:/bin",
       ] + extra
-    let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    let cArguments: [UnsafeMutablePointer<CChar>?] = (argv + arguments).map { strdup($0) } + [nil]
     let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
     defer { for pointer in cArguments + cEnvironment { free(pointer) } }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, TmuxSession.binary, &actions, nil, cArguments, cEnvironment)
+    let spawned = posix_spawn(&pid, program, &actions, nil, cArguments, cEnvironment)
     guard spawned == 0 else { throw HarnessError("cannot start peerconsult: error \(spawned)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
