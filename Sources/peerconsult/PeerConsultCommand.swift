@@ -13,6 +13,7 @@ struct PeerConsultCommand: ParsableCommand {
       HomeCommand.self, RunCommand.self, ResumeCommand.self, ReviewCommand.self,
       ListCommand.self, ShowCommand.self, SearchCommand.self, ActionsCommand.self,
       ExportCommand.self, HarvestCommand.self, ImportCommand.self, ProtocolsCommand.self,
+      BackupCommand.self, RestoreCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )
