@@ -56,11 +56,12 @@ struct RestoreCommand: ParsableCommand {
     }
   }
 
-  /// The time in the aside file's name: sortable, and free of characters shells mind.
+  /// The time in the aside file's name, to the millisecond so that two restores in one second
+  /// keep both: sortable, and free of characters shells mind.
   private static func timestamp() -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    formatter.dateFormat = "yyyyMMdd-HHmmss-SSS"
     return formatter.string(from: Date())
   }
 }

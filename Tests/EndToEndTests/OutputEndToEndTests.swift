@@ -48,6 +48,8 @@ struct OutputEndToEndTests {
         "export", "--all", "--format", "json", "--force", "-o",
         folder.url.appendingPathComponent("out.json").path,
       ],
+      ["backup", folder.url.appendingPathComponent("backup.peerconsult").path, "--force"],
+      ["restore", folder.url.appendingPathComponent("backup.peerconsult").path, "--yes"],
     ].map { $0 + ["--data-dir", folder.data] }
   }
 
