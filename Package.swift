@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, dependencies pointing one way only:
 // CNcursesw <- TerminalKit <- PeerConsultApp <- peerconsult
-//              PeerConsultKit (model) <- PeerConsultApp
+//  CLibYAML <- PeerConsultKit (model) <- PeerConsultApp
 let package = Package(
   name: "PeerConsult",
   platforms: [.macOS(.v13)],
@@ -26,9 +26,13 @@ let package = Package(
       // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    // libyaml's parser events, to measure protocol files before Yams builds them
+    // (Protocols/YAMLShape.swift); only the library's header, no C of ours.
+    .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
     .target(
       name: "PeerConsultKit",
       dependencies: [
+        "CLibYAML",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "Plot", package: "Plot"),
@@ -49,7 +53,8 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
-      name: "PeerConsultAppTests", dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"],
+      name: "PeerConsultAppTests",
+      dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"],
       // Golden screens are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests", dependencies: ["peerconsult", "PeerConsultKit"]),

@@ -23,7 +23,7 @@ struct ActionsCommand: ParsableCommand {
 
   func run() throws {
     guard let database = try data.existingDatabase() else {
-      print(data.noSessionsYet)
+      try StandardOutput.line(data.noSessionsYet)
       return
     }
     defer { try? database.close() }
@@ -41,7 +41,7 @@ struct ActionsCommand: ParsableCommand {
       let state = record.state
       let programmeLabel =
         state.setup.programme.isEmpty ? "" : "\(oneLine(state.setup.programme)) · "
-      print(
+      try StandardOutput.line(
         (shown == 0 ? "" : "\n") + "\(time.day(state.createdAt))  \(oneLine(state.setup.title))"
           + "  (\(programmeLabel)\(record.id.short))")
       for action in actions {
@@ -49,15 +49,17 @@ struct ActionsCommand: ParsableCommand {
         if let doneAt = action.doneAt { detail.append("done \(time.day(doneAt))") }
         let text = action.text.withoutControlCharacters.replacingOccurrences(
           of: "\n", with: "\n      ")
-        print("  [\(action.isDone ? "x" : " ")] \(text) (\(detail.joined(separator: "; ")))")
+        try StandardOutput.line(
+          "  [\(action.isDone ? "x" : " ")] \(text) (\(detail.joined(separator: "; ")))")
       }
       shown += actions.count
       done += actions.count { $0.isDone }
     }
     guard shown > 0 else {
-      print(owner == nil && !open ? "No actions yet." : "No actions match.")
+      try StandardOutput.line(owner == nil && !open ? "No actions yet." : "No actions match.")
       return
     }
-    print("\n\(counted(shown, open ? "open action" : "action"))" + (open ? "." : ", \(done) done."))
+    try StandardOutput.line(
+      "\n\(counted(shown, open ? "open action" : "action"))" + (open ? "." : ", \(done) done."))
   }
 }

@@ -7,12 +7,12 @@ extension DataOptions {
   /// none yet: reading never creates one.
   func existingDatabase() throws -> AppDatabase? {
     guard AppDatabase.exists(in: location.dataDirectory) else { return nil }
-    return try AppDatabase(directory: location.dataDirectory)
+    return warningAboutTheFolder(of: try AppDatabase(directory: location.dataDirectory))
   }
 
   /// The data folder's database for a command that writes, created if need be.
   func database() throws -> AppDatabase {
-    try AppDatabase(directory: location.dataDirectory)
+    warningAboutTheFolder(of: try AppDatabase(directory: location.dataDirectory))
   }
 
   /// What read-only commands say about a folder without a database.
@@ -59,12 +59,12 @@ struct OutputOptions: ParsableArguments {
   /// Writes `text`; a file written is confirmed on standard output, naming `what`.
   func write(_ text: String, what: String) throws {
     guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      try StandardOutput.write(text)
       return
     }
     let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
     try PrivateFile.write(text, to: url, replacing: force)
-    print("Wrote \(what) to \(url.path).")
+    try StandardOutput.line("Wrote \(what) to \(url.path).")
   }
 }
 

@@ -37,21 +37,23 @@ struct ImportCommand: ParsableCommand {
       switch outcome.change {
       case .added:
         added += 1
-        print("Imported \(session) (\(counted(outcome.eventCount, "event"))) from \(file).")
+        try StandardOutput.line(
+          "Imported \(session) (\(counted(outcome.eventCount, "event"))) from \(file).")
       case .extended(let events):
         added += 1
-        print("Updated \(session) with \(counted(events, "later event")) from \(file).")
+        try StandardOutput.line(
+          "Updated \(session) with \(counted(events, "later event")) from \(file).")
       case .alreadyPresent:
         unchanged += 1
-        print("Already present: \(session) (\(file)).")
+        try StandardOutput.line("Already present: \(session) (\(file)).")
       case .newerPresent(let events):
         unchanged += 1
-        print(
+        try StandardOutput.line(
           "Already present: \(session) (\(file)); the data folder holds "
             + "\(counted(events, "later event")).")
       }
     }
-    print(
+    try StandardOutput.line(
       outcomes.isEmpty
         ? "The files hold no sessions; nothing was imported."
         : "\(counted(added, "session")) imported or updated, \(unchanged) already present.")

@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     guard let database = try data.existingDatabase() else {
-      print(json ? "[]" : data.noSessionsYet)
+      try StandardOutput.line(json ? "[]" : data.noSessionsYet)
       return
     }
     defer { try? database.close() }
@@ -28,11 +28,11 @@ struct ListCommand: ParsableCommand {
       listings = listings.filter { $0.programme == name }
     }
     if json {
-      print(CommandJSON.listings(listings), terminator: "")
+      try StandardOutput.write(CommandJSON.listings(listings))
       return
     }
     guard !listings.isEmpty else {
-      print(data.noSessionsYet)
+      try StandardOutput.line(data.noSessionsYet)
       return
     }
     let time = ReadableTime()
@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
         listing.isFinished ? "finished" : "unfinished",
       ]
     }
-    print(
+    try StandardOutput.line(
       table(
         [["ID", "STARTED", "TITLE", "PROGRAMME", "PRESENTERS", "NOTES", "DONE", "STATUS"]] + rows))
   }

@@ -13,9 +13,21 @@ struct PeerConsultCommand: ParsableCommand {
       HomeCommand.self, RunCommand.self, ResumeCommand.self, ReviewCommand.self,
       ListCommand.self, ShowCommand.self, SearchCommand.self, ActionsCommand.self,
       ExportCommand.self, HarvestCommand.self, ImportCommand.self, ProtocolsCommand.self,
+      BackupCommand.self, RestoreCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )
+
+  /// Parses the arguments with a leading `--data-dir` moved after the command's name.
+  static func main() {
+    let commands = configuration.subcommands.map { $0._commandName }
+    do {
+      main(
+        try LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands))
+    } catch {
+      exit(withError: error)
+    }
+  }
 }
 
 /// Options every command accepts.
@@ -30,4 +42,22 @@ struct DataOptions: ParsableArguments {
   var dataDir: String?
 
   var location: DataLocation { DataLocation.resolve(dataDir: dataDir) }
+
+  /// Refuses an empty `--data-dir` (which would quietly mean the default) and a data folder
+  /// that is a file, before any command runs.
+  func validate() throws {
+    if dataDir?.isEmpty == true {
+      throw CLIError(
+        "--data-dir is empty: give a folder, or leave the option out to use "
+          + "\(DataLocation.resolve(dataDir: nil).dataDirectory.path).")
+    }
+    try location.checkDataDirectory()
+  }
+
+  /// `database`, after a warning on standard error when other users can list its folder (the
+  /// files stay private; the names would show).
+  func warningAboutTheFolder(of database: AppDatabase) -> AppDatabase {
+    if let warning = database.folderPermissionWarning { printError("Warning: \(warning)") }
+    return database
+  }
 }

@@ -38,7 +38,7 @@ extension ProtocolsCommand {
             sourceLabel(item),
           ]
         }
-      print(table(rows))
+      try StandardOutput.line(table(rows))
       if !library.problems.isEmpty {
         let count = library.problems.count
         printError(
@@ -80,7 +80,7 @@ extension ProtocolsCommand {
     func run() throws {
       let library = ProtocolLibrary.load(from: data.location.protocolsDirectory)
       let found = try library.resolve(protocolName)
-      print(yaml ? try ProtocolFile.yaml(for: found) : describe(found), terminator: "")
+      try StandardOutput.write(yaml ? try ProtocolFile.yaml(for: found) : describe(found))
     }
 
     private func describe(_ item: ConsultingProtocol) -> String {
@@ -139,27 +139,30 @@ extension ProtocolsCommand {
         let own = library.protocols.filter { $0.source != .builtIn }
         total = own.count + library.problems.count
         if total == 0 {
-          print("No protocol files in \(library.directory.path); nothing to check.")
+          try StandardOutput.line(
+            "No protocol files in \(library.directory.path); nothing to check.")
           return
         }
         for item in own {
-          if case .file(let path) = item.source { print(okLine(path, item)) }
+          if case .file(let path) = item.source { try StandardOutput.line(okLine(path, item)) }
         }
-        for problem in library.problems { print(problem.description) }
+        for problem in library.problems { try StandardOutput.line(problem.description) }
         refused = library.problems.count
       } else {
         total = files.count
         for file in files {
           let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
+          let verdict: String
           do {
-            print(okLine(file, try ProtocolFile.load(contentsOf: url)))
+            verdict = okLine(file, try ProtocolFile.load(contentsOf: url))
           } catch {
-            print(error.description)
+            verdict = error.description
             refused += 1
           }
+          try StandardOutput.line(verdict)
         }
       }
-      if total > 1 { print("\(total - refused) of \(total) files valid.") }
+      if total > 1 { try StandardOutput.line("\(total - refused) of \(total) files valid.") }
       if refused > 0 { throw ExitCode.failure }
     }
 

@@ -49,7 +49,7 @@ struct SearchCommand: ParsableCommand {
   func run() throws {
     try check()
     guard let database = try data.existingDatabase() else {
-      print(json ? "[]" : data.noSessionsYet)
+      try StandardOutput.line(json ? "[]" : data.noSessionsYet)
       return
     }
     defer { try? database.close() }
@@ -60,11 +60,11 @@ struct SearchCommand: ParsableCommand {
       query, programme: programme, limit: kind == nil ? limit : Int(Int32.max))
     if let kind { hits = Array(hits.filter { $0.kind == kind }.prefix(limit)) }
     if json {
-      print(CommandJSON.hits(hits), terminator: "")
+      try StandardOutput.write(CommandJSON.hits(hits))
       return
     }
     guard !hits.isEmpty else {
-      print("No notes match \(query).")
+      try StandardOutput.line("No notes match \(query).")
       return
     }
     let time = ReadableTime()
@@ -72,13 +72,15 @@ struct SearchCommand: ParsableCommand {
     for hit in hits {
       let place = hit.round.map { "Round \($0 + 1) · \(hit.phase)" } ?? hit.phase
       let speaker = hit.speaker.map { " · \(oneLine($0))" } ?? ""
-      print(
+      try StandardOutput.line(
         "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
           + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)")
-      print("  " + marked(hit.text, styled: styled).replacingOccurrences(of: "\n", with: "\n  "))
+      try StandardOutput.line(
+        "  " + marked(hit.text, styled: styled).replacingOccurrences(of: "\n", with: "\n  "))
     }
     if hits.count == limit {
-      print("\nShowing the best \(limit); narrow the search or raise --limit to see more.")
+      try StandardOutput.line(
+        "\nShowing the best \(limit); narrow the search or raise --limit to see more.")
     }
   }
 

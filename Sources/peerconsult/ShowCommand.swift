@@ -19,6 +19,6 @@ struct ShowCommand: ParsableCommand {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let record = try database.record(of: try database.resolveSession(session))
-    FileHandle.standardOutput.write(Data(SessionExport.plainText([record]).utf8))
+    try StandardOutput.write(SessionExport.plainText([record]))
   }
 }

@@ -66,7 +66,8 @@ import Testing
     #expect(text.contains("larger than \(ProtocolFile.maximumBytes / 1024) KiB"))
     #expect(text.contains("the longest is `\(PhaseDuration.maximumSeconds / 3600)h`"))
     #expect(text.contains("(the first \(ProtocolFileError.listedIssues) are listed)"))
-    #expect(text.contains("up to \(ProtocolFileReader.maximumAliases) aliases per file"))
+    #expect(text.contains("at most \(ProtocolFileReader.maximumNodes) values"))
+    #expect(text.contains("more than \(ProtocolFileReader.maximumDepth) levels deep"))
     for builtIn in BuiltInProtocols.all {
       #expect(text.contains("`\(builtIn.id)`"), "reserved id \(builtIn.id) is documented")
     }

@@ -137,17 +137,16 @@ public enum ProtocolFile {
         path: path,
         message: "this is not a text file (it contains NUL bytes); a protocol file is YAML text")
     }
+    // Most files are valid: validated in one pass; only a bad one is walked to place the error.
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
     var line = 1
     var column = 1
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
-    var scalars = String.UnicodeScalarView()
     loop: while true {
       switch parser.parseScalar(from: &iterator) {
       case .valid(let encoded):
-        let scalar = Unicode.UTF8.decode(encoded)
-        scalars.append(scalar)
-        if scalar == "\n" {
+        if Unicode.UTF8.decode(encoded) == "\n" {
           line += 1
           column = 1
         } else {
@@ -168,6 +167,7 @@ public enum ProtocolFile {
           ])
       }
     }
-    return String(scalars)
+    // Not reached: text that fails validation has an invalid byte for the walk to find.
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -14,20 +14,25 @@ struct ProtocolFileReader {
   static let defaultSpeaker = Speaker.everyone
   static let defaultNoteKind = NoteKind.other
 
+  /// The most nodes a file may describe, each alias counted as all the nodes it stands for.
+  ///
+  /// A protocol of twenty phases with ten rules and ten prompts each has under a thousand;
+  /// Yams builds and checks ten thousand in a few milliseconds.
+  static let maximumNodes = 10_000
+  /// The deepest nesting of lists and keys a file may use; a protocol needs four.
+  static let maximumDepth = 32
+
   private(set) var issues: [ProtocolFileError.Issue] = []
 
   /// The protocol in `text`, or nil when there were problems (then `issues` says which).
   mutating func read(_ text: String, id: String, source: ConsultingProtocol.Source)
     -> ConsultingProtocol?
   {
-    if let place = Self.aliasOverLimit(in: text) {
-      issues.append(
-        .init(
-          line: place.line, column: place.column,
-          message: """
-            the file uses more than \(Self.maximumAliases) aliases (*name); write the text out \
-            instead, and put text that starts with '*' in quotes
-            """))
+    // Measured before Yams builds its tree, which aliases can make exponentially large.
+    if let excess = YAMLShape.excess(
+      in: text, maximumNodes: Self.maximumNodes, maximumDepth: Self.maximumDepth)
+    {
+      issues.append(Self.issue(for: excess))
       return nil
     }
     let root: Node?

@@ -11,37 +11,49 @@ import Foundation
 /// A folder PeerConsult creates is made 0700. A folder that already exists keeps its mode,
 /// because the user may have chosen it (`--data-dir`) for other things too; the database
 /// files in it are always 0600, so the transcripts stay private either way, and
-/// ``AppDatabase/folderPermissionWarning`` says when others can list the folder.
+/// ``AppDatabase/folderPermissionWarning`` says when others can list the folder (every
+/// command prints it on standard error).
 enum DataFolder {
   /// Makes sure `folder` exists (created 0700) and is writable, without touching anything
   /// already in it.
   static func prepare(_ folder: URL) throws(StoreError) {
     let path = folder.path
-    var info = stat()
-    if stat(path, &info) == 0 {
-      guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(path: path) }
-    } else if errno == ENOENT {
-      try create(folder)
-    } else {
-      throw .folderNotCreatable(path: path, reason: String(cString: strerror(errno)))
-    }
+    if try !existsAsFolder(folder) { try create(folder) }
     // SQLite must create its -wal and -shm files beside the database.
     guard access(path, W_OK | X_OK) == 0 else { throw .folderNotWritable(path: path) }
   }
 
-  private static func create(_ folder: URL) throws(StoreError) {
+  /// Whether `folder` exists; a file or anything else in its place is refused, so a reading
+  /// command does not take it for an empty data folder.
+  static func existsAsFolder(_ folder: URL) throws(StoreError) -> Bool {
     let path = folder.path
-    do {
-      try FileManager.default.createDirectory(
-        at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
-    } catch {
-      throw .folderNotCreatable(path: path, reason: reason(error))
+    var info = stat()
+    if stat(path, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(path: path) }
+      return true
     }
-    if mkdir(path, 0o700) != 0 && errno != EEXIST {
+    guard errno == ENOENT else {
       throw .folderNotCreatable(path: path, reason: String(cString: strerror(errno)))
     }
-    // The umask may have taken more than group and other bits away.
-    _ = chmod(path, 0o700)
+    return false
+  }
+
+  /// Creates `folder` and every missing folder above it 0700, whatever the umask: a folder
+  /// made on the way (`~/.local/share`) would otherwise show the data folder's name to others.
+  private static func create(_ folder: URL) throws(StoreError) {
+    var missing: [String] = []
+    var ancestor = folder.standardizedFileURL
+    while ancestor.path != "/", try !existsAsFolder(ancestor) {
+      missing.append(ancestor.path)
+      ancestor = ancestor.deletingLastPathComponent()
+    }
+    for path in missing.reversed() {
+      if mkdir(path, 0o700) != 0 && errno != EEXIST {
+        throw .folderNotCreatable(path: path, reason: String(cString: strerror(errno)))
+      }
+      // The umask may have taken more than group and other bits away.
+      _ = chmod(path, 0o700)
+    }
   }
 
   /// The permission bits of `url`, or nil if it cannot be read.
@@ -68,13 +80,5 @@ enum DataFolder {
       let url = URL(fileURLWithPath: file.path + suffix)
       if let mode = mode(of: url), mode & ~0o600 != 0 { _ = chmod(url.path, mode & 0o600) }
     }
-  }
-
-  private static func reason(_ error: any Error) -> String {
-    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-    if let underlying, underlying.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return (error as NSError).localizedDescription
   }
 }

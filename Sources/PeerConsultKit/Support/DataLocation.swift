@@ -12,6 +12,12 @@ public struct DataLocation: Sendable, Equatable {
     self.protocolsDirectory = protocolsDirectory
   }
 
+  /// Refuses a data folder that cannot be one, such as a file in its place, so that a reading
+  /// command does not report it as empty; a folder that does not exist yet is fine.
+  public func checkDataDirectory() throws(StoreError) {
+    _ = try DataFolder.existsAsFolder(dataDirectory)
+  }
+
   /// Resolves the folders: an explicit `--data-dir` wins, then `PEERCONSULT_DATA_DIR`,
   /// then `$XDG_DATA_HOME/peerconsult`, then `~/.local/share/peerconsult`.
   public static func resolve(

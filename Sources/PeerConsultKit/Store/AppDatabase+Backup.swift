@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension AppDatabase {
+  /// Writes a consistent copy of the database to `destination`, readable by its owner only,
+  /// while other PeerConsult processes may be writing to it.
+  ///
+  /// SQLite's online backup copies the last committed state; notes saved meanwhile are in the
+  /// live file and in the next backup. The copy is written beside `destination` under a
+  /// temporary name and moved into place, so a failure leaves nothing half-written under the
+  /// name, and without `replacing` an existing file is never touched.
+  public func backup(to destination: URL, replacing: Bool) throws(BackupError) {
+    let path = destination.path
+    var info = stat()
+    if stat(path, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFREG else {
+        throw .cannotWrite(path: path, reason: "it is a folder or a device, not a file")
+      }
+      guard replacing else { throw .exists(path: path) }
+    }
+    let temporary = destination.deletingLastPathComponent()
+      .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
+    do {
+      try DataFolder.createPrivateFile(temporary)
+    } catch {
+      throw .cannotWrite(path: path, reason: Self.reason(of: error))
+    }
+    do {
+      let copy = try DatabaseQueue(path: temporary.path)
+      try pool.backup(to: copy)
+      // One self-contained file: the copy of a WAL database would otherwise need a -wal.
+      try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+      try copy.close()
+    } catch {
+      Self.remove(temporary)
+      throw .cannotWrite(path: path, reason: Self.reason(of: error))
+    }
+    // link(2) refuses an existing name, so a file created meanwhile is not replaced either.
+    let moved = replacing ? rename(temporary.path, path) : link(temporary.path, path)
+    let failure = moved == 0 ? nil : errno
+    Self.remove(temporary)
+    if let failure {
+      if failure == EEXIST { throw .exists(path: path) }
+      throw .cannotWrite(path: path, reason: String(cString: strerror(failure)))
+    }
+  }
+
+  /// Refuses `backup` unless it is a sound PeerConsult database this version can read;
+  /// returns how many sessions it holds. The file is only read.
+  public static func checkBackup(_ backup: URL) throws(BackupError) -> Int {
+    let path = backup.path
+    do {
+      guard try DatabaseInspection.inspect(backup) == .existing else {
+        throw BackupError.notABackup(path: path, reason: "it is empty")
+      }
+      var configuration = Configuration()
+      configuration.readonly = true
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      defer { try? queue.close() }
+      return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sessions") ?? 0 }
+    } catch let error as BackupError {
+      throw error
+    } catch let error as StoreError {
+      switch error {
+      case .notADatabase: throw .notABackup(path: path, reason: "it is not a database")
+      case .foreignDatabase: throw .notABackup(path: path, reason: "another program's database")
+      case .newerVersion(_, _, let writtenBy, _): throw .newer(path: path, writtenBy: writtenBy)
+      case .damaged(_, let detail): throw .damaged(path: path, detail: detail)
+      default: throw .notABackup(path: path, reason: Self.reason(of: error))
+      }
+    } catch {
+      throw .notABackup(path: path, reason: Self.reason(of: error))
+    }
+  }
+
+  /// Replaces every session with those of `backup` (checked first), after copying the current
+  /// database to `aside`; brings an older backup's schema up to date.
+  ///
+  /// The restore goes through SQLite's backup too, in one step that other PeerConsult
+  /// processes wait for, so they never see half of it.
+  public func restore(from backup: URL, keepingCurrentAt aside: URL) throws(BackupError) {
+    _ = try Self.checkBackup(backup)
+    try self.backup(to: aside, replacing: false)
+    do {
+      var configuration = Configuration()
+      configuration.readonly = true
+      let source = try DatabaseQueue(path: backup.path, configuration: configuration)
+      defer { try? source.close() }
+      try source.backup(to: pool)
+      try Self.migrator.migrate(pool)
+    } catch {
+      throw .cannotRestore(path: fileURL.path, reason: Self.reason(of: error), aside: aside.path)
+    }
+    DataFolder.makePrivate(fileURL)
+  }
+
+  private static func remove(_ file: URL) {
+    for suffix in ["", "-journal", "-wal", "-shm"] { unlink(file.path + suffix) }
+  }
+
+  private static func reason(of error: any Error) -> String {
+    if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+    return "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+}

@@ -1,0 +1,42 @@
+/// Options typed before the command's name (`peerconsult --data-dir X import f`).
+///
+/// swift-argument-parser gives options before a subcommand to the root command, which has
+/// none, and then takes the subcommand for arguments of the default one (`home`). `--data-dir`,
+/// which every command accepts, is moved after the command instead, so it works wherever it
+/// is typed; any other option there is refused with where it goes.
+enum LeadingOptions {
+  /// The option every command accepts.
+  static let dataDirectory = "--data-dir"
+
+  /// `arguments` (without the program's name) with a leading `--data-dir` moved after the
+  /// command; a refusal when another option comes before a command's name.
+  static func reordered(_ arguments: [String], commands: [String]) throws(CLIError) -> [String] {
+    var leading: [String] = []
+    var index = arguments.startIndex
+    while index < arguments.endIndex {
+      let argument = arguments[index]
+      if argument == dataDirectory, index + 1 < arguments.endIndex {
+        leading += arguments[index...(index + 1)]
+        index += 2
+      } else if argument.hasPrefix(dataDirectory + "=") {
+        leading.append(argument)
+        index += 1
+      } else {
+        break
+      }
+    }
+    let rest = Array(arguments[index...])
+    guard let first = rest.first else { return arguments }
+    if first.hasPrefix("-"), !["-h", "--help", "--version", "--"].contains(first),
+      let command = rest.first(where: commands.contains)
+    {
+      throw CLIError(
+        "\(first) goes after the command's name: peerconsult \(command) \(first) …; "
+          + "only \(dataDirectory) may come first.")
+    }
+    guard !leading.isEmpty, commands.contains(first) else { return arguments }
+    // After the command's other arguments, but before a `--` that ends the options.
+    let end = rest.firstIndex(of: "--") ?? rest.endIndex
+    return Array(rest[..<end]) + leading + Array(rest[end...])
+  }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PeerConsultKit
+
+/// `peerconsult restore FILE`: every session from a backup, the current ones kept aside.
+struct RestoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "restore",
+    abstract: "Replace every session with those of a backup, keeping the current ones aside.",
+    discussion: """
+      The backup is checked first: a damaged file, another program's database or a backup \
+      from a newer PeerConsult is refused. The current database is copied beside it as \
+      peerconsult.sqlite.before-restore-<time> before anything changes. Asks first; --yes \
+      answers for scripts. Close PeerConsult's screens first: a session running in another \
+      window is not detected yet and would carry on in the restored database.
+      """)
+
+  @OptionGroup var data: DataOptions
+
+  @Argument(help: ArgumentHelp("A file written by `peerconsult backup`.", valueName: "FILE"))
+  var file: String
+
+  @Flag(help: "Restore without asking.")
+  var yes = false
+
+  func run() throws {
+    let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
+    let incoming = try AppDatabase.checkBackup(url)
+    let folder = data.location.dataDirectory
+    let database = try data.database()
+    defer { try? database.close() }
+    let current = try database.sessions().count
+    if !yes {
+      try confirm(
+        "Replace the \(counted(current, "session")) in \(folder.path) with the "
+          + "\(counted(incoming, "session")) of \(url.path)? [y/N] ")
+    }
+    let aside = folder.appendingPathComponent(
+      "\(AppDatabase.fileName).before-restore-\(Self.timestamp())")
+    try database.restore(from: url, keepingCurrentAt: aside)
+    try StandardOutput.line(
+      "Restored \(counted(incoming, "session")) from \(url.path); the database as it was "
+        + "is kept as \(aside.path).")
+  }
+
+  /// Asks on the terminal; refuses when there is none to ask on, or the answer is not yes.
+  private func confirm(_ question: String) throws {
+    guard isatty(STDIN_FILENO) == 1 else {
+      throw CLIError(
+        "restore replaces every session: run it in a terminal to confirm, or add --yes.")
+    }
+    try StandardOutput.write(question)
+    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+    guard answer == "y" || answer == "yes" else {
+      throw CLIError("Nothing was restored.")
+    }
+  }
+
+  /// The time in the aside file's name, to the millisecond so that two restores in one second
+  /// keep both: sortable, and free of characters shells mind.
+  private static func timestamp() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyyMMdd-HHmmss-SSS"
+    return formatter.string(from: Date())
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import PeerConsultKit
+import Testing
+
+/// `backup` while a session runs, then `restore` (issue 14, item 14).
+@Suite(needsTmux) struct BackupEndToEndTests {
+  private static let runArguments = [
+    "run", "--title", "Backed up", "--programme", "Alcohol Plan",
+    "--participant", "Zoë Müller;City Council;senior",
+    "--participant", "Amira O'Neill;NHS Trust;frontline",
+  ]
+
+  private func note(_ tmux: TmuxSession, _ text: String) throws {
+    try tmux.send("Enter")
+    tmux.waitFor("Note ▸")
+    try tmux.type(text)
+    try tmux.send("Enter")
+    tmux.waitFor("Note saved.")
+    tmux.waitFor("editor closed") { !$0.contains("Note ▸") }
+  }
+
+  /// The visible notes of the only session in a database file.
+  private func notes(inDatabaseFile file: URL) throws -> [String] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-bk-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(
+      at: file, to: folder.appendingPathComponent(AppDatabase.fileName))
+    let database = try AppDatabase(directory: folder)
+    defer { try? database.close() }
+    return try database.loadSession(try database.resolveSession("latest")).visibleNotes.map(\.text)
+  }
+
+  @Test func aBackupDuringALiveSessionRestoresWhatWasSavedWhenItStarted() throws {
+    let folder = try OutputEndToEndTests.Folder()
+    let data = folder.url.appendingPathComponent("data")
+    let tmux = try TmuxSession(Self.runArguments, dataDir: data)
+    tmux.waitFor("Speaks now")
+    try note(tmux, "First note")
+    try note(tmux, "Second note")
+
+    // The backup runs while a third note is being written.
+    let backup = folder.url.appendingPathComponent("backups/monday.peerconsult")
+    try FileManager.default.createDirectory(
+      at: backup.deletingLastPathComponent(), withIntermediateDirectories: true)
+    nonisolated(unsafe) var backedUp: SpawnedCommand?
+    let done = DispatchSemaphore(value: 0)
+    let root = folder.url
+    Thread.detachNewThread {
+      backedUp = try? SpawnedCommand(
+        ["backup", backup.path, "--data-dir", data.path], in: root)
+      done.signal()
+    }
+    try note(tmux, "Third note, written as the backup runs")
+    done.wait()
+    let result = try #require(backedUp)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "Backed up 1 session to \(backup.path) (readable by you only).\n")
+    let attributes = try FileManager.default.attributesOfItem(atPath: backup.path)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    // One self-contained file, holding the first notes and the third wholly or not at all.
+    #expect(!FileManager.default.fileExists(atPath: backup.path + "-wal"))
+    let inBackup = try notes(inDatabaseFile: backup)
+    #expect(Array(inBackup.prefix(2)) == ["First note", "Second note"])
+    #expect(inBackup.count == 2 || inBackup.last == "Third note, written as the backup runs")
+
+    try note(tmux, "Fourth note, after the backup")
+    try tmux.send("q")
+    tmux.waitFor("Leave the session?")
+    try tmux.send("y")
+    #expect(tmux.waitForExit() == 0)
+
+    let again = try SpawnedCommand(
+      ["backup", backup.path, "--data-dir", data.path], in: folder.url)
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("already exists: choose another name, or add --force"))
+
+    let unconfirmed = try SpawnedCommand(
+      ["restore", backup.path, "--data-dir", data.path], in: folder.url)
+    #expect(unconfirmed.status == 1)
+    #expect(unconfirmed.stderr.contains("run it in a terminal to confirm, or add --yes"))
+
+    let restored = try SpawnedCommand(
+      ["restore", backup.path, "--yes", "--data-dir", data.path], in: folder.url)
+    #expect(restored.status == 0, "\(restored.stderr)")
+    let asidePath = try #require(
+      restored.stdout.split(separator: " ").last.map { String($0.dropLast(2)) })
+    #expect(
+      asidePath.hasPrefix(data.appendingPathComponent("peerconsult.sqlite.before-restore-").path))
+    let shown = try SpawnedCommand(["show", "latest", "--data-dir", data.path], in: folder.url)
+    #expect(shown.stdout.contains("Second note"))
+    #expect(!shown.stdout.contains("Fourth note"))
+    let listed = try SpawnedCommand(["list", "--data-dir", data.path], in: folder.url)
+    #expect(listed.stdout.contains("Backed up"))
+    // The replaced database, kept aside, still holds everything.
+    #expect(try notes(inDatabaseFile: URL(fileURLWithPath: asidePath)).count == 4)
+  }
+
+  @Test func damagedForeignAndNewerBackupsAreRefusedInOneLine() throws {
+    let folder = try OutputEndToEndTests.Folder()
+    let data = folder.url.appendingPathComponent("data").path
+    let imported = try SpawnedCommand(
+      ["import", OutputEndToEndTests.sessionsExport, "--data-dir", data], in: folder.url)
+    #expect(imported.status == 0)
+    let good = folder.url.appendingPathComponent("good.peerconsult")
+    #expect(
+      try SpawnedCommand(["backup", good.path, "--data-dir", data], in: folder.url).status == 0)
+
+    var cut = try Data(contentsOf: good)
+    cut.removeLast(cut.count / 2)
+    let damaged = folder.url.appendingPathComponent("damaged.peerconsult")
+    try cut.write(to: damaged)
+    // The database header holds the user version at byte 60 and the application id at 68.
+    func altered(_ name: String, at offset: Int, _ bytes: [UInt8]) throws -> URL {
+      var data = try Data(contentsOf: good)
+      data.replaceSubrange(offset..<(offset + 4), with: bytes)
+      let file = folder.url.appendingPathComponent(name)
+      try data.write(to: file)
+      return file
+    }
+    let foreign = try altered("foreign.peerconsult", at: 68, [0, 0, 0, 7])
+    let newer = try altered("newer.peerconsult", at: 60, [0, 0, 0, 99])
+    let text = folder.url.appendingPathComponent("notes.txt")
+    try "not a database".write(to: text, atomically: true, encoding: .utf8)
+
+    for (file, message) in [
+      (damaged, "is damaged"), (text, "is not a PeerConsult backup (it is not a database)"),
+      (foreign, "is not a PeerConsult backup (another program's database)"),
+      (newer, "was written by a newer PeerConsult"),
+    ] {
+      let run = try SpawnedCommand(
+        ["restore", file.path, "--yes", "--data-dir", data], in: folder.url)
+      #expect(run.status == 1, "\(file.lastPathComponent)")
+      #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+      #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+    let listed = try SpawnedCommand(["list", "--data-dir", data], in: folder.url)
+    #expect(listed.stdout.contains("Referrals with Seán"))
+  }
+}
