@@ -41,19 +41,20 @@ extension AppServices {
         }
         state.route = .transcript(transcript)
       case .setReviewedActionDone(let note, let done):
-        guard case .transcript(var transcript) = state.route, let database = try database() else {
-          return []
-        }
+        guard case .transcript(var transcript) = state.route else { return [] }
         defer { state.route = .transcript(transcript) }
+        let store = try store()
         do {
           // Through LiveSession, so the change is one more event in the session's history.
-          let session = try LiveSession.resume(transcript.sessionID, store: database, clock: clock)
+          let session = try LiveSession.resume(transcript.sessionID, store: store, clock: clock)
           try session.setActionDone(note, done)
           transcript.update(session: session.state)
         } catch {
           // Another PeerConsult may have changed the session: show it as it now is.
-          if let stored = try? database.loadSession(transcript.sessionID) {
-            transcript.update(session: stored)
+          do {
+            transcript.update(session: try store.loadSession(transcript.sessionID))
+          } catch let reread {
+            throw RereadFailure(saving: error, rereading: reread)
           }
           throw error
         }
@@ -84,5 +85,16 @@ extension AppServices {
         sessions: try database?.sessions() ?? [],
         programmes: try database?.programmes().map(\.name) ?? [], hasDatabase: database != nil,
         exitOnLeave: exitOnLeave, timeZone: state.timeZone))
+  }
+}
+
+/// Saving failed, and so did reading the session again to show it as it now is: the screen
+/// may be out of date, and the user is told both.
+private struct RereadFailure: Error, CustomStringConvertible {
+  let saving: any Error
+  let rereading: any Error
+
+  var description: String {
+    "\(saving) The session could not be read again either (\(rereading))."
   }
 }

@@ -6,24 +6,32 @@ import PeerConsultKit
 public final class AppServices {
   public let location: DataLocation
   public let clock: any WallClock
-  private let openStore: () throws -> any SessionStore
-  private var openedStore: (any SessionStore)?
+  private let openStore: () throws -> AppDatabase
+  private let openReader: () throws -> AppDatabase?
+  private var openedStore: AppDatabase?
+  private var openedReader: AppDatabase?
   /// The session being facilitated, if any.
   public private(set) var live: LiveSession?
 
-  /// - Parameter openStore: opens the session store on first use, so screens that need no
-  ///   database (the protocol browser) work even when the data folder is unusable.
+  /// - Parameters:
+  ///   - openStore: opens the database for writing on first use, creating it if need be, so
+  ///     screens that need no database (the protocol browser) work even when the data folder
+  ///     is unusable.
+  ///   - openReader: opens the database for reading on first use, or gives nil when there is
+  ///     none yet: nothing is created just to look.
   public init(
     location: DataLocation, clock: any WallClock,
-    openStore: @escaping () throws -> any SessionStore
+    openStore: @escaping () throws -> AppDatabase,
+    openReader: @escaping () throws -> AppDatabase?
   ) {
     self.location = location
     self.clock = clock
     self.openStore = openStore
+    self.openReader = openReader
   }
 
-  /// The store, opened on first use.
-  public func store() throws -> any SessionStore {
+  /// The database for writing, opened on first use.
+  public func store() throws -> AppDatabase {
     if let openedStore { return openedStore }
     let store = try openStore()
     openedStore = store
@@ -43,9 +51,18 @@ public final class AppServices {
       return perform(sessionCommand, on: &state)
     case .openSetup:
       let library = ProtocolLibrary.load(from: location.protocolsDirectory)
-      let programmes = (try? database()?.programmes().map(\.name)) ?? []
+      let programmes: [String]
+      var failure: (any Error)?
+      do {
+        programmes = try database()?.programmes().map(\.name) ?? []
+      } catch {
+        programmes = []
+        failure = error
+      }
       state.route = .setup(SetupState(protocols: library.protocols, previousProgrammes: programmes))
-      if !library.problems.isEmpty {
+      if let failure {
+        state.notice = Notice("Earlier programmes not listed: \(failure)", tone: .error)
+      } else if !library.problems.isEmpty {
         state.notice = Notice(
           "\(library.problems.count) protocol file(s) not loaded: see `peerconsult protocols check`.",
           tone: .warning)
@@ -97,18 +114,23 @@ public final class AppServices {
     }
   }
 
-  /// The database, when the store is one and it exists already (nothing is created just to
-  /// look); nil for an in-memory store or a data folder never used.
+  /// The database for reading: the one open for writing if there is one, else one opened
+  /// for reading; nil while the data folder has none (nothing is created just to look).
   public func database() throws -> AppDatabase? {
-    if let openedStore { return openedStore as? AppDatabase }
-    guard AppDatabase.exists(in: location.dataDirectory) else { return nil }
-    return try store() as? AppDatabase
+    if let openedStore { return openedStore }
+    if openedReader == nil { openedReader = try openReader() }
+    return openedReader
   }
 
-  /// Updates the home screen's count of unfinished sessions.
+  /// Updates the home screen's count of unfinished sessions; a failure to count says so.
   public func refreshHome(_ state: inout AppState) {
     guard case .home(var home) = state.route else { return }
-    home.unfinishedCount = (try? database()?.unfinishedSessions().count) ?? 0
+    do {
+      home.unfinishedCount = try database()?.unfinishedSessions().count ?? 0
+    } catch {
+      home.unfinishedCount = 0
+      state.notice = Notice("Cannot count the unfinished sessions: \(error)", tone: .error)
+    }
     state.route = .home(home)
   }
 
