@@ -54,7 +54,11 @@ let package = Package(
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "PeerConsultAppTests",
-      dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"],
+      dependencies: [
+        "PeerConsultApp", "TerminalKit", "PeerConsultKit",
+        // To put a failing write behind the real store's error path (LiveFixture).
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       // Golden screens are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests", dependencies: ["peerconsult", "PeerConsultKit"]),

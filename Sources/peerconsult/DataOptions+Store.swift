@@ -3,22 +3,29 @@ import Foundation
 import PeerConsultKit
 
 extension DataOptions {
-  /// The data folder's database for a command that only reads, or nil when the folder holds
-  /// none yet: reading never creates one.
+  /// The data folder's database for a command that only reads, opened read-only, or nil when
+  /// the folder holds none yet: reading never creates one and changes no byte of the file.
   func existingDatabase() throws -> AppDatabase? {
-    guard AppDatabase.exists(in: location.dataDirectory) else { return nil }
-    return warningAboutTheFolder(of: try AppDatabase(directory: location.dataDirectory))
+    try AppDatabase.openForReading(directory: location.dataDirectory).map {
+      warningAboutTheFolder(of: announcingUpgrade($0))
+    }
   }
 
   /// The data folder's database for a command that writes, created if need be.
   func database() throws -> AppDatabase {
-    warningAboutTheFolder(of: try AppDatabase(directory: location.dataDirectory))
+    warningAboutTheFolder(of: announcingUpgrade(try AppDatabase(directory: location.dataDirectory)))
   }
 
   /// What read-only commands say about a folder without a database.
   var noSessionsYet: String {
     "No sessions yet in \(location.dataDirectory.path)."
   }
+}
+
+/// `database`, after saying on standard error that opening it upgraded its schema, if it did.
+func announcingUpgrade(_ database: AppDatabase) -> AppDatabase {
+  if let notice = database.upgradeNotice { printError(notice) }
+  return database
 }
 
 extension AppDatabase {

@@ -15,20 +15,25 @@ enum InteractiveTerminal {
   static func run(
     location: DataLocation, task: ((AppServices) throws -> AppCommand)? = nil
   ) throws -> Int32 {
-    // A database that exists is opened before anything else, so a damaged or newer file is
-    // refused with one line on stderr; a missing one is created only when first needed.
-    let existing =
-      AppDatabase.exists(in: location.dataDirectory)
-      ? try AppDatabase(directory: location.dataDirectory) : nil
+    // A database that exists is opened (read-only) before anything else, so a damaged or newer
+    // file is refused, or an older one upgraded, with one line on stderr; it is opened for
+    // writing only when something is to be saved, and created only then.
+    let reader = try AppDatabase.openForReading(directory: location.dataDirectory).map(
+      announcingUpgrade)
+    defer { try? reader?.close() }
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CLIError(
         "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help)."
       )
     }
-    let services = AppServices(location: location, clock: SystemClock()) {
-      if let existing { return existing }
-      return try AppDatabase(directory: location.dataDirectory)
-    }
+    let services = AppServices(
+      location: location, clock: SystemClock(),
+      // Nothing goes to stderr from here on: it would land on the screens. An upgrade has
+      // already been announced by the look above, unless the folder had no database then.
+      openStore: { try AppDatabase(directory: location.dataDirectory) },
+      openReader: {
+        try reader ?? AppDatabase.openForReading(directory: location.dataDirectory)
+      })
     var state = AppState(dataDirectory: location.dataDirectory.path)
     let first: ServiceResult
     if let task {

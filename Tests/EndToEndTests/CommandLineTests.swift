@@ -37,8 +37,9 @@ struct CommandLineTests {
   static let sessionsExport = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("PeerConsultKitTests/Golden/sessions.json")
 
-  /// Runs `peerconsult arguments --data-dir <folder>/data` in UTC with a private HOME.
-  private func run(_ arguments: [String], in folder: Folder) throws -> Run {
+  /// Runs `peerconsult arguments --data-dir <folder>/data` in UTC with a private HOME, as
+  /// `user` (through `runuser`, when the tests run as root) or as the tests' own user.
+  func run(_ arguments: [String], in folder: Folder, as user: String? = nil) throws -> Run {
     let out = folder.file("stdout-\(UUID().uuidString)")
     let err = folder.file("stderr-\(UUID().uuidString)")
     var actions = posix_spawn_file_actions_t()
@@ -47,7 +48,10 @@ struct CommandLineTests {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let argv = [TmuxSession.binary] + arguments + ["--data-dir", folder.data.path]
+    let program = user == nil ? TmuxSession.binary : Self.runuser
+    let argv =
+      (user.map { [program, "-u", $0, "--", TmuxSession.binary] } ?? [program]) + arguments
+      + ["--data-dir", folder.data.path]
     let environment = [
       "LANG=C.UTF-8", "TZ=UTC", "HOME=\(folder.url.path)", "SWIFT_BACKTRACE=enable=no",
       "XDG_CONFIG_HOME=\(folder.url.path)/config", "PATH=/usr/bin:/bin",
@@ -56,7 +60,7 @@ struct CommandLineTests {
     let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
     defer { for pointer in cArguments + cEnvironment { free(pointer) } }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, TmuxSession.binary, &actions, nil, cArguments, cEnvironment)
+    let spawned = posix_spawn(&pid, program, &actions, nil, cArguments, cEnvironment)
     guard spawned == 0 else { throw HarnessError("cannot start peerconsult: error \(spawned)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -68,7 +72,7 @@ struct CommandLineTests {
 
   /// A data folder holding the golden export's two sessions and a third, of another
   /// programme, made from the first by changing its id, title and programme.
-  private func seeded() throws -> Folder {
+  func seeded() throws -> Folder {
     let folder = try Folder()
     let golden = try Data(contentsOf: Self.sessionsExport)
     var file = try #require(try JSONSerialization.jsonObject(with: golden) as? [String: Any])

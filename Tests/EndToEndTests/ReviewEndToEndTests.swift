@@ -133,6 +133,36 @@ import Testing
     #expect(stored.visibleNotes.first { $0.isAction }?.isDone == true)
   }
 
+  /// Listing, searching and reading open the database read-only: the data folder is the same
+  /// afterwards, byte for byte, and the -wal and -shm files a read made are gone again.
+  @Test func browsingAndSearchingChangeNoByteOfTheDataFolder() throws {
+    let (root, data) = try preparedFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    for suffix in ["-wal", "-shm"] {
+      try? FileManager.default.removeItem(
+        at: data.appendingPathComponent(AppDatabase.fileName + suffix))
+    }
+    let before = try CommandLineTests.FolderSnapshot(data)
+    let tmux = try TmuxSession(["review"], dataDir: data)
+    tmux.waitFor("2 of 2 sessions")
+    try tmux.send("Tab")
+    tmux.waitFor("Type words")
+    try tmux.type("CREME")
+    tmux.waitFor("1 note matches")
+    try tmux.send("Enter")
+    tmux.waitFor("Review · Night-time economy")
+    try tmux.send("Escape")
+    tmux.waitFor("Search ▸ CREME")
+    try tmux.send("Escape")
+    tmux.waitFor("Type words")
+    try tmux.send("Escape")
+    tmux.waitFor("Filter ▸")
+    try tmux.send("Escape")
+    #expect(tmux.waitForExit() == 0)
+    let after = try CommandLineTests.FolderSnapshot(data)
+    #expect(after == before, "review changed \(after); it was \(before)")
+  }
+
   @Test func anEmptyDataFolderSaysSoAndCreatesNothing() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pc-e2e-review-\(UUID().uuidString)")

@@ -6,9 +6,9 @@ import Testing
 @testable import TerminalKit
 
 @Suite struct AppRunnerTests {
-  @Test func drawsHandlesResizeAndQuits() {
+  @Test func drawsHandlesResizeAndQuits() throws {
     let terminal = MemoryTerminal(width: 80, height: 24)
-    let runner = AppRunner(terminal: terminal, services: testServices(), state: AppState())
+    let runner = AppRunner(terminal: terminal, services: try testServices(), state: AppState())
     runner.drawFrame()
     #expect(terminal.screen.lines.contains { $0.contains("New session") })
     #expect(runner.handle(.resize(width: 50, height: 12)) == nil)
@@ -20,14 +20,15 @@ import Testing
     #expect(runner.handle(.key(.character("q"))) == 0)
   }
 
-  @Test func sleepsUntilAKeyWhenNothingMoves() {
-    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+  @Test func sleepsUntilAKeyWhenNothingMoves() throws {
+    let runner = AppRunner(
+      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
     #expect(runner.waitMilliseconds() == nil)
   }
 
-  @Test func unchangedFramesSendNoCells() {
+  @Test func unchangedFramesSendNoCells() throws {
     let terminal = MemoryTerminal()
-    let runner = AppRunner(terminal: terminal, services: testServices(), state: AppState())
+    let runner = AppRunner(terminal: terminal, services: try testServices(), state: AppState())
     runner.drawFrame()
     runner.drawFrame()
     #expect(terminal.lastChangedCells == 0)
@@ -39,23 +40,26 @@ import Testing
 
   /// A paste or a held key arrives as a burst: drawing after each key would make the program
   /// fall behind, so frames wait until the burst is taken.
-  @Test func keysThatArriveTogetherAreTakenBeforeTheNextFrame() {
+  @Test func keysThatArriveTogetherAreTakenBeforeTheNextFrame() throws {
     let terminal = MemoryTerminal()
-    let runner = AppRunner(terminal: terminal, services: testServices(), state: AppState())
+    let runner = AppRunner(terminal: terminal, services: try testServices(), state: AppState())
     terminal.send(.key(.down), .key(.down), .key(.down), .key(.down), .key(.enter))
     #expect(runner.run() == 0)
     #expect(terminal.frames == 0)
   }
 }
 
-/// Services over a private temporary folder: tests never touch the user's data.
-func testServices(clock: ManualClock = ManualClock()) -> AppServices {
+/// Services over an in-memory database (`database`, or a new empty one) and a private
+/// temporary folder for files: tests never touch the user's data.
+func testServices(clock: ManualClock = ManualClock(), database: AppDatabase? = nil) throws
+  -> AppServices
+{
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
     "pc-app-\(UUID().uuidString)")
+  let database = try database ?? AppDatabase.inMemory()
   return AppServices(
     location: DataLocation(
       dataDirectory: folder.appendingPathComponent("data"),
       protocolsDirectory: folder.appendingPathComponent("protocols")),
-    clock: clock, openStore: { InMemorySessionStore() })
-
+    clock: clock, openStore: { database }, openReader: { database })
 }

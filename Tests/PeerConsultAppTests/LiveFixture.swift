@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import PeerConsultKit
+import Synchronization
 
 @testable import PeerConsultApp
 @testable import TerminalKit
@@ -10,7 +12,7 @@ final class LiveFixture {
   let terminal: MemoryTerminal
   let runner: AppRunner
   let services: AppServices
-  let store = FlakyStore()
+  let store: FlakyDatabase
 
   static let participants = [
     Participant(name: "Zoë Müller", organisation: "City Council", level: .senior),
@@ -52,14 +54,15 @@ final class LiveFixture {
     consultingProtocol: ConsultingProtocol = LiveFixture.drill
   ) throws {
     terminal = MemoryTerminal(width: width, height: height)
-    let store = self.store
+    store = try FlakyDatabase()
+    let database = store.database
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-live-\(UUID())")
     services = AppServices(
       location: DataLocation(
         dataDirectory: folder, protocolsDirectory: folder.appendingPathComponent("p")),
       clock: clock,
       makeSessionID: { SessionID(rawValue: "5e551011" + String(repeating: "0", count: 24))! },
-      openStore: { store })
+      openStore: { database }, openReader: { database })
     var state = AppState(width: width, height: height, now: clock.now())
     state.timeZone = TimeZone(identifier: "UTC")!
     let setup = SessionSetup(
@@ -107,24 +110,52 @@ final class LiveFixture {
   var text: String { screen.lines.joined(separator: "\n") }
 }
 
-/// An in-memory store that can be told to fail its next write, like a full disk.
-final class FlakyStore: SessionStore, @unchecked Sendable {
-  private let inner = InMemorySessionStore()
-  var failNextAppend = false
+/// An in-memory database that can be told to fail its next write, like a full disk. A trigger
+/// asks a Swift function before each event is stored, so the failure comes back through the
+/// real store's error path and its transaction is rolled back, as a full disk's would be.
+final class FlakyDatabase: Sendable {
+  let database: AppDatabase
+  private let failure = OneShot()
 
-  struct DiskFull: Error, CustomStringConvertible {
-    var description: String { "the disk is full" }
+  /// Set to make the next event's write fail; it is cleared by that failure.
+  var failNextAppend: Bool {
+    get { failure.isArmed }
+    set { failure.set(newValue) }
   }
 
-  func append(_ event: RecordedEvent, to session: SessionID) throws {
-    if failNextAppend {
-      failNextAppend = false
-      throw DiskFull()
+  init() throws {
+    let queue = try DatabaseQueue()
+    database = try AppDatabase(queue)
+    let failure = self.failure
+    try queue.writeWithoutTransaction { db in
+      db.add(
+        function: DatabaseFunction("fail_next_append", argumentCount: 0, pure: false) { _ in
+          failure.take()
+        })
+      try db.execute(
+        sql: """
+          CREATE TEMP TRIGGER fail_next_append BEFORE INSERT ON events
+          WHEN fail_next_append() BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
+          """)
     }
-    try inner.append(event, to: session)
   }
+}
 
-  func events(of session: SessionID) throws -> [RecordedEvent] { try inner.events(of: session) }
+/// A flag that is true once after being set.
+final class OneShot: Sendable {
+  private let armed = Mutex(false)
+
+  var isArmed: Bool { armed.withLock { $0 } }
+
+  func set(_ value: Bool) { armed.withLock { $0 = value } }
+
+  /// Whether the flag was set, clearing it.
+  func take() -> Bool {
+    armed.withLock { armed in
+      defer { armed = false }
+      return armed
+    }
+  }
 }
 
 /// A fixture that could not be set up.

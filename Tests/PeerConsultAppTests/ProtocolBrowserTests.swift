@@ -27,8 +27,9 @@ import Testing
     }
   }
 
-  @Test func openFromHomeLoadsTheLibraryAndEscReturns() {
-    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+  @Test func openFromHomeLoadsTheLibraryAndEscReturns() throws {
+    let runner = AppRunner(
+      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
     for _ in 0..<3 { runner.handle(.key(.down)) }
     runner.handle(.key(.enter))
     guard let browser = runner.state.screen as? ProtocolBrowserState else {

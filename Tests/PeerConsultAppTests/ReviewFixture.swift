@@ -30,7 +30,8 @@ final class ReviewFixture {
     services = AppServices(
       location: DataLocation(
         dataDirectory: data, protocolsDirectory: folder.appendingPathComponent("protocols")),
-      clock: clock, openStore: { try AppDatabase(directory: data) })
+      clock: clock, openStore: { try AppDatabase(directory: data) },
+      openReader: { try AppDatabase.openForReading(directory: data) })
     var state = AppState(width: width, height: height, now: clock.now())
     state.timeZone = TimeZone(identifier: "UTC")!
     state.leavesProgram = leavesProgram

@@ -11,7 +11,8 @@ import Testing
   }
 
   @Test func homeNewSessionFormStartsALiveSession() throws {
-    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+    let runner = AppRunner(
+      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
     runner.handle(.key(.enter))
     guard runner.state.screen is SetupState else {
       Issue.record("New session did not open the form")
@@ -36,8 +37,9 @@ import Testing
     #expect(!runner.state.leavesProgram)
   }
 
-  @Test func escapeFromAnEmptyFormGoesHome() {
-    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+  @Test func escapeFromAnEmptyFormGoesHome() throws {
+    let runner = AppRunner(
+      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
     runner.handle(.key(.enter))
     runner.handle(.key(.escape))
     guard let home = runner.state.screen as? HomeState else {
@@ -50,7 +52,8 @@ import Testing
 
 @Suite struct ReviewPasteTests {
   @Test func aPasteIntoTheReviewFilterTypesAndNeverActs() throws {
-    let runner = AppRunner(terminal: MemoryTerminal(), services: testServices(), state: AppState())
+    let runner = AppRunner(
+      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
     for _ in 0..<2 { runner.handle(.key(.down)) }
     runner.handle(.key(.enter))
     guard runner.state.screen is ReviewState else {

@@ -7,28 +7,36 @@ import PeerConsultKit
 public final class AppServices {
   public let location: DataLocation
   public let clock: any WallClock
-  private let openStore: () throws -> any SessionStore
-  private var openedStore: (any SessionStore)?
+  private let openStore: () throws -> AppDatabase
+  private let openReader: () throws -> AppDatabase?
+  private var openedStore: AppDatabase?
+  private var openedReader: AppDatabase?
   /// Makes the id of each new session (fixed in tests).
   private let makeSessionID: () -> SessionID
   /// The session being facilitated, if any.
   public private(set) var live: LiveSession?
 
-  /// - Parameter openStore: opens the session store on first use, so screens that need no
-  ///   database (the protocol browser) work even when the data folder is unusable.
+  /// - Parameters:
+  ///   - openStore: opens the database for writing on first use, creating it if need be, so
+  ///     screens that need no database (the protocol browser) work even when the data folder
+  ///     is unusable.
+  ///   - openReader: opens the database for reading on first use, or gives nil when there is
+  ///     none yet: nothing is created just to look.
   public init(
     location: DataLocation, clock: any WallClock,
     makeSessionID: @escaping () -> SessionID = { .random() },
-    openStore: @escaping () throws -> any SessionStore
+    openStore: @escaping () throws -> AppDatabase,
+    openReader: @escaping () throws -> AppDatabase?
   ) {
     self.location = location
     self.clock = clock
     self.makeSessionID = makeSessionID
     self.openStore = openStore
+    self.openReader = openReader
   }
 
-  /// The store, opened on first use.
-  public func store() throws -> any SessionStore {
+  /// The database for writing, opened on first use.
+  public func store() throws -> AppDatabase {
     if let openedStore { return openedStore }
     let store = try openStore()
     openedStore = store
@@ -40,15 +48,19 @@ public final class AppServices {
     do {
       return try result(of: command)
     } catch {
-      let latest: SessionState?
-      switch command {
-      case .setStoredActionDone(let id, _, _):
-        // Another PeerConsult may have changed the session: the screen shows it as it now is.
-        // The first error is the one reported; if this read fails too it has nothing to add.
-        latest = try? database()?.loadSession(id)
-      default: latest = nil
+      guard case .setStoredActionDone(let id, _, _) = command else {
+        return .failed(command, error: "\(error)", latest: nil)
       }
-      return .failed(command, error: "\(error)", latest: latest)
+      // Another PeerConsult may have changed the session: the screen shows it as it now is,
+      // and when even that read fails, the user is told both.
+      do {
+        return .failed(command, error: "\(error)", latest: try store().loadSession(id))
+      } catch let reread {
+        return .failed(
+          command,
+          error: "\(error) The session could not be read again either (\(reread)).",
+          latest: nil)
+      }
     }
   }
 
@@ -60,9 +72,20 @@ public final class AppServices {
         protocols: library.protocols, problems: library.problems.map(\.description))
     case .loadSetup:
       let library = ProtocolLibrary.load(from: location.protocolsDirectory)
+      // The form opens even when earlier programmes cannot be read; the screen says why
+      // none are suggested.
+      let programmes: [String]
+      let programmesError: String?
+      do {
+        programmes = try database()?.programmes().map(\.name) ?? []
+        programmesError = nil
+      } catch {
+        programmes = []
+        programmesError = "\(error)"
+      }
       return .setupLoaded(
         protocols: library.protocols, problems: library.problems.map(\.description),
-        programmes: try database()?.programmes().map(\.name) ?? [])
+        programmes: programmes, programmesError: programmesError)
     case .startSession(let setup):
       let session = try LiveSession.create(
         setup, id: makeSessionID(), store: store(), clock: clock)
@@ -99,9 +122,8 @@ public final class AppServices {
       guard let database = try database() else { throw StoreError.noSuchSession(id.rawValue) }
       return .transcriptLoaded(id, try database.loadSession(id), note: note)
     case .setStoredActionDone(let id, let note, let done):
-      guard let database = try database() else { throw StoreError.noSuchSession(id.rawValue) }
       // Through LiveSession, so the change is one more event in the session's history.
-      let session = try LiveSession.resume(id, store: database, clock: clock)
+      let session = try LiveSession.resume(id, store: store(), clock: clock)
       try session.setActionDone(note, done)
       return .actionMarked(note: note, done: done, session: session.state)
     }
@@ -136,9 +158,9 @@ public final class AppServices {
   /// The database, when the store is one and it exists already (nothing is created just to
   /// look); nil for an in-memory store or a data folder never used.
   public func database() throws -> AppDatabase? {
-    if let openedStore { return openedStore as? AppDatabase }
-    guard AppDatabase.exists(in: location.dataDirectory) else { return nil }
-    return try store() as? AppDatabase
+    if let openedStore { return openedStore }
+    if openedReader == nil { openedReader = try openReader() }
+    return openedReader
   }
 }
 

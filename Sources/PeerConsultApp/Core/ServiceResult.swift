@@ -7,8 +7,11 @@ import PeerConsultKit
 public enum ServiceResult: Equatable, Sendable {
   /// The protocol library, with one line per user file that could not be read.
   case protocolsLoaded(protocols: [ConsultingProtocol], problems: [String])
-  /// What the new-session form offers: the protocols and the programmes used before.
-  case setupLoaded(protocols: [ConsultingProtocol], problems: [String], programmes: [String])
+  /// What the new-session form offers: the protocols and the programmes used before (none,
+  /// with the reason, when they could not be read).
+  case setupLoaded(
+    protocols: [ConsultingProtocol], problems: [String], programmes: [String],
+    programmesError: String?)
   /// How many sessions are unfinished.
   case unfinishedCounted(Int)
   /// The unfinished sessions, most recent first.

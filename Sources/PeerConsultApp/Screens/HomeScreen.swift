@@ -128,11 +128,14 @@ extension HomeState: Screen {
       unfinishedCount = count
     case .protocolsLoaded(let protocols, let problems):
       return [.show(ProtocolBrowserState(protocols: protocols, problems: problems))]
-    case .setupLoaded(let protocols, let problems, let programmes):
+    case .setupLoaded(let protocols, let problems, let programmes, let programmesError):
       var effects: [Effect] = [
         .show(SetupState(protocols: protocols, previousProgrammes: programmes))
       ]
-      if !problems.isEmpty {
+      if let programmesError {
+        effects.append(
+          .notice(Notice("Earlier programmes not listed: \(programmesError)", tone: .error)))
+      } else if !problems.isEmpty {
         effects.append(
           .notice(
             Notice(
@@ -155,6 +158,9 @@ extension HomeState: Screen {
       return [LiveState.show(id, session, now: environment.now)]
     case .failed(.resume, let error, _):
       return [.notice(Notice("Cannot resume: \(error)", tone: .error))]
+    case .failed(.countUnfinished, let error, _):
+      unfinishedCount = 0
+      return [.notice(Notice("Cannot count the unfinished sessions: \(error)", tone: .error))]
     case .failed(_, let error, _):
       return [.notice(Notice(error, tone: .error))]
     default: break

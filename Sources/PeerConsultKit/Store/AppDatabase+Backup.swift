@@ -33,7 +33,7 @@ extension AppDatabase {
     }
     do {
       let copy = try DatabaseQueue(path: temporary.path)
-      try pool.backup(to: copy)
+      try writer.backup(to: copy)
       // One self-contained file: the copy of a WAL database would otherwise need a -wal.
       try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
       try copy.close()
@@ -56,7 +56,7 @@ extension AppDatabase {
   public static func checkBackup(_ backup: URL) throws(BackupError) -> Int {
     let path = backup.path
     do {
-      guard try DatabaseInspection.inspect(backup) == .existing else {
+      guard try DatabaseInspection.inspect(backup, schema: .current) != .fresh else {
         throw BackupError.notABackup(path: path, reason: "it is empty")
       }
       var configuration = Configuration()
@@ -92,8 +92,8 @@ extension AppDatabase {
       configuration.readonly = true
       let source = try DatabaseQueue(path: backup.path, configuration: configuration)
       defer { try? source.close() }
-      try source.backup(to: pool)
-      try Self.migrator.migrate(pool)
+      try source.backup(to: writer)
+      try Self.migrator.migrate(writer)
     } catch {
       throw .cannotRestore(path: fileURL.path, reason: Self.reason(of: error), aside: aside.path)
     }

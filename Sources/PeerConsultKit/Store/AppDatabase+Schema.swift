@@ -1,5 +1,18 @@
 import GRDB
 
+/// A schema that databases are brought up to: its migrations, and the `user_version` that
+/// the last of them sets. Opening takes one, so that a test can add a migration to the real
+/// ones and see an older database upgraded, as a later version of PeerConsult will.
+struct StoreSchema: Sendable {
+  let migrator: DatabaseMigrator
+  let version: Int
+
+  /// The schema this PeerConsult writes.
+  static var current: StoreSchema {
+    StoreSchema(migrator: AppDatabase.migrator, version: AppDatabase.schemaVersion)
+  }
+}
+
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
   public static let schemaVersion = 1

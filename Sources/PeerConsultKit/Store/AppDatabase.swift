@@ -1,53 +1,154 @@
 import Foundation
 import GRDB
 
-/// The PeerConsult database: one SQLite file, `peerconsult.sqlite`, in the data folder,
-/// opened in WAL mode so that other PeerConsult processes can list, search and export while
-/// a live session writes, and with `synchronous = FULL` so that a committed event survives a
-/// crash or a power cut.
+/// The PeerConsult database, on any GRDB `DatabaseWriter`, as in GRDB's demo apps: the real
+/// schema and queries whether it is the data folder's file or a test's in-memory database.
 ///
-/// Opening never changes an existing file that is not a healthy PeerConsult database of a
-/// version this program knows: such a file is refused with a ``StoreError``.
+/// The file, `peerconsult.sqlite` in the data folder, is opened one of two ways:
+/// - ``init(directory:)`` for commands that write: a `DatabasePool` in WAL mode, so that other
+///   PeerConsult processes can list, search and export while a live session writes, with
+///   `synchronous = FULL` so that a committed event survives a crash or a power cut;
+/// - ``openForReading(directory:)`` for commands that only read: a read-only connection that
+///   changes no byte of the file and works in a read-only folder.
+///
+/// Either way an existing file that is not a healthy PeerConsult database of a version this
+/// program knows is refused with a ``StoreError`` and left unchanged. A file of an older
+/// schema is brought up to date by whichever command opens it first (``upgradeNotice``).
 public final class AppDatabase: Sendable {
   /// The database's file name in the data folder.
   public static let fileName = "peerconsult.sqlite"
   /// How long a reader or writer waits for another process before giving up, in seconds.
   static let busyTimeout: TimeInterval = 5
 
-  /// The data folder.
-  public let directory: URL
-  /// The database file.
-  public let fileURL: URL
-  let pool: DatabasePool
+  /// The data folder, or nil for a database in memory.
+  public let directory: URL?
+  /// True when opened by ``openForReading(directory:)``: every write fails.
+  public let isReadOnly: Bool
+  /// One line for the user when this opening upgraded an older schema, or nil.
+  public let upgradeNotice: String?
+  let writer: any DatabaseWriter
+  /// True when a read-only opening created the `-wal` and `-shm` files, so closing tidies
+  /// them away again.
+  private let madeCompanions: Bool
 
-  /// Opens the database in `directory`, creating the folder (0700) and the database (0600)
-  /// if need be and bringing an older schema up to date.
-  public init(directory: URL) throws(StoreError) {
-    self.directory = directory.standardizedFileURL
-    fileURL = self.directory.appendingPathComponent(Self.fileName)
+  /// The database file (`:memory:` for a database in memory).
+  public var fileURL: URL { URL(fileURLWithPath: writer.path) }
+
+  private init(
+    writer: any DatabaseWriter, directory: URL?, isReadOnly: Bool = false,
+    upgradeNotice: String? = nil, madeCompanions: Bool = false
+  ) {
+    self.writer = writer
+    self.directory = directory
+    self.isReadOnly = isReadOnly
+    self.upgradeNotice = upgradeNotice
+    self.madeCompanions = madeCompanions
+  }
+
+  /// A database on `writer`, with the current schema set up: tests pass an in-memory
+  /// `DatabaseQueue` and get the real schema and queries.
+  public convenience init(_ writer: any DatabaseWriter) throws(StoreError) {
+    do { try AppDatabase.migrator.migrate(writer) } catch {
+      throw StoreError.whileWriting(error, path: writer.path)
+    }
+    self.init(writer: writer, directory: nil)
+  }
+
+  /// An empty database in memory, with the real schema: for tests and previews.
+  public static func inMemory() throws(StoreError) -> AppDatabase {
+    let queue: DatabaseQueue
+    do { queue = try DatabaseQueue() } catch {
+      throw StoreError.whileOpening(error, path: ":memory:")
+    }
+    return try AppDatabase(queue)
+  }
+
+  /// Opens the database in `directory` for writing, creating the folder (0700) and the
+  /// database (0600) if need be and bringing an older schema up to date.
+  public convenience init(directory: URL) throws(StoreError) {
+    try self.init(directory: directory, schema: .current)
+  }
+
+  convenience init(directory: URL, schema: StoreSchema) throws(StoreError) {
+    let directory = directory.standardizedFileURL
+    let fileURL = directory.appendingPathComponent(Self.fileName)
     let path = fileURL.path
-    try DataFolder.prepare(self.directory)
-    if try DatabaseInspection.inspect(fileURL) == .fresh {
+    try DataFolder.prepare(directory)
+    let finding = try DatabaseInspection.inspect(fileURL, schema: schema)
+    if finding == .fresh {
       try DataFolder.createPrivateFile(fileURL)
     }
     DataFolder.makePrivate(fileURL)
     var configuration = Configuration()
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.label = "PeerConsult"
+    let pool: DatabasePool
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
     } catch {
       throw StoreError.whileOpening(error, path: path)
     }
+    var notice: String?
     do {
       // DatabasePool sets NORMAL after opening; an acknowledged note must survive power loss.
       try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-      try Self.migrator.migrate(pool)
-      try recordWriterVersion()
+      try schema.migrator.migrate(pool)
+      try Self.recordWriterVersion(pool)
+      if case .outdated = finding {
+        let version = try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
+        notice = "Upgraded the data folder's database to schema v\(version)."
+      }
     } catch {
       throw StoreError.whileWriting(error, path: path)
     }
     DataFolder.makePrivate(fileURL)
+    self.init(writer: pool, directory: directory, upgradeNotice: notice)
+  }
+
+  /// Opens the database in `directory` for a command that only reads, or returns nil when
+  /// there is none yet (reading never creates one). Nothing is written to the file, and a
+  /// read-only folder or file is fine, with one exception: a database of an older schema is
+  /// first upgraded, once, through a writable opening that is closed again (its
+  /// ``upgradeNotice`` says so), and refused when the folder or file is read-only.
+  public static func openForReading(directory: URL) throws(StoreError) -> AppDatabase? {
+    try openForReading(directory: directory, schema: .current)
+  }
+
+  static func openForReading(directory: URL, schema: StoreSchema) throws(StoreError)
+    -> AppDatabase?
+  {
+    let directory = directory.standardizedFileURL
+    let fileURL = directory.appendingPathComponent(Self.fileName)
+    let path = fileURL.path
+    guard exists(in: directory) else { return nil }
+    // Before the first look, which may create the -wal and -shm files for this read.
+    let madeCompanions = ReadOnlyAccess.hasNoCompanions(fileURL)
+    var upgradeNotice: String?
+    switch try DatabaseInspection.inspect(fileURL, schema: schema) {
+    case .fresh:
+      // An empty file or an empty SQLite database: no sessions, and nothing to set up.
+      return nil
+    case .outdated(let version):
+      guard DataFolder.isWritable(directory), DataFolder.isWritable(fileURL) else {
+        throw StoreError.upgradeNeedsWritableFolder(
+          path: path, fileSchema: version, supportedSchema: schema.version)
+      }
+      let upgraded = try AppDatabase(directory: directory, schema: schema)
+      upgradeNotice = upgraded.upgradeNotice
+      try upgraded.close()
+    case .current:
+      break
+    }
+    let access = ReadOnlyAccess.connection(to: fileURL)
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: access.path, configuration: access.configuration)
+    } catch {
+      throw StoreError.whileOpening(error, path: path)
+    }
+    return AppDatabase(
+      writer: queue, directory: directory, isReadOnly: true, upgradeNotice: upgradeNotice,
+      madeCompanions: madeCompanions)
   }
 
   /// True when `directory` already holds a database, so a read-only command can say "no
@@ -60,19 +161,24 @@ public final class AppDatabase: Sendable {
   /// A one-line warning when other users can list the data folder (its files are private
   /// regardless), or nil.
   public var folderPermissionWarning: String? {
-    guard let mode = DataFolder.mode(of: directory), mode & 0o077 != 0 else { return nil }
+    guard let directory, let mode = DataFolder.mode(of: directory), mode & 0o077 != 0 else {
+      return nil
+    }
     return "The data folder \(directory.path) can be listed by other users "
       + "(mode \(String(mode, radix: 8))): chmod 700 it to hide even the file names."
   }
 
   /// Closes the database, leaving one self-contained file when no other process has it
-  /// open; later calls fail.
+  /// open; later calls fail. A read-only database leaves the folder as it found it.
   public func close() throws(StoreError) {
-    // GRDB closes the writer before the readers, and the last (read-only) connection cannot
-    // fold the WAL back into the file, so do it here. A busy reader elsewhere only means the
-    // WAL stays for now, which is safe.
-    _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-    do { try pool.close() } catch { throw StoreError.whileWriting(error, path: fileURL.path) }
+    if !isReadOnly {
+      // GRDB closes the writer before the readers, and the last (read-only) connection cannot
+      // fold the WAL back into the file, so do it here. A busy reader elsewhere only means the
+      // WAL stays for now, which is safe.
+      _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+    do { try writer.close() } catch { throw StoreError.whileWriting(error, path: writer.path) }
+    if madeCompanions { ReadOnlyAccess.tidyCompanions(of: fileURL) }
   }
 
   /// The versions recorded in the file.
@@ -89,7 +195,7 @@ public final class AppDatabase: Sendable {
   }
 
   /// Notes which PeerConsult last opened the file, so a refusal by an older one can name it.
-  private func recordWriterVersion() throws {
+  private static func recordWriterVersion(_ pool: DatabasePool) throws {
     let sql = "SELECT value FROM meta WHERE key = 'written_by'"
     guard try pool.read({ try String.fetchOne($0, sql: sql) }) != PeerConsultVersion.current
     else { return }
@@ -102,15 +208,15 @@ public final class AppDatabase: Sendable {
 
   /// Runs `body` in a write transaction, turning failures into one-line store errors.
   func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-    do { return try pool.write(body) } catch {
-      throw StoreError.whileWriting(error, path: fileURL.path)
+    do { return try writer.write(body) } catch {
+      throw StoreError.whileWriting(error, path: writer.path)
     }
   }
 
   /// Runs `body` on a snapshot of the last committed state.
   func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-    do { return try pool.read(body) } catch {
-      throw StoreError.whileReading(error, path: fileURL.path)
+    do { return try writer.read(body) } catch {
+      throw StoreError.whileReading(error, path: writer.path)
     }
   }
 }

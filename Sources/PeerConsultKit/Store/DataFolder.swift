@@ -56,6 +56,11 @@ enum DataFolder {
     }
   }
 
+  /// True when this process may change `url`: create files in a folder, write to a file.
+  static func isWritable(_ url: URL) -> Bool {
+    access(url.path, W_OK) == 0
+  }
+
   /// The permission bits of `url`, or nil if it cannot be read.
   static func mode(of url: URL) -> mode_t? {
     var info = stat()

@@ -9,11 +9,14 @@ enum DatabaseInspection {
   enum Finding: Equatable {
     /// No file, an empty file or an empty SQLite database: ready to be set up.
     case fresh
-    /// A PeerConsult database this version can open.
-    case existing
+    /// A PeerConsult database of the schema this version writes.
+    case current
+    /// A PeerConsult database of an older schema, which this version can bring up to date.
+    case outdated(schema: Int)
   }
 
-  static func inspect(_ file: URL) throws(StoreError) -> Finding {
+  /// What `file` is, judged against `schema` (the one this version writes).
+  static func inspect(_ file: URL, schema: StoreSchema) throws(StoreError) -> Finding {
     let path = file.path
     var info = stat()
     guard stat(path, &info) == 0 else {
@@ -29,7 +32,7 @@ enum DatabaseInspection {
     let hadCompanions = FileManager.default.fileExists(atPath: wal)
     do {
       try checkHeader(file, size: Int(info.st_size))
-      return try examine(file)
+      return try examine(file, schema: schema)
     } catch {
       var walInfo = stat()
       if !hadCompanions && stat(wal, &walInfo) == 0 && walInfo.st_size == 0 {
@@ -40,15 +43,17 @@ enum DatabaseInspection {
     }
   }
 
-  private static func examine(_ file: URL) throws(StoreError) -> Finding {
+  private static func examine(_ file: URL, schema: StoreSchema) throws(StoreError)
+    -> Finding
+  {
     let path = file.path
     do {
-      var configuration = Configuration()
-      configuration.readonly = true
-      configuration.busyMode = .timeout(AppDatabase.busyTimeout)
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let access = ReadOnlyAccess.connection(to: file)
+      let queue = try DatabaseQueue(path: access.path, configuration: access.configuration)
       defer { try? queue.close() }
-      return try queue.read { db throws -> Finding in try examine(db, path: path) }
+      return try queue.read { db throws -> Finding in
+        try examine(db, path: path, schema: schema)
+      }
     } catch let error as StoreError {
       throw error
     } catch {
@@ -102,7 +107,9 @@ enum DatabaseInspection {
     }
   }
 
-  private static func examine(_ db: Database, path: String) throws -> Finding {
+  private static func examine(_ db: Database, path: String, schema: StoreSchema) throws
+    -> Finding
+  {
     let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
     if applicationID != AppDatabase.applicationID {
       let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -110,19 +117,19 @@ enum DatabaseInspection {
       return .fresh
     }
     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-    let superseded = try AppDatabase.migrator.hasBeenSuperseded(db)
-    if version > AppDatabase.schemaVersion || superseded {
+    let superseded = try schema.migrator.hasBeenSuperseded(db)
+    if version > schema.version || superseded {
       let writer =
         try db.tableExists("meta")
         ? String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'written_by'") : nil
       throw StoreError.newerVersion(
         path: path, fileSchema: version, writtenBy: writer,
-        supportedSchema: AppDatabase.schemaVersion)
+        supportedSchema: schema.version)
     }
     let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
     guard problems == ["ok"] else {
       throw StoreError.damaged(path: path, detail: problems.joined(separator: "; "))
     }
-    return .existing
+    return try schema.migrator.hasCompletedMigrations(db) ? .current : .outdated(schema: version)
   }
 }

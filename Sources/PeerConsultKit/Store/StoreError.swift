@@ -9,6 +9,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case foreignDatabase(path: String)
   case damaged(path: String, detail: String)
   case newerVersion(path: String, fileSchema: Int, writtenBy: String?, supportedSchema: Int)
+  /// An older schema that a command which only reads cannot upgrade, as it may not write.
+  case upgradeNeedsWritableFolder(path: String, fileSchema: Int, supportedSchema: Int)
   case cannotOpen(path: String, reason: String)
   case writeFailed(path: String, reason: String)
   case readFailed(path: String, reason: String)
@@ -43,6 +45,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path) was written by PeerConsult \(writtenBy ?? "(newer)") (schema \(fileSchema)), "
         + "newer than this PeerConsult \(PeerConsultVersion.current) (schema \(supportedSchema)): "
         + "install the newer PeerConsult to open it (the file was not changed)."
+    case .upgradeNeedsWritableFolder(let path, let fileSchema, let supportedSchema):
+      "\(path) has an older schema (v\(fileSchema)) that this PeerConsult upgrades to "
+        + "v\(supportedSchema): run it once with the data folder and file writable "
+        + "(the file was not changed)."
     case .cannotOpen(let path, let reason):
       "Cannot open \(path) (\(oneLine(reason))): check its permissions "
         + "or choose another folder with --data-dir."

@@ -6,7 +6,7 @@ import Testing
 /// A command is visible only once its event is stored; a failing store changes nothing.
 @Suite struct LiveSessionDurabilityTests {
   @Test func theEventIsStoredBeforeTheStateShowsIt() throws {
-    let store = ScriptedStore()
+    let store = try ScriptedStore()
     let clock = ManualClock(Fixtures.start)
     let session = try LiveSession.create(Fixtures.setup(), store: store, clock: clock)
     var seen: [(sequence: Int, notes: Int, slot: Int?)] = []
@@ -22,7 +22,7 @@ import Testing
   }
 
   @Test func aFailingStoreLeavesTheStateUntouchedAndThrows() throws {
-    let store = ScriptedStore()
+    let store = try ScriptedStore()
     let clock = ManualClock(Fixtures.start)
     let session = try LiveSession.create(Fixtures.setup(), store: store, clock: clock)
     try session.start()
@@ -44,13 +44,13 @@ import Testing
     #expect(try SessionState.replay(events) == session.state)
   }
 
-  @Test func createThrowsWhenTheStoreFails() {
-    let store = ScriptedStore()
+  @Test func createThrowsWhenTheStoreFails() throws {
+    let store = try ScriptedStore()
     store.failing = true
     #expect(throws: ScriptedStore.Failure.self) {
       try LiveSession.create(Fixtures.setup(), store: store, clock: ManualClock())
     }
-    #expect(store.inner.sessions.isEmpty)
+    #expect(try store.inner.sessions().isEmpty)
   }
 
   @Test func resumingCarriesOnWhereTheSessionStopped() throws {
@@ -83,7 +83,7 @@ import Testing
   @Test func resumingAnUnknownSessionFails() {
     #expect(throws: StoreError.noSuchSession(String(repeating: "a", count: 32))) {
       try LiveSession.resume(
-        SessionID(rawValue: String(repeating: "a", count: 32))!, store: InMemorySessionStore())
+        SessionID(rawValue: String(repeating: "a", count: 32))!, store: AppDatabase.inMemory())
     }
   }
 

@@ -9,7 +9,7 @@ import Testing
     let setup = SessionSetup(
       title: "T", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
       participants: participants, presenters: [0])
-    let store = InMemorySessionStore()
+    let store = try AppDatabase.inMemory()
     let live = try LiveSession.create(
       setup, id: ShareFixture.firstID, store: store, clock: ManualClock())
     return Anonymiser(records: [try SessionRecord(id: live.id, events: store.events(of: live.id))])
@@ -115,7 +115,7 @@ import Testing
   }
 
   @Test func anEditThatOnlyChangedANameDisappearsAndTheRecordStillRebuilds() throws {
-    let store = InMemorySessionStore()
+    let store = try AppDatabase.inMemory()
     let setup = SessionSetup(
       title: "T", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
       participants: [ShareFixture.zoe], presenters: [0])

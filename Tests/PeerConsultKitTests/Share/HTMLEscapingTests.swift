@@ -6,7 +6,7 @@ import Testing
 @Suite struct HTMLEscapingTests {
   /// A session whose title, names and note try to break out of the page.
   private func hostile() throws -> SessionRecord {
-    let store = InMemorySessionStore()
+    let store = try AppDatabase.inMemory()
     let setup = SessionSetup(
       title: "\"><script>alert('title')</script>", programme: "<b>P</b>",
       consultingProtocol: Fixtures.consultingProtocol,

@@ -45,7 +45,7 @@ enum ShareFixture {
 
   /// The records of all three sessions, rebuilt from an in-memory store.
   static func records() throws -> [SessionRecord] {
-    let store = InMemorySessionStore()
+    let store = try AppDatabase.inMemory()
     return try record(into: store).map { try SessionRecord(id: $0, events: store.events(of: $0)) }
   }
 

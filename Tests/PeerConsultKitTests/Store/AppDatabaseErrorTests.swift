@@ -162,7 +162,7 @@ import Testing
     try session.start()
     try session.addNote(.init(text: "Saved before", kind: .insight))
     // Simulate a full disk: the file may not grow by another page.
-    try store.database.pool.writeWithoutTransaction { db in
+    try store.database.writer.writeWithoutTransaction { db in
       let pages = try Int.fetchOne(db, sql: "PRAGMA page_count")!
       try db.execute(sql: "PRAGMA max_page_count = \(pages)")
     }
@@ -184,7 +184,7 @@ import Testing
     #expect(Array(afterFailure.prefix(stored.count)) == stored)
     #expect(try SessionState.replay(afterFailure) == session.state)
 
-    try store.database.pool.writeWithoutTransaction { db in
+    try store.database.writer.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA max_page_count = 1073741823")
     }
     try session.addNote(.init(text: "Saved after", kind: .insight))
@@ -198,6 +198,7 @@ import Testing
       .folderNotWritable(path: "/p"), .notADatabase(path: "/p"), .foreignDatabase(path: "/p"),
       .damaged(path: "/p", detail: "page 3\npage 4"),
       .newerVersion(path: "/p", fileSchema: 3, writtenBy: nil, supportedSchema: 1),
+      .upgradeNeedsWritableFolder(path: "/p", fileSchema: 1, supportedSchema: 2),
       .cannotOpen(path: "/p", reason: "x"), .writeFailed(path: "/p", reason: "the disk is full"),
       .readFailed(path: "/p", reason: "x"), .conflict(session: id), .noSuchSession("x"),
       .ambiguousSession(prefix: "a", matches: [id, id]), .noSessions,

@@ -84,7 +84,7 @@ import Testing
   @Test func anUndecodableEventIsReportedBySequence() throws {
     let store = try StoreFixture()
     let session = try store.live()
-    try store.database.pool.write { db in
+    try store.database.writer.write { db in
       try db.execute(
         sql: "UPDATE events SET payload = '{\"bogus\":{}}' WHERE session_id = ? AND seq = 1",
         arguments: [session.id.rawValue])
@@ -117,7 +117,7 @@ import Testing
   private func expectTablesMatch(_ state: SessionState, id: SessionID, in database: AppDatabase)
     throws
   {
-    let rows = try database.pool.read { db in
+    let rows = try database.writer.read { db in
       try Row.fetchAll(
         db, sql: "SELECT * FROM notes WHERE session_id = ? ORDER BY note", arguments: [id.rawValue])
     }
@@ -135,18 +135,18 @@ import Testing
     #expect(listing.finishedAt == state.finishedAt)
     #expect(listing.noteCount == state.visibleNotes.count)
     #expect(listing.actionsDone == state.visibleNotes.count { $0.isAction && $0.isDone })
-    let people = try database.pool.read { db in
+    let people = try database.writer.read { db in
       try String.fetchAll(
         db, sql: "SELECT name FROM participants WHERE session_id = ? ORDER BY idx",
         arguments: [id.rawValue])
     }
     #expect(people == state.participants.map(\.name))
-    let indexed = try database.pool.read { db in
+    let indexed = try database.writer.read { db in
       try Int.fetchOne(db, sql: "SELECT count(*) FROM notes_fts")
     }
     #expect(indexed == state.notes.count)
     // FTS5 checks its index against the notes table (it needs the writer, changes nothing).
-    try database.pool.write { db in
+    try database.writer.write { db in
       try db.execute(sql: "INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)")
     }
   }

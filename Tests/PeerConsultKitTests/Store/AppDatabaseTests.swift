@@ -45,7 +45,7 @@ import Testing
 
   @Test func writesAreFullySyncedInWALWithABusyTimeout() throws {
     let store = try StoreFixture()
-    let pool = store.database.pool
+    let pool = store.database.writer
     let (synchronous, journal, timeout) = try pool.writeWithoutTransaction { db in
       (
         try Int.fetchOne(db, sql: "PRAGMA synchronous"),
@@ -67,13 +67,13 @@ import Testing
     #expect(versions.schema == AppDatabase.schemaVersion)
     #expect(versions.createdBy == PeerConsultVersion.current)
     #expect(versions.writtenBy == PeerConsultVersion.current)
-    let applicationID = try store.database.pool.read {
+    let applicationID = try store.database.writer.read {
       try Int32.fetchOne($0, sql: "PRAGMA application_id")
     }
     #expect(applicationID == AppDatabase.applicationID)
     #expect(AppDatabase.schemaV1.contains("PRAGMA application_id = \(AppDatabase.applicationID);"))
     #expect(
-      try store.database.pool.read { try AppDatabase.migrator.appliedIdentifiers($0) } == ["v1"])
+      try store.database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) } == ["v1"])
   }
 
   @Test func existsTellsWithoutCreatingAnything() throws {

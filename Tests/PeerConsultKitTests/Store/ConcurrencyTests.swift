@@ -63,7 +63,7 @@ import Testing
     let reader = try store.reopen()
     let holding = DispatchSemaphore(value: 0)
     let readDone = DispatchSemaphore(value: 0)
-    let pool = store.database.pool
+    let pool = store.database.writer
     let seen = Mutex<[Int]>([])
     try together([
       {
@@ -93,7 +93,7 @@ import Testing
     try first.start()
     let id = first.id
     let holding = DispatchSemaphore(value: 0)
-    let pool = store.database.pool
+    let pool = store.database.writer
     try together([
       {
         try pool.write { db in

@@ -35,7 +35,8 @@ final class AppHarness {
     terminal = MemoryTerminal(width: width, height: height)
     services = AppServices(
       location: DataLocation(dataDirectory: data, protocolsDirectory: protocols), clock: clock,
-      openStore: { try AppDatabase(directory: data) })
+      openStore: { try AppDatabase(directory: data) },
+      openReader: { try AppDatabase.openForReading(directory: data) })
     _ = try services.store()
     runner = AppRunner(
       terminal: terminal, services: services, state: AppState(dataDirectory: data.path))

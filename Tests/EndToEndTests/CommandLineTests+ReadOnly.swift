@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Commands that only read open the database read-only: they change no byte of the data
+/// folder and work when it is read-only.
+extension CommandLineTests {
+  /// Every command that reads the database, with arguments that make it read all of it.
+  static let readingCommands: [[String]] = [
+    ["list"], ["list", "--json"], ["show", "latest"], ["search", "refer*"],
+    ["search", "backlog", "--json"], ["actions"], ["export", "--all", "--format", "json"],
+    ["export", "--all", "--format", "html"], ["harvest", "--programme", "alcohol plan"],
+    ["protocols"], ["protocols", "show", "wise-crowds"],
+  ]
+
+  /// Where `runuser` is, to run the binary as a user that file modes bind.
+  static let runuser = "/usr/sbin/runuser"
+
+  /// Each file in `folder`: its bytes and its modification time, to the nanosecond. The
+  /// `-shm` file is SQLite's shared memory, where every reader of a WAL database takes its
+  /// locks and read marks: only whether it is there counts.
+  struct FolderSnapshot: Equatable, CustomStringConvertible {
+    var files: [String: (bytes: Data, modified: timespec)]
+
+    init(_ folder: URL) throws {
+      files = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        let path = folder.appendingPathComponent(name).path
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw HarnessError("cannot stat \(path)") }
+        files[name] = (try Data(contentsOf: URL(fileURLWithPath: path)), info.st_mtim)
+      }
+    }
+
+    static func == (a: Self, b: Self) -> Bool {
+      a.files.keys == b.files.keys
+        && a.files.allSatisfy { name, file in
+          guard let other = b.files[name] else { return false }
+          return name.hasSuffix("-shm")
+            || file.bytes == other.bytes && file.modified.tv_sec == other.modified.tv_sec
+              && file.modified.tv_nsec == other.modified.tv_nsec
+        }
+    }
+
+    var description: String {
+      files.keys.sorted().map { name in
+        let file = files[name]!
+        return "\(name): \(file.bytes.count) bytes, modified \(file.modified.tv_sec)."
+          + "\(file.modified.tv_nsec)"
+      }.joined(separator: "; ")
+    }
+  }
+
+  /// Runs every reading command and checks that each succeeds and leaves the data folder
+  /// exactly as it was.
+  private func expectEveryReadingCommandChangesNothing(
+    in folder: Folder, as user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let before = try FolderSnapshot(folder.data)
+    for command in Self.readingCommands {
+      let result = try run(command, in: folder, as: user)
+      #expect(result.status == 0, "\(command): \(result.stderr)", sourceLocation: sourceLocation)
+      #expect(result.stderr.isEmpty, "\(command): \(result.stderr)", sourceLocation: sourceLocation)
+      let after = try FolderSnapshot(folder.data)
+      #expect(after == before, "\(command) changed \(after)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func readingCommandsChangeNoByteOfTheDataFolder() throws {
+    let folder = try seeded()
+    // As a command that wrote left it: the -wal and -shm files may still be there.
+    try expectEveryReadingCommandChangesNothing(in: folder)
+    // As a copied-in database: the file alone. A read must not leave companions behind.
+    for suffix in ["-wal", "-shm"] {
+      let companion = folder.data.appendingPathComponent("peerconsult.sqlite" + suffix)
+      if FileManager.default.fileExists(atPath: companion.path) {
+        try FileManager.default.removeItem(at: companion)
+      }
+    }
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.data.path) == [
+        "peerconsult.sqlite"
+      ])
+    try expectEveryReadingCommandChangesNothing(in: folder)
+  }
+
+  /// A folder and file made read-only (0500/0400). chmod does not bind root, so as root the
+  /// commands run as `nobody` through runuser; without runuser they are skipped.
+  @Test(
+    .enabled(
+      if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: CommandLineTests.runuser),
+      "as root, needs runuser to run the binary as a user that file modes bind"))
+  func readingCommandsWorkInAReadOnlyFolder() throws {
+    for keepCompanions in [false, true] {
+      let folder = try seeded()
+      let data = folder.data
+      let names = try FileManager.default.contentsOfDirectory(atPath: data.path)
+      for name in names where !keepCompanions && name != "peerconsult.sqlite" {
+        try FileManager.default.removeItem(at: data.appendingPathComponent(name))
+      }
+      let user = getuid() == 0 ? "nobody" : nil
+      if let user {
+        let account = try #require(getpwnam(user), "no user \(user)")
+        // The binary's user must be able to reach the folder, but not write to it.
+        for path in [folder.url.path, data.path]
+          + names.map({ data.appendingPathComponent($0).path })
+        where FileManager.default.fileExists(atPath: path) {
+          #expect(chown(path, account.pointee.pw_uid, account.pointee.pw_gid) == 0)
+        }
+      }
+      for name in try FileManager.default.contentsOfDirectory(atPath: data.path) {
+        #expect(chmod(data.appendingPathComponent(name).path, 0o400) == 0)
+      }
+      #expect(chmod(data.path, 0o500) == 0)
+      defer { _ = chmod(data.path, 0o700) }
+      try expectEveryReadingCommandChangesNothing(in: folder, as: user)
+      let listed = try run(["list"], in: folder, as: user)
+      #expect(listed.stdout.contains("Street pastors"), "\(listed.stdout)")
+    }
+  }
+}
