@@ -1,5 +1,6 @@
 import Foundation
 import PeerConsultKit
+import TestSupport
 import Testing
 
 /// Attacks on the real binary in a real terminal (tmux): random keys and bytes, a resize storm,
@@ -40,14 +41,13 @@ import Testing
 
   /// A scratch folder with the protocol file; removed when the test ends.
   final class Scratch {
-    let url: URL
+    private let folder: TemporaryFolder
+    var url: URL { folder.url }
     init() throws {
-      url = FileManager.default.temporaryDirectory.appendingPathComponent("pc-attack-\(UUID())")
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      folder = try TemporaryFolder(prefix: "pc-attack")
       try ReliabilityEndToEndTests.protocolFile.write(
         to: protocolPath, atomically: true, encoding: .utf8)
     }
-    deinit { try? FileManager.default.removeItem(at: url) }
     var dataDir: URL { url.appendingPathComponent("data") }
     var protocolPath: URL { url.appendingPathComponent("attack-drill.yaml") }
     var runArguments: [String] {

@@ -2,6 +2,7 @@ import Foundation
 import PeerConsultApp
 import PeerConsultKit
 import TerminalKit
+import TestSupport
 import Testing
 
 /// Random keys against every screen through the in-memory terminal, with a real database and

@@ -2,6 +2,7 @@ import Foundation
 import PeerConsultApp
 import PeerConsultKit
 import TerminalKit
+import TestSupport
 
 /// Where an attack on the screens starts; random keys take it anywhere from there.
 enum StartScreen: String, CaseIterable, Sendable {
