@@ -36,10 +36,14 @@ enum InteractiveTerminal {
       state.localeWarning =
         "Locale is not UTF-8 (set LANG=C.UTF-8): accented and non-Latin text may show wrongly."
     }
-    let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    let environment = ProcessInfo.processInfo.environment
+    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
     let terminal = NCursesTerminal(useColor: !noColor)
     defer { terminal.close() }
-    return AppRunner(terminal: terminal, services: services, state: state).run()
+    return AppRunner(
+      terminal: CrashDrill.wrap(terminal, environment: environment), services: services,
+      state: state
+    ).run()
   }
 }
 

@@ -208,7 +208,7 @@ import Testing
     var tried = 0
     var lost = 0
     var unrestored = 0
-    for (signal, status) in [(SIGINT, Int32(130)), (SIGTERM, 143), (SIGHUP, 129)] {
+    for (signal, status) in [(SIGINT, Int32(130)), (SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131)] {
       for _ in 0..<2 {
         let scratch = try Scratch()
         let tmux = try TmuxSession(scratch.runArguments, dataDir: scratch.dataDir)
@@ -242,7 +242,7 @@ import Testing
       }
     }
     printAttack(
-      "SIGINT, SIGTERM, SIGHUP at random moments", seed: seed, tried: tried, crashes: 0,
+      "SIGINT, SIGTERM, SIGHUP, SIGQUIT at random moments", seed: seed, tried: tried, crashes: 0,
       dataLost: lost, "terminal not restored \(unrestored)")
   }
 
