@@ -10,8 +10,27 @@ import TerminalKit
 ///   events stored in the database (so nothing shown is unsaved, and nothing saved is hidden);
 /// - the note editor's cursor is inside its text, its characters are the clusters drawn, and
 ///   the text is within its limit;
-/// - a note acknowledged with "Note saved." or "Note updated" is in the database at once.
+/// - a note acknowledged as saved or updated is in the database at once.
 final class StateChecker {
+  /// What the app told the user after a key, as far as stored notes are concerned.
+  enum Acknowledgement: Equatable {
+    case noteSaved
+    case noteUpdated
+  }
+
+  /// The one place that decides whether the app acknowledged a note, so the rest of the
+  /// checker never reads user-facing text.
+  ///
+  /// It reads the notice today ("Note saved.", "Note updated…"). When `AppServices` returns
+  /// typed results (`noteSaved(id)`, …), switch this function to read the last result instead
+  /// (and compare the id, not only the text); nothing else in the harness changes.
+  static func acknowledgement(in state: AppState) -> Acknowledgement? {
+    guard let notice = state.notice?.text else { return nil }
+    if notice == "Note saved." { return .noteSaved }
+    if notice.hasPrefix("Note updated") { return .noteUpdated }
+    return nil
+  }
+
   private let harness: AppHarness
   private var checkedSession: SessionState?
   private var keysSinceStoreCheck = 0
@@ -91,14 +110,16 @@ final class StateChecker {
     default:
       break
     }
-    if let pending, let notice = state.notice?.text {
-      if notice == "Note saved." {
+    if let pending, let acknowledgement = Self.acknowledgement(in: state) {
+      switch acknowledgement {
+      case .noteSaved:
         acknowledged.append((pending.session, pending.text))
         let stored = try harness.database().loadSession(pending.session)
         if stored.visibleNotes.last?.text != pending.text {
           lost.append("acknowledged note missing: \(pending.text.prefix(40))")
         }
-      } else if notice.hasPrefix("Note updated"), let id = pending.editing {
+      case .noteUpdated:
+        guard let id = pending.editing else { break }
         let stored = try harness.database().loadSession(pending.session)
         if stored.note(id)?.text != pending.text {
           lost.append("acknowledged edit of note \(id) missing")
