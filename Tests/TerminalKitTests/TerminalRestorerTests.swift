@@ -59,9 +59,9 @@ import Testing
   @Test func aSlotKeepsWholeCharactersWhenCut() {
     let buffer = CrashBuffer()
     buffer.store(String(repeating: "é", count: 200), slot: 3)
-    let stored = buffer.withSlot(3) { Array($0) }
+    let stored = Array(buffer.bytes(slot: 3))
     #expect(stored.count == CrashBuffer.slotCapacity)
     #expect(String(validating: stored, as: UTF8.self) == String(repeating: "é", count: 127))
-    #expect(buffer.withSlot(CrashBuffer.slotCount) { $0.count } == 0)
+    #expect(buffer.bytes(slot: CrashBuffer.slotCount).isEmpty)
   }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// interrupted `malloc` itself, so it must not allocate, take a lock or format a string:
 /// only async-signal-safe calls such as `write(2)`. Everything it writes is therefore stored
 /// here beforehand, in fixed slots of one block that is never freed; the handler only reads
-/// it (``withSlot(_:_:)``, which does not allocate).
+/// it (``bytes(slot:)`` and ``write(slot:to:)``, plain pointer arithmetic, no generics or
+/// closures).
 ///
 /// Slot 0 holds the bytes that give the terminal back; slot *n* holds the message for signal
 /// *n*. Each slot is a two-byte length followed by up to ``slotCapacity`` bytes.
@@ -45,31 +46,33 @@ struct CrashBuffer: @unchecked Sendable {
     }
     let start = base + slot * Self.slotSize
     start.storeBytes(of: UInt16(bytes.count), as: UInt16.self)
-    bytes.withUnsafeBytes { (start + 2).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+    for (offset, byte) in bytes.enumerated() {
+      (start + 2 + offset).storeBytes(of: byte, as: UInt8.self)
+    }
   }
 
-  /// Calls `body` with the bytes of `slot` (empty when nothing was stored). Does not allocate.
-  func withSlot<Result>(_ slot: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+  /// The bytes stored in `slot` (empty when nothing was, or for a slot out of range); they
+  /// stay valid for the life of the process. Does not allocate.
+  func bytes(slot: Int) -> UnsafeRawBufferPointer {
     guard (0..<Self.slotCount).contains(slot) else {
-      return body(UnsafeRawBufferPointer(start: nil, count: 0))
+      return UnsafeRawBufferPointer(start: nil, count: 0)
     }
     let start = base + slot * Self.slotSize
     let count = Int(start.load(as: UInt16.self))
-    return body(UnsafeRawBufferPointer(start: start + 2, count: count))
+    return UnsafeRawBufferPointer(start: start + 2, count: count)
   }
 
   /// Writes `slot` to `descriptor` in full, retrying after interruptions. Async-signal-safe.
   func write(slot: Int, to descriptor: Int32) {
-    withSlot(slot) { bytes in
-      guard var next = bytes.baseAddress else { return }
-      var left = bytes.count
-      while left > 0 {
-        let written = Foundation.write(descriptor, next, left)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        next += written
-        left -= written
-      }
+    let bytes = bytes(slot: slot)
+    guard var next = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+      let written = Foundation.write(descriptor, next, left)
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return }
+      next += written
+      left -= written
     }
   }
 }

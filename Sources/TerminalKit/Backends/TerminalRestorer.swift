@@ -129,7 +129,7 @@ public enum TerminalRestorer {
   static func preparedCrashOutput(slot: Int) -> String? {
     guard let pointer = UnsafeMutableRawPointer(bitPattern: crashOutput.load(ordering: .acquiring))
     else { return nil }
-    return CrashBuffer(pointer).withSlot(slot) { String(decoding: $0, as: UTF8.self) }
+    return String(decoding: CrashBuffer(pointer).bytes(slot: slot), as: UTF8.self)
   }
 
   /// The signal received since the last call (SIGINT, SIGTERM, SIGHUP or SIGQUIT), if any.
