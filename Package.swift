@@ -47,26 +47,30 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Helpers every test target shares: the seeded generator, golden files, temporary folders.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
     .testTarget(
-      name: "PeerConsultKitTests", dependencies: ["PeerConsultKit"],
+      name: "PeerConsultKitTests", dependencies: ["PeerConsultKit", "TestSupport"],
       // Golden exports are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "PeerConsultAppTests",
       dependencies: [
-        "PeerConsultApp", "TerminalKit", "PeerConsultKit",
+        "PeerConsultApp", "TerminalKit", "PeerConsultKit", "TestSupport",
         // To put a failing write behind the real store's error path (LiveFixture).
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       // Golden screens are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["peerconsult", "PeerConsultKit"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["peerconsult", "PeerConsultKit", "TestSupport"]),
     // Attacks that try to break the program: random keys, resizes, bad files (Docs/RELIABILITY.md).
     .testTarget(
       name: "ReliabilityTests",
       dependencies: [
-        "PeerConsultApp", "TerminalKit", "PeerConsultKit",
+        "PeerConsultApp", "TerminalKit", "PeerConsultKit", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
   ]

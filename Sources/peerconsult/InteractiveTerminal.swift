@@ -49,10 +49,13 @@ enum InteractiveTerminal {
       state.localeWarning =
         "Locale is not UTF-8 (set LANG=C.UTF-8): accented and non-Latin text may show wrongly."
     }
-    let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    let environment = ProcessInfo.processInfo.environment
+    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
     let terminal = NCursesTerminal(useColor: !noColor)
     defer { terminal.close() }
-    let runner = AppRunner(terminal: terminal, services: services, state: state)
+    let runner = AppRunner(
+      terminal: CrashDrill.wrap(terminal, environment: environment), services: services,
+      state: state)
     if let status = runner.deliver(first) { return status }
     return runner.run()
   }

@@ -1,14 +1,14 @@
 import Foundation
 import PeerConsultKit
+import TestSupport
 import Testing
 
 /// Several PeerConsult processes on one data folder: two live sessions write while a reader
 /// lists and searches, and nobody sees "database is locked".
 @Suite(needsTmux) struct ConcurrencyEndToEndTests {
   @Test func twoLiveSessionsAndAReaderShareOneFolder() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-conc-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let scratch = try TemporaryFolder(prefix: "pc-conc")
+    let folder = scratch.url
     let dataDir = folder.appendingPathComponent("data")
     func start(_ title: String) throws -> TmuxSession {
       try TmuxSession(

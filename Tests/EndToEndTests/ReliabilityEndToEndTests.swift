@@ -1,5 +1,6 @@
 import Foundation
 import PeerConsultKit
+import TestSupport
 import Testing
 
 /// Attacks on the real binary in a real terminal (tmux): random keys and bytes, a resize storm,
@@ -40,14 +41,13 @@ import Testing
 
   /// A scratch folder with the protocol file; removed when the test ends.
   final class Scratch {
-    let url: URL
+    private let folder: TemporaryFolder
+    var url: URL { folder.url }
     init() throws {
-      url = FileManager.default.temporaryDirectory.appendingPathComponent("pc-attack-\(UUID())")
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      folder = try TemporaryFolder(prefix: "pc-attack")
       try ReliabilityEndToEndTests.protocolFile.write(
         to: protocolPath, atomically: true, encoding: .utf8)
     }
-    deinit { try? FileManager.default.removeItem(at: url) }
     var dataDir: URL { url.appendingPathComponent("data") }
     var protocolPath: URL { url.appendingPathComponent("attack-drill.yaml") }
     var runArguments: [String] {
@@ -208,7 +208,7 @@ import Testing
     var tried = 0
     var lost = 0
     var unrestored = 0
-    for (signal, status) in [(SIGINT, Int32(130)), (SIGTERM, 143), (SIGHUP, 129)] {
+    for (signal, status) in [(SIGINT, Int32(130)), (SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131)] {
       for _ in 0..<2 {
         let scratch = try Scratch()
         let tmux = try TmuxSession(scratch.runArguments, dataDir: scratch.dataDir)
@@ -242,7 +242,7 @@ import Testing
       }
     }
     printAttack(
-      "SIGINT, SIGTERM, SIGHUP at random moments", seed: seed, tried: tried, crashes: 0,
+      "SIGINT, SIGTERM, SIGHUP, SIGQUIT at random moments", seed: seed, tried: tried, crashes: 0,
       dataLost: lost, "terminal not restored \(unrestored)")
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PeerConsultKit
+import TestSupport
 import Testing
 
 /// Whole sessions through the real binary in a real terminal, checked against the database.
@@ -59,9 +60,8 @@ import Testing
   }
 
   @Test func wholeSessionFromRunToSummaryIsStored() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-e2e-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let scratch = try TemporaryFolder(prefix: "pc-e2e")
+    let folder = scratch.url
     let dataDir = folder.appendingPathComponent("data")
     let drill = try writeDrill(folder)
     let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
@@ -122,9 +122,8 @@ import Testing
   }
 
   @Test func killedMidSessionResumesWithEveryAcknowledgedNote() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-e2e-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let scratch = try TemporaryFolder(prefix: "pc-e2e")
+    let folder = scratch.url
     let dataDir = folder.appendingPathComponent("data")
     let drill = try writeDrill(folder)
     let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
@@ -152,9 +151,8 @@ import Testing
   }
 
   @Test func aMultiLinePasteStaysOneNote() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-e2e-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let scratch = try TemporaryFolder(prefix: "pc-e2e")
+    let folder = scratch.url
     let dataDir = folder.appendingPathComponent("data")
     let drill = try writeDrill(folder)
     let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)

@@ -59,7 +59,56 @@ import Testing
       expectCookedTTY(tmux)
       #expect(tmux.stderr.contains("the terminal was restored"), "stderr: \(tmux.stderr)")
       #expect(tmux.stderr.contains("peerconsult resume"))
+      expectScreenGivenBack(tmux)
     }
+  }
+
+  /// The screen given back: the normal screen (not the alternate one) with a visible cursor.
+  private func expectScreenGivenBack(
+    _ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(
+      tmux.paneVariable("alternate_on") == "0", "still on the alternate screen",
+      sourceLocation: sourceLocation)
+    #expect(
+      tmux.paneVariable("cursor_flag") == "1", "cursor still hidden", sourceLocation: sourceLocation
+    )
+  }
+
+  /// A real crash (a Swift runtime trap, a bad pointer, abort) while the screen is up: the
+  /// terminal comes back, one line says what happened, and the shell after it works.
+  @Test func aRealCrashGivesTheTerminalBackAndPrintsOneLine() throws {
+    for (drill, status) in [("trap", Int32(128 + SIGILL)), ("segv", 139), ("abort", 134)] {
+      let tmux = try TmuxSession(
+        environment: ["PEERCONSULT_TEST_CRASH": drill],
+        afterExit: "PS1='shell-prompt$ ' exec sh")
+      #expect(tmux.waitForExit() == status, "drill \(drill)")
+      expectCookedTTY(tmux)
+      expectScreenGivenBack(tmux)
+      let lines = tmux.stderr.split(separator: "\n").filter {
+        $0.hasPrefix("peerconsult: internal error")
+      }
+      #expect(lines.count == 1, "drill \(drill), stderr:\n\(tmux.stderr)")
+      #expect(lines.first?.contains("the terminal was restored") == true)
+      #expect(lines.first?.contains("peerconsult resume latest") == true)
+      // The shell's prompt takes typing again: echoed as typed, run on Enter.
+      tmux.waitFor("shell-prompt$")
+      try tmux.type("echo restored-$((6*7))")
+      try tmux.send("Enter")
+      tmux.waitFor("restored-42")
+      #expect(tmux.capture().contains("echo restored-$((6*7))"))
+    }
+  }
+
+  @Test func sigquitLeavesCleanlyWithStatus131AndNoCrashReport() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    let pid = try #require(try tmux.programPID())
+    kill(pid, SIGQUIT)
+    #expect(tmux.waitForExit() == 131)
+    expectCookedTTY(tmux)
+    expectScreenGivenBack(tmux)
+    #expect(tmux.stderr.isEmpty, "stderr: \(tmux.stderr)")
   }
 
   @Test func smallWindowShowsTheMessageAndRecoversWhenEnlarged() throws {

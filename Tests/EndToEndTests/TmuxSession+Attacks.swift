@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What the reliability attacks need beyond the harness: raw bytes, pastes, seeded keys, and a
@@ -78,28 +79,6 @@ enum TmuxKeyMix {
     default: try tmux.sendBytes(bytes.randomElement(using: &rng)!)
     }
     return 1
-  }
-}
-
-/// SplitMix64, seeded from `PEERCONSULT_SEED` when set, so an attack can be repeated.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  static func seed(_ fallback: UInt64) -> UInt64 {
-    guard let text = ProcessInfo.processInfo.environment["PEERCONSULT_SEED"] else {
-      return fallback
-    }
-    if text.hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16) ?? fallback }
-    return UInt64(text) ?? fallback
   }
 }
 

@@ -23,11 +23,12 @@ final class TmuxSession {
 
   nonisolated(unsafe) private static var counter = 0
 
-  /// Starts `peerconsult arguments` in a `width` x `height` window.
+  /// Starts `peerconsult arguments` in a `width` x `height` window; once it exits, the pane
+  /// runs `afterExit` (an interactive shell, say, to prove the terminal is usable again).
   init(
     _ arguments: [String] = [], width: Int = 80, height: Int = 24,
     environment: [String: String] = [:],
-    dataDir: URL? = nil
+    dataDir: URL? = nil, afterExit: String = "sleep 600"
   ) throws {
     TmuxSession.counter += 1
     socket = "pc-test-\(getpid())-\(TmuxSession.counter)-\(UInt32.random(in: 0...UInt32.max))"
@@ -49,7 +50,7 @@ final class TmuxSession {
       + " 2>\(Self.quote(folder.appendingPathComponent("stderr").path))"
       + "; echo $? > \(Self.quote(folder.appendingPathComponent("exit").path))"
       + "; stty -a > \(Self.quote(folder.appendingPathComponent("stty").path))"
-      + "; sleep 600"
+      + "; \(afterExit)"
     let result = try Self.runTool([
       "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y",
       "\(height)", command,
@@ -131,6 +132,12 @@ final class TmuxSession {
     }
     Issue.record("program did not exit; screen:\n\(capture())", sourceLocation: sourceLocation)
     return nil
+  }
+
+  /// A pane variable from tmux (`alternate_on`, `cursor_flag`...), as tmux reports it.
+  func paneVariable(_ name: String) -> String {
+    let args = ["tmux", "-L", socket, "display-message", "-p", "-t", "0", "#{\(name)}"]
+    return ((try? Self.runTool(args).output) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// `stty -a` as printed in the pane after the program exited.

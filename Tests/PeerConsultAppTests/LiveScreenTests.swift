@@ -66,8 +66,13 @@ import Testing
     f.type("You should talk to licensing")
     expectGolden(f.screen, "live-editor-120x40")
     #expect(f.text.contains("advice or question?"))
-    #expect(f.runner.drawFrame() == ())
-    #expect(f.terminal.cursor != nil)
+    // The text cursor stands just after the typed text on the editor's line.
+    let lines = f.screen.lines
+    let row = try #require(lines.firstIndex { $0.contains("Note ▸ You should talk to licensing") })
+    let end = try #require(lines[row].range(of: "licensing")?.upperBound)
+    let cursor = try #require(f.terminal.cursor)
+    #expect(cursor.y == row)
+    #expect(cursor.x == lines[row][..<end].count)
   }
 
   @Test func scheduleShowsEveryPhaseAndAirtime() throws {
@@ -194,15 +199,45 @@ import Testing
 
   @Test func quitAsksThenLeavesResumable() throws {
     let f = try LiveFixture()
+    f.advance(30)
+    f.press(.enter)
+    f.type("Before leaving")
+    f.press(.enter)
     f.press(.character("q"))
     #expect(f.runner.state.overlay != nil)
     f.press(.character("n"))
     #expect(f.live != nil)
+    let left = try #require(f.live)
     f.press(.character("q"), .character("y"))
     guard f.runner.state.screen is HomeState else {
       Issue.record("did not return home")
       return
     }
+    // Resumed later, the session carries on where it was left: same phase, its note, its
+    // timer running on from the same start, and new notes are saved.
+    f.advance(10)
+    let resumed = AppRunner(terminal: f.terminal, services: f.services, state: f.runner.state)
+    resumed.perform(.resume(left.sessionID))
+    guard let live = resumed.state.screen as? LiveState else {
+      Issue.record("resuming did not show the live screen")
+      return
+    }
+    #expect(live.sessionID == left.sessionID)
+    #expect(live.session.current == left.session.current)
+    #expect(live.session.visibleNotes.map(\.text) == ["Before leaving"])
+    #expect(!live.session.isFinished && !live.session.isPaused)
+    // 120 s planned, 30 s before leaving and 10 s away: the phase's clock never stopped.
+    let remaining = try #require(live.session.remaining(at: f.clock.now()))
+    #expect(abs(remaining - 80) < 0.001)
+    resumed.handle(.key(.enter))
+    for c in "After resuming" { resumed.handle(.key(.character(c))) }
+    resumed.handle(.key(.enter))
+    #expect(resumed.state.notice?.text == "Note saved.")
+    guard let after = resumed.state.screen as? LiveState else {
+      Issue.record("the live screen was left")
+      return
+    }
+    #expect(after.session.visibleNotes.map(\.text) == ["Before leaving", "After resuming"])
     let exiting = try LiveFixture(leavesProgram: true)
     #expect(exiting.press(.character("q"), .character("y")) == 0)
   }

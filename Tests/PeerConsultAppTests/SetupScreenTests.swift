@@ -445,12 +445,26 @@ import Testing
     #expect(!lines.contains { $0.contains("Person 1 ") })
   }
 
-  @Test func tinyAreasDoNotCrash() {
+  @Test func tinyAreasStayInsideTheirArea() {
     let state = F.filled()
+    let outside = Cell("#")
     for (width, height) in [(0, 0), (1, 1), (20, 5), (80, 3), (200, 60)] {
-      var grid = Grid(width: width, height: height)
-      _ = SetupScreen.render(
-        state, into: &grid, area: Rect(x: 0, y: 0, width: width, height: height))
+      // The area sits inside a larger grid filled with a marker, so a cell drawn outside
+      // the area shows as a marker overwritten.
+      var grid = Grid(width: width + 4, height: height + 4, fill: outside)
+      let area = Rect(x: 2, y: 2, width: width, height: height)
+      grid.fill(area)
+      _ = SetupScreen.render(state, into: &grid, area: area)
+      for y in 0..<grid.height {
+        for x in 0..<grid.width
+        where !((2..<2 + width).contains(x) && (2..<2 + height).contains(y)) {
+          #expect(grid[x, y] == outside, "\(width)x\(height): drew at (\(x),\(y))")
+        }
+      }
+      // An area large enough shows the form.
+      if width >= 80 && height >= 24 {
+        #expect(grid.lines.joined().contains("Night-time economy"), "\(width)x\(height)")
+      }
     }
   }
 

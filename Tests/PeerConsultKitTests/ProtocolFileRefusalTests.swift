@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PeerConsultKit
@@ -355,7 +356,7 @@ import Testing
       let data = Data(text.utf8.prefix(length))
       if let error = refusal(data) { #expect(!error.issues.isEmpty) }
     }
-    var generator = SplitMix64(seed: 42)
+    var generator = SeededGenerator(seed: 42)
     let alphabet = Array("ab:- \n\t[]{}\"'#&*!|>%@`,?~0123456789hms\u{07}é".utf8)
     for _ in 0..<2000 {
       let bytes = (0..<Int.random(in: 0...80, using: &generator)).map { _ in
@@ -373,18 +374,5 @@ import Testing
       }
       if let error = refusal(Data(bytes)) { #expect(!error.issues.isEmpty) }
     }
-  }
-}
-
-/// A small seeded generator so the random-input test is repeatable.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PeerConsultKit
+import TestSupport
 import Testing
 
 /// Databases damaged the ways disks, sync tools and people damage them: cut short, scribbled

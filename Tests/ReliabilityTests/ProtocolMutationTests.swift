@@ -1,5 +1,6 @@
 import Foundation
 import PeerConsultKit
+import TestSupport
 import Testing
 
 /// Mutated copies of the built-in protocols, written out as files and read back: each is

@@ -2,6 +2,7 @@ import Foundation
 import PeerConsultApp
 import PeerConsultKit
 import TerminalKit
+import TestSupport
 import Testing
 
 /// Random window sizes, from 1x1 to 300x100, while a timer runs: every frame has the

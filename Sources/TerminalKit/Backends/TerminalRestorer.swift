@@ -4,9 +4,11 @@ import Synchronization
 
 /// Makes sure the terminal is given back whatever happens: a quit, a signal or a crash.
 ///
-/// SIGINT, SIGTERM and SIGHUP only set a flag that the event loop polls, so it can leave
-/// ncurses cleanly and exit 130, 143 or 129. Crash signals restore the screen at once,
-/// print a short message and re-raise so the process still dies of its signal.
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag that the event loop polls, so it can
+/// leave ncurses cleanly and exit 130, 143, 129 or 131. Crash signals (SIGSEGV, SIGABRT,
+/// SIGILL, SIGTRAP, SIGBUS, SIGFPE) give the terminal back at once and print one line, using
+/// only async-signal-safe calls on bytes prepared before any crash (``CrashBuffer``), then
+/// re-raise with the default action so the process still dies of its signal.
 public enum TerminalRestorer {
   private static let pendingSignal = Atomic<Int32>(0)
   private static let cursesActive = Atomic<Bool>(false)
@@ -15,9 +17,33 @@ public enum TerminalRestorer {
   private static let wakeWrite = Atomic<Int32>(-1)
   /// The read end of that pipe, polled beside the terminal's input (-1 before installation).
   public static let wakeRead = Atomic<Int32>(-1)
+  /// The address of the crash handler's bytes (a ``CrashBuffer``), 0 until
+  /// ``prepareCrashOutput()``. Kept as a number: an atomic pointer is not `Sendable`.
+  private static let crashOutput = Atomic<UInt>(0)
+  /// The address of the terminal's modes before ncurses changed them, for the crash
+  /// handler's `tcsetattr`; 0 when standard input is not a terminal.
+  private static let savedModes = Atomic<UInt>(0)
+
+  /// Signals that ask the program to leave: the loop exits with 128 + the signal's number.
+  static let leaveSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+  /// Signals of a crash: restore, say so, die of the signal.
+  static let crashSignals = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
+
+  /// What gives the terminal back without ncurses: bracketed paste off, attributes reset,
+  /// cursor shown, keypad back in normal mode, then leave the alternate screen. Plain
+  /// ECMA-48/xterm sequences, which terminals that lack one of these modes ignore.
+  static let restoreSequence = "\u{1B}[?2004l\u{1B}[0m\u{1B}[?25h\u{1B}[?1l\u{1B}>\u{1B}[?1049l"
+
+  /// The one line a crash prints on standard error.
+  static func crashMessage(for signal: Int32) -> String {
+    "peerconsult: internal error (signal \(signal)); the terminal was restored and saved notes"
+      + " are safe: run `peerconsult resume latest` to carry on.\n"
+  }
 
   /// Installs the handlers. Call before starting ncurses, so ncurses keeps ours.
   public static func installSignalHandlers() {
+    // Everything the crash handler writes exists before the handler does.
+    prepareCrashOutput()
     var fds: [Int32] = [-1, -1]
     if pipe(&fds) == 0 {
       for fd in fds {
@@ -27,12 +53,15 @@ public enum TerminalRestorer {
       wakeRead.store(fds[0], ordering: .relaxed)
       wakeWrite.store(fds[1], ordering: .relaxed)
     }
+    // Touched here so the handlers never run a static's first initialisation.
+    _ = pendingSignal.load(ordering: .relaxed)
+    _ = cursesActive.load(ordering: .relaxed)
     // A parent may have started us with these blocked; the handlers would then never run.
     var mask = sigset_t()
     sigemptyset(&mask)
-    for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&mask, sig) }
+    for sig in leaveSignals + [SIGWINCH] { sigaddset(&mask, sig) }
     sigprocmask(SIG_UNBLOCK, &mask, nil)
-    for sig in [SIGINT, SIGTERM, SIGHUP] {
+    for sig in leaveSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
         TerminalRestorer.pendingSignal.store(signal, ordering: .relaxed)
@@ -46,17 +75,13 @@ public enum TerminalRestorer {
       action.sa_flags = 0  // no SA_RESTART: the wait for input must return
       sigaction(sig, &action, nil)
     }
-    for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT] {
+    for sig in crashSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
-        if TerminalRestorer.cursesActive.exchange(false, ordering: .relaxed) {
-          endwin()
-          "\u{1B}[?2004l".withCString { _ = write(1, $0, strlen($0)) }
-        }
-        let message =
-          "peerconsult: internal error (signal \(signal)); the terminal was restored.\n"
-          + "Saved notes are safe: run `peerconsult resume latest` to carry on.\n"
-        message.withCString { _ = write(2, $0, strlen($0)) }
+        TerminalRestorer.reportCrash(
+          signal, terminal: STDOUT_FILENO, modes: STDIN_FILENO, message: STDERR_FILENO)
+        // SA_RESETHAND already restored the default action; raise it so the process dies
+        // of the signal (and a shell sees 128 + its number).
         Foundation.signal(signal, SIG_DFL)
         raise(signal)
       }
@@ -66,7 +91,48 @@ public enum TerminalRestorer {
     }
   }
 
-  /// The signal received since the last call (SIGINT, SIGTERM or SIGHUP), if any.
+  /// Lays out the crash handler's bytes and saves the terminal's modes. Allocates, so it runs
+  /// before the handlers are installed; calling it again changes nothing.
+  static func prepareCrashOutput() {
+    guard crashOutput.load(ordering: .acquiring) == 0 else { return }
+    let buffer = CrashBuffer()
+    buffer.store(restoreSequence, slot: 0)
+    for sig in crashSignals { buffer.store(crashMessage(for: sig), slot: Int(sig)) }
+    var modes = termios()
+    if tcgetattr(STDIN_FILENO, &modes) == 0 {
+      let saved = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+      saved.initialize(to: modes)
+      savedModes.store(UInt(bitPattern: saved), ordering: .releasing)
+    }
+    crashOutput.store(UInt(bitPattern: buffer.pointer), ordering: .releasing)
+  }
+
+  /// The crash handler's work before it re-raises: when the screen is ncurses', write the
+  /// restore bytes to `terminal` and put back the saved modes on `modes`; then write the
+  /// signal's line to `message`. Async-signal-safe: it only loads atomics, reads prepared
+  /// memory and calls `write(2)` and `tcsetattr(3)`.
+  static func reportCrash(_ signal: Int32, terminal: Int32, modes: Int32, message: Int32) {
+    guard let pointer = UnsafeMutableRawPointer(bitPattern: crashOutput.load(ordering: .acquiring))
+    else { return }
+    let buffer = CrashBuffer(pointer)
+    if cursesActive.exchange(false, ordering: .relaxed) {
+      buffer.write(slot: 0, to: terminal)
+      if let saved = UnsafePointer<termios>(bitPattern: savedModes.load(ordering: .acquiring)) {
+        _ = tcsetattr(modes, TCSANOW, saved)
+      }
+    }
+    buffer.write(slot: Int(signal), to: message)
+  }
+
+  /// The bytes prepared for `slot` (0: the restore sequence, n: signal n's line), read back the
+  /// way the handler reads them; nil before ``prepareCrashOutput()``.
+  static func preparedCrashOutput(slot: Int) -> String? {
+    guard let pointer = UnsafeMutableRawPointer(bitPattern: crashOutput.load(ordering: .acquiring))
+    else { return nil }
+    return String(decoding: CrashBuffer(pointer).bytes(slot: slot), as: UTF8.self)
+  }
+
+  /// The signal received since the last call (SIGINT, SIGTERM, SIGHUP or SIGQUIT), if any.
   public static func takePendingSignal() -> Int32? {
     let value = pendingSignal.exchange(0, ordering: .relaxed)
     return value == 0 ? nil : value

@@ -2,6 +2,7 @@ import Foundation
 import PeerConsultApp
 import PeerConsultKit
 import TerminalKit
+import TestSupport
 
 /// Where an attack on the screens starts; random keys take it anywhere from there.
 enum StartScreen: String, CaseIterable, Sendable {
@@ -18,6 +19,9 @@ final class AppHarness {
   let services: AppServices
   private(set) var runner: AppRunner
   private var rng: SeededGenerator
+  /// What the services reported since the last key: the typed acknowledgements the attacks
+  /// check, rather than the words on the screen.
+  private(set) var results: [ServiceResult] = []
 
   var dataFolder: URL { folder.appendingPathComponent("data") }
 
@@ -75,6 +79,7 @@ final class AppHarness {
       [.live, .editor, .schedule, .ratings, .confirm, .summary].contains(start)
       && Bool.random(using: &rng)
     runner = AppRunner(terminal: terminal, services: services, state: state)
+    runner.resultObserver = { [unowned self] in self.results.append($0) }
     switch start {
     case .home, .help:
       runner.perform(.countUnfinished)
@@ -141,6 +146,7 @@ final class AppHarness {
   /// left.
   @discardableResult
   func press(_ key: Key) -> Int32? {
+    results = []
     let status = runner.handle(.key(key))
     if status == nil { runner.drawFrame() }
     return status

@@ -1,4 +1,5 @@
 import TerminalKit
+import TestSupport
 
 /// Random key presses as a room full of people and a noisy terminal would produce them:
 /// text in many scripts (one scalar per key, as the terminal decodes it, and sometimes whole

@@ -1,5 +1,6 @@
 import Foundation
 import PeerConsultKit
+import TestSupport
 
 /// Realistic sessions for attacks: a built-in protocol or a drill of short phases, three to
 /// eight participants from many places, one or two rounds.

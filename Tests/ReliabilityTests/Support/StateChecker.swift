@@ -10,8 +10,28 @@ import TerminalKit
 ///   events stored in the database (so nothing shown is unsaved, and nothing saved is hidden);
 /// - the note editor's cursor is inside its text, its characters are the clusters drawn, and
 ///   the text is within its limit;
-/// - a note acknowledged with "Note saved." or "Note updated" is in the database at once.
+/// - a note acknowledged as saved or updated is in the database at once.
 final class StateChecker {
+  /// What the store acknowledged after a key, as far as stored notes are concerned.
+  enum Acknowledgement: Equatable {
+    case noteSaved(id: Int)
+    case noteUpdated(id: Int)
+  }
+
+  /// The one place that decides whether the app acknowledged a note: the typed result the
+  /// services reported for the key (`.noteSaved(id:)`, `.noteEdited(id:)`), never the words
+  /// on the screen.
+  static func acknowledgement(in results: [ServiceResult]) -> Acknowledgement? {
+    for result in results.reversed() {
+      switch result {
+      case .noteSaved(let id, _): return .noteSaved(id: id)
+      case .noteEdited(let id, _): return .noteUpdated(id: id)
+      default: continue
+      }
+    }
+    return nil
+  }
+
   private let harness: AppHarness
   private var checkedSession: SessionState?
   private var keysSinceStoreCheck = 0
@@ -91,16 +111,16 @@ final class StateChecker {
     default:
       break
     }
-    if let pending, let notice = state.notice?.text {
-      if notice == "Note saved." {
+    if let pending, let acknowledgement = Self.acknowledgement(in: harness.results) {
+      let stored = try harness.database().loadSession(pending.session)
+      switch acknowledgement {
+      case .noteSaved(let id):
         acknowledged.append((pending.session, pending.text))
-        let stored = try harness.database().loadSession(pending.session)
-        if stored.visibleNotes.last?.text != pending.text {
-          lost.append("acknowledged note missing: \(pending.text.prefix(40))")
+        if stored.note(id)?.text != pending.text || stored.note(id)?.isDeleted != false {
+          lost.append("acknowledged note \(id) missing: \(pending.text.prefix(40))")
         }
-      } else if notice.hasPrefix("Note updated"), let id = pending.editing {
-        let stored = try harness.database().loadSession(pending.session)
-        if stored.note(id)?.text != pending.text {
+      case .noteUpdated(let id):
+        if id != pending.editing || stored.note(id)?.text != pending.text {
           lost.append("acknowledged edit of note \(id) missing")
         }
       }

@@ -1,37 +1,5 @@
 import Foundation
-
-/// A fresh folder under the system's temporary directory, removed when released. Tests never
-/// touch the user's real data folder.
-final class TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("peerconsult-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  /// A path inside the folder.
-  func path(_ name: String) -> URL { url.appendingPathComponent(name) }
-
-  /// Writes a text file into the folder.
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> URL {
-    try write(name, Data(text.utf8))
-  }
-
-  /// Writes a file into the folder.
-  @discardableResult
-  func write(_ name: String, _ data: Data) throws -> URL {
-    let file = url.appendingPathComponent(name)
-    try data.write(to: file)
-    return file
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
-  }
-}
+import TestSupport
 
 /// Makes a folder unwritable even for root (which ignores mode bits): by mode for ordinary
 /// users, by the immutable attribute for root.
