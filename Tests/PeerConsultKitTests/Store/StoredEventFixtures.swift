@@ -20,9 +20,9 @@ struct StoredEventFixture: Sendable, CustomTestStringConvertible {
 /// beside the old ones. The events are spelled out here rather than taken from `Fixtures`, so
 /// that a change to shared test data cannot move a pin.
 enum StoredEventFixtures {
-  /// As PeerConsult 0.1.0 stores events: Swift's synthesised `Codable` of `SessionEvent`, keys
+  /// As PeerConsult 0.1.0 stored events: Swift's synthesised `Codable` of `SessionEvent`, keys
   /// sorted, slashes unescaped. Each type has one, and the cases of nested enums and optional
-  /// fields one each way.
+  /// fields one each way. Read by `LegacyEventDecoder`; never written again.
   static let release010: [StoredEventFixture] = [
     StoredEventFixture(
       name: "created, from a protocol file",
@@ -119,6 +119,109 @@ enum StoredEventFixtures {
       name: "finished",
       json: #"""
         {"finished":{}}
+        """#,
+      event: .finished),
+  ]
+
+  /// As events are stored since the event codec: the export's event object without `seq` and
+  /// `at` (which are columns), keys sorted, slashes unescaped. The same events as
+  /// ``release010``, so each pair shows one change of shape.
+  static let current: [StoredEventFixture] = [
+    StoredEventFixture(
+      name: "created, from a protocol file",
+      json: #"""
+        {"setup":{"participants":[{"level":"senior","name":"Asha Khan","organisation":"City Council"},{"level":"frontline","name":"Ben Ode","organisation":"NHS Trust"},{"level":"middle","name":"Chloé","organisation":"Police"}],"programme":"Alcohol Plan","protocol":{"closing":[{"durationSeconds":120,"guidance":"","name":"Review","noteKind":"feedback","prompts":[],"rules":[],"speaker":"facilitator"}],"description":"Questions, then a review.","id":"quick","name":"Quick round","opening":[{"durationSeconds":60,"guidance":"","name":"Check-in","noteKind":"other","prompts":[],"rules":[],"speaker":"everyone"}],"round":[{"durationSeconds":600,"guidance":"Ask open questions.","name":"Questions","noteKind":"question","prompts":["What have you tried?","Who decides?"],"rules":["No advice"],"speaker":"group"}],"source":{"path":"/home/asha/.config/peerconsult/protocols/quick.yaml","type":"file"}},"rounds":[{"focusQuestion":"How do I get licensing on board?","presenter":1},{"presenter":0}],"title":"Licensing / the night-time economy"},"type":"created"}
+        """#,
+      event: .created(setup: fileSetup)),
+    StoredEventFixture(
+      name: "created, from a built-in protocol",
+      json: #"""
+        {"setup":{"participants":[{"level":"senior","name":"Asha","organisation":"Council"}],"programme":"","protocol":{"closing":[],"description":"","id":"tiny","name":"Tiny","opening":[],"round":[{"durationSeconds":1,"guidance":"","name":"Talk","noteKind":"other","prompts":[],"rules":[],"speaker":"presenter"}],"source":{"type":"builtIn"}},"rounds":[{"presenter":0}],"title":"Tiny"},"type":"created"}
+        """#,
+      event: .created(setup: builtInSetup)),
+    StoredEventFixture(
+      name: "participantAdded",
+      json: #"""
+        {"participant":{"level":"other","name":"Dev O'Brien","organisation":""},"type":"participantAdded"}
+        """#,
+      event: .participantAdded(
+        participant: Participant(name: "Dev O'Brien", organisation: "", level: .other))),
+    StoredEventFixture(
+      name: "phaseStarted",
+      json: #"""
+        {"slot":3,"type":"phaseStarted"}
+        """#,
+      event: .phaseStarted(slot: 3)),
+    StoredEventFixture(
+      name: "paused",
+      json: #"""
+        {"type":"paused"}
+        """#,
+      event: .paused),
+    StoredEventFixture(
+      name: "resumed",
+      json: #"""
+        {"type":"resumed"}
+        """#,
+      event: .resumed),
+    StoredEventFixture(
+      name: "timeAdjusted",
+      json: #"""
+        {"seconds":-60,"type":"timeAdjusted"}
+        """#,
+      event: .timeAdjusted(seconds: -60)),
+    StoredEventFixture(
+      name: "noteAdded, with a speaker",
+      json: #"""
+        {"content":{"kind":"works-well","speaker":1,"text":"Crème — \"quoted\" and/or\n🍺 排队"},"note":1,"slot":3,"type":"noteAdded"}
+        """#,
+      event: .noteAdded(
+        id: 1, slot: 3,
+        content: NoteContent(
+          text: "Crème — \"quoted\" and/or\n🍺 排队", kind: .worksWell, speaker: 1))),
+    StoredEventFixture(
+      name: "noteAdded, an action with an owner",
+      json: #"""
+        {"content":{"kind":"action","owner":0,"text":"Call licensing"},"note":2,"slot":4,"type":"noteAdded"}
+        """#,
+      event: .noteAdded(
+        id: 2, slot: 4, content: NoteContent(text: "Call licensing", kind: .action, owner: 0))),
+    StoredEventFixture(
+      name: "noteEdited",
+      json: #"""
+        {"content":{"kind":"action","owner":2,"speaker":1,"text":"Call licensing first"},"note":2,"type":"noteEdited"}
+        """#,
+      event: .noteEdited(
+        id: 2,
+        content: NoteContent(text: "Call licensing first", kind: .action, speaker: 1, owner: 2))),
+    StoredEventFixture(
+      name: "noteDeleted",
+      json: #"""
+        {"note":1,"type":"noteDeleted"}
+        """#,
+      event: .noteDeleted(id: 1)),
+    StoredEventFixture(
+      name: "actionDone",
+      json: #"""
+        {"done":true,"note":2,"type":"actionDone"}
+        """#,
+      event: .actionDone(id: 2, done: true)),
+    StoredEventFixture(
+      name: "actionDone, undone",
+      json: #"""
+        {"done":false,"note":2,"type":"actionDone"}
+        """#,
+      event: .actionDone(id: 2, done: false)),
+    StoredEventFixture(
+      name: "processRating",
+      json: #"""
+        {"rater":0,"rating":5,"type":"processRating"}
+        """#,
+      event: .processRating(participant: 0, rating: 5)),
+    StoredEventFixture(
+      name: "finished",
+      json: #"""
+        {"type":"finished"}
         """#,
       event: .finished),
   ]

@@ -6,7 +6,7 @@ import Testing
 
 /// Events in the database keep their exact stored bytes (``StoredEventFixtures``): what users'
 /// databases hold decodes forever, and what is written now is pinned, so that a change to the
-/// stored shape fails here first. Both go through the database itself, as the app does.
+/// stored shape fails here first. All of it goes through the database, as the app does.
 @Suite struct StoredEventTests {
   @Test(arguments: StoredEventFixtures.release010)
   func aReleasedPayloadDecodesToItsEvent(_ fixture: StoredEventFixture) throws {
@@ -14,10 +14,56 @@ import Testing
     #expect(try decoded(fixture.json, in: store.database) == fixture.event)
   }
 
-  @Test(arguments: StoredEventFixtures.release010)
+  @Test(arguments: StoredEventFixtures.current)
   func aNewEventIsStoredAsPinned(_ fixture: StoredEventFixture) throws {
     let store = try StoreFixture()
     #expect(try storedPayload(of: fixture.event, in: store.database) == fixture.json)
+    #expect(try decoded(fixture.json, in: store.database) == fixture.event)
+  }
+
+  /// A new type of event cannot be stored until its shape is pinned here.
+  @Test func everyEventTypeHasAPinnedPayload() {
+    let pinned = Set(StoredEventFixtures.current.map(\.event.type))
+    for type in SessionEventType.allCases {
+      #expect(pinned.contains(type), "pin a stored payload of \(type.rawValue)")
+    }
+    // 0.1.0 knew twelve types of event; a database it wrote may hold any of them.
+    #expect(Set(StoredEventFixtures.release010.map(\.event.type)).count == 12)
+  }
+
+  /// The database's payloads are the export's events without `seq` and `at`.
+  @Test(arguments: StoredEventFixtures.current)
+  func aStoredPayloadIsTheExportedEventWithoutItsPlace(_ fixture: StoredEventFixture) throws {
+    let recorded = RecordedEvent(sequence: 4, at: Fixtures.start, event: fixture.event)
+    let exported = try JSONSerialization.jsonObject(
+      with: Data(SessionExport.encode(ExportedEvent(recorded)).utf8))
+    var object = try #require(exported as? [String: Any])
+    #expect(object.removeValue(forKey: "seq") as? Int == 4)
+    #expect(object.removeValue(forKey: "at") as? String == "2027-01-15T08:00:00.000Z")
+    // Written again in one form, since dictionaries of bridged values compare unreliably.
+    let stored = try JSONSerialization.jsonObject(with: Data(fixture.json.utf8))
+    #expect(try canonical(object) == canonical(stored))
+  }
+
+  @Test(arguments: [
+    #"{"type":"bogus"}"#, #"{"type":3}"#, #"{"type":"noteAdded","note":1}"#, #"{}"#,
+    #"{"paused":{},"resumed":{}}"#, #"{"noteAdded":{"id":1}}"#, #"[]"#, #""paused""#, "",
+  ])
+  func aPayloadThatIsNoEventIsReportedAsDamage(_ payload: String) throws {
+    let store = try StoreFixture()
+    #expect {
+      try decoded(payload, in: store.database)
+    } throws: { error in
+      guard case .damagedSession(_, let sequence, _) = error as? StoreError else { return false }
+      return sequence == 2 && !"\(error)".contains("\n")
+    }
+  }
+
+  private func canonical(_ object: Any) throws -> String {
+    String(
+      decoding: try JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+      as: UTF8.self)
   }
 
   /// The payload `append` writes for `event`, appended to a new session (after a setup unless it
