@@ -258,8 +258,7 @@ func sqliteInsertLatencies(count: Int) throws -> [Double] {
   for sequence in 1...count {
     let content = SyntheticData.note(kind: .insight, participants: 3, using: &rng)
     let event = SessionEvent.noteAdded(id: sequence, slot: 0, content: content)
-    let json = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
-      .replacingOccurrences(of: "'", with: "''")
+    let json = try SessionEventCodec.payload(of: event).replacingOccurrences(of: "'", with: "''")
     let started = Date()
     send("INSERT INTO events VALUES ('s', \(sequence), \(sequence), '\(json)');")
     latencies.append(Date().timeIntervalSince(started))

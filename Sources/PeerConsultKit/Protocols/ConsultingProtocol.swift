@@ -3,9 +3,9 @@ import Foundation
 /// A peer-consulting protocol: phases run once at the start, once per presenter, and once at the end.
 ///
 /// Named `ConsultingProtocol` because `Protocol` reads as a Swift language term.
-public struct ConsultingProtocol: Hashable, Codable, Sendable {
+public struct ConsultingProtocol: Hashable, Sendable {
   /// Where a protocol came from, so messages and listings can say so.
-  public enum Source: Hashable, Codable, Sendable {
+  public enum Source: Hashable, Sendable {
     case builtIn
     case file(path: String)
   }
@@ -46,7 +46,7 @@ public struct ConsultingProtocol: Hashable, Codable, Sendable {
 }
 
 /// One step of a protocol, with what the facilitator needs to run it.
-public struct Phase: Hashable, Codable, Sendable {
+public struct Phase: Hashable, Sendable {
   public var name: String
   /// Planned length in whole seconds (at least 1).
   public var durationSeconds: Int
@@ -92,7 +92,7 @@ public enum Level: String, CaseIterable, Codable, Sendable {
 }
 
 /// A member of a session's group.
-public struct Participant: Hashable, Codable, Sendable {
+public struct Participant: Hashable, Sendable {
   public var name: String
   public var organisation: String
   public var level: Level

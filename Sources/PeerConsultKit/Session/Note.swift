@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a note says and about whom: the part a writer chooses and may later edit.
-public struct NoteContent: Hashable, Codable, Sendable {
+public struct NoteContent: Hashable, Sendable {
   /// The longest note text accepted, in characters: several pasted paragraphs.
   public static let maximumLength = 10_000
 

@@ -2,7 +2,11 @@ import Foundation
 
 /// A change to a session. A session is its append-only list of events; its state is rebuilt
 /// by folding them, so no history (edits, deletes, timing) is ever overwritten.
-public enum SessionEvent: Hashable, Codable, Sendable {
+///
+/// Events are written and read only through ``SessionEventCodec``, in the database and in
+/// exports alike; a new case needs its ``SessionEventType`` and its entry in
+/// ``SessionEventType/fieldCoding``.
+public enum SessionEvent: Hashable, Sendable {
   /// Always the first event.
   case created(setup: SessionSetup)
   /// A latecomer joins and can then speak and own actions.
@@ -20,29 +24,11 @@ public enum SessionEvent: Hashable, Codable, Sendable {
   /// A participant's 1-5 rating of how the session worked, in the process review.
   case processRating(participant: Int, rating: Int)
   case finished
-
-  /// A stable name for the kind of event, stored beside the payload for queries.
-  public var typeName: String {
-    switch self {
-    case .created: "created"
-    case .participantAdded: "participantAdded"
-    case .phaseStarted: "phaseStarted"
-    case .paused: "paused"
-    case .resumed: "resumed"
-    case .timeAdjusted: "timeAdjusted"
-    case .noteAdded: "noteAdded"
-    case .noteEdited: "noteEdited"
-    case .noteDeleted: "noteDeleted"
-    case .actionDone: "actionDone"
-    case .processRating: "processRating"
-    case .finished: "finished"
-    }
-  }
 }
 
 /// An event as stored: its place in the session's log (from 1) and the wall-clock time at
 /// which it happened, to the millisecond.
-public struct RecordedEvent: Hashable, Codable, Sendable {
+public struct RecordedEvent: Hashable, Sendable {
   public let sequence: Int
   public let at: Date
   public let event: SessionEvent

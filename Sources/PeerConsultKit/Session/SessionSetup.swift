@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything decided before a session starts. The protocol is copied in full, so a later
 /// change to a protocol file never alters a session already held.
-public struct SessionSetup: Hashable, Codable, Sendable {
+public struct SessionSetup: Hashable, Sendable {
   public var title: String
   /// The shared programme the group works on ("Alcohol Plan"); groups sessions for the harvest.
   public var programme: String
@@ -80,7 +80,7 @@ public struct SessionSetup: Hashable, Codable, Sendable {
 }
 
 /// One presenter's turn: the protocol's round phases, once.
-public struct SessionRound: Hashable, Codable, Sendable {
+public struct SessionRound: Hashable, Sendable {
   /// The presenter's index in ``SessionSetup/participants``.
   public var presenter: Int
   /// The question the presenter brings, if they framed one.

@@ -9,7 +9,7 @@ extension AppDatabase: SessionStore {
   public func append(_ event: RecordedEvent, to session: SessionID) throws(StoreError) {
     let payload: String
     do {
-      payload = String(decoding: try Self.encoder.encode(event.event), as: UTF8.self)
+      payload = try SessionEventCodec.payload(of: event.event)
     } catch {
       throw .writeFailed(path: fileURL.path, reason: "the event could not be encoded: \(error)")
     }
@@ -40,7 +40,7 @@ extension AppDatabase: SessionStore {
         let payload: String = row["payload"]
         return RecordedEvent(
           sequence: sequence, at: Date(millisecondsSince1970: row["at"]),
-          event: try Self.decoder.decode(SessionEvent.self, from: Data(payload.utf8)))
+          event: try SessionEventCodec.event(fromPayload: payload))
       } catch {
         throw .damagedSession(session, sequence: sequence, reason: "\(error)")
       }
@@ -88,12 +88,4 @@ extension AppDatabase: SessionStore {
     }
     if case .created = event.event { throw StoreError.conflict(session: session) }
   }
-
-  private static var encoder: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }
-
-  private static var decoder: JSONDecoder { JSONDecoder() }
 }

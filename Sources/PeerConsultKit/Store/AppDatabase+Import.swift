@@ -12,14 +12,11 @@ extension AppDatabase {
   public func appendInOneTransaction(_ runs: [(session: SessionID, events: [RecordedEvent])])
     throws(StoreError)
   {
-    let encoder = JSONEncoder()
-    // The same payload form as append(_:to:) writes.
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var payloads: [[String]] = []
     for run in runs {
       do {
         payloads.append(
-          try run.events.map { String(decoding: try encoder.encode($0.event), as: UTF8.self) })
+          try run.events.map { try SessionEventCodec.payload(of: $0.event) })
       } catch {
         throw .writeFailed(path: fileURL.path, reason: "an event could not be encoded: \(error)")
       }

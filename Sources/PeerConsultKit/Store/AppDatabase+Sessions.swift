@@ -65,8 +65,7 @@ extension AppDatabase {
     }
     guard let first else { throw .noSuchSession(session.rawValue) }
     guard
-      case .created(let setup) = try? JSONDecoder().decode(
-        SessionEvent.self, from: Data(first.utf8))
+      case .created(let setup) = try? SessionEventCodec.event(fromPayload: first)
     else { throw .damagedSession(session, sequence: 1, reason: "it does not begin with a setup") }
     return setup
   }

@@ -35,24 +35,6 @@ import Testing
     #expect(live.session.state.notes.contains { !$0.history.isEmpty })
   }
 
-  @Test func everyEventSurvivesEncoding() throws {
-    let content = NoteContent(text: "Crème — \"quoted\"\n🍺", kind: .action, speaker: 1, owner: 2)
-    let events: [SessionEvent] = [
-      .created(setup: Fixtures.setup()),
-      .participantAdded(participant: Participant(name: "Dev", organisation: "X", level: .other)),
-      .phaseStarted(slot: 3), .paused, .resumed, .timeAdjusted(seconds: -60),
-      .noteAdded(id: 1, slot: 3, content: content), .noteEdited(id: 1, content: content),
-      .noteDeleted(id: 1), .actionDone(id: 1, done: true),
-      .processRating(participant: 0, rating: 5), .finished,
-    ]
-    #expect(Set(events.map(\.typeName)).count == events.count)
-    for event in events {
-      let recorded = RecordedEvent(sequence: 7, at: Fixtures.start + 0.125, event: event)
-      let data = try JSONEncoder().encode(recorded)
-      #expect(try JSONDecoder().decode(RecordedEvent.self, from: data) == recorded)
-    }
-  }
-
   @Test func aStateNeedsASetupThatCanRun() {
     var setup = Fixtures.setup()
     setup.rounds = []

@@ -75,8 +75,8 @@ import Testing
     setup.consultingProtocol.source = .file(path: "/home/a/.config/peerconsult/protocols/mini.yaml")
     setup.consultingProtocol.round[1].rules = ["No advice"]
     setup.consultingProtocol.round[1].prompts = ["What would success look like?"]
-    let data = try JSONEncoder().encode(setup)
-    #expect(try JSONDecoder().decode(SessionSetup.self, from: data) == setup)
+    let payload = try SessionEventCodec.payload(of: .created(setup: setup))
+    #expect(try SessionEventCodec.event(fromPayload: payload) == .created(setup: setup))
   }
 
   @Test func sliceCountsLevelsAndOrganisations() {

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The one coding of ``SessionEvent``s, used by the database and the JSON export alike: an event
+/// is a JSON object with its `type` (``SessionEventType``) and the fields that type carries
+/// (``SessionEventType/fieldCoding``), as Docs/EXPORT-FORMAT.md lists them.
+///
+/// The database stores exactly this object as an event's payload (its `seq` and `at` are
+/// columns); the export adds `seq` and `at` to the same object. Payloads that PeerConsult 0.1.0
+/// stored have another shape and are read by ``LegacyEventDecoder``, forever; they are never
+/// rewritten, because the event log is the record.
+public enum SessionEventCodec {
+  /// Writes `event`'s `type` and fields into `encoder`'s keyed container, beside any keys the
+  /// caller writes there itself.
+  static func encode(_ event: SessionEvent, to encoder: any Encoder) throws {
+    var fields = encoder.container(keyedBy: EventField.self)
+    try fields.encode(event.type.rawValue, forKey: .type)
+    try event.type.fieldCoding.write(event, &fields)
+  }
+
+  /// Reads an event written by ``encode(_:to:)``.
+  static func decode(from decoder: any Decoder) throws -> SessionEvent {
+    let fields = try decoder.container(keyedBy: EventField.self)
+    let name = try fields.decode(String.self, forKey: .type)
+    guard let type = SessionEventType(rawValue: name) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .type, in: fields, debugDescription: "\"\(name)\" is not an event type")
+    }
+    return try type.fieldCoding.read(fields)
+  }
+
+  /// The payload the database stores for `event`: compact, keys sorted, slashes unescaped.
+  /// Public for the benchmarks, whose SQLite baseline stores the same bytes.
+  public static func payload(of event: SessionEvent) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(StoredEvent(event: event)), as: UTF8.self)
+  }
+
+  /// The event in a stored payload, whichever release wrote it.
+  static func event(fromPayload payload: String) throws -> SessionEvent {
+    try JSONDecoder().decode(StoredEvent.self, from: Data(payload.utf8)).event
+  }
+
+  /// A stored payload. One written by this coding has a `type` key; one from 0.1.0 never has,
+  /// since its only key is the event's type name, so the two cannot be mistaken.
+  private struct StoredEvent: Codable {
+    let event: SessionEvent
+
+    init(event: SessionEvent) { self.event = event }
+
+    init(from decoder: any Decoder) throws {
+      let fields = try decoder.container(keyedBy: EventField.self)
+      event =
+        try fields.contains(.type)
+        ? SessionEventCodec.decode(from: decoder) : LegacyEventDecoder.decode(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      try SessionEventCodec.encode(event, to: encoder)
+    }
+  }
+}
+
+/// The keys of an event's fields, as Docs/EXPORT-FORMAT.md names them.
+enum EventField: String, CodingKey {
+  case type, setup, participant, slot, seconds, note, content, done, rater, rating
+}

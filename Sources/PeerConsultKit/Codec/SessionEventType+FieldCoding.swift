@@ -1,0 +1,124 @@
+/// How one type of event writes its fields and reads them back.
+struct EventFieldCoding {
+  /// Writes an event's fields; throws for an event of another type.
+  let write: (SessionEvent, inout KeyedEncodingContainer<EventField>) throws -> Void
+  let read: (KeyedDecodingContainer<EventField>) throws -> SessionEvent
+
+  /// A type of event with no fields: `event` is the whole of it.
+  static func withoutFields(_ event: SessionEvent) -> EventFieldCoding {
+    EventFieldCoding(write: { _, _ in }, read: { _ in event })
+  }
+
+  /// The error for asking one type's coding to write another type's event.
+  static func mismatch(_ event: SessionEvent, _ type: SessionEventType) -> EncodingError {
+    EncodingError.invalidValue(
+      event, EncodingError.Context(codingPath: [], debugDescription: "not a \(type.rawValue) event")
+    )
+  }
+}
+
+extension SessionEventType {
+  /// How events of this type write their fields and read them back: for each type, the one
+  /// place that says so. A new type gets its entry here and its row in Docs/EXPORT-FORMAT.md.
+  var fieldCoding: EventFieldCoding {
+    switch self {
+    case .created:
+      EventFieldCoding { event, fields in
+        guard case .created(let setup) = event else { throw EventFieldCoding.mismatch(event, self) }
+        try fields.encode(CodedSetup(setup), forKey: .setup)
+      } read: { fields in
+        .created(setup: try fields.decode(CodedSetup.self, forKey: .setup).setup)
+      }
+    case .participantAdded:
+      EventFieldCoding { event, fields in
+        guard case .participantAdded(let participant) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(CodedParticipant(participant), forKey: .participant)
+      } read: { fields in
+        .participantAdded(
+          participant: try fields.decode(CodedParticipant.self, forKey: .participant).participant)
+      }
+    case .phaseStarted:
+      EventFieldCoding { event, fields in
+        guard case .phaseStarted(let slot) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(slot, forKey: .slot)
+      } read: { fields in
+        .phaseStarted(slot: try fields.decode(Int.self, forKey: .slot))
+      }
+    case .paused: .withoutFields(.paused)
+    case .resumed: .withoutFields(.resumed)
+    case .timeAdjusted:
+      EventFieldCoding { event, fields in
+        guard case .timeAdjusted(let seconds) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(seconds, forKey: .seconds)
+      } read: { fields in
+        .timeAdjusted(seconds: try fields.decode(Int.self, forKey: .seconds))
+      }
+    case .noteAdded:
+      EventFieldCoding { event, fields in
+        guard case .noteAdded(let id, let slot, let content) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(id, forKey: .note)
+        try fields.encode(slot, forKey: .slot)
+        try fields.encode(CodedNoteContent(content), forKey: .content)
+      } read: { fields in
+        .noteAdded(
+          id: try fields.decode(Int.self, forKey: .note),
+          slot: try fields.decode(Int.self, forKey: .slot),
+          content: try fields.decode(CodedNoteContent.self, forKey: .content).content)
+      }
+    case .noteEdited:
+      EventFieldCoding { event, fields in
+        guard case .noteEdited(let id, let content) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(id, forKey: .note)
+        try fields.encode(CodedNoteContent(content), forKey: .content)
+      } read: { fields in
+        .noteEdited(
+          id: try fields.decode(Int.self, forKey: .note),
+          content: try fields.decode(CodedNoteContent.self, forKey: .content).content)
+      }
+    case .noteDeleted:
+      EventFieldCoding { event, fields in
+        guard case .noteDeleted(let id) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(id, forKey: .note)
+      } read: { fields in
+        .noteDeleted(id: try fields.decode(Int.self, forKey: .note))
+      }
+    case .actionDone:
+      EventFieldCoding { event, fields in
+        guard case .actionDone(let id, let done) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(id, forKey: .note)
+        try fields.encode(done, forKey: .done)
+      } read: { fields in
+        .actionDone(
+          id: try fields.decode(Int.self, forKey: .note),
+          done: try fields.decode(Bool.self, forKey: .done))
+      }
+    case .processRating:
+      EventFieldCoding { event, fields in
+        guard case .processRating(let participant, let rating) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(participant, forKey: .rater)
+        try fields.encode(rating, forKey: .rating)
+      } read: { fields in
+        .processRating(
+          participant: try fields.decode(Int.self, forKey: .rater),
+          rating: try fields.decode(Int.self, forKey: .rating))
+      }
+    case .finished: .withoutFields(.finished)
+    }
+  }
+}
