@@ -150,7 +150,8 @@ import Testing
       try db.execute(sql: "INSERT INTO notes (text) VALUES ('crème brûlée'), ('日本語')")
     }
     try queue.close()
-    let newerFiles = try [2, 3, 99, Int(Int32.max)].map { version -> Data in
+    let newer = AppDatabase.schemaVersion + 1
+    let newerFiles = try [newer, newer + 1, 99, Int(Int32.max)].map { version -> Data in
       let copy = folder.appendingPathComponent("newer-\(version).sqlite")
       try pristine.write(to: copy)
       let queue = try DatabaseQueue(path: copy.path)

@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -28,6 +28,13 @@ extension AppDatabase {
       try db.execute(
         sql: "INSERT INTO meta (key, value) VALUES ('created_by', ?)",
         arguments: [PeerConsultVersion.current])
+    }
+    migrator.registerMigration("v2") { db in
+      // No table changes: from here on events are stored in the one codec's shape
+      // (`SessionEventCodec`), which PeerConsult 0.1.0 cannot read. Raising the version makes
+      // 0.1.0 refuse the file as written by a newer PeerConsult, changing nothing, instead of
+      // reporting each session that gained an event as damaged.
+      try db.execute(sql: "PRAGMA user_version = 2")
     }
     return migrator
   }

@@ -140,8 +140,9 @@ import Testing
     let (data, file) = try storedDatabase(in: folder)
     let queue = try DatabaseQueue(path: file.path)
     try queue.write { db in
-      try db.execute(sql: "PRAGMA user_version = 2")
-      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2')")
+      try db.execute(sql: "PRAGMA user_version = \(AppDatabase.schemaVersion + 1)")
+      try db.execute(
+        sql: "INSERT INTO grdb_migrations VALUES ('v\(AppDatabase.schemaVersion + 1)')")
       try db.execute(sql: "UPDATE meta SET value = '9.9.9' WHERE key = 'written_by'")
     }
     try queue.close()
@@ -150,10 +151,13 @@ import Testing
     #expect(
       error
         == .newerVersion(
-          path: file.path, fileSchema: 2, writtenBy: "9.9.9",
+          path: file.path, fileSchema: AppDatabase.schemaVersion + 1, writtenBy: "9.9.9",
           supportedSchema: AppDatabase.schemaVersion))
-    #expect(error.description.contains("PeerConsult 9.9.9 (schema 2)"))
-    #expect(error.description.contains("PeerConsult \(PeerConsultVersion.current) (schema 1)"))
+    #expect(
+      error.description.contains("PeerConsult 9.9.9 (schema \(AppDatabase.schemaVersion + 1))"))
+    #expect(
+      error.description.contains(
+        "PeerConsult \(PeerConsultVersion.current) (schema \(AppDatabase.schemaVersion))"))
     #expect(try contents(file) == before)
   }
 

@@ -74,7 +74,8 @@ import Testing
     #expect(applicationID == AppDatabase.applicationID)
     #expect(AppDatabase.schemaV1.contains("PRAGMA application_id = \(AppDatabase.applicationID);"))
     #expect(
-      try store.database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) } == ["v1"])
+      try store.database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
+        == ["v1", "v2"])
   }
 
   @Test func existsTellsWithoutCreatingAnything() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 @testable import PeerConsultKit
 
@@ -9,12 +9,13 @@ import TestSupport
 @Suite struct ReadOnlyOpeningTests {
   /// The real migrations and one more, as a later PeerConsult will have: the version 1
   /// fixture is then an older schema.
+  static let later = AppDatabase.schemaVersion + 1
   static let laterSchema: StoreSchema = {
     var migrator = AppDatabase.migrator
-    migrator.registerMigration("v2") { db in
-      try db.execute(sql: "CREATE TABLE later (x TEXT); PRAGMA user_version = 2;")
+    migrator.registerMigration("v\(later)") { db in
+      try db.execute(sql: "CREATE TABLE later (x TEXT); PRAGMA user_version = \(later);")
     }
-    return StoreSchema(migrator: migrator, version: 2)
+    return StoreSchema(migrator: migrator, version: later)
   }()
 
   /// A data folder holding the version 1 fixture of ``MigrationTests``.
@@ -32,9 +33,10 @@ import TestSupport
     let data = try version1Folder(in: folder)
     let database = try #require(
       try AppDatabase.openForReading(directory: data, schema: Self.laterSchema))
-    #expect(database.upgradeNotice == "Upgraded the data folder's database to schema v2.")
+    #expect(
+      database.upgradeNotice == "Upgraded the data folder's database to schema v\(Self.later).")
     #expect(database.isReadOnly)
-    #expect(try database.versions().schema == 2)
+    #expect(try database.versions().schema == Self.later)
     #expect(try database.sessions().map(\.id) == [MigrationTests.fixtureSession])
     #expect(try database.searchNotes("creme").map(\.noteID) == [1])
     try database.close()
@@ -49,7 +51,8 @@ import TestSupport
     let folder = try TemporaryFolder()
     let data = try version1Folder(in: folder)
     let database = try AppDatabase(directory: data, schema: Self.laterSchema)
-    #expect(database.upgradeNotice == "Upgraded the data folder's database to schema v2.")
+    #expect(
+      database.upgradeNotice == "Upgraded the data folder's database to schema v\(Self.later).")
     #expect(!database.isReadOnly)
     try database.close()
     #expect(try AppDatabase(directory: data, schema: Self.laterSchema).upgradeNotice == nil)
