@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, dependencies pointing one way only:
 // CNcursesw <- TerminalKit <- PeerConsultApp <- peerconsult
 //              PeerConsultKit (model) <- PeerConsultApp
+// TextLayout (display width, word wrap; no dependencies) <- TerminalKit, PeerConsultKit
 let package = Package(
   name: "PeerConsult",
   platforms: [.macOS(.v13)],
@@ -26,15 +27,19 @@ let package = Package(
       // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    // Measuring and wrapping text in terminal columns: shared by the terminal layer and the
+    // model's plain-text output, so both wrap Chinese text the same way.
+    .target(name: "TextLayout"),
     .target(
       name: "PeerConsultKit",
       dependencies: [
+        "TextLayout",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "Plot", package: "Plot"),
       ]
     ),
-    .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+    .target(name: "TerminalKit", dependencies: ["CNcursesw", "TextLayout"]),
     .target(name: "PeerConsultApp", dependencies: ["PeerConsultKit", "TerminalKit"]),
     .executableTarget(
       name: "peerconsult",
@@ -47,6 +52,7 @@ let package = Package(
       name: "PeerConsultKitTests", dependencies: ["PeerConsultKit"],
       // Golden exports are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
+    .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "PeerConsultAppTests", dependencies: ["PeerConsultApp", "TerminalKit", "PeerConsultKit"],
