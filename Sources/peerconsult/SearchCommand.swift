@@ -63,37 +63,8 @@ struct SearchCommand: ParsableCommand {
       print(CommandJSON.hits(hits), terminator: "")
       return
     }
-    guard !hits.isEmpty else {
-      print("No notes match \(query).")
-      return
-    }
-    let time = ReadableTime()
-    let styled = stylesOutput
-    for hit in hits {
-      let place = hit.round.map { "Round \($0 + 1) · \(hit.phase)" } ?? hit.phase
-      let speaker = hit.speaker.map { " · \(oneLine($0))" } ?? ""
-      print(
-        "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
-          + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)")
-      print("  " + marked(hit.text, styled: styled).replacingOccurrences(of: "\n", with: "\n  "))
-    }
-    if hits.count == limit {
-      print("\nShowing the best \(limit); narrow the search or raise --limit to see more.")
-    }
+    print(
+      CommandText.hits(hits, query: query, limit: limit, styled: stylesOutput), terminator: "")
   }
 
-  /// The note with each match between markers: bold and underlined on a terminal, `**` when
-  /// piped, so the output stays plain text.
-  private func marked(_ text: HighlightedText, styled: Bool) -> String {
-    let (open, close) = styled ? ("\u{1B}[1;4m", "\u{1B}[0m") : ("**", "**")
-    var result = ""
-    var cursor = text.text.startIndex
-    for range in text.highlights.sorted(by: { $0.lowerBound < $1.lowerBound })
-    where range.lowerBound >= cursor {
-      result += String(text.text[cursor..<range.lowerBound]).withoutControlCharacters
-      result += open + String(text.text[range]).withoutControlCharacters + close
-      cursor = range.upperBound
-    }
-    return result + String(text.text[cursor...]).withoutControlCharacters
-  }
 }
