@@ -36,11 +36,11 @@ struct SessionMarkdown {
     lines += section("What works well", digest.worksWell.map(summaryLine))
     lines += section("Blockages", digest.blockages.map(summaryLine))
     var review = digest.processReview.map(summaryLine)
-    if !digest.ratings.isEmpty {
+    if let average = digest.averageRating {
       let ratings = digest.ratings.map { "\(style.inline($0.name)) \($0.rating)" }
       review.append(
         "Ratings (1-5): \(ratings.joined(separator: ", ")); average "
-          + String(format: "%.1f", digest.averageRating ?? 0))
+          + String(format: "%.1f", average))
     }
     lines += section("Process review", review)
     lines += timeTable(digest)
