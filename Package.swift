@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, dependencies pointing one way only:
 // CNcursesw <- TerminalKit <- PeerConsultApp <- peerconsult
 //  CLibYAML <- PeerConsultKit (model) <- PeerConsultApp
+// TextLayout (display width, word wrap; no dependencies) <- TerminalKit, PeerConsultKit
 let package = Package(
   name: "PeerConsult",
   platforms: [.macOS(.v13)],
@@ -29,16 +30,19 @@ let package = Package(
     // libyaml's parser events, to measure protocol files before Yams builds them
     // (Protocols/YAMLShape.swift); only the library's header, no C of ours.
     .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
+    // Measuring and wrapping text in terminal columns: shared by the terminal layer and the
+    // model's plain-text output, so both wrap Chinese text the same way.
+    .target(name: "TextLayout"),
     .target(
       name: "PeerConsultKit",
       dependencies: [
-        "CLibYAML",
+        "CLibYAML", "TextLayout",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "Plot", package: "Plot"),
       ]
     ),
-    .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+    .target(name: "TerminalKit", dependencies: ["CNcursesw", "TextLayout"]),
     .target(name: "PeerConsultApp", dependencies: ["PeerConsultKit", "TerminalKit"]),
     .executableTarget(
       name: "peerconsult",
@@ -54,6 +58,7 @@ let package = Package(
       name: "PeerConsultKitTests", dependencies: ["PeerConsultKit", "TestSupport"],
       // Golden exports are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
+    .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "PeerConsultAppTests",

@@ -28,38 +28,7 @@ struct ActionsCommand: ParsableCommand {
     }
     defer { try? database.close() }
     let programme = try self.programme.map(database.resolveProgramme)
-    let filter = owner.map(NameFilter.init)
-    let time = ReadableTime()
-    var shown = 0
-    var done = 0
-    for record in try database.records(programme: programme).reversed() {
-      let actions = record.actions.filter { action in
-        (!open || !action.isDone)
-          && (filter.map { filter in action.owner.map(filter.matches) ?? false } ?? true)
-      }
-      guard !actions.isEmpty else { continue }
-      let state = record.state
-      let programmeLabel =
-        state.setup.programme.isEmpty ? "" : "\(oneLine(state.setup.programme)) · "
-      try StandardOutput.line(
-        (shown == 0 ? "" : "\n") + "\(time.day(state.createdAt))  \(oneLine(state.setup.title))"
-          + "  (\(programmeLabel)\(record.id.short))")
-      for action in actions {
-        var detail = [action.owner.map(oneLine) ?? "no owner"]
-        if let doneAt = action.doneAt { detail.append("done \(time.day(doneAt))") }
-        let text = action.text.withoutControlCharacters.replacingOccurrences(
-          of: "\n", with: "\n      ")
-        try StandardOutput.line(
-          "  [\(action.isDone ? "x" : " ")] \(text) (\(detail.joined(separator: "; ")))")
-      }
-      shown += actions.count
-      done += actions.count { $0.isDone }
-    }
-    guard shown > 0 else {
-      try StandardOutput.line(owner == nil && !open ? "No actions yet." : "No actions match.")
-      return
-    }
-    try StandardOutput.line(
-      "\n\(counted(shown, open ? "open action" : "action"))" + (open ? "." : ", \(done) done."))
+    let records = try database.records(programme: programme)
+    try StandardOutput.write(CommandText.actions(records, owner: owner, openOnly: open))
   }
 }

@@ -30,6 +30,7 @@ struct BackupCommand: ParsableCommand {
     try database.backup(to: url, replacing: force)
     let sessions = try AppDatabase.checkBackup(url)
     try StandardOutput.line(
-      "Backed up \(counted(sessions, "session")) to \(url.path) (readable by you only).")
+      "Backed up \(CommandText.counted(sessions, "session")) to \(url.path) (readable by you only)."
+    )
   }
 }

@@ -81,8 +81,3 @@ var stylesOutput: Bool {
   return isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
     && environment["TERM"] != "dumb"
 }
-
-/// "1 session", "2 sessions".
-func counted(_ count: Int, _ one: String, _ many: String? = nil) -> String {
-  "\(count) \(count == 1 ? one : many ?? one + "s")"
-}

@@ -60,6 +60,6 @@ struct ExportCommand: ParsableCommand {
     let text = try SessionExport.render(
       records, as: format.shareFormat, options: ShareOptions(anonymise: anonymise))
     try output.write(
-      text, what: counted(records.count, anonymise ? "anonymised session" : "session"))
+      text, what: CommandText.counted(records.count, anonymise ? "anonymised session" : "session"))
   }
 }

@@ -38,6 +38,8 @@ struct HarvestCommand: ParsableCommand {
       options: ShareOptions(anonymise: anonymise))
     try output.write(
       text,
-      what: "the \(anonymise ? "anonymised " : "")harvest of \(counted(records.count, "session"))")
+      what:
+        "the \(anonymise ? "anonymised " : "")harvest of \(CommandText.counted(records.count, "session"))"
+    )
   }
 }

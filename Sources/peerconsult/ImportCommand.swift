@@ -29,33 +29,6 @@ struct ImportCommand: ParsableCommand {
     let database = try data.database()
     defer { try? database.close() }
     let outcomes = try SessionImport.write(sessions, into: database)
-    var added = 0
-    var unchanged = 0
-    for outcome in outcomes {
-      let session = "\(outcome.session.short) \"\(oneLine(outcome.title))\""
-      let file = URL(fileURLWithPath: outcome.path).lastPathComponent
-      switch outcome.change {
-      case .added:
-        added += 1
-        try StandardOutput.line(
-          "Imported \(session) (\(counted(outcome.eventCount, "event"))) from \(file).")
-      case .extended(let events):
-        added += 1
-        try StandardOutput.line(
-          "Updated \(session) with \(counted(events, "later event")) from \(file).")
-      case .alreadyPresent:
-        unchanged += 1
-        try StandardOutput.line("Already present: \(session) (\(file)).")
-      case .newerPresent(let events):
-        unchanged += 1
-        try StandardOutput.line(
-          "Already present: \(session) (\(file)); the data folder holds "
-            + "\(counted(events, "later event")).")
-      }
-    }
-    try StandardOutput.line(
-      outcomes.isEmpty
-        ? "The files hold no sessions; nothing was imported."
-        : "\(counted(added, "session")) imported or updated, \(unchanged) already present.")
+    try StandardOutput.write(CommandText.imported(outcomes))
   }
 }

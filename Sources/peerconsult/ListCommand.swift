@@ -35,22 +35,6 @@ struct ListCommand: ParsableCommand {
       try StandardOutput.line(data.noSessionsYet)
       return
     }
-    let time = ReadableTime()
-    let rows = listings.map { listing in
-      [
-        listing.id.short, time.dayAndTime(listing.createdAt), oneLine(listing.title),
-        oneLine(listing.programme), oneLine(listing.presenters.joined(separator: ", ")),
-        "\(listing.noteCount)", "\(listing.actionsDone)/\(listing.actionCount)",
-        listing.isFinished ? "finished" : "unfinished",
-      ]
-    }
-    try StandardOutput.line(
-      table(
-        [["ID", "STARTED", "TITLE", "PROGRAMME", "PRESENTERS", "NOTES", "DONE", "STATUS"]] + rows))
+    try StandardOutput.write(CommandText.listings(listings))
   }
-}
-
-/// `text` safe for one line of a terminal table.
-func oneLine(_ text: String) -> String {
-  text.withoutControlCharacters.replacingOccurrences(of: "\n", with: " ")
 }

@@ -30,28 +30,9 @@ extension ProtocolsCommand {
 
     func run() throws {
       let library = ProtocolLibrary.load(from: data.location.protocolsDirectory)
-      let rows =
-        [["ID", "NAME", "PHASES", "PER ROUND", "SOURCE"]]
-        + library.protocols.map { item in
-          [
-            item.id, item.name, "\(item.round.count)", PhaseDuration.display(item.roundSeconds),
-            sourceLabel(item),
-          ]
-        }
-      try StandardOutput.line(table(rows))
-      if !library.problems.isEmpty {
-        let count = library.problems.count
-        printError(
-          "\n\(count) protocol \(count == 1 ? "file was" : "files were") not loaded from \(library.directory.path):"
-        )
-        for problem in library.problems { printError(problem.description) }
-      }
-    }
-
-    private func sourceLabel(_ item: ConsultingProtocol) -> String {
-      switch item.source {
-      case .builtIn: item.id == BuiltInProtocols.defaultID ? "built-in (default)" : "built-in"
-      case .file(let path): path
+      try StandardOutput.write(CommandText.protocolList(library))
+      if let problems = CommandText.protocolProblems(library) {
+        printError(problems)
       }
     }
   }
@@ -80,41 +61,8 @@ extension ProtocolsCommand {
     func run() throws {
       let library = ProtocolLibrary.load(from: data.location.protocolsDirectory)
       let found = try library.resolve(protocolName)
-      try StandardOutput.write(yaml ? try ProtocolFile.yaml(for: found) : describe(found))
-    }
-
-    private func describe(_ item: ConsultingProtocol) -> String {
-      var text = "\(item.name)\n"
-      switch item.source {
-      case .builtIn: text += "id: \(item.id) · built-in\n"
-      case .file(let path): text += "id: \(item.id) · \(path)\n"
-      }
-      if !item.description.isEmpty { text += "\n" + wrap(item.description, indent: 0) }
-      let session = [ConsultingProtocol.Part.opening, .closing].compactMap { part in
-        item.phases(in: part).isEmpty
-          ? nil : "\(part.rawValue) \(PhaseDuration.display(item.seconds(in: part)))"
-      }
-      text +=
-        "\nEach round: \(phaseCount(item.round.count)), \(PhaseDuration.display(item.roundSeconds))"
-      text += session.isEmpty ? ".\n" : "; \(session.joined(separator: ", ")).\n"
-      for part in ConsultingProtocol.Part.allCases where !item.phases(in: part).isEmpty {
-        text += "\n\(part.rawValue.uppercased()) (\(part.schedule))\n"
-        for (index, phase) in item.phases(in: part).enumerated() {
-          text += "\n  \(index + 1). \(phase.name)\n"
-          text +=
-            "     \(PhaseDuration.display(phase.durationSeconds)) · speaker: \(phase.speaker.rawValue)"
-          text += " · notes: \(phase.noteKind.rawValue)\n"
-          if !phase.guidance.isEmpty { text += wrap(phase.guidance, indent: 5) }
-          text += list("Rules", phase.rules)
-          text += list("Prompts", phase.prompts)
-        }
-      }
-      return text
-    }
-
-    private func list(_ title: String, _ items: [String]) -> String {
-      guard !items.isEmpty else { return "" }
-      return "     \(title):\n" + items.map { wrap($0, indent: 7, bullet: "- ") }.joined()
+      try StandardOutput.write(
+        yaml ? try ProtocolFile.yaml(for: found) : CommandText.protocolDescription(found))
     }
   }
 
@@ -139,12 +87,13 @@ extension ProtocolsCommand {
         let own = library.protocols.filter { $0.source != .builtIn }
         total = own.count + library.problems.count
         if total == 0 {
-          try StandardOutput.line(
-            "No protocol files in \(library.directory.path); nothing to check.")
+          try StandardOutput.write(CommandText.noProtocolFiles(in: library))
           return
         }
         for item in own {
-          if case .file(let path) = item.source { try StandardOutput.line(okLine(path, item)) }
+          if case .file(let path) = item.source {
+            try StandardOutput.write(CommandText.protocolValid(path, item))
+          }
         }
         for problem in library.problems { try StandardOutput.line(problem.description) }
         refused = library.problems.count
@@ -154,26 +103,16 @@ extension ProtocolsCommand {
           let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
           let verdict: String
           do {
-            verdict = okLine(file, try ProtocolFile.load(contentsOf: url))
+            verdict = CommandText.protocolValid(file, try ProtocolFile.load(contentsOf: url))
           } catch {
-            verdict = error.description
+            verdict = error.description + "\n"
             refused += 1
           }
-          try StandardOutput.line(verdict)
+          try StandardOutput.write(verdict)
         }
       }
-      if total > 1 { try StandardOutput.line("\(total - refused) of \(total) files valid.") }
+      try StandardOutput.write(CommandText.protocolsChecked(total: total, refused: refused))
       if refused > 0 { throw ExitCode.failure }
     }
-
-    private func okLine(_ path: String, _ item: ConsultingProtocol) -> String {
-      let phases = phaseCount(item.round.count, kind: "round ")
-      return
-        "\(path): OK (id \(item.id), \(phases), \(PhaseDuration.display(item.roundSeconds)) per round)"
-    }
   }
-}
-
-private func phaseCount(_ count: Int, kind: String = "") -> String {
-  "\(count) \(kind)\(count == 1 ? "phase" : "phases")"
 }

@@ -32,14 +32,14 @@ struct RestoreCommand: ParsableCommand {
     let current = try database.sessions().count
     if !yes {
       try confirm(
-        "Replace the \(counted(current, "session")) in \(folder.path) with the "
-          + "\(counted(incoming, "session")) of \(url.path)? [y/N] ")
+        "Replace the \(CommandText.counted(current, "session")) in \(folder.path) with the "
+          + "\(CommandText.counted(incoming, "session")) of \(url.path)? [y/N] ")
     }
     let aside = folder.appendingPathComponent(
       "\(AppDatabase.fileName).before-restore-\(Self.timestamp())")
     try database.restore(from: url, keepingCurrentAt: aside)
     try StandardOutput.line(
-      "Restored \(counted(incoming, "session")) from \(url.path); the database as it was "
+      "Restored \(CommandText.counted(incoming, "session")) from \(url.path); the database as it was "
         + "is kept as \(aside.path).")
   }
 

@@ -63,39 +63,8 @@ struct SearchCommand: ParsableCommand {
       try StandardOutput.write(CommandJSON.hits(hits))
       return
     }
-    guard !hits.isEmpty else {
-      try StandardOutput.line("No notes match \(query).")
-      return
-    }
-    let time = ReadableTime()
-    let styled = stylesOutput
-    for hit in hits {
-      let place = hit.round.map { "Round \($0 + 1) · \(hit.phase)" } ?? hit.phase
-      let speaker = hit.speaker.map { " · \(oneLine($0))" } ?? ""
-      try StandardOutput.line(
-        "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
-          + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)")
-      try StandardOutput.line(
-        "  " + marked(hit.text, styled: styled).replacingOccurrences(of: "\n", with: "\n  "))
-    }
-    if hits.count == limit {
-      try StandardOutput.line(
-        "\nShowing the best \(limit); narrow the search or raise --limit to see more.")
-    }
+    try StandardOutput.write(
+      CommandText.hits(hits, query: query, limit: limit, styled: stylesOutput))
   }
 
-  /// The note with each match between markers: bold and underlined on a terminal, `**` when
-  /// piped, so the output stays plain text.
-  private func marked(_ text: HighlightedText, styled: Bool) -> String {
-    let (open, close) = styled ? ("\u{1B}[1;4m", "\u{1B}[0m") : ("**", "**")
-    var result = ""
-    var cursor = text.text.startIndex
-    for range in text.highlights.sorted(by: { $0.lowerBound < $1.lowerBound })
-    where range.lowerBound >= cursor {
-      result += String(text.text[cursor..<range.lowerBound]).withoutControlCharacters
-      result += open + String(text.text[range]).withoutControlCharacters + close
-      cursor = range.upperBound
-    }
-    return result + String(text.text[cursor...]).withoutControlCharacters
-  }
 }

@@ -16,13 +16,15 @@ public enum SummaryScreen {
 
   /// The summary as styled lines, so scrolling is a slice.
   static func lines(_ state: SummaryState, now: Date, width: Int) -> [(String, Style)] {
-    let session = state.session
-    let summary = session.summary(at: now)
+    let digest = SessionDigest(id: state.sessionID, state: state.session, at: now)
     var lines: [(String, Style)] = [
-      ("\(session.setup.title) · \(session.setup.programme) · finished", Theme.title),
+      ("\(digest.title) · \(digest.programme) · finished", Theme.title),
       ("Review this summary with the group before anything is shared.", Theme.muted),
     ]
-    func section(_ title: String, _ notes: [Note], describe: (Note) -> String = { $0.text }) {
+    func section(
+      _ title: String, _ notes: [SessionDigest.Entry],
+      describe: (SessionDigest.Entry) -> String = { $0.text }
+    ) {
       lines.append(("", .plain))
       lines.append(("\(title) (\(notes.count))", Theme.heading))
       if notes.isEmpty { lines.append(("  none recorded", Theme.muted)) }
@@ -32,22 +34,24 @@ public enum SummaryScreen {
         }
       }
     }
-    section("Actions", summary.actions) { note in
-      let owner = note.owner.map { LiveScreen.name($0, in: session) } ?? "no owner"
-      return "\(note.text) → \(owner)\(note.isDone ? " ✓ done" : "")"
+    section("Actions", digest.actions) { action in
+      "\(action.text) → \(action.ownerName ?? "no owner")\(action.note.isDone ? " ✓ done" : "")"
     }
-    section("Themes", summary.themes)
-    section("What works well", summary.worksWell)
-    section("Blockages", summary.blockages)
-    section("Process review", summary.processReview)
-    if !summary.ratings.isEmpty {
-      let average = summary.averageRating.map { String(format: "%.1f", $0) } ?? "-"
-      lines.append(("  ratings: \(summary.ratings.count), average \(average) of 5", .plain))
+    section("Themes", digest.themes)
+    section("What works well", digest.worksWell)
+    section("Blockages", digest.blockages)
+    section("Process review", digest.processReview)
+    if let average = digest.averageRating {
+      lines.append(
+        (
+          "  ratings: \(digest.ratings.count), average \(String(format: "%.1f", average)) of 5",
+          .plain
+        ))
     }
     lines.append(("", .plain))
     lines.append(("Time per phase (used / planned)", Theme.heading))
-    for usage in summary.phaseUsage {
-      let used = Int(usage.usedSeconds.rounded())
+    for usage in digest.phaseUsage {
+      let used = usage.wholeUsedSeconds
       let over = used > usage.plannedSeconds ? Theme.amber : .plain
       let times = usage.occurrences > 1 ? " ×\(usage.occurrences)" : ""
       lines.append(

@@ -49,6 +49,9 @@ public struct PhaseUsage: Hashable, Sendable {
   /// The protocol's planned seconds over all occurrences.
   public internal(set) var plannedSeconds: Int
   public internal(set) var usedSeconds: TimeInterval
+
+  /// Used seconds as every view shows them: the running total rounded to whole seconds.
+  public var wholeUsedSeconds: Int { Int(usedSeconds.rounded()) }
 }
 
 /// How long one presenter's round ran.

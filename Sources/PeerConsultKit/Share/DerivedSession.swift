@@ -85,35 +85,31 @@ struct DerivedSession: Encodable {
   let ratings: [Rating]
   let phases: [Slot]
 
-  /// The readable side of `record`. Anonymised, it leaves out the attendee list, deleted notes
-  /// and earlier versions of notes: what the group withdrew does not travel.
-  init(_ record: SessionRecord, anonymised: Bool) {
-    let state = record.state
-    let names = state.participants.map(\.name)
-    func name(_ index: Int?) -> String? { index.map { names[$0] } }
-    title = state.setup.title
-    programme = state.setup.programme
+  /// The readable side of a record's `digest`. Anonymised, it leaves out the attendee list,
+  /// deleted notes and earlier versions of notes: what the group withdrew does not travel.
+  init(_ digest: SessionDigest, anonymised: Bool) {
+    title = digest.title
+    programme = digest.programme
     self.protocol = ProtocolName(
-      id: state.setup.consultingProtocol.id, name: state.setup.consultingProtocol.name)
-    createdAt = ExportTime.string(state.createdAt)
-    finishedAt = state.finishedAt.map(ExportTime.string)
-    asOf = ExportTime.string(record.asOf)
+      id: digest.consultingProtocol.id, name: digest.consultingProtocol.name)
+    createdAt = ExportTime.string(digest.createdAt)
+    finishedAt = digest.finishedAt.map(ExportTime.string)
+    asOf = ExportTime.string(digest.asOf)
     participants =
       anonymised
       ? nil
-      : state.participants.enumerated().map {
+      : digest.people.map {
         Person(
-          index: $0.offset, name: $0.element.name, organisation: $0.element.organisation,
-          level: $0.element.level.rawValue)
+          index: $0.index, name: $0.name, organisation: $0.participant.organisation,
+          level: $0.participant.level.rawValue)
       }
-    rounds = state.setup.rounds.enumerated().map {
+    rounds = digest.rounds.map {
       Round(
-        round: $0.offset, presenter: $0.element.presenter,
-        presenterName: names[$0.element.presenter],
-        focusQuestion: $0.element.focusQuestion)
+        round: $0.index, presenter: $0.presenter, presenterName: $0.presenterName,
+        focusQuestion: $0.focusQuestion)
     }
-    notes = (anonymised ? state.visibleNotes : state.notes).map { note in
-      let slot = state.schedule[note.slot]
+    notes = (anonymised ? digest.visibleNotes : digest.notes).map { entry in
+      let note = entry.note
       let history = note.history.map {
         Revision(
           text: $0.content.text, kind: $0.content.kind.rawValue, speaker: $0.content.speaker,
@@ -121,26 +117,26 @@ struct DerivedSession: Encodable {
       }
       return Note(
         id: note.id, createdAt: ExportTime.string(note.createdAt), slot: note.slot,
-        part: ProtocolPart(slot.part).rawValue, round: slot.round, phase: slot.phase.name,
-        kind: note.kind.rawValue, text: note.text, speaker: note.speaker,
-        speakerName: name(note.speaker), owner: note.owner, ownerName: name(note.owner),
-        done: note.isAction ? note.isDone : nil, doneAt: note.doneAt.map(ExportTime.string),
+        part: ProtocolPart(entry.slot.part).rawValue, round: entry.slot.round,
+        phase: entry.slot.phase.name, kind: note.kind.rawValue, text: note.text,
+        speaker: note.speaker, speakerName: entry.speakerName, owner: note.owner,
+        ownerName: entry.ownerName, done: note.isAction ? note.isDone : nil,
+        doneAt: note.doneAt.map(ExportTime.string),
         editedAt: anonymised ? nil : note.editedAt.map(ExportTime.string),
         deletedAt: note.deletedAt.map(ExportTime.string),
         history: anonymised || history.isEmpty ? nil : history)
     }
-    ratings = state.ratings.sorted { $0.key < $1.key }.map {
-      Rating(participant: $0.key, name: names[$0.key], rating: $0.value)
+    ratings = digest.ratings.map {
+      Rating(participant: $0.participant, name: $0.name, rating: $0.rating)
     }
-    phases = state.scheduleReport(at: record.asOf).map { report in
+    phases = digest.phases.map { phase in
       Slot(
-        slot: report.slot.index, part: ProtocolPart(report.slot.part).rawValue,
-        round: report.slot.round, phase: report.slot.phase.name,
-        plannedSeconds: report.plannedSeconds, adjustedSeconds: report.adjustedSeconds,
-        usedSeconds: Int(report.usedSeconds.rounded()),
+        slot: phase.slot.index, part: ProtocolPart(phase.slot.part).rawValue,
+        round: phase.slot.round, phase: phase.name, plannedSeconds: phase.plannedSeconds,
+        adjustedSeconds: phase.adjustedSeconds, usedSeconds: phase.usedSeconds,
         // Only what happened: expected times of slots still to come are not facts.
-        startedAt: record.state.timings[report.slot.index].firstStartedAt.map(ExportTime.string),
-        endedAt: record.state.timings[report.slot.index].lastEndedAt.map(ExportTime.string))
+        startedAt: phase.startedAt.map(ExportTime.string),
+        endedAt: phase.endedAt.map(ExportTime.string))
     }
   }
 }

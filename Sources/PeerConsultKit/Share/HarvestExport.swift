@@ -16,8 +16,8 @@ public enum HarvestExport {
     let records = try options.prepare(records)
     // Named as the sessions name it, which anonymising has scrubbed like any other text.
     let harvest = ProgrammeHarvest(
-      programme: records.first?.state.setup.programme ?? programme, records: records,
-      anonymised: options.anonymise)
+      programme: records.first?.state.setup.programme ?? programme,
+      digests: records.map(SessionDigest.init), anonymised: options.anonymise)
     let time = ReadableTime(timeZone: options.timeZone)
     switch format {
     case .markdown: return HarvestMarkdown(time: time).render(harvest)

@@ -4,7 +4,7 @@ import Foundation
 /// there: themes, what works well, blockages, actions with owners and status, the process
 /// reviews, who took part by level and organisation, and the sessions over time.
 ///
-/// Built from records that are already anonymised when sharing. Notes are quoted without their
+/// Built from the digests of records already anonymised when sharing. Notes are quoted without their
 /// speakers: a briefing carries what was said, not who said it. Deleted notes are left out.
 struct ProgrammeHarvest {
   struct Session {
@@ -42,10 +42,8 @@ struct ProgrammeHarvest {
     let createdAt: Date
     let notes: [String]
     let ratings: [Int]
-
-    var averageRating: Double? {
-      ratings.isEmpty ? nil : Double(ratings.reduce(0, +)) / Double(ratings.count)
-    }
+    /// The session's mean rating, as its digest gives it.
+    let averageRating: Double?
   }
 
   /// Taking part, for one level or one organisation.
@@ -72,8 +70,8 @@ struct ProgrammeHarvest {
   let people: Int
   let organisations: Int
 
-  /// The harvest of `records`, all of one programme, oldest first.
-  init(programme: String, records: [SessionRecord], anonymised: Bool) {
+  /// The harvest of `digests`, all of one programme's sessions, oldest first.
+  init(programme: String, digests: [SessionDigest], anonymised: Bool) {
     self.programme = programme
     isAnonymised = anonymised
     var sessions: [Session] = []
@@ -87,39 +85,38 @@ struct ProgrammeHarvest {
       [:]
     var organisationLabels: [[Character]: String] = [:]
     var everyone = Set<PersonKey>()
-    for record in records {
-      let state = record.state
-      let title = state.setup.title
-      let summary = state.summary(at: record.asOf)
-      let notes = state.visibleNotes
+    for digest in digests {
+      let title = digest.title
       sessions.append(
         Session(
-          id: record.id, title: title, createdAt: state.createdAt, finishedAt: state.finishedAt,
-          presenters: state.setup.rounds.count, notes: notes.count, actions: summary.actions.count,
-          actionsDone: summary.actions.count { $0.isDone }))
-      func items(_ notes: [Note]) -> [Item] {
-        notes.map {
-          Item(text: $0.text, createdAt: $0.createdAt, session: record.id, sessionTitle: title)
+          id: digest.id, title: title, createdAt: digest.createdAt,
+          finishedAt: digest.finishedAt, presenters: digest.rounds.count,
+          notes: digest.visibleNotes.count, actions: digest.actions.count,
+          actionsDone: digest.actions.count { $0.note.isDone }))
+      func items(_ entries: [SessionDigest.Entry]) -> [Item] {
+        entries.map {
+          Item(
+            text: $0.text, createdAt: $0.note.createdAt, session: digest.id, sessionTitle: title)
         }
       }
-      themes += items(summary.themes)
-      worksWell += items(summary.worksWell)
-      blockages += items(summary.blockages)
-      actions += summary.actions.map {
+      themes += items(digest.themes)
+      worksWell += items(digest.worksWell)
+      blockages += items(digest.blockages)
+      actions += digest.actions.map {
         Action(
-          text: $0.text, owner: $0.owner.map { state.participants[$0].name }, isDone: $0.isDone,
-          doneAt: $0.doneAt, createdAt: $0.createdAt, session: record.id, sessionTitle: title)
+          text: $0.text, owner: $0.ownerName, isDone: $0.note.isDone, doneAt: $0.note.doneAt,
+          createdAt: $0.note.createdAt, session: digest.id, sessionTitle: title)
       }
       reviews.append(
         Review(
-          session: record.id, sessionTitle: title, createdAt: state.createdAt,
-          notes: summary.processReview.map(\.text),
-          ratings: summary.ratings.map(\.rating)))
-      let presenters = Set(state.setup.presenters)
-      for (index, participant) in state.participants.enumerated() {
+          session: digest.id, sessionTitle: title, createdAt: digest.createdAt,
+          notes: digest.processReview.map(\.text), ratings: digest.ratings.map(\.rating),
+          averageRating: digest.averageRating))
+      for attendee in digest.people {
+        let participant = attendee.participant
+        let presented = attendee.presentsRound == nil ? 0 : 1
         let person = PersonKey(participant)
         everyone.insert(person)
-        let presented = presenters.contains(index) ? 1 : 0
         levels[participant.level, default: ([], 0, 0)].people.insert(person)
         levels[participant.level]!.attendances += 1
         levels[participant.level]!.presentations += presented

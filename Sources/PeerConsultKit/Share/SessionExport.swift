@@ -20,7 +20,7 @@ public enum SessionExport {
       sessions: SessionRecord.chronological(records).map { record in
         ExportFile.Session(
           id: record.id.rawValue, events: anonymised ? nil : record.events.map(ExportedEvent.init),
-          derived: DerivedSession(record, anonymised: anonymised))
+          derived: DerivedSession(SessionDigest(record), anonymised: anonymised))
       })
     return encode(file)
   }

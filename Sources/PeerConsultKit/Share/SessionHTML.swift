@@ -5,26 +5,28 @@ import Plot
 /// ``SessionMarkdown``, one article per session, each starting a new page when printed.
 struct SessionHTML {
   let time: ReadableTime
+  /// Whether the digests are of anonymised records: the attendee list gives way to a notice.
+  let anonymised: Bool
 
-  func render(_ reports: [SessionReport]) -> String {
-    let title = reports.count == 1 ? reports[0].title : "\(reports.count) PeerConsult sessions"
-    return HTMLPage.render(title: title, body: reports.map(article))
+  func render(_ digests: [SessionDigest]) -> String {
+    let title = digests.count == 1 ? digests[0].title : "\(digests.count) PeerConsult sessions"
+    return HTMLPage.render(title: title, body: digests.map(article))
   }
 
-  private func article(_ report: SessionReport) -> Node<HTML.BodyContext> {
+  private func article(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
     .article(
       .class("session"),
       .header(
-        .h1(HTMLPage.text(report.title)),
+        .h1(HTMLPage.text(digest.title)),
         .dl(
           .class("facts"),
           .dt("Programme"),
-          .dd(HTMLPage.text(report.programme.isEmpty ? "none" : report.programme)),
-          .dt("Protocol"), .dd(HTMLPage.text(report.protocolName)),
-          .dt("When"), .dd(HTMLPage.text(when(report))),
-          .dt("Session"), .dd(.code(HTMLPage.text(report.id.rawValue)))
+          .dd(HTMLPage.text(digest.programme.isEmpty ? "none" : digest.programme)),
+          .dt("Protocol"), .dd(HTMLPage.text(digest.consultingProtocol.name)),
+          .dt("When"), .dd(HTMLPage.text(digest.when(time))),
+          .dt("Session"), .dd(.code(HTMLPage.text(digest.id.rawValue)))
         ),
-        report.isAnonymised
+        anonymised
           ? .p(
             .class("notice"),
             HTMLPage.text(
@@ -32,35 +34,36 @@ struct SessionHTML {
                 + "[Participant A, level] and organisations as [Organisation 1], the same "
                 + "throughout; the attendee list is left out. A distinctive detail can still "
                 + "identify someone: read it before you share it."))
-          : attendees(report)
+          : attendees(digest)
       ),
       .section(
         .class("transcript"),
         .h2("Transcript"),
-        .group(report.parts.map { part(_: $0, in: report) })
+        .group(digest.transcriptParts.map { part(_: $0, in: digest) })
       ),
       .section(
         .class("summary"),
         .h2("Actions"),
-        list(report.actions, className: "tasks") { action($0, in: report) },
-        .h2("Themes"), summaryList(report.themes),
-        .h2("What works well"), summaryList(report.worksWell),
-        .h2("Blockages"), summaryList(report.blockages),
-        .h2("Process review"), summaryList(report.processReview),
-        ratings(report),
-        .h2("Time by phase"), usage(report)
+        list(digest.actions, className: "tasks") { action($0, in: digest) },
+        .h2("Themes"), summaryList(digest.themes),
+        .h2("What works well"), summaryList(digest.worksWell),
+        .h2("Blockages"), summaryList(digest.blockages),
+        .h2("Process review"), summaryList(digest.processReview),
+        ratings(digest),
+        .h2("Time by phase"), usage(digest)
       )
     )
   }
 
-  private func attendees(_ report: SessionReport) -> Node<HTML.BodyContext> {
+  private func attendees(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
     .group(
       .h2("Attendees"),
       .ul(
         .class("attendees"),
-        .forEach(report.attendees) { attendee in
-          var detail = [attendee.organisation, attendee.level.rawValue].filter { !$0.isEmpty }
-          if let round = attendee.presents { detail.append("presents round \(round)") }
+        .forEach(digest.people) { attendee in
+          let person = attendee.participant
+          var detail = [person.organisation, person.level.rawValue].filter { !$0.isEmpty }
+          if let round = attendee.presentsRound { detail.append("presents round \(round + 1)") }
           return .li(
             HTMLPage.text(attendee.name), .text(" "),
             HTMLPage.span("detail", "(\(detail.joined(separator: ", ")))"))
@@ -69,17 +72,7 @@ struct SessionHTML {
     )
   }
 
-  private func when(_ report: SessionReport) -> String {
-    let zone = time.zoneLabel(at: report.createdAt)
-    let start = time.dayAndTime(report.createdAt)
-    guard let end = report.finishedAt else {
-      return "\(start) \(zone), not finished (last entry "
-        + "\(time.time(report.asOf, sameDayAs: report.createdAt)))"
-    }
-    return "\(start)–\(time.time(end, sameDayAs: report.createdAt)) \(zone)"
-  }
-
-  private func part(_ part: SessionReport.Part, in report: SessionReport)
+  private func part(_ part: SessionDigest.Part, in digest: SessionDigest)
     -> Node<HTML.BodyContext>
   {
     .section(
@@ -88,72 +81,72 @@ struct SessionHTML {
       .unwrap(part.focusQuestion) { question in
         .p(.class("focus"), .strong("Focus question: "), HTMLPage.text(question))
       },
-      .if(part.phases.isEmpty, .p(.class("detail"), "No notes.")),
+      .if(!part.hasNotes, .p(.class("detail"), "No notes.")),
       .group(
-        part.phases.map { phase in
+        part.phases.filter { !$0.notes.isEmpty }.map { phase in
           .group(
             .h4(HTMLPage.text(phase.name)),
-            .ul(.class("notes"), .forEach(phase.entries) { note($0, in: report) }))
+            .ul(.class("notes"), .forEach(phase.notes) { note($0, in: digest) }))
         })
     )
   }
 
-  private func note(_ entry: SessionReport.Entry, in report: SessionReport)
+  private func note(_ entry: SessionDigest.Entry, in digest: SessionDigest)
     -> Node<HTML.ListContext>
   {
     var kind = entry.kind.rawValue
     if entry.kind == .action {
-      kind += " (\(entry.owner.map { $0 + ", " } ?? "")\(entry.isDone ? "done" : "open"))"
+      kind += " (\(entry.ownerName.map { $0 + ", " } ?? "")\(entry.note.isDone ? "done" : "open"))"
     }
     return .li(
       .class("note kind-\(entry.kind.rawValue)"),
-      HTMLPage.span("time", time.time(entry.time, sameDayAs: report.createdAt)),
+      HTMLPage.span("time", time.time(entry.note.createdAt, sameDayAs: digest.createdAt)),
       HTMLPage.span("kind", kind),
-      .unwrap(entry.speaker) { HTMLPage.span("speaker", $0 + ":") },
+      .unwrap(entry.speakerName) { HTMLPage.span("speaker", $0 + ":") },
       HTMLPage.span("text", entry.text),
-      .if(entry.isEdited, HTMLPage.span("edited", " (edited)"))
+      .if(entry.note.editedAt != nil, HTMLPage.span("edited", " (edited)"))
     )
   }
 
-  private func action(_ entry: SessionReport.Entry, in report: SessionReport)
+  private func action(_ entry: SessionDigest.Entry, in digest: SessionDigest)
     -> Node<HTML.ListContext>
   {
-    var detail = ["owner: \(entry.owner ?? "nobody yet")"]
-    if let doneAt = entry.doneAt {
-      detail.append("done \(time.time(doneAt, sameDayAs: report.createdAt))")
+    var detail = ["owner: \(entry.ownerName ?? "nobody yet")"]
+    if let doneAt = entry.note.doneAt {
+      detail.append("done \(time.time(doneAt, sameDayAs: digest.createdAt))")
     }
-    detail.append(entry.context)
+    detail.append(entry.place)
     return .li(
-      HTMLPage.span("box", entry.isDone ? "☑" : "☐"),
+      HTMLPage.span("box", entry.note.isDone ? "☑" : "☐"),
       HTMLPage.span("text", entry.text), .text(" "),
       HTMLPage.span("detail", "(\(detail.joined(separator: "; ")))"))
   }
 
-  private func summaryList(_ entries: [SessionReport.Entry]) -> Node<HTML.BodyContext> {
+  private func summaryList(_ entries: [SessionDigest.Entry]) -> Node<HTML.BodyContext> {
     list(entries, className: "notes") { entry in
       .li(
         HTMLPage.span("text", entry.text), .text(" "),
-        HTMLPage.span("detail", "(\(entry.context))"))
+        HTMLPage.span("detail", "(\(entry.place))"))
     }
   }
 
   private func list(
-    _ entries: [SessionReport.Entry], className: String,
-    _ item: (SessionReport.Entry) -> Node<HTML.ListContext>
+    _ entries: [SessionDigest.Entry], className: String,
+    _ item: (SessionDigest.Entry) -> Node<HTML.ListContext>
   ) -> Node<HTML.BodyContext> {
     entries.isEmpty
       ? .p(.class("detail"), "None recorded.") : .ul(.class(className), .group(entries.map(item)))
   }
 
-  private func ratings(_ report: SessionReport) -> Node<HTML.BodyContext> {
-    guard let average = report.averageRating else { return .empty }
-    let ratings = report.ratings.map { "\($0.name) \($0.rating)" }.joined(separator: ", ")
+  private func ratings(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
+    guard let average = digest.averageRating else { return .empty }
+    let ratings = digest.ratings.map { "\($0.name) \($0.rating)" }.joined(separator: ", ")
     return .p(
       .strong("Ratings (1-5): "),
       HTMLPage.text("\(ratings); average \(String(format: "%.1f", average))"))
   }
 
-  private func usage(_ report: SessionReport) -> Node<HTML.BodyContext> {
+  private func usage(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
     .table(
       .class("usage"),
       .thead(
@@ -161,11 +154,11 @@ struct SessionHTML {
           .th("Phase"), .th(.class("number"), "Runs"), .th(.class("number"), "Planned"),
           .th(.class("number"), "Used"))),
       .tbody(
-        .forEach(report.usage) { usage in
+        .forEach(digest.phaseUsage) { usage in
           .tr(
             .td(HTMLPage.text(usage.name)), .td(.class("number"), .text("\(usage.occurrences)")),
             .td(.class("number"), .text(PhaseDuration.display(usage.plannedSeconds))),
-            .td(.class("number"), .text(PhaseDuration.display(usage.usedSeconds))))
+            .td(.class("number"), .text(PhaseDuration.display(usage.wholeUsedSeconds))))
         })
     )
   }

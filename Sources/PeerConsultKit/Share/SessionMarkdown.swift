@@ -2,55 +2,59 @@ import Foundation
 
 /// Sessions as Markdown to read and paste, or as plain text for the terminal
 /// (`peerconsult show`): a header, the transcript by round and phase, then the summary.
+///
+/// Digests of anonymised records are rendered with `anonymised` set: the attendee list gives
+/// way to a notice.
 struct SessionMarkdown {
   let style: TextStyle
   let time: ReadableTime
+  let anonymised: Bool
 
-  /// Every report in turn, separated by rules.
-  func render(_ reports: [SessionReport]) -> String {
-    reports.map(render).joined(separator: "\n---\n\n")
+  /// Every session in turn, separated by rules.
+  func render(_ digests: [SessionDigest]) -> String {
+    digests.map(render).joined(separator: "\n---\n\n")
   }
 
-  func render(_ report: SessionReport) -> String {
-    var lines = ["# \(style.heading(report.title))", ""]
-    lines += header(report)
+  func render(_ digest: SessionDigest) -> String {
+    var lines = ["# \(style.heading(digest.title))", ""]
+    lines += header(digest)
     lines += ["", "## Transcript", ""]
-    for part in report.parts {
+    for part in digest.transcriptParts {
       lines += ["### \(style.heading(part.heading))", ""]
       if let question = part.focusQuestion {
         lines += ["\(style.strong("Focus question:")) \(style.inline(question))", ""]
       }
-      if part.phases.isEmpty { lines += ["No notes.", ""] }
-      for phase in part.phases {
+      if !part.hasNotes { lines += ["No notes.", ""] }
+      for phase in part.phases where !phase.notes.isEmpty {
         lines += ["#### \(style.heading(phase.name))", ""]
-        lines += phase.entries.map { "- " + line(for: $0, in: report) }
+        lines += phase.notes.map { "- " + line(for: $0, in: digest) }
         lines.append("")
       }
     }
-    lines += section("Actions", report.actions.map { action(for: $0, in: report) })
-    lines += section("Themes", report.themes.map(summaryLine))
-    lines += section("What works well", report.worksWell.map(summaryLine))
-    lines += section("Blockages", report.blockages.map(summaryLine))
-    var review = report.processReview.map(summaryLine)
-    if !report.ratings.isEmpty {
-      let ratings = report.ratings.map { "\(style.inline($0.name)) \($0.rating)" }
+    lines += section("Actions", digest.actions.map { action(for: $0, in: digest) })
+    lines += section("Themes", digest.themes.map(summaryLine))
+    lines += section("What works well", digest.worksWell.map(summaryLine))
+    lines += section("Blockages", digest.blockages.map(summaryLine))
+    var review = digest.processReview.map(summaryLine)
+    if let average = digest.averageRating {
+      let ratings = digest.ratings.map { "\(style.inline($0.name)) \($0.rating)" }
       review.append(
         "Ratings (1-5): \(ratings.joined(separator: ", ")); average "
-          + String(format: "%.1f", report.averageRating ?? 0))
+          + String(format: "%.1f", average))
     }
     lines += section("Process review", review)
-    lines += timeTable(report)
+    lines += timeTable(digest)
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private func header(_ report: SessionReport) -> [String] {
+  private func header(_ digest: SessionDigest) -> [String] {
     var lines = [
-      "- \(style.strong("Programme:")) \(style.inline(report.programme.isEmpty ? "none" : report.programme))",
-      "- \(style.strong("Protocol:")) \(style.inline(report.protocolName))",
-      "- \(style.strong("When:")) \(when(report))",
-      "- \(style.strong("Session:")) \(report.id.rawValue)",
+      "- \(style.strong("Programme:")) \(style.inline(digest.programme.isEmpty ? "none" : digest.programme))",
+      "- \(style.strong("Protocol:")) \(style.inline(digest.consultingProtocol.name))",
+      "- \(style.strong("When:")) \(digest.when(time))",
+      "- \(style.strong("Session:")) \(digest.id.rawValue)",
     ]
-    if report.isAnonymised {
+    if anonymised {
       lines += [
         "",
         "> Anonymised for sharing under the Chatham House Rule: people appear as "
@@ -60,9 +64,10 @@ struct SessionMarkdown {
       ]
     } else {
       lines.append("- \(style.strong("Attendees:"))")
-      lines += report.attendees.map { attendee in
-        var detail = [attendee.organisation, attendee.level.rawValue].filter { !$0.isEmpty }
-        if let round = attendee.presents { detail.append("presents round \(round)") }
+      lines += digest.people.map { attendee in
+        let person = attendee.participant
+        var detail = [person.organisation, person.level.rawValue].filter { !$0.isEmpty }
+        if let round = attendee.presentsRound { detail.append("presents round \(round + 1)") }
         return
           "  - \(style.inline(attendee.name)) (\(style.inline(detail.joined(separator: ", "))))"
       }
@@ -70,60 +75,51 @@ struct SessionMarkdown {
     return lines
   }
 
-  private func when(_ report: SessionReport) -> String {
-    let zone = time.zoneLabel(at: report.createdAt)
-    let start = time.dayAndTime(report.createdAt)
-    guard let end = report.finishedAt else {
-      return "\(start) \(zone), not finished (last entry "
-        + "\(time.time(report.asOf, sameDayAs: report.createdAt)))"
-    }
-    return "\(start)–\(time.time(end, sameDayAs: report.createdAt)) \(zone)"
-  }
-
   /// A transcript line: `08:03 · insight · Ben: the note`.
-  private func line(for entry: SessionReport.Entry, in report: SessionReport) -> String {
+  private func line(for entry: SessionDigest.Entry, in digest: SessionDigest) -> String {
     var kind = entry.kind.rawValue
     if entry.kind == .action {
-      let owner = entry.owner.map { style.inline($0) + ", " } ?? ""
-      kind += " (\(owner)\(entry.isDone ? "done" : "open"))"
+      let owner = entry.ownerName.map { style.inline($0) + ", " } ?? ""
+      kind += " (\(owner)\(entry.note.isDone ? "done" : "open"))"
     }
-    let speaker = entry.speaker.map { style.inline($0) + ": " } ?? ""
-    return "\(time.time(entry.time, sameDayAs: report.createdAt)) · \(kind) · \(speaker)"
-      + style.block(entry.text, indent: 2) + (entry.isEdited ? " (edited)" : "")
+    let speaker = entry.speakerName.map { style.inline($0) + ": " } ?? ""
+    return "\(time.time(entry.note.createdAt, sameDayAs: digest.createdAt)) · \(kind) · \(speaker)"
+      + style.block(entry.text, indent: 2) + (entry.note.editedAt != nil ? " (edited)" : "")
   }
 
   /// An action as a task: `[x] the action (owner: Ben; done 09:02)`.
-  private func action(for entry: SessionReport.Entry, in report: SessionReport) -> String {
-    var detail = ["owner: \(entry.owner.map { style.inline($0) } ?? "nobody yet")"]
-    if let doneAt = entry.doneAt {
-      detail.append("done \(time.time(doneAt, sameDayAs: report.createdAt))")
+  private func action(for entry: SessionDigest.Entry, in digest: SessionDigest) -> String {
+    var detail = ["owner: \(entry.ownerName.map { style.inline($0) } ?? "nobody yet")"]
+    if let doneAt = entry.note.doneAt {
+      detail.append("done \(time.time(doneAt, sameDayAs: digest.createdAt))")
     }
-    detail.append(entry.context)
-    return "[\(entry.isDone ? "x" : " ")] \(style.block(entry.text, indent: 2)) "
+    detail.append(entry.place)
+    return "[\(entry.note.isDone ? "x" : " ")] \(style.block(entry.text, indent: 2)) "
       + "(\(detail.joined(separator: "; ")))"
   }
 
-  private func summaryLine(_ entry: SessionReport.Entry) -> String {
-    "\(style.block(entry.text, indent: 2)) (\(style.inline(entry.context)))"
+  private func summaryLine(_ entry: SessionDigest.Entry) -> String {
+    "\(style.block(entry.text, indent: 2)) (\(style.inline(entry.place)))"
   }
 
   private func section(_ title: String, _ items: [String]) -> [String] {
     ["## \(title)", ""] + (items.isEmpty ? ["None recorded."] : items.map { "- " + $0 }) + [""]
   }
 
-  private func timeTable(_ report: SessionReport) -> [String] {
+  private func timeTable(_ digest: SessionDigest) -> [String] {
     var lines = ["## Time by phase", ""]
     switch style {
     case .markdown:
       lines += ["| Phase | Runs | Planned | Used |", "| --- | ---: | ---: | ---: |"]
-      lines += report.usage.map {
+      lines += digest.phaseUsage.map {
         "| \(style.cell($0.name)) | \($0.occurrences) | \(PhaseDuration.display($0.plannedSeconds)) | "
-          + "\(PhaseDuration.display($0.usedSeconds)) |"
+          + "\(PhaseDuration.display($0.wholeUsedSeconds)) |"
       }
     case .plain:
-      lines += report.usage.map {
+      lines += digest.phaseUsage.map {
         let runs = $0.occurrences == 1 ? "" : " (\($0.occurrences) runs)"
-        return "- \(style.inline($0.name))\(runs): \(PhaseDuration.display($0.usedSeconds)) used "
+        return
+          "- \(style.inline($0.name))\(runs): \(PhaseDuration.display($0.wholeUsedSeconds)) used "
           + "of \(PhaseDuration.display($0.plannedSeconds)) planned"
       }
     }

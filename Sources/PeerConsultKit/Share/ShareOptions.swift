@@ -42,10 +42,12 @@ extension SessionExport {
   ) throws(ShareError) -> String {
     let records = try options.prepare(records)
     let time = ReadableTime(timeZone: options.timeZone)
-    let reports = { records.map { SessionReport($0, anonymised: options.anonymise) } }
+    let anonymised = options.anonymise
+    let digests = { records.map(SessionDigest.init) }
     switch format {
-    case .markdown: return SessionMarkdown(style: .markdown, time: time).render(reports())
-    case .html: return SessionHTML(time: time).render(reports())
+    case .markdown:
+      return SessionMarkdown(style: .markdown, time: time, anonymised: anonymised).render(digests())
+    case .html: return SessionHTML(time: time, anonymised: anonymised).render(digests())
     case .json: return json(records, anonymised: options.anonymise)
     }
   }
@@ -54,7 +56,7 @@ extension SessionExport {
   public static func plainText(_ records: [SessionRecord], timeZone: TimeZone = .current)
     -> String
   {
-    SessionMarkdown(style: .plain, time: ReadableTime(timeZone: timeZone))
-      .render(SessionRecord.chronological(records).map { SessionReport($0, anonymised: false) })
+    SessionMarkdown(style: .plain, time: ReadableTime(timeZone: timeZone), anonymised: false)
+      .render(SessionRecord.chronological(records).map(SessionDigest.init))
   }
 }

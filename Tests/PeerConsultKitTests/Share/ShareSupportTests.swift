@@ -64,7 +64,9 @@ import Testing
   @Test func actionsCarryTheirOwnersAndState() throws {
     let first = try #require(try ShareFixture.records().first { $0.id == ShareFixture.firstID })
     #expect(
-      first.actions.map { [$0.text, $0.owner ?? "", $0.isDone ? "done" : "open"] } == [
+      SessionDigest(first).actions.map {
+        [$0.text, $0.ownerName ?? "", $0.note.isDone ? "done" : "open"]
+      } == [
         ["Seán to email the licensing lead.", "Seán O'Neill", "done"],
         ["Marie and zoë to map the referral routes.", "Zoë Ångström", "open"],
       ])

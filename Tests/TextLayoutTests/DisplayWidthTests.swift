@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TerminalKit
+@testable import TextLayout
 
 @Suite struct DisplayWidthTests {
   @Test func asciiIsOneColumn() {

@@ -1,0 +1,43 @@
+import Foundation
+
+extension CommandText {
+  /// `peerconsult search`: each hit as a line saying where it was written and the note below
+  /// it, matches marked; when `limit` hits came back, a hint that there may be more.
+  ///
+  /// `styled` marks matches in bold and underline for a terminal; otherwise with `**`, so piped
+  /// output stays plain text.
+  public static func hits(
+    _ hits: [NoteSearchHit], query: String, limit: Int, styled: Bool,
+    time: ReadableTime = ReadableTime()
+  ) -> String {
+    guard !hits.isEmpty else { return "No notes match \(query).\n" }
+    var text = ""
+    for hit in hits {
+      let place = hit.round.map { "Round \($0 + 1) · \(hit.phase)" } ?? hit.phase
+      let speaker = hit.speaker.map { " · \(oneLine($0))" } ?? ""
+      text +=
+        "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
+        + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)\n"
+      text += "  " + marked(hit.text, styled: styled).replacingOccurrences(of: "\n", with: "\n  ")
+      text += "\n"
+    }
+    if hits.count == limit {
+      text += "\nShowing the best \(limit); narrow the search or raise --limit to see more.\n"
+    }
+    return text
+  }
+
+  /// The note with each match between markers.
+  private static func marked(_ text: HighlightedText, styled: Bool) -> String {
+    let (open, close) = styled ? ("\u{1B}[1;4m", "\u{1B}[0m") : ("**", "**")
+    var result = ""
+    var cursor = text.text.startIndex
+    for range in text.highlights.sorted(by: { $0.lowerBound < $1.lowerBound })
+    where range.lowerBound >= cursor {
+      result += String(text.text[cursor..<range.lowerBound]).withoutControlCharacters
+      result += open + String(text.text[range]).withoutControlCharacters + close
+      cursor = range.upperBound
+    }
+    return result + String(text.text[cursor...]).withoutControlCharacters
+  }
+}

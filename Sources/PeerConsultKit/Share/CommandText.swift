@@ -1,0 +1,53 @@
+import Foundation
+import TextLayout
+
+/// The plain text the read commands print (`list`, `search`, `actions`, `import`, the
+/// `protocols` commands), made here rather than in the executable so that it is tested without
+/// a process, next to its JSON twin ``CommandJSON``. Every text ends in a newline.
+///
+/// Columns are measured in terminal cells and prose wraps with the screens' ``TextWrapper``,
+/// so CJK text lines up and wraps at ``width`` columns as it does on screen.
+public enum CommandText {
+  /// The column prose wraps at: a terminal's traditional width, comfortable to read when
+  /// printed to a wider one.
+  public static let width = 80
+
+  /// `text` safe for one line of a terminal table: no control characters, no line breaks.
+  static func oneLine(_ text: String) -> String {
+    text.withoutControlCharacters.replacingOccurrences(of: "\n", with: " ")
+  }
+
+  /// "1 session", "2 sessions", or with an irregular plural given.
+  public static func counted(_ count: Int, _ one: String, _ many: String? = nil) -> String {
+    "\(count) \(count == 1 ? one : many ?? one + "s")"
+  }
+
+  /// Left-aligned columns two spaces apart, measured in terminal columns so CJK text lines up;
+  /// the last column is not padded.
+  static func table(_ rows: [[String]]) -> String {
+    let widths = rows.reduce(into: [Int](repeating: 0, count: rows.first?.count ?? 0)) {
+      widths, row in
+      for (index, cell) in row.enumerated() {
+        widths[index] = max(widths[index], cell.displayWidth)
+      }
+    }
+    return rows.map { row in
+      row.enumerated().map { index, cell in
+        index == row.count - 1
+          ? cell : cell + String(repeating: " ", count: widths[index] - cell.displayWidth + 2)
+      }.joined() + "\n"
+    }.joined()
+  }
+
+  /// `text` wrapped to ``width`` columns after `indent` spaces, each line ending in a newline,
+  /// with an optional bullet hanging before the first line. A word longer than a line is
+  /// broken, as CJK text written without spaces must be.
+  static func wrap(_ text: String, indent: Int, bullet: String = "") -> String {
+    let margin = String(repeating: " ", count: indent)
+    let hanging = String(repeating: " ", count: bullet.displayWidth)
+    let available = max(1, width - indent - bullet.displayWidth)
+    return TextWrapper.wrap(text, width: available).enumerated().map { index, line in
+      margin + (index == 0 ? bullet : hanging) + line + "\n"
+    }.joined()
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The words every readable view of a session uses for its parts, places and times, written
+/// once so that Markdown, HTML and plain text say the same thing.
+extension SessionDigest {
+  /// When the session ran, in `time`'s zone: `2027-01-15 08:00–09:10 UTC`, or for one not
+  /// finished, when it started and its last entry.
+  func when(_ time: ReadableTime) -> String {
+    let zone = time.zoneLabel(at: createdAt)
+    let start = time.dayAndTime(createdAt)
+    guard let finishedAt else {
+      return "\(start) \(zone), not finished (last entry "
+        + "\(time.time(asOf, sameDayAs: createdAt)))"
+    }
+    return "\(start)–\(time.time(finishedAt, sameDayAs: createdAt)) \(zone)"
+  }
+
+  /// The parts a transcript shows: every round, which always names its presenter, and an
+  /// opening or closing only when something was written in it.
+  var transcriptParts: [Part] {
+    parts.filter { $0.isRound || $0.hasNotes }
+  }
+}
+
+extension SessionDigest.Part {
+  var isRound: Bool {
+    if case .round = part { return true }
+    return false
+  }
+
+  /// `Opening`, `Round 1 · Seán presents`, `Closing`.
+  var heading: String {
+    switch part {
+    case .opening: "Opening"
+    case .round(let number): "Round \(number + 1) · \(presenterName ?? "?") presents"
+    case .closing: "Closing"
+    }
+  }
+}
+
+extension SessionDigest.Entry {
+  /// Where it was written, for lists outside the transcript: `Round 1 · Questions`.
+  var place: String {
+    let part =
+      switch slot.part {
+      case .opening: "Opening"
+      case .round(let number): "Round \(number + 1)"
+      case .closing: "Closing"
+      }
+    return "\(part) · \(slot.phase.name)"
+  }
+}

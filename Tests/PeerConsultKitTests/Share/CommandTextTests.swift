@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import TextLayout
+
+@testable import PeerConsultKit
+
+/// The command line's plain text, rendered without a process from the share fixture's
+/// sessions and small protocols.
+@Suite struct CommandTextTests {
+  private let utc = ReadableTime(timeZone: TimeZone(identifier: "UTC")!)
+
+  // MARK: wrapping
+
+  @Test func chineseProseInProtocolsShowWrapsAtEightyDisplayColumns() throws {
+    // Written without spaces: 60 characters, 120 columns, one "word" to a wrapper.
+    let description = String(repeating: "同伴咨询会议", count: 10)
+    // Words of four characters (eight columns) that a wrapper counting characters overfills.
+    let guidance = Array(repeating: "认真倾听", count: 20).joined(separator: " ")
+    var item = Fixtures.consultingProtocol
+    item.description = description
+    item.round[0].guidance = guidance
+    item.round[0].rules = [guidance]
+    let lines = CommandText.protocolDescription(item).split(separator: "\n").map(String.init)
+    try #require(lines.count > 4 && lines[4].hasPrefix("Each round"), "\(lines)")
+
+    let tooWide = lines.filter { $0.displayWidth > CommandText.width }
+    #expect(tooWide.isEmpty, "wider than 80 columns: \(tooWide)")
+    // The description fills its lines (40 characters of two columns) and loses nothing.
+    let descriptionLines = lines[2...3]
+    #expect(descriptionLines.map(\.displayWidth) == [80, 40])
+    #expect(descriptionLines.joined() == description)
+    // Guidance after five spaces: eight words of eight columns and seven spaces fit in 75.
+    let guidanceLines = lines.filter { $0.hasPrefix("     认") }
+    #expect(guidanceLines.count == 3)
+    #expect(guidanceLines.first?.displayWidth == 5 + 8 * 8 + 7)
+    // A rule hangs under its bullet.
+    let ruleLines = lines.filter { $0.hasPrefix("       - 认") || $0.hasPrefix("         认") }
+    #expect(ruleLines.count == 3)
+    #expect(ruleLines.dropFirst().allSatisfy { $0.hasPrefix("         认") })
+  }
+
+  @Test func englishProseWrapsOnWordsUnderAHangingBullet() {
+    var item = Fixtures.consultingProtocol
+    item.description = ""
+    item.round[0].guidance = ""
+    item.round[0].rules = [
+      "Listen without interrupting, then ask questions that open the problem up rather than "
+        + "questions that steer the presenter towards your own answer."
+    ]
+    let text = CommandText.protocolDescription(item)
+    #expect(
+      text.contains(
+        """
+             Rules:
+               - Listen without interrupting, then ask questions that open the problem
+                 up rather than questions that steer the presenter towards your own
+                 answer.
+
+        """))
+  }
+
+  @Test func aProtocolIsDescribedPartByPart() {
+    let text = CommandText.protocolDescription(Fixtures.consultingProtocol)
+    #expect(
+      text.hasPrefix(
+        """
+        Mini
+        id: mini · built-in
+
+        A short test protocol.
+
+        Each round: 3 phases, 5 min 10 s; opening 1 min, closing 1 min.
+
+        OPENING (once, before the first presenter)
+
+          1. Check-in
+             1 min · speaker: everyone · notes: other
+
+        """), "\(text)")
+  }
+
+  // MARK: tables
+
+  @Test func tablesLineUpByDisplayColumns() {
+    #expect(
+      CommandText.table([["NAME", "ORG"], ["王伟", "Police"], ["Zoë", "Council"]])
+        == "NAME  ORG\n王伟  Police\nZoë   Council\n")
+  }
+
+  @Test func listShowsOneRowPerSessionUnderAHeading() throws {
+    let store = try StoreFixture()
+    try ShareFixture.record(into: store.database)
+    let text = CommandText.listings(try store.database.sessions(), time: utc)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 5 && lines.last == "")
+    #expect(
+      lines[0]
+        == "ID        STARTED           TITLE                     PROGRAMME      PRESENTERS"
+        + "                  NOTES  DONE  STATUS")
+    #expect(
+      lines[1]
+        == "45674567  2027-01-22 09:00  Hub design with Dr Patel  Alcohol Plan   Dr Priya Patel"
+        + "              4      0/1   unfinished")
+    #expect(lines.contains { $0.hasPrefix("01234567  2027-01-15 08:00  Referrals with Seán") })
+  }
+
+  // MARK: search
+
+  @Test func searchHitsSayWhereTheNoteWasAndMarkTheMatch() throws {
+    let store = try StoreFixture()
+    try ShareFixture.record(into: store.database)
+    let hits = try store.database.searchNotes("backlog")
+    #expect(
+      CommandText.hits(hits, query: "backlog", limit: 50, styled: false, time: utc)
+        == "01234567  2027-01-15 08:02  insight  Referrals with Seán · Round 1 · Presenting"
+        + " · Seán O'Neill\n  The referral **backlog** at NHS West Yorkshire doubled since May.\n")
+    #expect(
+      CommandText.hits(hits, query: "backlog", limit: 50, styled: true, time: utc)
+        .contains("The referral \u{1B}[1;4mbacklog\u{1B}[0m at"))
+    #expect(
+      CommandText.hits(hits, query: "backlog", limit: 1, styled: false, time: utc).hasSuffix(
+        "\n\nShowing the best 1; narrow the search or raise --limit to see more.\n"))
+    #expect(
+      CommandText.hits([], query: "zebra", limit: 50, styled: false) == "No notes match zebra.\n")
+  }
+
+  // MARK: actions
+
+  @Test func actionsAreListedNewestSessionFirstWithOwnersAndACount() throws {
+    let records = try ShareFixture.programmeRecords()
+    #expect(
+      CommandText.actions(records, time: utc) == """
+        2027-01-22  Hub design with Dr Patel  (Alcohol Plan · 45674567)
+          [ ] Priya to draft the shared protocol. (Dr Priya Patel)
+
+        2027-01-15  Referrals with Seán  (Alcohol Plan · 01234567)
+          [x] Seán to email the licensing lead. (Seán O'Neill; done 2027-01-15)
+          [ ] Marie and zoë to map the referral routes. (Zoë Ångström)
+
+        3 actions, 1 done.
+
+        """)
+    #expect(
+      CommandText.actions(records, owner: "zoe", openOnly: true, time: utc).hasSuffix(
+        "(Zoë Ångström)\n\n1 open action.\n"))
+    #expect(CommandText.actions(records, owner: "nobody") == "No actions match.\n")
+    #expect(CommandText.actions([]) == "No actions yet.\n")
+  }
+
+  // MARK: import and protocols
+
+  @Test func importSaysWhatHappenedToEachSession() {
+    let id = ShareFixture.firstID
+    func outcome(_ change: ImportOutcome.Change) -> ImportOutcome {
+      ImportOutcome(
+        session: id, title: "Line\none", path: "/tmp/a/export.json", eventCount: 1,
+        change: change)
+    }
+    #expect(
+      CommandText.imported([outcome(.added), outcome(.newerPresent(events: 2))]) == """
+        Imported 01234567 "Line one" (1 event) from export.json.
+        Already present: 01234567 "Line one" (export.json); the data folder holds 2 later events.
+        1 session imported or updated, 1 already present.
+
+        """)
+    #expect(CommandText.imported([]) == "The files hold no sessions; nothing was imported.\n")
+  }
+
+  @Test func protocolChecksSayOKWithTheShapeAndCountOnlySeveralFiles() {
+    #expect(
+      CommandText.protocolValid("mini.yaml", Fixtures.consultingProtocol)
+        == "mini.yaml: OK (id mini, 3 round phases, 5 min 10 s per round)\n")
+    #expect(CommandText.protocolsChecked(total: 3, refused: 1) == "2 of 3 files valid.\n")
+    #expect(CommandText.protocolsChecked(total: 1, refused: 1) == "")
+  }
+}
