@@ -32,7 +32,7 @@ extension TmuxSession {
   func quitFromAnywhere(sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32? {
     for _ in 0..<30 where isRunning {
       let screen = capture()
-      if screen.contains("y/n") {
+      if screen.contains("y/n") || screen.contains("Discard this note?") {
         try send("y")
       } else if screen.contains("Note ▸") || screen.contains("Edit #") {
         try send("Escape")
