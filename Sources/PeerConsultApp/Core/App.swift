@@ -21,8 +21,13 @@ public enum AppEvent: Equatable, Sendable {
 /// showing, turns keys into actions through the ``Keymap``, and applies the effects that only
 /// change the state (another screen, a notice, a question).
 public enum App {
-  /// The frame for `state`, with the cursor position when a text field has focus.
+  /// The frame for `state`, with the cursor position when a text field has focus, in the
+  /// state's palette.
   public static func render(_ state: AppState) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
+    Theme.$palette.withValue(state.palette) { draw(state) }
+  }
+
+  private static func draw(_ state: AppState) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
     var grid = Grid(width: state.width, height: state.height)
     if state.isTooSmall {
       Chrome.tooSmall(width: state.width, height: state.height, into: &grid)
