@@ -28,16 +28,20 @@ extension TmuxSession {
   }
 
   /// Leaves whatever screen is showing the way a user would (Esc, q, y) until the program
-  /// exits; returns its status.
+  /// exits; returns its status. `q` and Esc take turns, since `q` does nothing in some
+  /// places (the ratings panel) and Esc nothing in others (home).
   func quitFromAnywhere(sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32? {
+    var lastWasQ = false
     for _ in 0..<30 where isRunning {
       let screen = capture()
       if screen.contains("y/n") || screen.contains("Discard this note?") {
         try send("y")
-      } else if screen.contains("Note ▸") || screen.contains("Edit #") {
+      } else if screen.contains("Note ▸") || screen.contains("Edit #") || lastWasQ {
         try send("Escape")
+        lastWasQ = false
       } else {
         try send("q")
+        lastWasQ = true
       }
       // Wait for the screen to change or the program to leave.
       let deadline = Date().addingTimeInterval(2)
