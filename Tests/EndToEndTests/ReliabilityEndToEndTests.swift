@@ -97,6 +97,7 @@ import Testing
       tmux.waitFor("home or live screen") {
         $0.contains("New session") || $0.contains("Speaks now")
       }
+      if start == scratch.runArguments { try tmux.startWhenReady() }
       for number in 0..<1_000 {
         tried += try TmuxKeyMix.sendOne(to: tmux, using: &rng)
         if number % 100 == 99 && !tmux.isRunning { break }
@@ -136,6 +137,7 @@ import Testing
     let scratch = try Scratch()
     let tmux = try TmuxSession(scratch.runArguments, dataDir: scratch.dataDir)
     tmux.waitFor("Speaks now")
+    try tmux.startWhenReady()
     var text = ""
     while text.utf8.count < 100 * 1024 {
       text += TmuxKeyMix.text.randomElement(using: &rng)! + " "
@@ -171,6 +173,7 @@ import Testing
     let scratch = try Scratch()
     let tmux = try TmuxSession(scratch.runArguments, dataDir: scratch.dataDir)
     tmux.waitFor("Speaks now")
+    try tmux.startWhenReady()
     #expect(try writeNote(tmux, "Before the storm: crème brûlée 日本語"))
     let sizes = 40
     for _ in 0..<sizes {
@@ -213,6 +216,7 @@ import Testing
         let scratch = try Scratch()
         let tmux = try TmuxSession(scratch.runArguments, dataDir: scratch.dataDir)
         tmux.waitFor("Speaks now")
+        try tmux.startWhenReady()
         var acknowledged: [String] = []
         for number in 0..<Int.random(in: 0...2, using: &rng) {
           let text = "Acknowledged \(number) · Zoë · 日本"
@@ -261,6 +265,7 @@ import Testing
         unresumable += 1
         continue
       }
+      if moment == 0 { try tmux.startWhenReady() }
       for number in 0..<Int.random(in: 0...2, using: &rng) {
         let text = "Moment \(moment) note \(number): ½ café 会議"
         if try writeNote(tmux, text) { acknowledged.append(text) }

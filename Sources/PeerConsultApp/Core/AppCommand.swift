@@ -7,7 +7,7 @@ public enum AppCommand: Equatable, Sendable {
   case loadProtocols
   /// Load what the new-session form offers (protocols, previous programmes).
   case loadSetup
-  /// Create a session from the form and start it.
+  /// Create a session from the form; it opens ready, its timer waiting for the facilitator.
   case startSession(SessionSetup)
   /// Count the unfinished sessions (for the home screen).
   case countUnfinished

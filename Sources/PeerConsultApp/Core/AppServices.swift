@@ -87,9 +87,9 @@ public final class AppServices {
         protocols: library.protocols, problems: library.problems.map(\.description),
         programmes: programmes, programmesError: programmesError)
     case .startSession(let setup):
+      // Ready, not running: set-up, check-in chatter and latecomers cost no phase time.
       let session = try LiveSession.create(
         setup, id: makeSessionID(), store: store(), clock: clock)
-      try session.start()
       live = session
       return .sessionOpened(session.id, session.state)
     case .countUnfinished:
@@ -97,8 +97,8 @@ public final class AppServices {
     case .listUnfinished:
       return .unfinishedListed(try database()?.unfinishedSessions() ?? [])
     case .resume(let id):
+      // A session left before its start stays ready.
       let session = try LiveSession.resume(id, store: store(), clock: clock)
-      if !session.state.isStarted { try session.start() }
       live = session
       return .sessionOpened(session.id, session.state)
     case .session(let sessionCommand):
@@ -133,6 +133,7 @@ public final class AppServices {
   private func perform(_ command: SessionCommand) throws -> ServiceResult {
     guard let session = live else { throw NoLiveSession() }
     switch command {
+    case .start: try session.start()
     case .next: try session.next()
     case .previous: try session.previous()
     case .togglePause: try session.togglePause()

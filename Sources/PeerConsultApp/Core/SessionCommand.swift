@@ -2,6 +2,8 @@ import PeerConsultKit
 
 /// A change to the live session, performed on the store first and shown only once committed.
 public enum SessionCommand: Equatable, Sendable {
+  /// Starts the first phase's timer of a session that is ready.
+  case start
   case next, previous, togglePause
   case adjust(minutes: Int)
   case addNote(NoteContent)

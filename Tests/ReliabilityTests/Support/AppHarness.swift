@@ -95,7 +95,9 @@ final class AppHarness {
       }
       runner.perform(.listUnfinished)
     case .live, .editor, .schedule, .ratings, .confirm:
+      // A new session opens ready; the facilitator starts it.
       runner.perform(.startSession(SessionFactory.setup(using: &rng)))
+      runner.perform(.session(.start))
     case .summary:
       runner.perform(.startSession(SessionFactory.setup(using: &rng)))
       while runner.state.screen is LiveState { runner.perform(.session(.next)) }

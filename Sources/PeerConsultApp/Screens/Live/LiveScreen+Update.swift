@@ -40,7 +40,9 @@ extension Action {
 extension LiveState: Screen {
   public static let keyBindings = [
     KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
-    KeyBinding([.character(" ")], .togglePause, "pause", "Pause or resume the timer", in: [.live]),
+    KeyBinding(
+      [.character(" ")], .togglePause, "pause", "Start when ready; then pause or resume",
+      in: [.live]),
     KeyBinding(
       [.character("n")], .nextPhase, "next", "Next phase (after the last: summary)", in: [.live]),
     KeyBinding(
@@ -108,6 +110,13 @@ extension LiveState: Screen {
 
   public var acceptsText: Bool { editor != nil }
 
+  /// Space starts a ready session and resumes a paused one, and the footer says so.
+  public func footerLabel(for action: Action) -> String? {
+    guard action == .togglePause else { return nil }
+    if !session.isStarted { return "start" }
+    return session.isPaused ? "resume" : nil
+  }
+
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
     (LiveScreen.title(self), "session \(sessionID.short)")
   }
@@ -162,7 +171,7 @@ extension LiveState: Screen {
     }
     switch action {
     case .writeNote:
-      guard let slot = session.current else { return [] }
+      guard let slot = session.current else { return [.notice(LiveScreen.readyNotice)] }
       let speaker = slot.phase.speaker == .presenter ? slot.presenter : nil
       editor = NoteEditorState(kind: slot.phase.noteKind, speaker: speaker)
     case .editLastNote:
@@ -184,7 +193,7 @@ extension LiveState: Screen {
       if let note = targetNote, note.isAction {
         return [.command(.session(.setActionDone(note.id, !note.isDone)))]
       }
-    case .togglePause: return [.command(.session(.togglePause))]
+    case .togglePause: return [.command(.session(session.isStarted ? .togglePause : .start))]
     case .nextPhase: return [.command(.session(.next))]
     case .previousPhase: return [.command(.session(.previous))]
     case .addMinute: return [.command(.session(.adjust(minutes: 1)))]
@@ -287,6 +296,10 @@ extension LiveState: Screen {
 }
 
 extension LiveScreen {
+  /// What a key that needs a running phase says while the session is ready.
+  static let readyNotice = Notice(
+    "The session is ready, not running: Space starts the first phase.", tone: .warning)
+
   static let noteFullNotice = Notice(
     "A note holds up to \(NoteContent.maximumLength.formatted(.number.locale(Locale(identifier: "en_GB")))) characters; the rest was not added. Enter saves it.",
     tone: .warning)

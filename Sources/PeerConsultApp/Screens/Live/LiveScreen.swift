@@ -19,6 +19,8 @@ public enum LiveScreen {
       }
     } else if let slot = session.current {
       parts.append(slot.part == .opening ? "Opening" : "Closing")
+    } else {
+      parts.append("Ready to start")
     }
     return parts.joined(separator: " · ")
   }
@@ -28,10 +30,9 @@ public enum LiveScreen {
     _ state: LiveState, now: Date, timeZone: TimeZone, into grid: inout Grid, area: Rect
   ) -> (x: Int, y: Int)? {
     let session = state.session
-    guard let slot = session.current, let timer = session.timer(at: now) else {
-      grid.put("The session has not started.", x: area.x + 2, y: area.y + 1)
-      return nil
-    }
+    // A ready session shows its first phase, its timer full and waiting for Space.
+    guard let slot = session.current ?? session.schedule.first else { return nil }
+    let timer = session.timer(ofSlot: slot.index, at: now)
     let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
     // Phase line and who speaks.
     let phaseLine =
@@ -52,7 +53,12 @@ public enum LiveScreen {
       status += " (planned \(clock(slot.phase.durationSeconds)))"
     }
     grid.put(status, x: right, y: inner.y + 3, style: style, maxWidth: barWidth)
-    if session.isPaused {
+    if !session.isStarted {
+      grid.put(" READY ", x: right, y: inner.y + 4, style: Theme.selected)
+      grid.put(
+        " Space starts the first phase", x: right + 7, y: inner.y + 4, style: Theme.key,
+        maxWidth: max(0, inner.maxX - right - 7))
+    } else if session.isPaused {
       grid.put(" PAUSED ", x: right, y: inner.y + 4, style: Theme.paused)
       grid.put(" Space resumes", x: right + 8, y: inner.y + 4, style: Theme.muted)
     } else if state.muted {
@@ -280,9 +286,14 @@ public enum LiveScreen {
   static func drawEditor(_ state: LiveState, into grid: inout Grid, area: Rect) -> (x: Int, y: Int)?
   {
     guard let editor = state.editor else {
-      let hint =
-        state.session.visibleNoteCount == 0
-        ? "Enter writes a note" : "Enter writes a note · ↑↓ pick a note · e edit · d delete"
+      let hint: String
+      if !state.session.isStarted {
+        hint = "Ready: nothing runs until Space starts the first phase's timer"
+      } else if state.session.visibleNoteCount == 0 {
+        hint = "Enter writes a note"
+      } else {
+        hint = "Enter writes a note · ↑↓ pick a note · e edit · d delete"
+      }
       grid.put(hint, x: area.x, y: area.y + 1, style: Theme.muted, maxWidth: area.width)
       return nil
     }
