@@ -87,8 +87,13 @@ public final class LiveSession {
     try record(state.isPaused ? .resumed : .paused)
   }
 
-  /// Gives the current slot `minutes` more (or, negative, fewer) minutes.
+  /// Gives the current slot `minutes` more (or, negative, fewer) minutes; refuses to take it
+  /// under its minimum (``SessionState/minimumPlannedSeconds(ofSlot:)``).
   public func adjustTime(minutes: Int) throws {
+    // Checked here, not in `apply`: logs stored before this rule still replay as they ran.
+    if let slot = state.currentSlot, !state.isFinished, !state.canAdjust(bySeconds: minutes * 60) {
+      throw SessionError.phaseAtMinimum(seconds: state.minimumPlannedSeconds(ofSlot: slot))
+    }
     try record(.timeAdjusted(seconds: minutes * 60))
   }
 

@@ -12,6 +12,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case atFirstSlot
   case alreadyInSlot(Int)
   case noAdjustment
+  /// Taking time away would leave the phase under its minimum (`seconds`).
+  case phaseAtMinimum(seconds: Int)
   case emptyNote
   case noteTooLong(maximum: Int)
   case noSuchNote(Int)
@@ -39,6 +41,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .atFirstSlot: "This is the first phase: there is nothing before it."
     case .alreadyInSlot(let slot): "Phase \(slot + 1) is already the current phase."
     case .noAdjustment: "A time adjustment must add or take away some time."
+    case .phaseAtMinimum(let seconds):
+      "A phase keeps at least \(seconds >= 60 ? "one minute" : "its planned \(seconds) seconds"): this one cannot be shortened."
     case .emptyNote: "A note needs some text."
     case .noteTooLong(let maximum): "A note can hold at most \(maximum) characters: split it."
     case .noSuchNote(let id): "There is no note #\(id)."

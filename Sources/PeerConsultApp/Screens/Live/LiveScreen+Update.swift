@@ -175,33 +175,53 @@ extension LiveState: Screen {
       let speaker = slot.phase.speaker == .presenter ? slot.presenter : nil
       editor = NoteEditorState(kind: slot.phase.noteKind, speaker: speaker)
     case .editLastNote:
-      if let note = targetNote {
-        editor = NoteEditorState(
-          text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
-          editing: note.id)
-      }
+      guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("edit"))] }
+      editor = NoteEditorState(
+        text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
+        editing: note.id)
     case .deleteLastNote:
-      if let note = targetNote {
-        let preview = note.text.truncated(toWidth: 30)
+      guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("delete"))] }
+      let preview = note.text.truncated(toWidth: 30)
+      return [
+        .confirm(
+          question: "Delete note “\(preview)”? (kept in history) y/n",
+          onYes: [.command(.session(.deleteNote(note.id)))])
+      ]
+    case .actionDone:
+      guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("mark done"))] }
+      guard note.isAction else {
         return [
-          .confirm(
-            question: "Delete note “\(preview)”? (kept in history) y/n",
-            onYes: [.command(.session(.deleteNote(note.id)))])
+          .notice(
+            Notice(
+              "Note #\(note.id) is \(note.kind.rawValue), not an action: x marks actions done.",
+              tone: .warning))
         ]
       }
-    case .actionDone:
-      if let note = targetNote, note.isAction {
-        return [.command(.session(.setActionDone(note.id, !note.isDone)))]
-      }
+      return [.command(.session(.setActionDone(note.id, !note.isDone)))]
     case .togglePause: return [.command(.session(session.isStarted ? .togglePause : .start))]
     case .nextPhase: return [.command(.session(.next))]
     case .previousPhase: return [.command(.session(.previous))]
     case .addMinute: return [.command(.session(.adjust(minutes: 1)))]
-    case .removeMinute: return [.command(.session(.adjust(minutes: -1)))]
+    case .removeMinute:
+      guard let slot = session.currentSlot else { return [.notice(LiveScreen.readyNotice)] }
+      guard session.canAdjust(bySeconds: -60) else {
+        let error = SessionError.phaseAtMinimum(
+          seconds: session.minimumPlannedSeconds(ofSlot: slot))
+        return [.notice(Notice(error.description, tone: .warning))]
+      }
+      return [.command(.session(.adjust(minutes: -1)))]
     case .schedule:
       showSchedule = true
       scheduleScroll = 0
-    case .toggleMute: muted.toggle()
+    case .toggleMute:
+      muted.toggle()
+      return [
+        .notice(
+          Notice(
+            muted
+              ? "Bell muted: no sound or flash at zero (m turns it back on)."
+              : "Bell on: it sounds and flashes when a phase reaches zero.", tone: .info))
+      ]
     case .rateProcess:
       if !session.participants.isEmpty { ratingSelection = 0 }
     case .scrollUp: LiveScreen.moveSelection(&self, by: -1)
@@ -279,7 +299,12 @@ extension LiveState: Screen {
       if selectedNote == id { selectedNote = nil }
       session = stored
       effects.append(.notice(Notice("Note deleted (kept in the history).", tone: .success)))
-    case .actionMarked(_, _, let stored), .sessionChanged(let stored):
+    case .actionMarked(let id, let done, let stored):
+      session = stored
+      effects.append(
+        .notice(
+          Notice("Action #\(id) marked \(done ? "done" : "not done").", tone: .success)))
+    case .sessionChanged(let stored):
       session = stored
     case .sessionLeft:
       return [.leave(to: .newSession)]
@@ -296,6 +321,11 @@ extension LiveState: Screen {
 }
 
 extension LiveScreen {
+  /// What a key that acts on a note says when there is none.
+  static func noNoteNotice(_ verb: String) -> Notice {
+    Notice("No note to \(verb) yet: Enter writes one.", tone: .warning)
+  }
+
   /// What a key that needs a running phase says while the session is ready.
   static let readyNotice = Notice(
     "The session is ready, not running: Space starts the first phase.", tone: .warning)

@@ -1,0 +1,57 @@
+import Foundation
+import PeerConsultKit
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+/// Every live key shows its new state or says why it did nothing.
+@Suite struct LiveKeyFeedbackTests {
+  @Test func minusStopsAtOneMinuteAndSaysWhy() throws {
+    let f = try LiveFixture()
+    f.press(.character("-"))
+    #expect(f.text.contains("01:00 left of 01:00 (planned 02:00)"))
+    f.press(.character("-"))
+    #expect(f.text.contains("01:00 left of 01:00"))
+    #expect(!f.text.contains("00:00 left"))
+    #expect(f.runner.state.notice?.text.contains("at least one minute") == true)
+    #expect(f.live?.session.timings[0].adjustmentSeconds == -60)
+  }
+
+  @Test func muteSaysItIsMutedAndUnmuted() throws {
+    let f = try LiveFixture()
+    f.press(.character("m"))
+    #expect(f.live?.muted == true)
+    #expect(f.runner.state.notice?.text.hasPrefix("Bell muted") == true)
+    f.press(.character("m"))
+    #expect(f.runner.state.notice?.text.hasPrefix("Bell on") == true)
+  }
+
+  @Test func doneOnANoteThatIsNotAnActionSaysWhy() throws {
+    let f = try LiveFixture()
+    f.press(.character("x"))
+    #expect(f.runner.state.notice?.text == "No note to mark done yet: Enter writes one.")
+    f.press(.enter)
+    f.type("Ground rules agreed")
+    f.press(.enter)
+    f.press(.character("x"))
+    #expect(
+      f.runner.state.notice?.text
+        == "Note #1 is other, not an action: x marks actions done.")
+    f.press(.character("e"))
+    for _ in 0..<6 { f.press(.tab) }
+    #expect(f.live?.editor?.kind == .action)
+    f.press(.enter)
+    f.press(.character("x"))
+    #expect(f.runner.state.notice?.text == "Action #1 marked done.")
+  }
+
+  @Test func editAndDeleteWithNoNoteSayWhy() throws {
+    let f = try LiveFixture()
+    f.press(.character("e"))
+    #expect(f.runner.state.notice?.text == "No note to edit yet: Enter writes one.")
+    f.press(.character("d"))
+    #expect(f.runner.state.notice?.text == "No note to delete yet: Enter writes one.")
+    #expect(f.runner.state.overlay == nil)
+  }
+}
