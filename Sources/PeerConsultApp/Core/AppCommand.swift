@@ -15,6 +15,8 @@ public enum AppCommand: Equatable, Sendable {
   case listUnfinished
   /// Carry on a stored session.
   case resume(SessionID)
+  /// Carry on a stored session, reopening its last phase if it is finished.
+  case reopen(SessionID)
   /// Change the live session.
   case session(SessionCommand)
   /// Let go of the live session (it stays unfinished and resumable).
@@ -27,4 +29,6 @@ public enum AppCommand: Equatable, Sendable {
   case openTranscript(SessionID, note: Int?)
   /// Mark an action of a stored session done or not done (one more event in its history).
   case setStoredActionDone(SessionID, note: Int, done: Bool)
+  /// Correct a note of a stored session (one more event; the earlier text stays in history).
+  case editStoredNote(SessionID, note: Int, content: NoteContent)
 }

@@ -48,13 +48,15 @@ public final class AppServices {
     do {
       return try result(of: command)
     } catch {
-      guard case .setStoredActionDone(let id, _, _) = command else {
-        return .failed(command, error: "\(error)", latest: nil)
+      let stored: SessionID
+      switch command {
+      case .setStoredActionDone(let id, _, _), .editStoredNote(let id, _, _): stored = id
+      default: return .failed(command, error: "\(error)", latest: nil)
       }
       // Another PeerConsult may have changed the session: the screen shows it as it now is,
       // and when even that read fails, the user is told both.
       do {
-        return .failed(command, error: "\(error)", latest: try store().loadSession(id))
+        return .failed(command, error: "\(error)", latest: try store().loadSession(stored))
       } catch let reread {
         return .failed(
           command,
@@ -101,6 +103,11 @@ public final class AppServices {
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       live = session
       return .sessionOpened(session.id, session.state)
+    case .reopen(let id):
+      let session = try LiveSession.resume(id, store: store(), clock: clock)
+      if session.state.isFinished { try session.previous() }
+      live = session
+      return .sessionOpened(session.id, session.state)
     case .session(let sessionCommand):
       return try perform(sessionCommand)
     case .leaveSession:
@@ -126,6 +133,11 @@ public final class AppServices {
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       try session.setActionDone(note, done)
       return .actionMarked(note: note, done: done, session: session.state)
+    case .editStoredNote(let id, let note, let content):
+      // The same path as marking an action done: one more event, with the note's history.
+      let session = try LiveSession.resume(id, store: store(), clock: clock)
+      try session.editNote(note, to: content)
+      return .noteEdited(id: note, session: session.state)
     }
   }
 

@@ -193,7 +193,7 @@ extension SetupState: Screen {
     case .action(let action):
       return perform(action)
     case .result(.sessionOpened(let id, let session)):
-      return [LiveState.show(id, session, now: environment.now)]
+      return LiveState.show(id, session, now: environment.now)
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not started: \(error)", tone: .error))]
     default:

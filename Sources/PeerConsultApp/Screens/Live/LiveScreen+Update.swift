@@ -149,11 +149,18 @@ extension LiveState: Screen {
     session.nextDeadline(after: now)
   }
 
-  /// The screen that shows a session just opened: live, or its summary once finished.
-  static func show(_ id: SessionID, _ session: SessionState, now: Date) -> Effect {
-    session.isFinished
-      ? .show(SummaryState(sessionID: id, session: session))
-      : .show(LiveState(sessionID: id, session: session, now: now))
+  /// What shows a session just opened: live, or, once finished, its summary with the offer to
+  /// reopen its last phase (resuming a finished session is usually meant to carry on).
+  static func show(_ id: SessionID, _ session: SessionState, now: Date) -> [Effect] {
+    guard session.isFinished else {
+      return [.show(LiveState(sessionID: id, session: session, now: now))]
+    }
+    return [
+      .show(SummaryState(sessionID: id, session: session)),
+      .confirm(
+        question: "This session is finished. Reopen its last phase? y/n",
+        onYes: [.command(.session(.previous))]),
+    ]
   }
 
   private mutating func perform(_ action: Action) -> [Effect] {
