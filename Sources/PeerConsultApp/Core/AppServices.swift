@@ -164,6 +164,8 @@ public final class AppServices {
       return .actionMarked(note: id, done: done, session: session.state)
     case .rate(let participant, let rating):
       try session.rateProcess(participant: participant, rating: rating)
+    case .addParticipant(let participant): try session.addParticipant(participant)
+    case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
     }
     return .sessionChanged(session.state)
   }

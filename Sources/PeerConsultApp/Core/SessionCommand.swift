@@ -11,4 +11,8 @@ public enum SessionCommand: Equatable, Sendable {
   case deleteNote(Int)
   case setActionDone(Int, Bool)
   case rate(participant: Int, rating: Int)
+  /// A latecomer joins the group.
+  case addParticipant(Participant)
+  /// The rounds still to come get these presenters, in this order.
+  case rearrangePresenters([Int])
 }

@@ -6,7 +6,7 @@
 /// type's fields are written and read.
 public enum SessionEventType: String, CaseIterable, Sendable {
   case created, participantAdded, phaseStarted, paused, resumed, timeAdjusted, noteAdded
-  case noteEdited, noteDeleted, actionDone, processRating, finished
+  case noteEdited, noteDeleted, actionDone, processRating, finished, roundsRearranged
 }
 
 extension SessionEvent {
@@ -15,6 +15,7 @@ extension SessionEvent {
     switch self {
     case .created: .created
     case .participantAdded: .participantAdded
+    case .roundsRearranged: .roundsRearranged
     case .phaseStarted: .phaseStarted
     case .paused: .paused
     case .resumed: .resumed

@@ -135,6 +135,12 @@ public final class LiveSession {
     try record(.participantAdded(participant: participant))
   }
 
+  /// Gives the rounds still to come these presenters, in this order: leaving one out skips
+  /// them, moving one presents them later, adding a participant has them present too.
+  public func rearrangePresenters(_ presenters: [Int]) throws {
+    try record(.roundsRearranged(from: state.roundsBegun, presenters: presenters))
+  }
+
   /// Finishes the session now, wherever it is.
   public func finish() throws {
     try record(.finished)

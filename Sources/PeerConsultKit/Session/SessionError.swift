@@ -24,6 +24,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case actionAlreadyInState(Int, done: Bool)
   case noSuchParticipant(Int)
   case invalidRating(Int)
+  /// The presenters to come cannot be changed as asked.
+  case cannotRearrange(String)
   case outOfOrderNote(expected: Int, got: Int)
   /// A stored event log that does not rebuild: `sequence` names the first bad event.
   case unreplayable(sequence: Int, reason: String)
@@ -54,6 +56,7 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
       "Action #\(id) is already marked \(done ? "done" : "not done")."
     case .noSuchParticipant(let index): "There is no participant \(index + 1)."
     case .invalidRating(let rating): "A rating is 1 to 5, not \(rating)."
+    case .cannotRearrange(let reason): "Cannot change the presenters: \(reason)."
     case .outOfOrderNote(let expected, let got): "Expected note #\(expected), got #\(got)."
     case .unreplayable(let sequence, let reason):
       "The session's history does not rebuild at event \(sequence): \(reason)."

@@ -13,6 +13,7 @@ extension SessionState {
       try SessionSetup.validateNewParticipant(
         participant, existing: Set(setup.participants.map { $0.name.lowercased() }))
       setup.participants.append(participant)
+    case .roundsRearranged(let from, let presenters): try rearrangeRounds(from: from, presenters)
     case .phaseStarted(let slot): try startSlot(slot, at: date)
     case .paused:
       let slot = try runningSlot()

@@ -224,6 +224,12 @@ enum StoredEventFixtures {
         {"type":"finished"}
         """#,
       event: .finished),
+    StoredEventFixture(
+      name: "roundsRearranged",
+      json: #"""
+        {"from":1,"presenters":[3,0],"type":"roundsRearranged"}
+        """#,
+      event: .roundsRearranged(from: 1, presenters: [3, 0])),
   ]
 
   /// Every part of a setup: phases in all three parts with rules and prompts, a protocol file's

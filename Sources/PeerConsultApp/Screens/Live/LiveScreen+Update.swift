@@ -35,6 +35,7 @@ extension Action {
   public static let cycleKind = Action("cycleKind")
   public static let cycleSpeaker = Action("cycleSpeaker")
   public static let cycleOwner = Action("cycleOwner")
+  public static let group = Action("group")
 }
 
 extension LiveState: Screen {
@@ -77,6 +78,10 @@ extension LiveState: Screen {
     KeyBinding([.character("4")], .rate4, "4", "Rate 4", in: [.rating], footer: false),
     KeyBinding([.character("5")], .rate5, "5", "Rate 5 (excellent)", in: [.rating], footer: false),
     KeyBinding([.escape, .character("r")], .back, "close", "Close the ratings", in: [.rating]),
+    KeyBinding(
+      [.character("g")], .group, "group",
+      "Latecomers; skip or reorder presenters to come", in: [.live],
+      footer: false),
     KeyBinding(
       [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
       footer: false),
@@ -220,6 +225,7 @@ extension LiveState: Screen {
     case .schedule:
       showSchedule = true
       scheduleScroll = 0
+    case .group: return [.show(GroupState(live: self))]
     case .toggleMute:
       muted.toggle()
       return [
