@@ -54,4 +54,16 @@ import Testing
     #expect(f.runner.state.notice?.text == "No note to delete yet: Enter writes one.")
     #expect(f.runner.state.overlay == nil)
   }
+
+  @Test func theAdviceFlagStaysWithTheNoteAfterMovingOn() throws {
+    let f = try LiveFixture()
+    f.press(.character("n"), .character("n"), .enter)
+    f.type("OK. Why not ask them?")
+    f.press(.enter)
+    #expect(f.text.contains("⚑ advice?"))
+    f.press(.character("n"))
+    #expect(f.text.contains("⚑ advice?"))
+    f.press(.character("p"), .character("p"))
+    #expect(f.text.contains("⚑ advice?"))
+  }
 }

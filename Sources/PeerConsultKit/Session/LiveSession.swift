@@ -102,14 +102,20 @@ public final class LiveSession {
   @discardableResult
   public func addNote(_ content: NoteContent) throws -> Note {
     guard let slot = state.currentSlot else { throw SessionError.notStarted }
-    try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content.normalized))
+    var content = content.normalized
+    content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: slot)
+    try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content))
     return state.notes[state.notes.count - 1]
   }
 
   /// Replaces a note's content, keeping the old version in its history. Saving it unchanged
   /// stores nothing.
   public func editNote(_ id: Int, to content: NoteContent) throws {
-    let content = content.normalized
+    var content = content.normalized
+    // Flagged afresh against the phase the note was written in: a rephrased question clears it.
+    if let note = state.note(id) {
+      content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: note.slot)
+    }
     if let note = state.note(id), !note.isDeleted, note.content == content { return }
     try record(.noteEdited(id: id, content: content))
   }

@@ -225,6 +225,15 @@ enum StoredEventFixtures {
         """#,
       event: .finished),
     StoredEventFixture(
+      name: "noteAdded flagged as advice",
+      json: #"""
+        {"content":{"advice":true,"kind":"question","text":"Why not ask the police?"},"note":3,"slot":2,"type":"noteAdded"}
+        """#,
+      event: .noteAdded(
+        id: 3, slot: 2,
+        content: NoteContent(
+          text: "Why not ask the police?", kind: .question, looksLikeAdvice: true))),
+    StoredEventFixture(
       name: "roundsRearranged",
       json: #"""
         {"from":1,"presenters":[3,0],"type":"roundsRearranged"}

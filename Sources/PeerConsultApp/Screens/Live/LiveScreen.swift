@@ -266,10 +266,8 @@ public enum LiveScreen {
       text += note.isDone ? " ✓ done" : ""
     }
     if note.editedAt != nil { text += " (edited)" }
-    if session.schedule[note.slot].phase.noteKind == .question && session.looksLikeAdvice(note.text)
-    {
-      text += " ⚑ advice?"
-    }
+    // Stored with the note when it was saved, so it stays with the note after `n` or `p`.
+    if note.content.looksLikeAdvice { text += " " + SessionDigest.adviceFlag }
     // One line when it fits; continuation lines indented under the text.
     let indent = 6
     let lines = TextWrapper.wrap(head + ": " + text, width: max(1, width - indent))
