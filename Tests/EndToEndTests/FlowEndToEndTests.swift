@@ -107,6 +107,8 @@ import Testing
     tmux.waitFor("Leave the session?")
     try tmux.send("y")
     #expect(tmux.waitForExit() == 0)
+    // Back at the shell, the way back in is spelt out.
+    tmux.waitFor("stays unfinished; carry on with: peerconsult resume ")
 
     let database = try AppDatabase(directory: dataDir)
     let session = try database.loadSession(try database.resolveSession("latest"))

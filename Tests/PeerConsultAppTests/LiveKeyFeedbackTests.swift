@@ -66,4 +66,14 @@ import Testing
     f.press(.character("p"), .character("p"))
     #expect(f.text.contains("⚑ advice?"))
   }
+
+  @Test func leavingSaysHowToResume() throws {
+    let f = try LiveFixture()
+    f.press(.character("q"), .character("y"))
+    #expect(f.runner.state.screen is HomeState)
+    #expect(
+      f.runner.state.notice?.text
+        == "Session 5e551011 stays unfinished: Resume carries on, or peerconsult resume 5e551011.")
+    #expect(f.services.leftUnfinished?.short == "5e551011")
+  }
 }

@@ -15,6 +15,8 @@ public final class AppServices {
   private let makeSessionID: () -> SessionID
   /// The session being facilitated, if any.
   public private(set) var live: LiveSession?
+  /// The session last let go unfinished, so the command line can say how to resume it.
+  public private(set) var leftUnfinished: SessionID?
 
   /// - Parameters:
   ///   - openStore: opens the database for writing on first use, creating it if need be, so
@@ -111,6 +113,7 @@ public final class AppServices {
     case .session(let sessionCommand):
       return try perform(sessionCommand)
     case .leaveSession:
+      leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
       live = nil
       return .sessionLeft
     case .loadReview:

@@ -320,7 +320,7 @@ extension LiveState: Screen {
     case .sessionChanged(let stored):
       session = stored
     case .sessionLeft:
-      return [.leave(to: .newSession)]
+      return [.leave(to: .newSession), .notice(LiveScreen.leftNotice(sessionID))]
     case .failed(_, let error, _):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default:
@@ -334,6 +334,13 @@ extension LiveState: Screen {
 }
 
 extension LiveScreen {
+  /// What the home screen says after a session is left unfinished: how to come back to it.
+  static func leftNotice(_ id: SessionID) -> Notice {
+    Notice(
+      "Session \(id.short) stays unfinished: Resume carries on, or peerconsult resume \(id.short).",
+      tone: .info)
+  }
+
   /// What a key that acts on a note says when there is none.
   static func noNoteNotice(_ verb: String) -> Notice {
     Notice("No note to \(verb) yet: Enter writes one.", tone: .warning)
