@@ -36,10 +36,10 @@ public enum AdviceDetector {
     return false
   }
 
-  /// The sentences of `text`, split after `.`, `!`, `?`, `;`, `…` and line breaks; at most
-  /// the first hundred, so a pasted page costs little.
+  /// The sentences of `text`, split after `.`, `!`, `?`, `;` and `…` (a line break may fall
+  /// inside one); at most the first hundred, so a pasted page costs little.
   static func sentences(_ text: String) -> [Substring] {
-    let ends: Set<Character> = [".", "!", "?", ";", "…", "\n", "\r\n"]
+    let ends: Set<Character> = [".", "!", "?", ";", "…"]
     return Array(text.split(whereSeparator: ends.contains).prefix(100))
   }
 
