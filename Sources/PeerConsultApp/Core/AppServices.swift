@@ -170,6 +170,7 @@ public final class AppServices {
       return .actionMarked(note: id, done: done, session: session.state)
     case .rate(let participant, let rating):
       try session.rateProcess(participant: participant, rating: rating)
+    case .clearRating(let participant): try session.clearRating(participant: participant)
     case .addParticipant(let participant): try session.addParticipant(participant)
     case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
     }

@@ -11,6 +11,7 @@ public enum SessionCommand: Equatable, Sendable {
   case deleteNote(Int)
   case setActionDone(Int, Bool)
   case rate(participant: Int, rating: Int)
+  case clearRating(participant: Int)
   /// A latecomer joins the group.
   case addParticipant(Participant)
   /// The rounds still to come get these presenters, in this order.

@@ -119,6 +119,15 @@ extension SessionEventType {
           rating: try fields.decode(Int.self, forKey: .rating))
       }
     case .finished: .withoutFields(.finished)
+    case .ratingCleared:
+      EventFieldCoding { event, fields in
+        guard case .ratingCleared(let participant) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(participant, forKey: .rater)
+      } read: { fields in
+        .ratingCleared(participant: try fields.decode(Int.self, forKey: .rater))
+      }
     case .roundsRearranged:
       EventFieldCoding { event, fields in
         guard case .roundsRearranged(let from, let presenters) = event else {

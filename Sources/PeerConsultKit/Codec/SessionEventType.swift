@@ -7,6 +7,7 @@
 public enum SessionEventType: String, CaseIterable, Sendable {
   case created, participantAdded, phaseStarted, paused, resumed, timeAdjusted, noteAdded
   case noteEdited, noteDeleted, actionDone, processRating, finished, roundsRearranged
+  case ratingCleared
 }
 
 extension SessionEvent {
@@ -25,6 +26,7 @@ extension SessionEvent {
     case .noteDeleted: .noteDeleted
     case .actionDone: .actionDone
     case .processRating: .processRating
+    case .ratingCleared: .ratingCleared
     case .finished: .finished
     }
   }

@@ -136,6 +136,11 @@ public final class LiveSession {
     try record(.processRating(participant: participant, rating: rating))
   }
 
+  /// Takes back a participant's process rating.
+  public func clearRating(participant: Int) throws {
+    try record(.ratingCleared(participant: participant))
+  }
+
   /// Adds a latecomer to the group.
   public func addParticipant(_ participant: Participant) throws {
     try record(.participantAdded(participant: participant))

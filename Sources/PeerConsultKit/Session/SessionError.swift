@@ -24,6 +24,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case actionAlreadyInState(Int, done: Bool)
   case noSuchParticipant(Int)
   case invalidRating(Int)
+  /// Participant `index` has no rating to clear.
+  case noRating(Int)
   /// The presenters to come cannot be changed as asked.
   case cannotRearrange(String)
   case outOfOrderNote(expected: Int, got: Int)
@@ -56,6 +58,7 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
       "Action #\(id) is already marked \(done ? "done" : "not done")."
     case .noSuchParticipant(let index): "There is no participant \(index + 1)."
     case .invalidRating(let rating): "A rating is 1 to 5, not \(rating)."
+    case .noRating(let index): "Participant \(index + 1) has no rating to clear."
     case .cannotRearrange(let reason): "Cannot change the presenters: \(reason)."
     case .outOfOrderNote(let expected, let got): "Expected note #\(expected), got #\(got)."
     case .unreplayable(let sequence, let reason):

@@ -27,6 +27,8 @@ public enum SessionEvent: Hashable, Sendable {
   case actionDone(id: Int, done: Bool)
   /// A participant's 1-5 rating of how the session worked, in the process review.
   case processRating(participant: Int, rating: Int)
+  /// A participant's process rating was taken back: they have none again.
+  case ratingCleared(participant: Int)
   case finished
 }
 

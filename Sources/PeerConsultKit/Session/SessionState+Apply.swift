@@ -62,6 +62,9 @@ extension SessionState {
       }
       guard (1...5).contains(rating) else { throw .invalidRating(rating) }
       ratings[participant] = rating
+    case .ratingCleared(let participant):
+      guard ratings[participant] != nil else { throw .noRating(participant) }
+      ratings[participant] = nil
     case .finished:
       guard !isFinished else { throw .alreadyFinished }
       leaveCurrentSlot(at: date)

@@ -234,6 +234,12 @@ enum StoredEventFixtures {
         content: NoteContent(
           text: "Why not ask the police?", kind: .question, looksLikeAdvice: true))),
     StoredEventFixture(
+      name: "ratingCleared",
+      json: #"""
+        {"rater":2,"type":"ratingCleared"}
+        """#,
+      event: .ratingCleared(participant: 2)),
+    StoredEventFixture(
       name: "roundsRearranged",
       json: #"""
         {"from":1,"presenters":[3,0],"type":"roundsRearranged"}

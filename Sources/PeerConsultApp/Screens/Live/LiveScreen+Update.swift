@@ -36,6 +36,7 @@ extension Action {
   public static let cycleSpeaker = Action("cycleSpeaker")
   public static let cycleOwner = Action("cycleOwner")
   public static let group = Action("group")
+  public static let clearRating = Action("clearRating")
 }
 
 extension LiveState: Screen {
@@ -77,6 +78,9 @@ extension LiveState: Screen {
     KeyBinding([.character("3")], .rate3, "3", "Rate 3", in: [.rating], footer: false),
     KeyBinding([.character("4")], .rate4, "4", "Rate 4", in: [.rating], footer: false),
     KeyBinding([.character("5")], .rate5, "5", "Rate 5 (excellent)", in: [.rating], footer: false),
+    KeyBinding(
+      [.backspace], .clearRating, "clear", "Clear the picked person's rating", in: [.rating],
+      footer: false),
     KeyBinding([.escape, .character("r")], .back, "close", "Close the ratings", in: [.rating]),
     KeyBinding(
       [.character("g")], .group, "group",
@@ -285,9 +289,18 @@ extension LiveState: Screen {
     case .down: ratingSelection = min(count - 1, selection + 1)
     case .back: ratingSelection = nil
     case let action where ratings[action] != nil:
+      // The rating stays on the picked person until ↓: a second digit corrects it.
       let rating = ratings[action] ?? 0
-      if selection + 1 < count { ratingSelection = selection + 1 }
       return [.command(.session(.rate(participant: selection, rating: rating)))]
+    case .clearRating:
+      guard session.ratings[selection] != nil else {
+        return [
+          .notice(
+            Notice(
+              "\(LiveScreen.name(selection, in: session)) has no rating to clear.", tone: .warning))
+        ]
+      }
+      return [.command(.session(.clearRating(participant: selection)))]
     default: break
     }
     return []

@@ -94,11 +94,12 @@ public enum LiveScreen {
   /// The process-rating panel: each participant with their 1-5 rating, if given.
   static func drawRatings(_ state: LiveState, into grid: inout Grid, area: Rect) {
     let session = state.session
+    let selection = state.ratingSelection ?? 0
+    // Who the digits rate, said in words: they stay on this person until ↓.
     grid.put(
-      "─ Process ratings (optional) · 1-5 rate · ↑↓ pick · Esc close ",
+      "─ Rating \(name(selection, in: session)) · 1-5 rate · ⌫ clear · ↑↓ pick · Esc close ",
       x: area.x, y: area.y, style: Theme.heading, maxWidth: area.width)
     let rows = area.height - 1
-    let selection = state.ratingSelection ?? 0
     let first = max(0, min(selection - rows / 2, session.participants.count - rows))
     for (offset, index) in session.participants.indices.dropFirst(first).prefix(rows).enumerated() {
       let participant = session.participants[index]
