@@ -119,6 +119,27 @@ extension SessionEventType {
           rating: try fields.decode(Int.self, forKey: .rating))
       }
     case .finished: .withoutFields(.finished)
+    case .ratingCleared:
+      EventFieldCoding { event, fields in
+        guard case .ratingCleared(let participant) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(participant, forKey: .rater)
+      } read: { fields in
+        .ratingCleared(participant: try fields.decode(Int.self, forKey: .rater))
+      }
+    case .roundsRearranged:
+      EventFieldCoding { event, fields in
+        guard case .roundsRearranged(let from, let presenters) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(from, forKey: .from)
+        try fields.encode(presenters, forKey: .presenters)
+      } read: { fields in
+        .roundsRearranged(
+          from: try fields.decode(Int.self, forKey: .from),
+          presenters: try fields.decode([Int].self, forKey: .presenters))
+      }
     }
   }
 }

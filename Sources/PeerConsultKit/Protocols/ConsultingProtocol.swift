@@ -21,10 +21,13 @@ public struct ConsultingProtocol: Hashable, Sendable {
   /// Phases run once, after the last round.
   public var closing: [Phase]
   public var source: Source
+  /// Openings that give advice, added to ``AdviceDetector/stems`` for this protocol's sessions
+  /// ("what I'd do is"), as written in the file.
+  public var adviceStems: [String]
 
   public init(
     id: String, name: String, description: String, opening: [Phase] = [], round: [Phase],
-    closing: [Phase] = [], source: Source = .builtIn
+    closing: [Phase] = [], source: Source = .builtIn, adviceStems: [String] = []
   ) {
     self.id = id
     self.name = name
@@ -33,6 +36,7 @@ public struct ConsultingProtocol: Hashable, Sendable {
     self.round = round
     self.closing = closing
     self.source = source
+    self.adviceStems = adviceStems
   }
 
   /// Planned seconds of one round.

@@ -7,7 +7,7 @@ import Yams
 /// Works on Yams' node tree rather than `Decodable` because each node knows its line and column,
 /// which is what makes the messages useful.
 struct ProtocolFileReader {
-  static let protocolKeys = ["name", "description", "opening", "round", "closing"]
+  static let protocolKeys = ["name", "description", "opening", "round", "closing", "advice_stems"]
   static let phaseKeys = [
     "name", "duration", "speaker", "guidance", "rules", "prompts", "note_kind",
   ]
@@ -74,6 +74,10 @@ struct ProtocolFileReader {
       readText($0, key: "description", label: nil, oneLine: false)
     }
 
+    let adviceStems = fields["advice_stems"].flatMap {
+      readList($0, key: "advice_stems", label: "the protocol")
+    }
+
     var parts: [ConsultingProtocol.Part: [Phase]] = [:]
     for part in ConsultingProtocol.Part.allCases {
       guard let node = fields[part.rawValue] else { continue }
@@ -93,7 +97,8 @@ struct ProtocolFileReader {
     guard issues.isEmpty else { return nil }
     return ConsultingProtocol(
       id: id, name: name, description: description ?? "", opening: parts[.opening] ?? [],
-      round: parts[.round] ?? [], closing: parts[.closing] ?? [], source: source)
+      round: parts[.round] ?? [], closing: parts[.closing] ?? [], source: source,
+      adviceStems: adviceStems ?? [])
   }
 
   // MARK: - Phases

@@ -87,8 +87,13 @@ public final class LiveSession {
     try record(state.isPaused ? .resumed : .paused)
   }
 
-  /// Gives the current slot `minutes` more (or, negative, fewer) minutes.
+  /// Gives the current slot `minutes` more (or, negative, fewer) minutes; refuses to take it
+  /// under its minimum (``SessionState/minimumPlannedSeconds(ofSlot:)``).
   public func adjustTime(minutes: Int) throws {
+    // Checked here, not in `apply`: logs stored before this rule still replay as they ran.
+    if let slot = state.currentSlot, !state.isFinished, !state.canAdjust(bySeconds: minutes * 60) {
+      throw SessionError.phaseAtMinimum(seconds: state.minimumPlannedSeconds(ofSlot: slot))
+    }
     try record(.timeAdjusted(seconds: minutes * 60))
   }
 
@@ -97,14 +102,20 @@ public final class LiveSession {
   @discardableResult
   public func addNote(_ content: NoteContent) throws -> Note {
     guard let slot = state.currentSlot else { throw SessionError.notStarted }
-    try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content.normalized))
+    var content = content.normalized
+    content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: slot)
+    try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content))
     return state.notes[state.notes.count - 1]
   }
 
   /// Replaces a note's content, keeping the old version in its history. Saving it unchanged
   /// stores nothing.
   public func editNote(_ id: Int, to content: NoteContent) throws {
-    let content = content.normalized
+    var content = content.normalized
+    // Flagged afresh against the phase the note was written in: a rephrased question clears it.
+    if let note = state.note(id) {
+      content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: note.slot)
+    }
     if let note = state.note(id), !note.isDeleted, note.content == content { return }
     try record(.noteEdited(id: id, content: content))
   }
@@ -125,9 +136,20 @@ public final class LiveSession {
     try record(.processRating(participant: participant, rating: rating))
   }
 
+  /// Takes back a participant's process rating.
+  public func clearRating(participant: Int) throws {
+    try record(.ratingCleared(participant: participant))
+  }
+
   /// Adds a latecomer to the group.
   public func addParticipant(_ participant: Participant) throws {
     try record(.participantAdded(participant: participant))
+  }
+
+  /// Gives the rounds still to come these presenters, in this order: leaving one out skips
+  /// them, moving one presents them later, adding a participant has them present too.
+  public func rearrangePresenters(_ presenters: [Int]) throws {
+    try record(.roundsRearranged(from: state.roundsBegun, presenters: presenters))
   }
 
   /// Finishes the session now, wherever it is.

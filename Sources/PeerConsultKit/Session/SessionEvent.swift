@@ -11,6 +11,10 @@ public enum SessionEvent: Hashable, Sendable {
   case created(setup: SessionSetup)
   /// A latecomer joins and can then speak and own actions.
   case participantAdded(participant: Participant)
+  /// The rounds from number `from` (none of which has begun) now have these presenters, in
+  /// this order: an absent presenter left out is skipped, one moved presents later, a
+  /// latecomer added presents too. Focus questions stay with their presenters.
+  case roundsRearranged(from: Int, presenters: [Int])
   /// The facilitator moved to a slot (forward, back, or reopening after the finish).
   case phaseStarted(slot: Int)
   case paused
@@ -23,6 +27,8 @@ public enum SessionEvent: Hashable, Sendable {
   case actionDone(id: Int, done: Bool)
   /// A participant's 1-5 rating of how the session worked, in the process review.
   case processRating(participant: Int, rating: Int)
+  /// A participant's process rating was taken back: they have none again.
+  case ratingCleared(participant: Int)
   case finished
 }
 

@@ -13,6 +13,7 @@ extension SessionState {
       try SessionSetup.validateNewParticipant(
         participant, existing: Set(setup.participants.map { $0.name.lowercased() }))
       setup.participants.append(participant)
+    case .roundsRearranged(let from, let presenters): try rearrangeRounds(from: from, presenters)
     case .phaseStarted(let slot): try startSlot(slot, at: date)
     case .paused:
       let slot = try runningSlot()
@@ -61,6 +62,9 @@ extension SessionState {
       }
       guard (1...5).contains(rating) else { throw .invalidRating(rating) }
       ratings[participant] = rating
+    case .ratingCleared(let participant):
+      guard ratings[participant] != nil else { throw .noRating(participant) }
+      ratings[participant] = nil
     case .finished:
       guard !isFinished else { throw .alreadyFinished }
       leaveCurrentSlot(at: date)

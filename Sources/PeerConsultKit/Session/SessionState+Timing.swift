@@ -6,6 +6,20 @@ extension SessionState {
     max(0, schedule[slot].phase.durationSeconds + timings[slot].adjustmentSeconds)
   }
 
+  /// The least a slot may be planned at by taking minutes away: one minute, or the protocol's
+  /// own plan when that is shorter, so `-` can never cut a phase to nothing.
+  public func minimumPlannedSeconds(ofSlot slot: Int) -> Int {
+    min(60, schedule[slot].phase.durationSeconds)
+  }
+
+  /// Whether `seconds` more (or, negative, fewer) keep the current slot at or above its
+  /// minimum; adding time is always allowed.
+  public func canAdjust(bySeconds seconds: Int) -> Bool {
+    guard let slot = currentSlot else { return false }
+    return seconds >= 0
+      || plannedSeconds(ofSlot: slot) + seconds >= minimumPlannedSeconds(ofSlot: slot)
+  }
+
   /// A slot's timer at `now`.
   public func timer(ofSlot slot: Int, at now: Date) -> PhaseTimer {
     PhaseTimer(

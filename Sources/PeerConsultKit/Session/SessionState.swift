@@ -5,8 +5,9 @@ import Foundation
 /// log gives exactly the state the facilitator saw.
 public struct SessionState: Hashable, Sendable {
   public internal(set) var setup: SessionSetup
-  /// The flattened running order; fixed when the session is created.
-  public let schedule: [ScheduleSlot]
+  /// The flattened running order: fixed when the session is created, except that the rounds
+  /// still to come can be rearranged (``SessionEvent/roundsRearranged(from:presenters:)``).
+  public internal(set) var schedule: [ScheduleSlot]
   public let createdAt: Date
   /// The slot being run, or nil before the start.
   public internal(set) var currentSlot: Int?

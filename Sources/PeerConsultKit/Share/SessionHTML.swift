@@ -104,7 +104,10 @@ struct SessionHTML {
       HTMLPage.span("kind", kind),
       .unwrap(entry.speakerName) { HTMLPage.span("speaker", $0 + ":") },
       HTMLPage.span("text", entry.text),
-      .if(entry.note.editedAt != nil, HTMLPage.span("edited", " (edited)"))
+      .if(entry.note.editedAt != nil, HTMLPage.span("edited", " (edited)")),
+      .if(
+        entry.note.content.looksLikeAdvice,
+        HTMLPage.span("advice", " " + SessionDigest.adviceFlag))
     )
   }
 

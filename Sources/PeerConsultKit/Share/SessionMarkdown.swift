@@ -85,6 +85,7 @@ struct SessionMarkdown {
     let speaker = entry.speakerName.map { style.inline($0) + ": " } ?? ""
     return "\(time.time(entry.note.createdAt, sameDayAs: digest.createdAt)) · \(kind) · \(speaker)"
       + style.block(entry.text, indent: 2) + (entry.note.editedAt != nil ? " (edited)" : "")
+      + (entry.note.content.looksLikeAdvice ? " " + SessionDigest.adviceFlag : "")
   }
 
   /// An action as a task: `[x] the action (owner: Ben; done 09:02)`.

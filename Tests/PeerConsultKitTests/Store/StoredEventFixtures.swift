@@ -224,6 +224,27 @@ enum StoredEventFixtures {
         {"type":"finished"}
         """#,
       event: .finished),
+    StoredEventFixture(
+      name: "noteAdded flagged as advice",
+      json: #"""
+        {"content":{"advice":true,"kind":"question","text":"Why not ask the police?"},"note":3,"slot":2,"type":"noteAdded"}
+        """#,
+      event: .noteAdded(
+        id: 3, slot: 2,
+        content: NoteContent(
+          text: "Why not ask the police?", kind: .question, looksLikeAdvice: true))),
+    StoredEventFixture(
+      name: "ratingCleared",
+      json: #"""
+        {"rater":2,"type":"ratingCleared"}
+        """#,
+      event: .ratingCleared(participant: 2)),
+    StoredEventFixture(
+      name: "roundsRearranged",
+      json: #"""
+        {"from":1,"presenters":[3,0],"type":"roundsRearranged"}
+        """#,
+      event: .roundsRearranged(from: 1, presenters: [3, 0])),
   ]
 
   /// Every part of a setup: phases in all three parts with rules and prompts, a protocol file's
