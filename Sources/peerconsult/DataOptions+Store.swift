@@ -70,7 +70,8 @@ struct OutputOptions: ParsableArguments {
       return
     }
     let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
-    try PrivateFile.write(text, to: url, replacing: force)
+    // Cleaned as standard output is: a Markdown file is read in terminals too (`cat`, `less -R`).
+    try PrivateFile.write(CommandText.printable(text), to: url, replacing: force)
     try StandardOutput.line("Wrote \(what) to \(url.path).")
   }
 }

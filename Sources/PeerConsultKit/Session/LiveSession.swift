@@ -26,11 +26,13 @@ public final class LiveSession {
     self.lastSequence = lastSequence
   }
 
-  /// Creates a session and stores it; its timer starts with ``start()``.
+  /// Creates a session and stores it; its timer starts with ``start()``. A setup whose texts
+  /// could not have been typed (``SessionSetup/validateTypedText()``) is refused.
   public static func create(
     _ setup: SessionSetup, id: SessionID = .random(), store: any SessionStore,
     clock: any WallClock = SystemClock()
   ) throws -> LiveSession {
+    try setup.validateTypedText()
     let at = clock.now().storedPrecision
     let state = try SessionState(setup: setup, createdAt: at)
     try store.append(RecordedEvent(sequence: 1, at: at, event: .created(setup: setup)), to: id)
