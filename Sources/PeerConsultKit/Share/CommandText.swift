@@ -23,6 +23,11 @@ public enum CommandText {
     text.withoutControlCharacters.replacingOccurrences(of: "\n", with: " ")
   }
 
+  /// The line a command about many sessions writes for one it left out, on standard error.
+  public static func skipped(_ error: StoreError) -> String {
+    "Skipped: \(error.description)"
+  }
+
   /// "1 session", "2 sessions", or with an irregular plural given.
   public static func counted(_ count: Int, _ one: String, _ many: String? = nil) -> String {
     "\(count) \(count == 1 ? one : many ?? one + "s")"
