@@ -14,7 +14,11 @@ public final class AppServices {
   /// Makes the id of each new session (fixed in tests).
   private let makeSessionID: () -> SessionID
   /// The session being facilitated, if any.
-  public private(set) var live: LiveSession?
+  public private(set) var live: LiveSession? {
+    didSet { holdLock(of: live?.id) }
+  }
+  /// The lock that tells other programs ``live`` is being facilitated here.
+  private var liveLock: SessionLock?
 
   /// - Parameters:
   ///   - openStore: opens the database for writing on first use, creating it if need be, so
@@ -153,6 +157,15 @@ public final class AppServices {
       try session.rateProcess(participant: participant, rating: rating)
     }
     return .sessionChanged(session.state)
+  }
+
+  /// Takes the lock of `session` (releasing any other), so that other programs can tell it is
+  /// live. Best effort: where no lock file can be made, no database can be written either,
+  /// and the session's writes merge with others' anyway (``LiveSession``).
+  private func holdLock(of session: SessionID?) {
+    guard liveLock?.session != session else { return }
+    liveLock?.release()
+    liveLock = session.flatMap { try? SessionLock.acquire($0, in: location.dataDirectory) }
   }
 
   /// The database, when the store is one and it exists already (nothing is created just to
