@@ -75,11 +75,16 @@ public final class AppDatabase: Sendable {
     let path = fileURL.path
     try DataFolder.prepare(directory)
     // Held until the schema is in place, so that programs starting together take turns.
-    let opening = try OpeningLock.exclusive(on: fileURL)
+    let opening = try OpeningLock.exclusive(in: directory)
     defer { opening?.release() }
     let finding = try DatabaseInspection.inspect(fileURL, schema: schema)
     if finding == .fresh {
       try DataFolder.createPrivateFile(fileURL)
+    } else if !DataFolder.isWritable(fileURL) {
+      // Refused before SQLite opens it: a failing writable open would leave `-wal` and `-shm`
+      // files with the database's read-only mode beside it, and they would keep every later
+      // command failing after the user had fixed the mode as told.
+      throw StoreError.cannotOpen(path: path, reason: "the file is read-only")
     }
     DataFolder.makePrivate(fileURL)
     var configuration = Configuration()
@@ -125,7 +130,7 @@ public final class AppDatabase: Sendable {
     let path = fileURL.path
     guard exists(in: directory) else { return nil }
     // While a writing opening may be creating the file, wait for it to finish.
-    var opening = try OpeningLock.shared(on: fileURL)
+    var opening = try OpeningLock.shared(in: directory)
     defer { opening?.release() }
     // Before the first look, which may create the -wal and -shm files for this read.
     let madeCompanions = ReadOnlyAccess.hasNoCompanions(fileURL)
