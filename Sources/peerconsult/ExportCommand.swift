@@ -55,11 +55,17 @@ struct ExportCommand: ParsableCommand {
       }
     }
     var seen = Set<SessionID>()
-    let records = try ids.filter { seen.insert($0).inserted }.map(database.record)
-    guard !records.isEmpty else { throw StoreError.noSessions }
+    let read = try database.records(of: ids.filter { seen.insert($0).inserted })
+    read.reportSkipped()
+    let records = read.records
+    guard !records.isEmpty else {
+      try read.failIfSkipped()
+      throw StoreError.noSessions
+    }
     let text = try SessionExport.render(
       records, as: format.shareFormat, options: ShareOptions(anonymise: anonymise))
     try output.write(
       text, what: CommandText.counted(records.count, anonymise ? "anonymised session" : "session"))
+    try read.failIfSkipped()
   }
 }

@@ -32,7 +32,10 @@ struct HarvestCommand: ParsableCommand {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
-    let records = try database.records(programme: name)
+    let read = try database.records(programme: name)
+    read.reportSkipped()
+    let records = read.records
+    if records.isEmpty { try read.failIfSkipped() }
     let text = try HarvestExport.render(
       records, programme: name, as: format.shareFormat,
       options: ShareOptions(anonymise: anonymise))
@@ -41,5 +44,6 @@ struct HarvestCommand: ParsableCommand {
       what:
         "the \(anonymise ? "anonymised " : "")harvest of \(CommandText.counted(records.count, "session"))"
     )
+    try read.failIfSkipped()
   }
 }

@@ -78,7 +78,11 @@ struct RunCommand: ParsableCommand {
     let setup = SessionSetup(
       title: title, programme: programme, consultingProtocol: chosen, participants: group,
       presenters: order)
-    do { try setup.validate() } catch { throw CLIError("\(error)") }
+    // Refused here, before the terminal is taken, with the field named.
+    do {
+      try setup.validate()
+      try setup.validateTypedText()
+    } catch { throw CLIError("\(error)") }
     return setup
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 extension Participant {
   /// Why a participant line could not be read, in one line that names the bad part.
@@ -34,10 +35,10 @@ extension Participant {
     }
     let (name, organisation, levelText) = (parts[0], parts[1], parts[2])
     for (label, value) in [("name", name), ("organisation", organisation)] {
-      if let control = value.unicodeScalars.first(where: isControl) {
+      if let control = ControlCharacters.first(in: value) {
         throw ParseError(
           message:
-            "the \(label) '\(printable(value))' contains a control character (\(ProtocolFileReader.codePoint(control))); remove it"
+            "the \(label) '\(printable(value))' contains a control character (\(ControlCharacters.codePoint(control))); remove it"
         )
       }
     }
@@ -65,20 +66,6 @@ extension Participant {
   /// The participant written the way ``parse(_:)`` reads it.
   public var spec: String { "\(name); \(organisation); \(level.rawValue)" }
 
-  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.generalCategory == .control
-  }
-
   /// Text safe to echo in a one-line message: control characters are spelt out.
-  private static func printable(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      if isControl(scalar) {
-        result += "<\(ProtocolFileReader.codePoint(scalar))>"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  private static func printable(_ text: String) -> String { ControlCharacters.spelledOut(text) }
 }

@@ -72,6 +72,7 @@ public struct SessionState: Hashable, Sendable {
 
   /// The note with `id`, deleted or not.
   public func note(_ id: Int) -> Note? {
-    notes.indices.contains(id - 1) ? notes[id - 1] : nil
+    // `id > 0` first: an id read from a file may be `Int.min`, where `- 1` would trap.
+    id > 0 && notes.indices.contains(id - 1) ? notes[id - 1] : nil
   }
 }

@@ -69,7 +69,7 @@ struct SessionMarkdown {
         var detail = [person.organisation, person.level.rawValue].filter { !$0.isEmpty }
         if let round = attendee.presentsRound { detail.append("presents round \(round + 1)") }
         return
-          "  - \(style.inline(attendee.name)) (\(style.inline(detail.joined(separator: ", "))))"
+          "  - \(style.leading(attendee.name)) (\(style.inline(detail.joined(separator: ", "))))"
       }
     }
     return lines
@@ -94,13 +94,14 @@ struct SessionMarkdown {
     if let doneAt = entry.note.doneAt {
       detail.append("done \(time.time(doneAt, sameDayAs: digest.createdAt))")
     }
-    detail.append(entry.place)
-    return "[\(entry.note.isDone ? "x" : " ")] \(style.block(entry.text, indent: 2)) "
+    detail.append(style.inline(entry.place))
+    return
+      "[\(entry.note.isDone ? "x" : " ")] \(style.block(entry.text, indent: 2, leading: true)) "
       + "(\(detail.joined(separator: "; ")))"
   }
 
   private func summaryLine(_ entry: SessionDigest.Entry) -> String {
-    "\(style.block(entry.text, indent: 2)) (\(style.inline(entry.place)))"
+    "\(style.block(entry.text, indent: 2, leading: true)) (\(style.inline(entry.place)))"
   }
 
   private func section(_ title: String, _ items: [String]) -> [String] {
@@ -120,7 +121,7 @@ struct SessionMarkdown {
       lines += digest.phaseUsage.map {
         let runs = $0.occurrences == 1 ? "" : " (\($0.occurrences) runs)"
         return
-          "- \(style.inline($0.name))\(runs): \(PhaseDuration.display($0.wholeUsedSeconds)) used "
+          "- \(style.leading($0.name))\(runs): \(PhaseDuration.display($0.wholeUsedSeconds)) used "
           + "of \(PhaseDuration.display($0.plannedSeconds)) planned"
       }
     }

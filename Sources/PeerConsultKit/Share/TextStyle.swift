@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// How text meant for people is written: Markdown (escaped, so a note shows exactly as typed
 /// and cannot turn into links, HTML or headings) or plain text for the terminal. Both take out
@@ -13,8 +14,15 @@ enum TextStyle: Sendable {
     return self == .markdown ? Self.escape(clean) : clean
   }
 
+  /// One line of inline text that starts a list item or a line, where Markdown would read a
+  /// leading `#`, `>`, `-` or `1.` as a heading, quote or list: a participant called `# Boss`.
+  func leading(_ text: String) -> String {
+    self == .markdown ? Self.escapeLineStart(inline(text)) : inline(text)
+  }
+
   /// A note that may span lines, continued under a list item indented by `indent` spaces.
-  func block(_ text: String, indent: Int) -> String {
+  /// `leading` when its first line starts the item, so it is escaped as every later line is.
+  func block(_ text: String, indent: Int, leading: Bool = false) -> String {
     let lines = Self.clean(text).split(separator: "\n", omittingEmptySubsequences: true)
     let margin = String(repeating: " ", count: indent)
     switch self {
@@ -24,7 +32,7 @@ enum TextStyle: Sendable {
       // Two trailing spaces: a hard line break that keeps the lines in one list item.
       return lines.enumerated().map { index, line in
         let escaped = Self.escape(String(line))
-        return index == 0 ? escaped : Self.escapeLineStart(escaped)
+        return index == 0 && !leading ? escaped : Self.escapeLineStart(escaped)
       }.joined(separator: "  \n" + margin)
     }
   }
@@ -44,21 +52,7 @@ enum TextStyle: Sendable {
 
   /// Line breaks made `\n`, and other control characters shown as `�`: a note never carries
   /// them on purpose, and a terminal would act on them.
-  static func clean(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      if character == "\r\n" || character == "\r" {
-        result.append("\n")
-      } else if character == "\n" || character == "\t" {
-        result.append(character)
-      } else if character.unicodeScalars.contains(where: \.isControl) {
-        result.append("\u{FFFD}")
-      } else {
-        result.append(character)
-      }
-    }
-    return result
-  }
+  static func clean(_ text: String) -> String { ControlCharacters.cleaned(text) }
 
   /// Backslash-escapes what Markdown would read as markup inside a line: emphasis, code,
   /// HTML and autolinks, entities, and the `](` `]:` `][` that make links.
@@ -94,15 +88,4 @@ enum TextStyle: Sendable {
     }
     return String(trimmed)
   }
-}
-
-extension Unicode.Scalar {
-  /// C0 and C1 control characters and DEL.
-  fileprivate var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
-}
-
-extension String {
-  /// The string with line breaks made `\n` and other control characters shown as `�`, so
-  /// that printing it cannot make a terminal do anything.
-  public var withoutControlCharacters: String { TextStyle.clean(self) }
 }

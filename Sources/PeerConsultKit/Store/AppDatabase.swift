@@ -74,9 +74,17 @@ public final class AppDatabase: Sendable {
     let fileURL = directory.appendingPathComponent(Self.fileName)
     let path = fileURL.path
     try DataFolder.prepare(directory)
+    // Held until the schema is in place, so that programs starting together take turns.
+    let opening = try OpeningLock.exclusive(in: directory)
+    defer { opening?.release() }
     let finding = try DatabaseInspection.inspect(fileURL, schema: schema)
     if finding == .fresh {
       try DataFolder.createPrivateFile(fileURL)
+    } else if !DataFolder.isWritable(fileURL) {
+      // Refused before SQLite opens it: a failing writable open would leave `-wal` and `-shm`
+      // files with the database's read-only mode beside it, and they would keep every later
+      // command failing after the user had fixed the mode as told.
+      throw StoreError.cannotOpen(path: path, reason: "the file is read-only")
     }
     DataFolder.makePrivate(fileURL)
     var configuration = Configuration()
@@ -121,6 +129,9 @@ public final class AppDatabase: Sendable {
     let fileURL = directory.appendingPathComponent(Self.fileName)
     let path = fileURL.path
     guard exists(in: directory) else { return nil }
+    // While a writing opening may be creating the file, wait for it to finish.
+    var opening = try OpeningLock.shared(in: directory)
+    defer { opening?.release() }
     // Before the first look, which may create the -wal and -shm files for this read.
     let madeCompanions = ReadOnlyAccess.hasNoCompanions(fileURL)
     var upgradeNotice: String?
@@ -133,6 +144,9 @@ public final class AppDatabase: Sendable {
         throw StoreError.upgradeNeedsWritableFolder(
           path: path, fileSchema: version, supportedSchema: schema.version)
       }
+      // The upgrade takes the lock exclusively: let go of the shared hold first.
+      opening?.release()
+      opening = nil
       let upgraded = try AppDatabase(directory: directory, schema: schema)
       upgradeNotice = upgraded.upgradeNotice
       try upgraded.close()
