@@ -156,6 +156,13 @@ struct ProgrammeHarvest {
   var presentations: Int { sessions.reduce(0) { $0 + $1.presenters } }
   var actionsDone: Int { actions.count { $0.isDone } }
 
+  /// A session's ratings before their average: each one, or only how many when anonymised,
+  /// since ratings in participant order still tell who gave which.
+  func ratingsLabel(_ review: Review) -> String {
+    guard isAnonymised else { return review.ratings.map(String.init).joined(separator: ", ") }
+    return review.ratings.count == 1 ? "1 rating" : "\(review.ratings.count) ratings"
+  }
+
   /// The opening paragraph: what the briefing covers, in a sentence or three.
   func introduction(_ time: ReadableTime) -> String {
     guard let first = sessions.first, let last = sessions.last else {

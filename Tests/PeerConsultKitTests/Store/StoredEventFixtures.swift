@@ -146,6 +146,17 @@ enum StoredEventFixtures {
         """#,
       event: .participantAdded(
         participant: Participant(name: "Dev O'Brien", organisation: "", level: .other))),
+    // Other names of the organisation: a key written only when there are some, so every
+    // payload above (stored before it existed) reads as none.
+    StoredEventFixture(
+      name: "participantAdded, with the organisation's other names",
+      json: #"""
+        {"participant":{"level":"senior","name":"Priya Patel","organisation":"Devon & Cornwall Police","organisationAliases":["D&C Police","DCP"]},"type":"participantAdded"}
+        """#,
+      event: .participantAdded(
+        participant: Participant(
+          name: "Priya Patel", organisation: "Devon & Cornwall Police",
+          organisationAliases: ["D&C Police", "DCP"], level: .senior))),
     StoredEventFixture(
       name: "phaseStarted",
       json: #"""
