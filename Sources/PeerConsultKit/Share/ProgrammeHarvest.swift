@@ -12,6 +12,7 @@ struct ProgrammeHarvest {
     let title: String
     let createdAt: Date
     let finishedAt: Date?
+    /// Cases presented: rounds that started, not the ones planned.
     let presenters: Int
     let notes: Int
     let actions: Int
@@ -90,7 +91,7 @@ struct ProgrammeHarvest {
       sessions.append(
         Session(
           id: digest.id, title: title, createdAt: digest.createdAt,
-          finishedAt: digest.finishedAt, presenters: digest.rounds.count,
+          finishedAt: digest.finishedAt, presenters: digest.rounds.count(where: \.hasStarted),
           notes: digest.visibleNotes.count, actions: digest.actions.count,
           actionsDone: digest.actions.count { $0.note.isDone }))
       func items(_ entries: [SessionDigest.Entry]) -> [Item] {
@@ -114,7 +115,10 @@ struct ProgrammeHarvest {
           averageRating: digest.averageRating))
       for attendee in digest.people {
         let participant = attendee.participant
-        let presented = attendee.presentsRound == nil ? 0 : 1
+        let presented =
+          attendee.presentsRound.flatMap { round in
+            digest.rounds.first { $0.index == round }?.hasStarted
+          } == true ? 1 : 0
         let person = PersonKey(participant)
         everyone.insert(person)
         levels[participant.level, default: ([], 0, 0)].people.insert(person)
