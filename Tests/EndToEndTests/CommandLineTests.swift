@@ -93,7 +93,7 @@ struct CommandLineTests {
   }
 
   /// A refusal: non-zero status, nothing on standard output, one line on standard error.
-  private func expectRefusal(
+  func expectRefusal(
     _ run: Run, mentioning text: String, sourceLocation: SourceLocation = #_sourceLocation
   ) {
     #expect(run.status != 0, sourceLocation: sourceLocation)

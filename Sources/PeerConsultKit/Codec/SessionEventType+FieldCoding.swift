@@ -118,6 +118,15 @@ extension SessionEventType {
           participant: try fields.decode(Int.self, forKey: .rater),
           rating: try fields.decode(Int.self, forKey: .rating))
       }
+    case .personErased:
+      EventFieldCoding { event, fields in
+        guard case .personErased(let pseudonym) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(pseudonym, forKey: .pseudonym)
+      } read: { fields in
+        .personErased(pseudonym: try fields.decode(String.self, forKey: .pseudonym))
+      }
     case .finished: .withoutFields(.finished)
     }
   }

@@ -6,7 +6,7 @@
 /// type's fields are written and read.
 public enum SessionEventType: String, CaseIterable, Sendable {
   case created, participantAdded, phaseStarted, paused, resumed, timeAdjusted, noteAdded
-  case noteEdited, noteDeleted, actionDone, processRating, finished
+  case noteEdited, noteDeleted, actionDone, processRating, finished, personErased
 }
 
 extension SessionEvent {
@@ -25,6 +25,7 @@ extension SessionEvent {
     case .actionDone: .actionDone
     case .processRating: .processRating
     case .finished: .finished
+    case .personErased: .personErased
     }
   }
 

@@ -24,6 +24,10 @@ public enum SessionEvent: Hashable, Sendable {
   /// A participant's 1-5 rating of how the session worked, in the process review.
   case processRating(participant: Int, rating: Int)
   case finished
+  /// A person was erased from the session (``AppDatabase/erasePerson(named:)``): the one
+  /// rewrite of the log allowed, which put `pseudonym` wherever their name, organisation and
+  /// mentions were. It records that the log was rewritten, never whom it named.
+  case personErased(pseudonym: String)
 }
 
 /// An event as stored: its place in the session's log (from 1) and the wall-clock time at

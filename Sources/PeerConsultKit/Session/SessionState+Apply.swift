@@ -66,6 +66,9 @@ extension SessionState {
       leaveCurrentSlot(at: date)
       pausedSince = nil
       finishedAt = date
+    case .personErased:
+      // The events before it were rewritten; there is nothing left to change.
+      break
     }
   }
 

@@ -235,6 +235,12 @@ enum StoredEventFixtures {
         {"type":"finished"}
         """#,
       event: .finished),
+    StoredEventFixture(
+      name: "personErased",
+      json: #"""
+        {"pseudonym":"[Erased person 1]","type":"personErased"}
+        """#,
+      event: .personErased(pseudonym: "[Erased person 1]")),
   ]
 
   /// Every part of a setup: phases in all three parts with rules and prompts, a protocol file's
