@@ -26,12 +26,21 @@ struct HarvestCommand: ParsableCommand {
     help: "Replace names and organisations with pseudonyms, for sharing.")
   var anonymise = false
 
+  @OptionGroup var reviewing: ReviewOptions
+
   @OptionGroup var output: OutputOptions
 
   func run() throws {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
+    if let review = try reviewing.check(
+      try database.records(programme: name).map(\.id), anonymise: anonymise, data: data,
+      records: { try database.records(programme: name) })
+    {
+      try StandardOutput.write(review)
+      return
+    }
     let records = try database.records(programme: name)
     let text = try HarvestExport.render(
       records, programme: name, as: format.shareFormat,

@@ -63,5 +63,6 @@ public enum SessionEventCodec {
 
 /// The keys of an event's fields, as Docs/EXPORT-FORMAT.md names them.
 enum EventField: String, CodingKey {
-  case type, setup, participant, slot, seconds, note, content, done, rater, rating, pseudonym
+  case type, setup, participant, slot, seconds, note, content, done, rater, rating, pseudonym, term,
+    replace
 }

@@ -6,7 +6,7 @@
 /// type's fields are written and read.
 public enum SessionEventType: String, CaseIterable, Sendable {
   case created, participantAdded, phaseStarted, paused, resumed, timeAdjusted, noteAdded
-  case noteEdited, noteDeleted, actionDone, processRating, finished, personErased
+  case noteEdited, noteDeleted, actionDone, processRating, finished, personErased, shareChoice
 }
 
 extension SessionEvent {
@@ -26,6 +26,7 @@ extension SessionEvent {
     case .processRating: .processRating
     case .finished: .finished
     case .personErased: .personErased
+    case .shareChoice: .shareChoice
     }
   }
 

@@ -69,6 +69,8 @@ extension SessionState {
     case .personErased:
       // The events before it were rewritten; there is nothing left to change.
       break
+    case .shareChoice(let term, let replace):
+      shareChoices[ShareReview.key(term)] = replace
     }
   }
 

@@ -24,9 +24,16 @@ public struct Anonymiser: Sendable {
   /// which may be a person's ("priya-patel.yaml").
   public static let removedProtocolID = "file"
 
+  /// What replaces a person mentioned who was not there, once the facilitator says so.
+  public static let someoneElse = "[a person]"
+
   private var pseudonyms: [PersonKey: String] = [:]
   private var organisations: [[Character]: String] = [:]
   private var replacer = TermReplacer(titles: NameForms.titles)
+  /// The facilitator's choices for suspects, from every record shared (the latest stands).
+  let choices: [String: Bool]
+  /// Finds what the replacer does not: people who were not there, near-misses of names.
+  let suspectFinder: SuspectFinder
 
   /// Pseudonyms for everyone in `records`, lettered in order of first appearance (records by
   /// date, then participants in the order they joined).
@@ -34,6 +41,11 @@ public struct Anonymiser: Sendable {
   /// A pseudonym names the level only where at least two of the people shared together have
   /// it: the only senior in the room would be known by it.
   public init(records: [SessionRecord]) {
+    var choices: [String: Bool] = [:]
+    for record in SessionRecord.chronological(records) {
+      choices.merge(record.state.shareChoices) { _, later in later }
+    }
+    self.choices = choices
     var people: [(person: PersonKey, participant: Participant)] = []
     var aliases: [[Character]: [String]] = [:]
     var organisationNames: [(key: [Character], name: String)] = []
@@ -95,6 +107,32 @@ public struct Anonymiser: Sendable {
         guesses[TermReplacer.fold(form), default: (form, care, [])].owners.insert(key)
       }
     }
+    let named = pseudonyms
+    suspectFinder = SuspectFinder(
+      people: people.map { (name: $0.participant.name, pseudonym: named[$0.person]!) })
+    // A suspect the facilitator chose to replace that no term covers (someone who was not
+    // there, a misspelt name) is replaced wherever it stands.
+    for (key, replace) in choices.sorted(by: { $0.key < $1.key })
+    where replace && !replacer.contains(key) {
+      let ordinary = key.split { !$0.isLetter }.allSatisfy(EnglishWords.contains)
+      let resembled = suspectFinder.resembled(key)
+      replacer.add(
+        key, replacement: resembled ?? Self.someoneElse,
+        care: [
+          .suffixes, ordinary ? .ordinaryWord : [], resembled == nil ? .unknownName : .resemblance,
+        ])
+    }
+    // Words in what is shared that resemble a participant's name are replaced as suspects.
+    for record in records {
+      for text in Self.sharedTexts(of: record.state) {
+        let characters = Array(text)
+        for (_, word) in SuspectFinder.words(in: characters)
+        where !replacer.contains(word) && replacer.matches(in: word).isEmpty {
+          guard let pseudonym = suspectFinder.resembled(word) else { continue }
+          replacer.add(word, replacement: pseudonym, care: [.suffixes, .resemblance])
+        }
+      }
+    }
     // A guess never hides a name already known: "the Police" is the organisation called
     // "Police" when there is one, not a guess at another force.
     for (_, entry) in guesses.sorted(by: { String($0.key) < String($1.key) })
@@ -129,7 +167,19 @@ public struct Anonymiser: Sendable {
   /// an English word is left alone in its ordinary lower-case use, and a one-character CJK name
   /// part where other CJK text touches it ("安静" for "静"); suspects are
   /// replaced or kept as `TermReplacer.Suspicion.replacedByDefault` says.
-  public func scrub(_ text: String) -> String { replacer.replacing(in: text) }
+  public func scrub(_ text: String) -> String {
+    replacer.replacing(in: text) { match in
+      guard let suspicion = match.suspicion else { return true }
+      return choices[ShareReview.key(match.text)] ?? suspicion.replacedByDefault
+    }
+  }
+
+  /// The texts of `state` that an anonymised export shows: title, programme, focus questions
+  /// and the notes as they stand.
+  static func sharedTexts(of state: SessionState) -> [String] {
+    [state.setup.title, state.setup.programme] + state.setup.rounds.compactMap(\.focusQuestion)
+      + state.visibleNotes.map(\.text)
+  }
 
   /// Every replacement ``scrub(_:)`` considers in `text`, suspects included.
   func matches(in text: String) -> [TermReplacer.Match] { replacer.matches(in: text) }

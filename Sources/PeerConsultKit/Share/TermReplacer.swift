@@ -32,6 +32,11 @@ struct TermReplacer: Sendable {
     static let guess = Care(rawValue: 16)
     /// A name: a title written before it ("Dr", "Dr.": ``titles``) is replaced with it.
     static let takesTitle = Care(rawValue: 32)
+    /// A word found in the text that resembles a name ("Mueller"): always a suspect, replaced.
+    static let resemblance = Care(rawValue: 64)
+    /// A word the facilitator chose to replace, the name of nobody in the group: always a
+    /// suspect, so the choice stays in view.
+    static let unknownName = Care(rawValue: 128)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -42,15 +47,21 @@ struct TermReplacer: Sendable {
     case insideWord
     /// A short form or acronym guessed from an organisation's name: replaced.
     case shortForm
+    /// A word that resembles a participant's name ("Mueller" for "Müller"): replaced.
+    case resemblance
+    /// A capitalised word that names nobody in the group: kept.
+    case unknownName
 
     /// Whether the text is replaced unless the facilitator keeps it.
-    var replacedByDefault: Bool { self != .insideWord }
+    var replacedByDefault: Bool { self != .insideWord && self != .unknownName }
   }
 
   /// One occurrence of a term in a text.
   struct Match: Sendable, Hashable {
     /// Where it is, in characters of the original text.
     let range: Range<Int>
+    /// The text there, as written (without a title taken with it).
+    let text: String
     let replacement: String
     /// Set when the facilitator should look at it.
     let suspicion: Suspicion?
@@ -171,12 +182,14 @@ struct TermReplacer: Sendable {
         }
       }
       if term.care.contains(.guess) { suspicion = suspicion ?? .shortForm }
+      if term.care.contains(.resemblance) { suspicion = suspicion ?? .resemblance }
+      if term.care.contains(.unknownName) { suspicion = .unknownName }
       let start =
         term.care.contains(.takesTitle) ? titleStart(before: position, in: folded) : position
       return (
         Match(
-          range: origin[start]..<range.upperBound, replacement: term.replacement,
-          suspicion: suspicion), end
+          range: origin[start]..<range.upperBound, text: String(original[range]),
+          replacement: term.replacement, suspicion: suspicion), end
       )
     }
     return nil

@@ -54,7 +54,7 @@ struct EventProjection {
       try db.execute(
         sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?",
         arguments: [done ? time : nil, id, note])
-    case .paused, .resumed, .timeAdjusted, .processRating, .personErased: break
+    case .paused, .resumed, .timeAdjusted, .processRating, .personErased, .shareChoice: break
     }
   }
 

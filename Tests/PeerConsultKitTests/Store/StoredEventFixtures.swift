@@ -241,6 +241,12 @@ enum StoredEventFixtures {
         {"pseudonym":"[Erased person 1]","type":"personErased"}
         """#,
       event: .personErased(pseudonym: "[Erased person 1]")),
+    StoredEventFixture(
+      name: "shareChoice",
+      json: #"""
+        {"replace":false,"term":"Bishop","type":"shareChoice"}
+        """#,
+      event: .shareChoice(term: "Bishop", replace: false)),
   ]
 
   /// Every part of a setup: phases in all three parts with rules and prompts, a protocol file's
