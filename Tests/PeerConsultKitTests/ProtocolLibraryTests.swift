@@ -127,3 +127,22 @@ import Testing
     }
   }
 }
+
+@Suite struct ProtocolLibraryStoppingTests {
+  @Test func aLoadAskedToStopReadsNoMoreFiles() throws {
+    let folder = try TemporaryFolder()
+    for name in ["a", "b", "c"] {
+      try "name: \(name)\nround:\n- name: Talk\n  duration: 5m\n  speaker: everyone\n".write(
+        to: folder.path("\(name).yaml"), atomically: false, encoding: .utf8)
+    }
+    var asked = 0
+    let library = ProtocolLibrary.load(from: folder.url) {
+      asked += 1
+      return asked > 1
+    }
+    #expect(library.protocols.count == BuiltInProtocols.all.count + 1)
+    #expect(library.protocols.last?.id == "a")
+    #expect(
+      ProtocolLibrary.load(from: folder.url).protocols.count == BuiltInProtocols.all.count + 3)
+  }
+}

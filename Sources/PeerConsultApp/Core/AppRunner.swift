@@ -83,7 +83,8 @@ public final class AppRunner {
   /// Performs effects in order, feeding each command's result back to the screens.
   private func perform(_ effects: [Effect]) -> Int32? {
     var effects = effects
-    while !effects.isEmpty {
+    // A signal during a long command leaves the rest for the loop, which exits at once.
+    while !effects.isEmpty && !TerminalRestorer.hasPendingSignal {
       let effect = effects.removeFirst()
       switch effect {
       case .exit(let status): return status

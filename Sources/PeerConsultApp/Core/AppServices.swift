@@ -1,5 +1,6 @@
 import Foundation
 import PeerConsultKit
+import TerminalKit
 
 /// Performs the commands that need the outside world (files, the database) and reports each
 /// as a ``ServiceResult``: the only impure part of the app besides the terminal. It decides
@@ -67,11 +68,13 @@ public final class AppServices {
   private func result(of command: AppCommand) throws -> ServiceResult {
     switch command {
     case .loadProtocols:
-      let library = ProtocolLibrary.load(from: location.protocolsDirectory)
+      let library = ProtocolLibrary.load(
+        from: location.protocolsDirectory, shouldStop: { TerminalRestorer.hasPendingSignal })
       return .protocolsLoaded(
         protocols: library.protocols, problems: library.problems.map(\.description))
     case .loadSetup:
-      let library = ProtocolLibrary.load(from: location.protocolsDirectory)
+      let library = ProtocolLibrary.load(
+        from: location.protocolsDirectory, shouldStop: { TerminalRestorer.hasPendingSignal })
       // The form opens even when earlier programmes cannot be read; the screen says why
       // none are suggested.
       let programmes: [String]

@@ -18,7 +18,13 @@ public struct ProtocolLibrary: Sendable {
   /// A missing folder is not a problem: most people never write a protocol. Hidden files and
   /// sub-folders are skipped. Two files with the same id load the first by name and report the
   /// second.
-  public static func load(from directory: URL) -> ProtocolLibrary {
+  ///
+  /// - Parameter shouldStop: asked before each file; once it says yes the files not yet read
+  ///   are left out, so a signal is honoured within one file's time (each file is bounded, but
+  ///   a folder of many large ones takes seconds).
+  public static func load(
+    from directory: URL, shouldStop: () -> Bool = { false }
+  ) -> ProtocolLibrary {
     let fileManager = FileManager.default
     let folderPath = directory.path
     var isDirectory: ObjCBool = false
@@ -45,6 +51,7 @@ public struct ProtocolLibrary: Sendable {
     var loaded: [String: ConsultingProtocol] = [:]
     var problems: [ProtocolFileError] = []
     for name in names.sorted() where isProtocolFileName(name) {
+      if shouldStop() { break }
       let url = directory.appendingPathComponent(name)
       do {
         let read = try ProtocolFile.load(contentsOf: url)

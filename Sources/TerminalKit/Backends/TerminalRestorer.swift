@@ -132,6 +132,10 @@ public enum TerminalRestorer {
     return String(decoding: CrashBuffer(pointer).bytes(slot: slot), as: UTF8.self)
   }
 
+  /// Whether a signal asked the program to leave and the loop has not taken it yet: long
+  /// operations (loading a folder of protocol files) stop early when it is set.
+  public static var hasPendingSignal: Bool { pendingSignal.load(ordering: .relaxed) != 0 }
+
   /// The signal received since the last call (SIGINT, SIGTERM, SIGHUP or SIGQUIT), if any.
   public static func takePendingSignal() -> Int32? {
     let value = pendingSignal.exchange(0, ordering: .relaxed)
