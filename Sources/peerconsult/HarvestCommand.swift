@@ -26,6 +26,8 @@ struct HarvestCommand: ParsableCommand {
     help: "Replace names and organisations with pseudonyms, for sharing.")
   var anonymise = false
 
+  @OptionGroup var reviewing: ReviewOptions
+
   @OptionGroup var output: OutputOptions
 
   func run() throws {
@@ -35,6 +37,12 @@ struct HarvestCommand: ParsableCommand {
     let read = try database.records(programme: name)
     read.reportSkipped()
     let records = read.records
+    if let review = try reviewing.check(
+      records.map(\.id), anonymise: anonymise, data: data, records: { records })
+    {
+      try StandardOutput.write(review)
+      return
+    }
     if records.isEmpty { try read.failIfSkipped() }
     let text = try HarvestExport.render(
       records, programme: name, as: format.shareFormat,

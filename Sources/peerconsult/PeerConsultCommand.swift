@@ -13,7 +13,7 @@ struct PeerConsultCommand: ParsableCommand {
       HomeCommand.self, RunCommand.self, ResumeCommand.self, ReviewCommand.self,
       ListCommand.self, ShowCommand.self, SearchCommand.self, ActionsCommand.self,
       ExportCommand.self, HarvestCommand.self, ImportCommand.self, ProtocolsCommand.self,
-      BackupCommand.self, RestoreCommand.self,
+      BackupCommand.self, RestoreCommand.self, DeleteCommand.self, ErasePersonCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )

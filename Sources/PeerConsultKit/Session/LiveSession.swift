@@ -154,6 +154,12 @@ public final class LiveSession {
     try record(.roundsRearranged(from: state.roundsBegun, presenters: presenters))
   }
 
+  /// Records whether the suspect `term` is replaced when the session is shared anonymised.
+  public func chooseForSharing(_ term: String, replace: Bool) throws {
+    if state.shareChoices[ShareReview.key(term)] == replace { return }
+    try record(.shareChoice(term: term, replace: replace))
+  }
+
   /// Finishes the session now, wherever it is.
   public func finish() throws {
     try record(.finished)

@@ -73,6 +73,11 @@ extension SessionState {
       leaveCurrentSlot(at: date)
       pausedSince = nil
       finishedAt = date
+    case .personErased:
+      // The events before it were rewritten; there is nothing left to change.
+      break
+    case .shareChoice(let term, let replace):
+      shareChoices[ShareReview.key(term)] = replace
     }
   }
 

@@ -19,6 +19,9 @@ public struct SessionState: Hashable, Sendable {
   public internal(set) var notes: [Note] = []
   /// Process-review ratings (1-5) by participant index; a later rating replaces an earlier one.
   public internal(set) var ratings: [Int: Int] = [:]
+  /// The facilitator's choices for suspects before sharing: replace (true) or keep, by the
+  /// suspect's text folded (``ShareReview/key(_:)``); the last choice for a text stands.
+  public internal(set) var shareChoices: [String: Bool] = [:]
   public internal(set) var finishedAt: Date?
 
   /// A new session's state; throws if the setup cannot run.

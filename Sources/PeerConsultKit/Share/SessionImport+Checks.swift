@@ -56,6 +56,11 @@ extension SessionImport {
       }
     case .noteAdded(_, _, let content), .noteEdited(_, let content):
       try checkNote(content.text)
+    case .personErased(let pseudonym):
+      try SessionSetup.checkTyped(
+        pseudonym, field: "pseudonym", limit: SessionSetup.maximumNameLength)
+    case .shareChoice(let term, _):
+      try SessionSetup.checkTyped(term, field: "term", limit: SessionSetup.maximumNameLength)
     case .phaseStarted, .paused, .resumed, .noteDeleted, .actionDone, .processRating, .finished,
       .roundsRearranged, .ratingCleared:
       break  // Numbers only, each checked by the replay.

@@ -37,10 +37,12 @@ struct SessionMarkdown {
     lines += section("Blockages", digest.blockages.map(summaryLine))
     var review = digest.processReview.map(summaryLine)
     if let average = digest.averageRating {
-      let ratings = digest.ratings.map { "\(style.inline($0.name)) \($0.rating)" }
-      review.append(
-        "Ratings (1-5): \(ratings.joined(separator: ", ")); average "
-          + String(format: "%.1f", average))
+      // Anonymised, a rating by pseudonym still tells who was pleased: only the average goes.
+      let ratings =
+        anonymised
+        ? digest.ratings.count == 1 ? "1 rating" : "\(digest.ratings.count) ratings"
+        : digest.ratings.map { "\(style.inline($0.name)) \($0.rating)" }.joined(separator: ", ")
+      review.append("Ratings (1-5): \(ratings); average " + String(format: "%.1f", average))
     }
     lines += section("Process review", review)
     lines += timeTable(digest)

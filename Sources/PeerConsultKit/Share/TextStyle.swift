@@ -1,8 +1,8 @@
 import Foundation
 import TextLayout
 
-/// How text meant for people is written: Markdown (escaped, so a note shows exactly as typed
-/// and cannot turn into links, HTML or headings) or plain text for the terminal. Both take out
+/// How text meant for people is written: Markdown (escaped where Markdown would read markup,
+/// so a note shows exactly as typed and cannot turn into links, HTML or headings) or plain text for the terminal. Both take out
 /// control characters, which a terminal would obey and a reader cannot see.
 enum TextStyle: Sendable {
   case markdown
@@ -54,25 +54,62 @@ enum TextStyle: Sendable {
   /// them on purpose, and a terminal would act on them.
   static func clean(_ text: String) -> String { ControlCharacters.cleaned(text) }
 
-  /// Backslash-escapes what Markdown would read as markup inside a line: emphasis, code,
-  /// HTML and autolinks, entities, and the `](` `]:` `][` that make links.
+  /// Backslash-escapes what Markdown would read as markup inside a line, and only that, so
+  /// "A&E", "Devon & Cornwall", "a < b" and "snake_case" show as typed: emphasis and code
+  /// marks (`*`, `~`, `` ` ``, and `_` unless inside a word), `<` that would open HTML or an
+  /// autolink, `&` that would start an entity (`&lt;`, `&#60;`), a backslash before
+  /// punctuation, and the `](` `]:` `][` that make links.
   private static func escape(_ text: String) -> String {
+    let characters = Array(text)
     var result = ""
-    var characters = text.makeIterator()
-    var pending = characters.next()
-    while let character = pending {
-      let next = characters.next()
+    for (index, character) in characters.enumerated() {
+      let previous = index > 0 ? characters[index - 1] : nil
+      let next = index + 1 < characters.count ? characters[index + 1] : nil
+      let needsEscape: Bool
       switch character {
-      case "\\", "`", "*", "_", "~", "<", ">", "&":
-        result += "\\" + String(character)
-      case "]" where next == "(" || next == "[" || next == ":":
-        result += "\\]"
+      case "`", "*", "~":
+        needsEscape = true
+      case "_":
+        needsEscape = !(isWordCharacter(previous) && isWordCharacter(next))
+      case "\\":
+        needsEscape =
+          next.map { $0.isASCII && $0.isPunctuation || $0.isASCII && $0.isSymbol } ?? false
+      case "<":
+        needsEscape = next.map { $0.isLetter || "/!?".contains($0) } ?? false
+      case "&":
+        needsEscape = startsEntity(characters[(index + 1)...])
+      case "]":
+        needsEscape = next == "(" || next == "[" || next == ":"
       default:
-        result.append(character)
+        needsEscape = false
       }
-      pending = next
+      if needsEscape { result.append("\\") }
+      result.append(character)
     }
     return result
+  }
+
+  private static func isWordCharacter(_ character: Character?) -> Bool {
+    guard let character else { return false }
+    return character.isLetter || character.isNumber
+  }
+
+  /// Whether `rest`, what follows a `&`, makes it an entity: `#` and digits, `#x` and hex
+  /// digits, or a name, then `;`.
+  private static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
+    guard let semicolon = rest.prefix(34).firstIndex(of: ";"), semicolon > rest.startIndex else {
+      return false
+    }
+    let body = rest[rest.startIndex..<semicolon]
+    if body.first == "#" {
+      let number = body.dropFirst()
+      if number.first == "x" || number.first == "X" {
+        return number.count > 1 && number.dropFirst().allSatisfy(\.isHexDigit)
+      }
+      return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    return body.first?.isASCII == true && body.first?.isLetter == true
+      && body.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
   }
 
   /// Escapes a line start that Markdown would read as a heading, quote, list or rule.

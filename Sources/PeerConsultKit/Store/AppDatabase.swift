@@ -47,8 +47,14 @@ public final class AppDatabase: Sendable {
 
   /// A database on `writer`, with the current schema set up: tests pass an in-memory
   /// `DatabaseQueue` and get the real schema and queries.
+  ///
+  /// The search index's tokenizer is registered on the writer's connection here; a
+  /// `DatabasePool`'s readers need it in their configuration (``prepare(_:)``).
   public convenience init(_ writer: any DatabaseWriter) throws(StoreError) {
-    do { try AppDatabase.migrator.migrate(writer) } catch {
+    do {
+      writer.writeWithoutTransaction { $0.add(tokenizer: NoteTokenizer.self) }
+      try AppDatabase.migrator.migrate(writer)
+    } catch {
       throw StoreError.whileWriting(error, path: writer.path)
     }
     self.init(writer: writer, directory: nil)
@@ -61,6 +67,12 @@ public final class AppDatabase: Sendable {
       throw StoreError.whileOpening(error, path: ":memory:")
     }
     return try AppDatabase(queue)
+  }
+
+  /// Makes every connection of `configuration` able to use the search index, whose tokenizer
+  /// (``NoteTokenizer``) SQLite looks up by name on each connection.
+  static func prepare(_ configuration: inout Configuration) {
+    configuration.prepareDatabase { $0.add(tokenizer: NoteTokenizer.self) }
   }
 
   /// Opens the database in `directory` for writing, creating the folder (0700) and the
@@ -90,6 +102,7 @@ public final class AppDatabase: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.label = "PeerConsult"
+    Self.prepare(&configuration)
     let pool: DatabasePool
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
