@@ -59,8 +59,14 @@ enum InteractiveTerminal {
     let runner = AppRunner(
       terminal: CrashDrill.wrap(terminal, environment: environment), services: services,
       state: state)
-    if let status = runner.deliver(first) { return status }
-    return runner.run()
+    let status = runner.deliver(first) ?? runner.run()
+    terminal.close()
+    // Back on the ordinary screen: say how to come back to a session left unfinished.
+    if status == 0, let left = services.leftUnfinished {
+      try StandardOutput.line(
+        "Session \(left.short) stays unfinished; carry on with: peerconsult resume \(left.short)")
+    }
+    return status
   }
 }
 

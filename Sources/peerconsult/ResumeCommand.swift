@@ -6,16 +6,21 @@ import PeerConsultKit
 struct ResumeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resume",
-    abstract: "Carry on an unfinished session where it stopped.",
+    abstract: "Carry on a session where it stopped, or reopen a finished one.",
     discussion: """
       Returns to the same round and phase with the same notes, pause and remaining time; a \
-      phase that ran out while PeerConsult was closed shows its overtime. Without SESSION, \
-      resumes the most recently used unfinished session.
+      phase that ran out while PeerConsult was closed shows its overtime; a session never \
+      started is still ready. Without SESSION, resumes the most recently used unfinished \
+      session. A finished session shows its summary and asks whether to reopen its last \
+      phase; --reopen reopens it without asking.
       """)
 
   @Argument(
     help: ArgumentHelp("A unique prefix of the session id, or `latest`.", valueName: "SESSION"))
   var session: String?
+
+  @Flag(help: "Reopen a finished session's last phase without asking.")
+  var reopen = false
 
   @OptionGroup var data: DataOptions
 
@@ -39,7 +44,7 @@ struct ResumeCommand: ParsableCommand {
         }
         id = latest.id
       }
-      return .resume(id)
+      return reopen ? .reopen(id) : .resume(id)
     }
     if status != 0 { throw ExitCode(status) }
   }

@@ -36,6 +36,7 @@ import Testing
     let data = folder.url.appendingPathComponent("data")
     let tmux = try TmuxSession(Self.runArguments, dataDir: data)
     tmux.waitFor("Speaks now")
+    try tmux.startWhenReady()
     try note(tmux, "First note")
     try note(tmux, "Second note")
 

@@ -19,8 +19,10 @@ import Testing
     }
     let first = try start("Group A")
     first.waitFor("Check-in")
+    try first.startWhenReady()
     let second = try start("Group B")
     second.waitFor("Check-in")
+    try second.startWhenReady()
     // The reader is a separate connection in this process, polling while both write.
     let reader = try AppDatabase(directory: dataDir)
     var reads = 0

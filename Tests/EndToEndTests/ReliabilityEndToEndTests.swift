@@ -100,6 +100,8 @@ import Testing
         tmux.waitFor("home or live screen") {
           $0.contains("New session") || $0.contains("Speaks now")
         }
+        // A new session opens ready; the keys start on a running timer.
+        if start == scratch.runArguments { try tmux.startWhenReady() }
         while remaining > 0 && (remaining % 20 != 0 || tmux.isRunning) {
           tried += try TmuxKeyMix.sendOne(to: tmux, using: &rng)
           remaining -= 1
@@ -152,6 +154,7 @@ import Testing
     let scratch = try Scratch()
     let tmux = try TmuxSession(scratch.runArguments, dataDir: scratch.dataDir)
     tmux.waitFor("Speaks now")
+    try tmux.startWhenReady()
     var text = ""
     while text.utf8.count < 100 * 1024 {
       text += TmuxKeyMix.text.randomElement(using: &rng)! + " "
@@ -187,6 +190,7 @@ import Testing
     let scratch = try Scratch()
     let tmux = try TmuxSession(scratch.runArguments, dataDir: scratch.dataDir)
     tmux.waitFor("Speaks now")
+    try tmux.startWhenReady()
     #expect(try writeNote(tmux, "Before the storm: crème brûlée 日本語"))
     let sizes = 40
     for _ in 0..<sizes {
@@ -229,6 +233,7 @@ import Testing
         let scratch = try Scratch()
         let tmux = try TmuxSession(scratch.runArguments, dataDir: scratch.dataDir)
         tmux.waitFor("Speaks now")
+        try tmux.startWhenReady()
         var acknowledged: [String] = []
         for number in 0..<Int.random(in: 0...2, using: &rng) {
           let text = "Acknowledged \(number) · Zoë · 日本"
@@ -277,6 +282,7 @@ import Testing
         unresumable += 1
         continue
       }
+      if moment == 0 { try tmux.startWhenReady() }
       for number in 0..<Int.random(in: 0...2, using: &rng) {
         let text = "Moment \(moment) note \(number): ½ café 会議"
         if try writeNote(tmux, text) { acknowledged.append(text) }

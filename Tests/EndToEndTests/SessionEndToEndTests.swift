@@ -66,6 +66,7 @@ import Testing
     let drill = try writeDrill(folder)
     let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
     tmux.waitFor("Check-in · phase 1 of 1 · opening")
+    try tmux.startWhenReady()
     try note(tmux, "Ground rules agreed: Chatham House")
     // Pause, then one minute more and one less.
     try tmux.send("Space")
@@ -127,6 +128,7 @@ import Testing
     let drill = try writeDrill(folder)
     let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
     tmux.waitFor("Check-in")
+    try tmux.startWhenReady()
     try tmux.send("n", "n")
     tmux.waitFor("Questions · phase 2 of 2")
     let texts = ["First acknowledged note", "Second: crème brûlée", "Third 日本語 note"]
@@ -156,6 +158,7 @@ import Testing
     let drill = try writeDrill(folder)
     let tmux = try TmuxSession(["run", "--protocol", drill] + Self.runArguments, dataDir: dataDir)
     tmux.waitFor("Check-in")
+    try tmux.startWhenReady()
     try tmux.send("Enter")
     tmux.waitFor("Note ▸")
     try tmux.paste("Pasted from minutes:\nq\nn next steps agreed")
@@ -184,8 +187,13 @@ import Testing
       tmux.waitFor(String(person.prefix(10)))
     }
     try tmux.send("C-g")
-    tmux.waitFor("Licensing and health · Opening")
+    // Ready, not running: the timer waits for Space however long set-up takes.
+    tmux.waitFor("Licensing and health · Ready to start")
     tmux.waitFor("Speaks now: everyone")
+    #expect(tmux.capture().contains("10:00 left of 10:00"))
+    try tmux.startWhenReady()
+    tmux.waitFor("Licensing and health · Opening")
+    tmux.waitFor("the timer running", timeout: 5) { $0.contains("09:5") }
     try tmux.send("q")
     tmux.waitFor("Leave the session?")
     try tmux.send("y")

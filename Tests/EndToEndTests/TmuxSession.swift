@@ -113,6 +113,13 @@ final class TmuxSession {
     waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
   }
 
+  /// Starts a session that opened ready: Space starts its first phase's timer.
+  func startWhenReady(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    waitFor("Space starts the first phase", sourceLocation: sourceLocation)
+    try send("Space")
+    waitFor("the timer running", sourceLocation: sourceLocation) { !$0.contains(" READY ") }
+  }
+
   /// Polls until the program has exited; returns its status.
   func waitForExit(timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation)
     -> Int32?

@@ -52,7 +52,7 @@ final class LiveFixture {
   init(
     width: Int = 80, height: Int = 24, leavesProgram: Bool = false,
     consultingProtocol: ConsultingProtocol = LiveFixture.drill,
-    palette: Palette = .darkBackground
+    palette: Palette = .darkBackground, started: Bool = true
   ) throws {
     terminal = MemoryTerminal(width: width, height: height)
     store = try FlakyDatabase()
@@ -79,8 +79,10 @@ final class LiveFixture {
     runner = AppRunner(terminal: terminal, services: services, state: state)
     runner.perform(.startSession(setup))
     if live == nil {
-      throw FixtureError("the session did not start: \(String(describing: runner.state.notice))")
+      throw FixtureError("the session did not open: \(String(describing: runner.state.notice))")
     }
+    // A new session opens ready; Space starts its first phase.
+    if started { press(.character(" ")) }
   }
 
   var live: LiveState? {

@@ -326,13 +326,30 @@ import Testing
     for _ in 0..<5 { f.press(.character("n")) }
     f.press(.character("r"))
     expectGolden(f.screen, "live-ratings-80x24")
-    f.press(.character("4"), .character("5"))
+    f.press(.character("4"), .down, .character("5"))
     #expect(f.live?.session.ratings == [0: 4, 1: 5])
     #expect(f.text.contains("★★★★★"))
     f.press(.escape)
     #expect(f.live?.ratingSelection == nil)
     f.press(.character("n"))
     #expect(f.text.contains("ratings: 2, average 4.5 of 5"))
+  }
+
+  @Test func digitsStayOnThePickedPersonAndBackspaceClears() throws {
+    let f = try LiveFixture()
+    f.press(.character("r"))
+    #expect(f.text.contains("─ Rating Zoë Müller · 1-5 rate · ⌫ clear"))
+    f.press(.character("2"), .character("4"))
+    #expect(f.live?.session.ratings == [0: 4])
+    #expect(f.live?.ratingSelection == 0)
+    f.press(.down)
+    #expect(f.text.contains("─ Rating Amira O'Neill"))
+    f.press(.backspace)
+    #expect(f.runner.state.notice?.text == "Amira O'Neill has no rating to clear.")
+    f.press(.up, .backspace)
+    #expect(f.live?.session.ratings.isEmpty == true)
+    let stored = try f.services.store().loadSession(try #require(f.live?.sessionID))
+    #expect(stored.ratings.isEmpty)
   }
 
   @Test func digitsRateOnlyInThePanel() throws {

@@ -211,6 +211,23 @@ import Testing
     #expect(state.focus == .consultingProtocol)
   }
 
+  @Test func leftAndRightChooseTheProtocolAsItsArrowsShow() throws {
+    var state = F.filled()
+    state.focus = .consultingProtocol
+    F.press(.right, .right, into: &state)
+    #expect(state.protocolIndex == 2)
+    F.press(.left, into: &state)
+    #expect(state.protocolIndex == 1)
+    for _ in 0..<5 { F.press(.left, into: &state) }
+    #expect(state.protocolIndex == 0)
+    #expect(state.focus == .consultingProtocol)
+    // In a text field they still move the cursor.
+    state.focus = .title
+    let title = state.title
+    F.press(.left, into: &state)
+    #expect(state.protocolIndex == 0 && state.title.string == title.string)
+  }
+
   @Test func theProtocolRowShowsRoundAndTotalTimeForThePresenters() {
     let state = F.filled()
     let lines = F.frame(state).lines

@@ -33,7 +33,11 @@ import Testing
     #expect(live.session.setup.programme == "Alcohol Plan")
     #expect(live.session.participants.map(\.name) == ["Zoë Müller", "Amira O'Neill"])
     #expect(live.session.setup.presenters == [0, 1])
-    #expect(live.session.current?.phase.name == BuiltInProtocols.all[0].opening.first?.name)
+    // Ready, not running: the first phase waits for Space.
+    #expect(!live.session.isStarted)
+    runner.handle(.key(.character(" ")))
+    let started = try #require(runner.state.screen as? LiveState)
+    #expect(started.session.current?.phase.name == BuiltInProtocols.all[0].opening.first?.name)
     #expect(!runner.state.leavesProgram)
   }
 

@@ -46,7 +46,11 @@ public enum App {
     }
     let cursor = state.screen.render(into: &grid, area: bodyArea, environment)
     Chrome.notice(state.notice, into: &grid, area: noticeRow)
-    Chrome.footer(for: context(of: state), into: &grid, area: footerRow)
+    let screen = state.screen
+    Chrome.footer(
+      for: context(of: state),
+      label: { state.overlay == nil ? screen.footerLabel(for: $0) : nil }, into: &grid,
+      area: footerRow)
     switch state.overlay {
     case .help(let scroll):
       HelpOverlay.render(

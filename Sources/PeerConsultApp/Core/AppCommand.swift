@@ -7,7 +7,7 @@ public enum AppCommand: Equatable, Sendable {
   case loadProtocols
   /// Load what the new-session form offers (protocols, previous programmes).
   case loadSetup
-  /// Create a session from the form and start it.
+  /// Create a session from the form; it opens ready, its timer waiting for the facilitator.
   case startSession(SessionSetup)
   /// Count the unfinished sessions (for the home screen).
   case countUnfinished
@@ -15,6 +15,8 @@ public enum AppCommand: Equatable, Sendable {
   case listUnfinished
   /// Carry on a stored session.
   case resume(SessionID)
+  /// Carry on a stored session, reopening its last phase if it is finished.
+  case reopen(SessionID)
   /// Change the live session.
   case session(SessionCommand)
   /// Let go of the live session (it stays unfinished and resumable).
@@ -27,4 +29,6 @@ public enum AppCommand: Equatable, Sendable {
   case openTranscript(SessionID, note: Int?)
   /// Mark an action of a stored session done or not done (one more event in its history).
   case setStoredActionDone(SessionID, note: Int, done: Bool)
+  /// Correct a note of a stored session (one more event; the earlier text stays in history).
+  case editStoredNote(SessionID, note: Int, content: NoteContent)
 }

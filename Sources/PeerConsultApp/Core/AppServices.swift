@@ -15,7 +15,13 @@ public final class AppServices {
   /// Makes the id of each new session (fixed in tests).
   private let makeSessionID: () -> SessionID
   /// The session being facilitated, if any.
-  public private(set) var live: LiveSession?
+  public private(set) var live: LiveSession? {
+    didSet { holdLock(of: live?.id) }
+  }
+  /// The lock that tells other programs ``live`` is being facilitated here.
+  private var liveLock: SessionLock?
+  /// The session last let go unfinished, so the command line can say how to resume it.
+  public private(set) var leftUnfinished: SessionID?
 
   /// - Parameters:
   ///   - openStore: opens the database for writing on first use, creating it if need be, so
@@ -49,13 +55,15 @@ public final class AppServices {
     do {
       return try result(of: command)
     } catch {
-      guard case .setStoredActionDone(let id, _, _) = command else {
-        return .failed(command, error: "\(error)", latest: nil)
+      let stored: SessionID
+      switch command {
+      case .setStoredActionDone(let id, _, _), .editStoredNote(let id, _, _): stored = id
+      default: return .failed(command, error: "\(error)", latest: nil)
       }
       // Another PeerConsult may have changed the session: the screen shows it as it now is,
       // and when even that read fails, the user is told both.
       do {
-        return .failed(command, error: "\(error)", latest: try store().loadSession(id))
+        return .failed(command, error: "\(error)", latest: try store().loadSession(stored))
       } catch let reread {
         return .failed(
           command,
@@ -90,9 +98,9 @@ public final class AppServices {
         protocols: library.protocols, problems: library.problems.map(\.description),
         programmes: programmes, programmesError: programmesError)
     case .startSession(let setup):
+      // Ready, not running: set-up, check-in chatter and latecomers cost no phase time.
       let session = try LiveSession.create(
         setup, id: makeSessionID(), store: store(), clock: clock)
-      try session.start()
       live = session
       return .sessionOpened(session.id, session.state)
     case .countUnfinished:
@@ -100,13 +108,19 @@ public final class AppServices {
     case .listUnfinished:
       return .unfinishedListed(try database()?.unfinishedSessions() ?? [])
     case .resume(let id):
+      // A session left before its start stays ready.
       let session = try LiveSession.resume(id, store: store(), clock: clock)
-      if !session.state.isStarted { try session.start() }
+      live = session
+      return .sessionOpened(session.id, session.state)
+    case .reopen(let id):
+      let session = try LiveSession.resume(id, store: store(), clock: clock)
+      if session.state.isFinished { try session.previous() }
       live = session
       return .sessionOpened(session.id, session.state)
     case .session(let sessionCommand):
       return try perform(sessionCommand)
     case .leaveSession:
+      leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
       live = nil
       return .sessionLeft
     case .loadReview:
@@ -129,6 +143,11 @@ public final class AppServices {
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       try session.setActionDone(note, done)
       return .actionMarked(note: note, done: done, session: session.state)
+    case .editStoredNote(let id, let note, let content):
+      // The same path as marking an action done: one more event, with the note's history.
+      let session = try LiveSession.resume(id, store: store(), clock: clock)
+      try session.editNote(note, to: content)
+      return .noteEdited(id: note, session: session.state)
     }
   }
 
@@ -136,6 +155,7 @@ public final class AppServices {
   private func perform(_ command: SessionCommand) throws -> ServiceResult {
     guard let session = live else { throw NoLiveSession() }
     switch command {
+    case .start: try session.start()
     case .next: try session.next()
     case .previous: try session.previous()
     case .togglePause: try session.togglePause()
@@ -154,8 +174,20 @@ public final class AppServices {
       return .actionMarked(note: id, done: done, session: session.state)
     case .rate(let participant, let rating):
       try session.rateProcess(participant: participant, rating: rating)
+    case .clearRating(let participant): try session.clearRating(participant: participant)
+    case .addParticipant(let participant): try session.addParticipant(participant)
+    case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
     }
     return .sessionChanged(session.state)
+  }
+
+  /// Takes the lock of `session` (releasing any other), so that other programs can tell it is
+  /// live. Best effort: where no lock file can be made, no database can be written either,
+  /// and the session's writes merge with others' anyway (``LiveSession``).
+  private func holdLock(of session: SessionID?) {
+    guard liveLock?.session != session else { return }
+    liveLock?.release()
+    liveLock = session.flatMap { try? SessionLock.acquire($0, in: location.dataDirectory) }
   }
 
   /// The database, when the store is one and it exists already (nothing is created just to

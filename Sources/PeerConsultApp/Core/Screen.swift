@@ -30,11 +30,15 @@ public protocol Screen: Sendable {
   mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect]
   /// When the screen next changes by itself; nil when nothing on it moves.
   func nextDeadline(now: Date) -> Date?
+  /// The footer's word for `action` now, when it differs from the binding's label (Space
+  /// "pause" reads "resume" while paused); nil keeps the label.
+  func footerLabel(for action: Action) -> String?
 }
 
 extension Screen {
   public var acceptsText: Bool { false }
   public func nextDeadline(now: Date) -> Date? { nil }
+  public func footerLabel(for action: Action) -> String? { nil }
   /// The contexts whose bindings apply now, in the order they are looked up: a focused text
   /// field's editing keys first, then the screen's own.
   public var keyContexts: [KeyContext] { acceptsText ? [.textField, keyContext] : [keyContext] }

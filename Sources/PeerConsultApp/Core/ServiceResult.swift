@@ -16,7 +16,7 @@ public enum ServiceResult: Equatable, Sendable {
   case unfinishedCounted(Int)
   /// The unfinished sessions, most recent first.
   case unfinishedListed([SessionListing])
-  /// A session is now being facilitated (created and started, or resumed).
+  /// A session is now being facilitated (created, ready to start, or resumed).
   case sessionOpened(SessionID, SessionState)
   /// A note was stored; its id is the acknowledgement that it is durable.
   case noteSaved(id: Int, session: SessionState)

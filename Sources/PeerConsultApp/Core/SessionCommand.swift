@@ -2,6 +2,8 @@ import PeerConsultKit
 
 /// A change to the live session, performed on the store first and shown only once committed.
 public enum SessionCommand: Equatable, Sendable {
+  /// Starts the first phase's timer of a session that is ready.
+  case start
   case next, previous, togglePause
   case adjust(minutes: Int)
   case addNote(NoteContent)
@@ -9,4 +11,9 @@ public enum SessionCommand: Equatable, Sendable {
   case deleteNote(Int)
   case setActionDone(Int, Bool)
   case rate(participant: Int, rating: Int)
+  case clearRating(participant: Int)
+  /// A latecomer joins the group.
+  case addParticipant(Participant)
+  /// The rounds still to come get these presenters, in this order.
+  case rearrangePresenters([Int])
 }

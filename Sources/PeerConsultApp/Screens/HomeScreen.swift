@@ -155,7 +155,7 @@ extension HomeState: Screen {
             timeZone: environment.timeZone))
       ]
     case .sessionOpened(let id, let session):
-      return [LiveState.show(id, session, now: environment.now)]
+      return LiveState.show(id, session, now: environment.now)
     case .failed(.resume, let error, _):
       return [.notice(Notice("Cannot resume: \(error)", tone: .error))]
     case .failed(.countUnfinished, let error, _):

@@ -73,7 +73,7 @@ extension ResumeState: Screen {
     case .action(.select) where count > 0: return [.command(.resume(sessions[selection].id))]
     case .action(.back): return [.leave(to: .resume)]
     case .result(.sessionOpened(let id, let session)):
-      return [LiveState.show(id, session, now: environment.now)]
+      return LiveState.show(id, session, now: environment.now)
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Cannot resume: \(error)", tone: .error))]
     default: break

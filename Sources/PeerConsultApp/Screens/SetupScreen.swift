@@ -159,6 +159,14 @@ extension SetupState: Screen {
     KeyBinding(
       [.delete, .control("d")], .removeItem, "remove", "Remove the selected person from the group",
       in: [.setup]),
+    // In a text field ← → move the cursor (the text field's keys come first); on the
+    // protocol picker, whose ◂ ▸ show them, they choose.
+    KeyBinding(
+      [.left], .cursorLeft, "previous", "On the protocol: the previous or next one", in: [.setup],
+      footer: false),
+    KeyBinding(
+      [.right], .cursorRight, "next", "On the protocol: the previous or next one", in: [.setup],
+      footer: false),
     KeyBinding(
       [.escape], .back, "cancel", "Cancel, back home (twice if anything typed)", in: [.setup]),
     KeyBinding.helpF1(in: [.setup]),
@@ -193,7 +201,7 @@ extension SetupState: Screen {
     case .action(let action):
       return perform(action)
     case .result(.sessionOpened(let id, let session)):
-      return [LiveState.show(id, session, now: environment.now)]
+      return LiveState.show(id, session, now: environment.now)
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not started: \(error)", tone: .error))]
     default:
@@ -217,6 +225,8 @@ extension SetupState: Screen {
     case .previousField: moveFocus(by: -1)
     case .up: step(-1)
     case .down: step(1)
+    case .cursorLeft where focus == .consultingProtocol: step(-1)
+    case .cursorRight where focus == .consultingProtocol: step(1)
     case .select:
       outcome = confirm()
       return effects(of: outcome)

@@ -75,6 +75,9 @@ extension SummaryState: Screen {
       [.pageDown], .pageDown, "page down", "Scroll a page down", in: [.summary], footer: false),
     KeyBinding([.up], .scrollUp, "scroll", "Scroll up", in: [.summary], footer: false),
     KeyBinding([.down], .scrollDown, "scroll", "Scroll down", in: [.summary], footer: false),
+    KeyBinding(
+      [.character("p")], .previousPhase, "reopen",
+      "Reopen the last phase (nothing is lost; n finishes again)", in: [.summary]),
     KeyBinding.help(in: [.summary]),
     KeyBinding(
       [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)",
@@ -82,6 +85,8 @@ extension SummaryState: Screen {
   ]
 
   public var keyContext: KeyContext { .summary }
+
+  static let reopenedNotice = "Reopened the last phase: nothing was lost; n finishes again."
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
     ("Summary · \(session.setup.title)", "session \(sessionID.short)")
@@ -101,6 +106,14 @@ extension SummaryState: Screen {
     case .action(.pageDown): scroll += 10
     case .action(.pageUp): scroll = max(0, scroll - 10)
     case .action(.quit): return [.command(.leaveSession)]
+    case .action(.previousPhase): return [.command(.session(.previous))]
+    case .result(.sessionChanged(let reopened)) where !reopened.isFinished:
+      return [
+        .show(LiveState(sessionID: sessionID, session: reopened, now: environment.now)),
+        .notice(Notice(Self.reopenedNotice, tone: .success)),
+      ]
+    case .result(.failed(_, let error, _)):
+      return [.notice(Notice("Not reopened: \(error)", tone: .error))]
     case .result(.sessionLeft): return [.leave(to: .newSession)]
     default: break
     }

@@ -18,8 +18,12 @@ public enum Chrome {
     }
   }
 
-  /// Draws the footer's key hints for `context`, as many as fit, then `?` for the rest.
-  public static func footer(for context: KeyContext, into grid: inout Grid, area: Rect) {
+  /// Draws the footer's key hints for `context`, as many as fit, then `?` for the rest;
+  /// `label` may give an action another word for the screen's current state.
+  public static func footer(
+    for context: KeyContext, label: (Action) -> String? = { _ in nil }, into grid: inout Grid,
+    area: Rect
+  ) {
     grid.fill(area.row(0), with: .blank)
     var x = area.x + 1
     let bindings = Keymap.footer(for: context)
@@ -28,14 +32,15 @@ public enum Chrome {
     let more = helpKey.map { "\($0) more" } ?? ""
     for (index, binding) in bindings.enumerated() {
       let key = binding.keys[0].description
-      let needed = key.displayWidth + 1 + binding.label.displayWidth + 2
+      let text = label(binding.action) ?? binding.label
+      let needed = key.displayWidth + 1 + text.displayWidth + 2
       let isLast = index == bindings.count - 1
       if x + needed > area.maxX - (isLast ? 0 : max(7, more.displayWidth + 1)) {
         grid.put(more, x: x, y: area.y, style: Theme.key)
         return
       }
       grid.put(key, x: x, y: area.y, style: Theme.key)
-      grid.put(binding.label, x: x + key.displayWidth + 1, y: area.y, style: Theme.muted)
+      grid.put(text, x: x + key.displayWidth + 1, y: area.y, style: Theme.muted)
       x += needed
     }
   }

@@ -6,12 +6,16 @@ struct CodedNoteContent: Codable {
   let kind: String
   let speaker: Int?
   let owner: Int?
+  /// Written only when true, so notes stored before the flag existed read as not flagged and
+  /// unflagged notes keep their pinned payloads.
+  let advice: Bool?
 
   init(_ content: NoteContent) {
     text = content.text
     kind = content.kind.rawValue
     speaker = content.speaker
     owner = content.owner
+    advice = content.looksLikeAdvice ? true : nil
   }
 
   init(from decoder: any Decoder) throws {
@@ -20,9 +24,12 @@ struct CodedNoteContent: Codable {
     kind = try container.decodeName(of: NoteKind.self, forKey: .kind).rawValue
     speaker = try container.decodeIfPresent(Int.self, forKey: .speaker)
     owner = try container.decodeIfPresent(Int.self, forKey: .owner)
+    advice = try container.decodeIfPresent(Bool.self, forKey: .advice)
   }
 
   var content: NoteContent {
-    NoteContent(text: text, kind: NoteKind(rawValue: kind)!, speaker: speaker, owner: owner)
+    NoteContent(
+      text: text, kind: NoteKind(rawValue: kind)!, speaker: speaker, owner: owner,
+      looksLikeAdvice: advice ?? false)
   }
 }

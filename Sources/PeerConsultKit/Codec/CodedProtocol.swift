@@ -15,6 +15,9 @@ struct CodedProtocol: Codable {
   let opening: [CodedPhase]
   let round: [CodedPhase]
   let closing: [CodedPhase]
+  /// Written only when the protocol has some, so sessions stored before stems existed (and
+  /// their pinned payloads) read and write the same.
+  let adviceStems: [String]?
 
   init(_ consultingProtocol: ConsultingProtocol) {
     id = consultingProtocol.id
@@ -27,6 +30,7 @@ struct CodedProtocol: Codable {
     opening = consultingProtocol.opening.map(CodedPhase.init)
     round = consultingProtocol.round.map(CodedPhase.init)
     closing = consultingProtocol.closing.map(CodedPhase.init)
+    adviceStems = consultingProtocol.adviceStems.isEmpty ? nil : consultingProtocol.adviceStems
   }
 
   init(from decoder: any Decoder) throws {
@@ -44,13 +48,14 @@ struct CodedProtocol: Codable {
     opening = try container.decode([CodedPhase].self, forKey: .opening)
     round = try container.decode([CodedPhase].self, forKey: .round)
     closing = try container.decode([CodedPhase].self, forKey: .closing)
+    adviceStems = try container.decodeIfPresent([String].self, forKey: .adviceStems)
   }
 
   var consultingProtocol: ConsultingProtocol {
     ConsultingProtocol(
       id: id, name: name, description: description, opening: opening.map(\.phase),
       round: round.map(\.phase), closing: closing.map(\.phase),
-      source: source.path.map { .file(path: $0) } ?? .builtIn)
+      source: source.path.map { .file(path: $0) } ?? .builtIn, adviceStems: adviceStems ?? [])
   }
 }
 

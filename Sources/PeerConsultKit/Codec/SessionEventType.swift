@@ -6,7 +6,8 @@
 /// type's fields are written and read.
 public enum SessionEventType: String, CaseIterable, Sendable {
   case created, participantAdded, phaseStarted, paused, resumed, timeAdjusted, noteAdded
-  case noteEdited, noteDeleted, actionDone, processRating, finished
+  case noteEdited, noteDeleted, actionDone, processRating, finished, roundsRearranged
+  case ratingCleared, personErased, shareChoice
 }
 
 extension SessionEvent {
@@ -15,6 +16,7 @@ extension SessionEvent {
     switch self {
     case .created: .created
     case .participantAdded: .participantAdded
+    case .roundsRearranged: .roundsRearranged
     case .phaseStarted: .phaseStarted
     case .paused: .paused
     case .resumed: .resumed
@@ -24,7 +26,10 @@ extension SessionEvent {
     case .noteDeleted: .noteDeleted
     case .actionDone: .actionDone
     case .processRating: .processRating
+    case .ratingCleared: .ratingCleared
     case .finished: .finished
+    case .personErased: .personErased
+    case .shareChoice: .shareChoice
     }
   }
 

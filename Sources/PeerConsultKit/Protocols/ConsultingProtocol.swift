@@ -21,10 +21,13 @@ public struct ConsultingProtocol: Hashable, Sendable {
   /// Phases run once, after the last round.
   public var closing: [Phase]
   public var source: Source
+  /// Openings that give advice, added to ``AdviceDetector/stems`` for this protocol's sessions
+  /// ("what I'd do is"), as written in the file.
+  public var adviceStems: [String]
 
   public init(
     id: String, name: String, description: String, opening: [Phase] = [], round: [Phase],
-    closing: [Phase] = [], source: Source = .builtIn
+    closing: [Phase] = [], source: Source = .builtIn, adviceStems: [String] = []
   ) {
     self.id = id
     self.name = name
@@ -33,6 +36,7 @@ public struct ConsultingProtocol: Hashable, Sendable {
     self.round = round
     self.closing = closing
     self.source = source
+    self.adviceStems = adviceStems
   }
 
   /// Planned seconds of one round.
@@ -95,11 +99,17 @@ public enum Level: String, CaseIterable, Codable, Sendable {
 public struct Participant: Hashable, Sendable {
   public var name: String
   public var organisation: String
+  /// Other names of the organisation that people use ("Devon and Cornwall Police", "DCP"),
+  /// given once by the facilitator so that an anonymised export replaces them too.
+  public var organisationAliases: [String]
   public var level: Level
 
-  public init(name: String, organisation: String, level: Level) {
+  public init(
+    name: String, organisation: String, organisationAliases: [String] = [], level: Level
+  ) {
     self.name = name
     self.organisation = organisation
+    self.organisationAliases = organisationAliases
     self.level = level
   }
 }

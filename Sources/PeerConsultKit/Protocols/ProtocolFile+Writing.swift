@@ -39,6 +39,9 @@ extension ProtocolFile {
         pairs.append((scalar(part.rawValue), phases(partPhases)))
       }
     }
+    if !consultingProtocol.adviceStems.isEmpty {
+      pairs.append((scalar("advice_stems"), list(consultingProtocol.adviceStems)))
+    }
     let body = try Yams.serialize(
       node: Node(pairs), indent: 2, width: 96, allowUnicode: true, sortKeys: false,
       newLineScalarStyle: .literal)

@@ -26,11 +26,13 @@ public final class LiveSession {
     self.lastSequence = lastSequence
   }
 
-  /// Creates a session and stores it; its timer starts with ``start()``.
+  /// Creates a session and stores it; its timer starts with ``start()``. A setup whose texts
+  /// could not have been typed (``SessionSetup/validateTypedText()``) is refused.
   public static func create(
     _ setup: SessionSetup, id: SessionID = .random(), store: any SessionStore,
     clock: any WallClock = SystemClock()
   ) throws -> LiveSession {
+    try setup.validateTypedText()
     let at = clock.now().storedPrecision
     let state = try SessionState(setup: setup, createdAt: at)
     try store.append(RecordedEvent(sequence: 1, at: at, event: .created(setup: setup)), to: id)
@@ -87,8 +89,13 @@ public final class LiveSession {
     try record(state.isPaused ? .resumed : .paused)
   }
 
-  /// Gives the current slot `minutes` more (or, negative, fewer) minutes.
+  /// Gives the current slot `minutes` more (or, negative, fewer) minutes; refuses to take it
+  /// under its minimum (``SessionState/minimumPlannedSeconds(ofSlot:)``).
   public func adjustTime(minutes: Int) throws {
+    // Checked here, not in `apply`: logs stored before this rule still replay as they ran.
+    if let slot = state.currentSlot, !state.isFinished, !state.canAdjust(bySeconds: minutes * 60) {
+      throw SessionError.phaseAtMinimum(seconds: state.minimumPlannedSeconds(ofSlot: slot))
+    }
     try record(.timeAdjusted(seconds: minutes * 60))
   }
 
@@ -97,14 +104,20 @@ public final class LiveSession {
   @discardableResult
   public func addNote(_ content: NoteContent) throws -> Note {
     guard let slot = state.currentSlot else { throw SessionError.notStarted }
-    try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content.normalized))
+    var content = content.normalized
+    content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: slot)
+    try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content))
     return state.notes[state.notes.count - 1]
   }
 
   /// Replaces a note's content, keeping the old version in its history. Saving it unchanged
   /// stores nothing.
   public func editNote(_ id: Int, to content: NoteContent) throws {
-    let content = content.normalized
+    var content = content.normalized
+    // Flagged afresh against the phase the note was written in: a rephrased question clears it.
+    if let note = state.note(id) {
+      content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: note.slot)
+    }
     if let note = state.note(id), !note.isDeleted, note.content == content { return }
     try record(.noteEdited(id: id, content: content))
   }
@@ -125,9 +138,26 @@ public final class LiveSession {
     try record(.processRating(participant: participant, rating: rating))
   }
 
+  /// Takes back a participant's process rating.
+  public func clearRating(participant: Int) throws {
+    try record(.ratingCleared(participant: participant))
+  }
+
   /// Adds a latecomer to the group.
   public func addParticipant(_ participant: Participant) throws {
     try record(.participantAdded(participant: participant))
+  }
+
+  /// Gives the rounds still to come these presenters, in this order: leaving one out skips
+  /// them, moving one presents them later, adding a participant has them present too.
+  public func rearrangePresenters(_ presenters: [Int]) throws {
+    try record(.roundsRearranged(from: state.roundsBegun, presenters: presenters))
+  }
+
+  /// Records whether the suspect `term` is replaced when the session is shared anonymised.
+  public func chooseForSharing(_ term: String, replace: Bool) throws {
+    if state.shareChoices[ShareReview.key(term)] == replace { return }
+    try record(.shareChoice(term: term, replace: replace))
   }
 
   /// Finishes the session now, wherever it is.
@@ -136,13 +166,40 @@ public final class LiveSession {
   }
 
   /// Checks `event` against the state, stores it, and only then applies it.
-  private func record(_ event: SessionEvent) throws {
+  ///
+  /// When the store refuses it because another program wrote to the session since (`review`
+  /// marking an action done in another window), the events written there are taken in and
+  /// `event`, made again from the state they lead to, is stored after them: the two merge, and
+  /// the note being saved is saved. Only a second conflict in a row is reported.
+  private func record(_ event: @autoclosure () throws -> SessionEvent) throws {
+    do {
+      try storeAndApply(event())
+    } catch StoreError.conflict(let session) where session == id {
+      guard try catchUp() else { throw StoreError.conflict(session: session) }
+      try storeAndApply(event())
+    }
+  }
+
+  private func storeAndApply(_ event: SessionEvent) throws {
     let at = clock.now().storedPrecision
     var next = state
     try next.apply(event, at: at)
     try store.append(RecordedEvent(sequence: lastSequence + 1, at: at, event: event), to: id)
     lastSequence += 1
     state = next
+  }
+
+  /// Takes in the events another program stored after the last one this session knows;
+  /// returns whether there were any. The state is unchanged when one does not apply.
+  @discardableResult
+  public func catchUp() throws -> Bool {
+    let newer = try store.events(of: id).filter { $0.sequence > lastSequence }
+    guard let last = newer.last else { return false }
+    var next = state
+    for recorded in newer { try next.apply(recorded.event, at: recorded.at) }
+    state = next
+    lastSequence = last.sequence
+    return true
   }
 }
 

@@ -11,12 +11,19 @@ public struct NoteContent: Hashable, Sendable {
   public var speaker: Int?
   /// For an action: the participant index of who will do it.
   public var owner: Int?
+  /// Set when the note was saved: it reads like advice dressed as a question, in a phase for
+  /// questions ("⚑ advice?"). Kept with the note, so it shows wherever the note does.
+  public var looksLikeAdvice: Bool
 
-  public init(text: String, kind: NoteKind, speaker: Int? = nil, owner: Int? = nil) {
+  public init(
+    text: String, kind: NoteKind, speaker: Int? = nil, owner: Int? = nil,
+    looksLikeAdvice: Bool = false
+  ) {
     self.text = text
     self.kind = kind
     self.speaker = speaker
     self.owner = owner
+    self.looksLikeAdvice = looksLikeAdvice
   }
 
   /// The content as it is stored: text trimmed of surrounding blank space and lines, and no

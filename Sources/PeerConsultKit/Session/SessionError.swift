@@ -12,6 +12,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case atFirstSlot
   case alreadyInSlot(Int)
   case noAdjustment
+  /// Taking time away would leave the phase under its minimum (`seconds`).
+  case phaseAtMinimum(seconds: Int)
   case emptyNote
   case noteTooLong(maximum: Int)
   case noSuchNote(Int)
@@ -22,6 +24,10 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case actionAlreadyInState(Int, done: Bool)
   case noSuchParticipant(Int)
   case invalidRating(Int)
+  /// Participant `index` has no rating to clear.
+  case noRating(Int)
+  /// The presenters to come cannot be changed as asked.
+  case cannotRearrange(String)
   case outOfOrderNote(expected: Int, got: Int)
   /// A stored event log that does not rebuild: `sequence` names the first bad event.
   case unreplayable(sequence: Int, reason: String)
@@ -35,10 +41,12 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .alreadyFinished: "The session is already finished."
     case .alreadyPaused: "The timer is already paused."
     case .notPaused: "The timer is not paused."
-    case .noSuchSlot(let slot): "There is no phase \(slot + 1) in this session."
+    case .noSuchSlot(let slot): "There is no phase \(slot.counted) in this session."
     case .atFirstSlot: "This is the first phase: there is nothing before it."
-    case .alreadyInSlot(let slot): "Phase \(slot + 1) is already the current phase."
+    case .alreadyInSlot(let slot): "Phase \(slot.counted) is already the current phase."
     case .noAdjustment: "A time adjustment must add or take away some time."
+    case .phaseAtMinimum(let seconds):
+      "A phase keeps at least \(seconds >= 60 ? "one minute" : "its planned \(seconds) seconds"): this one cannot be shortened."
     case .emptyNote: "A note needs some text."
     case .noteTooLong(let maximum): "A note can hold at most \(maximum) characters: split it."
     case .noSuchNote(let id): "There is no note #\(id)."
@@ -48,11 +56,19 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .ownerWithoutAction: "Only an action has an owner."
     case .actionAlreadyInState(let id, let done):
       "Action #\(id) is already marked \(done ? "done" : "not done")."
-    case .noSuchParticipant(let index): "There is no participant \(index + 1)."
+    case .noSuchParticipant(let index): "There is no participant \(index.counted)."
     case .invalidRating(let rating): "A rating is 1 to 5, not \(rating)."
+    case .noRating(let index): "Participant \(index + 1) has no rating to clear."
+    case .cannotRearrange(let reason): "Cannot change the presenters: \(reason)."
     case .outOfOrderNote(let expected, let got): "Expected note #\(expected), got #\(got)."
     case .unreplayable(let sequence, let reason):
       "The session's history does not rebuild at event \(sequence): \(reason)."
     }
   }
+}
+
+extension Int {
+  /// The index counted from 1, for people: an index read from a file may be `Int.max`, where
+  /// `+ 1` would trap.
+  var counted: String { self < .max ? String(self + 1) : "9223372036854775808" }
 }

@@ -11,6 +11,10 @@ public enum SessionEvent: Hashable, Sendable {
   case created(setup: SessionSetup)
   /// A latecomer joins and can then speak and own actions.
   case participantAdded(participant: Participant)
+  /// The rounds from number `from` (none of which has begun) now have these presenters, in
+  /// this order: an absent presenter left out is skipped, one moved presents later, a
+  /// latecomer added presents too. Focus questions stay with their presenters.
+  case roundsRearranged(from: Int, presenters: [Int])
   /// The facilitator moved to a slot (forward, back, or reopening after the finish).
   case phaseStarted(slot: Int)
   case paused
@@ -23,7 +27,17 @@ public enum SessionEvent: Hashable, Sendable {
   case actionDone(id: Int, done: Bool)
   /// A participant's 1-5 rating of how the session worked, in the process review.
   case processRating(participant: Int, rating: Int)
+  /// A participant's process rating was taken back: they have none again.
+  case ratingCleared(participant: Int)
   case finished
+  /// A person was erased from the session (``AppDatabase/erasePerson(named:)``): the one
+  /// rewrite of the log allowed, which put `pseudonym` wherever their name, organisation and
+  /// mentions were. It records that the log was rewritten, never whom it named.
+  case personErased(pseudonym: String)
+  /// Before sharing, the facilitator chose whether `term` (a suspect the anonymiser showed
+  /// for review: a word that may or may not be a name) is replaced in anonymised exports; the
+  /// next export repeats the choice (``ShareReview``).
+  case shareChoice(term: String, replace: Bool)
 }
 
 /// An event as stored: its place in the session's log (from 1) and the wall-clock time at

@@ -13,6 +13,7 @@ extension SessionState {
       try SessionSetup.validateNewParticipant(
         participant, existing: Set(setup.participants.map { $0.name.lowercased() }))
       setup.participants.append(participant)
+    case .roundsRearranged(let from, let presenters): try rearrangeRounds(from: from, presenters)
     case .phaseStarted(let slot): try startSlot(slot, at: date)
     case .paused:
       let slot = try runningSlot()
@@ -27,9 +28,12 @@ extension SessionState {
     case .timeAdjusted(let seconds):
       let slot = try runningSlot()
       guard seconds != 0 else { throw .noAdjustment }
-      // Never plan less than nothing: the excess shows as overtime instead.
+      // Never plan less than nothing: the excess shows as overtime instead. Nor more than a
+      // week: a stored value of any size must not overflow the sums made from it.
       let floor = -schedule[slot].phase.durationSeconds
-      timings[slot].adjustmentSeconds = max(floor, timings[slot].adjustmentSeconds + seconds)
+      let (sum, overflow) = timings[slot].adjustmentSeconds.addingReportingOverflow(seconds)
+      let total = overflow ? (seconds > 0 ? Int.max : Int.min) : sum
+      timings[slot].adjustmentSeconds = min(Self.maximumAdjustmentSeconds, max(floor, total))
     case .noteAdded(let id, let slot, let content):
       guard id == nextNoteID else { throw .outOfOrderNote(expected: nextNoteID, got: id) }
       guard schedule.indices.contains(slot) else { throw .noSuchSlot(slot) }
@@ -61,11 +65,19 @@ extension SessionState {
       }
       guard (1...5).contains(rating) else { throw .invalidRating(rating) }
       ratings[participant] = rating
+    case .ratingCleared(let participant):
+      guard ratings[participant] != nil else { throw .noRating(participant) }
+      ratings[participant] = nil
     case .finished:
       guard !isFinished else { throw .alreadyFinished }
       leaveCurrentSlot(at: date)
       pausedSince = nil
       finishedAt = date
+    case .personErased:
+      // The events before it were rewritten; there is nothing left to change.
+      break
+    case .shareChoice(let term, let replace):
+      shareChoices[ShareReview.key(term)] = replace
     }
   }
 

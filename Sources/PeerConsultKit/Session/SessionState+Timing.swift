@@ -1,9 +1,27 @@
 import Foundation
 
 extension SessionState {
+  /// The most time a slot's adjustments add to it: a week, far beyond any session, and small
+  /// enough that no sum of planned seconds can overflow.
+  public static let maximumAdjustmentSeconds = 7 * 24 * 60 * 60
+
   /// A slot's planned seconds with the facilitator's adjustments.
   public func plannedSeconds(ofSlot slot: Int) -> Int {
     max(0, schedule[slot].phase.durationSeconds + timings[slot].adjustmentSeconds)
+  }
+
+  /// The least a slot may be planned at by taking minutes away: one minute, or the protocol's
+  /// own plan when that is shorter, so `-` can never cut a phase to nothing.
+  public func minimumPlannedSeconds(ofSlot slot: Int) -> Int {
+    min(60, schedule[slot].phase.durationSeconds)
+  }
+
+  /// Whether `seconds` more (or, negative, fewer) keep the current slot at or above its
+  /// minimum; adding time is always allowed.
+  public func canAdjust(bySeconds seconds: Int) -> Bool {
+    guard let slot = currentSlot else { return false }
+    return seconds >= 0
+      || plannedSeconds(ofSlot: slot) + seconds >= minimumPlannedSeconds(ofSlot: slot)
   }
 
   /// A slot's timer at `now`.

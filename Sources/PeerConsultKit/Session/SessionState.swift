@@ -5,8 +5,9 @@ import Foundation
 /// log gives exactly the state the facilitator saw.
 public struct SessionState: Hashable, Sendable {
   public internal(set) var setup: SessionSetup
-  /// The flattened running order; fixed when the session is created.
-  public let schedule: [ScheduleSlot]
+  /// The flattened running order: fixed when the session is created, except that the rounds
+  /// still to come can be rearranged (``SessionEvent/roundsRearranged(from:presenters:)``).
+  public internal(set) var schedule: [ScheduleSlot]
   public let createdAt: Date
   /// The slot being run, or nil before the start.
   public internal(set) var currentSlot: Int?
@@ -18,6 +19,9 @@ public struct SessionState: Hashable, Sendable {
   public internal(set) var notes: [Note] = []
   /// Process-review ratings (1-5) by participant index; a later rating replaces an earlier one.
   public internal(set) var ratings: [Int: Int] = [:]
+  /// The facilitator's choices for suspects before sharing: replace (true) or keep, by the
+  /// suspect's text folded (``ShareReview/key(_:)``); the last choice for a text stands.
+  public internal(set) var shareChoices: [String: Bool] = [:]
   public internal(set) var finishedAt: Date?
 
   /// A new session's state; throws if the setup cannot run.
@@ -71,6 +75,7 @@ public struct SessionState: Hashable, Sendable {
 
   /// The note with `id`, deleted or not.
   public func note(_ id: Int) -> Note? {
-    notes.indices.contains(id - 1) ? notes[id - 1] : nil
+    // `id > 0` first: an id read from a file may be `Int.min`, where `- 1` would trap.
+    id > 0 && notes.indices.contains(id - 1) ? notes[id - 1] : nil
   }
 }

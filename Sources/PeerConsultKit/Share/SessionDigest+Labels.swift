@@ -3,6 +3,9 @@ import Foundation
 /// The words every readable view of a session uses for its parts, places and times, written
 /// once so that Markdown, HTML and plain text say the same thing.
 extension SessionDigest {
+  /// The mark of a note saved as advice dressed as a question, on screens and in exports.
+  public static let adviceFlag = "⚑ advice?"
+
   /// When the session ran, in `time`'s zone: `2027-01-15 08:00–09:10 UTC`, or for one not
   /// finished, when it started and its last entry.
   func when(_ time: ReadableTime) -> String {

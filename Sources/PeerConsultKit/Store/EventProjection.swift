@@ -21,6 +21,7 @@ struct EventProjection {
         try Int.fetchOne(
           db, sql: "SELECT count(*) FROM participants WHERE session_id = ?", arguments: [id]) ?? 0
       try insert(participant, index: next)
+    case .roundsRearranged(let from, let presenters): try rearrange(from: from, presenters)
     case .phaseStarted:
       try db.execute(sql: "UPDATE sessions SET finished_at = NULL WHERE id = ?", arguments: [id])
     case .finished:
@@ -54,7 +55,9 @@ struct EventProjection {
       try db.execute(
         sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?",
         arguments: [done ? time : nil, id, note])
-    case .paused, .resumed, .timeAdjusted, .processRating: break
+    case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
+      .shareChoice:
+      break
     }
   }
 
@@ -89,6 +92,56 @@ struct EventProjection {
           slot.phase.durationSeconds,
         ])
     }
+  }
+
+  /// Rewrites the rounds from `from` and the slots behind them, which held nothing yet: each
+  /// new round repeats round 0's phases, then the closing phases follow.
+  private func rearrange(from: Int, _ presenters: [Int]) throws {
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT presenter, focus_question FROM rounds WHERE session_id = ? AND round >= ?",
+      arguments: [id, from])
+    var questions: [Int: String] = [:]
+    for row in rows {
+      let presenter: Int = row["presenter"]
+      if let question: String = row["focus_question"] { questions[presenter] = question }
+    }
+    func phases(_ condition: String) throws -> [(name: String, seconds: Int)] {
+      try Row.fetchAll(
+        db,
+        sql:
+          "SELECT phase, planned_seconds FROM slots WHERE session_id = ? AND \(condition) ORDER BY slot",
+        arguments: [id]
+      ).map { (name: $0["phase"], seconds: $0["planned_seconds"]) }
+    }
+    let round = try phases("part = 'round' AND round = 0")
+    let closing = try phases("part = 'closing'")
+    let opening = try phases("part = 'opening'").count
+    let tailStart = opening + from * round.count
+    try db.execute(
+      sql: "DELETE FROM rounds WHERE session_id = ? AND round >= ?", arguments: [id, from])
+    try db.execute(
+      sql: "DELETE FROM slots WHERE session_id = ? AND slot >= ?", arguments: [id, tailStart])
+    var slot = tailStart
+    func insertSlot(_ part: ProtocolPart, _ number: Int?, _ phase: (name: String, seconds: Int))
+      throws
+    {
+      try db.execute(
+        sql: """
+          INSERT INTO slots (session_id, slot, part, round, phase, planned_seconds)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [id, slot, part.rawValue, number, phase.name, phase.seconds])
+      slot += 1
+    }
+    for (offset, presenter) in presenters.enumerated() {
+      let number = from + offset
+      try db.execute(
+        sql:
+          "INSERT INTO rounds (session_id, round, presenter, focus_question) VALUES (?, ?, ?, ?)",
+        arguments: [id, number, presenter, questions[presenter]])
+      for phase in round { try insertSlot(.round, number, phase) }
+    }
+    for phase in closing { try insertSlot(.closing, nil, phase) }
   }
 
   private func insert(_ participant: Participant, index: Int) throws {

@@ -52,4 +52,29 @@ import Testing
     #expect(live.session.state.looksLikeAdvice("You should ask"))
     #expect(!live.session.state.looksLikeAdvice("What do you need?"))
   }
+
+  @Test(arguments: [
+    "Have you thought about a joint panel?", "Why not ask licensing?",
+    "So if I were you I'd call them.", "Thanks. You should talk to the police!",
+    "Great point; have you considered the levy?", "“Don’t you think you should wait?”",
+  ])
+  func stemsMatchAtTheStartOfAnySentence(_ text: String) {
+    #expect(AdviceDetector.startsLikeAdvice(text))
+  }
+
+  @Test(arguments: [
+    "What would success look like?", "Why is the levy stuck?", "Who should own this?",
+    "You shoulder a lot of this.", "",
+  ])
+  func openQuestionsInAnySentenceAreNot(_ text: String) {
+    #expect(!AdviceDetector.startsLikeAdvice(text))
+  }
+
+  @Test func aProtocolAddsItsOwnStems() {
+    #expect(!AdviceDetector.startsLikeAdvice("What I'd do is phone them."))
+    #expect(
+      AdviceDetector.startsLikeAdvice("What I'd do is phone them.", extraStems: ["what id do"]))
+    #expect(
+      AdviceDetector.startsLikeAdvice("What I’d do is phone them.", extraStems: ["What I'd do"]))
+  }
 }

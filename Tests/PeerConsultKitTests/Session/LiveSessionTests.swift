@@ -95,7 +95,7 @@ import Testing
     #expect(live.session.state.remaining(at: live.now) == 99)
   }
 
-  @Test func minutesCanBeAddedAndTakenButNotBelowNothing() throws {
+  @Test func minutesCanBeAddedAndTakenButAPhaseKeepsAMinute() throws {
     let live = try LiveFixture()
     try live.session.start()
     try live.session.adjustTime(minutes: 1)
@@ -103,13 +103,22 @@ import Testing
     live.clock.advance(by: 30)
     try live.session.adjustTime(minutes: -1)
     #expect(live.session.state.remaining(at: live.now) == 30)
-    try live.session.adjustTime(minutes: -1)
-    try live.session.adjustTime(minutes: -1)
-    #expect(live.session.state.timings[0].adjustmentSeconds == -60)
-    #expect(live.session.timer()?.plannedSeconds == 0)
-    #expect(live.session.timer()?.isOvertime == true)
-    #expect(live.session.state.remaining(at: live.now) == -30)
+    // At one minute, `-` is refused and nothing is stored.
+    #expect(!live.session.state.canAdjust(bySeconds: -60))
+    #expect(throws: SessionError.phaseAtMinimum(seconds: 60)) {
+      try live.session.adjustTime(minutes: -1)
+    }
+    #expect(live.session.state.timings[0].adjustmentSeconds == 0)
+    #expect(live.session.timer()?.plannedSeconds == 60)
     #expect(throws: SessionError.noAdjustment) { try live.session.adjustTime(minutes: 0) }
+  }
+
+  @Test func aLogThatCutAPhaseToNothingStillReplays() throws {
+    // Stored before the one-minute rule: the event is kept and shows as overtime.
+    var state = try SessionState(setup: Fixtures.setup(), createdAt: Fixtures.start)
+    try state.apply(.phaseStarted(slot: 0), at: Fixtures.start)
+    try state.apply(.timeAdjusted(seconds: -120), at: Fixtures.start)
+    #expect(state.plannedSeconds(ofSlot: 0) == 0)
   }
 
   @Test func aPhaseRunsIntoOvertime() throws {

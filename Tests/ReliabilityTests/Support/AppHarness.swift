@@ -7,7 +7,7 @@ import TestSupport
 /// Where an attack on the screens starts; random keys take it anywhere from there.
 enum StartScreen: String, CaseIterable, Sendable {
   case home, protocols, resume, live, editor, schedule, ratings, help, confirm, summary, setup,
-    review, transcript, actions
+    review, transcript, actions, group, latecomer
 }
 
 /// The whole app as a facilitator meets it, minus the real terminal: the runner, the services,
@@ -94,8 +94,10 @@ final class AppHarness {
         try session.start()
       }
       runner.perform(.listUnfinished)
-    case .live, .editor, .schedule, .ratings, .confirm:
+    case .live, .editor, .schedule, .ratings, .confirm, .group, .latecomer:
+      // A new session opens ready; the facilitator starts it.
       runner.perform(.startSession(SessionFactory.setup(using: &rng)))
+      runner.perform(.session(.start))
     case .summary:
       runner.perform(.startSession(SessionFactory.setup(using: &rng)))
       while runner.state.screen is LiveState { runner.perform(.session(.next)) }
@@ -113,6 +115,8 @@ final class AppHarness {
       .help: .character("?"), .confirm: .character("q"), .actions: .character("a"),
     ]
     if let key = opening[start] { runner.handle(.key(key)) }
+    if start == .group || start == .latecomer { runner.handle(.key(.character("w"))) }
+    if start == .latecomer { runner.handle(.key(.character("a"))) }
     runner.drawFrame()
   }
 

@@ -108,6 +108,14 @@ final class StateChecker {
       try compareWithStore(session.id, session.state, &lost)
     case let summary as SummaryState:
       try compareWithStore(summary.sessionID, summary.session, &lost)
+    case let group as GroupState:
+      guard let session = harness.services.live, session.id == group.live.sessionID,
+        group.live.session == session.state
+      else {
+        broken.append("the group screen shows a state that is not the live session's")
+        break
+      }
+      try compareWithStore(session.id, session.state, &lost)
     default:
       break
     }

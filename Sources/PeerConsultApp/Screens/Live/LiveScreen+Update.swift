@@ -28,6 +28,8 @@ extension Action {
   public static let rate5 = Action("rate5")
   public static let toggleMute = Action("toggleMute")
   public static let toggleGuidance = Action("toggleGuidance")
+  public static let group = Action("group")
+  public static let clearRating = Action("clearRating")
 }
 
 extension LiveState: Screen {
@@ -35,7 +37,8 @@ extension LiveState: Screen {
     [
       KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
       KeyBinding(
-        [.character(" ")], .togglePause, "pause", "Pause or resume the timer", in: [.live]),
+        [.character(" ")], .togglePause, "pause", "Start when ready; then pause or resume",
+        in: [.live]),
       KeyBinding(
         [.character("n")], .nextPhase, "next", "Next phase (after the last: summary)", in: [.live]),
       KeyBinding(
@@ -70,7 +73,14 @@ extension LiveState: Screen {
       KeyBinding([.character("4")], .rate4, "4", "Rate 4", in: [.rating], footer: false),
       KeyBinding(
         [.character("5")], .rate5, "5", "Rate 5 (excellent)", in: [.rating], footer: false),
+      KeyBinding(
+        [.backspace], .clearRating, "clear", "Clear the picked person's rating", in: [.rating],
+        footer: false),
       KeyBinding([.escape, .character("r")], .back, "close", "Close the ratings", in: [.rating]),
+      KeyBinding(
+        [.character("w")], .group, "who",
+        "Who is here: add latecomers, skip or reorder presenters", in: [.live],
+        footer: false),
       KeyBinding(
         [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
         footer: false),
@@ -104,6 +114,13 @@ extension LiveState: Screen {
 
   public var acceptsText: Bool { editor?.acceptsText ?? false }
 
+  /// Space starts a ready session and resumes a paused one, and the footer says so.
+  public func footerLabel(for action: Action) -> String? {
+    guard action == .togglePause else { return nil }
+    if !session.isStarted { return "start" }
+    return session.isPaused ? "resume" : nil
+  }
+
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
     (LiveScreen.title(self), "session \(sessionID.short)")
   }
@@ -135,11 +152,18 @@ extension LiveState: Screen {
     session.nextDeadline(after: now)
   }
 
-  /// The screen that shows a session just opened: live, or its summary once finished.
-  static func show(_ id: SessionID, _ session: SessionState, now: Date) -> Effect {
-    session.isFinished
-      ? .show(SummaryState(sessionID: id, session: session))
-      : .show(LiveState(sessionID: id, session: session, now: now))
+  /// What shows a session just opened: live, or, once finished, its summary with the offer to
+  /// reopen its last phase (resuming a finished session is usually meant to carry on).
+  static func show(_ id: SessionID, _ session: SessionState, now: Date) -> [Effect] {
+    guard session.isFinished else {
+      return [.show(LiveState(sessionID: id, session: session, now: now))]
+    }
+    return [
+      .show(SummaryState(sessionID: id, session: session)),
+      .confirm(
+        question: "This session is finished. Reopen its last phase? y/n",
+        onYes: [.command(.session(.previous))]),
+    ]
   }
 
   private mutating func perform(_ action: Action) -> [Effect] {
@@ -157,38 +181,59 @@ extension LiveState: Screen {
     }
     switch action {
     case .writeNote:
-      guard let slot = session.current else { return [] }
+      guard let slot = session.current else { return [.notice(LiveScreen.readyNotice)] }
       let speaker = slot.phase.speaker == .presenter ? slot.presenter : nil
       editor = NoteEditorState(kind: slot.phase.noteKind, speaker: speaker)
     case .editLastNote:
-      if let note = targetNote {
-        editor = NoteEditorState(
-          text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
-          editing: note.id)
-      }
+      guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("edit"))] }
+      editor = NoteEditorState(
+        text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
+        editing: note.id)
     case .deleteLastNote:
-      if let note = targetNote {
-        let preview = note.text.truncated(toWidth: 30)
+      guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("delete"))] }
+      let preview = note.text.truncated(toWidth: 30)
+      return [
+        .confirm(
+          question: "Delete note “\(preview)”? (kept in history) y/n",
+          onYes: [.command(.session(.deleteNote(note.id)))])
+      ]
+    case .actionDone:
+      guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("mark done"))] }
+      guard note.isAction else {
         return [
-          .confirm(
-            question: "Delete note “\(preview)”? (kept in history) y/n",
-            onYes: [.command(.session(.deleteNote(note.id)))])
+          .notice(
+            Notice(
+              "Note #\(note.id) is \(note.kind.rawValue), not an action: x marks actions done.",
+              tone: .warning))
         ]
       }
-    case .actionDone:
-      if let note = targetNote, note.isAction {
-        return [.command(.session(.setActionDone(note.id, !note.isDone)))]
-      }
-    case .togglePause: return [.command(.session(.togglePause))]
+      return [.command(.session(.setActionDone(note.id, !note.isDone)))]
+    case .togglePause: return [.command(.session(session.isStarted ? .togglePause : .start))]
     case .nextPhase: return [.command(.session(.next))]
     case .previousPhase: return [.command(.session(.previous))]
     case .addMinute: return [.command(.session(.adjust(minutes: 1)))]
-    case .removeMinute: return [.command(.session(.adjust(minutes: -1)))]
+    case .removeMinute:
+      guard let slot = session.currentSlot else { return [.notice(LiveScreen.readyNotice)] }
+      guard session.canAdjust(bySeconds: -60) else {
+        let error = SessionError.phaseAtMinimum(
+          seconds: session.minimumPlannedSeconds(ofSlot: slot))
+        return [.notice(Notice(error.description, tone: .warning))]
+      }
+      return [.command(.session(.adjust(minutes: -1)))]
     case .schedule:
       showSchedule = true
       scheduleScroll = 0
-    case .toggleMute: muted.toggle()
+    case .group: return [.show(GroupState(live: self))]
     case .toggleGuidance: guidanceUnfolded.toggle()
+    case .toggleMute:
+      muted.toggle()
+      return [
+        .notice(
+          Notice(
+            muted
+              ? "Bell muted: no sound or flash at zero (m turns it back on)."
+              : "Bell on: it sounds and flashes when a phase reaches zero.", tone: .info))
+      ]
     case .rateProcess:
       if !session.participants.isEmpty { ratingSelection = 0 }
     case .scrollUp: LiveScreen.moveSelection(&self, by: -1)
@@ -237,9 +282,18 @@ extension LiveState: Screen {
     case .down: ratingSelection = min(count - 1, selection + 1)
     case .back: ratingSelection = nil
     case let action where ratings[action] != nil:
+      // The rating stays on the picked person until ↓: a second digit corrects it.
       let rating = ratings[action] ?? 0
-      if selection + 1 < count { ratingSelection = selection + 1 }
       return [.command(.session(.rate(participant: selection, rating: rating)))]
+    case .clearRating:
+      guard session.ratings[selection] != nil else {
+        return [
+          .notice(
+            Notice(
+              "\(LiveScreen.name(selection, in: session)) has no rating to clear.", tone: .warning))
+        ]
+      }
+      return [.command(.session(.clearRating(participant: selection)))]
     default: break
     }
     return []
@@ -266,10 +320,15 @@ extension LiveState: Screen {
       if selectedNote == id { selectedNote = nil }
       session = stored
       effects.append(.notice(Notice("Note deleted (kept in the history).", tone: .success)))
-    case .actionMarked(_, _, let stored), .sessionChanged(let stored):
+    case .actionMarked(let id, let done, let stored):
+      session = stored
+      effects.append(
+        .notice(
+          Notice("Action #\(id) marked \(done ? "done" : "not done").", tone: .success)))
+    case .sessionChanged(let stored):
       session = stored
     case .sessionLeft:
-      return [.leave(to: .newSession)]
+      return [.leave(to: .newSession), .notice(LiveScreen.leftNotice(sessionID))]
     case .failed(_, let error, _):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default:
@@ -283,6 +342,22 @@ extension LiveState: Screen {
 }
 
 extension LiveScreen {
+  /// What the home screen says after a session is left unfinished: how to come back to it.
+  static func leftNotice(_ id: SessionID) -> Notice {
+    Notice(
+      "Session \(id.short) stays unfinished: Resume carries on, or peerconsult resume \(id.short).",
+      tone: .info)
+  }
+
+  /// What a key that acts on a note says when there is none.
+  static func noNoteNotice(_ verb: String) -> Notice {
+    Notice("No note to \(verb) yet: Enter writes one.", tone: .warning)
+  }
+
+  /// What a key that needs a running phase says while the session is ready.
+  static let readyNotice = Notice(
+    "The session is ready, not running: Space starts the first phase.", tone: .warning)
+
   static let noteFullNotice = Notice(
     "A note holds up to \(NoteContent.maximumLength.formatted(.number.locale(Locale(identifier: "en_GB")))) characters; the rest was not added. Enter saves it.",
     tone: .warning)

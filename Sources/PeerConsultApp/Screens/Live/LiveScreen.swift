@@ -19,6 +19,8 @@ public enum LiveScreen {
       }
     } else if let slot = session.current {
       parts.append(slot.part == .opening ? "Opening" : "Closing")
+    } else {
+      parts.append("Ready to start")
     }
     return parts.joined(separator: " · ")
   }
@@ -28,10 +30,9 @@ public enum LiveScreen {
     _ state: LiveState, now: Date, timeZone: TimeZone, into grid: inout Grid, area: Rect
   ) -> (x: Int, y: Int)? {
     let session = state.session
-    guard let slot = session.current, let timer = session.timer(at: now) else {
-      grid.put("The session has not started.", x: area.x + 2, y: area.y + 1)
-      return nil
-    }
+    // A ready session shows its first phase, its timer full and waiting for Space.
+    guard let slot = session.current ?? session.schedule.first else { return nil }
+    let timer = session.timer(ofSlot: slot.index, at: now)
     let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
     // Phase line and who speaks.
     let phaseLine =
@@ -52,7 +53,12 @@ public enum LiveScreen {
       status += " (planned \(clock(slot.phase.durationSeconds)))"
     }
     grid.put(status, x: right, y: inner.y + 3, style: style, maxWidth: barWidth)
-    if session.isPaused {
+    if !session.isStarted {
+      grid.put(" READY ", x: right, y: inner.y + 4, style: Theme.selected)
+      grid.put(
+        " Space starts the first phase", x: right + 7, y: inner.y + 4, style: Theme.key,
+        maxWidth: max(0, inner.maxX - right - 7))
+    } else if session.isPaused {
       grid.put(" PAUSED ", x: right, y: inner.y + 4, style: Theme.paused)
       grid.put(" Space resumes", x: right + 8, y: inner.y + 4, style: Theme.muted)
     } else if state.muted {
@@ -101,11 +107,12 @@ public enum LiveScreen {
   /// The process-rating panel: each participant with their 1-5 rating, if given.
   static func drawRatings(_ state: LiveState, into grid: inout Grid, area: Rect) {
     let session = state.session
+    let selection = state.ratingSelection ?? 0
+    // Who the digits rate, said in words: they stay on this person until ↓.
     grid.put(
-      "─ Process ratings (optional) · 1-5 rate · ↑↓ pick · Esc close ",
+      "─ Rating \(name(selection, in: session)) · 1-5 rate · ⌫ clear · ↑↓ pick · Esc close ",
       x: area.x, y: area.y, style: Theme.heading, maxWidth: area.width)
     let rows = area.height - 1
-    let selection = state.ratingSelection ?? 0
     let first = max(0, min(selection - rows / 2, session.participants.count - rows))
     for (offset, index) in session.participants.indices.dropFirst(first).prefix(rows).enumerated() {
       let participant = session.participants[index]
@@ -302,10 +309,8 @@ public enum LiveScreen {
       text += note.isDone ? " ✓ done" : ""
     }
     if note.editedAt != nil { text += " (edited)" }
-    if session.schedule[note.slot].phase.noteKind == .question && session.looksLikeAdvice(note.text)
-    {
-      text += " ⚑ advice?"
-    }
+    // Stored with the note when it was saved, so it stays with the note after `n` or `p`.
+    if note.content.looksLikeAdvice { text += " " + SessionDigest.adviceFlag }
     // One line when it fits; continuation lines indented under the text.
     let indent = 6
     let lines = TextWrapper.wrap(head + ": " + text, width: max(1, width - indent))
@@ -335,9 +340,14 @@ public enum LiveScreen {
   static func drawEditor(_ state: LiveState, into grid: inout Grid, area: Rect) -> (x: Int, y: Int)?
   {
     guard let editor = state.editor else {
-      let hint =
-        state.session.visibleNoteCount == 0
-        ? "Enter writes a note" : "Enter writes a note · ↑↓ pick a note · e edit · d delete"
+      let hint: String
+      if !state.session.isStarted {
+        hint = "Ready: nothing runs until Space starts the first phase's timer"
+      } else if state.session.visibleNoteCount == 0 {
+        hint = "Enter writes a note"
+      } else {
+        hint = "Enter writes a note · ↑↓ pick a note · e edit · d delete"
+      }
       grid.put(hint, x: area.x, y: area.y + 1, style: Theme.muted, maxWidth: area.width)
       return nil
     }

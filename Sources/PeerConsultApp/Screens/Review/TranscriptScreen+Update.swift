@@ -20,6 +20,7 @@ extension Action {
   public static let nextSection = Action("nextSection")
   public static let previousSection = Action("previousSection")
   public static let actions = Action("actions")
+  public static let editNote = Action("editNote")
 }
 
 extension TranscriptState: Screen {
@@ -50,6 +51,10 @@ extension TranscriptState: Screen {
       [.character("a")], .actions, "actions", "Show the actions, with owners, to mark one done",
       in: [.transcript]),
     KeyBinding(
+      [.character("e")], .editNote, "edit",
+      "Correct the highlighted note, or the first in view (the earlier text is kept)",
+      in: [.transcript]),
+    KeyBinding(
       [.character("x"), .character(" ")], .actionDone, "done",
       "Mark the selected action done, or not done again (saved at once)", in: [.actions]),
     KeyBinding(
@@ -64,8 +69,13 @@ extension TranscriptState: Screen {
       [.character("q")], .back, "back", "Go back", in: [.transcript, .actions], footer: false),
   ]
 
-  /// The transcript or its actions.
-  public var keyContext: KeyContext { showActions ? .actions : .transcript }
+  /// The note editor while correcting a note, else the transcript or its actions.
+  public var keyContext: KeyContext {
+    if let editor { return editor.keyContext }
+    return showActions ? .actions : .transcript
+  }
+
+  public var acceptsText: Bool { editor?.acceptsText ?? false }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
     (TranscriptScreen.title(self), "session \(sessionID.short)")
@@ -75,11 +85,20 @@ extension TranscriptState: Screen {
     x: Int, y: Int
   )? {
     TranscriptScreen.render(self, timeZone: environment.timeZone, into: &grid, area: area)
-    return nil
   }
 
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    if editor != nil, let effects = correct(input) { return effects }
     switch input {
+    case .action(.editNote):
+      guard let note = noteToEdit else {
+        return [.notice(Notice("No note in view to correct.", tone: .warning))]
+      }
+      focusNote = note.id
+      editor = NoteEditorState(
+        text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
+        editing: note.id)
+      return []
     case .action(let action):
       let rows = TranscriptScreen.rows(bodyHeight: environment.bodyHeight)
       switch TranscriptScreen.update(&self, action, rows: rows) {
@@ -99,12 +118,41 @@ extension TranscriptState: Screen {
             done ? "Action marked done (saved)." : "Action marked not done (saved).",
             tone: .success))
       ]
+    case .result(.noteEdited(let id, let stored)):
+      editor = nil
+      update(session: stored)
+      return [
+        .notice(Notice("Note #\(id) corrected (the earlier text is kept).", tone: .success))
+      ]
     case .result(.failed(_, let error, let latest)):
       if let latest { update(session: latest) }
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     case .text, .tick, .result: break
     }
     return []
+  }
+
+  /// The open editor's inputs, as on the live screen; nil for those it leaves to the screen
+  /// (results, ticks, resizing).
+  private mutating func correct(_ input: ScreenInput) -> [Effect]? {
+    guard var editor else { return nil }
+    switch input {
+    case .result, .tick, .resize: return nil
+    case .text, .action: break
+    }
+    let outcome = editor.update(input, people: session.participants.map(\.name))
+    self.editor = editor
+    switch outcome {
+    case .stay, .leave: return []
+    case .full: return [.notice(LiveScreen.noteFullNotice)]
+    case .close:
+      self.editor = nil
+      return []
+    case .save:
+      guard let id = editor.editing else { return [] }
+      // The editor stays open until the store confirms; a failure leaves the text in place.
+      return [.command(.editStoredNote(sessionID, note: id, content: editor.content))]
+    }
   }
 }
 

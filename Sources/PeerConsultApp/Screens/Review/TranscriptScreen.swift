@@ -23,9 +23,11 @@ public enum TranscriptScreen {
 
   /// Draws the transcript (or the actions) from the laid-out rows: only the rows in view are
   /// touched, so a frame costs the same for ten notes or ten thousand.
+  /// Returns the text cursor while a note is being corrected.
+  @discardableResult
   public static func render(
     _ state: TranscriptState, timeZone: TimeZone, into grid: inout Grid, area: Rect
-  ) {
+  ) -> (x: Int, y: Int)? {
     let inner = area.inset(dx: 2, dy: 0)
     grid.put(
       sessionLine(state.session, timeZone: timeZone), x: inner.x, y: inner.y, style: Theme.key,
@@ -35,7 +37,7 @@ public enum TranscriptScreen {
       height: rows(bodyHeight: area.height))
     if state.showActions {
       ActionsView.render(state, timeZone: timeZone, status: inner.row(1), into: &grid, area: body)
-      return
+      return nil
     }
     let layout = state.layout
     let top = min(state.scroll, state.maxScroll(rows: body.height))
@@ -49,6 +51,31 @@ public enum TranscriptScreen {
         focused ? line.text.padded(toWidth: body.width) : line.text, x: body.x,
         y: body.y + offset, style: focused ? Theme.selected : line.style, maxWidth: body.width)
     }
+    guard let editor = state.editor, inner.height >= 2 else { return nil }
+    return drawEditor(
+      editor, state.session,
+      into: &grid, area: Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 2))
+  }
+
+  /// The correction line over the last two rows: kind, speaker and owner, then the text.
+  static func drawEditor(
+    _ editor: NoteEditorState, _ session: SessionState, into grid: inout Grid, area: Rect
+  ) -> (x: Int, y: Int) {
+    grid.fill(area, with: .blank)
+    var details =
+      "kind: \(editor.kind.rawValue) [Tab] · speaker: \(editor.speaker.map { LiveScreen.name($0, in: session) } ?? "none") [S-Tab]"
+    if editor.kind == .action {
+      details +=
+        " · owner: \(editor.owner.map { LiveScreen.name($0, in: session) } ?? "none") [Ctrl-O]"
+    }
+    grid.put(details, x: area.x, y: area.y, style: Theme.key, maxWidth: area.width)
+    let label = "Correct #\(editor.editing ?? 0) ▸ "
+    grid.put(label, x: area.x, y: area.y + 1, style: Theme.heading)
+    let fieldX = area.x + label.displayWidth
+    let cursor = editor.line.render(
+      into: &grid, x: fieldX, y: area.y + 1, width: area.maxX - fieldX,
+      style: Style(underline: true))
+    return (cursor, area.y + 1)
   }
 
   /// Programme, protocol, date, whether finished, and the presenters.

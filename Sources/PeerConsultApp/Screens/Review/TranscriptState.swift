@@ -18,6 +18,9 @@ public struct TranscriptState: Equatable, Sendable {
   /// Whether the actions list is showing instead of the transcript.
   public var showActions = false
   public var actionSelection = 0
+  /// The note being corrected, when the editor is open; saving stores an edit event, so the
+  /// earlier text stays in the note's history, as on the live screen.
+  public var editor: NoteEditorState?
   /// The review screen to go back to, as it was left.
   public var back: ReviewState
 
@@ -32,6 +35,18 @@ public struct TranscriptState: Equatable, Sendable {
       session: session, width: TranscriptLayout.textWidth(screenWidth: screenWidth), kind: nil,
       timeZone: timeZone)
     actions = session.visibleNotes.filter(\.isAction)
+  }
+
+  /// The note `e` corrects: the highlighted one (a search hit, an action shown), else the
+  /// first note starting at or below the top row in view.
+  public var noteToEdit: Note? {
+    if let focusNote, layout.noteStarts[focusNote] != nil, let note = session.note(focusNote),
+      !note.isDeleted
+    {
+      return note
+    }
+    let first = layout.lines.dropFirst(scroll).first { $0.note != nil }?.note
+    return first.flatMap { session.note($0) }
   }
 
   /// The last row `scroll` may reach with `rows` rows showing.

@@ -1,0 +1,208 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+extension KeyContext {
+  public static let group = KeyContext("group", title: "The group during a session")
+  /// Typing a latecomer's line.
+  public static let latecomer = KeyContext(
+    "latecomer", title: "Adding a latecomer", typesText: true,
+    typingHelp: "Type the person as \(Participant.specFormat)", helpSections: [.textField])
+}
+
+extension Action {
+  public static let addLatecomer = Action("addLatecomer")
+  public static let togglePresenting = Action("togglePresenting")
+  public static let presentEarlier = Action("presentEarlier")
+  public static let presentLater = Action("presentLater")
+}
+
+/// The group as the room changes during a session: a latecomer joins (written as on the
+/// form), an absent presenter is skipped, and the presenters still to come are reordered.
+/// Every change is stored at once as an event; the schedule and projected end follow.
+public struct GroupState: Equatable, Sendable {
+  /// The live screen to go back to, kept current with every change.
+  public var live: LiveState
+  /// The row picked: presenters to come first, then everyone else who could present.
+  public var selection = 0
+  /// The latecomer being typed, when the field is open.
+  public var field: LineEditor?
+
+  public init(live: LiveState) {
+    self.live = live
+  }
+
+  var session: SessionState { live.session }
+
+  /// Participants who have not presented and are not due to: they can be added to the rounds.
+  var others: [Int] {
+    let begun = Set(session.setup.presenters.prefix(session.roundsBegun))
+    let toCome = Set(session.presentersToCome)
+    return session.participants.indices.filter { !begun.contains($0) && !toCome.contains($0) }
+  }
+
+  /// Rows in order: presenters to come, then the others.
+  var rows: [Int] { session.presentersToCome + others }
+}
+
+extension GroupState: Screen {
+  public static let keyBindings = [
+    KeyBinding([.up], .up, "up", "Pick the person above", in: [.group], footer: false),
+    KeyBinding([.down], .down, "down", "Pick the person below", in: [.group], footer: false),
+    KeyBinding(
+      [.character(" ")], .togglePresenting, "present/skip",
+      "Skip the picked presenter, or have the picked person present last", in: [.group]),
+    KeyBinding(
+      [.character("[")], .presentEarlier, "earlier", "Move the picked presenter earlier",
+      in: [.group]),
+    KeyBinding(
+      [.character("]")], .presentLater, "later", "Move the picked presenter later",
+      in: [.group]),
+    KeyBinding(
+      [.character("a")], .addLatecomer, "add latecomer",
+      "Add a latecomer (Name; Organisation; level)", in: [.group]),
+    KeyBinding([.enter], .select, "add", "Add the latecomer", in: [.latecomer]),
+    KeyBinding([.escape], .back, "cancel", "Cancel", in: [.latecomer]),
+    KeyBinding.helpF1(in: [.latecomer]),
+    KeyBinding([.escape, .character("q")], .back, "back", "Back to the live screen", in: [.group]),
+    KeyBinding.help(in: [.group]),
+  ]
+
+  public var keyContext: KeyContext { field == nil ? .group : .latecomer }
+  public var acceptsText: Bool { field != nil }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    ("The group · \(session.setup.title)", "session \(live.sessionID.short)")
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    let inner = area.inset(dx: 2, dy: 0)
+    let end = LiveScreen.time(session.projectedEnd(at: environment.now), environment.timeZone)
+    grid.put(
+      "\(session.participants.count) people · projected end \(end)", x: inner.x, y: inner.y,
+      style: Theme.key, maxWidth: inner.width)
+    var y = inner.y + 2
+    let toCome = session.presentersToCome
+    grid.put("Presenting still to come, in order", x: inner.x, y: y, style: Theme.heading)
+    y += 1
+    if toCome.isEmpty {
+      grid.put("  nobody: every round has begun", x: inner.x, y: y, style: Theme.muted)
+      y += 1
+    }
+    for (offset, person) in rows.enumerated() {
+      if offset == toCome.count {
+        y += 1
+        grid.put("Not presenting", x: inner.x, y: y, style: Theme.heading)
+        y += 1
+      }
+      guard y < inner.maxY - 2 else { break }
+      let round = offset < toCome.count ? "R\(session.roundsBegun + offset + 1) " : "   "
+      let participant = session.participants[person]
+      let line =
+        "\(offset == selection ? "▸" : " ") \(round)\(participant.name) · \(participant.organisation) · \(participant.level.rawValue)"
+      grid.put(
+        line, x: inner.x, y: y, style: offset == selection ? Theme.selected : .plain,
+        maxWidth: inner.width)
+      y += 1
+    }
+    guard let field else {
+      grid.put(
+        "Space skips a presenter or adds one · [ ] reorder · a adds a latecomer",
+        x: inner.x, y: inner.maxY - 1, style: Theme.muted, maxWidth: inner.width)
+      return nil
+    }
+    let label = "Latecomer ▸ "
+    grid.put(
+      "Write \(Participant.specFormat); Enter adds, Esc cancels", x: inner.x, y: inner.maxY - 2,
+      style: Theme.muted, maxWidth: inner.width)
+    grid.put(label, x: inner.x, y: inner.maxY - 1, style: Theme.heading)
+    let x = inner.x + label.displayWidth
+    let cursor = field.render(
+      into: &grid, x: x, y: inner.maxY - 1, width: inner.maxX - x, style: Style(underline: true))
+    return (cursor, inner.maxY - 1)
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    if var field {
+      switch input {
+      case .action(.select):
+        do {
+          let person = try Participant.parse(field.string)
+          return [.command(.session(.addParticipant(person)))]
+        } catch {
+          return [.notice(Notice("Not added: \(error.message).", tone: .error))]
+        }
+      case .action(.back):
+        self.field = nil
+        return []
+      case .text, .action:
+        field.edit(input)
+        self.field = field
+        return []
+      default: break
+      }
+    }
+    switch input {
+    case .action(.up): selection = max(0, selection - 1)
+    case .action(.down): selection = min(max(0, rows.count - 1), selection + 1)
+    case .action(.addLatecomer): field = LineEditor("", limit: 200)
+    case .action(.back), .action(.quit): return [.show(live)]
+    case .action(.togglePresenting): return toggle()
+    case .action(.presentEarlier): return move(by: -1)
+    case .action(.presentLater): return move(by: 1)
+    case .result(.sessionChanged(let stored)):
+      let added = stored.participants.count > session.participants.count
+      // The picked person stays picked wherever the change moved them.
+      let picked = rows.indices.contains(selection) ? rows[selection] : nil
+      live.session = stored
+      selection = picked.flatMap(rows.firstIndex) ?? min(selection, max(0, rows.count - 1))
+      if added, let person = stored.participants.last {
+        field = nil
+        return [
+          .notice(
+            Notice(
+              "\(person.name) joined: Space has them present, Enter on the live screen credits them.",
+              tone: .success))
+        ]
+      }
+      return [.notice(Notice("Presenters to come changed; the schedule follows.", tone: .success))]
+    case .result(.failed(_, let error, _)):
+      return [.notice(Notice("Not saved: \(error)", tone: .error))]
+    default: break
+    }
+    return []
+  }
+
+  /// Skips the picked presenter, or has the picked other person present last.
+  private mutating func toggle() -> [Effect] {
+    guard rows.indices.contains(selection) else { return [] }
+    var presenters = session.presentersToCome
+    let person = rows[selection]
+    if let index = presenters.firstIndex(of: person) {
+      guard session.roundsBegun + presenters.count > 1 else {
+        return [.notice(Notice("A session keeps at least one presenter.", tone: .warning))]
+      }
+      presenters.remove(at: index)
+    } else {
+      presenters.append(person)
+    }
+    return [.command(.session(.rearrangePresenters(presenters)))]
+  }
+
+  /// Moves the picked presenter `step` places in the running order; the selection follows
+  /// them once the change is stored.
+  private mutating func move(by step: Int) -> [Effect] {
+    var presenters = session.presentersToCome
+    let target = selection + step
+    guard presenters.indices.contains(selection), presenters.indices.contains(target) else {
+      return [
+        .notice(
+          Notice("Only presenters still to come can move, within their list.", tone: .warning))
+      ]
+    }
+    presenters.swapAt(selection, target)
+    return [.command(.session(.rearrangePresenters(presenters)))]
+  }
+}

@@ -1,0 +1,56 @@
+extension SessionState {
+  /// How many rounds have begun (a phase of theirs has run or is running); the rounds after
+  /// them are still to come and can be skipped, reordered or added to.
+  public var roundsBegun: Int {
+    var reached = currentSlot ?? -1
+    for (index, timing) in timings.enumerated() where timing.firstStartedAt != nil {
+      reached = max(reached, index)
+    }
+    return setup.rounds.indices.last { round in
+      schedule.first { $0.round == round }.map { $0.index <= reached } ?? false
+    }.map { $0 + 1 } ?? 0
+  }
+
+  /// The presenters of the rounds still to come, in order.
+  public var presentersToCome: [Int] { setup.presenters.dropFirst(roundsBegun).map { $0 } }
+
+  /// Gives the rounds from `from` on the presenters `presenters`, rebuilding the schedule
+  /// after them; throws, changing nothing, unless every slot from there on is untouched.
+  mutating func rearrangeRounds(from: Int, _ presenters: [Int]) throws(SessionError) {
+    guard !isFinished else { throw .finished }
+    guard from >= roundsBegun, from <= setup.rounds.count else {
+      throw .cannotRearrange("round \(from + 1) has begun or does not exist")
+    }
+    let tailStart =
+      schedule.first { $0.round == from }?.index
+      ?? schedule.first { $0.part == .closing }?.index ?? schedule.count
+    // Rounds after `from` shift the slots behind them, so none of those may hold anything.
+    let touched =
+      timings[tailStart...].contains { $0.firstStartedAt != nil || $0.adjustmentSeconds != 0 }
+      || notes.contains { $0.slot >= tailStart } || (currentSlot ?? -1) >= tailStart
+    guard !touched else { throw .cannotRearrange("the closing has begun") }
+    var next = setup
+    let kept = Array(setup.rounds.prefix(from))
+    let questions = Dictionary(
+      setup.rounds.dropFirst(from).map { ($0.presenter, $0.focusQuestion) },
+      uniquingKeysWith: { first, _ in first })
+    next.rounds =
+      kept
+      + presenters.map { presenter in
+        SessionRound(presenter: presenter, focusQuestion: questions[presenter] ?? nil)
+      }
+    do {
+      try next.validate()
+    } catch .invalidSetup(let reason) {
+      throw .cannotRearrange(reason)
+    } catch {
+      throw error
+    }
+    let newSchedule = next.schedule
+    setup = next
+    schedule = newSchedule
+    timings =
+      Array(timings.prefix(tailStart))
+      + Array(repeating: SlotTiming(), count: newSchedule.count - tailStart)
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import PeerConsultKit
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+/// `g` on the live screen: a latecomer joins as on the form, an absent presenter is skipped,
+/// and the presenters still to come are reordered; each change is stored at once.
+@Suite struct GroupScreenTests {
+  private var group: (LiveFixture) -> GroupState? {
+    { $0.runner.state.screen as? GroupState }
+  }
+
+  @Test func aLatecomerJoinsAndPresentsLastAt80x24() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    #expect(group(f) != nil)
+    f.press(.character("a"))
+    // Typing here is text: `q` does not leave.
+    f.type("Dev O'Brien; Licensing; boss")
+    f.press(.enter)
+    #expect(f.runner.state.notice?.text.contains("level 'boss' is not senior") == true)
+    for _ in 0..<4 { f.press(.backspace) }
+    f.type("middle")
+    f.press(.enter)
+    #expect(f.runner.state.notice?.text.hasPrefix("Dev O'Brien joined") == true)
+    // Dev is the last row, below the two presenters to come and Amira.
+    f.press(.down, .down, .down, .character(" "))
+    let state = try #require(group(f))
+    #expect(state.session.setup.presenters == [0, 2, 3])
+    expectGolden(f.screen, "group-latecomer-80x24")
+    f.press(.escape)
+    let live = try #require(f.live)
+    #expect(live.session.participants.map(\.name).last == "Dev O'Brien")
+    #expect(live.session.setup.presenters == [0, 2, 3])
+    let stored = try f.services.store().loadSession(live.sessionID)
+    #expect(stored.setup.presenters == [0, 2, 3])
+  }
+
+  @Test func anAbsentPresenterIsSkippedAndAnotherMovedEarlier() throws {
+    let f = try LiveFixture()
+    f.press(.character("s"))
+    #expect(f.text.contains("R2 Powerful questions · 王小明"))
+    f.press(.escape, .character("w"))
+    // 王小明 presents first; Zoë is absent and skipped.
+    f.press(.down, .character("["))
+    #expect(group(f)?.session.presentersToCome == [2, 0])
+    #expect(group(f)?.selection == 0)
+    f.press(.down, .character(" "))
+    #expect(group(f)?.session.presentersToCome == [2])
+    // The last presenter cannot be skipped.
+    f.press(.up, .character(" "))
+    #expect(f.runner.state.notice?.text == "A session keeps at least one presenter.")
+    f.press(.character("q"), .character("s"))
+    #expect(f.text.contains("R1 Presenting · 王小明"))
+    #expect(!f.text.contains("Zoë Müller"))
+  }
+}
