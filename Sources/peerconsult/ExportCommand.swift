@@ -58,15 +58,18 @@ struct ExportCommand: ParsableCommand {
       }
     }
     var seen = Set<SessionID>()
-    let read = try database.records(of: ids.filter { seen.insert($0).inserted })
-    read.reportSkipped()
-    let records = read.records
+    let unique = ids.filter { seen.insert($0).inserted }
+    // Read after the review step, which may store the facilitator's choices first.
     if let review = try reviewing.check(
-      records.map(\.id), anonymise: anonymise, data: data, records: { records })
+      unique, anonymise: anonymise, data: data,
+      records: { try database.records(of: unique).records })
     {
       try StandardOutput.write(review)
       return
     }
+    let read = try database.records(of: unique)
+    read.reportSkipped()
+    let records = read.records
     guard !records.isEmpty else {
       try read.failIfSkipped()
       throw StoreError.noSessions

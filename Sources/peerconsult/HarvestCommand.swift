@@ -34,15 +34,17 @@ struct HarvestCommand: ParsableCommand {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
-    let read = try database.records(programme: name)
-    read.reportSkipped()
-    let records = read.records
+    // Read after the review step, which may store the facilitator's choices first.
     if let review = try reviewing.check(
-      records.map(\.id), anonymise: anonymise, data: data, records: { records })
+      try database.records(programme: name).records.map(\.id), anonymise: anonymise, data: data,
+      records: { try database.records(programme: name).records })
     {
       try StandardOutput.write(review)
       return
     }
+    let read = try database.records(programme: name)
+    read.reportSkipped()
+    let records = read.records
     if records.isEmpty { try read.failIfSkipped() }
     let text = try HarvestExport.render(
       records, programme: name, as: format.shareFormat,

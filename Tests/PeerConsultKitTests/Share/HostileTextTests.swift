@@ -114,8 +114,8 @@ import Testing
     for styled in [false, true] {
       let text = CommandText.hits(hits, query: "note", limit: 50, styled: styled, time: time)
       // The styled form's own bold and reset are the only escapes it may hold.
-      let own = text.replacingOccurrences(of: "\u{1B}[1;4m", with: "")
-        .replacingOccurrences(of: "\u{1B}[0m", with: "")
+      let own = text.replacingOccurrences(of: "\u{1B}[1m", with: "")
+        .replacingOccurrences(of: "\u{1B}[22m", with: "")
       outputs.append(("search\(styled ? " styled" : "")", own, false))
     }
     outputs.append(("search --json", CommandJSON.hits(hits), false))
