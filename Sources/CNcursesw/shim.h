@@ -15,6 +15,7 @@ extern int wcwidth(wchar_t c);
 
 // Globals Swift 6 refuses to read ("not concurrency-safe").
 static inline WINDOW *pc_stdscr(void) { return stdscr; }
+static inline WINDOW *pc_curscr(void) { return curscr; }
 static inline int pc_lines(void) { return LINES; }
 static inline int pc_cols(void) { return COLS; }
 

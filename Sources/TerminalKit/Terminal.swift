@@ -15,6 +15,9 @@ public protocol Terminal: AnyObject {
   /// Whether input has already arrived that `readEvent` will return at once: the loop then
   /// skips drawing a frame the next key would replace, so a paste is taken at full speed.
   var hasPendingInput: Bool { get }
+  /// Gives the terminal back and stops the program (Ctrl-Z); returns once it is continued
+  /// (`fg`), after which the next `draw` repaints everything.
+  func suspend()
   /// Rings the bell.
   func bell()
   /// Flashes the screen once.

@@ -56,6 +56,8 @@ private final class CrashingTerminal: Terminal {
     drill.crash()
   }
 
+  func suspend() { inner.suspend() }
+
   func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
     inner.readEvent(timeoutMilliseconds: timeoutMilliseconds)
   }

@@ -50,6 +50,9 @@ enum InteractiveTerminal {
         "Locale is not UTF-8 (set LANG=C.UTF-8): accented and non-Latin text may show wrongly."
     }
     let environment = ProcessInfo.processInfo.environment
+    // Colours that read on the background the terminal reports; if it reports none, only
+    // styles that read on any.
+    state.palette = Palette(colorFGBG: environment["COLORFGBG"]) ?? .anyBackground
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
     let terminal = NCursesTerminal(useColor: !noColor)
     defer { terminal.close() }

@@ -82,13 +82,12 @@ import Testing
     try tmux.send("n")
     tmux.waitFor("Presenting · phase 1 of 2")
     tmux.waitFor("Speaks now: the presenter, Zoë Müller")
-    // An action: four Tabs from insight (theme, works-well, blockage) reach action; the
-    // speaker defaults to the presenter, Zoë; two Ctrl-O make Amira the owner.
-    try note(
-      tmux, "Draft a joint licensing letter", keys: ["Tab", "Tab", "Tab", "Tab", "C-o", "C-o"])
+    // An action: Ctrl-O, the start of Amira's name and Enter make her the owner, and the
+    // note an action; the speaker defaults to the presenter, Zoë.
+    try note(tmux, "Draft a joint licensing letter", keys: ["C-o", "a", "m", "Enter"])
     try tmux.send("n")
     tmux.waitFor("Questions · phase 2 of 2")
-    try note(tmux, "What would success look like for you?", keys: ["BTab", "BTab"])
+    try note(tmux, "What would success look like for you?", keys: ["BTab", "a", "Enter"])
     try tmux.send("n")
     tmux.waitFor("Presenter: Amira O'Neill")
     try tmux.send("n", "n")

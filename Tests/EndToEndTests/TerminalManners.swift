@@ -133,12 +133,27 @@ import Testing
   }
 
   @Test func coloursAreUsedWhenAllowed() throws {
-    let tmux = try TmuxSession()
+    let tmux = try TmuxSession(environment: ["COLORFGBG": "15;0"])
     tmux.waitFor("New session")
     let screen = tmux.capture(escapes: true)
     #expect(screen.contains("\u{1B}[36m"), "no cyan key hints:\n\(screen)")
     try tmux.send("q")
     _ = tmux.waitForExit()
+  }
+
+  /// A light background (as `COLORFGBG` reports it) gets blue keys, never cyan or yellow
+  /// text; an unreported one gets no colour without its own background.
+  @Test func coloursReadOnTheBackgroundTheTerminalReports() throws {
+    let pale = try Regex(#"\x1B\[(?:[0-9;]*;)?(33|36)m"#)
+    for (colorFGBG, keys) in [("0;15", "\u{1B}[34m"), ("", "\u{1B}[1m")] {
+      let tmux = try TmuxSession(environment: ["COLORFGBG": colorFGBG])
+      tmux.waitFor("New session")
+      let screen = tmux.capture(escapes: true)
+      #expect(screen.contains(keys), "COLORFGBG=\(colorFGBG):\n\(screen)")
+      #expect(screen.firstMatch(of: pale) == nil, "COLORFGBG=\(colorFGBG):\n\(screen)")
+      try tmux.send("q")
+      _ = tmux.waitForExit()
+    }
   }
 
   @Test func loneEscapeActsQuickly() throws {

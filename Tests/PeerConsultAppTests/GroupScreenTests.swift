@@ -5,7 +5,7 @@ import Testing
 @testable import PeerConsultApp
 @testable import TerminalKit
 
-/// `g` on the live screen: a latecomer joins as on the form, an absent presenter is skipped,
+/// `a` (attendance) on the live screen: a latecomer joins as on the form, an absent presenter is skipped,
 /// and the presenters still to come are reordered; each change is stored at once.
 @Suite struct GroupScreenTests {
   private var group: (LiveFixture) -> GroupState? {
@@ -14,7 +14,7 @@ import Testing
 
   @Test func aLatecomerJoinsAndPresentsLastAt80x24() throws {
     let f = try LiveFixture()
-    f.press(.character("g"))
+    f.press(.character("a"))
     #expect(group(f) != nil)
     f.press(.character("a"))
     // Typing here is text: `q` does not leave.
@@ -42,7 +42,7 @@ import Testing
     let f = try LiveFixture()
     f.press(.character("s"))
     #expect(f.text.contains("R2 Powerful questions · 王小明"))
-    f.press(.escape, .character("g"))
+    f.press(.escape, .character("a"))
     // 王小明 presents first; Zoë is absent and skipped.
     f.press(.down, .character("["))
     #expect(group(f)?.session.presentersToCome == [2, 0])

@@ -51,7 +51,8 @@ final class LiveFixture {
 
   init(
     width: Int = 80, height: Int = 24, leavesProgram: Bool = false,
-    consultingProtocol: ConsultingProtocol = LiveFixture.drill, started: Bool = true
+    consultingProtocol: ConsultingProtocol = LiveFixture.drill,
+    palette: Palette = .darkBackground, started: Bool = true
   ) throws {
     terminal = MemoryTerminal(width: width, height: height)
     store = try FlakyDatabase()
@@ -74,6 +75,7 @@ final class LiveFixture {
         SessionRound(presenter: 2),
       ])
     state.leavesProgram = leavesProgram
+    state.palette = palette
     runner = AppRunner(terminal: terminal, services: services, state: state)
     runner.perform(.startSession(setup))
     if live == nil {

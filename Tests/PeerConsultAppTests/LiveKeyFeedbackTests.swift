@@ -39,7 +39,7 @@ import Testing
       f.runner.state.notice?.text
         == "Note #1 is other, not an action: x marks actions done.")
     f.press(.character("e"))
-    for _ in 0..<6 { f.press(.tab) }
+    f.press(.tab, .character("a"))
     #expect(f.live?.editor?.kind == .action)
     f.press(.enter)
     f.press(.character("x"))

@@ -23,7 +23,10 @@ import Testing
     f.press(.character("n"), .character("n"))
     f.press(.enter)
     f.type("What have you already tried?")
-    f.press(.backTab, .backTab, .enter)
+    // Shift-Tab, the start of Amira's name, Enter: she is the speaker.
+    f.press(.backTab)
+    f.type("am")
+    f.press(.enter, .enter)
     f.advance(30)
     f.press(.enter)
     f.type("Have you tried a joint licensing panel?")
@@ -109,11 +112,33 @@ import Testing
     #expect(f.live?.session.visibleNotes.map(\.text) == ["n p q s ? + - x d e m"])
   }
 
-  @Test func escCancelsWithoutSaving() throws {
+  @Test func escOnAnEmptyNoteClosesIt() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("  ")
+    f.press(.escape)
+    #expect(f.live?.editor == nil)
+    #expect(f.live?.session.visibleNotes.isEmpty == true)
+  }
+
+  @Test func escOnANoteWithTextAsksAndOnlyYDiscards() throws {
     let f = try LiveFixture()
     f.press(.enter)
     f.type("draft")
+    f.press(.left)
     f.press(.escape)
+    #expect(f.text.contains("Discard this note?"))
+    // Any other key (here `n`, which is not typed) returns to the text as it was.
+    f.press(.character("n"))
+    #expect(f.live?.editor?.line.string == "draft")
+    #expect(f.live?.editor?.line.cursor == 4)
+    #expect(!f.text.contains("Discard this note?"))
+    for key in [Key.escape, .enter, .control("c"), .tab] {
+      f.press(.escape, key)
+      #expect(f.live?.editor?.line.string == "draft", "after Esc, \(key)")
+      #expect(f.live?.editor?.mode == .writing)
+    }
+    f.press(.escape, .character("y"))
     #expect(f.live?.editor == nil)
     #expect(f.live?.session.visibleNotes.isEmpty == true)
   }
@@ -122,9 +147,14 @@ import Testing
     let f = try LiveFixture()
     f.press(.enter)
     f.type("Draft a joint licensing letter")
-    // other -> question -> insight -> theme -> works-well -> blockage -> action
-    for _ in 0..<6 { f.press(.tab) }
-    f.press(.backTab, .backTab, .control("o"))
+    // Ctrl-S, "a", Enter: Amira speaks. Ctrl-O, "z", Enter: Zoë owns it, which makes the
+    // note an action.
+    f.press(.control("s"))
+    f.type("a")
+    f.press(.enter, .control("o"))
+    f.type("z")
+    f.press(.enter)
+    #expect(f.live?.editor?.kind == .action)
     f.press(.enter)
     let note = try #require(f.live?.session.visibleNotes.last)
     #expect(note.kind == .action)
@@ -246,8 +276,9 @@ import Testing
     let f = try LiveFixture()
     f.press(.enter)
     f.type("Shared data dashboard")
-    for _ in 0..<6 { f.press(.tab) }
-    f.press(.control("o"), .enter)
+    f.press(.control("o"))
+    f.type("zo")
+    f.press(.enter, .enter)
     for _ in 0..<6 { f.press(.character("n")) }
     guard let summary = f.runner.state.screen as? SummaryState else {
       Issue.record("no summary")
@@ -352,22 +383,28 @@ import Testing
   /// A finished session with notes of every summary section and one rating.
   private func finished(width: Int, height: Int) throws -> LiveFixture {
     let f = try LiveFixture(width: width, height: height)
-    func note(_ text: String, tabs: Int, owner: Bool = false) {
+    /// Tab and a kind's letter choose the kind; Ctrl-O and a name's start, the owner.
+    func note(_ text: String, kind: Character? = nil, owner: String? = nil) {
       f.press(.enter)
       f.type(text)
-      for _ in 0..<tabs { f.press(.tab) }
-      if owner { f.press(.control("o"), .control("o")) }
+      if let kind {
+        f.press(.tab)
+        f.type(String(kind))
+      }
+      if let owner {
+        f.press(.control("o"))
+        f.type(owner)
+        f.press(.enter)
+      }
       f.press(.enter)
     }
-    // Opening notes default to `other`: other→question(1)→insight→theme(3)→works-well(4)
-    // →blockage(5)→action(6).
-    note("Licensing and public health rarely meet", tabs: 3)
-    note("The night-time economy forum works well", tabs: 4)
-    note("No shared data on alcohol-related admissions", tabs: 5)
-    note("Draft a joint data-sharing agreement", tabs: 6, owner: true)
+    note("Licensing and public health rarely meet", kind: "t")
+    note("The night-time economy forum works well", kind: "w")
+    note("No shared data on alcohol-related admissions", kind: "b")
+    note("Draft a joint data-sharing agreement", owner: "ami")
     f.advance(150)
     for _ in 0..<5 { f.press(.character("n")) }
-    note("Equal airtime helped; we ran over in questions", tabs: 0)
+    note("Equal airtime helped; we ran over in questions")
     f.press(.character("r"), .character("4"), .escape)
     f.press(.character("n"))
     return f

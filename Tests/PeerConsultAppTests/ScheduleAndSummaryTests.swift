@@ -12,7 +12,7 @@ import Testing
   private func fourPresenters() throws -> LiveFixture {
     let slg = try #require(BuiltInProtocols.all.first { $0.id == BuiltInProtocols.defaultID })
     let f = try LiveFixture(consultingProtocol: slg)
-    f.press(.character("g"))
+    f.press(.character("a"))
     f.press(.character("a"))
     f.type("Dev O'Brien; Licensing; middle")
     f.press(.enter)
@@ -50,7 +50,7 @@ import Testing
     for _ in 0..<4 { f.press(.character("n")) }
     f.press(.enter)
     f.type("The pace was right")
-    for _ in 0..<3 { f.press(.tab) }  // works-well → blockage → action → feedback
+    f.press(.tab, .character("f"))  // the kind chooser: f for feedback
     f.press(.enter)
     f.press(.character("r"), .character("4"), .down, .character("3"), .escape)
     f.press(.character("n"))

@@ -92,9 +92,13 @@ import Testing
     // With no note acknowledged, "nothing acknowledged is missing" would compare nothing.
     #expect(acknowledged > 0, "no note was acknowledged: the data-loss check saw nothing")
     // Every screen and overlay was reached, not just the ones the attack started on.
-    // Text fields' keys work inside other contexts, and the too-small message is the resize
-    // storm's to reach: every other context is some screen's or overlay's own.
-    for context in KeyContext.allCases.filter({ ![.textField, .tooSmall].contains($0) }).map(\.id) {
+    // Text fields' keys and the keys of every screen work inside other contexts, and the
+    // too-small message is the resize storm's to reach: every other context is some
+    // screen's or overlay's own.
+    for context in KeyContext.allCases.filter({
+      ![.textField, .everywhere, .tooSmall].contains($0)
+    })
+    .map(\.id) {
       #expect(contexts[context, default: 0] > 0, "no key reached \(context)")
     }
     // No key may make the program hang; debug builds are slow, so the bound is generous.

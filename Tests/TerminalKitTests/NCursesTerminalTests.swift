@@ -86,13 +86,4 @@ import Testing
     #expect(cell.pair == 0)
     #expect(cell.bold)
   }
-
-  @Test func mapsKeys() {
-    #expect(NCursesTerminal.characterKey(13) == .key(.enter))
-    #expect(NCursesTerminal.characterKey(27) == .key(.escape))
-    #expect(NCursesTerminal.characterKey(127) == .key(.backspace))
-    #expect(NCursesTerminal.characterKey(21) == .key(.control("u")))
-    #expect(NCursesTerminal.characterKey(0x65E5) == .key(.character("日")))
-    #expect(NCursesTerminal.characterKey(0xD800) == nil)
-  }
 }

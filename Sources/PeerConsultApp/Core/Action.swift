@@ -25,4 +25,10 @@ extension Action {
   public static let select = Action("select")
   public static let scrollUp = Action("scrollUp")
   public static let scrollDown = Action("scrollDown")
+  /// Ctrl-C: what `q` does on the screen showing, or, where `q` is typed text, a question.
+  public static let interrupt = Action("interrupt")
+  /// Ctrl-Z: back to the shell until `fg`.
+  public static let suspend = Action("suspend")
+  /// Ctrl-\: ignored, with a hint on how to leave.
+  public static let ignoredQuit = Action("ignoredQuit")
 }

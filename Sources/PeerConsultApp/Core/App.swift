@@ -21,8 +21,13 @@ public enum AppEvent: Equatable, Sendable {
 /// showing, turns keys into actions through the ``Keymap``, and applies the effects that only
 /// change the state (another screen, a notice, a question).
 public enum App {
-  /// The frame for `state`, with the cursor position when a text field has focus.
+  /// The frame for `state`, with the cursor position when a text field has focus, in the
+  /// state's palette.
   public static func render(_ state: AppState) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
+    Theme.$palette.withValue(state.palette) { draw(state) }
+  }
+
+  private static func draw(_ state: AppState) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
     var grid = Grid(width: state.width, height: state.height)
     if state.isTooSmall {
       Chrome.tooSmall(width: state.width, height: state.height, into: &grid)
@@ -98,10 +103,14 @@ public enum App {
     if screen.acceptsText, case .character(let character) = key {
       return .text(String(character))
     }
+    // A question that any other key answers (Ctrl-Z was handled before the screen).
+    if let other = screen.keyContext.otherKeys { return .action(other) }
     return nil
   }
 
   private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    // Ctrl-Z works whatever is showing, as it would have as a signal.
+    if Keymap.action(for: key, in: .everywhere) == .suspend { return [.suspend] }
     // Too small to show anything: keys would act unseen, so only quitting home works.
     if state.isTooSmall {
       guard Keymap.action(for: key, in: .tooSmall) == .quit, state.screen is HomeState else {
@@ -110,13 +119,39 @@ public enum App {
       return [.exit(0)]
     }
     if let overlay = state.overlay { return handleOverlay(overlay, key, &state) }
-    guard let input = input(for: key, on: state.screen) else { return [] }
+    guard let input = input(for: key, on: state.screen) else {
+      return handleEverywhere(key, &state)
+    }
     if input == .action(.help) {
       state.overlay = .help(scroll: 0)
       return []
     }
     state.notice = nil
     return send(input, &state)
+  }
+
+  /// The keys of every screen that the screen showing does not bind: Ctrl-C and Ctrl-\\,
+  /// which used to be signals.
+  private static func handleEverywhere(_ key: Key, _ state: inout AppState) -> [Effect] {
+    switch Keymap.action(for: key, in: .everywhere) {
+    case .interrupt?:
+      state.notice = nil
+      // Where `q` leaves, Ctrl-C is `q`; where `q` is typed text or means something else,
+      // it asks.
+      if Keymap.action(for: .character("q"), in: state.screen.keyContexts) == .quit {
+        return send(.action(.quit), &state)
+      }
+      return apply(
+        [
+          .confirm(question: "Quit PeerConsult? Anything not saved is lost. y/n", onYes: [.exit(0)])
+        ],
+        &state)
+    case .ignoredQuit?:
+      state.notice = Keymap.ignoredQuitNotice
+      return []
+    default:
+      return []
+    }
   }
 
   private static func handleOverlay(_ overlay: Overlay, _ key: Key, _ state: inout AppState)
@@ -168,7 +203,7 @@ public enum App {
       case .notice(let notice): state.notice = notice
       case .confirm(let question, let onYes):
         state.overlay = .confirm(question: question, onYes: onYes)
-      case .exit, .bell, .flash, .command: outside.append(effect)
+      case .exit, .bell, .flash, .suspend, .command: outside.append(effect)
       }
     }
     return outside

@@ -89,6 +89,11 @@ public final class AppRunner {
       switch effect {
       case .exit(let status): return status
       case .bell: terminal.bell()
+      case .suspend:
+        terminal.suspend()
+        // The window may have changed meanwhile; the next frame repaints everything.
+        let size = terminal.size
+        effects += App.update(&state, .resize(width: size.width, height: size.height))
       case .flash: terminal.flash()
       case .command(let command):
         let result = services.perform(command)

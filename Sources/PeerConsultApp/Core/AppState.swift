@@ -17,6 +17,10 @@ public struct AppState: Sendable {
   public var dataDirectory: String
   /// The zone note times are shown in.
   public var timeZone: TimeZone = .current
+  /// The colours that read on the terminal's background. The program sets what the terminal
+  /// says (`COLORFGBG`), else `.anyBackground`; the dark palette, the one every screen had
+  /// before palettes, is the default for tests.
+  public var palette: Palette = .darkBackground
   /// Leaving a screen for home leaves the program instead: it was started for one task
   /// (`peerconsult run`, `resume`, `review`).
   public var leavesProgram = false

@@ -10,6 +10,8 @@ public indirect enum Effect: Sendable {
   case exit(Int32)
   case bell
   case flash
+  /// Give the terminal back and stop until continued (Ctrl-Z), then redraw everything.
+  case suspend
   /// Ask the environment to act (load data, write to the store); its `ServiceResult` comes
   /// back to the screen showing when it is done.
   case command(AppCommand)
@@ -30,7 +32,7 @@ extension Effect: Equatable {
   public static func == (lhs: Effect, rhs: Effect) -> Bool {
     switch (lhs, rhs) {
     case (.exit(let a), .exit(let b)): return a == b
-    case (.bell, .bell), (.flash, .flash): return true
+    case (.bell, .bell), (.flash, .flash), (.suspend, .suspend): return true
     case (.command(let a), .command(let b)): return a == b
     case (.show(let a), .show(let b)): return type(of: a) == type(of: b)
     case (.leave(let a), .leave(let b)): return a == b

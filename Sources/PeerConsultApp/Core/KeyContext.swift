@@ -13,16 +13,20 @@ public struct KeyContext: Hashable, Sendable, CustomStringConvertible {
   public let typingHelp: String?
   /// Further contexts whose keys also work here, shown as their own sections of the help.
   public let helpSections: [KeyContext]
+  /// What any key this context does not bind requests (a question that any other key
+  /// answers "no"); nil where such keys do nothing.
+  public let otherKeys: Action?
 
   public init(
     _ id: String, title: String, typesText: Bool = false, typingHelp: String? = nil,
-    helpSections: [KeyContext] = []
+    helpSections: [KeyContext] = [], otherKeys: Action? = nil
   ) {
     self.id = id
     self.title = title
     self.typesText = typesText
     self.typingHelp = typingHelp
     self.helpSections = helpSections
+    self.otherKeys = otherKeys
   }
 
   public var description: String { id }
@@ -42,6 +46,9 @@ extension KeyContext {
   public static let help = KeyContext("help", title: "Help")
   /// A yes/no question.
   public static let confirm = KeyContext("confirm", title: "Confirm", typesText: true)
+  /// Keys that work on every screen, in every mode, unless the screen binds them itself: the
+  /// terminal's signal keys, which arrive as keys while the screens run.
+  public static let everywhere = KeyContext("everywhere", title: "On every screen")
   /// The message shown while the window is smaller than the screens need.
   public static let tooSmall = KeyContext("tooSmall", title: "Window too small")
 }

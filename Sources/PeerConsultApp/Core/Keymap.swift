@@ -67,7 +67,20 @@ public enum Keymap {
     KeyBinding(
       [.character("q")], .quit, "quit", "Quit (from the home screen)", in: [.tooSmall],
       footer: false),
+    KeyBinding(
+      [.control("c")], .interrupt, "quit", "Leave as q does here (asking first where q asks)",
+      in: [.everywhere], footer: false),
+    KeyBinding(
+      [.control("z")], .suspend, "suspend", "Suspend to the shell; fg comes back",
+      in: [.everywhere], footer: false),
+    KeyBinding(
+      [.control("\\")], .ignoredQuit, "nothing", "Nothing (a hint says how to leave)",
+      in: [.everywhere], footer: false),
   ]
+
+  /// The hint Ctrl-\ shows: it would have ended the program with a crash report.
+  static let ignoredQuitNotice = Notice(
+    "Ctrl-\\ does nothing here: q (or Ctrl-C) leaves, asking first in a session.")
 
   /// The action `key` requests in `context`, if any.
   public static func action(for key: Key, in context: KeyContext) -> Action? {

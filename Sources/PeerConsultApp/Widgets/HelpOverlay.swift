@@ -4,12 +4,13 @@ import TerminalKit
 /// keys of the contexts that also work there (the note editor, text fields), all generated
 /// from the keymap, never written by hand.
 public enum HelpOverlay {
-  /// The overlay's rows for `context`: a key column and its help. A row without keys is a
+  /// The overlay's rows for `context`: a key column and its help, then the sections of the
+  /// contexts that also work there, the keys of every screen last. A row without keys is a
   /// section heading or a gap.
   public static func lines(for context: KeyContext) -> [(key: String, help: String)] {
     var rows = keyRows(Keymap.bindings(for: context))
     if let typing = context.typingHelp { rows.append(("typing", typing)) }
-    for section in context.helpSections {
+    for section in context.helpSections + [.everywhere] {
       rows.append(("", ""))
       rows.append(("", section.title + ":"))
       rows += keyRows(Keymap.bindings(for: section))

@@ -20,6 +20,8 @@ public final class MemoryTerminal: Terminal {
   public private(set) var frames = 0
   public private(set) var bells = 0
   public private(set) var flashes = 0
+  /// Times the program suspended itself (Ctrl-Z).
+  public private(set) var suspensions = 0
   public private(set) var cursor: (x: Int, y: Int)?
   /// Timeouts the loop asked for, in order (nil = wait forever).
   public private(set) var waits: [Int?] = []
@@ -63,4 +65,5 @@ public final class MemoryTerminal: Terminal {
 
   public func bell() { bells += 1 }
   public func flash() { flashes += 1 }
+  public func suspend() { suspensions += 1 }
 }

@@ -17,8 +17,8 @@ public final class NCursesTerminal: Terminal {
   private let inputDescriptor: Int32
   /// Keys ncurses had already read past the one asked for.
   private var queued: [InputEvent] = []
-  /// Raw keys read but not yet decoded (a bracketed-paste marker may be split across reads).
-  private var pendingKeys: [Key] = []
+  /// Turns the characters read into keys and pastes; holds an unfinished escape sequence.
+  private var decoder = KeyDecoder()
   /// Whether bracketed paste was switched on and must be switched off again.
   private var bracketedPaste = false
 
@@ -59,10 +59,11 @@ public final class NCursesTerminal: Terminal {
     cbreak()
     noecho()
     nonl()
-    keypad(pc_stdscr(), true)
-    // A lone Esc must act within 50 ms; the default wait for an escape sequence is 1 s.
-    set_escdelay(25)
-    disableFlowControl()
+    // No keypad translation: ncurses would decode only the sequences its terminfo entry
+    // lists and hand any other as Esc and letters; ``KeyDecoder`` reads them all, and a lone
+    // Esc acts after its 25 ms delay rather than ncurses' default second.
+    keypad(pc_stdscr(), false)
+    takeSignalAndFlowKeys()
     if useColor && has_colors() {
       start_color()
       use_default_colors()
@@ -71,13 +72,19 @@ public final class NCursesTerminal: Terminal {
     curs_set(0)
   }
 
-  /// Turns off XON/XOFF flow control, which cbreak mode keeps: a stray Ctrl-S would otherwise
-  /// stop all output, and the program with it as its next write blocks, until Ctrl-Q, which
-  /// nobody in a meeting knows to press. ncurses restores the user's settings at the end.
-  private func disableFlowControl() {
+  /// Makes the terminal's signal and flow-control keys arrive as keys.
+  ///
+  /// XON/XOFF flow control, which cbreak mode keeps, goes: a stray Ctrl-S would otherwise stop
+  /// all output, and the program with it as its next write blocks, until Ctrl-Q, which nobody
+  /// in a meeting knows to press. ISIG goes too, so Ctrl-C, Ctrl-Z and Ctrl-\ are keys the
+  /// keymap handles (ask before leaving, suspend cleanly, a hint) rather than signals that
+  /// end the program without a word or leave the screen broken. Signals sent from outside
+  /// are unaffected. ncurses restores the user's settings at the end.
+  private func takeSignalAndFlowKeys() {
     var settings = termios()
     guard tcgetattr(inputDescriptor, &settings) == 0 else { return }
     settings.c_iflag &= ~tcflag_t(IXON | IXOFF)
+    settings.c_lflag &= ~tcflag_t(ISIG)
     guard tcsetattr(inputDescriptor, TCSANOW, &settings) == 0 else { return }
     // ncurses returns to its saved program mode after a suspend; save this one.
     def_prog_mode()
@@ -138,6 +145,24 @@ public final class NCursesTerminal: Terminal {
   /// Forgets the last frame so the next `draw` repaints everything (after a resize).
   public func invalidate() { previous = nil }
 
+  /// Gives the terminal back to the shell and stops the process (Ctrl-Z); on `fg` takes it
+  /// again, and the next `draw` repaints every cell on a cleared screen.
+  ///
+  /// SIGSTOP rather than SIGTSTP: ncurses may have its own SIGTSTP handler, which would end
+  /// the screen a second time and redraw from inside a signal handler.
+  public func suspend() {
+    endwin()
+    if bracketedPaste { Self.writeRaw(Self.pasteOff) }
+    TerminalRestorer.unregister()
+    raise(SIGSTOP)
+    // Continued: the next refresh puts back the program's modes; clear and send everything.
+    TerminalRestorer.register()
+    if bracketedPaste { Self.writeRaw(Self.pasteOn) }
+    clearok(pc_curscr(), true)
+    previous = nil
+    decoder = KeyDecoder()
+  }
+
   private func put(_ cell: Cell, x: Int, y: Int) {
     var chars: [wchar_t] = []
     for scalar in cell.character.unicodeScalars.prefix(5) {
@@ -192,12 +217,14 @@ public final class NCursesTerminal: Terminal {
   }
 
   /// Waits with `poll` on the terminal and the signal self-pipe, so a signal ends the wait
-  /// at once; then lets ncurses decode whatever arrived (it keeps SIGWINCH and reports
-  /// `KEY_RESIZE` when asked).
+  /// at once; then reads what arrived through ncurses (which decodes UTF-8 and reports
+  /// `KEY_RESIZE`, keeping SIGWINCH) and decodes keys with ``KeyDecoder``. An unfinished
+  /// escape sequence waits the escape delay for its rest, an unfinished paste a little longer.
   public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
     if !queued.isEmpty { return queued.removeFirst() }
     var wait = timeoutMilliseconds
     while true {
+      if decoder.isWaiting { wait = min(wait ?? Int.max, decoder.waitMilliseconds) }
       var fds = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
       let wake = TerminalRestorer.wakeRead.load(ordering: .relaxed)
       if wake >= 0 { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
@@ -207,71 +234,52 @@ public final class NCursesTerminal: Terminal {
         TerminalRestorer.drainWakePipe()
         return nil
       }
-      // Timeout with nothing to read; EINTR (e.g. SIGWINCH) still falls through to ask
-      // ncurses, which turns a pending resize into KEY_RESIZE.
-      if ready == 0 && pendingKeys.isEmpty { return nil }
-      timeout(0)
-      while let event = readDecoded() {
-        if case .key(let key) = event { pendingKeys.append(key) } else { queued.append(event) }
+      if ready == 0 {
+        // Nothing more within the wait: what the decoder holds is complete as it is.
+        queued.append(contentsOf: decoder.flush())
+        return queued.isEmpty ? nil : queued.removeFirst()
       }
-      let (events, rest) = PasteDecoder.decode(pendingKeys, final: ready == 0)
-      pendingKeys = rest
-      queued.append(contentsOf: events)
+      // Input, or EINTR (e.g. SIGWINCH), which ncurses turns into KEY_RESIZE when asked.
+      timeout(0)
+      var scalars: [Unicode.Scalar] = []
+      while let input = readInput() {
+        switch input {
+        case .scalar(let scalar): scalars.append(scalar)
+        case .resize(let event):
+          queued.append(contentsOf: decoder.feed(scalars))
+          scalars = []
+          queued.append(event)
+        }
+      }
+      queued.append(contentsOf: decoder.feed(scalars))
       if !queued.isEmpty { return queued.removeFirst() }
-      // Inside a paste whose end has not arrived yet: wait briefly for the rest.
-      if pendingKeys.isEmpty { return nil }
-      wait = 100
+      // Only part of a sequence or paste arrived: wait briefly for the rest.
+      if !decoder.isWaiting { return nil }
     }
   }
 
   public var hasPendingInput: Bool { !queued.isEmpty }
 
-  /// One key or resize from ncurses without waiting; nil when none is ready.
-  private func readDecoded() -> InputEvent? {
+  /// What one `get_wch` gave.
+  private enum RawInput {
+    case scalar(Unicode.Scalar)
+    case resize(InputEvent)
+  }
+
+  /// One character or resize from ncurses without waiting; nil when none is ready.
+  private func readInput() -> RawInput? {
     while true {
       var value: wint_t = 0
       let status = get_wch(&value)
       if status == ERR { return nil }
-      let event =
-        status == KEY_CODE_YES ? Self.functionKey(Int32(value)) : Self.characterKey(UInt32(value))
-      if let event { return event }  // skip codes that mean nothing to us
-    }
-  }
-
-  static func functionKey(_ code: Int32) -> InputEvent? {
-    switch code {
-    case KEY_RESIZE:
-      let (w, h) = (Int(getmaxx(pc_stdscr())), Int(getmaxy(pc_stdscr())))
-      return .resize(width: w, height: h)
-    case KEY_UP: return .key(.up)
-    case KEY_DOWN: return .key(.down)
-    case KEY_LEFT: return .key(.left)
-    case KEY_RIGHT: return .key(.right)
-    case KEY_HOME, KEY_A1: return .key(.home)
-    case KEY_END, KEY_C1: return .key(.end)
-    case KEY_PPAGE: return .key(.pageUp)
-    case KEY_NPAGE: return .key(.pageDown)
-    case KEY_BACKSPACE: return .key(.backspace)
-    case KEY_DC: return .key(.delete)
-    case KEY_IC: return .key(.insert)
-    case KEY_ENTER: return .key(.enter)
-    case KEY_BTAB: return .key(.backTab)
-    case pc_key_f(1)...pc_key_f(24): return .key(.function(Int(code - pc_key_f(0))))
-    default: return nil
-    }
-  }
-
-  static func characterKey(_ value: UInt32) -> InputEvent? {
-    switch value {
-    case 9: return .key(.tab)
-    case 10, 13: return .key(.enter)
-    case 27: return .key(.escape)
-    case 8, 127: return .key(.backspace)
-    case 1...26: return .key(.control(Character(Unicode.Scalar(value + 96)!)))
-    case 0, 28...31: return nil
-    default:
-      guard let scalar = Unicode.Scalar(value) else { return nil }
-      return .key(.character(Character(scalar)))
+      if status == KEY_CODE_YES {
+        // With keypad translation off, the only code ncurses reports is a resize.
+        if Int32(value) == KEY_RESIZE {
+          return .resize(.resize(width: size.width, height: size.height))
+        }
+        continue
+      }
+      if let scalar = Unicode.Scalar(UInt32(value)) { return .scalar(scalar) }
     }
   }
 

@@ -3,9 +3,6 @@ import PeerConsultKit
 import TerminalKit
 
 extension KeyContext {
-  /// The note editor: it takes every printable key while open.
-  public static let editor = KeyContext(
-    "editor", title: "While writing a note", typesText: true, helpSections: [.textField])
   public static let live = KeyContext(
     "live", title: "Live session", helpSections: [.editor, .textField])
   public static let rating = KeyContext("rating", title: "Process ratings")
@@ -30,94 +27,92 @@ extension Action {
   public static let rate4 = Action("rate4")
   public static let rate5 = Action("rate5")
   public static let toggleMute = Action("toggleMute")
-  public static let saveNote = Action("saveNote")
-  public static let cancelNote = Action("cancelNote")
-  public static let cycleKind = Action("cycleKind")
-  public static let cycleSpeaker = Action("cycleSpeaker")
-  public static let cycleOwner = Action("cycleOwner")
+  public static let toggleGuidance = Action("toggleGuidance")
   public static let group = Action("group")
   public static let clearRating = Action("clearRating")
 }
 
 extension LiveState: Screen {
-  public static let keyBindings = [
-    KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
-    KeyBinding(
-      [.character(" ")], .togglePause, "pause", "Start when ready; then pause or resume",
-      in: [.live]),
-    KeyBinding(
-      [.character("n")], .nextPhase, "next", "Next phase (after the last: summary)", in: [.live]),
-    KeyBinding(
-      [.character("p")], .previousPhase, "prev", "Previous phase (notes are kept)", in: [.live]),
-    KeyBinding(
-      [.character("+"), .character("=")], .addMinute, "+1m", "One minute more", in: [.live]),
-    KeyBinding([.character("-")], .removeMinute, "-1m", "One minute less", in: [.live]),
-    KeyBinding(
-      [.pageUp], .pageUp, "page up", "Scroll a page up", in: [.schedule], footer: false),
-    KeyBinding(
-      [.pageDown], .pageDown, "page down", "Scroll a page down", in: [.schedule], footer: false),
-    KeyBinding(
-      [.character("s")], .schedule, "schedule", "Show or hide the whole schedule",
-      in: [.live, .schedule]),
-    KeyBinding(
-      [.character("e")], .editLastNote, "edit",
-      "Edit the picked note (the latest unless ↑↓ picked one)", in: [.live], footer: false),
-    KeyBinding(
-      [.character("d")], .deleteLastNote, "delete",
-      "Delete the picked note (its text stays in the history)", in: [.live], footer: false),
-    KeyBinding(
-      [.character("x")], .actionDone, "done", "Mark the picked action done (or not done)",
-      in: [.live], footer: false),
-    KeyBinding(
-      [.character("r")], .rateProcess, "ratings",
-      "Rate the process, 1-5 per participant (optional)", in: [.live], footer: false),
-    KeyBinding([.up], .up, "up", "Previous participant", in: [.rating], footer: false),
-    KeyBinding([.down], .down, "down", "Next participant", in: [.rating], footer: false),
-    KeyBinding([.character("1")], .rate1, "1", "Rate 1 (poor)", in: [.rating], footer: false),
-    KeyBinding([.character("2")], .rate2, "2", "Rate 2", in: [.rating], footer: false),
-    KeyBinding([.character("3")], .rate3, "3", "Rate 3", in: [.rating], footer: false),
-    KeyBinding([.character("4")], .rate4, "4", "Rate 4", in: [.rating], footer: false),
-    KeyBinding([.character("5")], .rate5, "5", "Rate 5 (excellent)", in: [.rating], footer: false),
-    KeyBinding(
-      [.backspace], .clearRating, "clear", "Clear the picked person's rating", in: [.rating],
-      footer: false),
-    KeyBinding([.escape, .character("r")], .back, "close", "Close the ratings", in: [.rating]),
-    KeyBinding(
-      [.character("g")], .group, "group",
-      "Latecomers; skip or reorder presenters to come", in: [.live],
-      footer: false),
-    KeyBinding(
-      [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
-      footer: false),
-    KeyBinding(
-      [.up], .scrollUp, "pick", "Pick an earlier note (for e, d, x)", in: [.live], footer: false),
-    KeyBinding(
-      [.down], .scrollDown, "pick", "Pick a later note; past the newest, follow new notes",
-      in: [.live], footer: false),
-    KeyBinding([.up], .scrollUp, "scroll", "Scroll up", in: [.schedule], footer: false),
-    KeyBinding([.down], .scrollDown, "scroll", "Scroll down", in: [.schedule], footer: false),
-    // Note editor: only non-printing keys, so typing never triggers a command.
-    KeyBinding([.enter], .saveNote, "save", "Save the note", in: [.editor]),
-    KeyBinding([.escape], .cancelNote, "cancel", "Cancel (the text is discarded)", in: [.editor]),
-    KeyBinding([.tab], .cycleKind, "kind", "Next note kind", in: [.editor]),
-    KeyBinding([.backTab], .cycleSpeaker, "speaker", "Next speaker (or none)", in: [.editor]),
-    KeyBinding([.control("o")], .cycleOwner, "owner", "Next action owner", in: [.editor]),
-    KeyBinding([.escape], .back, "back", "Go back", in: [.schedule]),
-    KeyBinding.help(in: [.live, .rating, .schedule]),
-    KeyBinding(
-      [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)", in: [.live]),
-    KeyBinding(
-      [.character("q")], .back, "back", "Back to the live screen", in: [.schedule], footer: false),
-  ]
+  public static let keyBindings: [KeyBinding] =
+    [
+      KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
+      KeyBinding(
+        [.character(" ")], .togglePause, "pause", "Start when ready; then pause or resume",
+        in: [.live]),
+      KeyBinding(
+        [.character("n")], .nextPhase, "next", "Next phase (after the last: summary)", in: [.live]),
+      KeyBinding(
+        [.character("p")], .previousPhase, "prev", "Previous phase (notes are kept)", in: [.live]),
+      KeyBinding(
+        [.character("+"), .character("=")], .addMinute, "+1m", "One minute more", in: [.live]),
+      KeyBinding([.character("-")], .removeMinute, "-1m", "One minute less", in: [.live]),
+      KeyBinding(
+        [.pageUp], .pageUp, "page up", "Scroll a page up", in: [.schedule], footer: false),
+      KeyBinding(
+        [.pageDown], .pageDown, "page down", "Scroll a page down", in: [.schedule], footer: false),
+      KeyBinding(
+        [.character("s")], .schedule, "schedule", "Show or hide the whole schedule",
+        in: [.live, .schedule]),
+      KeyBinding(
+        [.character("e")], .editLastNote, "edit",
+        "Edit the picked note (the latest unless ↑↓ picked one)", in: [.live], footer: false),
+      KeyBinding(
+        [.character("d")], .deleteLastNote, "delete",
+        "Delete the picked note (its text stays in the history)", in: [.live], footer: false),
+      KeyBinding(
+        [.character("x")], .actionDone, "done", "Mark the picked action done (or not done)",
+        in: [.live], footer: false),
+      KeyBinding(
+        [.character("r")], .rateProcess, "ratings",
+        "Rate the process, 1-5 per participant (optional)", in: [.live], footer: false),
+      KeyBinding([.up], .up, "up", "Previous participant", in: [.rating], footer: false),
+      KeyBinding([.down], .down, "down", "Next participant", in: [.rating], footer: false),
+      KeyBinding([.character("1")], .rate1, "1", "Rate 1 (poor)", in: [.rating], footer: false),
+      KeyBinding([.character("2")], .rate2, "2", "Rate 2", in: [.rating], footer: false),
+      KeyBinding([.character("3")], .rate3, "3", "Rate 3", in: [.rating], footer: false),
+      KeyBinding([.character("4")], .rate4, "4", "Rate 4", in: [.rating], footer: false),
+      KeyBinding(
+        [.character("5")], .rate5, "5", "Rate 5 (excellent)", in: [.rating], footer: false),
+      KeyBinding(
+        [.backspace], .clearRating, "clear", "Clear the picked person's rating", in: [.rating],
+        footer: false),
+      KeyBinding([.escape, .character("r")], .back, "close", "Close the ratings", in: [.rating]),
+      KeyBinding(
+        [.character("a")], .group, "attendance",
+        "Attendance: latecomers, absent or reordered presenters", in: [.live],
+        footer: false),
+      KeyBinding(
+        [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
+        footer: false),
+      KeyBinding(
+        [.character("g")], .toggleGuidance, "guidance",
+        "Unfold the guidance and rules, or fold them to one line", in: [.live],
+        footer: false),
+      KeyBinding(
+        [.up], .scrollUp, "pick", "Pick an earlier note (for e, d, x)", in: [.live], footer: false),
+      KeyBinding(
+        [.down], .scrollDown, "pick", "Pick a later note; past the newest, follow new notes",
+        in: [.live], footer: false),
+      KeyBinding([.up], .scrollUp, "scroll", "Scroll up", in: [.schedule], footer: false),
+      KeyBinding([.down], .scrollDown, "scroll", "Scroll down", in: [.schedule], footer: false),
+      KeyBinding([.escape], .back, "back", "Go back", in: [.schedule]),
+      KeyBinding.help(in: [.live, .rating, .schedule]),
+      KeyBinding(
+        [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)", in: [.live]),
+      KeyBinding(
+        [.character("q")], .back, "back", "Back to the live screen", in: [.schedule], footer: false),
+    ]
+    // The note editor's: only non-printing keys, so typing never triggers a command.
+    + NoteEditorState.keyBindings
 
   /// The editor takes every key while open.
   public var keyContext: KeyContext {
-    if editor != nil { return .editor }
+    if let editor { return editor.keyContext }
     if ratingSelection != nil { return .rating }
     return showSchedule ? .schedule : .live
   }
 
-  public var acceptsText: Bool { editor != nil }
+  public var acceptsText: Bool { editor?.acceptsText ?? false }
 
   /// Space starts a ready session and resumes a paused one, and the footer says so.
   public func footerLabel(for action: Action) -> String? {
@@ -145,8 +140,7 @@ extension LiveState: Screen {
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
     switch input {
     case .action(let action): return perform(action)
-    case .text(let text):
-      return LiveScreen.paste(text, into: &self) ? [] : [.notice(LiveScreen.noteFullNotice)]
+    case .text(let text): return editor == nil ? [] : edit(.text(text))
     case .result(let result): return apply(result, environment)
     case .tick(let now): return LiveScreen.tick(&self, now: now)
     case .resize: return []
@@ -173,7 +167,7 @@ extension LiveState: Screen {
   }
 
   private mutating func perform(_ action: Action) -> [Effect] {
-    if editor != nil { return edit(action) }
+    if editor != nil { return edit(.action(action)) }
     if let selection = ratingSelection { return rate(action, selection: selection) }
     if showSchedule {
       switch action {
@@ -239,46 +233,45 @@ extension LiveState: Screen {
               ? "Bell muted: no sound or flash at zero (m turns it back on)."
               : "Bell on: it sounds and flashes when a phase reaches zero.", tone: .info))
       ]
+    case .toggleGuidance: guidanceUnfolded.toggle()
     case .rateProcess:
       if !session.participants.isEmpty { ratingSelection = 0 }
     case .scrollUp: LiveScreen.moveSelection(&self, by: -1)
     case .scrollDown: LiveScreen.moveSelection(&self, by: 1)
-    case .quit:
-      return [
-        .confirm(
-          question: "Leave the session? It stays unfinished and can be resumed. y/n",
-          onYes: [.command(.leaveSession)])
-      ]
+    case .quit: return [leaveQuestion]
     default: break
     }
     return []
   }
 
-  /// The open editor's actions; editing keys go to its line.
-  private mutating func edit(_ action: Action) -> [Effect] {
+  /// `q` and Ctrl-C: leave, after asking; the session stays resumable.
+  private var leaveQuestion: Effect {
+    let question =
+      editor?.hasText == true
+      ? "Leave the session (resumable)? The note being written is lost. y/n"
+      : "Leave the session? It stays unfinished and can be resumed. y/n"
+    return .confirm(question: question, onYes: [.command(.leaveSession)])
+  }
+
+  /// The open editor's inputs: typing, editing keys, choosing a kind or a person.
+  private mutating func edit(_ input: ScreenInput) -> [Effect] {
     guard var editor else { return [] }
-    let count = session.participants.count
-    switch action {
-    case .saveNote:
-      guard !editor.line.string.trimmingCharacters(in: .whitespaces).isEmpty else {
-        self.editor = nil
-        return []
-      }
+    let outcome = editor.update(input, people: session.participants.map(\.name))
+    self.editor = editor
+    switch outcome {
+    case .stay: return []
+    case .full: return [.notice(LiveScreen.noteFullNotice)]
+    case .close:
+      self.editor = nil
+      return []
+    case .save:
       let content = editor.content
       let command: SessionCommand =
         editor.editing.map { .editNote($0, content) } ?? .addNote(content)
       // The editor stays open until the store confirms; a failure leaves the text in place.
       return [.command(.session(command))]
-    case .cancelNote:
-      self.editor = nil
-      return []
-    case .cycleKind: editor.cycleKind()
-    case .cycleSpeaker: editor.cycleSpeaker(count: count)
-    case .cycleOwner: editor.cycleOwner(count: count)
-    default: editor.line.apply(action)
+    case .leave: return [leaveQuestion]
     }
-    self.editor = editor
-    return []
   }
 
   private mutating func rate(_ action: Action, selection: Int) -> [Effect] {
@@ -315,6 +308,8 @@ extension LiveState: Screen {
     case .noteSaved(_, let stored):
       editor = nil
       session = stored
+      // A new note brings the transcript back to the newest, whatever was picked before.
+      selectedNote = nil
       effects.append(.notice(Notice("Note saved.", tone: .success)))
     case .noteEdited(_, let stored):
       editor = nil
@@ -366,16 +361,6 @@ extension LiveScreen {
   static let noteFullNotice = Notice(
     "A note holds up to \(NoteContent.maximumLength.formatted(.number.locale(Locale(identifier: "en_GB")))) characters; the rest was not added. Enter saves it.",
     tone: .warning)
-
-  /// Puts pasted text into the open note (newlines become spaces); ignored otherwise, so a
-  /// paste can never act as commands. Returns false when the note's limit cut it short.
-  @discardableResult
-  public static func paste(_ text: String, into state: inout LiveState) -> Bool {
-    guard var editor = state.editor else { return true }
-    let fitted = editor.line.insert(text)
-    state.editor = editor
-    return fitted
-  }
 
   /// Moves the transcript selection; moving past the newest note returns to following it.
   static func moveSelection(_ state: inout LiveState, by step: Int) {

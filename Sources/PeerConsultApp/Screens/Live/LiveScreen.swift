@@ -64,15 +64,28 @@ public enum LiveScreen {
     } else if state.muted {
       grid.put("bell muted", x: right, y: inner.y + 4, style: Theme.muted)
     }
-    // Guidance, rules, focus and the rotating prompt take what the transcript can spare:
-    // it keeps at least `minimumTranscriptRows`, and a block that still does not fit ends
-    // with "…" rather than stopping mid-sentence unmarked.
+    // Guidance, rules, focus and the rotating prompt take what the transcript and the note
+    // line can spare: the transcript keeps at least `minimumTranscriptRows` (fewer once `g`
+    // unfolded the guidance), guidance and rules that do not fit fold to one line, and a
+    // block that still does not fit ends with "…" rather than stopping mid-sentence unmarked.
     var y = inner.y + 6
-    let editorRows = 2
-    let room = max(0, inner.maxY - editorRows - minimumTranscriptRows - y)
-    for block in infoBlocks(slot, timer: timer, width: inner.width, room: room) {
-      for line in block.lines {
+    let transcriptRows = state.guidanceUnfolded ? 2 : minimumTranscriptRows
+    let infoRows = (slot.focusQuestion?.isEmpty == false ? 1 : 0) + 2
+    let editorRows = self.editorRows(
+      state, width: inner.width, room: inner.maxY - y - transcriptRows - infoRows)
+    let room = max(0, inner.maxY - editorRows - transcriptRows - y)
+    let blocks = infoBlocks(
+      slot, timer: timer, width: inner.width, room: room, unfolded: state.guidanceUnfolded)
+    for block in blocks {
+      for (index, line) in block.lines.enumerated() {
         grid.put(line, x: inner.x, y: y, style: block.style, maxWidth: inner.width)
+        var x = inner.x + line.displayWidth
+        if index == block.lines.count - 1 {
+          for (text, style) in block.after {
+            grid.put(text, x: x, y: y, style: style, maxWidth: inner.maxX - x)
+            x += text.displayWidth
+          }
+        }
         y += 1
       }
     }
@@ -115,20 +128,25 @@ public enum LiveScreen {
     }
   }
 
-  /// Rows the transcript keeps (its rule line included) however long the guidance.
-  static let minimumTranscriptRows = 5
+  /// Rows the transcript keeps (its rule line and six notes' lines) however long the
+  /// guidance, unless `g` unfolded it.
+  static let minimumTranscriptRows = 7
 
   struct InfoBlock {
     var lines: [String]
     var style: Style
+    /// Text drawn after the last line, in its own styles (the folded line's guidance and
+    /// its key).
+    var after: [(String, Style)] = []
   }
 
   /// The phase's guidance, rules, focus question and current prompt, fitted into `room`
   /// rows: focus and prompt first (one line each), then rules (up to three lines), then
-  /// guidance with what is left.
-  static func infoBlocks(_ slot: ScheduleSlot, timer: PhaseTimer, width: Int, room: Int)
-    -> [InfoBlock]
-  {
+  /// guidance with what is left. When rules and guidance do not both fit whole and
+  /// `unfolded` is false, they fold to one line that ends with the key that unfolds them.
+  static func infoBlocks(
+    _ slot: ScheduleSlot, timer: PhaseTimer, width: Int, room: Int, unfolded: Bool = false
+  ) -> [InfoBlock] {
     var focus: [String] = []
     if let question = slot.focusQuestion, !question.isEmpty {
       focus = [("Focus: " + question).truncated(toWidth: width)]
@@ -140,6 +158,14 @@ public enum LiveScreen {
     }
     var left = max(0, room - focus.count - prompt.count)
     let rulesText = slot.phase.rules.joined(separator: " · ")
+    let wholeRules = rulesText.isEmpty ? [] : TextWrapper.wrap("Rules: " + rulesText, width: width)
+    let wholeGuidance = TextWrapper.wrap(slot.phase.guidance, width: width)
+    if !unfolded && left > 0 && wholeRules.count + wholeGuidance.count > left {
+      return [
+        folded(rules: rulesText, guidance: slot.phase.guidance, width: width),
+        InfoBlock(lines: focus, style: Theme.heading), InfoBlock(lines: prompt, style: Theme.muted),
+      ]
+    }
     let rules =
       rulesText.isEmpty
       ? []
@@ -151,6 +177,22 @@ public enum LiveScreen {
       InfoBlock(lines: guidance, style: .plain), InfoBlock(lines: rules, style: Theme.warning),
       InfoBlock(lines: focus, style: Theme.heading), InfoBlock(lines: prompt, style: Theme.muted),
     ]
+  }
+
+  /// The key that unfolds the guidance, as the folded line shows it.
+  static let unfoldHint = "  g more"
+
+  /// Rules, then as much of the guidance as fits, on one line that ends with `g more`.
+  static func folded(rules: String, guidance: String, width: Int) -> InfoBlock {
+    let room = max(0, width - unfoldHint.displayWidth)
+    let hint = (unfoldHint, Theme.muted)
+    guard !rules.isEmpty else {
+      return InfoBlock(lines: [guidance.truncated(toWidth: room)], style: .plain, after: [hint])
+    }
+    let shownRules = ("Rules: " + rules).truncated(toWidth: room)
+    let rest = room - shownRules.displayWidth - 3
+    let shownGuidance = rest > 1 ? [(" · " + guidance.truncated(toWidth: rest), Style.plain)] : []
+    return InfoBlock(lines: [shownRules], style: Theme.warning, after: shownGuidance + [hint])
   }
 
   /// The first `rows` lines, the last ending in "…" when some were left out.
@@ -282,6 +324,19 @@ public enum LiveScreen {
     ReadableTime(timeZone: timeZone).time(date)
   }
 
+  /// The label before the note line: a new note, or the note being edited.
+  static func editorLabel(_ editor: NoteEditorState) -> String {
+    editor.editing.map { "Edit #\($0) ▸ " } ?? "Note ▸ "
+  }
+
+  /// Rows the editor takes at `width`: its details row and the note line's rows, which grow
+  /// with the text up to what `room` leaves (at least one); two for the hint when closed.
+  static func editorRows(_ state: LiveState, width: Int, room: Int) -> Int {
+    guard let editor = state.editor else { return 2 }
+    let fieldWidth = width - editorLabel(editor).displayWidth
+    return 1 + max(1, editor.line.rowCount(width: fieldWidth, limit: max(1, room - 1)))
+  }
+
   static func drawEditor(_ state: LiveState, into grid: inout Grid, area: Rect) -> (x: Int, y: Int)?
   {
     guard let editor = state.editor else {
@@ -296,7 +351,43 @@ public enum LiveScreen {
       grid.put(hint, x: area.x, y: area.y + 1, style: Theme.muted, maxWidth: area.width)
       return nil
     }
-    let session = state.session
+    return drawOpenEditor(editor, state.session, into: &grid, area: area)
+  }
+
+  /// An open note editor (the live screen's, or review's when a note is corrected): its
+  /// details or chooser row, then the note line; returns the text cursor when it has one.
+  static func drawOpenEditor(
+    _ editor: NoteEditorState, _ session: SessionState, into grid: inout Grid, area: Rect
+  ) -> (x: Int, y: Int)? {
+    let label = editorLabel(editor)
+    grid.put(label, x: area.x, y: area.y + 1, style: Theme.heading)
+    let fieldX = area.x + label.displayWidth
+    let cursor = editor.line.renderWrapped(
+      into: &grid, x: fieldX, y: area.y + 1, width: area.maxX - fieldX,
+      maxRows: area.height - 1, style: Theme.field)
+    let details = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+    switch editor.mode {
+    case .writing:
+      drawDetails(editor, session, into: &grid, area: details)
+      return cursor
+    case .choosingKind(let highlight):
+      NoteEditorView.drawKinds(highlight: highlight, into: &grid, area: details)
+      return nil
+    case .choosingPerson(let choice):
+      return NoteEditorView.drawPeople(
+        choice, people: session.participants.map(\.name), into: &grid, area: details)
+    case .askingDiscard:
+      grid.put(
+        "Discard this note? y discards · any other key goes back to it", x: area.x, y: area.y,
+        style: Theme.warning, maxWidth: area.width)
+      return nil
+    }
+  }
+
+  /// Kind, speaker and owner, with the keys that choose them, and the advice flag.
+  static func drawDetails(
+    _ editor: NoteEditorState, _ session: SessionState, into grid: inout Grid, area: Rect
+  ) {
     var details =
       "kind: \(editor.kind.rawValue) [Tab] · speaker: \(editor.speaker.map { name($0, in: session) } ?? "none") [S-Tab]"
     if editor.kind == .action {
@@ -309,12 +400,5 @@ public enum LiveScreen {
       let flag = " advice or question? "
       grid.put(flag, x: area.maxX - flag.displayWidth, y: area.y, style: Theme.amber)
     }
-    let label = editor.editing.map { "Edit #\($0) ▸ " } ?? "Note ▸ "
-    grid.put(label, x: area.x, y: area.y + 1, style: Theme.heading)
-    let fieldX = area.x + label.displayWidth
-    let cursor = editor.line.render(
-      into: &grid, x: fieldX, y: area.y + 1, width: area.maxX - fieldX,
-      style: Style(underline: true))
-    return (cursor, area.y + 1)
   }
 }

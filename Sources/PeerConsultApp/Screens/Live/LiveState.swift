@@ -16,6 +16,8 @@ public struct LiveState: Equatable, Sendable {
   public var scheduleScroll = 0
   /// No bell or flash at zero.
   public var muted = false
+  /// Whether `g` unfolded the phase's guidance and rules that a small window folds to one line.
+  public var guidanceUnfolded = false
   /// The slot whose zero has been signalled, so the bell rings once per phase.
   public var signalledSlot: Int?
 

@@ -2,6 +2,18 @@ import PeerConsultKit
 
 /// The note being written or edited on the live screen.
 public struct NoteEditorState: Equatable, Sendable {
+  /// What the keys do at the moment: write, choose a kind or a person, or answer whether to
+  /// discard the text.
+  public enum Mode: Equatable, Sendable {
+    case writing
+    /// The kind row: a kind's first letter picks it; `highlight` is the kind Enter picks.
+    case choosingKind(highlight: NoteKind)
+    /// Type-ahead for the speaker or an action's owner.
+    case choosingPerson(PersonChoice)
+    /// "Discard this note?": `y` discards, any other key returns to the text as it was.
+    case askingDiscard
+  }
+
   public var line: LineEditor
   public var kind: NoteKind
   /// Participant index of the speaker, or nil for none.
@@ -10,6 +22,7 @@ public struct NoteEditorState: Equatable, Sendable {
   public var owner: Int?
   /// The note being edited, or nil for a new note.
   public var editing: Int?
+  public var mode: Mode = .writing
 
   public init(
     text: String = "", kind: NoteKind, speaker: Int? = nil, owner: Int? = nil, editing: Int? = nil
@@ -27,24 +40,41 @@ public struct NoteEditorState: Equatable, Sendable {
       text: line.string, kind: kind, speaker: speaker, owner: kind == .action ? owner : nil)
   }
 
-  /// Steps through the note kinds.
-  public mutating func cycleKind() {
-    let all = NoteKind.allCases
-    kind = all[((all.firstIndex(of: kind) ?? 0) + 1) % all.count]
-  }
+  /// Whether there is text that Esc would throw away.
+  public var hasText: Bool { !line.string.trimmingCharacters(in: .whitespaces).isEmpty }
 
-  /// Steps the speaker through none and every participant.
-  public mutating func cycleSpeaker(count: Int) { speaker = Self.step(speaker, count: count) }
-
-  /// Steps an action's owner through none and every participant.
-  public mutating func cycleOwner(count: Int) { owner = Self.step(owner, count: count) }
-
-  private static func step(_ value: Int?, count: Int) -> Int? {
-    guard count > 0 else { return nil }
-    switch value {
-    case nil: return 0
-    case let v? where v + 1 < count: return v + 1
-    default: return nil
+  /// The keymap context of the mode.
+  public var keyContext: KeyContext {
+    switch mode {
+    case .writing: return .editor
+    case .choosingKind: return .kindChoice
+    case .choosingPerson: return .personChoice
+    case .askingDiscard: return .discardNote
     }
   }
+
+  /// Whether typed text goes somewhere: the note, or a name being looked for.
+  public var acceptsText: Bool {
+    switch mode {
+    case .writing, .choosingPerson: return true
+    case .choosingKind, .askingDiscard: return false
+    }
+  }
+}
+
+/// Choosing a person by typing the start of their name (``PersonMatcher``).
+public struct PersonChoice: Equatable, Sendable {
+  public enum Role: Equatable, Sendable {
+    case speaker
+    /// An action's owner: choosing one makes the note an action.
+    case owner
+  }
+
+  public var role: Role
+  /// What has been typed of the name.
+  public var query = LineEditor(limit: 40)
+  /// The index, among the people the query matches (then "none"), that Enter picks.
+  public var highlight = 0
+
+  public init(role: Role) { self.role = role }
 }

@@ -71,11 +71,11 @@ extension TranscriptState: Screen {
 
   /// The note editor while correcting a note, else the transcript or its actions.
   public var keyContext: KeyContext {
-    if editor != nil { return .editor }
+    if let editor { return editor.keyContext }
     return showActions ? .actions : .transcript
   }
 
-  public var acceptsText: Bool { editor != nil }
+  public var acceptsText: Bool { editor?.acceptsText ?? false }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
     (TranscriptScreen.title(self), "session \(sessionID.short)")
@@ -132,30 +132,28 @@ extension TranscriptState: Screen {
     return []
   }
 
-  /// The open editor's inputs; nil for those it leaves to the screen (results, resizing).
+  /// The open editor's inputs, handled as on the live screen; nil for those it leaves to the
+  /// screen (results, the clock, resizing).
   private mutating func correct(_ input: ScreenInput) -> [Effect]? {
     guard var editor else { return nil }
     switch input {
-    case .text(let text):
-      if !editor.line.insert(text) {
-        self.editor = editor
-        return [.notice(LiveScreen.noteFullNotice)]
-      }
-    case .action(.saveNote):
+    case .text, .action: break
+    case .result, .tick, .resize: return nil
+    }
+    let outcome = editor.update(input, people: session.participants.map(\.name))
+    self.editor = editor
+    switch outcome {
+    case .stay: return []
+    case .full: return [.notice(LiveScreen.noteFullNotice)]
+    case .close, .leave:
+      // Nothing to leave here but the correction itself.
+      self.editor = nil
+      return []
+    case .save:
       guard let id = editor.editing else { return [] }
       // The editor stays open until the store confirms; a failure leaves the text in place.
       return [.command(.editStoredNote(sessionID, note: id, content: editor.content))]
-    case .action(.cancelNote):
-      self.editor = nil
-      return []
-    case .action(.cycleKind): editor.cycleKind()
-    case .action(.cycleSpeaker): editor.cycleSpeaker(count: session.participants.count)
-    case .action(.cycleOwner): editor.cycleOwner(count: session.participants.count)
-    case .action(let action): editor.line.apply(action)
-    case .result, .tick, .resize: return nil
     }
-    self.editor = editor
-    return []
   }
 }
 

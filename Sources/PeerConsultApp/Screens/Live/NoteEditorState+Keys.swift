@@ -1,0 +1,201 @@
+import PeerConsultKit
+import TerminalKit
+
+extension KeyContext {
+  /// The note line. It binds only non-printing keys, so typing never runs a command: Enter,
+  /// Esc, Tab (kind), Shift-Tab or Ctrl-S (speaker), Ctrl-O (owner), Ctrl-C, and the text
+  /// field's editing keys (← → Home End Bksp Del, Ctrl-A/E/H/D/U/K/W).
+  ///
+  /// **Ctrl-T is reserved for completing `#tags`** and must stay unbound here (a test checks).
+  public static let editor = KeyContext(
+    "editor", title: "While writing a note", typesText: true, helpSections: [.textField])
+  /// The kind row that Tab opens: a kind's first letter picks it.
+  public static let kindChoice = KeyContext(
+    "kindChoice", title: "Choosing the note's kind",
+    typingHelp: "a kind's first letter picks it (q i t w b a f o)")
+  /// Type-ahead for a person, opened by Shift-Tab, Ctrl-S or Ctrl-O.
+  public static let personChoice = KeyContext(
+    "personChoice", title: "Choosing a person", typesText: true,
+    typingHelp: "the start of any part of a name (accents and case do not matter)",
+    helpSections: [.textField])
+  /// "Discard this note?" after Esc on a note with text.
+  public static let discardNote = KeyContext(
+    "discardNote", title: "Discard this note?",
+    typingHelp: "any other key: back to the note as it was", otherKeys: .confirmNo)
+}
+
+extension Action {
+  public static let saveNote = Action("saveNote")
+  public static let cancelNote = Action("cancelNote")
+  public static let chooseKind = Action("chooseKind")
+  public static let chooseSpeaker = Action("chooseSpeaker")
+  public static let chooseOwner = Action("chooseOwner")
+
+  /// Picks `kind` in the kind row.
+  public static func kind(_ kind: NoteKind) -> Action { Action("kind:" + kind.rawValue) }
+}
+
+/// What the live screen does after the editor took an input.
+enum NoteEditorOutcome: Equatable {
+  case stay
+  /// Store the note (Enter on a note with text).
+  case save
+  /// Close the editor without saving (Esc on an empty note, `y` to "Discard this note?").
+  case close
+  /// Ask to leave the session (Ctrl-C).
+  case leave
+  /// The note's length limit cut typed or pasted text short.
+  case full
+}
+
+extension NoteEditorState {
+  /// The key that picks `kind` in the kind row: its first letter, distinct for every kind.
+  static func letter(of kind: NoteKind) -> Character { kind.rawValue.first ?? "?" }
+
+  public static let keyBindings: [KeyBinding] =
+    [
+      KeyBinding([.enter], .saveNote, "save", "Save the note", in: [.editor]),
+      KeyBinding(
+        [.escape], .cancelNote, "cancel", "Cancel the note (asks first when it has text)",
+        in: [.editor]),
+      KeyBinding(
+        [.tab], .chooseKind, "kind", "Choose the kind: Tab, then the kind's first letter",
+        in: [.editor]),
+      KeyBinding(
+        [.backTab, .control("s")], .chooseSpeaker, "speaker",
+        "Choose the speaker: type the start of a name, then Enter", in: [.editor]),
+      KeyBinding(
+        [.control("o")], .chooseOwner, "owner",
+        "Choose an owner, as the speaker: makes the note an action",
+        in: [.editor]),
+      KeyBinding(
+        [.control("c")], .quit, "quit", "Leave the session (asks first)",
+        in: [.editor, .kindChoice, .personChoice], footer: false),
+    ]
+    + NoteKind.allCases.map { kind in
+      KeyBinding(
+        [.character(letter(of: kind))], .kind(kind), kind.rawValue, "Make it \(kind.rawValue)",
+        in: [.kindChoice], footer: false)
+    }
+    + [
+      KeyBinding(
+        [.tab, .right], .down, "next", "Highlight the next kind", in: [.kindChoice],
+        footer: false),
+      KeyBinding(
+        [.backTab, .left], .up, "previous", "Highlight the previous kind", in: [.kindChoice],
+        footer: false),
+      KeyBinding([.enter], .select, "pick", "Pick the highlighted kind", in: [.kindChoice]),
+      KeyBinding([.escape], .back, "back", "Back to the note, kind unchanged", in: [.kindChoice]),
+      KeyBinding(
+        [.down, .tab], .down, "next", "Highlight the next match", in: [.personChoice],
+        footer: false),
+      KeyBinding(
+        [.up, .backTab], .up, "previous", "Highlight the previous match", in: [.personChoice],
+        footer: false),
+      KeyBinding([.enter], .select, "pick", "Pick the highlighted person", in: [.personChoice]),
+      KeyBinding(
+        [.escape], .back, "back", "Back to the note, unchanged", in: [.personChoice]),
+      KeyBinding([.character("y")], .confirmYes, "discard", "Discard the note", in: [.discardNote]),
+    ]
+
+  /// Applies one input to the editor; `people` are the participants' names, in order.
+  mutating func update(_ input: ScreenInput, people: [String]) -> NoteEditorOutcome {
+    switch mode {
+    case .writing: return write(input, people: people)
+    case .choosingKind(let highlight):
+      chooseKind(input, highlight: highlight)
+    case .choosingPerson(let choice):
+      choosePerson(input, choice, people: people)
+    case .askingDiscard:
+      if input == .action(.confirmYes) { return .close }
+      mode = .writing
+      return .stay
+    }
+    return input == .action(.quit) ? .leave : .stay
+  }
+
+  private mutating func write(_ input: ScreenInput, people: [String]) -> NoteEditorOutcome {
+    switch input {
+    case .text(let text): return line.insert(text) ? .stay : .full
+    case .action(.saveNote): return hasText ? .save : .close
+    case .action(.cancelNote):
+      guard hasText else { return .close }
+      mode = .askingDiscard
+    case .action(.chooseKind): mode = .choosingKind(highlight: kind)
+    case .action(.chooseSpeaker): mode = .choosingPerson(choice(.speaker, current: speaker, people))
+    case .action(.chooseOwner): mode = .choosingPerson(choice(.owner, current: owner, people))
+    case .action(.quit): return .leave
+    case .action(let action): line.apply(action)
+    default: break
+    }
+    return .stay
+  }
+
+  /// A new choice, highlighting the person chosen so far (or "none").
+  private func choice(_ role: PersonChoice.Role, current: Int?, _ people: [String])
+    -> PersonChoice
+  {
+    var choice = PersonChoice(role: role)
+    choice.highlight = current ?? people.count
+    return choice
+  }
+
+  private mutating func chooseKind(_ input: ScreenInput, highlight: NoteKind) {
+    let all = NoteKind.allCases
+    let index = all.firstIndex(of: highlight) ?? 0
+    switch input {
+    case .action(.down): mode = .choosingKind(highlight: all[(index + 1) % all.count])
+    case .action(.up): mode = .choosingKind(highlight: all[(index + all.count - 1) % all.count])
+    case .action(.select):
+      kind = highlight
+      mode = .writing
+    case .action(.back): mode = .writing
+    case .action(let action):
+      if let picked = all.first(where: { Action.kind($0) == action }) {
+        kind = picked
+        mode = .writing
+      }
+    default: break
+    }
+  }
+
+  private mutating func choosePerson(_ input: ScreenInput, _ choice: PersonChoice, people: [String])
+  {
+    var choice = choice
+    let candidates = Self.candidates(choice.query.string, people: people)
+    switch input {
+    case .text(let text):
+      choice.query.insert(text)
+      choice.highlight = 0
+    case .action(.down) where !candidates.isEmpty:
+      choice.highlight = (choice.highlight + 1) % candidates.count
+    case .action(.up) where !candidates.isEmpty:
+      choice.highlight = (choice.highlight + candidates.count - 1) % candidates.count
+    case .action(.select):
+      guard candidates.indices.contains(choice.highlight) else { return }
+      let picked = candidates[choice.highlight]
+      switch choice.role {
+      case .speaker: speaker = picked
+      case .owner:
+        owner = picked
+        if picked != nil { kind = .action }
+      }
+      mode = .writing
+      return
+    case .action(.back):
+      mode = .writing
+      return
+    case .action(let action):
+      if choice.query.apply(action) { choice.highlight = 0 }
+    default: break
+    }
+    mode = .choosingPerson(choice)
+  }
+
+  /// Who a query offers, in order: the people it matches, then "none" (nil) while nothing
+  /// is typed.
+  static func candidates(_ query: String, people: [String]) -> [Int?] {
+    let matches: [Int?] = PersonMatcher.matches(query, in: people)
+    return query.isEmpty ? matches + [nil] : matches
+  }
+}

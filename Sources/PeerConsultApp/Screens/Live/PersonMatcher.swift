@@ -1,0 +1,50 @@
+import Foundation
+
+/// Finds people by the start of their name, as a facilitator types it while someone talks.
+///
+/// A query matches the start of any part of a name (after a space, an apostrophe or a hyphen:
+/// "ne" finds Amira O'Neill, "o'n" too), and for names written in CJK scripts, which have no
+/// spaces, the start of any of its characters ("小明" finds 王小明). Case, accents and
+/// full-width forms are ignored, so "zoe mu" finds Zoë Müller.
+public enum PersonMatcher {
+  /// The indices of `names` that `query` matches, in their order; every index when the query
+  /// is empty.
+  public static func matches(_ query: String, in names: [String]) -> [Int] {
+    let wanted = fold(query.trimmingCharacters(in: .whitespaces))
+    guard !wanted.isEmpty else { return Array(names.indices) }
+    return names.indices.filter { index in
+      starts(of: names[index]).contains { $0.hasPrefix(wanted) }
+    }
+  }
+
+  /// The name from every place a query may start matching, folded.
+  static func starts(of name: String) -> [String] {
+    let characters = Array(name)
+    var starts: [String] = []
+    for index in characters.indices {
+      let previous = index > 0 ? characters[index - 1] : nil
+      let afterBreak = previous.map { $0.isWhitespace || "'’-‐.".contains($0) } ?? true
+      if (afterBreak && !characters[index].isWhitespace) || isIdeographic(characters[index]) {
+        starts.append(fold(String(characters[index...])))
+      }
+    }
+    return starts
+  }
+
+  /// Whether a character belongs to a script written without spaces between name parts.
+  static func isIdeographic(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first else { return false }
+    switch scalar.value {
+    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
+      0x20000...0x3134F:
+      return true
+    default:
+      return false
+    }
+  }
+
+  static func fold(_ text: String) -> String {
+    text.folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+  }
+}

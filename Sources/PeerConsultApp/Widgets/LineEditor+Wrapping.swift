@@ -1,0 +1,98 @@
+import TerminalKit
+
+/// A text field drawn over several rows: the note line grows as a note is typed and shrinks
+/// back as it is deleted, so a long note stays in view with its cursor.
+///
+/// Like the one-row field, a frame measures only the text near the cursor: a note of
+/// thousands of characters is laid out from a point a few rows' worth before the cursor, so
+/// every key costs the same however long the note.
+extension LineEditor {
+  /// The rows of the text near the cursor and where the cursor stands in them.
+  struct WrappedLayout {
+    /// Ranges of character indices, one per row; the first may start after the text's start.
+    var rows: [Range<Int>]
+    var cursorRow: Int
+    var cursorColumn: Int
+    /// The rows needed, the cursor's included (one more when it stands after a full row).
+    var rowCount: Int { max(rows.count, cursorRow + 1) }
+  }
+
+  /// Lays out the text near the cursor in rows of `width` columns, enough for `maxRows` rows
+  /// around it: breaks after the last space that fits, or mid-word when a word is wider than
+  /// a row.
+  func wrappedLayout(width: Int, maxRows: Int) -> WrappedLayout {
+    let width = max(1, width)
+    let span = max(1, maxRows) * width
+    var lower = 0
+    var upper = text.count
+    if text.count > 2 * span {
+      // Start a row's worth of words before what can show, at a word's start.
+      lower = max(0, cursor - span - width)
+      if lower > 0, let space = text[lower..<min(cursor, lower + width)].firstIndex(of: " ") {
+        lower = space + 1
+      }
+      upper = min(text.count, cursor + span)
+    }
+    let rows = Self.breakRows(text, lower..<upper, width: width)
+    let row = rows.firstIndex { $0.contains(cursor) } ?? rows.count - 1
+    let column = text[rows[row].lowerBound..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
+    return column >= width
+      ? WrappedLayout(rows: rows, cursorRow: row + 1, cursorColumn: 0)
+      : WrappedLayout(rows: rows, cursorRow: row, cursorColumn: column)
+  }
+
+  /// Greedy word wrap of `range` of `text`.
+  static func breakRows(_ text: [Character], _ range: Range<Int>, width: Int) -> [Range<Int>] {
+    var rows: [Range<Int>] = []
+    var start = range.lowerBound
+    var used = 0
+    var afterSpace: Int?
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let characterWidth = DisplayWidth.of(text[index])
+      if used + characterWidth > width && index > start {
+        let end = afterSpace.flatMap { $0 > start ? $0 : nil } ?? index
+        rows.append(start..<end)
+        start = end
+        used = text[start..<index].reduce(0) { $0 + DisplayWidth.of($1) }
+        afterSpace = nil
+        continue
+      }
+      used += characterWidth
+      if text[index] == " " { afterSpace = index + 1 }
+      index += 1
+    }
+    rows.append(start..<range.upperBound)
+    return rows
+  }
+
+  /// The rows the field needs at `width`, the cursor's included, counting no further than
+  /// `limit`.
+  public func rowCount(width: Int, limit: Int) -> Int {
+    guard limit > 0 else { return 0 }
+    // A row holds at most `width` characters: a longer text fills every row there is.
+    if text.count >= limit * max(1, width) { return limit }
+    return min(limit, wrappedLayout(width: width, maxRows: limit).rowCount)
+  }
+
+  /// Draws the field in up to `maxRows` rows of `width` columns, scrolled so the cursor's row
+  /// shows (a "…" marks text above); returns the cursor's screen position.
+  public func renderWrapped(
+    into grid: inout Grid, x: Int, y: Int, width: Int, maxRows: Int, style: Style = .plain
+  ) -> (x: Int, y: Int) {
+    guard width > 1, maxRows > 0 else { return (x, y) }
+    let layout = wrappedLayout(width: width, maxRows: maxRows)
+    let shown = min(maxRows, layout.rowCount)
+    let first = max(0, min(layout.cursorRow - shown + 1, layout.rowCount - shown))
+    for offset in 0..<shown {
+      grid.fill(Rect(x: x, y: y + offset, width: width, height: 1), with: Cell(" ", style: style))
+      let row = first + offset
+      guard layout.rows.indices.contains(row) else { continue }
+      grid.put(
+        String(text[layout.rows[row]]), x: x, y: y + offset, style: style, maxWidth: width)
+    }
+    let hidden = first > 0 || (layout.rows.first?.lowerBound ?? 0) > 0
+    if hidden { grid.put("…", x: x, y: y, style: Theme.muted) }
+    return (x + layout.cursorColumn, y + layout.cursorRow - first)
+  }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import PeerConsultKit
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+/// Writing notes at the speed of talk: kinds and people in a keystroke or two, the note line
+/// growing with its text, the transcript following new notes, the signal keys as keys.
+@Suite struct NoteCaptureTests {
+  @Test func everyKindIsTwoKeysFromTheNoteLine() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("x")
+    for kind in NoteKind.allCases {
+      f.press(.tab)
+      f.type(String(NoteEditorState.letter(of: kind)))
+      #expect(f.live?.editor?.kind == kind)
+      #expect(f.live?.editor?.mode == .writing)
+      #expect(f.live?.editor?.line.string == "x")
+    }
+    // The letters are distinct, so each picks one kind.
+    #expect(
+      Set(NoteKind.allCases.map(NoteEditorState.letter(of:))).count == NoteKind.allCases.count)
+  }
+
+  @Test func everyPersonIsThreeKeysFromTheNoteLine() throws {
+    let f = try LiveFixture()
+    let starts: [(String, Int)] = [("z", 0), ("a", 1), ("王", 2)]
+    for (typed, person) in starts {
+      f.press(.enter)
+      f.press(.control("s"))
+      f.type(typed)
+      f.press(.enter)
+      #expect(f.live?.editor?.speaker == person, "\(typed)")
+      #expect(f.live?.editor?.mode == .writing)
+      f.press(.escape)
+    }
+  }
+
+  @Test func choosingAnOwnerMakesTheNoteAnAction() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("Share the data")
+    #expect(f.live?.editor?.kind == .other)
+    f.press(.control("o"))
+    f.type("小")
+    f.press(.enter, .enter)
+    let note = try #require(f.live?.session.visibleNotes.last)
+    #expect(note.kind == .action)
+    #expect(note.owner == 2)
+    #expect(note.text == "Share the data")
+  }
+
+  @Test func aPersonChoiceCanBeNarrowedMovedAndLeft() throws {
+    let f = try LiveFixture()
+    f.press(.enter, .backTab)
+    // Nothing typed: everyone and "none", the current speaker (none) highlighted.
+    #expect(f.text.contains("Zoë Müller · Amira O'Neill · 王小明 · none"))
+    f.press(.up, .enter)
+    #expect(f.live?.editor?.speaker == 2)
+    f.press(.backTab)
+    f.type("qq")
+    #expect(f.text.contains("no one matches"))
+    f.press(.enter)
+    #expect(f.live?.editor?.mode != .writing)
+    f.press(.backspace, .backspace)
+    f.type("O'N")
+    f.press(.enter)
+    #expect(f.live?.editor?.speaker == 1)
+    f.press(.backTab)
+    f.type("zoe")
+    f.press(.escape)
+    #expect(f.live?.editor?.speaker == 1)
+    #expect(f.live?.editor?.mode == .writing)
+  }
+
+  @Test func typeAheadIgnoresAccentsAndCaseAndFindsAnyPartOfAName() {
+    let names = ["Zoë Müller", "Amira O'Neill", "王小明", "Jean-Luc Picard", "ＡＢＣ Wide"]
+    #expect(PersonMatcher.matches("zoe", in: names) == [0])
+    #expect(PersonMatcher.matches("MU", in: names) == [0])
+    #expect(PersonMatcher.matches("neil", in: names) == [1])
+    #expect(PersonMatcher.matches("o'n", in: names) == [1])
+    #expect(PersonMatcher.matches("王", in: names) == [2])
+    #expect(PersonMatcher.matches("小明", in: names) == [2])
+    #expect(PersonMatcher.matches("明", in: names) == [2])
+    #expect(PersonMatcher.matches("luc", in: names) == [3])
+    #expect(PersonMatcher.matches("abc", in: names) == [4])
+    #expect(PersonMatcher.matches("ll", in: names).isEmpty)
+    #expect(PersonMatcher.matches(" ", in: names) == [0, 1, 2, 3, 4])
+  }
+
+  @Test func theNoteLineBindsNoPrintableKeyAndKeepsCtrlTForTags() {
+    for context in [KeyContext.editor, .personChoice, .textField] {
+      for binding in Keymap.bindings(for: context) {
+        for key in binding.keys {
+          if case .character = key { Issue.record("\(context) binds printable \(key)") }
+        }
+      }
+      #expect(
+        Keymap.action(for: .control("t"), in: context) == nil,
+        "Ctrl-T is reserved for #tag completion")
+    }
+  }
+
+  @Test func aNewNoteAfterEditingBringsTheTranscriptBackToTheNewest() throws {
+    let f = try LiveFixture()
+    for n in 1...8 {
+      f.press(.enter)
+      f.type("note \(n)")
+      f.press(.enter)
+    }
+    f.press(.up, .character("e"), .enter)
+    #expect(f.live?.selectedNote == 8)
+    f.press(.enter)
+    f.type("note 9")
+    f.press(.enter)
+    #expect(f.live?.selectedNote == nil)
+    let transcript = f.screen.lines.filter { $0.contains(": note ") }
+    #expect(transcript.last?.trimmingCharacters(in: .whitespaces).hasSuffix("note 9") == true)
+  }
+
+  @Test func theNoteLineGrowsWithItsTextAndShrinksBack() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    let long = Array(repeating: "licensing and public health rarely meet", count: 5)
+      .joined(separator: " ")
+    f.type(long)
+    expectGolden(f.screen, "live-long-note-80x24")
+    let rows = f.screen.lines.indices.filter { f.screen.lines[$0].hasPrefix(" Note ▸ ") }
+    let first = try #require(rows.first)
+    // Wrapped under its label, whole words, and the cursor on the last row after the text.
+    let cursor = try #require(f.terminal.cursor)
+    #expect(cursor.y == first + 2)
+    let row = f.screen.lines[cursor.y].trimmingCharacters(in: .whitespaces)
+    #expect(row.hasSuffix("meet"))
+    // The cursor stands just after the last word.
+    let end = try #require(f.screen.lines[cursor.y].range(of: "meet", options: .backwards))
+    #expect(cursor.x == f.screen.lines[cursor.y][..<end.upperBound].count)
+    for _ in 0..<150 { f.press(.backspace) }
+    let lines = f.screen.lines
+    let shrunk = try #require(lines.firstIndex { $0.hasPrefix(" Note ▸ licensing") })
+    #expect(f.terminal.cursor?.y == shrunk)
+    // One row again, right above the notice: the transcript has its rows back.
+    #expect(shrunk == lines.count - 3)
+  }
+
+  @Test func aNoteLongerThanTheRoomScrollsToItsCursor() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type(String(repeating: "word ", count: 150) + "end")
+    _ = f.screen
+    let cursor = try #require(f.terminal.cursor)
+    #expect(f.screen.lines[cursor.y].trimmingCharacters(in: .whitespaces).hasSuffix("end"))
+    // The transcript keeps its six rows and its rule.
+    let rule = try #require(f.screen.lines.firstIndex { $0.contains("─ Transcript") })
+    let label = try #require(f.screen.lines.firstIndex { $0.contains("kind: other") })
+    #expect(label - rule - 1 >= 6)
+    f.press(.home)
+    _ = f.screen
+    #expect(f.terminal.cursor?.x == " Note ▸ ".count)
+    #expect(f.terminal.cursor.map { f.screen.lines[$0.y].hasPrefix(" Note ▸ word word") } == true)
+  }
+
+  @Test func at80x24TheTranscriptShowsSixLinesWhileANoteIsWritten() throws {
+    let f = try LiveFixture(consultingProtocol: BuiltInProtocols.systemsLearningGroup)
+    f.press(.character("n"), .character("n"))
+    for n in 1...8 {
+      f.press(.enter)
+      f.type("question \(n): what would success look like for you?")
+      f.press(.enter)
+    }
+    f.press(.enter)
+    f.type("What have you tried so far")
+    expectGolden(f.screen, "live-slg-writing-80x24")
+    let lines = f.screen.lines
+    let rule = try #require(lines.firstIndex { $0.contains("─ Transcript") })
+    let details = try #require(lines.firstIndex { $0.contains("kind: question") })
+    #expect(details - rule - 1 >= 6)
+    #expect(lines[rule - 3].contains("g more"))
+    // g (with the note line closed) unfolds the guidance; again folds it.
+    f.press(.escape, .character("y"), .character("g"))
+    #expect(f.live?.guidanceUnfolded == true)
+    #expect(f.text.contains("The group asks open questions"))
+    f.press(.character("g"))
+    #expect(!f.text.contains("The group asks open questions"))
+  }
+}
+
+@Suite struct SignalKeyTests {
+  @Test func ctrlCAsksAsQDoesOnTheLiveScreenAndInTheNoteLine() throws {
+    let f = try LiveFixture()
+    f.press(.control("c"))
+    #expect(f.text.contains("Leave the session?"))
+    f.press(.character("n"), .enter)
+    f.type("half a thought")
+    f.press(.control("c"))
+    #expect(f.text.contains("The note being written is lost."))
+    f.press(.character("n"))
+    #expect(f.live?.editor?.line.string == "half a thought")
+  }
+
+  @Test func ctrlCWhereQIsTypedTextAsksToQuit() throws {
+    let terminal = MemoryTerminal()
+    let runner = AppRunner(
+      terminal: terminal, services: try testServices(),
+      state: AppState(screen: SetupState(protocols: [])))
+    runner.handle(.key(.control("c")))
+    runner.drawFrame()
+    #expect(terminal.screen.lines.joined().contains("Quit PeerConsult?"))
+    #expect(runner.handle(.key(.character("y"))) == 0)
+  }
+
+  @Test func ctrlZSuspendsAndRedrawsCtrlBackslashHints() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("kept")
+    f.press(.control("z"))
+    #expect(f.terminal.suspensions == 1)
+    #expect(f.live?.editor?.line.string == "kept")
+    f.press(.control("\\"))
+    #expect(f.text.contains("Ctrl-\\ does nothing here"))
+    #expect(f.live?.editor?.line.string == "kept")
+  }
+}

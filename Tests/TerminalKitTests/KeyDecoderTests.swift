@@ -1,0 +1,132 @@
+import Testing
+
+@testable import TerminalKit
+
+@Suite struct KeyDecoderTests {
+  /// Decodes `text` in one go, then lets the escape delay pass.
+  private func decode(_ text: String) -> [InputEvent] {
+    var decoder = KeyDecoder()
+    return decoder.feed(text.unicodeScalars) + decoder.flush()
+  }
+
+  private func keys(_ keys: Key...) -> [InputEvent] { keys.map { .key($0) } }
+
+  @Test func homeAndEndAsTmuxSendsThemAreKeysUnderAnyTerm() {
+    // What tmux sends whatever TERM the program has; ncurses under xterm-256color expects
+    // ESC O H and ESC O F, and used to hand these over as Esc, "[", "1", "~".
+    let typed = decode("\u{1B}[1~Then n\u{1B}[4~ edited")
+    #expect(typed == keys(.home) + decode("Then n") + keys(.end) + decode(" edited"))
+    #expect(!typed.contains(.key(.escape)))
+  }
+
+  @Test(arguments: [
+    // xterm (normal and application cursor mode), tmux, screen
+    ("\u{1B}[A", Key.up), ("\u{1B}[B", .down), ("\u{1B}[C", .right), ("\u{1B}[D", .left),
+    ("\u{1B}OA", .up), ("\u{1B}OD", .left), ("\u{1B}[H", .home), ("\u{1B}[F", .end),
+    ("\u{1B}OH", .home), ("\u{1B}OF", .end), ("\u{1B}[1~", .home), ("\u{1B}[4~", .end),
+    ("\u{1B}[2~", .insert), ("\u{1B}[3~", .delete), ("\u{1B}[5~", .pageUp),
+    ("\u{1B}[6~", .pageDown), ("\u{1B}[Z", .backTab), ("\u{1B}OP", .function(1)),
+    ("\u{1B}OS", .function(4)), ("\u{1B}[15~", .function(5)), ("\u{1B}[17~", .function(6)),
+    ("\u{1B}[21~", .function(10)), ("\u{1B}[23~", .function(11)), ("\u{1B}[24~", .function(12)),
+    // rxvt: Home and End as 7 and 8, F1-F4 as 11-14, Ctrl/Shift with ^ and $
+    ("\u{1B}[7~", .home), ("\u{1B}[8~", .end), ("\u{1B}[11~", .function(1)),
+    ("\u{1B}[14~", .function(4)), ("\u{1B}[3^", .delete), ("\u{1B}[5$", .pageUp),
+    ("\u{1B}[a", .up), ("\u{1B}Od", .left),
+    // the Linux console's F1-F5
+    ("\u{1B}[[A", .function(1)), ("\u{1B}[[E", .function(5)),
+    // modifiers are ignored: Ctrl-→, Shift-Home, Ctrl-Del, Shift-F1
+    ("\u{1B}[1;5C", .right), ("\u{1B}[1;2H", .home), ("\u{1B}[3;5~", .delete),
+    ("\u{1B}[1;2P", .function(1)), ("\u{1B}[15;2~", .function(5)),
+    // the keypad in application mode
+    ("\u{1B}OM", .enter), ("\u{1B}Op", .character("0")), ("\u{1B}Oy", .character("9")),
+    ("\u{1B}Ok", .character("+")),
+  ])
+  func commonEncodingsAreMapped(sequence: String, key: Key) {
+    #expect(decode(sequence + "x") == [.key(key), .key(.character("x"))])
+  }
+
+  @Test(arguments: [
+    "\u{1B}[99~", "\u{1B}[?1;2c", "\u{1B}[<0;3;4M", "\u{1B}[I", "\u{1B}[27;5;9~",
+    "\u{1B}[1;5E", "\u{1B}OZ", "\u{1B}]11;rgb:ffff/ffff/ffff\u{07}",
+    "\u{1B}]0;title\u{1B}\\", "\u{1B}[[Z",
+  ])
+  func anUnknownSequenceIsOneIgnoredKey(sequence: String) {
+    // Never Esc followed by letters: the whole sequence goes, the next key stays.
+    #expect(decode(sequence + "n") == [.key(.character("n"))])
+  }
+
+  @Test func aLoneEscapeIsAKeyOnlyOnceTheDelayPassed() {
+    var decoder = KeyDecoder()
+    #expect(decoder.feed("\u{1B}".unicodeScalars).isEmpty)
+    #expect(decoder.isWaiting)
+    #expect(decoder.waitMilliseconds == KeyDecoder.escapeDelayMilliseconds)
+    #expect(decoder.flush() == [.key(.escape)])
+    #expect(!decoder.isWaiting)
+  }
+
+  @Test func aSequenceSplitAcrossReadsIsJoined() {
+    var decoder = KeyDecoder()
+    #expect(decoder.feed("a\u{1B}[".unicodeScalars) == [.key(.character("a"))])
+    #expect(decoder.feed("3".unicodeScalars).isEmpty)
+    #expect(decoder.feed("~b".unicodeScalars) == [.key(.delete), .key(.character("b"))])
+  }
+
+  @Test func aSequenceCutShortIsDroppedNotTyped() {
+    #expect(decode("\u{1B}[1;5") == [])
+    #expect(decode("\u{1B}O") == [])
+  }
+
+  @Test func escapeThenAnOrdinaryKeyIsBoth() {
+    // Alt-x, or Esc and a key pressed at once: as ncurses reads them.
+    #expect(decode("\u{1B}y") == keys(.escape, .character("y")))
+    #expect(decode("\u{1B}\u{1B}") == keys(.escape, .escape))
+    #expect(decode("\u{1B}\u{1B}[A") == keys(.escape, .up))
+  }
+
+  @Test func aControlCharacterInsideASequenceEndsItAndIsKept() {
+    #expect(decode("\u{1B}[1\r") == keys(.enter))
+    #expect(decode("\u{1B}]0;ti\r") == keys(.enter))
+  }
+
+  @Test func aHostileSequenceIsBounded() {
+    // Read to its end and dropped whole, holding at most a few dozen characters meanwhile.
+    let long = "\u{1B}[" + String(repeating: "1;", count: 5_000) + "~ok"
+    #expect(decode(long) == keys(.character("o"), .character("k")))
+    let title = "\u{1B}]0;" + String(repeating: "x", count: 5_000) + "\u{07}ok"
+    #expect(decode(title) == keys(.character("o"), .character("k")))
+  }
+
+  @Test func controlKeys() {
+    #expect(
+      decode("\r\n\t\u{7F}\u{08}\u{15}\u{03}\u{1A}\u{1C}")
+        == keys(
+          .enter, .enter, .tab, .backspace, .backspace, .control("u"), .control("c"),
+          .control("z"), .control("\\")))
+    #expect(decode("\u{00}\u{1D}\u{9B}") == [])
+    #expect(decode("日é") == keys(.character("日"), .character("é")))
+  }
+
+  @Test func aBracketedPasteBecomesOneEventWithItsNewlines() {
+    #expect(
+      decode("a\u{1B}[200~line one\nq n\u{1B}[201~b")
+        == [.key(.character("a")), .paste("line one\nq n"), .key(.character("b"))])
+  }
+
+  @Test func aPasteHoldingEscapesKeepsItsText() {
+    #expect(decode("\u{1B}[200~x\u{1B}[A\u{1B}[20y\u{1B}[201~") == [.paste("x[A[20y")])
+  }
+
+  @Test func anUnfinishedPasteWaitsForItsEndThenIsStillAPaste() {
+    var decoder = KeyDecoder()
+    #expect(decoder.feed("\u{1B}[200~half".unicodeScalars).isEmpty)
+    #expect(decoder.waitMilliseconds == KeyDecoder.pasteDelayMilliseconds)
+    #expect(decoder.feed(" done\u{1B}[20".unicodeScalars).isEmpty)
+    #expect(decoder.feed("1~".unicodeScalars) == [.paste("half done")])
+    _ = decoder.feed("\u{1B}[200~never ends\nq".unicodeScalars)
+    #expect(decoder.flush() == [.paste("never ends\nq")])
+  }
+
+  @Test func aPasteComposesClusters() {
+    #expect(decode("\u{1B}[200~e\u{301}\u{1B}[201~") == [.paste("e\u{301}")])
+  }
+}
