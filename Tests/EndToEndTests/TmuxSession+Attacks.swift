@@ -34,7 +34,9 @@ extension TmuxSession {
       let screen = capture()
       if screen.contains("y/n") || screen.contains("Discard this note?") {
         try send("y")
-      } else if screen.contains("Note ▸") || screen.contains("Edit #") {
+      } else if screen.contains("Note ▸") || screen.contains("Edit #")
+        || screen.contains("Latecomer ▸")
+      {
         try send("Escape")
       } else {
         try send("q")

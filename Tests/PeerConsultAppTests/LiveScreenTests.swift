@@ -352,6 +352,10 @@ import Testing
     #expect(f.live?.session.ratings.isEmpty == true)
     let stored = try f.services.store().loadSession(try #require(f.live?.sessionID))
     #expect(stored.ratings.isEmpty)
+    // q closes the panel, as it leaves the schedule, rather than doing nothing.
+    f.press(.character("q"))
+    #expect(f.live?.ratingSelection == nil)
+    #expect(f.runner.state.overlay == nil)
   }
 
   @Test func digitsRateOnlyInThePanel() throws {
