@@ -28,7 +28,9 @@ struct ActionsCommand: ParsableCommand {
     }
     defer { try? database.close() }
     let programme = try self.programme.map(database.resolveProgramme)
-    let records = try database.records(programme: programme)
-    try StandardOutput.write(CommandText.actions(records, owner: owner, openOnly: open))
+    let read = try database.records(programme: programme)
+    read.reportSkipped()
+    try StandardOutput.write(CommandText.actions(read.records, owner: owner, openOnly: open))
+    try read.failIfSkipped()
   }
 }

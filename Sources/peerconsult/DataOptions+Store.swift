@@ -22,6 +22,20 @@ extension DataOptions {
   }
 }
 
+extension SessionRecords {
+  /// Says on standard error, one line each, which sessions were left out because they do not
+  /// rebuild.
+  func reportSkipped() {
+    for error in skipped { printError(CommandText.skipped(error)) }
+  }
+
+  /// Ends the command with status 1 when a session was left out: the rest was written, but a
+  /// script must not take it for the whole.
+  func failIfSkipped() throws {
+    if !skipped.isEmpty { throw ExitCode.failure }
+  }
+}
+
 /// `database`, after saying on standard error that opening it upgraded its schema, if it did.
 func announcingUpgrade(_ database: AppDatabase) -> AppDatabase {
   if let notice = database.upgradeNotice { printError(notice) }
@@ -70,7 +84,8 @@ struct OutputOptions: ParsableArguments {
       return
     }
     let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
-    try PrivateFile.write(text, to: url, replacing: force)
+    // Cleaned as standard output is: a Markdown file is read in terminals too (`cat`, `less -R`).
+    try PrivateFile.write(CommandText.printable(text), to: url, replacing: force)
     try StandardOutput.line("Wrote \(what) to \(url.path).")
   }
 }

@@ -9,9 +9,10 @@ struct ExportCommand: ParsableCommand {
     discussion: """
       Markdown is for reading and pasting; HTML is one page that prints well; JSON holds \
       everything, every edit included, and is what `peerconsult import` reads \
-      (Docs/EXPORT-FORMAT.md). With --anonymise, people become [Participant A, level] and \
+      (Docs/EXPORT-FORMAT.md). With --anonymise, people become [Participant A] and \
       organisations [Organisation 1], also inside notes, and the attendee list is left out: read \
-      the result before you share it. Files are written readable by you only.
+      the result before you share it, or add --review to list every replacement and every \
+      suspect (a word that may be a name) first. Files are written readable by you only.
       """)
 
   @OptionGroup var data: DataOptions
@@ -35,6 +36,8 @@ struct ExportCommand: ParsableCommand {
     help: "Replace names and organisations with pseudonyms, for sharing.")
   var anonymise = false
 
+  @OptionGroup var reviewing: ReviewOptions
+
   @OptionGroup var output: OutputOptions
 
   func run() throws {
@@ -55,11 +58,23 @@ struct ExportCommand: ParsableCommand {
       }
     }
     var seen = Set<SessionID>()
-    let records = try ids.filter { seen.insert($0).inserted }.map(database.record)
-    guard !records.isEmpty else { throw StoreError.noSessions }
+    let read = try database.records(of: ids.filter { seen.insert($0).inserted })
+    read.reportSkipped()
+    let records = read.records
+    if let review = try reviewing.check(
+      records.map(\.id), anonymise: anonymise, data: data, records: { records })
+    {
+      try StandardOutput.write(review)
+      return
+    }
+    guard !records.isEmpty else {
+      try read.failIfSkipped()
+      throw StoreError.noSessions
+    }
     let text = try SessionExport.render(
       records, as: format.shareFormat, options: ShareOptions(anonymise: anonymise))
     try output.write(
       text, what: CommandText.counted(records.count, anonymise ? "anonymised session" : "session"))
+    try read.failIfSkipped()
   }
 }

@@ -26,13 +26,24 @@ struct HarvestCommand: ParsableCommand {
     help: "Replace names and organisations with pseudonyms, for sharing.")
   var anonymise = false
 
+  @OptionGroup var reviewing: ReviewOptions
+
   @OptionGroup var output: OutputOptions
 
   func run() throws {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
-    let records = try database.records(programme: name)
+    let read = try database.records(programme: name)
+    read.reportSkipped()
+    let records = read.records
+    if let review = try reviewing.check(
+      records.map(\.id), anonymise: anonymise, data: data, records: { records })
+    {
+      try StandardOutput.write(review)
+      return
+    }
+    if records.isEmpty { try read.failIfSkipped() }
     let text = try HarvestExport.render(
       records, programme: name, as: format.shareFormat,
       options: ShareOptions(anonymise: anonymise))
@@ -41,5 +52,6 @@ struct HarvestCommand: ParsableCommand {
       what:
         "the \(anonymise ? "anonymised " : "")harvest of \(CommandText.counted(records.count, "session"))"
     )
+    try read.failIfSkipped()
   }
 }

@@ -13,20 +13,41 @@ struct PeerConsultCommand: ParsableCommand {
       HomeCommand.self, RunCommand.self, ResumeCommand.self, ReviewCommand.self,
       ListCommand.self, ShowCommand.self, SearchCommand.self, ActionsCommand.self,
       ExportCommand.self, HarvestCommand.self, ImportCommand.self, ProtocolsCommand.self,
-      BackupCommand.self, RestoreCommand.self,
+      BackupCommand.self, RestoreCommand.self, DeleteCommand.self, ErasePersonCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )
 
-  /// Parses the arguments with a leading `--data-dir` moved after the command's name.
+  /// Parses the arguments with a leading `--data-dir` moved after the command's name, runs
+  /// the command, and reports an error in its own words on standard error.
   static func main() {
     let commands = configuration.subcommands.map { $0._commandName }
     do {
-      main(
+      var command = try parseAsRoot(
         try LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands))
+      try command.run()
     } catch {
-      exit(withError: error)
+      report(error)
     }
+  }
+
+  /// Writes what `error` says and exits with its status, as ArgumentParser's `exit(withError:)`
+  /// does, but through the program's own writers: a message that echoes an argument shows its
+  /// control characters as `�`, and help written to a full disk is reported.
+  private static func report(_ error: any Error) -> Never {
+    let code = exitCode(for: error)
+    let message = fullMessage(for: error)
+    if !message.isEmpty {
+      if code == .success {
+        do throws(CLIError) { try StandardOutput.line(message) } catch {
+          printError(error.description)
+          Foundation.exit(ExitCode.failure.rawValue)
+        }
+      } else {
+        printError(message)
+      }
+    }
+    Foundation.exit(code.rawValue)
   }
 }
 

@@ -31,9 +31,12 @@ struct RestoreCommand: ParsableCommand {
     defer { try? database.close() }
     let current = try database.sessions().count
     if !yes {
-      try confirm(
+      try Confirmation.ask(
         "Replace the \(CommandText.counted(current, "session")) in \(folder.path) with the "
-          + "\(CommandText.counted(incoming, "session")) of \(url.path)? [y/N] ")
+          + "\(CommandText.counted(incoming, "session")) of \(url.path)? [y/N] ",
+        noTerminal:
+          "restore replaces every session: run it in a terminal to confirm, or add --yes.",
+        declined: "Nothing was restored.")
     }
     let aside = folder.appendingPathComponent(
       "\(AppDatabase.fileName).before-restore-\(Self.timestamp())")
@@ -41,19 +44,6 @@ struct RestoreCommand: ParsableCommand {
     try StandardOutput.line(
       "Restored \(CommandText.counted(incoming, "session")) from \(url.path); the database as it was "
         + "is kept as \(aside.path).")
-  }
-
-  /// Asks on the terminal; refuses when there is none to ask on, or the answer is not yes.
-  private func confirm(_ question: String) throws {
-    guard isatty(STDIN_FILENO) == 1 else {
-      throw CLIError(
-        "restore replaces every session: run it in a terminal to confirm, or add --yes.")
-    }
-    try StandardOutput.write(question)
-    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
-    guard answer == "y" || answer == "yes" else {
-      throw CLIError("Nothing was restored.")
-    }
   }
 
   /// The time in the aside file's name, to the millisecond so that two restores in one second

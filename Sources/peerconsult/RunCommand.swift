@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
     abstract: "Start a session from the command line, straight to the live screen.",
     discussion: """
       Every participant is given as "Name;Organisation;level" (level: senior, middle, \
-      frontline or other). Without --presenter, every participant presents once, in the \
+      frontline or other); the organisation's other names may follow it, each after a "|" \
+      ("Devon & Cornwall Police|DCP"), so an anonymised export replaces them too. Without --presenter, every participant presents once, in the \
       order given. Leaving the session or its summary exits with status 0.
 
       Example:
@@ -78,7 +79,11 @@ struct RunCommand: ParsableCommand {
     let setup = SessionSetup(
       title: title, programme: programme, consultingProtocol: chosen, participants: group,
       presenters: order)
-    do { try setup.validate() } catch { throw CLIError("\(error)") }
+    // Refused here, before the terminal is taken, with the field named.
+    do {
+      try setup.validate()
+      try setup.validateTypedText()
+    } catch { throw CLIError("\(error)") }
     return setup
   }
 }

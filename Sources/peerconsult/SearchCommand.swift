@@ -63,8 +63,8 @@ struct SearchCommand: ParsableCommand {
       try StandardOutput.write(CommandJSON.hits(hits))
       return
     }
-    try StandardOutput.write(
-      CommandText.hits(hits, query: query, limit: limit, styled: stylesOutput))
+    let text = CommandText.hits(hits, query: query, limit: limit, styled: stylesOutput)
+    try stylesOutput ? StandardOutput.writeStyled(text) : StandardOutput.write(text)
   }
 
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PeerConsultKit
 
 /// Standard output for every command, written straight to its file descriptor so that no
 /// failed write goes unnoticed (`print` buffers, and its late failures are lost at exit).
@@ -8,9 +9,24 @@ import Foundation
 /// reader that has gone away (`| head -1`) is not an error: the program ends quietly, killed by
 /// SIGPIPE (status 141), as `cat`, `grep` and `ls` do, whether or not the parent ignored the
 /// signal.
+///
+/// Every text is cleaned of control characters on its way out (`CommandText.printable`),
+/// whatever the command meant to print: a session title, a file name or an argument could
+/// otherwise carry escape sequences that retitle, clear or reprogram the user's terminal.
 enum StandardOutput {
-  /// Writes all of `text`, or throws.
+  /// Writes all of `text`, with its control characters shown as `�`, or throws.
   static func write(_ text: String) throws(CLIError) {
+    try writeBytes(CommandText.printable(text))
+  }
+
+  /// Writes `text` as it is: output styled for a terminal (`search`'s bold matches), whose
+  /// escape sequences are the program's own and whose words the model has already cleaned.
+  static func writeStyled(_ text: String) throws(CLIError) {
+    try writeBytes(text)
+  }
+
+  /// Writes all of `text`, or throws.
+  private static func writeBytes(_ text: String) throws(CLIError) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes {

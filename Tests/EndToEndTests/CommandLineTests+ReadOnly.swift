@@ -117,4 +117,43 @@ extension CommandLineTests {
       #expect(listed.stdout.contains("Street pastors"), "\(listed.stdout)")
     }
   }
+
+  /// A writing command facing a read-only database file (in a folder it may write) refuses in
+  /// one line and leaves nothing beside the file: SQLite's failing open used to leave `-wal` and
+  /// `-shm` files of mode 0400 that kept every later command failing after the mode was fixed
+  /// as told (issue 14, item 10).
+  @Test(
+    .enabled(
+      if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: CommandLineTests.runuser),
+      "as root, needs runuser to run the binary as a user that file modes bind"))
+  func aReadOnlyDatabaseFileIsRefusedLeavingNothingBesideIt() throws {
+    let folder = try seeded()
+    let data = folder.data
+    for name in try FileManager.default.contentsOfDirectory(atPath: data.path)
+    where name != "peerconsult.sqlite" {
+      try FileManager.default.removeItem(at: data.appendingPathComponent(name))
+    }
+    let user = getuid() == 0 ? "nobody" : nil
+    if let user {
+      let account = try #require(getpwnam(user), "no user \(user)")
+      for path in [
+        folder.url.path, data.path, data.appendingPathComponent("peerconsult.sqlite").path,
+      ] {
+        #expect(chown(path, account.pointee.pw_uid, account.pointee.pw_gid) == 0)
+      }
+    }
+    let file = data.appendingPathComponent("peerconsult.sqlite")
+    #expect(chmod(file.path, 0o400) == 0)
+    let before = try FolderSnapshot(data)
+    let refused = try run(["import", Self.sessionsExport.path], in: folder, as: user)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("(the file is read-only)"), "\(refused.stderr)")
+    #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+    let after = try FolderSnapshot(data)
+    #expect(after == before, "the refusal left \(after)")
+    // Once the mode is fixed as told, the command works.
+    #expect(chmod(file.path, 0o600) == 0)
+    let again = try run(["import", Self.sessionsExport.path], in: folder, as: user)
+    #expect(again.status == 0, "\(again.stderr)")
+  }
 }

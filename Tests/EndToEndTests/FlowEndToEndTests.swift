@@ -85,7 +85,7 @@ import Testing
     let dataDir = scratch.url.appendingPathComponent("data")
     let tmux = try start(scratch)
     try tmux.startWhenReady()
-    try tmux.type("a")
+    try tmux.type("w")
     tmux.waitFor("Presenting still to come, in order")
     try tmux.type("a")
     tmux.waitFor("Latecomer ▸")

@@ -14,7 +14,7 @@ import Testing
 
   @Test func aLatecomerJoinsAndPresentsLastAt80x24() throws {
     let f = try LiveFixture()
-    f.press(.character("a"))
+    f.press(.character("w"))
     #expect(group(f) != nil)
     f.press(.character("a"))
     // Typing here is text: `q` does not leave.
@@ -42,7 +42,7 @@ import Testing
     let f = try LiveFixture()
     f.press(.character("s"))
     #expect(f.text.contains("R2 Powerful questions · 王小明"))
-    f.press(.escape, .character("a"))
+    f.press(.escape, .character("w"))
     // 王小明 presents first; Zoë is absent and skipped.
     f.press(.down, .character("["))
     #expect(group(f)?.session.presentersToCome == [2, 0])

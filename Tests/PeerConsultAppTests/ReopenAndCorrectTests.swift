@@ -88,8 +88,10 @@ import Testing
     let f = try openNightTime()
     f.press(.character("e"))
     f.type(" and more")
-    // As on the live screen, Esc on text asks first.
-    f.press(.escape, .character("y"))
+    // As on the live screen, Esc on typed text asks first; `y` discards the change.
+    f.press(.escape)
+    #expect(f.transcript?.editor?.mode == .askingDiscard)
+    f.press(.character("y"))
     #expect(f.transcript?.editor == nil)
     let stored = try f.services.store().loadSession(ReviewFixture.nightTime)
     #expect(stored.note(1)?.text == "Everyone arrived on time")

@@ -12,7 +12,7 @@ import Testing
   private func fourPresenters() throws -> LiveFixture {
     let slg = try #require(BuiltInProtocols.all.first { $0.id == BuiltInProtocols.defaultID })
     let f = try LiveFixture(consultingProtocol: slg)
-    f.press(.character("a"))
+    f.press(.character("w"))
     f.press(.character("a"))
     f.type("Dev O'Brien; Licensing; middle")
     f.press(.enter)

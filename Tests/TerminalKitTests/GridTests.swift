@@ -58,6 +58,13 @@ import Testing
     #expect(grid.line(0) == "a·b ")
   }
 
+  /// DEL and the C1 controls (U+009B is a CSI of its own) are controls too (issue 14, item 2).
+  @Test func deleteAndC1ControlsAreShownNotSent() {
+    var grid = Grid(width: 8, height: 1)
+    grid.put("a\u{7F}b\u{9B}c\u{85}d", x: 0, y: 0)
+    #expect(grid.line(0) == "a·b·c·d ")
+  }
+
   @Test func zeroSizeGridIgnoresWrites() {
     var grid = Grid(width: 0, height: 0)
     #expect(grid.put("x", x: 0, y: 0) == 0)

@@ -15,7 +15,11 @@ public final class AppServices {
   /// Makes the id of each new session (fixed in tests).
   private let makeSessionID: () -> SessionID
   /// The session being facilitated, if any.
-  public private(set) var live: LiveSession?
+  public private(set) var live: LiveSession? {
+    didSet { holdLock(of: live?.id) }
+  }
+  /// The lock that tells other programs ``live`` is being facilitated here.
+  private var liveLock: SessionLock?
   /// The session last let go unfinished, so the command line can say how to resume it.
   public private(set) var leftUnfinished: SessionID?
 
@@ -175,6 +179,15 @@ public final class AppServices {
     case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
     }
     return .sessionChanged(session.state)
+  }
+
+  /// Takes the lock of `session` (releasing any other), so that other programs can tell it is
+  /// live. Best effort: where no lock file can be made, no database can be written either,
+  /// and the session's writes merge with others' anyway (``LiveSession``).
+  private func holdLock(of session: SessionID?) {
+    guard liveLock?.session != session else { return }
+    liveLock?.release()
+    liveLock = session.flatMap { try? SessionLock.acquire($0, in: location.dataDirectory) }
   }
 
   /// The database, when the store is one and it exists already (nothing is created just to

@@ -36,9 +36,9 @@ public struct SetupState: Equatable, Sendable {
     }
   }
 
-  static let titleLimit = 200
-  static let programmeLimit = 120
-  static let focusQuestionLimit = 500
+  static let titleLimit = SessionSetup.maximumTitleLength
+  static let programmeLimit = SessionSetup.maximumProgrammeLength
+  static let focusQuestionLimit = SessionSetup.maximumFocusQuestionLength
 
   public var focus: Field = .title
   public var title = LineEditor(limit: titleLimit)

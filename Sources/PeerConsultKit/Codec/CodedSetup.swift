@@ -28,15 +28,22 @@ struct CodedSetup: Codable {
   }
 }
 
-/// ``Participant``: their name, organisation and level.
+/// ``Participant``: their name, organisation, its other names and level.
+///
+/// `organisationAliases` is written only when there are some, so a participant without any
+/// is coded as before the field existed, and a payload without it (every session stored
+/// before) reads as none.
 struct CodedParticipant: Codable {
   let name: String
   let organisation: String
+  let organisationAliases: [String]?
   let level: String
 
   init(_ participant: Participant) {
     name = participant.name
     organisation = participant.organisation
+    organisationAliases =
+      participant.organisationAliases.isEmpty ? nil : participant.organisationAliases
     level = participant.level.rawValue
   }
 
@@ -44,11 +51,14 @@ struct CodedParticipant: Codable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     name = try container.decode(String.self, forKey: .name)
     organisation = try container.decode(String.self, forKey: .organisation)
+    organisationAliases = try container.decodeIfPresent([String].self, forKey: .organisationAliases)
     level = try container.decodeName(of: Level.self, forKey: .level).rawValue
   }
 
   var participant: Participant {
-    Participant(name: name, organisation: organisation, level: Level(rawValue: level)!)
+    Participant(
+      name: name, organisation: organisation, organisationAliases: organisationAliases ?? [],
+      level: Level(rawValue: level)!)
   }
 }
 

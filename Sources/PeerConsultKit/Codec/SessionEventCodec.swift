@@ -64,5 +64,5 @@ public enum SessionEventCodec {
 /// The keys of an event's fields, as Docs/EXPORT-FORMAT.md names them.
 enum EventField: String, CodingKey {
   case type, setup, participant, slot, seconds, note, content, done, rater, rating
-  case from, presenters
+  case from, presenters, pseudonym, term, replace
 }

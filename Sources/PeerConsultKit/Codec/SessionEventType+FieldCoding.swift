@@ -118,6 +118,27 @@ extension SessionEventType {
           participant: try fields.decode(Int.self, forKey: .rater),
           rating: try fields.decode(Int.self, forKey: .rating))
       }
+    case .personErased:
+      EventFieldCoding { event, fields in
+        guard case .personErased(let pseudonym) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(pseudonym, forKey: .pseudonym)
+      } read: { fields in
+        .personErased(pseudonym: try fields.decode(String.self, forKey: .pseudonym))
+      }
+    case .shareChoice:
+      EventFieldCoding { event, fields in
+        guard case .shareChoice(let term, let replace) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(term, forKey: .term)
+        try fields.encode(replace, forKey: .replace)
+      } read: { fields in
+        .shareChoice(
+          term: try fields.decode(String.self, forKey: .term),
+          replace: try fields.decode(Bool.self, forKey: .replace))
+      }
     case .finished: .withoutFields(.finished)
     case .ratingCleared:
       EventFieldCoding { event, fields in

@@ -7,7 +7,7 @@
 public enum SessionEventType: String, CaseIterable, Sendable {
   case created, participantAdded, phaseStarted, paused, resumed, timeAdjusted, noteAdded
   case noteEdited, noteDeleted, actionDone, processRating, finished, roundsRearranged
-  case ratingCleared
+  case ratingCleared, personErased, shareChoice
 }
 
 extension SessionEvent {
@@ -28,6 +28,8 @@ extension SessionEvent {
     case .processRating: .processRating
     case .ratingCleared: .ratingCleared
     case .finished: .finished
+    case .personErased: .personErased
+    case .shareChoice: .shareChoice
     }
   }
 

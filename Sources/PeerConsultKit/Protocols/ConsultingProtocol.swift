@@ -99,11 +99,17 @@ public enum Level: String, CaseIterable, Codable, Sendable {
 public struct Participant: Hashable, Sendable {
   public var name: String
   public var organisation: String
+  /// Other names of the organisation that people use ("Devon and Cornwall Police", "DCP"),
+  /// given once by the facilitator so that an anonymised export replaces them too.
+  public var organisationAliases: [String]
   public var level: Level
 
-  public init(name: String, organisation: String, level: Level) {
+  public init(
+    name: String, organisation: String, organisationAliases: [String] = [], level: Level
+  ) {
     self.name = name
     self.organisation = organisation
+    self.organisationAliases = organisationAliases
     self.level = level
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 import Yams
 
 /// Turns the text of a protocol file into a protocol, collecting every problem on the way so the
@@ -286,25 +287,13 @@ struct ProtocolFileReader {
   }
 
   private static func isDisallowedControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t"
+    ControlCharacters.isControl(scalar) && scalar != "\n" && scalar != "\t"
   }
 
-  static func codePoint(_ scalar: Unicode.Scalar) -> String {
-    "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-  }
+  static func codePoint(_ scalar: Unicode.Scalar) -> String { ControlCharacters.codePoint(scalar) }
 
   /// Text from the file made safe to echo in a message: control characters are spelt out.
-  private static func printable(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      if scalar.properties.generalCategory == .control {
-        result += "<\(codePoint(scalar))>"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  private static func printable(_ text: String) -> String { ControlCharacters.spelledOut(text) }
 
   private static func oneLine(_ text: String) -> String {
     text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -325,11 +314,5 @@ struct ProtocolFileReader {
     case .mapping: "a set of keys"
     case .alias: "an alias"
     }
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(to length: Int) -> String {
-    String(repeating: "0", count: Swift.max(0, length - count)) + self
   }
 }

@@ -26,11 +26,13 @@ public final class LiveSession {
     self.lastSequence = lastSequence
   }
 
-  /// Creates a session and stores it; its timer starts with ``start()``.
+  /// Creates a session and stores it; its timer starts with ``start()``. A setup whose texts
+  /// could not have been typed (``SessionSetup/validateTypedText()``) is refused.
   public static func create(
     _ setup: SessionSetup, id: SessionID = .random(), store: any SessionStore,
     clock: any WallClock = SystemClock()
   ) throws -> LiveSession {
+    try setup.validateTypedText()
     let at = clock.now().storedPrecision
     let state = try SessionState(setup: setup, createdAt: at)
     try store.append(RecordedEvent(sequence: 1, at: at, event: .created(setup: setup)), to: id)
@@ -152,19 +154,52 @@ public final class LiveSession {
     try record(.roundsRearranged(from: state.roundsBegun, presenters: presenters))
   }
 
+  /// Records whether the suspect `term` is replaced when the session is shared anonymised.
+  public func chooseForSharing(_ term: String, replace: Bool) throws {
+    if state.shareChoices[ShareReview.key(term)] == replace { return }
+    try record(.shareChoice(term: term, replace: replace))
+  }
+
   /// Finishes the session now, wherever it is.
   public func finish() throws {
     try record(.finished)
   }
 
   /// Checks `event` against the state, stores it, and only then applies it.
-  private func record(_ event: SessionEvent) throws {
+  ///
+  /// When the store refuses it because another program wrote to the session since (`review`
+  /// marking an action done in another window), the events written there are taken in and
+  /// `event`, made again from the state they lead to, is stored after them: the two merge, and
+  /// the note being saved is saved. Only a second conflict in a row is reported.
+  private func record(_ event: @autoclosure () throws -> SessionEvent) throws {
+    do {
+      try storeAndApply(event())
+    } catch StoreError.conflict(let session) where session == id {
+      guard try catchUp() else { throw StoreError.conflict(session: session) }
+      try storeAndApply(event())
+    }
+  }
+
+  private func storeAndApply(_ event: SessionEvent) throws {
     let at = clock.now().storedPrecision
     var next = state
     try next.apply(event, at: at)
     try store.append(RecordedEvent(sequence: lastSequence + 1, at: at, event: event), to: id)
     lastSequence += 1
     state = next
+  }
+
+  /// Takes in the events another program stored after the last one this session knows;
+  /// returns whether there were any. The state is unchanged when one does not apply.
+  @discardableResult
+  public func catchUp() throws -> Bool {
+    let newer = try store.events(of: id).filter { $0.sequence > lastSequence }
+    guard let last = newer.last else { return false }
+    var next = state
+    for recorded in newer { try next.apply(recorded.event, at: recorded.at) }
+    state = next
+    lastSequence = last.sequence
+    return true
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 extension Participant {
   /// Why a participant line could not be read, in one line that names the bad part.
@@ -15,9 +16,11 @@ extension Participant {
   /// or given to `peerconsult run --participant`.
   ///
   /// Each part is trimmed. The name and the organisation are required: the group's slice
-  /// counts organisations, so a blank one would show as an organisation of its own. The level
-  /// is one of `senior`, `middle`, `frontline` or `other`, in any case. A semicolon always
-  /// separates parts, so it cannot appear inside a name.
+  /// counts organisations, so a blank one would show as an organisation of its own. The
+  /// organisation may be followed by its other names, each after a `|`
+  /// (`Devon & Cornwall Police|D&C Police|DCP`), so an anonymised export replaces those too.
+  /// The level is one of `senior`, `middle`, `frontline` or `other`, in any case. A semicolon
+  /// always separates parts, so it cannot appear inside a name.
   public static func parse(_ spec: String) throws(ParseError) -> Participant {
     let format = "write \"\(specFormat)\""
     let trimmed = spec.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -32,12 +35,16 @@ extension Participant {
       throw ParseError(
         message: "'\(printable(trimmed))' has \(count), not 3; \(format), separated by semicolons")
     }
-    let (name, organisation, levelText) = (parts[0], parts[1], parts[2])
-    for (label, value) in [("name", name), ("organisation", organisation)] {
-      if let control = value.unicodeScalars.first(where: isControl) {
+    let names = parts[1].split(separator: "|", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let (name, organisation, levelText) = (parts[0], names[0], parts[2])
+    let aliases = names.dropFirst().filter { !$0.isEmpty }
+    for (label, value) in [("name", name), ("organisation", parts[1])] {
+      if let control = ControlCharacters.first(in: value) {
         throw ParseError(
           message:
-            "the \(label) '\(printable(value))' contains a control character (\(ProtocolFileReader.codePoint(control))); remove it"
+            "the \(label) '\(printable(value))' contains a control character (\(ControlCharacters.codePoint(control))); remove it"
         )
       }
     }
@@ -59,26 +66,16 @@ extension Participant {
       throw ParseError(
         message: "\(name)'s level '\(printable(levelText))' is not \(allowed)\(guess)")
     }
-    return Participant(name: name, organisation: organisation, level: level)
+    return Participant(
+      name: name, organisation: organisation, organisationAliases: Array(aliases), level: level)
   }
 
   /// The participant written the way ``parse(_:)`` reads it.
-  public var spec: String { "\(name); \(organisation); \(level.rawValue)" }
-
-  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.generalCategory == .control
+  public var spec: String {
+    let organisation = ([organisation] + organisationAliases).joined(separator: "|")
+    return "\(name); \(organisation); \(level.rawValue)"
   }
 
   /// Text safe to echo in a one-line message: control characters are spelt out.
-  private static func printable(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      if isControl(scalar) {
-        result += "<\(ProtocolFileReader.codePoint(scalar))>"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  private static func printable(_ text: String) -> String { ControlCharacters.spelledOut(text) }
 }

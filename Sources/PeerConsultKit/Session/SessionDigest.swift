@@ -32,6 +32,8 @@ public struct SessionDigest: Hashable, Sendable {
     public let usedSeconds: TimeInterval
     /// The protocol's planned seconds for a round.
     public let plannedSeconds: Int
+    /// Whether any of its phases has run: a round planned but never reached was not presented.
+    public let hasStarted: Bool
   }
 
   /// A note with the slot it was written in and the names of the people it refers to.
@@ -131,12 +133,15 @@ public struct SessionDigest: Hashable, Sendable {
     people = participants.enumerated().map {
       Person(index: $0.offset, participant: $0.element, presentsRound: presents[$0.offset])
     }
+    let startedRounds = Set(
+      state.schedule.filter { state.timings[$0.index].firstStartedAt != nil }.compactMap(\.round))
     rounds = state.airtime(at: asOf).map { airtime in
       Round(
         index: airtime.round, presenter: airtime.presenter,
         presenterName: name(airtime.presenter),
         focusQuestion: state.setup.rounds[airtime.round].focusQuestion,
-        usedSeconds: airtime.usedSeconds, plannedSeconds: airtime.plannedSeconds)
+        usedSeconds: airtime.usedSeconds, plannedSeconds: airtime.plannedSeconds,
+        hasStarted: startedRounds.contains(airtime.round))
     }
 
     notes = state.notes.map { note in

@@ -41,9 +41,9 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .alreadyFinished: "The session is already finished."
     case .alreadyPaused: "The timer is already paused."
     case .notPaused: "The timer is not paused."
-    case .noSuchSlot(let slot): "There is no phase \(slot + 1) in this session."
+    case .noSuchSlot(let slot): "There is no phase \(slot.counted) in this session."
     case .atFirstSlot: "This is the first phase: there is nothing before it."
-    case .alreadyInSlot(let slot): "Phase \(slot + 1) is already the current phase."
+    case .alreadyInSlot(let slot): "Phase \(slot.counted) is already the current phase."
     case .noAdjustment: "A time adjustment must add or take away some time."
     case .phaseAtMinimum(let seconds):
       "A phase keeps at least \(seconds >= 60 ? "one minute" : "its planned \(seconds) seconds"): this one cannot be shortened."
@@ -56,7 +56,7 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .ownerWithoutAction: "Only an action has an owner."
     case .actionAlreadyInState(let id, let done):
       "Action #\(id) is already marked \(done ? "done" : "not done")."
-    case .noSuchParticipant(let index): "There is no participant \(index + 1)."
+    case .noSuchParticipant(let index): "There is no participant \(index.counted)."
     case .invalidRating(let rating): "A rating is 1 to 5, not \(rating)."
     case .noRating(let index): "Participant \(index + 1) has no rating to clear."
     case .cannotRearrange(let reason): "Cannot change the presenters: \(reason)."
@@ -65,4 +65,10 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
       "The session's history does not rebuild at event \(sequence): \(reason)."
     }
   }
+}
+
+extension Int {
+  /// The index counted from 1, for people: an index read from a file may be `Int.max`, where
+  /// `+ 1` would trap.
+  var counted: String { self < .max ? String(self + 1) : "9223372036854775808" }
 }

@@ -30,6 +30,14 @@ public enum SessionEvent: Hashable, Sendable {
   /// A participant's process rating was taken back: they have none again.
   case ratingCleared(participant: Int)
   case finished
+  /// A person was erased from the session (``AppDatabase/erasePerson(named:)``): the one
+  /// rewrite of the log allowed, which put `pseudonym` wherever their name, organisation and
+  /// mentions were. It records that the log was rewritten, never whom it named.
+  case personErased(pseudonym: String)
+  /// Before sharing, the facilitator chose whether `term` (a suspect the anonymiser showed
+  /// for review: a word that may or may not be a name) is replaced in anonymised exports; the
+  /// next export repeats the choice (``ShareReview``).
+  case shareChoice(term: String, replace: Bool)
 }
 
 /// An event as stored: its place in the session's log (from 1) and the wall-clock time at

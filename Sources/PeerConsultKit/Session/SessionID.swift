@@ -6,10 +6,12 @@ public struct SessionID: Hashable, Comparable, Codable, Sendable, CustomStringCo
   /// The full 32-digit identifier.
   public let rawValue: String
 
-  /// Accepts exactly 32 hexadecimal digits, in any case.
+  /// Accepts exactly 32 ASCII hexadecimal digits, in any case (`Character.isHexDigit` would
+  /// take full-width digits too, which the database's lookups then reject).
   public init?(rawValue: String) {
     let lowered = rawValue.lowercased()
-    guard lowered.utf8.count == 32, lowered.allSatisfy(\.isHexDigit) else { return nil }
+    let isHex = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) }
+    guard lowered.utf8.count == 32, lowered.utf8.allSatisfy(isHex) else { return nil }
     self.rawValue = lowered
   }
 

@@ -48,6 +48,10 @@ public struct SessionSetup: Hashable, Sendable {
     if let phase = phases.first(where: { $0.durationSeconds < 1 }) {
       throw .invalidSetup("phase \"\(phase.name)\" must last at least one second")
     }
+    // Protocol files and the built-ins allow no more; longer ones could only be crafted.
+    if let phase = phases.first(where: { $0.durationSeconds > PhaseDuration.maximumSeconds }) {
+      throw .invalidSetup("phase \"\(phase.name)\" must last at most 24 hours")
+    }
     var names = Set<String>()
     for participant in participants {
       try Self.validateNewParticipant(participant, existing: names)
@@ -57,7 +61,7 @@ public struct SessionSetup: Hashable, Sendable {
     var seen = Set<Int>()
     for round in rounds {
       guard participants.indices.contains(round.presenter) else {
-        throw .invalidSetup("presenter \(round.presenter + 1) is not a participant")
+        throw .invalidSetup("presenter \(round.presenter.counted) is not a participant")
       }
       guard seen.insert(round.presenter).inserted else {
         throw .invalidSetup(

@@ -28,9 +28,12 @@ extension SessionState {
     case .timeAdjusted(let seconds):
       let slot = try runningSlot()
       guard seconds != 0 else { throw .noAdjustment }
-      // Never plan less than nothing: the excess shows as overtime instead.
+      // Never plan less than nothing: the excess shows as overtime instead. Nor more than a
+      // week: a stored value of any size must not overflow the sums made from it.
       let floor = -schedule[slot].phase.durationSeconds
-      timings[slot].adjustmentSeconds = max(floor, timings[slot].adjustmentSeconds + seconds)
+      let (sum, overflow) = timings[slot].adjustmentSeconds.addingReportingOverflow(seconds)
+      let total = overflow ? (seconds > 0 ? Int.max : Int.min) : sum
+      timings[slot].adjustmentSeconds = min(Self.maximumAdjustmentSeconds, max(floor, total))
     case .noteAdded(let id, let slot, let content):
       guard id == nextNoteID else { throw .outOfOrderNote(expected: nextNoteID, got: id) }
       guard schedule.indices.contains(slot) else { throw .noSuchSlot(slot) }
@@ -70,6 +73,11 @@ extension SessionState {
       leaveCurrentSlot(at: date)
       pausedSince = nil
       finishedAt = date
+    case .personErased:
+      // The events before it were rewritten; there is nothing left to change.
+      break
+    case .shareChoice(let term, let replace):
+      shareChoices[ShareReview.key(term)] = replace
     }
   }
 

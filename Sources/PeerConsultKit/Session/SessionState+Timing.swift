@@ -1,6 +1,10 @@
 import Foundation
 
 extension SessionState {
+  /// The most time a slot's adjustments add to it: a week, far beyond any session, and small
+  /// enough that no sum of planned seconds can overflow.
+  public static let maximumAdjustmentSeconds = 7 * 24 * 60 * 60
+
   /// A slot's planned seconds with the facilitator's adjustments.
   public func plannedSeconds(ofSlot slot: Int) -> Int {
     max(0, schedule[slot].phase.durationSeconds + timings[slot].adjustmentSeconds)

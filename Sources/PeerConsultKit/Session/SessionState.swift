@@ -19,6 +19,9 @@ public struct SessionState: Hashable, Sendable {
   public internal(set) var notes: [Note] = []
   /// Process-review ratings (1-5) by participant index; a later rating replaces an earlier one.
   public internal(set) var ratings: [Int: Int] = [:]
+  /// The facilitator's choices for suspects before sharing: replace (true) or keep, by the
+  /// suspect's text folded (``ShareReview/key(_:)``); the last choice for a text stands.
+  public internal(set) var shareChoices: [String: Bool] = [:]
   public internal(set) var finishedAt: Date?
 
   /// A new session's state; throws if the setup cannot run.
@@ -72,6 +75,7 @@ public struct SessionState: Hashable, Sendable {
 
   /// The note with `id`, deleted or not.
   public func note(_ id: Int) -> Note? {
-    notes.indices.contains(id - 1) ? notes[id - 1] : nil
+    // `id > 0` first: an id read from a file may be `Int.min`, where `- 1` would trap.
+    id > 0 && notes.indices.contains(id - 1) ? notes[id - 1] : nil
   }
 }

@@ -5,93 +5,151 @@ import Foundation
 /// or who else attended.
 ///
 /// Participants become `[Participant A, frontline]` (letter by first appearance, with their
-/// level) and organisations `[Organisation 1]`. One anonymiser is built for everything shared
-/// together, so a person keeps one pseudonym across all of its sessions; a person is their name
-/// and organisation, compared without case or accents. Names and organisations are also
-/// replaced inside every text: titles, programme names, focus questions and notes, including
-/// first names and surnames on their own (see ``scrub(_:)``). The protocol's own text is left
-/// as it is; the path of a protocol file is removed. The key from names to pseudonyms is
-/// never written anywhere.
+/// level where another person shared has it too) and organisations `[Organisation 1]`. One
+/// anonymiser is built for everything shared together, so a person keeps one pseudonym across
+/// all of its sessions; a person is their name and organisation, compared without case or
+/// accents. Names and organisations are also replaced inside every text: titles, programme
+/// names, focus questions and notes, in the forms people write them (``NameForms``,
+/// ``OrganisationForms``; see ``scrub(_:)``). The protocol's own text is left as it is; the
+/// path of a protocol file and the id taken from its name are removed. The key from names to
+/// pseudonyms is never written anywhere.
 public struct Anonymiser: Sendable {
   /// What replaces a name part shared by several people, which cannot say which one is meant.
   public static let ambiguousName = "[a participant]"
+  /// What replaces a short form shared by several organisations ("the Trust").
+  public static let ambiguousOrganisation = "[an organisation]"
   /// What replaces the path of a protocol file, which may name its owner.
   public static let removedPath = "[path removed]"
+  /// What replaces the id of a protocol read from a file: it is taken from the file's name,
+  /// which may be a person's ("priya-patel.yaml").
+  public static let removedProtocolID = "file"
 
-  /// Titles, not names, so they are never replaced on their own.
-  private static let honorifics: Set<String> = [
-    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "revd", "cllr", "councillor", "pc", "ps", "dc", "ds", "di", "dci", "sgt", "insp",
-    "supt", "ch", "nurse", "sister",
-  ]
-
-  /// Titles written before a name, replaced with it.
-  private static let titles = [
-    "Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "Prof", "Cllr", "Sir", "Dame",
-  ]
+  /// What replaces a person mentioned who was not there, once the facilitator says so.
+  public static let someoneElse = "[a person]"
 
   private var pseudonyms: [PersonKey: String] = [:]
   private var organisations: [[Character]: String] = [:]
-  private var replacer = TermReplacer()
+  private var replacer = TermReplacer(titles: NameForms.titles)
+  /// The facilitator's choices for suspects, from every record shared (the latest stands).
+  let choices: [String: Bool]
+  /// Finds what the replacer does not: people who were not there, near-misses of names.
+  let suspectFinder: SuspectFinder
 
   /// Pseudonyms for everyone in `records`, lettered in order of first appearance (records by
   /// date, then participants in the order they joined).
+  ///
+  /// A pseudonym names the level only where at least two of the people shared together have
+  /// it: the only senior in the room would be known by it.
   public init(records: [SessionRecord]) {
+    var choices: [String: Bool] = [:]
+    for record in SessionRecord.chronological(records) {
+      choices.merge(record.state.shareChoices) { _, later in later }
+    }
+    self.choices = choices
     var people: [(person: PersonKey, participant: Participant)] = []
+    var aliases: [[Character]: [String]] = [:]
+    var organisationNames: [(key: [Character], name: String)] = []
     for record in SessionRecord.chronological(records) {
       for participant in record.state.participants {
         let person = PersonKey(participant)
         if pseudonyms[person] == nil {
-          pseudonyms[person] =
-            "[Participant \(Self.letters(people.count)), \(participant.level.rawValue)]"
+          pseudonyms[person] = ""
           people.append((person, participant))
         }
         let organisation = person.organisation
-        if !organisation.isEmpty, organisations[organisation] == nil {
+        guard !organisation.isEmpty else { continue }
+        if organisations[organisation] == nil {
           organisations[organisation] = "[Organisation \(organisations.count + 1)]"
+          organisationNames.append((organisation, participant.organisation))
         }
+        aliases[organisation, default: []] += participant.organisationAliases
       }
+    }
+    let levels = Dictionary(grouping: people, by: \.participant.level).mapValues(\.count)
+    for (index, (person, participant)) in people.enumerated() {
+      let level = participant.level
+      pseudonyms[person] =
+        (levels[level] ?? 0) >= 2
+        ? "[Participant \(Self.letters(index)), \(level.rawValue)]"
+        : "[Participant \(Self.letters(index))]"
     }
     // Whole names and organisations first: where a part of one name is another's whole name,
     // the whole name wins.
     for (person, participant) in people {
-      addName(participant.name, replacement: pseudonyms[person]!)
+      for form in NameForms.whole(participant.name) {
+        replacer.add(form, replacement: pseudonyms[person]!, care: [.suffixes, .takesTitle])
+      }
     }
-    for (person, participant) in people where !person.organisation.isEmpty {
-      replacer.add(participant.organisation, replacement: organisations[person.organisation]!)
+    for (key, name) in organisationNames {
+      for (form, care) in OrganisationForms.names(name, aliases: aliases[key] ?? []) {
+        replacer.add(form, replacement: organisations[key]!, care: care)
+      }
     }
-    var owners: [[Character]: (part: String, people: Set<PersonKey>)] = [:]
+    var owners: [[Character]: (part: String, care: TermReplacer.Care, people: Set<PersonKey>)] =
+      [:]
     for (person, participant) in people {
-      for part in Self.parts(of: participant.name) {
-        owners[TermReplacer.fold(part), default: (part, [])].people.insert(person)
+      for (part, care) in NameForms.parts(participant.name) {
+        owners[TermReplacer.fold(part), default: (part, care, [])].people.insert(person)
       }
     }
     for (_, entry) in owners.sorted(by: { String($0.key) < String($1.key) })
     where !replacer.contains(entry.part) {
-      addName(
+      replacer.add(
         entry.part,
-        replacement: entry.people.count == 1 ? pseudonyms[entry.people.first!]! : Self.ambiguousName
-      )
+        replacement: entry.people.count == 1
+          ? pseudonyms[entry.people.first!]! : Self.ambiguousName,
+        care: entry.care.union(.takesTitle))
     }
-  }
-
-  /// Adds `name` as people write it: as given, without its apostrophes ("ONeill"), and after a
-  /// title ("Dr Patel", "Ms. Smith-Jones"), so the title goes with the name.
-  private mutating func addName(_ name: String, replacement: String) {
-    let bare = name.filter { TermReplacer.fold($0) != ["'"] }
-    let forms = bare == name || bare.isEmpty ? [name] : [name, bare]
-    for form in forms {
-      replacer.add(form, replacement: replacement)
-      for title in Self.titles {
-        replacer.add("\(title) \(form)", replacement: replacement)
-        replacer.add("\(title). \(form)", replacement: replacement)
+    var guesses: [[Character]: (form: String, care: TermReplacer.Care, owners: Set<[Character]>)] =
+      [:]
+    for (key, name) in organisationNames {
+      for (form, care) in OrganisationForms.guesses(name) {
+        guesses[TermReplacer.fold(form), default: (form, care, [])].owners.insert(key)
       }
+    }
+    let named = pseudonyms
+    suspectFinder = SuspectFinder(
+      people: people.map { (name: $0.participant.name, pseudonym: named[$0.person]!) })
+    // A suspect the facilitator chose to replace that no term covers (someone who was not
+    // there, a misspelt name) is replaced wherever it stands.
+    for (key, replace) in choices.sorted(by: { $0.key < $1.key })
+    where replace && !replacer.contains(key) {
+      let ordinary = key.split { !$0.isLetter }.allSatisfy(EnglishWords.contains)
+      let resembled = suspectFinder.resembled(key)
+      replacer.add(
+        key, replacement: resembled ?? Self.someoneElse,
+        care: [
+          .suffixes, ordinary ? .ordinaryWord : [], resembled == nil ? .unknownName : .resemblance,
+        ])
+    }
+    // Words in what is shared that resemble a participant's name are replaced as suspects.
+    for record in records {
+      for text in Self.sharedTexts(of: record.state) {
+        let characters = Array(text)
+        for (_, word) in SuspectFinder.words(in: characters)
+        where !replacer.contains(word) && replacer.matches(in: word).isEmpty {
+          guard let pseudonym = suspectFinder.resembled(word) else { continue }
+          replacer.add(word, replacement: pseudonym, care: [.suffixes, .resemblance])
+        }
+      }
+    }
+    // A guess never hides a name already known: "the Police" is the organisation called
+    // "Police" when there is one, not a guess at another force.
+    for (_, entry) in guesses.sorted(by: { String($0.key) < String($1.key) })
+    where !replacer.contains(entry.form)
+      && !(entry.form.hasPrefix("the ") && replacer.contains(String(entry.form.dropFirst(4))))
+    {
+      replacer.add(
+        entry.form,
+        replacement: entry.owners.count == 1
+          ? organisations[entry.owners.first!]! : Self.ambiguousOrganisation,
+        care: entry.care)
     }
   }
 
   /// The pseudonym of `participant`, like `[Participant A, frontline]`.
   public func pseudonym(for participant: Participant) -> String {
-    pseudonyms[PersonKey(participant)] ?? "[Participant, \(participant.level.rawValue)]"
+    pseudonyms[PersonKey(participant)] ?? "[Participant]"
   }
 
   /// The pseudonym of an organisation, like `[Organisation 1]`; empty stays empty.
@@ -103,10 +161,28 @@ public struct Anonymiser: Sendable {
 
   /// `text` with every participant's name and organisation replaced: whole names, and first
   /// names, surnames and the halves of hyphenated names on their own, ignoring case and accents,
-  /// as whole words (anywhere, in Chinese, Japanese and Korean). A name part of one letter
-  /// (an initial, or a one-character CJK surname) and titles like "Dr" are not replaced on
-  /// their own, since they would replace letters and words everywhere; the whole name still is.
-  public func scrub(_ text: String) -> String { replacer.replacing(in: text) }
+  /// as whole words (anywhere, in Chinese, Japanese and Korean), with a plural or possessive
+  /// "s". An initial and titles like "Dr" are not replaced on their own, since they would
+  /// replace letters and words everywhere; the whole name still is. A name part that is also
+  /// an English word is left alone in its ordinary lower-case use, and a one-character CJK name
+  /// part where other CJK text touches it ("安静" for "静"); suspects are
+  /// replaced or kept as `TermReplacer.Suspicion.replacedByDefault` says.
+  public func scrub(_ text: String) -> String {
+    replacer.replacing(in: text) { match in
+      guard let suspicion = match.suspicion else { return true }
+      return choices[ShareReview.key(match.text)] ?? suspicion.replacedByDefault
+    }
+  }
+
+  /// The texts of `state` that an anonymised export shows: title, programme, focus questions
+  /// and the notes as they stand.
+  static func sharedTexts(of state: SessionState) -> [String] {
+    [state.setup.title, state.setup.programme] + state.setup.rounds.compactMap(\.focusQuestion)
+      + state.visibleNotes.map(\.text)
+  }
+
+  /// Every replacement ``scrub(_:)`` considers in `text`, suspects included.
+  func matches(in text: String) -> [TermReplacer.Match] { replacer.matches(in: text) }
 
   /// `record` with names, organisations and the protocol file's path replaced in every event.
   ///
@@ -146,6 +222,7 @@ public struct Anonymiser: Sendable {
     setup.programme = scrub(setup.programme)
     if case .file = setup.consultingProtocol.source {
       setup.consultingProtocol.source = .file(path: Self.removedPath)
+      setup.consultingProtocol.id = Self.removedProtocolID
     }
     setup.participants = setup.participants.map(anonymised)
     setup.rounds = setup.rounds.map { round in
@@ -170,20 +247,6 @@ public struct Anonymiser: Sendable {
   }
 
   // MARK: Names
-
-  /// The words of a name that identify someone on their own: each space-separated part and
-  /// each half of a hyphenated part, without titles and single letters.
-  private static func parts(of name: String) -> [String] {
-    var parts: [String] = []
-    for word in name.split(whereSeparator: \.isWhitespace).map(String.init) {
-      parts.append(word)
-      if word.contains("-") { parts += word.split(separator: "-").map(String.init) }
-    }
-    return parts.filter { part in
-      let letters = TermReplacer.fold(part).filter { $0.isLetter || $0.isNumber }
-      return letters.count >= 2 && !honorifics.contains(String(letters))
-    }
-  }
 
   /// A, B, … Z, AA, AB, …: the letter of the `index`th person.
   static func letters(_ index: Int) -> String {

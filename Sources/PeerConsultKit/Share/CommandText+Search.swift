@@ -4,8 +4,8 @@ extension CommandText {
   /// `peerconsult search`: each hit as a line saying where it was written and the note below
   /// it, matches marked; when `limit` hits came back, a hint that there may be more.
   ///
-  /// `styled` marks matches in bold and underline for a terminal; otherwise with `**`, so piped
-  /// output stays plain text.
+  /// `styled` marks matches in the terminal's bold; otherwise (piped, or under `NO_COLOR`)
+  /// the note is plain text, without markers a reader would take for part of it.
   public static func hits(
     _ hits: [NoteSearchHit], query: String, limit: Int, styled: Bool,
     time: ReadableTime = ReadableTime()
@@ -27,9 +27,9 @@ extension CommandText {
     return text
   }
 
-  /// The note with each match between markers.
+  /// The note with each match in bold (SGR 1, ended by SGR 22, "normal intensity"), or plain.
   private static func marked(_ text: HighlightedText, styled: Bool) -> String {
-    let (open, close) = styled ? ("\u{1B}[1;4m", "\u{1B}[0m") : ("**", "**")
+    let (open, close) = styled ? ("\u{1B}[1m", "\u{1B}[22m") : ("", "")
     var result = ""
     var cursor = text.text.startIndex
     for range in text.highlights.sorted(by: { $0.lowerBound < $1.lowerBound })

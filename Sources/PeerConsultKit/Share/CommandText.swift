@@ -12,9 +12,20 @@ public enum CommandText {
   /// printed to a wider one.
   public static let width = 80
 
+  /// `text` as the command line writes it to standard output, standard error or a file: line
+  /// breaks and tabs kept, every other control character shown as `�`. Whatever a command
+  /// prints (a title, a file name, an argument echoed in a message) goes through this last,
+  /// so none can retitle, clear or reprogram the terminal.
+  public static func printable(_ text: String) -> String { text.withoutControlCharacters }
+
   /// `text` safe for one line of a terminal table: no control characters, no line breaks.
   static func oneLine(_ text: String) -> String {
     text.withoutControlCharacters.replacingOccurrences(of: "\n", with: " ")
+  }
+
+  /// The line a command about many sessions writes for one it left out, on standard error.
+  public static func skipped(_ error: StoreError) -> String {
+    "Skipped: \(error.description)"
   }
 
   /// "1 session", "2 sessions", or with an irregular plural given.

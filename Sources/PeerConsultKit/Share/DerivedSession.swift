@@ -82,7 +82,11 @@ struct DerivedSession: Encodable {
   let participants: [Person]?
   let rounds: [Round]
   let notes: [Note]
-  let ratings: [Rating]
+  /// Left out of an anonymised export, which gives only ``averageRating``.
+  let ratings: [Rating]?
+  /// The mean rating to two decimals, in an anonymised export only (and only when someone
+  /// rated): a rating by pseudonym still tells who was pleased.
+  let averageRating: Double?
   let phases: [Slot]
 
   /// The readable side of a record's `digest`. Anonymised, it leaves out the attendee list,
@@ -126,9 +130,13 @@ struct DerivedSession: Encodable {
         deletedAt: note.deletedAt.map(ExportTime.string),
         history: anonymised || history.isEmpty ? nil : history)
     }
-    ratings = digest.ratings.map {
-      Rating(participant: $0.participant, name: $0.name, rating: $0.rating)
-    }
+    ratings =
+      anonymised
+      ? nil
+      : digest.ratings.map {
+        Rating(participant: $0.participant, name: $0.name, rating: $0.rating)
+      }
+    averageRating = anonymised ? digest.averageRating.map { ($0 * 100).rounded() / 100 } : nil
     phases = digest.phases.map { phase in
       Slot(
         slot: phase.slot.index, part: ProtocolPart(phase.slot.part).rawValue,

@@ -62,7 +62,8 @@ private struct HarvestFile: Encodable {
     let sessionId: String
     let createdAt: String
     let notes: [String]
-    let ratings: [Int]
+    /// Left out when anonymised: the ratings in participant order still tell who gave which.
+    let ratings: [Int]?
     /// The mean rating to two decimals, absent when nobody rated.
     let averageRating: Double?
   }
@@ -129,7 +130,8 @@ private struct HarvestFile: Encodable {
       Review(
         session: $0.sessionTitle, sessionId: $0.session.rawValue,
         createdAt: ExportTime.string($0.createdAt), notes: $0.notes,
-        ratings: $0.ratings, averageRating: $0.averageRating.map { ($0 * 100).rounded() / 100 })
+        ratings: harvest.isAnonymised ? nil : $0.ratings,
+        averageRating: $0.averageRating.map { ($0 * 100).rounded() / 100 })
     }
     participation = Participation(
       people: harvest.people, organisations: harvest.organisations,

@@ -28,7 +28,7 @@ struct HarvestHTML {
           .h2("What works well"), items(harvest.worksWell),
           .h2("Blockages"), items(harvest.blockages),
           .h2("Actions"), actions(harvest.actions),
-          .h2("Process reviews"), .group(harvest.reviews.map(review)),
+          .h2("Process reviews"), .group(harvest.reviews.map { review($0, in: harvest) }),
           .h2("Participation"),
           participation("Level", harvest.byLevel),
           participation("Organisation", harvest.byOrganisation),
@@ -66,7 +66,9 @@ struct HarvestHTML {
       })
   }
 
-  private func review(_ review: ProgrammeHarvest.Review) -> Node<HTML.BodyContext> {
+  private func review(_ review: ProgrammeHarvest.Review, in harvest: ProgrammeHarvest)
+    -> Node<HTML.BodyContext>
+  {
     .section(
       .class("review"),
       .h3(HTMLPage.text(source(review.createdAt, review.sessionTitle))),
@@ -77,7 +79,7 @@ struct HarvestHTML {
         .p(
           .strong("Ratings (1-5): "),
           HTMLPage.text(
-            "\(review.ratings.map(String.init).joined(separator: ", ")); average "
+            "\(harvest.ratingsLabel(review)); average "
               + String(format: "%.1f", average)))
       }
     )

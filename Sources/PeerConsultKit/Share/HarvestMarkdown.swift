@@ -28,17 +28,20 @@ struct HarvestMarkdown {
         var detail = ["owner: \(action.owner.map { style.inline($0) } ?? "nobody yet")"]
         detail.append(action.doneAt.map { "done \(time.day($0))" } ?? "open")
         detail.append(source(action.createdAt, action.sessionTitle))
-        return "[\(action.isDone ? "x" : " ")] \(style.block(action.text, indent: 2)) "
+        return
+          "[\(action.isDone ? "x" : " ")] \(style.block(action.text, indent: 2, leading: true)) "
           + "(\(detail.joined(separator: "; ")))"
       })
     lines += ["## Process reviews", ""]
     for review in harvest.reviews {
-      lines += ["### \(style.heading(source(review.createdAt, review.sessionTitle)))", ""]
-      var entries = review.notes.map { style.block($0, indent: 2) }
+      // The title escaped once, as a heading: `source` would escape it as inline text too.
+      let heading = "\(time.day(review.createdAt)) · \(style.heading(review.sessionTitle))"
+      lines += ["### \(heading)", ""]
+      var entries = review.notes.map { style.block($0, indent: 2, leading: true) }
       if let average = review.averageRating {
         entries.append(
-          "Ratings (1-5): \(review.ratings.map(String.init).joined(separator: ", ")); "
-            + "average \(String(format: "%.1f", average))")
+          "Ratings (1-5): \(harvest.ratingsLabel(review)); average \(String(format: "%.1f", average))"
+        )
       }
       lines += list(entries)
     }
@@ -66,7 +69,8 @@ struct HarvestMarkdown {
     ["## \(title)", ""]
       + list(
         items.map {
-          "\(style.block($0.text, indent: 2)) (\(source($0.createdAt, $0.sessionTitle)))"
+          "\(style.block($0.text, indent: 2, leading: true)) "
+            + "(\(source($0.createdAt, $0.sessionTitle)))"
         })
   }
 

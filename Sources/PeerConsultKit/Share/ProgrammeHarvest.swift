@@ -12,6 +12,7 @@ struct ProgrammeHarvest {
     let title: String
     let createdAt: Date
     let finishedAt: Date?
+    /// Cases presented: rounds that started, not the ones planned.
     let presenters: Int
     let notes: Int
     let actions: Int
@@ -90,7 +91,7 @@ struct ProgrammeHarvest {
       sessions.append(
         Session(
           id: digest.id, title: title, createdAt: digest.createdAt,
-          finishedAt: digest.finishedAt, presenters: digest.rounds.count,
+          finishedAt: digest.finishedAt, presenters: digest.rounds.count(where: \.hasStarted),
           notes: digest.visibleNotes.count, actions: digest.actions.count,
           actionsDone: digest.actions.count { $0.note.isDone }))
       func items(_ entries: [SessionDigest.Entry]) -> [Item] {
@@ -114,7 +115,10 @@ struct ProgrammeHarvest {
           averageRating: digest.averageRating))
       for attendee in digest.people {
         let participant = attendee.participant
-        let presented = attendee.presentsRound == nil ? 0 : 1
+        let presented =
+          attendee.presentsRound.flatMap { round in
+            digest.rounds.first { $0.index == round }?.hasStarted
+          } == true ? 1 : 0
         let person = PersonKey(participant)
         everyone.insert(person)
         levels[participant.level, default: ([], 0, 0)].people.insert(person)
@@ -155,6 +159,13 @@ struct ProgrammeHarvest {
 
   var presentations: Int { sessions.reduce(0) { $0 + $1.presenters } }
   var actionsDone: Int { actions.count { $0.isDone } }
+
+  /// A session's ratings before their average: each one, or only how many when anonymised,
+  /// since ratings in participant order still tell who gave which.
+  func ratingsLabel(_ review: Review) -> String {
+    guard isAnonymised else { return review.ratings.map(String.init).joined(separator: ", ") }
+    return review.ratings.count == 1 ? "1 rating" : "\(review.ratings.count) ratings"
+  }
 
   /// The opening paragraph: what the briefing covers, in a sentence or three.
   func introduction(_ time: ReadableTime) -> String {

@@ -32,7 +32,25 @@ public enum SessionExport {
     // Every value written is a string, number, bool or container of them, so encoding cannot
     // fail; a failure would be a programming error, not bad input.
     let data = try! encoder.encode(value)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return escapingDeleteAndC1(String(decoding: data, as: UTF8.self)) + "\n"
+  }
+
+  /// `json` with DEL and the C1 controls written as `\u007f`…`\u009f`: the encoder escapes
+  /// only the controls below U+0020, and a terminal showing the file would obey a raw C1 CSI.
+  /// They can only stand inside strings, where the escape reads back as the same character.
+  static func escapingDeleteAndC1(_ json: String) -> String {
+    guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else {
+      return json
+    }
+    var result = String.UnicodeScalarView()
+    for scalar in json.unicodeScalars {
+      if (0x7F...0x9F).contains(scalar.value) {
+        result.append(contentsOf: "\\u00\(String(scalar.value, radix: 16))".unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
   }
 }
 

@@ -143,7 +143,11 @@ struct SessionHTML {
 
   private func ratings(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
     guard let average = digest.averageRating else { return .empty }
-    let ratings = digest.ratings.map { "\($0.name) \($0.rating)" }.joined(separator: ", ")
+    // Anonymised, a rating by pseudonym still tells who was pleased: only the average goes.
+    let ratings =
+      anonymised
+      ? digest.ratings.count == 1 ? "1 rating" : "\(digest.ratings.count) ratings"
+      : digest.ratings.map { "\($0.name) \($0.rating)" }.joined(separator: ", ")
     return .p(
       .strong("Ratings (1-5): "),
       HTMLPage.text("\(ratings); average \(String(format: "%.1f", average))"))

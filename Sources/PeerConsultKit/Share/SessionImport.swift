@@ -137,6 +137,7 @@ public enum SessionImport {
         throw .invalid(
           path: path, detail: "session \(session.id.short) does not begin with \"created\"")
       }
+      try check(events, session: session.id, path: path)
       do throws(SessionError) {
         sessions.append(
           ImportedSession(record: try SessionRecord(id: session.id, events: events), path: path))

@@ -37,10 +37,12 @@ struct SessionMarkdown {
     lines += section("Blockages", digest.blockages.map(summaryLine))
     var review = digest.processReview.map(summaryLine)
     if let average = digest.averageRating {
-      let ratings = digest.ratings.map { "\(style.inline($0.name)) \($0.rating)" }
-      review.append(
-        "Ratings (1-5): \(ratings.joined(separator: ", ")); average "
-          + String(format: "%.1f", average))
+      // Anonymised, a rating by pseudonym still tells who was pleased: only the average goes.
+      let ratings =
+        anonymised
+        ? digest.ratings.count == 1 ? "1 rating" : "\(digest.ratings.count) ratings"
+        : digest.ratings.map { "\(style.inline($0.name)) \($0.rating)" }.joined(separator: ", ")
+      review.append("Ratings (1-5): \(ratings); average " + String(format: "%.1f", average))
     }
     lines += section("Process review", review)
     lines += timeTable(digest)
@@ -69,7 +71,7 @@ struct SessionMarkdown {
         var detail = [person.organisation, person.level.rawValue].filter { !$0.isEmpty }
         if let round = attendee.presentsRound { detail.append("presents round \(round + 1)") }
         return
-          "  - \(style.inline(attendee.name)) (\(style.inline(detail.joined(separator: ", "))))"
+          "  - \(style.leading(attendee.name)) (\(style.inline(detail.joined(separator: ", "))))"
       }
     }
     return lines
@@ -94,13 +96,14 @@ struct SessionMarkdown {
     if let doneAt = entry.note.doneAt {
       detail.append("done \(time.time(doneAt, sameDayAs: digest.createdAt))")
     }
-    detail.append(entry.place)
-    return "[\(entry.note.isDone ? "x" : " ")] \(style.block(entry.text, indent: 2)) "
+    detail.append(style.inline(entry.place))
+    return
+      "[\(entry.note.isDone ? "x" : " ")] \(style.block(entry.text, indent: 2, leading: true)) "
       + "(\(detail.joined(separator: "; ")))"
   }
 
   private func summaryLine(_ entry: SessionDigest.Entry) -> String {
-    "\(style.block(entry.text, indent: 2)) (\(style.inline(entry.place)))"
+    "\(style.block(entry.text, indent: 2, leading: true)) (\(style.inline(entry.place)))"
   }
 
   private func section(_ title: String, _ items: [String]) -> [String] {
@@ -120,7 +123,7 @@ struct SessionMarkdown {
       lines += digest.phaseUsage.map {
         let runs = $0.occurrences == 1 ? "" : " (\($0.occurrences) runs)"
         return
-          "- \(style.inline($0.name))\(runs): \(PhaseDuration.display($0.wholeUsedSeconds)) used "
+          "- \(style.leading($0.name))\(runs): \(PhaseDuration.display($0.wholeUsedSeconds)) used "
           + "of \(PhaseDuration.display($0.plannedSeconds)) planned"
       }
     }

@@ -7,10 +7,70 @@ import Foundation
 ///
 /// Where terms overlap, the one starting first wins, then the longest, so "Anne-Marie" is
 /// replaced whole rather than as "Anne" and "Marie".
+///
+/// Some terms need care (``Term/Care``): a name part that is also an English word is left alone
+/// in its ordinary lower-case use ("we will ask" for "Will Bishop"); where capitalisation
+/// cannot tell ("Will…" starting a sentence, "the Bishop of Plymouth"), it is replaced but the
+/// match is a suspect the facilitator can overrule. A one-character Chinese, Japanese or Korean
+/// name part is replaced where it stands alone; inside other such text ("安静" for "静") it is a
+/// suspect, left as it is unless the facilitator says otherwise.
 struct TermReplacer: Sendable {
+  /// What a term needs beyond matching whole words.
+  struct Care: OptionSet, Sendable, Hashable {
+    let rawValue: Int
+    /// May be an ordinary English word: left alone where written in lower case and every word
+    /// of it is in the word list; a suspect where capitalisation cannot tell.
+    static let ordinaryWord = Care(rawValue: 1)
+    /// May be followed by "s" or "es" ("Priyas", "the Patels"), which stays after the
+    /// replacement.
+    static let suffixes = Care(rawValue: 2)
+    /// Matches only where written in capitals: an acronym ("DCP").
+    static let capitalsOnly = Care(rawValue: 4)
+    /// One CJK character: replaced where no letter touches it, otherwise a suspect kept as is.
+    static let standsAlone = Care(rawValue: 8)
+    /// A guess (an organisation's short form, "the Trust"): always a suspect, replaced.
+    static let guess = Care(rawValue: 16)
+    /// A name: a title written before it ("Dr", "Dr.": ``titles``) is replaced with it.
+    static let takesTitle = Care(rawValue: 32)
+    /// A word found in the text that resembles a name ("Mueller"): always a suspect, replaced.
+    static let resemblance = Care(rawValue: 64)
+    /// A word the facilitator chose to replace, the name of nobody in the group: always a
+    /// suspect, so the choice stays in view.
+    static let unknownName = Care(rawValue: 128)
+  }
+
+  /// Why a match needs the facilitator's eye, and what happens unless they decide.
+  enum Suspicion: String, Sendable, Hashable {
+    /// A name part that is also an ordinary word, capitalised where that cannot tell: replaced.
+    case ordinaryWord
+    /// A one-character name part inside other CJK text ("安静" for "静"): kept.
+    case insideWord
+    /// A short form or acronym guessed from an organisation's name: replaced.
+    case shortForm
+    /// A word that resembles a participant's name ("Mueller" for "Müller"): replaced.
+    case resemblance
+    /// A capitalised word that names nobody in the group: kept.
+    case unknownName
+
+    /// Whether the text is replaced unless the facilitator keeps it.
+    var replacedByDefault: Bool { self != .insideWord && self != .unknownName }
+  }
+
+  /// One occurrence of a term in a text.
+  struct Match: Sendable, Hashable {
+    /// Where it is, in characters of the original text.
+    let range: Range<Int>
+    /// The text there, as written (without a title taken with it).
+    let text: String
+    let replacement: String
+    /// Set when the facilitator should look at it.
+    let suspicion: Suspicion?
+  }
+
   private struct Term: Sendable {
     let folded: [Character]
     let replacement: String
+    let care: Care
     /// CJK at an edge: no word boundary is needed on that side.
     let opensInCJK: Bool
     let closesInCJK: Bool
@@ -19,16 +79,24 @@ struct TermReplacer: Sendable {
   /// Terms by their first folded character, longest first.
   private var terms: [Character: [Term]] = [:]
 
+  /// Titles, folded, that go with a name written after them (``Care/takesTitle``).
+  private let titles: [[Character]]
+
+  /// A replacer whose names take `titles` before them ("Dr" for "Dr Patel").
+  init(titles: [String] = []) {
+    self.titles = titles.map { Self.fold($0) }
+  }
+
   /// Adds `term`, to be replaced by `replacement`. A term already added keeps its first
   /// replacement; a term with nothing to match is ignored.
-  mutating func add(_ term: String, replacement: String) {
+  mutating func add(_ term: String, replacement: String, care: Care = []) {
     let folded = Self.fold(term.trimmingCharacters(in: .whitespacesAndNewlines))
     guard let first = folded.first, let last = folded.last else { return }
     var bucket = terms[first, default: []]
     guard !bucket.contains(where: { $0.folded == folded }) else { return }
     bucket.append(
       Term(
-        folded: folded, replacement: replacement, opensInCJK: Self.isCJK(first),
+        folded: folded, replacement: replacement, care: care, opensInCJK: Self.isCJK(first),
         closesInCJK: Self.isCJK(last)))
     bucket.sort { $0.folded.count > $1.folded.count }
     terms[first] = bucket
@@ -42,35 +110,49 @@ struct TermReplacer: Sendable {
   }
 
   /// Whether any term occurs in `text`.
-  func occurs(in text: String) -> Bool {
-    let (folded, origin) = Self.foldWithOrigin(text)
-    return folded.indices.contains { match(at: $0, in: folded, origin: origin) != nil }
+  func occurs(in text: String) -> Bool { !matches(in: text).isEmpty }
+
+  /// `text` with every term replaced, suspects as ``Suspicion/replacedByDefault`` says.
+  func replacing(in text: String) -> String {
+    replacing(in: text) { $0.suspicion?.replacedByDefault ?? true }
   }
 
-  /// `text` with every term replaced.
-  func replacing(in text: String) -> String {
+  /// `text` with the matches that `replace` accepts replaced.
+  func replacing(in text: String, where replace: (Match) -> Bool) -> String {
     guard !terms.isEmpty else { return text }
     let original = Array(text)
-    let (folded, origin) = Self.foldWithOrigin(text)
     var output = ""
     var copiedUpTo = 0
+    for match in matches(in: text) where replace(match) {
+      output += String(original[copiedUpTo..<match.range.lowerBound]) + match.replacement
+      copiedUpTo = match.range.upperBound
+    }
+    return output + String(original[copiedUpTo...])
+  }
+
+  /// Every occurrence of a term in `text`, in order and not overlapping; ordinary uses of
+  /// English words are not occurrences.
+  func matches(in text: String) -> [Match] {
+    guard !terms.isEmpty else { return [] }
+    let original = Array(text)
+    let (folded, origin) = Self.foldWithOrigin(text)
+    var found: [Match] = []
     var position = 0
     while position < folded.count {
-      if let (term, end) = match(at: position, in: folded, origin: origin) {
-        let from = origin[position]
-        let to = origin[end - 1] + 1
-        output += String(original[copiedUpTo..<from]) + term.replacement
-        copiedUpTo = to
+      if let (match, end) = match(at: position, in: folded, origin: origin, original: original) {
+        found.append(match)
         position = end
       } else {
         position += 1
       }
     }
-    return output + String(original[copiedUpTo...])
+    return found
   }
 
   /// The longest term matching at `position`, with the folded index just after it.
-  private func match(at position: Int, in folded: [Character], origin: [Int]) -> (Term, Int)? {
+  private func match(
+    at position: Int, in folded: [Character], origin: [Int], original: [Character]
+  ) -> (Match, Int)? {
     // A match starts and ends on whole original characters: "ß" folds to "ss", and half of
     // it is no word.
     guard position == 0 || origin[position - 1] != origin[position],
@@ -81,11 +163,109 @@ struct TermReplacer: Sendable {
       guard end <= folded.count, end == folded.count || origin[end] != origin[end - 1],
         folded[position..<end].elementsEqual(term.folded)
       else { continue }
+      let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: folded) : end
       let openBoundary = term.opensInCJK || position == 0 || !Self.isWord(folded[position - 1])
-      let closeBoundary = term.closesInCJK || end == folded.count || !Self.isWord(folded[end])
-      if openBoundary && closeBoundary { return (term, end) }
+      let closeBoundary =
+        term.closesInCJK || wordEnd == folded.count || !Self.isWord(folded[wordEnd])
+      guard openBoundary && closeBoundary else { continue }
+      let range = origin[position]..<(origin[end - 1] + 1)
+      let word = String(
+        original[range.lowerBound..<(wordEnd == end ? range.upperBound : origin[wordEnd - 1] + 1)])
+      if term.care.contains(.capitalsOnly), word.contains(where: \.isLowercase) { continue }
+      var suspicion: Suspicion?
+      if term.care.contains(.standsAlone), !Self.standsAlone(range, in: original) {
+        suspicion = .insideWord
+      } else if term.care.contains(.ordinaryWord) {
+        if Self.isOrdinary(word) { continue }
+        if Self.capitalisationCannotTell(word, at: range.lowerBound, in: original) {
+          suspicion = .ordinaryWord
+        }
+      }
+      if term.care.contains(.guess) { suspicion = suspicion ?? .shortForm }
+      if term.care.contains(.resemblance) { suspicion = suspicion ?? .resemblance }
+      if term.care.contains(.unknownName) { suspicion = .unknownName }
+      let start =
+        term.care.contains(.takesTitle) ? titleStart(before: position, in: folded) : position
+      return (
+        Match(
+          range: origin[start]..<range.upperBound, text: String(original[range]),
+          replacement: term.replacement, suspicion: suspicion), end
+      )
     }
     return nil
+  }
+
+  // MARK: Context
+
+  /// Where a title written before `position` ("Dr ", "Dr. ") starts, or `position`.
+  private func titleStart(before position: Int, in folded: [Character]) -> Int {
+    guard position >= 2, folded[position - 1] == " " else { return position }
+    let end = folded[position - 2] == "." ? position - 2 : position - 1
+    for title in titles where end >= title.count {
+      let start = end - title.count
+      if folded[start..<end].elementsEqual(title), start == 0 || !Self.isWord(folded[start - 1]) {
+        return start
+      }
+    }
+    return position
+  }
+
+  /// The folded index after a plural or possessive "s"/"es" at `end`, or `end`.
+  private static func suffixEnd(after end: Int, in folded: [Character]) -> Int {
+    for suffix in [["e", "s"], ["s"]] as [[Character]] {
+      let stop = end + suffix.count
+      if stop <= folded.count, folded[end..<stop].elementsEqual(suffix),
+        stop == folded.count || !isWord(folded[stop])
+      {
+        return stop
+      }
+    }
+    return end
+  }
+
+  /// Whether `word` is written as ordinary lower-case English: every one of its words is in
+  /// the word list ("will", "city council"; not "Will" or "zoe").
+  private static func isOrdinary(_ word: String) -> Bool {
+    let words = word.split { !$0.isLetter }
+    return !words.isEmpty && words.allSatisfy(EnglishWords.contains)
+  }
+
+  /// Words after which a capitalised word may be a title or an ordinary noun.
+  private static let determiners: Set<String> = ["the", "a", "an"]
+
+  /// Whether a capitalised English word may not be a name: it starts a sentence, follows
+  /// "the", or is written all in capitals.
+  private static func capitalisationCannotTell(
+    _ word: String, at start: Int, in original: [Character]
+  ) -> Bool {
+    if word.count > 1, !word.contains(where: \.isLowercase) { return true }
+    var index = start - 1
+    while index >= 0,
+      original[index] == " " || original[index] == "\t"
+        || "\"'“‘([*•-".contains(original[index])
+    {
+      index -= 1
+    }
+    guard index >= 0 else { return true }
+    if ".!?:;\n\r".contains(original[index]) { return true }
+    var previous = ""
+    while index >= 0, original[index].isLetter {
+      previous.insert(original[index], at: previous.startIndex)
+      index -= 1
+    }
+    return determiners.contains(previous.lowercased())
+  }
+
+  /// Whether no letter or digit touches `range`.
+  private static func standsAlone(_ range: Range<Int>, in original: [Character]) -> Bool {
+    let before = range.lowerBound == 0 || !isLetterOrDigit(original[range.lowerBound - 1])
+    let after =
+      range.upperBound == original.count || !isLetterOrDigit(original[range.upperBound])
+    return before && after
+  }
+
+  private static func isLetterOrDigit(_ character: Character) -> Bool {
+    character.isLetter || character.isNumber
   }
 
   // MARK: Folding
@@ -97,7 +277,7 @@ struct TermReplacer: Sendable {
   ]
 
   /// Apostrophes and look-alikes, all read as `'` so "O’Neill" is "O'Neill".
-  private static let apostrophes: Set<Character> = [
+  static let apostrophes: Set<Character> = [
     "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{2032}",
   ]
 

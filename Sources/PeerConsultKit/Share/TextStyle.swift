@@ -1,7 +1,8 @@
 import Foundation
+import TextLayout
 
-/// How text meant for people is written: Markdown (escaped, so a note shows exactly as typed
-/// and cannot turn into links, HTML or headings) or plain text for the terminal. Both take out
+/// How text meant for people is written: Markdown (escaped where Markdown would read markup,
+/// so a note shows exactly as typed and cannot turn into links, HTML or headings) or plain text for the terminal. Both take out
 /// control characters, which a terminal would obey and a reader cannot see.
 enum TextStyle: Sendable {
   case markdown
@@ -13,8 +14,15 @@ enum TextStyle: Sendable {
     return self == .markdown ? Self.escape(clean) : clean
   }
 
+  /// One line of inline text that starts a list item or a line, where Markdown would read a
+  /// leading `#`, `>`, `-` or `1.` as a heading, quote or list: a participant called `# Boss`.
+  func leading(_ text: String) -> String {
+    self == .markdown ? Self.escapeLineStart(inline(text)) : inline(text)
+  }
+
   /// A note that may span lines, continued under a list item indented by `indent` spaces.
-  func block(_ text: String, indent: Int) -> String {
+  /// `leading` when its first line starts the item, so it is escaped as every later line is.
+  func block(_ text: String, indent: Int, leading: Bool = false) -> String {
     let lines = Self.clean(text).split(separator: "\n", omittingEmptySubsequences: true)
     let margin = String(repeating: " ", count: indent)
     switch self {
@@ -24,7 +32,7 @@ enum TextStyle: Sendable {
       // Two trailing spaces: a hard line break that keeps the lines in one list item.
       return lines.enumerated().map { index, line in
         let escaped = Self.escape(String(line))
-        return index == 0 ? escaped : Self.escapeLineStart(escaped)
+        return index == 0 && !leading ? escaped : Self.escapeLineStart(escaped)
       }.joined(separator: "  \n" + margin)
     }
   }
@@ -44,41 +52,64 @@ enum TextStyle: Sendable {
 
   /// Line breaks made `\n`, and other control characters shown as `�`: a note never carries
   /// them on purpose, and a terminal would act on them.
-  static func clean(_ text: String) -> String {
+  static func clean(_ text: String) -> String { ControlCharacters.cleaned(text) }
+
+  /// Backslash-escapes what Markdown would read as markup inside a line, and only that, so
+  /// "A&E", "Devon & Cornwall", "a < b" and "snake_case" show as typed: emphasis and code
+  /// marks (`*`, `~`, `` ` ``, and `_` unless inside a word), `<` that would open HTML or an
+  /// autolink, `&` that would start an entity (`&lt;`, `&#60;`), a backslash before
+  /// punctuation, and the `](` `]:` `][` that make links.
+  private static func escape(_ text: String) -> String {
+    let characters = Array(text)
     var result = ""
-    for character in text {
-      if character == "\r\n" || character == "\r" {
-        result.append("\n")
-      } else if character == "\n" || character == "\t" {
-        result.append(character)
-      } else if character.unicodeScalars.contains(where: \.isControl) {
-        result.append("\u{FFFD}")
-      } else {
-        result.append(character)
+    for (index, character) in characters.enumerated() {
+      let previous = index > 0 ? characters[index - 1] : nil
+      let next = index + 1 < characters.count ? characters[index + 1] : nil
+      let needsEscape: Bool
+      switch character {
+      case "`", "*", "~":
+        needsEscape = true
+      case "_":
+        needsEscape = !(isWordCharacter(previous) && isWordCharacter(next))
+      case "\\":
+        needsEscape =
+          next.map { $0.isASCII && $0.isPunctuation || $0.isASCII && $0.isSymbol } ?? false
+      case "<":
+        needsEscape = next.map { $0.isLetter || "/!?".contains($0) } ?? false
+      case "&":
+        needsEscape = startsEntity(characters[(index + 1)...])
+      case "]":
+        needsEscape = next == "(" || next == "[" || next == ":"
+      default:
+        needsEscape = false
       }
+      if needsEscape { result.append("\\") }
+      result.append(character)
     }
     return result
   }
 
-  /// Backslash-escapes what Markdown would read as markup inside a line: emphasis, code,
-  /// HTML and autolinks, entities, and the `](` `]:` `][` that make links.
-  private static func escape(_ text: String) -> String {
-    var result = ""
-    var characters = text.makeIterator()
-    var pending = characters.next()
-    while let character = pending {
-      let next = characters.next()
-      switch character {
-      case "\\", "`", "*", "_", "~", "<", ">", "&":
-        result += "\\" + String(character)
-      case "]" where next == "(" || next == "[" || next == ":":
-        result += "\\]"
-      default:
-        result.append(character)
-      }
-      pending = next
+  private static func isWordCharacter(_ character: Character?) -> Bool {
+    guard let character else { return false }
+    return character.isLetter || character.isNumber
+  }
+
+  /// Whether `rest`, what follows a `&`, makes it an entity: `#` and digits, `#x` and hex
+  /// digits, or a name, then `;`.
+  private static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
+    guard let semicolon = rest.prefix(34).firstIndex(of: ";"), semicolon > rest.startIndex else {
+      return false
     }
-    return result
+    let body = rest[rest.startIndex..<semicolon]
+    if body.first == "#" {
+      let number = body.dropFirst()
+      if number.first == "x" || number.first == "X" {
+        return number.count > 1 && number.dropFirst().allSatisfy(\.isHexDigit)
+      }
+      return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    return body.first?.isASCII == true && body.first?.isLetter == true
+      && body.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
   }
 
   /// Escapes a line start that Markdown would read as a heading, quote, list or rule.
@@ -94,15 +125,4 @@ enum TextStyle: Sendable {
     }
     return String(trimmed)
   }
-}
-
-extension Unicode.Scalar {
-  /// C0 and C1 control characters and DEL.
-  fileprivate var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
-}
-
-extension String {
-  /// The string with line breaks made `\n` and other control characters shown as `�`, so
-  /// that printing it cannot make a terminal do anything.
-  public var withoutControlCharacters: String { TextStyle.clean(self) }
 }

@@ -61,6 +61,7 @@ extension AppDatabase {
       }
       var configuration = Configuration()
       configuration.readonly = true
+      Self.prepare(&configuration)
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
       return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sessions") ?? 0 }
@@ -90,6 +91,7 @@ extension AppDatabase {
     do {
       var configuration = Configuration()
       configuration.readonly = true
+      Self.prepare(&configuration)
       let source = try DatabaseQueue(path: backup.path, configuration: configuration)
       defer { try? source.close() }
       try source.backup(to: writer)

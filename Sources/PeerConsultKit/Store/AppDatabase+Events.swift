@@ -13,17 +13,22 @@ extension AppDatabase: SessionStore {
     } catch {
       throw .writeFailed(path: fileURL.path, reason: "the event could not be encoded: \(error)")
     }
-    try write { db in
-      try Self.advance(session, to: event, in: db)
-      // Projected first: a created event's session row must exist before the event's row.
-      try EventProjection(session: session, at: event.at, db: db).apply(event.event)
-      try db.execute(
-        sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
-        arguments: [
-          session.rawValue, event.sequence, event.at.millisecondsSince1970, event.event.typeName,
-          payload,
-        ])
-    }
+    try write { db in try Self.insert(event, payload: payload, to: session, in: db) }
+  }
+
+  /// Stores `event` with its `payload` and projects it, inside the caller's transaction.
+  static func insert(
+    _ event: RecordedEvent, payload: String, to session: SessionID, in db: Database
+  ) throws {
+    try advance(session, to: event, in: db)
+    // Projected first: a created event's session row must exist before the event's row.
+    try EventProjection(session: session, at: event.at, db: db).apply(event.event)
+    try db.execute(
+      sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
+      arguments: [
+        session.rawValue, event.sequence, event.at.millisecondsSince1970, event.event.typeName,
+        payload,
+      ])
   }
 
   /// Every event of `session`, in order.

@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -35,6 +35,20 @@ extension AppDatabase {
       // 0.1.0 refuse the file as written by a newer PeerConsult, changing nothing, instead of
       // reporting each session that gained an event as damaged.
       try db.execute(sql: "PRAGMA user_version = 2")
+    }
+    migrator.registerMigration("v3") { db in
+      // The search index is tokenized by `NoteTokenizer` (registered on every connection):
+      // CJK characters one by one and apostrophes folded. The index is rebuilt from `notes`;
+      // its triggers name the table, so they carry on as they are.
+      try db.execute(
+        sql: """
+          DROP TABLE notes_fts;
+          CREATE VIRTUAL TABLE notes_fts USING fts5 (
+            text, content = 'notes', content_rowid = 'id', tokenize = 'peerconsult'
+          );
+          INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
+          PRAGMA user_version = 3;
+          """)
     }
     return migrator
   }

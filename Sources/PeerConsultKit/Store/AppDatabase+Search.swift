@@ -3,29 +3,22 @@ import GRDB
 
 extension AppDatabase {
   /// Notes matching `query` (see ``NoteSearchQuery``), best matches first; deleted notes are
-  /// left out. Accents are ignored, so `creme` finds "crème". Narrow to one session or one
+  /// left out. Accents and apostrophes are ignored, so `creme` finds "crème" and `darcy`
+  /// "D'Arcy"; Chinese, Japanese and Korean terms of any length are found inside text
+  /// (``NoteTokenizer``). Narrow to one session or one
   /// programme if given.
   public func searchNotes(
     _ query: String, session: SessionID? = nil, programme: String? = nil, limit: Int = 50
   ) throws(StoreError) -> [NoteSearchHit] {
     let parsed = NoteSearchQuery(query)
-    let pattern = parsed.ftsPattern
-    let cjk = parsed.cjkTerms.map(\.text)
-    guard pattern != nil || !cjk.isEmpty else { return [] }
+    guard let pattern = parsed.ftsPattern else { return [] }
     var conditions = ["n.deleted_at IS NULL"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [
       "open": String(HighlightedText.open), "close": String(HighlightedText.close),
       "limit": limit,
     ]
-    if let pattern {
-      conditions.append("notes_fts MATCH :pattern")
-      arguments["pattern"] = pattern
-    }
-    // CJK terms are substrings (instr is exact and needs no escaping of % or _).
-    for (index, term) in cjk.enumerated() {
-      conditions.append("instr(n.text, :cjk\(index)) > 0")
-      arguments["cjk\(index)"] = term
-    }
+    conditions.append("notes_fts MATCH :pattern")
+    arguments["pattern"] = pattern
     if let session {
       conditions.append("n.session_id = :session")
       arguments["session"] = session.rawValue
@@ -38,12 +31,11 @@ extension AppDatabase {
     // need; the details, highlights and snippets are then made for the notes shown alone. A
     // common word matches thousands of notes, and highlighting them all cost most of the time.
     let ranked = """
-      SELECT n.id AS id, \(pattern == nil ? "0" : "notes_fts.rank") AS score,
-        n.created_at AS created_at
-      FROM \(pattern == nil ? "notes n" : "notes_fts JOIN notes n ON n.id = notes_fts.rowid")
+      SELECT n.id AS id, notes_fts.rank AS score, n.created_at AS created_at
+      FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
       \(programme == nil ? "" : "JOIN sessions s ON s.id = n.session_id")
       WHERE \(conditions.joined(separator: " AND "))
-      ORDER BY \(pattern == nil ? "" : "notes_fts.rank, ")n.created_at DESC
+      ORDER BY notes_fts.rank, n.created_at DESC
       LIMIT :limit
       """
     let rows = try read { db in
@@ -53,11 +45,10 @@ extension AppDatabase {
           WITH hits AS (\(ranked))
           SELECT n.session_id, n.note, n.created_at, n.kind, s.title, s.programme, sl.round,
             sl.phase, p.name AS speaker,
-            \(pattern == nil ? "n.text" : "highlight(notes_fts, 0, :open, :close)") AS marked,
-            \(pattern == nil ? "n.text" : "snippet(notes_fts, 0, :open, :close, '…', 24)")
-              AS marked_snippet
+            highlight(notes_fts, 0, :open, :close) AS marked,
+            snippet(notes_fts, 0, :open, :close, '…', 24) AS marked_snippet
           FROM hits
-          \(pattern == nil ? "" : "JOIN notes_fts ON notes_fts.rowid = hits.id AND notes_fts MATCH :pattern")
+          JOIN notes_fts ON notes_fts.rowid = hits.id AND notes_fts MATCH :pattern
           JOIN notes n ON n.id = hits.id
           JOIN sessions s ON s.id = n.session_id
           JOIN slots sl ON sl.session_id = n.session_id AND sl.slot = n.slot
@@ -71,19 +62,8 @@ extension AppDatabase {
         session: session, sessionTitle: row["title"], programme: row["programme"],
         noteID: row["note"], createdAt: Date(millisecondsSince1970: row["created_at"]),
         kind: NoteKind(rawValue: row["kind"]) ?? .other, round: row["round"], phase: row["phase"],
-        speaker: row["speaker"], text: HighlightedText(marked: Self.mark(cjk, in: row["marked"])),
-        snippet: HighlightedText(marked: Self.mark(cjk, in: row["marked_snippet"])))
+        speaker: row["speaker"], text: HighlightedText(marked: row["marked"]),
+        snippet: HighlightedText(marked: row["marked_snippet"]))
     }
-  }
-
-  /// Wraps each occurrence of the CJK terms in the highlight markers.
-  static func mark(_ terms: [String], in text: String) -> String {
-    var marked = text
-    let open = String(HighlightedText.open)
-    let close = String(HighlightedText.close)
-    for term in terms where !term.isEmpty {
-      marked = marked.replacingOccurrences(of: term, with: open + term + close)
-    }
-    return marked
   }
 }

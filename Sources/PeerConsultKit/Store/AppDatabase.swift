@@ -47,8 +47,14 @@ public final class AppDatabase: Sendable {
 
   /// A database on `writer`, with the current schema set up: tests pass an in-memory
   /// `DatabaseQueue` and get the real schema and queries.
+  ///
+  /// The search index's tokenizer is registered on the writer's connection here; a
+  /// `DatabasePool`'s readers need it in their configuration (``prepare(_:)``).
   public convenience init(_ writer: any DatabaseWriter) throws(StoreError) {
-    do { try AppDatabase.migrator.migrate(writer) } catch {
+    do {
+      writer.writeWithoutTransaction { $0.add(tokenizer: NoteTokenizer.self) }
+      try AppDatabase.migrator.migrate(writer)
+    } catch {
       throw StoreError.whileWriting(error, path: writer.path)
     }
     self.init(writer: writer, directory: nil)
@@ -63,6 +69,12 @@ public final class AppDatabase: Sendable {
     return try AppDatabase(queue)
   }
 
+  /// Makes every connection of `configuration` able to use the search index, whose tokenizer
+  /// (``NoteTokenizer``) SQLite looks up by name on each connection.
+  static func prepare(_ configuration: inout Configuration) {
+    configuration.prepareDatabase { $0.add(tokenizer: NoteTokenizer.self) }
+  }
+
   /// Opens the database in `directory` for writing, creating the folder (0700) and the
   /// database (0600) if need be and bringing an older schema up to date.
   public convenience init(directory: URL) throws(StoreError) {
@@ -74,14 +86,23 @@ public final class AppDatabase: Sendable {
     let fileURL = directory.appendingPathComponent(Self.fileName)
     let path = fileURL.path
     try DataFolder.prepare(directory)
+    // Held until the schema is in place, so that programs starting together take turns.
+    let opening = try OpeningLock.exclusive(in: directory)
+    defer { opening?.release() }
     let finding = try DatabaseInspection.inspect(fileURL, schema: schema)
     if finding == .fresh {
       try DataFolder.createPrivateFile(fileURL)
+    } else if !DataFolder.isWritable(fileURL) {
+      // Refused before SQLite opens it: a failing writable open would leave `-wal` and `-shm`
+      // files with the database's read-only mode beside it, and they would keep every later
+      // command failing after the user had fixed the mode as told.
+      throw StoreError.cannotOpen(path: path, reason: "the file is read-only")
     }
     DataFolder.makePrivate(fileURL)
     var configuration = Configuration()
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.label = "PeerConsult"
+    Self.prepare(&configuration)
     let pool: DatabasePool
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
@@ -121,6 +142,9 @@ public final class AppDatabase: Sendable {
     let fileURL = directory.appendingPathComponent(Self.fileName)
     let path = fileURL.path
     guard exists(in: directory) else { return nil }
+    // While a writing opening may be creating the file, wait for it to finish.
+    var opening = try OpeningLock.shared(in: directory)
+    defer { opening?.release() }
     // Before the first look, which may create the -wal and -shm files for this read.
     let madeCompanions = ReadOnlyAccess.hasNoCompanions(fileURL)
     var upgradeNotice: String?
@@ -133,6 +157,9 @@ public final class AppDatabase: Sendable {
         throw StoreError.upgradeNeedsWritableFolder(
           path: path, fileSchema: version, supportedSchema: schema.version)
       }
+      // The upgrade takes the lock exclusively: let go of the shared hold first.
+      opening?.release()
+      opening = nil
       let upgraded = try AppDatabase(directory: directory, schema: schema)
       upgradeNotice = upgraded.upgradeNotice
       try upgraded.close()

@@ -55,7 +55,9 @@ struct EventProjection {
       try db.execute(
         sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?",
         arguments: [done ? time : nil, id, note])
-    case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared: break
+    case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
+      .shareChoice:
+      break
     }
   }
 

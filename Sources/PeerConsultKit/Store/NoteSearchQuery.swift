@@ -8,18 +8,6 @@ public struct NoteSearchQuery: Hashable, Sendable {
     public let text: String
     public let isPhrase: Bool
     public let isPrefix: Bool
-
-    /// Whether the term holds a CJK ideograph, kana or hangul syllable.
-    public var isCJK: Bool {
-      text.unicodeScalars.contains { scalar in
-        switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-          0x20000...0x2FFFF:
-          return true
-        default: return false
-        }
-      }
-    }
   }
 
   public let terms: [Term]
@@ -58,15 +46,12 @@ public struct NoteSearchQuery: Hashable, Sendable {
     self.terms = terms
   }
 
-  /// Terms in Chinese, Japanese or Korean script. SQLite's unicode61 tokenizer reads an
-  /// unspaced run of such text as one word, so these are matched as substrings instead.
-  public var cjkTerms: [Term] { terms.filter(\.isCJK) }
-
-  /// The FTS5 pattern for the other terms, or nil when there are none.
+  /// The FTS5 pattern, or nil when there is nothing to search for. A Chinese, Japanese or
+  /// Korean term is a phrase of single characters to the index's tokenizer, so it is found
+  /// inside unspaced text.
   public var ftsPattern: String? {
-    let words = terms.filter { !$0.isCJK }
-    guard !words.isEmpty else { return nil }
-    return words.map { term in
+    guard !terms.isEmpty else { return nil }
+    return terms.map { term in
       let quoted = "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
       return term.isPrefix ? quoted + "*" : quoted
     }.joined(separator: " ")

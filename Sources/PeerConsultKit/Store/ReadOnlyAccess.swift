@@ -27,6 +27,7 @@ enum ReadOnlyAccess {
     configuration.readonly = true
     configuration.busyMode = .timeout(AppDatabase.busyTimeout)
     configuration.label = "PeerConsult (read-only)"
+    AppDatabase.prepare(&configuration)
     let folder = file.deletingLastPathComponent().path
     let canWrite = access(folder, W_OK | X_OK) == 0 && access(file.path, W_OK) == 0
     guard !canWrite && !exists(file.path + "-wal") else { return (file.path, configuration) }

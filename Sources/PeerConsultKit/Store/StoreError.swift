@@ -17,6 +17,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Another process appended to the same session at the same time.
   case conflict(session: SessionID)
   case noSuchSession(String)
+  /// Nobody of that name took part in any session (``AppDatabase/erasePerson(named:at:)``).
+  case noSuchPerson(String)
   case ambiguousSession(prefix: String, matches: [SessionID])
   case noSessions
   /// A stored session whose events do not decode or do not rebuild.
@@ -62,6 +64,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         + "close the other one, then resume the session."
     case .noSuchSession(let argument):
       "No session matches \"\(oneLine(argument))\": `peerconsult list` shows the sessions."
+    case .noSuchPerson(let name):
+      "Nobody called \"\(oneLine(name))\" took part in a session: give the name as the "
+        + "session lists it (`peerconsult show SESSION`)."
     case .ambiguousSession(let prefix, let matches):
       "\"\(prefix)\" matches \(matches.count) sessions "
         + "(\(matches.prefix(3).map(\.short).joined(separator: ", "))"

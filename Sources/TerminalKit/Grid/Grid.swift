@@ -33,9 +33,9 @@ public struct Grid: Hashable, Sendable {
     let fitted = text.displayWidth > limit ? text.truncated(toWidth: limit) : text
     var column = x
     for character in fitted {
-      // Control characters would move the real cursor; show them as a visible mark.
-      let shown: Character =
-        character.unicodeScalars.first.map { $0.value < 0x20 } == true ? "·" : character
+      // Control characters would move the real cursor or start a sequence the terminal
+      // obeys (ESC, and C1's CSI); show them as a visible mark.
+      let shown: Character = ControlCharacters.isControl(character) ? "·" : character
       let w = DisplayWidth.of(shown)
       if w == 0 {
         attachCombining(shown, beforeColumn: column, y: y)

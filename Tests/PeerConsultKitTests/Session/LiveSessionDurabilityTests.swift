@@ -87,10 +87,14 @@ import Testing
     }
   }
 
-  @Test func twoWritersOfOneSessionConflict() throws {
+  /// The second writer takes in what the first stored before writing after it: here the
+  /// start it would repeat is then refused for what it is, and nothing more is stored.
+  @Test func aSecondWriterTakesInTheFirstsEvents() throws {
     let live = try LiveFixture()
     let other = try LiveSession.resume(live.session.id, store: live.store, clock: live.clock)
     try live.session.start()
-    #expect(throws: StoreError.conflict(session: live.session.id)) { try other.start() }
+    #expect(throws: SessionError.alreadyInSlot(0)) { try other.start() }
+    #expect(other.state == live.session.state)
+    #expect(try live.store.events(of: live.session.id).count == 2)
   }
 }

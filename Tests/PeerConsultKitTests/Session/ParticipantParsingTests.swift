@@ -17,6 +17,12 @@ import Testing
       Participant(name: "Siobhán O'Connor", organisation: "St Luke's Hospice", level: .frontline)
     ),
     ("山田 花子;横浜市役所;other", Participant(name: "山田 花子", organisation: "横浜市役所", level: .other)),
+    (
+      "Priya Patel; Devon & Cornwall Police | D&C Police || DCP ; senior",
+      Participant(
+        name: "Priya Patel", organisation: "Devon & Cornwall Police",
+        organisationAliases: ["D&C Police", "DCP"], level: .senior)
+    ),
   ])
   func readsNameOrganisationAndLevel(spec: String, expected: Participant) throws {
     #expect(try Participant.parse(spec) == expected)
@@ -26,6 +32,17 @@ import Testing
     let participant = Participant(name: "Zoë Ó Briain", organisation: "NHS", level: .middle)
     #expect(participant.spec == "Zoë Ó Briain; NHS; middle")
     #expect(try Participant.parse(participant.spec) == participant)
+    let aliased = Participant(
+      name: "Ada", organisation: "St Luke's", organisationAliases: ["St Lukes", "SLH"],
+      level: .other)
+    #expect(aliased.spec == "Ada; St Luke's|St Lukes|SLH; other")
+    #expect(try Participant.parse(aliased.spec) == aliased)
+  }
+
+  @Test func otherNamesWithoutTheOrganisationAreRefused() {
+    #expect(
+      message(for: "Ada; |DCP; senior")
+        == "Ada has no organisation; write one between the semicolons (e.g. independent)")
   }
 
   @Test func anEmptyLineSaysHowToWriteOne() {

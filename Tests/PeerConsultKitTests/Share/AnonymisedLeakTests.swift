@@ -52,7 +52,9 @@ import Testing
       {
         Issue.record("\(name) leaks \"\(secret)\"")
       }
-      #expect(text.contains("[Participant A, senior]"), "\(name) shows no pseudonym")
+      #expect(text.contains("[Participant A]"), "\(name) shows no pseudonym")
+      // Zoë is the only senior: her level would name her.
+      #expect(!text.contains(", senior]"), "\(name) shows the level of the only senior")
       #expect(!text.contains("Attendees"), "\(name) lists attendees")
       #expect(!text.contains("zoe.angstrom"), "\(name) shows the protocol's path")
     }

@@ -113,10 +113,10 @@ import TextLayout
     #expect(
       CommandText.hits(hits, query: "backlog", limit: 50, styled: false, time: utc)
         == "01234567  2027-01-15 08:02  insight  Referrals with Seán · Round 1 · Presenting"
-        + " · Seán O'Neill\n  The referral **backlog** at NHS West Yorkshire doubled since May.\n")
+        + " · Seán O'Neill\n  The referral backlog at NHS West Yorkshire doubled since May.\n")
     #expect(
       CommandText.hits(hits, query: "backlog", limit: 50, styled: true, time: utc)
-        .contains("The referral \u{1B}[1;4mbacklog\u{1B}[0m at"))
+        .contains("The referral \u{1B}[1mbacklog\u{1B}[22m at"))
     #expect(
       CommandText.hits(hits, query: "backlog", limit: 1, styled: false, time: utc).hasSuffix(
         "\n\nShowing the best 1; narrow the search or raise --limit to see more.\n"))

@@ -44,9 +44,9 @@ import Testing
 
   @Test func markdownKeepsMarkupAsText() throws {
     let markdown = try SessionExport.render([try hostile()], as: .markdown)
-    #expect(markdown.contains("\\<script\\>alert(1)\\</script\\>"))
-    // Every < is escaped, so none can open a tag.
-    #expect(markdown.range(of: #"(?<!\\)<"#, options: .regularExpression) == nil)
+    #expect(markdown.contains("\\<script>alert(1)\\</script>"))
+    // Every < that could open a tag or an autolink is escaped.
+    #expect(markdown.range(of: #"(?<!\\)<[A-Za-z/!?]"#, options: .regularExpression) == nil)
     #expect(!markdown.contains("\u{1B}"))
   }
 

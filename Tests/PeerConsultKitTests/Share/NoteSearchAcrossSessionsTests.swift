@@ -65,8 +65,8 @@ import Testing
 
   @Test func cjkWordsInsideARunOfCJKText() throws {
     let store = try store()
-    // unicode61 reads an unbroken run of Chinese as one word; CJK terms are matched as
-    // substrings, so a name inside a sentence is found, alone or with other words.
+    // The index holds CJK characters one by one (NoteTokenizer), so a name inside a sentence
+    // is found, alone or with other words.
     #expect(try texts(store, "王伟").contains("我和王伟谈过 about the night-time hub."))
     #expect(try texts(store, "王伟 hub") == ["我和王伟谈过 about the night-time hub."])
     let hit = try #require(try store.database.searchNotes("王伟 hub").first)

@@ -56,9 +56,30 @@ import Testing
     #expect(try store.database.programme(named: "Night Économy") == "Night Economy")
     #expect(try store.database.programme(named: "Alcohol") == nil)
     #expect(
-      try store.database.records(programme: "Alcohol Plan").map(\.id) == [
+      try store.database.records(programme: "Alcohol Plan").records.map(\.id) == [
         ShareFixture.firstID, ShareFixture.secondID,
       ])
+  }
+
+  /// One session whose events do not rebuild is skipped and reported; the others are read
+  /// (issue 14, item 6).
+  @Test func aSessionThatDoesNotRebuildIsSkippedAndReported() throws {
+    let store = try StoreFixture()
+    try ShareFixture.record(into: store.database)
+    let events = try store.database.events(of: ShareFixture.secondID)
+    // A rating by a participant the session does not have: decodes, but does not replay.
+    let last = try #require(events.last)
+    let bad = RecordedEvent(
+      sequence: last.sequence + 1, at: last.at, event: .processRating(participant: 99, rating: 3))
+    try store.database.appendInOneTransaction([(ShareFixture.secondID, [bad])])
+    let read = try store.database.records()
+    #expect(Set(read.records.map(\.id)) == [ShareFixture.firstID, ShareFixture.otherID])
+    #expect(read.skipped.count == 1)
+    guard case .damagedSession(let id, let sequence, _) = read.skipped.first else {
+      Issue.record("expected a damaged session, got \(read.skipped)")
+      return
+    }
+    #expect(id == ShareFixture.secondID && sequence == last.sequence + 1)
   }
 
   @Test func actionsCarryTheirOwnersAndState() throws {

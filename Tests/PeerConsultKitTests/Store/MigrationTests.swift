@@ -122,6 +122,29 @@ import Testing
     #expect(try database.searchNotes("version").map(\.noteID) == [3])
   }
 
+  @Test func theSearchIndexIsRebuiltForCJKAndApostrophesByVersion3() throws {
+    let folder = try TemporaryFolder()
+    let data = try fixture(in: folder)
+    let file = data.appendingPathComponent(AppDatabase.fileName).path
+    // Notes written under schema v2, whose index reads "李静说" as one word.
+    let queue = try DatabaseQueue(path: file)
+    try AppDatabase.migrator.migrate(queue, upTo: "v2")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO notes (session_id, note, slot, created_at, kind, text) VALUES
+            ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'other', '李静说好'),
+            ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'other', 'Ask D''Arcy')
+          """)
+    }
+    try queue.close()
+    let database = try AppDatabase(directory: data)
+    #expect(database.upgradeNotice == "Upgraded the data folder's database to schema v3.")
+    #expect(try database.searchNotes("静").map(\.noteID) == [3])
+    #expect(try database.searchNotes("darcy").map(\.noteID) == [4])
+    #expect(try database.searchNotes("creme").map(\.noteID) == [1])
+  }
+
   @Test func theReleasedVersion1MigrationIsUnchanged() throws {
     let folder = try TemporaryFolder()
     let fixture = try DatabaseQueue(

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import PeerConsultKit
@@ -112,6 +113,47 @@ import Testing
         first.id
       ])
     #expect(try store.database.searchNotes("creme", limit: 1).count == 1)
+  }
+
+  @Test func oneAndTwoCharacterCJKTermsAreFoundThroughTheIndex() throws {
+    let store = try StoreFixture()
+    let session = try store.live()
+    try session.start()
+    try session.addNote(.init(text: "李静说会议很安静。", kind: .other))
+    try session.addNote(.init(text: "田中さんは東京へ", kind: .other))
+    try session.addNote(.init(text: "김민수가 왔다", kind: .other))
+    try session.addNote(.init(text: "静かな夜", kind: .other))
+    #expect(try store.database.searchNotes("静").map(\.noteID).sorted() == [1, 4])
+    #expect(try store.database.searchNotes("李静").map(\.noteID) == [1])
+    #expect(try store.database.searchNotes("安静").map(\.noteID) == [1])
+    #expect(try store.database.searchNotes("静李").isEmpty)
+    #expect(try store.database.searchNotes("東京").map(\.noteID) == [2])
+    #expect(try store.database.searchNotes("민수").map(\.noteID) == [3])
+    let hit = try #require(try store.database.searchNotes("安静").first)
+    #expect(hit.text.highlights.map { String(hit.text.text[$0]) } == ["安静"])
+    // Through the index: the query plan reads the FTS table, not every note.
+    let plan = try store.database.writer.read { db in
+      try Row.fetchAll(
+        db,
+        sql: "EXPLAIN QUERY PLAN SELECT rowid FROM notes_fts WHERE notes_fts MATCH '\"静\"'"
+      ).map { $0["detail"] as String }
+    }
+    #expect(plan.contains { $0.contains("VIRTUAL TABLE INDEX") })
+  }
+
+  @Test func apostrophesFoldAsAccentsDo() throws {
+    let store = try StoreFixture()
+    let session = try store.live()
+    try session.start()
+    try session.addNote(.init(text: "Ask D'Arcy first", kind: .other))
+    try session.addNote(.init(text: "Darcy's plan works", kind: .other))
+    try session.addNote(.init(text: "o’neill agreed", kind: .other))
+    #expect(try store.database.searchNotes("darcy").map(\.noteID).sorted() == [1, 2])
+    #expect(try store.database.searchNotes("d'arcy").map(\.noteID).sorted() == [1, 2])
+    #expect(try store.database.searchNotes("D’Arcy's").map(\.noteID).sorted() == [1, 2])
+    #expect(try store.database.searchNotes("O'Neill").map(\.noteID) == [3])
+    let hit = try #require(try store.database.searchNotes("darcy").first { $0.noteID == 1 })
+    #expect(hit.text.highlights.map { String(hit.text.text[$0]) } == ["D'Arcy"])
   }
 
   @Test func markedTextIsSplitIntoTextAndRanges() {

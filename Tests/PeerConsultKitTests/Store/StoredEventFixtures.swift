@@ -146,6 +146,17 @@ enum StoredEventFixtures {
         """#,
       event: .participantAdded(
         participant: Participant(name: "Dev O'Brien", organisation: "", level: .other))),
+    // Other names of the organisation: a key written only when there are some, so every
+    // payload above (stored before it existed) reads as none.
+    StoredEventFixture(
+      name: "participantAdded, with the organisation's other names",
+      json: #"""
+        {"participant":{"level":"senior","name":"Priya Patel","organisation":"Devon & Cornwall Police","organisationAliases":["D&C Police","DCP"]},"type":"participantAdded"}
+        """#,
+      event: .participantAdded(
+        participant: Participant(
+          name: "Priya Patel", organisation: "Devon & Cornwall Police",
+          organisationAliases: ["D&C Police", "DCP"], level: .senior))),
     StoredEventFixture(
       name: "phaseStarted",
       json: #"""
@@ -245,6 +256,18 @@ enum StoredEventFixtures {
         {"from":1,"presenters":[3,0],"type":"roundsRearranged"}
         """#,
       event: .roundsRearranged(from: 1, presenters: [3, 0])),
+    StoredEventFixture(
+      name: "personErased",
+      json: #"""
+        {"pseudonym":"[Erased person 1]","type":"personErased"}
+        """#,
+      event: .personErased(pseudonym: "[Erased person 1]")),
+    StoredEventFixture(
+      name: "shareChoice",
+      json: #"""
+        {"replace":false,"term":"Bishop","type":"shareChoice"}
+        """#,
+      event: .shareChoice(term: "Bishop", replace: false)),
   ]
 
   /// Every part of a setup: phases in all three parts with rules and prompts, a protocol file's

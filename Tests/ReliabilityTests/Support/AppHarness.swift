@@ -115,7 +115,7 @@ final class AppHarness {
       .help: .character("?"), .confirm: .character("q"), .actions: .character("a"),
     ]
     if let key = opening[start] { runner.handle(.key(key)) }
-    if start == .group || start == .latecomer { runner.handle(.key(.character("a"))) }
+    if start == .group || start == .latecomer { runner.handle(.key(.character("w"))) }
     if start == .latecomer { runner.handle(.key(.character("a"))) }
     runner.drawFrame()
   }

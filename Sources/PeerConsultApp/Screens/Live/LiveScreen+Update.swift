@@ -80,8 +80,8 @@ extension LiveState: Screen {
         [.escape, .character("r"), .character("q")], .back, "close", "Close the ratings",
         in: [.rating]),
       KeyBinding(
-        [.character("a")], .group, "attendance",
-        "Attendance: latecomers, absent or reordered presenters", in: [.live],
+        [.character("w")], .group, "who",
+        "Who is here: add latecomers, skip or reorder presenters", in: [.live],
         footer: false),
       KeyBinding(
         [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
@@ -226,6 +226,7 @@ extension LiveState: Screen {
       showSchedule = true
       scheduleScroll = 0
     case .group: return [.show(GroupState(live: self))]
+    case .toggleGuidance: guidanceUnfolded.toggle()
     case .toggleMute:
       muted.toggle()
       return [
@@ -235,7 +236,6 @@ extension LiveState: Screen {
               ? "Bell muted: no sound or flash at zero (m turns it back on)."
               : "Bell on: it sounds and flashes when a phase reaches zero.", tone: .info))
       ]
-    case .toggleGuidance: guidanceUnfolded.toggle()
     case .rateProcess:
       if !session.participants.isEmpty { ratingSelection = 0 }
     case .scrollUp: LiveScreen.moveSelection(&self, by: -1)

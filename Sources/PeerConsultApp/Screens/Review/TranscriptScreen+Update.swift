@@ -132,21 +132,20 @@ extension TranscriptState: Screen {
     return []
   }
 
-  /// The open editor's inputs, handled as on the live screen; nil for those it leaves to the
-  /// screen (results, the clock, resizing).
+  /// The open editor's inputs, as on the live screen; nil for those it leaves to the screen
+  /// (results, ticks, resizing).
   private mutating func correct(_ input: ScreenInput) -> [Effect]? {
     guard var editor else { return nil }
     switch input {
-    case .text, .action: break
     case .result, .tick, .resize: return nil
+    case .text, .action: break
     }
     let outcome = editor.update(input, people: session.participants.map(\.name))
     self.editor = editor
     switch outcome {
-    case .stay: return []
+    case .stay, .leave: return []
     case .full: return [.notice(LiveScreen.noteFullNotice)]
-    case .close, .leave:
-      // Nothing to leave here but the correction itself.
+    case .close:
       self.editor = nil
       return []
     case .save:

@@ -1,0 +1,57 @@
+import TextLayout
+
+extension SessionSetup {
+  /// The most characters a title takes, as the setup screen's field does.
+  public static let maximumTitleLength = 200
+  /// The most characters a programme's name takes.
+  public static let maximumProgrammeLength = 120
+  /// The most characters a focus question takes.
+  public static let maximumFocusQuestionLength = 500
+  /// The most characters a participant's name or organisation takes: the setup screen's
+  /// participant line holds 300 in all.
+  public static let maximumNameLength = 300
+
+  /// Throws when a text of the setup holds what no one can type where it is typed: a control
+  /// character (a terminal would obey it wherever the text is shown: titles head every
+  /// listing), or more characters than its field takes. The message names the field.
+  ///
+  /// Checked where a new session comes in (`run`, the setup screen, `import`), not when a
+  /// stored session is replayed, so a session saved before the check still opens.
+  public func validateTypedText() throws(SessionError) {
+    var fields: [(name: String, value: String, limit: Int)] = [
+      ("title", title, Self.maximumTitleLength),
+      ("programme", programme, Self.maximumProgrammeLength),
+    ]
+    for (index, round) in rounds.enumerated() {
+      if let question = round.focusQuestion {
+        fields.append(
+          ("focus question of round \(index + 1)", question, Self.maximumFocusQuestionLength))
+      }
+    }
+    for (index, participant) in participants.enumerated() {
+      fields.append(("name of participant \(index + 1)", participant.name, Self.maximumNameLength))
+      fields.append(
+        (
+          "organisation of participant \(index + 1)", participant.organisation,
+          Self.maximumNameLength
+        ))
+    }
+    for field in fields {
+      try Self.checkTyped(field.value, field: field.name, limit: field.limit)
+    }
+  }
+
+  /// Throws when `value`, the text of `field`, holds a control character or more than `limit`
+  /// characters.
+  static func checkTyped(_ value: String, field: String, limit: Int) throws(SessionError) {
+    if let control = ControlCharacters.first(in: value) {
+      throw .invalidSetup(
+        "the \(field) contains a control character (\(ControlCharacters.codePoint(control))), "
+          + "which cannot be typed; remove it")
+    }
+    guard value.count <= limit else {
+      throw .invalidSetup(
+        "the \(field) has \(value.count) characters; it takes at most \(limit)")
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+extension CommandText {
+  /// `export --anonymise --review` without a terminal: every replacement and every suspect,
+  /// each with what it becomes and where it first stands, and how to choose.
+  public static func shareReview(_ review: ShareReview) -> String {
+    var text = "Replacements (\(review.replacements.count)):\n"
+    for item in review.replacements {
+      text += line(item, state: "")
+    }
+    if review.replacements.isEmpty { text += "  none\n" }
+    text +=
+      "\nSuspects (\(review.suspects.count), \(review.unresolved.count) without a choice):\n"
+    for item in review.suspects {
+      let choice =
+        switch item.choice {
+        case true?: "replace (chosen)"
+        case false?: "keep (chosen)"
+        case nil: item.isReplaced ? "replaced unless kept" : "kept unless replaced"
+        }
+      text += line(item, state: "\(choice); \(reason(item.kind)); ")
+    }
+    if review.suspects.isEmpty { text += "  none\n" }
+    text +=
+      "\n"
+      + wrap(
+        "Choose with --replace WORD or --keep WORD (each may be repeated); the choice is saved "
+          + "with the sessions. --strict refuses to write while a suspect has no choice.",
+        indent: 0)
+    return text
+  }
+
+  private static func line(_ item: ShareReview.Item, state: String) -> String {
+    let times = item.count == 1 ? "" : " (×\(item.count))"
+    return wrap(
+      "\(oneLine(item.text)) → \(item.replacement)\(times): \(state)\"\(oneLine(item.context))\"",
+      indent: 2, bullet: "- ")
+  }
+
+  /// Why a suspect is one, in a few words.
+  private static func reason(_ kind: ShareReview.Item.Kind) -> String {
+    switch kind {
+    case .name: "a participant"
+    case .ordinaryWord: "a name that is also a word, where capitals cannot tell"
+    case .insideWord: "a one-character name inside other text"
+    case .shortForm: "a guessed short form of an organisation"
+    case .unknownName: "a capitalised name of nobody in the group"
+    case .resemblance: "close to a participant's name"
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/// Ordinary English words, to tell a name part that is also a word ("Will", "Hope", "Bishop")
+/// from its ordinary use ("we will ask"), and a capitalised word that is only a name from one
+/// that starts a sentence.
+///
+/// The list is generated from Debian's word lists by `Scripts/make-english-words.sh` and kept
+/// in the source (`EnglishWords+List.swift`), so nothing needs the packages at run time.
+enum EnglishWords {
+  /// Every word, read once on first use.
+  private static let words: Set<Substring> = Set(list.split(separator: "\n"))
+
+  /// Whether `word`, as written, is an ordinary lower-case English word ("hope", not "Hope",
+  /// "hopé" or "hope's").
+  static func contains(_ word: some StringProtocol) -> Bool {
+    words.contains(Substring(word))
+  }
+}

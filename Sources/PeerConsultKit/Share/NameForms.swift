@@ -1,0 +1,89 @@
+/// The ways a group writes a participant's name in its notes, for the ``Anonymiser``.
+///
+/// A whole name is also written without its title, joined ("PriyaPatel", "李静"), as first and
+/// last name only, with the surname's initial ("PriyaP", "Priya P"), without its apostrophes
+/// or hyphens ("ONeill", "AlRashid") and with spaces for them ("O Neill", "Al Rashid"). Its
+/// parts are each word, each half of a hyphenated word and what follows an apostrophe
+/// ("Neill"), without titles and initials. A title before any of them ("Dr Patel") goes with
+/// the name (``titles``, given to the ``TermReplacer``).
+enum NameForms {
+  /// Titles, not names, so they are never replaced on their own.
+  static let honorifics: Set<String> = [
+    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "rev", "revd", "cllr", "councillor", "pc", "ps", "dc", "ds", "di", "dci", "sgt", "insp",
+    "supt", "ch", "nurse", "sister",
+  ]
+
+  /// Titles written before a name (with or without a full stop), replaced with it.
+  static let titles = ["Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "Prof", "Cllr", "Sir", "Dame"]
+
+  /// The forms of the whole name, each replaced wherever it stands.
+  static func whole(_ name: String) -> [String] {
+    let words = core(name)
+    var forms = [name]
+    guard words.count >= 2, let first = words.first, let last = words.last else {
+      return unique(forms)
+    }
+    var wholes = [words.joined(separator: " "), words.joined()]
+    if words.count > 2 { wholes += ["\(first) \(last)", first + last] }
+    if !TermReplacer.isCJK(first.last ?? " "), first.count >= 2,
+      let initial = last.first(where: \.isLetter)
+    {
+      wholes += ["\(first) \(initial)", "\(first)\(initial)"]
+    }
+    forms += wholes.flatMap(spellings)
+    return unique(forms)
+  }
+
+  /// The parts that identify someone on their own, each with the care its matching needs.
+  static func parts(_ name: String) -> [(part: String, care: TermReplacer.Care)] {
+    var parts: [String] = []
+    for word in core(name) {
+      parts.append(word)
+      let pieces = word.split { $0 == "-" || isApostrophe($0) }.map(String.init)
+      if pieces.count > 1 { parts += pieces + spellings(of: word) }
+    }
+    return unique(parts).compactMap { part in
+      let letters = part.filter { $0.isLetter || $0.isNumber }
+      if letters.count == 1, let only = letters.first, TermReplacer.isCJK(only) {
+        return (part, .standsAlone)
+      }
+      guard letters.count >= 2, !isHonorific(part) else { return nil }
+      if part.contains(where: TermReplacer.isCJK) { return (part, []) }
+      let words = part.lowercased().split { !$0.isLetter }
+      let ordinary = !words.isEmpty && words.allSatisfy(EnglishWords.contains)
+      return (part, ordinary ? [.suffixes, .ordinaryWord] : .suffixes)
+    }
+  }
+
+  /// The name's words without titles ("Dr Priya Patel" is "Priya", "Patel").
+  private static func core(_ name: String) -> [String] {
+    name.split(whereSeparator: \.isWhitespace).map(String.init).filter { !isHonorific($0) }
+  }
+
+  private static func isHonorific(_ word: String) -> Bool {
+    honorifics.contains(String(TermReplacer.fold(word).filter(\.isLetter)))
+  }
+
+  private static func isApostrophe(_ character: Character) -> Bool {
+    character == "'" || TermReplacer.apostrophes.contains(character)
+  }
+
+  /// `form` as written and with its apostrophes and hyphens left out or made spaces.
+  private static func spellings(of form: String) -> [String] {
+    let marks: [(Character) -> Bool] = [
+      isApostrophe, { $0 == "-" }, { isApostrophe($0) || $0 == "-" },
+    ]
+    var spellings = [form]
+    for isMark in marks where form.contains(where: isMark) {
+      spellings.append(form.filter { !isMark($0) })
+      spellings.append(String(form.map { isMark($0) ? " " : $0 }))
+    }
+    return spellings
+  }
+
+  private static func unique(_ forms: [String]) -> [String] {
+    var seen = Set<[Character]>()
+    return forms.filter { seen.insert(TermReplacer.fold($0)).inserted }
+  }
+}

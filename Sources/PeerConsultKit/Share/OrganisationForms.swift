@@ -1,0 +1,78 @@
+import Foundation
+
+/// The ways a group writes an organisation's name, for the ``Anonymiser``: as given, with "and"
+/// for "&" and the other way round, without apostrophes ("St Lukes"), and the other names the
+/// facilitator gave (``Participant/organisationAliases``); then, as guesses that are always
+/// shown for review, its acronym ("DCP") and its short forms ("the Trust", "City Council").
+enum OrganisationForms {
+  /// Words that say what kind of organisation a name ends with, so "the Council" may mean it.
+  static let kinds: Set<String> = [
+    "agency", "association", "authority", "board", "centre", "center", "charity", "college",
+    "commission", "constabulary", "council", "hospice", "department", "foundation", "group",
+    "hospital",
+    "hospitals", "partnership", "police", "prison", "probation", "service", "services",
+    "school", "society", "team", "trust", "university",
+  ]
+
+  /// Words left out of an acronym.
+  private static let connectives: Set<String> = ["and", "&", "of", "the", "for", "in", "on", "at"]
+
+  /// The organisation's names, each replaced wherever it stands.
+  static func names(_ name: String, aliases: [String]) -> [(form: String, care: TermReplacer.Care)]
+  {
+    var forms: [String] = []
+    for given in [name] + aliases {
+      forms += spellings(of: given.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    var seen = Set<[Character]>()
+    return forms.filter { seen.insert(TermReplacer.fold($0)).inserted }.map { ($0, care(of: $0)) }
+  }
+
+  /// Forms guessed from the name: its acronym; and when its last word says what kind of
+  /// organisation it is, "the" and that word, its last two words, and the words before it
+  /// ("St Luke's" for "St Luke's Hospice"), with and without apostrophes.
+  static func guesses(_ name: String) -> [(form: String, care: TermReplacer.Care)] {
+    let words = name.replacingOccurrences(of: "&", with: " & ").split(
+      whereSeparator: \.isWhitespace
+    )
+    .map(String.init)
+    var guesses: [(String, TermReplacer.Care)] = []
+    let initials = words.filter { !connectives.contains($0.lowercased()) }.compactMap(\.first)
+    if words.count >= 2, initials.count >= 3, initials.allSatisfy(\.isLetter) {
+      guesses.append((String(initials).uppercased(), [.capitalsOnly, .guess]))
+    }
+    if words.count >= 2, let last = words.last, kinds.contains(last.lowercased()) {
+      guesses.append(("the \(last)", [.ordinaryWord, .guess]))
+      if words.count >= 3, !connectives.contains(words[words.count - 2].lowercased()) {
+        guesses.append(("\(words[words.count - 2]) \(last)", [.ordinaryWord, .guess]))
+        for spelling in spellings(of: words.dropLast().joined(separator: " ")) {
+          guesses.append((spelling, [.ordinaryWord, .guess]))
+        }
+      }
+    }
+    return guesses
+  }
+
+  /// `name` as written, with "and" and "&" swapped, and without apostrophes.
+  private static func spellings(of name: String) -> [String] {
+    var spellings = [name]
+    if name.contains("&") {
+      spellings.append(name.replacingOccurrences(of: "&", with: "and"))
+    }
+    let andWord = name.replacingOccurrences(
+      of: #"\band\b"#, with: "&", options: [.regularExpression, .caseInsensitive])
+    if andWord != name { spellings.append(andWord) }
+    for spelling in spellings
+    where spelling.contains(where: { $0 == "'" || TermReplacer.apostrophes.contains($0) }) {
+      spellings.append(spelling.filter { $0 != "'" && !TermReplacer.apostrophes.contains($0) })
+    }
+    return spellings
+  }
+
+  /// An organisation whose every word is an ordinary English word ("Police") is left alone in
+  /// its ordinary lower-case use.
+  private static func care(of form: String) -> TermReplacer.Care {
+    let words = form.lowercased().split { !$0.isLetter }
+    return !words.isEmpty && words.allSatisfy(EnglishWords.contains) ? .ordinaryWord : []
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// What anonymising will do to sessions shared together, for the facilitator to see before
+/// anything is written: every replacement with where it stands, and every **suspect**, a word
+/// that may or may not be a name. A suspect is replaced or kept by default, and the
+/// facilitator's choice (a `shareChoice` event, ``LiveSession/chooseForSharing(_:replace:)``)
+/// overrides that in every later export.
+public struct ShareReview: Sendable {
+  /// One word as anonymising treats it, with how often and where it first stands.
+  public struct Item: Hashable, Sendable {
+    /// Why the word is listed.
+    public enum Kind: String, Sendable {
+      /// A participant's name or organisation: always replaced.
+      case name
+      /// A name part that is also an English word, capitalised where that cannot tell
+      /// ("Will…" starting a sentence, "the Bishop of"): replaced unless kept.
+      case ordinaryWord
+      /// A one-character CJK name part inside other text ("安静" for "静"): kept unless replaced.
+      case insideWord
+      /// An organisation's short form or acronym, guessed: replaced unless kept.
+      case shortForm
+      /// A capitalised word that belongs to nobody in the group: kept unless replaced.
+      case unknownName
+      /// A word that resembles a participant's name ("Mueller", "Patell"): replaced unless kept.
+      case resemblance
+
+      /// What happens without a choice.
+      var replacedByDefault: Bool { self != .insideWord && self != .unknownName }
+    }
+
+    public let text: String
+    public let replacement: String
+    /// Up to 30 characters either side of the first occurrence, on one line.
+    public let context: String
+    public let kind: Kind
+    /// How many times it occurs.
+    public let count: Int
+    /// The facilitator's choice: replace (true) or keep; nil for none yet.
+    public let choice: Bool?
+
+    public var isSuspect: Bool { kind != .name }
+    /// Whether the export replaces it.
+    public var isReplaced: Bool { kind == .name || (choice ?? kind.replacedByDefault) }
+    /// A suspect with no choice yet: `--strict` refuses to share while there is one.
+    public var isUnresolved: Bool { isSuspect && choice == nil }
+  }
+
+  /// Replacements of names, then suspects, each in order of first occurrence.
+  public let items: [Item]
+
+  public var replacements: [Item] { items.filter { !$0.isSuspect } }
+  public var suspects: [Item] { items.filter(\.isSuspect) }
+  public var unresolved: [Item] { items.filter(\.isUnresolved) }
+
+  /// The review of `records` shared together: what their anonymised exports will show, so
+  /// titles, programmes, focus questions and the notes as they stand (deleted ones and earlier
+  /// versions are never shared).
+  public init(records: [SessionRecord]) {
+    let anonymiser = Anonymiser(records: records)
+    var found:
+      [(key: String, text: String, replacement: String, context: String, kind: Item.Kind)] =
+        []
+    for record in SessionRecord.chronological(records) {
+      for text in Anonymiser.sharedTexts(of: record.state) {
+        found += Self.findings(in: text, anonymiser)
+      }
+    }
+    var order: [String] = []
+    var grouped:
+      [String: (
+        first: (text: String, replacement: String, context: String, kind: Item.Kind), count: Int
+      )] =
+        [:]
+    for finding in found {
+      let key = "\(finding.kind == .name ? "name" : "suspect")\u{0}\(finding.key)"
+      if grouped[key] == nil {
+        order.append(key)
+        grouped[key] = ((finding.text, finding.replacement, finding.context, finding.kind), 0)
+      }
+      grouped[key]!.count += 1
+    }
+    let all = order.map { key -> Item in
+      let (first, count) = grouped[key]!
+      return Item(
+        text: first.text, replacement: first.replacement, context: first.context, kind: first.kind,
+        count: count,
+        choice: first.kind == .name ? nil : anonymiser.choices[Self.key(first.text)])
+    }
+    items = all.filter { !$0.isSuspect } + all.filter(\.isSuspect)
+  }
+
+  /// The key a choice is stored under: the word without case, accents or surrounding space.
+  public static func key(_ term: String) -> String {
+    String(TermReplacer.fold(term.trimmingCharacters(in: .whitespacesAndNewlines)))
+  }
+
+  /// The replacements and suspects in one text.
+  private static func findings(in text: String, _ anonymiser: Anonymiser)
+    -> [(key: String, text: String, replacement: String, context: String, kind: Item.Kind)]
+  {
+    let characters = Array(text)
+    var findings: [(String, String, String, String, Item.Kind)] = []
+    let matches = anonymiser.matches(in: text)
+    for match in matches {
+      let kind: Item.Kind =
+        switch match.suspicion {
+        case nil: .name
+        case .ordinaryWord: .ordinaryWord
+        case .insideWord: .insideWord
+        case .shortForm: .shortForm
+        case .resemblance: .resemblance
+        case .unknownName: .unknownName
+        }
+      findings.append(
+        (key(match.text), match.text, match.replacement, context(match.range, in: characters), kind)
+      )
+    }
+    // Words no term matched: people mentioned who were not there.
+    for (range, word) in SuspectFinder.words(in: characters)
+    where !matches.contains(where: { $0.range.overlaps(range) })
+      && anonymiser.suspectFinder.isUnknownName(word, at: range.lowerBound, in: characters)
+    {
+      findings.append(
+        (key(word), word, Anonymiser.someoneElse, context(range, in: characters), .unknownName))
+    }
+    return findings
+  }
+
+  /// `range` of `text` with up to 30 characters either side, on one line, with "…" where cut.
+  private static func context(_ range: Range<Int>, in text: [Character]) -> String {
+    let start = max(0, range.lowerBound - 30)
+    let end = min(text.count, range.upperBound + 30)
+    let body = String(text[start..<end]).map { $0.isNewline ? " " : $0 }
+    return (start > 0 ? "…" : "") + String(body) + (end < text.count ? "…" : "")
+  }
+}

@@ -1,0 +1,108 @@
+/// Finds, for review before sharing, words the ``Anonymiser`` does not replace but that may
+/// name someone: a capitalised word that is no English word and belongs to nobody in the group
+/// (a person mentioned who was not there, or an organisation), and a word that resembles a
+/// participant's name part: one letter off ("Patell"), or the same once German letters are
+/// spelt out ("Mueller" for "Müller").
+struct SuspectFinder: Sendable {
+  /// Name parts of at least four letters, folded, with their person's pseudonym.
+  private var parts: [(part: [Character], spelt: [Character], pseudonym: String)] = []
+
+  init(people: [(name: String, pseudonym: String)]) {
+    for person in people {
+      for (part, _) in NameForms.parts(person.name) {
+        let folded = TermReplacer.fold(part).filter(\.isLetter)
+        guard folded.count >= 4 else { continue }
+        parts.append((folded, Self.spelt(part), person.pseudonym))
+      }
+    }
+  }
+
+  /// The runs of letters in `text` other than CJK, with where each stands.
+  static func words(in text: [Character]) -> [(range: Range<Int>, word: String)] {
+    var words: [(Range<Int>, String)] = []
+    var index = 0
+    while index < text.count {
+      guard text[index].isLetter, !TermReplacer.isCJK(text[index]) else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < text.count, text[end].isLetter, !TermReplacer.isCJK(text[end]) { end += 1 }
+      words.append((index..<end, String(text[index..<end])))
+      index = end
+    }
+    return words
+  }
+
+  /// Whether `word`, as it stands at `start` of `text`, looks like the name of someone who was
+  /// not there: capitalised mid-sentence, no English word, no title.
+  func isUnknownName(_ word: String, at start: Int, in text: [Character]) -> Bool {
+    guard word.count >= 3, let first = word.first, first.isUppercase,
+      word.dropFirst().contains(where: \.isLowercase),
+      !EnglishWords.contains(word.lowercased()), !Self.isSentenceStart(start, in: text),
+      !NameForms.honorifics.contains(word.lowercased())
+    else { return false }
+    return true
+  }
+
+  /// The pseudonym of the participant whose name part `word` resembles, if any.
+  func resembled(_ word: String) -> String? {
+    let folded = TermReplacer.fold(word).filter(\.isLetter)
+    guard folded.count >= 4, !EnglishWords.contains(word.lowercased()) else { return nil }
+    let spelt = Self.spelt(word)
+    for part in parts where folded != part.part {
+      if spelt == part.spelt || Self.oneEditApart(folded, part.part) { return part.pseudonym }
+    }
+    return nil
+  }
+
+  /// `word` folded with German letters spelt out, so "Müller" and "Mueller" compare equal.
+  private static func spelt(_ word: String) -> [Character] {
+    var result: [Character] = []
+    for character in word.lowercased() {
+      switch character {
+      case "ä": result += ["a", "e"]
+      case "ö": result += ["o", "e"]
+      case "ü": result += ["u", "e"]
+      case "ß": result += ["s", "s"]
+      default: result += TermReplacer.fold(character)
+      }
+    }
+    return result.filter(\.isLetter)
+  }
+
+  /// Whether one letter changed, added or removed turns `a` into `b`; names of five letters or
+  /// more only, since shorter ones are one letter from many words.
+  private static func oneEditApart(_ a: [Character], _ b: [Character]) -> Bool {
+    guard min(a.count, b.count) >= 5, abs(a.count - b.count) <= 1 else { return false }
+    var i = 0
+    var j = 0
+    var edits = 0
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        i += 1
+        j += 1
+        continue
+      }
+      edits += 1
+      if edits > 1 { return false }
+      if a.count > b.count {
+        i += 1
+      } else if b.count > a.count {
+        j += 1
+      } else {
+        i += 1
+        j += 1
+      }
+    }
+    return edits + (a.count - i) + (b.count - j) == 1
+  }
+
+  /// Whether `start` begins a sentence: nothing but spaces and opening marks before it back to
+  /// the text's start or a full stop, question or exclamation mark, colon or line break.
+  private static func isSentenceStart(_ start: Int, in text: [Character]) -> Bool {
+    var index = start - 1
+    while index >= 0, " \t\"'“‘([*•-".contains(text[index]) { index -= 1 }
+    return index < 0 || ".!?:;\n\r".contains(text[index])
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+/// What ``AppDatabase/erasePerson(named:at:)`` did.
+public struct Erasure: Hashable, Sendable {
+  /// What now stands where the person was, in every session they were in.
+  public let pseudonym: String
+  /// The sessions rewritten, oldest first.
+  public let sessions: [SessionID]
+}
+
+extension AppDatabase {
+  /// Removes `session` (its events, the tables kept from them and its search entries) so that
+  /// no byte of it is left in the file, its WAL or its free pages (``leavingNoTrace(_:)``).
+  public func deleteSession(_ session: SessionID) throws(StoreError) {
+    try leavingNoTrace { db in
+      guard
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM sessions WHERE id = ?", arguments: [session.rawValue])
+          == true
+      else { throw StoreError.noSuchSession(session.rawValue) }
+      try Self.removeRows(of: session, in: db)
+    }
+  }
+
+  /// Erases the person called `name` (without regard to case or accents) from every session
+  /// they took part in: their name and organisation become a permanent pseudonym,
+  /// `[Erased person N]`, and so do mentions of them in titles, focus questions and every
+  /// version of every note. This is the one rewrite of the event log allowed: each session's
+  /// events are re-coded and re-projected, and a `personErased` event that holds only the
+  /// pseudonym records it, at `date`. Nothing of the removed text is left in the file, its WAL
+  /// or its free pages.
+  public func erasePerson(named name: String, at date: Date) throws(StoreError) -> Erasure {
+    let wanted = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+    guard !wanted.isEmpty else { throw .noSuchPerson(name) }
+    var erasure: Erasure?
+    try leavingNoTrace { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT p.session_id, p.name FROM participants p
+          JOIN sessions s ON s.id = p.session_id ORDER BY s.created_at, s.id
+          """)
+      var sessions: [SessionID] = []
+      for row in rows where TermReplacer.fold(row["name"] as String) == wanted {
+        if let session = SessionID(rawValue: row["session_id"]), !sessions.contains(session) {
+          sessions.append(session)
+        }
+      }
+      guard !sessions.isEmpty else { throw StoreError.noSuchPerson(name) }
+      let erased =
+        try Int.fetchOne(
+          db, sql: "SELECT count(DISTINCT payload) FROM events WHERE type = 'personErased'") ?? 0
+      let pseudonym = "[Erased person \(erased + 1)]"
+      for session in sessions {
+        try Self.erase(name, as: pseudonym, from: session, at: date, in: db)
+      }
+      erasure = Erasure(pseudonym: pseudonym, sessions: sessions)
+    }
+    guard let erasure else { throw .noSuchPerson(name) }
+    return erasure
+  }
+
+  /// Rewrites `session`'s events without the person and appends the erasure event.
+  private static func erase(
+    _ name: String, as pseudonym: String, from session: SessionID, at date: Date, in db: Database
+  ) throws {
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT seq, at, payload FROM events WHERE session_id = ? ORDER BY seq",
+      arguments: [session.rawValue])
+    let events = try rows.map { row in
+      RecordedEvent(
+        sequence: row["seq"], at: Date(millisecondsSince1970: row["at"]),
+        event: try SessionEventCodec.event(fromPayload: row["payload"]))
+    }
+    var participants: [Participant] = []
+    for recorded in events {
+      if case .created(let setup) = recorded.event { participants += setup.participants }
+      if case .participantAdded(let participant) = recorded.event {
+        participants.append(participant)
+      }
+    }
+    let eraser = PersonEraser(name: name, pseudonym: pseudonym, participants: participants)
+    try removeRows(of: session, in: db)
+    var rewritten = events.map {
+      RecordedEvent(sequence: $0.sequence, at: $0.at, event: eraser.erase($0.event))
+    }
+    rewritten.append(
+      RecordedEvent(
+        sequence: events.count + 1, at: max(date, events.last?.at ?? date),
+        event: .personErased(pseudonym: pseudonym)))
+    for event in rewritten {
+      try insert(event, payload: SessionEventCodec.payload(of: event.event), to: session, in: db)
+    }
+  }
+
+  /// Deletes every row of `session`; the notes' trigger takes their search entries with them.
+  private static func removeRows(of session: SessionID, in db: Database) throws {
+    for table in ["notes", "participants", "rounds", "slots", "events"] {
+      try db.execute(
+        sql: "DELETE FROM \(table) WHERE session_id = ?", arguments: [session.rawValue])
+    }
+    try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [session.rawValue])
+  }
+
+  /// Runs `body` in one transaction with secure delete on (freed pages are zeroed), then
+  /// leaves no copy of what it removed anywhere: the search index is rebuilt (FTS5 keeps
+  /// deleted tokens in its segments until they merge), the WAL is checkpointed and truncated,
+  /// the file is vacuumed (no free pages), and the WAL truncated again.
+  func leavingNoTrace(_ body: (Database) throws -> Void) throws(StoreError) {
+    do {
+      try writer.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA secure_delete = ON")
+        try db.inTransaction {
+          try body(db)
+          try db.execute(sql: "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
+          return .commit
+        }
+        try db.checkpoint(.truncate)
+        try db.execute(sql: "VACUUM")
+        try db.checkpoint(.truncate)
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .whileWriting(error, path: writer.path)
+    }
+  }
+}

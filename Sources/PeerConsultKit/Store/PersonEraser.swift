@@ -1,0 +1,90 @@
+import Foundation
+
+/// Rewrites one session's events so that a person is gone: their name becomes a permanent
+/// pseudonym and their organisation ``erasedOrganisation`` wherever the events hold them, and
+/// mentions of them and of their organisation in titles, focus questions and notes (every
+/// version of a note, since edits keep the old text) are replaced as the ``Anonymiser`` finds
+/// names. Name parts they share with someone else in the session stay, since they would erase
+/// that person's name too (their whole name still goes), and so does an organisation someone
+/// else in the session belongs to.
+struct PersonEraser {
+  /// What replaces an erased person's organisation.
+  static let erasedOrganisation = "[erased organisation]"
+
+  let pseudonym: String
+  private let name: [Character]
+  private var replacer = TermReplacer(titles: NameForms.titles)
+
+  /// An eraser of the participant called `name` (compared without case or accents) among
+  /// `participants`, everyone the session ever had.
+  init(name: String, pseudonym: String, participants: [Participant]) {
+    self.pseudonym = pseudonym
+    self.name = Self.key(name)
+    let others = participants.filter { Self.key($0.name) != self.name }
+    let othersParts = Set(
+      others.flatMap { NameForms.parts($0.name).map { TermReplacer.fold($0.part) } })
+    for form in NameForms.whole(name) {
+      replacer.add(form, replacement: pseudonym, care: [.suffixes, .takesTitle])
+    }
+    for (part, care) in NameForms.parts(name) where !othersParts.contains(TermReplacer.fold(part)) {
+      replacer.add(part, replacement: pseudonym, care: care.union(.takesTitle))
+    }
+    let organisations = participants.filter { Self.key($0.name) == self.name }
+    let othersOrganisations = Set(others.map { Self.key($0.organisation) })
+    for participant in organisations
+    where !participant.organisation.isEmpty
+      && !othersOrganisations.contains(Self.key(participant.organisation))
+    {
+      for (form, care) in OrganisationForms.names(
+        participant.organisation, aliases: participant.organisationAliases)
+      {
+        replacer.add(form, replacement: Self.erasedOrganisation, care: care)
+      }
+    }
+  }
+
+  /// Whether `participant` is the person erased.
+  func isErased(_ participant: Participant) -> Bool { Self.key(participant.name) == name }
+
+  /// `event` without the person.
+  func erase(_ event: SessionEvent) -> SessionEvent {
+    switch event {
+    case .created(var setup):
+      setup.title = scrub(setup.title)
+      setup.programme = scrub(setup.programme)
+      if case .file(let path) = setup.consultingProtocol.source {
+        setup.consultingProtocol.source = .file(path: scrub(path))
+      }
+      setup.participants = setup.participants.map(erase)
+      setup.rounds = setup.rounds.map {
+        SessionRound(presenter: $0.presenter, focusQuestion: $0.focusQuestion.map(scrub))
+      }
+      return .created(setup: setup)
+    case .participantAdded(let participant):
+      return .participantAdded(participant: erase(participant))
+    case .noteAdded(let id, let slot, var content):
+      content.text = scrub(content.text)
+      return .noteAdded(id: id, slot: slot, content: content)
+    case .noteEdited(let id, var content):
+      content.text = scrub(content.text)
+      return .noteEdited(id: id, content: content)
+    default:
+      return event
+    }
+  }
+
+  private func erase(_ participant: Participant) -> Participant {
+    guard isErased(participant) else { return participant }
+    return Participant(
+      name: pseudonym, organisation: Self.erasedOrganisation, level: participant.level)
+  }
+
+  /// `text` with every mention replaced, suspects included: erasing errs towards removing.
+  private func scrub(_ text: String) -> String {
+    replacer.replacing(in: text) { _ in true }
+  }
+
+  private static func key(_ name: String) -> [Character] {
+    TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `export --anonymise --review`, `--strict`, `--replace` and `--keep`: the review before
+/// sharing, from the command line.
+extension CommandLineTests {
+  @Test func reviewListsWhatAnonymisingDoesAndWritesNothing() throws {
+    let folder = try seeded()
+    let out = folder.file("shared.md").path
+    let review = try run(
+      ["export", "--all", "--format", "markdown", "--anonymise", "--review", "-o", out], in: folder)
+    #expect(review.status == 0, "\(review.stderr)")
+    #expect(review.stdout.hasPrefix("Replacements (13):\n"))
+    #expect(review.stdout.contains("- Ångström → [Participant A] (×2): \"Line one about Ångström"))
+    #expect(review.stdout.contains("Suspects (0, 0 without a choice):\n  none\n"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let harvest = try run(
+      ["harvest", "--programme", "Alcohol Plan", "--anonymise", "--review"], in: folder)
+    #expect(harvest.stdout.hasPrefix("Replacements ("), "\(harvest.stderr)")
+    expectRefusal(
+      try run(["export", "--all", "--format", "markdown", "--review"], in: folder),
+      mentioning: "are for --anonymise")
+  }
+
+  @Test func aChoiceIsSavedWithTheSessionsAndStrictRefusesWithoutOne() throws {
+    let folder = try seeded()
+    // "May" is an ordinary word; asked to, the export replaces it where it is capitalised.
+    let chosen = try run(
+      ["export", "--all", "--format", "markdown", "--anonymise", "--replace", "May", "--strict"],
+      in: folder)
+    #expect(chosen.status == 0, "\(chosen.stderr)")
+    #expect(chosen.stdout.contains("doubled since [a person]."))
+    let again = try run(["export", "--all", "--format", "markdown", "--anonymise"], in: folder)
+    #expect(again.stdout.contains("doubled since [a person]."))
+    let review = try run(
+      ["export", "--all", "--format", "markdown", "--anonymise", "--review"], in: folder)
+    #expect(review.stdout.contains("- May → [a person]"), "\(review.stdout)")
+    #expect(review.stdout.contains("replace (chosen)"))
+    // Kept again, the word is back.
+    let kept = try run(
+      ["export", "--all", "--format", "markdown", "--anonymise", "--keep", "may"], in: folder)
+    #expect(kept.stdout.contains("doubled since May."))
+  }
+}

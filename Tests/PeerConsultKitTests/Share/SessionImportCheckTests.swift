@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+/// Import takes only values the live program could have written, and names the event and
+/// field of the first that is not; values stored some other way never trap (issue 14, item 5).
+@Suite struct SessionImportCheckTests {
+  /// The fixture's sessions exported as JSON.
+  static func export() throws -> String {
+    try SessionExport.render(try ShareFixture.records(), as: .json)
+  }
+
+  /// Reads `json` and returns the refusal's words, or nil when it was accepted.
+  static func refusal(_ json: String) -> String? {
+    do {
+      _ = try SessionImport.read(Data(json.utf8), path: "crafted.json")
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func anAdjustmentOfInt64MaxSecondsIsRefusedNamingTheEvent() throws {
+    let json = try Self.export()
+    #expect(json.contains("\"seconds\" : 60"))
+    let crafted = json.replacingOccurrences(
+      of: "\"seconds\" : 60", with: "\"seconds\" : 9223372036854775807")
+    let words = try #require(Self.refusal(crafted))
+    #expect(words.contains("crafted.json") && words.contains("(timeAdjusted)"))
+    #expect(words.contains("\"seconds\" (9223372036854775807) is more than a day"))
+  }
+
+  @Test func aTitleWithAnEscapeIsRefusedNamingTheField() throws {
+    let json = try Self.export()
+    let crafted = json.replacingOccurrences(
+      of: "\"title\" : \"Referrals with Seán\"", with: "\"title\" : \"Referrals\\u001b[2J\"")
+    #expect(crafted != json)
+    let words = try #require(Self.refusal(crafted))
+    #expect(words.contains("event 1 (created): the title contains a control character (U+001B)"))
+  }
+
+  @Test func aPhaseLongerThanADayIsRefused() throws {
+    let json = try Self.export()
+    let crafted = json.replacingOccurrences(
+      of: "\"durationSeconds\" : 60", with: "\"durationSeconds\" : 9223372036854775807")
+    #expect(crafted != json)
+    #expect(Self.refusal(crafted)?.contains("24 hours") == true)
+  }
+
+  @Test func sessionIDsAreASCIIHexOnly() {
+    // Full-width digits are hex digits to `Character.isHexDigit`, and 3 bytes each in UTF-8.
+    let fullWidth = "０１２３４５６７" + String(repeating: "a", count: 8)
+    #expect(fullWidth.utf8.count == 32)
+    #expect(SessionID(rawValue: fullWidth) == nil)
+    #expect(SessionID(rawValue: String(repeating: "A", count: 32))?.rawValue.first == "a")
+  }
+
+  /// A database holding what an import now refuses (written before the check, or by hand)
+  /// still replays, exports and resumes: the arithmetic on stored values cannot trap.
+  @Test func storedExtremesReplayExportAndResumeWithoutTrapping() throws {
+    let record = try ShareFixture.records()[0]
+    let events = record.events.map { recorded in
+      guard case .timeAdjusted = recorded.event else { return recorded }
+      return RecordedEvent(
+        sequence: recorded.sequence, at: recorded.at, event: .timeAdjusted(seconds: .max))
+    }
+    #expect(events != record.events)
+    let database = try AppDatabase.inMemory()
+    try database.appendInOneTransaction([(record.id, events)])
+    let stored = try database.record(of: record.id)
+    for format in ShareFormat.allCases { _ = try SessionExport.render([stored], as: format) }
+    let clock = ManualClock(stored.asOf)
+    let live = try LiveSession.resume(record.id, store: database, clock: clock)
+    for slot in live.state.schedule.indices {
+      #expect(live.state.plannedSeconds(ofSlot: slot) <= SessionState.maximumAdjustmentSeconds * 2)
+    }
+    _ = live.timer()?.display
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+/// The review before sharing: every replacement and every suspect, and the facilitator's
+/// choices, saved as events, repeated by the next export.
+@Suite struct ShareReviewTests {
+  static let will = Participant(name: "Will Bishop", organisation: "Exeter Trust", level: .senior)
+  static let li = Participant(name: "李 静", organisation: "Torbay Council", level: .middle)
+  static let muller = Participant(name: "Anna Müller", organisation: "Probation", level: .other)
+
+  private func session() throws -> (AppDatabase, LiveSession) {
+    let store = try AppDatabase.inMemory()
+    let setup = SessionSetup(
+      title: "Night hub", programme: "Safer Streets",
+      consultingProtocol: Fixtures.consultingProtocol,
+      participants: [Self.will, Self.li, Self.muller],
+      presenters: [0])
+    let live = try LiveSession.create(
+      setup, id: ShareFixture.firstID, store: store, clock: ManualClock(Fixtures.start))
+    try live.start()
+    for text in [
+      "Will said the Bishop of Plymouth agreed.", "会议很安静。", "Ask Mueller and Jonathan Okonkwo.",
+      "Will Bishop and will bishop again.",
+    ] {
+      try live.addNote(.init(text: text, kind: .insight))
+    }
+    return (store, live)
+  }
+
+  private func record(_ store: AppDatabase) throws -> SessionRecord {
+    try SessionRecord(id: ShareFixture.firstID, events: store.events(of: ShareFixture.firstID))
+  }
+
+  @Test func listsReplacementsWithContextAndEverySuspect() throws {
+    let (store, _) = try session()
+    let review = ShareReview(records: [try record(store)])
+    let names = review.replacements.map { "\($0.text)×\($0.count)" }
+    #expect(names == ["Will Bishop×2"])
+    let suspects = review.suspects.map { "\($0.kind.rawValue):\($0.text)" }
+    #expect(
+      suspects == [
+        "ordinaryWord:Will", "ordinaryWord:Bishop", "unknownName:Plymouth", "insideWord:静",
+        "resemblance:Mueller", "unknownName:Jonathan", "unknownName:Okonkwo",
+      ])
+    let bishop = try #require(review.suspects.first { $0.text == "Bishop" })
+    #expect(bishop.context == "Will said the Bishop of Plymouth agreed.")
+    #expect(bishop.isReplaced && bishop.isUnresolved)
+    let mueller = try #require(review.suspects.first { $0.text == "Mueller" })
+    #expect(mueller.replacement == "[Participant C]" && mueller.isReplaced)
+    #expect(review.suspects.first { $0.text == "Plymouth" }?.isReplaced == false)
+    #expect(review.unresolved.count == 7)
+  }
+
+  @Test func choicesAreSavedAsEventsAndRepeatedByTheNextExport() throws {
+    let (store, live) = try session()
+    try live.chooseForSharing("bishop", replace: false)
+    try live.chooseForSharing("Okonkwo", replace: true)
+    try live.chooseForSharing("静", replace: true)
+    // Choosing the same again records nothing.
+    try live.chooseForSharing("Bishop", replace: false)
+    let record = try record(store)
+    #expect(
+      record.events.suffix(3).map(\.event.type) == [.shareChoice, .shareChoice, .shareChoice])
+    let review = ShareReview(records: [record])
+    #expect(review.suspects.first { $0.text == "Bishop" }?.choice == false)
+    #expect(review.unresolved.map(\.text) == ["Will", "Plymouth", "Mueller", "Jonathan"])
+    let anonymiser = Anonymiser(records: [record])
+    #expect(
+      anonymiser.scrub("Will said the Bishop of Plymouth agreed.")
+        == "[Participant A] said the Bishop of Plymouth agreed.")
+    #expect(anonymiser.scrub("会议很安静。") == "会议很安[Participant B]。")
+    #expect(
+      anonymiser.scrub("Ask Mueller and Jonathan Okonkwo.")
+        == "Ask [Participant C] and Jonathan [a person].")
+    let markdown = try SessionExport.render(
+      [record], as: .markdown, options: ShareFixture.anonymisedUTC)
+    #expect(markdown.contains("the Bishop of Plymouth"))
+    #expect(!markdown.contains("Okonkwo") && !markdown.contains("Mueller"))
+  }
+}

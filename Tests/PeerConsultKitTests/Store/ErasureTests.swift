@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PeerConsultKit
+
+/// Deleting a session and erasing a person leave no byte of what was removed in the database
+/// file, its WAL or its free pages: checked by reading the files themselves.
+@Suite struct ErasureTests {
+  static let priya = Participant(
+    name: "Priya Kowalczyk", organisation: "Quillfeather Trust", level: .senior)
+
+  /// A session with Priya in it, her name in the title, a note about her edited twice (so the
+  /// old versions sit in the log), an action she owns, and a second session without her.
+  private func seeded() throws -> (StoreFixture, with: LiveSession, without: LiveSession) {
+    let store = try StoreFixture()
+    var setup = Fixtures.setup(title: "Hub design with Kowalczyk")
+    setup.participants.append(Self.priya)
+    setup.rounds.append(SessionRound(presenter: 3, focusQuestion: "Can Priya's trust host it?"))
+    let with = try store.live(setup)
+    try with.start()
+    let note = try with.addNote(
+      .init(text: "Priya said the XYZZYPLUGH plan works", kind: .insight, speaker: 3))
+    try with.editNote(
+      note.id, to: .init(text: "Kowalczyk said the plan works", kind: .insight, speaker: 3))
+    try with.editNote(
+      note.id, to: .init(text: "The plan works, says PriyaK", kind: .insight, speaker: 3))
+    try with.addNote(.init(text: "Priya to call the Quillfeather Trust", kind: .action, owner: 3))
+    let without = try store.live(Fixtures.setup(title: "Street pastors"))
+    try without.start()
+    try without.addNote(.init(text: "The FROBNITZ pilot started", kind: .insight))
+    return (store, with, without)
+  }
+
+  /// Every byte of the database file and of its WAL, if there is one.
+  private func bytes(of store: StoreFixture) throws -> Data {
+    var data = try Data(contentsOf: store.file)
+    let wal = URL(fileURLWithPath: store.file.path + "-wal")
+    if let walData = try? Data(contentsOf: wal) { data.append(walData) }
+    return data
+  }
+
+  private func contains(_ data: Data, _ word: String) -> Bool {
+    for form in [word, word.lowercased(), word.uppercased()]
+    where data.range(of: Data(form.utf8)) != nil {
+      return true
+    }
+    return false
+  }
+
+  @Test func aDeletedSessionLeavesNoByteBehind() throws {
+    let (store, with, without) = try seeded()
+    #expect(contains(try bytes(of: store), "XYZZYPLUGH"))
+    try store.database.deleteSession(with.id)
+    #expect(throws: StoreError.noSuchSession(with.id.rawValue)) {
+      try store.database.loadSession(with.id)
+    }
+    #expect(try store.database.searchNotes("plan").isEmpty)
+    #expect(try store.database.searchNotes("frobnitz").count == 1)
+    #expect(try store.database.loadSession(without.id).visibleNotes.count == 1)
+    let data = try bytes(of: store)
+    for secret in ["XYZZYPLUGH", "Kowalczyk", "Quillfeather", "PriyaK"] {
+      #expect(!contains(data, secret), "\(secret) is still in the file")
+    }
+    let free = try store.database.writer.read { try Int.fetchOne($0, sql: "PRAGMA freelist_count") }
+    #expect(free == 0)
+  }
+
+  @Test func anErasedPersonLeavesNoByteBehindAndTheSessionsStillRebuild() throws {
+    let (store, with, without) = try seeded()
+    let before = try bytes(of: store)
+    #expect(contains(before, "Kowalczyk") && contains(before, "Quillfeather"))
+    let erasure = try store.database.erasePerson(named: "priya kowalczyk", at: store.clock.now())
+    #expect(erasure == Erasure(pseudonym: "[Erased person 1]", sessions: [with.id]))
+    let state = try store.database.loadSession(with.id)
+    #expect(state.participants[3].name == "[Erased person 1]")
+    #expect(state.participants[3].organisation == PersonEraser.erasedOrganisation)
+    #expect(state.setup.title == "Hub design with [Erased person 1]")
+    #expect(state.setup.rounds[2].focusQuestion == "Can [Erased person 1]'s trust host it?")
+    #expect(state.notes[0].text == "The plan works, says [Erased person 1]")
+    #expect(
+      state.notes[0].history.map(\.content.text) == [
+        "[Erased person 1] said the XYZZYPLUGH plan works", "[Erased person 1] said the plan works",
+      ])
+    #expect(state.notes[1].owner == 3)
+    let events = try store.database.events(of: with.id)
+    #expect(events.last?.event == .personErased(pseudonym: "[Erased person 1]"))
+    #expect(try store.database.loadSession(without.id).visibleNotes.count == 1)
+    #expect(try store.database.searchNotes("Kowalczyk").isEmpty)
+    #expect(try store.database.searchNotes("erased").count == 2)
+    #expect(state.notes[1].text == "[Erased person 1] to call the [erased organisation]")
+    let data = try bytes(of: store)
+    for secret in ["Kowalczyk", "Quillfeather", "PriyaK", "Priya"] {
+      #expect(!contains(data, secret), "\(secret) is still in the file")
+    }
+    // The next person erased has a pseudonym of their own.
+    #expect(
+      try store.database.erasePerson(named: "Ben", at: store.clock.now()).pseudonym
+        == "[Erased person 2]")
+  }
+
+  @Test func erasingSomeoneWhoWasNeverThereIsRefused() throws {
+    let (store, _, _) = try seeded()
+    #expect(throws: StoreError.noSuchPerson("Nobody Here")) {
+      try store.database.erasePerson(named: "Nobody Here", at: store.clock.now())
+    }
+  }
+}
