@@ -44,6 +44,8 @@ import Testing
         "--participant", "王小明;Police;middle",
       ], environment: ["TERM": term], dataDir: scratch.url.appendingPathComponent("data"))
     tmux.waitFor("Check-in · phase 1 of 1")
+    // A new session opens ready; the capture tests write on a running timer.
+    try tmux.startWhenReady()
     return (tmux, scratch)
   }
 

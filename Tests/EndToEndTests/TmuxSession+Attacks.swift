@@ -36,7 +36,9 @@ extension TmuxSession {
       let screen = capture()
       if screen.contains("y/n") || screen.contains("Discard this note?") {
         try send("y")
-      } else if screen.contains("Note ▸") || screen.contains("Edit #") || lastWasQ {
+      } else if screen.contains("Note ▸") || screen.contains("Edit #")
+        || screen.contains("Latecomer ▸") || lastWasQ
+      {
         try send("Escape")
         lastWasQ = false
       } else {

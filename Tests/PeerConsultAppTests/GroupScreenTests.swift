@@ -5,7 +5,7 @@ import Testing
 @testable import PeerConsultApp
 @testable import TerminalKit
 
-/// `g` on the live screen: a latecomer joins as on the form, an absent presenter is skipped,
+/// `a` (attendance) on the live screen: a latecomer joins as on the form, an absent presenter is skipped,
 /// and the presenters still to come are reordered; each change is stored at once.
 @Suite struct GroupScreenTests {
   private var group: (LiveFixture) -> GroupState? {

@@ -332,7 +332,9 @@ import Testing
     f.press(.escape)
     #expect(f.live?.ratingSelection == nil)
     f.press(.character("n"))
-    #expect(f.text.contains("ratings: 2, average 4.5 of 5"))
+    #expect(f.text.contains("more rows below"))
+    f.press(.pageDown)
+    #expect(f.text.contains("Process rating: average 4.5 out of 5, from 2 people"))
   }
 
   @Test func digitsStayOnThePickedPersonAndBackspaceClears() throws {
@@ -350,6 +352,10 @@ import Testing
     #expect(f.live?.session.ratings.isEmpty == true)
     let stored = try f.services.store().loadSession(try #require(f.live?.sessionID))
     #expect(stored.ratings.isEmpty)
+    // q closes the panel, as it leaves the schedule, rather than doing nothing.
+    f.press(.character("q"))
+    #expect(f.live?.ratingSelection == nil)
+    #expect(f.runner.state.overlay == nil)
   }
 
   @Test func digitsRateOnlyInThePanel() throws {
@@ -417,7 +423,7 @@ import Testing
     let f = try finished(width: 120, height: 40)
     expectGolden(f.screen, "summary-120x40")
     #expect(f.text.contains("Draft a joint data-sharing agreement → Amira O'Neill"))
-    #expect(f.text.contains("ratings: 1, average 4.0 of 5"))
+    #expect(f.text.contains("Process rating: average 4.0 out of 5, from 1 person"))
   }
 
   @Test func summaryScrolls() throws {

@@ -69,7 +69,7 @@ import Testing
     f.press(.character("e"))
     let editor = try #require(f.transcript?.editor)
     #expect(editor.editing == 1)
-    #expect(f.text.contains("Correct #1 ▸ Everyone arrived on time"))
+    #expect(f.text.contains("Edit #1 ▸ Everyone arrived on time"))
     expectGolden(f.screen, "transcript-correct-80x24")
     // Typing is text here: `q` and `n` do not leave or jump.
     f.press(.control("u"))

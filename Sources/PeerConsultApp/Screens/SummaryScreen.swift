@@ -8,9 +8,21 @@ import TerminalKit
 public enum SummaryScreen {
   public static func render(_ state: SummaryState, now: Date, into grid: inout Grid, area: Rect) {
     let lines = self.lines(state, now: now, width: area.width - 4)
-    let scroll = min(state.scroll, max(0, lines.count - area.height))
-    for (i, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
+    // Rows that do not fit are announced on the last row rather than silently cut.
+    let overflows = lines.count > area.height
+    let rows = overflows ? area.height - 1 : area.height
+    let scroll = min(state.scroll, max(0, lines.count - rows))
+    for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
       grid.put(line.0, x: area.x + 2, y: area.y + i, style: line.1, maxWidth: area.width - 4)
+    }
+    if overflows {
+      let below = max(0, lines.count - scroll - rows)
+      let text =
+        below > 0
+        ? "↓ \(below) more row\(below == 1 ? "" : "s") below · ↑↓ PgUp PgDn scroll"
+        : "↑↓ PgUp PgDn scroll"
+      grid.put(
+        text, x: area.x + 2, y: area.y + rows, style: Theme.muted, maxWidth: area.width - 4)
     }
   }
 
@@ -23,7 +35,9 @@ public enum SummaryScreen {
     ]
     func section(
       _ title: String, _ notes: [SessionDigest.Entry],
-      describe: (SessionDigest.Entry) -> String = { $0.text }
+      describe: (SessionDigest.Entry) -> String = {
+        $0.text + ($0.note.content.looksLikeAdvice ? " " + SessionDigest.adviceFlag : "")
+      }
     ) {
       lines.append(("", .plain))
       lines.append(("\(title) (\(notes.count))", Theme.heading))
@@ -38,27 +52,33 @@ public enum SummaryScreen {
       "\(action.text) → \(action.ownerName ?? "no owner")\(action.note.isDone ? " ✓ done" : "")"
     }
     section("Themes", digest.themes)
+    section("Insights", digest.insights)
     section("What works well", digest.worksWell)
     section("Blockages", digest.blockages)
+    section("Feedback", digest.feedback)
     section("Process review", digest.processReview)
-    if let average = digest.averageRating {
-      lines.append(
-        (
-          "  ratings: \(digest.ratings.count), average \(String(format: "%.1f", average)) of 5",
-          .plain
-        ))
+    if let rating = digest.ratingSummary {
+      lines.append(("  Process rating: \(rating)", .plain))
     }
     lines.append(("", .plain))
     lines.append(("Time per phase (used / planned)", Theme.heading))
-    for usage in digest.phaseUsage {
-      let used = usage.wholeUsedSeconds
-      let over = used > usage.plannedSeconds ? Theme.amber : .plain
-      let times = usage.occurrences > 1 ? " ×\(usage.occurrences)" : ""
-      lines.append(
-        (
-          "  \(usage.name)\(times): \(LiveScreen.clock(used)) / \(LiveScreen.clock(usage.plannedSeconds))",
-          over
-        ))
+    // Round by round, so the round that overran shows as itself.
+    for part in digest.parts {
+      switch part.part {
+      case .opening: lines.append(("  Opening", Theme.key))
+      case .round(let number):
+        lines.append(("  Round \(number + 1) · \(part.presenterName ?? "?")", Theme.key))
+      case .closing: lines.append(("  Closing", Theme.key))
+      }
+      for phase in part.phases {
+        var text =
+          "    \(phase.name): \(LiveScreen.clock(phase.usedSeconds)) / \(LiveScreen.clock(phase.adjustedSeconds))"
+        if phase.adjustedSeconds != phase.plannedSeconds {
+          text += " (planned \(LiveScreen.clock(phase.plannedSeconds)))"
+        }
+        if phase.ranOver { text += " · over" }
+        lines.append((text, phase.ranOver ? Theme.amber : .plain))
+      }
     }
     return lines
   }

@@ -64,6 +64,8 @@ public struct SessionDigest: Hashable, Sendable {
     public let notes: [Entry]
 
     public var name: String { slot.phase.name }
+    /// Whether it ran longer than its adjusted plan.
+    public var ranOver: Bool { usedSeconds > adjustedSeconds }
   }
 
   /// The opening, one round or the closing, with every one of its phases.
@@ -101,8 +103,10 @@ public struct SessionDigest: Hashable, Sendable {
   /// Actions with their owners and done state, in the order written.
   public let actions: [Entry]
   public let themes: [Entry]
+  public let insights: [Entry]
   public let worksWell: [Entry]
   public let blockages: [Entry]
+  public let feedback: [Entry]
   /// Every note written in the closing phases: what helped and what got in the way.
   public let processReview: [Entry]
   /// Ratings in participant order.
@@ -149,8 +153,10 @@ public struct SessionDigest: Hashable, Sendable {
     func ofKind(_ kind: NoteKind) -> [Entry] { visible.filter { $0.kind == kind } }
     actions = ofKind(.action)
     themes = ofKind(.theme)
+    insights = ofKind(.insight)
     worksWell = ofKind(.worksWell)
     blockages = ofKind(.blockage)
+    feedback = ofKind(.feedback)
     processReview = visible.filter { $0.slot.part == .closing }
 
     var bySlot: [Int: [Entry]] = [:]

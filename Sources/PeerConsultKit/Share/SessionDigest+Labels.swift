@@ -18,6 +18,14 @@ extension SessionDigest {
     return "\(start)–\(time.time(finishedAt, sameDayAs: createdAt)) \(zone)"
   }
 
+  /// The process rating in words that cannot be misread: `average 3.8 out of 5, from 5
+  /// people`; nil when nobody rated.
+  public var ratingSummary: String? {
+    guard let averageRating else { return nil }
+    let people = ratings.count == 1 ? "1 person" : "\(ratings.count) people"
+    return "average \(String(format: "%.1f", averageRating)) out of 5, from \(people)"
+  }
+
   /// The parts a transcript shows: every round, which always names its presenter, and an
   /// opening or closing only when something was written in it.
   var transcriptParts: [Part] {

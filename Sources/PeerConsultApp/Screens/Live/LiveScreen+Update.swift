@@ -76,7 +76,9 @@ extension LiveState: Screen {
       KeyBinding(
         [.backspace], .clearRating, "clear", "Clear the picked person's rating", in: [.rating],
         footer: false),
-      KeyBinding([.escape, .character("r")], .back, "close", "Close the ratings", in: [.rating]),
+      KeyBinding(
+        [.escape, .character("r"), .character("q")], .back, "close", "Close the ratings",
+        in: [.rating]),
       KeyBinding(
         [.character("w")], .group, "who",
         "Who is here: add latecomers, skip or reorder presenters", in: [.live],

@@ -351,7 +351,14 @@ public enum LiveScreen {
       grid.put(hint, x: area.x, y: area.y + 1, style: Theme.muted, maxWidth: area.width)
       return nil
     }
-    let session = state.session
+    return drawOpenEditor(editor, state.session, into: &grid, area: area)
+  }
+
+  /// An open note editor (the live screen's, or review's when a note is corrected): its
+  /// details or chooser row, then the note line; returns the text cursor when it has one.
+  static func drawOpenEditor(
+    _ editor: NoteEditorState, _ session: SessionState, into grid: inout Grid, area: Rect
+  ) -> (x: Int, y: Int)? {
     let label = editorLabel(editor)
     grid.put(label, x: area.x, y: area.y + 1, style: Theme.heading)
     let fieldX = area.x + label.displayWidth

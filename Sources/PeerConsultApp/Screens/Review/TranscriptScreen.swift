@@ -52,30 +52,9 @@ public enum TranscriptScreen {
         y: body.y + offset, style: focused ? Theme.selected : line.style, maxWidth: body.width)
     }
     guard let editor = state.editor, inner.height >= 2 else { return nil }
-    return drawEditor(
-      editor, state.session,
-      into: &grid, area: Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 2))
-  }
-
-  /// The correction line over the last two rows: kind, speaker and owner, then the text.
-  static func drawEditor(
-    _ editor: NoteEditorState, _ session: SessionState, into grid: inout Grid, area: Rect
-  ) -> (x: Int, y: Int) {
+    let area = Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 2)
     grid.fill(area, with: .blank)
-    var details =
-      "kind: \(editor.kind.rawValue) [Tab] · speaker: \(editor.speaker.map { LiveScreen.name($0, in: session) } ?? "none") [S-Tab]"
-    if editor.kind == .action {
-      details +=
-        " · owner: \(editor.owner.map { LiveScreen.name($0, in: session) } ?? "none") [Ctrl-O]"
-    }
-    grid.put(details, x: area.x, y: area.y, style: Theme.key, maxWidth: area.width)
-    let label = "Correct #\(editor.editing ?? 0) ▸ "
-    grid.put(label, x: area.x, y: area.y + 1, style: Theme.heading)
-    let fieldX = area.x + label.displayWidth
-    let cursor = editor.line.render(
-      into: &grid, x: fieldX, y: area.y + 1, width: area.maxX - fieldX,
-      style: Style(underline: true))
-    return (cursor, area.y + 1)
+    return LiveScreen.drawOpenEditor(editor, state.session, into: &grid, area: area)
   }
 
   /// Programme, protocol, date, whether finished, and the presenters.
