@@ -84,8 +84,22 @@ public enum Keymap {
 
   /// The action `key` requests in `context`, if any.
   public static func action(for key: Key, in context: KeyContext) -> Action? {
-    table.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    actions[context.id]?[key]
   }
+
+  /// The table indexed once by context and key (the first binding wins, as in the table), so
+  /// a key costs a look-up, not a walk over every binding: a paste typed as keys is thousands.
+  private static let actions: [String: [Key: Action]] = {
+    var index: [String: [Key: Action]] = [:]
+    for binding in table {
+      for context in binding.contexts {
+        for key in binding.keys where index[context.id]?[key] == nil {
+          index[context.id, default: [:]][key] = binding.action
+        }
+      }
+    }
+    return index
+  }()
 
   /// The action `key` requests in the first of `contexts` that binds it.
   public static func action(for key: Key, in contexts: [KeyContext]) -> Action? {

@@ -16,7 +16,10 @@ public final class NCursesTerminal: Terminal {
   public private(set) var lastSentCells = 0
   private let inputDescriptor: Int32
   /// Keys ncurses had already read past the one asked for.
+  /// Events decoded but not yet taken, oldest from `queuedHead`: taking one moves the head
+  /// instead of shifting the array, so a paste typed as thousands of keys stays linear.
   private var queued: [InputEvent] = []
+  private var queuedHead = 0
   /// Turns the characters read into keys and pastes; holds an unfinished escape sequence.
   private var decoder = KeyDecoder()
   /// Whether bracketed paste was switched on and must be switched off again.
@@ -221,7 +224,7 @@ public final class NCursesTerminal: Terminal {
   /// `KEY_RESIZE`, keeping SIGWINCH) and decodes keys with ``KeyDecoder``. An unfinished
   /// escape sequence waits the escape delay for its rest, an unfinished paste a little longer.
   public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
-    if !queued.isEmpty { return queued.removeFirst() }
+    if let event = takeQueued() { return event }
     var wait = timeoutMilliseconds
     while true {
       if decoder.isWaiting { wait = min(wait ?? Int.max, decoder.waitMilliseconds) }
@@ -237,7 +240,7 @@ public final class NCursesTerminal: Terminal {
       if ready == 0 {
         // Nothing more within the wait: what the decoder holds is complete as it is.
         queued.append(contentsOf: decoder.flush())
-        return queued.isEmpty ? nil : queued.removeFirst()
+        return takeQueued()
       }
       // Input, or EINTR (e.g. SIGWINCH), which ncurses turns into KEY_RESIZE when asked.
       timeout(0)
@@ -252,13 +255,25 @@ public final class NCursesTerminal: Terminal {
         }
       }
       queued.append(contentsOf: decoder.feed(scalars))
-      if !queued.isEmpty { return queued.removeFirst() }
+      if let event = takeQueued() { return event }
       // Only part of a sequence or paste arrived: wait briefly for the rest.
       if !decoder.isWaiting { return nil }
     }
   }
 
-  public var hasPendingInput: Bool { !queued.isEmpty }
+  public var hasPendingInput: Bool { queuedHead < queued.count }
+
+  /// The oldest queued event, if any.
+  private func takeQueued() -> InputEvent? {
+    guard queuedHead < queued.count else { return nil }
+    let event = queued[queuedHead]
+    queuedHead += 1
+    if queuedHead == queued.count {
+      queued.removeAll(keepingCapacity: true)
+      queuedHead = 0
+    }
+    return event
+  }
 
   /// What one `get_wch` gave.
   private enum RawInput {
