@@ -11,6 +11,14 @@ extension DataOptions {
     }
   }
 
+  /// The data folder's database opened for writing, refused (nothing created) when the folder
+  /// has none: for commands that change stored sessions (`delete`, `erase-person`).
+  func existingDatabaseForWriting() throws -> AppDatabase {
+    guard let reader = try existingDatabase() else { throw StoreError.noSessions }
+    try reader.close()
+    return try database()
+  }
+
   /// The data folder's database for a command that writes, created if need be.
   func database() throws -> AppDatabase {
     warningAboutTheFolder(of: announcingUpgrade(try AppDatabase(directory: location.dataDirectory)))

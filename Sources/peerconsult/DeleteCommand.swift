@@ -24,9 +24,7 @@ struct DeleteCommand: ParsableCommand {
   var yes = false
 
   func run() throws {
-    guard let reader = try data.existingDatabase() else { throw StoreError.noSessions }
-    try reader.close()
-    let database = try data.database()
+    let database = try data.existingDatabaseForWriting()
     defer { try? database.close() }
     let id = try database.resolveSession(session)
     let title = try database.sessions().first { $0.id == id }?.title ?? ""

@@ -26,9 +26,7 @@ struct ErasePersonCommand: ParsableCommand {
   var yes = false
 
   func run() throws {
-    guard let reader = try data.existingDatabase() else { throw StoreError.noSessions }
-    try reader.close()
-    let database = try data.database()
+    let database = try data.existingDatabaseForWriting()
     defer { try? database.close() }
     if !yes {
       try Confirmation.ask(
