@@ -85,6 +85,10 @@ final class TmuxSession {
   func type(_ text: String) throws { try send(text, literal: true) }
 
   /// Polls the screen until `predicate` holds; fails the test with the last screen if it never does.
+  ///
+  /// Returns only once the screen has also settled (two captures in a row are the same), because
+  /// tmux can capture a frame half drawn: the line that matched may be new while the rest of the
+  /// frame is still the previous one, and a test reading the screen next would see both.
   @discardableResult
   func waitFor(
     _ what: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation,
@@ -94,13 +98,27 @@ final class TmuxSession {
     var screen = ""
     while Date() < deadline {
       screen = capture()
-      if predicate(screen) { return true }
+      if predicate(screen) {
+        waitUntilSettled(after: screen, deadline: deadline)
+        return true
+      }
       usleep(20_000)
     }
     Issue.record(
       "timed out waiting for \(what); screen:\n\(screen)\nstderr:\n\(stderr)",
       sourceLocation: sourceLocation)
     return false
+  }
+
+  /// Captures until two captures in a row are the same (or the deadline passes).
+  private func waitUntilSettled(after first: String, deadline: Date) {
+    var previous = first
+    while Date() < deadline {
+      usleep(20_000)
+      let next = capture()
+      if next == previous { return }
+      previous = next
+    }
   }
 
   /// Polls until `text` is on screen.
