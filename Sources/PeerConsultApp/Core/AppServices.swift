@@ -129,7 +129,7 @@ public final class AppServices {
         sessions: try database?.sessions() ?? [],
         programmes: try database?.programmes().map(\.name) ?? [], hasDatabase: database != nil)
     case .searchNotes(let query, let programme):
-      guard NoteSearchQuery(query).ftsPattern != nil, let database = try database() else {
+      guard !NoteSearchQuery(query).isEmpty, let database = try database() else {
         return .searched(query: nil, hits: [])
       }
       return .searched(
