@@ -135,6 +135,8 @@ public final class AppServices {
       return .searched(
         query: query,
         hits: try database.searchNotes(query, programme: programme, limit: ReviewState.hitLimit))
+    case .loadTags(let programme):
+      return .tagsLoaded(try database()?.tagCounts(programme: programme).map(\.tag) ?? [])
     case .openTranscript(let id, let note):
       guard let database = try database() else { throw StoreError.noSuchSession(id.rawValue) }
       return .transcriptLoaded(id, try database.loadSession(id), note: note)

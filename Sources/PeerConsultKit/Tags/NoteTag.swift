@@ -72,7 +72,7 @@ public struct NoteTag: Hashable, Sendable {
   }
 
   /// Letters, digits and combining marks of any script.
-  static func isTagCharacter(_ character: Character) -> Bool {
+  public static func isTagCharacter(_ character: Character) -> Bool {
     character.isLetter || character.isNumber
       || character.unicodeScalars.allSatisfy { isMark($0.properties.generalCategory) }
   }
