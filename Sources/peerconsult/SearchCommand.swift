@@ -36,7 +36,8 @@ struct SearchCommand: ParsableCommand {
   private func check() throws {
     guard !NoteSearchQuery(query).isEmpty else {
       throw CLIError(
-        "Nothing to search for in \"\(query)\": type a word, a \"phrase\", a #tag or the start of a word*.")
+        "Nothing to search for in \"\(query)\": "
+          + "type a word, a \"phrase\", a #tag or the start of a word*.")
     }
     guard limit > 0 else { throw CLIError("--limit must be 1 or more.") }
     if let kind, NoteKind(rawValue: kind.lowercased()) == nil {
