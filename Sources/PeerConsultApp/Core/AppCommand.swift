@@ -31,4 +31,7 @@ public enum AppCommand: Equatable, Sendable {
   case setStoredActionDone(SessionID, note: Int, done: Bool)
   /// Correct a note of a stored session (one more event; the earlier text stays in history).
   case editStoredNote(SessionID, note: Int, content: NoteContent)
+  /// Take in what other programs stored in the live session since (review marking an action
+  /// done); cheap when nothing was stored anywhere.
+  case refreshLiveSession
 }

@@ -26,6 +26,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A write-ahead log that loses committed transactions, which a writing opening would
   /// overwrite, could not be copied aside first.
   case damagedLogNotCopied(path: String, reason: String)
+  /// The session is being facilitated by another PeerConsult (``SessionLock``).
+  case openElsewhere(SessionID)
 
   public var description: String {
     switch self {
@@ -82,6 +84,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .damagedLogNotCopied(let path, let reason):
       "The write-ahead log of \(path) is damaged and could not be copied aside "
         + "(\(oneLine(reason))): free disk space and try again (nothing was changed)."
+    case .openElsewhere(let session):
+      "Session \(session.short) is open in another PeerConsult window: carry on there, "
+        + "or leave it there (q) and resume it here."
     }
   }
 }

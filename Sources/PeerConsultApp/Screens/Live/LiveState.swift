@@ -20,6 +20,9 @@ public struct LiveState: Equatable, Sendable {
   public var guidanceUnfolded = false
   /// The slot whose zero has been signalled, so the bell rings once per phase.
   public var signalledSlot: Int?
+  /// When the screen last asked for what other programs stored in the session (review
+  /// marking an action done); asked again on the first tick a second later.
+  public var lastRefresh: Date?
 
   public init(sessionID: SessionID, session: SessionState, now: Date) {
     self.sessionID = sessionID
