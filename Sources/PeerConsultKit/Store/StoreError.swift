@@ -23,6 +23,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSessions
   /// A stored session whose events do not decode or do not rebuild.
   case damagedSession(SessionID, sequence: Int, reason: String)
+  /// The session is being facilitated by another program (``SessionLock/isLive(_:in:)``), so
+  /// it may not be deleted or rewritten under it.
+  case sessionIsLive(SessionID)
 
   public var description: String {
     switch self {
@@ -76,6 +79,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .damagedSession(let session, let sequence, let reason):
       "Session \(session.short) cannot be rebuilt at event \(sequence) (\(oneLine(reason))): "
         + "the events are kept unchanged; report this with the file."
+    case .sessionIsLive(let session):
+      "Session \(session.short) is being facilitated in another PeerConsult: leave it there "
+        + "first. Nothing was changed."
     }
   }
 }
