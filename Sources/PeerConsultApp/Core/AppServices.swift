@@ -22,6 +22,9 @@ public final class AppServices {
   private var liveLock: SessionLock?
   /// The session last let go unfinished, so the command line can say how to resume it.
   public private(set) var leftUnfinished: SessionID?
+  /// The files the screens wrote exports to, so the command line can say so once the
+  /// screens are gone.
+  public internal(set) var sharesWritten: [String] = []
 
   /// - Parameters:
   ///   - openStore: opens the database for writing on first use, creating it if need be, so
@@ -148,6 +151,13 @@ public final class AppServices {
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       try session.editNote(note, to: content)
       return .noteEdited(id: note, session: session.state)
+    case .loadShareReview(let subject): return try shareReview(of: subject)
+    case .chooseForSharing(let subject, let term, let replace):
+      return try choose(term, replace: replace, in: subject)
+    case .writeShare(let subject, let format, let path, let replacing):
+      return try write(subject, as: format, to: path, replacing: replacing)
+    case .deleteSession(let id): return try delete(id)
+    case .erasePerson(let name, let shown): return try erase(name, shown: shown)
     }
   }
 

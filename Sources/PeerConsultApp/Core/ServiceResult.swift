@@ -37,6 +37,19 @@ public enum ServiceResult: Equatable, Sendable {
   case searched(query: String?, hits: [NoteSearchHit])
   /// A stored session, to read (at `note` when given).
   case transcriptLoaded(SessionID, SessionState, note: Int?)
+  /// What anonymising will do, and how many damaged sessions were left out of it.
+  case shareReviewLoaded(ShareReview, skipped: Int)
+  /// A choice for a suspect was stored; the review as it now stands.
+  case shareChoiceSaved(term: String, replace: Bool, review: ShareReview)
+  /// The anonymised export of `sessions` sessions was written to `path`.
+  case shareWritten(path: String, sessions: Int)
+  /// Nothing was written: a file is already at `path`, and replacing it was not asked for.
+  case shareOutputExists(path: String)
+  /// A session was deleted for good.
+  case sessionDeleted(SessionID)
+  /// A person was erased from `sessions` sessions, now `pseudonym`; `shown` is the session
+  /// the request came from, as now stored.
+  case personErased(pseudonym: String, sessions: Int, shown: SessionState)
   /// The command failed: the error as the model describes it, and the session as stored now
   /// when the failure may have come from another program changing it.
   case failed(AppCommand, error: String, latest: SessionState?)

@@ -16,6 +16,11 @@ public struct DataLocation: Sendable, Equatable {
   /// private as the transcripts it holds copies of.
   public var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
 
+  /// Makes sure ``exportsDirectory`` exists, created 0700 like the data folder.
+  public func prepareExportsDirectory() throws(StoreError) {
+    try DataFolder.prepare(exportsDirectory)
+  }
+
   /// Refuses a data folder that cannot be one, such as a file in its place, so that a reading
   /// command does not report it as empty; a folder that does not exist yet is fine.
   public func checkDataDirectory() throws(StoreError) {
