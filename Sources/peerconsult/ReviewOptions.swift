@@ -79,7 +79,9 @@ struct ReviewOptions: ParsableArguments {
   ) throws {
     let screen = ShareReviewState(
       subject: subject, heading: heading, format: format,
-      path: output.output.map { ($0 as NSString).expandingTildeInPath }, replacing: output.force,
+      // Relative to where the command runs, as `-o` is without --review.
+      path: output.output.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath).path },
+      replacing: output.force,
       dataDirectory: data.location.dataDirectory.path, back: nil)
     let status = try InteractiveTerminal.run(location: data.location, firstScreen: screen) { _ in
       .loadShareReview(subject)

@@ -214,6 +214,19 @@ import Testing
     f.press(.character("k"))
     #expect(f.services.live?.state.shareChoices == ["ravinder": false])
     f.press(.escape)
-    #expect(f.runner.state.screen is SummaryState)
+    // Back on the summary, it shows the session as stored, choice included.
+    let summary = try #require(f.runner.state.screen as? SummaryState)
+    #expect(summary.session == f.services.live?.state)
+    #expect(summary.session.shareChoices == ["ravinder": false])
+  }
+
+  /// A name typed without a folder goes beside the default, in the data folder's exports.
+  @Test func aBareFileNameIsWrittenToTheExportsFolder() throws {
+    let f = try ShareReviewFixture()
+    f.press(.control("s"), .character("o"), .control("u"))
+    f.type("brief.md")
+    f.press(.enter, .character("w"), .character("y"))
+    let file = f.exportsFolder.appendingPathComponent("brief.md")
+    #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("# Night-time economy"))
   }
 }

@@ -13,15 +13,20 @@ extension AppServices {
 
   /// Stores the choice for `term` in every session of `subject`: one `shareChoice` event each.
   func choose(_ term: String, replace: Bool, in subject: ShareSubject) throws -> ServiceResult {
+    var liveState: SessionState?
     for id in try sessionIDs(of: subject) {
       // The live session records it itself, so its own state stays current.
-      let session =
-        try live.flatMap { $0.id == id ? $0 : nil }
-        ?? LiveSession.resume(id, store: store(), clock: clock)
-      try session.chooseForSharing(term, replace: replace)
+      if let live, live.id == id {
+        try live.chooseForSharing(term, replace: replace)
+        liveState = live.state
+      } else {
+        try LiveSession.resume(id, store: store(), clock: clock).chooseForSharing(
+          term, replace: replace)
+      }
     }
     return .shareChoiceSaved(
-      term: term, replace: replace, review: ShareReview(records: try records(of: subject).records))
+      term: term, replace: replace, review: ShareReview(records: try records(of: subject).records),
+      live: liveState)
   }
 
   /// Deletes `session` as `peerconsult delete` does, refused while it is live elsewhere.
@@ -38,12 +43,13 @@ extension AppServices {
       SessionLock.isLive($0, in: location.dataDirectory)
     }
     return .personErased(
-      pseudonym: erasure.pseudonym, sessions: erasure.sessions.count,
+      pseudonym: erasure.pseudonym, sessions: erasure.sessions,
       shown: try database.loadSession(shown))
   }
 
   /// Renders `subject` anonymised and writes it as a private file, cleaned of control
-  /// characters as `export -o` writes it.
+  /// characters as `export -o` writes it. A path without a leading `/` or `~` is a name in the
+  /// data folder's exports, so a file typed as `brief.md` lands beside the default.
   func write(
     _ subject: ShareSubject, as format: ShareFormat, to path: String, replacing: Bool
   ) throws -> ServiceResult {
@@ -56,13 +62,17 @@ extension AppServices {
       case .harvest(let programme):
         try HarvestExport.render(records, programme: programme, as: format, options: options)
       }
-    let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL
+    let expanded = (path as NSString).expandingTildeInPath
+    let url =
+      (expanded.hasPrefix("/")
+      ? URL(fileURLWithPath: expanded)
+      : location.exportsDirectory.appendingPathComponent(expanded)).standardizedFileURL
     if url.deletingLastPathComponent().path == location.exportsDirectory.standardizedFileURL.path {
       try location.prepareExportsDirectory()
     }
     do {
-      try PrivateFile.write(CommandText.printable(text), to: url, replacing: replacing)
-    } catch .outputExists {
+      try writeExport(CommandText.printable(text), url, replacing)
+    } catch ShareError.outputExists {
       return .shareOutputExists(path: url.path)
     }
     sharesWritten.append(url.path)

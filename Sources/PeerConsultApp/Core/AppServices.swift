@@ -14,6 +14,9 @@ public final class AppServices {
   private var openedReader: AppDatabase?
   /// Makes the id of each new session (fixed in tests).
   private let makeSessionID: () -> SessionID
+  /// Writes an export as a private file (`PrivateFile.write`; confined to a folder in the
+  /// random-key attacks, which may type any path).
+  let writeExport: (_ text: String, _ to: URL, _ replacing: Bool) throws -> Void
   /// The session being facilitated, if any.
   public private(set) var live: LiveSession? {
     didSet { holdLock(of: live?.id) }
@@ -32,15 +35,20 @@ public final class AppServices {
   ///     is unusable.
   ///   - openReader: opens the database for reading on first use, or gives nil when there is
   ///     none yet: nothing is created just to look.
+  ///   - writeExport: writes an export the review before sharing made.
   public init(
     location: DataLocation, clock: any WallClock,
     makeSessionID: @escaping () -> SessionID = { .random() },
     openStore: @escaping () throws -> AppDatabase,
-    openReader: @escaping () throws -> AppDatabase?
+    openReader: @escaping () throws -> AppDatabase?,
+    writeExport: @escaping (String, URL, Bool) throws -> Void = {
+      try PrivateFile.write($0, to: $1, replacing: $2)
+    }
   ) {
     self.location = location
     self.clock = clock
     self.makeSessionID = makeSessionID
+    self.writeExport = writeExport
     self.openStore = openStore
     self.openReader = openReader
   }

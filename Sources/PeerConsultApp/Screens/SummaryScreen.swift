@@ -138,6 +138,9 @@ extension SummaryState: Screen {
         .show(LiveState(sessionID: sessionID, session: reopened, now: environment.now)),
         .notice(Notice(Self.reopenedNotice, tone: .success)),
       ]
+    case .result(.sessionChanged(let changed)) where changed.isFinished:
+      // A change that leaves it finished (a choice for sharing): shown as stored.
+      session = changed
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not reopened: \(error)", tone: .error))]
     case .result(.sessionLeft): return [.leave(to: .newSession)]

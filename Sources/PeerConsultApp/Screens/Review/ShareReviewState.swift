@@ -56,7 +56,7 @@ public struct ShareReviewState: Screen {
   public private(set) var written: String?
   private let exportsDirectory: String
   /// The screen Esc returns to; nil when the program was started for this review.
-  public let back: (any Screen)?
+  public private(set) var back: (any Screen)?
 
   /// The most characters a typed path may have (Linux's PATH_MAX).
   static let pathLimit = 4096
@@ -192,7 +192,7 @@ public struct ShareReviewState: Screen {
       reveal(rows: rows)
       return effects
     case .result(let result):
-      let effects = apply(result)
+      let effects = apply(result, environment)
       reveal(rows: rows)
       return effects
     case .resize: reveal(rows: rows)
@@ -284,7 +284,9 @@ public struct ShareReviewState: Screen {
     return [writeCommand(replacing: replacing)]
   }
 
-  private mutating func apply(_ result: ServiceResult) -> [Effect] {
+  private mutating func apply(_ result: ServiceResult, _ environment: ScreenEnvironment)
+    -> [Effect]
+  {
     switch result {
     case .shareReviewLoaded(let review, let skipped):
       self.review = review
@@ -294,8 +296,13 @@ public struct ShareReviewState: Screen {
         review.items.firstIndex(where: \.isUnresolved) ?? review.items.firstIndex(
           where: \.isSuspect)
         ?? 0
-    case .shareChoiceSaved(let term, let replace, let review):
+    case .shareChoiceSaved(let term, let replace, let review, let live):
       self.review = review
+      // The summary shows the live session, which now holds the choice too.
+      if let live, var back {
+        _ = back.update(.result(.sessionChanged(live)), environment)
+        self.back = back
+      }
       let next = review.items.indices.first { $0 > selection && review.items[$0].isUnresolved }
       selection = min(next ?? selection, max(0, review.items.count - 1))
       let choice = replace ? "replaced" : "kept as written"

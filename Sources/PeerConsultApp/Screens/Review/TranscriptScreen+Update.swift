@@ -162,8 +162,9 @@ extension TranscriptState: Screen {
       return [
         .notice(Notice("Note #\(id) corrected (the earlier text is kept).", tone: .success))
       ]
-    case .result(.personErased(let pseudonym, let sessions, let stored)):
+    case .result(.personErased(let pseudonym, let erased, let stored)):
       update(session: stored)
+      let sessions = erased.count
       return [
         .notice(
           Notice(
