@@ -37,6 +37,8 @@ public enum ServiceResult: Equatable, Sendable {
   case searched(query: String?, hits: [NoteSearchHit])
   /// A stored session, to read (at `note` when given).
   case transcriptLoaded(SessionID, SessionState, note: Int?)
+  /// The `#tags` of a programme's notes (without `#`), the most used first.
+  case tagsLoaded([String])
   /// What anonymising will do, and how many damaged sessions were left out of it.
   case shareReviewLoaded(ShareReview, skipped: Int)
   /// A choice for a suspect was stored; the review as it now stands, and the live session's
