@@ -125,6 +125,10 @@ import Testing
       f.runner.state.notice?.text
         == "Wrote 1 session, anonymised, to \(file.standardizedFileURL.path)")
     #expect(f.services.sharesWritten == [file.standardizedFileURL.path])
+    f.press(.down)
+    #expect(f.text.contains("· ✓ written"))
+    f.press(.character("f"))
+    #expect(!f.text.contains("✓ written"))
   }
 
   @Test func anExistingFileIsReplacedOnlyWhenConfirmed() throws {

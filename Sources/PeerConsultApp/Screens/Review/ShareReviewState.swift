@@ -52,7 +52,8 @@ public struct ShareReviewState: Screen {
   private var pathBefore = ""
   /// Replace an existing file without asking (`--force`).
   public let replacing: Bool
-  /// The file last written.
+  /// The path field's text when the export was last written there, so the status line can
+  /// say so once the notice has gone (and stop saying so when the path or format changes).
   public private(set) var written: String?
   private let exportsDirectory: String
   /// The screen Esc returns to; nil when the program was started for this review.
@@ -312,7 +313,7 @@ public struct ShareReviewState: Screen {
         )
       ]
     case .shareWritten(let path, let sessions):
-      written = path
+      written = self.path.string
       let what: String
       switch subject {
       case .sessions: what = sessions == 1 ? "1 session" : "\(sessions) sessions"
@@ -380,6 +381,8 @@ public struct ShareReviewState: Screen {
     ]
     if skipped > 0 { parts.append("\(skipped) damaged session\(skipped == 1 ? "" : "s") left out") }
     parts.append(unresolved == 0 ? "nothing left to decide" : "\(unresolved) without a choice")
+    // The file is the one on the path row unless the path was changed since.
+    if let written, written == path.string { parts.append("✓ written") }
     grid.put(
       parts.joined(separator: " · "), x: area.x, y: area.y,
       style: unresolved == 0 && skipped == 0 ? Theme.muted : Theme.warning, maxWidth: area.width)
