@@ -70,7 +70,11 @@ let package = Package(
       // Golden screens are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["peerconsult", "PeerConsultKit", "TestSupport"]),
+      name: "EndToEndTests",
+      dependencies: [
+        "peerconsult", "PeerConsultKit", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // Attacks that try to break the program: random keys, resizes, bad files (Docs/RELIABILITY.md).
     .testTarget(
       name: "ReliabilityTests",

@@ -28,6 +28,12 @@ public enum CommandText {
     "Skipped: \(error.description)"
   }
 
+  /// What `peerconsult check` says of a sound database.
+  public static func checked(_ check: StoreCheck) -> String {
+    "Checked every page of \(oneLine(check.path)): sound "
+      + "(\(counted(check.pages, "page")), \(counted(check.sessions, "session")))."
+  }
+
   /// "1 session", "2 sessions", or with an irregular plural given.
   public static func counted(_ count: Int, _ one: String, _ many: String? = nil) -> String {
     "\(count) \(count == 1 ? one : many ?? one + "s")"

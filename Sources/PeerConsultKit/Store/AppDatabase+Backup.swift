@@ -56,7 +56,8 @@ extension AppDatabase {
   public static func checkBackup(_ backup: URL) throws(BackupError) -> Int {
     let path = backup.path
     do {
-      guard try DatabaseInspection.inspect(backup, schema: .current) != .fresh else {
+      guard try DatabaseInspection.inspect(backup, schema: .current, fullCheck: true) != .fresh
+      else {
         throw BackupError.notABackup(path: path, reason: "it is empty")
       }
       var configuration = Configuration()

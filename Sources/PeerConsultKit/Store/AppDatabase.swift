@@ -33,13 +33,16 @@ public final class AppDatabase: Sendable {
   /// True when a read-only opening created the `-wal` and `-shm` files, so closing tidies
   /// them away again.
   private let madeCompanions: Bool
+  /// A writing opening's mark, ended by a clean close (``OpeningMarker``).
+  private let marker: OpeningMarker?
 
   /// The database file (`:memory:` for a database in memory).
   public var fileURL: URL { URL(fileURLWithPath: writer.path) }
 
   private init(
     writer: any DatabaseWriter, directory: URL?, isReadOnly: Bool = false,
-    upgradeNotice: String? = nil, logDamageNotice: String? = nil, madeCompanions: Bool = false
+    upgradeNotice: String? = nil, logDamageNotice: String? = nil, madeCompanions: Bool = false,
+    marker: OpeningMarker? = nil
   ) {
     self.writer = writer
     self.directory = directory
@@ -47,6 +50,7 @@ public final class AppDatabase: Sendable {
     self.upgradeNotice = upgradeNotice
     self.logDamageNotice = logDamageNotice
     self.madeCompanions = madeCompanions
+    self.marker = marker
   }
 
   /// A database on `writer`, with the current schema set up: tests pass an in-memory
@@ -99,7 +103,10 @@ public final class AppDatabase: Sendable {
     if let logDamage, logDamage.copies == nil {
       throw StoreError.damagedLogNotCopied(path: path, reason: logDamage.copyFailure ?? "")
     }
-    let finding = try DatabaseInspection.inspect(fileURL, schema: schema)
+    // The whole file is read only when no clean close vouches for it (a crash, a file put in
+    // place by something else): a start must not grow with the data.
+    let fullCheck = OpeningMarker.needsFullCheck(of: fileURL, in: directory)
+    let finding = try DatabaseInspection.inspect(fileURL, schema: schema, fullCheck: fullCheck)
     if finding == .fresh {
       try DataFolder.createPrivateFile(fileURL)
     } else if !DataFolder.isWritable(fileURL) {
@@ -109,6 +116,9 @@ public final class AppDatabase: Sendable {
       throw StoreError.cannotOpen(path: path, reason: "the file is read-only")
     }
     DataFolder.makePrivate(fileURL)
+    let marker = try OpeningMarker.mark(in: directory)
+    // Found sound (or just made): whatever ended without closing has been answered for.
+    if fullCheck || finding == .fresh { OpeningMarker.clearStale(in: directory) }
     var configuration = Configuration()
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.label = "PeerConsult"
@@ -117,6 +127,7 @@ public final class AppDatabase: Sendable {
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
     } catch {
+      marker.end()
       throw StoreError.whileOpening(error, path: path)
     }
     var notice: String?
@@ -130,12 +141,14 @@ public final class AppDatabase: Sendable {
         notice = "Upgraded the data folder's database to schema v\(version)."
       }
     } catch {
+      try? pool.close()
+      marker.end()
       throw StoreError.whileWriting(error, path: path)
     }
     DataFolder.makePrivate(fileURL)
     self.init(
       writer: pool, directory: directory, upgradeNotice: notice,
-      logDamageNotice: logDamage?.description)
+      logDamageNotice: logDamage?.description, marker: marker)
   }
 
   /// Opens the database in `directory` for a command that only reads, or returns nil when
@@ -147,9 +160,9 @@ public final class AppDatabase: Sendable {
     try openForReading(directory: directory, schema: .current)
   }
 
-  static func openForReading(directory: URL, schema: StoreSchema) throws(StoreError)
-    -> AppDatabase?
-  {
+  static func openForReading(
+    directory: URL, schema: StoreSchema, checkingEverything: Bool = false
+  ) throws(StoreError) -> AppDatabase? {
     let directory = directory.standardizedFileURL
     let fileURL = directory.appendingPathComponent(Self.fileName)
     let path = fileURL.path
@@ -163,7 +176,9 @@ public final class AppDatabase: Sendable {
     // Before the first look, which may create the -wal and -shm files for this read.
     let madeCompanions = ReadOnlyAccess.hasNoCompanions(fileURL)
     var upgradeNotice: String?
-    switch try DatabaseInspection.inspect(fileURL, schema: schema) {
+    let fullCheck =
+      checkingEverything || OpeningMarker.needsFullCheck(of: fileURL, in: directory)
+    switch try DatabaseInspection.inspect(fileURL, schema: schema, fullCheck: fullCheck) {
     case .fresh:
       // An empty file or an empty SQLite database: no sessions, and nothing to set up.
       return nil
@@ -221,6 +236,11 @@ public final class AppDatabase: Sendable {
     }
     do { try writer.close() } catch { throw StoreError.whileWriting(error, path: writer.path) }
     if madeCompanions { ReadOnlyAccess.tidyCompanions(of: fileURL) }
+    if let marker, let directory {
+      marker.end()
+      // After the last checkpoint, so the record matches the file as the next opening finds it.
+      OpeningMarker.recordCleanClose(of: fileURL, in: directory)
+    }
   }
 
   /// The versions recorded in the file.

@@ -4,6 +4,12 @@ import GRDB
 /// Looks at an existing database file before anything may write to it: a file that is not
 /// a database, another program's database, a damaged one, or one written by a newer
 /// PeerConsult is refused, and it is only ever opened read-only for the look.
+///
+/// The look reads what a start needs: the header (against the file's length), the application
+/// id, the schema version and the migrations table. The whole file (`PRAGMA quick_check`, which
+/// reads every page) is checked only when `fullCheck` says so (``OpeningMarker``): its cost
+/// grows with the data, and damage in a page a command reads is reported by SQLite when it
+/// reads it (`SQLITE_CORRUPT`, one line like any other store error).
 enum DatabaseInspection {
   /// What was found.
   enum Finding: Equatable {
@@ -16,7 +22,9 @@ enum DatabaseInspection {
   }
 
   /// What `file` is, judged against `schema` (the one this version writes).
-  static func inspect(_ file: URL, schema: StoreSchema) throws(StoreError) -> Finding {
+  static func inspect(_ file: URL, schema: StoreSchema, fullCheck: Bool) throws(StoreError)
+    -> Finding
+  {
     let path = file.path
     var info = stat()
     guard stat(path, &info) == 0 else {
@@ -32,7 +40,7 @@ enum DatabaseInspection {
     let hadCompanions = FileManager.default.fileExists(atPath: wal)
     do {
       try checkHeader(file, size: Int(info.st_size))
-      return try examine(file, schema: schema)
+      return try examine(file, schema: schema, fullCheck: fullCheck)
     } catch {
       var walInfo = stat()
       if !hadCompanions && stat(wal, &walInfo) == 0 && walInfo.st_size == 0 {
@@ -43,8 +51,8 @@ enum DatabaseInspection {
     }
   }
 
-  private static func examine(_ file: URL, schema: StoreSchema) throws(StoreError)
-    -> Finding
+  private static func examine(_ file: URL, schema: StoreSchema, fullCheck: Bool)
+    throws(StoreError) -> Finding
   {
     let path = file.path
     do {
@@ -52,7 +60,7 @@ enum DatabaseInspection {
       let queue = try DatabaseQueue(path: access.path, configuration: access.configuration)
       defer { try? queue.close() }
       return try queue.read { db throws -> Finding in
-        try examine(db, path: path, schema: schema)
+        try examine(db, path: path, schema: schema, fullCheck: fullCheck)
       }
     } catch let error as StoreError {
       throw error
@@ -107,9 +115,9 @@ enum DatabaseInspection {
     }
   }
 
-  private static func examine(_ db: Database, path: String, schema: StoreSchema) throws
-    -> Finding
-  {
+  private static func examine(
+    _ db: Database, path: String, schema: StoreSchema, fullCheck: Bool
+  ) throws -> Finding {
     let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
     if applicationID != AppDatabase.applicationID {
       let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -126,9 +134,11 @@ enum DatabaseInspection {
         path: path, fileSchema: version, writtenBy: writer,
         supportedSchema: schema.version)
     }
-    let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
-    guard problems == ["ok"] else {
-      throw StoreError.damaged(path: path, detail: problems.joined(separator: "; "))
+    if fullCheck {
+      let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+      guard problems == ["ok"] else {
+        throw StoreError.damaged(path: path, detail: problems.joined(separator: "; "))
+      }
     }
     return try schema.migrator.hasCompletedMigrations(db) ? .current : .outdated(schema: version)
   }

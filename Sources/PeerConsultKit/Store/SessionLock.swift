@@ -55,7 +55,12 @@ public final class SessionLock {
 
   /// Whether some program holds the lock of `session`: the session is being facilitated.
   public static func isLive(_ session: SessionID, in dataDirectory: URL) -> Bool {
-    let descriptor = open(file(of: session, in: dataDirectory).path, O_RDONLY | O_CLOEXEC)
+    isHeld(file(of: session, in: dataDirectory))
+  }
+
+  /// Whether some opening holds an OFD lock on `file` (also ``OpeningMarker``'s markers).
+  static func isHeld(_ file: URL) -> Bool {
+    let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
     // Asking for a write lock sees any lock another opening holds.
@@ -71,7 +76,7 @@ public final class SessionLock {
     descriptor = -1
   }
 
-  private static func wholeFile(_ type: Int32) -> flock {
+  static func wholeFile(_ type: Int32) -> flock {
     var lock = flock()
     lock.l_type = Int16(type)
     lock.l_whence = Int16(SEEK_SET)
@@ -82,7 +87,8 @@ public final class SessionLock {
   }
 
   // Linux's values (fcntl.h, behind _GNU_SOURCE, so not imported into Swift); the first is
-  // also how `WriteAheadLogRescue` asks whether a database is open.
+  // also how `WriteAheadLogRescue` asks whether a database is open, and both mark openings
+  // (`OpeningMarker`).
   static let openFileDescriptionGetLock: Int32 = 36
-  private static let openFileDescriptionSetLock: Int32 = 37
+  static let openFileDescriptionSetLock: Int32 = 37
 }

@@ -15,10 +15,17 @@ import Testing
     try session.addNote(.init(text: "Private", kind: .other))
     #expect(permissions(data) == 0o700)
     let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
-    #expect(files == ["peerconsult.sqlite", "peerconsult.sqlite-shm", "peerconsult.sqlite-wal"])
-    for file in files {
+    #expect(
+      files == ["locks", "peerconsult.sqlite", "peerconsult.sqlite-shm", "peerconsult.sqlite-wal"])
+    for file in files where file != "locks" {
       #expect(permissions(data.appendingPathComponent(file)) == 0o600, "\(file)")
     }
+    // The writing opening's marker (OpeningMarker), and the folder of such marks.
+    let locks = data.appendingPathComponent("locks")
+    #expect(permissions(locks) == 0o700)
+    let marks = try FileManager.default.contentsOfDirectory(atPath: locks.path)
+    #expect(marks.count == 1 && marks.allSatisfy { $0.hasPrefix("opening-") }, "\(marks)")
+    for mark in marks { #expect(permissions(locks.appendingPathComponent(mark)) == 0o600) }
     #expect(database.folderPermissionWarning == nil)
   }
 
