@@ -17,6 +17,12 @@ extension CommandText {
       [["ID", "STARTED", "TITLE", "PROGRAMME", "PRESENTERS", "NOTES", "DONE", "STATUS"]] + rows)
   }
 
+  /// The line under a `list` that shows only the newest of more sessions than it shows.
+  public static func moreSessions(shown: Int, total: Int) -> String {
+    "\(total - shown) more, older: the newest \(shown) of \(counted(total, "session")) shown "
+      + "(--limit N or --all for more)."
+  }
+
   /// `peerconsult actions`: the actions of `records`, newest session first, each session
   /// headed by its day, title, programme and id, then a count. `owner` keeps the actions of
   /// people whose name it matches (see ``NameFilter``); `openOnly` the ones not done.

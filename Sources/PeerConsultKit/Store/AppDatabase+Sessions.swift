@@ -7,6 +7,22 @@ extension AppDatabase {
     try listings(where: "1")
   }
 
+  /// The newest `limit` sessions (of `programme`, when given), newest first, and how many
+  /// there are in all: `peerconsult list` reads only the rows it shows, through the index on
+  /// `created_at`, so it takes the same time at ten sessions and at ten thousand.
+  public func newestSessions(limit: Int, programme: String? = nil) throws(StoreError)
+    -> (listings: [SessionListing], total: Int)
+  {
+    let condition = programme == nil ? "1" : "s.programme = ?"
+    let arguments: StatementArguments = programme.map { [$0] } ?? []
+    let listings = try listings(where: condition, arguments: arguments, limit: max(0, limit))
+    let total = try read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM sessions s WHERE \(condition)", arguments: arguments)
+    }
+    return (listings, total ?? listings.count)
+  }
+
   /// Sessions not finished, most recently written first: the ones to offer for resuming.
   public func unfinishedSessions() throws(StoreError) -> [SessionListing] {
     try listings(where: "s.finished_at IS NULL", order: "s.updated_at DESC, s.rowid DESC")
@@ -70,10 +86,14 @@ extension AppDatabase {
     return setup
   }
 
-  private func listings(where condition: String, order: String = "s.created_at DESC, s.rowid DESC")
-    throws(StoreError) -> [SessionListing]
-  {
-    try read { db in
+  private func listings(
+    where condition: String, arguments: StatementArguments = [],
+    order: String = "s.created_at DESC, s.rowid DESC", limit: Int? = nil
+  ) throws(StoreError) -> [SessionListing] {
+    // The same condition, order and limit pick the presenters' sessions, so a page reads the
+    // rounds of the sessions on it only.
+    let chosen = Self.chosenSessions(where: condition, order: order, limit: limit)
+    return try read { db in
       let rows = try Row.fetchAll(
         db,
         sql: """
@@ -86,9 +106,10 @@ extension AppDatabase {
             (SELECT count(*) FROM notes n
               WHERE n.session_id = s.id AND n.deleted_at IS NULL AND n.kind = 'action'
                 AND n.done_at IS NOT NULL) AS actions_done
-          FROM sessions s WHERE \(condition) ORDER BY \(order)
-          """)
-      let presenters = try presenterNames(db)
+          \(chosen)
+          """, arguments: arguments)
+      let presenters = try presenterNames(
+        db, of: limit == nil ? nil : "SELECT s.id \(chosen)", arguments: arguments)
       return rows.compactMap { row -> SessionListing? in
         guard let id = SessionID(rawValue: row["id"]) else { return nil }
         return SessionListing(
@@ -102,16 +123,25 @@ extension AppDatabase {
     }
   }
 
-  /// Presenters' names by session id, in round order.
-  private func presenterNames(_ db: Database) throws -> [String: [String]] {
+  /// The FROM, WHERE, ORDER BY and LIMIT of a listing.
+  static func chosenSessions(where condition: String, order: String, limit: Int?) -> String {
+    "FROM sessions s WHERE \(condition) ORDER BY \(order)" + (limit.map { " LIMIT \($0)" } ?? "")
+  }
+
+  /// Presenters' names by session id, in round order: of the sessions `sessions` (a query of
+  /// their ids) selects, or of all.
+  private func presenterNames(
+    _ db: Database, of sessions: String? = nil, arguments: StatementArguments = []
+  ) throws -> [String: [String]] {
     var names: [String: [String]] = [:]
     let rows = try Row.fetchAll(
       db,
       sql: """
         SELECT r.session_id, p.name FROM rounds r
         JOIN participants p ON p.session_id = r.session_id AND p.idx = r.presenter
+        \(sessions.map { "WHERE r.session_id IN (\($0))" } ?? "")
         ORDER BY r.session_id, r.round
-        """)
+        """, arguments: sessions == nil ? [] : arguments)
     for row in rows { names[row["session_id"], default: []].append(row["name"]) }
     return names
   }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import PeerConsultKit
@@ -31,6 +32,39 @@ import Testing
     #expect(listing.isFinished && listing.finishedAt == older.state.finishedAt)
     #expect(listing.createdAt == Fixtures.start && listing.updatedAt == older.state.finishedAt)
     #expect(try store.database.unfinishedSessions().map(\.title) == ["Newer"])
+  }
+
+  @Test func theNewestSessionsArePagedWithTheirPresentersAndATotal() throws {
+    let store = try StoreFixture()
+    for number in 1...5 {
+      let setup = Fixtures.setup(
+        title: "Session \(number)", programme: number % 2 == 0 ? "Night Economy" : "Alcohol Plan")
+      _ = try store.live(setup)
+      store.clock.advance(by: 60)
+    }
+    let page = try store.database.newestSessions(limit: 2)
+    #expect(page.listings.map(\.title) == ["Session 5", "Session 4"])
+    #expect(page.total == 5)
+    #expect(page.listings.allSatisfy { $0.presenters == ["Ben", "Asha"] })
+    #expect(page.listings == Array(try store.database.sessions().prefix(2)))
+    let programme = try store.database.newestSessions(limit: 10, programme: "Night Economy")
+    #expect(programme.listings.map(\.title) == ["Session 4", "Session 2"] && programme.total == 2)
+    let none = try store.database.newestSessions(limit: 3, programme: "Nobody's")
+    #expect(none.listings.isEmpty && none.total == 0)
+  }
+
+  /// A page is read through the index on `created_at`, stopping at its limit: no sort of every
+  /// session, so `list` costs the same at ten sessions and at ten thousand.
+  @Test func aPageOfSessionsIsReadInIndexOrderWithoutSortingThemAll() throws {
+    let store = try StoreFixture()
+    let sql =
+      "SELECT s.id "
+      + AppDatabase.chosenSessions(where: "1", order: "s.created_at DESC, s.rowid DESC", limit: 50)
+    let plan = try store.database.read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+    }
+    #expect(plan.contains { $0.contains("sessions_by_created") }, "\(plan)")
+    #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
   }
 
   @Test func reopeningAFinishedSessionMakesItUnfinishedAgain() throws {
