@@ -122,16 +122,14 @@ final class OpeningMarker: Sendable {
     _ = mkdir(record.deletingLastPathComponent().path, 0o700)
     let staging = record.deletingLastPathComponent().appendingPathComponent(
       ".clean-close-\(UUID().uuidString.lowercased())")
-    do {
-      try Data(identity.utf8).write(to: staging)
-      guard rename(staging.path, record.path) == 0 else {
-        unlink(staging.path)
-        return
-      }
-    } catch {
-      // Without a record the next opening checks the whole file: slower, never less safe.
-      unlink(staging.path)
-    }
+    // Private like every file of the data folder. Without a record the next opening checks the
+    // whole file: slower, never less safe, so a failure here is not reported.
+    guard
+      FileManager.default.createFile(
+        atPath: staging.path, contents: Data(identity.utf8),
+        attributes: [.posixPermissions: 0o600])
+    else { return }
+    if rename(staging.path, record.path) != 0 { unlink(staging.path) }
   }
 
   /// Ends this opening's mark: the marker goes, and its lock with it.

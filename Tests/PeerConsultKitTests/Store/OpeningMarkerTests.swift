@@ -54,6 +54,9 @@ import Testing
     #expect(!OpeningMarker.needsFullCheck(of: store.file, in: store.dataFolder))
     try store.database.close()
     #expect(!OpeningMarker.needsFullCheck(of: store.file, in: store.dataFolder))
+    let record = OpeningMarker.cleanRecord(in: store.dataFolder)
+    let attributes = try FileManager.default.attributesOfItem(atPath: record.path)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
     // Reading leaves the record as it is.
     let reader = try #require(try AppDatabase.openForReading(directory: store.dataFolder))
     #expect(try reader.sessions().count == 1)
