@@ -4,6 +4,10 @@
 #   Benchmarks/run.sh            # the figures in Docs/PERFORMANCE.md (about 5 minutes once built)
 #   Benchmarks/run.sh --quick    # fewer repetitions, for a look
 #   Benchmarks/run.sh --long     # adds timer accuracy over 10 minutes
+#   Benchmarks/run.sh --scale 1000 [--before OTHER-PEERCONSULT] [--quick]
+#                                # list, search, show, check, review and home at 1,000
+#                                # sessions, each beside an empty data folder (and beside
+#                                # another build of peerconsult, to compare)
 #
 # Builds release binaries in Benchmarks/.build; generated data is kept in
 # Benchmarks/.build/bench-data (delete it to generate again). Not part of CI.
@@ -20,6 +24,13 @@ swift build -c release --product pc-bench >&2
 binary="$(swift build -c release --show-bin-path)/peerconsult"
 
 bench="$(swift build -c release --show-bin-path)/pc-bench"
+if [[ "${1:-}" == "--scale" ]]; then
+  echo "== synthetic data for $2 sessions (generated once, then kept)" >&2
+  "$bench" --prepare --scale "$2" --binary "$binary" --data "$data" --results "$results"
+  echo "== whole-process figures at $2 sessions" >&2
+  "$bench" --binary "$binary" --data "$data" --results "$results" "$@"
+  exit 0
+fi
 echo "== synthetic data (generated once, then kept)" >&2
 "$bench" --prepare --binary "$binary" --data "$data" --results "$results"
 

@@ -15,8 +15,35 @@ func option(_ name: String) -> String? {
 guard let binary = option("--binary"), let dataPath = option("--data"),
   let resultsPath = option("--results")
 else {
-  print("usage: pc-bench --binary PEERCONSULT --data DIR --results DIR [--long] [--quick]")
+  print(
+    "usage: pc-bench --binary PEERCONSULT --data DIR --results DIR [--long] [--quick]"
+      + " [--scale SESSIONS [--before PEERCONSULT]]")
   exit(2)
+}
+/// `--scale N`: only the figures of N sessions (`Scale.swift`), on their own generated data.
+let scale = option("--scale").flatMap { Int($0) }
+/// The data folder of `--scale N`, kept beside the default library.
+func scaleLibrary(_ sessions: Int) -> URL {
+  URL(fileURLWithPath: dataPath).appendingPathComponent("library-\(sessions)")
+}
+if arguments.contains("--prepare"), let scale {
+  let started = Date()
+  let library = scaleLibrary(scale)
+  _ = try SyntheticData.database(at: library, sessions: scale, notesPerSession: 100)
+  // The files were copied into place, which a start cannot tell from a file put there by a
+  // sync tool: one `check` reads every page and vouches for them, as a clean close would.
+  let check = Process()
+  check.executableURL = URL(fileURLWithPath: binary)
+  check.arguments = ["check", "--data-dir", library.path]
+  try check.run()
+  check.waitUntilExit()
+  FileHandle.standardError.write(
+    Data(
+      String(
+        format: "pc-bench: %d sessions ready in %.0f s\n", scale, Date().timeIntervalSince(started)
+      )
+      .utf8))
+  exit(check.terminationStatus)
 }
 if arguments.contains("--prepare") {
   // Generated once and kept: 1,000 sessions of 100 notes, about 100,000 notes.
@@ -44,6 +71,17 @@ let environment: [String: String] = [
   "XDG_DATA_HOME": scratch.appendingPathComponent("xdg").path,
 ]
 var rows: [Row] = []
+
+if let scale {
+  let empty = scratch.appendingPathComponent("empty-data")
+  rows = try scaleRows(
+    sessions: scale, library: scaleLibrary(scale), empty: empty, binary: binary,
+    before: option("--before"), count: arguments.contains("--quick") ? 3 : 11,
+    environment: environment, scratch: scratch)
+  print(table(rows))
+  exit(0)
+}
+
 func log(_ text: String) { FileHandle.standardError.write(Data(("pc-bench: " + text + "\n").utf8)) }
 
 /// A protocol whose first phase lasts 20 minutes: the live screen at rest.
