@@ -118,7 +118,7 @@ public final class AppServices {
       facilitate(session, holding: nil)
       return .sessionOpened(session.id, session.state)
     case .countUnfinished:
-      return .unfinishedCounted(try database()?.unfinishedSessions().count ?? 0)
+      return .unfinishedCounted(try database()?.unfinishedSessionCount() ?? 0)
     case .listUnfinished:
       let sessions = try database()?.unfinishedSessions() ?? []
       let elsewhere = sessions.map(\.id).filter {

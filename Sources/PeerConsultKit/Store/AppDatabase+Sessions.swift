@@ -28,6 +28,14 @@ extension AppDatabase {
     try listings(where: "s.finished_at IS NULL", order: "s.updated_at DESC, s.rowid DESC")
   }
 
+  /// How many sessions are not finished, counted without listing them: the home screen shows
+  /// the number at every start, whatever the size of the data folder.
+  public func unfinishedSessionCount() throws(StoreError) -> Int {
+    try read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions WHERE finished_at IS NULL") ?? 0
+    }
+  }
+
   /// The session named by a command-line argument: `latest` (the newest session) or a unique
   /// prefix of its id, in any case.
   public func resolveSession(_ argument: String) throws(StoreError) -> SessionID {

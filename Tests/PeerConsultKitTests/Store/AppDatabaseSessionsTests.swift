@@ -32,6 +32,7 @@ import Testing
     #expect(listing.isFinished && listing.finishedAt == older.state.finishedAt)
     #expect(listing.createdAt == Fixtures.start && listing.updatedAt == older.state.finishedAt)
     #expect(try store.database.unfinishedSessions().map(\.title) == ["Newer"])
+    #expect(try store.database.unfinishedSessionCount() == 1)
   }
 
   @Test func theNewestSessionsArePagedWithTheirPresentersAndATotal() throws {
@@ -73,6 +74,7 @@ import Testing
     try session.start()
     try session.finish()
     #expect(try store.database.unfinishedSessions().isEmpty)
+    #expect(try store.database.unfinishedSessionCount() == 0)
     try session.previous()
     #expect(try store.database.unfinishedSessions().map(\.id) == [session.id])
   }
