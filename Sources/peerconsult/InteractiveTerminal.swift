@@ -38,6 +38,8 @@ enum InteractiveTerminal {
       openReader: {
         try reader ?? AppDatabase.openForReading(directory: location.dataDirectory)
       })
+    // Closed cleanly on every way out but a crash, which the next start then answers for.
+    defer { services.closeStore() }
     var state = AppState(dataDirectory: location.dataDirectory.path)
     if let firstScreen { state.screen = firstScreen }
     let first: ServiceResult

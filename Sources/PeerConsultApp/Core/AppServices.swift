@@ -64,6 +64,14 @@ public final class AppServices {
     return store
   }
 
+  /// Closes the database opened for writing, if any: the screens' way out, so that the next
+  /// program finds it closed cleanly and need not read every page (`OpeningMarker`). A later
+  /// command that writes opens it again.
+  public func closeStore() {
+    try? openedStore?.close()
+    openedStore = nil
+  }
+
   /// Carries out `command` and reports what came of it.
   public func perform(_ command: AppCommand) -> ServiceResult {
     do {
