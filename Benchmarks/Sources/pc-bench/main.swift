@@ -79,6 +79,8 @@ if let scale {
     before: option("--before"), count: arguments.contains("--quick") ? 3 : 11,
     environment: environment, scratch: scratch)
   print(table(rows))
+  // exit() runs no defer.
+  try? FileManager.default.removeItem(at: scratch)
   exit(0)
 }
 
