@@ -29,6 +29,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The presenters to come cannot be changed as asked.
   case cannotRearrange(String)
   case outOfOrderNote(expected: Int, got: Int)
+  /// An action from an earlier meeting is dropped only with a reason.
+  case dropWithoutReason
   /// A stored event log that does not rebuild: `sequence` names the first bad event.
   case unreplayable(sequence: Int, reason: String)
 
@@ -61,6 +63,7 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noRating(let index): "Participant \(index + 1) has no rating to clear."
     case .cannotRearrange(let reason): "Cannot change the presenters: \(reason)."
     case .outOfOrderNote(let expected, let got): "Expected note #\(expected), got #\(got)."
+    case .dropWithoutReason: "Say why the action is dropped."
     case .unreplayable(let sequence, let reason):
       "The session's history does not rebuild at event \(sequence): \(reason)."
     }

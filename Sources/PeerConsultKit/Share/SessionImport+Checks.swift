@@ -64,6 +64,11 @@ extension SessionImport {
     case .phaseStarted, .paused, .resumed, .noteDeleted, .actionDone, .processRating, .finished,
       .roundsRearranged, .ratingCleared:
       break  // Numbers only, each checked by the replay.
+    case .actionFollowedUp(_, let outcome):
+      if let text = outcome.text {
+        try SessionSetup.checkTyped(
+          text, field: "text", limit: FollowUpOutcome.maximumTextLength)
+      }
     }
   }
 

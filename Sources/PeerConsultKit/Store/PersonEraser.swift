@@ -68,6 +68,10 @@ struct PersonEraser {
     case .noteEdited(let id, var content):
       content.text = scrub(content.text)
       return .noteEdited(id: id, content: content)
+    case .actionFollowedUp(let action, .carried(let note)):
+      return .actionFollowedUp(action: action, outcome: .carried(note: scrub(note)))
+    case .actionFollowedUp(let action, .dropped(let reason)):
+      return .actionFollowedUp(action: action, outcome: .dropped(reason: scrub(reason)))
     default:
       return event
     }

@@ -23,6 +23,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSessions
   /// A stored session whose events do not decode or do not rebuild.
   case damagedSession(SessionID, sequence: Int, reason: String)
+  /// No standing group has that name or id; `known` lists the names there are.
+  case noSuchGroup(String, known: [String])
+  /// Another group already has the name (compared without case or accents).
+  case groupNameTaken(String)
+  /// Another process appended to the same group at the same time.
+  case groupConflict(GroupID)
+  /// A stored group whose events do not decode or do not rebuild.
+  case damagedGroup(GroupID, sequence: Int, reason: String)
 
   public var description: String {
     switch self {
@@ -75,6 +83,18 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "There are no sessions yet: start one with `peerconsult run` or from the home screen."
     case .damagedSession(let session, let sequence, let reason):
       "Session \(session.short) cannot be rebuilt at event \(sequence) (\(oneLine(reason))): "
+        + "the events are kept unchanged; report this with the file."
+    case .noSuchGroup(let name, let known):
+      "No group is called \"\(oneLine(name))\""
+        + (known.isEmpty
+          ? ": create one with `peerconsult groups add NAME`."
+          : " (groups: \(known.map(oneLine).joined(separator: ", "))).")
+    case .groupNameTaken(let name):
+      "A group called \"\(oneLine(name))\" exists already: choose another name."
+    case .groupConflict(let group):
+      "Group \(group.short) was changed by another PeerConsult at the same time: try again."
+    case .damagedGroup(let group, let sequence, let reason):
+      "Group \(group.short) cannot be rebuilt at event \(sequence) (\(oneLine(reason))): "
         + "the events are kept unchanged; report this with the file."
     }
   }

@@ -139,7 +139,9 @@ import Testing
     }
     try queue.close()
     let database = try AppDatabase(directory: data)
-    #expect(database.upgradeNotice == "Upgraded the data folder's database to schema v3.")
+    #expect(
+      database.upgradeNotice
+        == "Upgraded the data folder's database to schema v\(AppDatabase.schemaVersion).")
     #expect(try database.searchNotes("静").map(\.noteID) == [3])
     #expect(try database.searchNotes("darcy").map(\.noteID) == [4])
     #expect(try database.searchNotes("creme").map(\.noteID) == [1])
