@@ -37,7 +37,10 @@ struct ErasePersonCommand: ParsableCommand {
     }
     let erasure = try database.erasePerson(named: name, at: Date())
     try StandardOutput.line(
-      "Erased \(name) from \(CommandText.counted(erasure.sessions.count, "session")): "
+      "Erased \(name) from \(CommandText.counted(erasure.sessions.count, "session"))"
+        + (erasure.groups.isEmpty
+          ? "" : " and \(CommandText.counted(erasure.groups.count, "standing group"))")
+        + ": "
         + "they are now \(erasure.pseudonym).")
   }
 }

@@ -67,7 +67,7 @@ extension AppDatabase {
     }
   }
 
-  private static func insertGroupEvent(
+  static func insertGroupEvent(
     _ event: RecordedGroupEvent, payload: String, to group: GroupID, in db: Database
   ) throws {
     let id = group.rawValue

@@ -16,6 +16,9 @@ public enum GroupEvent: Hashable, Sendable {
   case memberJoined(participant: Participant)
   /// The member called `name` left; their earlier meetings keep them.
   case memberLeft(name: String)
+  /// A person was erased (``AppDatabase/erasePerson(named:at:)``): the one rewrite of the log
+  /// allowed put `pseudonym` where their name and organisation were. It never holds the name.
+  case personErased(pseudonym: String)
 }
 
 /// A group event as stored: its place in the group's log (from 1) and when it happened.

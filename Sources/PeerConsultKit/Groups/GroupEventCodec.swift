@@ -3,7 +3,7 @@ import Foundation
 /// The kinds of ``GroupEvent``, under the names the database's `type` column, the stored
 /// payloads and the JSON export use. A name, once released, never changes.
 public enum GroupEventType: String, CaseIterable, Sendable {
-  case created, renamed, programmeChanged, memberJoined, memberLeft
+  case created, renamed, programmeChanged, memberJoined, memberLeft, personErased
 }
 
 extension GroupEvent {
@@ -15,6 +15,7 @@ extension GroupEvent {
     case .programmeChanged: .programmeChanged
     case .memberJoined: .memberJoined
     case .memberLeft: .memberLeft
+    case .personErased: .personErased
     }
   }
 }
@@ -24,7 +25,7 @@ extension GroupEvent {
 /// session's participants are (``CodedParticipant``).
 public enum GroupEventCodec {
   enum Field: String, CodingKey {
-    case type, name, programme, participant
+    case type, name, programme, participant, pseudonym
   }
 
   static func encode(_ event: GroupEvent, to encoder: any Encoder) throws {
@@ -40,6 +41,8 @@ public enum GroupEventCodec {
       try fields.encode(programme, forKey: .programme)
     case .memberJoined(let participant):
       try fields.encode(CodedParticipant(participant), forKey: .participant)
+    case .personErased(let pseudonym):
+      try fields.encode(pseudonym, forKey: .pseudonym)
     }
   }
 
@@ -62,6 +65,8 @@ public enum GroupEventCodec {
       return .memberJoined(
         participant: try fields.decode(CodedParticipant.self, forKey: .participant).participant)
     case .memberLeft: return .memberLeft(name: try fields.decode(String.self, forKey: .name))
+    case .personErased:
+      return .personErased(pseudonym: try fields.decode(String.self, forKey: .pseudonym))
     }
   }
 

@@ -85,6 +85,9 @@ public struct StandingGroup: Hashable, Sendable {
     case .memberLeft(let name):
       guard let index = currentIndex(of: name) else { throw .notMember(name) }
       memberships[index].leftAt = date
+    case .personErased:
+      // The events before it were rewritten; there is nothing left to change.
+      break
     }
   }
 

@@ -104,8 +104,20 @@ extension CommandText {
   }
 
   /// `peerconsult import`: a line per session read, saying what happened to it, then a total.
-  public static func imported(_ outcomes: [ImportOutcome]) -> String {
+  /// Standing groups come first, a line each for those added or updated.
+  public static func imported(_ outcomes: [ImportOutcome], groups: [GroupImportOutcome] = [])
+    -> String
+  {
     var text = ""
+    for group in groups {
+      switch group.change {
+      case .added: text += "Imported the group \(oneLine(group.name)) (\(group.group.short)).\n"
+      case .extended(let events):
+        text +=
+          "Updated the group \(oneLine(group.name)) with \(counted(events, "later change")).\n"
+      case .alreadyPresent, .newerPresent: break
+      }
+    }
     var added = 0
     var unchanged = 0
     for outcome in outcomes {

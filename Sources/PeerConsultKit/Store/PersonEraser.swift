@@ -77,6 +77,20 @@ struct PersonEraser {
     }
   }
 
+  /// A standing group's `event` without the person.
+  func erase(_ event: GroupEvent) -> GroupEvent {
+    switch event {
+    case .created(let name, let programme):
+      return .created(name: scrub(name), programme: scrub(programme))
+    case .renamed(let name): return .renamed(name: scrub(name))
+    case .programmeChanged(let programme): return .programmeChanged(programme: scrub(programme))
+    case .memberJoined(let participant): return .memberJoined(participant: erase(participant))
+    case .memberLeft(let name):
+      return Self.key(name) == self.name ? .memberLeft(name: pseudonym) : event
+    case .personErased: return event
+    }
+  }
+
   private func erase(_ participant: Participant) -> Participant {
     guard isErased(participant) else { return participant }
     return Participant(

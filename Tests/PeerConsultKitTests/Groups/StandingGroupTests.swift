@@ -120,3 +120,33 @@ import Testing
     #expect(try v3.sessions(inGroup: group.id).isEmpty)
   }
 }
+
+/// Erasing a person reaches the standing groups they were in, and no byte of their name stays.
+@Suite struct GroupErasureTests {
+  @Test func anErasedMemberIsGoneFromTheGroupsLogToo() throws {
+    let store = try StoreFixture()
+    let priya = Participant(
+      name: "Priya Patel", organisation: "Devon Police", organisationAliases: ["DP"], level: .middle
+    )
+    let group = try store.database.createGroup(
+      name: "Priya's circle", programme: "", members: Fixtures.participants + [priya],
+      at: store.clock.now())
+    try store.database.changeGroup(
+      group.id, .memberLeft(name: "Priya Patel"), at: store.clock.now())
+    let alone = try store.database.createGroup(
+      name: "Only Priya", programme: "", members: [priya], at: store.clock.now())
+    let erasure = try store.database.erasePerson(named: "priya patel", at: store.clock.now())
+    #expect(erasure.sessions.isEmpty && erasure.groups == [group.id, alone.id].sorted())
+    let rewritten = try store.database.group(group.id)
+    #expect(rewritten.memberships.last?.name == "[Erased person 1]")
+    #expect(rewritten.memberships.last?.participant.organisation == "[erased organisation]")
+    #expect(rewritten.name == "[Erased person 1]'s circle")
+    #expect(
+      try store.database.groupEvents(of: group.id).last?.event
+        == .personErased(pseudonym: "[Erased person 1]"))
+    try store.database.close()
+    let bytes = try Data(contentsOf: store.file)
+    #expect(bytes.range(of: Data("Priya".utf8)) == nil)
+    #expect(bytes.range(of: Data("Devon Police".utf8)) == nil)
+  }
+}

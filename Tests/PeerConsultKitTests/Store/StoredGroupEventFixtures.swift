@@ -41,5 +41,9 @@ enum StoredGroupEventFixtures {
       name: "memberLeft",
       json: #"{"name":"Priya Patel","type":"memberLeft"}"#,
       event: .memberLeft(name: "Priya Patel")),
+    StoredGroupEventFixture(
+      name: "personErased",
+      json: #"{"pseudonym":"[Erased person 1]","type":"personErased"}"#,
+      event: .personErased(pseudonym: "[Erased person 1]")),
   ]
 }
