@@ -31,4 +31,6 @@ public enum AppCommand: Equatable, Sendable {
   case setStoredActionDone(SessionID, note: Int, done: Bool)
   /// Correct a note of a stored session (one more event; the earlier text stays in history).
   case editStoredNote(SessionID, note: Int, content: NoteContent)
+  /// The actions still open from the earlier meetings of the session's standing group.
+  case loadFollowUps(SessionID)
 }

@@ -148,7 +148,22 @@ public final class AppServices {
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       try session.editNote(note, to: content)
       return .noteEdited(id: note, session: session.state)
+    case .loadFollowUps(let id):
+      return .followUpsLoaded(try openActions(before: id))
     }
+  }
+
+  /// The open actions of the meetings of `session`'s group held before it; none for a
+  /// session of no group. A meeting that does not rebuild is left out, as listings do.
+  private func openActions(before session: SessionID) throws -> [ActionLedger.Item] {
+    guard let database = try database() else { return [] }
+    let own = try database.record(of: session)
+    guard let group = own.state.setup.group else { return [] }
+    let earlier = try database.sessions(inGroup: group).filter { $0 != session }
+    let records = try database.records(of: earlier).records.filter {
+      ($0.state.createdAt, $0.id) < (own.state.createdAt, own.id)
+    }
+    return ActionLedger(records).openNewestFirst
   }
 
   /// Applies a command to the live session: stored first, reported after.
@@ -177,6 +192,7 @@ public final class AppServices {
     case .clearRating(let participant): try session.clearRating(participant: participant)
     case .addParticipant(let participant): try session.addParticipant(participant)
     case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
+    case .followUp(let action, let outcome): try session.followUp(action, outcome)
     }
     return .sessionChanged(session.state)
   }

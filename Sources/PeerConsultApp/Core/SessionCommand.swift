@@ -16,4 +16,6 @@ public enum SessionCommand: Equatable, Sendable {
   case addParticipant(Participant)
   /// The rounds still to come get these presenters, in this order.
   case rearrangePresenters([Int])
+  /// An action of the group's earlier meeting is done, carried forward or dropped.
+  case followUp(ActionReference, FollowUpOutcome)
 }
