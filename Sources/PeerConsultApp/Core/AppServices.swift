@@ -85,18 +85,20 @@ public final class AppServices {
         from: location.protocolsDirectory, shouldStop: { TerminalRestorer.hasPendingSignal })
       // The form opens even when earlier programmes cannot be read; the screen says why
       // none are suggested.
-      let programmes: [String]
-      let programmesError: String?
+      var programmes: [String] = []
+      var groups: [SetupState.GroupChoice] = []
+      var programmesError: String?
       do {
         programmes = try database()?.programmes().map(\.name) ?? []
-        programmesError = nil
+        groups = try groupChoices()
       } catch {
         programmes = []
+        groups = []
         programmesError = "\(error)"
       }
       return .setupLoaded(
         protocols: library.protocols, problems: library.problems.map(\.description),
-        programmes: programmes, programmesError: programmesError)
+        programmes: programmes, programmesError: programmesError, groups: groups)
     case .startSession(let setup):
       // Ready, not running: set-up, check-in chatter and latecomers cost no phase time.
       let session = try LiveSession.create(
@@ -150,6 +152,17 @@ public final class AppServices {
       return .noteEdited(id: note, session: session.state)
     case .loadFollowUps(let id):
       return .followUpsLoaded(try openActions(before: id))
+    }
+  }
+
+  /// The standing groups, by name, each with the presenter order its meetings suggest. A
+  /// meeting that does not rebuild is left out, as listings do.
+  private func groupChoices() throws -> [SetupState.GroupChoice] {
+    guard let database = try database() else { return [] }
+    return try database.groups().map { listing in
+      let meetings = try database.records(of: try database.sessions(inGroup: listing.id))
+      return SetupState.GroupChoice(
+        try database.group(listing.id), meetings: meetings.records, time: ReadableTime())
     }
   }
 

@@ -7,11 +7,11 @@ import PeerConsultKit
 public enum ServiceResult: Equatable, Sendable {
   /// The protocol library, with one line per user file that could not be read.
   case protocolsLoaded(protocols: [ConsultingProtocol], problems: [String])
-  /// What the new-session form offers: the protocols and the programmes used before (none,
-  /// with the reason, when they could not be read).
+  /// What the new-session form offers: the protocols, the programmes used before and the
+  /// standing groups (none, with the reason, when they could not be read).
   case setupLoaded(
     protocols: [ConsultingProtocol], problems: [String], programmes: [String],
-    programmesError: String?)
+    programmesError: String?, groups: [SetupState.GroupChoice])
   /// How many sessions are unfinished.
   case unfinishedCounted(Int)
   /// The unfinished sessions, most recent first.
