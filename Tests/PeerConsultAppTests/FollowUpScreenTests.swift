@@ -125,3 +125,40 @@ import Testing
     #expect(m.runner.state.notice?.text == "No actions open from the group's earlier meetings.")
   }
 }
+
+extension FollowUpScreenTests {
+  /// Review shows, for each action of the earlier meeting, when and where it was followed up.
+  @Test func reviewShowsWhenAndWhereEachActionWasFollowedUp() throws {
+    let m = try Meeting(width: 120, height: 40)
+    m.press(.character("d"), .character("c"))
+    m.type("Late data")
+    m.press(.enter, .character("x"))
+    m.type("Moot")
+    m.press(.enter, .enter)
+    guard
+      case .actionHistoryLoaded(let id, let history) = m.services.perform(
+        .loadActionHistory(m.first))
+    else {
+      Issue.record("no history")
+      return
+    }
+    #expect(id == m.first && history.count == 3)
+    var transcript = TranscriptState(
+      sessionID: m.first, session: try m.database.loadSession(m.first), screenWidth: 120,
+      timeZone: TimeZone(identifier: "UTC")!,
+      back: ReviewState(sessions: [], programmes: [], hasDatabase: true))
+    _ = transcript.update(
+      .result(.actionHistoryLoaded(m.first, history)), ScreenEnvironment(now: m.clock.now()))
+    transcript.showActions = true
+    var grid = Grid(width: 120, height: 40)
+    _ = transcript.render(
+      into: &grid, area: Rect(x: 0, y: 1, width: 120, height: 37),
+      ScreenEnvironment(now: m.clock.now(), timeZone: TimeZone(identifier: "UTC")!))
+    let text = grid.lines.joined(separator: "\n")
+    #expect(text.contains("[-] Ask licensing to the next meeting by Friday"))
+    #expect(text.contains("dropped 2027-02-05 in North SLG 2"))
+    #expect(text.contains("[ ] Share the night-time economy figures next session"))
+    #expect(text.contains("carried 2027-02-05 in North SLG 2"))
+    #expect(text.contains("[x] Map who funds the street pastors"))
+  }
+}

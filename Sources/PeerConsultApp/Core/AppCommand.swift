@@ -33,4 +33,6 @@ public enum AppCommand: Equatable, Sendable {
   case editStoredNote(SessionID, note: Int, content: NoteContent)
   /// The actions still open from the earlier meetings of the session's standing group.
   case loadFollowUps(SessionID)
+  /// What the later meetings of a session's standing group made of its actions.
+  case loadActionHistory(SessionID)
 }

@@ -152,7 +152,22 @@ public final class AppServices {
       return .noteEdited(id: note, session: session.state)
     case .loadFollowUps(let id):
       return .followUpsLoaded(try openActions(before: id))
+    case .loadActionHistory(let id):
+      return .actionHistoryLoaded(id, try actionHistory(of: id))
     }
+  }
+
+  /// `session`'s actions folded with what its group's meetings made of them, by note id;
+  /// empty for a session of no group.
+  private func actionHistory(of session: SessionID) throws -> [Int: ActionLedger.Item] {
+    guard let database = try database() else { return [:] }
+    guard let group = try database.setup(of: session).group else { return [:] }
+    let meetings = try database.records(of: try database.sessions(inGroup: group)).records
+    var history: [Int: ActionLedger.Item] = [:]
+    for item in ActionLedger(meetings).items where item.reference.session == session {
+      history[item.reference.note] = item
+    }
+    return history
   }
 
   /// The standing groups, by name, each with the presenter order its meetings suggest. A

@@ -39,6 +39,8 @@ public enum ServiceResult: Equatable, Sendable {
   case transcriptLoaded(SessionID, SessionState, note: Int?)
   /// The actions still open from the group's earlier meetings, newest first.
   case followUpsLoaded([ActionLedger.Item])
+  /// A session's actions as later meetings of its group left them, by note id.
+  case actionHistoryLoaded(SessionID, [Int: ActionLedger.Item])
   /// The command failed: the error as the model describes it, and the session as stored now
   /// when the failure may have come from another program changing it.
   case failed(AppCommand, error: String, latest: SessionState?)

@@ -126,7 +126,7 @@ extension ReviewState: Screen {
         transcript.reveal(
           note: note, rows: TranscriptScreen.rows(bodyHeight: environment.bodyHeight))
       }
-      return [.show(transcript)]
+      return [.show(transcript), .command(.loadActionHistory(id))]
     case .failed(.openTranscript, let error, _):
       return [.notice(Notice("Cannot open the session: \(error)", tone: .error))]
     case .failed(_, let error, _):

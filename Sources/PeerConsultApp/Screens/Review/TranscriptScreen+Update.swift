@@ -124,6 +124,10 @@ extension TranscriptState: Screen {
       return [
         .notice(Notice("Note #\(id) corrected (the earlier text is kept).", tone: .success))
       ]
+    case .result(.actionHistoryLoaded(let id, let history)) where id == sessionID:
+      actionHistory = history
+    case .result(.failed(.loadActionHistory, let error, _)):
+      return [.notice(Notice("Later meetings' follow-ups not shown: \(error)", tone: .warning))]
     case .result(.failed(_, let error, let latest)):
       if let latest { update(session: latest) }
       return [.notice(Notice("Not saved: \(error)", tone: .error))]

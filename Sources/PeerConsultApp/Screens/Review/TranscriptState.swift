@@ -18,6 +18,9 @@ public struct TranscriptState: Equatable, Sendable {
   /// Whether the actions list is showing instead of the transcript.
   public var showActions = false
   public var actionSelection = 0
+  /// What the later meetings of the session's standing group made of its actions, by note
+  /// id (carried forward, done, dropped); empty for a session of no group.
+  public var actionHistory: [Int: ActionLedger.Item] = [:]
   /// The note being corrected, when the editor is open; saving stores an edit event, so the
   /// earlier text stays in the note's history, as on the live screen.
   public var editor: NoteEditorState?
