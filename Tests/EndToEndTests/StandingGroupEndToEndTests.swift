@@ -72,3 +72,42 @@ import Testing
     #expect(open.stdout == "No actions match.\n")
   }
 }
+
+extension StandingGroupEndToEndTests {
+  /// The groups commands say what they did, and refuse a mistake in one line.
+  @Test func groupsAreAddedChangedListedAndRefusedInOneLine() throws {
+    let scratch = try TemporaryFolder(prefix: "pc-e2e-groups")
+    let root = scratch.url
+    let data = ["--data-dir", root.appendingPathComponent("data").path]
+    func run(_ arguments: [String]) throws -> SpawnedCommand {
+      try SpawnedCommand(arguments + data, in: root)
+    }
+    #expect(try run(["groups"]).stdout.hasPrefix("No groups yet"))
+    let added = try run([
+      "groups", "add", "North SLG", "--programme", "Alcohol Plan", "--participant",
+      "Zoë Müller;City Council;senior",
+    ])
+    #expect(added.stdout.hasPrefix("Added the group North SLG ("))
+    #expect(added.stdout.hasSuffix(") with 1 member.\n"))
+    let again = try run(["groups", "add", "NORTH slg"])
+    #expect(again.status == 1)
+    #expect(
+      again.stderr == "Error: A group called \"NORTH slg\" exists already: choose another name.\n")
+    #expect(
+      try run(["groups", "join", "north", "--participant", "Sam Patel;Police;middle"]).status == 0)
+    #expect(try run(["groups", "leave", "north", "--member", "zoe müller"]).status == 1)
+    #expect(
+      try run(["groups", "leave", "north", "--member", "ZOË MÜLLER"]).stdout
+        == "Zoë Müller left the group.\n")
+    #expect(
+      try run(["groups", "rename", "north", "Nord"]).stdout == "Renamed the group to Nord.\n")
+    let shown = try run(["groups", "show", "nord"])
+    #expect(shown.stdout.contains("Members:\n  Sam Patel; Police; middle"))
+    #expect(shown.stdout.contains("Left:\n  Zoë Müller; City Council; senior"))
+    let missing = try run(["groups", "show", "south"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr == "Error: No group is called \"south\" (groups: Nord).\n")
+    let listed = try run(["groups", "list"]).stdout
+    #expect(listed.contains("Nord  Alcohol Plan  1        0         never"))
+  }
+}
