@@ -37,6 +37,8 @@ public enum ServiceResult: Equatable, Sendable {
   case searched(query: String?, hits: [NoteSearchHit])
   /// A stored session, to read (at `note` when given).
   case transcriptLoaded(SessionID, SessionState, note: Int?)
+  /// The `#tags` of a programme's notes (without `#`), the most used first.
+  case tagsLoaded([String])
   /// The actions still open from the group's earlier meetings, newest first.
   case followUpsLoaded([ActionLedger.Item])
   /// A session's actions as later meetings of its group left them, by note id.

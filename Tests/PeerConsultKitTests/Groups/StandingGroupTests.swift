@@ -87,15 +87,15 @@ import Testing
     #expect(listing.sessionCount == 2 && listing.lastMet == second.state.createdAt)
   }
 
-  /// A version 3 database (before groups) holding a session opens, the session belongs to no
+  /// A version 4 database (before groups) holding a session opens, the session belongs to no
   /// group, and groups can be added.
-  @Test func aVersion3DatabaseGainsGroups() throws {
+  @Test func aVersion4DatabaseGainsGroups() throws {
     let store = try StoreFixture()
-    let old = store.folder.path("old")
-    try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
-    let queue = try DatabaseQueue(path: old.appendingPathComponent(AppDatabase.fileName).path)
+    let folder = store.folder.path("old")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let queue = try DatabaseQueue(path: folder.appendingPathComponent(AppDatabase.fileName).path)
     queue.writeWithoutTransaction { $0.add(tokenizer: NoteTokenizer.self) }
-    try AppDatabase.migrator.migrate(queue, upTo: "v3")
+    try AppDatabase.migrator.migrate(queue, upTo: "v4")
     let created = try #require(
       StoredEventFixtures.current.first { $0.name == "created, from a built-in protocol" })
     try queue.write { db in
@@ -110,14 +110,15 @@ import Testing
           """, arguments: [created.json])
     }
     try queue.close()
-    let v3 = try AppDatabase(directory: old)
-    #expect(v3.upgradeNotice == "Upgraded the data folder's database to schema v4.")
+    let old = try AppDatabase(directory: folder)
+    #expect(old.upgradeNotice == "Upgraded the data folder's database to schema v5.")
     let id = try #require(SessionID(rawValue: "0123456789abcdef0123456789abcdef"))
-    #expect(try v3.record(of: id).state.setup == StoredEventFixtures.builtInSetup)
-    #expect(try v3.groups().isEmpty)
-    let group = try v3.createGroup(name: "North", programme: "", members: [], at: store.clock.now())
-    #expect(try v3.groups().map(\.name) == ["North"])
-    #expect(try v3.sessions(inGroup: group.id).isEmpty)
+    #expect(try old.record(of: id).state.setup == StoredEventFixtures.builtInSetup)
+    #expect(try old.groups().isEmpty)
+    let group = try old.createGroup(
+      name: "North", programme: "", members: [], at: store.clock.now())
+    #expect(try old.groups().map(\.name) == ["North"])
+    #expect(try old.sessions(inGroup: group.id).isEmpty)
   }
 }
 

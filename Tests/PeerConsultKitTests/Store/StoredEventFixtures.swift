@@ -268,7 +268,7 @@ enum StoredEventFixtures {
         {"replace":false,"term":"Bishop","type":"shareChoice"}
         """#,
       event: .shareChoice(term: "Bishop", replace: false)),
-    // Standing groups and actions followed up (schema v4): a setup names its group, an action
+    // Standing groups and actions followed up (schema v5): a setup names its group, an action
     // its due date, each only when it has one, so every payload above reads as none.
     StoredEventFixture(
       name: "created, a meeting of a standing group",
