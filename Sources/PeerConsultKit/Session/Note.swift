@@ -55,6 +55,7 @@ public struct NoteContent: Hashable, Sendable {
       throw .noSuchParticipant(index)
     }
     if owner != nil && kind != .action { throw .ownerWithoutAction }
+    if due != nil && kind != .action { throw .dueWithoutAction }
   }
 }
 

@@ -44,6 +44,16 @@ import Testing
     }
   }
 
+  /// A due date belongs to an action: a stored or imported note of another kind is refused.
+  @Test func onlyAnActionHasADueDate() throws {
+    var state = try SessionState(setup: Fixtures.setup(), createdAt: friday)
+    let insight = NoteContent(text: "Call by Friday", kind: .insight, due: .nextSession)
+    #expect(throws: SessionError.dueWithoutAction) {
+      try state.apply(.noteAdded(id: 1, slot: 0, content: insight), at: friday)
+    }
+    #expect(insight.normalized.due == nil)
+  }
+
   /// "Next session" means the group's next meeting: a session of no group has none.
   @Test func nextSessionIsKeptOnlyInAGroupsMeeting() throws {
     let store = try StoreFixture()
