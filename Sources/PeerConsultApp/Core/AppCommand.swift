@@ -33,6 +33,9 @@ public enum AppCommand: Equatable, Sendable {
   case loadTags(programme: String)
   /// Correct a note of a stored session (one more event; the earlier text stays in history).
   case editStoredNote(SessionID, note: Int, content: NoteContent)
+  /// Take in what other programs stored in the live session since (review marking an action
+  /// done); cheap when nothing was stored anywhere.
+  case refreshLiveSession
   /// The actions still open from the earlier meetings of the session's standing group.
   case loadFollowUps(SessionID)
   /// What the later meetings of a session's standing group made of its actions.

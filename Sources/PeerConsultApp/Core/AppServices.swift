@@ -20,6 +20,9 @@ public final class AppServices {
   }
   /// The lock that tells other programs ``live`` is being facilitated here.
   private var liveLock: SessionLock?
+  /// The store's ``AppDatabase/dataVersion()`` when ``live`` last took in others' writes: it
+  /// changes only when another program commits.
+  private var seenDataVersion: Int?
   /// The session last let go unfinished, so the command line can say how to resume it.
   public private(set) var leftUnfinished: SessionID?
 
@@ -103,22 +106,35 @@ public final class AppServices {
       // Ready, not running: set-up, check-in chatter and latecomers cost no phase time.
       let session = try LiveSession.create(
         setup, id: makeSessionID(), store: store(), clock: clock)
-      live = session
+      facilitate(session, holding: nil)
       return .sessionOpened(session.id, session.state)
     case .countUnfinished:
       return .unfinishedCounted(try database()?.unfinishedSessions().count ?? 0)
     case .listUnfinished:
-      return .unfinishedListed(try database()?.unfinishedSessions() ?? [])
+      let sessions = try database()?.unfinishedSessions() ?? []
+      let elsewhere = sessions.map(\.id).filter {
+        $0 != live?.id && SessionLock.isLive($0, in: location.dataDirectory)
+      }
+      return .unfinishedListed(sessions, openElsewhere: Set(elsewhere))
     case .resume(let id):
+      let lock = try claim(id)
       // A session left before its start stays ready.
       let session = try LiveSession.resume(id, store: store(), clock: clock)
-      live = session
+      facilitate(session, holding: lock)
       return .sessionOpened(session.id, session.state)
     case .reopen(let id):
+      let lock = try claim(id)
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       if session.state.isFinished { try session.previous() }
-      live = session
+      facilitate(session, holding: lock)
       return .sessionOpened(session.id, session.state)
+    case .refreshLiveSession:
+      guard let session = live else { return .liveSessionRefreshed(nil) }
+      // Asked before reading, so that a commit made meanwhile is taken in now or next time.
+      let version = try store().dataVersion()
+      guard version != seenDataVersion else { return .liveSessionRefreshed(nil) }
+      seenDataVersion = version
+      return .liveSessionRefreshed(try session.catchUp() ? session.state : nil)
     case .session(let sessionCommand):
       return try perform(sessionCommand)
     case .leaveSession:
@@ -225,6 +241,29 @@ public final class AppServices {
     case .followUp(let action, let outcome): try session.followUp(action, outcome)
     }
     return .sessionChanged(session.state)
+  }
+
+  /// The lock of `id`, taken for this program, or kept when it holds it already; refuses a
+  /// session another program is facilitating (two facilitators of one session would each
+  /// miss the other's notes until they saved). Best effort where no lock file can be made:
+  /// then no database can be written either.
+  private func claim(_ id: SessionID) throws -> SessionLock? {
+    if let liveLock, liveLock.session == id { return liveLock }
+    let lock: SessionLock?
+    do { lock = try SessionLock.acquire(id, in: location.dataDirectory) } catch { return nil }
+    guard let lock else { throw StoreError.openElsewhere(id) }
+    return lock
+  }
+
+  /// Makes `session` the live one, holding `lock` (or taking it), and notes the store's data
+  /// version, from which writes by other programs are taken in (``AppCommand/refreshLiveSession``).
+  private func facilitate(_ session: LiveSession, holding lock: SessionLock?) {
+    if let lock, lock !== liveLock {
+      liveLock?.release()
+      liveLock = lock
+    }
+    seenDataVersion = try? store().dataVersion()
+    live = session
   }
 
   /// Takes the lock of `session` (releasing any other), so that other programs can tell it is

@@ -14,8 +14,9 @@ public enum ServiceResult: Equatable, Sendable {
     programmesError: String?, groups: [SetupState.GroupChoice])
   /// How many sessions are unfinished.
   case unfinishedCounted(Int)
-  /// The unfinished sessions, most recent first.
-  case unfinishedListed([SessionListing])
+  /// The unfinished sessions, most recent first, and those of them another PeerConsult is
+  /// facilitating now, which cannot be resumed here.
+  case unfinishedListed([SessionListing], openElsewhere: Set<SessionID>)
   /// A session is now being facilitated (created, ready to start, or resumed).
   case sessionOpened(SessionID, SessionState)
   /// A note was stored; its id is the acknowledgement that it is durable.
@@ -46,4 +47,7 @@ public enum ServiceResult: Equatable, Sendable {
   /// The command failed: the error as the model describes it, and the session as stored now
   /// when the failure may have come from another program changing it.
   case failed(AppCommand, error: String, latest: SessionState?)
+  /// The live session after taking in events other programs stored, or nil when there were
+  /// none.
+  case liveSessionRefreshed(SessionState?)
 }

@@ -23,6 +23,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSessions
   /// A stored session whose events do not decode or do not rebuild.
   case damagedSession(SessionID, sequence: Int, reason: String)
+  /// A write-ahead log that loses committed transactions, which a writing opening would
+  /// overwrite, could not be copied aside first.
+  case damagedLogNotCopied(path: String, reason: String)
+  /// The session is being facilitated by another PeerConsult (``SessionLock``).
+  case openElsewhere(SessionID)
   /// No standing group has that name or id; `known` lists the names there are.
   case noSuchGroup(String, known: [String])
   /// Another group already has the name (compared without case or accents).
@@ -84,6 +89,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .damagedSession(let session, let sequence, let reason):
       "Session \(session.short) cannot be rebuilt at event \(sequence) (\(oneLine(reason))): "
         + "the events are kept unchanged; report this with the file."
+    case .damagedLogNotCopied(let path, let reason):
+      "The write-ahead log of \(path) is damaged and could not be copied aside "
+        + "(\(oneLine(reason))): free disk space and try again (nothing was changed)."
+    case .openElsewhere(let session):
+      "Session \(session.short) is open in another PeerConsult window: carry on there, "
+        + "or leave it there (q) and resume it here."
     case .noSuchGroup(let name, let known):
       "No group is called \"\(oneLine(name))\""
         + (known.isEmpty
