@@ -95,7 +95,7 @@ import Testing
         contentsOf: second.folder.appendingPathComponent("stderr"), encoding: .utf8)
       #expect(
         stderr == "Error: Session b2000000 is open in another PeerConsult window: carry on there, "
-          + "or leave it there (q) and resume it here.\n", "\(arguments): \(stderr)")
+          + "or leave it there (q) first. Nothing was changed.\n", "\(arguments): \(stderr)")
     }
     // The first window carries on.
     try live.send("Enter")

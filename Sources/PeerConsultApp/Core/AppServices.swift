@@ -14,6 +14,9 @@ public final class AppServices {
   private var openedReader: AppDatabase?
   /// Makes the id of each new session (fixed in tests).
   private let makeSessionID: () -> SessionID
+  /// Writes an export as a private file (`PrivateFile.write`; confined to a folder in the
+  /// random-key attacks, which may type any path).
+  let writeExport: (_ text: String, _ to: URL, _ replacing: Bool) throws -> Void
   /// The session being facilitated, if any.
   public private(set) var live: LiveSession? {
     didSet { holdLock(of: live?.id) }
@@ -25,6 +28,9 @@ public final class AppServices {
   private var seenDataVersion: Int?
   /// The session last let go unfinished, so the command line can say how to resume it.
   public private(set) var leftUnfinished: SessionID?
+  /// The files the screens wrote exports to, so the command line can say so once the
+  /// screens are gone.
+  public internal(set) var sharesWritten: [String] = []
 
   /// - Parameters:
   ///   - openStore: opens the database for writing on first use, creating it if need be, so
@@ -32,15 +38,20 @@ public final class AppServices {
   ///     is unusable.
   ///   - openReader: opens the database for reading on first use, or gives nil when there is
   ///     none yet: nothing is created just to look.
+  ///   - writeExport: writes an export the review before sharing made.
   public init(
     location: DataLocation, clock: any WallClock,
     makeSessionID: @escaping () -> SessionID = { .random() },
     openStore: @escaping () throws -> AppDatabase,
-    openReader: @escaping () throws -> AppDatabase?
+    openReader: @escaping () throws -> AppDatabase?,
+    writeExport: @escaping (String, URL, Bool) throws -> Void = {
+      try PrivateFile.write($0, to: $1, replacing: $2)
+    }
   ) {
     self.location = location
     self.clock = clock
     self.makeSessionID = makeSessionID
+    self.writeExport = writeExport
     self.openStore = openStore
     self.openReader = openReader
   }
@@ -168,6 +179,13 @@ public final class AppServices {
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       try session.editNote(note, to: content)
       return .noteEdited(id: note, session: session.state)
+    case .loadShareReview(let subject): return try shareReview(of: subject)
+    case .chooseForSharing(let subject, let term, let replace):
+      return try choose(term, replace: replace, in: subject)
+    case .writeShare(let subject, let format, let path, let replacing):
+      return try write(subject, as: format, to: path, replacing: replacing)
+    case .deleteSession(let id): return try delete(id)
+    case .erasePerson(let name, let shown): return try erase(name, shown: shown)
     case .loadFollowUps(let id):
       return .followUpsLoaded(try openActions(before: id))
     case .loadActionHistory(let id):

@@ -12,5 +12,6 @@ public enum ScreenRegistry {
     SummaryState.self,
     ReviewState.self,
     TranscriptState.self,
+    ShareReviewState.self,
   ]
 }

@@ -40,6 +40,20 @@ public enum ServiceResult: Equatable, Sendable {
   case transcriptLoaded(SessionID, SessionState, note: Int?)
   /// The `#tags` of a programme's notes (without `#`), the most used first.
   case tagsLoaded([String])
+  /// What anonymising will do, and how many damaged sessions were left out of it.
+  case shareReviewLoaded(ShareReview, skipped: Int)
+  /// A choice for a suspect was stored; the review as it now stands, and the live session's
+  /// state when the choice was stored in it too (the summary keeps showing it).
+  case shareChoiceSaved(term: String, replace: Bool, review: ShareReview, live: SessionState?)
+  /// The anonymised export of `sessions` sessions was written to `path`.
+  case shareWritten(path: String, sessions: Int)
+  /// Nothing was written: a file is already at `path`, and replacing it was not asked for.
+  case shareOutputExists(path: String)
+  /// A session was deleted for good.
+  case sessionDeleted(SessionID)
+  /// A person was erased from `sessions`, now `pseudonym`; `shown` is the session the request
+  /// came from, as now stored.
+  case personErased(pseudonym: String, sessions: [SessionID], shown: SessionState)
   /// The actions still open from the group's earlier meetings, newest first.
   case followUpsLoaded([ActionLedger.Item])
   /// A session's actions as later meetings of its group left them, by note id.

@@ -26,7 +26,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A write-ahead log that loses committed transactions, which a writing opening would
   /// overwrite, could not be copied aside first.
   case damagedLogNotCopied(path: String, reason: String)
-  /// The session is being facilitated by another PeerConsult (``SessionLock``).
+  /// The session is being facilitated by another PeerConsult (``SessionLock/isLive(_:in:)``),
+  /// so it may not be resumed, deleted or rewritten here.
   case openElsewhere(SessionID)
   /// No standing group has that name or id; `known` lists the names there are.
   case noSuchGroup(String, known: [String])
@@ -94,7 +95,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         + "(\(oneLine(reason))): free disk space and try again (nothing was changed)."
     case .openElsewhere(let session):
       "Session \(session.short) is open in another PeerConsult window: carry on there, "
-        + "or leave it there (q) and resume it here."
+        + "or leave it there (q) first. Nothing was changed."
     case .noSuchGroup(let name, let known):
       "No group is called \"\(oneLine(name))\""
         + (known.isEmpty

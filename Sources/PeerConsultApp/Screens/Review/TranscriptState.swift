@@ -18,6 +18,9 @@ public struct TranscriptState: Equatable, Sendable {
   /// Whether the actions list is showing instead of the transcript.
   public var showActions = false
   public var actionSelection = 0
+  /// Whether the people list (`w`) is showing, to erase one of them.
+  public var showPeople = false
+  public var personSelection = 0
   /// What the later meetings of the session's standing group made of its actions, by note
   /// id (carried forward, done, dropped); empty for a session of no group.
   public var actionHistory: [Int: ActionLedger.Item] = [:]
