@@ -13,5 +13,6 @@ public enum ScreenRegistry {
     ReviewState.self,
     TranscriptState.self,
     ShareReviewState.self,
+    ProgrammeState.self,
   ]
 }
