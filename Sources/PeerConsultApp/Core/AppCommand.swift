@@ -31,4 +31,12 @@ public enum AppCommand: Equatable, Sendable {
   case setStoredActionDone(SessionID, note: Int, done: Bool)
   /// Correct a note of a stored session (one more event; the earlier text stays in history).
   case editStoredNote(SessionID, note: Int, content: NoteContent)
+  /// Follow a session another program runs, for the room display: the one named, or with
+  /// nil the latest (``SessionFollower/latest(in:dataDirectory:)``); `notes` allows the
+  /// panel of notes shared with the room.
+  case follow(SessionID?, notes: Bool)
+  /// Read the followed session again if another program changed it or its lock.
+  case refreshFollowed
+  /// Stop following (the room display was left).
+  case stopFollowing
 }

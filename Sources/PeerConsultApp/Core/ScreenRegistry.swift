@@ -11,5 +11,6 @@ public enum ScreenRegistry {
     SummaryState.self,
     ReviewState.self,
     TranscriptState.self,
+    FollowState.self,
   ]
 }

@@ -40,4 +40,11 @@ public enum ServiceResult: Equatable, Sendable {
   /// The command failed: the error as the model describes it, and the session as stored now
   /// when the failure may have come from another program changing it.
   case failed(AppCommand, error: String, latest: SessionState?)
+  /// Following began: the session as last committed, whether a program is running it, and
+  /// whether the notes panel was allowed.
+  case followStarted(SessionID, SessionState, isLive: Bool, notes: Bool)
+  /// The followed session as last committed, and whether a program is running it.
+  case followed(SessionID, SessionState, isLive: Bool)
+  /// Nothing is followed any more.
+  case followingStopped
 }

@@ -22,6 +22,13 @@ public final class SessionFollower {
   public let followsLatest: Bool
   private var version: Int
 
+  /// How long after a file-change notification a commit is awaited, and how often it is
+  /// looked for meanwhile. SQLite writes a commit's pages to the `-wal` file before the commit
+  /// is visible (it then syncs the file and only then marks the commit in the shared memory,
+  /// which inotify does not see), so the look a notification starts can come a little early.
+  public static let commitWait: TimeInterval = 0.25
+  public static let commitPollMilliseconds = 5
+
   /// Follows `session`, or with nil the latest (``latest(in:dataDirectory:)``).
   public init(database: AppDatabase, dataDirectory: URL, session: SessionID?) throws {
     self.database = database

@@ -86,6 +86,12 @@ public enum LiveScreen {
         y += 1
       }
     }
+    if state.roomNotesSelection != nil {
+      RoomNotesChooser.draw(
+        state, into: &grid, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
+      )
+      return nil
+    }
     if state.ratingSelection != nil {
       drawRatings(
         state, into: &grid, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)

@@ -20,6 +20,8 @@ public struct LiveState: Equatable, Sendable {
   public var guidanceUnfolded = false
   /// The slot whose zero has been signalled, so the bell rings once per phase.
   public var signalledSlot: Int?
+  /// The kind picked in the panel of notes shared with the room, when it is open.
+  public var roomNotesSelection: Int?
 
   public init(sessionID: SessionID, session: SessionState, now: Date) {
     self.sessionID = sessionID
