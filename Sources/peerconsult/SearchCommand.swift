@@ -34,9 +34,10 @@ struct SearchCommand: ParsableCommand {
 
   /// Refuses what cannot be searched for, before the data folder is opened.
   private func check() throws {
-    guard NoteSearchQuery(query).ftsPattern != nil else {
+    guard !NoteSearchQuery(query).isEmpty else {
       throw CLIError(
-        "Nothing to search for in \"\(query)\": type a word, a \"phrase\" or the start of a word*.")
+        "Nothing to search for in \"\(query)\": "
+          + "type a word, a \"phrase\", a #tag or the start of a word*.")
     }
     guard limit > 0 else { throw CLIError("--limit must be 1 or more.") }
     if let kind, NoteKind(rawValue: kind.lowercased()) == nil {

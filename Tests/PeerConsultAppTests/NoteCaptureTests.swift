@@ -90,16 +90,13 @@ import Testing
     #expect(PersonMatcher.matches(" ", in: names) == [0, 1, 2, 3, 4])
   }
 
-  @Test func theNoteLineBindsNoPrintableKeyAndKeepsCtrlTForTags() {
+  @Test func theNoteLineBindsNoPrintableKey() {
     for context in [KeyContext.editor, .personChoice, .textField] {
       for binding in Keymap.bindings(for: context) {
         for key in binding.keys {
           if case .character = key { Issue.record("\(context) binds printable \(key)") }
         }
       }
-      #expect(
-        Keymap.action(for: .control("t"), in: context) == nil,
-        "Ctrl-T is reserved for #tag completion")
     }
   }
 

@@ -29,6 +29,8 @@ public enum AppCommand: Equatable, Sendable {
   case openTranscript(SessionID, note: Int?)
   /// Mark an action of a stored session done or not done (one more event in its history).
   case setStoredActionDone(SessionID, note: Int, done: Bool)
+  /// Load the `#tags` a programme's notes use, for completing them in the note line.
+  case loadTags(programme: String)
   /// Correct a note of a stored session (one more event; the earlier text stays in history).
   case editStoredNote(SessionID, note: Int, content: NoteContent)
   /// Follow a session another program runs, for the room display: the one named, or with

@@ -135,12 +135,14 @@ public final class AppServices {
         sessions: try database?.sessions() ?? [],
         programmes: try database?.programmes().map(\.name) ?? [], hasDatabase: database != nil)
     case .searchNotes(let query, let programme):
-      guard NoteSearchQuery(query).ftsPattern != nil, let database = try database() else {
+      guard !NoteSearchQuery(query).isEmpty, let database = try database() else {
         return .searched(query: nil, hits: [])
       }
       return .searched(
         query: query,
         hits: try database.searchNotes(query, programme: programme, limit: ReviewState.hitLimit))
+    case .loadTags(let programme):
+      return .tagsLoaded(try database()?.tagCounts(programme: programme).map(\.tag) ?? [])
     case .openTranscript(let id, let note):
       guard let database = try database() else { throw StoreError.noSuchSession(id.rawValue) }
       return .transcriptLoaded(id, try database.loadSession(id), note: note)

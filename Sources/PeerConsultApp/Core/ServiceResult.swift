@@ -37,6 +37,8 @@ public enum ServiceResult: Equatable, Sendable {
   case searched(query: String?, hits: [NoteSearchHit])
   /// A stored session, to read (at `note` when given).
   case transcriptLoaded(SessionID, SessionState, note: Int?)
+  /// The `#tags` of a programme's notes (without `#`), the most used first.
+  case tagsLoaded([String])
   /// The command failed: the error as the model describes it, and the session as stored now
   /// when the failure may have come from another program changing it.
   case failed(AppCommand, error: String, latest: SessionState?)

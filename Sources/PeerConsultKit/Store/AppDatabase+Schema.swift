@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 3
+  public static let schemaVersion = 4
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -49,6 +49,27 @@ extension AppDatabase {
           INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
           PRAGMA user_version = 3;
           """)
+    }
+    migrator.registerMigration("v4") { db in
+      // `#tags` in notes get an index of their own, so `search '#licensing'` finds the tag
+      // and not the word, and tags can be counted across sessions. The rows are kept by the
+      // event projection; here they are made once for the notes already stored, with the
+      // same parser (a projection, like the search index, that can always be rebuilt).
+      try db.execute(
+        sql: """
+          CREATE TABLE note_tags (
+            note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+            tag_key TEXT NOT NULL,          -- NoteTag.key: folded case, accents and joiners
+            tag TEXT NOT NULL,              -- as first written in the note, without '#'
+            PRIMARY KEY (tag_key, note_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX note_tags_by_note ON note_tags (note_id);
+          """)
+      let notes = try Row.fetchCursor(db, sql: "SELECT id, text FROM notes")
+      while let note = try notes.next() {
+        try EventProjection.indexTags(of: note["id"], text: note["text"], in: db)
+      }
+      try db.execute(sql: "PRAGMA user_version = 4")
     }
     return migrator
   }

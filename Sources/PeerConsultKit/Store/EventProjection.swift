@@ -36,6 +36,7 @@ struct EventProjection {
         arguments: [
           id, note, slot, time, content.kind.rawValue, content.speaker, content.owner, content.text,
         ])
+      try Self.indexTags(of: db.lastInsertedRowID, text: content.text, in: db)
     case .noteEdited(let note, let content):
       try db.execute(
         sql: """
@@ -47,6 +48,11 @@ struct EventProjection {
           content.kind.rawValue, content.speaker, content.owner, content.text, time,
           content.kind.rawValue, id, note,
         ])
+      if let row = try Int64.fetchOne(
+        db, sql: "SELECT id FROM notes WHERE session_id = ? AND note = ?", arguments: [id, note])
+      {
+        try Self.indexTags(of: row, text: content.text, in: db)
+      }
     case .noteDeleted(let note):
       try db.execute(
         sql: "UPDATE notes SET deleted_at = ? WHERE session_id = ? AND note = ?",
@@ -58,6 +64,16 @@ struct EventProjection {
     case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
       .shareChoice, .roomNotesChosen:
       break
+    }
+  }
+
+  /// Makes the note `row`'s tag rows those written in `text`, replacing any it had.
+  static func indexTags(of row: Int64, text: String, in db: Database) throws {
+    try db.execute(sql: "DELETE FROM note_tags WHERE note_id = ?", arguments: [row])
+    for tag in NoteTag.distinct(in: text) {
+      try db.execute(
+        sql: "INSERT INTO note_tags (note_id, tag_key, tag) VALUES (?, ?, ?)",
+        arguments: [row, tag.key, tag.text])
     }
   }
 

@@ -1,7 +1,9 @@
 /// What a person typed into a search box, turned into an FTS5 pattern that cannot be a syntax
 /// error: every word and "quoted phrase" becomes a quoted string, so `AND`, `NEAR`, `-`, `:`
 /// and brackets are searched as text; a trailing `*` asks for words starting with it; all
-/// terms must match.
+/// terms must match. A word that is a whole `#tag` (``NoteTag``) matches the tag only, through
+/// the tag index, so `#licensing` finds notes tagged so and `licensing` the word anywhere;
+/// `#lic*` finds tags starting with it.
 public struct NoteSearchQuery: Hashable, Sendable {
   /// One word or phrase to match.
   public struct Term: Hashable, Sendable {
@@ -10,10 +12,21 @@ public struct NoteSearchQuery: Hashable, Sendable {
     public let isPrefix: Bool
   }
 
+  /// One `#tag` to match, by its ``NoteTag/key``.
+  public struct Tag: Hashable, Sendable {
+    public let key: String
+    public let isPrefix: Bool
+  }
+
   public let terms: [Term]
+  public let tags: [Tag]
+
+  /// True when there is nothing to search for: no word, phrase or tag.
+  public var isEmpty: Bool { terms.isEmpty && tags.isEmpty }
 
   public init(_ input: String) {
     var terms: [Term] = []
+    var tags: [Tag] = []
     var characters = Substring(input)
     while let first = characters.first {
       if first.isWhitespace {
@@ -39,14 +52,19 @@ public struct NoteSearchQuery: Hashable, Sendable {
         characters = characters.dropFirst()
       }
       let text = body.filter { $0 != "*" }.trimmingCharacters(in: .whitespaces)
+      if !isPhrase, text.hasPrefix("#"), let tag = NoteTag.parse(text) {
+        tags.append(Tag(key: tag.key, isPrefix: isPrefix))
+        continue
+      }
       // A term without letters or digits has no tokens and would match nothing.
       guard text.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
       terms.append(Term(text: text, isPhrase: isPhrase, isPrefix: isPrefix))
     }
     self.terms = terms
+    self.tags = tags
   }
 
-  /// The FTS5 pattern, or nil when there is nothing to search for. A Chinese, Japanese or
+  /// The FTS5 pattern of the words and phrases, or nil when there are none. A Chinese, Japanese or
   /// Korean term is a phrase of single characters to the index's tokenizer, so it is found
   /// inside unspaced text.
   public var ftsPattern: String? {

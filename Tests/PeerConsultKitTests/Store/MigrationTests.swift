@@ -139,10 +139,34 @@ import Testing
     }
     try queue.close()
     let database = try AppDatabase(directory: data)
-    #expect(database.upgradeNotice == "Upgraded the data folder's database to schema v3.")
+    #expect(
+      database.upgradeNotice
+        == "Upgraded the data folder's database to schema v\(AppDatabase.schemaVersion).")
     #expect(try database.searchNotes("静").map(\.noteID) == [3])
     #expect(try database.searchNotes("darcy").map(\.noteID) == [4])
     #expect(try database.searchNotes("creme").map(\.noteID) == [1])
+  }
+
+  @Test func tagsInNotesStoredBeforeVersion4AreIndexedByIt() throws {
+    let folder = try TemporaryFolder()
+    let data = try fixture(in: folder)
+    let file = data.appendingPathComponent(AppDatabase.fileName).path
+    var configuration = Configuration()
+    AppDatabase.prepare(&configuration)
+    let queue = try DatabaseQueue(path: file, configuration: configuration)
+    try AppDatabase.migrator.migrate(queue, upTo: "v3")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO notes (session_id, note, slot, created_at, kind, text) VALUES
+            ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'theme', 'Late #Licensing'),
+            ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'other', 'licensing only')
+          """)
+    }
+    try queue.close()
+    let database = try AppDatabase(directory: data)
+    #expect(try database.searchNotes("#licensing").map(\.noteID) == [3])
+    #expect(Set(try database.searchNotes("licensing").map(\.noteID)) == [2, 3, 4])
   }
 
   @Test func theReleasedVersion1MigrationIsUnchanged() throws {

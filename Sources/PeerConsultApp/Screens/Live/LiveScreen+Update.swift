@@ -159,7 +159,10 @@ extension LiveState: Screen {
   /// reopen its last phase (resuming a finished session is usually meant to carry on).
   static func show(_ id: SessionID, _ session: SessionState, now: Date) -> [Effect] {
     guard session.isFinished else {
-      return [.show(LiveState(sessionID: id, session: session, now: now))]
+      return [
+        .show(LiveState(sessionID: id, session: session, now: now)),
+        .command(.loadTags(programme: session.setup.programme)),
+      ]
     }
     return [
       .show(SummaryState(sessionID: id, session: session)),
@@ -263,7 +266,8 @@ extension LiveState: Screen {
   /// The open editor's inputs: typing, editing keys, choosing a kind or a person.
   private mutating func edit(_ input: ScreenInput) -> [Effect] {
     guard var editor else { return [] }
-    let outcome = editor.update(input, people: session.participants.map(\.name))
+    let outcome = editor.update(
+      input, people: session.participants.map(\.name), tags: knownTags)
     self.editor = editor
     switch outcome {
     case .stay: return []
@@ -312,13 +316,15 @@ extension LiveState: Screen {
   {
     var effects: [Effect] = []
     switch result {
-    case .noteSaved(_, let stored):
+    case .noteSaved(let id, let stored):
+      if let note = stored.note(id) { learnTags(from: note.text) }
       editor = nil
       session = stored
       // A new note brings the transcript back to the newest, whatever was picked before.
       selectedNote = nil
       effects.append(.notice(Notice("Note saved.", tone: .success)))
-    case .noteEdited(_, let stored):
+    case .noteEdited(let id, let stored):
+      if let note = stored.note(id) { learnTags(from: note.text) }
       editor = nil
       session = stored
       effects.append(
@@ -336,6 +342,11 @@ extension LiveState: Screen {
       session = stored
     case .sessionLeft:
       return [.leave(to: .newSession), .notice(LiveScreen.leftNotice(sessionID))]
+    case .tagsLoaded(let tags):
+      knownTags = tags
+      return []
+    case .failed(.loadTags, let error, _):
+      return [.notice(Notice("No #tag completion: \(error)", tone: .warning))]
     case .failed(_, let error, _):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default:

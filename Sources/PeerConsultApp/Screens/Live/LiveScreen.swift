@@ -353,13 +353,16 @@ public enum LiveScreen {
       grid.put(hint, x: area.x, y: area.y + 1, style: Theme.muted, maxWidth: area.width)
       return nil
     }
-    return drawOpenEditor(editor, state.session, into: &grid, area: area)
+    return drawOpenEditor(
+      editor, state.session, knownTags: state.knownTags, into: &grid, area: area)
   }
 
   /// An open note editor (the live screen's, or review's when a note is corrected): its
   /// details or chooser row, then the note line; returns the text cursor when it has one.
+  /// While a `#tag` that `knownTags` can finish is being typed, the details row offers them.
   static func drawOpenEditor(
-    _ editor: NoteEditorState, _ session: SessionState, into grid: inout Grid, area: Rect
+    _ editor: NoteEditorState, _ session: SessionState, knownTags: [String] = [],
+    into grid: inout Grid, area: Rect
   ) -> (x: Int, y: Int)? {
     let label = editorLabel(editor)
     grid.put(label, x: area.x, y: area.y + 1, style: Theme.heading)
@@ -370,7 +373,11 @@ public enum LiveScreen {
     let details = Rect(x: area.x, y: area.y, width: area.width, height: 1)
     switch editor.mode {
     case .writing:
-      drawDetails(editor, session, into: &grid, area: details)
+      if let completion = TagCompletion.at(editor.line, known: knownTags) {
+        NoteEditorView.drawTags(completion, into: &grid, area: details)
+      } else {
+        drawDetails(editor, session, into: &grid, area: details)
+      }
       return cursor
     case .choosingKind(let highlight):
       NoteEditorView.drawKinds(highlight: highlight, into: &grid, area: details)

@@ -20,6 +20,9 @@ public struct LiveState: Equatable, Sendable {
   public var guidanceUnfolded = false
   /// The slot whose zero has been signalled, so the bell rings once per phase.
   public var signalledSlot: Int?
+  /// The programme's `#tags` (without `#`), the most used first, that Ctrl-T completes; the
+  /// tags of notes saved here join them.
+  public var knownTags: [String] = []
   /// The kind picked in the panel of notes shared with the room, when it is open.
   public var roomNotesSelection: Int?
 
@@ -28,6 +31,14 @@ public struct LiveState: Equatable, Sendable {
     self.session = session
     // A phase that ran out while the program was closed shows its overtime without a bell.
     if let timer = session.timer(at: now), timer.isOvertime { signalledSlot = session.currentSlot }
+  }
+
+  /// Adds the tags written in `text` that are not known yet, after the known ones.
+  mutating func learnTags(from text: String) {
+    let known = Set(knownTags.map { NoteTag.key(of: $0) })
+    for tag in NoteTag.distinct(in: text) where !known.contains(tag.key) {
+      knownTags.append(tag.text)
+    }
   }
 
   /// Notes shown in the transcript, oldest first.

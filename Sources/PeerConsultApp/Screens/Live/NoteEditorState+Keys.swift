@@ -3,10 +3,9 @@ import TerminalKit
 
 extension KeyContext {
   /// The note line. It binds only non-printing keys, so typing never runs a command: Enter,
-  /// Esc, Tab (kind), Shift-Tab or Ctrl-S (speaker), Ctrl-O (owner), Ctrl-C, and the text
-  /// field's editing keys (← → Home End Bksp Del, Ctrl-A/E/H/D/U/K/W).
-  ///
-  /// **Ctrl-T is reserved for completing `#tags`** and must stay unbound here (a test checks).
+  /// Esc, Tab (kind), Shift-Tab or Ctrl-S (speaker), Ctrl-O (owner), Ctrl-T (complete a
+  /// `#tag`), Ctrl-C, and the text field's editing keys (← → Home End Bksp Del,
+  /// Ctrl-A/E/H/D/U/K/W).
   public static let editor = KeyContext(
     "editor", title: "While writing a note", typesText: true, helpSections: [.textField])
   /// The kind row that Tab opens: a kind's first letter picks it.
@@ -30,6 +29,7 @@ extension Action {
   public static let chooseKind = Action("chooseKind")
   public static let chooseSpeaker = Action("chooseSpeaker")
   public static let chooseOwner = Action("chooseOwner")
+  public static let completeTag = Action("completeTag")
 
   /// Picks `kind` in the kind row.
   public static func kind(_ kind: NoteKind) -> Action { Action("kind:" + kind.rawValue) }
@@ -69,6 +69,10 @@ extension NoteEditorState {
         "Choose an owner, as the speaker: makes the note an action",
         in: [.editor]),
       KeyBinding(
+        [.control("t")], .completeTag, "tag",
+        "Complete the #tag being typed from the programme's tags",
+        in: [.editor], footer: false),
+      KeyBinding(
         [.control("c")], .quit, "quit", "Leave the session (asks first)",
         in: [.editor, .kindChoice, .personChoice], footer: false),
     ]
@@ -98,10 +102,13 @@ extension NoteEditorState {
       KeyBinding([.character("y")], .confirmYes, "discard", "Discard the note", in: [.discardNote]),
     ]
 
-  /// Applies one input to the editor; `people` are the participants' names, in order.
-  mutating func update(_ input: ScreenInput, people: [String]) -> NoteEditorOutcome {
+  /// Applies one input to the editor; `people` are the participants' names, in order, and
+  /// `tags` the programme's `#tags` (without `#`), the most used first, for Ctrl-T.
+  mutating func update(_ input: ScreenInput, people: [String], tags: [String] = [])
+    -> NoteEditorOutcome
+  {
     switch mode {
-    case .writing: return write(input, people: people)
+    case .writing: return write(input, people: people, tags: tags)
     case .choosingKind(let highlight):
       chooseKind(input, highlight: highlight)
     case .choosingPerson(let choice):
@@ -114,8 +121,13 @@ extension NoteEditorState {
     return input == .action(.quit) ? .leave : .stay
   }
 
-  private mutating func write(_ input: ScreenInput, people: [String]) -> NoteEditorOutcome {
+  private mutating func write(_ input: ScreenInput, people: [String], tags: [String])
+    -> NoteEditorOutcome
+  {
     switch input {
+    case .action(.completeTag):
+      guard let completion = TagCompletion.at(line, known: tags) else { return .stay }
+      return completion.complete(&line) ? .stay : .full
     case .text(let text): return line.insert(text) ? .stay : .full
     case .action(.saveNote): return hasText ? .save : .close
     case .action(.cancelNote):

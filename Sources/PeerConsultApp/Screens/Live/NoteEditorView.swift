@@ -23,6 +23,30 @@ enum NoteEditorView {
     }
   }
 
+  /// `tag: #licensing · #licence-fees  Ctrl-T`: the known tags that finish the one being
+  /// typed, the first (Ctrl-T's pick) in reverse video.
+  static func drawTags(_ completion: TagCompletion, into grid: inout Grid, area: Rect) {
+    grid.put("tag: ", x: area.x, y: area.y, style: Theme.heading)
+    let hint = "  Ctrl-T completes"
+    let end = area.maxX - hint.displayWidth
+    var x = area.x + 5
+    for (index, tag) in completion.candidates.enumerated() {
+      let separator = index == 0 ? "" : " · "
+      let name = "#" + tag
+      let needed = separator.displayWidth + name.displayWidth
+      guard x + needed <= end else {
+        if x < end { grid.put(" …", x: x, y: area.y, style: Theme.muted) }
+        break
+      }
+      grid.put(separator, x: x, y: area.y, style: Theme.muted)
+      grid.put(
+        name, x: x + separator.displayWidth, y: area.y,
+        style: index == 0 ? Theme.selected : .plain)
+      x += needed
+    }
+    grid.put(hint, x: max(x, end), y: area.y, style: Theme.key, maxWidth: area.maxX - max(x, end))
+  }
+
   /// `speaker ▸ query  Zoë Müller · Amira O'Neill · none`: what was typed, then who it
   /// matches, the highlighted one (Enter's pick) in reverse video; returns the text cursor.
   static func drawPeople(
