@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PeerConsultKit
+import Synchronization
 
 extension DataOptions {
   /// The data folder's database for a command that only reads, opened read-only, or nil when
@@ -44,11 +45,19 @@ extension SessionRecords {
   }
 }
 
-/// `database`, after saying on standard error that opening it upgraded its schema, if it did.
+/// `database`, after saying on standard error what opening it found: that it upgraded the
+/// schema, or that the write-ahead log is damaged and its files were copied aside. A command
+/// that opens the database twice (to read, then to write) says each thing once.
 func announcingUpgrade(_ database: AppDatabase) -> AppDatabase {
-  if let notice = database.upgradeNotice { printError(notice) }
+  for notice in [database.upgradeNotice, database.logDamageNotice].compactMap({ $0 }) {
+    let isNew = announced.withLock { $0.insert(notice).inserted }
+    if isNew { printError(notice) }
+  }
   return database
 }
+
+/// What ``announcingUpgrade(_:)`` has said in this process.
+private let announced = Mutex<Set<String>>([])
 
 extension AppDatabase {
   /// The stored name of the programme typed as `name` (in any case, with or without accents),

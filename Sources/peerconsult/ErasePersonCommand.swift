@@ -14,7 +14,8 @@ struct ErasePersonCommand: ParsableCommand {
       titles, focus questions and every version of every note are replaced too. Each session \
       records the erasure, never the name. The database is then rewritten so that no byte of \
       what was removed stays in the file, its WAL or its free pages. Backups and exports made \
-      before are not touched. Asks first; --yes answers for scripts.
+      before are not touched. Refused while one of their sessions is being facilitated in \
+      another PeerConsult. Asks first; --yes answers for scripts.
       """)
 
   @OptionGroup var data: DataOptions
@@ -35,7 +36,9 @@ struct ErasePersonCommand: ParsableCommand {
           "erase-person rewrites sessions for good: run it in a terminal to confirm, or add --yes.",
         declined: "Nothing was erased.")
     }
-    let erasure = try database.erasePerson(named: name, at: Date())
+    let erasure = try database.erasePerson(named: name, at: Date()) {
+      SessionLock.isLive($0, in: data.location.dataDirectory)
+    }
     try StandardOutput.line(
       "Erased \(name) from \(CommandText.counted(erasure.sessions.count, "session")): "
         + "they are now \(erasure.pseudonym).")

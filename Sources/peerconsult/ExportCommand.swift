@@ -11,8 +11,9 @@ struct ExportCommand: ParsableCommand {
       everything, every edit included, and is what `peerconsult import` reads \
       (Docs/EXPORT-FORMAT.md). With --anonymise, people become [Participant A] and \
       organisations [Organisation 1], also inside notes, and the attendee list is left out: read \
-      the result before you share it, or add --review to list every replacement and every \
-      suspect (a word that may be a name) first. Files are written readable by you only.
+      the result before you share it, or add --review to see every replacement and every \
+      suspect (a word that may be a name) first: on a terminal, a screen where you choose \
+      and write; otherwise a list. Files are written readable by you only.
       """)
 
   @OptionGroup var data: DataOptions
@@ -60,12 +61,24 @@ struct ExportCommand: ParsableCommand {
     var seen = Set<SessionID>()
     let unique = ids.filter { seen.insert($0).inserted }
     // Read after the review step, which may store the facilitator's choices first.
-    if let review = try reviewing.check(
+    switch try reviewing.check(
       unique, anonymise: anonymise, data: data,
       records: { try database.records(of: unique).records })
     {
+    case .print(let review):
       try StandardOutput.write(review)
       return
+    case .screen:
+      let listings = try database.sessions()
+      let heading =
+        unique.count == 1
+        ? listings.first { $0.id == unique[0] }?.title ?? unique[0].short
+        : "\(unique.count) sessions"
+      try reviewing.showScreen(
+        .sessions(unique), heading: heading, format: format.shareFormat, output: output,
+        data: data)
+      return
+    case .write: break
     }
     let read = try database.records(of: unique)
     read.reportSkipped()

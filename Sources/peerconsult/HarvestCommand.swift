@@ -35,12 +35,19 @@ struct HarvestCommand: ParsableCommand {
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
     // Read after the review step, which may store the facilitator's choices first.
-    if let review = try reviewing.check(
+    switch try reviewing.check(
       try database.records(programme: name).records.map(\.id), anonymise: anonymise, data: data,
       records: { try database.records(programme: name).records })
     {
+    case .print(let review):
       try StandardOutput.write(review)
       return
+    case .screen:
+      try reviewing.showScreen(
+        .harvest(programme: name), heading: "Harvest · \(name)", format: format.shareFormat,
+        output: output, data: data)
+      return
+    case .write: break
     }
     let read = try database.records(programme: name)
     read.reportSkipped()

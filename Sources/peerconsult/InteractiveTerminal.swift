@@ -9,11 +9,15 @@ enum InteractiveTerminal {
   /// Runs the interface until the user leaves; returns the exit status (130/143/129 after
   /// signals).
   ///
-  /// - Parameter task: the command the program was started for (start, resume, review): it
-  ///   runs before the terminal is taken, so a failure is one line on stderr, and leaving the
-  ///   screen it opens leaves the program. Without one, the home screen.
+  /// - Parameters:
+  ///   - firstScreen: the screen that receives `task`'s result, when not the home screen (the
+  ///     review before sharing, which loads its own data).
+  ///   - task: the command the program was started for (start, resume, review): it runs
+  ///     before the terminal is taken, so a failure is one line on stderr, and leaving the
+  ///     screen it opens leaves the program. Without one, the home screen.
   static func run(
-    location: DataLocation, task: ((AppServices) throws -> AppCommand)? = nil
+    location: DataLocation, firstScreen: (any Screen)? = nil,
+    task: ((AppServices) throws -> AppCommand)? = nil
   ) throws -> Int32 {
     // A database that exists is opened (read-only) before anything else, so a damaged or newer
     // file is refused, or an older one upgraded, with one line on stderr; it is opened for
@@ -35,6 +39,7 @@ enum InteractiveTerminal {
         try reader ?? AppDatabase.openForReading(directory: location.dataDirectory)
       })
     var state = AppState(dataDirectory: location.dataDirectory.path)
+    if let firstScreen { state.screen = firstScreen }
     let first: ServiceResult
     if let task {
       first = services.perform(try task(services))
@@ -61,7 +66,11 @@ enum InteractiveTerminal {
       state: state)
     let status = runner.deliver(first) ?? runner.run()
     terminal.close()
-    // Back on the ordinary screen: say how to come back to a session left unfinished.
+    // Back on the ordinary screen: say where exports went, and how to come back to a session
+    // left unfinished.
+    for path in services.sharesWritten {
+      try StandardOutput.line("Wrote the anonymised export to \(path).")
+    }
     if status == 0, let left = services.leftUnfinished {
       try StandardOutput.line(
         "Session \(left.short) stays unfinished; carry on with: peerconsult resume \(left.short)")

@@ -9,7 +9,8 @@ struct ReviewCommand: ParsableCommand {
     abstract: "Read and search past sessions, and mark their actions done.",
     discussion: """
       Lists the sessions newest first; type to narrow the list, Ctrl-P to pick a programme, \
-      Tab to search every note, Enter to read a transcript. Esc on an empty list filter \
+      Tab to search every note, Enter to read a transcript, Ctrl-S to share a session \
+      anonymised after reviewing it, Ctrl-X to delete one. Esc on an empty list filter \
       leaves. Nothing is created when there are no sessions yet.
       """)
 

@@ -1,6 +1,17 @@
 import ArgumentParser
 import Foundation
+import PeerConsultApp
 import PeerConsultKit
+
+/// What `export` and `harvest` do after the review options are taken in.
+enum ReviewStep {
+  /// Write the export.
+  case write
+  /// Print this review instead (`--review` without a terminal).
+  case print(String)
+  /// Open the review screen (`--review` on a terminal), which writes the export itself.
+  case screen
+}
 
 /// Looking at what anonymising does before it is shared (`export` and `harvest`).
 struct ReviewOptions: ParsableArguments {
@@ -20,15 +31,20 @@ struct ReviewOptions: ParsableArguments {
 
   private var asked: Bool { review || strict || !replace.isEmpty || !keep.isEmpty }
 
-  /// Records the choices given in each of `ids`'s sessions, then returns nil when the export
-  /// may be written, or the review to print instead. Throws while `--strict` finds a suspect
-  /// without a choice.
+  /// Whether `--review` opens the review screen: standard input and output are a terminal.
+  private var opensScreen: Bool {
+    review && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+  }
+
+  /// Records the choices given in each of `ids`'s sessions, then says whether the export may
+  /// be written, or the review is to be printed or shown instead. Throws while `--strict` finds
+  /// a suspect without a choice.
   func check(
     _ ids: [SessionID], anonymise: Bool, data: DataOptions, records: () throws -> [SessionRecord]
   )
-    throws -> String?
+    throws -> ReviewStep
   {
-    guard asked else { return nil }
+    guard asked else { return .write }
     guard anonymise else {
       throw CLIError("--review, --strict, --replace and --keep are for --anonymise.")
     }
@@ -41,8 +57,9 @@ struct ReviewOptions: ParsableArguments {
         for word in keep { try session.chooseForSharing(word, replace: false) }
       }
     }
+    if opensScreen { return .screen }
     let review = ShareReview(records: try records())
-    if self.review { return CommandText.shareReview(review) }
+    if self.review { return .print(CommandText.shareReview(review)) }
     if strict, !review.unresolved.isEmpty {
       let words = review.unresolved.map(\.text).joined(separator: ", ")
       throw CLIError(
@@ -50,6 +67,25 @@ struct ReviewOptions: ParsableArguments {
           + "(\(words)): add --replace WORD or --keep WORD, or see them with --review. Nothing was written."
       )
     }
-    return nil
+    return .write
+  }
+
+  /// Runs the review screen for `subject` until the facilitator leaves it: it writes the
+  /// export in `format` to `-o PATH` (replacing it with `--force`), or to a file in the data
+  /// folder's exports, as the facilitator chooses there.
+  func showScreen(
+    _ subject: ShareSubject, heading: String, format: ShareFormat, output: OutputOptions,
+    data: DataOptions
+  ) throws {
+    let screen = ShareReviewState(
+      subject: subject, heading: heading, format: format,
+      // Relative to where the command runs, as `-o` is without --review.
+      path: output.output.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath).path },
+      replacing: output.force,
+      dataDirectory: data.location.dataDirectory.path, back: nil)
+    let status = try InteractiveTerminal.run(location: data.location, firstScreen: screen) { _ in
+      .loadShareReview(subject)
+    }
+    if status != 0 { throw ExitCode(status) }
   }
 }

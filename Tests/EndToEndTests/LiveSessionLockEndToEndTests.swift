@@ -50,6 +50,9 @@ import Testing
     review.waitFor("[ ] Draft the licensing letter")
     try review.type("x")
     review.waitFor("Action marked done (saved).")
+    // The live screen shows it by itself, on its next tick, with the note still being typed.
+    live.waitFor("the action done in the transcript") { $0.contains("✓ done") }
+    #expect(live.capture().contains("Note ▸ Typed before review wrote"))
 
     // The live session saves its typed note, and the next one.
     try live.send("Enter")
@@ -77,5 +80,28 @@ import Testing
     let deadline = Date().addingTimeInterval(10)
     while SessionLock.isLive(Self.session, in: data), Date() < deadline { usleep(10_000) }
     #expect(!SessionLock.isLive(Self.session, in: data))
+  }
+
+  @Test func resumeRefusesASessionLiveInAnotherPane() throws {
+    let (root, data) = try preparedFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let live = try TmuxSession(["resume", Self.session.rawValue], dataDir: data)
+    live.waitFor("Draft the licensing letter")
+
+    for arguments in [["resume", Self.session.rawValue], ["resume"]] {
+      let second = try TmuxSession(arguments, dataDir: data)
+      #expect(second.waitForExit() == 1)
+      let stderr = try String(
+        contentsOf: second.folder.appendingPathComponent("stderr"), encoding: .utf8)
+      #expect(
+        stderr == "Error: Session b2000000 is open in another PeerConsult window: carry on there, "
+          + "or leave it there (q) first. Nothing was changed.\n", "\(arguments): \(stderr)")
+    }
+    // The first window carries on.
+    try live.send("Enter")
+    live.waitFor("Note ▸")
+    try live.type("Still here")
+    try live.send("Enter")
+    live.waitFor("Note saved.")
   }
 }

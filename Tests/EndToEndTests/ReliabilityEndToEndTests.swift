@@ -66,11 +66,14 @@ import Testing
     return restored
   }
 
-  /// Every session in the folder replays; returns the visible notes of the latest.
+  /// Every session in the folder replays; returns the visible notes of the latest (none when
+  /// random keys deleted every session from the review list, as a user may).
   private func storedNotes(_ dataDir: URL) throws -> [String] {
     let database = try AppDatabase(directory: dataDir)
     defer { try? database.close() }
-    for listing in try database.sessions() { _ = try database.loadSession(listing.id) }
+    let sessions = try database.sessions()
+    for listing in sessions { _ = try database.loadSession(listing.id) }
+    guard !sessions.isEmpty else { return [] }
     return try database.loadSession(try database.resolveSession("latest")).visibleNotes.map(\.text)
   }
 
@@ -210,13 +213,14 @@ import Testing
       $0.contains("PAUSED") && $0.contains("crème brûlée")
     }
     let stormed = tmux.capture()
+    // A session runs in one program at a time (issue 14, item 7): leave it, then start afresh.
+    #expect(try tmux.quitFromAnywhere() == 0)
+    _ = expectRestored(tmux)
     let fresh = try TmuxSession(["resume", "latest"], dataDir: scratch.dataDir)
     fresh.waitFor("the fresh screen") { $0.contains("PAUSED") && $0.contains("crème brûlée") }
     let expected = fresh.capture()
     #expect(stormed == expected, "after the storm:\n\(stormed)\nfresh:\n\(expected)")
     #expect(try fresh.quitFromAnywhere() == 0)
-    #expect(try tmux.quitFromAnywhere() == 0)
-    _ = expectRestored(tmux)
     printAttack(
       "resize storm, real terminal", seed: seed, tried: sizes, crashes: tmux.stderr.isEmpty ? 0 : 1,
       dataLost: 0, "screen equals a fresh start \(stormed == expected)")

@@ -33,6 +33,22 @@ public enum AppCommand: Equatable, Sendable {
   case loadTags(programme: String)
   /// Correct a note of a stored session (one more event; the earlier text stays in history).
   case editStoredNote(SessionID, note: Int, content: NoteContent)
+  /// Take in what other programs stored in the live session since (review marking an action
+  /// done); cheap when nothing was stored anywhere.
+  case refreshLiveSession
+  /// Read what anonymising `subject` will do: every replacement and every suspect.
+  case loadShareReview(ShareSubject)
+  /// Store the facilitator's choice for a suspect in every session of `subject`, so later
+  /// exports repeat it.
+  case chooseForSharing(ShareSubject, term: String, replace: Bool)
+  /// Write `subject` anonymised in `format` to a private file at `path` (an existing file only
+  /// when `replacing`).
+  case writeShare(ShareSubject, format: ShareFormat, path: String, replacing: Bool)
+  /// Delete a stored session for good (refused while another program facilitates it).
+  case deleteSession(SessionID)
+  /// Erase the person called `name` from every session they took part in, then read the
+  /// session `shown` again.
+  case erasePerson(name: String, shown: SessionID)
   /// Follow a session another program runs, for the room display: the one named, or with
   /// nil the latest (``SessionFollower/latest(in:dataDirectory:)``); `notes` allows the
   /// panel of notes shared with the room.

@@ -14,14 +14,23 @@ public final class AppServices {
   private var openedReader: AppDatabase?
   /// Makes the id of each new session (fixed in tests).
   private let makeSessionID: () -> SessionID
+  /// Writes an export as a private file (`PrivateFile.write`; confined to a folder in the
+  /// random-key attacks, which may type any path).
+  let writeExport: (_ text: String, _ to: URL, _ replacing: Bool) throws -> Void
   /// The session being facilitated, if any.
   public private(set) var live: LiveSession? {
     didSet { holdLock(of: live?.id) }
   }
   /// The lock that tells other programs ``live`` is being facilitated here.
   private var liveLock: SessionLock?
+  /// The store's ``AppDatabase/dataVersion()`` when ``live`` last took in others' writes: it
+  /// changes only when another program commits.
+  private var seenDataVersion: Int?
   /// The session last let go unfinished, so the command line can say how to resume it.
   public private(set) var leftUnfinished: SessionID?
+  /// The files the screens wrote exports to, so the command line can say so once the
+  /// screens are gone.
+  public internal(set) var sharesWritten: [String] = []
   /// The session the room display follows, read-only.
   private var follower: SessionFollower?
   /// Wakes the loop when the data folder's files are written while following.
@@ -35,15 +44,20 @@ public final class AppServices {
   ///     is unusable.
   ///   - openReader: opens the database for reading on first use, or gives nil when there is
   ///     none yet: nothing is created just to look.
+  ///   - writeExport: writes an export the review before sharing made.
   public init(
     location: DataLocation, clock: any WallClock,
     makeSessionID: @escaping () -> SessionID = { .random() },
     openStore: @escaping () throws -> AppDatabase,
-    openReader: @escaping () throws -> AppDatabase?
+    openReader: @escaping () throws -> AppDatabase?,
+    writeExport: @escaping (String, URL, Bool) throws -> Void = {
+      try PrivateFile.write($0, to: $1, replacing: $2)
+    }
   ) {
     self.location = location
     self.clock = clock
     self.makeSessionID = makeSessionID
+    self.writeExport = writeExport
     self.openStore = openStore
     self.openReader = openReader
   }
@@ -107,22 +121,35 @@ public final class AppServices {
       // Ready, not running: set-up, check-in chatter and latecomers cost no phase time.
       let session = try LiveSession.create(
         setup, id: makeSessionID(), store: store(), clock: clock)
-      live = session
+      facilitate(session, holding: nil)
       return .sessionOpened(session.id, session.state)
     case .countUnfinished:
       return .unfinishedCounted(try database()?.unfinishedSessions().count ?? 0)
     case .listUnfinished:
-      return .unfinishedListed(try database()?.unfinishedSessions() ?? [])
+      let sessions = try database()?.unfinishedSessions() ?? []
+      let elsewhere = sessions.map(\.id).filter {
+        $0 != live?.id && SessionLock.isLive($0, in: location.dataDirectory)
+      }
+      return .unfinishedListed(sessions, openElsewhere: Set(elsewhere))
     case .resume(let id):
+      let lock = try claim(id)
       // A session left before its start stays ready.
       let session = try LiveSession.resume(id, store: store(), clock: clock)
-      live = session
+      facilitate(session, holding: lock)
       return .sessionOpened(session.id, session.state)
     case .reopen(let id):
+      let lock = try claim(id)
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       if session.state.isFinished { try session.previous() }
-      live = session
+      facilitate(session, holding: lock)
       return .sessionOpened(session.id, session.state)
+    case .refreshLiveSession:
+      guard let session = live else { return .liveSessionRefreshed(nil) }
+      // Asked before reading, so that a commit made meanwhile is taken in now or next time.
+      let version = try store().dataVersion()
+      guard version != seenDataVersion else { return .liveSessionRefreshed(nil) }
+      seenDataVersion = version
+      return .liveSessionRefreshed(try session.catchUp() ? session.state : nil)
     case .session(let sessionCommand):
       return try perform(sessionCommand)
     case .leaveSession:
@@ -156,6 +183,13 @@ public final class AppServices {
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       try session.editNote(note, to: content)
       return .noteEdited(id: note, session: session.state)
+    case .loadShareReview(let subject): return try shareReview(of: subject)
+    case .chooseForSharing(let subject, let term, let replace):
+      return try choose(term, replace: replace, in: subject)
+    case .writeShare(let subject, let format, let path, let replacing):
+      return try write(subject, as: format, to: path, replacing: replacing)
+    case .deleteSession(let id): return try delete(id)
+    case .erasePerson(let name, let shown): return try erase(name, shown: shown)
     case .follow(let id, let notes):
       let follower = try follow(id)
       return .followStarted(follower.session, follower.state, isLive: follower.isLive, notes: notes)
@@ -235,6 +269,29 @@ public final class AppServices {
     case .chooseRoomNotes(let kinds): try session.chooseRoomNotes(kinds)
     }
     return .sessionChanged(session.state)
+  }
+
+  /// The lock of `id`, taken for this program, or kept when it holds it already; refuses a
+  /// session another program is facilitating (two facilitators of one session would each
+  /// miss the other's notes until they saved). Best effort where no lock file can be made:
+  /// then no database can be written either.
+  private func claim(_ id: SessionID) throws -> SessionLock? {
+    if let liveLock, liveLock.session == id { return liveLock }
+    let lock: SessionLock?
+    do { lock = try SessionLock.acquire(id, in: location.dataDirectory) } catch { return nil }
+    guard let lock else { throw StoreError.openElsewhere(id) }
+    return lock
+  }
+
+  /// Makes `session` the live one, holding `lock` (or taking it), and notes the store's data
+  /// version, from which writes by other programs are taken in (``AppCommand/refreshLiveSession``).
+  private func facilitate(_ session: LiveSession, holding lock: SessionLock?) {
+    if let lock, lock !== liveLock {
+      liveLock?.release()
+      liveLock = lock
+    }
+    seenDataVersion = try? store().dataVersion()
+    live = session
   }
 
   /// Takes the lock of `session` (releasing any other), so that other programs can tell it is

@@ -11,6 +11,7 @@ public enum ScreenRegistry {
     SummaryState.self,
     ReviewState.self,
     TranscriptState.self,
+    ShareReviewState.self,
     FollowState.self,
   ]
 }

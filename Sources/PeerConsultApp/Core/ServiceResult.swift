@@ -14,8 +14,9 @@ public enum ServiceResult: Equatable, Sendable {
     programmesError: String?)
   /// How many sessions are unfinished.
   case unfinishedCounted(Int)
-  /// The unfinished sessions, most recent first.
-  case unfinishedListed([SessionListing])
+  /// The unfinished sessions, most recent first, and those of them another PeerConsult is
+  /// facilitating now, which cannot be resumed here.
+  case unfinishedListed([SessionListing], openElsewhere: Set<SessionID>)
   /// A session is now being facilitated (created, ready to start, or resumed).
   case sessionOpened(SessionID, SessionState)
   /// A note was stored; its id is the acknowledgement that it is durable.
@@ -39,9 +40,26 @@ public enum ServiceResult: Equatable, Sendable {
   case transcriptLoaded(SessionID, SessionState, note: Int?)
   /// The `#tags` of a programme's notes (without `#`), the most used first.
   case tagsLoaded([String])
+  /// What anonymising will do, and how many damaged sessions were left out of it.
+  case shareReviewLoaded(ShareReview, skipped: Int)
+  /// A choice for a suspect was stored; the review as it now stands, and the live session's
+  /// state when the choice was stored in it too (the summary keeps showing it).
+  case shareChoiceSaved(term: String, replace: Bool, review: ShareReview, live: SessionState?)
+  /// The anonymised export of `sessions` sessions was written to `path`.
+  case shareWritten(path: String, sessions: Int)
+  /// Nothing was written: a file is already at `path`, and replacing it was not asked for.
+  case shareOutputExists(path: String)
+  /// A session was deleted for good.
+  case sessionDeleted(SessionID)
+  /// A person was erased from `sessions`, now `pseudonym`; `shown` is the session the request
+  /// came from, as now stored.
+  case personErased(pseudonym: String, sessions: [SessionID], shown: SessionState)
   /// The command failed: the error as the model describes it, and the session as stored now
   /// when the failure may have come from another program changing it.
   case failed(AppCommand, error: String, latest: SessionState?)
+  /// The live session after taking in events other programs stored, or nil when there were
+  /// none.
+  case liveSessionRefreshed(SessionState?)
   /// Following began: the session as last committed, whether a program is running it, and
   /// whether the notes panel was allowed.
   case followStarted(SessionID, SessionState, isLive: Bool, notes: Bool)

@@ -146,10 +146,11 @@ extension HomeState: Screen {
               tone: .warning)))
       }
       return effects
-    case .unfinishedListed(let sessions):
-      // With one unfinished session there is nothing to choose: carry it on.
+    case .unfinishedListed(let sessions, let openElsewhere):
+      // With one unfinished session there is nothing to choose: carry it on (or be told
+      // where it is open).
       if sessions.count == 1 { return [.command(.resume(sessions[0].id))] }
-      return [.show(ResumeState(sessions: sessions))]
+      return [.show(ResumeState(sessions: sessions, openElsewhere: openElsewhere))]
     case .reviewLoaded(let sessions, let programmes, let hasDatabase):
       return [
         .show(

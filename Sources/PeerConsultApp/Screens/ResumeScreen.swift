@@ -5,9 +5,14 @@ import TerminalKit
 /// The list of unfinished sessions to carry on.
 public struct ResumeState: Equatable, Sendable {
   public var sessions: [SessionListing]
+  /// Sessions another PeerConsult is facilitating: marked, and not resumed here.
+  public var openElsewhere: Set<SessionID>
   public var selection = 0
 
-  public init(sessions: [SessionListing]) { self.sessions = sessions }
+  public init(sessions: [SessionListing], openElsewhere: Set<SessionID> = []) {
+    self.sessions = sessions
+    self.openElsewhere = openElsewhere
+  }
 }
 
 /// Picks an unfinished session; Enter carries it on where it stopped.
@@ -28,11 +33,14 @@ public enum ResumeScreen {
       let selected = index == state.selection
       let date = ReviewFormat.date(listing.updatedAt, timeZone)
       let programme = listing.programme.isEmpty ? "" : " · \(listing.programme)"
+      let elsewhere = state.openElsewhere.contains(listing.id) ? " · open in another window" : ""
+      // The mark is kept whole; the title gives way.
       let line =
         "\(selected ? "▸" : " ") \(date)  \(listing.title)\(programme) · \(listing.noteCount) notes"
+        .truncated(toWidth: inner.width - elsewhere.displayWidth) + elsewhere
       grid.put(
         line.padded(toWidth: inner.width), x: inner.x, y: y,
-        style: selected ? Theme.selected : .plain)
+        style: selected ? Theme.selected : elsewhere.isEmpty ? .plain : Theme.muted)
       y += 1
     }
   }
@@ -70,7 +78,12 @@ extension ResumeState: Screen {
     switch input {
     case .action(.up) where count > 0: selection = (selection + count - 1) % count
     case .action(.down) where count > 0: selection = (selection + 1) % count
-    case .action(.select) where count > 0: return [.command(.resume(sessions[selection].id))]
+    case .action(.select) where count > 0:
+      let id = sessions[selection].id
+      guard !openElsewhere.contains(id) else {
+        return [.notice(Notice(StoreError.openElsewhere(id).description, tone: .warning))]
+      }
+      return [.command(.resume(id))]
     case .action(.back): return [.leave(to: .resume)]
     case .result(.sessionOpened(let id, let session)):
       return LiveState.show(id, session, now: environment.now)

@@ -98,6 +98,9 @@ extension SummaryState: Screen {
     KeyBinding(
       [.character("p")], .previousPhase, "reopen",
       "Reopen the last phase (nothing is lost; n finishes again)", in: [.summary]),
+    KeyBinding(
+      [.character("s")], .share, "share",
+      "Review and write the session anonymised", in: [.summary]),
     KeyBinding.help(in: [.summary]),
     KeyBinding(
       [.character("q")], .quit, "quit", "Quit (in a session: leave it, resumable)",
@@ -127,11 +130,17 @@ extension SummaryState: Screen {
     case .action(.pageUp): scroll = max(0, scroll - 10)
     case .action(.quit): return [.command(.leaveSession)]
     case .action(.previousPhase): return [.command(.session(.previous))]
+    case .action(.share):
+      return ShareReviewState.open(
+        .sessions([sessionID]), heading: session.setup.title, from: self, environment)
     case .result(.sessionChanged(let reopened)) where !reopened.isFinished:
       return [
         .show(LiveState(sessionID: sessionID, session: reopened, now: environment.now)),
         .notice(Notice(Self.reopenedNotice, tone: .success)),
       ]
+    case .result(.sessionChanged(let changed)) where changed.isFinished:
+      // A change that leaves it finished (a choice for sharing): shown as stored.
+      session = changed
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not reopened: \(error)", tone: .error))]
     case .result(.sessionLeft): return [.leave(to: .newSession)]

@@ -5,7 +5,7 @@ import Foundation
 /// that may or may not be a name. A suspect is replaced or kept by default, and the
 /// facilitator's choice (a `shareChoice` event, ``LiveSession/chooseForSharing(_:replace:)``)
 /// overrides that in every later export.
-public struct ShareReview: Sendable {
+public struct ShareReview: Equatable, Sendable {
   /// One word as anonymising treats it, with how often and where it first stands.
   public struct Item: Hashable, Sendable {
     /// Why the word is listed.

@@ -12,13 +12,20 @@ public struct Erasure: Hashable, Sendable {
 extension AppDatabase {
   /// Removes `session` (its events, the tables kept from them and its search entries) so that
   /// no byte of it is left in the file, its WAL or its free pages (``leavingNoTrace(_:)``).
-  public func deleteSession(_ session: SessionID) throws(StoreError) {
+  ///
+  /// - Parameter isLive: whether another program is facilitating a session (asked inside the
+  ///   write, so a session that went live since the facilitator confirmed is still refused,
+  ///   with ``StoreError/openElsewhere(_:)``).
+  public func deleteSession(
+    _ session: SessionID, isLive: (SessionID) -> Bool = { _ in false }
+  ) throws(StoreError) {
     try leavingNoTrace { db in
       guard
         try Bool.fetchOne(
           db, sql: "SELECT 1 FROM sessions WHERE id = ?", arguments: [session.rawValue])
           == true
       else { throw StoreError.noSuchSession(session.rawValue) }
+      if isLive(session) { throw StoreError.openElsewhere(session) }
       try Self.removeRows(of: session, in: db)
     }
   }
@@ -29,8 +36,11 @@ extension AppDatabase {
   /// version of every note. This is the one rewrite of the event log allowed: each session's
   /// events are re-coded and re-projected, and a `personErased` event that holds only the
   /// pseudonym records it, at `date`. Nothing of the removed text is left in the file, its WAL
-  /// or its free pages.
-  public func erasePerson(named name: String, at date: Date) throws(StoreError) -> Erasure {
+  /// or its free pages. Refused, changing nothing, when `isLive` says another program is
+  /// facilitating one of their sessions (``StoreError/openElsewhere(_:)``).
+  public func erasePerson(
+    named name: String, at date: Date, isLive: (SessionID) -> Bool = { _ in false }
+  ) throws(StoreError) -> Erasure {
     let wanted = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
     guard !wanted.isEmpty else { throw .noSuchPerson(name) }
     var erasure: Erasure?
@@ -48,6 +58,7 @@ extension AppDatabase {
         }
       }
       guard !sessions.isEmpty else { throw StoreError.noSuchPerson(name) }
+      if let live = sessions.first(where: isLive) { throw StoreError.openElsewhere(live) }
       let erased =
         try Int.fetchOne(
           db, sql: "SELECT count(DISTINCT payload) FROM events WHERE type = 'personErased'") ?? 0

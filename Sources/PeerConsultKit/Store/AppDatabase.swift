@@ -26,6 +26,9 @@ public final class AppDatabase: Sendable {
   public let isReadOnly: Bool
   /// One line for the user when this opening upgraded an older schema, or nil.
   public let upgradeNotice: String?
+  /// One line for the user when this opening found a damaged write-ahead log, which SQLite
+  /// would silently cut short, and copied the files aside first (``WriteAheadLogRescue``).
+  public let logDamageNotice: String?
   let writer: any DatabaseWriter
   /// True when a read-only opening created the `-wal` and `-shm` files, so closing tidies
   /// them away again.
@@ -36,12 +39,13 @@ public final class AppDatabase: Sendable {
 
   private init(
     writer: any DatabaseWriter, directory: URL?, isReadOnly: Bool = false,
-    upgradeNotice: String? = nil, madeCompanions: Bool = false
+    upgradeNotice: String? = nil, logDamageNotice: String? = nil, madeCompanions: Bool = false
   ) {
     self.writer = writer
     self.directory = directory
     self.isReadOnly = isReadOnly
     self.upgradeNotice = upgradeNotice
+    self.logDamageNotice = logDamageNotice
     self.madeCompanions = madeCompanions
   }
 
@@ -89,6 +93,12 @@ public final class AppDatabase: Sendable {
     // Held until the schema is in place, so that programs starting together take turns.
     let opening = try OpeningLock.exclusive(in: directory)
     defer { opening?.release() }
+    // Before SQLite opens anything: its recovery would cut a damaged log short, and this
+    // opening's first write would overwrite what follows the damage.
+    let logDamage = WriteAheadLogRescue.check(fileURL)
+    if let logDamage, logDamage.copies == nil {
+      throw StoreError.damagedLogNotCopied(path: path, reason: logDamage.copyFailure ?? "")
+    }
     let finding = try DatabaseInspection.inspect(fileURL, schema: schema)
     if finding == .fresh {
       try DataFolder.createPrivateFile(fileURL)
@@ -123,7 +133,9 @@ public final class AppDatabase: Sendable {
       throw StoreError.whileWriting(error, path: path)
     }
     DataFolder.makePrivate(fileURL)
-    self.init(writer: pool, directory: directory, upgradeNotice: notice)
+    self.init(
+      writer: pool, directory: directory, upgradeNotice: notice,
+      logDamageNotice: logDamage?.description)
   }
 
   /// Opens the database in `directory` for a command that only reads, or returns nil when
@@ -145,6 +157,9 @@ public final class AppDatabase: Sendable {
     // While a writing opening may be creating the file, wait for it to finish.
     var opening = try OpeningLock.shared(in: directory)
     defer { opening?.release() }
+    // Before SQLite reads the log (which it would cut short at the damage) or rebuilds its
+    // shared memory; reading goes on either way, since it writes nothing.
+    let logDamage = WriteAheadLogRescue.check(fileURL)
     // Before the first look, which may create the -wal and -shm files for this read.
     let madeCompanions = ReadOnlyAccess.hasNoCompanions(fileURL)
     var upgradeNotice: String?
@@ -175,7 +190,7 @@ public final class AppDatabase: Sendable {
     }
     return AppDatabase(
       writer: queue, directory: directory, isReadOnly: true, upgradeNotice: upgradeNotice,
-      madeCompanions: madeCompanions)
+      logDamageNotice: logDamage?.description, madeCompanions: madeCompanions)
   }
 
   /// True when `directory` already holds a database, so a read-only command can say "no

@@ -81,7 +81,8 @@ public final class SessionLock {
     return lock
   }
 
-  // Linux's values (fcntl.h, behind _GNU_SOURCE, so not imported into Swift).
-  private static let openFileDescriptionGetLock: Int32 = 36
+  // Linux's values (fcntl.h, behind _GNU_SOURCE, so not imported into Swift); the first is
+  // also how `WriteAheadLogRescue` asks whether a database is open.
+  static let openFileDescriptionGetLock: Int32 = 36
   private static let openFileDescriptionSetLock: Int32 = 37
 }

@@ -23,6 +23,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSessions
   /// A stored session whose events do not decode or do not rebuild.
   case damagedSession(SessionID, sequence: Int, reason: String)
+  /// A write-ahead log that loses committed transactions, which a writing opening would
+  /// overwrite, could not be copied aside first.
+  case damagedLogNotCopied(path: String, reason: String)
+  /// The session is being facilitated by another PeerConsult (``SessionLock/isLive(_:in:)``),
+  /// so it may not be resumed, deleted or rewritten here.
+  case openElsewhere(SessionID)
 
   public var description: String {
     switch self {
@@ -76,6 +82,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .damagedSession(let session, let sequence, let reason):
       "Session \(session.short) cannot be rebuilt at event \(sequence) (\(oneLine(reason))): "
         + "the events are kept unchanged; report this with the file."
+    case .damagedLogNotCopied(let path, let reason):
+      "The write-ahead log of \(path) is damaged and could not be copied aside "
+        + "(\(oneLine(reason))): free disk space and try again (nothing was changed)."
+    case .openElsewhere(let session):
+      "Session \(session.short) is open in another PeerConsult window: carry on there, "
+        + "or leave it there (q) first. Nothing was changed."
     }
   }
 }

@@ -12,6 +12,15 @@ public struct DataLocation: Sendable, Equatable {
     self.protocolsDirectory = protocolsDirectory
   }
 
+  /// Where the screens write exports unless told otherwise: a folder of the data folder, as
+  /// private as the transcripts it holds copies of.
+  public var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
+
+  /// Makes sure ``exportsDirectory`` exists, created 0700 like the data folder.
+  public func prepareExportsDirectory() throws(StoreError) {
+    try DataFolder.prepare(exportsDirectory)
+  }
+
   /// Refuses a data folder that cannot be one, such as a file in its place, so that a reading
   /// command does not report it as empty; a folder that does not exist yet is fine.
   public func checkDataDirectory() throws(StoreError) {

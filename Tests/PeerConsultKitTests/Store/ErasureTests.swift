@@ -105,4 +105,25 @@ import Testing
       try store.database.erasePerson(named: "Nobody Here", at: store.clock.now())
     }
   }
+
+  /// A session another program is facilitating is neither deleted nor rewritten under it: the
+  /// refusal names it and nothing changes.
+  @Test func aLiveSessionIsNeitherDeletedNorErased() throws {
+    let (store, with, without) = try seeded()
+    #expect(throws: StoreError.openElsewhere(with.id)) {
+      try store.database.deleteSession(with.id) { $0 == with.id }
+    }
+    #expect(throws: StoreError.openElsewhere(with.id)) {
+      try store.database.erasePerson(named: "Priya Kowalczyk", at: store.clock.now()) {
+        $0 == with.id
+      }
+    }
+    let state = try store.database.loadSession(with.id)
+    #expect(state.participants[3].name == "Priya Kowalczyk")
+    // Another session being live does not hold these up.
+    try store.database.deleteSession(with.id) { $0 == without.id }
+    #expect(throws: StoreError.noSuchSession(with.id.rawValue)) {
+      try store.database.loadSession(with.id)
+    }
+  }
 }

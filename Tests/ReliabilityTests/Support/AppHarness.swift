@@ -7,7 +7,7 @@ import TestSupport
 /// Where an attack on the screens starts; random keys take it anywhere from there.
 enum StartScreen: String, CaseIterable, Sendable {
   case home, protocols, resume, live, editor, schedule, ratings, help, confirm, summary, setup,
-    review, transcript, actions, group, latecomer, roomDisplay
+    review, transcript, actions, group, latecomer, share, sharePath, people, roomDisplay
 }
 
 /// The whole app as a facilitator meets it, minus the real terminal: the runner, the services,
@@ -37,10 +37,19 @@ final class AppHarness {
       to: protocols.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
     let data = folder.appendingPathComponent("data")
     terminal = MemoryTerminal(width: width, height: height)
+    let root = folder.standardizedFileURL.path + "/"
     services = AppServices(
       location: DataLocation(dataDirectory: data, protocolsDirectory: protocols), clock: clock,
       openStore: { try AppDatabase(directory: data) },
-      openReader: { try AppDatabase.openForReading(directory: data) })
+      openReader: { try AppDatabase.openForReading(directory: data) },
+      writeExport: { text, url, replacing in
+        // Random keys may type any path into the review before sharing: only this attack's
+        // own folder is written, as a real folder that refuses would.
+        guard url.standardizedFileURL.path.hasPrefix(root) else {
+          throw ShareError.cannotWrite(path: url.path, reason: "outside the attack's folder")
+        }
+        try PrivateFile.write(text, to: url, replacing: replacing)
+      })
     _ = try services.store()
     runner = AppRunner(
       terminal: terminal, services: services, state: AppState(dataDirectory: data.path))
@@ -98,12 +107,12 @@ final class AppHarness {
       // A new session opens ready; the facilitator starts it.
       runner.perform(.startSession(SessionFactory.setup(using: &rng)))
       runner.perform(.session(.start))
-    case .summary:
+    case .summary, .share, .sharePath:
       runner.perform(.startSession(SessionFactory.setup(using: &rng)))
       while runner.state.screen is LiveState { runner.perform(.session(.next)) }
     case .setup:
       runner.perform(.loadSetup)
-    case .review, .transcript, .actions:
+    case .review, .transcript, .actions, .people:
       try storeSessionsWithNotes()
       runner.perform(.loadReview)
       if start != .review, let listing = try database().sessions().first {
@@ -117,8 +126,11 @@ final class AppHarness {
     let opening: [StartScreen: Key] = [
       .editor: .enter, .schedule: .character("s"), .ratings: .character("r"),
       .help: .character("?"), .confirm: .character("q"), .actions: .character("a"),
+      .share: .character("s"), .people: .character("w"),
     ]
     if let key = opening[start] { runner.handle(.key(key)) }
+    if start == .sharePath { runner.handle(.key(.character("s"))) }
+    if start == .sharePath { runner.handle(.key(.character("o"))) }
     if start == .group || start == .latecomer { runner.handle(.key(.character("w"))) }
     if start == .latecomer { runner.handle(.key(.character("a"))) }
     runner.drawFrame()

@@ -119,6 +119,16 @@ final class StateChecker {
     default:
       break
     }
+    // A session deleted, or rewritten by an erasure, on purpose no longer holds its notes as
+    // acknowledged: they are not lost.
+    for result in harness.results {
+      switch result {
+      case .sessionDeleted(let id): acknowledged.removeAll { $0.session == id }
+      case .personErased(_, let sessions, _):
+        acknowledged.removeAll { sessions.contains($0.session) }
+      default: break
+      }
+    }
     if let pending, let acknowledgement = Self.acknowledgement(in: harness.results) {
       let stored = try harness.database().loadSession(pending.session)
       switch acknowledgement {

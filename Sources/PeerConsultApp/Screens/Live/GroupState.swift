@@ -168,6 +168,13 @@ extension GroupState: Screen {
         ]
       }
       return [.notice(Notice("Presenters to come changed; the schedule follows.", tone: .success))]
+    case .result(.liveSessionRefreshed(let stored?)):
+      // Written elsewhere just as this screen opened: the live screen shows it on return.
+      live.session = stored
+      selection = min(selection, max(0, rows.count - 1))
+    case .result(.failed(.refreshLiveSession, _, _)):
+      // Nothing of this screen's was lost; the live screen asks again on its next tick.
+      break
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default: break

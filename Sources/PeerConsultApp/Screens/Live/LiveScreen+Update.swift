@@ -340,6 +340,18 @@ extension LiveState: Screen {
           Notice("Action #\(id) marked \(done ? "done" : "not done").", tone: .success)))
     case .sessionChanged(let stored):
       session = stored
+    case .liveSessionRefreshed(let stored?):
+      // Written elsewhere: shown as it is stored now; a note being typed stays as it is.
+      session = stored
+    case .liveSessionRefreshed(nil):
+      return []
+    case .failed(.refreshLiveSession, let error, _):
+      return [
+        .notice(
+          Notice(
+            "Changes made in other windows cannot be read (\(error)); notes saved here are "
+              + "still saved.", tone: .warning))
+      ]
     case .sessionLeft:
       return [.leave(to: .newSession), .notice(LiveScreen.leftNotice(sessionID))]
     case .tagsLoaded(let tags):
@@ -389,8 +401,23 @@ extension LiveScreen {
     state.selectedNote = next >= ids.count ? nil : ids[max(0, next)]
   }
 
-  /// Called as the clock moves: rings the bell and flashes once when a phase reaches zero.
+  /// How often the screen asks whether other programs stored something in its session: one
+  /// pragma when nothing changed, on the tick that already redraws the timer.
+  static let refreshInterval: TimeInterval = 1
+
+  /// Called as the clock moves: takes in what other programs stored, at most once a
+  /// second, and rings the bell and flashes once when a phase reaches zero.
   public static func tick(_ state: inout LiveState, now: Date) -> [Effect] {
+    var effects: [Effect] = []
+    if state.lastRefresh.map({ abs(now.timeIntervalSince($0)) >= refreshInterval }) ?? true {
+      state.lastRefresh = now
+      effects.append(.command(.refreshLiveSession))
+    }
+    return effects + signalZero(&state, now: now)
+  }
+
+  /// Rings the bell and flashes once when a phase reaches zero.
+  private static func signalZero(_ state: inout LiveState, now: Date) -> [Effect] {
     guard let slot = state.session.currentSlot, let timer = state.session.timer(at: now),
       timer.isOvertime, state.signalledSlot != slot, !state.session.isFinished
     else { return [] }

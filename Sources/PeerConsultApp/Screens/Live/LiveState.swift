@@ -23,6 +23,9 @@ public struct LiveState: Equatable, Sendable {
   /// The programme's `#tags` (without `#`), the most used first, that Ctrl-T completes; the
   /// tags of notes saved here join them.
   public var knownTags: [String] = []
+  /// When the screen last asked for what other programs stored in the session (review
+  /// marking an action done); asked again on the first tick a second later.
+  public var lastRefresh: Date?
   /// The kind picked in the panel of notes shared with the room, when it is open.
   public var roomNotesSelection: Int?
 

@@ -13,6 +13,9 @@ extension KeyContext {
 extension Action {
   public static let search = Action("search")
   public static let filterProgramme = Action("filterProgramme")
+  /// Review what anonymising changes, then write the anonymised export.
+  public static let share = Action("share")
+  public static let deleteSession = Action("deleteSession")
 }
 
 extension ReviewState: Screen {
@@ -35,6 +38,12 @@ extension ReviewState: Screen {
       [.control("p")], .filterProgramme, "programme", "Show one programme, then the next, or all",
       in: [.review, .search]),
     KeyBinding(
+      [.control("s")], .share, "share",
+      "Review and write the selected session anonymised", in: [.review]),
+    KeyBinding(
+      [.control("x")], .deleteSession, "delete",
+      "Delete the selected session for good (asks first)", in: [.review], footer: false),
+    KeyBinding(
       [.escape], .back, "back", "Clear the typed text, or go back", in: [.review, .search]),
     KeyBinding.helpF1(in: [.review, .search]),
   ]
@@ -55,7 +64,7 @@ extension ReviewState: Screen {
 
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
     switch input {
-    case .action(let action): return perform(action, input)
+    case .action(let action): return perform(action, input, environment)
     case .text: return type(input)
     case .result(let result): return apply(result, environment)
     case .tick, .resize: return []
@@ -67,7 +76,9 @@ extension ReviewState: Screen {
     .command(.searchNotes(query: query.string, programme: programme))
   }
 
-  private mutating func perform(_ action: Action, _ input: ScreenInput) -> [Effect] {
+  private mutating func perform(
+    _ action: Action, _ input: ScreenInput, _ environment: ScreenEnvironment
+  ) -> [Effect] {
     let searching = mode == .search
     switch action {
     case .up: move(by: -1, wrap: true)
@@ -82,6 +93,20 @@ extension ReviewState: Screen {
         return [.command(.openTranscript(listing.id, note: nil))]
       }
     case .search: mode = searching ? .sessions : .search
+    case .share:
+      guard !searching, let listing = selectedSession else { return [] }
+      return ShareReviewState.open(
+        .sessions([listing.id]), heading: listing.title, from: self, environment)
+    case .deleteSession:
+      guard !searching, let listing = selectedSession else { return [] }
+      let notes = "\(listing.noteCount) note\(listing.noteCount == 1 ? "" : "s")"
+      return [
+        .confirm(
+          question:
+            "Delete session \(listing.id.short) “\(listing.title.truncated(toWidth: 24))” "
+            + "(\(notes)) for good? y/n",
+          onYes: [.command(.deleteSession(listing.id))])
+      ]
     case .filterProgramme:
       cycleProgramme()
       if searching && searchedQuery != nil { return [searchCommand] }
@@ -127,6 +152,14 @@ extension ReviewState: Screen {
           note: note, rows: TranscriptScreen.rows(bodyHeight: environment.bodyHeight))
       }
       return [.show(transcript)]
+    case .sessionDeleted(let id):
+      let title = sessions.first { $0.id == id }?.title ?? ""
+      return [
+        .notice(Notice("Deleted session \(id.short) (\(title)) for good.", tone: .success)),
+        .command(.loadReview),
+      ]
+    case .failed(.deleteSession, let error, _):
+      return [.notice(Notice("Not deleted: \(error)", tone: .error))]
     case .failed(.openTranscript, let error, _):
       return [.notice(Notice("Cannot open the session: \(error)", tone: .error))]
     case .failed(_, let error, _):

@@ -8,11 +8,16 @@ enum TranscriptOutcome: Equatable, Sendable {
   case back
   /// Store an action as done or not done.
   case setActionDone(note: Int, done: Bool)
+  /// Review the session before sharing it anonymised.
+  case share
+  /// Erase this participant from every session, once confirmed.
+  case erase(Participant)
 }
 
 extension KeyContext {
   public static let transcript = KeyContext("transcript", title: "Transcript")
   public static let actions = KeyContext("actions", title: "Actions")
+  public static let people = KeyContext("people", title: "People")
 }
 
 extension Action {
@@ -21,6 +26,8 @@ extension Action {
   public static let previousSection = Action("previousSection")
   public static let actions = Action("actions")
   public static let editNote = Action("editNote")
+  public static let people = Action("people")
+  public static let erasePerson = Action("erasePerson")
 }
 
 extension TranscriptState: Screen {
@@ -55,6 +62,20 @@ extension TranscriptState: Screen {
       "Correct the highlighted note, or the first in view (the earlier text is kept)",
       in: [.transcript]),
     KeyBinding(
+      [.character("w")], .people, "people", "List who took part, to erase one of them",
+      in: [.transcript], footer: false),
+    KeyBinding(
+      [.up, .character("k")], .up, "up", "Move up", in: [.people], footer: false),
+    KeyBinding(
+      [.down, .character("j")], .down, "down", "Move down", in: [.people], footer: false),
+    KeyBinding(
+      [.character("e"), .delete], .erasePerson, "erase",
+      "Erase the selected person from every session they took part in, for good (asks first)",
+      in: [.people]),
+    KeyBinding(
+      [.character("w")], .people, "transcript", "Back to the transcript", in: [.people],
+      footer: false),
+    KeyBinding(
       [.character("x"), .character(" ")], .actionDone, "done",
       "Mark the selected action done, or not done again (saved at once)", in: [.actions]),
     KeyBinding(
@@ -63,16 +84,21 @@ extension TranscriptState: Screen {
     KeyBinding(
       [.character("a")], .actions, "transcript", "Back to the transcript", in: [.actions],
       footer: false),
-    KeyBinding([.escape], .back, "back", "Go back", in: [.transcript, .actions]),
-    KeyBinding.help(in: [.transcript, .actions]),
+    KeyBinding([.escape], .back, "back", "Go back", in: [.transcript, .actions, .people]),
+    KeyBinding.help(in: [.transcript, .actions, .people]),
+    // After Esc and help, so a narrow footer keeps the way back.
     KeyBinding(
-      [.character("q")], .back, "back", "Go back", in: [.transcript, .actions], footer: false),
+      [.character("s")], .share, "share", "Review and write the session anonymised",
+      in: [.transcript]),
+    KeyBinding(
+      [.character("q")], .back, "back", "Go back", in: [.transcript, .actions, .people],
+      footer: false),
   ]
 
   /// The note editor while correcting a note, else the transcript or its actions.
   public var keyContext: KeyContext {
     if let editor { return editor.keyContext }
-    return showActions ? .actions : .transcript
+    return TranscriptScreen.context(self)
   }
 
   public var acceptsText: Bool { editor?.acceptsText ?? false }
@@ -106,6 +132,18 @@ extension TranscriptState: Screen {
       case .back: return [.show(back), .command(.loadReview)]
       case .setActionDone(let note, let done):
         return [.command(.setStoredActionDone(sessionID, note: note, done: done))]
+      case .share:
+        return ShareReviewState.open(
+          .sessions([sessionID]), heading: session.setup.title, from: self, environment)
+      case .erase(let person):
+        let organisation = person.organisation.isEmpty ? "" : " (\(person.organisation))"
+        return [
+          .confirm(
+            question:
+              "Erase \(person.name)\(organisation) and every mention of them from every "
+              + "session, for good? y/n",
+            onYes: [.command(.erasePerson(name: person.name, shown: sessionID))])
+        ]
       }
     case .resize(let width, _):
       // The transcript is wrapped once per width, not per frame.
@@ -124,6 +162,17 @@ extension TranscriptState: Screen {
       return [
         .notice(Notice("Note #\(id) corrected (the earlier text is kept).", tone: .success))
       ]
+    case .result(.personErased(let pseudonym, let erased, let stored)):
+      update(session: stored)
+      let sessions = erased.count
+      return [
+        .notice(
+          Notice(
+            "Erased from \(sessions) session\(sessions == 1 ? "" : "s"): now \(pseudonym).",
+            tone: .success))
+      ]
+    case .result(.failed(.erasePerson, let error, _)):
+      return [.notice(Notice("Not erased: \(error)", tone: .error))]
     case .result(.failed(_, let error, let latest)):
       if let latest { update(session: latest) }
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
@@ -161,6 +210,7 @@ extension TranscriptScreen {
   static func update(_ state: inout TranscriptState, _ action: Action, rows: Int)
     -> TranscriptOutcome
   {
+    if state.showPeople { return updatePeople(&state, action, rows: rows) }
     if state.showActions { return updateActions(&state, action, rows: rows) }
     let layout = state.layout
     switch action {
@@ -184,6 +234,11 @@ extension TranscriptScreen {
     case .actions:
       state.showActions = true
       state.actionSelection = min(state.actionSelection, max(0, state.actions.count - 1))
+    case .people:
+      state.showPeople = true
+      state.personSelection = min(
+        state.personSelection, max(0, state.session.participants.count - 1))
+    case .share: return .share
     case .back, .quit: return .back
     default: break
     }
@@ -195,6 +250,22 @@ extension TranscriptScreen {
     guard let kind else { return kinds.first }
     guard let index = kinds.firstIndex(of: kind), index + 1 < kinds.count else { return nil }
     return kinds[index + 1]
+  }
+
+  private static func updatePeople(_ state: inout TranscriptState, _ action: Action, rows: Int)
+    -> TranscriptOutcome
+  {
+    let people = PeopleView.people(state)
+    switch action {
+    case .up where !people.isEmpty: state.personSelection = max(0, state.personSelection - 1)
+    case .down where !people.isEmpty:
+      state.personSelection = min(people.count - 1, state.personSelection + 1)
+    case .erasePerson where people.indices.contains(state.personSelection):
+      return .erase(people[state.personSelection])
+    case .people, .back, .quit: state.showPeople = false
+    default: break
+    }
+    return .stay
   }
 
   private static func updateActions(_ state: inout TranscriptState, _ action: Action, rows: Int)

@@ -10,7 +10,7 @@ public enum TranscriptScreen {
 
   /// The key context: the transcript or its actions.
   public static func context(_ state: TranscriptState) -> KeyContext {
-    state.showActions ? .actions : .transcript
+    state.showPeople ? .people : state.showActions ? .actions : .transcript
   }
 
   /// The title bar's text.
@@ -35,6 +35,10 @@ public enum TranscriptScreen {
     let body = Rect(
       x: inner.x, y: inner.y + headerRows, width: inner.width,
       height: rows(bodyHeight: area.height))
+    if state.showPeople {
+      PeopleView.render(state, status: inner.row(1), into: &grid, area: body)
+      return nil
+    }
     if state.showActions {
       ActionsView.render(state, timeZone: timeZone, status: inner.row(1), into: &grid, area: body)
       return nil

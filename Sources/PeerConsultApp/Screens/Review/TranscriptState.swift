@@ -18,6 +18,9 @@ public struct TranscriptState: Equatable, Sendable {
   /// Whether the actions list is showing instead of the transcript.
   public var showActions = false
   public var actionSelection = 0
+  /// Whether the people list (`w`) is showing, to erase one of them.
+  public var showPeople = false
+  public var personSelection = 0
   /// The note being corrected, when the editor is open; saving stores an edit event, so the
   /// earlier text stays in the note's history, as on the live screen.
   public var editor: NoteEditorState?

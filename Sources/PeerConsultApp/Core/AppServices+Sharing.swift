@@ -1,0 +1,96 @@
+import Foundation
+import PeerConsultKit
+
+/// The I/O of sharing and of removing what must go: the review before an anonymised export,
+/// the choices stored with the sessions, the private file written, and deleting and erasing
+/// through the same model functions as `peerconsult delete` and `erase-person`.
+extension AppServices {
+  /// What anonymising `subject` will do.
+  func shareReview(of subject: ShareSubject) throws -> ServiceResult {
+    let read = try records(of: subject)
+    return .shareReviewLoaded(ShareReview(records: read.records), skipped: read.skipped.count)
+  }
+
+  /// Stores the choice for `term` in every session of `subject`: one `shareChoice` event each.
+  func choose(_ term: String, replace: Bool, in subject: ShareSubject) throws -> ServiceResult {
+    var liveState: SessionState?
+    for id in try sessionIDs(of: subject) {
+      // The live session records it itself, so its own state stays current.
+      if let live, live.id == id {
+        try live.chooseForSharing(term, replace: replace)
+        liveState = live.state
+      } else {
+        try LiveSession.resume(id, store: store(), clock: clock).chooseForSharing(
+          term, replace: replace)
+      }
+    }
+    return .shareChoiceSaved(
+      term: term, replace: replace, review: ShareReview(records: try records(of: subject).records),
+      live: liveState)
+  }
+
+  /// Deletes `session` as `peerconsult delete` does, refused while it is live elsewhere.
+  func delete(_ session: SessionID) throws -> ServiceResult {
+    try store().deleteSession(session) { SessionLock.isLive($0, in: location.dataDirectory) }
+    return .sessionDeleted(session)
+  }
+
+  /// Erases `name` as `peerconsult erase-person` does, refused while one of their sessions is
+  /// live elsewhere; then reads `shown` again.
+  func erase(_ name: String, shown: SessionID) throws -> ServiceResult {
+    let database = try store()
+    let erasure = try database.erasePerson(named: name, at: clock.now()) {
+      SessionLock.isLive($0, in: location.dataDirectory)
+    }
+    return .personErased(
+      pseudonym: erasure.pseudonym, sessions: erasure.sessions,
+      shown: try database.loadSession(shown))
+  }
+
+  /// Renders `subject` anonymised and writes it as a private file, cleaned of control
+  /// characters as `export -o` writes it. A path without a leading `/` or `~` is a name in the
+  /// data folder's exports, so a file typed as `brief.md` lands beside the default.
+  func write(
+    _ subject: ShareSubject, as format: ShareFormat, to path: String, replacing: Bool
+  ) throws -> ServiceResult {
+    let records = try records(of: subject).records
+    guard !records.isEmpty else { throw StoreError.noSessions }
+    let options = ShareOptions(anonymise: true)
+    let text =
+      switch subject {
+      case .sessions: try SessionExport.render(records, as: format, options: options)
+      case .harvest(let programme):
+        try HarvestExport.render(records, programme: programme, as: format, options: options)
+      }
+    let expanded = (path as NSString).expandingTildeInPath
+    let url =
+      (expanded.hasPrefix("/")
+      ? URL(fileURLWithPath: expanded)
+      : location.exportsDirectory.appendingPathComponent(expanded)).standardizedFileURL
+    if url.deletingLastPathComponent().path == location.exportsDirectory.standardizedFileURL.path {
+      try location.prepareExportsDirectory()
+    }
+    do {
+      try writeExport(CommandText.printable(text), url, replacing)
+    } catch ShareError.outputExists {
+      return .shareOutputExists(path: url.path)
+    }
+    sharesWritten.append(url.path)
+    return .shareWritten(path: url.path, sessions: records.count)
+  }
+
+  /// The sessions `subject` covers: those named, or every session of the programme.
+  private func sessionIDs(of subject: ShareSubject) throws -> [SessionID] {
+    switch subject {
+    case .sessions(let ids): return ids
+    case .harvest(let programme):
+      return try database()?.sessions().filter { $0.programme == programme }.map(\.id) ?? []
+    }
+  }
+
+  /// The records of `subject`, read after any choice just stored.
+  private func records(of subject: ShareSubject) throws -> SessionRecords {
+    guard let database = try database() else { throw StoreError.noSessions }
+    return try database.records(of: sessionIDs(of: subject))
+  }
+}

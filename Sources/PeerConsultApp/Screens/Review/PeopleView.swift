@@ -1,0 +1,39 @@
+import PeerConsultKit
+import TerminalKit
+
+/// The people of a stored session, opened from its transcript (`w`), to erase one from every
+/// session they took part in.
+public enum PeopleView {
+  /// The participants to list: those already erased stay listed, under their pseudonym.
+  static func people(_ state: TranscriptState) -> [Participant] { state.session.participants }
+
+  public static func render(
+    _ state: TranscriptState, status: Rect, into grid: inout Grid, area: Rect
+  ) {
+    let people = people(state)
+    grid.put(
+      "People · \(people.count) took part · e erases the selected one from every session",
+      x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
+    let shown = ReviewScreen.page(
+      selection: state.personSelection, count: people.count, listHeight: area.height)
+    var y = area.y
+    for index in shown {
+      let selected = index == state.personSelection
+      let person = people[index]
+      grid.put(
+        "\(selected ? "▸" : " ") \(person.name)".padded(toWidth: area.width), x: area.x, y: y,
+        style: selected ? Theme.selected : Theme.heading)
+      let rounds = state.session.setup.rounds.indices.filter {
+        state.session.setup.rounds[$0].presenter == index
+      }
+      var details = [person.organisation, person.level.rawValue]
+      if !rounds.isEmpty {
+        details.append("presented round " + rounds.map { "\($0 + 1)" }.joined(separator: ", "))
+      }
+      grid.put(
+        ("      " + details.filter { !$0.isEmpty }.joined(separator: " · ")).padded(
+          toWidth: area.width), x: area.x, y: y + 1, style: selected ? Theme.selected : Theme.muted)
+      y += ReviewScreen.rowsPerEntry
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultApp
+@testable import PeerConsultKit
+@testable import TerminalKit
+
+/// Deleting a session from the review list and erasing a person from a transcript: each asks
+/// first, naming what will go, and is done by the model functions `peerconsult delete` and
+/// `erase-person` use; a session live in another program is refused with one line.
+@Suite struct ReviewRemovalTests {
+  private static let night = ShareReviewFixture.withSuspects
+  private static let discharge = ShareReviewFixture.plain
+
+  private func question(_ f: ShareReviewFixture) -> String? {
+    if case .confirm(let question, _) = f.runner.state.overlay { return question }
+    return nil
+  }
+
+  @Test func ctrlXDeletesTheSelectedSessionOnceConfirmed() throws {
+    let f = try ShareReviewFixture()
+    f.press(.control("x"))
+    #expect(question(f) == "Delete session d4000000 “Night-time economy” (3 notes) for good? y/n")
+    f.press(.character("n"))
+    #expect(try f.stored().setup.title == "Night-time economy")
+    f.press(.control("x"), .character("y"))
+    #expect(
+      f.runner.state.notice?.text == "Deleted session d4000000 (Night-time economy) for good.")
+    let review = try #require(f.runner.state.screen as? ReviewState)
+    #expect(review.sessions.map(\.id) == [Self.discharge])
+    #expect(throws: StoreError.noSuchSession(Self.night.rawValue)) { try f.stored() }
+  }
+
+  @Test func aSessionLiveElsewhereIsNotDeleted() throws {
+    let f = try ShareReviewFixture()
+    let lock = try #require(try SessionLock.acquire(Self.night, in: f.dataFolder))
+    defer { lock.release() }
+    f.press(.control("x"), .character("y"))
+    #expect(
+      f.runner.state.notice?.text
+        == "Not deleted: Session d4000000 is open in another PeerConsult window: carry on there, "
+        + "or leave it there (q) first. Nothing was changed.")
+    #expect(try f.stored().setup.title == "Night-time economy")
+  }
+
+  /// `w` on a transcript lists who took part; `e` erases the selected one from every session.
+  @Test func aPersonIsErasedFromEverySessionFromTheTranscript() throws {
+    let f = try ShareReviewFixture()
+    f.press(.enter, .character("w"))
+    #expect(f.text.contains("People · 3 took part"))
+    #expect(f.text.contains("Harbour Trust · senior · presented round 1"))
+    f.press(.down, .character("e"))
+    #expect(
+      question(f)
+        == "Erase Amira O'Neill (NHS Trust) and every mention of them from every session, for good? y/n"
+    )
+    f.press(.character("y"))
+    #expect(f.runner.state.notice?.text == "Erased from 2 sessions: now [Erased person 1].")
+    let transcript = try #require(f.runner.state.screen as? TranscriptState)
+    #expect(transcript.session.participants[1].name == "[Erased person 1]")
+    #expect(f.text.contains("[Erased person 1]"))
+    for id in [Self.night, Self.discharge] {
+      let stored = try f.stored(id)
+      #expect(stored.participants[1].name == "[Erased person 1]")
+      #expect(!stored.visibleNotes.contains { $0.text.contains("Amira") })
+    }
+    f.press(.escape)
+    #expect(f.runner.state.screen is TranscriptState)
+  }
+
+  @Test func nobodyIsErasedWhileOneOfTheirSessionsIsLiveElsewhere() throws {
+    let f = try ShareReviewFixture()
+    let lock = try #require(try SessionLock.acquire(Self.discharge, in: f.dataFolder))
+    defer { lock.release() }
+    f.press(.enter, .character("w"), .down, .character("e"), .character("y"))
+    #expect(
+      f.runner.state.notice?.text
+        == "Not erased: Session e5000000 is open in another PeerConsult window: carry on there, "
+        + "or leave it there (q) first. Nothing was changed.")
+    #expect(try f.stored().participants[1].name == "Amira O'Neill")
+  }
+}
