@@ -14,5 +14,6 @@ public enum ScreenRegistry {
     TranscriptState.self,
     ShareReviewState.self,
     ProgrammeState.self,
+    FollowState.self,
   ]
 }

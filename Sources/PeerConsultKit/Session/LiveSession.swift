@@ -165,6 +165,12 @@ public final class LiveSession {
     try record(.shareChoice(term: term, replace: replace))
   }
 
+  /// Chooses the kinds of note the room display shows; choosing the same again stores nothing.
+  public func chooseRoomNotes(_ kinds: [NoteKind]) throws {
+    if state.roomNoteKinds == NoteKind.allCases.filter(kinds.contains) { return }
+    try record(.roomNotesChosen(kinds: NoteKind.allCases.filter(kinds.contains)))
+  }
+
   /// Records what this meeting decided about `action`, agreed at an earlier meeting of the
   /// group; a later follow-up of the same action replaces it, and the same one again stores
   /// nothing.

@@ -268,6 +268,12 @@ enum StoredEventFixtures {
         {"replace":false,"term":"Bishop","type":"shareChoice"}
         """#,
       event: .shareChoice(term: "Bishop", replace: false)),
+    StoredEventFixture(
+      name: "roomNotesChosen",
+      json: #"""
+        {"kinds":["theme","action"],"type":"roomNotesChosen"}
+        """#,
+      event: .roomNotesChosen(kinds: [.theme, .action])),
     // Standing groups and actions followed up (schema v5): a setup names its group, an action
     // its due date, each only when it has one, so every payload above reads as none.
     StoredEventFixture(
