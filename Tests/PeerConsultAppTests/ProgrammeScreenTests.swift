@@ -15,12 +15,15 @@ import Testing
     let f = try ReviewFixture(width: width, height: height)
     let database = try AppDatabase(directory: f.dataFolder)
     let people = LiveFixture.participants
+    let group = try database.createGroup(
+      name: "North SLG", programme: "Alcohol Plan", members: people, at: f.clock.now())
     for week in 0..<weeks {
       f.clock.advance(by: 7 * 86_400)
       let session = try LiveSession.create(
         SessionSetup(
           title: "Week \(week + 1)", programme: "Alcohol Plan",
-          consultingProtocol: LiveFixture.drill, participants: people, presenters: [week % 3]),
+          consultingProtocol: LiveFixture.drill, participants: people, presenters: [week % 3],
+          group: group.id),
         store: database, clock: f.clock)
       try session.start()
       if week < 2 { _ = try session.addNote(NoteContent(text: "#licensing again", kind: .theme)) }

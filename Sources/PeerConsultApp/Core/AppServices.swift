@@ -31,6 +31,12 @@ public final class AppServices {
   /// The files the screens wrote exports to, so the command line can say so once the
   /// screens are gone.
   public internal(set) var sharesWritten: [String] = []
+  /// The session the room display follows, read-only.
+  private var follower: SessionFollower?
+  /// Wakes the loop when the data folder's files are written while following.
+  private var changes: FileChangeWatch?
+  /// Until when to look again soon after a wake-up that showed nothing new yet.
+  private var recheckUntil: Date?
 
   /// - Parameters:
   ///   - openStore: opens the database for writing on first use, creating it if need be, so
@@ -107,18 +113,20 @@ public final class AppServices {
         from: location.protocolsDirectory, shouldStop: { TerminalRestorer.hasPendingSignal })
       // The form opens even when earlier programmes cannot be read; the screen says why
       // none are suggested.
-      let programmes: [String]
-      let programmesError: String?
+      var programmes: [String] = []
+      var groups: [SetupState.GroupChoice] = []
+      var programmesError: String?
       do {
         programmes = try database()?.programmes().map(\.name) ?? []
-        programmesError = nil
+        groups = try groupChoices()
       } catch {
         programmes = []
+        groups = []
         programmesError = "\(error)"
       }
       return .setupLoaded(
         protocols: library.protocols, problems: library.problems.map(\.description),
-        programmes: programmes, programmesError: programmesError)
+        programmes: programmes, programmesError: programmesError, groups: groups)
     case .startSession(let setup):
       // Ready, not running: set-up, check-in chatter and latecomers cost no phase time.
       let session = try LiveSession.create(
@@ -195,7 +203,95 @@ public final class AppServices {
       return try write(subject, as: format, to: path, replacing: replacing)
     case .deleteSession(let id): return try delete(id)
     case .erasePerson(let name, let shown): return try erase(name, shown: shown)
+    case .loadFollowUps(let id):
+      return .followUpsLoaded(try openActions(before: id))
+    case .loadActionHistory(let id):
+      return .actionHistoryLoaded(id, try actionHistory(of: id))
+    case .follow(let id, let notes):
+      let follower = try follow(id)
+      return .followStarted(follower.session, follower.state, isLive: follower.isLive, notes: notes)
+    case .refreshFollowed:
+      guard let follower else { throw NotFollowing() }
+      if try follower.refresh() { recheckUntil = nil }
+      return .followed(follower.session, follower.state, isLive: follower.isLive)
+    case .stopFollowing:
+      follower = nil
+      changes = nil
+      recheckUntil = nil
+      return .followingStopped
     }
+  }
+
+  /// Starts following `id` (nil: the latest session) through the reading opening, and
+  /// watches the data folder so that a commit wakes the loop at once.
+  private func follow(_ id: SessionID?) throws -> SessionFollower {
+    guard let database = try database() else { throw StoreError.noSessions }
+    let directory = location.dataDirectory
+    let follower = try SessionFollower(database: database, dataDirectory: directory, session: id)
+    self.follower = follower
+    // The `-wal` file is written at each commit, the database file at each checkpoint, and a
+    // lock file is closed when its program lets the session go or dies.
+    changes = FileChangeWatch(
+      folders: [directory, directory.appendingPathComponent("locks")],
+      matching: { $0.hasPrefix(AppDatabase.fileName) || $0.hasSuffix(".lock") })
+    return follower
+  }
+
+  /// The descriptor that becomes readable when the followed session's files change; the
+  /// runner waits on it beside the terminal.
+  public var changeDescriptor: Int32? { changes?.descriptor }
+
+  /// Empties the change descriptor after a wake. The look a wake-up starts can come before
+  /// the commit is visible (``SessionFollower/commitWait``), so for a while after one
+  /// ``recheckMilliseconds`` asks the loop to look again every few milliseconds.
+  public func takeChanges() {
+    if changes?.drain() == true {
+      recheckUntil = clock.now().addingTimeInterval(SessionFollower.commitWait)
+    }
+  }
+
+  /// How long to wait before looking at the followed session again after a wake-up, while a
+  /// change may be on its way; nil otherwise.
+  public var recheckMilliseconds: Int? {
+    guard let recheckUntil, recheckUntil > clock.now() else { return nil }
+    return SessionFollower.commitPollMilliseconds
+  }
+
+  /// `session`'s actions folded with what its group's meetings made of them, by note id;
+  /// empty for a session of no group.
+  private func actionHistory(of session: SessionID) throws -> [Int: ActionLedger.Item] {
+    guard let database = try database() else { return [:] }
+    guard let group = try database.setup(of: session).group else { return [:] }
+    let meetings = try database.records(of: try database.sessions(inGroup: group)).records
+    var history: [Int: ActionLedger.Item] = [:]
+    for item in ActionLedger(meetings).items where item.reference.session == session {
+      history[item.reference.note] = item
+    }
+    return history
+  }
+
+  /// The standing groups, by name, each with the presenter order its meetings suggest. A
+  /// meeting that does not rebuild is left out, as listings do.
+  private func groupChoices() throws -> [SetupState.GroupChoice] {
+    guard let database = try database() else { return [] }
+    return try database.groups().map { listing in
+      let meetings = try database.records(of: try database.sessions(inGroup: listing.id))
+      return SetupState.GroupChoice(
+        try database.group(listing.id), meetings: meetings.records, time: ReadableTime())
+    }
+  }
+
+  /// The open actions of the meetings of `session`'s group held before it; none for a
+  /// session of no group. A meeting that does not rebuild is left out, as listings do.
+  private func openActions(before session: SessionID) throws -> [ActionLedger.Item] {
+    guard let database = try database() else { return [] }
+    let own = try database.record(of: session)
+    guard let group = own.state.setup.group else { return [] }
+    let earlier = try database.sessions(inGroup: group).filter { $0 != session }
+    let records = try database.records(of: earlier).records.filter {
+      ($0.state.createdAt, $0.id) < (own.state.createdAt, own.id)
+    }
+    return ActionLedger(records).openNewestFirst
   }
 
   /// Applies a command to the live session: stored first, reported after.
@@ -224,6 +320,8 @@ public final class AppServices {
     case .clearRating(let participant): try session.clearRating(participant: participant)
     case .addParticipant(let participant): try session.addParticipant(participant)
     case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
+    case .chooseRoomNotes(let kinds): try session.chooseRoomNotes(kinds)
+    case .followUp(let action, let outcome): try session.followUp(action, outcome)
     }
     return .sessionChanged(session.state)
   }
@@ -267,6 +365,11 @@ public final class AppServices {
     if openedReader == nil { openedReader = try openReader() }
     return openedReader
   }
+}
+
+/// The room display asked for news with nothing followed (a screen out of step).
+struct NotFollowing: Error, CustomStringConvertible {
+  var description: String { "no session is being followed" }
 }
 
 /// A session command arrived with no session being facilitated (a screen out of step).

@@ -7,11 +7,13 @@ public enum ScreenRegistry {
     SetupState.self,
     ResumeState.self,
     LiveState.self,
+    FollowUpState.self,
     GroupState.self,
     SummaryState.self,
     ReviewState.self,
     TranscriptState.self,
     ShareReviewState.self,
     ProgrammeState.self,
+    FollowState.self,
   ]
 }

@@ -16,4 +16,8 @@ public enum SessionCommand: Equatable, Sendable {
   case addParticipant(Participant)
   /// The rounds still to come get these presenters, in this order.
   case rearrangePresenters([Int])
+  /// The room display shows notes of these kinds.
+  case chooseRoomNotes([NoteKind])
+  /// An action of the group's earlier meeting is done, carried forward or dropped.
+  case followUp(ActionReference, FollowUpOutcome)
 }

@@ -8,6 +8,8 @@ public enum SessionEventType: String, CaseIterable, Sendable {
   case created, participantAdded, phaseStarted, paused, resumed, timeAdjusted, noteAdded
   case noteEdited, noteDeleted, actionDone, processRating, finished, roundsRearranged
   case ratingCleared, personErased, shareChoice
+  case roomNotesChosen
+  case actionFollowedUp
 }
 
 extension SessionEvent {
@@ -30,6 +32,8 @@ extension SessionEvent {
     case .finished: .finished
     case .personErased: .personErased
     case .shareChoice: .shareChoice
+    case .roomNotesChosen: .roomNotesChosen
+    case .actionFollowedUp: .actionFollowedUp
     }
   }
 

@@ -6,14 +6,16 @@ extension AppDatabase {
   /// sessions, notes and tag tables and only the rating events, so its cost follows the
   /// programme's sessions and tagged notes, not every event.
   public func programmeOverview(_ programme: String) throws(StoreError) -> ProgrammeOverview {
-    try read { db in
+    let groups = try groups().filter { $0.programme == programme }
+    return try read { db in
       let sessionRows = try Row.fetchAll(
         db,
         sql: """
-          SELECT s.id, s.title, s.created_at, s.finished_at,
+          SELECT s.id, s.title, s.created_at, s.finished_at, g.name AS group_name,
             (SELECT count(*) FROM notes n WHERE n.session_id = s.id AND n.deleted_at IS NULL)
               AS notes
-          FROM sessions s WHERE s.programme = ? ORDER BY s.created_at, s.id
+          FROM sessions s LEFT JOIN groups g ON g.id = s.group_id
+          WHERE s.programme = ? ORDER BY s.created_at, s.id
           """, arguments: [programme])
       let ratings = try Self.averageRatings(programme: programme, in: db)
       var position: [String: Int] = [:]
@@ -26,7 +28,7 @@ extension AppDatabase {
           ProgrammeOverview.Session(
             id: id, title: row["title"], createdAt: Date(millisecondsSince1970: row["created_at"]),
             isFinished: row["finished_at"] as Int64? != nil, notes: row["notes"],
-            averageRating: ratings[raw]))
+            group: row["group_name"], averageRating: ratings[raw]))
       }
       let tags = try Self.tags(programme: programme, positions: position, in: db)
       let actions = try Row.fetchOne(
@@ -37,7 +39,7 @@ extension AppDatabase {
           WHERE s.programme = ? AND n.kind = 'action' AND n.deleted_at IS NULL
           """, arguments: [programme])
       return ProgrammeOverview(
-        programme: programme, sessions: sessions, tags: tags,
+        programme: programme, groups: groups, sessions: sessions, tags: tags,
         actions: .init(agreed: actions?["agreed"] ?? 0, done: actions?["done"] ?? 0))
     }
   }
@@ -51,6 +53,7 @@ extension AppDatabase {
       var tag = ""
       var notes = 0
       var sessions: Set<Int> = []
+      var groups: Set<String> = []
       var first = Int64.max
       var last = Int64.min
     }
@@ -58,7 +61,7 @@ extension AppDatabase {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT t.tag_key, t.tag, n.session_id, n.created_at
+        SELECT t.tag_key, t.tag, n.session_id, n.created_at, s.group_id
         FROM note_tags t
         JOIN notes n ON n.id = t.note_id
         JOIN sessions s ON s.id = n.session_id
@@ -73,6 +76,7 @@ extension AppDatabase {
       tally.tag = row["tag"]
       tally.notes += 1
       if let place = positions[row["session_id"]] { tally.sessions.insert(place) }
+      if let group: String = row["group_id"] { tally.groups.insert(group) }
       tally.first = min(tally.first, at)
       tally.last = max(tally.last, at)
       tallies[key] = tally
@@ -81,7 +85,8 @@ extension AppDatabase {
       (
         key,
         ProgrammeOverview.Tag(
-          tag: tally.tag, sessions: tally.sessions.count, notes: tally.notes,
+          tag: tally.tag, sessions: tally.sessions.count, groups: tally.groups.count,
+          notes: tally.notes,
           firstSeen: Date(millisecondsSince1970: tally.first),
           lastSeen: Date(millisecondsSince1970: tally.last),
           trend: TagTrend.of(carrying: tally.sessions, sessionCount: positions.count))

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A programme at a glance, for the programme view in review: its sessions over time, the
-/// tags that recur (rising or fading), its actions and the process ratings over time.
+/// A programme at a glance, for the programme view in review: its standing groups, its
+/// sessions over time, the tags that recur (rising or fading), its actions and the process
+/// ratings over time.
 ///
 /// Read with aggregate queries over the projections (``AppDatabase/programmeOverview(_:)``),
 /// never by replaying every session, so it opens quickly however long the programme has run.
@@ -14,6 +15,8 @@ public struct ProgrammeOverview: Equatable, Sendable {
     public let isFinished: Bool
     /// Notes not deleted.
     public let notes: Int
+    /// The standing group it was a meeting of, if any.
+    public let group: String?
     /// The mean of the process ratings given, if any.
     public let averageRating: Double?
   }
@@ -23,6 +26,8 @@ public struct ProgrammeOverview: Equatable, Sendable {
     /// As last written, without `#`.
     public let tag: String
     public let sessions: Int
+    /// Standing groups whose meetings used it.
+    public let groups: Int
     public let notes: Int
     public let firstSeen: Date
     public let lastSeen: Date
@@ -37,6 +42,8 @@ public struct ProgrammeOverview: Equatable, Sendable {
   }
 
   public let programme: String
+  /// The programme's standing groups, by name, with how often and when they last met.
+  public let groups: [GroupListing]
   /// Oldest first.
   public let sessions: [Session]
   /// The most used first (by sessions, then notes).

@@ -76,6 +76,33 @@ import Testing
     #expect(actions.agreed == 6 && actions.done == 3 && actions.open == 3)
   }
 
+  @Test func standingGroupsAndTheTagsTheirMeetingsUsedAreCounted() throws {
+    let store = try StoreFixture()
+    let people = Fixtures.setup().participants
+    let north = try store.database.createGroup(
+      name: "North SLG", programme: "Alcohol Plan", members: people, at: store.clock.now())
+    let south = try store.database.createGroup(
+      name: "South SLG", programme: "Alcohol Plan", members: people, at: store.clock.now())
+    try store.database.createGroup(
+      name: "Elsewhere", programme: "Night Economy", members: people, at: store.clock.now())
+    for (group, text) in [
+      (north.id, "#licensing"), (north.id, "#licensing"), (south.id, "#licensing #taxis"),
+    ] {
+      store.clock.advance(by: 86_400)
+      var setup = Fixtures.setup()
+      setup.group = group
+      let session = try store.live(setup)
+      try session.start()
+      _ = try session.addNote(.init(text: text, kind: .theme))
+    }
+    let overview = try store.database.programmeOverview("Alcohol Plan")
+    #expect(overview.groups.map(\.name) == ["North SLG", "South SLG"])
+    #expect(overview.groups.map(\.sessionCount) == [2, 1])
+    #expect(overview.sessions.map(\.group) == ["North SLG", "North SLG", "South SLG"])
+    #expect(overview.tags.map(\.tag) == ["licensing", "taxis"])
+    #expect(overview.tags.map(\.groups) == [2, 1])
+  }
+
   @Test func aProgrammeWithoutSessionsIsEmpty() throws {
     let (store, _) = try programme()
     let overview = try store.database.programmeOverview("Nobody's")

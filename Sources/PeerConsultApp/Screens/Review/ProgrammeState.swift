@@ -33,6 +33,16 @@ public struct ProgrammeState: Equatable, Sendable {
             + (unfinished > 0 ? " · \(unfinished) unfinished" : ""), Theme.title
         ))
     }
+    if !overview.groups.isEmpty {
+      lines.append(("", .plain))
+      lines.append(("Standing groups (\(overview.groups.count))", Theme.heading))
+      for group in overview.groups {
+        var text = "  \(group.name) · " + CommandText.counted(group.sessionCount, "meeting")
+        if let last = group.lastMet { text += " · last met \(time.day(last))" }
+        lines.append((text, .plain))
+      }
+    }
+
     lines.append(("", .plain))
     lines.append(("Process ratings over time (average per rated session, 1 to 5)", Theme.heading))
     let ratings = overview.ratings
@@ -58,15 +68,18 @@ public struct ProgrammeState: Equatable, Sendable {
       lines.append(
         ("  none yet: a #tag in a note (#licensing) marks a theme to follow", Theme.muted))
     } else {
-      let nameWidth = min(28, overview.tags.map { $0.tag.displayWidth + 1 }.max() ?? 0)
+      // The counts, dates and trend take 61 columns; the name gets what is left, within reason.
+      let longest = overview.tags.map { $0.tag.displayWidth + 1 }.max() ?? 0
+      let nameWidth = max(8, min(28, longest, width - 61))
       let header =
-        "  " + "tag".padded(toWidth: nameWidth) + "  sessions  notes  "
+        "  " + "tag".padded(toWidth: nameWidth) + "  sessions  groups  notes  "
         + "first".padded(toWidth: 10)
         + "  " + "last".padded(toWidth: 10) + "  trend"
       lines.append((header, Theme.muted))
       for tag in overview.tags {
         let name = ("#" + tag.tag).padded(toWidth: nameWidth)
-        let counts = Self.right(tag.sessions, 10) + Self.right(tag.notes, 7)
+        let counts =
+          Self.right(tag.sessions, 10) + Self.right(tag.groups, 8) + Self.right(tag.notes, 7)
         lines.append(
           (
             "  \(name)\(counts)  \(time.day(tag.firstSeen))  \(time.day(tag.lastSeen))  "
@@ -86,6 +99,7 @@ public struct ProgrammeState: Equatable, Sendable {
     lines.append(("Sessions, oldest first", Theme.heading))
     for session in sessions {
       var text = "  \(time.day(session.createdAt))  \(session.title)"
+      if let group = session.group { text += " · \(group)" }
       text += " · " + CommandText.counted(session.notes, "note")
       if let rating = session.averageRating { text += " · rated \(Self.rating(rating))" }
       text += session.isFinished ? "" : " · unfinished"
