@@ -39,16 +39,13 @@ struct HarvestCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
-    _ = try period()
-  }
-
-  /// The days asked for, in this machine's time zone as the report's days are written.
+  /// The days asked for, in this machine's time zone as the report's days are written; a day
+  /// that is not one is refused in one line before the data folder is opened.
   private func period() throws -> ReportPeriod {
     do {
       return try ReportPeriod(since: since, until: until, timeZone: .current)
     } catch {
-      throw ValidationError(error.description)
+      throw CLIError(error.description)
     }
   }
 
