@@ -29,6 +29,8 @@ public enum AppCommand: Equatable, Sendable {
   case openTranscript(SessionID, note: Int?)
   /// Mark an action of a stored session done or not done (one more event in its history).
   case setStoredActionDone(SessionID, note: Int, done: Bool)
+  /// Load the overview of a programme for the programme view.
+  case loadProgrammeOverview(programme: String)
   /// Load the `#tags` a programme's notes use, for completing them in the note line.
   case loadTags(programme: String)
   /// Correct a note of a stored session (one more event; the earlier text stays in history).

@@ -162,6 +162,9 @@ public final class AppServices {
       return .searched(
         query: query,
         hits: try database.searchNotes(query, programme: programme, limit: ReviewState.hitLimit))
+    case .loadProgrammeOverview(let programme):
+      guard let database = try database() else { throw StoreError.noSessions }
+      return .programmeOverviewLoaded(try database.programmeOverview(programme))
     case .loadTags(let programme):
       return .tagsLoaded(try database()?.tagCounts(programme: programme).map(\.tag) ?? [])
     case .openTranscript(let id, let note):

@@ -12,5 +12,6 @@ public enum ScreenRegistry {
     ReviewState.self,
     TranscriptState.self,
     ShareReviewState.self,
+    ProgrammeState.self,
   ]
 }

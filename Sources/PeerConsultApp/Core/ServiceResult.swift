@@ -38,6 +38,8 @@ public enum ServiceResult: Equatable, Sendable {
   case searched(query: String?, hits: [NoteSearchHit])
   /// A stored session, to read (at `note` when given).
   case transcriptLoaded(SessionID, SessionState, note: Int?)
+  /// A programme at a glance, for the programme view.
+  case programmeOverviewLoaded(ProgrammeOverview)
   /// The `#tags` of a programme's notes (without `#`), the most used first.
   case tagsLoaded([String])
   /// What anonymising will do, and how many damaged sessions were left out of it.

@@ -7,23 +7,8 @@ import TerminalKit
 /// is shared.
 public enum SummaryScreen {
   public static func render(_ state: SummaryState, now: Date, into grid: inout Grid, area: Rect) {
-    let lines = self.lines(state, now: now, width: area.width - 4)
-    // Rows that do not fit are announced on the last row rather than silently cut.
-    let overflows = lines.count > area.height
-    let rows = overflows ? area.height - 1 : area.height
-    let scroll = min(state.scroll, max(0, lines.count - rows))
-    for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
-      grid.put(line.0, x: area.x + 2, y: area.y + i, style: line.1, maxWidth: area.width - 4)
-    }
-    if overflows {
-      let below = max(0, lines.count - scroll - rows)
-      let text =
-        below > 0
-        ? "↓ \(below) more row\(below == 1 ? "" : "s") below · ↑↓ PgUp PgDn scroll"
-        : "↑↓ PgUp PgDn scroll"
-      grid.put(
-        text, x: area.x + 2, y: area.y + rows, style: Theme.muted, maxWidth: area.width - 4)
-    }
+    ScrolledLines.render(
+      lines(state, now: now, width: area.width - 4), scroll: state.scroll, into: &grid, area: area)
   }
 
   /// The summary as styled lines, so scrolling is a slice.

@@ -41,6 +41,10 @@ extension ReviewState: Screen {
       [.control("s")], .share, "share",
       "Review and write the selected session anonymised", in: [.review]),
     KeyBinding(
+      [.control("o")], .programmeView, "overview",
+      "The programme at a glance: tags, actions, ratings", in: [.review, .search],
+      footer: false),
+    KeyBinding(
       [.control("x")], .deleteSession, "delete",
       "Delete the selected session for good (asks first)", in: [.review], footer: false),
     KeyBinding(
@@ -107,6 +111,12 @@ extension ReviewState: Screen {
             + "(\(notes)) for good? y/n",
           onYes: [.command(.deleteSession(listing.id))])
       ]
+    case .programmeView:
+      // The programme shown, else the selected session's.
+      guard let name = programme ?? selectedSession?.programme else {
+        return [.notice(Notice("Choose a programme first: Ctrl-P steps through them."))]
+      }
+      return [.command(.loadProgrammeOverview(programme: name))]
     case .filterProgramme:
       cycleProgramme()
       if searching && searchedQuery != nil { return [searchCommand] }
@@ -140,6 +150,8 @@ extension ReviewState: Screen {
     case .reviewLoaded(let sessions, let programmes, _):
       reload(sessions: sessions, programmes: programmes)
       if searchedQuery != nil { return [searchCommand] }
+    case .programmeOverviewLoaded(let overview):
+      return [.show(ProgrammeState(overview: overview, back: self))]
     case .searched(let query, let hits):
       setHits(hits, for: query)
     case .transcriptLoaded(let id, let session, let note):
