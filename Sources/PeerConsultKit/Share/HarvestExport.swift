@@ -110,7 +110,7 @@ private struct HarvestFile: Encodable {
   let report: HarvestReportFile
 
   init(_ harvest: ProgrammeHarvest, _ report: ProgrammeReport) {
-    self.report = HarvestReportFile(report)
+    self.report = HarvestReportFile(report, anonymised: harvest.isAnonymised)
     func items(_ items: [ProgrammeHarvest.Item]) -> [Item] {
       items.map {
         Item(

@@ -71,18 +71,20 @@ extension HarvestHTML {
       })
   }
 
-  func presenters(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
+  /// Everyone with their sessions and presentations; anonymised, without the level (see
+  /// ``HarvestMarkdown/presenters(_:anonymised:)``).
+  func presenters(_ report: ProgrammeReport, anonymised: Bool) -> Node<HTML.BodyContext> {
     .group(
       .p(HTMLPage.text(ReportWords.presented(report))),
       .if(
         !report.people.isEmpty,
         table(
-          "people", ["Person", "Level", "Organisation", "#Sessions", "#Presentations"],
+          "people",
+          ["Person"] + (anonymised ? [] : ["Level"])
+            + ["Organisation", "#Sessions", "#Presentations"],
           report.people.map { person in
-            [
-              person.name, person.level.rawValue, person.organisation, "\(person.sessions)",
-              "\(person.presentations)",
-            ]
+            [person.name] + (anonymised ? [] : [person.level.rawValue])
+              + [person.organisation, "\(person.sessions)", "\(person.presentations)"]
           })))
   }
 

@@ -37,7 +37,7 @@ struct HarvestHTML {
           .h2("The slice across the system"), slice(report),
           .h3("By level"), participation("Level", harvest.byLevel),
           .h3("By organisation"), participation("Organisation", harvest.byOrganisation),
-          .h3("Who has presented"), presenters(report),
+          .h3("Who has presented"), presenters(report, anonymised: harvest.isAnonymised),
           .h2("Evaluation of the peer-learning model"),
           .h3("Ratings over time"), ratings(report),
           .h3("Process reviews"), .group(harvest.reviews.map { review($0, in: harvest) }),

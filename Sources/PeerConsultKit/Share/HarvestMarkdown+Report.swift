@@ -72,15 +72,17 @@ extension HarvestMarkdown {
     return lines + [""]
   }
 
-  func presenters(_ report: ProgrammeReport) -> [String] {
+  /// Everyone with their sessions and presentations. Anonymised, without the level: a
+  /// pseudonym carries its level only where that does not single someone out.
+  func presenters(_ report: ProgrammeReport, anonymised: Bool) -> [String] {
     var lines = ["### Who has presented", "", ReportWords.presented(report), ""]
     guard !report.people.isEmpty else { return lines }
     lines += [
-      "| Person | Level | Organisation | Sessions | Presentations |",
-      "| --- | --- | --- | ---: | ---: |",
+      "| Person |\(anonymised ? "" : " Level |") Organisation | Sessions | Presentations |",
+      "| --- |\(anonymised ? "" : " --- |") --- | ---: | ---: |",
     ]
     lines += report.people.map { person in
-      "| \(style.cell(person.name)) | \(person.level.rawValue) | "
+      "| \(style.cell(person.name)) |\(anonymised ? "" : " \(person.level.rawValue) |") "
         + "\(style.cell(person.organisation)) | \(person.sessions) | \(person.presentations) |"
     }
     return lines + [""]

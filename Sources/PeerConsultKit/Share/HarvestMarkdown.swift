@@ -45,7 +45,7 @@ struct HarvestMarkdown {
     lines += participation("Level", harvest.byLevel)
     lines += ["### By organisation", ""]
     lines += participation("Organisation", harvest.byOrganisation)
-    lines += presenters(report)
+    lines += presenters(report, anonymised: harvest.isAnonymised)
     lines += ["## Evaluation of the peer-learning model", ""]
     lines += ratings(report)
     lines += ["### Process reviews", ""]

@@ -44,7 +44,9 @@ struct HarvestReportFile: Encodable {
 
   struct Person: Encodable {
     let name: String
-    let level: String
+    /// Left out when anonymised: a pseudonym carries its level only where that does not
+    /// single someone out.
+    let level: String?
     let organisation: String
     let sessions: Int
     let presentations: Int
@@ -64,7 +66,7 @@ struct HarvestReportFile: Encodable {
   let actions: Actions
   let averageRating: Double?
 
-  init(_ report: ProgrammeReport) {
+  init(_ report: ProgrammeReport, anonymised: Bool) {
     period = Period(since: report.period.since, until: report.period.until)
     sessions = report.sessions.map { session in
       Session(
@@ -89,7 +91,7 @@ struct HarvestReportFile: Encodable {
     }
     people = report.people.map {
       Person(
-        name: $0.name, level: $0.level.rawValue, organisation: $0.organisation,
+        name: $0.name, level: anonymised ? nil : $0.level.rawValue, organisation: $0.organisation,
         sessions: $0.sessions, presentations: $0.presentations)
     }
     actions = Actions(

@@ -144,3 +144,34 @@ import Testing
     #expect((try? ReportPeriod(since: "2027-01-31", until: "2027-01-31", timeZone: utc)) != nil)
   }
 }
+
+/// Anonymised, the report does not undo what the pseudonyms hide.
+@Suite struct AnonymisedReportTests {
+  /// Zoë is the fixture's only senior, so her pseudonym carries no level; a table pairing it
+  /// with "senior" would name her.
+  @Test func noPseudonymIsPairedWithItsLevel() throws {
+    let records = try ShareFixture.programmeRecords()
+    let markdown = try HarvestExport.render(
+      records, programme: "Alcohol Plan", as: .markdown, options: ShareFixture.anonymisedUTC)
+    let people = markdown.split(separator: "\n").filter { $0.hasPrefix("| [Participant") }
+    #expect(people.count == 6)
+    for line in people {
+      for level in Level.allCases { #expect(!line.contains("| \(level.rawValue) |"), "\(line)") }
+    }
+    let html = try HarvestExport.render(
+      records, programme: "Alcohol Plan", as: .html, options: ShareFixture.anonymisedUTC)
+    let start = try #require(html.range(of: "<table class=\"people\">"))
+    let end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
+    let table = html[start.lowerBound..<end.upperBound]
+    #expect(table.contains("[Participant A]"))
+    #expect(!table.contains("Level"))
+    for level in Level.allCases { #expect(!table.contains("<td>\(level.rawValue)</td>")) }
+    let json = try HarvestExport.render(
+      records, programme: "Alcohol Plan", as: .json, options: ShareFixture.anonymisedUTC)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let report = try #require(object["report"] as? [String: Any])
+    let everyone = try #require(report["people"] as? [[String: Any]])
+    #expect(everyone.count == 6 && everyone.allSatisfy { $0["level"] == nil })
+  }
+}
