@@ -12,6 +12,10 @@ public protocol Terminal: AnyObject {
   /// Waits up to `timeoutMilliseconds` (nil: forever) for input; nil when the wait ended
   /// without any (timeout or an interrupting signal).
   func readEvent(timeoutMilliseconds: Int?) -> InputEvent?
+  /// Makes ``readEvent(timeoutMilliseconds:)`` also end its wait, returning nil, when
+  /// `descriptor` becomes readable (a ``FileChangeWatch``); nil stops watching. The caller
+  /// empties the descriptor after each wake.
+  func watch(_ descriptor: Int32?)
   /// Whether input has already arrived that `readEvent` will return at once: the loop then
   /// skips drawing a frame the next key would replace, so a paste is taken at full speed.
   var hasPendingInput: Bool { get }
@@ -22,4 +26,9 @@ public protocol Terminal: AnyObject {
   func bell()
   /// Flashes the screen once.
   func flash()
+}
+
+extension Terminal {
+  /// Terminals that only replay input (tests) have nothing to wait on.
+  public func watch(_ descriptor: Int32?) {}
 }

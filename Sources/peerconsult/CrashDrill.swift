@@ -57,6 +57,7 @@ private final class CrashingTerminal: Terminal {
   }
 
   func suspend() { inner.suspend() }
+  func watch(_ descriptor: Int32?) { inner.watch(descriptor) }
 
   func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
     inner.readEvent(timeoutMilliseconds: timeoutMilliseconds)

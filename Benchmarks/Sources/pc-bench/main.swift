@@ -50,6 +50,15 @@ let environment: [String: String] = [
 var rows: [Row] = []
 func log(_ text: String) { FileHandle.standardError.write(Data(("pc-bench: " + text + "\n").utf8)) }
 
+// `--room`: the room display's rows alone.
+if arguments.contains("--room") {
+  let roomRows = try roomDisplayRows(
+    binary: binary, environment: environment, scratch: scratch, quick: quick)
+  try? FileManager.default.removeItem(at: scratch)
+  print(table(roomRows))
+  exit(0)
+}
+
 /// A protocol whose first phase lasts 20 minutes: the live screen at rest.
 let longProtocol = scratch.appendingPathComponent("long-phase.yaml")
 try """
@@ -442,6 +451,11 @@ for (figure, name) in [
         goal: "<= 1.2x", met: long.p50 <= 1.2 * full.p50))
   }
 }
+
+// MARK: The room display
+
+rows += try roomDisplayRows(
+  binary: binary, environment: environment, scratch: scratch, quick: quick)
 
 // MARK: Timer accuracy after 10 minutes (long mode)
 

@@ -51,4 +51,12 @@ public enum AppCommand: Equatable, Sendable {
   /// Erase the person called `name` from every session they took part in, then read the
   /// session `shown` again.
   case erasePerson(name: String, shown: SessionID)
+  /// Follow a session another program runs, for the room display: the one named, or with
+  /// nil the latest (``SessionFollower/latest(in:dataDirectory:)``); `notes` allows the
+  /// panel of notes shared with the room.
+  case follow(SessionID?, notes: Bool)
+  /// Read the followed session again if another program changed it or its lock.
+  case refreshFollowed
+  /// Stop following (the room display was left).
+  case stopFollowing
 }

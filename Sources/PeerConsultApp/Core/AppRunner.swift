@@ -29,7 +29,11 @@ public final class AppRunner {
   public func run() -> Int32 {
     while true {
       if !terminal.hasPendingInput { drawFrame() }
-      let event = terminal.readEvent(timeoutMilliseconds: waitMilliseconds())
+      // While the room display follows a session, a commit elsewhere ends the wait too.
+      terminal.watch(services.changeDescriptor)
+      let wait = [waitMilliseconds(), services.recheckMilliseconds].compactMap(\.self).min()
+      let event = terminal.readEvent(timeoutMilliseconds: wait)
+      services.takeChanges()
       if let signal = TerminalRestorer.takePendingSignal() {
         return TerminalRestorer.exitStatus(for: signal)
       }

@@ -31,6 +31,12 @@ public final class AppServices {
   /// The files the screens wrote exports to, so the command line can say so once the
   /// screens are gone.
   public internal(set) var sharesWritten: [String] = []
+  /// The session the room display follows, read-only.
+  private var follower: SessionFollower?
+  /// Wakes the loop when the data folder's files are written while following.
+  private var changes: FileChangeWatch?
+  /// Until when to look again soon after a wake-up that showed nothing new yet.
+  private var recheckUntil: Date?
 
   /// - Parameters:
   ///   - openStore: opens the database for writing on first use, creating it if need be, so
@@ -187,7 +193,54 @@ public final class AppServices {
       return try write(subject, as: format, to: path, replacing: replacing)
     case .deleteSession(let id): return try delete(id)
     case .erasePerson(let name, let shown): return try erase(name, shown: shown)
+    case .follow(let id, let notes):
+      let follower = try follow(id)
+      return .followStarted(follower.session, follower.state, isLive: follower.isLive, notes: notes)
+    case .refreshFollowed:
+      guard let follower else { throw NotFollowing() }
+      if try follower.refresh() { recheckUntil = nil }
+      return .followed(follower.session, follower.state, isLive: follower.isLive)
+    case .stopFollowing:
+      follower = nil
+      changes = nil
+      recheckUntil = nil
+      return .followingStopped
     }
+  }
+
+  /// Starts following `id` (nil: the latest session) through the reading opening, and
+  /// watches the data folder so that a commit wakes the loop at once.
+  private func follow(_ id: SessionID?) throws -> SessionFollower {
+    guard let database = try database() else { throw StoreError.noSessions }
+    let directory = location.dataDirectory
+    let follower = try SessionFollower(database: database, dataDirectory: directory, session: id)
+    self.follower = follower
+    // The `-wal` file is written at each commit, the database file at each checkpoint, and a
+    // lock file is closed when its program lets the session go or dies.
+    changes = FileChangeWatch(
+      folders: [directory, directory.appendingPathComponent("locks")],
+      matching: { $0.hasPrefix(AppDatabase.fileName) || $0.hasSuffix(".lock") })
+    return follower
+  }
+
+  /// The descriptor that becomes readable when the followed session's files change; the
+  /// runner waits on it beside the terminal.
+  public var changeDescriptor: Int32? { changes?.descriptor }
+
+  /// Empties the change descriptor after a wake. The look a wake-up starts can come before
+  /// the commit is visible (``SessionFollower/commitWait``), so for a while after one
+  /// ``recheckMilliseconds`` asks the loop to look again every few milliseconds.
+  public func takeChanges() {
+    if changes?.drain() == true {
+      recheckUntil = clock.now().addingTimeInterval(SessionFollower.commitWait)
+    }
+  }
+
+  /// How long to wait before looking at the followed session again after a wake-up, while a
+  /// change may be on its way; nil otherwise.
+  public var recheckMilliseconds: Int? {
+    guard let recheckUntil, recheckUntil > clock.now() else { return nil }
+    return SessionFollower.commitPollMilliseconds
   }
 
   /// Applies a command to the live session: stored first, reported after.
@@ -216,6 +269,7 @@ public final class AppServices {
     case .clearRating(let participant): try session.clearRating(participant: participant)
     case .addParticipant(let participant): try session.addParticipant(participant)
     case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
+    case .chooseRoomNotes(let kinds): try session.chooseRoomNotes(kinds)
     }
     return .sessionChanged(session.state)
   }
@@ -259,6 +313,11 @@ public final class AppServices {
     if openedReader == nil { openedReader = try openReader() }
     return openedReader
   }
+}
+
+/// The room display asked for news with nothing followed (a screen out of step).
+struct NotFollowing: Error, CustomStringConvertible {
+  var description: String { "no session is being followed" }
 }
 
 /// A session command arrived with no session being facilitated (a screen out of step).

@@ -13,5 +13,6 @@ public enum ScreenRegistry {
     TranscriptState.self,
     ShareReviewState.self,
     ProgrammeState.self,
+    FollowState.self,
   ]
 }

@@ -62,4 +62,11 @@ public enum ServiceResult: Equatable, Sendable {
   /// The live session after taking in events other programs stored, or nil when there were
   /// none.
   case liveSessionRefreshed(SessionState?)
+  /// Following began: the session as last committed, whether a program is running it, and
+  /// whether the notes panel was allowed.
+  case followStarted(SessionID, SessionState, isLive: Bool, notes: Bool)
+  /// The followed session as last committed, and whether a program is running it.
+  case followed(SessionID, SessionState, isLive: Bool)
+  /// Nothing is followed any more.
+  case followingStopped
 }

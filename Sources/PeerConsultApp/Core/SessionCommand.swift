@@ -16,4 +16,6 @@ public enum SessionCommand: Equatable, Sendable {
   case addParticipant(Participant)
   /// The rounds still to come get these presenters, in this order.
   case rearrangePresenters([Int])
+  /// The room display shows notes of these kinds.
+  case chooseRoomNotes([NoteKind])
 }

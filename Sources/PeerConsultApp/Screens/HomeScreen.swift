@@ -16,7 +16,7 @@ public struct HomeState: Equatable, Sendable {
 public enum HomeScreen {
   /// The menu entries, in order.
   public enum Entry: Int, CaseIterable, Sendable {
-    case newSession, resume, review, protocols, quit
+    case newSession, resume, review, protocols, roomDisplay, quit
 
     var title: String {
       switch self {
@@ -24,6 +24,7 @@ public enum HomeScreen {
       case .resume: return "Resume"
       case .review: return "Review"
       case .protocols: return "Protocols"
+      case .roomDisplay: return "Room display"
       case .quit: return "Quit"
       }
     }
@@ -39,6 +40,7 @@ public enum HomeScreen {
         }
       case .review: return "Read, search and share past sessions"
       case .protocols: return "Browse the protocol library"
+      case .roomDisplay: return "Show the room a session run in another window"
       case .quit: return "Leave PeerConsult"
       }
     }
@@ -115,6 +117,7 @@ extension HomeState: Screen {
     case .resume: return [.command(.listUnfinished)]
     case .review: return [.command(.loadReview)]
     case .protocols: return [.command(.loadProtocols)]
+    case .roomDisplay: return [.command(.follow(nil, notes: false))]
     case .quit: return [.exit(0)]
     }
   }
@@ -157,6 +160,12 @@ extension HomeState: Screen {
       ]
     case .sessionOpened(let id, let session):
       return LiveState.show(id, session, now: environment.now)
+    case .followStarted(let id, let session, let isLive, let notes):
+      return [
+        .show(FollowState(sessionID: id, session: session, isLive: isLive, notesAllowed: notes))
+      ]
+    case .failed(.follow, let error, _):
+      return [.notice(Notice("No room display: \(error)", tone: .error))]
     case .failed(.resume, let error, _):
       return [.notice(Notice("Cannot resume: \(error)", tone: .error))]
     case .failed(.countUnfinished, let error, _):

@@ -65,4 +65,5 @@ public enum SessionEventCodec {
 enum EventField: String, CodingKey {
   case type, setup, participant, slot, seconds, note, content, done, rater, rating
   case from, presenters, pseudonym, term, replace
+  case kinds
 }

@@ -161,6 +161,15 @@ extension SessionEventType {
           from: try fields.decode(Int.self, forKey: .from),
           presenters: try fields.decode([Int].self, forKey: .presenters))
       }
+    case .roomNotesChosen:
+      EventFieldCoding { event, fields in
+        guard case .roomNotesChosen(let kinds) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(kinds, forKey: .kinds)
+      } read: { fields in
+        .roomNotesChosen(kinds: try fields.decode([NoteKind].self, forKey: .kinds))
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ public enum SessionEventType: String, CaseIterable, Sendable {
   case created, participantAdded, phaseStarted, paused, resumed, timeAdjusted, noteAdded
   case noteEdited, noteDeleted, actionDone, processRating, finished, roundsRearranged
   case ratingCleared, personErased, shareChoice
+  case roomNotesChosen
 }
 
 extension SessionEvent {
@@ -30,6 +31,7 @@ extension SessionEvent {
     case .finished: .finished
     case .personErased: .personErased
     case .shareChoice: .shareChoice
+    case .roomNotesChosen: .roomNotesChosen
     }
   }
 

@@ -160,6 +160,12 @@ public final class LiveSession {
     try record(.shareChoice(term: term, replace: replace))
   }
 
+  /// Chooses the kinds of note the room display shows; choosing the same again stores nothing.
+  public func chooseRoomNotes(_ kinds: [NoteKind]) throws {
+    if state.roomNoteKinds == NoteKind.allCases.filter(kinds.contains) { return }
+    try record(.roomNotesChosen(kinds: NoteKind.allCases.filter(kinds.contains)))
+  }
+
   /// Finishes the session now, wherever it is.
   public func finish() throws {
     try record(.finished)

@@ -31,6 +31,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case outOfOrderNote(expected: Int, got: Int)
   /// A stored event log that does not rebuild: `sequence` names the first bad event.
   case unreplayable(sequence: Int, reason: String)
+  /// The room display's kinds of note name one kind twice.
+  case repeatedRoomNoteKind(NoteKind)
 
   public var description: String {
     switch self {
@@ -63,6 +65,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .outOfOrderNote(let expected, let got): "Expected note #\(expected), got #\(got)."
     case .unreplayable(let sequence, let reason):
       "The session's history does not rebuild at event \(sequence): \(reason)."
+    case .repeatedRoomNoteKind(let kind):
+      "The room display's note kinds name \(kind.rawValue) twice."
     }
   }
 }

@@ -38,6 +38,9 @@ public enum SessionEvent: Hashable, Sendable {
   /// for review: a word that may or may not be a name) is replaced in anonymised exports; the
   /// next export repeats the choice (``ShareReview``).
   case shareChoice(term: String, replace: Bool)
+  /// The kinds of note the room display shows (``SessionState/roomNoteKinds``), chosen by the
+  /// facilitator on the live screen; the latest choice stands.
+  case roomNotesChosen(kinds: [NoteKind])
 }
 
 /// An event as stored: its place in the session's log (from 1) and the wall-clock time at

@@ -78,6 +78,11 @@ extension SessionState {
       break
     case .shareChoice(let term, let replace):
       shareChoices[ShareReview.key(term)] = replace
+    case .roomNotesChosen(let kinds):
+      for (index, kind) in kinds.enumerated() where kinds[..<index].contains(kind) {
+        throw .repeatedRoomNoteKind(kind)
+      }
+      roomNoteKinds = NoteKind.allCases.filter(kinds.contains)
     }
   }
 

@@ -23,6 +23,12 @@ public struct SessionState: Hashable, Sendable {
   /// suspect's text folded (``ShareReview/key(_:)``); the last choice for a text stands.
   public internal(set) var shareChoices: [String: Bool] = [:]
   public internal(set) var finishedAt: Date?
+  /// The kinds of note the room display shows with `--notes`, in ``NoteKind`` order.
+  public internal(set) var roomNoteKinds: [NoteKind] = SessionState.defaultRoomNoteKinds
+
+  /// What the room sees unless the facilitator chooses otherwise: what the group found, never
+  /// the questions and insights said about one presenter's case.
+  public static let defaultRoomNoteKinds: [NoteKind] = [.theme, .worksWell, .blockage, .action]
 
   /// A new session's state; throws if the setup cannot run.
   public init(setup: SessionSetup, createdAt: Date) throws(SessionError) {

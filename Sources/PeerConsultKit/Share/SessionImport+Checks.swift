@@ -64,6 +64,8 @@ extension SessionImport {
     case .phaseStarted, .paused, .resumed, .noteDeleted, .actionDone, .processRating, .finished,
       .roundsRearranged, .ratingCleared:
       break  // Numbers only, each checked by the replay.
+    case .roomNotesChosen:
+      break  // Kinds are read by name, and the replay refuses a repeated one.
     }
   }
 

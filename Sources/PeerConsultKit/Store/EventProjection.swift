@@ -62,7 +62,7 @@ struct EventProjection {
         sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?",
         arguments: [done ? time : nil, id, note])
     case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
-      .shareChoice:
+      .shareChoice, .roomNotesChosen:
       break
     }
   }

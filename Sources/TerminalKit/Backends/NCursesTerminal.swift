@@ -24,6 +24,8 @@ public final class NCursesTerminal: Terminal {
   private var decoder = KeyDecoder()
   /// Whether bracketed paste was switched on and must be switched off again.
   private var bracketedPaste = false
+  /// A descriptor whose readiness also ends a wait for input (-1: none).
+  private var watched: Int32 = -1
 
   /// Starts ncurses on the process's terminal (stdin/stdout).
   ///
@@ -219,8 +221,10 @@ public final class NCursesTerminal: Terminal {
     }
   }
 
-  /// Waits with `poll` on the terminal and the signal self-pipe, so a signal ends the wait
-  /// at once; then reads what arrived through ncurses (which decodes UTF-8 and reports
+  public func watch(_ descriptor: Int32?) { watched = descriptor ?? -1 }
+
+  /// Waits with `poll` on the terminal, the signal self-pipe and any watched descriptor, so a
+  /// signal or a watched change ends the wait at once; then reads what arrived through ncurses (which decodes UTF-8 and reports
   /// `KEY_RESIZE`, keeping SIGWINCH) and decodes keys with ``KeyDecoder``. An unfinished
   /// escape sequence waits the escape delay for its rest, an unfinished paste a little longer.
   public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
@@ -231,12 +235,15 @@ public final class NCursesTerminal: Terminal {
       var fds = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
       let wake = TerminalRestorer.wakeRead.load(ordering: .relaxed)
       if wake >= 0 { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+      if watched >= 0 { fds.append(pollfd(fd: watched, events: Int16(POLLIN), revents: 0)) }
       let ready = poll(
         &fds, nfds_t(fds.count), Int32(wait.map { max(0, min($0, Int(Int32.max))) } ?? -1))
-      if fds.count > 1 && fds[1].revents != 0 {
+      if wake >= 0 && fds[1].revents != 0 {
         TerminalRestorer.drainWakePipe()
         return nil
       }
+      // A watched change, with no key waiting: the caller looks at what changed.
+      if watched >= 0 && fds[fds.count - 1].revents != 0 && fds[0].revents == 0 { return nil }
       if ready == 0 {
         // Nothing more within the wait: what the decoder holds is complete as it is.
         queued.append(contentsOf: decoder.flush())

@@ -268,6 +268,12 @@ enum StoredEventFixtures {
         {"replace":false,"term":"Bishop","type":"shareChoice"}
         """#,
       event: .shareChoice(term: "Bishop", replace: false)),
+    StoredEventFixture(
+      name: "roomNotesChosen",
+      json: #"""
+        {"kinds":["theme","action"],"type":"roomNotesChosen"}
+        """#,
+      event: .roomNotesChosen(kinds: [.theme, .action])),
   ]
 
   /// Every part of a setup: phases in all three parts with rules and prompts, a protocol file's

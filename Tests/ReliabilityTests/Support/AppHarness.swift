@@ -7,7 +7,7 @@ import TestSupport
 /// Where an attack on the screens starts; random keys take it anywhere from there.
 enum StartScreen: String, CaseIterable, Sendable {
   case home, protocols, resume, live, editor, schedule, ratings, help, confirm, summary, setup,
-    review, transcript, actions, group, latecomer, share, sharePath, people
+    review, transcript, actions, group, latecomer, share, sharePath, people, roomDisplay
 }
 
 /// The whole app as a facilitator meets it, minus the real terminal: the runner, the services,
@@ -118,6 +118,10 @@ final class AppHarness {
       if start != .review, let listing = try database().sessions().first {
         runner.perform(.openTranscript(listing.id, note: nil))
       }
+    case .roomDisplay:
+      // The room display of a session with notes, as `follow --notes` opens it.
+      try storeSessionsWithNotes()
+      runner.perform(.follow(nil, notes: true))
     }
     let opening: [StartScreen: Key] = [
       .editor: .enter, .schedule: .character("s"), .ratings: .character("r"),

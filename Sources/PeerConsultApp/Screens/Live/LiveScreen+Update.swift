@@ -105,12 +105,13 @@ extension LiveState: Screen {
         [.character("q")], .back, "back", "Back to the live screen", in: [.schedule], footer: false),
     ]
     // The note editor's: only non-printing keys, so typing never triggers a command.
-    + NoteEditorState.keyBindings
+    + NoteEditorState.keyBindings + RoomNotesChooser.keyBindings
 
   /// The editor takes every key while open.
   public var keyContext: KeyContext {
     if let editor { return editor.keyContext }
     if ratingSelection != nil { return .rating }
+    if roomNotesSelection != nil { return .roomNotes }
     return showSchedule ? .schedule : .live
   }
 
@@ -174,6 +175,9 @@ extension LiveState: Screen {
   private mutating func perform(_ action: Action) -> [Effect] {
     if editor != nil { return edit(.action(action)) }
     if let selection = ratingSelection { return rate(action, selection: selection) }
+    if let selection = roomNotesSelection {
+      return RoomNotesChooser.perform(action, selection: selection, &self)
+    }
     if showSchedule {
       switch action {
       case .schedule, .back: showSchedule = false
@@ -241,6 +245,7 @@ extension LiveState: Screen {
       ]
     case .rateProcess:
       if !session.participants.isEmpty { ratingSelection = 0 }
+    case .chooseRoomNotes: roomNotesSelection = 0
     case .scrollUp: LiveScreen.moveSelection(&self, by: -1)
     case .scrollDown: LiveScreen.moveSelection(&self, by: 1)
     case .quit: return [leaveQuestion]

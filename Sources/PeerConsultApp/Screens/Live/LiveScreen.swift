@@ -5,9 +5,6 @@ import TerminalKit
 /// The live screen: where the group is, who speaks, the rules, the time left, the transcript
 /// and the note being written. Everything is computed from the session and `now`.
 public enum LiveScreen {
-  /// How long each prompt stem shows before the next, in running seconds.
-  static let promptSeconds: TimeInterval = 30
-
   /// The title bar's text: the session and where it stands.
   public static func title(_ state: LiveState) -> String {
     let session = state.session
@@ -89,6 +86,12 @@ public enum LiveScreen {
         y += 1
       }
     }
+    if state.roomNotesSelection != nil {
+      RoomNotesChooser.draw(
+        state, into: &grid, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
+      )
+      return nil
+    }
     if state.ratingSelection != nil {
       drawRatings(
         state, into: &grid, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
@@ -152,9 +155,8 @@ public enum LiveScreen {
       focus = [("Focus: " + question).truncated(toWidth: width)]
     }
     var prompt: [String] = []
-    if !slot.phase.prompts.isEmpty {
-      let index = Int(timer.elapsed / promptSeconds) % slot.phase.prompts.count
-      prompt = ["Ask: “\(slot.phase.prompts[index])”".truncated(toWidth: width)]
+    if let stem = slot.phase.prompt(afterRunning: timer.elapsed) {
+      prompt = ["Ask: “\(stem)”".truncated(toWidth: width)]
     }
     var left = max(0, room - focus.count - prompt.count)
     let rulesText = slot.phase.rules.joined(separator: " · ")

@@ -26,6 +26,8 @@ public struct LiveState: Equatable, Sendable {
   /// When the screen last asked for what other programs stored in the session (review
   /// marking an action done); asked again on the first tick a second later.
   public var lastRefresh: Date?
+  /// The kind picked in the panel of notes shared with the room, when it is open.
+  public var roomNotesSelection: Int?
 
   public init(sessionID: SessionID, session: SessionState, now: Date) {
     self.sessionID = sessionID

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Keeps up with a session that another program is facilitating, for the room display:
+/// reads it through a read-only opening, again only when another connection committed, and
+/// asks the session's lock whether it is being run.
+///
+/// It never writes, never takes a write lock and never delays the facilitator's commit: its
+/// one connection only reads, and between reads it holds no transaction.
+public final class SessionFollower {
+  /// Where the session lives; only ever read.
+  public let database: AppDatabase
+  public let dataDirectory: URL
+  /// The session followed.
+  public private(set) var session: SessionID
+  /// The session as last committed.
+  public private(set) var state: SessionState
+  /// Whether a program holds the session's lock (``SessionLock``): it is being facilitated.
+  /// Told from the lock, never guessed from how long nothing changed.
+  public private(set) var isLive: Bool
+  /// Whether the session was asked for as `latest`: then, while it is not being run, the
+  /// follower moves to a session that another program starts or resumes.
+  public let followsLatest: Bool
+  private var version: Int
+
+  /// How long after a file-change notification a commit is awaited, and how often it is
+  /// looked for meanwhile. SQLite writes a commit's pages to the `-wal` file before the commit
+  /// is visible (it then syncs the file and only then marks the commit in the shared memory,
+  /// which inotify does not see), so the look a notification starts can come a little early.
+  public static let commitWait: TimeInterval = 0.25
+  public static let commitPollMilliseconds = 5
+
+  /// Follows `session`, or with nil the latest (``latest(in:dataDirectory:)``).
+  public init(database: AppDatabase, dataDirectory: URL, session: SessionID?) throws {
+    self.database = database
+    self.dataDirectory = dataDirectory
+    followsLatest = session == nil
+    // The version first: a commit between the two reads is then seen by the next refresh.
+    version = try database.dataVersion()
+    let id = try session ?? Self.latest(in: database, dataDirectory: dataDirectory)
+    self.session = id
+    state = try database.loadSession(id)
+    isLive = SessionLock.isLive(id, in: dataDirectory)
+  }
+
+  /// The session a room display shows when none is named: the most recently written
+  /// unfinished session that a program is running, else the most recently written
+  /// unfinished one, else the newest (which shows as finished).
+  public static func latest(in database: AppDatabase, dataDirectory: URL) throws -> SessionID {
+    let unfinished = try database.unfinishedSessions()
+    if let live = unfinished.first(where: { SessionLock.isLive($0.id, in: dataDirectory) }) {
+      return live.id
+    }
+    if let recent = unfinished.first { return recent.id }
+    return try database.resolveSession("latest")
+  }
+
+  /// Reads again whatever changed since the last call: the session when another connection
+  /// committed (one pragma tells), and its lock. Returns whether anything did.
+  @discardableResult
+  public func refresh() throws -> Bool {
+    let newVersion = try database.dataVersion()
+    let wasLive = isLive
+    isLive = SessionLock.isLive(session, in: dataDirectory)
+    var moved = false
+    if followsLatest && !isLive {
+      let latest = try Self.latest(in: database, dataDirectory: dataDirectory)
+      if latest != session {
+        session = latest
+        isLive = SessionLock.isLive(latest, in: dataDirectory)
+        moved = true
+      }
+    }
+    guard newVersion != version || moved else { return isLive != wasLive }
+    version = newVersion
+    let newState = try database.loadSession(session)
+    defer { state = newState }
+    return moved || newState != state || isLive != wasLive
+  }
+}
+
+@available(*, unavailable, message: "A follower belongs to one thread, the display's.")
+extension SessionFollower: Sendable {}

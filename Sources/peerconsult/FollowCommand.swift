@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PeerConsultApp
+import PeerConsultKit
+
+/// `peerconsult follow [SESSION]`: the room display of a session run in another window.
+struct FollowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "follow",
+    abstract: "Show the room the phase, who speaks and the time of a session run elsewhere.",
+    discussion: """
+      A read-only view for a projector or a second terminal window, kept up to date as the \
+      facilitator works in another window: it never changes the session. Without SESSION, \
+      or with `latest`, it shows the session being run, else the most recently used \
+      unfinished one, and moves to a session started later while that one is not running. \
+      Keys: q leaves, ? help, b blanks the screen, f shows or hides the notes (with --notes). \
+      --plain writes one line per change instead (no cursor movement; standard output may be \
+      a pipe) and ends when the session is finished and no longer run.
+      """)
+
+  @Argument(
+    help: ArgumentHelp(
+      "A unique prefix of the session id, or `latest` (the default).", valueName: "SESSION"))
+  var session: String?
+
+  @Flag(
+    help:
+      "Also show the latest notes of the kinds the facilitator shares with the room, without speaker names."
+  )
+  var notes = false
+
+  @Flag(help: "Write lines instead of drawing a screen: for screen readers, captions and logs.")
+  var plain = false
+
+  @OptionGroup var data: DataOptions
+
+  func run() throws {
+    let location = data.location
+    guard AppDatabase.exists(in: location.dataDirectory) else { throw StoreError.noSessions }
+    if plain {
+      guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
+      defer { try? database.close() }
+      let follower = try SessionFollower(
+        database: database, dataDirectory: location.dataDirectory, session: try named(in: database))
+      let status = try PlainRoomDisplay.run(
+        follower, clock: SystemClock(), notes: notes, write: { try StandardOutput.line($0) })
+      if status != 0 { throw ExitCode(status) }
+      return
+    }
+    let status = try InteractiveTerminal.run(location: location) { services in
+      guard let database = try services.database() else { throw StoreError.noSessions }
+      return .follow(try named(in: database), notes: notes)
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// The session named on the command line, or nil for the latest.
+  private func named(in database: AppDatabase) throws -> SessionID? {
+    guard let session, session.trimmingCharacters(in: .whitespaces).lowercased() != "latest"
+    else { return nil }
+    return try database.resolveSession(session)
+  }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import PeerConsultKit
+import TestSupport
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+/// The room display, drawn from a session run by a facilitator on a manual clock.
+@Suite struct FollowScreenTests {
+  /// The states the room can see, each made by the facilitator's own commands.
+  enum Moment: String, CaseIterable, Sendable {
+    case ready, running, amber, red, overtime, paused, blanked, waiting, finished
+  }
+
+  static let sizes = [(80, 24), (120, 40), (200, 60)]
+
+  /// A facilitator's session in memory and a display of it.
+  struct Room {
+    let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+    let session: LiveSession
+
+    init() throws {
+      let setup = SessionSetup(
+        title: "Alcohol Plan SLG 3", programme: "Alcohol Plan",
+        consultingProtocol: LiveFixture.drill, participants: LiveFixture.participants,
+        rounds: [
+          SessionRound(presenter: 0, focusQuestion: "How do we share ownership?"),
+          SessionRound(presenter: 2),
+        ])
+      session = try LiveSession.create(setup, store: try AppDatabase.inMemory(), clock: clock)
+    }
+
+    /// The facilitator brings the session to `moment`, in the group's questions (10:00).
+    func reach(_ moment: Moment) throws {
+      guard moment != .ready else { return }
+      try session.start()
+      try session.next()
+      try session.next()
+      try session.addNote(
+        NoteContent(text: "Ownership is shared by nobody", kind: .theme, speaker: 1))
+      try session.addNote(NoteContent(text: "Who else decides?", kind: .question))
+      try session.addNote(
+        NoteContent(text: "Ask the licensing lead to the next meeting", kind: .action, owner: 0))
+      switch moment {
+      case .ready: break
+      case .running, .blanked, .waiting: clock.advance(by: 130)
+      case .amber: clock.advance(by: 500)
+      case .red: clock.advance(by: 575)
+      case .overtime: clock.advance(by: 672)
+      case .paused:
+        clock.advance(by: 200)
+        try session.togglePause()
+        clock.advance(by: 60)
+      case .finished:
+        while !session.state.isFinished { try session.next() }
+      }
+    }
+
+    func display(_ moment: Moment, notes: Bool) -> FollowState {
+      var state = FollowState(
+        sessionID: session.id, session: session.state, isLive: moment != .waiting,
+        notesAllowed: notes)
+      state.isBlank = moment == .blanked
+      return state
+    }
+
+    func frame(_ screen: FollowState, width: Int, height: Int) -> Grid {
+      var app = AppState(screen: screen, width: width, height: height, now: clock.now())
+      app.timeZone = TimeZone(identifier: "UTC")!
+      return App.render(app).grid
+    }
+  }
+
+  @Test(arguments: Moment.allCases)
+  func everyMomentAtThreeSizes(_ moment: Moment) throws {
+    let room = try Room()
+    try room.reach(moment)
+    for (width, height) in Self.sizes {
+      let screen = room.display(moment, notes: moment == .finished || width == 120)
+      expectGolden(
+        room.frame(screen, width: width, height: height), "follow-\(moment)-\(width)x\(height)")
+    }
+  }
+
+  @Test func theDigitsGrowWithTheWindow() throws {
+    let room = try Room()
+    try room.reach(.running)
+    let screen = room.display(.running, notes: false)
+    func digitRows(_ width: Int, _ height: Int) -> Int {
+      room.frame(screen, width: width, height: height).lines.filter { $0.contains("█") }.count
+    }
+    #expect(digitRows(80, 24) < digitRows(120, 40))
+    #expect(digitRows(120, 40) < digitRows(200, 60))
+    #expect(digitRows(200, 60) >= 15, "many rows on a projector-sized terminal")
+  }
+
+  @Test func noSpeakerNameOrTranscriptReachesTheRoom() throws {
+    let room = try Room()
+    try room.reach(.running)
+    let text = room.frame(room.display(.running, notes: true), width: 200, height: 60).lines
+      .joined(separator: "\n")
+    #expect(text.contains("Theme: Ownership is shared by nobody"))
+    #expect(text.contains("Action: Ask the licensing lead"))
+    #expect(!text.contains("Who else decides?"), "questions are not shared")
+    #expect(!text.contains("Amira"), "the speaker of the theme is never named")
+    #expect(!text.contains("Transcript"))
+    #expect(text.contains("Presenter: Zoë Müller"), "the presenter is the room's to know")
+  }
+
+  @Test func keysBlankAndToggleNotesAndNothingElse() throws {
+    let room = try Room()
+    try room.reach(.running)
+    var state = AppState(screen: room.display(.running, notes: true), now: room.clock.now())
+    for key in "npe+-= xrwmgsdv".map({ Key.character($0) }) + [.enter, .up, .down] {
+      #expect(App.update(&state, .key(key)).isEmpty, "\(key) changes nothing")
+    }
+    _ = App.update(&state, .key(.character("b")))
+    #expect((state.screen as? FollowState)?.isBlank == true)
+    _ = App.update(&state, .key(.character("f")))
+    #expect((state.screen as? FollowState)?.showsNotes == false)
+    #expect(
+      App.update(&state, .key(.character("q"))) == [
+        .command(.stopFollowing), .command(.countUnfinished),
+      ])
+
+    var withoutNotes = AppState(screen: room.display(.running, notes: false), now: room.clock.now())
+    _ = App.update(&withoutNotes, .key(.character("f")))
+    #expect((withoutNotes.screen as? FollowState)?.showsNotes == false)
+    #expect(!App.render(withoutNotes).grid.lines.last!.contains("notes"))
+  }
+
+  @Test func atRestItLooksOnceASecondAndAtEachTimerChange() throws {
+    let room = try Room()
+    try room.reach(.paused)
+    let now = room.clock.now()
+    let paused = room.display(.paused, notes: false)
+    #expect(paused.nextDeadline(now: now) == now.addingTimeInterval(1))
+    try room.session.togglePause()
+    let running = room.display(.running, notes: false)
+    let deadline = try #require(running.nextDeadline(now: now))
+    #expect(deadline <= now.addingTimeInterval(1))
+  }
+
+  @Test func aFailedLookKeepsTheLastStateAndSaysSo() throws {
+    let room = try Room()
+    try room.reach(.running)
+    var screen = room.display(.running, notes: false)
+    let environment = ScreenEnvironment(now: room.clock.now())
+    #expect(screen.update(.tick(room.clock.now()), environment) == [.command(.refreshFollowed)])
+    _ = screen.update(
+      .result(.failed(.refreshFollowed, error: "the disk is gone", latest: nil)), environment)
+    let text = room.frame(screen, width: 80, height: 24).lines.joined(separator: "\n")
+    #expect(text.contains("the disk is gone"))
+    #expect(text.contains("Powerful questions"))
+  }
+}

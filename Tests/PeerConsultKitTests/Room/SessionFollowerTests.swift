@@ -1,0 +1,74 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PeerConsultKit
+
+/// The room display's reader: it sees what another program commits, tells from the lock
+/// whether the session is being run, and writes nothing.
+@Suite struct SessionFollowerTests {
+  @Test func seesEachCommitAndTheLockButNothingElse() throws {
+    let folder = try TemporaryFolder()
+    let data = folder.path("data")
+    let store = try AppDatabase(directory: data)
+    let session = try LiveSession.create(Fixtures.setup(), store: store)
+    var lock = try SessionLock.acquire(session.id, in: data)
+    let reader = try #require(try AppDatabase.openForReading(directory: data))
+    let follower = try SessionFollower(database: reader, dataDirectory: data, session: session.id)
+    #expect(follower.isLive)
+    #expect(try follower.refresh() == false, "nothing changed")
+
+    try session.start()
+    #expect(try follower.refresh())
+    #expect(follower.state.isStarted)
+    try session.addNote(NoteContent(text: "Nobody owns the night", kind: .theme))
+    #expect(try follower.refresh())
+    #expect(follower.state.visibleNotes.map(\.text) == ["Nobody owns the night"])
+    #expect(try follower.refresh() == false)
+
+    lock = nil
+    #expect(try follower.refresh(), "the facilitator left: the lock says so")
+    #expect(!follower.isLive)
+    #expect(follower.state.isStarted, "the last state is kept")
+    _ = lock
+  }
+
+  @Test func latestPrefersTheSessionBeingRunAndMovesToOneStartedLater() throws {
+    let folder = try TemporaryFolder()
+    let data = folder.path("data")
+    let store = try AppDatabase(directory: data)
+    let clock = ManualClock(Fixtures.start)
+    let first = try LiveSession.create(Fixtures.setup(title: "First"), store: store, clock: clock)
+    clock.advance(by: 60)
+    let second = try LiveSession.create(Fixtures.setup(title: "Second"), store: store, clock: clock)
+    let firstLock = try SessionLock.acquire(first.id, in: data)
+    let reader = try #require(try AppDatabase.openForReading(directory: data))
+    let follower = try SessionFollower(database: reader, dataDirectory: data, session: nil)
+    #expect(follower.session == first.id, "the live one, though the other is newer")
+
+    firstLock?.release()
+    clock.advance(by: 60)
+    let third = try LiveSession.create(Fixtures.setup(title: "Third"), store: store, clock: clock)
+    let thirdLock = try SessionLock.acquire(third.id, in: data)
+    #expect(try follower.refresh())
+    #expect(follower.session == third.id)
+    #expect(follower.state.setup.title == "Third")
+    #expect(follower.isLive)
+    _ = (second, thirdLock)
+  }
+
+  @Test func aNamedSessionIsKeptWhenItsFacilitatorLeaves() throws {
+    let folder = try TemporaryFolder()
+    let data = folder.path("data")
+    let store = try AppDatabase(directory: data)
+    let named = try LiveSession.create(Fixtures.setup(title: "Named"), store: store)
+    let reader = try #require(try AppDatabase.openForReading(directory: data))
+    let follower = try SessionFollower(database: reader, dataDirectory: data, session: named.id)
+    let other = try LiveSession.create(Fixtures.setup(title: "Other"), store: store)
+    let otherLock = try SessionLock.acquire(other.id, in: data)
+    try follower.refresh()
+    #expect(follower.session == named.id)
+    #expect(!follower.isLive)
+    _ = otherLock
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import TerminalKit
+
+/// The room display's wake-up: a write to a watched file ends the wait at once, a write to
+/// another file or a read does not.
+@Suite struct FileChangeWatchTests {
+  let folder: URL
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-watch-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  @Test func aWriteToAMatchingFileEndsTheWait() throws {
+    let file = folder.appendingPathComponent("peerconsult.sqlite-wal")
+    try Data("a".utf8).write(to: file)
+    let watch = try #require(
+      FileChangeWatch(folders: [folder], matching: { $0.hasPrefix("peerconsult.sqlite") }))
+    watch.drain()
+    #expect(!watch.wait(timeoutMilliseconds: 0), "nothing written yet")
+    let handle = try FileHandle(forWritingTo: file)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("b".utf8))
+    let started = Date()
+    #expect(watch.wait(timeoutMilliseconds: 2000))
+    #expect(Date().timeIntervalSince(started) < 0.2)
+    try handle.close()
+    watch.drain()
+    _ = try Data(contentsOf: file)
+    #expect(!watch.wait(timeoutMilliseconds: 50), "reading is no change")
+  }
+
+  @Test func otherFilesAndMissingFoldersAreIgnored() throws {
+    let watch = try #require(
+      FileChangeWatch(
+        folders: [folder, folder.appendingPathComponent("missing")],
+        matching: { $0.hasSuffix(".lock") }))
+    try Data("x".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+    #expect(!watch.wait(timeoutMilliseconds: 50))
+    try Data("x".utf8).write(to: folder.appendingPathComponent("a.lock"))
+    #expect(watch.wait(timeoutMilliseconds: 1000))
+    #expect(
+      FileChangeWatch(folders: [folder.appendingPathComponent("missing")], matching: { _ in true })
+        == nil)
+  }
+}
