@@ -54,11 +54,15 @@ struct HarvestCommand: ParsableCommand {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
-    // Read after the review step, which may store the facilitator's choices first.
+    // The sessions named from the listing, which replays nothing; their records are read
+    // after the review step, which may store the facilitator's choices first, and only once.
+    let ids = try database.sessions().filter {
+      $0.programme == name && period.contains($0.createdAt)
+    }
+    .map(\.id)
     switch try reviewing.check(
-      HarvestExport.records(try database.records(programme: name).records, in: period).map(\.id),
-      anonymise: anonymise, data: data,
-      records: { HarvestExport.records(try database.records(programme: name).records, in: period) })
+      ids, anonymise: anonymise, data: data,
+      records: { try database.records(of: ids).records })
     {
     case .print(let review):
       try StandardOutput.write(review)
@@ -71,9 +75,9 @@ struct HarvestCommand: ParsableCommand {
       return
     case .write: break
     }
-    let read = try database.records(programme: name)
+    let read = try database.records(of: ids)
     read.reportSkipped()
-    let records = HarvestExport.records(read.records, in: period)
+    let records = read.records
     if records.isEmpty { try read.failIfSkipped() }
     let text = try HarvestExport.render(
       records, programme: name, as: format.shareFormat,
