@@ -5,7 +5,12 @@ import PeerConsultKit
 /// `peerconsult actions`: the actions agreed in sessions, with owners and whether done.
 struct ActionsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "actions", abstract: "List the actions agreed in sessions, newest session first.")
+    commandName: "actions", abstract: "List the actions agreed in sessions, newest session first.",
+    discussion: """
+      An action's state follows it across a standing group's meetings: done, carried forward \
+      or dropped at a later meeting. Its due date comes from its text: "by Friday", \
+      "by 2027-01-15", "next session".
+      """)
 
   @OptionGroup var data: DataOptions
 
@@ -18,8 +23,18 @@ struct ActionsCommand: ParsableCommand {
       valueName: "NAME"))
   var owner: String?
 
-  @Flag(help: "Only actions not done yet.")
+  @Option(help: ArgumentHelp("Only the meetings of this standing group.", valueName: "G"))
+  var group: String?
+
+  @Flag(help: "Only actions neither done nor dropped.")
   var open = false
+
+  @Flag(
+    help: """
+      Only open actions that are late: their day has passed, or they were due at a group's \
+      next meeting and it went by without them being done or carried forward.
+      """)
+  var overdue = false
 
   func run() throws {
     guard let database = try data.existingDatabase() else {
@@ -28,9 +43,14 @@ struct ActionsCommand: ParsableCommand {
     }
     defer { try? database.close() }
     let programme = try self.programme.map(database.resolveProgramme)
-    let read = try database.records(programme: programme)
+    var read = try database.records(programme: programme)
+    if let group {
+      let meetings = Set(try database.sessions(inGroup: try database.resolveGroup(group)))
+      read.records = read.records.filter { meetings.contains($0.id) }
+    }
     read.reportSkipped()
-    try StandardOutput.write(CommandText.actions(read.records, owner: owner, openOnly: open))
+    try StandardOutput.write(
+      CommandText.actions(read.records, owner: owner, openOnly: open, overdueOnly: overdue))
     try read.failIfSkipped()
   }
 }

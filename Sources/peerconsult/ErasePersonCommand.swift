@@ -40,7 +40,10 @@ struct ErasePersonCommand: ParsableCommand {
       SessionLock.isLive($0, in: data.location.dataDirectory)
     }
     try StandardOutput.line(
-      "Erased \(name) from \(CommandText.counted(erasure.sessions.count, "session")): "
+      "Erased \(name) from \(CommandText.counted(erasure.sessions.count, "session"))"
+        + (erasure.groups.isEmpty
+          ? "" : " and \(CommandText.counted(erasure.groups.count, "standing group"))")
+        + ": "
         + "they are now \(erasure.pseudonym).")
   }
 }

@@ -88,7 +88,8 @@ struct ExportCommand: ParsableCommand {
       throw StoreError.noSessions
     }
     let text = try SessionExport.render(
-      records, as: format.shareFormat, options: ShareOptions(anonymise: anonymise))
+      records, as: format.shareFormat, options: ShareOptions(anonymise: anonymise),
+      groups: format == .json ? try database.groupRecords(for: records) : [])
     try output.write(
       text, what: CommandText.counted(records.count, anonymise ? "anonymised session" : "session"))
     try read.failIfSkipped()

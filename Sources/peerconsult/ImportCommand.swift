@@ -25,10 +25,10 @@ struct ImportCommand: ParsableCommand {
     guard !files.isEmpty else { throw CLIError("Name at least one file to import.") }
     let urls = files.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
     // Read and checked before the data folder is opened, so a refused file creates nothing.
-    let sessions = try SessionImport.read(urls)
+    let batch = try SessionImport.readAll(urls)
     let database = try data.database()
     defer { try? database.close() }
-    let outcomes = try SessionImport.write(sessions, into: database)
-    try StandardOutput.write(CommandText.imported(outcomes))
+    let outcomes = try SessionImport.write(batch, into: database)
+    try StandardOutput.write(CommandText.imported(outcomes.sessions, groups: outcomes.groups))
   }
 }

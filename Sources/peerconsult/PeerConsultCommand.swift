@@ -14,7 +14,7 @@ struct PeerConsultCommand: ParsableCommand {
       ListCommand.self, ShowCommand.self, SearchCommand.self, ActionsCommand.self,
       ExportCommand.self, HarvestCommand.self, ImportCommand.self, ProtocolsCommand.self,
       BackupCommand.self, RestoreCommand.self, DeleteCommand.self, ErasePersonCommand.self,
-      TagsCommand.self, FollowCommand.self,
+      TagsCommand.self, FollowCommand.self, GroupsCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )

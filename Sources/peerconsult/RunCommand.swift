@@ -29,7 +29,14 @@ struct RunCommand: ParsableCommand {
   var title: String
 
   @Option(help: "The programme the session belongs to, e.g. \"Alcohol Plan\".")
-  var programme: String = ""
+  var programme: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A standing group (see `peerconsult groups`): its members take part, and "
+        + "--participant adds guests. Presenters are suggested from who presented least recently.",
+      valueName: "NAME"))
+  var group: String?
 
   @Option(
     name: .customLong("participant"),
@@ -56,16 +63,16 @@ struct RunCommand: ParsableCommand {
     let library = ProtocolLibrary.load(from: data.location.protocolsDirectory)
     let chosen: ConsultingProtocol
     do { chosen = try library.resolve(self.protocol) } catch { throw CLIError("\(error)") }
-    guard !participants.isEmpty else {
+    let standing = try self.group.map(standingGroup)
+    var group = standing?.group.members ?? []
+    guard !participants.isEmpty || !group.isEmpty else {
       throw CLIError(
-        "No participants: add --participant \"Name;Organisation;level\" for each member.")
+        standing == nil
+          ? "No participants: add --participant \"Name;Organisation;level\" for each member."
+          : "The group has no members: add guests with --participant, or members with "
+            + "`peerconsult groups join`.")
     }
-    var group: [Participant] = []
-    for spec in participants {
-      do { group.append(try Participant.parse(spec)) } catch {
-        throw CLIError("--participant \"\(spec)\": \(error)")
-      }
-    }
+    group += try participants.map(parseParticipant)
     var order: [Int] = []
     for name in presenters {
       let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -75,15 +82,34 @@ struct RunCommand: ParsableCommand {
       }
       order.append(index)
     }
-    if order.isEmpty { order = Array(group.indices) }
+    if order.isEmpty {
+      // A group's members in the order suggested (least recent presenter first), then guests.
+      let suggested = standing?.suggestion.order ?? []
+      order = suggested + group.indices.filter { !suggested.contains($0) }
+    }
     let setup = SessionSetup(
-      title: title, programme: programme, consultingProtocol: chosen, participants: group,
-      presenters: order)
+      title: title, programme: programme ?? standing?.group.programme ?? "",
+      consultingProtocol: chosen, participants: group, presenters: order,
+      group: standing?.group.id)
     // Refused here, before the terminal is taken, with the field named.
     do {
       try setup.validate()
       try setup.validateTypedText()
     } catch { throw CLIError("\(error)") }
     return setup
+  }
+
+  /// The standing group called `name`, with the presenter order suggested for its members.
+  private func standingGroup(_ name: String) throws -> (
+    group: StandingGroup, suggestion: PresenterSuggestion
+  ) {
+    guard let database = try data.existingDatabase() else {
+      throw StoreError.noSuchGroup(name, known: [])
+    }
+    defer { try? database.close() }
+    let group = try database.group(try database.resolveGroup(name))
+    let read = try database.records(of: try database.sessions(inGroup: group.id))
+    read.reportSkipped()
+    return (group, PresenterSuggestion(members: group.members, records: read.records))
   }
 }

@@ -59,4 +59,8 @@ public enum AppCommand: Equatable, Sendable {
   case refreshFollowed
   /// Stop following (the room display was left).
   case stopFollowing
+  /// The actions still open from the earlier meetings of the session's standing group.
+  case loadFollowUps(SessionID)
+  /// What the later meetings of a session's standing group made of its actions.
+  case loadActionHistory(SessionID)
 }

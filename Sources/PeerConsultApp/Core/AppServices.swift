@@ -105,18 +105,20 @@ public final class AppServices {
         from: location.protocolsDirectory, shouldStop: { TerminalRestorer.hasPendingSignal })
       // The form opens even when earlier programmes cannot be read; the screen says why
       // none are suggested.
-      let programmes: [String]
-      let programmesError: String?
+      var programmes: [String] = []
+      var groups: [SetupState.GroupChoice] = []
+      var programmesError: String?
       do {
         programmes = try database()?.programmes().map(\.name) ?? []
-        programmesError = nil
+        groups = try groupChoices()
       } catch {
         programmes = []
+        groups = []
         programmesError = "\(error)"
       }
       return .setupLoaded(
         protocols: library.protocols, problems: library.problems.map(\.description),
-        programmes: programmes, programmesError: programmesError)
+        programmes: programmes, programmesError: programmesError, groups: groups)
     case .startSession(let setup):
       // Ready, not running: set-up, check-in chatter and latecomers cost no phase time.
       let session = try LiveSession.create(
@@ -193,6 +195,10 @@ public final class AppServices {
       return try write(subject, as: format, to: path, replacing: replacing)
     case .deleteSession(let id): return try delete(id)
     case .erasePerson(let name, let shown): return try erase(name, shown: shown)
+    case .loadFollowUps(let id):
+      return .followUpsLoaded(try openActions(before: id))
+    case .loadActionHistory(let id):
+      return .actionHistoryLoaded(id, try actionHistory(of: id))
     case .follow(let id, let notes):
       let follower = try follow(id)
       return .followStarted(follower.session, follower.state, isLive: follower.isLive, notes: notes)
@@ -243,6 +249,43 @@ public final class AppServices {
     return SessionFollower.commitPollMilliseconds
   }
 
+  /// `session`'s actions folded with what its group's meetings made of them, by note id;
+  /// empty for a session of no group.
+  private func actionHistory(of session: SessionID) throws -> [Int: ActionLedger.Item] {
+    guard let database = try database() else { return [:] }
+    guard let group = try database.setup(of: session).group else { return [:] }
+    let meetings = try database.records(of: try database.sessions(inGroup: group)).records
+    var history: [Int: ActionLedger.Item] = [:]
+    for item in ActionLedger(meetings).items where item.reference.session == session {
+      history[item.reference.note] = item
+    }
+    return history
+  }
+
+  /// The standing groups, by name, each with the presenter order its meetings suggest. A
+  /// meeting that does not rebuild is left out, as listings do.
+  private func groupChoices() throws -> [SetupState.GroupChoice] {
+    guard let database = try database() else { return [] }
+    return try database.groups().map { listing in
+      let meetings = try database.records(of: try database.sessions(inGroup: listing.id))
+      return SetupState.GroupChoice(
+        try database.group(listing.id), meetings: meetings.records, time: ReadableTime())
+    }
+  }
+
+  /// The open actions of the meetings of `session`'s group held before it; none for a
+  /// session of no group. A meeting that does not rebuild is left out, as listings do.
+  private func openActions(before session: SessionID) throws -> [ActionLedger.Item] {
+    guard let database = try database() else { return [] }
+    let own = try database.record(of: session)
+    guard let group = own.state.setup.group else { return [] }
+    let earlier = try database.sessions(inGroup: group).filter { $0 != session }
+    let records = try database.records(of: earlier).records.filter {
+      ($0.state.createdAt, $0.id) < (own.state.createdAt, own.id)
+    }
+    return ActionLedger(records).openNewestFirst
+  }
+
   /// Applies a command to the live session: stored first, reported after.
   private func perform(_ command: SessionCommand) throws -> ServiceResult {
     guard let session = live else { throw NoLiveSession() }
@@ -270,6 +313,7 @@ public final class AppServices {
     case .addParticipant(let participant): try session.addParticipant(participant)
     case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
     case .chooseRoomNotes(let kinds): try session.chooseRoomNotes(kinds)
+    case .followUp(let action, let outcome): try session.followUp(action, outcome)
     }
     return .sessionChanged(session.state)
   }

@@ -7,6 +7,7 @@ public enum ScreenRegistry {
     SetupState.self,
     ResumeState.self,
     LiveState.self,
+    FollowUpState.self,
     GroupState.self,
     SummaryState.self,
     ReviewState.self,

@@ -7,11 +7,11 @@ import PeerConsultKit
 public enum ServiceResult: Equatable, Sendable {
   /// The protocol library, with one line per user file that could not be read.
   case protocolsLoaded(protocols: [ConsultingProtocol], problems: [String])
-  /// What the new-session form offers: the protocols and the programmes used before (none,
-  /// with the reason, when they could not be read).
+  /// What the new-session form offers: the protocols, the programmes used before and the
+  /// standing groups (none, with the reason, when they could not be read).
   case setupLoaded(
     protocols: [ConsultingProtocol], problems: [String], programmes: [String],
-    programmesError: String?)
+    programmesError: String?, groups: [SetupState.GroupChoice])
   /// How many sessions are unfinished.
   case unfinishedCounted(Int)
   /// The unfinished sessions, most recent first, and those of them another PeerConsult is
@@ -56,6 +56,10 @@ public enum ServiceResult: Equatable, Sendable {
   /// A person was erased from `sessions`, now `pseudonym`; `shown` is the session the request
   /// came from, as now stored.
   case personErased(pseudonym: String, sessions: [SessionID], shown: SessionState)
+  /// The actions still open from the group's earlier meetings, newest first.
+  case followUpsLoaded([ActionLedger.Item])
+  /// A session's actions as later meetings of its group left them, by note id.
+  case actionHistoryLoaded(SessionID, [Int: ActionLedger.Item])
   /// The command failed: the error as the model describes it, and the session as stored now
   /// when the failure may have come from another program changing it.
   case failed(AppCommand, error: String, latest: SessionState?)

@@ -18,4 +18,6 @@ public enum SessionCommand: Equatable, Sendable {
   case rearrangePresenters([Int])
   /// The room display shows notes of these kinds.
   case chooseRoomNotes([NoteKind])
+  /// An action of the group's earlier meeting is done, carried forward or dropped.
+  case followUp(ActionReference, FollowUpOutcome)
 }

@@ -131,9 +131,10 @@ extension HomeState: Screen {
       unfinishedCount = count
     case .protocolsLoaded(let protocols, let problems):
       return [.show(ProtocolBrowserState(protocols: protocols, problems: problems))]
-    case .setupLoaded(let protocols, let problems, let programmes, let programmesError):
+    case .setupLoaded(let protocols, let problems, let programmes, let programmesError, let groups):
       var effects: [Effect] = [
-        .show(SetupState(protocols: protocols, previousProgrammes: programmes))
+        .show(
+          SetupState(protocols: protocols, previousProgrammes: programmes, standingGroups: groups))
       ]
       if let programmesError {
         effects.append(

@@ -42,8 +42,10 @@ enum SetupGroupTable {
       let member = state.members[index]
       let isSelected = showsSelection && index == state.selection
       let round = state.round(of: index).map { String($0) } ?? "–"
-      let focus =
-        member.presents ? member.focusQuestion.string : "not presenting"
+      // Started from a group, a presenter without a question shows why they present there.
+      let question = member.focusQuestion.string
+      let reason = question.isEmpty ? state.presenterReason(of: index).map { "(\($0))" } : nil
+      let focus = member.presents ? reason ?? question : "not presenting"
       let line = cells(
         isSelected ? "▸ " : "  ", String(repeating: " ", count: max(0, 3 - round.count)) + round,
         member.participant.name, member.participant.organisation,

@@ -8,6 +8,8 @@ extension SetupScreen {
   struct Layout {
     var x: Int
     var width: Int
+    /// The standing group row, first, when there are groups to start from.
+    var standingGroup: Int?
     var title: Int
     var programme: Int
     var suggestions: Int
@@ -27,7 +29,11 @@ extension SetupScreen {
 
     init(_ state: SetupState, area: Rect) {
       let isWide = area.width >= SetupScreen.wideWidth
-      let top = area.y + (isWide ? 1 : 0)
+      var top = area.y + (isWide ? 1 : 0)
+      if !state.standingGroups.isEmpty {
+        standingGroup = top
+        top += 1
+      }
       x = area.x + 1
       width = area.width - 2
       if isWide {

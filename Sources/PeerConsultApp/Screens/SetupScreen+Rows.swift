@@ -13,6 +13,8 @@ extension SetupScreen {
     let arrows = key(.up) + key(.down)
     let enter = key(.select)
     switch state.focus {
+    case .standingGroup:
+      return "A standing group: type its name or \(arrows) · \(enter): take it · empty: one-off"
     case .title:
       return "Required · \(enter) or \(key(.nextField)): next field · \(key(.start)): start · "
         + "\(key(.help)): all keys"
@@ -59,6 +61,37 @@ extension SetupScreen {
       column += grid.put(separator, x: column, y: y, style: Theme.muted)
       let style = index == state.programmePick ? Theme.selected : Style.plain
       column += grid.put(suggestion, x: column, y: y, style: style)
+    }
+  }
+
+  /// The group row after its field: the matches while it has focus (the picked one
+  /// highlighted), else what taking the group did.
+  static func drawGroupRow(_ state: SetupState, into grid: inout Grid, x: Int, y: Int, width: Int) {
+    guard width > 0 else { return }
+    guard state.focus == .standingGroup else {
+      if let chosen = state.chosenGroup {
+        grid.put(
+          "\(chosen.members.count) members · least recent presenter first", x: x, y: y,
+          style: Theme.muted, maxWidth: width)
+      }
+      return
+    }
+    let matches = state.groupMatches
+    guard !matches.isEmpty else {
+      grid.put("no group matches", x: x, y: y, style: Theme.muted, maxWidth: width)
+      return
+    }
+    let arrows = key(.up) + key(.down)
+    var column = x + grid.put(arrows + " ", x: x, y: y, style: Theme.key, maxWidth: width)
+    for (index, match) in matches.enumerated() {
+      let separator = index == 0 ? "" : " · "
+      if column + separator.count + match.name.displayWidth > x + width {
+        grid.put(separator.isEmpty ? "…" : " …", x: column, y: y, style: Theme.muted)
+        return
+      }
+      column += grid.put(separator, x: column, y: y, style: Theme.muted)
+      column += grid.put(
+        match.name, x: column, y: y, style: index == state.groupPick ? Theme.selected : .plain)
     }
   }
 

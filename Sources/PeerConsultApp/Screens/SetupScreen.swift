@@ -54,6 +54,15 @@ public enum SetupScreen {
       if focused { cursor = (column, y) }
     }
 
+    if let row = layout.standingGroup {
+      label("Group", .standingGroup, y: row)
+      let width = min(24, fieldWidth / 2)
+      textField(
+        state.groupQuery, .standingGroup, placeholder: "none: a one-off", x: fieldX, y: row,
+        width: width)
+      drawGroupRow(state, into: &grid, x: fieldX + width + 1, y: row, width: fieldWidth - width - 1)
+    }
+
     label("Title", .title, y: layout.title)
     textField(
       state.title, .title, placeholder: "required, e.g. Night-time economy", x: fieldX,

@@ -7,6 +7,7 @@ extension SetupState {
   /// is neither there.
   mutating func edit(_ input: ScreenInput) -> Bool {
     switch focus {
+    case .standingGroup: return editGroupQuery(input)
     case .title: return title.edit(input)
     case .programme:
       guard programme.edit(input) else { return false }
@@ -30,17 +31,21 @@ extension SetupState {
   }
 
   /// Moves focus `delta` fields on, wrapping round (Tab) or stopping at the ends (arrows).
+  /// The group field is passed over while there are no standing groups.
   mutating func moveFocus(by delta: Int, wrapping: Bool = true) {
-    let count = Field.allCases.count
-    let next = focus.rawValue + delta
+    let fields = Field.allCases.filter { $0 != .standingGroup || !standingGroups.isEmpty }
+    let count = fields.count
+    let next = (fields.firstIndex(of: focus) ?? 0) + delta
     guard wrapping || (0..<count).contains(next) else { return }
-    focus = Field(rawValue: (next % count + count) % count) ?? .title
+    focus = fields[(next % count + count) % count]
     if focus == .focusQuestion { selectPresenter(near: selection) }
   }
 
   /// ↑ (-1) or ↓ (+1): moves within the focused list or picker, else to the next field.
   mutating func step(_ delta: Int) {
     switch focus {
+    case .standingGroup where !groupMatches.isEmpty:
+      pickGroup(delta)
     case .programme where !programmeSuggestions.isEmpty:
       pickProgramme(delta)
     case .consultingProtocol:
@@ -60,6 +65,9 @@ extension SetupState {
   /// Start, and otherwise goes on to the next field.
   mutating func confirm() -> SetupOutcome {
     switch focus {
+    case .standingGroup:
+      takePickedGroup()
+      moveFocus(by: 1)
     case .newParticipant where hasPendingParticipant:
       addParticipant()
     case .focusQuestion where presenterIndices.last.map({ $0 != selection }) == true:

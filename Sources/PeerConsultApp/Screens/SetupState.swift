@@ -10,12 +10,14 @@ import PeerConsultKit
 public struct SetupState: Equatable, Sendable {
   /// The form's fields, in Tab order.
   public enum Field: Int, CaseIterable, Sendable {
-    case title, programme, consultingProtocol, newParticipant, group, focusQuestion, start
+    /// `standingGroup` comes first, and only while there are standing groups to start from.
+    case standingGroup, title, programme, consultingProtocol, newParticipant, group
+    case focusQuestion, start
 
     /// Whether printable keys type into this field.
     public var takesText: Bool {
       switch self {
-      case .title, .programme, .newParticipant, .focusQuestion: return true
+      case .standingGroup, .title, .programme, .newParticipant, .focusQuestion: return true
       case .consultingProtocol, .group, .start: return false
       }
     }
@@ -66,13 +68,28 @@ public struct SetupState: Equatable, Sendable {
   public var startRefused = false
   /// Set by Esc on a form with something in it: a second Esc discards, any other key keeps.
   public var confirmingCancel = false
+  /// Standing groups to start from, by name.
+  public let standingGroups: [GroupChoice]
+  /// What was typed in the group field: the groups are narrowed by it.
+  public var groupQuery = LineEditor(limit: SessionSetup.maximumProgrammeLength)
+  /// The match picked by typing or ↑↓, as an index into ``groupMatches``.
+  var groupPick: Int?
+  /// The group the session is a meeting of, taken with Enter; nil for a one-off session.
+  public var chosenGroup: GroupChoice?
 
   /// - Parameters:
   ///   - protocols: the library to choose from; the first is selected.
   ///   - previousProgrammes: programmes of earlier sessions, most recent first; blanks and
   ///     repeats (ignoring case) are dropped.
-  public init(protocols: [ConsultingProtocol], previousProgrammes: [String] = []) {
+  ///   - standingGroups: groups the form can start from; with some, it opens on the group
+  ///     field.
+  public init(
+    protocols: [ConsultingProtocol], previousProgrammes: [String] = [],
+    standingGroups: [GroupChoice] = []
+  ) {
     self.protocols = protocols
+    self.standingGroups = standingGroups
+    if !standingGroups.isEmpty { focus = .standingGroup }
     var seen = Set<String>()
     self.previousProgrammes = previousProgrammes.compactMap { programme in
       let trimmed = programme.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -135,6 +152,7 @@ public struct SetupState: Equatable, Sendable {
   /// Whether Esc would discard something the facilitator entered.
   public var hasInput: Bool {
     !title.isEmpty || !programme.isEmpty || !newParticipant.isEmpty || !members.isEmpty
+      || !groupQuery.isEmpty
   }
 
   /// Whether a participant line has been typed but not added.
@@ -163,7 +181,7 @@ public struct SetupState: Equatable, Sendable {
     let setup = SessionSetup(
       title: title.string.trimmingCharacters(in: .whitespacesAndNewlines),
       programme: matchingPreviousProgramme ?? programmeText, consultingProtocol: chosen,
-      participants: members.map(\.participant), rounds: rounds)
+      participants: members.map(\.participant), rounds: rounds, group: chosenGroup?.id)
     try setup.validate()
     return setup
   }

@@ -9,6 +9,9 @@ struct CodedNoteContent: Codable {
   /// Written only when true, so notes stored before the flag existed read as not flagged and
   /// unflagged notes keep their pinned payloads.
   let advice: Bool?
+  /// An action's due date (``ActionDue/code``), written only when it has one, so notes stored
+  /// before due dates existed read as having none and keep their pinned payloads.
+  let due: String?
 
   init(_ content: NoteContent) {
     text = content.text
@@ -16,6 +19,7 @@ struct CodedNoteContent: Codable {
     speaker = content.speaker
     owner = content.owner
     advice = content.looksLikeAdvice ? true : nil
+    due = content.due?.code
   }
 
   init(from decoder: any Decoder) throws {
@@ -25,11 +29,17 @@ struct CodedNoteContent: Codable {
     speaker = try container.decodeIfPresent(Int.self, forKey: .speaker)
     owner = try container.decodeIfPresent(Int.self, forKey: .owner)
     advice = try container.decodeIfPresent(Bool.self, forKey: .advice)
+    due = try container.decodeIfPresent(String.self, forKey: .due)
+    if let due, ActionDue(code: due) == nil {
+      throw DecodingError.dataCorruptedError(
+        forKey: .due, in: container,
+        debugDescription: "\"\(due)\" is not a day like 2027-01-15 or next-session")
+    }
   }
 
   var content: NoteContent {
     NoteContent(
       text: text, kind: NoteKind(rawValue: kind)!, speaker: speaker, owner: owner,
-      looksLikeAdvice: advice ?? false)
+      looksLikeAdvice: advice ?? false, due: due.flatMap(ActionDue.init(code:)))
   }
 }

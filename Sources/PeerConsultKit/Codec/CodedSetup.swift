@@ -6,12 +6,16 @@ import Foundation
 // published format.
 
 /// ``SessionSetup``: the title, programme, the whole protocol, the group and the rounds.
+///
+/// `group`, the standing group's id, is written only for a meeting of one, so every other
+/// setup is coded as before the field existed and every setup stored before reads as none.
 struct CodedSetup: Codable {
   let title: String
   let programme: String
   let `protocol`: CodedProtocol
   let participants: [CodedParticipant]
   let rounds: [CodedRound]
+  let group: GroupID?
 
   init(_ setup: SessionSetup) {
     title = setup.title
@@ -19,12 +23,13 @@ struct CodedSetup: Codable {
     self.protocol = CodedProtocol(setup.consultingProtocol)
     participants = setup.participants.map(CodedParticipant.init)
     rounds = setup.rounds.map(CodedRound.init)
+    group = setup.group
   }
 
   var setup: SessionSetup {
     SessionSetup(
       title: title, programme: programme, consultingProtocol: self.protocol.consultingProtocol,
-      participants: participants.map(\.participant), rounds: rounds.map(\.round))
+      participants: participants.map(\.participant), rounds: rounds.map(\.round), group: group)
   }
 }
 

@@ -66,4 +66,5 @@ enum EventField: String, CodingKey {
   case type, setup, participant, slot, seconds, note, content, done, rater, rating
   case from, presenters, pseudonym, term, replace
   case kinds
+  case session, outcome, text
 }

@@ -170,6 +170,31 @@ extension SessionEventType {
       } read: { fields in
         .roomNotesChosen(kinds: try fields.decode([NoteKind].self, forKey: .kinds))
       }
+    case .actionFollowedUp:
+      EventFieldCoding { event, fields in
+        guard case .actionFollowedUp(let action, let outcome) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(action.session, forKey: .session)
+        try fields.encode(action.note, forKey: .note)
+        try fields.encode(outcome.name, forKey: .outcome)
+        try fields.encodeIfPresent(outcome.text, forKey: .text)
+      } read: { fields in
+        let name = try fields.decode(String.self, forKey: .outcome)
+        guard
+          let outcome = FollowUpOutcome(
+            name: name, text: try fields.decodeIfPresent(String.self, forKey: .text))
+        else {
+          throw DecodingError.dataCorruptedError(
+            forKey: .outcome, in: fields,
+            debugDescription: "\"\(name)\" is not done, carried or dropped")
+        }
+        return .actionFollowedUp(
+          action: ActionReference(
+            session: try fields.decode(SessionID.self, forKey: .session),
+            note: try fields.decode(Int.self, forKey: .note)),
+          outcome: outcome)
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ public enum SessionEventType: String, CaseIterable, Sendable {
   case noteEdited, noteDeleted, actionDone, processRating, finished, roundsRearranged
   case ratingCleared, personErased, shareChoice
   case roomNotesChosen
+  case actionFollowedUp
 }
 
 extension SessionEvent {
@@ -32,6 +33,7 @@ extension SessionEvent {
     case .personErased: .personErased
     case .shareChoice: .shareChoice
     case .roomNotesChosen: .roomNotesChosen
+    case .actionFollowedUp: .actionFollowedUp
     }
   }
 

@@ -12,6 +12,8 @@ public final class LiveSession {
   public private(set) var state: SessionState
   /// The clock every reading and every event time comes from.
   public let clock: any WallClock
+  /// The zone in which an action's "by Friday" names a day.
+  public var timeZone: TimeZone = .current
   private let store: any SessionStore
   private var lastSequence: Int
 
@@ -106,6 +108,7 @@ public final class LiveSession {
     guard let slot = state.currentSlot else { throw SessionError.notStarted }
     var content = content.normalized
     content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: slot)
+    content.due = due(of: content, writtenAt: clock.now())
     try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content))
     return state.notes[state.notes.count - 1]
   }
@@ -117,6 +120,8 @@ public final class LiveSession {
     // Flagged afresh against the phase the note was written in: a rephrased question clears it.
     if let note = state.note(id) {
       content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: note.slot)
+      // A weekday counts from when the action was agreed, not from when it was corrected.
+      content.due = due(of: content, writtenAt: note.createdAt)
     }
     if let note = state.note(id), !note.isDeleted, note.content == content { return }
     try record(.noteEdited(id: id, content: content))
@@ -164,6 +169,23 @@ public final class LiveSession {
   public func chooseRoomNotes(_ kinds: [NoteKind]) throws {
     if state.roomNoteKinds == NoteKind.allCases.filter(kinds.contains) { return }
     try record(.roomNotesChosen(kinds: NoteKind.allCases.filter(kinds.contains)))
+  }
+
+  /// Records what this meeting decided about `action`, agreed at an earlier meeting of the
+  /// group; a later follow-up of the same action replaces it, and the same one again stores
+  /// nothing.
+  public func followUp(_ action: ActionReference, _ outcome: FollowUpOutcome) throws {
+    if state.followUps[action]?.outcome == outcome { return }
+    try record(.actionFollowedUp(action: action, outcome: outcome))
+  }
+
+  /// The due date an action's text gives; none for any other kind of note, and "next
+  /// session" only in a meeting of a standing group, which has a next session.
+  private func due(of content: NoteContent, writtenAt date: Date) -> ActionDue? {
+    guard content.kind == .action,
+      let due = ActionDue.find(in: content.text, writtenAt: date, timeZone: timeZone)
+    else { return nil }
+    return due == .nextSession && state.setup.group == nil ? nil : due
   }
 
   /// Finishes the session now, wherever it is.

@@ -14,24 +14,32 @@ public struct NoteContent: Hashable, Sendable {
   /// Set when the note was saved: it reads like advice dressed as a question, in a phase for
   /// questions ("⚑ advice?"). Kept with the note, so it shows wherever the note does.
   public var looksLikeAdvice: Bool
+  /// For an action: when it is due, as its text says (``ActionDue/find(in:writtenAt:timeZone:)``),
+  /// set when the note is saved.
+  public var due: ActionDue?
 
   public init(
     text: String, kind: NoteKind, speaker: Int? = nil, owner: Int? = nil,
-    looksLikeAdvice: Bool = false
+    looksLikeAdvice: Bool = false, due: ActionDue? = nil
   ) {
     self.text = text
     self.kind = kind
     self.speaker = speaker
     self.owner = owner
     self.looksLikeAdvice = looksLikeAdvice
+    self.due = due
   }
 
   /// The content as it is stored: text trimmed of surrounding blank space and lines, and no
-  /// owner unless it is an action, so switching an action to another kind drops its owner.
+  /// owner or due date unless it is an action, so switching an action to another kind drops
+  /// them.
   public var normalized: NoteContent {
     var content = self
     content.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    if kind != .action { content.owner = nil }
+    if kind != .action {
+      content.owner = nil
+      content.due = nil
+    }
     return content
   }
 
@@ -47,6 +55,7 @@ public struct NoteContent: Hashable, Sendable {
       throw .noSuchParticipant(index)
     }
     if owner != nil && kind != .action { throw .ownerWithoutAction }
+    if due != nil && kind != .action { throw .dueWithoutAction }
   }
 }
 
@@ -71,6 +80,7 @@ public struct Note: Identifiable, Hashable, Sendable {
   public var kind: NoteKind { content.kind }
   public var speaker: Int? { content.speaker }
   public var owner: Int? { content.owner }
+  public var due: ActionDue? { content.due }
   public var isDeleted: Bool { deletedAt != nil }
   public var isAction: Bool { content.kind == .action }
 }

@@ -29,6 +29,10 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The presenters to come cannot be changed as asked.
   case cannotRearrange(String)
   case outOfOrderNote(expected: Int, got: Int)
+  /// An action from an earlier meeting is dropped only with a reason.
+  case dropWithoutReason
+  /// A due date on a note that is not an action (only an imported file could hold one).
+  case dueWithoutAction
   /// A stored event log that does not rebuild: `sequence` names the first bad event.
   case unreplayable(sequence: Int, reason: String)
   /// The room display's kinds of note name one kind twice.
@@ -63,6 +67,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noRating(let index): "Participant \(index + 1) has no rating to clear."
     case .cannotRearrange(let reason): "Cannot change the presenters: \(reason)."
     case .outOfOrderNote(let expected, let got): "Expected note #\(expected), got #\(got)."
+    case .dropWithoutReason: "Say why the action is dropped."
+    case .dueWithoutAction: "Only an action has a due date."
     case .unreplayable(let sequence, let reason):
       "The session's history does not rebuild at event \(sequence): \(reason)."
     case .repeatedRoomNoteKind(let kind):

@@ -41,6 +41,10 @@ public enum SessionEvent: Hashable, Sendable {
   /// The kinds of note the room display shows (``SessionState/roomNoteKinds``), chosen by the
   /// facilitator on the live screen; the latest choice stands.
   case roomNotesChosen(kinds: [NoteKind])
+  /// At the opening of a standing group's meeting, an action agreed at an earlier meeting
+  /// (`action`: that session and its note id) was marked done, carried forward or dropped.
+  /// Recorded in the new session's log; the earlier session's log is never written.
+  case actionFollowedUp(action: ActionReference, outcome: FollowUpOutcome)
 }
 
 /// An event as stored: its place in the session's log (from 1) and the wall-clock time at

@@ -10,26 +10,30 @@ public struct SessionSetup: Hashable, Sendable {
   public var participants: [Participant]
   /// One round per presenter, in the order they present.
   public var rounds: [SessionRound]
+  /// The standing group this session is a meeting of, if any.
+  public var group: GroupID?
 
   public init(
     title: String, programme: String, consultingProtocol: ConsultingProtocol,
-    participants: [Participant], rounds: [SessionRound]
+    participants: [Participant], rounds: [SessionRound], group: GroupID? = nil
   ) {
     self.title = title
     self.programme = programme
     self.consultingProtocol = consultingProtocol
     self.participants = participants
     self.rounds = rounds
+    self.group = group
   }
 
   /// A setup whose presenters are participant indices in round order, without focus questions.
   public init(
     title: String, programme: String, consultingProtocol: ConsultingProtocol,
-    participants: [Participant], presenters: [Int]
+    participants: [Participant], presenters: [Int], group: GroupID? = nil
   ) {
     self.init(
       title: title, programme: programme, consultingProtocol: consultingProtocol,
-      participants: participants, rounds: presenters.map { SessionRound(presenter: $0) })
+      participants: participants, rounds: presenters.map { SessionRound(presenter: $0) },
+      group: group)
   }
 
   /// The presenters' participant indices, in round order.

@@ -83,6 +83,25 @@ extension SessionState {
         throw .repeatedRoomNoteKind(kind)
       }
       roomNoteKinds = NoteKind.allCases.filter(kinds.contains)
+    case .actionFollowedUp(let action, let outcome):
+      try Self.check(action, outcome)
+      followUps[action] = ActionFollowUp(outcome: outcome, at: date)
+    }
+  }
+
+  /// Throws unless `outcome` can be recorded for `action`: a note id of 1 or more, and a
+  /// reason to drop it.
+  private static func check(_ action: ActionReference, _ outcome: FollowUpOutcome)
+    throws(SessionError)
+  {
+    guard action.note > 0 else { throw .noSuchNote(action.note) }
+    if case .dropped(let reason) = outcome,
+      reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    {
+      throw .dropWithoutReason
+    }
+    if let text = outcome.text, text.count > FollowUpOutcome.maximumTextLength {
+      throw .noteTooLong(maximum: FollowUpOutcome.maximumTextLength)
     }
   }
 

@@ -22,6 +22,9 @@ public struct SessionState: Hashable, Sendable {
   /// The facilitator's choices for suspects before sharing: replace (true) or keep, by the
   /// suspect's text folded (``ShareReview/key(_:)``); the last choice for a text stands.
   public internal(set) var shareChoices: [String: Bool] = [:]
+  /// What this meeting decided about actions of the group's earlier meetings; the last
+  /// follow-up of an action stands.
+  public internal(set) var followUps: [ActionReference: ActionFollowUp] = [:]
   public internal(set) var finishedAt: Date?
   /// The kinds of note the room display shows with `--notes`, in ``NoteKind`` order.
   public internal(set) var roomNoteKinds: [NoteKind] = SessionState.defaultRoomNoteKinds

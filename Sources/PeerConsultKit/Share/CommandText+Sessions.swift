@@ -18,47 +18,106 @@ extension CommandText {
   }
 
   /// `peerconsult actions`: the actions of `records`, newest session first, each session
-  /// headed by its day, title, programme and id, then a count. `owner` keeps the actions of
-  /// people whose name it matches (see ``NameFilter``); `openOnly` the ones not done.
+  /// headed by its day, title, programme and id, then a count. Each action's state is folded
+  /// across the sessions (``ActionLedger``): done in its own session or at a later meeting of
+  /// its group, carried forward, or dropped (`[-]`, with the reason). `owner` keeps the
+  /// actions of people whose name it matches (see ``NameFilter``); `openOnly` the ones neither
+  /// done nor dropped; `overdueOnly` the open ones late at `now`.
   public static func actions(
     _ records: [SessionRecord], owner: String? = nil, openOnly: Bool = false,
-    time: ReadableTime = ReadableTime()
+    overdueOnly: Bool = false, now: Date = Date(), time: ReadableTime = ReadableTime()
   ) -> String {
     let filter = owner.map(NameFilter.init)
+    let ledger = ActionLedger(records)
+    let items = ledger.items.filter { item in
+      (!openOnly || item.isOpen)
+        && (!overdueOnly || item.isOverdue(at: now, timeZone: time.timeZone))
+        && (filter.map { filter in item.ownerName.map(filter.matches) ?? false } ?? true)
+    }
     var text = ""
-    var shown = 0
     var done = 0
-    for digest in SessionRecord.chronological(records).reversed().map(SessionDigest.init) {
-      let actions = digest.actions.filter { action in
-        (!openOnly || !action.note.isDone)
-          && (filter.map { filter in action.ownerName.map(filter.matches) ?? false } ?? true)
-      }
+    for record in SessionRecord.chronological(records).reversed() {
+      let actions = items.filter { $0.reference.session == record.id }
       guard !actions.isEmpty else { continue }
-      let programme = digest.programme.isEmpty ? "" : "\(oneLine(digest.programme)) · "
+      let state = record.state
+      let programme = state.setup.programme.isEmpty ? "" : "\(oneLine(state.setup.programme)) · "
       text +=
-        (shown == 0 ? "" : "\n") + "\(time.day(digest.createdAt))  \(oneLine(digest.title))"
-        + "  (\(programme)\(digest.id.short))\n"
+        (text.isEmpty ? "" : "\n") + "\(time.day(state.createdAt))  \(oneLine(state.setup.title))"
+        + "  (\(programme)\(record.id.short))\n"
       for action in actions {
-        var detail = [action.ownerName.map(oneLine) ?? "no owner"]
-        if let doneAt = action.note.doneAt { detail.append("done \(time.day(doneAt))") }
         let words = action.text.withoutControlCharacters.replacingOccurrences(
           of: "\n", with: "\n      ")
         text +=
-          "  [\(action.note.isDone ? "x" : " ")] \(words) (\(detail.joined(separator: "; ")))\n"
+          "  [\(mark(action.status))] \(words) (\(detail(of: action, now: now, time: time)))\n"
       }
-      shown += actions.count
-      done += actions.count { $0.note.isDone }
+      done += actions.count { if case .done = $0.status { true } else { false } }
     }
-    guard shown > 0 else {
-      return owner == nil && !openOnly ? "No actions yet.\n" : "No actions match.\n"
+    guard !items.isEmpty else {
+      return owner == nil && !openOnly && !overdueOnly ? "No actions yet.\n" : "No actions match.\n"
     }
-    return text + "\n\(counted(shown, openOnly ? "open action" : "action"))"
+    if overdueOnly { return text + "\n\(counted(items.count, "overdue action")).\n" }
+    return text + "\n\(counted(items.count, openOnly ? "open action" : "action"))"
       + (openOnly ? ".\n" : ", \(done) done.\n")
   }
 
+  private static func mark(_ status: ActionLedger.Item.Status) -> String {
+    switch status {
+    case .open: " "
+    case .done: "x"
+    case .dropped: "-"
+    }
+  }
+
+  /// The owner, then when it is due, what later meetings made of it and when it ended.
+  private static func detail(of action: ActionLedger.Item, now: Date, time: ReadableTime)
+    -> String
+  {
+    var detail = [action.ownerName.map(oneLine) ?? "no owner"]
+    if action.isOpen, let due = action.due {
+      detail.append(
+        action.isOverdue(at: now, timeZone: time.timeZone)
+          ? "overdue: \(dueText(due))" : dueText(due))
+    }
+    let carried = action.followUps.filter {
+      if case .carried = $0.outcome { true } else { false }
+    }
+    if let last = carried.last {
+      detail.append(
+        carried.count == 1
+          ? "carried \(time.day(last.at))"
+          : "carried \(carried.count) times, last \(time.day(last.at))")
+    }
+    switch action.status {
+    case .open: break
+    case .done(let at): detail.append("done \(time.day(at))")
+    case .dropped(let at, let reason): detail.append("dropped \(time.day(at)): \(oneLine(reason))")
+    }
+    return detail.joined(separator: "; ")
+  }
+
+  /// "due 2027-01-15" or "due next session".
+  public static func dueText(_ due: ActionDue) -> String {
+    switch due {
+    case .day(let day): "due \(day)"
+    case .nextSession: "due next session"
+    }
+  }
+
   /// `peerconsult import`: a line per session read, saying what happened to it, then a total.
-  public static func imported(_ outcomes: [ImportOutcome]) -> String {
+  /// Standing groups come first, a line each for those added or updated.
+  public static func imported(_ outcomes: [ImportOutcome], groups: [GroupImportOutcome] = [])
+    -> String
+  {
     var text = ""
+    for group in groups {
+      switch group.change {
+      case .added: text += "Imported the group \(oneLine(group.name)) (\(group.group.short)).\n"
+      case .extended(let events):
+        text +=
+          "Updated the group \(oneLine(group.name)) with \(counted(events, "later change")).\n"
+      case .alreadyPresent, .newerPresent: break
+      }
+    }
     var added = 0
     var unchanged = 0
     for outcome in outcomes {

@@ -19,6 +19,10 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The data folder already holds the session with different events.
   case diverged(path: String, session: SessionID, title: String)
   case store(StoreError)
+  /// The same standing group twice in what is being imported, with different events.
+  case inconsistentGroupCopies(group: GroupID, paths: [String])
+  /// The data folder already holds the group with different events.
+  case divergedGroup(path: String, group: GroupID, name: String)
 
   public var description: String {
     let nothing = "nothing was imported"
@@ -54,6 +58,13 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         + "data folder (each has events the other lacks); \(nothing): keep both by importing "
         + "into another folder with --data-dir."
     case .store(let error): error.description
+    case .inconsistentGroupCopies(let group, let paths):
+      "Group \(group.short) appears with different events in "
+        + "\(paths.joined(separator: " and ")); \(nothing): import the more recent file alone."
+    case .divergedGroup(let path, let group, let name):
+      "Group \(group.short) (\"\(name)\") in \(path) differs from the one already in the data "
+        + "folder (each has changes the other lacks); \(nothing): import into another folder "
+        + "with --data-dir."
     }
   }
 }

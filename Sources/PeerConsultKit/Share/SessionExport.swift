@@ -14,9 +14,21 @@ public enum SessionExport {
   /// The file's JSON text, ending in a newline. Anonymised records (see ``Anonymiser``) are
   /// written without their events, which would still carry what the group deleted or edited
   /// away, and the file says `"anonymised": true` so it is never imported as the record.
-  static func json(_ records: [SessionRecord], anonymised: Bool) -> String {
+  ///
+  /// `groups`, the standing groups the sessions are meetings of, are written with their
+  /// events so that import can rebuild them too; an anonymised file leaves them out (they are
+  /// lists of names), and a file without any has no `groups` key, as before groups existed.
+  static func json(_ records: [SessionRecord], groups: [GroupRecord] = [], anonymised: Bool)
+    -> String
+  {
+    let groups = anonymised ? [] : groups.sorted { $0.id < $1.id }
     let file = ExportFile(
       format: format, version: version, anonymised: anonymised,
+      groups: groups.isEmpty
+        ? nil
+        : groups.map {
+          ExportFile.Group(id: $0.id.rawValue, events: $0.events.map(ExportedGroupEvent.init))
+        },
       sessions: SessionRecord.chronological(records).map { record in
         ExportFile.Session(
           id: record.id.rawValue, events: anonymised ? nil : record.events.map(ExportedEvent.init),
@@ -62,8 +74,14 @@ private struct ExportFile: Encodable {
     let derived: DerivedSession
   }
 
+  struct Group: Encodable {
+    let id: String
+    let events: [ExportedGroupEvent]
+  }
+
   let format: String
   let version: Int
   let anonymised: Bool
+  let groups: [Group]?
   let sessions: [Session]
 }

@@ -66,6 +66,11 @@ extension SessionImport {
       break  // Numbers only, each checked by the replay.
     case .roomNotesChosen:
       break  // Kinds are read by name, and the replay refuses a repeated one.
+    case .actionFollowedUp(_, let outcome):
+      if let text = outcome.text {
+        try SessionSetup.checkTyped(
+          text, field: "text", limit: FollowUpOutcome.maximumTextLength)
+      }
     }
   }
 

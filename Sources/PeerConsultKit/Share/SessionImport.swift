@@ -46,15 +46,25 @@ public enum SessionImport {
   public static func run(_ files: [URL], into database: AppDatabase) throws(ImportError)
     -> [ImportOutcome]
   {
-    try write(read(files), into: database)
+    try write(readAll(files), into: database).sessions
   }
 
   /// Reads and checks every file; a session found in several files, or twice in one, is kept
   /// once, as its most complete copy.
   public static func read(_ files: [URL]) throws(ImportError) -> [ImportedSession] {
-    var sessions: [ImportedSession] = []
-    for file in files { sessions += try read(file) }
-    return try merging(sessions)
+    try readAll(files).sessions
+  }
+
+  /// Reads and checks every file, sessions and standing groups alike; each is kept once, as
+  /// its most complete copy.
+  public static func readAll(_ files: [URL]) throws(ImportError) -> ImportBatch {
+    var batch = ImportBatch()
+    for file in files {
+      let read = try readAll(file)
+      batch.sessions += read.sessions
+      batch.groups += read.groups
+    }
+    return ImportBatch(sessions: try merging(batch.sessions), groups: try merging(batch.groups))
   }
 
   /// Compares `sessions` (from ``read(_:)``) with what `database` holds and writes what is
@@ -62,18 +72,35 @@ public enum SessionImport {
   public static func write(_ sessions: [ImportedSession], into database: AppDatabase)
     throws(ImportError) -> [ImportOutcome]
   {
-    let plan = try self.plan(sessions, against: database)
+    try write(ImportBatch(sessions: sessions), into: database).sessions
+  }
+
+  /// Compares the sessions and groups of `batch` with what `database` holds and writes what
+  /// is new, all in one transaction; returns what happened to each.
+  public static func write(_ batch: ImportBatch, into database: AppDatabase)
+    throws(ImportError) -> (sessions: [ImportOutcome], groups: [GroupImportOutcome])
+  {
+    let plan = try self.plan(batch.sessions, against: database)
+    let groupPlan = try self.plan(batch.groups, against: database)
     let runs = plan.compactMap { step in step.events.isEmpty ? nil : (step.session, step.events) }
+    let groupRuns = groupPlan.compactMap { step in
+      step.events.isEmpty ? nil : (step.outcome.group, step.events)
+    }
     do throws(StoreError) {
-      try database.appendInOneTransaction(runs)
+      try database.appendInOneTransaction(runs, groups: groupRuns)
     } catch {
       throw .store(error)
     }
-    return plan.map(\.outcome)
+    return (plan.map(\.outcome), groupPlan.map(\.outcome))
   }
 
   /// Reads and checks one export file.
   public static func read(_ file: URL) throws(ImportError) -> [ImportedSession] {
+    try readAll(file).sessions
+  }
+
+  /// Reads and checks one export file, sessions and groups.
+  public static func readAll(_ file: URL) throws(ImportError) -> ImportBatch {
     let path = file.path
     let data: Data
     do {
@@ -87,11 +114,16 @@ public enum SessionImport {
     } catch {
       throw .unreadable(path: path, reason: reason(error))
     }
-    return try read(data, path: path)
+    return try readAll(data, path: path)
+  }
+
+  /// Reads and checks the sessions of an export file; `path` names it in messages.
+  public static func read(_ data: Data, path: String) throws(ImportError) -> [ImportedSession] {
+    try readAll(data, path: path).sessions
   }
 
   /// Reads and checks the contents of an export file; `path` names it in messages.
-  public static func read(_ data: Data, path: String) throws(ImportError) -> [ImportedSession] {
+  public static func readAll(_ data: Data, path: String) throws(ImportError) -> ImportBatch {
     let header: Header
     do {
       header = try JSONDecoder().decode(Header.self, from: data)
@@ -145,7 +177,9 @@ public enum SessionImport {
         throw .unreplayable(path: path, session: session.id, reason: error.description)
       }
     }
-    return sessions
+    var groups: [ImportedGroup] = []
+    for group in body.groups ?? [] { groups.append(try check(group, path: path)) }
+    return ImportBatch(sessions: sessions, groups: groups)
   }
 
   /// One session of the plan: what will happen, and the events to append for it.
@@ -245,6 +279,8 @@ public enum SessionImport {
     }
 
     let sessions: [Session]
+    /// Absent in files without standing groups, and in every file written before them.
+    let groups: [GroupBody]?
   }
 
   /// Where and what the problem is, on one line: `sessions[0].events[3].kind: "x" is not …`.

@@ -37,8 +37,10 @@ public struct ShareOptions: Sendable {
 extension SessionExport {
   /// `records` in `format`, oldest first: Markdown and HTML for people, JSON complete enough to
   /// rebuild the sessions (unless anonymised).
+  /// `groups` (the standing groups of the sessions) go into the JSON only.
   public static func render(
-    _ records: [SessionRecord], as format: ShareFormat, options: ShareOptions = ShareOptions()
+    _ records: [SessionRecord], as format: ShareFormat, options: ShareOptions = ShareOptions(),
+    groups: [GroupRecord] = []
   ) throws(ShareError) -> String {
     let records = try options.prepare(records)
     let time = ReadableTime(timeZone: options.timeZone)
@@ -48,7 +50,7 @@ extension SessionExport {
     case .markdown:
       return SessionMarkdown(style: .markdown, time: time, anonymised: anonymised).render(digests())
     case .html: return SessionHTML(time: time, anonymised: anonymised).render(digests())
-    case .json: return json(records, anonymised: options.anonymise)
+    case .json: return json(records, groups: groups, anonymised: options.anonymise)
     }
   }
 

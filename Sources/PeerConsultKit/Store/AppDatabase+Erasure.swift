@@ -7,6 +7,8 @@ public struct Erasure: Hashable, Sendable {
   public let pseudonym: String
   /// The sessions rewritten, oldest first.
   public let sessions: [SessionID]
+  /// The standing groups whose logs were rewritten, the person having been a member.
+  public var groups: [GroupID] = []
 }
 
 extension AppDatabase {
@@ -57,16 +59,29 @@ extension AppDatabase {
           sessions.append(session)
         }
       }
-      guard !sessions.isEmpty else { throw StoreError.noSuchPerson(name) }
+      let groups = try Self.groups(withMember: wanted, in: db)
+      guard !sessions.isEmpty || !groups.isEmpty else { throw StoreError.noSuchPerson(name) }
       if let live = sessions.first(where: isLive) { throw StoreError.openElsewhere(live) }
+      // Numbered across sessions and groups, whose payloads hold the same words.
       let erased =
         try Int.fetchOne(
-          db, sql: "SELECT count(DISTINCT payload) FROM events WHERE type = 'personErased'") ?? 0
+          db,
+          sql: """
+            SELECT count(DISTINCT pseudonym) FROM (
+              SELECT json_extract(payload, '$.pseudonym') AS pseudonym FROM events
+                WHERE type = 'personErased'
+              UNION
+              SELECT json_extract(payload, '$.pseudonym') FROM group_events
+                WHERE type = 'personErased')
+            """) ?? 0
       let pseudonym = "[Erased person \(erased + 1)]"
       for session in sessions {
         try Self.erase(name, as: pseudonym, from: session, at: date, in: db)
       }
-      erasure = Erasure(pseudonym: pseudonym, sessions: sessions)
+      for group in groups {
+        try Self.erase(name, as: pseudonym, fromGroup: group, at: date, in: db)
+      }
+      erasure = Erasure(pseudonym: pseudonym, sessions: sessions, groups: groups)
     }
     guard let erasure else { throw .noSuchPerson(name) }
     return erasure
@@ -102,6 +117,57 @@ extension AppDatabase {
         event: .personErased(pseudonym: pseudonym)))
     for event in rewritten {
       try insert(event, payload: SessionEventCodec.payload(of: event.event), to: session, in: db)
+    }
+  }
+
+  /// The groups someone called `wanted` (folded) ever joined, by id.
+  private static func groups(withMember wanted: [Character], in db: Database) throws -> [GroupID] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT DISTINCT group_id, json_extract(payload, '$.participant.name') AS name
+        FROM group_events WHERE type = 'memberJoined' ORDER BY group_id
+        """)
+    var groups: [GroupID] = []
+    for row in rows where TermReplacer.fold(row["name"] as String? ?? "") == wanted {
+      if let group = GroupID(rawValue: row["group_id"]), !groups.contains(group) {
+        groups.append(group)
+      }
+    }
+    return groups
+  }
+
+  /// Rewrites `group`'s events without the person and appends the erasure event; the group's
+  /// row is rewritten from the new events.
+  private static func erase(
+    _ name: String, as pseudonym: String, fromGroup group: GroupID, at date: Date,
+    in db: Database
+  ) throws {
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT seq, at, payload FROM group_events WHERE group_id = ? ORDER BY seq",
+      arguments: [group.rawValue])
+    let events = try rows.map { row in
+      RecordedGroupEvent(
+        sequence: row["seq"], at: Date(millisecondsSince1970: row["at"]),
+        event: try GroupEventCodec.event(fromPayload: row["payload"]))
+    }
+    let participants = events.compactMap { recorded -> Participant? in
+      if case .memberJoined(let participant) = recorded.event { return participant }
+      return nil
+    }
+    let eraser = PersonEraser(name: name, pseudonym: pseudonym, participants: participants)
+    try db.execute(sql: "DELETE FROM group_events WHERE group_id = ?", arguments: [group.rawValue])
+    try db.execute(sql: "DELETE FROM groups WHERE id = ?", arguments: [group.rawValue])
+    var rewritten = events.map {
+      RecordedGroupEvent(sequence: $0.sequence, at: $0.at, event: eraser.erase($0.event))
+    }
+    rewritten.append(
+      RecordedGroupEvent(
+        sequence: events.count + 1, at: max(date, events.last?.at ?? date),
+        event: .personErased(pseudonym: pseudonym)))
+    for event in rewritten {
+      try insertGroupEvent(
+        event, payload: GroupEventCodec.payload(of: event.event), to: group, in: db)
     }
   }
 

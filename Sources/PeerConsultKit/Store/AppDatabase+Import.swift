@@ -9,19 +9,31 @@ extension AppDatabase {
   ///
   /// Import uses this so that no session is ever left half-imported. The query tables are kept
   /// current in the same transaction, as ``append(_:to:)`` does.
-  public func appendInOneTransaction(_ runs: [(session: SessionID, events: [RecordedEvent])])
-    throws(StoreError)
-  {
+  ///
+  /// `groups` are runs of standing groups' events, written first in the same transaction, as
+  /// ``appendGroupEvents(_:)`` writes them.
+  public func appendInOneTransaction(
+    _ runs: [(session: SessionID, events: [RecordedEvent])],
+    groups: [(group: GroupID, events: [RecordedGroupEvent])] = []
+  ) throws(StoreError) {
     var payloads: [[String]] = []
-    for run in runs {
-      do {
-        payloads.append(
-          try run.events.map { try SessionEventCodec.payload(of: $0.event) })
-      } catch {
-        throw .writeFailed(path: fileURL.path, reason: "an event could not be encoded: \(error)")
+    var groupPayloads: [[String]] = []
+    do {
+      for run in runs {
+        payloads.append(try run.events.map { try SessionEventCodec.payload(of: $0.event) })
       }
+      for run in groups {
+        groupPayloads.append(try run.events.map { try GroupEventCodec.payload(of: $0.event) })
+      }
+    } catch {
+      throw .writeFailed(path: fileURL.path, reason: "an event could not be encoded: \(error)")
     }
     try write { db in
+      for (run, payloads) in zip(groups, groupPayloads) {
+        for (event, payload) in zip(run.events, payloads) {
+          try Self.insertGroupEvent(event, payload: payload, to: run.group, in: db)
+        }
+      }
       for (run, payloads) in zip(runs, payloads) {
         for (event, payload) in zip(run.events, payloads) {
           try Self.continueLog(of: run.session, with: event, in: db)

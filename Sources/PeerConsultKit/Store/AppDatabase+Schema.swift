@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 4
+  public static let schemaVersion = 5
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -70,6 +70,35 @@ extension AppDatabase {
         try EventProjection.indexTags(of: note["id"], text: note["text"], in: db)
       }
       try db.execute(sql: "PRAGMA user_version = 4")
+    }
+    migrator.registerMigration("v5") { db in
+      // Standing groups: each its own append-only log (`group_events`, the record) with a
+      // projection (`groups`) kept current in the same transaction, as sessions have. A
+      // session names its group in its setup; `sessions.group_id` is its projection, NULL for
+      // every session stored before.
+      try db.execute(
+        sql: """
+          CREATE TABLE groups (
+            id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,   -- the name folded (no case, no accents)
+            programme TEXT NOT NULL
+          );
+          CREATE TABLE group_events (
+            group_id TEXT NOT NULL REFERENCES groups (id),
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            at INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            payload TEXT NOT NULL,          -- the GroupEvent as JSON
+            PRIMARY KEY (group_id, seq)
+          ) WITHOUT ROWID;
+          ALTER TABLE sessions ADD COLUMN group_id TEXT;
+          CREATE INDEX sessions_by_group ON sessions (group_id, created_at);
+          PRAGMA user_version = 5;
+          """)
     }
     return migrator
   }

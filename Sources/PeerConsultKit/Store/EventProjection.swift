@@ -62,7 +62,7 @@ struct EventProjection {
         sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?",
         arguments: [done ? time : nil, id, note])
     case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
-      .shareChoice, .roomNotesChosen:
+      .shareChoice, .roomNotesChosen, .actionFollowedUp:
       break
     }
   }
@@ -81,12 +81,12 @@ struct EventProjection {
     try db.execute(
       sql: """
         INSERT INTO sessions (id, created_at, updated_at, last_seq, title, programme,
-          protocol_id, protocol_name)
-        VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+          protocol_id, protocol_name, group_id)
+        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
         """,
       arguments: [
         id, time, time, setup.title, setup.programme, setup.consultingProtocol.id,
-        setup.consultingProtocol.name,
+        setup.consultingProtocol.name, setup.group?.rawValue,
       ])
     for (index, participant) in setup.participants.enumerated() {
       try insert(participant, index: index)

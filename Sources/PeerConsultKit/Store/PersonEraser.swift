@@ -68,8 +68,26 @@ struct PersonEraser {
     case .noteEdited(let id, var content):
       content.text = scrub(content.text)
       return .noteEdited(id: id, content: content)
+    case .actionFollowedUp(let action, .carried(let note)):
+      return .actionFollowedUp(action: action, outcome: .carried(note: scrub(note)))
+    case .actionFollowedUp(let action, .dropped(let reason)):
+      return .actionFollowedUp(action: action, outcome: .dropped(reason: scrub(reason)))
     default:
       return event
+    }
+  }
+
+  /// A standing group's `event` without the person.
+  func erase(_ event: GroupEvent) -> GroupEvent {
+    switch event {
+    case .created(let name, let programme):
+      return .created(name: scrub(name), programme: scrub(programme))
+    case .renamed(let name): return .renamed(name: scrub(name))
+    case .programmeChanged(let programme): return .programmeChanged(programme: scrub(programme))
+    case .memberJoined(let participant): return .memberJoined(participant: erase(participant))
+    case .memberLeft(let name):
+      return Self.key(name) == self.name ? .memberLeft(name: pseudonym) : event
+    case .personErased: return event
     }
   }
 

@@ -29,6 +29,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The session is being facilitated by another PeerConsult (``SessionLock/isLive(_:in:)``),
   /// so it may not be resumed, deleted or rewritten here.
   case openElsewhere(SessionID)
+  /// No standing group has that name or id; `known` lists the names there are.
+  case noSuchGroup(String, known: [String])
+  /// Another group already has the name (compared without case or accents).
+  case groupNameTaken(String)
+  /// Another process appended to the same group at the same time.
+  case groupConflict(GroupID)
+  /// A stored group whose events do not decode or do not rebuild.
+  case damagedGroup(GroupID, sequence: Int, reason: String)
 
   public var description: String {
     switch self {
@@ -88,6 +96,18 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .openElsewhere(let session):
       "Session \(session.short) is open in another PeerConsult window: carry on there, "
         + "or leave it there (q) first. Nothing was changed."
+    case .noSuchGroup(let name, let known):
+      "No group is called \"\(oneLine(name))\""
+        + (known.isEmpty
+          ? ": create one with `peerconsult groups add NAME`."
+          : " (groups: \(known.map(oneLine).joined(separator: ", "))).")
+    case .groupNameTaken(let name):
+      "A group called \"\(oneLine(name))\" exists already: choose another name."
+    case .groupConflict(let group):
+      "Group \(group.short) was changed by another PeerConsult at the same time: try again."
+    case .damagedGroup(let group, let sequence, let reason):
+      "Group \(group.short) cannot be rebuilt at event \(sequence) (\(oneLine(reason))): "
+        + "the events are kept unchanged; report this with the file."
     }
   }
 }

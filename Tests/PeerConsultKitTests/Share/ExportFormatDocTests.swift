@@ -32,6 +32,17 @@ import Testing
     }
   }
 
+  /// A standing group's event types are listed in their own section, after the session's.
+  @Test func everyGroupEventTypeIsDocumented() throws {
+    let text = try document()
+    let start = try #require(text.range(of: "\n## Standing groups\n"))
+    let rest = text[start.upperBound...]
+    let groups = rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)]
+    for type in GroupEventType.allCases {
+      #expect(groups.contains("| `\(type.rawValue)` |"), "\(type.rawValue) is not documented")
+    }
+  }
+
   /// Every event of the stored fixtures, which hold every type.
   @Test func everyEventTypeSurvivesTheFormat() throws {
     for (index, event) in StoredEventFixtures.current.map(\.event).enumerated() {

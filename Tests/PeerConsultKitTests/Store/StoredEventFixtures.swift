@@ -274,7 +274,65 @@ enum StoredEventFixtures {
         {"kinds":["theme","action"],"type":"roomNotesChosen"}
         """#,
       event: .roomNotesChosen(kinds: [.theme, .action])),
+    // Standing groups and actions followed up (schema v5): a setup names its group, an action
+    // its due date, each only when it has one, so every payload above reads as none.
+    StoredEventFixture(
+      name: "created, a meeting of a standing group",
+      json: #"""
+        {"setup":{"group":"0123456789abcdef0123456789abcdef","participants":[{"level":"senior","name":"Asha","organisation":"Council"}],"programme":"","protocol":{"closing":[],"description":"","id":"tiny","name":"Tiny","opening":[],"round":[{"durationSeconds":1,"guidance":"","name":"Talk","noteKind":"other","prompts":[],"rules":[],"speaker":"presenter"}],"source":{"type":"builtIn"}},"rounds":[{"presenter":0}],"title":"Tiny"},"type":"created"}
+        """#,
+      event: .created(setup: groupSetup)),
+    StoredEventFixture(
+      name: "noteAdded, an action due by a day",
+      json: #"""
+        {"content":{"due":"2027-01-22","kind":"action","owner":0,"text":"Call licensing by Friday"},"note":3,"slot":0,"type":"noteAdded"}
+        """#,
+      event: .noteAdded(
+        id: 3, slot: 0,
+        content: NoteContent(
+          text: "Call licensing by Friday", kind: .action, owner: 0,
+          due: .day(CalendarDay(iso: "2027-01-22")!)))),
+    StoredEventFixture(
+      name: "noteAdded, an action due next session",
+      json: #"""
+        {"content":{"due":"next-session","kind":"action","text":"Bring the figures next session"},"note":4,"slot":0,"type":"noteAdded"}
+        """#,
+      event: .noteAdded(
+        id: 4, slot: 0,
+        content: NoteContent(
+          text: "Bring the figures next session", kind: .action, due: .nextSession))),
+    StoredEventFixture(
+      name: "actionFollowedUp, done",
+      json: #"""
+        {"note":2,"outcome":"done","session":"fedcba9876543210fedcba9876543210","type":"actionFollowedUp"}
+        """#,
+      event: .actionFollowedUp(action: earlierAction, outcome: .done)),
+    StoredEventFixture(
+      name: "actionFollowedUp, carried",
+      json: #"""
+        {"note":2,"outcome":"carried","session":"fedcba9876543210fedcba9876543210","text":"Waiting on the council","type":"actionFollowedUp"}
+        """#,
+      event: .actionFollowedUp(
+        action: earlierAction, outcome: .carried(note: "Waiting on the council"))),
+    StoredEventFixture(
+      name: "actionFollowedUp, dropped",
+      json: #"""
+        {"note":2,"outcome":"dropped","session":"fedcba9876543210fedcba9876543210","text":"Licensing changed hands","type":"actionFollowedUp"}
+        """#,
+      event: .actionFollowedUp(
+        action: earlierAction, outcome: .dropped(reason: "Licensing changed hands"))),
   ]
+
+  /// The setup of ``builtInSetup`` as a meeting of a standing group.
+  static let groupSetup: SessionSetup = {
+    var setup = builtInSetup
+    setup.group = GroupID(rawValue: "0123456789abcdef0123456789abcdef")
+    return setup
+  }()
+
+  /// An action of an earlier meeting.
+  static let earlierAction = ActionReference(
+    session: SessionID(rawValue: "fedcba9876543210fedcba9876543210")!, note: 2)
 
   /// Every part of a setup: phases in all three parts with rules and prompts, a protocol file's
   /// path, and rounds with and without a focus question.

@@ -7,7 +7,8 @@ import TestSupport
 /// Where an attack on the screens starts; random keys take it anywhere from there.
 enum StartScreen: String, CaseIterable, Sendable {
   case home, protocols, resume, live, editor, schedule, ratings, help, confirm, summary, setup,
-    review, transcript, actions, group, latecomer, share, sharePath, people, roomDisplay
+    review, transcript, actions, group, latecomer, share, sharePath, people, roomDisplay,
+    followUp, followUpNote
 }
 
 /// The whole app as a facilitator meets it, minus the real terminal: the runner, the services,
@@ -112,6 +113,9 @@ final class AppHarness {
       while runner.state.screen is LiveState { runner.perform(.session(.next)) }
     case .setup:
       runner.perform(.loadSetup)
+    case .followUp, .followUpNote:
+      // A standing group's next meeting opens on last time's actions.
+      runner.perform(.startSession(try meetingAfterOneWithActions()))
     case .review, .transcript, .actions, .people:
       try storeSessionsWithNotes()
       runner.perform(.loadReview)
@@ -127,6 +131,7 @@ final class AppHarness {
       .editor: .enter, .schedule: .character("s"), .ratings: .character("r"),
       .help: .character("?"), .confirm: .character("q"), .actions: .character("a"),
       .share: .character("s"), .people: .character("w"),
+      .followUpNote: .character("c"),
     ]
     if let key = opening[start] { runner.handle(.key(key)) }
     if start == .sharePath { runner.handle(.key(.character("s"))) }
@@ -134,6 +139,31 @@ final class AppHarness {
     if start == .group || start == .latecomer { runner.handle(.key(.character("w"))) }
     if start == .latecomer { runner.handle(.key(.character("a"))) }
     runner.drawFrame()
+  }
+
+  /// The setup of a standing group's next meeting, after a meeting of it that agreed actions
+  /// in several scripts, some due next session; the group is made on first use.
+  private func meetingAfterOneWithActions() throws -> SessionSetup {
+    let database = try database()
+    var setup = SessionFactory.setup(using: &rng)
+    let group =
+      try database.groups().first.map { try database.group($0.id) }
+      ?? database.createGroup(
+        name: "Attack group · 夜", programme: setup.programme, members: setup.participants,
+        at: clock.now())
+    setup.participants = group.members
+    setup.rounds = [SessionRound(presenter: 0)]
+    setup.group = group.id
+    let earlier = try LiveSession.create(setup, store: database, clock: clock)
+    try earlier.start()
+    for index in 0..<4 {
+      let text =
+        KeyMix.scripts[index % KeyMix.scripts.count] + (index % 2 == 0 ? " next session" : "")
+      try earlier.addNote(.init(text: text, kind: .action, owner: index % group.members.count))
+    }
+    try earlier.finish()
+    clock.advance(by: 7 * 24 * 3600)
+    return setup
   }
 
   /// A few sessions with notes in several scripts, finished and not, for the review screens.

@@ -158,6 +158,13 @@ extension LiveState: Screen {
   /// What shows a session just opened: live, or, once finished, its summary with the offer to
   /// reopen its last phase (resuming a finished session is usually meant to carry on).
   static func show(_ id: SessionID, _ session: SessionState, now: Date) -> [Effect] {
+    // A standing group's meeting opens on last time's actions, until its timer starts.
+    if session.setup.group != nil && !session.isStarted {
+      return [
+        .show(FollowUpState(live: LiveState(sessionID: id, session: session, now: now))),
+        .command(.loadFollowUps(id)),
+      ]
+    }
     guard session.isFinished else {
       return [
         .show(LiveState(sessionID: id, session: session, now: now)),

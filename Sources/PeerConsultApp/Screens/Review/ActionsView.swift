@@ -21,19 +21,27 @@ public enum ActionsView {
     for index in shown {
       draw(
         actions[index], selected: index == state.actionSelection, session: state.session,
-        timeZone: timeZone, into: &grid,
+        history: state.actionHistory[actions[index].id], timeZone: timeZone, into: &grid,
         area: Rect(x: area.x, y: y, width: area.width, height: ReviewScreen.rowsPerEntry))
       y += ReviewScreen.rowsPerEntry
     }
   }
 
-  /// One action as two rows: a box and the text; then owner, state and where it was agreed.
+  /// One action as two rows: a box and the text; then owner, state, where it was agreed and
+  /// what later meetings of the group made of it.
   private static func draw(
-    _ note: Note, selected: Bool, session: SessionState, timeZone: TimeZone,
-    into grid: inout Grid, area: Rect
+    _ note: Note, selected: Bool, session: SessionState, history: ActionLedger.Item?,
+    timeZone: TimeZone, into grid: inout Grid, area: Rect
   ) {
     let base = selected ? Theme.selected : Style.plain
-    let box = note.isDone ? "[x]" : "[ ]"
+    // Done or dropped at a later meeting of the group shows as such, beside the session's own.
+    let box =
+      switch history?.status {
+      case _ where note.isDone: "[x]"
+      case .done: "[x]"
+      case .dropped: "[-]"
+      case .open, nil: "[ ]"
+      }
     grid.put(
       "\(selected ? "▸" : " ") \(box) \(note.text)".padded(toWidth: area.width), x: area.x,
       y: area.y, style: base)
@@ -43,7 +51,13 @@ public enum ActionsView {
       ?? (note.isDone ? "done" : "open")
     let slot = session.schedule[note.slot]
     let place = (slot.round.map { "round \($0 + 1), " } ?? "") + slot.phase.name
-    let details = [owner, state, place]
+    var details = [owner, state, place]
+    if let due = note.due, !note.isDone { details.append(CommandText.dueText(due)) }
+    for step in history?.followUps ?? [] {
+      details.append(
+        "\(step.outcome.name) \(ReadableTime(timeZone: timeZone).day(step.at)) in \(step.sessionTitle)"
+      )
+    }
     grid.put(
       ("      " + details.joined(separator: " · ")).padded(toWidth: area.width), x: area.x,
       y: area.y + 1, style: selected ? base : Theme.muted)

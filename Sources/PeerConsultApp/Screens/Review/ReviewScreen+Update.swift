@@ -163,7 +163,7 @@ extension ReviewState: Screen {
         transcript.reveal(
           note: note, rows: TranscriptScreen.rows(bodyHeight: environment.bodyHeight))
       }
-      return [.show(transcript)]
+      return [.show(transcript), .command(.loadActionHistory(id))]
     case .sessionDeleted(let id):
       let title = sessions.first { $0.id == id }?.title ?? ""
       return [

@@ -173,6 +173,10 @@ extension TranscriptState: Screen {
       ]
     case .result(.failed(.erasePerson, let error, _)):
       return [.notice(Notice("Not erased: \(error)", tone: .error))]
+    case .result(.actionHistoryLoaded(let id, let history)) where id == sessionID:
+      actionHistory = history
+    case .result(.failed(.loadActionHistory, let error, _)):
+      return [.notice(Notice("Later meetings' follow-ups not shown: \(error)", tone: .warning))]
     case .result(.failed(_, let error, let latest)):
       if let latest { update(session: latest) }
       return [.notice(Notice("Not saved: \(error)", tone: .error))]

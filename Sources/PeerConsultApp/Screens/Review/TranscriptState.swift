@@ -21,6 +21,9 @@ public struct TranscriptState: Equatable, Sendable {
   /// Whether the people list (`w`) is showing, to erase one of them.
   public var showPeople = false
   public var personSelection = 0
+  /// What the later meetings of the session's standing group made of its actions, by note
+  /// id (carried forward, done, dropped); empty for a session of no group.
+  public var actionHistory: [Int: ActionLedger.Item] = [:]
   /// The note being corrected, when the editor is open; saving stores an edit event, so the
   /// earlier text stays in the note's history, as on the live screen.
   public var editor: NoteEditorState?

@@ -1,0 +1,247 @@
+import Foundation
+import PeerConsultKit
+import TerminalKit
+
+extension KeyContext {
+  /// The opening step of a standing group's meeting.
+  public static let followUp = KeyContext("followUp", title: "Actions from last time")
+  /// Typing what was said about an action carried forward, or why it is dropped.
+  public static let followUpNote = KeyContext(
+    "followUpNote", title: "A note on an action from last time", typesText: true,
+    typingHelp: "Type the note (carried forward) or the reason (dropped)",
+    helpSections: [.textField])
+}
+
+extension Action {
+  public static let markFollowUpDone = Action("markFollowUpDone")
+  public static let carryForward = Action("carryForward")
+  public static let dropAction = Action("dropAction")
+  public static let continueToSession = Action("continueToSession")
+}
+
+/// The opening step when a standing group meets again: the group's actions still open from
+/// its earlier meetings, newest first, with owner, due date and age. Each is marked done
+/// (`d`), carried forward with a note (`c`, then Enter) or dropped with a reason (`x`, then
+/// Enter); each decision is an event in this meeting's own log, stored at once. Enter goes on
+/// to the session, ready to start.
+public struct FollowUpState: Equatable, Sendable {
+  /// What the text field is for.
+  public enum Field: Equatable, Sendable {
+    case carry(LineEditor)
+    case drop(LineEditor)
+  }
+
+  /// The live screen to go on to, kept current with every decision.
+  public var live: LiveState
+  /// The open actions, newest first; nil until loaded.
+  public var items: [ActionLedger.Item]?
+  public var selection = 0
+  public var field: Field?
+
+  public init(live: LiveState, items: [ActionLedger.Item]? = nil) {
+    self.live = live
+    self.items = items
+  }
+
+  /// What this meeting decided about `item`, if anything yet.
+  func decision(_ item: ActionLedger.Item) -> FollowUpOutcome? {
+    live.session.followUps[item.reference]?.outcome
+  }
+}
+
+extension FollowUpState: Screen {
+  public static let keyBindings = [
+    KeyBinding([.up], .up, "up", "Pick the action above", in: [.followUp], footer: false),
+    KeyBinding([.down], .down, "down", "Pick the action below", in: [.followUp], footer: false),
+    KeyBinding(
+      [.character("d")], .markFollowUpDone, "done", "Mark the picked action done",
+      in: [.followUp]),
+    KeyBinding(
+      [.character("c")], .carryForward, "carry", "Carry the picked action forward, with a note",
+      in: [.followUp]),
+    KeyBinding(
+      [.character("x")], .dropAction, "drop", "Drop the picked action, saying why",
+      in: [.followUp]),
+    KeyBinding(
+      [.enter, .escape], .continueToSession, "to the session",
+      "Go on to the session (open actions stay open)", in: [.followUp]),
+    KeyBinding.help(in: [.followUp]),
+    KeyBinding([.enter], .select, "save", "Save the note or reason", in: [.followUpNote]),
+    KeyBinding([.escape], .back, "cancel", "Cancel", in: [.followUpNote]),
+    KeyBinding.helpF1(in: [.followUpNote]),
+  ]
+
+  public var keyContext: KeyContext { field == nil ? .followUp : .followUpNote }
+  public var acceptsText: Bool { field != nil }
+
+  public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    ("Actions from last time · \(live.session.setup.title)", "session \(live.sessionID.short)")
+  }
+
+  public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? {
+    let inner = area.inset(dx: 2, dy: 0)
+    guard let items else {
+      grid.put("Reading the group's actions…", x: inner.x, y: inner.y, style: Theme.muted)
+      return nil
+    }
+    let decided = items.count { decision($0) != nil }
+    grid.put(
+      "\(items.count) open from the group's earlier meetings · \(decided) followed up",
+      x: inner.x, y: inner.y, style: Theme.key, maxWidth: inner.width)
+    let listTop = inner.y + 2
+    let listBottom = inner.maxY - (field == nil ? 1 : 3)
+    let perItem = 3
+    let visible = max(1, (listBottom - listTop) / perItem)
+    let first = min(max(0, selection - visible + 1), max(0, items.count - visible))
+    var y = listTop
+    for (index, item) in items.enumerated().dropFirst(first).prefix(visible) {
+      render(item, picked: index == selection, at: y, in: inner, &grid, environment)
+      y += perItem
+    }
+    guard let field else {
+      grid.put(
+        "d done · c carry forward · x drop · Enter goes on to the session",
+        x: inner.x, y: inner.maxY - 1, style: Theme.muted, maxWidth: inner.width)
+      return nil
+    }
+    let (label, editor, hint) =
+      switch field {
+      case .carry(let editor):
+        ("Carried forward ▸ ", editor, "What was said about it (may be empty); Enter saves")
+      case .drop(let editor): ("Dropped because ▸ ", editor, "Why it is dropped; Enter saves")
+      }
+    grid.put(
+      hint + ", Esc cancels", x: inner.x, y: inner.maxY - 2, style: Theme.muted,
+      maxWidth: inner.width)
+    grid.put(label, x: inner.x, y: inner.maxY - 1, style: Theme.heading)
+    let x = inner.x + label.displayWidth
+    let cursor = editor.render(
+      into: &grid, x: x, y: inner.maxY - 1, width: inner.maxX - x, style: Theme.field)
+    return (cursor, inner.maxY - 1)
+  }
+
+  private func render(
+    _ item: ActionLedger.Item, picked: Bool, at y: Int, in inner: Rect, _ grid: inout Grid,
+    _ environment: ScreenEnvironment
+  ) {
+    let mark =
+      switch decision(item) {
+      case nil: "[ ]"
+      case .done: "[✓]"
+      case .carried: "[→]"
+      case .dropped: "[✗]"
+      }
+    let text = item.text.replacingOccurrences(of: "\n", with: " ")
+    grid.put(
+      "\(picked ? "▸" : " ") \(mark) \(text)", x: inner.x, y: y,
+      style: picked ? Theme.selected : .plain, maxWidth: inner.width)
+    var detail = [item.ownerName ?? "no owner"]
+    if let due = item.due { detail.append(CommandText.dueText(due)) }
+    let overdue = item.isOverdue(at: environment.now, timeZone: environment.timeZone)
+    if overdue { detail.append("overdue") }
+    detail.append(
+      "agreed \(Self.age(from: item.createdAt, to: environment.now)) in \(item.sessionTitle)")
+    if !item.followUps.isEmpty { detail.append("carried \(item.followUps.count)×") }
+    switch decision(item) {
+    case .done: detail.append("→ done")
+    case .carried(let note): detail.append(note.isEmpty ? "→ carried" : "→ carried: \(note)")
+    case .dropped(let reason): detail.append("→ dropped: \(reason)")
+    case nil: break
+    }
+    grid.put(
+      detail.joined(separator: " · "), x: inner.x + 6, y: y + 1,
+      style: overdue && decision(item) == nil ? Theme.warning : Theme.muted,
+      maxWidth: inner.width - 6)
+  }
+
+  /// "today", "yesterday", "5 days ago", "3 weeks ago".
+  static func age(from date: Date, to now: Date) -> String {
+    let days = max(0, Int(now.timeIntervalSince(date) / 86_400))
+    switch days {
+    case 0: return "today"
+    case 1: return "yesterday"
+    case 2..<14: return "\(days) days ago"
+    default: return "\(days / 7) weeks ago"
+    }
+  }
+
+  public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    // A result comes back to the list; everything else goes to an open field first.
+    if let field, !input.isResult { return edit(field, input) }
+    switch input {
+    case .result(.followUpsLoaded(let loaded)):
+      guard !loaded.isEmpty else {
+        return [
+          .show(live),
+          .notice(Notice("No actions open from the group's earlier meetings.", tone: .info)),
+        ]
+      }
+      items = loaded
+      selection = 0
+    case .action(.up): selection = max(0, selection - 1)
+    case .action(.down): selection = min(max(0, (items?.count ?? 0) - 1), selection + 1)
+    case .action(.markFollowUpDone): return record(.done)
+    case .action(.carryForward) where picked != nil:
+      field = .carry(LineEditor("", limit: FollowUpOutcome.maximumTextLength))
+    case .action(.dropAction) where picked != nil:
+      field = .drop(LineEditor("", limit: FollowUpOutcome.maximumTextLength))
+    case .action(.continueToSession), .action(.quit): return [.show(live)]
+    case .result(.sessionChanged(let stored)):
+      live.session = stored
+      // On to the next action not yet followed up, so each takes one or two keys.
+      if let items, let next = items.indices.first(where: { decision(items[$0]) == nil }) {
+        selection = next
+      }
+      field = nil
+    case .result(.failed(.loadFollowUps, let error, _)):
+      return [
+        .show(live), .notice(Notice("Cannot read last time's actions: \(error)", tone: .error)),
+      ]
+    case .result(.failed(_, let error, _)):
+      return [.notice(Notice("Not saved: \(error)", tone: .error))]
+    default: break
+    }
+    return []
+  }
+
+  /// The action picked, if any.
+  private var picked: ActionLedger.Item? {
+    guard let items, items.indices.contains(selection) else { return nil }
+    return items[selection]
+  }
+
+  private func record(_ outcome: FollowUpOutcome) -> [Effect] {
+    guard let picked else { return [] }
+    return [.command(.session(.followUp(picked.reference, outcome)))]
+  }
+
+  private mutating func edit(_ field: Field, _ input: ScreenInput) -> [Effect] {
+    switch (field, input) {
+    case (.carry(let editor), .action(.select)):
+      return record(.carried(note: editor.string.trimmingCharacters(in: .whitespacesAndNewlines)))
+    case (.drop(let editor), .action(.select)):
+      let reason = editor.string.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !reason.isEmpty else {
+        return [.notice(Notice("Say why the action is dropped.", tone: .warning))]
+      }
+      return record(.dropped(reason: reason))
+    case (_, .action(.back)):
+      self.field = nil
+    case (.carry(var editor), .text), (.carry(var editor), .action):
+      _ = editor.edit(input)
+      self.field = .carry(editor)
+    case (.drop(var editor), .text), (.drop(var editor), .action):
+      _ = editor.edit(input)
+      self.field = .drop(editor)
+    default: break
+    }
+    return []
+  }
+}
+
+extension ScreenInput {
+  /// Whether this is the outcome of a command.
+  fileprivate var isResult: Bool { if case .result = self { true } else { false } }
+}

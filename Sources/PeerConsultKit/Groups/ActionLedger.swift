@@ -1,0 +1,129 @@
+import Foundation
+
+/// Actions followed from meeting to meeting: every action of a set of sessions with its state
+/// folded across them. An action is agreed in one session; later meetings of the same standing
+/// group mark it done, carry it forward or drop it (``SessionEvent/actionFollowedUp(action:outcome:)``,
+/// each in the later session's own log), and review may mark it done in its own session. This
+/// projection is the one place that puts those together, for the opening step, review and
+/// `peerconsult actions`.
+public struct ActionLedger: Sendable {
+  /// One action and what became of it.
+  public struct Item: Hashable, Sendable {
+    public enum Status: Hashable, Sendable {
+      case open
+      case done(at: Date)
+      case dropped(at: Date, reason: String)
+    }
+
+    /// A later meeting's decision about it.
+    public struct Step: Hashable, Sendable {
+      public let session: SessionID
+      public let sessionTitle: String
+      public let at: Date
+      public let outcome: FollowUpOutcome
+    }
+
+    public let reference: ActionReference
+    public let group: GroupID?
+    public let sessionTitle: String
+    public let programme: String
+    public let sessionCreatedAt: Date
+    public let text: String
+    public let ownerName: String?
+    public let createdAt: Date
+    /// When it was due as agreed.
+    public let agreedDue: ActionDue?
+    public internal(set) var status: Status = .open
+    /// Later meetings' decisions, oldest first.
+    public internal(set) var followUps: [Step] = []
+    /// Meetings of its group since it was agreed or last carried forward, none of which
+    /// followed it up.
+    public internal(set) var meetingsSince = 0
+    /// Whether the first of those meetings has finished.
+    public internal(set) var nextMeetingFinished = false
+
+    public var isOpen: Bool { status == .open }
+
+    /// When it is due now: a carried action is due at the group's next meeting.
+    public var due: ActionDue? {
+      followUps.contains { if case .carried = $0.outcome { true } else { false } }
+        ? .nextSession : agreedDue
+    }
+
+    /// Whether it is open and late at `now`: its day has passed (in `timeZone`), or it was
+    /// due at the next meeting and that meeting finished, or a later one started, without it
+    /// being done or carried.
+    public func isOverdue(at now: Date, timeZone: TimeZone) -> Bool {
+      guard isOpen, let due else { return false }
+      switch due {
+      case .day(let day): return day < CalendarDay(now, in: timeZone)
+      case .nextSession: return meetingsSince >= 2 || (meetingsSince == 1 && nextMeetingFinished)
+      }
+    }
+  }
+
+  /// Every action not deleted, in the order agreed (sessions oldest first, then note id).
+  public let items: [Item]
+
+  /// Folds the actions of `records` (any order; they are taken oldest first).
+  public init(_ records: [SessionRecord]) {
+    var items: [Item] = []
+    var position: [ActionReference: Int] = [:]
+    for record in SessionRecord.chronological(records) {
+      let state = record.state
+      let group = state.setup.group
+      var followedUp = Set<ActionReference>()
+      for (reference, followUp) in state.followUps.sorted(by: { $0.value.at < $1.value.at }) {
+        guard let index = position[reference] else { continue }
+        followedUp.insert(reference)
+        items[index].followUps.append(
+          Item.Step(
+            session: record.id, sessionTitle: state.setup.title, at: followUp.at,
+            outcome: followUp.outcome))
+        items[index].meetingsSince = 0
+        items[index].nextMeetingFinished = false
+      }
+      if let group {
+        for index in items.indices
+        where items[index].group == group && !followedUp.contains(items[index].reference) {
+          items[index].meetingsSince += 1
+          if items[index].meetingsSince == 1 { items[index].nextMeetingFinished = state.isFinished }
+        }
+      }
+      let digest = SessionDigest(record)
+      for action in digest.actions {
+        let reference = ActionReference(session: record.id, note: action.note.id)
+        position[reference] = items.count
+        items.append(
+          Item(
+            reference: reference, group: group, sessionTitle: state.setup.title,
+            programme: state.setup.programme, sessionCreatedAt: state.createdAt, text: action.text,
+            ownerName: action.ownerName, createdAt: action.note.createdAt,
+            agreedDue: action.note.due))
+      }
+    }
+    let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    for index in items.indices {
+      let note = byID[items[index].reference.session]?.state.note(items[index].reference.note)
+      items[index].status = Self.status(of: items[index], origin: note)
+    }
+    self.items = items
+  }
+
+  /// Done when its own session marked it done or the last follow-up did; dropped when the
+  /// last follow-up dropped it; else open.
+  private static func status(of item: Item, origin note: Note?) -> Item.Status {
+    if let note, note.isDone, let doneAt = note.doneAt { return .done(at: doneAt) }
+    guard let last = item.followUps.last else { return .open }
+    switch last.outcome {
+    case .done: return .done(at: last.at)
+    case .dropped(let reason): return .dropped(at: last.at, reason: reason)
+    case .carried: return .open
+    }
+  }
+
+  /// The open actions, newest first: what the opening step of a group's next meeting lists.
+  public var openNewestFirst: [Item] {
+    items.filter(\.isOpen).sorted { ($0.createdAt, $0.reference) > ($1.createdAt, $1.reference) }
+  }
+}

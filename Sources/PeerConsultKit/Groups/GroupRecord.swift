@@ -1,0 +1,38 @@
+import Foundation
+
+/// A standing group as exports and import see it: its identity, its whole event log, and the
+/// group that log folds to.
+public struct GroupRecord: Hashable, Sendable {
+  public let id: GroupID
+  public let events: [RecordedGroupEvent]
+  public let group: StandingGroup
+
+  /// Replays `events`; throws if they do not rebuild a group.
+  public init(id: GroupID, events: [RecordedGroupEvent]) throws(GroupError) {
+    self.id = id
+    self.events = events
+    group = try StandingGroup.replay(id, events)
+  }
+}
+
+extension AppDatabase {
+  /// The records of the groups that `sessions` are meetings of, by id; a group that is not
+  /// stored (its meetings were imported without it) is left out.
+  public func groupRecords(for sessions: [SessionRecord]) throws(StoreError) -> [GroupRecord] {
+    let ids = Set(sessions.compactMap(\.state.setup.group)).sorted()
+    var records: [GroupRecord] = []
+    for id in ids {
+      let events: [RecordedGroupEvent]
+      do throws(StoreError) { events = try groupEvents(of: id) } catch .noSuchGroup {
+        continue
+      }
+      do { records.append(try GroupRecord(id: id, events: events)) } catch {
+        if case .unreplayable(let sequence, let reason) = error {
+          throw .damagedGroup(id, sequence: sequence, reason: reason)
+        }
+        throw .damagedGroup(id, sequence: 0, reason: error.description)
+      }
+    }
+    return records
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// A standing group as its events have left it: the same people meeting again and again over
+/// a programme. Built only by folding its events (``apply(_:at:)``).
+public struct StandingGroup: Hashable, Sendable {
+  /// One stay in the group: who, from when, and until when if they left.
+  public struct Membership: Hashable, Sendable {
+    public let participant: Participant
+    public let joinedAt: Date
+    public internal(set) var leftAt: Date?
+
+    public var name: String { participant.name }
+    public var isCurrent: Bool { leftAt == nil }
+  }
+
+  /// The most characters a group's name takes, as a programme's does.
+  public static let maximumNameLength = SessionSetup.maximumProgrammeLength
+
+  public let id: GroupID
+  public let createdAt: Date
+  public internal(set) var name: String
+  public internal(set) var programme: String
+  /// Every stay in the group, in the order people joined; someone who left and came back has
+  /// two.
+  public internal(set) var memberships: [Membership] = []
+
+  /// The people in the group now, in the order they joined.
+  public var members: [Participant] { memberships.filter(\.isCurrent).map(\.participant) }
+
+  /// A new group; throws when its name or programme could not be typed.
+  public init(id: GroupID, name: String, programme: String, createdAt: Date) throws(GroupError) {
+    try Self.checkName(name)
+    try Self.check(programme, field: "programme", limit: SessionSetup.maximumProgrammeLength)
+    self.id = id
+    self.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    self.programme = programme.trimmingCharacters(in: .whitespacesAndNewlines)
+    self.createdAt = createdAt
+  }
+
+  /// Rebuilds a group from its stored events, which begin with ``GroupEvent/created(name:programme:)``.
+  public static func replay(_ id: GroupID, _ events: [RecordedGroupEvent]) throws(GroupError)
+    -> StandingGroup
+  {
+    guard let first = events.first, case .created(let name, let programme) = first.event else {
+      throw .unreplayable(sequence: events.first?.sequence ?? 1, reason: "it does not begin")
+    }
+    var group: StandingGroup
+    do {
+      group = try StandingGroup(id: id, name: name, programme: programme, createdAt: first.at)
+    } catch {
+      throw .unreplayable(sequence: first.sequence, reason: error.description)
+    }
+    for recorded in events.dropFirst() {
+      do { try group.apply(recorded.event, at: recorded.at) } catch {
+        throw .unreplayable(sequence: recorded.sequence, reason: error.description)
+      }
+    }
+    return group
+  }
+
+  /// Folds one event in, or throws and changes nothing.
+  public mutating func apply(_ event: GroupEvent, at date: Date) throws(GroupError) {
+    switch event {
+    case .created: throw .invalid("the group exists already")
+    case .renamed(let name):
+      try Self.checkName(name)
+      self.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    case .programmeChanged(let programme):
+      try Self.check(programme, field: "programme", limit: SessionSetup.maximumProgrammeLength)
+      self.programme = programme.trimmingCharacters(in: .whitespacesAndNewlines)
+    case .memberJoined(let participant):
+      guard currentIndex(of: participant.name) == nil else {
+        throw .alreadyMember(participant.name)
+      }
+      do throws(SessionError) {
+        try SessionSetup.validateNewParticipant(participant, existing: [])
+        try SessionSetup.checkTyped(
+          participant.name, field: "name", limit: SessionSetup.maximumNameLength)
+        try SessionSetup.checkTyped(
+          participant.organisation, field: "organisation", limit: SessionSetup.maximumNameLength)
+      } catch {
+        throw .invalid(Self.reason(error))
+      }
+      memberships.append(Membership(participant: participant, joinedAt: date))
+    case .memberLeft(let name):
+      guard let index = currentIndex(of: name) else { throw .notMember(name) }
+      memberships[index].leftAt = date
+    case .personErased:
+      // The events before it were rewritten; there is nothing left to change.
+      break
+    }
+  }
+
+  /// The current member called `name` (in any case), if any.
+  public func member(named name: String) -> Participant? {
+    currentIndex(of: name).map { memberships[$0].participant }
+  }
+
+  private func currentIndex(of name: String) -> Int? {
+    let wanted = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    return memberships.firstIndex { $0.isCurrent && $0.name.lowercased() == wanted }
+  }
+
+  private static func checkName(_ name: String) throws(GroupError) {
+    guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw .invalid("a group needs a name")
+    }
+    try check(name, field: "group's name", limit: maximumNameLength)
+  }
+
+  private static func check(_ value: String, field: String, limit: Int) throws(GroupError) {
+    do throws(SessionError) {
+      try SessionSetup.checkTyped(value, field: field, limit: limit)
+    } catch {
+      throw .invalid(reason(error))
+    }
+  }
+
+  /// A setup error's words without "Cannot set up the session:".
+  private static func reason(_ error: SessionError) -> String {
+    if case .invalidSetup(let words) = error { return words }
+    return error.description
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+extension CommandText {
+  /// `peerconsult groups list`: one row per group, by name.
+  public static func groupList(
+    _ groups: [(listing: GroupListing, members: Int)], time: ReadableTime = ReadableTime()
+  ) -> String {
+    guard !groups.isEmpty else {
+      return "No groups yet: add one with `peerconsult groups add NAME --participant …`.\n"
+    }
+    let rows = groups.map { group in
+      [
+        group.listing.id.short, oneLine(group.listing.name), oneLine(group.listing.programme),
+        "\(group.members)", "\(group.listing.sessionCount)",
+        group.listing.lastMet.map(time.day) ?? "never",
+      ]
+    }
+    return table([["ID", "NAME", "PROGRAMME", "MEMBERS", "MEETINGS", "LAST MET"]] + rows)
+  }
+
+  /// `peerconsult groups show`: the group's members (and who left, when), its meetings, the
+  /// presenter order suggested for the next one, and its actions still open.
+  public static func group(
+    _ group: StandingGroup, meetings: [SessionRecord], now: Date = Date(),
+    time: ReadableTime = ReadableTime()
+  ) -> String {
+    let programme = group.programme.isEmpty ? "" : "\(oneLine(group.programme)) · "
+    var text = "\(oneLine(group.name))  (\(programme)\(group.id.short))\n\nMembers:\n"
+    let current = group.memberships.filter(\.isCurrent)
+    text +=
+      current.isEmpty
+      ? "  none\n"
+      : table(
+        current.map {
+          ["  " + oneLine($0.participant.spec), "joined \(time.day($0.joinedAt))"]
+        })
+    let former = group.memberships.filter { !$0.isCurrent }
+    if !former.isEmpty {
+      text += "\nLeft:\n"
+      text += table(
+        former.map {
+          [
+            "  " + oneLine($0.participant.spec),
+            "\(time.day($0.joinedAt)) to \(time.day($0.leftAt ?? $0.joinedAt))",
+          ]
+        })
+    }
+    let ordered = SessionRecord.chronological(meetings)
+    text += "\n\(counted(ordered.count, "meeting"))"
+    if let last = ordered.last { text += ", the last \(time.day(last.state.createdAt))" }
+    text += ".\n"
+    let suggestion = PresenterSuggestion(members: group.members, records: meetings)
+    if !suggestion.entries.isEmpty {
+      text += "\nPresenters next time:\n"
+      for (number, entry) in suggestion.entries.enumerated() {
+        text += "  \(number + 1). \(oneLine(entry.name)) (\(entry.reason(time)))\n"
+      }
+    }
+    let open = ActionLedger(meetings).openNewestFirst
+    let overdue = open.count { $0.isOverdue(at: now, timeZone: time.timeZone) }
+    text += "\n\(counted(open.count, "open action"))"
+    text += overdue > 0 ? ", \(overdue) overdue.\n" : ".\n"
+    return text
+  }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import PeerConsultKit
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+/// A standing group's meeting opens on "Actions from last time": each open action is done,
+/// carried forward or dropped in one or two keys, and each is stored in the new meeting's log.
+@Suite struct FollowUpScreenTests {
+  /// A group that met three weeks ago and agreed three actions; its next meeting just opened.
+  final class Meeting {
+    let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+    let terminal: MemoryTerminal
+    let runner: AppRunner
+    let services: AppServices
+    let database: AppDatabase
+    let first: SessionID
+
+    init(width: Int = 80, height: Int = 24) throws {
+      terminal = MemoryTerminal(width: width, height: height)
+      database = try AppDatabase.inMemory()
+      let group = try database.createGroup(
+        name: "North SLG", programme: "Alcohol Plan", members: LiveFixture.participants,
+        at: clock.now())
+      let setup = SessionSetup(
+        title: "North SLG 1", programme: "Alcohol Plan", consultingProtocol: LiveFixture.drill,
+        participants: LiveFixture.participants, presenters: [0], group: group.id)
+      let earlier = try LiveSession.create(setup, store: database, clock: clock)
+      earlier.timeZone = TimeZone(identifier: "UTC")!
+      try earlier.start()
+      for (text, owner) in [
+        ("Ask licensing to the next meeting by Friday", 0),
+        ("Share the night-time economy figures next session", 1),
+        ("Map who funds the street pastors", 2),
+      ] {
+        clock.advance(by: 60)
+        try earlier.addNote(NoteContent(text: text, kind: .action, owner: owner))
+      }
+      try earlier.finish()
+      first = earlier.id
+      clock.advance(by: 21 * 24 * 3600)
+      let database = database
+      var made = 1
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "pc-follow-\(UUID())")
+      services = AppServices(
+        location: DataLocation(
+          dataDirectory: folder, protocolsDirectory: folder.appendingPathComponent("p")),
+        clock: clock,
+        makeSessionID: {
+          made += 1
+          return SessionID(rawValue: "5e55101\(made)" + String(repeating: "0", count: 24))!
+        },
+        openStore: { database }, openReader: { database })
+      var state = AppState(width: width, height: height, now: clock.now())
+      state.timeZone = TimeZone(identifier: "UTC")!
+      runner = AppRunner(terminal: terminal, services: services, state: state)
+      var next = setup
+      next.title = "North SLG 2"
+      runner.perform(.startSession(next))
+    }
+
+    var followUp: FollowUpState? { runner.state.screen as? FollowUpState }
+
+    func press(_ keys: Key...) { for key in keys { runner.handle(.key(key)) } }
+    func type(_ text: String) { for c in text { runner.handle(.key(.character(c))) } }
+
+    var screen: Grid {
+      runner.drawFrame()
+      return terminal.screen
+    }
+
+    var text: String { screen.lines.joined(separator: "\n") }
+  }
+
+  @Test func theOpeningListsLastTimesActionsNewestFirstAt80x24() throws {
+    let m = try Meeting()
+    let state = try #require(m.followUp)
+    #expect(state.items?.map(\.reference.note) == [3, 2, 1])
+    expectGolden(m.screen, "followup-opening-80x24")
+  }
+
+  @Test func eachActionIsFollowedUpInOneOrTwoKeysAndStoredInTheNewMeeting() throws {
+    let m = try Meeting(width: 120, height: 40)
+    // Done: one key; the next action is picked.
+    m.press(.character("d"))
+    #expect(m.followUp?.selection == 1)
+    // Carried forward with a note: c, the note, Enter.
+    m.press(.character("c"))
+    m.type("Figures due from the council")
+    m.press(.enter)
+    // Dropped: x, then Enter without a reason is refused; with one it is stored.
+    m.press(.character("x"), .enter)
+    #expect(m.runner.state.notice?.text == "Say why the action is dropped.")
+    m.type("Licensing came to us")
+    m.press(.enter)
+    expectGolden(m.screen, "followup-decided-120x40")
+    let id = try #require(m.followUp?.live.sessionID)
+    let stored = try m.database.loadSession(id).followUps
+    #expect(stored[ActionReference(session: m.first, note: 3)]?.outcome == .done)
+    #expect(
+      stored[ActionReference(session: m.first, note: 2)]?.outcome
+        == .carried(note: "Figures due from the council"))
+    #expect(
+      stored[ActionReference(session: m.first, note: 1)]?.outcome
+        == .dropped(reason: "Licensing came to us"))
+    // The earlier meeting's own log is untouched.
+    #expect(try m.database.events(of: m.first).count == 6)
+    // Enter goes on to the session, ready to start.
+    m.press(.enter)
+    let live = try #require(m.runner.state.screen as? LiveState)
+    #expect(!live.session.isStarted)
+  }
+
+  @Test func aMeetingWithNothingOpenGoesStraightToTheSession() throws {
+    let m = try Meeting()
+    for _ in 0..<3 { m.press(.character("d")) }
+    m.press(.enter)
+    m.runner.perform(.leaveSession)
+    // A third meeting: everything was done, so it opens on the live screen.
+    let setup = try m.database.record(of: m.first).state.setup
+    m.runner.perform(.startSession(setup))
+    #expect(m.runner.state.screen is LiveState)
+    #expect(m.runner.state.notice?.text == "No actions open from the group's earlier meetings.")
+  }
+}
+
+extension FollowUpScreenTests {
+  /// Review shows, for each action of the earlier meeting, when and where it was followed up.
+  @Test func reviewShowsWhenAndWhereEachActionWasFollowedUp() throws {
+    let m = try Meeting(width: 120, height: 40)
+    m.press(.character("d"), .character("c"))
+    m.type("Late data")
+    m.press(.enter, .character("x"))
+    m.type("Moot")
+    m.press(.enter, .enter)
+    guard
+      case .actionHistoryLoaded(let id, let history) = m.services.perform(
+        .loadActionHistory(m.first))
+    else {
+      Issue.record("no history")
+      return
+    }
+    #expect(id == m.first && history.count == 3)
+    var transcript = TranscriptState(
+      sessionID: m.first, session: try m.database.loadSession(m.first), screenWidth: 120,
+      timeZone: TimeZone(identifier: "UTC")!,
+      back: ReviewState(sessions: [], programmes: [], hasDatabase: true))
+    _ = transcript.update(
+      .result(.actionHistoryLoaded(m.first, history)), ScreenEnvironment(now: m.clock.now()))
+    transcript.showActions = true
+    var grid = Grid(width: 120, height: 40)
+    _ = transcript.render(
+      into: &grid, area: Rect(x: 0, y: 1, width: 120, height: 37),
+      ScreenEnvironment(now: m.clock.now(), timeZone: TimeZone(identifier: "UTC")!))
+    let text = grid.lines.joined(separator: "\n")
+    #expect(text.contains("[-] Ask licensing to the next meeting by Friday"))
+    #expect(text.contains("dropped 2027-02-05 in North SLG 2"))
+    #expect(text.contains("[ ] Share the night-time economy figures next session"))
+    #expect(text.contains("carried 2027-02-05 in North SLG 2"))
+    #expect(text.contains("[x] Map who funds the street pastors"))
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+/// An action's due date as people write it at the end of the action.
+@Suite struct ActionDueTests {
+  let utc = TimeZone(identifier: "UTC")!
+  /// Friday 15 January 2027, 08:00 UTC.
+  let friday = Date(timeIntervalSince1970: 1_799_999_999 + 1)
+
+  private func due(_ text: String) -> ActionDue? {
+    ActionDue.find(in: text, writtenAt: friday, timeZone: utc)
+  }
+
+  @Test func aWeekdayIsTheNextOneAfterTheDayWritten() {
+    #expect(CalendarDay(friday, in: utc).description == "2027-01-15")
+    #expect(due("Call licensing by Monday") == .day(CalendarDay(iso: "2027-01-18")!))
+    #expect(due("Send it by Fri.") == .day(CalendarDay(iso: "2027-01-22")!))
+    #expect(due("by tomorrow, please") == .day(CalendarDay(iso: "2027-01-16")!))
+  }
+
+  @Test func aDateWinsOverAWeekdayWhichWinsOverTheNextSession() {
+    #expect(
+      due("Report by Friday, at the latest 2027-02-01") == .day(CalendarDay(iso: "2027-02-01")!))
+    #expect(due("Bring it next session, or by Tuesday") == .day(CalendarDay(iso: "2027-01-19")!))
+    #expect(due("Bring the figures next session") == .nextSession)
+    #expect(due("Report back at the next meeting") == .nextSession)
+  }
+
+  @Test func textWithoutADueDateHasNone() {
+    #expect(due("Call the council") == nil)
+    #expect(due("Stand by me") == nil)
+    #expect(due("Read 2027-02-30 minutes") == nil)
+    #expect(due("next") == nil)
+  }
+
+  @Test func codesReadBackAndNothingElseDoes() {
+    for code in ["2027-01-15", "next-session", "2028-02-29"] {
+      #expect(ActionDue(code: code)?.code == code)
+    }
+    for code in ["2027-1-15", "2027-02-29", "next session", "", "２０２７-01-15", "2027-13-01"] {
+      #expect(ActionDue(code: code) == nil, "\(code)")
+    }
+  }
+
+  /// A due date belongs to an action: a stored or imported note of another kind is refused.
+  @Test func onlyAnActionHasADueDate() throws {
+    var state = try SessionState(setup: Fixtures.setup(), createdAt: friday)
+    let insight = NoteContent(text: "Call by Friday", kind: .insight, due: .nextSession)
+    #expect(throws: SessionError.dueWithoutAction) {
+      try state.apply(.noteAdded(id: 1, slot: 0, content: insight), at: friday)
+    }
+    #expect(insight.normalized.due == nil)
+  }
+
+  /// "Next session" means the group's next meeting: a session of no group has none.
+  @Test func nextSessionIsKeptOnlyInAGroupsMeeting() throws {
+    let store = try StoreFixture()
+    let alone = try store.live()
+    try alone.start()
+    #expect(
+      try alone.addNote(NoteContent(text: "Bring figures next session", kind: .action)).due == nil)
+    var setup = Fixtures.setup()
+    setup.group = GroupID.random()
+    let meeting = try store.live(setup)
+    try meeting.start()
+    let note = try meeting.addNote(NoteContent(text: "Bring figures next session", kind: .action))
+    #expect(note.due == .nextSession)
+    #expect(
+      try meeting.addNote(NoteContent(text: "Next session was good", kind: .insight)).due == nil)
+    // Editing keeps the day counted from when it was agreed.
+    try meeting.editNote(
+      note.id, to: NoteContent(text: "Bring figures by 2027-03-01", kind: .action))
+    #expect(meeting.state.note(note.id)?.due == .day(CalendarDay(iso: "2027-03-01")!))
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+/// `peerconsult actions` and `groups show` with actions followed up from one meeting to the
+/// next.
+@Suite struct FollowedUpActionsTextTests {
+  let utc = ReadableTime(timeZone: TimeZone(identifier: "UTC")!)
+
+  /// Two meetings a week apart: the first agrees three actions, the second carries one,
+  /// marks one done and drops one.
+  private func meetings() throws -> (StoreFixture, GroupID, [SessionRecord]) {
+    let store = try StoreFixture()
+    let group = try store.database.createGroup(
+      name: "North", programme: "Alcohol Plan", members: Fixtures.participants,
+      at: store.clock.now())
+    var setup = Fixtures.setup(title: "North 1")
+    setup.group = group.id
+    let first = try store.live(setup)
+    first.timeZone = utc.timeZone
+    try first.start()
+    for (text, owner) in [
+      ("Call licensing by Friday", 0), ("Bring figures next session", 1), ("Ask the police", 2),
+    ] {
+      try first.addNote(NoteContent(text: text, kind: .action, owner: owner))
+    }
+    try first.finish()
+    store.clock.advance(by: 7 * 24 * 3600)
+    setup.title = "North 2"
+    let second = try store.live(setup)
+    try second.followUp(ActionReference(session: first.id, note: 1), .done)
+    try second.followUp(ActionReference(session: first.id, note: 2), .carried(note: "Late data"))
+    try second.followUp(
+      ActionReference(session: first.id, note: 3), .dropped(reason: "Police joined us"))
+    let records = try [first.id, second.id].map(store.database.record(of:))
+    return (store, group.id, records)
+  }
+
+  @Test func eachActionSaysWhatLaterMeetingsMadeOfIt() throws {
+    let (store, _, records) = try meetings()
+    let id = records[0].id.short
+    #expect(
+      CommandText.actions(records, now: store.clock.now(), time: utc) == """
+        2027-01-15  North 1  (Alcohol Plan · \(id))
+          [x] Call licensing by Friday (Asha; done 2027-01-22)
+          [ ] Bring figures next session (Ben; due next session; carried 2027-01-22)
+          [-] Ask the police (Chloé; dropped 2027-01-22: Police joined us)
+
+        3 actions, 1 done.
+
+        """)
+    // The meeting after the carry finished without it: it is late.
+    #expect(
+      CommandText.actions(records, overdueOnly: true, now: store.clock.now(), time: utc)
+        == "No actions match.\n")
+    store.clock.advance(by: 7 * 24 * 3600)
+    let third = try store.live(records[1].state.setup)
+    try third.finish()
+    let later = records + [try store.database.record(of: third.id)]
+    #expect(
+      CommandText.actions(later, overdueOnly: true, now: store.clock.now(), time: utc) == """
+        2027-01-15  North 1  (Alcohol Plan · \(id))
+          [ ] Bring figures next session (Ben; overdue: due next session; carried 2027-01-22)
+
+        1 overdue action.
+
+        """)
+  }
+
+  @Test func aGroupShowsItsMembersMeetingsPresentersAndOpenActions() throws {
+    let (store, group, records) = try meetings()
+    let text = CommandText.group(
+      try store.database.group(group), meetings: records, now: store.clock.now(), time: utc)
+    #expect(
+      text == """
+        North  (Alcohol Plan · \(group.short))
+
+        Members:
+          Asha; Council; senior  joined 2027-01-15
+          Ben; NHS; frontline    joined 2027-01-15
+          Chloé; Police; middle  joined 2027-01-15
+
+        2 meetings, the last 2027-01-22.
+
+        Presenters next time:
+          1. Asha (never presented)
+          2. Ben (never presented)
+          3. Chloé (never presented)
+
+        1 open action.
+
+        """)
+  }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PeerConsultKit
+
+/// Standing groups in the store: their own logs, names unique, history kept.
+@Suite struct StandingGroupTests {
+  let asha = Participant(name: "Asha", organisation: "Council", level: .senior)
+  let ben = Participant(name: "Ben", organisation: "NHS", level: .frontline)
+
+  @Test func membersJoinAndLeaveWithTheirHistoryKept() throws {
+    let store = try StoreFixture()
+    let group = try store.database.createGroup(
+      name: "North SLG", programme: "Alcohol Plan", members: [asha], at: store.clock.now())
+    store.clock.advance(by: 3600)
+    try store.database.changeGroup(group.id, .memberJoined(participant: ben), at: store.clock.now())
+    store.clock.advance(by: 3600)
+    try store.database.changeGroup(group.id, .memberLeft(name: "Asha"), at: store.clock.now())
+    try store.database.changeGroup(
+      group.id, .memberJoined(participant: asha), at: store.clock.now())
+    let stored = try store.reopen().group(group.id)
+    #expect(stored.members.map(\.name) == ["Ben", "Asha"])
+    #expect(stored.memberships.map(\.name) == ["Asha", "Ben", "Asha"])
+    #expect(stored.memberships[0].leftAt == Fixtures.start.addingTimeInterval(7200))
+    #expect(try store.database.groupEvents(of: group.id).count == 5)
+  }
+
+  @Test func refusedChangesLeaveTheLogAsItWas() throws {
+    let store = try StoreFixture()
+    let database = store.database
+    let group = try database.createGroup(
+      name: "North SLG", programme: "", members: [asha], at: store.clock.now())
+    _ = try database.createGroup(name: "South", programme: "", members: [], at: store.clock.now())
+    #expect(throws: GroupError.alreadyMember("ASHA")) {
+      try database.changeGroup(
+        group.id,
+        .memberJoined(participant: Participant(name: "ASHA", organisation: "X", level: .other)),
+        at: store.clock.now())
+    }
+    #expect(throws: GroupError.notMember("Ben")) {
+      try database.changeGroup(group.id, .memberLeft(name: "Ben"), at: store.clock.now())
+    }
+    #expect(throws: StoreError.groupNameTaken("nörth slg")) {
+      try database.createGroup(name: "nörth slg", programme: "", members: [], at: store.clock.now())
+    }
+    #expect(throws: StoreError.groupNameTaken("SOUTH")) {
+      try database.changeGroup(group.id, .renamed(name: "SOUTH"), at: store.clock.now())
+    }
+    #expect(throws: GroupError.self) {
+      try database.changeGroup(group.id, .renamed(name: "Bad\u{1B}[2J"), at: store.clock.now())
+    }
+    #expect(try database.groupEvents(of: group.id).count == 2)
+    #expect(try database.group(group.id).name == "North SLG")
+  }
+
+  @Test func aGroupIsNamedByItsNameItsStartOrItsID() throws {
+    let store = try StoreFixture()
+    let north = try store.database.createGroup(
+      name: "Nörth SLG", programme: "", members: [], at: store.clock.now())
+    let south = try store.database.createGroup(
+      name: "South SLG", programme: "", members: [], at: store.clock.now())
+    #expect(try store.database.resolveGroup("north slg") == north.id)
+    #expect(try store.database.resolveGroup("sou") == south.id)
+    #expect(try store.database.resolveGroup(String(north.id.rawValue.prefix(6))) == north.id)
+    #expect(throws: StoreError.noSuchGroup("East", known: ["Nörth SLG", "South SLG"])) {
+      try store.database.resolveGroup("East")
+    }
+  }
+
+  @Test func aSessionRecordsItsGroupAndTheGroupListsItsMeetings() throws {
+    let store = try StoreFixture()
+    let group = try store.database.createGroup(
+      name: "North", programme: "Alcohol Plan", members: Fixtures.participants,
+      at: store.clock.now())
+    var setup = Fixtures.setup()
+    setup.group = group.id
+    store.clock.advance(by: 60)
+    let first = try store.live(setup)
+    store.clock.advance(by: 60)
+    _ = try store.live()
+    store.clock.advance(by: 60)
+    let second = try store.live(setup)
+    #expect(try store.database.sessions(inGroup: group.id) == [first.id, second.id])
+    #expect(try store.database.record(of: first.id).state.setup.group == group.id)
+    let listing = try #require(try store.database.groups().first)
+    #expect(listing.sessionCount == 2 && listing.lastMet == second.state.createdAt)
+  }
+
+  /// A version 4 database (before groups) holding a session opens, the session belongs to no
+  /// group, and groups can be added.
+  @Test func aVersion4DatabaseGainsGroups() throws {
+    let store = try StoreFixture()
+    let folder = store.folder.path("old")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let queue = try DatabaseQueue(path: folder.appendingPathComponent(AppDatabase.fileName).path)
+    queue.writeWithoutTransaction { $0.add(tokenizer: NoteTokenizer.self) }
+    try AppDatabase.migrator.migrate(queue, upTo: "v4")
+    let created = try #require(
+      StoredEventFixtures.current.first { $0.name == "created, from a built-in protocol" })
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO sessions (id, created_at, updated_at, last_seq, title, programme,
+            protocol_id, protocol_name)
+          VALUES ('0123456789abcdef0123456789abcdef', 1800000000000, 1800000000000, 1, 'Tiny',
+            '', 'tiny', 'Tiny');
+          INSERT INTO events (session_id, seq, at, type, payload)
+          VALUES ('0123456789abcdef0123456789abcdef', 1, 1800000000000, 'created', ?);
+          """, arguments: [created.json])
+    }
+    try queue.close()
+    let old = try AppDatabase(directory: folder)
+    #expect(old.upgradeNotice == "Upgraded the data folder's database to schema v5.")
+    let id = try #require(SessionID(rawValue: "0123456789abcdef0123456789abcdef"))
+    #expect(try old.record(of: id).state.setup == StoredEventFixtures.builtInSetup)
+    #expect(try old.groups().isEmpty)
+    let group = try old.createGroup(
+      name: "North", programme: "", members: [], at: store.clock.now())
+    #expect(try old.groups().map(\.name) == ["North"])
+    #expect(try old.sessions(inGroup: group.id).isEmpty)
+  }
+}
+
+/// Erasing a person reaches the standing groups they were in, and no byte of their name stays.
+@Suite struct GroupErasureTests {
+  @Test func anErasedMemberIsGoneFromTheGroupsLogToo() throws {
+    let store = try StoreFixture()
+    let priya = Participant(
+      name: "Priya Patel", organisation: "Devon Police", organisationAliases: ["DP"], level: .middle
+    )
+    let group = try store.database.createGroup(
+      name: "Priya's circle", programme: "", members: Fixtures.participants + [priya],
+      at: store.clock.now())
+    try store.database.changeGroup(
+      group.id, .memberLeft(name: "Priya Patel"), at: store.clock.now())
+    let alone = try store.database.createGroup(
+      name: "Only Priya", programme: "", members: [priya], at: store.clock.now())
+    let erasure = try store.database.erasePerson(named: "priya patel", at: store.clock.now())
+    #expect(erasure.sessions.isEmpty && erasure.groups == [group.id, alone.id].sorted())
+    let rewritten = try store.database.group(group.id)
+    #expect(rewritten.memberships.last?.name == "[Erased person 1]")
+    #expect(rewritten.memberships.last?.participant.organisation == "[erased organisation]")
+    #expect(rewritten.name == "[Erased person 1]'s circle")
+    #expect(
+      try store.database.groupEvents(of: group.id).last?.event
+        == .personErased(pseudonym: "[Erased person 1]"))
+    try store.database.close()
+    let bytes = try Data(contentsOf: store.file)
+    #expect(bytes.range(of: Data("Priya".utf8)) == nil)
+    #expect(bytes.range(of: Data("Devon Police".utf8)) == nil)
+  }
+}
