@@ -6,10 +6,13 @@ import PeerConsultKit
 struct HarvestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "harvest",
-    abstract: "Gather a programme's themes, what works, blockages and actions into a briefing.",
+    abstract: "Report what a programme learned: themes, what works, blockages and actions.",
     discussion: """
-      Also the process reviews, who took part by level and organisation, and the sessions over \
-      time, for people who were not there. Notes are quoted without who said them. With \
+      Organised by the programme's questions: #tags and theme notes with their counts and \
+      trends, what works well, blockages, actions agreed and done, the slice across the system \
+      (levels and organisations per session, who has presented) and the evaluation of the \
+      model (process reviews, ratings over time). Notes are quoted without who said them. \
+      --since and --until (2027-01-15) limit the sessions by the day they were held. With \
       --anonymise, names and organisations are replaced as in `export --anonymise`.
       """)
 
@@ -21,6 +24,12 @@ struct HarvestCommand: ParsableCommand {
   @Option(help: "markdown, html or json.")
   var format: FormatOption = .markdown
 
+  @Option(help: ArgumentHelp("Only sessions held on or after this day.", valueName: "YYYY-MM-DD"))
+  var since: String?
+
+  @Option(help: ArgumentHelp("Only sessions held on or before this day.", valueName: "YYYY-MM-DD"))
+  var until: String?
+
   @Flag(
     name: [.customLong("anonymise"), .customLong("anonymize")],
     help: "Replace names and organisations with pseudonyms, for sharing.")
@@ -30,32 +39,49 @@ struct HarvestCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  /// The days asked for, in this machine's time zone as the report's days are written; a day
+  /// that is not one is refused in one line before the data folder is opened.
+  private func period() throws -> ReportPeriod {
+    do {
+      return try ReportPeriod(since: since, until: until, timeZone: .current)
+    } catch {
+      throw CLIError(error.description)
+    }
+  }
+
   func run() throws {
+    let period = try period()
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
-    // Read after the review step, which may store the facilitator's choices first.
+    // The sessions named from the listing, which replays nothing; their records are read
+    // after the review step, which may store the facilitator's choices first, and only once.
+    let ids = try database.sessions().filter {
+      $0.programme == name && period.contains($0.createdAt)
+    }
+    .map(\.id)
     switch try reviewing.check(
-      try database.records(programme: name).records.map(\.id), anonymise: anonymise, data: data,
-      records: { try database.records(programme: name).records })
+      ids, anonymise: anonymise, data: data,
+      records: { try database.records(of: ids).records })
     {
     case .print(let review):
       try StandardOutput.write(review)
       return
     case .screen:
       try reviewing.showScreen(
-        .harvest(programme: name), heading: "Harvest · \(name)", format: format.shareFormat,
+        .harvest(programme: name, period: period), heading: "Harvest · \(name)",
+        format: format.shareFormat,
         output: output, data: data)
       return
     case .write: break
     }
-    let read = try database.records(programme: name)
+    let read = try database.records(of: ids)
     read.reportSkipped()
     let records = read.records
     if records.isEmpty { try read.failIfSkipped() }
     let text = try HarvestExport.render(
       records, programme: name, as: format.shareFormat,
-      options: ShareOptions(anonymise: anonymise))
+      options: ShareOptions(anonymise: anonymise), period: period)
     try output.write(
       text,
       what:

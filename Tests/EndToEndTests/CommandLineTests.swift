@@ -277,4 +277,37 @@ struct CommandLineTests {
     expectRefusal(
       try run(["harvest", "--programme", "Nope"], in: folder), mentioning: "Night Economy")
   }
+
+  @Test func harvestOverAPeriodReportsOnlyItsSessions() throws {
+    let folder = try seeded()
+    let later = try run(
+      ["harvest", "--programme", "Alcohol Plan", "--since", "2027-01-20", "--until", "2027-01-31"],
+      in: folder)
+    #expect(later.status == 0)
+    #expect(
+      later.stdout.hasPrefix(
+        "# Harvest: Alcohol Plan\n\nSessions from 2027-01-20 to 2027-01-31. One session, on 2027-01-22."
+      ))
+    #expect(later.stdout.contains("## The slice across the system"))
+    #expect(!later.stdout.contains("Referrals with Seán"))
+    let json = try run(
+      ["harvest", "--programme", "Alcohol Plan", "--until", "2027-01-15", "--format", "json"],
+      in: folder)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["version"] as? Int == 1)
+    #expect((object["sessions"] as? [Any])?.count == 1)
+    let report = try #require(object["report"] as? [String: Any])
+    #expect((report["sessions"] as? [Any])?.count == 1)
+    expectRefusal(
+      try run(["harvest", "--programme", "Alcohol Plan", "--since", "2027-02-30"], in: folder),
+      mentioning: "2027-02-30 is not a day")
+    expectRefusal(
+      try run(
+        [
+          "harvest", "--programme", "Alcohol Plan", "--since", "2027-02-01", "--until",
+          "2027-01-01",
+        ],
+        in: folder), mentioning: "ends")
+  }
 }

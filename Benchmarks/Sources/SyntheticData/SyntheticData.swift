@@ -158,12 +158,17 @@ public enum SyntheticData {
     return id
   }
 
-  /// A database of `sessions` sessions of `notesPerSession` notes across the programmes, built
-  /// once in memory-backed storage and then copied into `directory` (reused when present).
+  /// A database of `sessions` sessions of `notesPerSession` notes across the first
+  /// `programmeCount` programmes (all of them unless fewer are asked for: one holds a single
+  /// programme as long as the whole library, for its harvest), built once in memory-backed
+  /// storage and then copied into `directory` (reused when present).
   public static func database(
-    at directory: URL, sessions: Int, notesPerSession: Int
+    at directory: URL, sessions: Int, notesPerSession: Int,
+    programmeCount: Int = programmes.count
   ) throws -> URL {
-    let marker = directory.appendingPathComponent("complete-\(seed)-\(sessions)-\(notesPerSession)")
+    let count = min(max(programmeCount, 1), programmes.count)
+    let marker = directory.appendingPathComponent(
+      "complete-\(seed)-\(sessions)-\(notesPerSession)-\(count)")
     if FileManager.default.fileExists(atPath: marker.path) { return directory }
     try? FileManager.default.removeItem(at: directory)
     let scratch = URL(
@@ -177,8 +182,8 @@ public enum SyntheticData {
     let clock = ManualClock(Date(timeIntervalSince1970: 1_750_000_000))
     for number in 0..<sessions {
       try session(
-        notes: notesPerSession, programme: programmes[number % programmes.count],
-        number: number / programmes.count + 1, in: database, clock: clock,
+        notes: notesPerSession, programme: programmes[number % count],
+        number: number / count + 1, in: database, clock: clock,
         finish: number % 10 != 0, using: &rng)
       clock.advance(by: 86_400)
     }

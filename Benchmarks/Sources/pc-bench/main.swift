@@ -51,6 +51,10 @@ if arguments.contains("--prepare") {
   _ = try SyntheticData.database(
     at: URL(fileURLWithPath: dataPath).appendingPathComponent("library"), sessions: 1_000,
     notesPerSession: 100)
+  // The same size in one programme, for the harvest report.
+  _ = try SyntheticData.database(
+    at: URL(fileURLWithPath: dataPath).appendingPathComponent("one-programme"), sessions: 1_000,
+    notesPerSession: 100, programmeCount: 1)
   FileHandle.standardError.write(
     Data(String(format: "pc-bench: data ready in %.0f s\n", Date().timeIntervalSince(started)).utf8)
   )
@@ -408,6 +412,55 @@ if FileManager.default.fileExists(atPath: library.appendingPathComponent(AppData
       met: reviewPeak <= 50 * 1_048_576))
 } else {
   log("no library at \(library.path): the in-process benchmarks build it; run Benchmarks/run.sh")
+}
+
+// MARK: The harvest report of one programme of 1,000 sessions, against its review list
+
+let oneProgramme = data.appendingPathComponent("one-programme")
+if FileManager.default.fileExists(
+  atPath: oneProgramme.appendingPathComponent(AppDatabase.fileName).path)
+{
+  log("harvest report of 1,000 sessions")
+  let programme = SyntheticData.programmes[0]
+  var report: [Double] = []
+  var reportPeak = 0
+  var list: [Double] = []
+  for _ in 0..<(quick ? 1 : 5) {
+    for format in ["html", "markdown", "json"] {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: binary)
+      process.arguments = [
+        "harvest", "--programme", programme, "--format", format, "--data-dir", oneProgramme.path,
+      ]
+      process.environment = environment
+      process.standardOutput = FileHandle.nullDevice
+      let started = Date()
+      try process.run()
+      var usage = rusage()
+      var status: Int32 = 0
+      // wait4 rather than waitUntilExit: it gives the child's peak RSS with its end.
+      while wait4(process.processIdentifier, &status, 0, &usage) == -1 && errno == EINTR {}
+      report.append(Date().timeIntervalSince(started))
+      reportPeak = max(reportPeak, Int(usage.ru_maxrss) * 1_024)
+    }
+    let (listTime, _) = try firstFrame(
+      [binary, "review", "--data-dir", oneProgramme.path], showing: "SLG")
+    list.append(listTime)
+  }
+  rows.append(
+    Row(
+      figure: "harvest report of one programme, 1,000 sessions / 100,000 notes (median)",
+      ours: ms(median(report)),
+      baseline: "\(ms(median(list))) (review list of the same data: first frame)",
+      ratio: Row.ratio(median(report), median(list)), goal: "<= 1 s",
+      met: median(report) <= 1))
+  rows.append(
+    Row(
+      figure: "harvest report of one programme: peak RSS",
+      ours: String(format: "%.1f MB", Double(reportPeak) / 1_048_576), baseline: "-", ratio: "-",
+      goal: "none", met: nil))
+} else {
+  log("no one-programme data at \(oneProgramme.path): run pc-bench --prepare")
 }
 
 // MARK: One session of 10,000 notes against 10

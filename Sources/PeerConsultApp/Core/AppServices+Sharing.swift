@@ -59,8 +59,9 @@ extension AppServices {
     let text =
       switch subject {
       case .sessions: try SessionExport.render(records, as: format, options: options)
-      case .harvest(let programme):
-        try HarvestExport.render(records, programme: programme, as: format, options: options)
+      case .harvest(let programme, let period):
+        try HarvestExport.render(
+          records, programme: programme, as: format, options: options, period: period)
       }
     let expanded = (path as NSString).expandingTildeInPath
     let url =
@@ -83,14 +84,19 @@ extension AppServices {
   private func sessionIDs(of subject: ShareSubject) throws -> [SessionID] {
     switch subject {
     case .sessions(let ids): return ids
-    case .harvest(let programme):
+    case .harvest(let programme, _):
       return try database()?.sessions().filter { $0.programme == programme }.map(\.id) ?? []
     }
   }
 
-  /// The records of `subject`, read after any choice just stored.
+  /// The records of `subject`, read after any choice just stored: a harvest's only in its
+  /// period, so the review looks at the sessions the harvest will quote.
   private func records(of subject: ShareSubject) throws -> SessionRecords {
     guard let database = try database() else { throw StoreError.noSessions }
-    return try database.records(of: sessionIDs(of: subject))
+    var read = try database.records(of: sessionIDs(of: subject))
+    if case .harvest(_, let period) = subject {
+      read.records = HarvestExport.records(read.records, in: period)
+    }
+    return read
   }
 }

@@ -60,6 +60,7 @@ enum HTMLPage {
     th, td { border-bottom: 1px solid #ddd; padding: .25rem .7rem; text-align: left;
       vertical-align: top; }
     td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+    svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: .5rem 0; }
     article + article { margin-top: 3rem; border-top: 3px double #999; padding-top: 1rem; }
     @media print {
       body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; color: #000; }

@@ -8,22 +8,35 @@ public enum HarvestExport {
   public static let format = "peerconsult-harvest"
   public static let version = 1
 
-  /// The harvest of `records`, which should all belong to `programme`, in `format`.
+  /// The harvest of `records` held in `period`, which should all belong to `programme`, in
+  /// `format`: the briefing and the report that tests the programme's model
+  /// (``ProgrammeReport``).
   public static func render(
     _ records: [SessionRecord], programme: String, as format: ShareFormat,
-    options: ShareOptions = ShareOptions()
+    options: ShareOptions = ShareOptions(), period: ReportPeriod = .always
   ) throws(ShareError) -> String {
-    let records = try options.prepare(records)
+    // Only the period's sessions are anonymised, so pseudonyms follow the people it shows.
+    let records = try options.prepare(Self.records(records, in: period))
+    let digests = records.map(SessionDigest.init)
     // Named as the sessions name it, which anonymising has scrubbed like any other text.
     let harvest = ProgrammeHarvest(
-      programme: records.first?.state.setup.programme ?? programme,
-      digests: records.map(SessionDigest.init), anonymised: options.anonymise)
+      programme: records.first?.state.setup.programme ?? programme, digests: digests,
+      anonymised: options.anonymise)
+    let report = ProgrammeReport(digests: digests, period: period)
     let time = ReadableTime(timeZone: options.timeZone)
     switch format {
-    case .markdown: return HarvestMarkdown(time: time).render(harvest)
-    case .html: return HarvestHTML(time: time).render(harvest)
-    case .json: return SessionExport.encode(HarvestFile(harvest))
+    case .markdown: return HarvestMarkdown(time: time).render(harvest, report)
+    case .html: return HarvestHTML(time: time).render(harvest, report)
+    case .json: return SessionExport.encode(HarvestFile(harvest, report))
     }
+  }
+
+  /// The records of `records` held in `period`: those a harvest over it reads, for the review
+  /// before sharing to look at the same sessions.
+  public static func records(_ records: [SessionRecord], in period: ReportPeriod)
+    -> [SessionRecord]
+  {
+    records.filter { period.contains($0.state.createdAt) }
   }
 }
 
@@ -93,8 +106,11 @@ private struct HarvestFile: Encodable {
   let actions: [Action]
   let processReviews: [Review]
   let participation: Participation
+  /// Added in version 1 without changing the keys above (Docs/EXPORT-FORMAT.md).
+  let report: HarvestReportFile
 
-  init(_ harvest: ProgrammeHarvest) {
+  init(_ harvest: ProgrammeHarvest, _ report: ProgrammeReport) {
+    self.report = HarvestReportFile(report, anonymised: harvest.isAnonymised)
     func items(_ items: [ProgrammeHarvest.Item]) -> [Item] {
       items.map {
         Item(

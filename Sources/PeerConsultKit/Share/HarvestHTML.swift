@@ -5,7 +5,9 @@ import Plot
 struct HarvestHTML {
   let time: ReadableTime
 
-  func render(_ harvest: ProgrammeHarvest) -> String {
+  /// The briefing organised by the programme's questions, as ``HarvestMarkdown`` orders it,
+  /// with the ratings over time drawn as an inline SVG chart.
+  func render(_ harvest: ProgrammeHarvest, _ report: ProgrammeReport) -> String {
     HTMLPage.render(
       title: "Harvest: \(harvest.programme)",
       body: [
@@ -13,7 +15,7 @@ struct HarvestHTML {
           .class("harvest"),
           .header(
             .h1(HTMLPage.text("Harvest: \(harvest.programme)")),
-            .p(.class("intro"), HTMLPage.text(harvest.introduction(time))),
+            .p(.class("intro"), HTMLPage.text(harvest.introduction(time, period: report.period))),
             .if(
               harvest.isAnonymised,
               .p(
@@ -24,14 +26,21 @@ struct HarvestHTML {
                     + "throughout. A distinctive detail can still identify someone: read it "
                     + "before you share it.")))
           ),
-          .h2("Themes and patterns"), items(harvest.themes),
+          .h2("Themes and patterns"),
+          .h3("Tags"), tags(report),
+          .h3("Theme notes that recur"), recurringThemes(report),
+          .h3("Every theme note"), items(harvest.themes),
           .h2("What works well"), items(harvest.worksWell),
           .h2("Blockages"), items(harvest.blockages),
-          .h2("Actions"), actions(harvest.actions),
-          .h2("Process reviews"), .group(harvest.reviews.map { review($0, in: harvest) }),
-          .h2("Participation"),
-          participation("Level", harvest.byLevel),
-          participation("Organisation", harvest.byOrganisation),
+          .h2("Actions"), actionCounts(report),
+          .h3("Every action"), actions(harvest.actions),
+          .h2("The slice across the system"), slice(report),
+          .h3("By level"), participation("Level", harvest.byLevel),
+          .h3("By organisation"), participation("Organisation", harvest.byOrganisation),
+          .h3("Who has presented"), presenters(report, anonymised: harvest.isAnonymised),
+          .h2("Evaluation of the peer-learning model"),
+          .h3("Ratings over time"), ratings(report),
+          .h3("Process reviews"), .group(harvest.reviews.map { review($0, in: harvest) }),
           .h2("Sessions over time"), sessions(harvest.sessions)
         )
       ])
@@ -41,7 +50,7 @@ struct HarvestHTML {
     "\(time.day(date)) · \(title)"
   }
 
-  private func items(_ items: [ProgrammeHarvest.Item]) -> Node<HTML.BodyContext> {
+  func items(_ items: [ProgrammeHarvest.Item]) -> Node<HTML.BodyContext> {
     guard !items.isEmpty else { return .p(.class("detail"), "None recorded.") }
     return .ul(
       .class("notes"),
@@ -71,7 +80,7 @@ struct HarvestHTML {
   {
     .section(
       .class("review"),
-      .h3(HTMLPage.text(source(review.createdAt, review.sessionTitle))),
+      .h4(HTMLPage.text(source(review.createdAt, review.sessionTitle))),
       review.notes.isEmpty
         ? .p(.class("detail"), "No process notes.")
         : .ul(.class("notes"), .forEach(review.notes) { .li(HTMLPage.span("text", $0)) }),

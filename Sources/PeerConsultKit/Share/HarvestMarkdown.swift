@@ -3,13 +3,15 @@ import Foundation
 /// The harvest as a Markdown briefing.
 struct HarvestMarkdown {
   let time: ReadableTime
-  private let style = TextStyle.markdown
+  let style = TextStyle.markdown
 
   init(time: ReadableTime) { self.time = time }
 
-  func render(_ harvest: ProgrammeHarvest) -> String {
+  /// The briefing organised by the programme's questions: themes and patterns, what works,
+  /// blockages, actions, the slice across the system and the evaluation of the model.
+  func render(_ harvest: ProgrammeHarvest, _ report: ProgrammeReport) -> String {
     var lines = ["# Harvest: \(style.heading(harvest.programme))", ""]
-    lines += [harvest.introduction(time), ""]
+    lines += [harvest.introduction(time, period: report.period), ""]
     if harvest.isAnonymised {
       lines += [
         "> Anonymised for sharing under the Chatham House Rule: people appear as "
@@ -19,10 +21,15 @@ struct HarvestMarkdown {
         "",
       ]
     }
-    lines += items("Themes and patterns", harvest.themes)
+    lines += ["## Themes and patterns", ""]
+    lines += tags(report)
+    lines += recurringThemes(report)
+    lines += items("Every theme note", harvest.themes, level: "###")
     lines += items("What works well", harvest.worksWell)
     lines += items("Blockages", harvest.blockages)
     lines += ["## Actions", ""]
+    lines += actionCounts(report)
+    lines += ["### Every action", ""]
     lines += list(
       harvest.actions.map { action in
         var detail = ["owner: \(action.owner.map { style.inline($0) } ?? "nobody yet")"]
@@ -32,11 +39,20 @@ struct HarvestMarkdown {
           "[\(action.isDone ? "x" : " ")] \(style.block(action.text, indent: 2, leading: true)) "
           + "(\(detail.joined(separator: "; ")))"
       })
-    lines += ["## Process reviews", ""]
+    lines += ["## The slice across the system", ""]
+    lines += slice(report)
+    lines += ["### By level", ""]
+    lines += participation("Level", harvest.byLevel)
+    lines += ["### By organisation", ""]
+    lines += participation("Organisation", harvest.byOrganisation)
+    lines += presenters(report, anonymised: harvest.isAnonymised)
+    lines += ["## Evaluation of the peer-learning model", ""]
+    lines += ratings(report)
+    lines += ["### Process reviews", ""]
     for review in harvest.reviews {
       // The title escaped once, as a heading: `source` would escape it as inline text too.
       let heading = "\(time.day(review.createdAt)) · \(style.heading(review.sessionTitle))"
-      lines += ["### \(heading)", ""]
+      lines += ["#### \(heading)", ""]
       var entries = review.notes.map { style.block($0, indent: 2, leading: true) }
       if let average = review.averageRating {
         entries.append(
@@ -45,9 +61,6 @@ struct HarvestMarkdown {
       }
       lines += list(entries)
     }
-    lines += ["## Participation", ""]
-    lines += participation("Level", harvest.byLevel)
-    lines += participation("Organisation", harvest.byOrganisation)
     lines += ["## Sessions over time", ""]
     lines += [
       "| Date | Session | Presenters | Notes | Actions (done) | Finished |",
@@ -61,12 +74,14 @@ struct HarvestMarkdown {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private func source(_ date: Date, _ title: String) -> String {
+  func source(_ date: Date, _ title: String) -> String {
     "\(time.day(date)) · \(style.inline(title))"
   }
 
-  private func items(_ title: String, _ items: [ProgrammeHarvest.Item]) -> [String] {
-    ["## \(title)", ""]
+  private func items(_ title: String, _ items: [ProgrammeHarvest.Item], level: String = "##")
+    -> [String]
+  {
+    ["\(level) \(title)", ""]
       + list(
         items.map {
           "\(style.block($0.text, indent: 2, leading: true)) "
@@ -74,7 +89,7 @@ struct HarvestMarkdown {
         })
   }
 
-  private func list(_ entries: [String]) -> [String] {
+  func list(_ entries: [String]) -> [String] {
     (entries.isEmpty ? ["None recorded."] : entries.map { "- " + $0 }) + [""]
   }
 

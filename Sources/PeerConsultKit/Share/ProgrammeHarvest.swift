@@ -167,8 +167,14 @@ struct ProgrammeHarvest {
     return review.ratings.count == 1 ? "1 rating" : "\(review.ratings.count) ratings"
   }
 
-  /// The opening paragraph: what the briefing covers, in a sentence or three.
-  func introduction(_ time: ReadableTime) -> String {
+  /// The opening paragraph: what the briefing covers, in a sentence or three, after the
+  /// period it was limited to.
+  func introduction(_ time: ReadableTime, period: ReportPeriod = .always) -> String {
+    guard let label = period.label else { return introduction(time) }
+    return label + " " + (sessions.isEmpty ? "None were held." : introduction(time))
+  }
+
+  private func introduction(_ time: ReadableTime) -> String {
     guard let first = sessions.first, let last = sessions.last else {
       return "No sessions yet."
     }

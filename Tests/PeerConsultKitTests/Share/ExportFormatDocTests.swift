@@ -54,3 +54,37 @@ import Testing
     }
   }
 }
+
+/// Keeps the harvest's `report` object documented key by key.
+@Suite struct HarvestFormatDocTests {
+  @Test func everyKeyOfTheReportIsDocumented() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let document = try String(
+      contentsOf: root.appendingPathComponent("Docs/EXPORT-FORMAT.md"), encoding: .utf8)
+    let section = try #require(document.range(of: "The `report` object:"))
+    let text = String(document[section.upperBound...])
+    let programme = try ReportProgramme(sessions: 4, seed: 1)
+    let json = try HarvestExport.render(
+      programme.records, programme: "Alcohol Plan", as: .json,
+      period: try ReportPeriod(since: "2027-01-01", until: "2027-12-31", timeZone: .current))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    var keys = Set<String>()
+    func collect(_ value: Any) {
+      if let object = value as? [String: Any] {
+        for (key, inner) in object {
+          keys.insert(key)
+          collect(inner)
+        }
+      } else if let array = value as? [Any] {
+        array.forEach(collect)
+      }
+    }
+    collect(try #require(object["report"]))
+    #expect(keys.count > 20)
+    for key in keys {
+      #expect(text.contains("`\(key)`"), "\(key) is not documented")
+    }
+  }
+}

@@ -2,10 +2,10 @@ import Foundation
 import PeerConsultKit
 import TerminalKit
 
-/// What is shared: sessions exported together, or a programme's harvest.
+/// What is shared: sessions exported together, or a programme's harvest over a period.
 public enum ShareSubject: Hashable, Sendable {
   case sessions([SessionID])
-  case harvest(programme: String)
+  case harvest(programme: String, period: ReportPeriod = .always)
 }
 
 extension KeyContext {
@@ -100,7 +100,7 @@ public struct ShareReviewState: Screen {
     switch subject {
     case .sessions(let ids) where ids.count == 1: name = "session-\(ids[0].short)"
     case .sessions(let ids): name = "\(ids.count)-sessions"
-    case .harvest(let programme): name = "harvest-" + Self.fileName(programme)
+    case .harvest(let programme, _): name = "harvest-" + Self.fileName(programme)
     }
     return (exportsDirectory as NSString).appendingPathComponent(
       "\(name)-anonymised.\(Self.fileExtension(format))")

@@ -1,0 +1,250 @@
+import Foundation
+
+/// The numbers that test a programme's peer-learning model, counted once from its sessions'
+/// digests for every view of them (the harvest report in each format, the programme view):
+/// which `#tags` and theme notes recur and whether they are rising or fading, what happened
+/// to the actions, who took part at which level and who has presented, and how the sessions
+/// rated themselves over time.
+///
+/// Deleted notes are left out, as in every digest. Built from the digests of records already
+/// anonymised when sharing, so tags and names are counted as the reader will see them.
+public struct ProgrammeReport: Sendable {
+  /// One session's row: the slice of the system in the room, its actions and its ratings.
+  public struct Session: Hashable, Sendable {
+    public let id: SessionID
+    public let title: String
+    public let createdAt: Date
+    /// Different people in the room.
+    public let people: Int
+    /// People at each level, in ``Level/allCases`` order.
+    public let levels: [Int]
+    /// Different organisations in the room, by name as the anonymiser compares them.
+    public let organisations: Int
+    /// The names of those who presented a case, in the order they did.
+    public let presenters: [String]
+    /// Actions agreed in the session, and of those how many are done.
+    public let actionsAgreed: Int
+    public let actionsDone: Int
+    /// How many rated the session, and their mean rating (nil when nobody did).
+    public let ratings: Int
+    public let averageRating: Double?
+
+    /// People at `level`.
+    public func people(at level: Level) -> Int {
+      levels[Level.allCases.firstIndex(of: level) ?? 0]
+    }
+  }
+
+  /// A `#tag` across the programme's sessions.
+  public struct Tag: Hashable, Sendable {
+    /// As last written, without the `#`.
+    public let tag: String
+    /// Its ``NoteTag/key``.
+    public let key: String
+    /// Notes carrying it (a note counts once however often it repeats the tag).
+    public let notes: Int
+    public let sessions: Int
+    public let firstSeen: Date
+    public let lastSeen: Date
+    /// Whether it comes up more or less in the latest sessions (``TagTrend``).
+    public let trend: TagTrend
+  }
+
+  /// Theme notes written alike (case, accents and spacing aside) across sessions.
+  public struct Theme: Hashable, Sendable {
+    /// As first written.
+    public let text: String
+    public let notes: Int
+    public let sessions: Int
+    public let firstSeen: Date
+    public let lastSeen: Date
+  }
+
+  /// Someone who took part, and how often they presented.
+  public struct Person: Hashable, Sendable {
+    /// As first written.
+    public let name: String
+    /// The level and organisation they last came with.
+    public let level: Level
+    public let organisation: String
+    public let sessions: Int
+    public let presentations: Int
+  }
+
+  /// Actions counted by what has become of them.
+  public struct ActionCounts: Hashable, Sendable {
+    public var agreed = 0
+    public var done = 0
+    /// Neither done nor dropped.
+    public var open: Int { agreed - done }
+  }
+
+  public let period: ReportPeriod
+  /// The sessions counted, oldest first.
+  public let sessions: [Session]
+  /// The most used first: by sessions, then notes, then key (as `peerconsult tags`).
+  public let tags: [Tag]
+  /// The most recurring first: by sessions, then notes, then first seen.
+  public let themes: [Theme]
+  /// Everyone who took part: those who presented most first, then by sessions and name.
+  public let people: [Person]
+  public let actions: ActionCounts
+
+  /// The report of `digests`, one programme's sessions in `period` (sessions outside it are
+  /// left out here too), in any order.
+  public init(digests: [SessionDigest], period: ReportPeriod = .always) {
+    self.period = period
+    let digests = digests.filter { period.contains($0.createdAt) }
+      .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
+    sessions = digests.map(Self.session)
+    tags = Self.tags(digests)
+    themes = Self.themes(digests)
+    people = Self.people(digests)
+    actions = sessions.reduce(into: ActionCounts()) {
+      $0.agreed += $1.actionsAgreed
+      $0.done += $1.actionsDone
+    }
+  }
+
+  /// The sessions' ratings over time: those rated, oldest first.
+  public var ratedSessions: [Session] { sessions.filter { $0.averageRating != nil } }
+
+  /// The mean of every rating given in the period, or nil when there were none.
+  public var averageRating: Double? {
+    let count = sessions.reduce(0) { $0 + $1.ratings }
+    guard count > 0 else { return nil }
+    let sum = sessions.reduce(0.0) { $0 + ($1.averageRating ?? 0) * Double($1.ratings) }
+    return sum / Double(count)
+  }
+
+  /// How many people presented at least once, and how many took part.
+  public var presented: Int { people.count { $0.presentations > 0 } }
+
+  private static func session(_ digest: SessionDigest) -> Session {
+    var levels = [Int](repeating: 0, count: Level.allCases.count)
+    var organisations = Set<[Character]>()
+    var people = Set<PersonKey>()
+    for person in digest.people where people.insert(PersonKey(person.participant)).inserted {
+      levels[Level.allCases.firstIndex(of: person.participant.level) ?? 0] += 1
+      let organisation = PersonKey(person.participant).organisation
+      if !organisation.isEmpty { organisations.insert(organisation) }
+    }
+    return Session(
+      id: digest.id, title: digest.title, createdAt: digest.createdAt, people: people.count,
+      levels: levels, organisations: organisations.count,
+      presenters: digest.rounds.filter(\.hasStarted).map(\.presenterName),
+      actionsAgreed: digest.actions.count, actionsDone: digest.actions.count { $0.note.isDone },
+      ratings: digest.ratings.count, averageRating: digest.averageRating)
+  }
+
+  private static func tags(_ digests: [SessionDigest]) -> [Tag] {
+    struct Use {
+      var tag: String
+      var notes = 0
+      var sessions: Set<Int> = []
+      var firstSeen: Date
+      var lastSeen: Date
+    }
+    var uses: [String: Use] = [:]
+    for (position, digest) in digests.enumerated() {
+      for entry in digest.visibleNotes {
+        let date = entry.note.createdAt
+        for tag in NoteTag.distinct(in: entry.text) {
+          var use = uses[tag.key] ?? Use(tag: tag.text, firstSeen: date, lastSeen: date)
+          use.notes += 1
+          use.sessions.insert(position)
+          use.firstSeen = min(use.firstSeen, date)
+          // Named as last written, as the tag index names it.
+          if date >= use.lastSeen {
+            use.lastSeen = date
+            use.tag = tag.text
+          }
+          uses[tag.key] = use
+        }
+      }
+    }
+    return uses.map { key, use in
+      Tag(
+        tag: use.tag, key: key, notes: use.notes, sessions: use.sessions.count,
+        firstSeen: use.firstSeen, lastSeen: use.lastSeen,
+        trend: TagTrend.of(carrying: use.sessions, sessionCount: digests.count))
+    }.sorted { ($1.sessions, $1.notes, $0.key) < ($0.sessions, $0.notes, $1.key) }
+  }
+
+  private static func themes(_ digests: [SessionDigest]) -> [Theme] {
+    struct Use {
+      var text: String
+      var notes = 0
+      var sessions: Set<SessionID> = []
+      var firstSeen: Date
+      var lastSeen: Date
+    }
+    var uses: [[Character]: Use] = [:]
+    var order: [[Character]] = []
+    for digest in digests {
+      for entry in digest.themes {
+        let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Alike when only case, accents, spacing or a closing full stop differ.
+        let key = TermReplacer.fold(
+          text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+        guard !key.isEmpty else { continue }
+        let date = entry.note.createdAt
+        if uses[key] == nil {
+          uses[key] = Use(text: text, firstSeen: date, lastSeen: date)
+          order.append(key)
+        }
+        uses[key]!.notes += 1
+        uses[key]!.sessions.insert(digest.id)
+        uses[key]!.firstSeen = min(uses[key]!.firstSeen, date)
+        uses[key]!.lastSeen = max(uses[key]!.lastSeen, date)
+      }
+    }
+    return order.compactMap { uses[$0] }.map {
+      Theme(
+        text: $0.text, notes: $0.notes, sessions: $0.sessions.count, firstSeen: $0.firstSeen,
+        lastSeen: $0.lastSeen)
+    }.sorted { ($1.sessions, $1.notes, $0.firstSeen) < ($0.sessions, $0.notes, $1.firstSeen) }
+  }
+
+  private static func people(_ digests: [SessionDigest]) -> [Person] {
+    struct Taking {
+      var name: String
+      var level: Level
+      var organisation: String
+      var sessions = 0
+      var presentations = 0
+    }
+    var takings: [PersonKey: Taking] = [:]
+    for digest in digests {
+      var started: [Int: Int] = [:]
+      for round in digest.rounds where round.hasStarted {
+        started[round.presenter, default: 0] += 1
+      }
+      var seen = Set<PersonKey>()
+      for person in digest.people {
+        let participant = person.participant
+        let key = PersonKey(participant)
+        var taking =
+          takings[key]
+          ?? Taking(
+            name: participant.name.trimmingCharacters(in: .whitespacesAndNewlines),
+            level: participant.level, organisation: participant.organisation)
+        taking.level = participant.level
+        taking.organisation = participant.organisation.trimmingCharacters(
+          in: .whitespacesAndNewlines)
+        if seen.insert(key).inserted { taking.sessions += 1 }
+        taking.presentations += started[person.index] ?? 0
+        takings[key] = taking
+      }
+    }
+    return takings.values.map {
+      Person(
+        name: $0.name, level: $0.level, organisation: $0.organisation, sessions: $0.sessions,
+        presentations: $0.presentations)
+    }.sorted {
+      ($1.presentations, $1.sessions, $0.name, $0.organisation)
+        < ($0.presentations, $0.sessions, $1.name, $1.organisation)
+    }
+  }
+}

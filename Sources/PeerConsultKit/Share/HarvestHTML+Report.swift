@@ -1,0 +1,132 @@
+import Foundation
+import Plot
+
+/// The report's counts (``ProgrammeReport``) as HTML tables, every text through
+/// ``HTMLPage/text(_:)``.
+extension HarvestHTML {
+  func tags(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
+    guard !report.tags.isEmpty else {
+      return .p(
+        .class("detail"),
+        "No #tags in these sessions: write one in a note, such as #licensing.")
+    }
+    return .group(
+      table(
+        "tags", ["Tag", "#Sessions", "#Notes", "First seen", "Last seen", "Trend"],
+        report.tags.map { tag in
+          [
+            "#" + tag.tag, "\(tag.sessions)", "\(tag.notes)", time.day(tag.firstSeen),
+            time.day(tag.lastSeen), tag.trend.rawValue,
+          ]
+        }),
+      .p(.class("detail"), HTMLPage.text(HarvestMarkdown.trendNote)))
+  }
+
+  func recurringThemes(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
+    let recurring = report.themes.filter { $0.notes > 1 }
+    guard !recurring.isEmpty else {
+      return .p(.class("detail"), HTMLPage.text(ReportWords.noRecurringTheme))
+    }
+    return .ul(
+      .class("notes"),
+      .forEach(recurring) { theme in
+        .li(
+          HTMLPage.span("text", theme.text), .text(" "),
+          HTMLPage.span(
+            "detail",
+            "(\(CommandText.counted(theme.sessions, "session")), "
+              + "\(CommandText.counted(theme.notes, "note")); first \(time.day(theme.firstSeen)), "
+              + "last \(time.day(theme.lastSeen)))"))
+      })
+  }
+
+  func actionCounts(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
+    .group(
+      .p(HTMLPage.text(ReportWords.actions(report.actions))),
+      .if(
+        !report.sessions.isEmpty,
+        table(
+          "actions", ["Date", "Session", "#Agreed", "#Done", "#Open"],
+          report.sessions.map { session in
+            [
+              time.day(session.createdAt), session.title, "\(session.actionsAgreed)",
+              "\(session.actionsDone)", "\(session.actionsAgreed - session.actionsDone)",
+            ]
+          })))
+  }
+
+  func slice(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
+    guard !report.sessions.isEmpty else { return .p(.class("detail"), "No sessions.") }
+    return table(
+      "slice",
+      ["Date", "Session", "#People"] + Level.allCases.map { "#" + $0.rawValue.capitalized }
+        + ["#Organisations", "Presented"],
+      report.sessions.map { session in
+        [time.day(session.createdAt), session.title, "\(session.people)"]
+          + Level.allCases.map { "\(session.people(at: $0))" }
+          + [
+            "\(session.organisations)",
+            session.presenters.isEmpty ? "nobody" : session.presenters.joined(separator: ", "),
+          ]
+      })
+  }
+
+  /// Everyone with their sessions and presentations; anonymised, without the level (see
+  /// ``HarvestMarkdown/presenters(_:anonymised:)``).
+  func presenters(_ report: ProgrammeReport, anonymised: Bool) -> Node<HTML.BodyContext> {
+    .group(
+      .p(HTMLPage.text(ReportWords.presented(report))),
+      .if(
+        !report.people.isEmpty,
+        table(
+          "people",
+          ["Person"] + (anonymised ? [] : ["Level"])
+            + ["Organisation", "#Sessions", "#Presentations"],
+          report.people.map { person in
+            [person.name] + (anonymised ? [] : [person.level.rawValue])
+              + [person.organisation, "\(person.sessions)", "\(person.presentations)"]
+          })))
+  }
+
+  func ratings(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
+    let rated = report.ratedSessions
+    return .group(
+      .p(HTMLPage.text(ReportWords.ratings(report))),
+      .if(!rated.isEmpty, RatingsChart(time: time).render(rated)),
+      .if(
+        !rated.isEmpty,
+        table(
+          "ratings", ["Date", "Session", "#Ratings", "#Average"],
+          rated.map { session in
+            [
+              time.day(session.createdAt), session.title, "\(session.ratings)",
+              String(format: "%.1f", session.averageRating ?? 0),
+            ]
+          })))
+  }
+
+  /// A table of text cells; a heading starting with `#` marks a column of numbers, which is
+  /// right-aligned (the `#` is not shown).
+  private func table(_ className: String, _ headings: [String], _ rows: [[String]])
+    -> Node<HTML.BodyContext>
+  {
+    let numeric = headings.map { $0.hasPrefix("#") }
+    return .table(
+      .class(className),
+      .thead(
+        .tr(
+          .forEach(headings) { heading in
+            heading.hasPrefix("#")
+              ? .th(.class("number"), HTMLPage.text(String(heading.dropFirst())))
+              : .th(HTMLPage.text(heading))
+          })),
+      .tbody(
+        .forEach(rows) { row in
+          .tr(
+            .forEach(Array(row.enumerated())) { column, cell in
+              numeric.indices.contains(column) && numeric[column]
+                ? .td(.class("number"), HTMLPage.text(cell)) : .td(HTMLPage.text(cell))
+            })
+        }))
+  }
+}
