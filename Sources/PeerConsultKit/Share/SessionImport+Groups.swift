@@ -92,20 +92,10 @@ extension SessionImport {
       } catch {
         throw .store(error)
       }
-      let events = record.events
-      let change: ImportOutcome.Change
-      var append: [RecordedGroupEvent] = []
-      if stored.isEmpty {
-        change = .added
-        append = events
-      } else if stored == events {
-        change = .alreadyPresent
-      } else if stored.count < events.count, Array(events.prefix(stored.count)) == stored {
-        change = .extended(events: events.count - stored.count)
-        append = Array(events.dropFirst(stored.count))
-      } else if events.count < stored.count, Array(stored.prefix(events.count)) == events {
-        change = .newerPresent(events: stored.count - events.count)
-      } else {
+      guard
+        let (change, append) = ImportOutcome.Change.comparing(
+          stored: stored, incoming: record.events)
+      else {
         throw .divergedGroup(path: imported.path, group: record.id, name: record.group.name)
       }
       steps.append(

@@ -19,6 +19,25 @@ public struct ImportOutcome: Hashable, Sendable {
     case alreadyPresent
     /// The folder holds a later state of this session, with `events` more: nothing changed.
     case newerPresent(events: Int)
+
+    /// What importing the log `incoming` does to the `stored` one (empty when the folder
+    /// has none): the change and the events to append, or nil when the two diverge (neither
+    /// is the start of the other). Sessions and standing groups are compared the same way.
+    static func comparing<Event: Equatable>(stored: [Event], incoming: [Event]) -> (
+      change: Change, append: [Event]
+    )? {
+      if stored.isEmpty { return (.added, incoming) }
+      if stored == incoming { return (.alreadyPresent, []) }
+      if stored.count < incoming.count, Array(incoming.prefix(stored.count)) == stored {
+        return (
+          .extended(events: incoming.count - stored.count), Array(incoming.dropFirst(stored.count))
+        )
+      }
+      if incoming.count < stored.count, Array(stored.prefix(incoming.count)) == incoming {
+        return (.newerPresent(events: stored.count - incoming.count), [])
+      }
+      return nil
+    }
   }
 
   public let session: SessionID
@@ -205,19 +224,8 @@ public enum SessionImport {
         throw .store(error)
       }
       let events = record.events
-      let change: ImportOutcome.Change
-      var append: [RecordedEvent] = []
-      if stored.isEmpty {
-        change = .added
-        append = events
-      } else if stored == events {
-        change = .alreadyPresent
-      } else if stored.count < events.count, Array(events.prefix(stored.count)) == stored {
-        change = .extended(events: events.count - stored.count)
-        append = Array(events.dropFirst(stored.count))
-      } else if events.count < stored.count, Array(stored.prefix(events.count)) == events {
-        change = .newerPresent(events: stored.count - events.count)
-      } else {
+      guard let (change, append) = ImportOutcome.Change.comparing(stored: stored, incoming: events)
+      else {
         throw .diverged(path: imported.path, session: record.id, title: record.state.setup.title)
       }
       steps.append(
