@@ -99,6 +99,10 @@ if arguments.contains("--room") {
   exit(0)
 }
 
+// `--open`: opening a long session, `show`'s first lines, commit and echo (`OpenAndEcho.swift`);
+// after the protocol file below, which the echo needs.
+let openOnly = arguments.contains("--open")
+
 /// A protocol whose first phase lasts 20 minutes: the live screen at rest.
 let longProtocol = scratch.appendingPathComponent("long-phase.yaml")
 try """
@@ -139,6 +143,14 @@ func firstFrame(_ command: [String], showing text: String) throws -> (TimeInterv
   let peak = ProcessSample(pid: process.pid)?.peakResident ?? 0
   process.stop()
   return (elapsed, peak)
+}
+
+if openOnly {
+  let openRows = try openAndEchoRows(
+    binary: binary, environment: environment, scratch: scratch, quick: quick)
+  try? FileManager.default.removeItem(at: scratch)
+  print(table(openRows))
+  exit(0)
 }
 
 // MARK: Start to first frame, against less

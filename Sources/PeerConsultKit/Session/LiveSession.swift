@@ -46,10 +46,9 @@ public final class LiveSession {
   public static func resume(
     _ id: SessionID, store: any SessionStore, clock: any WallClock = SystemClock()
   ) throws -> LiveSession {
-    let events = try store.events(of: id)
-    let state = try SessionState.replay(events)
+    let (state, lastSequence) = try store.load(id)
     return LiveSession(
-      id: id, state: state, store: store, clock: clock, lastSequence: events.last?.sequence ?? 0)
+      id: id, state: state, store: store, clock: clock, lastSequence: lastSequence)
   }
 
   // MARK: Reading the clock
@@ -221,7 +220,7 @@ public final class LiveSession {
   /// returns whether there were any. The state is unchanged when one does not apply.
   @discardableResult
   public func catchUp() throws -> Bool {
-    let newer = try store.events(of: id).filter { $0.sequence > lastSequence }
+    let newer = try store.events(of: id, after: lastSequence)
     guard let last = newer.last else { return false }
     var next = state
     for recorded in newer { try next.apply(recorded.event, at: recorded.at) }

@@ -7,4 +7,21 @@ public protocol SessionStore {
   func append(_ event: RecordedEvent, to session: SessionID) throws
   /// Every event of `session`, in order.
   func events(of session: SessionID) throws -> [RecordedEvent]
+  /// The events of `session` after sequence `sequence`, in order.
+  func events(of session: SessionID, after sequence: Int) throws -> [RecordedEvent]
+  /// The state `session`'s events fold to and the sequence of the last of them.
+  func load(_ session: SessionID) throws -> (state: SessionState, lastSequence: Int)
+}
+
+extension SessionStore {
+  /// Every event after `sequence`, read as all of them; a store that can read fewer does.
+  public func events(of session: SessionID, after sequence: Int) throws -> [RecordedEvent] {
+    try events(of: session).filter { $0.sequence > sequence }
+  }
+
+  /// The replay of every event; a store that keeps snapshots reads less.
+  public func load(_ session: SessionID) throws -> (state: SessionState, lastSequence: Int) {
+    let events = try events(of: session)
+    return (try SessionState.replay(events), events.last?.sequence ?? 0)
+  }
 }

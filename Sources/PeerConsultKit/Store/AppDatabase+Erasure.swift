@@ -115,9 +115,13 @@ extension AppDatabase {
       RecordedEvent(
         sequence: events.count + 1, at: max(date, events.last?.at ?? date),
         event: .personErased(pseudonym: pseudonym)))
+    // The old snapshot went with the rows; the new one holds only the pseudonym.
     for event in rewritten {
-      try insert(event, payload: SessionEventCodec.payload(of: event.event), to: session, in: db)
+      try insert(
+        event, payload: SessionEventCodec.payload(of: event.event), to: session, in: db,
+        keepingSnapshot: false)
     }
+    try keepSnapshot(of: session, afterRun: 1, to: rewritten.count, in: db)
   }
 
   /// The groups someone called `wanted` (folded) ever joined, by id.
@@ -176,7 +180,7 @@ extension AppDatabase {
     try db.execute(
       sql: "DELETE FROM note_tags WHERE note_id IN (SELECT id FROM notes WHERE session_id = ?)",
       arguments: [session.rawValue])
-    for table in ["notes", "participants", "rounds", "slots", "events"] {
+    for table in ["notes", "participants", "rounds", "slots", "events", "session_snapshots"] {
       try db.execute(
         sql: "DELETE FROM \(table) WHERE session_id = ?", arguments: [session.rawValue])
     }

@@ -17,8 +17,12 @@ extension AppDatabase: SessionStore {
   }
 
   /// Stores `event` with its `payload` and projects it, inside the caller's transaction.
+  ///
+  /// A run of events stored together passes `keepingSnapshot: false` and calls
+  /// ``keepSnapshot(of:afterRun:to:in:)`` once after the run.
   static func insert(
-    _ event: RecordedEvent, payload: String, to session: SessionID, in db: Database
+    _ event: RecordedEvent, payload: String, to session: SessionID, in db: Database,
+    keepingSnapshot: Bool = true
   ) throws {
     try advance(session, to: event, in: db)
     // Projected first: a created event's session row must exist before the event's row.
@@ -29,41 +33,43 @@ extension AppDatabase: SessionStore {
         session.rawValue, event.sequence, event.at.millisecondsSince1970, event.event.typeName,
         payload,
       ])
+    if keepingSnapshot { try keepSnapshot(of: session, after: event, in: db) }
   }
 
   /// Every event of `session`, in order.
   public func events(of session: SessionID) throws(StoreError) -> [RecordedEvent] {
+    let events = try events(of: session, after: 0)
+    guard !events.isEmpty else { throw .noSuchSession(session.rawValue) }
+    return events
+  }
+
+  /// The events of `session` after sequence `sequence`, in order; none when there are none
+  /// (or no such session).
+  public func events(of session: SessionID, after sequence: Int) throws(StoreError)
+    -> [RecordedEvent]
+  {
     let rows = try read { db in
       try Row.fetchAll(
-        db, sql: "SELECT seq, at, payload FROM events WHERE session_id = ? ORDER BY seq",
-        arguments: [session.rawValue])
+        db,
+        sql: "SELECT seq, at, payload FROM events WHERE session_id = ? AND seq > ? ORDER BY seq",
+        arguments: [session.rawValue, sequence])
     }
-    guard !rows.isEmpty else { throw .noSuchSession(session.rawValue) }
-    return try rows.map { row throws(StoreError) in
-      let sequence: Int = row["seq"]
-      do {
-        let payload: String = row["payload"]
-        return RecordedEvent(
-          sequence: sequence, at: Date(millisecondsSince1970: row["at"]),
-          event: try SessionEventCodec.event(fromPayload: payload))
-      } catch {
-        throw .damagedSession(session, sequence: sequence, reason: "\(error)")
-      }
-    }
+    return try Self.decodedEvents(rows, of: session)
   }
 
   /// The state of `session` rebuilt from its events: the same slot, notes and pause as when
-  /// it was last written, with time computed from the stored wall-clock times.
+  /// it was last written, with time computed from the stored wall-clock times. Read from the
+  /// session's snapshot and the events after it when it has one (``SessionSnapshot``).
   public func loadSession(_ session: SessionID) throws(StoreError) -> SessionState {
-    let events = try events(of: session)
-    do {
-      return try SessionState.replay(events)
-    } catch {
-      if case .unreplayable(let sequence, let reason) = error {
-        throw .damagedSession(session, sequence: sequence, reason: reason)
-      }
-      throw .damagedSession(session, sequence: 0, reason: error.description)
-    }
+    try storedState(of: session).state
+  }
+
+  /// The state of `session` and the sequence of its last event, for a live session to carry
+  /// on from (``SessionStore/load(_:)``).
+  public func load(_ session: SessionID) throws(StoreError) -> (
+    state: SessionState, lastSequence: Int
+  ) {
+    try storedState(of: session)
   }
 
   /// Moves the session's `last_seq` on to `event`, or creates the session for its first

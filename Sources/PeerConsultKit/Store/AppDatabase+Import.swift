@@ -46,6 +46,10 @@ extension AppDatabase {
               event.event.typeName, payload,
             ])
         }
+        if let first = run.events.first, let last = run.events.last {
+          try Self.keepSnapshot(
+            of: run.session, afterRun: first.sequence, to: last.sequence, in: db)
+        }
       }
     }
   }

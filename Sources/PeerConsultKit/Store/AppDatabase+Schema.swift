@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 5
+  public static let schemaVersion = 8
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -98,6 +98,23 @@ extension AppDatabase {
           ALTER TABLE sessions ADD COLUMN group_id TEXT;
           CREATE INDEX sessions_by_group ON sessions (group_id, created_at);
           PRAGMA user_version = 5;
+          """)
+    }
+    migrator.registerMigration("v8") { db in
+      // A snapshot of each long session's state (`SessionSnapshot`), rewritten in the
+      // transaction of every event whose sequence is a multiple of `SessionSnapshot.interval`,
+      // so an opening decodes it and replays only the events after it. A cache of the events,
+      // never the record: a snapshot of another `version` is ignored, and a session's
+      // snapshot is removed with it. Existing sessions get theirs at their next boundary.
+      try db.execute(
+        sql: """
+          CREATE TABLE session_snapshots (
+            session_id TEXT PRIMARY KEY NOT NULL REFERENCES sessions (id),
+            seq INTEGER NOT NULL,           -- the last event the state includes
+            version INTEGER NOT NULL,       -- SessionSnapshot.encodingVersion
+            payload BLOB NOT NULL           -- the SessionSnapshot as JSON
+          );
+          PRAGMA user_version = 8;
           """)
     }
     return migrator

@@ -1,0 +1,188 @@
+import Foundation
+import PeerConsultKit
+import SyntheticData
+
+/// Issue 19's figures for one session (`pc-bench --open`): opening a session of 10,000 notes
+/// against one of 10 (in process, from its snapshot, beside the full replay every opening did
+/// before), the first 40 lines of `show` whole-process for both, a note's durable commit
+/// against the `sqlite3` CLI, and keystroke to echo against `nano` and `cat`, each beside its
+/// baseline in the same run.
+func openAndEchoRows(
+  binary: String, environment: [String: String], scratch: URL, quick: Bool
+) throws -> [Row] {
+  var rows: [Row] = []
+  let folder = scratch.appendingPathComponent("open")
+  log("open: sessions of 10 and 10,000 notes")
+  let (database, short, long) = try sessionsOfTwoLengths(in: folder)
+  let repeats = quick ? 5 : 21
+
+  // In process: the opening the live screen, review and follow use, and the replay before.
+  var opened: [String: [Double]] = [:]
+  for _ in 0..<repeats {
+    for (label, id) in [("short", short), ("long", long)] {
+      var started = Date()
+      _ = try database.loadSession(id)
+      opened["open " + label, default: []].append(Date().timeIntervalSince(started))
+      started = Date()
+      _ = try SessionState.replay(database.events(of: id))
+      opened["replay " + label, default: []].append(Date().timeIntervalSince(started))
+      started = Date()
+      _ = try LiveSession.resume(id, store: database)
+      opened["resume " + label, default: []].append(Date().timeIntervalSince(started))
+    }
+  }
+  func middle(_ key: String) -> Double { median(opened[key] ?? []) }
+  for (figure, key) in [
+    ("open a session of 10,000 notes (loadSession: review, follow)", "open"),
+    ("resume a session of 10,000 notes (LiveSession.resume: the live screen)", "resume"),
+  ] {
+    rows.append(
+      Row(
+        figure: figure + " (p50)", ours: ms(middle(key + " long")),
+        baseline: "\(ms(middle(key + " short"))) (10 notes)",
+        ratio: Row.ratio(middle(key + " long"), middle(key + " short")), goal: "<= 2x",
+        met: middle(key + " long") <= 2 * middle(key + " short")))
+  }
+  rows.append(
+    Row(
+      figure: "the same, replaying every event as before snapshots (p50)",
+      ours: ms(middle("replay long")), baseline: "\(ms(middle("replay short"))) (10 notes)",
+      ratio: Row.ratio(middle("replay long"), middle("replay short")), goal: "-", met: nil))
+  try database.close()
+
+  // Whole process: `show … | head -40`, as a reader of a long transcript would start.
+  log("show: first 40 lines")
+  var show: [String: [Double]] = [:]
+  for _ in 0..<(quick ? 3 : 11) {
+    for (label, id) in [("short", short), ("long", long)] {
+      show[label, default: []].append(
+        try firstLines(
+          40, of: [binary, "show", id.rawValue, "--data-dir", folder.path],
+          environment: environment))
+    }
+  }
+  let (showLong, showShort) = (median(show["long"]!), median(show["short"]!))
+  rows.append(
+    Row(
+      figure: "`show` of a 10,000-note session: first 40 lines, whole process (median)",
+      ours: ms(showLong), baseline: "\(ms(showShort)) (10 notes)",
+      ratio: Row.ratio(showLong, showShort), goal: "<= 2x", met: showLong <= 2 * showShort))
+
+  // A note's durable commit, against the sqlite3 CLI, in the same run.
+  log("note commit against sqlite3")
+  let count = quick ? 100 : 500
+  let ours = try commitLatencies(count: count, in: scratch.appendingPathComponent("commit"))
+  let sqlite = try sqliteInsertLatencies(count: count)
+  let (o99, s99) = (percentile(ours, 0.99), percentile(sqlite, 0.99))
+  rows.append(
+    Row(
+      figure: "note committed durably (p50 / p99)",
+      ours: "\(ms(median(ours))) / \(ms(o99))",
+      baseline: "\(ms(median(sqlite))) / \(ms(s99)) (sqlite3 CLI, WAL, FULL)",
+      ratio: "p99 " + Row.ratio(o99, s99), goal: "p99 <= 2x", met: o99 <= 2 * s99))
+
+  // Keystroke to echo: ours in the note editor, nano (the editor peer), cat (the floor).
+  log("keystroke to echo against nano and cat")
+  let keys = quick ? 50 : 300
+  let editor = try PtyProcess(
+    runArguments(scratch.appendingPathComponent("echo-open")), environment: environment)
+  guard editor.waitFor("Speaks now") != nil else { throw BenchError("the live screen never came") }
+  editor.send("\r")
+  guard editor.waitFor("Note ▸") != nil else { throw BenchError("the note editor never opened") }
+  let oursEcho = echoLatencies(editor, count: keys)
+  editor.stop()
+  let nano = try PtyProcess(
+    ["nano", "--ignorercfiles", scratch.appendingPathComponent("nano.txt").path],
+    environment: environment)
+  guard nano.waitFor("Help") != nil else { throw BenchError("nano never started") }
+  let nanoEcho = echoLatencies(nano, count: keys)
+  nano.stop()
+  let cat = try PtyProcess(
+    ["sh", "-c", "stty raw -echo; echo ready; exec cat"], environment: environment)
+  guard cat.waitFor("ready") != nil else { throw BenchError("cat never started") }
+  let catEcho = echoLatencies(cat, count: keys)
+  cat.stop()
+  let (e50, n50, c50) = (
+    median(oursEcho), median(nanoEcho), median(catEcho)
+  )
+  rows.append(
+    Row(
+      figure: "keystroke to echo in the note editor (p50 / p99)",
+      ours: "\(ms(e50)) / \(ms(percentile(oursEcho, 0.99)))",
+      baseline: "\(ms(n50)) / \(ms(percentile(nanoEcho, 0.99))) (nano)",
+      ratio: Row.ratio(e50, n50), goal: "p50 <= 1.0x nano", met: e50 <= n50))
+  rows.append(
+    Row(
+      figure: "the floor: cat (p50 / p99)", ours: "\(ms(e50)) / \(ms(percentile(oursEcho, 0.99)))",
+      baseline: "\(ms(c50)) / \(ms(percentile(catEcho, 0.99))) (cat)",
+      ratio: Row.ratio(e50, c50), goal: "-", met: nil))
+  return rows
+}
+
+/// A data folder holding one unfinished session of 10 notes and one of 10,000, written as the
+/// live screen writes them (edits, deletions, phases moved on) and stored in one import.
+private func sessionsOfTwoLengths(in folder: URL) throws -> (AppDatabase, SessionID, SessionID) {
+  try? FileManager.default.removeItem(at: folder)
+  let builder = try AppDatabase.inMemory()
+  var rng = SeededGenerator(seed: SyntheticData.seed &+ 19)
+  let clock = ManualClock(Date(timeIntervalSince1970: 1_750_000_000))
+  let short = try SyntheticData.session(
+    notes: 10, programme: "Alcohol Plan", number: 1, in: builder, clock: clock, finish: false,
+    using: &rng)
+  let long = try SyntheticData.session(
+    notes: 10_000, programme: "Alcohol Plan", number: 2, in: builder, clock: clock,
+    finish: false, using: &rng)
+  let database = try AppDatabase(directory: folder)
+  try database.appendInOneTransaction([
+    (short, try builder.events(of: short)), (long, try builder.events(of: long)),
+  ])
+  return (database, short, long)
+}
+
+/// Seconds from starting `command` until `count` lines have come from its standard output;
+/// the process is then ended, as `head` ends it by closing the pipe.
+private func firstLines(_ count: Int, of command: [String], environment: [String: String])
+  throws -> Double
+{
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: command[0])
+  process.arguments = Array(command.dropFirst())
+  process.environment = environment
+  let output = Pipe()
+  process.standardOutput = output
+  let started = Date()
+  try process.run()
+  var lines = 0
+  while lines < count {
+    let chunk = output.fileHandleForReading.availableData
+    if chunk.isEmpty { break }
+    lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+  }
+  let elapsed = Date().timeIntervalSince(started)
+  guard lines >= count else { throw BenchError("\(command[1]) wrote fewer than \(count) lines") }
+  output.fileHandleForReading.closeFile()
+  process.terminate()
+  process.waitUntilExit()
+  return elapsed
+}
+
+/// Seconds for each of `count` notes added through `LiveSession` to a data folder on disk
+/// (WAL, `synchronous=FULL`), as the live screen saves them.
+private func commitLatencies(count: Int, in folder: URL) throws -> [Double] {
+  try? FileManager.default.removeItem(at: folder)
+  let database = try AppDatabase(directory: folder)
+  var rng = SeededGenerator(seed: 42)
+  let live = try LiveSession.create(
+    SyntheticData.setup(programme: "Alcohol Plan", number: 1, using: &rng), store: database,
+    clock: ManualClock())
+  try live.start()
+  var latencies: [Double] = []
+  for _ in 0..<count {
+    let content = SyntheticData.note(kind: .insight, participants: 3, using: &rng)
+    let started = Date()
+    _ = try live.addNote(content)
+    latencies.append(Date().timeIntervalSince(started))
+  }
+  try database.close()
+  return latencies
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// Reading and keeping sessions' snapshots (`session_snapshots`, ``SessionSnapshot``): an
+/// opening reads the latest snapshot and the events after it, so it costs the same for a
+/// session of ten notes as for one of ten thousand, bar decoding the state itself.
+extension AppDatabase {
+  /// The state of `session` and the sequence of its last event, from its snapshot and the
+  /// events after it, or from every event when it has no usable snapshot.
+  func storedState(of session: SessionID) throws(StoreError) -> (
+    state: SessionState, lastSequence: Int
+  ) {
+    let loaded = try read { db in try Self.storedState(of: session, in: db) }
+    switch loaded {
+    case .success(let result): return result
+    case .failure(let error): throw error
+    }
+  }
+
+  /// ``storedState(of:)`` inside the caller's transaction; an error about the session
+  /// itself (no such session, an event that does not decode or replay) is returned, not
+  /// thrown, so that the transaction is not taken to have failed.
+  static func storedState(of session: SessionID, in db: Database) throws -> Result<
+    (state: SessionState, lastSequence: Int), StoreError
+  > {
+    var base: (state: SessionState, sequence: Int)?
+    if let row = try Row.fetchOne(
+      db, sql: "SELECT seq, version, payload FROM session_snapshots WHERE session_id = ?",
+      arguments: [session.rawValue]),
+      row["version"] as Int == SessionSnapshot.encodingVersion,
+      let state = SessionSnapshot.state(fromPayload: row["payload"])
+    {
+      base = (state, row["seq"])
+    }
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT seq, at, payload FROM events WHERE session_id = ? AND seq > ? ORDER BY seq",
+      arguments: [session.rawValue, base?.sequence ?? 0])
+    return Result { () throws(StoreError) in
+      let events = try decodedEvents(rows, of: session)
+      guard let base else {
+        guard !events.isEmpty else { throw .noSuchSession(session.rawValue) }
+        return (try replayed(events, of: session), events.last?.sequence ?? 0)
+      }
+      var state = base.state
+      for recorded in events {
+        do {
+          try state.apply(recorded.event, at: recorded.at)
+        } catch {
+          throw .damagedSession(session, sequence: recorded.sequence, reason: "\(error)")
+        }
+      }
+      return (state, events.last?.sequence ?? base.sequence)
+    }
+  }
+
+  /// Rewrites `session`'s snapshot when `event`, just stored in `db`'s transaction, falls on a
+  /// snapshot boundary: the state then is the last snapshot and the events after it.
+  static func keepSnapshot(
+    of session: SessionID, after event: RecordedEvent, in db: Database
+  ) throws {
+    guard event.sequence % SessionSnapshot.interval == 0 else { return }
+    // A session that does not rebuild gets no new snapshot: its opening replays and reports
+    // the damage, as it would without snapshots, and the event is stored all the same.
+    guard case .success(let (state, sequence)) = try storedState(of: session, in: db) else {
+      return
+    }
+    try storeSnapshot(state, at: sequence, of: session, in: db)
+  }
+
+  /// Brings `session`'s snapshot up to date after a run of events from `first` to `last` was
+  /// stored in `db`'s transaction without one (import, erasure): one rebuild for the run
+  /// rather than one per boundary in it, and none for a run that crosses no boundary.
+  static func keepSnapshot(
+    of session: SessionID, afterRun first: Int, to last: Int, in db: Database
+  )
+    throws
+  {
+    let interval = SessionSnapshot.interval
+    guard last / interval > (first - 1) / interval else { return }
+    guard case .success(let (state, sequence)) = try storedState(of: session, in: db) else {
+      return
+    }
+    try storeSnapshot(state, at: sequence, of: session, in: db)
+  }
+
+  /// Stores `state`, the state after event `sequence`, as `session`'s snapshot.
+  static func storeSnapshot(
+    _ state: SessionState, at sequence: Int, of session: SessionID, in db: Database
+  ) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO session_snapshots (session_id, seq, version, payload) VALUES (?, ?, ?, ?)
+        ON CONFLICT (session_id) DO UPDATE
+        SET seq = excluded.seq, version = excluded.version, payload = excluded.payload
+        """,
+      arguments: [
+        session.rawValue, sequence, SessionSnapshot.encodingVersion,
+        try SessionSnapshot.payload(of: state),
+      ])
+  }
+
+  /// Decodes stored event rows (`seq`, `at`, `payload`); a payload that does not decode makes
+  /// the session damaged at that event.
+  static func decodedEvents(_ rows: [Row], of session: SessionID) throws(StoreError)
+    -> [RecordedEvent]
+  {
+    try rows.map { row throws(StoreError) in
+      let sequence: Int = row["seq"]
+      do {
+        let payload: String = row["payload"]
+        return RecordedEvent(
+          sequence: sequence, at: Date(millisecondsSince1970: row["at"]),
+          event: try SessionEventCodec.event(fromPayload: payload))
+      } catch {
+        throw .damagedSession(session, sequence: sequence, reason: "\(error)")
+      }
+    }
+  }
+
+  /// The state `events`, from the created one on, fold to; a replay that fails makes the
+  /// session damaged at the event it failed on.
+  static func replayed(_ events: [RecordedEvent], of session: SessionID) throws(StoreError)
+    -> SessionState
+  {
+    do {
+      return try SessionState.replay(events)
+    } catch {
+      if case .unreplayable(let sequence, let reason) = error {
+        throw .damagedSession(session, sequence: sequence, reason: reason)
+      }
+      throw .damagedSession(session, sequence: 0, reason: error.description)
+    }
+  }
+}

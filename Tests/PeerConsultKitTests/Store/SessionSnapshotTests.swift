@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+
+@testable import PeerConsultKit
+
+/// A session's stored snapshot (`session_snapshots`) is a cache of its events: every opening
+/// through it must give exactly the state a full replay gives, whatever wrote the session.
+@Suite struct SessionSnapshotTests {
+  /// Every session's snapshot, as stored.
+  private static func snapshots(_ database: AppDatabase) throws -> [(
+    session: SessionID, sequence: Int, version: Int, payload: Data
+  )] {
+    try database.read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM session_snapshots ORDER BY session_id").map {
+        (SessionID(rawValue: $0["session_id"])!, $0["seq"], $0["version"], $0["payload"])
+      }
+    }
+  }
+
+  /// Fails for any snapshot that is not the replay of its session's events up to its
+  /// sequence, and for any session whose opening differs from the replay of all its events:
+  /// run after every kind of write, so a write path that forgets the snapshot is caught.
+  private static func expectFresh(
+    _ database: AppDatabase, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    for snapshot in try snapshots(database) {
+      let events = try database.events(of: snapshot.session)
+      let replayed = try SessionState.replay(events.filter { $0.sequence <= snapshot.sequence })
+      #expect(snapshot.version == SessionSnapshot.encodingVersion, sourceLocation: sourceLocation)
+      #expect(
+        SessionSnapshot.state(fromPayload: snapshot.payload) == replayed,
+        "stale snapshot of \(snapshot.session) at \(snapshot.sequence)",
+        sourceLocation: sourceLocation)
+    }
+    for session in try database.sessions().map(\.id) {
+      let events = try database.events(of: session)
+      let opened = try database.load(session)
+      #expect(opened.state == (try SessionState.replay(events)), sourceLocation: sourceLocation)
+      #expect(opened.lastSequence == events.last?.sequence, sourceLocation: sourceLocation)
+    }
+  }
+
+  /// A random walk of every kind of command, with follow-ups, sharing and room choices too.
+  private static func walk(
+    _ session: LiveSession, clock: ManualClock, steps: Int, seed: UInt64
+  ) {
+    var random = SeededGenerator(seed: seed)
+    for _ in 0..<steps {
+      clock.advance(by: Double(Int.random(in: 0...20_000, using: &random)) / 997)
+      do {
+        switch Int.random(in: 0..<40, using: &random) {
+        case 0:
+          try session.chooseForSharing(
+            ["Priya", "crème", "Quillfeather"].randomElement(using: &random)!,
+            replace: Bool.random(using: &random))
+        case 1:
+          try session.chooseRoomNotes(
+            NoteKind.allCases.filter { _ in Bool.random(using: &random) })
+        case 2:
+          try session.followUp(
+            ActionReference(
+              session: SessionID(rawValue: String(repeating: "a", count: 32))!,
+              note: Int.random(in: 1...3, using: &random)),
+            [.done, .carried(note: "next time"), .dropped(reason: "no budget")]
+              .randomElement(using: &random)!)
+        default: try RandomCommand.run(on: session, using: &random)
+        }
+      } catch {
+        // Refused commands are part of the walk.
+      }
+    }
+  }
+
+  @Test(arguments: [11, 12, 13] as [UInt64])
+  func aRandomSessionOpensFromItsSnapshotAsItReplays(seed: UInt64) throws {
+    let store = try StoreFixture()
+    let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
+    var checked = 0
+    for round in 0..<12 {
+      Self.walk(live, clock: store.clock, steps: 150, seed: seed &* 100 &+ UInt64(round))
+      let opened = try store.database.load(live.id)
+      #expect(opened.state == live.state)
+      #expect(try store.reopen().loadSession(live.id) == live.state)
+      try Self.expectFresh(store.database)
+      checked += 1
+    }
+    let events = try store.database.events(of: live.id)
+    let snapshot = try #require(try Self.snapshots(store.database).first)
+    // The walk went far enough for the opening to start from a snapshot, not from the start.
+    #expect(events.count > 3 * SessionSnapshot.interval && snapshot.sequence > 0)
+    #expect(snapshot.sequence % SessionSnapshot.interval == 0)
+    #expect(events.count - snapshot.sequence < SessionSnapshot.interval)
+    let types = Set(events.map(\.event.typeName))
+    #expect(types.isSuperset(of: ["noteEdited", "noteDeleted", "shareChoice", "roomNotesChosen"]))
+    #expect(types.contains("actionFollowedUp") && checked == 12)
+  }
+
+  @Test func aSessionCarriedOnAfterItsSnapshotResumesExactly() throws {
+    let store = try StoreFixture()
+    let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
+    try live.start()
+    for index in 0..<(SessionSnapshot.interval + 10) {
+      store.clock.advance(by: 1.25)
+      _ = try live.addNote(.init(text: "note \(index)", kind: .insight))
+    }
+    let resumed = try LiveSession.resume(live.id, store: store.reopen(), clock: store.clock)
+    #expect(resumed.state == live.state)
+    // A second program's write and the merge on both sides keep the snapshot true.
+    let action = try live.addNote(.init(text: "call", kind: .action))
+    #expect(try resumed.catchUp())
+    try resumed.setActionDone(action.id, true)
+    #expect(try live.catchUp())
+    #expect(live.state == resumed.state)
+    try Self.expectFresh(store.database)
+  }
+
+  @Test func aSnapshotOfAnotherEncodingOrThatDoesNotDecodeIsIgnored() throws {
+    let store = try StoreFixture()
+    let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
+    try live.start()
+    for index in 0..<SessionSnapshot.interval {
+      _ = try live.addNote(.init(text: "note \(index)", kind: .insight))
+    }
+    #expect(try Self.snapshots(store.database).count == 1)
+    // A snapshot of another (older) encoding whose bytes would decode to another state.
+    var other = live.state
+    other.notes.removeAll()
+    other.deletedNoteCount = 0
+    try store.database.write { db in
+      try db.execute(
+        sql: "UPDATE session_snapshots SET version = ?, payload = ?",
+        arguments: [SessionSnapshot.encodingVersion - 1, try SessionSnapshot.payload(of: other)])
+    }
+    #expect(try store.database.loadSession(live.id) == live.state)
+    for payload in [Data("{".utf8), Data("{}".utf8), Data([0xFF, 0x00])] {
+      try store.database.write { db in
+        try db.execute(
+          sql: "UPDATE session_snapshots SET version = ?, payload = ?",
+          arguments: [SessionSnapshot.encodingVersion, payload])
+      }
+      #expect(try store.database.loadSession(live.id) == live.state)
+    }
+    // The next boundary replaces it with a true one.
+    for index in 0..<SessionSnapshot.interval {
+      _ = try live.addNote(.init(text: "more \(index)", kind: .theme))
+    }
+    try Self.expectFresh(store.database)
+  }
+
+  @Test func importedSessionsGetATrueSnapshotInTheirTransaction() throws {
+    let source = try StoreFixture()
+    let live = try LiveSession.create(Fixtures.setup(), store: source.database, clock: source.clock)
+    Self.walk(live, clock: source.clock, steps: 900, seed: 7)
+    let events = try source.database.events(of: live.id)
+    #expect(events.count > 2 * SessionSnapshot.interval)
+    let target = try StoreFixture()
+    // Imported in two runs: a first export, then a later one that extends it.
+    let cut = SessionSnapshot.interval + 5
+    try target.database.appendInOneTransaction([(live.id, Array(events.prefix(cut)))])
+    try Self.expectFresh(target.database)
+    try target.database.appendInOneTransaction([(live.id, Array(events.dropFirst(cut)))])
+    try Self.expectFresh(target.database)
+    #expect(try Self.snapshots(target.database).first?.sequence == events.count)
+    #expect(try target.database.loadSession(live.id) == live.state)
+  }
+
+  @Test func erasingSomeoneLeavesNoSnapshotWithTheirName() throws {
+    let store = try StoreFixture()
+    var setup = Fixtures.setup()
+    setup.participants.append(ErasureTests.priya)
+    let live = try LiveSession.create(setup, store: store.database, clock: store.clock)
+    try live.start()
+    for index in 0..<(SessionSnapshot.interval * 2) {
+      _ = try live.addNote(.init(text: "Priya Kowalczyk point \(index)", kind: .insight))
+    }
+    let before = try #require(try Self.snapshots(store.database).first)
+    #expect(before.payload.range(of: Data("Kowalczyk".utf8)) != nil)
+    let erasure = try store.database.erasePerson(named: "Priya Kowalczyk", at: store.clock.now())
+    #expect(erasure.sessions == [live.id])
+    let after = try #require(try Self.snapshots(store.database).first)
+    #expect(after.payload.range(of: Data("Kowalczyk".utf8)) == nil)
+    #expect(after.payload.range(of: Data(erasure.pseudonym.utf8)) != nil)
+    try Self.expectFresh(store.database)
+    // Deleting the session takes its snapshot with it.
+    try store.database.deleteSession(live.id)
+    #expect(try Self.snapshots(store.database).isEmpty)
+  }
+}
