@@ -18,7 +18,10 @@ struct ShowCommand: ParsableCommand {
   func run() throws {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
-    let record = try database.record(of: try database.resolveSession(session))
-    try StandardOutput.write(SessionExport.plainText([record]))
+    // Written as it is laid out, from the session's snapshot rather than every event.
+    let digest = try database.digest(of: try database.resolveSession(session))
+    try SessionExport.plainText(digest) { (text: String) throws(CLIError) in
+      try StandardOutput.write(text)
+    }
   }
 }

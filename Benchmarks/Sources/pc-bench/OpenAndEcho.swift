@@ -7,10 +7,16 @@ import SyntheticData
 /// before), the first 40 lines of `show` whole-process for both, a note's durable commit
 /// against the `sqlite3` CLI, and keystroke to echo against `nano` and `cat`, each beside its
 /// baseline in the same run.
+///
+/// `editor` is the command that starts a live session (its note editor is opened with Enter);
+/// `sqlite` times `count` inserts through the `sqlite3` CLI.
 func openAndEchoRows(
-  binary: String, environment: [String: String], scratch: URL, quick: Bool
+  binary: String, environment: [String: String], scratch: URL, quick: Bool,
+  editor: [String], sqlite: (_ count: Int) throws -> [Double]
 ) throws -> [Row] {
-  var rows: [Row] = []
+  var rows: [Row] = [] {
+    didSet { if let row = rows.last { log(table([row])) } }
+  }
   let folder = scratch.appendingPathComponent("open")
   log("open: sessions of 10 and 10,000 notes")
   let (database, short, long) = try sessionsOfTwoLengths(in: folder)
@@ -72,25 +78,27 @@ func openAndEchoRows(
   log("note commit against sqlite3")
   let count = quick ? 100 : 500
   let ours = try commitLatencies(count: count, in: scratch.appendingPathComponent("commit"))
-  let sqlite = try sqliteInsertLatencies(count: count)
-  let (o99, s99) = (percentile(ours, 0.99), percentile(sqlite, 0.99))
+  let sqliteLatencies = try sqlite(count)
+  let (o99, s99) = (percentile(ours, 0.99), percentile(sqliteLatencies, 0.99))
   rows.append(
     Row(
       figure: "note committed durably (p50 / p99)",
       ours: "\(ms(median(ours))) / \(ms(o99))",
-      baseline: "\(ms(median(sqlite))) / \(ms(s99)) (sqlite3 CLI, WAL, FULL)",
+      baseline: "\(ms(median(sqliteLatencies))) / \(ms(s99)) (sqlite3 CLI, WAL, FULL)",
       ratio: "p99 " + Row.ratio(o99, s99), goal: "p99 <= 2x", met: o99 <= 2 * s99))
 
   // Keystroke to echo: ours in the note editor, nano (the editor peer), cat (the floor).
   log("keystroke to echo against nano and cat")
   let keys = quick ? 50 : 300
-  let editor = try PtyProcess(
-    runArguments(scratch.appendingPathComponent("echo-open")), environment: environment)
-  guard editor.waitFor("Speaks now") != nil else { throw BenchError("the live screen never came") }
-  editor.send("\r")
-  guard editor.waitFor("Note ▸") != nil else { throw BenchError("the note editor never opened") }
-  let oursEcho = echoLatencies(editor, count: keys)
-  editor.stop()
+  let live = try PtyProcess(editor, environment: environment)
+  guard live.waitFor("Speaks now") != nil else { throw BenchError("the live screen never came") }
+  // A session is ready, not running, until Space starts it; then Enter opens the editor.
+  live.send(" ")
+  guard live.waitFor("19:5") != nil else { throw BenchError("the session never started") }
+  live.send("\r")
+  guard live.waitFor("Note ▸") != nil else { throw BenchError("the note editor never opened") }
+  let oursEcho = echoLatencies(live, count: keys)
+  live.stop()
   let nano = try PtyProcess(
     ["nano", "--ignorercfiles", scratch.appendingPathComponent("nano.txt").path],
     environment: environment)

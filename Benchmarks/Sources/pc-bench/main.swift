@@ -147,7 +147,9 @@ func firstFrame(_ command: [String], showing text: String) throws -> (TimeInterv
 
 if openOnly {
   let openRows = try openAndEchoRows(
-    binary: binary, environment: environment, scratch: scratch, quick: quick)
+    binary: binary, environment: environment, scratch: scratch, quick: quick,
+    editor: runArguments(scratch.appendingPathComponent("echo-open")),
+    sqlite: { try sqliteInsertLatencies(count: $0) })
   try? FileManager.default.removeItem(at: scratch)
   print(table(openRows))
   exit(0)

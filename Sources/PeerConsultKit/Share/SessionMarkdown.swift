@@ -16,7 +16,23 @@ struct SessionMarkdown {
   }
 
   func render(_ digest: SessionDigest) -> String {
+    var text = ""
+    render(digest) { text += $0 }
+    return text
+  }
+
+  /// Renders `digest` a piece at a time, each piece whole lines: the header, then each phase
+  /// of the transcript, then the summary. `show` writes each piece as it comes, so the first
+  /// lines of a long transcript do not wait for the rest to be laid out.
+  func render<Failure: Error>(
+    _ digest: SessionDigest, to write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
     var lines = ["# \(style.heading(digest.title))", ""]
+    func flush() throws(Failure) {
+      guard !lines.isEmpty else { return }
+      try write(lines.joined(separator: "\n") + "\n")
+      lines.removeAll(keepingCapacity: true)
+    }
     lines += header(digest)
     lines += ["", "## Transcript", ""]
     for part in digest.transcriptParts {
@@ -27,8 +43,12 @@ struct SessionMarkdown {
       if !part.hasNotes { lines += ["No notes.", ""] }
       for phase in part.phases where !phase.notes.isEmpty {
         lines += ["#### \(style.heading(phase.name))", ""]
-        lines += phase.notes.map { "- " + line(for: $0, in: digest) }
+        for (index, note) in phase.notes.enumerated() {
+          lines.append("- " + line(for: note, in: digest))
+          if index % 100 == 99 { try flush() }
+        }
         lines.append("")
+        try flush()
       }
     }
     lines += section("Actions", digest.actions.map { action(for: $0, in: digest) })
@@ -46,7 +66,7 @@ struct SessionMarkdown {
     }
     lines += section("Process review", review)
     lines += timeTable(digest)
-    return lines.joined(separator: "\n") + "\n"
+    try flush()
   }
 
   private func header(_ digest: SessionDigest) -> [String] {

@@ -54,6 +54,16 @@ extension SessionExport {
     }
   }
 
+  /// The session of `digest` as plain text for a terminal, as ``plainText(_:timeZone:)``
+  /// lays it out, handed to `write` a piece of whole lines at a time as it is laid out.
+  public static func plainText<Failure: Error>(
+    _ digest: SessionDigest, timeZone: TimeZone = .current,
+    to write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    try SessionMarkdown(style: .plain, time: ReadableTime(timeZone: timeZone), anonymised: false)
+      .render(digest, to: write)
+  }
+
   /// `records` as plain text for a terminal: the Markdown layout without escapes.
   public static func plainText(_ records: [SessionRecord], timeZone: TimeZone = .current)
     -> String

@@ -27,8 +27,9 @@ extension AppDatabase: SessionStore {
     try advance(session, to: event, in: db)
     // Projected first: a created event's session row must exist before the event's row.
     try EventProjection(session: session, at: event.at, db: db).apply(event.event)
-    try db.execute(
-      sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
+    try db.cachedStatement(
+      sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)"
+    ).execute(
       arguments: [
         session.rawValue, event.sequence, event.at.millisecondsSince1970, event.event.typeName,
         payload,
@@ -83,11 +84,12 @@ extension AppDatabase: SessionStore {
       if exists == true { throw StoreError.conflict(session: session) }
       return
     }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE sessions SET last_seq = :seq, updated_at = :at
         WHERE id = :id AND last_seq = :seq - 1
-        """,
+        """
+    ).execute(
       arguments: [
         "seq": event.sequence, "at": event.at.millisecondsSince1970, "id": session.rawValue,
       ])

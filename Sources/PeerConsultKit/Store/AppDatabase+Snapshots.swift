@@ -17,6 +17,18 @@ extension AppDatabase {
     }
   }
 
+  /// The digest of `session` at the moment it speaks for (when it finished, else its last
+  /// event, as ``SessionRecord/asOf``), read from its snapshot and the events after it.
+  public func digest(of session: SessionID) throws(StoreError) -> SessionDigest {
+    let (state, _) = try storedState(of: session)
+    let lastEventAt = try read { db in
+      try Int64.fetchOne(
+        db, sql: "SELECT updated_at FROM sessions WHERE id = ?", arguments: [session.rawValue])
+    }
+    let asOf = state.finishedAt ?? lastEventAt.map(Date.init(millisecondsSince1970:))
+    return SessionDigest(id: session, state: state, at: asOf ?? state.createdAt)
+  }
+
   /// ``storedState(of:)`` inside the caller's transaction; an error about the session
   /// itself (no such session, an event that does not decode or replay) is returned, not
   /// thrown, so that the transaction is not taken to have failed.

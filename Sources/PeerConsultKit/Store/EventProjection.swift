@@ -28,15 +28,17 @@ struct EventProjection {
       try db.execute(
         sql: "UPDATE sessions SET finished_at = ? WHERE id = ?", arguments: [time, id])
     case .noteAdded(let note, let slot, let content):
-      try db.execute(
+      // The statements of a note's commit are prepared once per connection and kept, and a
+      // new note has no tag rows to replace: the commit runs only the statements it needs.
+      try db.cachedStatement(
         sql: """
           INSERT INTO notes (session_id, note, slot, created_at, kind, speaker, owner, text)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          id, note, slot, time, content.kind.rawValue, content.speaker, content.owner, content.text,
-        ])
-      try Self.indexTags(of: db.lastInsertedRowID, text: content.text, in: db)
+          """
+      ).execute(arguments: [
+        id, note, slot, time, content.kind.rawValue, content.speaker, content.owner, content.text,
+      ])
+      try Self.indexTags(of: db.lastInsertedRowID, text: content.text, in: db, replacing: false)
     case .noteEdited(let note, let content):
       try db.execute(
         sql: """
@@ -67,9 +69,14 @@ struct EventProjection {
     }
   }
 
-  /// Makes the note `row`'s tag rows those written in `text`, replacing any it had.
-  static func indexTags(of row: Int64, text: String, in db: Database) throws {
-    try db.execute(sql: "DELETE FROM note_tags WHERE note_id = ?", arguments: [row])
+  /// Makes the note `row`'s tag rows those written in `text`, replacing any it had (unless
+  /// `replacing` is false: a note just inserted has none).
+  static func indexTags(of row: Int64, text: String, in db: Database, replacing: Bool = true)
+    throws
+  {
+    if replacing {
+      try db.execute(sql: "DELETE FROM note_tags WHERE note_id = ?", arguments: [row])
+    }
     for tag in NoteTag.distinct(in: text) {
       try db.execute(
         sql: "INSERT INTO note_tags (note_id, tag_key, tag) VALUES (?, ?, ?)",

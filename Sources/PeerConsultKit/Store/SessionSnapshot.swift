@@ -1,15 +1,17 @@
 import Foundation
 
 /// A ``SessionState`` as the store keeps it beside the events (`session_snapshots`, schema
-/// v8), so that opening a long session decodes one object and replays only the events after
-/// it instead of every event since the session was created.
+/// v8), so that opening a long session decodes one value and replays only the events after it
+/// instead of every event since the session was created.
 ///
-/// A snapshot is a cache, never the record: the events are. It is coded key by key with the
-/// event codec's value types, so a change to the model cannot silently change what is read
-/// back, and it carries ``encodingVersion``: a snapshot written by another encoding is ignored
-/// and the session replayed from its events, as is one that does not decode. Times are whole
-/// milliseconds, the precision of the events every state is folded from.
-struct SessionSnapshot: Codable {
+/// A snapshot is a cache, never the record: the events are. It carries ``encodingVersion``: a
+/// snapshot written by another encoding is ignored and the session replayed from its events,
+/// as is one that does not decode or fit together. The setup is coded as the `created` event
+/// codes it (`CodedSetup`, JSON); the rest, mostly notes, in a compact binary form
+/// (``SnapshotWriter``), because decoding 10,000 notes through `JSONDecoder` took longer than
+/// replaying a few hundred events. Times are whole milliseconds, the precision of the events
+/// every state is folded from.
+enum SessionSnapshot {
   /// Raised whenever this coding or the state it codes changes shape; snapshots of another
   /// version are ignored (and replaced at the session's next snapshot boundary).
   static let encodingVersion = 1
@@ -19,153 +21,262 @@ struct SessionSnapshot: Codable {
   /// snapshot once every this many events.
   static let interval = 128
 
-  let setup: CodedSetup
-  let createdAt: Int64
-  let currentSlot: Int?
-  let pausedSince: Int64?
-  let timings: [Timing]
-  let notes: [SnapshotNote]
-  /// Participant index and rating, by participant.
-  let ratings: [[Int]]
-  let shareChoices: [String: Bool]
-  let followUps: [FollowUp]
-  let finishedAt: Int64?
-  let roomNoteKinds: [String]
-
-  struct Timing: Codable {
-    let accumulated: Double
-    let runningSince: Int64?
-    let adjustment: Int
-    let firstStartedAt: Int64?
-    let lastEndedAt: Int64?
-  }
-
-  struct SnapshotNote: Codable {
-    let createdAt: Int64
-    let slot: Int
-    let content: CodedNoteContent
-    let done: Bool?
-    let doneAt: Int64?
-    let editedAt: Int64?
-    let history: [Revision]?
-    let deletedAt: Int64?
-  }
-
-  struct Revision: Codable {
-    let content: CodedNoteContent
-    let replacedAt: Int64
-  }
-
-  struct FollowUp: Codable {
-    let session: SessionID
-    let note: Int
-    let outcome: String
-    let text: String?
-    let at: Int64
-  }
-
-  init(_ state: SessionState) {
-    setup = CodedSetup(state.setup)
-    createdAt = state.createdAt.millisecondsSince1970
-    currentSlot = state.currentSlot
-    pausedSince = state.pausedSince?.millisecondsSince1970
-    timings = state.timings.map {
-      Timing(
-        accumulated: $0.accumulatedSeconds, runningSince: $0.runningSince?.millisecondsSince1970,
-        adjustment: $0.adjustmentSeconds,
-        firstStartedAt: $0.firstStartedAt?.millisecondsSince1970,
-        lastEndedAt: $0.lastEndedAt?.millisecondsSince1970)
+  /// The bytes stored for `state`.
+  static func payload(of state: SessionState) throws -> Data {
+    var out = SnapshotWriter()
+    out.string(String(decoding: try JSONEncoder().encode(CodedSetup(state.setup)), as: UTF8.self))
+    out.date(state.createdAt)
+    out.optional(state.currentSlot) { $0.int($1) }
+    out.optional(state.pausedSince) { $0.date($1) }
+    out.int(state.timings.count)
+    for timing in state.timings {
+      out.double(timing.accumulatedSeconds)
+      out.optional(timing.runningSince) { $0.date($1) }
+      out.int(timing.adjustmentSeconds)
+      out.optional(timing.firstStartedAt) { $0.date($1) }
+      out.optional(timing.lastEndedAt) { $0.date($1) }
     }
-    notes = state.notes.map { note in
-      SnapshotNote(
-        createdAt: note.createdAt.millisecondsSince1970, slot: note.slot,
-        content: CodedNoteContent(note.content), done: note.isDone ? true : nil,
-        doneAt: note.doneAt?.millisecondsSince1970, editedAt: note.editedAt?.millisecondsSince1970,
-        history: note.history.isEmpty
-          ? nil
-          : note.history.map {
-            Revision(
-              content: CodedNoteContent($0.content),
-              replacedAt: $0.replacedAt.millisecondsSince1970)
-          },
-        deletedAt: note.deletedAt?.millisecondsSince1970)
-    }
-    ratings = state.ratings.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
-    shareChoices = state.shareChoices
-    followUps = state.followUps.sorted { $0.key < $1.key }.map { action, followUp in
-      FollowUp(
-        session: action.session, note: action.note, outcome: followUp.outcome.name,
-        text: followUp.outcome.text, at: followUp.at.millisecondsSince1970)
-    }
-    finishedAt = state.finishedAt?.millisecondsSince1970
-    roomNoteKinds = state.roomNoteKinds.map(\.rawValue)
-  }
-
-  /// The state this snapshot holds, or nil when it does not fit together (a slot or kind that
-  /// does not exist): the caller then replays the events instead.
-  var state: SessionState? {
-    guard var state = try? SessionState(setup: setup.setup, createdAt: Self.date(createdAt))
-    else { return nil }
-    guard timings.count == state.schedule.count,
-      currentSlot.map(state.schedule.indices.contains) ?? true
-    else { return nil }
-    state.currentSlot = currentSlot
-    state.pausedSince = pausedSince.map(Self.date)
-    state.timings = timings.map {
-      var timing = SlotTiming()
-      timing.accumulatedSeconds = $0.accumulated
-      timing.runningSince = $0.runningSince.map(Self.date)
-      timing.adjustmentSeconds = $0.adjustment
-      timing.firstStartedAt = $0.firstStartedAt.map(Self.date)
-      timing.lastEndedAt = $0.lastEndedAt.map(Self.date)
-      return timing
-    }
-    state.notes.reserveCapacity(notes.count)
-    var deleted = 0
-    for (offset, note) in notes.enumerated() {
-      guard state.schedule.indices.contains(note.slot) else { return nil }
-      if note.deletedAt != nil { deleted += 1 }
-      state.notes.append(
-        Note(
-          id: offset + 1, createdAt: Self.date(note.createdAt), slot: note.slot,
-          content: note.content.content, isDone: note.done ?? false,
-          doneAt: note.doneAt.map(Self.date), editedAt: note.editedAt.map(Self.date),
-          history: (note.history ?? []).map {
-            NoteRevision(content: $0.content.content, replacedAt: Self.date($0.replacedAt))
-          },
-          deletedAt: note.deletedAt.map(Self.date)))
-    }
-    state.deletedNoteCount = deleted
-    for pair in ratings {
-      guard pair.count == 2 else { return nil }
-      state.ratings[pair[0]] = pair[1]
-    }
-    state.shareChoices = shareChoices
-    for followUp in followUps {
-      guard let outcome = FollowUpOutcome(name: followUp.outcome, text: followUp.text) else {
-        return nil
+    out.int(state.notes.count)
+    for note in state.notes {
+      out.date(note.createdAt)
+      out.int(note.slot)
+      out.content(note.content)
+      out.bool(note.isDone)
+      out.optional(note.doneAt) { $0.date($1) }
+      out.optional(note.editedAt) { $0.date($1) }
+      out.int(note.history.count)
+      for revision in note.history {
+        out.content(revision.content)
+        out.date(revision.replacedAt)
       }
-      state.followUps[ActionReference(session: followUp.session, note: followUp.note)] =
-        ActionFollowUp(outcome: outcome, at: Self.date(followUp.at))
+      out.optional(note.deletedAt) { $0.date($1) }
     }
-    state.finishedAt = finishedAt.map(Self.date)
-    let kinds = roomNoteKinds.compactMap(NoteKind.init(rawValue:))
-    guard kinds.count == roomNoteKinds.count else { return nil }
-    state.roomNoteKinds = kinds
+    out.int(state.ratings.count)
+    for (participant, rating) in state.ratings.sorted(by: { $0.key < $1.key }) {
+      out.int(participant)
+      out.int(rating)
+    }
+    out.int(state.shareChoices.count)
+    for (term, replace) in state.shareChoices.sorted(by: { $0.key < $1.key }) {
+      out.string(term)
+      out.bool(replace)
+    }
+    out.int(state.followUps.count)
+    for (action, followUp) in state.followUps.sorted(by: { $0.key < $1.key }) {
+      out.string(action.session.rawValue)
+      out.int(action.note)
+      out.string(followUp.outcome.name)
+      out.optional(followUp.outcome.text) { $0.string($1) }
+      out.date(followUp.at)
+    }
+    out.optional(state.finishedAt) { $0.date($1) }
+    out.int(state.roomNoteKinds.count)
+    for kind in state.roomNoteKinds { out.string(kind.rawValue) }
+    return Data(out.bytes)
+  }
+
+  /// The state in a stored payload, or nil when it does not decode or fit together (a slot or
+  /// kind that does not exist, bytes left over or missing): the caller then replays the events.
+  static func state(fromPayload payload: Data) -> SessionState? {
+    var input = SnapshotReader(Array(payload))
+    return try? input.state()
+  }
+}
+
+/// Writes a snapshot's values: integers as zigzag varints, doubles as their bits, strings as a
+/// length and UTF-8, optionals behind a presence byte.
+struct SnapshotWriter {
+  private(set) var bytes: [UInt8] = []
+
+  mutating func int(_ value: Int) { int64(Int64(value)) }
+
+  mutating func int64(_ value: Int64) {
+    var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+    while zigzag >= 0x80 {
+      bytes.append(UInt8(zigzag & 0x7F) | 0x80)
+      zigzag >>= 7
+    }
+    bytes.append(UInt8(zigzag))
+  }
+
+  mutating func double(_ value: Double) {
+    withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+  mutating func date(_ value: Date) { int64(value.millisecondsSince1970) }
+
+  mutating func string(_ value: String) {
+    let utf8 = value.utf8
+    int(utf8.count)
+    bytes.append(contentsOf: utf8)
+  }
+
+  mutating func optional<Value>(_ value: Value?, _ write: (inout SnapshotWriter, Value) -> Void) {
+    bool(value != nil)
+    if let value { write(&self, value) }
+  }
+
+  mutating func content(_ content: NoteContent) {
+    string(content.text)
+    string(content.kind.rawValue)
+    optional(content.speaker) { $0.int($1) }
+    optional(content.owner) { $0.int($1) }
+    bool(content.looksLikeAdvice)
+    optional(content.due?.code) { $0.string($1) }
+  }
+}
+
+/// Reads what ``SnapshotWriter`` wrote, throwing at the first value that is cut short or does
+/// not fit, so a damaged or foreign payload is never taken for a state.
+struct SnapshotReader {
+  struct Malformed: Error {}
+
+  private let bytes: [UInt8]
+  private var offset = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  mutating func state() throws -> SessionState {
+    let setup = try JSONDecoder().decode(CodedSetup.self, from: Data(string().utf8)).setup
+    var state = try SessionState(setup: setup, createdAt: date())
+    let slots = state.schedule.indices
+    state.currentSlot = try optional { try $0.int() }
+    if let current = state.currentSlot, !slots.contains(current) { throw Malformed() }
+    state.pausedSince = try optional { try $0.date() }
+    guard try int() == slots.count else { throw Malformed() }
+    for index in slots {
+      state.timings[index].accumulatedSeconds = try double()
+      state.timings[index].runningSince = try optional { try $0.date() }
+      state.timings[index].adjustmentSeconds = try int()
+      state.timings[index].firstStartedAt = try optional { try $0.date() }
+      state.timings[index].lastEndedAt = try optional { try $0.date() }
+    }
+    let noteCount = try count()
+    state.notes.reserveCapacity(noteCount)
+    for index in 0..<noteCount {
+      let id = index + 1
+      let createdAt = try date()
+      let slot = try int()
+      guard slots.contains(slot) else { throw Malformed() }
+      var note = Note(id: id, createdAt: createdAt, slot: slot, content: try content())
+      note.isDone = try bool()
+      note.doneAt = try optional { try $0.date() }
+      note.editedAt = try optional { try $0.date() }
+      let revisions = try count()
+      for _ in 0..<revisions {
+        note.history.append(NoteRevision(content: try content(), replacedAt: try date()))
+      }
+      note.deletedAt = try optional { try $0.date() }
+      if note.deletedAt != nil { state.deletedNoteCount += 1 }
+      state.notes.append(note)
+    }
+    for _ in 0..<(try count()) {
+      let participant = try int()
+      state.ratings[participant] = try int()
+    }
+    for _ in 0..<(try count()) {
+      let term = try string()
+      state.shareChoices[term] = try bool()
+    }
+    for _ in 0..<(try count()) {
+      guard let session = SessionID(rawValue: try string()) else { throw Malformed() }
+      let note = try int()
+      let name = try string()
+      let text = try optional { try $0.string() }
+      guard let outcome = FollowUpOutcome(name: name, text: text) else { throw Malformed() }
+      state.followUps[ActionReference(session: session, note: note)] = ActionFollowUp(
+        outcome: outcome, at: try date())
+    }
+    state.finishedAt = try optional { try $0.date() }
+    state.roomNoteKinds = try (0..<(try count())).map { _ in try kind() }
+    guard offset == bytes.count else { throw Malformed() }
     return state
   }
 
-  /// The bytes stored for `state`.
-  static func payload(of state: SessionState) throws -> Data {
-    try JSONEncoder().encode(SessionSnapshot(state))
+  private mutating func byte() throws -> UInt8 {
+    guard offset < bytes.count else { throw Malformed() }
+    defer { offset += 1 }
+    return bytes[offset]
   }
 
-  /// The state in a stored payload, or nil when it does not decode or fit together.
-  static func state(fromPayload payload: Data) -> SessionState? {
-    (try? JSONDecoder().decode(SessionSnapshot.self, from: payload))?.state
+  private mutating func int64() throws -> Int64 {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let next = try byte()
+      guard shift < 64 else { throw Malformed() }
+      value |= UInt64(next & 0x7F) << shift
+      if next < 0x80 { break }
+      shift += 7
+    }
+    return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
   }
 
-  private static func date(_ milliseconds: Int64) -> Date {
-    Date(millisecondsSince1970: milliseconds)
+  private mutating func int() throws -> Int {
+    let value = try int64()
+    guard let small = Int(exactly: value) else { throw Malformed() }
+    return small
+  }
+
+  /// A count of things that follow, each at least one byte: never more than the bytes left.
+  private mutating func count() throws -> Int {
+    let value = try int()
+    guard value >= 0, value <= bytes.count - offset else { throw Malformed() }
+    return value
+  }
+
+  private mutating func double() throws -> Double {
+    guard bytes.count - offset >= 8 else { throw Malformed() }
+    var bits: UInt64 = 0
+    for index in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[offset + index]) }
+    offset += 8
+    return Double(bitPattern: bits)
+  }
+
+  private mutating func bool() throws -> Bool {
+    switch try byte() {
+    case 0: return false
+    case 1: return true
+    default: throw Malformed()
+    }
+  }
+
+  private mutating func date() throws -> Date { Date(millisecondsSince1970: try int64()) }
+
+  private mutating func string() throws -> String {
+    let length = try count()
+    defer { offset += length }
+    return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+  }
+
+  private mutating func optional<Value>(_ read: (inout SnapshotReader) throws -> Value) throws
+    -> Value?
+  {
+    try bool() ? read(&self) : nil
+  }
+
+  private mutating func kind() throws -> NoteKind {
+    guard let kind = NoteKind(rawValue: try string()) else { throw Malformed() }
+    return kind
+  }
+
+  private mutating func content() throws -> NoteContent {
+    let text = try string()
+    let kind = try kind()
+    let speaker = try optional { try $0.int() }
+    let owner = try optional { try $0.int() }
+    let advice = try bool()
+    let due = try optional { try $0.string() }
+    let action: ActionDue?
+    if let due {
+      guard let parsed = ActionDue(code: due) else { throw Malformed() }
+      action = parsed
+    } else {
+      action = nil
+    }
+    return NoteContent(
+      text: text, kind: kind, speaker: speaker, owner: owner, looksLikeAdvice: advice, due: action)
   }
 }

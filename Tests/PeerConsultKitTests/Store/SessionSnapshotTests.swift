@@ -134,7 +134,13 @@ import Testing
         arguments: [SessionSnapshot.encodingVersion - 1, try SessionSnapshot.payload(of: other)])
     }
     #expect(try store.database.loadSession(live.id) == live.state)
-    for payload in [Data("{".utf8), Data("{}".utf8), Data([0xFF, 0x00])] {
+    // Cut short anywhere, or with bytes added, a payload is not taken for a state.
+    let whole = try SessionSnapshot.payload(of: live.state)
+    let damaged =
+      stride(from: 0, to: whole.count, by: max(1, whole.count / 40)).map { whole.prefix($0) }
+      + [whole + Data([0]), Data("{".utf8), Data([0xFF, 0x00])]
+    for payload in damaged {
+      #expect(SessionSnapshot.state(fromPayload: payload) == nil)
       try store.database.write { db in
         try db.execute(
           sql: "UPDATE session_snapshots SET version = ?, payload = ?",
@@ -186,5 +192,32 @@ import Testing
     // Deleting the session takes its snapshot with it.
     try store.database.deleteSession(live.id)
     #expect(try Self.snapshots(store.database).isEmpty)
+  }
+
+  @Test func showWritesFromTheSnapshotInPiecesWhatTheRecordGives() throws {
+    let store = try StoreFixture()
+    let utc = TimeZone(identifier: "UTC")!
+    // One still running (its times are read at its last event), one walked and finished.
+    for finishing in [false, true] {
+      let live = try LiveSession.create(
+        Fixtures.setup(), store: store.database, clock: store.clock)
+      if finishing {
+        Self.walk(live, clock: store.clock, steps: 600, seed: 21)
+        if !live.state.isFinished { try live.finish() }
+      } else {
+        try live.start()
+        for index in 0..<(SessionSnapshot.interval + 20) {
+          store.clock.advance(by: 7)
+          _ = try live.addNote(.init(text: "point \(index)", kind: .insight))
+        }
+      }
+      store.clock.advance(by: 30)
+      let record = try store.database.record(of: live.id)
+      var pieces: [String] = []
+      let digest = try store.database.digest(of: live.id)
+      SessionExport.plainText(digest, timeZone: utc) { pieces.append($0) }
+      #expect(pieces.joined() == SessionExport.plainText([record], timeZone: utc))
+      #expect(pieces.count > 2 && pieces.allSatisfy { $0.hasSuffix("\n") })
+    }
   }
 }
