@@ -237,6 +237,9 @@ do {
   let folder = scratch.appendingPathComponent("echo")
   let ours = try PtyProcess(runArguments(folder), environment: environment)
   guard ours.waitFor("Speaks now") != nil else { throw BenchError("the live screen never came") }
+  // A session is ready, not running, until Space starts it; then Enter opens the editor.
+  ours.send(" ")
+  guard ours.waitFor("19:5") != nil else { throw BenchError("the session never started") }
   ours.send("\r")
   guard ours.waitFor("Note ▸") != nil else { throw BenchError("the note editor never opened") }
   let oursLatency = echoLatencies(ours, count: quick ? 50 : 300)

@@ -9,8 +9,8 @@ import Foundation
 /// as is one that does not decode or fit together. The setup is coded as the `created` event
 /// codes it (`CodedSetup`, JSON); the rest, mostly notes, in a compact binary form
 /// (``SnapshotWriter``), because decoding 10,000 notes through `JSONDecoder` took longer than
-/// replaying a few hundred events. Times are whole milliseconds, the precision of the events
-/// every state is folded from.
+/// replaying a few hundred events; a checksum at the end turns a damaged payload into none.
+/// Times are whole milliseconds, the precision of the events every state is folded from.
 enum SessionSnapshot {
   /// Raised whenever this coding or the state it codes changes shape; snapshots of another
   /// version are ignored (and replaced at the session's next snapshot boundary).
@@ -72,14 +72,43 @@ enum SessionSnapshot {
     out.optional(state.finishedAt) { $0.date($1) }
     out.int(state.roomNoteKinds.count)
     for kind in state.roomNoteKinds { out.string(kind.rawValue) }
-    return Data(out.bytes)
+    var bytes = out.bytes
+    withUnsafeBytes(of: checksum(bytes[...]).littleEndian) { bytes.append(contentsOf: $0) }
+    return Data(bytes)
   }
 
   /// The state in a stored payload, or nil when it does not decode or fit together (a slot or
   /// kind that does not exist, bytes left over or missing): the caller then replays the events.
   static func state(fromPayload payload: Data) -> SessionState? {
-    var input = SnapshotReader(Array(payload))
+    let bytes = Array(payload)
+    guard bytes.count >= 8 else { return nil }
+    let body = bytes[..<(bytes.count - 8)]
+    var stored: UInt64 = 0
+    for byte in bytes[body.endIndex...].reversed() { stored = stored << 8 | UInt64(byte) }
+    guard stored == checksum(body) else { return nil }
+    var input = SnapshotReader(Array(body))
     return try? input.state()
+  }
+
+  /// A 64-bit checksum of `bytes` (FNV-1a over 8-byte words), kept at the end of the payload:
+  /// a byte changed inside a note's text by a failing disk would otherwise still decode, and
+  /// the page check (`quick_check`) does not look inside stored values. Not a defence against
+  /// someone who rewrites the file on purpose, who could rewrite the events as easily.
+  static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var index = bytes.startIndex
+    while index + 8 <= bytes.endIndex {
+      var word: UInt64 = 0
+      for offset in (0..<8).reversed() { word = word << 8 | UInt64(bytes[index + offset]) }
+      hash = (hash ^ word) &* 0x0000_0100_0000_01b3
+      hash ^= hash >> 29
+      index += 8
+    }
+    while index < bytes.endIndex {
+      hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+      index += 1
+    }
+    return hash ^ UInt64(bytes.count)
   }
 }
 

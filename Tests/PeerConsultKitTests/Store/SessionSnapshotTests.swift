@@ -136,9 +136,13 @@ import Testing
     #expect(try store.database.loadSession(live.id) == live.state)
     // Cut short anywhere, or with bytes added, a payload is not taken for a state.
     let whole = try SessionSnapshot.payload(of: live.state)
+    // A byte changed inside a note's text still decodes: the checksum catches it.
+    var scribbled = whole
+    let text = try #require(whole.range(of: Data("note 7".utf8)))
+    scribbled[text.upperBound - 1] = UInt8(ascii: "8")
     let damaged =
       stride(from: 0, to: whole.count, by: max(1, whole.count / 40)).map { whole.prefix($0) }
-      + [whole + Data([0]), Data("{".utf8), Data([0xFF, 0x00])]
+      + [whole + Data([0]), scribbled, Data("{".utf8), Data([0xFF, 0x00])]
     for payload in damaged {
       #expect(SessionSnapshot.state(fromPayload: payload) == nil)
       try store.database.write { db in
