@@ -211,7 +211,8 @@ public final class LiveSession {
     let at = clock.now().storedPrecision
     var next = state
     try next.apply(event, at: at)
-    try store.append(RecordedEvent(sequence: lastSequence + 1, at: at, event: event), to: id)
+    try store.append(
+      RecordedEvent(sequence: lastSequence + 1, at: at, event: event), to: id, resulting: next)
     lastSequence += 1
     state = next
   }

@@ -7,6 +7,10 @@ public protocol SessionStore {
   func append(_ event: RecordedEvent, to session: SessionID) throws
   /// Every event of `session`, in order.
   func events(of session: SessionID) throws -> [RecordedEvent]
+  /// ``append(_:to:)``, told the state the session's events fold to with `event` stored, so
+  /// that a store keeping snapshots need not rebuild it.
+  func append(_ event: RecordedEvent, to session: SessionID, resulting state: SessionState)
+    throws
   /// The events of `session` after sequence `sequence`, in order.
   func events(of session: SessionID, after sequence: Int) throws -> [RecordedEvent]
   /// The state `session`'s events fold to and the sequence of the last of them.
@@ -14,6 +18,13 @@ public protocol SessionStore {
 }
 
 extension SessionStore {
+  /// Stores `event` alone; a store that keeps snapshots uses `state`.
+  public func append(
+    _ event: RecordedEvent, to session: SessionID, resulting state: SessionState
+  ) throws {
+    try append(event, to: session)
+  }
+
   /// Every event after `sequence`, read as all of them; a store that can read fewer does.
   public func events(of session: SessionID, after sequence: Int) throws -> [RecordedEvent] {
     try events(of: session).filter { $0.sequence > sequence }

@@ -7,22 +7,42 @@ extension AppDatabase: SessionStore {
   /// transaction. Throws ``StoreError/conflict(session:)`` if the sequence does not follow
   /// the last stored event (another process is writing the same session).
   public func append(_ event: RecordedEvent, to session: SessionID) throws(StoreError) {
+    try store(event, to: session, resulting: nil)
+  }
+
+  /// ``append(_:to:)`` for a live session, which knows the `state` its events fold to with
+  /// `event`: a snapshot due with this event is that state, encoded, rather than the last
+  /// snapshot and the events after it decoded and replayed inside the commit.
+  public func append(
+    _ event: RecordedEvent, to session: SessionID, resulting state: SessionState
+  ) throws(StoreError) {
+    try store(event, to: session, resulting: state)
+  }
+
+  private func store(_ event: RecordedEvent, to session: SessionID, resulting: SessionState?)
+    throws(StoreError)
+  {
     let payload: String
     do {
       payload = try SessionEventCodec.payload(of: event.event)
     } catch {
       throw .writeFailed(path: fileURL.path, reason: "the event could not be encoded: \(error)")
     }
-    try write { db in try Self.insert(event, payload: payload, to: session, in: db) }
+    try write { db in
+      try Self.insert(event, payload: payload, to: session, in: db, resulting: resulting)
+    }
   }
 
   /// Stores `event` with its `payload` and projects it, inside the caller's transaction.
   ///
   /// A run of events stored together passes `keepingSnapshot: false` and calls
   /// ``keepSnapshot(of:afterRun:to:in:)`` once after the run.
+  ///
+  /// `resulting`, when given, is the state the session's events fold to with `event`: the
+  /// snapshot, if one is due, is that state.
   static func insert(
     _ event: RecordedEvent, payload: String, to session: SessionID, in db: Database,
-    keepingSnapshot: Bool = true
+    keepingSnapshot: Bool = true, resulting: SessionState? = nil
   ) throws {
     try advance(session, to: event, in: db)
     // Projected first: a created event's session row must exist before the event's row.
@@ -34,7 +54,12 @@ extension AppDatabase: SessionStore {
         session.rawValue, event.sequence, event.at.millisecondsSince1970, event.event.typeName,
         payload,
       ])
-    if keepingSnapshot { try keepSnapshot(of: session, after: event, in: db) }
+    guard keepingSnapshot else { return }
+    if let resulting, event.sequence % SessionSnapshot.interval == 0 {
+      try storeSnapshot(resulting, at: event.sequence, of: session, in: db)
+    } else {
+      try keepSnapshot(of: session, after: event, in: db)
+    }
   }
 
   /// Every event of `session`, in order.
