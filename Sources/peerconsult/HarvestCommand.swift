@@ -10,7 +10,8 @@ struct HarvestCommand: ParsableCommand {
     discussion: """
       Organised by the programme's questions: #tags and theme notes with their counts and \
       trends, what works well, blockages, actions agreed and done, the slice across the system \
-      (levels and organisations per session, who has presented) and the evaluation of the \
+      (levels and organisations per session and per standing group, who has presented), actions \
+      per group and over time (done, dropped, carried forward, overdue) and the evaluation of the \
       model (process reviews, ratings over time). Notes are quoted without who said them. \
       --since and --until (2027-01-15) limit the sessions by the day they were held. With \
       --anonymise, names and organisations are replaced as in `export --anonymise`.
@@ -79,9 +80,11 @@ struct HarvestCommand: ParsableCommand {
     read.reportSkipped()
     let records = read.records
     if records.isEmpty { try read.failIfSkipped() }
+    let groups = Dictionary(
+      try database.groups().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     let text = try HarvestExport.render(
       records, programme: name, as: format.shareFormat,
-      options: ShareOptions(anonymise: anonymise), period: period)
+      options: ShareOptions(anonymise: anonymise), period: period, groups: groups)
     try output.write(
       text,
       what:

@@ -22,12 +22,43 @@ public struct ProgrammeReport: Sendable {
     public let organisations: Int
     /// The names of those who presented a case, in the order they did.
     public let presenters: [String]
-    /// Actions agreed in the session, and of those how many are done.
-    public let actionsAgreed: Int
-    public let actionsDone: Int
+    /// The standing group it was a meeting of, if any.
+    public let group: GroupID?
+    /// The actions agreed in the session, counted by what has become of them since
+    /// (``ActionLedger``).
+    public let actions: ActionLedger.Counts
     /// How many rated the session, and their mean rating (nil when nobody did).
     public let ratings: Int
     public let averageRating: Double?
+
+    /// People at `level`.
+    public func people(at level: Level) -> Int {
+      levels[Level.allCases.firstIndex(of: level) ?? 0]
+    }
+
+    /// Actions agreed in the session, and of those how many are done.
+    public var actionsAgreed: Int { actions.agreed }
+    public var actionsDone: Int { actions.done }
+  }
+
+  /// A standing group across its meetings in the period: the slice of the system it brought
+  /// together and what became of the actions it agreed.
+  public struct Group: Hashable, Sendable {
+    public let id: GroupID
+    /// As the caller named it: the group's name, or a pseudonym when anonymised.
+    public let name: String
+    /// Its meetings' places in ``ProgrammeReport/sessions``, oldest first.
+    public let meetings: [Int]
+    /// Different people at its meetings, and of those at each level (``Level/allCases``
+    /// order), from how many organisations, and how many presented a case.
+    public let people: Int
+    public let levels: [Int]
+    public let organisations: Int
+    public let presented: Int
+    /// Every action agreed at its meetings.
+    public let actions: ActionLedger.Counts
+    /// Different `#tags` written at its meetings.
+    public let tags: Int
 
     /// People at `level`.
     public func people(at level: Level) -> Int {
@@ -44,6 +75,8 @@ public struct ProgrammeReport: Sendable {
     /// Notes carrying it (a note counts once however often it repeats the tag).
     public let notes: Int
     public let sessions: Int
+    /// Standing groups whose meetings used it.
+    public let groups: Int
     public let firstSeen: Date
     public let lastSeen: Date
     /// Whether it comes up more or less in the latest sessions (``TagTrend``).
@@ -71,14 +104,6 @@ public struct ProgrammeReport: Sendable {
     public let presentations: Int
   }
 
-  /// Actions counted by what has become of them.
-  public struct ActionCounts: Hashable, Sendable {
-    public var agreed = 0
-    public var done = 0
-    /// Neither done nor dropped.
-    public var open: Int { agreed - done }
-  }
-
   public let period: ReportPeriod
   /// The sessions counted, oldest first.
   public let sessions: [Session]
@@ -88,22 +113,86 @@ public struct ProgrammeReport: Sendable {
   public let themes: [Theme]
   /// Everyone who took part: those who presented most first, then by sessions and name.
   public let people: [Person]
-  public let actions: ActionCounts
+  /// Every action agreed in the period, folded across meetings by ``ActionLedger`` (the same
+  /// fold as `peerconsult actions`) and counted at the report's moment.
+  public let actions: ActionLedger.Counts
+  /// The standing groups that met in the period, in the order of their first meeting.
+  public let groups: [Group]
 
   /// The report of `digests`, one programme's sessions in `period` (sessions outside it are
-  /// left out here too), in any order.
-  public init(digests: [SessionDigest], period: ReportPeriod = .always) {
+  /// left out here too), in any order. `groupNames` names the standing groups (a group
+  /// without one is called by its place); actions are counted at `now`, a due day ending at
+  /// midnight in `timeZone`.
+  public init(
+    digests: [SessionDigest], period: ReportPeriod = .always, groupNames: [GroupID: String] = [:],
+    now: Date = Date(), timeZone: TimeZone = .current
+  ) {
     self.period = period
     let digests = digests.filter { period.contains($0.createdAt) }
       .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
-    sessions = digests.map(Self.session)
+    // Only the period's follow-ups count, like everything else in it.
+    let ledger = ActionLedger(meetings: digests.map(ActionLedger.Meeting.init))
+    var counts: [SessionID: ActionLedger.Counts] = [:]
+    for item in ledger.items {
+      counts[item.reference.session, default: .init()].add(item, at: now, timeZone: timeZone)
+    }
+    sessions = digests.map { Self.session($0, actions: counts[$0.id] ?? .init()) }
     tags = Self.tags(digests)
     themes = Self.themes(digests)
     people = Self.people(digests)
-    actions = sessions.reduce(into: ActionCounts()) {
-      $0.agreed += $1.actionsAgreed
-      $0.done += $1.actionsDone
+    actions = ActionLedger.Counts(ledger.items, at: now, timeZone: timeZone)
+    groups = Self.groups(digests, sessions: sessions, names: groupNames)
+  }
+
+  /// Each standing group's meetings, slice, actions and tags.
+  private static func groups(
+    _ digests: [SessionDigest], sessions: [Session], names: [GroupID: String]
+  ) -> [Group] {
+    var order: [GroupID] = []
+    var meetings: [GroupID: [Int]] = [:]
+    for (place, session) in sessions.enumerated() {
+      guard let group = session.group else { continue }
+      if meetings[group] == nil { order.append(group) }
+      meetings[group, default: []].append(place)
     }
+    return order.enumerated().map { number, id in
+      let places = meetings[id] ?? []
+      var levels = [Int](repeating: 0, count: Level.allCases.count)
+      var people = Set<PersonKey>()
+      var organisations = Set<[Character]>()
+      var presenters = Set<PersonKey>()
+      var tags = Set<String>()
+      var actions = ActionLedger.Counts()
+      for place in places {
+        let digest = digests[place]
+        for person in digest.people {
+          let key = PersonKey(person.participant)
+          if people.insert(key).inserted {
+            levels[Level.allCases.firstIndex(of: person.participant.level) ?? 0] += 1
+          }
+          if !key.organisation.isEmpty { organisations.insert(key.organisation) }
+        }
+        for round in digest.rounds where round.hasStarted {
+          if let person = digest.people.first(where: { $0.index == round.presenter }) {
+            presenters.insert(PersonKey(person.participant))
+          }
+        }
+        for entry in digest.visibleNotes {
+          for tag in NoteTag.distinct(in: entry.text) { tags.insert(tag.key) }
+        }
+        actions.merge(sessions[place].actions)
+      }
+      return Group(
+        id: id, name: names[id] ?? "Group \(number + 1)", meetings: places,
+        people: people.count, levels: levels, organisations: organisations.count,
+        presented: presenters.count, actions: actions, tags: tags.count)
+    }
+  }
+
+  /// The standing group `session` was a meeting of, if it met in the period.
+  public func group(of session: Session) -> Group? {
+    guard let id = session.group else { return nil }
+    return groups.first { $0.id == id }
   }
 
   /// The sessions' ratings over time: those rated, oldest first.
@@ -120,7 +209,7 @@ public struct ProgrammeReport: Sendable {
   /// How many people presented at least once, and how many took part.
   public var presented: Int { people.count { $0.presentations > 0 } }
 
-  private static func session(_ digest: SessionDigest) -> Session {
+  private static func session(_ digest: SessionDigest, actions: ActionLedger.Counts) -> Session {
     var levels = [Int](repeating: 0, count: Level.allCases.count)
     var organisations = Set<[Character]>()
     var people = Set<PersonKey>()
@@ -133,8 +222,8 @@ public struct ProgrammeReport: Sendable {
       id: digest.id, title: digest.title, createdAt: digest.createdAt, people: people.count,
       levels: levels, organisations: organisations.count,
       presenters: digest.rounds.filter(\.hasStarted).map(\.presenterName),
-      actionsAgreed: digest.actions.count, actionsDone: digest.actions.count { $0.note.isDone },
-      ratings: digest.ratings.count, averageRating: digest.averageRating)
+      group: digest.setup.group, actions: actions, ratings: digest.ratings.count,
+      averageRating: digest.averageRating)
   }
 
   private static func tags(_ digests: [SessionDigest]) -> [Tag] {
@@ -142,17 +231,20 @@ public struct ProgrammeReport: Sendable {
       var tag: String
       var notes = 0
       var sessions: Set<Int> = []
+      var groups: Set<GroupID> = []
       var firstSeen: Date
       var lastSeen: Date
     }
     var uses: [String: Use] = [:]
     for (position, digest) in digests.enumerated() {
+      let group = digest.setup.group
       for entry in digest.visibleNotes {
         let date = entry.note.createdAt
         for tag in NoteTag.distinct(in: entry.text) {
           var use = uses[tag.key] ?? Use(tag: tag.text, firstSeen: date, lastSeen: date)
           use.notes += 1
           use.sessions.insert(position)
+          if let group { use.groups.insert(group) }
           use.firstSeen = min(use.firstSeen, date)
           // Named as last written, as the tag index names it.
           if date >= use.lastSeen {
@@ -166,7 +258,7 @@ public struct ProgrammeReport: Sendable {
     return uses.map { key, use in
       Tag(
         tag: use.tag, key: key, notes: use.notes, sessions: use.sessions.count,
-        firstSeen: use.firstSeen, lastSeen: use.lastSeen,
+        groups: use.groups.count, firstSeen: use.firstSeen, lastSeen: use.lastSeen,
         trend: TagTrend.of(carrying: use.sessions, sessionCount: digests.count))
     }.sorted { ($1.sessions, $1.notes, $0.key) < ($0.sessions, $0.notes, $1.key) }
   }

@@ -10,19 +10,25 @@ public enum HarvestExport {
 
   /// The harvest of `records` held in `period`, which should all belong to `programme`, in
   /// `format`: the briefing and the report that tests the programme's model
-  /// (``ProgrammeReport``).
+  /// (``ProgrammeReport``). `groups` names the programme's standing groups; anonymised, they
+  /// are called `[Group 1]`, `[Group 2]`… in the order they first met instead, since a
+  /// group's name may be a person's. Actions are counted at `now`.
   public static func render(
     _ records: [SessionRecord], programme: String, as format: ShareFormat,
-    options: ShareOptions = ShareOptions(), period: ReportPeriod = .always
+    options: ShareOptions = ShareOptions(), period: ReportPeriod = .always,
+    groups: [GroupID: String] = [:], now: Date = Date()
   ) throws(ShareError) -> String {
     // Only the period's sessions are anonymised, so pseudonyms follow the people it shows.
     let records = try options.prepare(Self.records(records, in: period))
     let digests = records.map(SessionDigest.init)
+    let groupNames = options.anonymise ? Anonymiser.groupPseudonyms(digests) : groups
     // Named as the sessions name it, which anonymising has scrubbed like any other text.
     let harvest = ProgrammeHarvest(
       programme: records.first?.state.setup.programme ?? programme, digests: digests,
       anonymised: options.anonymise)
-    let report = ProgrammeReport(digests: digests, period: period)
+    let report = ProgrammeReport(
+      digests: digests, period: period, groupNames: groupNames, now: now,
+      timeZone: options.timeZone)
     let time = ReadableTime(timeZone: options.timeZone)
     switch format {
     case .markdown: return HarvestMarkdown(time: time).render(harvest, report)
