@@ -135,6 +135,13 @@ struct GroupedProgramme {
             due: index % 3 == 1
               ? ActionDue.find(in: text, writtenAt: clock.now(), timeZone: Self.utc)
               : index % 3 == 2 ? .nextSession : nil)
+          // Now and then given a day on second thoughts: the edit sets its due date.
+          if index == 0 && Int.random(in: 0..<3, using: &random) == 0 {
+            clock.advance(by: 10)
+            try live.editNote(
+              note.id, to: NoteContent(text: text + " by Friday", kind: .action, owner: owner))
+            actions[reference]?.due = live.state.note(note.id)?.due
+          }
           // Now and then done before the meeting ends.
           if meeting < 7 && Int.random(in: 0..<6, using: &random) == 0 {
             clock.advance(by: 10)
