@@ -52,44 +52,51 @@ extension AppDatabase {
     }
   }
 
-  /// Each session's follow-ups, the latest per action standing, as ``SessionState`` folds them.
-  private static func followUps(programme: String, in db: Database) throws
+  /// Each session's follow-ups of `programme`, the latest per action standing, as
+  /// ``SessionState`` folds them, by session id. Read with SQLite's JSON functions, without
+  /// decoding whole events.
+  static func followUps(programme: String, in db: Database) throws
     -> [String: [ActionReference: ActionFollowUp]]
   {
     var followUps: [String: [ActionReference: ActionFollowUp]] = [:]
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT e.session_id, e.at, e.payload FROM events e
-        JOIN sessions s ON s.id = e.session_id
-        WHERE s.programme = ? AND e.type = ? ORDER BY e.session_id, e.seq
+        SELECT e.session_id, e.at, json_extract(e.payload, '$.session') AS action_session,
+          json_extract(e.payload, '$.note') AS note, json_extract(e.payload, '$.outcome') AS outcome,
+          json_extract(e.payload, '$.text') AS text
+        FROM events e JOIN sessions s ON s.id = e.session_id
+        WHERE s.programme = ? AND e.type = ? AND json_valid(e.payload)
+        ORDER BY e.session_id, e.seq
         """, arguments: [programme, SessionEventType.actionFollowedUp.rawValue])
     while let row = try rows.next() {
-      // A payload that does not decode belongs to a damaged session, which every reader of
-      // records reports; here it is passed over rather than failing the whole programme.
-      guard
-        case .actionFollowedUp(let action, let outcome) = try? SessionEventCodec.event(
-          fromPayload: row["payload"])
+      // A payload that says less belongs to a damaged session, which every reader of records
+      // reports; here it is passed over rather than failing the whole programme.
+      guard let session = (row["action_session"] as String?).flatMap(SessionID.init(rawValue:)),
+        let note: Int = row["note"], let name: String = row["outcome"],
+        let outcome = FollowUpOutcome(name: name, text: row["text"])
       else { continue }
-      followUps[row["session_id"], default: [:]][action] = ActionFollowUp(
-        outcome: outcome, at: Date(millisecondsSince1970: row["at"]))
+      followUps[row["session_id"], default: [:]][ActionReference(session: session, note: note)] =
+        ActionFollowUp(outcome: outcome, at: Date(millisecondsSince1970: row["at"]))
     }
     return followUps
   }
 
   /// Each note's due date as its last added or edited content gives it, by session and note
   /// id; notes that never had one are absent. Only the events that may set or clear one are
-  /// decoded: additions whose payload holds a `"due":` key (a note's text cannot contain one
+  /// read: additions whose payload holds a `"due":` key (a note's text cannot hold one
   /// unescaped) and edits.
-  private static func actionDues(programme: String, in db: Database) throws
+  static func actionDues(programme: String, in db: Database) throws
     -> [String: [Int: ActionDue]]
   {
     var dues: [String: [Int: ActionDue]] = [:]
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT e.session_id, e.payload FROM events e JOIN sessions s ON s.id = e.session_id
-        WHERE s.programme = ?
+        SELECT e.session_id, json_extract(e.payload, '$.note') AS note,
+          json_extract(e.payload, '$.content.due') AS due
+        FROM events e JOIN sessions s ON s.id = e.session_id
+        WHERE s.programme = ? AND json_valid(e.payload)
           AND ((e.type = ? AND instr(e.payload, '"due":') > 0) OR e.type = ?)
         ORDER BY e.session_id, e.seq
         """,
@@ -97,12 +104,11 @@ extension AppDatabase {
         programme, SessionEventType.noteAdded.rawValue, SessionEventType.noteEdited.rawValue,
       ])
     while let row = try rows.next() {
-      let session: String = row["session_id"]
-      switch try? SessionEventCodec.event(fromPayload: row["payload"]) {
-      case .noteAdded(let note, _, let content), .noteEdited(let note, let content):
-        dues[session, default: [:]][note] = content.due
-      default: break
-      }
+      // PeerConsult 0.1.0's payloads name the note `id` inside the case's object and had no
+      // due dates: they have no `note` here and are passed over.
+      guard let note: Int = row["note"] else { continue }
+      dues[row["session_id"], default: [:]][note] = (row["due"] as String?).flatMap(
+        ActionDue.init(code:))
     }
     return dues
   }

@@ -101,10 +101,17 @@ extension AppDatabase {
     .map(\.1)
   }
 
-  /// The mean rating of each rated session of the programme, by session id: the ratings
-  /// standing after the session's rating events, as `SessionState` folds them.
+  /// The mean rating of each rated session of the programme, by session id.
   private static func averageRatings(programme: String, in db: Database) throws -> [String: Double]
   {
+    try standingRatings(programme: programme, in: db).compactMapValues { ratings in
+      ratings.isEmpty ? nil : Double(ratings.values.reduce(0, +)) / Double(ratings.count)
+    }
+  }
+
+  /// The ratings of each session of the programme by participant, by session id: those
+  /// standing after the session's rating events, as `SessionState` folds them.
+  static func standingRatings(programme: String, in db: Database) throws -> [String: [Int: Int]] {
     let rows = try Row.fetchCursor(
       db,
       sql: """
@@ -125,8 +132,6 @@ extension AppDatabase {
       default: break
       }
     }
-    return standing.compactMapValues { ratings in
-      ratings.isEmpty ? nil : Double(ratings.values.reduce(0, +)) / Double(ratings.count)
-    }
+    return standing
   }
 }

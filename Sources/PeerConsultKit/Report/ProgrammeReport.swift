@@ -1,13 +1,14 @@
 import Foundation
 
-/// The numbers that test a programme's peer-learning model, counted once from its sessions'
-/// digests for every view of them (the harvest report in each format, the programme view):
+/// The numbers that test a programme's peer-learning model, counted once from its sessions
+/// (``ProgrammeSession``s, from their digests or from the store's tables) for every view of
+/// them (the harvest report in each format, the programme view):
 /// which `#tags` and theme notes recur and whether they are rising or fading, what happened
 /// to the actions, who took part at which level and who has presented, and how the sessions
 /// rated themselves over time.
 ///
 /// Deleted notes are left out, as in every digest. Built from the digests of records already
-/// anonymised when sharing, so tags and names are counted as the reader will see them.
+/// anonymised when sharing anonymised, so tags and names are counted as the reader will see them.
 public struct ProgrammeReport: Sendable {
   /// One session's row: the slice of the system in the room, its actions and its ratings.
   public struct Session: Hashable, Sendable {
@@ -119,34 +120,44 @@ public struct ProgrammeReport: Sendable {
   /// The standing groups that met in the period, in the order of their first meeting.
   public let groups: [Group]
 
-  /// The report of `digests`, one programme's sessions in `period` (sessions outside it are
-  /// left out here too), in any order. `groupNames` names the standing groups (a group
-  /// without one is called by its place); actions are counted at `now`, a due day ending at
-  /// midnight in `timeZone`.
+  /// The report of `digests`, as ``init(sessions:period:groupNames:now:timeZone:)``.
   public init(
     digests: [SessionDigest], period: ReportPeriod = .always, groupNames: [GroupID: String] = [:],
     now: Date = Date(), timeZone: TimeZone = .current
   ) {
+    self.init(
+      sessions: digests.map(ProgrammeSession.init), period: period, groupNames: groupNames,
+      now: now, timeZone: timeZone)
+  }
+
+  /// The report of `sessions`, one programme's sessions in `period` (sessions outside it are
+  /// left out here too), in any order. `groupNames` names the standing groups (a group
+  /// without one is called by its place); actions are counted at `now`, a due day ending at
+  /// midnight in `timeZone`.
+  public init(
+    sessions: [ProgrammeSession], period: ReportPeriod = .always,
+    groupNames: [GroupID: String] = [:], now: Date = Date(), timeZone: TimeZone = .current
+  ) {
     self.period = period
-    let digests = digests.filter { period.contains($0.createdAt) }
+    let held = sessions.filter { period.contains($0.createdAt) }
       .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
     // Only the period's follow-ups count, like everything else in it.
-    let ledger = ActionLedger(meetings: digests.map(ActionLedger.Meeting.init))
+    let ledger = ActionLedger(meetings: held.map(\.meeting))
     var counts: [SessionID: ActionLedger.Counts] = [:]
     for item in ledger.items {
       counts[item.reference.session, default: .init()].add(item, at: now, timeZone: timeZone)
     }
-    sessions = digests.map { Self.session($0, actions: counts[$0.id] ?? .init()) }
-    tags = Self.tags(digests)
-    themes = Self.themes(digests)
-    people = Self.people(digests)
+    self.sessions = held.map { Self.session($0, actions: counts[$0.id] ?? .init()) }
+    tags = Self.tags(held)
+    themes = Self.themes(held)
+    people = Self.people(held)
     actions = ActionLedger.Counts(ledger.items, at: now, timeZone: timeZone)
-    groups = Self.groups(digests, sessions: sessions, names: groupNames)
+    groups = Self.groups(held, sessions: self.sessions, names: groupNames)
   }
 
   /// Each standing group's meetings, slice, actions and tags.
   private static func groups(
-    _ digests: [SessionDigest], sessions: [Session], names: [GroupID: String]
+    _ digests: [ProgrammeSession], sessions: [Session], names: [GroupID: String]
   ) -> [Group] {
     var order: [GroupID] = []
     var meetings: [GroupID: [Int]] = [:]
@@ -165,21 +176,18 @@ public struct ProgrammeReport: Sendable {
       var actions = ActionLedger.Counts()
       for place in places {
         let digest = digests[place]
-        for person in digest.people {
-          let key = PersonKey(person.participant)
+        for participant in digest.participants {
+          let key = PersonKey(participant)
           if people.insert(key).inserted {
-            levels[Level.allCases.firstIndex(of: person.participant.level) ?? 0] += 1
+            levels[Level.allCases.firstIndex(of: participant.level) ?? 0] += 1
           }
           if !key.organisation.isEmpty { organisations.insert(key.organisation) }
         }
-        for round in digest.rounds where round.hasStarted {
-          if let person = digest.people.first(where: { $0.index == round.presenter }) {
-            presenters.insert(PersonKey(person.participant))
-          }
+        for round in digest.rounds
+        where round.hasStarted && digest.participants.indices.contains(round.presenter) {
+          presenters.insert(PersonKey(digest.participants[round.presenter]))
         }
-        for entry in digest.visibleNotes {
-          for tag in NoteTag.distinct(in: entry.text) { tags.insert(tag.key) }
-        }
+        for use in digest.tags { tags.insert(use.key) }
         actions.merge(sessions[place].actions)
       }
       return Group(
@@ -209,24 +217,24 @@ public struct ProgrammeReport: Sendable {
   /// How many people presented at least once, and how many took part.
   public var presented: Int { people.count { $0.presentations > 0 } }
 
-  private static func session(_ digest: SessionDigest, actions: ActionLedger.Counts) -> Session {
+  private static func session(_ digest: ProgrammeSession, actions: ActionLedger.Counts) -> Session {
     var levels = [Int](repeating: 0, count: Level.allCases.count)
     var organisations = Set<[Character]>()
     var people = Set<PersonKey>()
-    for person in digest.people where people.insert(PersonKey(person.participant)).inserted {
-      levels[Level.allCases.firstIndex(of: person.participant.level) ?? 0] += 1
-      let organisation = PersonKey(person.participant).organisation
+    for participant in digest.participants where people.insert(PersonKey(participant)).inserted {
+      levels[Level.allCases.firstIndex(of: participant.level) ?? 0] += 1
+      let organisation = PersonKey(participant).organisation
       if !organisation.isEmpty { organisations.insert(organisation) }
     }
     return Session(
       id: digest.id, title: digest.title, createdAt: digest.createdAt, people: people.count,
       levels: levels, organisations: organisations.count,
-      presenters: digest.rounds.filter(\.hasStarted).map(\.presenterName),
-      group: digest.setup.group, actions: actions, ratings: digest.ratings.count,
+      presenters: digest.rounds.filter(\.hasStarted).map { digest.name($0.presenter) },
+      group: digest.group, actions: actions, ratings: digest.ratings.count,
       averageRating: digest.averageRating)
   }
 
-  private static func tags(_ digests: [SessionDigest]) -> [Tag] {
+  private static func tags(_ digests: [ProgrammeSession]) -> [Tag] {
     struct Use {
       var tag: String
       var notes = 0
@@ -237,22 +245,20 @@ public struct ProgrammeReport: Sendable {
     }
     var uses: [String: Use] = [:]
     for (position, digest) in digests.enumerated() {
-      let group = digest.setup.group
-      for entry in digest.visibleNotes {
-        let date = entry.note.createdAt
-        for tag in NoteTag.distinct(in: entry.text) {
-          var use = uses[tag.key] ?? Use(tag: tag.text, firstSeen: date, lastSeen: date)
-          use.notes += 1
-          use.sessions.insert(position)
-          if let group { use.groups.insert(group) }
-          use.firstSeen = min(use.firstSeen, date)
-          // Named as last written, as the tag index names it.
-          if date >= use.lastSeen {
-            use.lastSeen = date
-            use.tag = tag.text
-          }
-          uses[tag.key] = use
+      let group = digest.group
+      for tag in digest.tags {
+        let date = tag.createdAt
+        var use = uses[tag.key] ?? Use(tag: tag.tag, firstSeen: date, lastSeen: date)
+        use.notes += 1
+        use.sessions.insert(position)
+        if let group { use.groups.insert(group) }
+        use.firstSeen = min(use.firstSeen, date)
+        // Named as last written, as the tag index names it.
+        if date >= use.lastSeen {
+          use.lastSeen = date
+          use.tag = tag.tag
         }
+        uses[tag.key] = use
       }
     }
     return uses.map { key, use in
@@ -263,7 +269,7 @@ public struct ProgrammeReport: Sendable {
     }.sorted { ($1.sessions, $1.notes, $0.key) < ($0.sessions, $0.notes, $1.key) }
   }
 
-  private static func themes(_ digests: [SessionDigest]) -> [Theme] {
+  private static func themes(_ digests: [ProgrammeSession]) -> [Theme] {
     struct Use {
       var text: String
       var notes = 0
@@ -274,14 +280,14 @@ public struct ProgrammeReport: Sendable {
     var uses: [[Character]: Use] = [:]
     var order: [[Character]] = []
     for digest in digests {
-      for entry in digest.themes {
+      for entry in digest.notes(.theme) {
         let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
         // Alike when only case, accents, spacing or a closing full stop differ.
         let key = TermReplacer.fold(
           text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             .trimmingCharacters(in: CharacterSet(charactersIn: ".")))
         guard !key.isEmpty else { continue }
-        let date = entry.note.createdAt
+        let date = entry.createdAt
         if uses[key] == nil {
           uses[key] = Use(text: text, firstSeen: date, lastSeen: date)
           order.append(key)
@@ -299,7 +305,7 @@ public struct ProgrammeReport: Sendable {
     }.sorted { ($1.sessions, $1.notes, $0.firstSeen) < ($0.sessions, $0.notes, $1.firstSeen) }
   }
 
-  private static func people(_ digests: [SessionDigest]) -> [Person] {
+  private static func people(_ digests: [ProgrammeSession]) -> [Person] {
     struct Taking {
       var name: String
       var level: Level
@@ -314,8 +320,7 @@ public struct ProgrammeReport: Sendable {
         started[round.presenter, default: 0] += 1
       }
       var seen = Set<PersonKey>()
-      for person in digest.people {
-        let participant = person.participant
+      for (index, participant) in digest.participants.enumerated() {
         let key = PersonKey(participant)
         var taking =
           takings[key]
@@ -326,7 +331,7 @@ public struct ProgrammeReport: Sendable {
         taking.organisation = participant.organisation.trimmingCharacters(
           in: .whitespacesAndNewlines)
         if seen.insert(key).inserted { taking.sessions += 1 }
-        taking.presentations += started[person.index] ?? 0
+        taking.presentations += started[index] ?? 0
         takings[key] = taking
       }
     }
