@@ -45,6 +45,10 @@ if arguments.contains("--prepare"), let scale {
       .utf8))
   exit(check.terminationStatus)
 }
+if arguments.contains("--prepare"), arguments.contains("--grouped-programme") {
+  try prepareGroupedProgramme(URL(fileURLWithPath: dataPath))
+  exit(0)
+}
 if arguments.contains("--prepare") {
   // Generated once and kept: 1,000 sessions of 100 notes, about 100,000 notes.
   let started = Date()

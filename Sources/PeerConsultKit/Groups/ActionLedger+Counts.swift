@@ -21,7 +21,8 @@ extension ActionLedger {
 
     /// `items` counted at `now`, a due day ending at midnight in `timeZone`.
     public init(_ items: some Sequence<Item>, at now: Date, timeZone: TimeZone) {
-      for item in items { add(item, at: now, timeZone: timeZone) }
+      let today = CalendarDay(now, in: timeZone)
+      for item in items { add(item, today: today) }
     }
 
     /// Adds `other`'s counts to these.
@@ -35,13 +36,18 @@ extension ActionLedger {
 
     /// Counts `item` too.
     public mutating func add(_ item: Item, at now: Date, timeZone: TimeZone) {
+      add(item, today: CalendarDay(now, in: timeZone))
+    }
+
+    /// Counts `item` too, on `today`.
+    public mutating func add(_ item: Item, today: CalendarDay) {
       agreed += 1
       switch item.status {
       case .done: done += 1
       case .dropped: dropped += 1
       case .open:
         if item.wasCarried { carried += 1 }
-        if item.isOverdue(at: now, timeZone: timeZone) { overdue += 1 }
+        if item.isOverdue(today: today) { overdue += 1 }
       }
     }
   }

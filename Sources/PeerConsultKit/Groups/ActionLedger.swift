@@ -51,9 +51,15 @@ public struct ActionLedger: Sendable {
     /// due at the next meeting and that meeting finished, or a later one started, without it
     /// being done or carried.
     public func isOverdue(at now: Date, timeZone: TimeZone) -> Bool {
+      isOverdue(today: CalendarDay(now, in: timeZone))
+    }
+
+    /// Whether it is open and late on `today`, as ``isOverdue(at:timeZone:)`` says; for
+    /// counting many actions at one moment without working out the day for each.
+    public func isOverdue(today: CalendarDay) -> Bool {
       guard isOpen, let due else { return false }
       switch due {
-      case .day(let day): return day < CalendarDay(now, in: timeZone)
+      case .day(let day): return day < today
       case .nextSession: return meetingsSince >= 2 || (meetingsSince == 1 && nextMeetingFinished)
       }
     }
@@ -75,6 +81,8 @@ public struct ActionLedger: Sendable {
     var items: [Item] = []
     var position: [ActionReference: Int] = [:]
     var doneAt: [ActionReference: Date] = [:]
+    // Each group's actions, so a meeting visits its own group's only.
+    var byGroup: [GroupID: [Int]] = [:]
     for meeting in meetings.sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {
       var followedUp = Set<ActionReference>()
       for (reference, followUp) in meeting.followUps.sorted(by: { $0.value.at < $1.value.at }) {
@@ -88,8 +96,7 @@ public struct ActionLedger: Sendable {
         items[index].nextMeetingFinished = false
       }
       if let group = meeting.group {
-        for index in items.indices
-        where items[index].group == group && !followedUp.contains(items[index].reference) {
+        for index in byGroup[group] ?? [] where !followedUp.contains(items[index].reference) {
           items[index].meetingsSince += 1
           if items[index].meetingsSince == 1 {
             items[index].nextMeetingFinished = meeting.isFinished
@@ -99,6 +106,7 @@ public struct ActionLedger: Sendable {
       for action in meeting.actions {
         let reference = ActionReference(session: meeting.id, note: action.note)
         position[reference] = items.count
+        if let group = meeting.group { byGroup[group, default: []].append(items.count) }
         doneAt[reference] = action.doneAt
         items.append(
           Item(

@@ -35,10 +35,11 @@ extension AppDatabase {
       }
       let tags = try Self.tags(programme: programme, positions: position, in: db)
       let ledger = ActionLedger(meetings: try Self.actionMeetings(programme: programme, in: db))
+      let today = CalendarDay(now, in: timeZone)
       var groupActions: [GroupID: ActionLedger.Counts] = [:]
       for item in ledger.items {
         guard let group = item.group else { continue }
-        groupActions[group, default: .init()].add(item, at: now, timeZone: timeZone)
+        groupActions[group, default: .init()].add(item, today: today)
       }
       return ProgrammeOverview(
         programme: programme, groups: groups, sessions: sessions, tags: tags,

@@ -143,9 +143,10 @@ public struct ProgrammeReport: Sendable {
       .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
     // Only the period's follow-ups count, like everything else in it.
     let ledger = ActionLedger(meetings: held.map(\.meeting))
+    let today = CalendarDay(now, in: timeZone)
     var counts: [SessionID: ActionLedger.Counts] = [:]
     for item in ledger.items {
-      counts[item.reference.session, default: .init()].add(item, at: now, timeZone: timeZone)
+      counts[item.reference.session, default: .init()].add(item, today: today)
     }
     self.sessions = held.map { Self.session($0, actions: counts[$0.id] ?? .init()) }
     tags = Self.tags(held)

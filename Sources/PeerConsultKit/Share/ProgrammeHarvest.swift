@@ -71,7 +71,7 @@ struct ProgrammeHarvest {
   let people: Int
   let organisations: Int
 
-  /// The harvest of `digests`, all of one programme's sessions, oldest first.
+  /// The harvest of `digests`, one summary of each of a programme's sessions, oldest first.
   init(programme: String, sessions digests: [ProgrammeSession], anonymised: Bool) {
     self.programme = programme
     isAnonymised = anonymised
