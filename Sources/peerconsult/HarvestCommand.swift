@@ -10,7 +10,8 @@ struct HarvestCommand: ParsableCommand {
     discussion: """
       Organised by the programme's questions: #tags and theme notes with their counts and \
       trends, what works well, blockages, actions agreed and done, the slice across the system \
-      (levels and organisations per session, who has presented) and the evaluation of the \
+      (levels and organisations per session and per standing group, who has presented), actions \
+      per group and over time (done, dropped, carried forward, overdue) and the evaluation of the \
       model (process reviews, ratings over time). Notes are quoted without who said them. \
       --since and --until (2027-01-15) limit the sessions by the day they were held. With \
       --anonymise, names and organisations are replaced as in `export --anonymise`.
@@ -54,12 +55,13 @@ struct HarvestCommand: ParsableCommand {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
-    // The sessions named from the listing, which replays nothing; their records are read
-    // after the review step, which may store the facilitator's choices first, and only once.
-    let ids = try database.sessions().filter {
-      $0.programme == name && period.contains($0.createdAt)
-    }
-    .map(\.id)
+    // Anonymising reads records: the sessions named from the listing, which replays
+    // nothing; their records are read after the review step, which may store the
+    // facilitator's choices first, and only once.
+    let ids =
+      anonymise
+      ? try database.sessions().filter { $0.programme == name && period.contains($0.createdAt) }
+        .map(\.id) : []
     switch try reviewing.check(
       ids, anonymise: anonymise, data: data,
       records: { try database.records(of: ids).records })
@@ -75,18 +77,31 @@ struct HarvestCommand: ParsableCommand {
       return
     case .write: break
     }
+    let groups = Dictionary(
+      try database.groups().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    guard anonymise else {
+      // Read from the tables, notes by kind, without replaying a session: anonymising is the
+      // one thing that needs whole records.
+      let read = try database.programmeSessions(programme: name, in: period)
+      for error in read.skipped { printError(CommandText.skipped(error)) }
+      try output.write(
+        HarvestExport.render(
+          sessions: read.sessions, programme: name, as: format.shareFormat, period: period,
+          groups: groups),
+        what: "the harvest of \(CommandText.counted(read.sessions.count, "session"))")
+      // The rest was written, but a script must not take it for the whole.
+      if !read.skipped.isEmpty { throw ExitCode.failure }
+      return
+    }
     let read = try database.records(of: ids)
     read.reportSkipped()
     let records = read.records
     if records.isEmpty { try read.failIfSkipped() }
     let text = try HarvestExport.render(
-      records, programme: name, as: format.shareFormat,
-      options: ShareOptions(anonymise: anonymise), period: period)
+      records, programme: name, as: format.shareFormat, options: ShareOptions(anonymise: true),
+      period: period, groups: groups)
     try output.write(
-      text,
-      what:
-        "the \(anonymise ? "anonymised " : "")harvest of \(CommandText.counted(records.count, "session"))"
-    )
+      text, what: "the anonymised harvest of \(CommandText.counted(records.count, "session"))")
     try read.failIfSkipped()
   }
 }

@@ -8,7 +8,8 @@ import Testing
 
 /// The programme view: Ctrl-O from review, what it shows, scrolling and the way back.
 @Suite struct ProgrammeScreenTests {
-  /// The review fixture plus four weekly Alcohol Plan sessions with tags and ratings.
+  /// The review fixture plus four weekly Alcohol Plan sessions with tags and ratings, and
+  /// actions the group's later meetings carry, drop or let go by.
   private func fixture(width: Int = 80, height: Int = 24, weeks: Int = 4) throws
     -> ReviewFixture
   {
@@ -17,6 +18,7 @@ import Testing
     let people = LiveFixture.participants
     let group = try database.createGroup(
       name: "North SLG", programme: "Alcohol Plan", members: people, at: f.clock.now())
+    var actions: [ActionReference] = []
     for week in 0..<weeks {
       f.clock.advance(by: 7 * 86_400)
       let session = try LiveSession.create(
@@ -25,7 +27,16 @@ import Testing
           consultingProtocol: LiveFixture.drill, participants: people, presenters: [week % 3],
           group: group.id),
         store: database, clock: f.clock)
+      // Week 1 agrees two actions, week 2 carries one and agrees a third, week 3 drops that;
+      // the first, due at the next meeting, is never followed up, so it becomes overdue.
+      if week == 1 { try session.followUp(actions[1], .carried(note: "")) }
+      if week == 2 { try session.followUp(actions[2], .dropped(reason: "Not ours")) }
       try session.start()
+      let agreed = [0: ["Bring figures next session", "Ask the police"], 1: ["Map the venues"]]
+      for text in agreed[week] ?? [] {
+        let note = try session.addNote(NoteContent(text: text, kind: .action, owner: 0))
+        actions.append(ActionReference(session: session.id, note: note.id))
+      }
       if week < 2 { _ = try session.addNote(NoteContent(text: "#licensing again", kind: .theme)) }
       if week >= 2 {
         _ = try session.addNote(NoteContent(text: "#night-time-economy rising", kind: .theme))

@@ -45,6 +45,10 @@ if arguments.contains("--prepare"), let scale {
       .utf8))
   exit(check.terminationStatus)
 }
+if arguments.contains("--prepare"), arguments.contains("--grouped-programme") {
+  try prepareGroupedProgramme(URL(fileURLWithPath: dataPath))
+  exit(0)
+}
 if arguments.contains("--prepare") {
   // Generated once and kept: 1,000 sessions of 100 notes, about 100,000 notes.
   let started = Date()
@@ -55,6 +59,7 @@ if arguments.contains("--prepare") {
   _ = try SyntheticData.database(
     at: URL(fileURLWithPath: dataPath).appendingPathComponent("one-programme"), sessions: 1_000,
     notesPerSession: 100, programmeCount: 1)
+  try prepareGroupedProgramme(URL(fileURLWithPath: dataPath))
   FileHandle.standardError.write(
     Data(String(format: "pc-bench: data ready in %.0f s\n", Date().timeIntervalSince(started)).utf8)
   )
@@ -75,6 +80,12 @@ let environment: [String: String] = [
   "XDG_DATA_HOME": scratch.appendingPathComponent("xdg").path,
 ]
 var rows: [Row] = []
+// `--grouped-programme`: only issue 17's figures (GroupedProgramme.swift).
+if arguments.contains("--grouped-programme") {
+  print(table(try groupedProgrammeRows(binary: binary, data: data, scratch: scratch, quick: quick)))
+  try? FileManager.default.removeItem(at: scratch)
+  exit(0)
+}
 
 if let scale {
   let empty = scratch.appendingPathComponent("empty-data")
@@ -571,4 +582,5 @@ if longMode {
       goal: "<= 50 ms", met: abs(drift) <= 0.050))
 }
 
+rows += try groupedProgrammeRows(binary: binary, data: data, scratch: scratch, quick: quick)
 print(table(rows))

@@ -61,7 +61,8 @@ extension AppServices {
       case .sessions: try SessionExport.render(records, as: format, options: options)
       case .harvest(let programme, let period):
         try HarvestExport.render(
-          records, programme: programme, as: format, options: options, period: period)
+          records, programme: programme, as: format, options: options, period: period,
+          now: clock.now())
       }
     let expanded = (path as NSString).expandingTildeInPath
     let url =

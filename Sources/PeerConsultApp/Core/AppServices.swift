@@ -180,7 +180,8 @@ public final class AppServices {
         hits: try database.searchNotes(query, programme: programme, limit: ReviewState.hitLimit))
     case .loadProgrammeOverview(let programme):
       guard let database = try database() else { throw StoreError.noSessions }
-      return .programmeOverviewLoaded(try database.programmeOverview(programme))
+      return .programmeOverviewLoaded(
+        try database.programmeOverview(programme, now: clock.now()))
     case .loadTags(let programme):
       return .tagsLoaded(try database()?.tagCounts(programme: programme).map(\.tag) ?? [])
     case .openTranscript(let id, let note):

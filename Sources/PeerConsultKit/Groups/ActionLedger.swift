@@ -45,18 +45,21 @@ public struct ActionLedger: Sendable {
     public var isOpen: Bool { status == .open }
 
     /// When it is due now: a carried action is due at the group's next meeting.
-    public var due: ActionDue? {
-      followUps.contains { if case .carried = $0.outcome { true } else { false } }
-        ? .nextSession : agreedDue
-    }
+    public var due: ActionDue? { wasCarried ? .nextSession : agreedDue }
 
     /// Whether it is open and late at `now`: its day has passed (in `timeZone`), or it was
     /// due at the next meeting and that meeting finished, or a later one started, without it
     /// being done or carried.
     public func isOverdue(at now: Date, timeZone: TimeZone) -> Bool {
+      isOverdue(today: CalendarDay(now, in: timeZone))
+    }
+
+    /// Whether it is open and late on `today`, as ``isOverdue(at:timeZone:)`` says; for
+    /// counting many actions at one moment without working out the day for each.
+    public func isOverdue(today: CalendarDay) -> Bool {
       guard isOpen, let due else { return false }
       switch due {
-      case .day(let day): return day < CalendarDay(now, in: timeZone)
+      case .day(let day): return day < today
       case .nextSession: return meetingsSince >= 2 || (meetingsSince == 1 && nextMeetingFinished)
       }
     }
@@ -67,53 +70,61 @@ public struct ActionLedger: Sendable {
 
   /// Folds the actions of `records` (any order; they are taken oldest first).
   public init(_ records: [SessionRecord]) {
+    self.init(meetings: records.map(Meeting.init))
+  }
+
+  /// Folds the actions of `meetings` (any order; they are taken oldest first, as sessions are
+  /// listed: by creation, then id). Whether read from replayed records or from the store's
+  /// tables (``AppDatabase/actionMeetings(programme:)``), every view of the actions folds them
+  /// here.
+  public init(meetings: [Meeting]) {
     var items: [Item] = []
     var position: [ActionReference: Int] = [:]
-    for record in SessionRecord.chronological(records) {
-      let state = record.state
-      let group = state.setup.group
+    var doneAt: [ActionReference: Date] = [:]
+    // Each group's actions, so a meeting visits its own group's only.
+    var byGroup: [GroupID: [Int]] = [:]
+    for meeting in meetings.sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {
       var followedUp = Set<ActionReference>()
-      for (reference, followUp) in state.followUps.sorted(by: { $0.value.at < $1.value.at }) {
+      for (reference, followUp) in meeting.followUps.sorted(by: { $0.value.at < $1.value.at }) {
         guard let index = position[reference] else { continue }
         followedUp.insert(reference)
         items[index].followUps.append(
           Item.Step(
-            session: record.id, sessionTitle: state.setup.title, at: followUp.at,
+            session: meeting.id, sessionTitle: meeting.title, at: followUp.at,
             outcome: followUp.outcome))
         items[index].meetingsSince = 0
         items[index].nextMeetingFinished = false
       }
-      if let group {
-        for index in items.indices
-        where items[index].group == group && !followedUp.contains(items[index].reference) {
+      if let group = meeting.group {
+        for index in byGroup[group] ?? [] where !followedUp.contains(items[index].reference) {
           items[index].meetingsSince += 1
-          if items[index].meetingsSince == 1 { items[index].nextMeetingFinished = state.isFinished }
+          if items[index].meetingsSince == 1 {
+            items[index].nextMeetingFinished = meeting.isFinished
+          }
         }
       }
-      let digest = SessionDigest(record)
-      for action in digest.actions {
-        let reference = ActionReference(session: record.id, note: action.note.id)
+      for action in meeting.actions {
+        let reference = ActionReference(session: meeting.id, note: action.note)
         position[reference] = items.count
+        if let group = meeting.group { byGroup[group, default: []].append(items.count) }
+        doneAt[reference] = action.doneAt
         items.append(
           Item(
-            reference: reference, group: group, sessionTitle: state.setup.title,
-            programme: state.setup.programme, sessionCreatedAt: state.createdAt, text: action.text,
-            ownerName: action.ownerName, createdAt: action.note.createdAt,
-            agreedDue: action.note.due))
+            reference: reference, group: meeting.group, sessionTitle: meeting.title,
+            programme: meeting.programme, sessionCreatedAt: meeting.createdAt, text: action.text,
+            ownerName: action.ownerName, createdAt: action.createdAt, agreedDue: action.due))
       }
     }
-    let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     for index in items.indices {
-      let note = byID[items[index].reference.session]?.state.note(items[index].reference.note)
-      items[index].status = Self.status(of: items[index], origin: note)
+      items[index].status = Self.status(of: items[index], doneAt: doneAt[items[index].reference])
     }
     self.items = items
   }
 
   /// Done when its own session marked it done or the last follow-up did; dropped when the
   /// last follow-up dropped it; else open.
-  private static func status(of item: Item, origin note: Note?) -> Item.Status {
-    if let note, note.isDone, let doneAt = note.doneAt { return .done(at: doneAt) }
+  private static func status(of item: Item, doneAt: Date?) -> Item.Status {
+    if let doneAt { return .done(at: doneAt) }
     guard let last = item.followUps.last else { return .open }
     switch last.outcome {
     case .done: return .done(at: last.at)

@@ -4,8 +4,11 @@ import GRDB
 extension AppDatabase {
   /// The overview of `programme` (as stored: resolve what a person typed first). Reads the
   /// sessions, notes and tag tables and only the rating events, so its cost follows the
-  /// programme's sessions and tagged notes, not every event.
-  public func programmeOverview(_ programme: String) throws(StoreError) -> ProgrammeOverview {
+  /// programme's sessions and tagged notes, not every event. Actions are counted at `now`, a
+  /// due day ending at midnight in `timeZone`.
+  public func programmeOverview(
+    _ programme: String, now: Date = Date(), timeZone: TimeZone = .current
+  ) throws(StoreError) -> ProgrammeOverview {
     let groups = try groups().filter { $0.programme == programme }
     return try read { db in
       let sessionRows = try Row.fetchAll(
@@ -31,16 +34,17 @@ extension AppDatabase {
             group: row["group_name"], averageRating: ratings[raw]))
       }
       let tags = try Self.tags(programme: programme, positions: position, in: db)
-      let actions = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT count(*) AS agreed, count(n.done_at) AS done
-          FROM notes n JOIN sessions s ON s.id = n.session_id
-          WHERE s.programme = ? AND n.kind = 'action' AND n.deleted_at IS NULL
-          """, arguments: [programme])
+      let ledger = ActionLedger(meetings: try Self.actionMeetings(programme: programme, in: db))
+      let today = CalendarDay(now, in: timeZone)
+      var groupActions: [GroupID: ActionLedger.Counts] = [:]
+      for item in ledger.items {
+        guard let group = item.group else { continue }
+        groupActions[group, default: .init()].add(item, today: today)
+      }
       return ProgrammeOverview(
         programme: programme, groups: groups, sessions: sessions, tags: tags,
-        actions: .init(agreed: actions?["agreed"] ?? 0, done: actions?["done"] ?? 0))
+        actions: ActionLedger.Counts(ledger.items, at: now, timeZone: timeZone),
+        groupActions: groupActions)
     }
   }
 
@@ -98,10 +102,17 @@ extension AppDatabase {
     .map(\.1)
   }
 
-  /// The mean rating of each rated session of the programme, by session id: the ratings
-  /// standing after the session's rating events, as `SessionState` folds them.
+  /// The mean rating of each rated session of the programme, by session id.
   private static func averageRatings(programme: String, in db: Database) throws -> [String: Double]
   {
+    try standingRatings(programme: programme, in: db).compactMapValues { ratings in
+      ratings.isEmpty ? nil : Double(ratings.values.reduce(0, +)) / Double(ratings.count)
+    }
+  }
+
+  /// The ratings of each session of the programme by participant, by session id: those
+  /// standing after the session's rating events, as `SessionState` folds them.
+  static func standingRatings(programme: String, in db: Database) throws -> [String: [Int: Int]] {
     let rows = try Row.fetchCursor(
       db,
       sql: """
@@ -122,8 +133,6 @@ extension AppDatabase {
       default: break
       }
     }
-    return standing.compactMapValues { ratings in
-      ratings.isEmpty ? nil : Double(ratings.values.reduce(0, +)) / Double(ratings.count)
-    }
+    return standing
   }
 }

@@ -34,13 +34,6 @@ public struct ProgrammeOverview: Equatable, Sendable {
     public let trend: TagTrend
   }
 
-  /// The programme's actions, agreed in any of its sessions.
-  public struct Actions: Equatable, Sendable {
-    public let agreed: Int
-    public let done: Int
-    public var open: Int { agreed - done }
-  }
-
   public let programme: String
   /// The programme's standing groups, by name, with how often and when they last met.
   public let groups: [GroupListing]
@@ -48,7 +41,11 @@ public struct ProgrammeOverview: Equatable, Sendable {
   public let sessions: [Session]
   /// The most used first (by sessions, then notes).
   public let tags: [Tag]
-  public let actions: Actions
+  /// The programme's actions, agreed in any of its sessions, as ``ActionLedger`` folds them
+  /// across meetings, counted when the overview was read.
+  public let actions: ActionLedger.Counts
+  /// The same for each standing group's meetings.
+  public let groupActions: [GroupID: ActionLedger.Counts]
 
   /// The sessions' average ratings in order, for those rated.
   public var ratings: [Double] { sessions.compactMap(\.averageRating) }

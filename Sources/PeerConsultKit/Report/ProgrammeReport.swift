@@ -1,13 +1,14 @@
 import Foundation
 
-/// The numbers that test a programme's peer-learning model, counted once from its sessions'
-/// digests for every view of them (the harvest report in each format, the programme view):
+/// The numbers that test a programme's peer-learning model, counted once from its sessions
+/// (``ProgrammeSession``s, from their digests or from the store's tables) for every view of
+/// them (the harvest report in each format, the programme view):
 /// which `#tags` and theme notes recur and whether they are rising or fading, what happened
 /// to the actions, who took part at which level and who has presented, and how the sessions
 /// rated themselves over time.
 ///
 /// Deleted notes are left out, as in every digest. Built from the digests of records already
-/// anonymised when sharing, so tags and names are counted as the reader will see them.
+/// anonymised when sharing anonymised, so tags and names are counted as the reader will see them.
 public struct ProgrammeReport: Sendable {
   /// One session's row: the slice of the system in the room, its actions and its ratings.
   public struct Session: Hashable, Sendable {
@@ -22,12 +23,43 @@ public struct ProgrammeReport: Sendable {
     public let organisations: Int
     /// The names of those who presented a case, in the order they did.
     public let presenters: [String]
-    /// Actions agreed in the session, and of those how many are done.
-    public let actionsAgreed: Int
-    public let actionsDone: Int
+    /// The standing group it was a meeting of, if any.
+    public let group: GroupID?
+    /// The actions agreed in the session, counted by what has become of them since
+    /// (``ActionLedger``).
+    public let actions: ActionLedger.Counts
     /// How many rated the session, and their mean rating (nil when nobody did).
     public let ratings: Int
     public let averageRating: Double?
+
+    /// People at `level`.
+    public func people(at level: Level) -> Int {
+      levels[Level.allCases.firstIndex(of: level) ?? 0]
+    }
+
+    /// Actions agreed in the session, and of those how many are done.
+    public var actionsAgreed: Int { actions.agreed }
+    public var actionsDone: Int { actions.done }
+  }
+
+  /// A standing group across its meetings in the period: the slice of the system it brought
+  /// together and what became of the actions it agreed.
+  public struct Group: Hashable, Sendable {
+    public let id: GroupID
+    /// As the caller named it: the group's name, or a pseudonym when anonymised.
+    public let name: String
+    /// Its meetings' places in ``ProgrammeReport/sessions``, oldest first.
+    public let meetings: [Int]
+    /// Different people at its meetings, and of those at each level (``Level/allCases``
+    /// order), from how many organisations, and how many presented a case.
+    public let people: Int
+    public let levels: [Int]
+    public let organisations: Int
+    public let presented: Int
+    /// Every action agreed at its meetings.
+    public let actions: ActionLedger.Counts
+    /// Different `#tags` written at its meetings.
+    public let tags: Int
 
     /// People at `level`.
     public func people(at level: Level) -> Int {
@@ -44,6 +76,8 @@ public struct ProgrammeReport: Sendable {
     /// Notes carrying it (a note counts once however often it repeats the tag).
     public let notes: Int
     public let sessions: Int
+    /// Standing groups whose meetings used it.
+    public let groups: Int
     public let firstSeen: Date
     public let lastSeen: Date
     /// Whether it comes up more or less in the latest sessions (``TagTrend``).
@@ -71,14 +105,6 @@ public struct ProgrammeReport: Sendable {
     public let presentations: Int
   }
 
-  /// Actions counted by what has become of them.
-  public struct ActionCounts: Hashable, Sendable {
-    public var agreed = 0
-    public var done = 0
-    /// Neither done nor dropped.
-    public var open: Int { agreed - done }
-  }
-
   public let period: ReportPeriod
   /// The sessions counted, oldest first.
   public let sessions: [Session]
@@ -88,22 +114,94 @@ public struct ProgrammeReport: Sendable {
   public let themes: [Theme]
   /// Everyone who took part: those who presented most first, then by sessions and name.
   public let people: [Person]
-  public let actions: ActionCounts
+  /// Every action agreed in the period, folded across meetings by ``ActionLedger`` (the same
+  /// fold as `peerconsult actions`) and counted at the report's moment.
+  public let actions: ActionLedger.Counts
+  /// The standing groups that met in the period, in the order of their first meeting.
+  public let groups: [Group]
 
-  /// The report of `digests`, one programme's sessions in `period` (sessions outside it are
-  /// left out here too), in any order.
-  public init(digests: [SessionDigest], period: ReportPeriod = .always) {
+  /// The report of `digests`, as ``init(sessions:period:groupNames:now:timeZone:)``.
+  public init(
+    digests: [SessionDigest], period: ReportPeriod = .always, groupNames: [GroupID: String] = [:],
+    now: Date = Date(), timeZone: TimeZone = .current
+  ) {
+    self.init(
+      sessions: digests.map(ProgrammeSession.init), period: period, groupNames: groupNames,
+      now: now, timeZone: timeZone)
+  }
+
+  /// The report of `sessions`, one programme's sessions in `period` (sessions outside it are
+  /// left out here too), in any order. `groupNames` names the standing groups (a group
+  /// without one is called by its place); actions are counted at `now`, a due day ending at
+  /// midnight in `timeZone`.
+  public init(
+    sessions: [ProgrammeSession], period: ReportPeriod = .always,
+    groupNames: [GroupID: String] = [:], now: Date = Date(), timeZone: TimeZone = .current
+  ) {
     self.period = period
-    let digests = digests.filter { period.contains($0.createdAt) }
+    let held = sessions.filter { period.contains($0.createdAt) }
       .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
-    sessions = digests.map(Self.session)
-    tags = Self.tags(digests)
-    themes = Self.themes(digests)
-    people = Self.people(digests)
-    actions = sessions.reduce(into: ActionCounts()) {
-      $0.agreed += $1.actionsAgreed
-      $0.done += $1.actionsDone
+    // Only the period's follow-ups count, like everything else in it.
+    let ledger = ActionLedger(meetings: held.map(\.meeting))
+    let today = CalendarDay(now, in: timeZone)
+    var counts: [SessionID: ActionLedger.Counts] = [:]
+    for item in ledger.items {
+      counts[item.reference.session, default: .init()].add(item, today: today)
     }
+    self.sessions = held.map { Self.session($0, actions: counts[$0.id] ?? .init()) }
+    tags = Self.tags(held)
+    themes = Self.themes(held)
+    people = Self.people(held)
+    actions = ActionLedger.Counts(ledger.items, at: now, timeZone: timeZone)
+    groups = Self.groups(held, sessions: self.sessions, names: groupNames)
+  }
+
+  /// Each standing group's meetings, slice, actions and tags.
+  private static func groups(
+    _ digests: [ProgrammeSession], sessions: [Session], names: [GroupID: String]
+  ) -> [Group] {
+    var order: [GroupID] = []
+    var meetings: [GroupID: [Int]] = [:]
+    for (place, session) in sessions.enumerated() {
+      guard let group = session.group else { continue }
+      if meetings[group] == nil { order.append(group) }
+      meetings[group, default: []].append(place)
+    }
+    return order.enumerated().map { number, id in
+      let places = meetings[id] ?? []
+      var levels = [Int](repeating: 0, count: Level.allCases.count)
+      var people = Set<PersonKey>()
+      var organisations = Set<[Character]>()
+      var presenters = Set<PersonKey>()
+      var tags = Set<String>()
+      var actions = ActionLedger.Counts()
+      for place in places {
+        let digest = digests[place]
+        for participant in digest.participants {
+          let key = PersonKey(participant)
+          if people.insert(key).inserted {
+            levels[Level.allCases.firstIndex(of: participant.level) ?? 0] += 1
+          }
+          if !key.organisation.isEmpty { organisations.insert(key.organisation) }
+        }
+        for round in digest.rounds
+        where round.hasStarted && digest.participants.indices.contains(round.presenter) {
+          presenters.insert(PersonKey(digest.participants[round.presenter]))
+        }
+        for use in digest.tags { tags.insert(use.key) }
+        actions.merge(sessions[place].actions)
+      }
+      return Group(
+        id: id, name: names[id] ?? "Group \(number + 1)", meetings: places,
+        people: people.count, levels: levels, organisations: organisations.count,
+        presented: presenters.count, actions: actions, tags: tags.count)
+    }
+  }
+
+  /// The standing group `session` was a meeting of, if it met in the period.
+  public func group(of session: Session) -> Group? {
+    guard let id = session.group else { return nil }
+    return groups.first { $0.id == id }
   }
 
   /// The sessions' ratings over time: those rated, oldest first.
@@ -120,58 +218,59 @@ public struct ProgrammeReport: Sendable {
   /// How many people presented at least once, and how many took part.
   public var presented: Int { people.count { $0.presentations > 0 } }
 
-  private static func session(_ digest: SessionDigest) -> Session {
+  private static func session(_ digest: ProgrammeSession, actions: ActionLedger.Counts) -> Session {
     var levels = [Int](repeating: 0, count: Level.allCases.count)
     var organisations = Set<[Character]>()
     var people = Set<PersonKey>()
-    for person in digest.people where people.insert(PersonKey(person.participant)).inserted {
-      levels[Level.allCases.firstIndex(of: person.participant.level) ?? 0] += 1
-      let organisation = PersonKey(person.participant).organisation
+    for participant in digest.participants where people.insert(PersonKey(participant)).inserted {
+      levels[Level.allCases.firstIndex(of: participant.level) ?? 0] += 1
+      let organisation = PersonKey(participant).organisation
       if !organisation.isEmpty { organisations.insert(organisation) }
     }
     return Session(
       id: digest.id, title: digest.title, createdAt: digest.createdAt, people: people.count,
       levels: levels, organisations: organisations.count,
-      presenters: digest.rounds.filter(\.hasStarted).map(\.presenterName),
-      actionsAgreed: digest.actions.count, actionsDone: digest.actions.count { $0.note.isDone },
-      ratings: digest.ratings.count, averageRating: digest.averageRating)
+      presenters: digest.rounds.filter(\.hasStarted).map { digest.name($0.presenter) },
+      group: digest.group, actions: actions, ratings: digest.ratings.count,
+      averageRating: digest.averageRating)
   }
 
-  private static func tags(_ digests: [SessionDigest]) -> [Tag] {
+  private static func tags(_ digests: [ProgrammeSession]) -> [Tag] {
     struct Use {
       var tag: String
       var notes = 0
       var sessions: Set<Int> = []
+      var groups: Set<GroupID> = []
       var firstSeen: Date
       var lastSeen: Date
     }
     var uses: [String: Use] = [:]
     for (position, digest) in digests.enumerated() {
-      for entry in digest.visibleNotes {
-        let date = entry.note.createdAt
-        for tag in NoteTag.distinct(in: entry.text) {
-          var use = uses[tag.key] ?? Use(tag: tag.text, firstSeen: date, lastSeen: date)
-          use.notes += 1
-          use.sessions.insert(position)
-          use.firstSeen = min(use.firstSeen, date)
-          // Named as last written, as the tag index names it.
-          if date >= use.lastSeen {
-            use.lastSeen = date
-            use.tag = tag.text
-          }
-          uses[tag.key] = use
+      let group = digest.group
+      for tag in digest.tags {
+        let date = tag.createdAt
+        var use = uses[tag.key] ?? Use(tag: tag.tag, firstSeen: date, lastSeen: date)
+        use.notes += 1
+        use.sessions.insert(position)
+        if let group { use.groups.insert(group) }
+        use.firstSeen = min(use.firstSeen, date)
+        // Named as last written, as the tag index names it.
+        if date >= use.lastSeen {
+          use.lastSeen = date
+          use.tag = tag.tag
         }
+        uses[tag.key] = use
       }
     }
     return uses.map { key, use in
       Tag(
         tag: use.tag, key: key, notes: use.notes, sessions: use.sessions.count,
-        firstSeen: use.firstSeen, lastSeen: use.lastSeen,
+        groups: use.groups.count, firstSeen: use.firstSeen, lastSeen: use.lastSeen,
         trend: TagTrend.of(carrying: use.sessions, sessionCount: digests.count))
     }.sorted { ($1.sessions, $1.notes, $0.key) < ($0.sessions, $0.notes, $1.key) }
   }
 
-  private static func themes(_ digests: [SessionDigest]) -> [Theme] {
+  private static func themes(_ digests: [ProgrammeSession]) -> [Theme] {
     struct Use {
       var text: String
       var notes = 0
@@ -182,14 +281,14 @@ public struct ProgrammeReport: Sendable {
     var uses: [[Character]: Use] = [:]
     var order: [[Character]] = []
     for digest in digests {
-      for entry in digest.themes {
+      for entry in digest.notes(.theme) {
         let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
         // Alike when only case, accents, spacing or a closing full stop differ.
         let key = TermReplacer.fold(
           text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             .trimmingCharacters(in: CharacterSet(charactersIn: ".")))
         guard !key.isEmpty else { continue }
-        let date = entry.note.createdAt
+        let date = entry.createdAt
         if uses[key] == nil {
           uses[key] = Use(text: text, firstSeen: date, lastSeen: date)
           order.append(key)
@@ -207,7 +306,7 @@ public struct ProgrammeReport: Sendable {
     }.sorted { ($1.sessions, $1.notes, $0.firstSeen) < ($0.sessions, $0.notes, $1.firstSeen) }
   }
 
-  private static func people(_ digests: [SessionDigest]) -> [Person] {
+  private static func people(_ digests: [ProgrammeSession]) -> [Person] {
     struct Taking {
       var name: String
       var level: Level
@@ -222,8 +321,7 @@ public struct ProgrammeReport: Sendable {
         started[round.presenter, default: 0] += 1
       }
       var seen = Set<PersonKey>()
-      for person in digest.people {
-        let participant = person.participant
+      for (index, participant) in digest.participants.enumerated() {
         let key = PersonKey(participant)
         var taking =
           takings[key]
@@ -234,7 +332,7 @@ public struct ProgrammeReport: Sendable {
         taking.organisation = participant.organisation.trimmingCharacters(
           in: .whitespacesAndNewlines)
         if seen.insert(key).inserted { taking.sessions += 1 }
-        taking.presentations += started[person.index] ?? 0
+        taking.presentations += started[index] ?? 0
         takings[key] = taking
       }
     }

@@ -115,6 +115,8 @@ public struct SessionDigest: Hashable, Sendable {
   public let averageRating: Double?
   /// Time used per protocol phase against its plan, a round phase summed over all rounds.
   public let phaseUsage: [PhaseUsage]
+  /// What this meeting decided about its standing group's earlier actions, by action.
+  public let followUps: [ActionReference: ActionFollowUp]
 
   /// The digest of `state` at `asOf`.
   public init(id: SessionID, state: SessionState, at asOf: Date) {
@@ -188,6 +190,7 @@ public struct SessionDigest: Hashable, Sendable {
       ratings.isEmpty
       ? nil : Double(ratings.reduce(0) { $0 + $1.rating }) / Double(ratings.count)
     phaseUsage = state.phaseUsage(at: asOf)
+    followUps = state.followUps
   }
 
   /// The digest of `record` at the moment it speaks for.

@@ -10,20 +10,49 @@ public enum HarvestExport {
 
   /// The harvest of `records` held in `period`, which should all belong to `programme`, in
   /// `format`: the briefing and the report that tests the programme's model
-  /// (``ProgrammeReport``).
+  /// (``ProgrammeReport``). `groups` names the programme's standing groups; anonymised, they
+  /// are called `[Group 1]`, `[Group 2]`… in the order they first met instead, since a
+  /// group's name may be a person's. Actions are counted at `now`.
   public static func render(
     _ records: [SessionRecord], programme: String, as format: ShareFormat,
-    options: ShareOptions = ShareOptions(), period: ReportPeriod = .always
+    options: ShareOptions = ShareOptions(), period: ReportPeriod = .always,
+    groups: [GroupID: String] = [:], now: Date = Date()
   ) throws(ShareError) -> String {
     // Only the period's sessions are anonymised, so pseudonyms follow the people it shows.
     let records = try options.prepare(Self.records(records, in: period))
     let digests = records.map(SessionDigest.init)
+    return render(
+      digests.map(ProgrammeSession.init), programme: programme, as: format,
+      timeZone: options.timeZone, anonymised: options.anonymise, period: period,
+      groups: options.anonymise ? Anonymiser.groupPseudonyms(digests) : groups, now: now)
+  }
+
+  /// The harvest of `sessions` (oldest first, all of `programme` and held in `period`), as
+  /// read from the store's tables without replaying them
+  /// (``AppDatabase/programmeSessions(programme:in:)``). Never anonymised: anonymising works
+  /// on whole records (``render(_:programme:as:options:period:groups:now:)``).
+  public static func render(
+    sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
+    timeZone: TimeZone = .current, period: ReportPeriod = .always,
+    groups: [GroupID: String] = [:], now: Date = Date()
+  ) -> String {
+    render(
+      sessions, programme: programme, as: format, timeZone: timeZone, anonymised: false,
+      period: period, groups: groups, now: now)
+  }
+
+  private static func render(
+    _ sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
+    timeZone: TimeZone, anonymised: Bool, period: ReportPeriod, groups: [GroupID: String],
+    now: Date
+  ) -> String {
     // Named as the sessions name it, which anonymising has scrubbed like any other text.
     let harvest = ProgrammeHarvest(
-      programme: records.first?.state.setup.programme ?? programme, digests: digests,
-      anonymised: options.anonymise)
-    let report = ProgrammeReport(digests: digests, period: period)
-    let time = ReadableTime(timeZone: options.timeZone)
+      programme: sessions.first?.programme ?? programme, sessions: sessions,
+      anonymised: anonymised)
+    let report = ProgrammeReport(
+      sessions: sessions, period: period, groupNames: groups, now: now, timeZone: timeZone)
+    let time = ReadableTime(timeZone: timeZone)
     switch format {
     case .markdown: return HarvestMarkdown(time: time).render(harvest, report)
     case .html: return HarvestHTML(time: time).render(harvest, report)

@@ -5,6 +5,8 @@ import Plot
 /// ``HTMLPage/text(_:)``.
 extension HarvestHTML {
   func tags(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
+    // In how many standing groups, where any met.
+    let grouped = !report.groups.isEmpty
     guard !report.tags.isEmpty else {
       return .p(
         .class("detail"),
@@ -12,10 +14,12 @@ extension HarvestHTML {
     }
     return .group(
       table(
-        "tags", ["Tag", "#Sessions", "#Notes", "First seen", "Last seen", "Trend"],
+        "tags",
+        ["Tag", "#Sessions"] + (grouped ? ["#Groups"] : [])
+          + ["#Notes", "First seen", "Last seen", "Trend"],
         report.tags.map { tag in
-          [
-            "#" + tag.tag, "\(tag.sessions)", "\(tag.notes)", time.day(tag.firstSeen),
+          ["#" + tag.tag, "\(tag.sessions)"] + (grouped ? ["\(tag.groups)"] : []) + [
+            "\(tag.notes)", time.day(tag.firstSeen),
             time.day(tag.lastSeen), tag.trend.rawValue,
           ]
         }),
@@ -41,28 +45,68 @@ extension HarvestHTML {
   }
 
   func actionCounts(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
-    .group(
+    let grouped = !report.groups.isEmpty
+    let countHeadings = ["#Agreed", "#Done", "#Dropped", "#Open", "#Carried", "#Overdue"]
+    return .group(
       .p(HTMLPage.text(ReportWords.actions(report.actions))),
       .if(
+        grouped,
+        .group(
+          .h3("Actions by standing group"),
+          table(
+            "group-actions", ["Group", "#Meetings"] + countHeadings,
+            report.groups.map { group in
+              [group.name, "\(group.meetings.count)"] + Self.cells(group.actions)
+            }),
+          .p(.class("detail"), HTMLPage.text(ReportWords.actionsNote)))),
+      .if(
         !report.sessions.isEmpty,
+        .group(
+          .h3("Actions over time"),
+          table(
+            "actions", ["Date", "Session"] + (grouped ? ["Group"] : []) + countHeadings,
+            report.sessions.map { session in
+              [time.day(session.createdAt), session.title]
+                + (grouped ? [report.group(of: session)?.name ?? ""] : [])
+                + Self.cells(session.actions)
+            }))))
+  }
+
+  /// An action count's cells, agreed to overdue.
+  private static func cells(_ counts: ActionLedger.Counts) -> [String] {
+    [counts.agreed, counts.done, counts.dropped, counts.open, counts.carried, counts.overdue]
+      .map(String.init)
+  }
+
+  /// Each standing group's slice across the system over its meetings.
+  func groupSlice(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
+    .group(
+      .p(HTMLPage.text(ReportWords.groups(report))),
+      .if(
+        !report.groups.isEmpty,
         table(
-          "actions", ["Date", "Session", "#Agreed", "#Done", "#Open"],
-          report.sessions.map { session in
-            [
-              time.day(session.createdAt), session.title, "\(session.actionsAgreed)",
-              "\(session.actionsDone)", "\(session.actionsAgreed - session.actionsDone)",
-            ]
+          "group-slice",
+          ["Group", "#Meetings", "#People"] + Level.allCases.map { "#" + $0.rawValue.capitalized }
+            + ["#Organisations", "#Presented", "#Tags"],
+          report.groups.map { group in
+            [group.name, "\(group.meetings.count)", "\(group.people)"]
+              + Level.allCases.map { "\(group.people(at: $0))" }
+              + [
+                "\(group.organisations)", "\(group.presented) of \(group.people)", "\(group.tags)",
+              ]
           })))
   }
 
   func slice(_ report: ProgrammeReport) -> Node<HTML.BodyContext> {
     guard !report.sessions.isEmpty else { return .p(.class("detail"), "No sessions.") }
+    let grouped = !report.groups.isEmpty
     return table(
       "slice",
-      ["Date", "Session", "#People"] + Level.allCases.map { "#" + $0.rawValue.capitalized }
-        + ["#Organisations", "Presented"],
+      ["Date", "Session"] + (grouped ? ["Group"] : []) + ["#People"]
+        + Level.allCases.map { "#" + $0.rawValue.capitalized } + ["#Organisations", "Presented"],
       report.sessions.map { session in
-        [time.day(session.createdAt), session.title, "\(session.people)"]
+        [time.day(session.createdAt), session.title]
+          + (grouped ? [report.group(of: session)?.name ?? ""] : []) + ["\(session.people)"]
           + Level.allCases.map { "\(session.people(at: $0))" }
           + [
             "\(session.organisations)",

@@ -35,6 +35,7 @@ struct HarvestHTML {
           .h2("Actions"), actionCounts(report),
           .h3("Every action"), actions(harvest.actions),
           .h2("The slice across the system"), slice(report),
+          .h3("By standing group"), groupSlice(report),
           .h3("By level"), participation("Level", harvest.byLevel),
           .h3("By organisation"), participation("Organisation", harvest.byOrganisation),
           .h3("Who has presented"), presenters(report, anonymised: harvest.isAnonymised),

@@ -8,12 +8,15 @@ extension HarvestMarkdown {
     guard !report.tags.isEmpty else {
       return lines + ["No #tags in these sessions: write one in a note, such as #licensing.", ""]
     }
+    // In how many standing groups, where any met.
+    let grouped = !report.groups.isEmpty
     lines += [
-      "| Tag | Sessions | Notes | First seen | Last seen | Trend |",
-      "| --- | ---: | ---: | --- | --- | --- |",
+      "| Tag | Sessions |\(grouped ? " Groups |" : "") Notes | First seen | Last seen | Trend |",
+      "| --- | ---: |\(grouped ? " ---: |" : "") ---: | --- | --- | --- |",
     ]
     lines += report.tags.map { tag in
-      "| \(style.cell("#" + tag.tag)) | \(tag.sessions) | \(tag.notes) | "
+      "| \(style.cell("#" + tag.tag)) | \(tag.sessions) |\(grouped ? " \(tag.groups) |" : "") "
+        + "\(tag.notes) | "
         + "\(time.day(tag.firstSeen)) | \(time.day(tag.lastSeen)) | \(tag.trend.rawValue) |"
     }
     return lines + ["", Self.trendNote, ""]
@@ -42,13 +45,59 @@ extension HarvestMarkdown {
   func actionCounts(_ report: ProgrammeReport) -> [String] {
     var lines = [ReportWords.actions(report.actions), ""]
     guard !report.sessions.isEmpty else { return lines }
+    if !report.groups.isEmpty {
+      lines += ["### Actions by standing group", ""]
+      lines += [
+        "| Group | Meetings | Agreed | Done | Dropped | Open | Carried | Overdue |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      ]
+      lines += report.groups.map { group in
+        "| \(style.cell(group.name)) | \(group.meetings.count) | \(counts(group.actions)) |"
+      }
+      lines += ["", ReportWords.actionsNote, ""]
+    }
+    lines += ["### Actions over time", ""]
+    let grouped = !report.groups.isEmpty
     lines += [
-      "| Date | Session | Agreed | Done | Open |", "| --- | --- | ---: | ---: | ---: |",
+      "| Date | Session |\(grouped ? " Group |" : "") Agreed | Done | Dropped | Open | Carried "
+        + "| Overdue |",
+      "| --- | --- |\(grouped ? " --- |" : "")" + String(repeating: " ---: |", count: 6),
     ]
     lines += report.sessions.map { session in
-      "| \(time.day(session.createdAt)) | \(style.cell(session.title)) | "
-        + "\(session.actionsAgreed) | \(session.actionsDone) | "
-        + "\(session.actionsAgreed - session.actionsDone) |"
+      "| \(time.day(session.createdAt)) | \(style.cell(session.title)) |"
+        + (grouped ? " \(style.cell(groupName(session, in: report))) |" : "")
+        + " \(counts(session.actions)) |"
+    }
+    return lines + [""]
+  }
+
+  /// An action count's cells from agreed to overdue, without the outer bars.
+  private func counts(_ counts: ActionLedger.Counts) -> String {
+    [counts.agreed, counts.done, counts.dropped, counts.open, counts.carried, counts.overdue]
+      .map(String.init).joined(separator: " | ")
+  }
+
+  /// The name of the group `session` was a meeting of, or an empty cell.
+  private func groupName(_ session: ProgrammeReport.Session, in report: ProgrammeReport)
+    -> String
+  {
+    report.group(of: session)?.name ?? ""
+  }
+
+  /// Each standing group's slice across the system over its meetings.
+  func groupSlice(_ report: ProgrammeReport) -> [String] {
+    var lines = ["### By standing group", "", ReportWords.groups(report), ""]
+    guard !report.groups.isEmpty else { return lines }
+    let levels = Level.allCases.map { " \($0.rawValue.capitalized) |" }.joined()
+    lines += [
+      "| Group | Meetings | People |\(levels) Organisations | Presented | Tags |",
+      "| --- | ---: | ---: |" + String(repeating: " ---: |", count: Level.allCases.count)
+        + " ---: | ---: | ---: |",
+    ]
+    lines += report.groups.map { group in
+      let counts = Level.allCases.map { " \(group.people(at: $0)) |" }.joined()
+      return "| \(style.cell(group.name)) | \(group.meetings.count) | \(group.people) |\(counts) "
+        + "\(group.organisations) | \(group.presented) of \(group.people) | \(group.tags) |"
     }
     return lines + [""]
   }
@@ -56,10 +105,11 @@ extension HarvestMarkdown {
   func slice(_ report: ProgrammeReport) -> [String] {
     guard !report.sessions.isEmpty else { return ["No sessions.", ""] }
     let levels = Level.allCases.map { " \($0.rawValue.capitalized) |" }.joined()
+    let grouped = !report.groups.isEmpty
     var lines = [
-      "| Date | Session | People |\(levels) Organisations | Presented |",
-      "| --- | --- | ---: |" + String(repeating: " ---: |", count: Level.allCases.count)
-        + " ---: | --- |",
+      "| Date | Session |\(grouped ? " Group |" : "") People |\(levels) Organisations | Presented |",
+      "| --- | --- |\(grouped ? " --- |" : "") ---: |"
+        + String(repeating: " ---: |", count: Level.allCases.count) + " ---: | --- |",
     ]
     lines += report.sessions.map { session in
       let counts = Level.allCases.map { " \(session.people(at: $0)) |" }.joined()
@@ -67,6 +117,7 @@ extension HarvestMarkdown {
         session.presenters.isEmpty
         ? "nobody" : session.presenters.map { style.cell($0) }.joined(separator: ", ")
       return "| \(time.day(session.createdAt)) | \(style.cell(session.title)) | "
+        + (grouped ? "\(style.cell(groupName(session, in: report))) | " : "")
         + "\(session.people) |\(counts) \(session.organisations) | \(presented) |"
     }
     return lines + [""]

@@ -41,6 +41,7 @@ struct HarvestMarkdown {
       })
     lines += ["## The slice across the system", ""]
     lines += slice(report)
+    lines += groupSlice(report)
     lines += ["### By level", ""]
     lines += participation("Level", harvest.byLevel)
     lines += ["### By organisation", ""]

@@ -71,8 +71,8 @@ struct ProgrammeHarvest {
   let people: Int
   let organisations: Int
 
-  /// The harvest of `digests`, all of one programme's sessions, oldest first.
-  init(programme: String, digests: [SessionDigest], anonymised: Bool) {
+  /// The harvest of `digests`, one summary of each of a programme's sessions, oldest first.
+  init(programme: String, sessions digests: [ProgrammeSession], anonymised: Bool) {
     self.programme = programme
     isAnonymised = anonymised
     var sessions: [Session] = []
@@ -92,32 +92,31 @@ struct ProgrammeHarvest {
         Session(
           id: digest.id, title: title, createdAt: digest.createdAt,
           finishedAt: digest.finishedAt, presenters: digest.rounds.count(where: \.hasStarted),
-          notes: digest.visibleNotes.count, actions: digest.actions.count,
-          actionsDone: digest.actions.count { $0.note.isDone }))
-      func items(_ entries: [SessionDigest.Entry]) -> [Item] {
-        entries.map {
-          Item(
-            text: $0.text, createdAt: $0.note.createdAt, session: digest.id, sessionTitle: title)
+          notes: digest.noteCount, actions: digest.notes(.action).count,
+          actionsDone: digest.notes(.action).count { $0.doneAt != nil }))
+      func items(_ notes: [ProgrammeSession.Note]) -> [Item] {
+        notes.map {
+          Item(text: $0.text, createdAt: $0.createdAt, session: digest.id, sessionTitle: title)
         }
       }
-      themes += items(digest.themes)
-      worksWell += items(digest.worksWell)
-      blockages += items(digest.blockages)
-      actions += digest.actions.map {
+      themes += items(digest.notes(.theme))
+      worksWell += items(digest.notes(.worksWell))
+      blockages += items(digest.notes(.blockage))
+      actions += digest.notes(.action).map {
         Action(
-          text: $0.text, owner: $0.ownerName, isDone: $0.note.isDone, doneAt: $0.note.doneAt,
-          createdAt: $0.note.createdAt, session: digest.id, sessionTitle: title)
+          text: $0.text, owner: $0.ownerName, isDone: $0.doneAt != nil, doneAt: $0.doneAt,
+          createdAt: $0.createdAt, session: digest.id, sessionTitle: title)
       }
       reviews.append(
         Review(
           session: digest.id, sessionTitle: title, createdAt: digest.createdAt,
-          notes: digest.processReview.map(\.text), ratings: digest.ratings.map(\.rating),
+          notes: digest.processReview.map(\.text), ratings: digest.ratings,
           averageRating: digest.averageRating))
-      for attendee in digest.people {
-        let participant = attendee.participant
+      let presents = digest.presentsRound
+      for (index, participant) in digest.participants.enumerated() {
         let presented =
-          attendee.presentsRound.flatMap { round in
-            digest.rounds.first { $0.index == round }?.hasStarted
+          presents[index].flatMap { round in
+            digest.rounds.indices.contains(round) ? digest.rounds[round].hasStarted : nil
           } == true ? 1 : 0
         let person = PersonKey(participant)
         everyone.insert(person)

@@ -4,8 +4,8 @@ import TerminalKit
 
 /// The programme view, opened from review with Ctrl-O: a programme at a glance, for a lead
 /// looking across months of sessions. The process ratings over time as a sparkline, the
-/// recurring tags with how often and whether they are rising or fading, the actions, and the
-/// sessions in order. Esc goes back to the review list as it was left.
+/// recurring tags with how often and whether they are rising or fading, the actions (open and
+/// overdue, for the programme and each standing group), and the sessions in order. Esc goes back to the review list as it was left.
 public struct ProgrammeState: Equatable, Sendable {
   public let overview: ProgrammeOverview
   public var scroll = 0
@@ -39,7 +39,13 @@ public struct ProgrammeState: Equatable, Sendable {
       for group in overview.groups {
         var text = "  \(group.name) · " + CommandText.counted(group.sessionCount, "meeting")
         if let last = group.lastMet { text += " · last met \(time.day(last))" }
-        lines.append((text, .plain))
+        let actions = overview.groupActions[group.id] ?? .init()
+        if actions.open > 0 {
+          text += " · \(actions.open) open"
+          if actions.overdue > 0 { text += ", \(actions.overdue) overdue" }
+        }
+        // A group with overdue actions stands out, as late work does on the follow-up step.
+        lines.append((text, actions.overdue > 0 ? Theme.warning : .plain))
       }
     }
 
@@ -93,7 +99,17 @@ public struct ProgrammeState: Equatable, Sendable {
     let actions = overview.actions
     lines.append(("Actions", Theme.heading))
     lines.append(
-      ("  \(actions.agreed) agreed · \(actions.done) done · \(actions.open) open", .plain))
+      (
+        "  \(actions.agreed) agreed · \(actions.done) done · \(actions.dropped) dropped · "
+          + "\(actions.open) open", .plain
+      ))
+    if actions.open > 0 {
+      lines.append(
+        (
+          "  of those open: \(actions.carried) carried from a meeting to the next, "
+            + "\(actions.overdue) overdue", actions.overdue > 0 ? Theme.warning : .plain
+        ))
+    }
 
     lines.append(("", .plain))
     lines.append(("Sessions, oldest first", Theme.heading))
