@@ -156,7 +156,8 @@ struct StoreEndToEndTests {
     #expect(try server.count("sessions", "id LIKE 'cccc%'") == 0)
     // Pulled sessions read like local ones, marked with their origin.
     let listed = try lead_.succeed(["list"])
-    #expect(listed.contains("Alcohol Plan 1"), "\(listed)")
+    let pulledRow = try #require(listed.split(separator: "\n").first { $0.contains("Plan 1 ") })
+    #expect(pulledRow.contains("finished, from office"), "\(listed)")
     try first.succeed(["sync"])
     #expect(try first.sessions().count == 7)
 
