@@ -5,6 +5,7 @@ import PackageDescription
 // CNcursesw <- TerminalKit <- PeerConsultApp <- peerconsult
 //  CLibYAML <- PeerConsultKit (model) <- PeerConsultApp
 // TextLayout (display width, word wrap; no dependencies) <- TerminalKit, PeerConsultKit
+// PeerConsultKit <- PeerConsultStore (PostgreSQL, NIO) <- peerconsult
 let package = Package(
   name: "PeerConsult",
   platforms: [.macOS(.v13)],
@@ -20,6 +21,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+    // The optional shared programme store (PeerConsultStore): PostgreSQL over NIO.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .systemLibrary(
@@ -44,10 +47,19 @@ let package = Package(
     ),
     .target(name: "TerminalKit", dependencies: ["CNcursesw", "TextLayout"]),
     .target(name: "PeerConsultApp", dependencies: ["PeerConsultKit", "TerminalKit"]),
+    // The shared programme store on PostgreSQL: settings, server schema, sync. Only the
+    // executable imports it, so the model, the terminal layer and the screens never see NIO.
+    .target(
+      name: "PeerConsultStore",
+      dependencies: [
+        "PeerConsultKit",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
+    ),
     .executableTarget(
       name: "peerconsult",
       dependencies: [
-        "PeerConsultApp", "PeerConsultKit", "TerminalKit",
+        "PeerConsultApp", "PeerConsultKit", "PeerConsultStore", "TerminalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

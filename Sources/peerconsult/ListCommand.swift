@@ -52,7 +52,8 @@ struct ListCommand: ParsableCommand {
       try StandardOutput.line(data.noSessionsYet)
       return
     }
-    try StandardOutput.write(CommandText.listings(listings))
+    try StandardOutput.write(
+      CommandText.listings(listings, origins: try database.sessionOrigins()))
     if total > listings.count {
       try StandardOutput.line(CommandText.moreSessions(shown: listings.count, total: total))
     }

@@ -15,6 +15,7 @@ struct PeerConsultCommand: ParsableCommand {
       ExportCommand.self, HarvestCommand.self, ImportCommand.self, ProtocolsCommand.self,
       BackupCommand.self, RestoreCommand.self, DeleteCommand.self, ErasePersonCommand.self,
       TagsCommand.self, FollowCommand.self, GroupsCommand.self, CheckCommand.self,
+      StoreCommand.self, SyncCommand.self,
     ],
     defaultSubcommand: HomeCommand.self
   )

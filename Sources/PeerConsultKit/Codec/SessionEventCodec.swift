@@ -37,7 +37,7 @@ public enum SessionEventCodec {
   }
 
   /// The event in a stored payload, whichever release wrote it.
-  static func event(fromPayload payload: String) throws -> SessionEvent {
+  public static func event(fromPayload payload: String) throws -> SessionEvent {
     try JSONDecoder().decode(StoredEvent.self, from: Data(payload.utf8)).event
   }
 

@@ -83,6 +83,7 @@ extension AppDatabase {
           VALUES (?, ?, ?, 1, ?, ?, ?)
           """,
         arguments: [id, time, time, name, nameKey(name), programme])
+      try recordProgramme(programme, at: time, in: db)
     case (.created, _), (_, nil):
       throw StoreError.groupConflict(group)
     case (_, let last?):
@@ -99,6 +100,7 @@ extension AppDatabase {
       if case .programmeChanged(let programme) = event.event {
         try db.execute(
           sql: "UPDATE groups SET programme = ? WHERE id = ?", arguments: [programme, id])
+        try recordProgramme(programme, at: time, in: db)
       }
     }
     try db.execute(

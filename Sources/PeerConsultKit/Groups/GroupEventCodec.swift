@@ -78,7 +78,7 @@ public enum GroupEventCodec {
   }
 
   /// The event in a stored payload.
-  static func event(fromPayload payload: String) throws -> GroupEvent {
+  public static func event(fromPayload payload: String) throws -> GroupEvent {
     try JSONDecoder().decode(Stored.self, from: Data(payload.utf8)).event
   }
 

@@ -2,9 +2,9 @@ import Foundation
 
 extension Date {
   /// Whole milliseconds since 1970, the precision events are stored with.
-  var millisecondsSince1970: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+  public var millisecondsSince1970: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
 
-  init(millisecondsSince1970 milliseconds: Int64) {
+  public init(millisecondsSince1970 milliseconds: Int64) {
     self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
   }
 

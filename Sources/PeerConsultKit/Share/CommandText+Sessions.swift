@@ -2,15 +2,20 @@ import Foundation
 
 extension CommandText {
   /// `peerconsult list`: one row per session in the order given, under a heading row.
-  public static func listings(_ listings: [SessionListing], time: ReadableTime = ReadableTime())
-    -> String
-  {
+  ///
+  /// `origins` names the shared store each session taken from one came from; its status
+  /// says so ("finished, from office").
+  public static func listings(
+    _ listings: [SessionListing], origins: [SessionID: String] = [:],
+    time: ReadableTime = ReadableTime()
+  ) -> String {
     let rows = listings.map { listing in
       [
         listing.id.short, time.dayAndTime(listing.createdAt), oneLine(listing.title),
         oneLine(listing.programme), oneLine(listing.presenters.joined(separator: ", ")),
         "\(listing.noteCount)", "\(listing.actionsDone)/\(listing.actionCount)",
-        listing.isFinished ? "finished" : "unfinished",
+        (listing.isFinished ? "finished" : "unfinished")
+          + (origins[listing.id].map { ", from \(oneLine($0))" } ?? ""),
       ]
     }
     return table(

@@ -12,6 +12,11 @@ public struct ImportedGroup: Hashable, Sendable {
 public struct ImportBatch: Hashable, Sendable {
   public var sessions: [ImportedSession] = []
   public var groups: [ImportedGroup] = []
+
+  public init(sessions: [ImportedSession] = [], groups: [ImportedGroup] = []) {
+    self.sessions = sessions
+    self.groups = groups
+  }
 }
 
 /// What an import did, or would do, to one standing group.
@@ -30,10 +35,11 @@ extension SessionImport {
 
   /// Checks one group's events as the live program would have written them (numbered 1, 2,
   /// 3… from its creation, at times from 2000 to 2200, texts that can be typed) and rebuilds
-  /// it.
-  static func check(_ body: GroupBody, path: String) throws(ImportError) -> ImportedGroup {
-    let events = body.events.map(\.recorded)
-    let place = "group \(body.id.short)"
+  /// it, wherever they were read (an export file, a shared store); `path` names the source.
+  public static func checked(_ id: GroupID, _ events: [RecordedGroupEvent], path: String)
+    throws(ImportError) -> ImportedGroup
+  {
+    let place = "group \(id.short)"
     if let misplaced = events.indices.first(where: { events[$0].sequence != $0 + 1 }) {
       throw .invalid(
         path: path,
@@ -49,7 +55,7 @@ extension SessionImport {
     // Leaving names a member, so its name is bounded by theirs; every other text is checked
     // by the replay, as when the group was changed live.
     do {
-      return ImportedGroup(record: try GroupRecord(id: body.id, events: events), path: path)
+      return ImportedGroup(record: try GroupRecord(id: id, events: events), path: path)
     } catch {
       throw .invalid(path: path, detail: "\(place) does not rebuild: \(error.description)")
     }

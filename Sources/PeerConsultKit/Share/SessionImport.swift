@@ -23,7 +23,7 @@ public struct ImportOutcome: Hashable, Sendable {
     /// What importing the log `incoming` does to the `stored` one (empty when the folder
     /// has none): the change and the events to append, or nil when the two diverge (neither
     /// is the start of the other). Sessions and standing groups are compared the same way.
-    static func comparing<Event: Equatable>(stored: [Event], incoming: [Event]) -> (
+    public static func comparing<Event: Equatable>(stored: [Event], incoming: [Event]) -> (
       change: Change, append: [Event]
     )? {
       if stored.isEmpty { return (.added, incoming) }
@@ -174,31 +174,39 @@ public enum SessionImport {
     }
     var sessions: [ImportedSession] = []
     for session in body.sessions {
-      let events = session.events.map(\.recorded)
-      guard let first = events.first else {
-        throw .invalid(path: path, detail: "session \(session.id.short) has no events")
-      }
-      if let misplaced = events.indices.first(where: { events[$0].sequence != $0 + 1 }) {
-        throw .invalid(
-          path: path,
-          detail: "session \(session.id.short): event \(misplaced + 1) is numbered "
-            + "\(events[misplaced].sequence), and events are numbered 1, 2, 3…")
-      }
-      guard case .created = first.event else {
-        throw .invalid(
-          path: path, detail: "session \(session.id.short) does not begin with \"created\"")
-      }
-      try check(events, session: session.id, path: path)
-      do throws(SessionError) {
-        sessions.append(
-          ImportedSession(record: try SessionRecord(id: session.id, events: events), path: path))
-      } catch {
-        throw .unreplayable(path: path, session: session.id, reason: error.description)
-      }
+      sessions.append(try checked(session.id, session.events.map(\.recorded), path: path))
     }
     var groups: [ImportedGroup] = []
-    for group in body.groups ?? [] { groups.append(try check(group, path: path)) }
+    for group in body.groups ?? [] {
+      groups.append(try checked(group.id, group.events.map(\.recorded), path: path))
+    }
     return ImportBatch(sessions: sessions, groups: groups)
+  }
+
+  /// Checks one session's events as a file's are checked, wherever they were read (an export
+  /// file, or a shared store's rows): numbered 1, 2, 3… from `created`, with texts, times and
+  /// fields the program writes, and rebuilding. `path` names their source in messages.
+  public static func checked(_ id: SessionID, _ events: [RecordedEvent], path: String)
+    throws(ImportError) -> ImportedSession
+  {
+    guard let first = events.first else {
+      throw .invalid(path: path, detail: "session \(id.short) has no events")
+    }
+    if let misplaced = events.indices.first(where: { events[$0].sequence != $0 + 1 }) {
+      throw .invalid(
+        path: path,
+        detail: "session \(id.short): event \(misplaced + 1) is numbered "
+          + "\(events[misplaced].sequence), and events are numbered 1, 2, 3…")
+    }
+    guard case .created = first.event else {
+      throw .invalid(path: path, detail: "session \(id.short) does not begin with \"created\"")
+    }
+    try check(events, session: id, path: path)
+    do throws(SessionError) {
+      return ImportedSession(record: try SessionRecord(id: id, events: events), path: path)
+    } catch {
+      throw .unreplayable(path: path, session: id, reason: error.description)
+    }
   }
 
   /// One session of the plan: what will happen, and the events to append for it.

@@ -176,7 +176,7 @@ extension AppDatabase {
   }
 
   /// Deletes every row of `session`; the notes' trigger takes their search entries with them.
-  private static func removeRows(of session: SessionID, in db: Database) throws {
+  static func removeRows(of session: SessionID, in db: Database) throws {
     try db.execute(
       sql: "DELETE FROM note_tags WHERE note_id IN (SELECT id FROM notes WHERE session_id = ?)",
       arguments: [session.rawValue])

@@ -100,6 +100,51 @@ extension AppDatabase {
           PRAGMA user_version = 5;
           """)
     }
+    migrator.registerMigration("v7") { db in
+      // Programmes become records with ids, so that a shared store's access rules key on ids
+      // rather than free text; and the data folder remembers what it shares with which store.
+      // Numbered 7, not 6, so that it can be ordered after another change made at the same
+      // time. The programme rows are kept by the event projection from here on.
+      try db.execute(
+        sql: """
+          CREATE TABLE programmes (
+            id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32),
+            name TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL
+          );
+          INSERT INTO programmes (id, name, created_at)
+            SELECT lower(hex(randomblob(16))), programme, min(created_at) FROM (
+              SELECT programme, created_at FROM sessions
+              UNION ALL SELECT programme, created_at FROM groups)
+            WHERE programme <> '' GROUP BY programme;
+          CREATE TABLE stores (
+            name TEXT PRIMARY KEY NOT NULL,   -- as given to `store add`
+            url TEXT NOT NULL,                -- postgres://user@host:port/db, never a password
+            added_at INTEGER NOT NULL
+          );
+          CREATE TABLE store_attachments (
+            programme_id TEXT PRIMARY KEY NOT NULL REFERENCES programmes (id),
+            store TEXT NOT NULL,              -- the name given to `store add`
+            server_id TEXT NOT NULL,          -- the programme's id on the server
+            attached_at INTEGER NOT NULL
+          );
+          CREATE TABLE store_streams (
+            store TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('session', 'group')),
+            id TEXT NOT NULL,
+            synced_seq INTEGER NOT NULL,      -- both sides held events 1...synced_seq
+            origin TEXT NOT NULL CHECK (origin IN ('here', 'store')),
+            PRIMARY KEY (store, kind, id)
+          ) WITHOUT ROWID;
+          CREATE TABLE store_syncs (
+            store TEXT PRIMARY KEY NOT NULL,
+            synced_at INTEGER NOT NULL,
+            pushed INTEGER NOT NULL,          -- events sent by that sync
+            pulled INTEGER NOT NULL           -- events received by it
+          );
+          PRAGMA user_version = 7;
+          """)
+    }
     migrator.registerMigration("v8") { db in
       // A snapshot of each long session's state (`SessionSnapshot`), rewritten in the
       // transaction of every event whose sequence is a multiple of `SessionSnapshot.interval`,

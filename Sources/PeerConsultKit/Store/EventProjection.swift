@@ -95,6 +95,7 @@ struct EventProjection {
         id, time, time, setup.title, setup.programme, setup.consultingProtocol.id,
         setup.consultingProtocol.name, setup.group?.rawValue,
       ])
+    try AppDatabase.recordProgramme(setup.programme, at: time, in: db)
     for (index, participant) in setup.participants.enumerated() {
       try insert(participant, index: index)
     }

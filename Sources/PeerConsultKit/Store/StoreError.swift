@@ -37,6 +37,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case groupConflict(GroupID)
   /// A stored group whose events do not decode or do not rebuild.
   case damagedGroup(GroupID, sequence: Int, reason: String)
+  /// The programme is already shared with another store; a programme has one store.
+  case attachedElsewhere(programme: String, store: String)
 
   public var description: String {
     switch self {
@@ -108,6 +110,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .damagedGroup(let group, let sequence, let reason):
       "Group \(group.short) cannot be rebuilt at event \(sequence) (\(oneLine(reason))): "
         + "the events are kept unchanged; report this with the file."
+    case .attachedElsewhere(let programme, let store):
+      "Programme \"\(oneLine(programme))\" is already shared with store \"\(oneLine(store))\"; "
+        + "a programme is shared with one store."
     }
   }
 }

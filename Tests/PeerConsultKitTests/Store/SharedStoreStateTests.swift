@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PeerConsultKit
+
+/// What the data folder keeps for a shared store (schema v7): programmes as records with ids,
+/// attachments, and each log's mark of what a store holds.
+@Suite struct SharedStoreStateTests {
+  @Test func everyProgrammeGetsARecordWithAnIdOnceAndAttachesToOneStore() throws {
+    let store = try StoreFixture()
+    _ = try store.live(Fixtures.setup(programme: "Alcohol Plan"))
+    _ = try store.live(Fixtures.setup(programme: "Alcohol Plan"))
+    _ = try store.database.createGroup(
+      name: "North", programme: "Night Economy", members: [], at: store.clock.now())
+    _ = try store.live(Fixtures.setup(programme: ""))
+    let programmes = try store.database.writer.read { db in
+      try Row.fetchAll(db, sql: "SELECT id, name FROM programmes ORDER BY name")
+    }
+    #expect(programmes.map { $0["name"] as String } == ["Alcohol Plan", "Night Economy"])
+    #expect(programmes.allSatisfy { ($0["id"] as String).count == 32 })
+
+    try store.database.attach(
+      programme: "Alcohol Plan", to: "office", serverID: "server-id", at: store.clock.now())
+    try store.database.attach(
+      programme: "Alcohol Plan", to: "office", serverID: "server-id", at: store.clock.now())
+    #expect(throws: StoreError.attachedElsewhere(programme: "Alcohol Plan", store: "office")) {
+      try store.database.attach(
+        programme: "Alcohol Plan", to: "home", serverID: "other", at: store.clock.now())
+    }
+    #expect(try store.database.attachments().map(\.programme) == ["Alcohol Plan"])
+    let logs = try store.database.streams(ofProgrammes: ["Alcohol Plan"])
+    #expect(logs.count == 2 && logs.keys.allSatisfy { $0.kind == .session })
+  }
+
+  @Test func theMigrationGivesExistingProgrammesIds() throws {
+    let store = try StoreFixture()
+    _ = try store.live(Fixtures.setup(programme: "Alcohol Plan"))
+    try store.database.writer.write { db in
+      try db.execute(sql: "DELETE FROM programmes")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8')")
+      try db.execute(
+        sql: """
+          DROP TABLE programmes; DROP TABLE stores; DROP TABLE store_attachments;
+          DROP TABLE store_streams; DROP TABLE store_syncs; DROP TABLE session_snapshots;
+          PRAGMA user_version = 5;
+          """)
+    }
+    try store.database.close()
+    let upgraded = try store.reopen()
+    let names = try upgraded.writer.read {
+      try String.fetchAll($0, sql: "SELECT name FROM programmes")
+    }
+    #expect(names == ["Alcohol Plan"])
+  }
+}
