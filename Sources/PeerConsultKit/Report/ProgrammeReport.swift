@@ -119,6 +119,8 @@ public struct ProgrammeReport: Sendable {
   public let actions: ActionLedger.Counts
   /// The standing groups that met in the period, in the order of their first meeting.
   public let groups: [Group]
+  /// The period's actions, each with what became of it.
+  public let ledger: ActionLedger
 
   /// The report of `digests`, as ``init(sessions:period:groupNames:now:timeZone:)``.
   public init(
@@ -142,7 +144,7 @@ public struct ProgrammeReport: Sendable {
     let held = sessions.filter { period.contains($0.createdAt) }
       .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
     // Only the period's follow-ups count, like everything else in it.
-    let ledger = ActionLedger(meetings: held.map(\.meeting))
+    ledger = ActionLedger(meetings: held.map(\.meeting))
     let today = CalendarDay(now, in: timeZone)
     var counts: [SessionID: ActionLedger.Counts] = [:]
     for item in ledger.items {

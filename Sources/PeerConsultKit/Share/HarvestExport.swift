@@ -46,12 +46,12 @@ public enum HarvestExport {
     timeZone: TimeZone, anonymised: Bool, period: ReportPeriod, groups: [GroupID: String],
     now: Date
   ) -> String {
+    let report = ProgrammeReport(
+      sessions: sessions, period: period, groupNames: groups, now: now, timeZone: timeZone)
     // Named as the sessions name it, which anonymising has scrubbed like any other text.
     let harvest = ProgrammeHarvest(
       programme: sessions.first?.programme ?? programme, sessions: sessions,
-      anonymised: anonymised)
-    let report = ProgrammeReport(
-      sessions: sessions, period: period, groupNames: groups, now: now, timeZone: timeZone)
+      ledger: report.ledger, anonymised: anonymised)
     let time = ReadableTime(timeZone: timeZone)
     switch format {
     case .markdown: return HarvestMarkdown(time: time).render(harvest, report)
@@ -94,6 +94,8 @@ private struct HarvestFile: Encodable {
     let owner: String?
     let done: Bool
     let doneAt: String?
+    /// Added within version 1, with standing groups.
+    let droppedAt: String?
     let createdAt: String
     let session: String
     let sessionId: String
@@ -168,6 +170,7 @@ private struct HarvestFile: Encodable {
     actions = harvest.actions.map {
       Action(
         text: $0.text, owner: $0.owner, done: $0.isDone, doneAt: $0.doneAt.map(ExportTime.string),
+        droppedAt: $0.droppedAt.map(ExportTime.string),
         createdAt: ExportTime.string($0.createdAt), session: $0.sessionTitle,
         sessionId: $0.session.rawValue)
     }

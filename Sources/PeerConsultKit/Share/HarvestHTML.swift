@@ -68,7 +68,9 @@ struct HarvestHTML {
       .class("tasks"),
       .forEach(actions) { action in
         var detail = ["owner: \(action.owner ?? "nobody yet")"]
-        detail.append(action.doneAt.map { "done \(time.day($0))" } ?? "open")
+        detail.append(
+          action.doneAt.map { "done \(time.day($0))" }
+            ?? action.droppedAt.map { "dropped \(time.day($0))" } ?? "open")
         detail.append(source(action.createdAt, action.sessionTitle))
         return .li(
           HTMLPage.span("box", action.isDone ? "☑" : "☐"), HTMLPage.span("text", action.text),

@@ -33,7 +33,9 @@ struct HarvestMarkdown {
     lines += list(
       harvest.actions.map { action in
         var detail = ["owner: \(action.owner.map { style.inline($0) } ?? "nobody yet")"]
-        detail.append(action.doneAt.map { "done \(time.day($0))" } ?? "open")
+        detail.append(
+          action.doneAt.map { "done \(time.day($0))" }
+            ?? action.droppedAt.map { "dropped \(time.day($0))" } ?? "open")
         detail.append(source(action.createdAt, action.sessionTitle))
         return
           "[\(action.isDone ? "x" : " ")] \(style.block(action.text, indent: 2, leading: true)) "

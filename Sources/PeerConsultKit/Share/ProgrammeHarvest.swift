@@ -32,6 +32,8 @@ struct ProgrammeHarvest {
     let owner: String?
     let isDone: Bool
     let doneAt: Date?
+    /// When a later meeting of its group gave it up.
+    let droppedAt: Date?
     let createdAt: Date
     let session: SessionID
     let sessionTitle: String
@@ -72,7 +74,18 @@ struct ProgrammeHarvest {
   let organisations: Int
 
   /// The harvest of `digests`, one summary of each of a programme's sessions, oldest first.
-  init(programme: String, sessions digests: [ProgrammeSession], anonymised: Bool) {
+  /// Actions are done or dropped as `ledger` (folded from the same sessions) says: in their
+  /// own session or at a later meeting of their group.
+  init(
+    programme: String, sessions digests: [ProgrammeSession], ledger: ActionLedger,
+    anonymised: Bool
+  ) {
+    var status: [ActionReference: ActionLedger.Item.Status] = [:]
+    for item in ledger.items { status[item.reference] = item.status }
+    func doneAt(_ session: SessionID, _ note: Int) -> Date? {
+      if case .done(let at) = status[ActionReference(session: session, note: note)] { return at }
+      return nil
+    }
     self.programme = programme
     isAnonymised = anonymised
     var sessions: [Session] = []
@@ -93,7 +106,7 @@ struct ProgrammeHarvest {
           id: digest.id, title: title, createdAt: digest.createdAt,
           finishedAt: digest.finishedAt, presenters: digest.rounds.count(where: \.hasStarted),
           notes: digest.noteCount, actions: digest.notes(.action).count,
-          actionsDone: digest.notes(.action).count { $0.doneAt != nil }))
+          actionsDone: digest.notes(.action).count { doneAt(digest.id, $0.id) != nil }))
       func items(_ notes: [ProgrammeSession.Note]) -> [Item] {
         notes.map {
           Item(text: $0.text, createdAt: $0.createdAt, session: digest.id, sessionTitle: title)
@@ -102,10 +115,15 @@ struct ProgrammeHarvest {
       themes += items(digest.notes(.theme))
       worksWell += items(digest.notes(.worksWell))
       blockages += items(digest.notes(.blockage))
-      actions += digest.notes(.action).map {
-        Action(
-          text: $0.text, owner: $0.ownerName, isDone: $0.doneAt != nil, doneAt: $0.doneAt,
-          createdAt: $0.createdAt, session: digest.id, sessionTitle: title)
+      actions += digest.notes(.action).map { note in
+        let done = doneAt(digest.id, note.id)
+        var dropped: Date?
+        if case .dropped(let at, _) = status[ActionReference(session: digest.id, note: note.id)] {
+          dropped = at
+        }
+        return Action(
+          text: note.text, owner: note.ownerName, isDone: done != nil, doneAt: done,
+          droppedAt: dropped, createdAt: note.createdAt, session: digest.id, sessionTitle: title)
       }
       reviews.append(
         Review(

@@ -47,6 +47,16 @@ import Testing
     }
     let total = programme.counts(group: nil)
     #expect(try Self.counts(report["actions"]) == total)
+    // The briefing's list of actions says the same as the counts.
+    let json = try HarvestExport.render(
+      try programme.records(), programme: GroupedProgramme.programme, as: .json,
+      options: ShareOptions(timeZone: Self.utc), groups: programme.names, now: programme.now)
+    let file = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let listed = try #require(file["actions"] as? [[String: Any]])
+    #expect(listed.count == total[0])
+    #expect(listed.count { $0["done"] as? Bool == true } == total[1])
+    #expect(listed.count { $0["droppedAt"] != nil } == total[2])
     // The programme is long enough for every outcome to happen, so no count is vacuous.
     #expect(total[1] > 0 && total[2] > 0 && total[4] > 0 && total[5] > 0, "seed \(Self.seed)")
 

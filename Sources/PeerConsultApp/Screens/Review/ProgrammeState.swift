@@ -37,13 +37,16 @@ public struct ProgrammeState: Equatable, Sendable {
       lines.append(("", .plain))
       lines.append(("Standing groups (\(overview.groups.count))", Theme.heading))
       for group in overview.groups {
-        var text = "  \(group.name) · " + CommandText.counted(group.sessionCount, "meeting")
-        if let last = group.lastMet { text += " · last met \(time.day(last))" }
+        // Open and overdue actions first, so a narrow window cuts the dates, not them.
+        var text = "  \(group.name) · "
         let actions = overview.groupActions[group.id] ?? .init()
         if actions.open > 0 {
-          text += " · \(actions.open) open"
+          text += "\(actions.open) open"
           if actions.overdue > 0 { text += ", \(actions.overdue) overdue" }
+          text += " · "
         }
+        text += CommandText.counted(group.sessionCount, "meeting")
+        if let last = group.lastMet { text += " · last met \(time.day(last))" }
         // A group with overdue actions stands out, as late work does on the follow-up step.
         lines.append((text, actions.overdue > 0 ? Theme.warning : .plain))
       }
