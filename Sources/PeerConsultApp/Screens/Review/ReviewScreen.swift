@@ -18,7 +18,7 @@ public enum ReviewScreen {
 
   /// The title bar's right-hand side.
   public static func titleRight(_ state: ReviewState) -> String {
-    let count = state.sessions.count
+    let count = state.total
     return "\(count) session\(count == 1 ? "" : "s")"
   }
 
