@@ -98,10 +98,25 @@ public enum SyntheticData {
       })
   }
 
-  /// A note a facilitator might write in a phase that asks for `kind`.
-  public static func note(kind: NoteKind, participants: Int, using rng: inout SeededGenerator)
-    -> NoteContent
-  {
+  /// A note a facilitator might write in a phase that asks for `kind`: from the sentence
+  /// templates, or, given `words`, a run of words drawn from that vocabulary.
+  public static func note(
+    kind: NoteKind, participants: Int, words: NoteWords? = nil, using rng: inout SeededGenerator
+  ) -> NoteContent {
+    let text: String
+    if let words {
+      text = words.text(using: &rng)
+    } else {
+      text = templateText(kind: kind, using: &rng)
+    }
+    let speaker = Bool.random(using: &rng) ? Int.random(in: 0..<participants, using: &rng) : nil
+    return NoteContent(
+      text: text, kind: kind, speaker: speaker,
+      owner: kind == .action ? Int.random(in: 0..<participants, using: &rng) : nil)
+  }
+
+  /// A sentence from the templates for a note of `kind`.
+  static func templateText(kind: NoteKind, using rng: inout SeededGenerator) -> String {
     let text: String
     switch kind {
     case .question: text = questions.randomElement(using: &rng)!
@@ -113,10 +128,7 @@ public enum SyntheticData {
         "\(subjects.randomElement(using: &rng)!.capitalizedFirst) \(verbs.randomElement(using: &rng)!) \(objects.randomElement(using: &rng)!)"
         + (Bool.random(using: &rng) ? "; \(firstNames.randomElement(using: &rng)!) agreed." : ".")
     }
-    let speaker = Bool.random(using: &rng) ? Int.random(in: 0..<participants, using: &rng) : nil
-    return NoteContent(
-      text: text, kind: kind, speaker: speaker,
-      owner: kind == .action ? Int.random(in: 0..<participants, using: &rng) : nil)
+    return text
   }
 
   /// Walks a new session through its phases writing `notes` notes, with edits, deletions,
@@ -124,7 +136,7 @@ public enum SyntheticData {
   @discardableResult
   public static func session(
     notes: Int, programme: String, number: Int, in store: any SessionStore, clock: ManualClock,
-    finish: Bool = true, using rng: inout SeededGenerator
+    finish: Bool = true, words: NoteWords? = nil, using rng: inout SeededGenerator
   ) throws -> SessionID {
     let id = SessionID(rawValue: String(format: "%016llx%016llx", rng.next(), rng.next()))!
     let live = try LiveSession.create(
@@ -140,12 +152,14 @@ public enum SyntheticData {
         Int.random(in: 0..<4, using: &rng) == 0
         ? NoteKind.allCases.randomElement(using: &rng)! : phaseKind
       let note = try live.addNote(
-        Self.note(kind: kind, participants: live.state.participants.count, using: &rng))
+        Self.note(
+          kind: kind, participants: live.state.participants.count, words: words, using: &rng))
       switch Int.random(in: 0..<40, using: &rng) {
       case 0:
         try live.editNote(
           note.id,
-          to: Self.note(kind: kind, participants: live.state.participants.count, using: &rng))
+          to: Self.note(
+            kind: kind, participants: live.state.participants.count, words: words, using: &rng))
       case 1: try live.deleteNote(note.id)
       case 2 where note.isAction: try live.setActionDone(note.id, true)
       default: break
