@@ -43,11 +43,7 @@ public enum ScaleLibrary {
     if FileManager.default.fileExists(atPath: marker.path) { return 0 }
     let started = Date()
     try? FileManager.default.removeItem(at: directory)
-    let scratch = URL(
-      fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm")
-        ? "/dev/shm" : NSTemporaryDirectory()
-    )
-    .appendingPathComponent("pc-bench-scale-\(UUID().uuidString)")
+    let scratch = SyntheticData.scratchFolder("pc-bench-scale")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let database = try AppDatabase(directory: scratch)
     var rng = SeededGenerator(seed: SyntheticData.seed ^ 0x5CA1E)
@@ -70,11 +66,7 @@ public enum ScaleLibrary {
       }
     }
     try database.close()
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for name in try FileManager.default.contentsOfDirectory(atPath: scratch.path) {
-      try FileManager.default.copyItem(
-        at: scratch.appendingPathComponent(name), to: directory.appendingPathComponent(name))
-    }
+    try SyntheticData.copy(scratch, to: directory)
     if let longSession {
       try longSession.rawValue.write(
         to: directory.appendingPathComponent(longSessionFile), atomically: true, encoding: .utf8)

@@ -185,11 +185,7 @@ public enum SyntheticData {
       "complete-\(seed)-\(sessions)-\(notesPerSession)-\(count)")
     if FileManager.default.fileExists(atPath: marker.path) { return directory }
     try? FileManager.default.removeItem(at: directory)
-    let scratch = URL(
-      fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm")
-        ? "/dev/shm" : NSTemporaryDirectory()
-    )
-    .appendingPathComponent("pc-bench-build-\(UUID().uuidString)")
+    let scratch = scratchFolder("pc-bench-build")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let database = try AppDatabase(directory: scratch)
     var rng = SeededGenerator(seed: seed)
@@ -202,13 +198,29 @@ public enum SyntheticData {
       clock.advance(by: 86_400)
     }
     try database.close()
+    try copy(scratch, to: directory)
+    _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
+    return directory
+  }
+}
+
+extension SyntheticData {
+  /// A new folder's URL in memory-backed storage when there is some (`/dev/shm`), where a
+  /// database is generated before it is copied into place.
+  static func scratchFolder(_ prefix: String) -> URL {
+    URL(
+      fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm")
+        ? "/dev/shm" : NSTemporaryDirectory()
+    ).appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+  }
+
+  /// Copies every file of `scratch` into `directory`, made if missing.
+  static func copy(_ scratch: URL, to directory: URL) throws {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     for name in try FileManager.default.contentsOfDirectory(atPath: scratch.path) {
       try FileManager.default.copyItem(
         at: scratch.appendingPathComponent(name), to: directory.appendingPathComponent(name))
     }
-    _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
-    return directory
   }
 }
 
