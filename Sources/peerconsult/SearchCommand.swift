@@ -10,7 +10,8 @@ struct SearchCommand: ParsableCommand {
       Case and accents are ignored (creme finds crème). Every word must match; put a phrase in \
       quotes ('"night time"') and end a word with * to match words starting with it (licen*). \
       Deleted notes are not searched. Best matches come first; with --newest, the newest notes. \
-      A word found in more than 20,000 notes is ranked among its 2,000 newest matches.
+      A search matching more than 200 notes ranks the 200 of them stored last; --newest is \
+      exact whatever the number.
       """)
 
   @OptionGroup var data: DataOptions

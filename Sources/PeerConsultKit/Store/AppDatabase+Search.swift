@@ -5,10 +5,10 @@ extension AppDatabase {
   /// How many matches a query may have for its results to be chosen among all of them. A
   /// query with more (a word in many notes) is answered from the matches stored last, read in
   /// the index's own order: see ``NoteSearchOrder``.
-  static let searchCandidateBound = 1_000
+  static let searchCandidateBound = 200
   /// How many of the matches stored last are ranked for ``NoteSearchOrder/best`` when a query
   /// has more than ``searchCandidateBound``.
-  static let searchRankedCandidates = 1_000
+  static let searchRankedCandidates = 200
   /// Matches counted for a word's weight in the ranking: a word in more notes than this
   /// weighs as one in this many.
   static let searchWeightCount = 5_000
