@@ -101,8 +101,8 @@ extension AppDatabase {
 /// The index streams a query's matches in the order they were stored (rowid) at almost no
 /// cost, while anything that asks it about a given note (bm25, highlight, a note's rowid) costs
 /// a fresh query each. So the matches are counted up to `bound` first; below it, all of them
-/// are read with their text and ordered (newest first, or by bm25 computed by ``NoteMatcher``).
-/// At the bound:
+/// are read and ordered (newest first, or by bm25 computed by ``NoteMatcher`` from their text;
+/// newest first needs no text and reads up to ten times `bound`). At the bound:
 /// - **newest first** reads matches in stored order, a batch at a time, until the newest
 ///   `limit` of those read are newer than every note not yet read (asked of the index on note
 ///   times): exact, and one batch unless an import stored old notes after newer ones;
@@ -121,6 +121,7 @@ struct NoteSearch {
   private struct Match {
     let id: Int64
     let createdAt: Int64
+    /// The note's text, read for ranking only (empty for newest first).
     let text: String
   }
 
@@ -135,14 +136,16 @@ struct NoteSearch {
           ORDER BY n.created_at DESC, n.id DESC LIMIT \(limit)
           """, arguments: StatementArguments(arguments))
     }
-    let isBounded = try bound.map { bound in
+    // Newest first needs no text to order by, so it reads ten times as many matches whole.
+    let readsAll = order == .best ? bound : bound.map { $0 * 10 }
+    let isBounded = try readsAll.map { bound in
       try Int.fetchOne(
         db,
         sql: "SELECT count(*) FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? LIMIT ?)",
         arguments: [pattern, bound]) ?? 0 >= bound
     }
     if isBounded != true {
-      let all = try matches(of: pattern, below: nil, count: bound ?? Int.max, in: db)
+      let all = try matches(of: pattern, below: nil, count: readsAll ?? Int.max, in: db)
       return order == .best ? try best(all, matcher, in: db) : newest(all)
     }
     if order == .best {
@@ -180,14 +183,14 @@ struct NoteSearch {
     return try Row.fetchAll(
       db, sql: matchesSQL(below: below != nil, count: count),
       arguments: StatementArguments(arguments)
-    ).map { Match(id: $0["id"], createdAt: $0["created_at"], text: $0["text"]) }
+    ).map { Match(id: $0["id"], createdAt: $0["created_at"], text: $0["text"] ?? "") }
   }
 
   /// The query of ``matches(of:below:count:)``: the index's matches in stored order, each
   /// joined to its note (a test reads its plan).
   func matchesSQL(below: Bool, count: Int) -> String {
     """
-    SELECT n.id, n.created_at, n.text
+    SELECT n.id, n.created_at\(order == .best ? ", n.text" : "")
     FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
     WHERE notes_fts MATCH :pattern AND \(below ? "notes_fts.rowid < :below" : "1")
       AND \(filters)

@@ -111,7 +111,9 @@ import Testing
     }
     try queue.close()
     let old = try AppDatabase(directory: folder)
-    #expect(old.upgradeNotice == "Upgraded the data folder's database to schema v5.")
+    #expect(
+      old.upgradeNotice
+        == "Upgraded the data folder's database to schema v\(AppDatabase.schemaVersion).")
     let id = try #require(SessionID(rawValue: "0123456789abcdef0123456789abcdef"))
     #expect(try old.record(of: id).state.setup == StoredEventFixtures.builtInSetup)
     #expect(try old.groups().isEmpty)
