@@ -61,13 +61,15 @@ struct SearchCommand: ParsableCommand {
     defer { try? database.close() }
     let programme = try self.programme.map(database.resolveProgramme)
     let kind = self.kind.flatMap { NoteKind(rawValue: $0.lowercased()) }
+    let order: NoteSearchOrder = newest ? .newest : .best
     let hits = try database.searchNotes(
-      query, programme: programme, kind: kind, order: newest ? .newest : .best, limit: limit)
+      query, programme: programme, kind: kind, order: order, limit: limit)
     if json {
       try StandardOutput.write(CommandJSON.hits(hits))
       return
     }
-    let text = CommandText.hits(hits, query: query, limit: limit, styled: stylesOutput)
+    let text = CommandText.hits(
+      hits, query: query, limit: limit, styled: stylesOutput, order: order)
     try stylesOutput ? StandardOutput.writeStyled(text) : StandardOutput.write(text)
   }
 
