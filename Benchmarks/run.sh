@@ -4,10 +4,13 @@
 #   Benchmarks/run.sh            # the figures in Docs/PERFORMANCE.md (about 5 minutes once built)
 #   Benchmarks/run.sh --quick    # fewer repetitions, for a look
 #   Benchmarks/run.sh --long     # adds timer accuracy over 10 minutes
-#   Benchmarks/run.sh --scale 1000 [--before OTHER-PEERCONSULT] [--quick]
+#   Benchmarks/run.sh --scale 1000 [--before OTHER-PEERCONSULT] [--quick] [--search]
 #                                # list, search, show, check, review and home at 1,000
 #                                # sessions, each beside an empty data folder (and beside
-#                                # another build of peerconsult, to compare)
+#                                # another build of peerconsult, to compare), then eight
+#                                # searches in both orders beside grep -ri over the Markdown
+#                                # export (--search: those alone); --scale 10000 for a million
+#                                # notes (Zipf vocabulary, CJK; about 35 minutes to generate)
 #
 # Builds release binaries in Benchmarks/.build; generated data is kept in
 # Benchmarks/.build/bench-data (delete it to generate again). Not part of CI.

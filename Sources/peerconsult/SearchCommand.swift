@@ -9,7 +9,9 @@ struct SearchCommand: ParsableCommand {
     discussion: """
       Case and accents are ignored (creme finds crème). Every word must match; put a phrase in \
       quotes ('"night time"') and end a word with * to match words starting with it (licen*). \
-      Deleted notes are not searched.
+      Deleted notes are not searched. Best matches come first; with --newest, the newest notes. \
+      A search matching more than 200 notes ranks the 200 of them stored last; --newest is \
+      exact whatever the number.
       """)
 
   @OptionGroup var data: DataOptions
@@ -28,6 +30,9 @@ struct SearchCommand: ParsableCommand {
 
   @Option(help: "Show at most this many notes.")
   var limit = 50
+
+  @Flag(help: "Newest notes first, instead of best matches first.")
+  var newest = false
 
   @Flag(help: "Print JSON (described in Docs/EXPORT-FORMAT.md).")
   var json = false
@@ -56,15 +61,15 @@ struct SearchCommand: ParsableCommand {
     defer { try? database.close() }
     let programme = try self.programme.map(database.resolveProgramme)
     let kind = self.kind.flatMap { NoteKind(rawValue: $0.lowercased()) }
-    // The store cannot narrow by kind, so ask it for everything and narrow here.
-    var hits = try database.searchNotes(
-      query, programme: programme, limit: kind == nil ? limit : Int(Int32.max))
-    if let kind { hits = Array(hits.filter { $0.kind == kind }.prefix(limit)) }
+    let order: NoteSearchOrder = newest ? .newest : .best
+    let hits = try database.searchNotes(
+      query, programme: programme, kind: kind, order: order, limit: limit)
     if json {
       try StandardOutput.write(CommandJSON.hits(hits))
       return
     }
-    let text = CommandText.hits(hits, query: query, limit: limit, styled: stylesOutput)
+    let text = CommandText.hits(
+      hits, query: query, limit: limit, styled: stylesOutput, order: order)
     try stylesOutput ? StandardOutput.writeStyled(text) : StandardOutput.write(text)
   }
 

@@ -188,6 +188,14 @@ struct CommandLineTests {
     let end = text.index(start, offsetBy: try #require(highlight["length"]))
     #expect(String(text[start..<end]) == "backlog")
     #expect(try run(["search", "zebra"], in: folder).stdout == "No notes match zebra.\n")
+    // --newest: the hits by the time they were written, newest first.
+    let newest = try run(["search", "refer*", "--newest"], in: folder)
+    #expect(newest.status == 0)
+    let lines: [Substring] = newest.stdout.split(separator: "\n")
+    let hitLines = lines.filter { line in line.count > 26 && line.prefix(8).allSatisfy(\.isHexDigit)
+    }
+    let times: [String] = hitLines.map { line in String(line.dropFirst(10).prefix(16)) }
+    #expect(times.count >= 2 && times == times.sorted(by: >), "\(newest.stdout)")
     // One or two CJK characters are a search, found inside unspaced text.
     let cjk = try run(["search", "王伟"], in: folder)
     #expect(cjk.status == 0)

@@ -98,10 +98,25 @@ public enum SyntheticData {
       })
   }
 
-  /// A note a facilitator might write in a phase that asks for `kind`.
-  public static func note(kind: NoteKind, participants: Int, using rng: inout SeededGenerator)
-    -> NoteContent
-  {
+  /// A note a facilitator might write in a phase that asks for `kind`: from the sentence
+  /// templates, or, given `words`, a run of words drawn from that vocabulary.
+  public static func note(
+    kind: NoteKind, participants: Int, words: NoteWords? = nil, using rng: inout SeededGenerator
+  ) -> NoteContent {
+    let text: String
+    if let words {
+      text = words.text(using: &rng)
+    } else {
+      text = templateText(kind: kind, using: &rng)
+    }
+    let speaker = Bool.random(using: &rng) ? Int.random(in: 0..<participants, using: &rng) : nil
+    return NoteContent(
+      text: text, kind: kind, speaker: speaker,
+      owner: kind == .action ? Int.random(in: 0..<participants, using: &rng) : nil)
+  }
+
+  /// A sentence from the templates for a note of `kind`.
+  static func templateText(kind: NoteKind, using rng: inout SeededGenerator) -> String {
     let text: String
     switch kind {
     case .question: text = questions.randomElement(using: &rng)!
@@ -113,10 +128,7 @@ public enum SyntheticData {
         "\(subjects.randomElement(using: &rng)!.capitalizedFirst) \(verbs.randomElement(using: &rng)!) \(objects.randomElement(using: &rng)!)"
         + (Bool.random(using: &rng) ? "; \(firstNames.randomElement(using: &rng)!) agreed." : ".")
     }
-    let speaker = Bool.random(using: &rng) ? Int.random(in: 0..<participants, using: &rng) : nil
-    return NoteContent(
-      text: text, kind: kind, speaker: speaker,
-      owner: kind == .action ? Int.random(in: 0..<participants, using: &rng) : nil)
+    return text
   }
 
   /// Walks a new session through its phases writing `notes` notes, with edits, deletions,
@@ -124,7 +136,7 @@ public enum SyntheticData {
   @discardableResult
   public static func session(
     notes: Int, programme: String, number: Int, in store: any SessionStore, clock: ManualClock,
-    finish: Bool = true, using rng: inout SeededGenerator
+    finish: Bool = true, words: NoteWords? = nil, using rng: inout SeededGenerator
   ) throws -> SessionID {
     let id = SessionID(rawValue: String(format: "%016llx%016llx", rng.next(), rng.next()))!
     let live = try LiveSession.create(
@@ -140,12 +152,14 @@ public enum SyntheticData {
         Int.random(in: 0..<4, using: &rng) == 0
         ? NoteKind.allCases.randomElement(using: &rng)! : phaseKind
       let note = try live.addNote(
-        Self.note(kind: kind, participants: live.state.participants.count, using: &rng))
+        Self.note(
+          kind: kind, participants: live.state.participants.count, words: words, using: &rng))
       switch Int.random(in: 0..<40, using: &rng) {
       case 0:
         try live.editNote(
           note.id,
-          to: Self.note(kind: kind, participants: live.state.participants.count, using: &rng))
+          to: Self.note(
+            kind: kind, participants: live.state.participants.count, words: words, using: &rng))
       case 1: try live.deleteNote(note.id)
       case 2 where note.isAction: try live.setActionDone(note.id, true)
       default: break
@@ -171,11 +185,7 @@ public enum SyntheticData {
       "complete-\(seed)-\(sessions)-\(notesPerSession)-\(count)")
     if FileManager.default.fileExists(atPath: marker.path) { return directory }
     try? FileManager.default.removeItem(at: directory)
-    let scratch = URL(
-      fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm")
-        ? "/dev/shm" : NSTemporaryDirectory()
-    )
-    .appendingPathComponent("pc-bench-build-\(UUID().uuidString)")
+    let scratch = scratchFolder("pc-bench-build")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let database = try AppDatabase(directory: scratch)
     var rng = SeededGenerator(seed: seed)
@@ -188,13 +198,29 @@ public enum SyntheticData {
       clock.advance(by: 86_400)
     }
     try database.close()
+    try copy(scratch, to: directory)
+    _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
+    return directory
+  }
+}
+
+extension SyntheticData {
+  /// A new folder's URL in memory-backed storage when there is some (`/dev/shm`), where a
+  /// database is generated before it is copied into place.
+  static func scratchFolder(_ prefix: String) -> URL {
+    URL(
+      fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm")
+        ? "/dev/shm" : NSTemporaryDirectory()
+    ).appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+  }
+
+  /// Copies every file of `scratch` into `directory`, made if missing.
+  static func copy(_ scratch: URL, to directory: URL) throws {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     for name in try FileManager.default.contentsOfDirectory(atPath: scratch.path) {
       try FileManager.default.copyItem(
         at: scratch.appendingPathComponent(name), to: directory.appendingPathComponent(name))
     }
-    _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
-    return directory
   }
 }
 

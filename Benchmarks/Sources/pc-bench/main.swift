@@ -17,7 +17,7 @@ guard let binary = option("--binary"), let dataPath = option("--data"),
 else {
   print(
     "usage: pc-bench --binary PEERCONSULT --data DIR --results DIR [--long] [--quick]"
-      + " [--scale SESSIONS [--before PEERCONSULT]]")
+      + " [--scale SESSIONS [--before PEERCONSULT] [--search]]")
   exit(2)
 }
 /// `--scale N`: only the figures of N sessions (`Scale.swift`), on their own generated data.
@@ -29,7 +29,7 @@ func scaleLibrary(_ sessions: Int) -> URL {
 if arguments.contains("--prepare"), let scale {
   let started = Date()
   let library = scaleLibrary(scale)
-  _ = try SyntheticData.database(at: library, sessions: scale, notesPerSession: 100)
+  try prepareScale(library, sessions: scale, binary: binary)
   // The files were copied into place, which a start cannot tell from a file put there by a
   // sync tool: one `check` reads every page and vouches for them, as a clean close would.
   let check = Process()
@@ -89,9 +89,15 @@ if arguments.contains("--grouped-programme") {
 
 if let scale {
   let empty = scratch.appendingPathComponent("empty-data")
-  rows = try scaleRows(
-    sessions: scale, library: scaleLibrary(scale), empty: empty, binary: binary,
-    before: option("--before"), count: arguments.contains("--quick") ? 3 : 11,
+  let count = arguments.contains("--quick") ? 3 : 11
+  // `--search`: the search rows alone (SearchScale.swift).
+  if !arguments.contains("--search") {
+    rows = try scaleRows(
+      sessions: scale, library: scaleLibrary(scale), empty: empty, binary: binary,
+      before: option("--before"), count: count, environment: environment, scratch: scratch)
+  }
+  rows += try searchRows(
+    sessions: scale, library: scaleLibrary(scale), binary: binary, count: count,
     environment: environment, scratch: scratch)
   print(table(rows))
   // exit() runs no defer.

@@ -21,8 +21,12 @@ public enum AppCommand: Equatable, Sendable {
   case session(SessionCommand)
   /// Let go of the live session (it stays unfinished and resumable).
   case leaveSession
-  /// Load the stored sessions for review.
+  /// Load the newest stored sessions for review, a page (``ReviewState/pageSize``) and how
+  /// many there are.
   case loadReview
+  /// Load every stored session for review: the list asks once it is filtered, narrowed to a
+  /// programme or scrolled near the end of its page.
+  case loadEveryReviewSession
   /// Search every session's notes, in one programme when given.
   case searchNotes(query: String, programme: String?)
   /// Load a stored session's transcript, at a note when one is given.

@@ -166,11 +166,21 @@ public final class AppServices {
       leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
       live = nil
       return .sessionLeft
-    case .loadReview:
-      let database = try database()
+    case .loadReview, .loadEveryReviewSession:
+      guard let database = try database() else {
+        return .reviewLoaded(sessions: [], programmes: [], total: 0, hasDatabase: false)
+      }
+      // The first frame needs a page: every session is read only when the list asks.
+      var (sessions, total) = ([SessionListing](), 0)
+      if command == .loadReview {
+        (sessions, total) = try database.newestSessions(limit: ReviewState.pageSize)
+      } else {
+        sessions = try database.sessions()
+        total = sessions.count
+      }
       return .reviewLoaded(
-        sessions: try database?.sessions() ?? [],
-        programmes: try database?.programmes().map(\.name) ?? [], hasDatabase: database != nil)
+        sessions: sessions, programmes: try database.programmes().map(\.name), total: total,
+        hasDatabase: true)
     case .searchNotes(let query, let programme):
       guard !NoteSearchQuery(query).isEmpty, let database = try database() else {
         return .searched(query: nil, hits: [])

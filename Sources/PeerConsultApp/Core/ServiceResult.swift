@@ -32,7 +32,9 @@ public enum ServiceResult: Equatable, Sendable {
   /// The live session was let go; it stays resumable.
   case sessionLeft
   /// The stored sessions and programmes for review; `hasDatabase` is false before any session.
-  case reviewLoaded(sessions: [SessionListing], programmes: [String], hasDatabase: Bool)
+  /// The newest sessions (a page, or all of them) of `total`.
+  case reviewLoaded(
+    sessions: [SessionListing], programmes: [String], total: Int, hasDatabase: Bool)
   /// The notes matching `query`, best first; `query` is nil when nothing in it is searchable
   /// or nothing was ever stored.
   case searched(query: String?, hits: [NoteSearchHit])

@@ -152,11 +152,11 @@ extension HomeState: Screen {
       // where it is open).
       if sessions.count == 1 { return [.command(.resume(sessions[0].id))] }
       return [.show(ResumeState(sessions: sessions, openElsewhere: openElsewhere))]
-    case .reviewLoaded(let sessions, let programmes, let hasDatabase):
+    case .reviewLoaded(let sessions, let programmes, let total, let hasDatabase):
       return [
         .show(
           ReviewState(
-            sessions: sessions, programmes: programmes, hasDatabase: hasDatabase,
+            sessions: sessions, programmes: programmes, total: total, hasDatabase: hasDatabase,
             timeZone: environment.timeZone))
       ]
     case .sessionOpened(let id, let session):

@@ -2,13 +2,14 @@ import Foundation
 
 extension CommandText {
   /// `peerconsult search`: each hit as a line saying where it was written and the note below
-  /// it, matches marked; when `limit` hits came back, a hint that there may be more.
+  /// it, matches marked; when `limit` hits came back, a hint that there may be more, in the
+  /// words of the `order` they came in.
   ///
   /// `styled` marks matches in the terminal's bold; otherwise (piped, or under `NO_COLOR`)
   /// the note is plain text, without markers a reader would take for part of it.
   public static func hits(
     _ hits: [NoteSearchHit], query: String, limit: Int, styled: Bool,
-    time: ReadableTime = ReadableTime()
+    order: NoteSearchOrder = .best, time: ReadableTime = ReadableTime()
   ) -> String {
     guard !hits.isEmpty else { return "No notes match \(query).\n" }
     var text = ""
@@ -22,7 +23,8 @@ extension CommandText {
       text += "\n"
     }
     if hits.count == limit {
-      text += "\nShowing the best \(limit); narrow the search or raise --limit to see more.\n"
+      let which = order == .best ? "best" : "newest"
+      text += "\nShowing the \(which) \(limit); narrow the search or raise --limit to see more.\n"
     }
     return text
   }

@@ -100,6 +100,16 @@ extension AppDatabase {
           PRAGMA user_version = 5;
           """)
     }
+    migrator.registerMigration("v6") { db in
+      // Listings read each session's counts from `session_summaries` instead of counting its
+      // notes, so a page of sessions costs the same at ten sessions and at ten thousand. The
+      // counts are kept by triggers on `notes` and `sessions`, in the transaction of the
+      // event that changed them, whichever code writes the rows (projection, import, delete,
+      // erasure); here they are made once for the sessions already stored.
+      // Search newest first walks the notes by time (AppDatabase.rankedMatches), so a word in
+      // most notes finds its newest matches without ordering all of them.
+      try db.execute(sql: schemaV6)
+    }
     migrator.registerMigration("v7") { db in
       // Programmes become records with ids, so that a shared store's access rules key on ids
       // rather than free text; and the data folder remembers what it shares with which store.
@@ -157,13 +167,72 @@ extension AppDatabase {
             session_id TEXT PRIMARY KEY NOT NULL REFERENCES sessions (id),
             seq INTEGER NOT NULL,           -- the last event the state includes
             version INTEGER NOT NULL,       -- SessionSnapshot.encodingVersion
-            payload BLOB NOT NULL           -- the SessionSnapshot as JSON
+            payload BLOB NOT NULL           -- the SessionSnapshot, SnapshotWriter coding
           );
           PRAGMA user_version = 8;
           """)
     }
     return migrator
   }
+
+  /// Schema version 6's additions: the session summaries, their triggers, and the notes'
+  /// index by time.
+  static let schemaV6 = """
+    CREATE TABLE session_summaries (
+      session_id TEXT PRIMARY KEY NOT NULL,
+      notes INTEGER NOT NULL DEFAULT 0,         -- notes not deleted
+      actions INTEGER NOT NULL DEFAULT 0,       -- of them, actions
+      actions_done INTEGER NOT NULL DEFAULT 0   -- of those, done
+    ) WITHOUT ROWID;
+    INSERT INTO session_summaries (session_id, notes, actions, actions_done)
+      SELECT s.id,
+        (SELECT count(*) FROM notes n WHERE n.session_id = s.id AND n.deleted_at IS NULL),
+        (SELECT count(*) FROM notes n
+          WHERE n.session_id = s.id AND n.deleted_at IS NULL AND n.kind = 'action'),
+        (SELECT count(*) FROM notes n
+          WHERE n.session_id = s.id AND n.deleted_at IS NULL AND n.kind = 'action'
+            AND n.done_at IS NOT NULL)
+      FROM sessions s;
+    CREATE TRIGGER session_summaries_session_insert AFTER INSERT ON sessions BEGIN
+      INSERT INTO session_summaries (session_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER session_summaries_session_delete AFTER DELETE ON sessions BEGIN
+      DELETE FROM session_summaries WHERE session_id = old.id;
+    END;
+    CREATE TRIGGER session_summaries_note_insert AFTER INSERT ON notes BEGIN
+      UPDATE session_summaries SET
+        notes = notes + (new.deleted_at IS NULL),
+        actions = actions + (new.deleted_at IS NULL AND new.kind = 'action'),
+        actions_done = actions_done
+          + (new.deleted_at IS NULL AND new.kind = 'action' AND new.done_at IS NOT NULL)
+      WHERE session_id = new.session_id;
+    END;
+    CREATE TRIGGER session_summaries_note_delete AFTER DELETE ON notes BEGIN
+      UPDATE session_summaries SET
+        notes = notes - (old.deleted_at IS NULL),
+        actions = actions - (old.deleted_at IS NULL AND old.kind = 'action'),
+        actions_done = actions_done
+          - (old.deleted_at IS NULL AND old.kind = 'action' AND old.done_at IS NOT NULL)
+      WHERE session_id = old.session_id;
+    END;
+    CREATE TRIGGER session_summaries_note_update
+    AFTER UPDATE OF session_id, kind, done_at, deleted_at ON notes BEGIN
+      UPDATE session_summaries SET
+        notes = notes - (old.deleted_at IS NULL),
+        actions = actions - (old.deleted_at IS NULL AND old.kind = 'action'),
+        actions_done = actions_done
+          - (old.deleted_at IS NULL AND old.kind = 'action' AND old.done_at IS NOT NULL)
+      WHERE session_id = old.session_id;
+      UPDATE session_summaries SET
+        notes = notes + (new.deleted_at IS NULL),
+        actions = actions + (new.deleted_at IS NULL AND new.kind = 'action'),
+        actions_done = actions_done
+          + (new.deleted_at IS NULL AND new.kind = 'action' AND new.done_at IS NOT NULL)
+      WHERE session_id = new.session_id;
+    END;
+    CREATE INDEX notes_by_created ON notes (created_at);
+    PRAGMA user_version = 6;
+    """
 
   /// Schema version 1. `events` is the record; every other table is kept current from the
   /// events inside the same transaction, so they can always be rebuilt.

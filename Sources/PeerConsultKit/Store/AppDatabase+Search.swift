@@ -2,26 +2,41 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-  /// Notes matching `query` (see ``NoteSearchQuery``), best matches first; deleted notes are
-  /// left out. Accents and apostrophes are ignored, so `creme` finds "crème" and `darcy`
-  /// "D'Arcy"; Chinese, Japanese and Korean terms of any length are found inside text
-  /// (``NoteTokenizer``). Narrow to one session or one
-  /// programme if given.
+  /// How many matches a query may have for its results to be chosen among all of them. A
+  /// query with more (a word in many notes) is answered from the matches stored last, read in
+  /// the index's own order: see ``NoteSearchOrder``.
+  static let searchCandidateBound = 200
+  /// How many of the matches stored last are ranked for ``NoteSearchOrder/best`` when a query
+  /// has more than ``searchCandidateBound``.
+  static let searchRankedCandidates = 200
+  /// Matches counted for a word's weight in the ranking: a word in more notes than this
+  /// weighs as one in this many.
+  static let searchWeightCount = 5_000
+
+  /// Notes matching `query` (see ``NoteSearchQuery``), best matches first or newest first;
+  /// deleted notes are left out. Accents and apostrophes are ignored, so `creme` finds
+  /// "crème" and `darcy` "D'Arcy"; Chinese, Japanese and Korean terms of any length are found
+  /// inside text (``NoteTokenizer``). Narrow to one session, one programme or one kind of note
+  /// if given.
   public func searchNotes(
-    _ query: String, session: SessionID? = nil, programme: String? = nil, limit: Int = 50
+    _ query: String, session: SessionID? = nil, programme: String? = nil, kind: NoteKind? = nil,
+    order: NoteSearchOrder = .best, limit: Int = 50
+  ) throws(StoreError) -> [NoteSearchHit] {
+    try searchNotes(
+      query, session: session, programme: programme, kind: kind, order: order, limit: limit,
+      bound: Self.searchCandidateBound, ranked: Self.searchRankedCandidates)
+  }
+
+  /// ``searchNotes(_:session:programme:kind:order:limit:)`` with its bounds given, so that
+  /// tests reach the bounded paths with a few notes.
+  func searchNotes(
+    _ query: String, session: SessionID?, programme: String?, kind: NoteKind?,
+    order: NoteSearchOrder, limit: Int, bound: Int, ranked: Int
   ) throws(StoreError) -> [NoteSearchHit] {
     let parsed = NoteSearchQuery(query)
-    guard !parsed.isEmpty else { return [] }
+    guard !parsed.isEmpty, limit > 0 else { return [] }
     var conditions = ["n.deleted_at IS NULL"]
-    var arguments: [String: (any DatabaseValueConvertible)?] = [
-      "open": String(HighlightedText.open), "close": String(HighlightedText.close),
-      "limit": limit,
-    ]
-    let pattern = parsed.ftsPattern
-    if let pattern {
-      conditions.append("notes_fts MATCH :pattern")
-      arguments["pattern"] = pattern
-    }
+    var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     for (number, tag) in parsed.tags.enumerated() {
       // A tag key holds only letters, digits and '-', so it needs no escaping in a GLOB.
       let test = tag.isPrefix ? "tag_key GLOB :tag\(number)" : "tag_key = :tag\(number)"
@@ -33,59 +48,180 @@ extension AppDatabase {
       arguments["session"] = session.rawValue
     }
     if let programme {
-      conditions.append("s.programme = :programme")
+      conditions.append("n.session_id IN (SELECT id FROM sessions WHERE programme = :programme)")
       arguments["programme"] = programme
     }
-    // The matches are ranked and cut to the limit first, with only the joins the filters
-    // need; the details, highlights and snippets are then made for the notes shown alone. A
-    // common word matches thousands of notes, and highlighting them all cost most of the time.
-    // Tags alone have no rank: the newest notes come first.
-    let ranked = """
-      SELECT n.id AS id, \(pattern == nil ? "0" : "notes_fts.rank") AS score,
-        n.created_at AS created_at
-      FROM \(pattern == nil ? "notes n" : "notes_fts JOIN notes n ON n.id = notes_fts.rowid")
-      \(programme == nil ? "" : "JOIN sessions s ON s.id = n.session_id")
-      WHERE \(conditions.joined(separator: " AND "))
-      ORDER BY score, n.created_at DESC
-      LIMIT :limit
-      """
-    let marked =
-      pattern == nil
-      ? "n.text AS marked, NULL AS marked_snippet"
-      : """
-      highlight(notes_fts, 0, :open, :close) AS marked,
-      snippet(notes_fts, 0, :open, :close, '…', 24) AS marked_snippet
-      """
-    let rows = try read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          WITH hits AS (\(ranked))
-          SELECT n.session_id, n.note, n.created_at, n.kind, s.title, s.programme, sl.round,
-            sl.phase, p.name AS speaker, \(marked)
-          FROM hits
-          \(pattern == nil ? "" : "JOIN notes_fts ON notes_fts.rowid = hits.id AND notes_fts MATCH :pattern")
-          JOIN notes n ON n.id = hits.id
-          JOIN sessions s ON s.id = n.session_id
-          JOIN slots sl ON sl.session_id = n.session_id AND sl.slot = n.slot
-          LEFT JOIN participants p ON p.session_id = n.session_id AND p.idx = n.speaker
-          ORDER BY hits.score, hits.created_at DESC
-          """, arguments: StatementArguments(arguments))
+    if let kind {
+      conditions.append("n.kind = :kind")
+      arguments["kind"] = kind.rawValue
     }
-    return rows.compactMap { row in
+    let search = NoteSearch(
+      pattern: parsed.ftsPattern, filters: conditions.joined(separator: " AND "),
+      arguments: arguments, order: order, limit: limit,
+      bound: session == nil ? bound : nil, ranked: max(limit, ranked))
+    return try read { db in
+      let matcher = try NoteMatcher(parsed, in: db)
+      let chosen = try search.chosen(matcher, in: db)
+      return try Self.hits(chosen, matcher: matcher, tags: parsed.tags, in: db)
+    }
+  }
+
+  /// The notes `ids`, in that order, with where they were written and their matches marked.
+  private static func hits(
+    _ ids: [Int64], matcher: NoteMatcher, tags: [NoteSearchQuery.Tag], in db: Database
+  ) throws -> [NoteSearchHit] {
+    guard !ids.isEmpty else { return [] }
+    // Numbers only, so the list can be written into the SQL.
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT n.id, n.session_id, n.note, n.created_at, n.kind, n.text, s.title, s.programme,
+          sl.round, sl.phase, p.name AS speaker
+        FROM notes n
+        JOIN sessions s ON s.id = n.session_id
+        JOIN slots sl ON sl.session_id = n.session_id AND sl.slot = n.slot
+        LEFT JOIN participants p ON p.session_id = n.session_id AND p.idx = n.speaker
+        WHERE n.id IN (\(ids.map(String.init).joined(separator: ",")))
+        """)
+    let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    return rows.sorted { place[$0["id"]] ?? 0 < place[$1["id"]] ?? 0 }.compactMap { row in
       guard let session = SessionID(rawValue: row["session_id"]) else { return nil }
-      let text = HighlightedText(marked: row["marked"]).marking(parsed.tags)
-      let snippet: HighlightedText =
-        if let marked: String = row["marked_snippet"] {
-          HighlightedText(marked: marked).marking(parsed.tags)
-        } else {
-          text.excerpt()
-        }
+      let text = matcher.highlighted(row["text"]).marking(tags)
       return NoteSearchHit(
         session: session, sessionTitle: row["title"], programme: row["programme"],
         noteID: row["note"], createdAt: Date(millisecondsSince1970: row["created_at"]),
         kind: NoteKind(rawValue: row["kind"]) ?? .other, round: row["round"], phase: row["phase"],
-        speaker: row["speaker"], text: text, snippet: snippet)
+        speaker: row["speaker"], text: text, snippet: text.excerpt())
     }
+  }
+}
+
+/// One search's choice of notes, made so that no search reads every match of a common word.
+///
+/// The index streams a query's matches in the order they were stored (rowid) at almost no
+/// cost, while anything that asks it about a given note (bm25, highlight, a note's rowid) costs
+/// a fresh query each. So the matches are counted up to `bound` first; below it, all of them
+/// are read and ordered (newest first, or by bm25 computed by ``NoteMatcher`` from their text;
+/// newest first needs no text and reads up to ten times `bound`). At the bound:
+/// - **newest first** reads matches in stored order, a batch at a time, until the newest
+///   `limit` of those read are newer than every note not yet read (asked of the index on note
+///   times): exact, and one batch unless an import stored old notes after newer ones;
+/// - **best first** ranks the `ranked` matches stored last.
+struct NoteSearch {
+  let pattern: String?
+  let filters: String
+  let arguments: [String: (any DatabaseValueConvertible)?]
+  let order: NoteSearchOrder
+  let limit: Int
+  /// Nil within one session: its few thousand notes at most are all read.
+  let bound: Int?
+  let ranked: Int
+
+  /// A match read from the index in stored order.
+  private struct Match {
+    let id: Int64
+    let createdAt: Int64
+    /// The note's text, read for ranking only (empty for newest first).
+    let text: String
+  }
+
+  /// The ids of the notes to show, in order.
+  func chosen(_ matcher: NoteMatcher, in db: Database) throws -> [Int64] {
+    guard let pattern else {
+      // Tags alone have no rank: the newest notes come first in either order.
+      return try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT n.id FROM notes n WHERE \(filters)
+          ORDER BY n.created_at DESC, n.id DESC LIMIT \(limit)
+          """, arguments: StatementArguments(arguments))
+    }
+    // Newest first needs no text to order by, so it reads ten times as many matches whole.
+    let readsAll = order == .best ? bound : bound.map { $0 * 10 }
+    let isBounded = try readsAll.map { bound in
+      try Int.fetchOne(
+        db,
+        sql: "SELECT count(*) FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? LIMIT ?)",
+        arguments: [pattern, bound]) ?? 0 >= bound
+    }
+    if isBounded != true {
+      let all = try matches(of: pattern, below: nil, count: readsAll ?? Int.max, in: db)
+      return order == .best ? try best(all, matcher, in: db) : newest(all)
+    }
+    if order == .best {
+      return try best(matches(of: pattern, below: nil, count: ranked, in: db), matcher, in: db)
+    }
+    var read: [Match] = []
+    var batch = limit
+    while true {
+      let more = try matches(of: pattern, below: read.last?.id, count: batch, in: db)
+      read += more
+      guard more.count == batch, let last = read.last else { return newest(read) }
+      let shown = newest(read)
+      if shown.count == limit,
+        let oldest = read.first(where: { $0.id == shown[limit - 1] })?.createdAt,
+        try Bool.fetchOne(
+          db,
+          sql: """
+            SELECT EXISTS (SELECT 1 FROM notes INDEXED BY notes_by_created
+              WHERE created_at > ? AND id < ?)
+            """, arguments: [oldest, last.id]) == false
+      {
+        return shown
+      }
+      batch *= 2
+    }
+  }
+
+  /// Up to `count` matches passing the filters, stored last first, below the rowid `below`.
+  private func matches(of pattern: String, below: Int64?, count: Int, in db: Database) throws
+    -> [Match]
+  {
+    var arguments = arguments
+    arguments["pattern"] = pattern
+    arguments["below"] = below
+    return try Row.fetchAll(
+      db, sql: matchesSQL(below: below != nil, count: count),
+      arguments: StatementArguments(arguments)
+    ).map { Match(id: $0["id"], createdAt: $0["created_at"], text: $0["text"] ?? "") }
+  }
+
+  /// The query of ``matches(of:below:count:)``: the index's matches in stored order, each
+  /// joined to its note (a test reads its plan).
+  func matchesSQL(below: Bool, count: Int) -> String {
+    """
+    SELECT n.id, n.created_at\(order == .best ? ", n.text" : "")
+    FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+    WHERE notes_fts MATCH :pattern AND \(below ? "notes_fts.rowid < :below" : "1")
+      AND \(filters)
+    ORDER BY notes_fts.rowid DESC LIMIT \(count)
+    """
+  }
+
+  /// The newest `limit` of `matches`.
+  private func newest(_ matches: [Match]) -> [Int64] {
+    matches.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }.prefix(limit).map(\.id)
+  }
+
+  /// The best `limit` of `matches` by bm25, ties newest first. Each term weighs its inverse
+  /// document frequency, counted through the index up to ``AppDatabase/searchWeightCount``.
+  private func best(_ matches: [Match], _ matcher: NoteMatcher, in db: Database) throws
+    -> [Int64]
+  {
+    guard !matches.isEmpty else { return [] }
+    let notes = Double(try Int64.fetchOne(db, sql: "SELECT max(id) FROM notes") ?? 1)
+    let weights = try matcher.terms.map { term in
+      let quoted = "\"" + term.tokens.joined(separator: " ") + "\"" + (term.isPrefix ? "*" : "")
+      let holding = Double(
+        try Int.fetchOne(
+          db,
+          sql: "SELECT count(*) FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? LIMIT ?)",
+          arguments: [quoted, AppDatabase.searchWeightCount]) ?? 0)
+      return max(1e-6, log((notes - holding + 0.5) / (holding + 0.5)))
+    }
+    let scores = matcher.scores(matches.map(\.text), weights: weights)
+    return zip(matches, scores).sorted {
+      ($0.1, $0.0.createdAt, $0.0.id) > ($1.1, $1.0.createdAt, $1.0.id)
+    }.prefix(limit).map(\.0.id)
   }
 }

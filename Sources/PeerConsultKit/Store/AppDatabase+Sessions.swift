@@ -99,22 +99,18 @@ extension AppDatabase {
     order: String = "s.created_at DESC, s.rowid DESC", limit: Int? = nil
   ) throws(StoreError) -> [SessionListing] {
     // The same condition, order and limit pick the presenters' sessions, so a page reads the
-    // rounds of the sessions on it only.
+    // rounds of the sessions on it only; the counts come from `session_summaries` (kept with
+    // the events), so no note is read.
     let chosen = Self.chosenSessions(where: condition, order: order, limit: limit)
     return try read { db in
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT s.*,
-            (SELECT count(*) FROM notes n
-              WHERE n.session_id = s.id AND n.deleted_at IS NULL) AS note_count,
-            (SELECT count(*) FROM notes n
-              WHERE n.session_id = s.id AND n.deleted_at IS NULL AND n.kind = 'action')
-              AS action_count,
-            (SELECT count(*) FROM notes n
-              WHERE n.session_id = s.id AND n.deleted_at IS NULL AND n.kind = 'action'
-                AND n.done_at IS NOT NULL) AS actions_done
-          \(chosen)
+          SELECT s.*, c.notes AS note_count, c.actions AS action_count, c.actions_done
+          FROM (SELECT s.id \(chosen)) page
+          JOIN sessions s ON s.id = page.id
+          JOIN session_summaries c ON c.session_id = s.id
+          ORDER BY \(order)
           """, arguments: arguments)
       let presenters = try presenterNames(
         db, of: limit == nil ? nil : "SELECT s.id \(chosen)", arguments: arguments)

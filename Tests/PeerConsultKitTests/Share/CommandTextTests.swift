@@ -121,6 +121,9 @@ import TextLayout
       CommandText.hits(hits, query: "backlog", limit: 1, styled: false, time: utc).hasSuffix(
         "\n\nShowing the best 1; narrow the search or raise --limit to see more.\n"))
     #expect(
+      CommandText.hits(hits, query: "backlog", limit: 1, styled: false, order: .newest, time: utc)
+        .hasSuffix("\n\nShowing the newest 1; narrow the search or raise --limit to see more.\n"))
+    #expect(
       CommandText.hits([], query: "zebra", limit: 50, styled: false) == "No notes match zebra.\n")
   }
 

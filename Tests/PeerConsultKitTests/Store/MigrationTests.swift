@@ -169,6 +169,29 @@ import Testing
     #expect(Set(try database.searchNotes("licensing").map(\.noteID)) == [2, 3, 4])
   }
 
+  @Test func sessionSummariesAreMadeByVersion6ForNotesStoredBefore() throws {
+    let folder = try TemporaryFolder()
+    let data = try fixture(in: folder)
+    var configuration = Configuration()
+    AppDatabase.prepare(&configuration)
+    let queue = try DatabaseQueue(
+      path: data.appendingPathComponent(AppDatabase.fileName).path, configuration: configuration)
+    try AppDatabase.migrator.migrate(queue, upTo: "v5")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO notes (session_id, note, slot, created_at, kind, text, done_at, deleted_at)
+          VALUES
+            ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'action', 'Done', 1, NULL),
+            ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'action', 'Gone', 1, 2)
+          """)
+    }
+    try queue.close()
+    let database = try AppDatabase(directory: data)
+    let listing = try #require(try database.sessions().first)
+    #expect([listing.noteCount, listing.actionCount, listing.actionsDone] == [Int]([3, 2, 1]))
+  }
+
   @Test func theReleasedVersion1MigrationIsUnchanged() throws {
     let folder = try TemporaryFolder()
     let fixture = try DatabaseQueue(

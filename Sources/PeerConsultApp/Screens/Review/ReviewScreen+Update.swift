@@ -67,12 +67,16 @@ extension ReviewState: Screen {
   }
 
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    var effects: [Effect]
     switch input {
-    case .action(let action): return perform(action, input, environment)
-    case .text: return type(input)
-    case .result(let result): return apply(result, environment)
+    case .action(let action): effects = perform(action, input, environment)
+    case .text: effects = type(input)
+    case .result(let result): effects = apply(result, environment)
     case .tick, .resize: return []
     }
+    // After the change, so that a filter typed or a selection moved counts.
+    if let command = everySessionNeeded() { effects.append(.command(command)) }
+    return effects
   }
 
   /// The search to run for what is typed now.
@@ -147,9 +151,16 @@ extension ReviewState: Screen {
     -> [Effect]
   {
     switch result {
-    case .reviewLoaded(let sessions, let programmes, _):
-      reload(sessions: sessions, programmes: programmes)
-      if searchedQuery != nil { return [searchCommand] }
+    case .reviewLoaded(let sessions, let programmes, let total, _):
+      reload(sessions: sessions, programmes: programmes, total: total)
+      var effects: [Effect] = []
+      // A page read again (back from a transcript, after a delete) when this list had asked
+      // for every session: ask again.
+      if wantsEverySession && !hasEverySession {
+        effects.append(.command(.loadEveryReviewSession))
+      }
+      if searchedQuery != nil { effects.append(searchCommand) }
+      return effects
     case .programmeOverviewLoaded(let overview):
       return [.show(ProgrammeState(overview: overview, back: self))]
     case .searched(let query, let hits):

@@ -18,7 +18,7 @@ public enum ReviewScreen {
 
   /// The title bar's right-hand side.
   public static func titleRight(_ state: ReviewState) -> String {
-    let count = state.sessions.count
+    let count = state.total
     return "\(count) session\(count == 1 ? "" : "s")"
   }
 
@@ -82,7 +82,7 @@ public enum ReviewScreen {
         x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
       return
     }
-    var summary = "\(state.shown.count) of \(state.sessions.count) sessions, newest first"
+    var summary = "\(state.shown.count) of \(state.total) sessions, newest first"
     if let programme = state.programme { summary += " · programme \(programme)" }
     grid.put(summary, x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
     guard !state.shown.isEmpty else {

@@ -2,8 +2,10 @@ import Foundation
 import PeerConsultKit
 import TerminalKit
 
-/// The review screen's state: every stored session, narrowed by programme and typed text, and
-/// a search across all their notes.
+/// The review screen's state: the stored sessions, narrowed by programme and typed text, and
+/// a search across all their notes. It opens with the newest ``pageSize`` sessions, so the
+/// first frame reads a page whatever the number stored, and asks for every session once it
+/// needs them (``everySessionNeeded()``).
 public struct ReviewState: Equatable, Sendable {
   /// Which half of the screen has the keys.
   public enum Mode: Equatable, Sendable {
@@ -11,8 +13,13 @@ public struct ReviewState: Equatable, Sendable {
   }
 
   public var mode: Mode = .sessions
-  /// Every session, newest first, as the store listed them.
+  /// The newest sessions (a page, or all of them), newest first, as the store listed them.
   public private(set) var sessions: [SessionListing]
+  /// How many sessions are stored.
+  public private(set) var total: Int
+  /// Whether this screen has asked for every session; it keeps asking after a reload of a page
+  /// until it has them.
+  public private(set) var wantsEverySession = false
   /// Programmes to cycle through, most recently used first.
   public private(set) var programmes: [String]
   /// The programme shown, or nil for all.
@@ -36,12 +43,16 @@ public struct ReviewState: Equatable, Sendable {
 
   /// The most hits one search shows.
   public static let hitLimit = 200
+  /// The sessions read for the first frame: more than a tall window shows, so scrolling
+  /// starts before the rest is needed.
+  public static let pageSize = 200
 
   public init(
-    sessions: [SessionListing], programmes: [String], hasDatabase: Bool = true,
-    timeZone: TimeZone = .current
+    sessions: [SessionListing], programmes: [String], total: Int? = nil,
+    hasDatabase: Bool = true, timeZone: TimeZone = .current
   ) {
     self.sessions = sessions
+    self.total = max(total ?? sessions.count, sessions.count)
     self.timeZone = timeZone
     self.programmes = programmes
     self.hasDatabase = hasDatabase
@@ -58,9 +69,24 @@ public struct ReviewState: Equatable, Sendable {
     hits.indices.contains(hitSelection) ? hits[hitSelection] : nil
   }
 
+  /// Whether every stored session is in ``sessions``.
+  public var hasEverySession: Bool { sessions.count >= total }
+
+  /// The command for every session, the first time the list needs more than its page: when
+  /// it is filtered or narrowed to a programme (which must see every session), or its
+  /// selection comes within two pages of the end of what is read.
+  public mutating func everySessionNeeded() -> AppCommand? {
+    guard !wantsEverySession, !hasEverySession else { return nil }
+    let nearEnd = selection + 2 * ReviewScreen.pageStep >= shown.count
+    guard !filter.isEmpty || programme != nil || nearEnd else { return nil }
+    wantsEverySession = true
+    return .loadEveryReviewSession
+  }
+
   /// Replaces the sessions (after a change elsewhere), keeping the selected one selected.
-  public mutating func reload(sessions: [SessionListing], programmes: [String]) {
+  public mutating func reload(sessions: [SessionListing], programmes: [String], total: Int) {
     self.sessions = sessions
+    self.total = max(total, sessions.count)
     self.programmes = programmes
     if let programme, !programmes.contains(programme) { self.programme = nil }
     refilter()

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultApp
+@testable import PeerConsultKit
+@testable import TerminalKit
+
+/// The review list opens with a page of the newest sessions and asks for the rest only when
+/// it needs them: a filter, a programme, or a selection near the end of the page.
+@Suite struct ReviewPagingTests {
+  private static func listings(_ count: Int, programme: (Int) -> String = { _ in "P" })
+    -> [SessionListing]
+  {
+    (1...count).map { n in
+      SessionListing(
+        id: SessionID(rawValue: String(format: "%032x", n))!,
+        createdAt: Date(timeIntervalSince1970: 1_800_000_000 - Double(n) * 86_400),
+        updatedAt: Date(timeIntervalSince1970: 1_800_000_000), finishedAt: nil,
+        title: "Session \(n)", programme: programme(n), protocolName: "Drill", presenters: [],
+        noteCount: n, actionCount: 0, actionsDone: 0)
+    }
+  }
+
+  /// How many times `effects` ask for every session.
+  private func asksForEverySession(_ effects: [Effect]) -> Int {
+    effects.count {
+      if case .command(.loadEveryReviewSession) = $0 { true } else { false }
+    }
+  }
+
+  private func opened(page: Int, of total: Int) -> AppState {
+    AppState(
+      screen: ReviewState(
+        sessions: Self.listings(page), programmes: ["P"], total: total,
+        timeZone: TimeZone(identifier: "UTC")!))
+  }
+
+  @Test func scrollingNearTheEndOfThePageAsksForTheRestOnce() {
+    var state = opened(page: 40, of: 300)
+    let first = App.render(state).grid.lines.joined()
+    #expect(first.contains("300 sessions") && first.contains("40 of 300 sessions, newest first"))
+    var asked = 0
+    var presses = 0
+    while asked == 0 && presses < 40 {
+      asked += asksForEverySession(App.update(&state, .key(.down)))
+      presses += 1
+    }
+    // Two pages (of 8) before the 40th.
+    #expect(asked == 1 && presses == 40 - 2 * ReviewScreen.pageStep)
+    for _ in 0..<5 { asked += asksForEverySession(App.update(&state, .key(.down))) }
+    #expect(asked == 1)
+    let selected = (state.screen as? ReviewState)?.selectedSession?.id
+    _ = App.update(
+      &state,
+      .result(
+        .reviewLoaded(
+          sessions: Self.listings(300), programmes: ["P"], total: 300, hasDatabase: true)))
+    let review = state.screen as? ReviewState
+    #expect(review?.hasEverySession == true && review?.shown.count == 300)
+    #expect(review?.selectedSession?.id == selected)
+  }
+
+  @Test func aFilterAsksForEverySessionAndAPageReadAgainAsksAgain() {
+    var state = opened(page: 40, of: 300)
+    #expect(asksForEverySession(App.update(&state, .key(.down))) == 0)
+    #expect(asksForEverySession(App.update(&state, .key(.character("1")))) == 1)
+    #expect(asksForEverySession(App.update(&state, .key(.character("2")))) == 0)
+    // Back from a transcript the page is read again: the list asks for the rest again.
+    let page = ServiceResult.reviewLoaded(
+      sessions: Self.listings(40), programmes: ["P"], total: 300, hasDatabase: true)
+    #expect(asksForEverySession(App.update(&state, .result(page))) == 1)
+  }
+
+  @Test func aProgrammeAsksForEverySessionAndACompleteListNever() {
+    var state = opened(page: 40, of: 300)
+    #expect(asksForEverySession(App.update(&state, .key(.control("p")))) == 1)
+    var complete = opened(page: 40, of: 40)
+    var asked = asksForEverySession(App.update(&complete, .key(.character("1"))))
+    for _ in 0..<45 { asked += asksForEverySession(App.update(&complete, .key(.down))) }
+    #expect(asked == 0)
+  }
+}
