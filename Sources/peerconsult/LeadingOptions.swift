@@ -53,7 +53,8 @@ enum LeadingOptions {
     switch arguments.count {
     case 0:
       return HomeStart()
-    case 1 where arguments[0].hasPrefix(dataDirectory + "="):
+    // `--data-dir=` with nothing after it is argument-parser's to refuse ("Missing value").
+    case 1 where arguments[0].hasPrefix(dataDirectory + "=") && arguments[0] != dataDirectory + "=":
       return HomeStart(dataDirectory: String(arguments[0].dropFirst(dataDirectory.count + 1)))
     case 2 where arguments[0] == dataDirectory && !arguments[1].hasPrefix("-"):
       return HomeStart(dataDirectory: arguments[1])
