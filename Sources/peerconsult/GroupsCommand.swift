@@ -20,7 +20,8 @@ struct GroupsCommand: ParsableCommand {
 extension GroupsCommand {
   /// `groups list`.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the standing groups.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the standing groups.")
 
     @OptionGroup var data: DataOptions
 
@@ -39,6 +40,7 @@ extension GroupsCommand {
   /// `groups show NAME`.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a group: members and who left, meetings, next presenters, open actions.")
 
     @OptionGroup var data: DataOptions
@@ -62,6 +64,7 @@ extension GroupsCommand {
   /// `groups add NAME --participant …`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Add a standing group with its members.",
       discussion: """
         Example:
@@ -98,7 +101,8 @@ extension GroupsCommand {
 
   /// `groups rename NAME NEW`.
   struct Rename: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Rename a standing group.")
+    static let configuration = CommandConfiguration(
+      commandName: "rename", abstract: "Rename a standing group.")
 
     @OptionGroup var data: DataOptions
 
@@ -120,6 +124,7 @@ extension GroupsCommand {
   /// `groups join NAME --participant …`.
   struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "join",
       abstract: "Add members to a standing group (their earlier meetings are unchanged).")
 
     @OptionGroup var data: DataOptions
@@ -151,6 +156,7 @@ extension GroupsCommand {
   /// `groups leave NAME --member NAME`.
   struct Leave: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "leave",
       abstract: "Record that members left a standing group (their history is kept).")
 
     @OptionGroup var data: DataOptions

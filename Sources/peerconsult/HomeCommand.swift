@@ -1,5 +1,6 @@
 import ArgumentParser
 import PeerConsultApp
+import PeerConsultKit
 
 /// Opens the home screen (the default when no subcommand is given).
 struct HomeCommand: ParsableCommand {
@@ -9,7 +10,13 @@ struct HomeCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
 
   func run() throws {
-    let status = try InteractiveTerminal.run(location: data.location)
+    try Self.open(data.location)
+  }
+
+  /// Runs the home screen on `location`; also the start with no command, which is not parsed
+  /// (`PeerConsultCommand.main`).
+  static func open(_ location: DataLocation) throws {
+    let status = try InteractiveTerminal.run(location: location)
     if status != 0 { throw ExitCode(status) }
   }
 }

@@ -39,4 +39,27 @@ enum LeadingOptions {
     let end = rest.firstIndex(of: "--") ?? rest.endIndex
     return Array(rest[..<end]) + leading + Array(rest[end...])
   }
+
+  /// A start that only opens the home screen: no arguments, or a data folder alone.
+  struct HomeStart: Equatable {
+    /// The `--data-dir` value, if one was given.
+    var dataDirectory: String?
+  }
+
+  /// The home start `arguments` (after `reordered`) ask for: none at all, or `--data-dir DIR`
+  /// or `--data-dir=DIR` alone; nil for anything else, which argument-parser parses. Such a
+  /// start is not parsed; see `PeerConsultCommand.main`.
+  static func homeStart(_ arguments: [String]) -> HomeStart? {
+    switch arguments.count {
+    case 0:
+      return HomeStart()
+    // `--data-dir=` with nothing after it is argument-parser's to refuse ("Missing value").
+    case 1 where arguments[0].hasPrefix(dataDirectory + "=") && arguments[0] != dataDirectory + "=":
+      return HomeStart(dataDirectory: String(arguments[0].dropFirst(dataDirectory.count + 1)))
+    case 2 where arguments[0] == dataDirectory && !arguments[1].hasPrefix("-"):
+      return HomeStart(dataDirectory: arguments[1])
+    default:
+      return nil
+    }
+  }
 }

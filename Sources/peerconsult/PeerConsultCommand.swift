@@ -22,11 +22,25 @@ struct PeerConsultCommand: ParsableCommand {
 
   /// Parses the arguments with a leading `--data-dir` moved after the command's name, runs
   /// the command, and reports an error in its own words on standard error.
+  ///
+  /// A start with no command (the home screen, the README's way in) opens the home screen
+  /// without argument-parser: parsing took a third of the CPU time to the home screen's first
+  /// frame, even for `HomeCommand` alone (it reflects on the command's properties and, for
+  /// `--generate-completion-script`, on its own; each dynamic cast scans every protocol
+  /// conformance in the statically linked binary). The data folder is checked as
+  /// `DataOptions.validate` checks it. `home` itself, and every other command, is parsed as
+  /// before. For the same reason each command names itself (`commandName`) rather than
+  /// letting argument-parser derive the name with `String(describing:)`.
   static func main() {
     let commands = configuration.subcommands.map { $0._commandName }
     do {
-      var command = try parseAsRoot(
-        try LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands))
+      let arguments = try LeadingOptions.reordered(
+        Array(CommandLine.arguments.dropFirst()), commands: commands)
+      if let home = LeadingOptions.homeStart(arguments) {
+        try HomeCommand.open(try DataOptions.location(checking: home.dataDirectory))
+        return
+      }
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
       report(error)
@@ -69,12 +83,20 @@ struct DataOptions: ParsableArguments {
   /// Refuses an empty `--data-dir` (which would quietly mean the default) and a data folder
   /// that is a file, before any command runs.
   func validate() throws {
+    _ = try Self.location(checking: dataDir)
+  }
+
+  /// The data folder `dataDir` (a `--data-dir` value, or nil) chooses, after the checks of
+  /// `validate`.
+  static func location(checking dataDir: String?) throws -> DataLocation {
     if dataDir?.isEmpty == true {
       throw CLIError(
         "--data-dir is empty: give a folder, or leave the option out to use "
           + "\(DataLocation.resolve(dataDir: nil).dataDirectory.path).")
     }
+    let location = DataLocation.resolve(dataDir: dataDir)
     try location.checkDataDirectory()
+    return location
   }
 
   /// `database`, after a warning on standard error when other users can list its folder (the

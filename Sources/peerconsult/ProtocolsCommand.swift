@@ -20,6 +20,7 @@ extension ProtocolsCommand {
   /// `protocols list`: one line per protocol; refused user files go to stderr.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the built-in protocols and your own.",
       discussion: """
         Files in your protocols folder that could not be read are listed after the table, on \
@@ -40,6 +41,7 @@ extension ProtocolsCommand {
   /// `protocols show`: every phase of one protocol, grouped by part.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a protocol's phases with timings, speakers, guidance, rules and prompts.",
       discussion: """
         To make your own version of a protocol, save it as a file and edit that:
@@ -69,6 +71,7 @@ extension ProtocolsCommand {
   /// `protocols check`: validates files, printing OK or every problem; exit 1 if any is refused.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check protocol files; exits 0 only when every file is valid.",
       discussion: """
         With no files, checks every file in your protocols folder, including ids that clash.
