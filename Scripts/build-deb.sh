@@ -44,6 +44,20 @@ maintainer_email="${DEBEMAIL:-$(git -C "$root" config user.email || true)}"
   exit 1
 }
 
+# The package is for machines without Swift: a binary that loads the Swift runtime from a
+# toolchain (a debug build, or a release build without --static-swift-stdlib) would not start.
+refuse_swift_runtime() {
+  local runtime
+  [[ -f "$1" ]] || { echo "build-deb.sh: $1 is not a file; give a built peerconsult to --binary" >&2; exit 1; }
+  runtime="$(objdump -p "$1" | awk '$1 == "NEEDED" && $2 ~ /^libswift|^libFoundation|^libdispatch/ {print $2}' | head -1)"
+  [[ -z "$runtime" ]] || {
+    echo "build-deb.sh: this peerconsult needs the Swift runtime ($runtime): build it with swift build -c release --static-swift-stdlib, or leave out --binary" >&2
+    exit 1
+  }
+}
+# A given binary is checked before anything is staged, so the refusal is the only line.
+[[ ${#binary_option[@]} -eq 0 ]] || refuse_swift_runtime "${binary_option[1]}"
+
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/peerconsult-deb.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 stage="$scratch/root"
@@ -53,13 +67,7 @@ stage="$scratch/root"
   cat "$scratch/install.log" >&2
   exit 1
 }
-# The package is for machines without Swift: a binary that loads the Swift runtime from a
-# toolchain (a debug build, or a release build without --static-swift-stdlib) would not start.
-runtime="$(objdump -p "$stage/usr/bin/peerconsult" | awk '$1 == "NEEDED" && $2 ~ /^libswift|^libFoundation|^libdispatch/ {print $2}' | head -1)"
-[[ -z "$runtime" ]] || {
-  echo "build-deb.sh: this peerconsult needs the Swift runtime ($runtime): build it with swift build -c release --static-swift-stdlib, or leave out --binary" >&2
-  exit 1
-}
+refuse_swift_runtime "$stage/usr/bin/peerconsult"
 # Debian's zsh reads packaged completions from vendor-completions, not site-functions.
 mkdir -p "$stage/usr/share/zsh/vendor-completions"
 mv "$stage/usr/share/zsh/site-functions/_peerconsult" "$stage/usr/share/zsh/vendor-completions/"
