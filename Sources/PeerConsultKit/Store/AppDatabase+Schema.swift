@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 8
+  public static let schemaVersion = 10
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -170,6 +170,23 @@ extension AppDatabase {
             payload BLOB NOT NULL           -- the SessionSnapshot, SnapshotWriter coding
           );
           PRAGMA user_version = 8;
+          """)
+    }
+    migrator.registerMigration("v10") { db in
+      // The search index gains prefix indexes of two and three characters, so `bra*` reads
+      // one list instead of merging the list of every word starting with "bra" (70-117 ms at
+      // a million notes). FTS5 takes `prefix` only when the table is made, so the index is
+      // made again and rebuilt from `notes`, as v3 did; its triggers name the table and carry
+      // on. (v9 is another change's; the number is kept so both apply in order.)
+      try db.execute(
+        sql: """
+          DROP TABLE notes_fts;
+          CREATE VIRTUAL TABLE notes_fts USING fts5 (
+            text, content = 'notes', content_rowid = 'id', tokenize = 'peerconsult',
+            prefix = '2 3'
+          );
+          INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
+          PRAGMA user_version = 10;
           """)
     }
     return migrator

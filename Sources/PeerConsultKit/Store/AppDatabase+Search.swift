@@ -136,6 +136,11 @@ struct NoteSearch {
           ORDER BY n.created_at DESC, n.id DESC LIMIT \(limit)
           """, arguments: StatementArguments(arguments))
     }
+    // Best first ranking at least `bound` matches reads the same ones whether or not there are
+    // more: the count would only cost a pass over the index.
+    if order == .best, let bound, ranked >= bound {
+      return try best(matches(of: pattern, below: nil, count: ranked, in: db), matcher, in: db)
+    }
     // Newest first needs no text to order by, so it reads ten times as many matches whole.
     let readsAll = order == .best ? bound : bound.map { $0 * 10 }
     let isBounded = try readsAll.map { bound in
@@ -209,6 +214,11 @@ struct NoteSearch {
     -> [Int64]
   {
     guard !matches.isEmpty else { return [] }
+    // One term's weight scales every score alike and changes no order, so it is not counted
+    // (for a phrase of common words, counting its notes reads most of the index).
+    guard matcher.terms.count > 1 else {
+      return Self.ordered(matches, by: matcher.scores(matches.map(\.text), weights: [1]), limit)
+    }
     let notes = Double(try Int64.fetchOne(db, sql: "SELECT max(id) FROM notes") ?? 1)
     let weights = try matcher.terms.map { term in
       let quoted = "\"" + term.tokens.joined(separator: " ") + "\"" + (term.isPrefix ? "*" : "")
@@ -219,8 +229,12 @@ struct NoteSearch {
           arguments: [quoted, AppDatabase.searchWeightCount]) ?? 0)
       return max(1e-6, log((notes - holding + 0.5) / (holding + 0.5)))
     }
-    let scores = matcher.scores(matches.map(\.text), weights: weights)
-    return zip(matches, scores).sorted {
+    return Self.ordered(matches, by: matcher.scores(matches.map(\.text), weights: weights), limit)
+  }
+
+  /// The ids of the best `limit` of `matches` by `scores`, ties newest first.
+  private static func ordered(_ matches: [Match], by scores: [Double], _ limit: Int) -> [Int64] {
+    zip(matches, scores).sorted {
       ($0.1, $0.0.createdAt, $0.0.id) > ($1.1, $1.0.createdAt, $1.0.id)
     }.prefix(limit).map(\.0.id)
   }

@@ -192,6 +192,37 @@ import Testing
     #expect([listing.noteCount, listing.actionCount, listing.actionsDone] == [Int]([3, 2, 1]))
   }
 
+  @Test func theSearchIndexGetsPrefixIndexesByVersion10() throws {
+    let folder = try TemporaryFolder()
+    let data = try fixture(in: folder)
+    var configuration = Configuration()
+    AppDatabase.prepare(&configuration)
+    let queue = try DatabaseQueue(
+      path: data.appendingPathComponent(AppDatabase.fileName).path, configuration: configuration)
+    try AppDatabase.migrator.migrate(queue, upTo: "v8")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO notes (session_id, note, slot, created_at, kind, text) VALUES
+            ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'other', 'Brainstorm first'),
+            ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'other', 'Brakes on 居酒屋')
+          """)
+    }
+    try queue.close()
+    let database = try AppDatabase(directory: data)
+    try database.writer.write { db in
+      let sql = try String.fetchOne(
+        db, sql: "SELECT sql FROM sqlite_master WHERE name = 'notes_fts'")
+      #expect(sql?.contains("prefix = '2 3'") == true)
+      // FTS5 checks every index, the prefix ones included, against the notes.
+      try db.execute(sql: "INSERT INTO notes_fts (notes_fts) VALUES ('integrity-check')")
+    }
+    #expect(Set(try database.searchNotes("bra*").map(\.noteID)) == [3, 4])
+    #expect(try database.searchNotes("brai*").map(\.noteID) == [3])
+    #expect(Set(try database.searchNotes("br*").map(\.noteID)).isSuperset(of: [3, 4]))
+    #expect(try database.searchNotes("居酒屋").map(\.noteID) == [4])
+  }
+
   @Test func theReleasedVersion1MigrationIsUnchanged() throws {
     let folder = try TemporaryFolder()
     let fixture = try DatabaseQueue(

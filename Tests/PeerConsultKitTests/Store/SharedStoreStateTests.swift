@@ -38,7 +38,7 @@ import Testing
     _ = try store.live(Fixtures.setup(programme: "Alcohol Plan"))
     try store.database.writer.write { db in
       try db.execute(sql: "DELETE FROM programmes")
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8')")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v10')")
       try db.execute(
         sql: """
           DROP TABLE programmes; DROP TABLE stores; DROP TABLE store_attachments;
