@@ -79,4 +79,22 @@ import Testing
     for _ in 0..<45 { asked += asksForEverySession(App.update(&complete, .key(.down))) }
     #expect(asked == 0)
   }
+
+  @Test func aFilterTypedOnThePageFindsTheSessionsReadAfter() throws {
+    var state = opened(page: 40, of: 300)
+    for character in "session 25" { _ = App.update(&state, .key(.character(character))) }
+    let onThePage = try #require(state.screen as? ReviewState)
+    #expect(
+      onThePage.shown.map(\.title) == Self.listings(40).filter(onThePage.matches).map(\.title))
+    _ = App.update(
+      &state,
+      .result(
+        .reviewLoaded(
+          sessions: Self.listings(300), programmes: ["P"], total: 300, hasDatabase: true)))
+    // The filter's text of every session read is made with them, so the rest is searched too.
+    let all = try #require(state.screen as? ReviewState)
+    let titles = all.shown.map(\.title)
+    #expect(titles == Self.listings(300).filter(all.matches).map(\.title))
+    #expect(titles.contains("Session 25") && titles.contains("Session 259"))
+  }
 }
