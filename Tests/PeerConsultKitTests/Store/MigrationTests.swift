@@ -98,6 +98,22 @@ import Testing
     return data
   }
 
+  /// The fixture migrated up to `migration`, then `sql` run on it: rows written under that
+  /// schema, for the next migration to carry over.
+  private func fixture(in folder: TemporaryFolder, upTo migration: String, then sql: String)
+    throws -> URL
+  {
+    let data = try fixture(in: folder)
+    var configuration = Configuration()
+    AppDatabase.prepare(&configuration)
+    let queue = try DatabaseQueue(
+      path: data.appendingPathComponent(AppDatabase.fileName).path, configuration: configuration)
+    try AppDatabase.migrator.migrate(queue, upTo: migration)
+    try queue.write { try $0.execute(sql: sql) }
+    try queue.close()
+    return data
+  }
+
   @Test func aVersion1DatabaseOpensAndCarriesOn() throws {
     let folder = try TemporaryFolder()
     let database = try AppDatabase(directory: try fixture(in: folder))
@@ -149,21 +165,13 @@ import Testing
 
   @Test func tagsInNotesStoredBeforeVersion4AreIndexedByIt() throws {
     let folder = try TemporaryFolder()
-    let data = try fixture(in: folder)
-    let file = data.appendingPathComponent(AppDatabase.fileName).path
-    var configuration = Configuration()
-    AppDatabase.prepare(&configuration)
-    let queue = try DatabaseQueue(path: file, configuration: configuration)
-    try AppDatabase.migrator.migrate(queue, upTo: "v3")
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO notes (session_id, note, slot, created_at, kind, text) VALUES
-            ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'theme', 'Late #Licensing'),
-            ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'other', 'licensing only')
-          """)
-    }
-    try queue.close()
+    let data = try fixture(
+      in: folder, upTo: "v3",
+      then: """
+        INSERT INTO notes (session_id, note, slot, created_at, kind, text) VALUES
+          ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'theme', 'Late #Licensing'),
+          ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'other', 'licensing only')
+        """)
     let database = try AppDatabase(directory: data)
     #expect(try database.searchNotes("#licensing").map(\.noteID) == [3])
     #expect(Set(try database.searchNotes("licensing").map(\.noteID)) == [2, 3, 4])
@@ -171,22 +179,14 @@ import Testing
 
   @Test func sessionSummariesAreMadeByVersion6ForNotesStoredBefore() throws {
     let folder = try TemporaryFolder()
-    let data = try fixture(in: folder)
-    var configuration = Configuration()
-    AppDatabase.prepare(&configuration)
-    let queue = try DatabaseQueue(
-      path: data.appendingPathComponent(AppDatabase.fileName).path, configuration: configuration)
-    try AppDatabase.migrator.migrate(queue, upTo: "v5")
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO notes (session_id, note, slot, created_at, kind, text, done_at, deleted_at)
-          VALUES
-            ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'action', 'Done', 1, NULL),
-            ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'action', 'Gone', 1, 2)
-          """)
-    }
-    try queue.close()
+    let data = try fixture(
+      in: folder, upTo: "v5",
+      then: """
+        INSERT INTO notes (session_id, note, slot, created_at, kind, text, done_at, deleted_at)
+        VALUES
+          ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'action', 'Done', 1, NULL),
+          ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'action', 'Gone', 1, 2)
+        """)
     let database = try AppDatabase(directory: data)
     let listing = try #require(try database.sessions().first)
     #expect([listing.noteCount, listing.actionCount, listing.actionsDone] == [Int]([3, 2, 1]))
@@ -194,21 +194,13 @@ import Testing
 
   @Test func theSearchIndexGetsPrefixIndexesByVersion10() throws {
     let folder = try TemporaryFolder()
-    let data = try fixture(in: folder)
-    var configuration = Configuration()
-    AppDatabase.prepare(&configuration)
-    let queue = try DatabaseQueue(
-      path: data.appendingPathComponent(AppDatabase.fileName).path, configuration: configuration)
-    try AppDatabase.migrator.migrate(queue, upTo: "v8")
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO notes (session_id, note, slot, created_at, kind, text) VALUES
-            ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'other', 'Brainstorm first'),
-            ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'other', 'Brakes on 居酒屋')
-          """)
-    }
-    try queue.close()
+    let data = try fixture(
+      in: folder, upTo: "v8",
+      then: """
+        INSERT INTO notes (session_id, note, slot, created_at, kind, text) VALUES
+          ('0123456789abcdef0123456789abcdef', 3, 0, 1800000009500, 'other', 'Brainstorm first'),
+          ('0123456789abcdef0123456789abcdef', 4, 0, 1800000009600, 'other', 'Brakes on 居酒屋')
+        """)
     let database = try AppDatabase(directory: data)
     try database.writer.write { db in
       let sql = try String.fetchOne(
