@@ -64,14 +64,15 @@ public struct ServiceFile: Hashable, Sendable {
 
   /// The settings of `service`, from the first file that has it: the user's file
   /// (`PGSERVICEFILE`, else `~/.pg_service.conf`), then `PGSYSCONFDIR/pg_service.conf`.
-  /// Refuses a service no file has, and a file that exists but cannot be read as one.
+  /// Refuses a service no file has (naming the files that exist), and a file that exists but
+  /// cannot be read as one.
   public static func settings(of service: String, environment: [String: String])
     throws(StoreSetupError) -> [String: String]
   {
     var looked: [String] = []
     for path in paths(environment: environment) {
-      looked.append(path)
       guard let file = try read(path) else { continue }
+      looked.append(path)
       if let settings = file.services[service] { return settings }
     }
     throw .noSuchService(service, looked: looked)

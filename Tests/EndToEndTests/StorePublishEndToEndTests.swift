@@ -199,5 +199,10 @@ struct StorePublishEndToEndTests {
       #expect(refused.stderr.contains(expected), "\(refused.stderr)")
       #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
     }
+    let without = try Laptop().run(["store", "add", "office", "postgres://?service=office"])
+    #expect(without.status != 0)
+    #expect(
+      without.stderr.contains("No service file to find service \"office\" in"),
+      "\(without.stderr)")
   }
 }
