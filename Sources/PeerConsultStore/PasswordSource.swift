@@ -1,8 +1,8 @@
 import Foundation
 
-/// Finds the password for a store as libpq does: `PGPASSWORD`, else the first matching line of
-/// the password file (`PGPASSFILE`, else `~/.pgpass`), which is ignored unless only its owner
-/// can read it (mode 0600 or stricter).
+/// Finds the password for a store as libpq does: the connection service's, else `PGPASSWORD`,
+/// else the first matching line of the password file (`PGPASSFILE`, else `~/.pgpass`), which
+/// is ignored unless only its owner can read it (mode 0600 or stricter).
 public enum PasswordSource {
   /// Password files larger than this are not read: one line per server is small.
   static let maximumFileSize = 1024 * 1024
@@ -13,6 +13,7 @@ public enum PasswordSource {
     for address: StoreAddress,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> String? {
+    if let password = address.servicePassword { return password }
     if let password = environment["PGPASSWORD"], !password.isEmpty { return password }
     let path =
       environment["PGPASSFILE"].flatMap { $0.isEmpty ? nil : $0 }

@@ -12,7 +12,7 @@ import PostgresNIO
 /// `peerconsult_reader` reads only the published harvests of the programmes granted to it.
 public enum ServerSchema {
   /// The newest version this PeerConsult writes.
-  public static let version = 1
+  public static var version: Int { migrations.count }
 
   /// The roles that `store init` creates (without login: people are made members).
   public static let facilitatorRole = "peerconsult_facilitator"
@@ -134,7 +134,25 @@ public enum ServerSchema {
       TO peerconsult_facilitator, peerconsult_reader
       USING (programme_id IN (SELECT programme_id FROM peerconsult.grants WHERE login = current_user))
       WITH CHECK (programme_id IN (SELECT programme_id FROM peerconsult.grants WHERE login = current_user));
+    """,
+    // A room display on another machine (`follow --store`) listens on its session's channel:
+    // each statement that adds or removes a session's events notifies it once, with the
+    // highest sequence number concerned. The notice names only the session and a number;
+    // what it holds is read through row-level security.
     """
+    CREATE FUNCTION peerconsult.notify_session_events() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('peerconsult_session_' || session_id, max(seq)::text)
+        FROM changed GROUP BY session_id;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER session_events_notify_insert AFTER INSERT ON peerconsult.session_events
+      REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
+      EXECUTE FUNCTION peerconsult.notify_session_events();
+    CREATE TRIGGER session_events_notify_delete AFTER DELETE ON peerconsult.session_events
+      REFERENCING OLD TABLE AS changed FOR EACH STATEMENT
+      EXECUTE FUNCTION peerconsult.notify_session_events();
+    """,
   ]
 
   /// The schema version the server holds: 0 when it has none.

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Where a shared store is: `postgres://user@host:port/database?sslmode=…`, as libpq users
-/// write it, without a password (credentials come from `PGPASSWORD` or `~/.pgpass`).
+/// write it, without a password (credentials come from `PGPASSWORD` or `~/.pgpass`), or with
+/// `service=NAME` (or `PGSERVICE`), whose settings in the connection service file
+/// (``ServiceFile``) stand in for what the address leaves out, as libpq's do.
 public struct StoreAddress: Hashable, Sendable, CustomStringConvertible {
   /// How the connection is protected, as libpq's `sslmode` says it.
   public enum TLSMode: String, Sendable, CaseIterable {
@@ -23,13 +25,20 @@ public struct StoreAddress: Hashable, Sendable, CustomStringConvertible {
   public let tlsMode: TLSMode
   /// Seconds allowed to reach the server and log in.
   public let connectTimeout: Int
+  /// The connection service the address names (`service=`), written back by ``description``.
+  public let service: String?
+  /// The password the service gives, if any: never written back.
+  let servicePassword: String?
 
   /// Longer addresses are refused unread.
   static let maximumLength = 2048
 
-  /// Reads `text`. `defaultUser` stands in for a missing user name, as libpq uses the login.
-  public init(_ text: String, defaultUser: String = StoreAddress.loginName) throws(StoreSetupError)
-  {
+  /// Reads `text`. `defaultUser` stands in for a missing user name, as libpq uses the login;
+  /// `environment` stands for the process's (`PGSERVICE`, `PGSERVICEFILE`, `HOME`).
+  public init(
+    _ text: String, defaultUser: String = StoreAddress.loginName,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(StoreSetupError) {
     guard text.utf8.count <= Self.maximumLength else {
       throw .badAddress("it is longer than \(Self.maximumLength) characters")
     }
@@ -41,45 +50,75 @@ public struct StoreAddress: Hashable, Sendable, CustomStringConvertible {
     }
     // Checked before anything else is read from it, so no message ever repeats it.
     guard parts.percentEncodedPassword == nil else { throw .passwordInAddress }
-    guard let host = parts.host, !host.isEmpty else {
-      throw .badAddress("it names no host; write postgres://user@host:port/database")
-    }
     if let port = parts.port, !(1...65535).contains(port) {
       throw .badAddress("port \(port) is not between 1 and 65535")
     }
-    let database = String(parts.path.drop { $0 == "/" })
-    guard !database.contains("/") else {
+    let path = String(parts.path.drop { $0 == "/" })
+    guard !path.contains("/") else {
       throw .badAddress("\"\(parts.path)\" is not a database name")
     }
-    var tlsMode = TLSMode.prefer
-    var timeout = 10
+    var settings: [String: String] = [:]
+    var service: String?
     for item in parts.queryItems ?? [] {
       switch item.name {
-      case "sslmode":
-        guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
-          throw .badAddress(
-            "sslmode must be one of "
-              + TLSMode.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        tlsMode = mode
-      case "connect_timeout":
-        guard let seconds = item.value.flatMap(Int.init), (1...300).contains(seconds) else {
-          throw .badAddress("connect_timeout must be a number of seconds from 1 to 300")
-        }
-        timeout = seconds
+      case "sslmode", "connect_timeout": settings[item.name] = item.value ?? ""
+      case "service":
+        guard let name = item.value, (1...64).contains(name.count),
+          !name.contains(where: { $0.isNewline || $0 == "]" })
+        else { throw .badAddress("service= must name a service of 1 to 64 characters") }
+        service = name
       case "password":
         throw .passwordInAddress
       default:
         throw .badAddress(
-          "it has the setting \"\(item.name)\"; only sslmode and connect_timeout are read")
+          "it has the setting \"\(item.name)\"; only sslmode, connect_timeout and service are "
+            + "read")
       }
     }
-    user = parts.user.flatMap { $0.isEmpty ? nil : $0 } ?? defaultUser
+    // The service's values stand in for those the address leaves out, as libpq's do.
+    let named = service ?? environment["PGSERVICE"].flatMap { $0.isEmpty ? nil : $0 }
+    let given =
+      try named.map { name throws(StoreSetupError) in
+        try ServiceFile.settings(of: name, environment: environment)
+      } ?? [:]
+    settings.merge(given, uniquingKeysWith: { address, _ in address })
+    let origin = named.map { "service \($0)'s " } ?? ""
+    guard let host = parts.host.flatMap({ $0.isEmpty ? nil : $0 }) ?? settings["host"],
+      !host.isEmpty
+    else {
+      throw .badAddress("it names no host; write postgres://user@host:port/database")
+    }
+    var port = parts.port ?? 5432
+    if parts.port == nil, let text = settings["port"] {
+      guard let number = Int(text), (1...65535).contains(number) else {
+        throw .badAddress("\(origin)port \"\(oneLine(text))\" is not between 1 and 65535")
+      }
+      port = number
+    }
+    var tlsMode = TLSMode.prefer
+    if let text = settings["sslmode"] {
+      guard let mode = TLSMode(rawValue: text) else {
+        throw .badAddress(
+          "\(origin)sslmode must be one of "
+            + TLSMode.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      tlsMode = mode
+    }
+    var timeout = 10
+    if let text = settings["connect_timeout"] {
+      guard let seconds = Int(text), (1...300).contains(seconds) else {
+        throw .badAddress("\(origin)connect_timeout must be a number of seconds from 1 to 300")
+      }
+      timeout = seconds
+    }
+    user = parts.user.flatMap { $0.isEmpty ? nil : $0 } ?? settings["user"] ?? defaultUser
     self.host = host
-    port = parts.port ?? 5432
-    self.database = database.isEmpty ? user : database
+    self.port = port
+    database = path.isEmpty ? (settings["dbname"] ?? user) : path
     self.tlsMode = tlsMode
     connectTimeout = timeout
+    self.service = service
+    servicePassword = given["password"]
   }
 
   /// The address written back, always in one form: what `store add` remembers.
@@ -94,6 +133,7 @@ public struct StoreAddress: Hashable, Sendable, CustomStringConvertible {
     if connectTimeout != 10 {
       parts.queryItems?.append(URLQueryItem(name: "connect_timeout", value: "\(connectTimeout)"))
     }
+    if let service { parts.queryItems?.append(URLQueryItem(name: "service", value: service)) }
     return parts.string ?? "postgres://\(user)@\(host):\(port)/\(database)"
   }
 

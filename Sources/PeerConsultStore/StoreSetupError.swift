@@ -3,6 +3,8 @@
 public enum StoreSetupError: Error, Hashable, Sendable, CustomStringConvertible {
   case badAddress(String)
   case passwordInAddress
+  case badServiceFile(String)
+  case noSuchService(String, looked: [String])
   case badStoreName(String)
   case noSuchStore(String, known: [String])
   case unreachable(host: String, port: Int, reason: String)
@@ -27,6 +29,15 @@ public enum StoreSetupError: Error, Hashable, Sendable, CustomStringConvertible 
       "The store address carries a password, which would be kept in plain text: leave it out "
         + "and put the password in PGPASSWORD or ~/.pgpass (host:port:database:user:password, "
         + "chmod 600)."
+    case .badServiceFile(let detail):
+      "The connection service file cannot be used (\(detail)): fix it, or name the store "
+        + "by its address."
+    case .noSuchService(let name, let looked):
+      looked.isEmpty
+        ? "No service file to find service \"\(name)\" in: set PGSERVICEFILE or write "
+          + "~/.pg_service.conf."
+        : "No service \"\(name)\" in " + looked.joined(separator: " or ")
+          + ": add a [\(name)] section, or check the name (service= or PGSERVICE)."
     case .badStoreName(let name):
       "\"\(name)\" cannot name a store: use 1 to 40 letters, digits, '-' or '_'."
     case .noSuchStore(let name, let known):

@@ -306,7 +306,7 @@ public struct StoreSync: Sendable {
   }
 
   /// The server's copies of `keys`, decoded; payloads are bounded before they are read.
-  private func fetch(
+  func fetch(
     _ keys: [StreamKey], lengths: [StreamKey: Int], on connection: StoreConnection
   ) async throws -> [StreamKey: Fetched] {
     var result: [StreamKey: Fetched] = [:]
@@ -437,7 +437,7 @@ public struct StoreSync: Sendable {
   }
 
   /// Adds a fetched log to the batch written here, checked as an imported file is.
-  private func add(_ copy: Fetched, key: StreamKey, to batch: inout ImportBatch) throws {
+  func add(_ copy: Fetched, key: StreamKey, to batch: inout ImportBatch) throws {
     let source = "store \(store.name)"
     do {
       switch copy {

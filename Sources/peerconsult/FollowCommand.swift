@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeerConsultApp
 import PeerConsultKit
+import PeerConsultStore
 
 /// `peerconsult follow [SESSION]`: the room display of a session run in another window.
 struct FollowCommand: ParsableCommand {
@@ -13,6 +14,8 @@ struct FollowCommand: ParsableCommand {
       facilitator works in another window: it never changes the session. Without SESSION, \
       or with `latest`, it shows the session being run, else the most recently used \
       unfinished one, and moves to a session started later while that one is not running. \
+      With --store NAME, it follows the session through a shared store instead, from \
+      another machine (SESSION, or `latest`, the session the store changed last). \
       Keys: q leaves, ? help, b blanks the screen, f shows or hides the notes (with --notes). \
       --plain writes one line per change instead (no cursor movement; standard output may be \
       a pipe) and ends when the session is finished and no longer run.
@@ -32,9 +35,20 @@ struct FollowCommand: ParsableCommand {
   @Flag(help: "Write lines instead of drawing a screen: for screen readers, captions and logs.")
   var plain = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Follow the session through this shared store (see `store add`), from another machine.",
+      valueName: "NAME"))
+  var store: String?
+
   @OptionGroup var data: DataOptions
 
   func run() throws {
+    if let store {
+      try FollowThroughStore(store: store, session: session ?? "latest", data: data).run(
+        notes: notes, plain: plain)
+      return
+    }
     let location = data.location
     guard AppDatabase.exists(in: location.dataDirectory) else { throw StoreError.noSessions }
     if plain {

@@ -14,7 +14,7 @@ struct StoreCommand: ParsableCommand {
       included) and takes those others sent. Passwords come from PGPASSWORD or ~/.pgpass, \
       never from the address.
       """,
-    subcommands: [Add.self, Init.self, Attach.self, Status.self],
+    subcommands: [Add.self, Init.self, Attach.self, Status.self, Publish.self, Harvests.self],
     defaultSubcommand: Status.self
   )
 }

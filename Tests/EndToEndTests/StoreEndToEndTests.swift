@@ -78,15 +78,20 @@ struct StoreEndToEndTests {
   struct Server {
     let cluster: PostgresCluster
     let database: String
+    static let initialising = NSLock()
 
     init() throws {
       cluster = try PostgresCluster.shared()
       database = try cluster.createDatabase()
       let admin = try Laptop()
+      // One at a time: the roles `store init` creates belong to the whole cluster, and the
+      // suites that use a server run side by side.
+      Self.initialising.lock()
+      defer { Self.initialising.unlock() }
       let output = try admin.succeed([
         "store", "init", cluster.url(user: "postgres", database: database),
       ])
-      #expect(output.contains("schema version 1"), "\(output)")
+      #expect(output.contains("schema version "), "\(output)")
       #expect(output.contains("GRANT peerconsult_facilitator TO alice;"), "\(output)")
     }
 
@@ -413,7 +418,7 @@ struct StoreEndToEndTests {
       url.replacingOccurrences(of: "sslmode=disable", with: "sslmode=require"),
     ])
     let encrypted = try laptop.succeed(["store", "init", "tls"])
-    #expect(encrypted.contains("already has schema version 1"), "\(encrypted)")
+    #expect(encrypted.contains("already has schema version "), "\(encrypted)")
     let verified = url.replacingOccurrences(of: "127.0.0.1", with: "localhost")
       .replacingOccurrences(of: "sslmode=disable", with: "sslmode=verify-full")
     try laptop.succeed(["store", "add", "checked", verified])

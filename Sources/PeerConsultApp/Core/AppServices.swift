@@ -33,6 +33,8 @@ public final class AppServices {
   public internal(set) var sharesWritten: [String] = []
   /// The session the room display follows, read-only.
   private var follower: SessionFollower?
+  /// Where a followed session comes from when another machine runs it (`follow --store`).
+  public var followSource: (any FollowSource)?
   /// Wakes the loop when the data folder's files are written while following.
   private var changes: FileChangeWatch?
   /// Until when to look again soon after a wake-up that showed nothing new yet.
@@ -238,7 +240,8 @@ public final class AppServices {
   private func follow(_ id: SessionID?) throws -> SessionFollower {
     guard let database = try database() else { throw StoreError.noSessions }
     let directory = location.dataDirectory
-    let follower = try SessionFollower(database: database, dataDirectory: directory, session: id)
+    let follower = try SessionFollower(
+      database: database, dataDirectory: directory, session: id, source: followSource)
     self.follower = follower
     // The `-wal` file is written at each commit, the database file at each checkpoint, and a
     // lock file is closed when its program lets the session go or dies.

@@ -20,6 +20,8 @@ public final class SessionFollower {
   /// Whether the session was asked for as `latest`: then, while it is not being run, the
   /// follower moves to a session that another program starts or resumes.
   public let followsLatest: Bool
+  /// Where the session comes from when another machine runs it; nil: this folder's programs.
+  public let source: (any FollowSource)?
   private var version: Int
 
   /// How long after a file-change notification a commit is awaited, and how often it is
@@ -29,17 +31,22 @@ public final class SessionFollower {
   public static let commitWait: TimeInterval = 0.25
   public static let commitPollMilliseconds = 5
 
-  /// Follows `session`, or with nil the latest (``latest(in:dataDirectory:)``).
-  public init(database: AppDatabase, dataDirectory: URL, session: SessionID?) throws {
+  /// Follows `session`, or with nil the latest (``latest(in:dataDirectory:)``); `source`
+  /// says whether it runs when it is copied in from elsewhere.
+  public init(
+    database: AppDatabase, dataDirectory: URL, session: SessionID?,
+    source: (any FollowSource)? = nil
+  ) throws {
     self.database = database
     self.dataDirectory = dataDirectory
-    followsLatest = session == nil
+    self.source = source
+    followsLatest = session == nil && source == nil
     // The version first: a commit between the two reads is then seen by the next refresh.
     version = try database.dataVersion()
     let id = try session ?? Self.latest(in: database, dataDirectory: dataDirectory)
     self.session = id
     state = try database.loadSession(id)
-    isLive = SessionLock.isLive(id, in: dataDirectory)
+    isLive = source?.isLive(id) ?? SessionLock.isLive(id, in: dataDirectory)
   }
 
   /// The session a room display shows when none is named: the most recently written
@@ -55,12 +62,20 @@ public final class SessionFollower {
   }
 
   /// Reads again whatever changed since the last call: the session when another connection
-  /// committed (one pragma tells), and its lock. Returns whether anything did.
+  /// committed (one pragma tells), and its lock. Returns whether anything did; throws
+  /// ``FollowSourceProblem`` after reading when the source cannot be reached.
   @discardableResult
   public func refresh() throws -> Bool {
+    let changed = try refreshFolder()
+    if let problem = source?.problem { throw FollowSourceProblem(problem) }
+    return changed
+  }
+
+  /// ``refresh()`` of the data folder alone.
+  private func refreshFolder() throws -> Bool {
     let newVersion = try database.dataVersion()
     let wasLive = isLive
-    isLive = SessionLock.isLive(session, in: dataDirectory)
+    isLive = source?.isLive(session) ?? SessionLock.isLive(session, in: dataDirectory)
     var moved = false
     if followsLatest && !isLive {
       let latest = try Self.latest(in: database, dataDirectory: dataDirectory)

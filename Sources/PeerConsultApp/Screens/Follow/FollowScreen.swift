@@ -164,7 +164,7 @@ public enum FollowScreen {
   ) {
     if let problem = state.problem {
       grid.put(
-        "Cannot read the session now (showing the last state): " + problem, x: x, y: y,
+        "Showing the last state: " + problem, x: x, y: y,
         style: Theme.error, maxWidth: width)
     } else if !state.isLive && view.stage != .finished {
       let badge = " NOT RUNNING "

@@ -27,6 +27,8 @@ public enum PlainRoomDisplay {
       matching: { $0.hasPrefix(AppDatabase.fileName) || $0.hasSuffix(".lock") })
     // After a wake-up, the commit may not be visible yet (`SessionFollower.commitWait`).
     var recheckUntil: Date?
+    // What the source's last failure said, if it still fails.
+    var problem: String?
     while true {
       let now = clock.now()
       if let view = RoomView(follower.state, at: now) {
@@ -46,7 +48,14 @@ public enum PlainRoomDisplay {
       } else {
         usleep(useconds_t(wait) * 1000)
       }
-      if try follower.refresh() { recheckUntil = nil }
+      do {
+        if try follower.refresh() { recheckUntil = nil }
+        problem = nil
+      } catch let error as FollowSourceProblem {
+        // Said once, not every second, until the source is back.
+        if problem != error.description { try write(error.description) }
+        problem = error.description
+      }
     }
   }
 }

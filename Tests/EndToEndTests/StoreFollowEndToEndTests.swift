@@ -1,0 +1,111 @@
+import Foundation
+import PeerConsultKit
+import TestSupport
+import Testing
+
+/// The room display on another machine (`follow --store`): a facilitator's laptop syncs a
+/// session to a real server, a second data folder follows it there in tmux, each change the
+/// server receives reaches that screen, and a lost server shows as a line until it is back.
+@Suite(
+  .serialized,
+  .enabled(
+    if: PostgresCluster.installedBinaries != nil,
+    "PostgreSQL is not installed (apt-get install postgresql): the shared-store tests need it"),
+  needsTmux)
+struct StoreFollowEndToEndTests {
+  static let session = SessionID(rawValue: "5f" + String(repeating: "0", count: 30))!
+
+  /// Creates the followed session in `laptop`'s folder, ready and not started.
+  private func createSession(in laptop: StoreEndToEndTests.Laptop) throws -> LiveSession {
+    let database = try AppDatabase(directory: laptop.data)
+    return try LiveSession.create(
+      SessionSetup(
+        title: "Night-time economy", programme: "Alcohol Plan",
+        consultingProtocol: FollowEndToEndTests.consultingProtocol,
+        participants: [
+          Participant(name: "Zoë Müller", organisation: "City Council", level: .senior),
+          Participant(name: "Amira O'Neill", organisation: "NHS Trust", level: .frontline),
+        ],
+        rounds: [SessionRound(presenter: 0, focusQuestion: "How do we share ownership?")]),
+      id: Self.session, store: database)
+  }
+
+  @Test func aDisplayOnAnotherMachineFollowsThroughTheStoreAndSaysWhenItLosesIt() throws {
+    let server = try StoreEndToEndTests.Server()
+    let alice = try server.facilitator("alice", password: "a-pw", programmes: ["Alcohol Plan"])
+    let wall = try server.facilitator("wall", password: "w-pw", programmes: ["Alcohol Plan"])
+    let facilitator = try server.laptop(alice, password: "a-pw")
+    let room = try server.laptop(wall, password: "w-pw")
+    let live = try createSession(in: facilitator)
+    try facilitator.succeed(["store", "attach", "office", "Alcohol Plan"])
+    try facilitator.succeed(["sync", "office"])
+
+    // A server of schema version 1 cannot announce changes: refused until `store init`.
+    try server.cluster.superuser(
+      "DELETE FROM peerconsult.store_schema WHERE version > 1; "
+        + "DROP FUNCTION peerconsult.notify_session_events() CASCADE;", database: server.database)
+    let old = try room.run(["follow", "--store", "office", "latest"])
+    #expect(old.status == 1 && old.stderr.contains("cannot announce changes yet"), "\(old.stderr)")
+    let admin = try StoreEndToEndTests.Laptop()
+    let upgraded = try admin.succeed([
+      "store", "init", server.cluster.url(user: "postgres", database: server.database),
+    ])
+    #expect(upgraded.contains("(it had 1)"), "\(upgraded)")
+
+    let display = try TmuxSession(
+      ["follow", "--store", "office", String(Self.session.rawValue.prefix(6))],
+      environment: ["PGPASSWORD": "w-pw"], dataDir: room.data)
+    display.waitFor("Phase 1 of 4: Check-in")
+    display.waitFor("READY")
+    #expect(!display.capture().contains("NOT RUNNING"))
+
+    // Each change the server receives reaches the other machine's screen.
+    try live.start()
+    try live.next()
+    try facilitator.succeed(["sync", "office"])
+    display.waitFor("Phase 2 of 4: Presenting · round 1 of 1")
+    display.waitFor("Presenter: Zoë Müller · Focus: How do we share ownership?")
+
+    // The server lost: the display keeps the last state and says so, then reconnects.
+    try server.cluster.superuser(
+      "ALTER DATABASE \(server.database) ALLOW_CONNECTIONS false; "
+        + "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        + "WHERE datname = '\(server.database)';")
+    display.waitFor("Showing the last state: lost store office")
+    #expect(display.capture().contains("Phase 2 of 4: Presenting"))
+    try live.next()
+    try server.cluster.superuser("ALTER DATABASE \(server.database) ALLOW_CONNECTIONS true")
+    try facilitator.succeed(["sync", "office"])
+    display.waitFor("Phase 3 of 4: Powerful questions") { !$0.contains("lost store") }
+
+    // A role that may not read the programme is told so in one line, before any screen.
+    let stranger = try server.facilitator("stranger", password: "s-pw", programmes: ["Other"])
+    let elsewhere = try server.laptop(stranger, password: "s-pw")
+    let refused = try elsewhere.run([
+      "follow", "--store", "office", String(Self.session.rawValue.prefix(6)),
+    ])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("has no session 5f0000 that \(stranger) may read"))
+    #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+
+    // The mirror the display read is gone once it ends.
+    try display.send("q")
+    #expect(display.waitForExit() == 0)
+    let mirrors = room.data.appendingPathComponent("mirrors")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: mirrors.path).isEmpty)
+  }
+
+  @Test func plainFollowingThroughTheStoreEndsWhenTheSessionIsFinished() throws {
+    let server = try StoreEndToEndTests.Server()
+    let alice = try server.facilitator("alice", password: "a-pw", programmes: ["Alcohol Plan"])
+    let facilitator = try server.laptop(alice, password: "a-pw")
+    let live = try createSession(in: facilitator)
+    try live.start()
+    try live.finish()
+    try facilitator.succeed(["store", "attach", "office", "Alcohol Plan"])
+    try facilitator.succeed(["sync", "office"])
+    let followed = try facilitator.run(["follow", "--store", "office", "latest", "--plain"])
+    #expect(followed.status == 0, "\(followed.stderr)")
+    #expect(followed.stdout.contains("Night-time economy"), "\(followed.stdout)")
+  }
+}
