@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 8
+  public static let schemaVersion = 9
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -172,8 +172,49 @@ extension AppDatabase {
           PRAGMA user_version = 8;
           """)
     }
+    migrator.registerMigration("v9") { db in
+      // What the action ledger needs without reading the event log (each note's due date and
+      // each session's follow-ups), and each action's state as `ActionLedger` folds it, so
+      // that the programme view counts open and overdue actions with one aggregate query.
+      // All three are kept by the event projection from here on; here they are made once
+      // from the events already stored.
+      try db.execute(sql: schemaV9)
+      try ActionStates.fillFromEvents(in: db)
+      try db.execute(sql: "PRAGMA user_version = 9")
+    }
     return migrator
   }
+
+  /// Schema version 9's additions: the notes' due dates, the follow-ups and the actions'
+  /// states (``ActionStates``).
+  static let schemaV9 = """
+    ALTER TABLE notes ADD COLUMN due TEXT;     -- ActionDue.code as last added or edited
+    CREATE TABLE action_follow_ups (
+      session_id TEXT NOT NULL,                -- the meeting that decided
+      action_session TEXT NOT NULL,            -- the action's own session
+      action_note INTEGER NOT NULL,            -- its note there
+      outcome TEXT NOT NULL CHECK (outcome IN ('done', 'carried', 'dropped')),
+      text TEXT,                               -- the carried note or the reason
+      at INTEGER NOT NULL,
+      PRIMARY KEY (session_id, action_session, action_note)
+    ) WITHOUT ROWID;
+    CREATE INDEX action_follow_ups_by_action ON action_follow_ups (action_session);
+    CREATE TABLE action_states (
+      session_id TEXT NOT NULL,                -- the session it was agreed in
+      note INTEGER NOT NULL,
+      programme TEXT NOT NULL,                 -- its session's
+      group_id TEXT,                           -- its session's standing group
+      agreed_at INTEGER NOT NULL,
+      due TEXT,                                -- ActionDue.code as it stands now
+      status TEXT NOT NULL CHECK (status IN ('open', 'done', 'dropped')),
+      status_at INTEGER,                       -- when done or dropped
+      carried INTEGER NOT NULL,                -- a later meeting carried it forward
+      meetings_since INTEGER NOT NULL,         -- ActionLedger.Item.meetingsSince
+      next_meeting_finished INTEGER NOT NULL,
+      PRIMARY KEY (session_id, note)
+    ) WITHOUT ROWID;
+    CREATE INDEX action_states_by_programme ON action_states (programme, group_id);
+    """
 
   /// Schema version 6's additions: the session summaries, their triggers, and the notes'
   /// index by time.
