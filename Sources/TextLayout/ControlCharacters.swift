@@ -35,7 +35,7 @@ public enum ControlCharacters {
   /// `text` with line breaks made `\n` (CR LF and CR too), tabs kept, and every other
   /// control character replaced by `mark`.
   public static func cleaned(_ text: String, mark: Character = replacement) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    guard needsCleaning(text) else { return text }
     var result = ""
     for character in text {
       if character == "\r\n" || character == "\r" {
@@ -47,6 +47,24 @@ public enum ControlCharacters {
       }
     }
     return result
+  }
+
+  /// Whether `text` holds a control character other than a line feed or a tab, the only ones
+  /// ``cleaned(_:mark:)`` keeps as they are (a line feed is a grapheme of its own, so a text
+  /// without the others comes back unchanged). Read as UTF-8 bytes, not as characters: a
+  /// harvest's whole output goes through here, and most texts have nothing to clean.
+  static func needsCleaning(_ text: String) -> Bool {
+    var afterC2 = false
+    for byte in text.utf8 {
+      // C0 and DEL are one byte each; a C1 control (U+0080-U+009F) is 0xC2 then 0x80-0x9F.
+      if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
+        || (afterC2 && byte <= 0x9F && byte >= 0x80)
+      {
+        return true
+      }
+      afterC2 = byte == 0xC2
+    }
+    return false
   }
 
   /// `text` with each control character spelt out as `<U+001B>`: a value echoed in a message

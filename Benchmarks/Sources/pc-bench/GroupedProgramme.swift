@@ -56,6 +56,29 @@ private func wholeProcess(_ binary: String, _ arguments: [String], output: URL) 
   return (Date().timeIntervalSince(started), cpu, Int(usage.ru_maxrss) * 1_024)
 }
 
+/// The programme view the way a person opens it: `review` on the data, its list's first
+/// frame, then Ctrl-O; returns the time from the start to the view's first frame, and from the
+/// key to it.
+func programmeViewFrame(binary: String, folder: URL) throws -> (
+  whole: TimeInterval, afterKey: TimeInterval
+) {
+  let started = Date()
+  let process = try PtyProcess(
+    [binary, "review", "--data-dir", folder.path], environment: environment)
+  defer { process.stop() }
+  guard process.waitFor("meeting", timeout: 20) != nil else {
+    throw BenchError("review never showed its list")
+  }
+  let mark = process.output.count
+  let pressed = Date()
+  process.send("\u{0F}")
+  guard process.waitFor("Standing groups (", from: mark, timeout: 60) != nil else {
+    throw BenchError("Ctrl-O never showed the programme view")
+  }
+  let now = Date()
+  return (now.timeIntervalSince(started), now.timeIntervalSince(pressed))
+}
+
 /// The figures of the harvest report and the programme view over the grouped programme.
 func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) throws -> [Row] {
   let folder = groupedProgrammeFolder(data)
@@ -77,6 +100,8 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
   var cpu: [String: [Double]] = [:]
   var peak = 0
   var list: [Double] = []
+  var viewWhole: [Double] = []
+  var viewAfterKey: [Double] = []
   var anonymised: [Double] = []
   var anonymisedPeak = 0
   for _ in 0..<repeats {
@@ -93,6 +118,9 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
     }
     list.append(
       try firstFrame([binary, "review", "--data-dir", folder.path], showing: "meeting").0)
+    let view = try programmeViewFrame(binary: binary, folder: folder)
+    viewWhole.append(view.whole)
+    viewAfterKey.append(view.afterKey)
   }
   for _ in 0..<(quick ? 1 : 3) {
     let run = try wholeProcess(
@@ -135,6 +163,18 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
     Row(
       figure: "the same: peak RSS", ours: mb(anonymisedPeak), baseline: "-", ratio: "-",
       goal: "none", met: nil))
+
+  rows.append(
+    Row(
+      figure: "programme view, whole process: review, its list, Ctrl-O, to the view's first "
+        + "frame (median of \(repeats))",
+      ours: ms(median(viewWhole)), baseline: listLabel,
+      ratio: Row.ratio(median(viewWhole), median(list)), goal: "-", met: nil))
+  rows.append(
+    Row(
+      figure: "the same, from Ctrl-O to the view's first frame (median)",
+      ours: ms(median(viewAfterKey)), baseline: "-", ratio: "-", goal: "<= 100 ms",
+      met: median(viewAfterKey) <= 0.1))
 
   // In process: reading the tables against replaying the records (the way before), the
   // programme view's overview against the review list's listing.

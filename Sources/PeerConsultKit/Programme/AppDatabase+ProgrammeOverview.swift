@@ -3,8 +3,8 @@ import GRDB
 
 extension AppDatabase {
   /// The overview of `programme` (as stored: resolve what a person typed first). Reads the
-  /// sessions, notes and tag tables and only the rating events, so its cost follows the
-  /// programme's sessions and tagged notes, not every event. Actions are counted at `now`, a
+  /// sessions, notes, tag and action-state tables and only the rating events, so its cost
+  /// follows the programme's sessions and tagged notes, not every event. Actions are counted at `now`, a
   /// due day ending at midnight in `timeZone`.
   public func programmeOverview(
     _ programme: String, now: Date = Date(), timeZone: TimeZone = .current
@@ -34,17 +34,19 @@ extension AppDatabase {
             group: row["group_name"], averageRating: ratings[raw]))
       }
       let tags = try Self.tags(programme: programme, positions: position, in: db)
-      let ledger = ActionLedger(meetings: try Self.actionMeetings(programme: programme, in: db))
-      let today = CalendarDay(now, in: timeZone)
+      // Each action's state as the ledger folded it is kept in a table (``ActionStates``):
+      // counting them is one aggregate query, not a fold of the programme's every action.
+      let counts = try ActionStates.counts(
+        programme: programme, today: CalendarDay(now, in: timeZone), in: db)
+      var actions = ActionLedger.Counts()
       var groupActions: [GroupID: ActionLedger.Counts] = [:]
-      for item in ledger.items {
-        guard let group = item.group else { continue }
-        groupActions[group, default: .init()].add(item, today: today)
+      for (group, count) in counts {
+        actions.merge(count)
+        if let group { groupActions[group] = count }
       }
       return ProgrammeOverview(
         programme: programme, groups: groups, sessions: sessions, tags: tags,
-        actions: ActionLedger.Counts(ledger.items, at: now, timeZone: timeZone),
-        groupActions: groupActions)
+        actions: actions, groupActions: groupActions)
     }
   }
 

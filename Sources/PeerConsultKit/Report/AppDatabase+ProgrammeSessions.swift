@@ -5,9 +5,10 @@ extension AppDatabase {
   /// The sessions of `programme` (as stored) held in `period`, oldest first, as the harvest
   /// reads them, from the tables and without replaying a session: the sessions, participants,
   /// rounds and quoted notes from the projections, the tags from their index, and of the
-  /// event log only what no table holds (which phases started, ratings, follow-ups and due
-  /// dates), each read by its type. A report of a thousand sessions thus reads its notes by
-  /// kind with one query instead of decoding and replaying every event.
+  /// event log only what no table holds (which phases started and ratings), each read by its
+  /// type (follow-ups and due dates have tables of their own since schema v9). A report of a
+  /// thousand sessions thus reads its notes by kind with one query instead of decoding and
+  /// replaying every event.
   ///
   /// The projections are written in each event's transaction, so they say what a replay
   /// would; a test keeps the two harvests equal. A session with a stored event that is not
@@ -54,8 +55,7 @@ extension AppDatabase {
       let notes = try Self.quotedNotes(scope: scope, arguments, in: db)
       let tags = try Self.tagUses(scope: scope, arguments, in: db)
       let ratings = try Self.standingRatings(programme: programme, in: db)
-      let dues = try Self.actionDues(programme: programme, in: db)
-      let followUps = try Self.followUps(programme: programme, in: db)
+      let followUps = try Self.followUps(where: "s.programme = ?", [programme], in: db)
       let counts = try Dictionary(
         Row.fetchAll(
           db,
@@ -83,7 +83,7 @@ extension AppDatabase {
             ProgrammeSession.Note(
               id: note.id, kind: note.kind, text: note.text, createdAt: note.createdAt,
               isClosing: note.isClosing, ownerName: note.kind == .action ? name(note.owner) : nil,
-              doneAt: note.doneAt, due: note.kind == .action ? dues[raw]?[note.id] : nil)
+              doneAt: note.doneAt, due: note.kind == .action ? note.due : nil)
           },
           tags: tags[raw] ?? [],
           ratings: (ratings[raw] ?? [:]).sorted { $0.key < $1.key }.map(\.value),
@@ -103,6 +103,7 @@ extension AppDatabase {
     let isClosing: Bool
     let owner: Int?
     let doneAt: Date?
+    let due: ActionDue?
   }
 
   private static func participants(
@@ -170,7 +171,7 @@ extension AppDatabase {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT n.session_id, n.note, n.kind, n.text, n.created_at, n.owner, n.done_at,
+        SELECT n.session_id, n.note, n.kind, n.text, n.created_at, n.owner, n.done_at, n.due,
           sl.part = 'closing' AS closing
         FROM notes n JOIN sessions s ON s.id = n.session_id
         LEFT JOIN slots sl ON sl.session_id = n.session_id AND sl.slot = n.slot
@@ -186,7 +187,8 @@ extension AppDatabase {
           id: row["note"], kind: kind, text: row["text"],
           createdAt: Date(millisecondsSince1970: row["created_at"]),
           isClosing: row["closing"] as Bool? ?? false, owner: row["owner"],
-          doneAt: (row["done_at"] as Int64?).map(Date.init(millisecondsSince1970:))))
+          doneAt: (row["done_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
+          due: (row["due"] as String?).flatMap(ActionDue.init(code:))))
     }
     return notes
   }

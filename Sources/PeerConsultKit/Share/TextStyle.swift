@@ -60,6 +60,9 @@ enum TextStyle: Sendable {
   /// autolink, `&` that would start an entity (`&lt;`, `&#60;`), a backslash before
   /// punctuation, and the `](` `]:` `][` that make links.
   private static func escape(_ text: String) -> String {
+    // Most notes hold none of the characters that may need a backslash: they come back as
+    // they are, without being split into characters.
+    guard text.utf8.contains(where: markupBytes.contains) else { return text }
     let characters = Array(text)
     var result = ""
     for (index, character) in characters.enumerated() {
@@ -88,6 +91,9 @@ enum TextStyle: Sendable {
     }
     return result
   }
+
+  /// The bytes of the only characters ``escape(_:)`` may put a backslash before.
+  private static let markupBytes = Set("`*~_\\<&]".utf8)
 
   private static func isWordCharacter(_ character: Character?) -> Bool {
     guard let character else { return false }

@@ -116,11 +116,14 @@ extension AppDatabase {
         sequence: events.count + 1, at: max(date, events.last?.at ?? date),
         event: .personErased(pseudonym: pseudonym)))
     // The old snapshot went with the rows; the new one holds only the pseudonym.
+    var scopes = Set<ActionStates.Scope>()
     for event in rewritten {
-      try insert(
-        event, payload: SessionEventCodec.payload(of: event.event), to: session, in: db,
-        keepingSnapshot: false)
+      scopes.formUnion(
+        try insert(
+          event, payload: SessionEventCodec.payload(of: event.event), to: session, in: db,
+          keepingSnapshot: false, refreshingActions: false))
     }
+    try ActionStates.refresh(scopes, in: db)
     try keepSnapshot(of: session, afterRun: 1, to: rewritten.count, in: db)
   }
 
@@ -176,15 +179,31 @@ extension AppDatabase {
   }
 
   /// Deletes every row of `session`; the notes' trigger takes their search entries with them.
+  /// The states of the actions it met about (its group's, and those it followed up) are
+  /// folded again without it.
   static func removeRows(of session: SessionID, in db: Database) throws {
+    var scopes = Set<ActionStates.Scope>()
+    if let own = try ActionStates.scope(of: session.rawValue, in: db), own.group != nil {
+      scopes.insert(own)
+    }
+    for followed in try String.fetchAll(
+      db, sql: "SELECT DISTINCT action_session FROM action_follow_ups WHERE session_id = ?",
+      arguments: [session.rawValue])
+    where followed != session.rawValue {
+      if let scope = try ActionStates.scope(of: followed, in: db) { scopes.insert(scope) }
+    }
     try db.execute(
       sql: "DELETE FROM note_tags WHERE note_id IN (SELECT id FROM notes WHERE session_id = ?)",
       arguments: [session.rawValue])
-    for table in ["notes", "participants", "rounds", "slots", "events", "session_snapshots"] {
+    for table in [
+      "notes", "participants", "rounds", "slots", "events", "session_snapshots",
+      "action_follow_ups", "action_states",
+    ] {
       try db.execute(
         sql: "DELETE FROM \(table) WHERE session_id = ?", arguments: [session.rawValue])
     }
     try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [session.rawValue])
+    try ActionStates.refresh(scopes, in: db)
   }
 
   /// Runs `body` in one transaction with secure delete on (freed pages are zeroed), then

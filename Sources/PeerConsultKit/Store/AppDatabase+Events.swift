@@ -29,7 +29,7 @@ extension AppDatabase: SessionStore {
       throw .writeFailed(path: fileURL.path, reason: "the event could not be encoded: \(error)")
     }
     try write { db in
-      try Self.insert(event, payload: payload, to: session, in: db, resulting: resulting)
+      _ = try Self.insert(event, payload: payload, to: session, in: db, resulting: resulting)
     }
   }
 
@@ -40,13 +40,22 @@ extension AppDatabase: SessionStore {
   ///
   /// `resulting`, when given, is the state the session's events fold to with `event`: the
   /// snapshot, if one is due, is that state.
+  ///
+  /// The actions whose states the event may change are folded again at once, unless
+  /// `refreshingActions` is false: then their scopes are returned for the caller to fold once
+  /// after the run (``ActionStates/refresh(_:in:)``).
+  @discardableResult
   static func insert(
     _ event: RecordedEvent, payload: String, to session: SessionID, in db: Database,
-    keepingSnapshot: Bool = true, resulting: SessionState? = nil
-  ) throws {
+    keepingSnapshot: Bool = true, resulting: SessionState? = nil, refreshingActions: Bool = true
+  ) throws -> Set<ActionStates.Scope> {
     try advance(session, to: event, in: db)
     // Projected first: a created event's session row must exist before the event's row.
-    try EventProjection(session: session, at: event.at, db: db).apply(event.event)
+    var scopes = try EventProjection(session: session, at: event.at, db: db).apply(event.event)
+    if refreshingActions {
+      try ActionStates.refresh(scopes, in: db)
+      scopes = []
+    }
     try db.cachedStatement(
       sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)"
     ).execute(
@@ -54,12 +63,13 @@ extension AppDatabase: SessionStore {
         session.rawValue, event.sequence, event.at.millisecondsSince1970, event.event.typeName,
         payload,
       ])
-    guard keepingSnapshot else { return }
+    guard keepingSnapshot else { return scopes }
     if let resulting, event.sequence % SessionSnapshot.interval == 0 {
       try storeSnapshot(resulting, at: event.sequence, of: session, in: db)
     } else {
       try keepSnapshot(of: session, after: event, in: db)
     }
+    return scopes
   }
 
   /// Every event of `session`, in order.

@@ -29,6 +29,8 @@ extension AppDatabase {
       throw .writeFailed(path: fileURL.path, reason: "an event could not be encoded: \(error)")
     }
     try write { db in
+      // Each action's state is folded once, after every event is stored.
+      var scopes = Set<ActionStates.Scope>()
       for (run, payloads) in zip(groups, groupPayloads) {
         for (event, payload) in zip(run.events, payloads) {
           try Self.insertGroupEvent(event, payload: payload, to: run.group, in: db)
@@ -38,7 +40,8 @@ extension AppDatabase {
         for (event, payload) in zip(run.events, payloads) {
           try Self.continueLog(of: run.session, with: event, in: db)
           // Projected first: a created event's session row must exist before the event's row.
-          try EventProjection(session: run.session, at: event.at, db: db).apply(event.event)
+          scopes.formUnion(
+            try EventProjection(session: run.session, at: event.at, db: db).apply(event.event))
           try db.execute(
             sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
             arguments: [
@@ -51,6 +54,7 @@ extension AppDatabase {
             of: run.session, afterRun: first.sequence, to: last.sequence, in: db)
         }
       }
+      try ActionStates.refresh(scopes, in: db)
     }
   }
 

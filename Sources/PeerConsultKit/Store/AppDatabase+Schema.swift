@@ -172,12 +172,22 @@ extension AppDatabase {
           PRAGMA user_version = 8;
           """)
     }
+    migrator.registerMigration("v9") { db in
+      // What the action ledger needs without reading the event log (each note's due date and
+      // each session's follow-ups), and each action's state as `ActionLedger` folds it, so
+      // that the programme view counts open and overdue actions with one aggregate query.
+      // All three are kept by the event projection from here on; here they are made once
+      // from the events already stored.
+      try db.execute(sql: schemaV9)
+      try ActionStates.fillFromEvents(in: db)
+      try db.execute(sql: "PRAGMA user_version = 9")
+    }
     migrator.registerMigration("v10") { db in
       // The search index gains prefix indexes of two and three characters, so `bra*` reads
       // one list instead of merging the list of every word starting with "bra" (70-117 ms at
       // a million notes). FTS5 takes `prefix` only when the table is made, so the index is
       // made again and rebuilt from `notes`, as v3 did; its triggers name the table and carry
-      // on. (v9 is another change's; the number is kept so both apply in order.)
+      // on.
       try db.execute(
         sql: """
           DROP TABLE notes_fts;
@@ -191,6 +201,37 @@ extension AppDatabase {
     }
     return migrator
   }
+
+  /// Schema version 9's additions: the notes' due dates, the follow-ups and the actions'
+  /// states (``ActionStates``).
+  static let schemaV9 = """
+    ALTER TABLE notes ADD COLUMN due TEXT;     -- ActionDue.code as last added or edited
+    CREATE TABLE action_follow_ups (
+      session_id TEXT NOT NULL,                -- the meeting that decided
+      action_session TEXT NOT NULL,            -- the action's own session
+      action_note INTEGER NOT NULL,            -- its note there
+      outcome TEXT NOT NULL CHECK (outcome IN ('done', 'carried', 'dropped')),
+      text TEXT,                               -- the carried note or the reason
+      at INTEGER NOT NULL,
+      PRIMARY KEY (session_id, action_session, action_note)
+    ) WITHOUT ROWID;
+    CREATE INDEX action_follow_ups_by_action ON action_follow_ups (action_session);
+    CREATE TABLE action_states (
+      session_id TEXT NOT NULL,                -- the session it was agreed in
+      note INTEGER NOT NULL,
+      programme TEXT NOT NULL,                 -- its session's
+      group_id TEXT,                           -- its session's standing group
+      agreed_at INTEGER NOT NULL,
+      due TEXT,                                -- ActionDue.code as it stands now
+      status TEXT NOT NULL CHECK (status IN ('open', 'done', 'dropped')),
+      status_at INTEGER,                       -- when done or dropped
+      carried INTEGER NOT NULL,                -- a later meeting carried it forward
+      meetings_since INTEGER NOT NULL,         -- ActionLedger.Item.meetingsSince
+      next_meeting_finished INTEGER NOT NULL,
+      PRIMARY KEY (session_id, note)
+    ) WITHOUT ROWID;
+    CREATE INDEX action_states_by_programme ON action_states (programme, group_id);
+    """
 
   /// Schema version 6's additions: the session summaries, their triggers, and the notes'
   /// index by time.

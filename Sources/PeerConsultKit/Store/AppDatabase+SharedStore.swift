@@ -268,9 +268,12 @@ extension AppDatabase {
     }
     try leavingNoTrace { db in
       try Self.removeRows(of: session, in: db)
+      var scopes = Set<ActionStates.Scope>()
       for (event, payload) in zip(events, payloads) {
-        try Self.insert(event, payload: payload, to: session, in: db)
+        scopes.formUnion(
+          try Self.insert(event, payload: payload, to: session, in: db, refreshingActions: false))
       }
+      try ActionStates.refresh(scopes, in: db)
     }
   }
 

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// Keeps the query tables (sessions, participants, rounds, slots, notes and through its
-/// triggers the search index) current with one event, inside the event's transaction.
+/// Keeps the query tables (sessions, participants, rounds, slots, notes, follow-ups and
+/// through its triggers the search index) current with one event, inside the event's
+/// transaction, and names the actions whose states (``ActionStates``) it may have changed.
 /// It mirrors ``SessionState/apply(_:at:)`` for what listings and search need; the event log
 /// stays the record.
 struct EventProjection {
@@ -13,9 +14,15 @@ struct EventProjection {
   private var id: String { session.rawValue }
   private var time: Int64 { at.millisecondsSince1970 }
 
-  func apply(_ event: SessionEvent) throws {
+  /// Projects `event` and returns the actions' scopes whose states it may have changed
+  /// (``ActionStates``), for the caller to fold again once its events are stored: after each
+  /// event, or once after a run of them.
+  func apply(_ event: SessionEvent) throws -> Set<ActionStates.Scope> {
     switch event {
-    case .created(let setup): try create(setup)
+    case .created(let setup):
+      try create(setup)
+      // A new meeting of a group counts for its open actions.
+      return setup.group == nil ? [] : try ownScope()
     case .participantAdded(let participant):
       let next =
         try Int.fetchOne(
@@ -23,50 +30,77 @@ struct EventProjection {
       try insert(participant, index: next)
     case .roundsRearranged(let from, let presenters): try rearrange(from: from, presenters)
     case .phaseStarted:
-      try db.execute(sql: "UPDATE sessions SET finished_at = NULL WHERE id = ?", arguments: [id])
+      try db.cachedStatement(
+        sql: "UPDATE sessions SET finished_at = NULL WHERE id = ? AND finished_at IS NOT NULL"
+      ).execute(arguments: [id])
+      // Only a finished meeting starting again changes whether its group's actions are late.
+      if db.changesCount > 0 { return try ownScope() }
     case .finished:
       try db.execute(
         sql: "UPDATE sessions SET finished_at = ? WHERE id = ?", arguments: [time, id])
+      return try ownScope()
     case .noteAdded(let note, let slot, let content):
       // The statements of a note's commit are prepared once per connection and kept, and a
       // new note has no tag rows to replace: the commit runs only the statements it needs.
       try db.cachedStatement(
         sql: """
-          INSERT INTO notes (session_id, note, slot, created_at, kind, speaker, owner, text)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO notes (session_id, note, slot, created_at, kind, speaker, owner, text, due)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """
       ).execute(arguments: [
         id, note, slot, time, content.kind.rawValue, content.speaker, content.owner, content.text,
+        content.due?.code,
       ])
       try Self.indexTags(of: db.lastInsertedRowID, text: content.text, in: db, replacing: false)
+      if content.kind == .action { return try ownScope() }
     case .noteEdited(let note, let content):
       try db.execute(
         sql: """
-          UPDATE notes SET kind = ?, speaker = ?, owner = ?, text = ?, edited_at = ?,
+          UPDATE notes SET kind = ?, speaker = ?, owner = ?, text = ?, edited_at = ?, due = ?,
             done_at = CASE WHEN ? = 'action' THEN done_at END
           WHERE session_id = ? AND note = ?
           """,
         arguments: [
           content.kind.rawValue, content.speaker, content.owner, content.text, time,
-          content.kind.rawValue, id, note,
+          content.due?.code, content.kind.rawValue, id, note,
         ])
       if let row = try Int64.fetchOne(
         db, sql: "SELECT id FROM notes WHERE session_id = ? AND note = ?", arguments: [id, note])
       {
         try Self.indexTags(of: row, text: content.text, in: db)
       }
+      // It may have become an action or stopped being one.
+      return try ownScope()
     case .noteDeleted(let note):
       try db.execute(
         sql: "UPDATE notes SET deleted_at = ? WHERE session_id = ? AND note = ?",
         arguments: [time, id, note])
+      return try ownScope()
     case .actionDone(let note, let done):
       try db.execute(
         sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?",
         arguments: [done ? time : nil, id, note])
+      return try ownScope()
+    case .actionFollowedUp(let action, let outcome):
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO action_follow_ups
+            (session_id, action_session, action_note, outcome, text, at)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [id, action.session.rawValue, action.note, outcome.name, outcome.text, time])
+      // The action's own session may not be stored (yet): its scope is folded when it is.
+      return try ActionStates.scope(of: action.session.rawValue, in: db).map { [$0] } ?? []
     case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
-      .shareChoice, .roomNotesChosen, .actionFollowedUp:
+      .shareChoice, .roomNotesChosen:
       break
     }
+    return []
+  }
+
+  /// The scope of this session's own actions.
+  private func ownScope() throws -> Set<ActionStates.Scope> {
+    try ActionStates.scope(of: id, in: db).map { [$0] } ?? []
   }
 
   /// Makes the note `row`'s tag rows those written in `text`, replacing any it had (unless

@@ -38,11 +38,13 @@ import Testing
     _ = try store.live(Fixtures.setup(programme: "Alcohol Plan"))
     try store.database.writer.write { db in
       try db.execute(sql: "DELETE FROM programmes")
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v10')")
+      try db.execute(
+        sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10')")
       try db.execute(
         sql: """
           DROP TABLE programmes; DROP TABLE stores; DROP TABLE store_attachments;
           DROP TABLE store_streams; DROP TABLE store_syncs; DROP TABLE session_snapshots;
+          DROP TABLE action_states; DROP TABLE action_follow_ups; ALTER TABLE notes DROP COLUMN due;
           PRAGMA user_version = 5;
           """)
     }
