@@ -18,9 +18,11 @@ struct ShowCommand: ParsableCommand {
   func run() throws {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
-    // Written as it is laid out, from the session's snapshot rather than every event.
-    let digest = try database.digest(of: try database.resolveSession(session))
-    try SessionExport.plainText(digest) { (text: String) throws(CLIError) in
+    // Written as it is laid out, from the session's snapshot rather than every event, each
+    // phase's notes decoded as they are written.
+    let id = try database.resolveSession(session)
+    let (state, asOf) = try database.openedSession(id)
+    try SessionExport.plainText(id, state, at: asOf) { (text: String) throws(CLIError) in
       try StandardOutput.write(text)
     }
   }

@@ -126,9 +126,7 @@ public struct SessionDigest: Hashable, Sendable {
     finishedAt = state.finishedAt
     self.asOf = asOf
     let participants = state.participants
-    func name(_ index: Int) -> String {
-      participants.indices.contains(index) ? participants[index].name : "?"
-    }
+    func name(_ index: Int) -> String { Self.name(index, in: state) }
 
     var presents: [Int: Int] = [:]
     for (number, round) in state.setup.rounds.enumerated() { presents[round.presenter] = number }
@@ -146,11 +144,7 @@ public struct SessionDigest: Hashable, Sendable {
         hasStarted: startedRounds.contains(airtime.round))
     }
 
-    notes = state.notes.map { note in
-      Entry(
-        note: note, slot: state.schedule[note.slot], speakerName: note.speaker.map(name),
-        ownerName: note.owner.map(name))
-    }
+    notes = state.notes.map { Entry($0, of: state) }
     let visible = notes.filter { !$0.note.isDeleted }
     func ofKind(_ kind: NoteKind) -> [Entry] { visible.filter { $0.kind == kind } }
     actions = ofKind(.action)
@@ -193,6 +187,11 @@ public struct SessionDigest: Hashable, Sendable {
     followUps = state.followUps
   }
 
+  /// The name of participant `index` of `state`, or "?" for one it does not have.
+  static func name(_ index: Int, in state: SessionState) -> String {
+    state.participants.indices.contains(index) ? state.participants[index].name : "?"
+  }
+
   /// The digest of `record` at the moment it speaks for.
   public init(_ record: SessionRecord) {
     self.init(id: record.id, state: record.state, at: record.asOf)
@@ -205,4 +204,14 @@ public struct SessionDigest: Hashable, Sendable {
   public var visibleNotes: [Entry] { notes.filter { !$0.note.isDeleted } }
   /// Every schedule slot in running order.
   public var phases: [Phase] { parts.flatMap(\.phases) }
+}
+
+extension SessionDigest.Entry {
+  /// `note` of `state` with its slot and the names of the people it refers to.
+  init(_ note: Note, of state: SessionState) {
+    self.init(
+      note: note, slot: state.schedule[note.slot],
+      speakerName: note.speaker.map { SessionDigest.name($0, in: state) },
+      ownerName: note.owner.map { SessionDigest.name($0, in: state) })
+  }
 }

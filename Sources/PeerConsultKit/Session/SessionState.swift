@@ -15,8 +15,9 @@ public struct SessionState: Hashable, Sendable {
   public internal(set) var pausedSince: Date?
   /// One entry per schedule slot.
   public internal(set) var timings: [SlotTiming]
-  /// Every note ever written, deleted ones included; `notes[i].id == i + 1`.
-  public internal(set) var notes: [Note] = []
+  /// Every note ever written, deleted ones included; `notes[i].id == i + 1`. Opened from a
+  /// snapshot, a note is decoded only when read (``NoteLog``).
+  public internal(set) var notes: NoteLog = []
   /// Process-review ratings (1-5) by participant index; a later rating replaces an earlier one.
   public internal(set) var ratings: [Int: Int] = [:]
   /// The facilitator's choices for suspects before sharing: replace (true) or keep, by the

@@ -22,10 +22,46 @@ struct SessionMarkdown {
   }
 
   /// Renders `digest` a piece at a time, each piece whole lines: the header, then each phase
-  /// of the transcript, then the summary. `show` writes each piece as it comes, so the first
-  /// lines of a long transcript do not wait for the rest to be laid out.
+  /// of the transcript, then the summary.
   func render<Failure: Error>(
     _ digest: SessionDigest, to write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    try render(
+      outline: digest, notes: { phase in (phase.notes.count, { phase.notes[$0] }) },
+      summary: { digest }, to: write)
+  }
+
+  /// Renders session `id`, whose state is `state`, as ``render(_:to:)`` renders its digest at
+  /// `asOf`, without building that digest first: the header and headings come from the state
+  /// without its notes, each phase's notes are decoded as their lines are written
+  /// (``NoteLog/visibleIndicesBySlot()`` reads a snapshot's table, not its notes), and the
+  /// digest is built for the summary once the transcript is out. So `show` writes the first
+  /// lines of a long session as soon as one of ten notes.
+  func render<Failure: Error>(
+    _ id: SessionID, _ state: SessionState, at asOf: Date,
+    to write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    var bare = state
+    bare.notes.removeAll()
+    bare.deletedNoteCount = 0
+    let bySlot = state.notes.visibleIndicesBySlot()
+    try render(
+      outline: SessionDigest(id: id, state: bare, at: asOf),
+      notes: { phase in
+        let indices = bySlot[phase.slot.index] ?? []
+        return (indices.count, { SessionDigest.Entry(state.notes[indices[$0]], of: state) })
+      },
+      summary: { SessionDigest(id: id, state: state, at: asOf) }, to: write)
+  }
+
+  /// The layout both ``render(_:to:)`` forms share: `outline` gives everything but the notes,
+  /// `notes` how many notes of a phase are not deleted and the one at each place, read as it
+  /// is written, `summary` the whole digest, asked for only after the transcript is written. `show` writes each piece as it comes, so the first lines of a
+  /// long transcript do not wait for the rest to be laid out.
+  private func render<Failure: Error>(
+    outline digest: SessionDigest,
+    notes: (SessionDigest.Phase) -> (count: Int, entry: (Int) -> SessionDigest.Entry),
+    summary: () -> SessionDigest, to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     var lines = ["# \(style.heading(digest.title))", ""]
     func flush() throws(Failure) {
@@ -35,22 +71,26 @@ struct SessionMarkdown {
     }
     lines += header(digest)
     lines += ["", "## Transcript", ""]
-    for part in digest.transcriptParts {
+    for part in digest.parts {
+      let phases = part.phases.map { ($0, notes($0)) }.filter { $0.1.count > 0 }
+      // As `transcriptParts`: every round, and the opening and closing when they have notes.
+      guard part.isRound || !phases.isEmpty else { continue }
       lines += ["### \(style.heading(part.heading))", ""]
       if let question = part.focusQuestion {
         lines += ["\(style.strong("Focus question:")) \(style.inline(question))", ""]
       }
-      if !part.hasNotes { lines += ["No notes.", ""] }
-      for phase in part.phases where !phase.notes.isEmpty {
+      if phases.isEmpty { lines += ["No notes.", ""] }
+      for (phase, entries) in phases {
         lines += ["#### \(style.heading(phase.name))", ""]
-        for (index, note) in phase.notes.enumerated() {
-          lines.append("- " + line(for: note, in: digest))
+        for index in 0..<entries.count {
+          lines.append("- " + line(for: entries.entry(index), in: digest))
           if index % 100 == 99 { try flush() }
         }
         lines.append("")
         try flush()
       }
     }
+    let digest = summary()
     lines += section("Actions", digest.actions.map { action(for: $0, in: digest) })
     lines += section("Themes", digest.themes.map(summaryLine))
     lines += section("What works well", digest.worksWell.map(summaryLine))

@@ -64,6 +64,17 @@ extension SessionExport {
       .render(digest, to: write)
   }
 
+  /// Session `id` in `state` at `asOf` as plain text, as ``plainText(_:timeZone:to:)`` lays out
+  /// its digest, written from the state without building the digest before the transcript:
+  /// `show`'s first lines come as soon for a long session as for a short one.
+  public static func plainText<Failure: Error>(
+    _ id: SessionID, _ state: SessionState, at asOf: Date, timeZone: TimeZone = .current,
+    to write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    try SessionMarkdown(style: .plain, time: ReadableTime(timeZone: timeZone), anonymised: false)
+      .render(id, state, at: asOf, to: write)
+  }
+
   /// `records` as plain text for a terminal: the Markdown layout without escapes.
   public static func plainText(_ records: [SessionRecord], timeZone: TimeZone = .current)
     -> String

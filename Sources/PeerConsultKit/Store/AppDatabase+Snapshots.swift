@@ -10,23 +10,51 @@ extension AppDatabase {
   func storedState(of session: SessionID) throws(StoreError) -> (
     state: SessionState, lastSequence: Int
   ) {
-    let loaded = try read { db in try Self.storedState(of: session, in: db) }
+    let loaded = try read { db in try Self.loadedState(of: session, in: db) }
     switch loaded {
-    case .success(let result): return result
+    case .success(let result):
+      if result.snapshotSequence == nil, result.lastSequence >= SessionSnapshot.interval {
+        backfillSnapshot(result.state, at: result.lastSequence, of: session)
+      }
+      return (result.state, result.lastSequence)
     case .failure(let error): throw error
+    }
+  }
+
+  /// Stores `state`, read from every event up to `sequence`, as the snapshot of a long session
+  /// that had none of this encoding (written before schema v8, or by another encoding), so
+  /// that its next opening is flat. Only an opening that may write does it, and only if no
+  /// event was stored since the read; a snapshot is a cache, so a write that fails leaves the
+  /// session as it was and the next opening tries again.
+  private func backfillSnapshot(_ state: SessionState, at sequence: Int, of session: SessionID) {
+    guard !isReadOnly else { return }
+    _ = try? write { db in
+      let last = try Int.fetchOne(
+        db, sql: "SELECT last_seq FROM sessions WHERE id = ?", arguments: [session.rawValue])
+      guard last == sequence else { return }
+      try Self.storeSnapshot(state, at: sequence, of: session, in: db)
     }
   }
 
   /// The digest of `session` at the moment it speaks for (when it finished, else its last
   /// event, as ``SessionRecord/asOf``), read from its snapshot and the events after it.
   public func digest(of session: SessionID) throws(StoreError) -> SessionDigest {
+    let (state, asOf) = try openedSession(session)
+    return SessionDigest(id: session, state: state, at: asOf)
+  }
+
+  /// The state of `session`, read from its snapshot and the events after it, and the moment
+  /// its digest speaks for (when it finished, else its last event, as ``SessionRecord/asOf``).
+  public func openedSession(_ session: SessionID) throws(StoreError) -> (
+    state: SessionState, asOf: Date
+  ) {
     let (state, _) = try storedState(of: session)
     let lastEventAt = try read { db in
       try Int64.fetchOne(
         db, sql: "SELECT updated_at FROM sessions WHERE id = ?", arguments: [session.rawValue])
     }
     let asOf = state.finishedAt ?? lastEventAt.map(Date.init(millisecondsSince1970:))
-    return SessionDigest(id: session, state: state, at: asOf ?? state.createdAt)
+    return (state, asOf ?? state.createdAt)
   }
 
   /// ``storedState(of:)`` inside the caller's transaction; an error about the session
@@ -34,6 +62,14 @@ extension AppDatabase {
   /// thrown, so that the transaction is not taken to have failed.
   static func storedState(of session: SessionID, in db: Database) throws -> Result<
     (state: SessionState, lastSequence: Int), StoreError
+  > {
+    try loadedState(of: session, in: db).map { ($0.state, $0.lastSequence) }
+  }
+
+  /// ``storedState(of:in:)`` with the sequence of the snapshot it started from: nil when there
+  /// was none of this encoding and every event was replayed.
+  private static func loadedState(of session: SessionID, in db: Database) throws -> Result<
+    (state: SessionState, lastSequence: Int, snapshotSequence: Int?), StoreError
   > {
     var base: (state: SessionState, sequence: Int)?
     if let row = try Row.fetchOne(
@@ -51,7 +87,7 @@ extension AppDatabase {
       let events = try decodedEvents(rows, of: session)
       guard let base else {
         guard !events.isEmpty else { throw .noSuchSession(session.rawValue) }
-        return (try replayed(events, of: session), events.last?.sequence ?? 0)
+        return (try replayed(events, of: session), events.last?.sequence ?? 0, nil)
       }
       var state = base.state
       for recorded in events {
@@ -61,7 +97,7 @@ extension AppDatabase {
           throw .damagedSession(session, sequence: recorded.sequence, reason: "\(error)")
         }
       }
-      return (state, events.last?.sequence ?? base.sequence)
+      return (state, events.last?.sequence ?? base.sequence, base.sequence)
     }
   }
 

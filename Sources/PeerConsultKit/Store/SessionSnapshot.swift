@@ -10,11 +10,13 @@ import Foundation
 /// codes it (`CodedSetup`, JSON); the rest, mostly notes, in a compact binary form
 /// (``SnapshotWriter``), because decoding 10,000 notes through `JSONDecoder` took longer than
 /// replaying a few hundred events; a checksum at the end turns a damaged payload into none.
+/// Since version 2 the notes are found through a table and decoded only when read
+/// (``SnapshotNotes``), so an opening costs the checksum and not the transcript.
 /// Times are whole milliseconds, the precision of the events every state is folded from.
 enum SessionSnapshot {
   /// Raised whenever this coding or the state it codes changes shape; snapshots of another
   /// version are ignored (and replaced at the session's next snapshot boundary).
-  static let encodingVersion = 1
+  static let encodingVersion = 2
 
   /// A snapshot is written with the event whose sequence is a multiple of this: an opening
   /// replays at most this many events after the snapshot, and a long session rewrites its
@@ -24,7 +26,10 @@ enum SessionSnapshot {
   /// The bytes stored for `state`.
   static func payload(of state: SessionState) throws -> Data {
     var out = SnapshotWriter()
-    out.string(String(decoding: try JSONEncoder().encode(CodedSetup(state.setup)), as: UTF8.self))
+    // Keys sorted, so that one state always gives the same bytes.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    out.string(String(decoding: try encoder.encode(CodedSetup(state.setup)), as: UTF8.self))
     out.date(state.createdAt)
     out.optional(state.currentSlot) { $0.int($1) }
     out.optional(state.pausedSince) { $0.date($1) }
@@ -36,21 +41,7 @@ enum SessionSnapshot {
       out.optional(timing.firstStartedAt) { $0.date($1) }
       out.optional(timing.lastEndedAt) { $0.date($1) }
     }
-    out.int(state.notes.count)
-    for note in state.notes {
-      out.date(note.createdAt)
-      out.int(note.slot)
-      out.content(note.content)
-      out.bool(note.isDone)
-      out.optional(note.doneAt) { $0.date($1) }
-      out.optional(note.editedAt) { $0.date($1) }
-      out.int(note.history.count)
-      for revision in note.history {
-        out.content(revision.content)
-        out.date(revision.replacedAt)
-      }
-      out.optional(note.deletedAt) { $0.date($1) }
-    }
+    out.notes(state.notes, deleted: state.deletedNoteCount)
     out.int(state.ratings.count)
     for (participant, rating) in state.ratings.sorted(by: { $0.key < $1.key }) {
       out.int(participant)
@@ -80,13 +71,14 @@ enum SessionSnapshot {
   /// The state in a stored payload, or nil when it does not decode or fit together (a slot or
   /// kind that does not exist, bytes left over or missing): the caller then replays the events.
   static func state(fromPayload payload: Data) -> SessionState? {
-    let bytes = Array(payload)
+    let bytes = [UInt8](payload)
     guard bytes.count >= 8 else { return nil }
     let body = bytes[..<(bytes.count - 8)]
-    var stored: UInt64 = 0
-    for byte in bytes[body.endIndex...].reversed() { stored = stored << 8 | UInt64(byte) }
+    let stored = bytes.withUnsafeBytes {
+      UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: body.endIndex, as: UInt64.self))
+    }
     guard stored == checksum(body) else { return nil }
-    var input = SnapshotReader(Array(body))
+    var input = SnapshotReader(bytes, in: body.indices)
     return try? input.state()
   }
 
@@ -96,17 +88,20 @@ enum SessionSnapshot {
   /// someone who rewrites the file on purpose, who could rewrite the events as easily.
   static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var index = bytes.startIndex
-    while index + 8 <= bytes.endIndex {
-      var word: UInt64 = 0
-      for offset in (0..<8).reversed() { word = word << 8 | UInt64(bytes[index + offset]) }
-      hash = (hash ^ word) &* 0x0000_0100_0000_01b3
-      hash ^= hash >> 29
-      index += 8
-    }
-    while index < bytes.endIndex {
-      hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
-      index += 1
+    // Words are loaded as they lie (little-endian), not assembled a byte at a time: the
+    // checksum is most of what opening a long session costs now that notes decode lazily.
+    bytes.withUnsafeBytes { raw in
+      var index = 0
+      while index + 8 <= raw.count {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        hash = (hash ^ word) &* 0x0000_0100_0000_01b3
+        hash ^= hash >> 29
+        index += 8
+      }
+      while index < raw.count {
+        hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01b3
+        index += 1
+      }
     }
     return hash ^ UInt64(bytes.count)
   }
@@ -115,7 +110,7 @@ enum SessionSnapshot {
 /// Writes a snapshot's values: integers as zigzag varints, doubles as their bits, strings as a
 /// length and UTF-8, optionals behind a presence byte.
 struct SnapshotWriter {
-  private(set) var bytes: [UInt8] = []
+  fileprivate(set) var bytes: [UInt8] = []
 
   mutating func int(_ value: Int) { int64(Int64(value)) }
 
@@ -147,6 +142,52 @@ struct SnapshotWriter {
     if let value { write(&self, value) }
   }
 
+  /// The notes section: how many notes and how many of them deleted, the length of their
+  /// bytes, a table of one fixed-width entry per note (``SnapshotNotes``: where its bytes
+  /// start, its slot, whether it is deleted), then each note's bytes. A note the log still holds as the previous
+  /// snapshot's bytes is copied, not decoded and coded again.
+  mutating func notes(_ notes: NoteLog, deleted: Int) {
+    var table: [UInt8] = []
+    table.reserveCapacity(notes.count * SnapshotNotes.entrySize)
+    var bodies = SnapshotWriter()
+    for index in notes.indices {
+      let place: (slot: Int, isDeleted: Bool)
+      let offset = UInt32(truncatingIfNeeded: bodies.bytes.count)
+      if let stored = notes.unchangedStoredNote(at: index) {
+        place = stored.place(at: index)
+        bodies.bytes.append(contentsOf: stored.body(at: index))
+      } else {
+        let note = notes[index]
+        place = (note.slot, note.isDeleted)
+        bodies.noteBody(note)
+      }
+      let slot =
+        UInt32(truncatingIfNeeded: place.slot) | (place.isDeleted ? SnapshotNotes.deletedFlag : 0)
+      withUnsafeBytes(of: offset.littleEndian) { table.append(contentsOf: $0) }
+      withUnsafeBytes(of: slot.littleEndian) { table.append(contentsOf: $0) }
+    }
+    int(notes.count)
+    int(deleted)
+    int(bodies.bytes.count)
+    bytes.append(contentsOf: table)
+    bytes.append(contentsOf: bodies.bytes)
+  }
+
+  /// One note's bytes, all of it but its id (its place) and slot (its table entry).
+  mutating func noteBody(_ note: Note) {
+    date(note.createdAt)
+    content(note.content)
+    bool(note.isDone)
+    optional(note.doneAt) { $0.date($1) }
+    optional(note.editedAt) { $0.date($1) }
+    int(note.history.count)
+    for revision in note.history {
+      content(revision.content)
+      date(revision.replacedAt)
+    }
+    optional(note.deletedAt) { $0.date($1) }
+  }
+
   mutating func content(_ content: NoteContent) {
     string(content.text)
     string(content.kind.rawValue)
@@ -163,9 +204,19 @@ struct SnapshotReader {
   struct Malformed: Error {}
 
   private let bytes: [UInt8]
-  private var offset = 0
+  private var offset: Int
+  /// Where the bytes this reader may read end.
+  private let end: Int
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  /// Reads `range` of `bytes`.
+  init(_ bytes: [UInt8], in range: Range<Int>) {
+    self.bytes = bytes
+    offset = range.lowerBound
+    end = range.upperBound
+  }
+
+  /// Whether every byte given has been read.
+  var isAtEnd: Bool { offset == end }
 
   mutating func state() throws -> SessionState {
     let setup = try JSONDecoder().decode(CodedSetup.self, from: Data(string().utf8)).setup
@@ -182,25 +233,7 @@ struct SnapshotReader {
       state.timings[index].firstStartedAt = try optional { try $0.date() }
       state.timings[index].lastEndedAt = try optional { try $0.date() }
     }
-    let noteCount = try count()
-    state.notes.reserveCapacity(noteCount)
-    for index in 0..<noteCount {
-      let id = index + 1
-      let createdAt = try date()
-      let slot = try int()
-      guard slots.contains(slot) else { throw Malformed() }
-      var note = Note(id: id, createdAt: createdAt, slot: slot, content: try content())
-      note.isDone = try bool()
-      note.doneAt = try optional { try $0.date() }
-      note.editedAt = try optional { try $0.date() }
-      let revisions = try count()
-      for _ in 0..<revisions {
-        note.history.append(NoteRevision(content: try content(), replacedAt: try date()))
-      }
-      note.deletedAt = try optional { try $0.date() }
-      if note.deletedAt != nil { state.deletedNoteCount += 1 }
-      state.notes.append(note)
-    }
+    (state.notes, state.deletedNoteCount) = try notes(slots: slots)
     for _ in 0..<(try count()) {
       let participant = try int()
       state.ratings[participant] = try int()
@@ -220,12 +253,45 @@ struct SnapshotReader {
     }
     state.finishedAt = try optional { try $0.date() }
     state.roomNoteKinds = try (0..<(try count())).map { _ in try kind() }
-    guard offset == bytes.count else { throw Malformed() }
+    guard offset == end else { throw Malformed() }
     return state
   }
 
+  /// The notes section (``SnapshotWriter/notes(_:deleted:)``), its table checked but no note
+  /// decoded, and how many of the notes are deleted.
+  private mutating func notes(slots: Range<Int>) throws -> (NoteLog, deleted: Int) {
+    let count = try int()
+    let deleted = try int()
+    let length = try int()
+    guard count >= 0, (0...count).contains(deleted), length >= 0,
+      count <= (end - offset) / SnapshotNotes.entrySize,
+      length <= end - offset - count * SnapshotNotes.entrySize
+    else { throw Malformed() }
+    let table = offset
+    offset += count * SnapshotNotes.entrySize
+    let notes = SnapshotNotes(
+      bytes: bytes, count: count, table: table, bodies: offset..<(offset + length))
+    guard notes.checkTable(slots: slots, deleted: deleted) else { throw Malformed() }
+    offset += length
+    return (count == 0 ? NoteLog() : NoteLog(stored: notes), deleted)
+  }
+
+  /// One note's bytes (``SnapshotWriter/noteBody(_:)``), as note `id` of slot `slot`.
+  mutating func noteBody(id: Int, slot: Int) throws -> Note {
+    var note = Note(id: id, createdAt: try date(), slot: slot, content: try content())
+    note.isDone = try bool()
+    note.doneAt = try optional { try $0.date() }
+    note.editedAt = try optional { try $0.date() }
+    let revisions = try count()
+    for _ in 0..<revisions {
+      note.history.append(NoteRevision(content: try content(), replacedAt: try date()))
+    }
+    note.deletedAt = try optional { try $0.date() }
+    return note
+  }
+
   private mutating func byte() throws -> UInt8 {
-    guard offset < bytes.count else { throw Malformed() }
+    guard offset < end else { throw Malformed() }
     defer { offset += 1 }
     return bytes[offset]
   }
@@ -252,12 +318,12 @@ struct SnapshotReader {
   /// A count of things that follow, each at least one byte: never more than the bytes left.
   private mutating func count() throws -> Int {
     let value = try int()
-    guard value >= 0, value <= bytes.count - offset else { throw Malformed() }
+    guard value >= 0, value <= end - offset else { throw Malformed() }
     return value
   }
 
   private mutating func double() throws -> Double {
-    guard bytes.count - offset >= 8 else { throw Malformed() }
+    guard end - offset >= 8 else { throw Malformed() }
     var bits: UInt64 = 0
     for index in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[offset + index]) }
     offset += 8

@@ -217,11 +217,28 @@ import Testing
       }
       store.clock.advance(by: 30)
       let record = try store.database.record(of: live.id)
+      let whole = SessionExport.plainText([record], timeZone: utc)
       var pieces: [String] = []
       let digest = try store.database.digest(of: live.id)
       SessionExport.plainText(digest, timeZone: utc) { pieces.append($0) }
-      #expect(pieces.joined() == SessionExport.plainText([record], timeZone: utc))
+      #expect(pieces.joined() == whole)
       #expect(pieces.count > 2 && pieces.allSatisfy { $0.hasSuffix("\n") })
+      // As `show` writes it: from the opened state, each phase's notes decoded as written.
+      let (state, asOf) = try store.reopen().openedSession(live.id)
+      #expect(state.notes.stored != nil)
+      var streamed: [String] = []
+      var decodedAtFirstPiece: [Int] = []
+      SessionExport.plainText(live.id, state, at: asOf, timeZone: utc) {
+        if streamed.isEmpty { decodedAtFirstPiece.append(state.notes.stored?.decodedCount ?? -1) }
+        streamed.append($0)
+      }
+      #expect(streamed.joined() == whole)
+      if !finishing {
+        // All its notes are in one phase: the first hundred are written before the rest are read.
+        #expect(decodedAtFirstPiece == [100])
+        #expect(state.notes.count > 100)
+      }
+      #expect(streamed.count > 2 && streamed.allSatisfy { $0.hasSuffix("\n") })
     }
   }
 }

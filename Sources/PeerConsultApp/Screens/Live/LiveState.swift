@@ -55,7 +55,7 @@ public struct LiveState: Equatable, Sendable {
 
   /// Where the note with `id` is in `notes`: ids count from 1 in the order written, so this
   /// is found at once, with a search only if that ever stops being so.
-  static func index(of id: Int, in notes: [Note]) -> Int? {
+  static func index(of id: Int, in notes: NoteLog) -> Int? {
     if notes.indices.contains(id - 1) && notes[id - 1].id == id { return id - 1 }
     return notes.lastIndex { $0.id == id }
   }

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Every note of a session, deleted ones included, in the order written (`log[i].id == i + 1`):
+/// ``SessionState/notes``.
+///
+/// A state opened from a stored snapshot does not decode its notes when it opens: they stay in
+/// the snapshot's bytes (``SnapshotNotes``), each decoded the first time something reads it,
+/// so opening a session of 10,000 notes costs about what opening one of ten does, and a screen
+/// that shows the newest twenty decodes twenty. Notes changed since the snapshot (edited,
+/// deleted, done) and notes added after it are held decoded. A log folded from events alone
+/// holds every note decoded, as an array would. Either way it reads and compares as the
+/// array of notes it stands for.
+public struct NoteLog: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral,
+  Hashable, Sendable
+{
+  /// The notes of the snapshot the state was opened from, decoded as they are read.
+  private(set) var stored: SnapshotNotes?
+  /// Stored notes changed since, by index.
+  private var changed: [Int: Note] = [:]
+  /// The notes written after the stored ones.
+  private var added: [Note] = []
+
+  public init() {}
+
+  public init(arrayLiteral notes: Note...) { added = notes }
+
+  /// The notes of `stored`, none changed yet.
+  init(stored: SnapshotNotes) { self.stored = stored }
+
+  private var storedCount: Int { stored?.count ?? 0 }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { storedCount + added.count }
+
+  public subscript(index: Int) -> Note {
+    get {
+      let storedCount = storedCount
+      guard index < storedCount, let stored else { return added[index - storedCount] }
+      precondition(index >= 0, "note index out of range")
+      return changed[index] ?? stored.note(at: index)
+    }
+    set {
+      let storedCount = storedCount
+      if index < storedCount {
+        precondition(index >= 0, "note index out of range")
+        changed[index] = newValue
+      } else {
+        added[index - storedCount] = newValue
+      }
+    }
+  }
+
+  public mutating func append(_ note: Note) { added.append(note) }
+
+  /// Forgets every note.
+  public mutating func removeAll() { self = NoteLog() }
+
+  /// The stored note at `index` as the snapshot holds it, unchanged since: its bytes can be
+  /// copied into the next snapshot as they are.
+  func unchangedStoredNote(at index: Int) -> SnapshotNotes? {
+    index < storedCount && changed[index] == nil ? stored : nil
+  }
+
+  /// The indices of the notes not deleted, by slot, in the order written: for the notes held
+  /// as a snapshot's bytes, read from its table, so that none is decoded.
+  func visibleIndicesBySlot() -> [Int: [Int]] {
+    var bySlot: [Int: [Int]] = [:]
+    for index in indices {
+      let place: (slot: Int, isDeleted: Bool)
+      if let stored = unchangedStoredNote(at: index) {
+        place = stored.place(at: index)
+      } else {
+        let note = self[index]
+        place = (note.slot, note.isDeleted)
+      }
+      if !place.isDeleted { bySlot[place.slot, default: []].append(index) }
+    }
+    return bySlot
+  }
+
+  public static func == (left: NoteLog, right: NoteLog) -> Bool {
+    guard left.count == right.count else { return false }
+    // The same snapshot with the same changes on top is the same log, without decoding it.
+    if left.stored === right.stored, left.changed == right.changed, left.added == right.added {
+      return true
+    }
+    return left.elementsEqual(right)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    for note in self { hasher.combine(note) }
+  }
+}
