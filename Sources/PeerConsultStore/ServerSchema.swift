@@ -11,8 +11,8 @@ import PostgresNIO
 /// and writes that programme's sessions and groups and nothing else; a member of
 /// `peerconsult_reader` reads only the published harvests of the programmes granted to it.
 public enum ServerSchema {
-  /// The newest version this PeerConsult writes.
-  public static let version = 1
+  /// The newest version this PeerConsult writes: one per migration.
+  public static var version: Int { migrations.count }
 
   /// The roles that `store init` creates (without login: people are made members).
   public static let facilitatorRole = "peerconsult_facilitator"
@@ -134,7 +134,8 @@ public enum ServerSchema {
       TO peerconsult_facilitator, peerconsult_reader
       USING (programme_id IN (SELECT programme_id FROM peerconsult.grants WHERE login = current_user))
       WITH CHECK (programme_id IN (SELECT programme_id FROM peerconsult.grants WHERE login = current_user));
-    """
+    """,
+    StoreLease.migration,
   ]
 
   /// The schema version the server holds: 0 when it has none.
