@@ -86,8 +86,6 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: [
         "peerconsult", "PeerConsultKit", "TestSupport",
-        // To drive a live session in process with the store's background push (LivePushTests).
-        "PeerConsultApp", "PeerConsultStore", "TerminalKit",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     // Attacks that try to break the program: random keys, resizes, bad files (Docs/RELIABILITY.md).
