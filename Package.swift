@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "PeerConsultKit", targets: ["PeerConsultKit"]),
     .library(name: "TerminalKit", targets: ["TerminalKit"]),
     .library(name: "PeerConsultApp", targets: ["PeerConsultApp"]),
+    .library(name: "PeerConsultStore", targets: ["PeerConsultStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

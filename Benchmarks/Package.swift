@@ -39,6 +39,9 @@ let package = Package(
       name: "pc-bench",
       dependencies: [
         "CPty", "SyntheticData", .product(name: "PeerConsultKit", package: mainPackage),
+        // The live screen's services and the store's pusher, for `--live-push`.
+        .product(name: "PeerConsultApp", package: mainPackage),
+        .product(name: "PeerConsultStore", package: mainPackage),
       ]),
   ]
 )

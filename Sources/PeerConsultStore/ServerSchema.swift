@@ -11,7 +11,7 @@ import PostgresNIO
 /// and writes that programme's sessions and groups and nothing else; a member of
 /// `peerconsult_reader` reads only the published harvests of the programmes granted to it.
 public enum ServerSchema {
-  /// The newest version this PeerConsult writes.
+  /// The newest version this PeerConsult writes: one per migration.
   public static var version: Int { migrations.count }
 
   /// The roles that `store init` creates (without login: people are made members).
@@ -153,6 +153,7 @@ public enum ServerSchema {
       REFERENCING OLD TABLE AS changed FOR EACH STATEMENT
       EXECUTE FUNCTION peerconsult.notify_session_events();
     """,
+    StoreLease.migration,
   ]
 
   /// The schema version the server holds: 0 when it has none.

@@ -454,8 +454,9 @@ public struct StoreSync: Sendable {
   }
 
   /// Sends `pushes` and removes `deletions`, inside the caller's transaction; refuses when
-  /// another machine changed one of the logs since it was read.
-  private func write(
+  /// another machine changed one of the logs since it was read. (`LivePusher` sends a live
+  /// session's events with it too.)
+  func write(
     _ pushes: [Push], deleting deletions: [StreamKey], on connection: StoreConnection
   ) async throws(StoreSetupError) {
     for kind in [StreamKey.Kind.group, .session] {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeerConsultApp
 import PeerConsultKit
+import PeerConsultStore
 import TerminalKit
 
 /// Starts the full-screen interface and guarantees the terminal is given back.
@@ -15,8 +16,10 @@ enum InteractiveTerminal {
   ///   - task: the command the program was started for (start, resume, review): it runs
   ///     before the terminal is taken, so a failure is one line on stderr, and leaving the
   ///     screen it opens leaves the program. Without one, the home screen.
+  ///   - takeOver: whether the session may be taken over from a machine whose lease on the
+  ///     shared store expired (`resume --take-over`).
   static func run(
-    location: DataLocation, firstScreen: (any Screen)? = nil,
+    location: DataLocation, firstScreen: (any Screen)? = nil, takeOver: Bool = false,
     task: ((AppServices) throws -> AppCommand)? = nil
   ) throws -> Int32 {
     // A database that exists is opened (read-only) before anything else, so a damaged or newer
@@ -40,6 +43,13 @@ enum InteractiveTerminal {
       })
     // Closed cleanly on every way out but a crash, which the next start then answers for.
     defer { services.closeStore() }
+    // With a programme shared with a store, sessions are claimed there and their events sent
+    // in the background as they are committed.
+    let pusher =
+      try reader?.attachments().isEmpty == false
+      ? LivePusher(
+        holder: .current(dataDirectory: location.dataDirectory), takeOver: takeOver) : nil
+    services.liveSync = pusher
     var state = AppState(dataDirectory: location.dataDirectory.path)
     if let firstScreen { state.screen = firstScreen }
     let first: ServiceResult
@@ -68,6 +78,9 @@ enum InteractiveTerminal {
       state: state)
     let status = runner.deliver(first) ?? runner.run()
     terminal.close()
+    // What waits is sent and the leases let go, unless the server cannot be reached: then
+    // `peerconsult sync` sends it later.
+    pusher?.finish(waitingAtMost: 3)
     // Back on the ordinary screen: say where exports went, and how to come back to a session
     // left unfinished.
     for path in services.sharesWritten {

@@ -12,7 +12,9 @@ struct ResumeCommand: ParsableCommand {
       phase that ran out while PeerConsult was closed shows its overtime; a session never \
       started is still ready. Without SESSION, resumes the most recently used unfinished \
       session. A finished session shows its summary and asks whether to reopen its last \
-      phase; --reopen reopens it without asking.
+      phase; --reopen reopens it without asking. A session of a programme shared with a \
+      store is refused while another machine holds it; --take-over takes it from a machine \
+      whose lease expired.
       """)
 
   @Argument(
@@ -21,6 +23,12 @@ struct ResumeCommand: ParsableCommand {
 
   @Flag(help: "Reopen a finished session's last phase without asking.")
   var reopen = false
+
+  @Flag(
+    help: ArgumentHelp(
+      "Take the session over from a machine whose lease on the shared store expired (it "
+        + "stopped without letting go)."))
+  var takeOver = false
 
   @OptionGroup var data: DataOptions
 
@@ -31,7 +39,8 @@ struct ResumeCommand: ParsableCommand {
         "No sessions yet in \(location.dataDirectory.path): start one with `peerconsult run` or `peerconsult`."
       )
     }
-    let status = try InteractiveTerminal.run(location: location) { services in
+    let status = try InteractiveTerminal.run(location: location, takeOver: takeOver) {
+      services in
       guard let database = try services.database() else {
         throw CLIError("No sessions yet in \(location.dataDirectory.path).")
       }

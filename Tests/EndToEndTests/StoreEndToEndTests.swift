@@ -80,8 +80,9 @@ struct StoreEndToEndTests {
     let database: String
     static let initialising = NSLock()
 
-    init() throws {
-      cluster = try PostgresCluster.shared()
+    /// In `cluster`, or the test process's shared one.
+    init(cluster given: PostgresCluster? = nil) throws {
+      cluster = try given ?? PostgresCluster.shared()
       database = try cluster.createDatabase()
       let admin = try Laptop()
       // One at a time: the roles `store init` creates belong to the whole cluster, and the

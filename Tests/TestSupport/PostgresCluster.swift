@@ -33,6 +33,12 @@ public final class PostgresCluster: Sendable {
     }
   }
 
+  /// A cluster of the caller's own, which it may stop and start again (the shared one must keep
+  /// running for the other tests); the caller ends it with ``stop()``.
+  public static func dedicated() throws -> PostgresCluster {
+    try PostgresCluster()
+  }
+
   /// Why no cluster could be started: PostgreSQL is not installed, or it failed.
   public struct ClusterUnavailable: Error, CustomStringConvertible {
     public let description: String
@@ -80,14 +86,26 @@ public final class PostgresCluster: Sendable {
     try hba.write(toFile: data + "/pg_hba.conf", atomically: false, encoding: .utf8)
     try makeCertificate(in: data)
     if asRoot { try Self.run(["/bin/chown", "-R", "postgres:postgres", folder.path]) }
+    try startServer()
+  }
+
+  /// Starts the server (again), on the same port.
+  public func startServer() throws {
     try runServerProgram(
       "pg_ctl",
       [
-        "-D", data, "-l", folder.appendingPathComponent("server.log").path, "-w", "-o",
+        "-D", folder.appendingPathComponent("data").path, "-l",
+        folder.appendingPathComponent("server.log").path, "-w", "-o",
         "-c listen_addresses=127.0.0.1 -c port=\(port) -c unix_socket_directories=\(folder.path) "
           + "-c fsync=off -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key",
         "start",
       ])
+  }
+
+  /// Stops the server, keeping its data, as an outage would: connections are cut.
+  public func stopServer() throws {
+    try runServerProgram(
+      "pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"])
   }
 
   /// A self-signed authority and a server certificate for `localhost` signed by it.

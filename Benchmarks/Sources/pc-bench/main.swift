@@ -116,6 +116,16 @@ if arguments.contains("--room") {
   exit(0)
 }
 
+// `--live-push ON OFF`: a live note's commit with the store's background push on and off
+// (LivePush.swift; the folders are made by live-push.sh).
+if let on = option("--live-push"), let off = option("--live-push-off") {
+  let rows = try livePushRows(
+    on: URL(fileURLWithPath: on), off: URL(fileURLWithPath: off), notes: quick ? 200 : 2_000)
+  try? FileManager.default.removeItem(at: scratch)
+  print(table(rows))
+  exit(0)
+}
+
 // `--open`: opening a long session, `show`'s first lines, commit and echo (`OpenAndEcho.swift`);
 // after the protocol file below, which the echo needs.
 let openOnly = arguments.contains("--open")

@@ -38,7 +38,9 @@ public enum App {
     let (noticeRow, footerRow) = bottom.splitTop(1)
     let environment = state.environment
     let title = state.screen.title(environment)
-    Chrome.titleBar(title.left, right: title.right, into: &grid, area: top)
+    Chrome.titleBar(
+      title.left, right: titleRight(title, backlog: state.pushStatus.titleText, width: top.width),
+      into: &grid, area: top)
     var bodyArea = body
     if let warning = state.localeWarning {
       grid.put(" " + warning, x: body.x, y: body.y, style: Theme.warning, maxWidth: body.width)
@@ -67,6 +69,18 @@ public enum App {
     }
   }
 
+  /// The title bar's right-hand words: the push backlog before the screen's own, and when both
+  /// do not fit beside the title, the backlog alone (the bar drops a right side that does not
+  /// fit).
+  static func titleRight(_ title: (left: String, right: String), backlog: String, width: Int)
+    -> String
+  {
+    guard !backlog.isEmpty else { return title.right }
+    guard !title.right.isEmpty else { return backlog }
+    let both = backlog + "  " + title.right
+    return both.displayWidth + title.left.displayWidth + 3 < width ? both : backlog
+  }
+
   /// The key context in force: an overlay's, else the screen's.
   public static func context(of state: AppState) -> KeyContext {
     switch state.overlay {
@@ -86,6 +100,9 @@ public enum App {
     case .tick(let now):
       state.now = now
       return send(.tick(now), &state)
+    case .result(.pushStatus(let status)):
+      state.pushStatus = status
+      return []
     case .result(let result):
       return send(.result(result), &state)
     case .paste(let text):

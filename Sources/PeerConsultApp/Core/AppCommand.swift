@@ -67,4 +67,6 @@ public enum AppCommand: Equatable, Sendable {
   case loadFollowUps(SessionID)
   /// What the later meetings of a session's standing group made of its actions.
   case loadActionHistory(SessionID)
+  /// Read what the shared store's background push has not sent yet (the title bar's `↑ 3`).
+  case readPushStatus
 }

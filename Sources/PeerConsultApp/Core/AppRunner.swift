@@ -66,6 +66,10 @@ public final class AppRunner {
     case .paste(let text)?: effects += App.update(&state, .paste(text))
     case nil: break
     }
+    // The store's background push reports through a result like any other I/O.
+    if services.pushStatusChanged(from: state.pushStatus) {
+      effects.append(.command(.readPushStatus))
+    }
     return perform(effects)
   }
 

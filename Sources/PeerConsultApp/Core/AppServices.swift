@@ -39,6 +39,9 @@ public final class AppServices {
   private var changes: FileChangeWatch?
   /// Until when to look again soon after a wake-up that showed nothing new yet.
   private var recheckUntil: Date?
+  /// A shared store's claims on sessions and its background push, when the data folder shares
+  /// a programme with one (the executable supplies it; nil otherwise and in most tests).
+  public var liveSync: (any LiveSync)?
 
   /// - Parameters:
   ///   - openStore: opens the database for writing on first use, creating it if need be, so
@@ -145,15 +148,18 @@ public final class AppServices {
       return .unfinishedListed(sessions, openElsewhere: Set(elsewhere))
     case .resume(let id):
       let lock = try claim(id)
+      try claimOnStore(id)
       // A session left before its start stays ready.
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       facilitate(session, holding: lock)
       return .sessionOpened(session.id, session.state)
     case .reopen(let id):
       let lock = try claim(id)
+      try claimOnStore(id)
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       if session.state.isFinished { try session.previous() }
       facilitate(session, holding: lock)
+      liveSync?.committed(id)
       return .sessionOpened(session.id, session.state)
     case .refreshLiveSession:
       guard let session = live else { return .liveSessionRefreshed(nil) }
@@ -163,9 +169,13 @@ public final class AppServices {
       seenDataVersion = version
       return .liveSessionRefreshed(try session.catchUp() ? session.state : nil)
     case .session(let sessionCommand):
-      return try perform(sessionCommand)
+      let result = try perform(sessionCommand)
+      // Stored: the store gets it in the background.
+      if let live { liveSync?.committed(live.id) }
+      return result
     case .leaveSession:
       leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
+      if let live { liveSync?.ended(live.id) }
       live = nil
       return .sessionLeft
     case .loadReview, .loadEveryReviewSession:
@@ -201,14 +211,16 @@ public final class AppServices {
       return .transcriptLoaded(id, try database.loadSession(id), note: note)
     case .setStoredActionDone(let id, let note, let done):
       // Through LiveSession, so the change is one more event in the session's history.
-      let session = try LiveSession.resume(id, store: store(), clock: clock)
-      try session.setActionDone(note, done)
-      return .actionMarked(note: note, done: done, session: session.state)
+      return try writingStored(id) { session in
+        try session.setActionDone(note, done)
+        return .actionMarked(note: note, done: done, session: session.state)
+      }
     case .editStoredNote(let id, let note, let content):
       // The same path as marking an action done: one more event, with the note's history.
-      let session = try LiveSession.resume(id, store: store(), clock: clock)
-      try session.editNote(note, to: content)
-      return .noteEdited(id: note, session: session.state)
+      return try writingStored(id) { session in
+        try session.editNote(note, to: content)
+        return .noteEdited(id: note, session: session.state)
+      }
     case .loadShareReview(let subject): return try shareReview(of: subject)
     case .chooseForSharing(let subject, let term, let replace):
       return try choose(term, replace: replace, in: subject)
@@ -232,6 +244,8 @@ public final class AppServices {
       changes = nil
       recheckUntil = nil
       return .followingStopped
+    case .readPushStatus:
+      return .pushStatus(liveSync?.status ?? .idle)
     }
   }
 
@@ -253,7 +267,16 @@ public final class AppServices {
 
   /// The descriptor that becomes readable when the followed session's files change; the
   /// runner waits on it beside the terminal.
-  public var changeDescriptor: Int32? { changes?.descriptor }
+  /// While a session is run with a shared store, it is the push's instead: readable when what
+  /// waits to be sent changed.
+  public var changeDescriptor: Int32? { changes?.descriptor ?? liveSync?.statusDescriptor }
+
+  /// Whether the push backlog differs from `shown`, the one the title bar shows; empties the
+  /// push's descriptor, so the loop sleeps again until the next change.
+  public func pushStatusChanged(from shown: PushStatus) -> Bool {
+    liveSync?.takeStatusChange()
+    return (liveSync?.status ?? .idle) != shown
+  }
 
   /// Empties the change descriptor after a wake. The look a wake-up starts can come before
   /// the commit is visible (``SessionFollower/commitWait``), so for a while after one
@@ -355,6 +378,8 @@ public final class AppServices {
   /// Makes `session` the live one, holding `lock` (or taking it), and notes the store's data
   /// version, from which writes by other programs are taken in (``AppCommand/refreshLiveSession``).
   private func facilitate(_ session: LiveSession, holding lock: SessionLock?) {
+    if let previous = live?.id, previous != session.id { liveSync?.ended(previous) }
+    if let database = try? store() { liveSync?.began(session.id, in: database) }
     if let lock, lock !== liveLock {
       liveLock?.release()
       liveLock = lock
@@ -370,6 +395,31 @@ public final class AppServices {
     guard liveLock?.session != session else { return }
     liveLock?.release()
     liveLock = session.flatMap { try? SessionLock.acquire($0, in: location.dataDirectory) }
+  }
+
+  /// Claims `id` on the shared store before it is run here, unless it runs here already:
+  /// refused, with one line naming the holder, when another machine holds it.
+  private func claimOnStore(_ id: SessionID) throws {
+    guard let liveSync, live?.id != id else { return }
+    try liveSync.claim(id, in: try store())
+  }
+
+  /// Runs `write` on the stored session `id` with the store's claim held for that one write
+  /// (refused when another machine holds it): its event is sent in the background, then the
+  /// claim let go. The session run here holds its claim already.
+  private func writingStored(_ id: SessionID, _ write: (LiveSession) throws -> ServiceResult)
+    throws -> ServiceResult
+  {
+    let database = try store()
+    let claimed = liveSync != nil && live?.id != id
+    if claimed {
+      try claimOnStore(id)
+      liveSync?.began(id, in: database)
+    }
+    defer { if claimed { liveSync?.ended(id) } }
+    let result = try write(try LiveSession.resume(id, store: database, clock: clock))
+    liveSync?.committed(id)
+    return result
   }
 
   /// The database, when the store is one and it exists already (nothing is created just to

@@ -1,4 +1,5 @@
 import Foundation
+import PeerConsultKit
 
 /// Everything the screen shows, as a value: `App.render` draws it, `App.update` changes it.
 public struct AppState: Sendable {
@@ -24,6 +25,8 @@ public struct AppState: Sendable {
   /// Leaving a screen for home leaves the program instead: it was started for one task
   /// (`peerconsult run`, `resume`, `review`).
   public var leavesProgram = false
+  /// What a shared store's background push has not sent yet (`↑ 3 waiting` in the title bar).
+  public var pushStatus: PushStatus = .idle
 
   public init(
     screen: any Screen = HomeState(), width: Int = 80, height: Int = 24, now: Date = Date(),

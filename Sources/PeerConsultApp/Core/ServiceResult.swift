@@ -75,4 +75,7 @@ public enum ServiceResult: Equatable, Sendable {
   case followed(SessionID, SessionState, isLive: Bool)
   /// Nothing is followed any more.
   case followingStopped
+  /// What the shared store's background push has not sent yet: for the title bar, which `App`
+  /// draws around every screen, so no screen sees it.
+  case pushStatus(PushStatus)
 }
