@@ -136,7 +136,7 @@ struct StoreEndToEndTests {
     let lead = try server.facilitator("lead", password: "l-secret", programmes: ["Alcohol Plan"])
     let first = try server.laptop(alice, password: "a-secret")
     let second = try server.laptop(dan, password: "d-secret")
-    let lead_ = try server.laptop(lead, password: "l-secret")
+    let leadLaptop = try server.laptop(lead, password: "l-secret")
     try first.importSessions(3, programme: "Alcohol Plan", prefix: "aaaa")
     try first.importSessions(2, programme: "Private Matters", prefix: "cccc")
     try second.importSessions(2, programme: "Alcohol Plan", prefix: "bbbb")
@@ -148,27 +148,27 @@ struct StoreEndToEndTests {
 
     try first.succeed(["store", "attach", "office", "alcohol plan"])
     try second.succeed(["store", "attach", "office", "Alcohol Plan"])
-    try lead_.succeed(["store", "attach", "office", "Alcohol Plan"])
+    try leadLaptop.succeed(["store", "attach", "office", "Alcohol Plan"])
     let sent = try first.succeed(["sync"])
     #expect(sent.contains("sent 105 events of 3 logs"), "\(sent)")
     try second.succeed(["sync", "office"])
     #expect(try server.count("sessions") == 5)
     #expect(try server.count("session_events") == 5 * 35)
 
-    let pulled = try lead_.succeed(["sync", "office"])
+    let pulled = try leadLaptop.succeed(["sync", "office"])
     #expect(pulled.contains("took 175 events of 5 logs"), "\(pulled)")
-    #expect(try lead_.sessions().count == 5)
+    #expect(try leadLaptop.sessions().count == 5)
     // The private programme stayed on the first laptop.
     #expect(try server.count("sessions", "id LIKE 'cccc%'") == 0)
     // Pulled sessions read like local ones, marked with their origin.
-    let listed = try lead_.succeed(["list"])
+    let listed = try leadLaptop.succeed(["list"])
     let pulledRow = try #require(listed.split(separator: "\n").first { $0.contains("Plan 1 ") })
     #expect(pulledRow.contains("finished, from office"), "\(listed)")
     try first.succeed(["sync"])
     #expect(try first.sessions().count == 7)
 
     // A second sync transfers nothing.
-    let again = try lead_.succeed(["sync", "office"])
+    let again = try leadLaptop.succeed(["sync", "office"])
     #expect(again.contains("already agree"), "\(again)")
     let status = try first.succeed(["store", "status", "office"])
     #expect(status.contains("Waiting to be sent: 0 events"), "\(status)")
@@ -181,8 +181,8 @@ struct StoreEndToEndTests {
     #expect(deleted.contains("removed 1 deleted session from the store"), "\(deleted)")
     #expect(try server.count("sessions", "id = '\(victim)'") == 0)
     #expect(try server.count("session_events", "session_id = '\(victim)'") == 0)
-    try lead_.succeed(["sync"])
-    #expect(try !lead_.sessions().contains(victim))
+    try leadLaptop.succeed(["sync"])
+    #expect(try !leadLaptop.sessions().contains(victim))
   }
 
   @Test func anErasureIsCarriedToTheServerAndADivergedSessionIsRefused() throws {

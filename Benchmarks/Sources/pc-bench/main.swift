@@ -562,7 +562,7 @@ if longMode {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let all = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
     let argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { return "" }
     var status: Int32 = 0
