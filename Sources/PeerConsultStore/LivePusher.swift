@@ -103,7 +103,10 @@ public final class LivePusher: LiveSync {
     let holder = holder
     let (seconds, takeOver) = (leaseSeconds, takeOver)
     do {
-      try waitFor { [claimSeconds] in
+      // Waits at most `claimSeconds` on this thread whatever the network does (a connect
+      // into a network that drops packets lasts the address's connect_timeout, 10 s by
+      // default); a claim still under way then ends in the background and is dropped.
+      _ = try waitFor(atMost: Double(claimSeconds)) { [claimSeconds] in
         try await withDeadline(seconds: claimSeconds) {
           let connection = try await store.connect()
           let holding: StoreLease.Holding?

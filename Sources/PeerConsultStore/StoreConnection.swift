@@ -199,6 +199,18 @@ func withDeadline<T: Sendable>(
 /// Runs `body` to its end on Swift's concurrency pool while the calling thread waits: the
 /// command line's commands are synchronous, PostgresNIO is not.
 public func waitFor<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+  // Without a limit the wait ends only with `body`, so the outcome is there.
+  try waitFor(atMost: nil, body)!
+}
+
+/// Runs `body` on Swift's concurrency pool while the calling thread waits at most `seconds`
+/// (nil: until it ends): nil when it took longer. `body` then goes on in the background and
+/// its outcome is dropped. Unlike a deadline inside the task (``withDeadline(seconds:_:)``),
+/// which waits for its work to notice the cancellation, this returns on time even while
+/// PostgresNIO is still inside a connect it does not cancel (its own `connect_timeout`).
+func waitFor<T: Sendable>(
+  atMost seconds: Double?, _ body: @escaping @Sendable () async throws -> T
+) throws -> T? {
   let done = DispatchSemaphore(value: 0)
   let outcome = Mutex<Result<T, any Error>?>(nil)
   Task {
@@ -207,6 +219,10 @@ public func waitFor<T: Sendable>(_ body: @escaping @Sendable () async throws -> 
     outcome.withLock { $0 = result }
     done.signal()
   }
-  done.wait()
+  if let seconds {
+    guard done.wait(timeout: .now() + seconds) == .success else { return nil }
+  } else {
+    done.wait()
+  }
   return try outcome.withLock { $0! }.get()
 }

@@ -77,6 +77,74 @@ struct StoreLeaseEndToEndTests {
     #expect(back.stderr.contains("is held by"), "\(back.stderr)")
   }
 
+  /// A network that drops the connection's packets (a captive portal, a firewall) holds
+  /// `resume` for the claim's bound (3 s) only, not for the address's connect_timeout, which
+  /// PostgresNIO's connect does not give up before: the session then runs offline.
+  @Test func aServerThatNeverAnswersHoldsAResumeOnlyForTheClaimsBound() throws {
+    let server = try StoreEndToEndTests.Server()
+    let alice = try server.facilitator("alice", password: "pw", programmes: ["Alcohol Plan"])
+    let laptop = try server.laptop(alice, password: "pw")
+    try laptop.importSessions(1, programme: "Alcohol Plan", prefix: "ffff")
+    try laptop.succeed(["store", "attach", "office", "Alcohol Plan"])
+    try laptop.succeed(["sync"])
+    let short = String(try #require(try laptop.sessions().first).prefix(8))
+    // The store moved to an address that drops connections, where PostgresNIO would try to
+    // connect for 60 s.
+    let silent = try SilentListener()
+    defer { silent.close() }
+    try laptop.succeed([
+      "store", "add", "office",
+      "postgres://alice@127.0.0.1:\(silent.port)/\(server.database)?sslmode=disable&connect_timeout=60",
+    ])
+    let started = Date()
+    let running = try TmuxSession(
+      ["resume", short, "--reopen"], environment: ["PGPASSWORD": "pw"], dataDir: laptop.data)
+    running.waitFor("Alcohol Plan 0", timeout: 30)
+    let waited = Date().timeIntervalSince(started)
+    #expect(waited < 15, "resume waited \(waited) s for a server that never answers")
+  }
+
+  /// A TCP port on 127.0.0.1 that drops the packets of every new connection, as a firewall
+  /// does: its accept queue is kept full by connections of its own, and Linux drops a SYN
+  /// that finds the queue full, so the connect waits, resending.
+  private struct SilentListener {
+    let descriptor: Int32
+    let port: UInt16
+    private var fillers: [Int32] = []
+
+    init() throws {
+      let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+      var address = sockaddr_in()
+      address.sin_family = sa_family_t(AF_INET)
+      address.sin_addr.s_addr = inet_addr("127.0.0.1")
+      var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+      let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+          bind(listening, socketAddress, length) == 0 && listen(listening, 0) == 0
+            && getsockname(listening, socketAddress, &length) == 0
+        }
+      }
+      try #require(listening >= 0 && bound, "no listening socket: errno \(errno)")
+      descriptor = listening
+      port = UInt16(bigEndian: address.sin_port)
+      // Never accepted: they fill the queue (one for a backlog of 0, and one more to be sure).
+      for _ in 0..<2 {
+        let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        _ = withUnsafePointer(to: &address) { pointer in
+          pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(filler, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+          }
+        }
+        fillers.append(filler)
+      }
+    }
+
+    func close() {
+      for filler in fillers { _ = Glibc.close(filler) }
+      _ = Glibc.close(descriptor)
+    }
+  }
+
   /// Polls `condition` every 50 ms; false after `seconds`.
   private func waitUntil(seconds: Double = 15, _ condition: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
