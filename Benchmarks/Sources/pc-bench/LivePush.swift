@@ -66,8 +66,3 @@ private func liveServices(_ folder: URL, pushing: Bool) throws -> (AppServices, 
   return (services, pusher)
 }
 
-/// Why the benchmark stopped.
-struct BenchError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
-}
