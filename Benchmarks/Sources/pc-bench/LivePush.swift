@@ -65,4 +65,3 @@ private func liveServices(_ folder: URL, pushing: Bool) throws -> (AppServices, 
   services.liveSync = pusher
   return (services, pusher)
 }
-
