@@ -6,8 +6,8 @@
 #
 #   Benchmarks/store-sync.sh BINARY DATA
 #
-# BINARY: a release `peerconsult`; DATA: a data folder made by `pc-bench --prepare` (one
-# programme of 1,000 sessions of 100 notes). The folder is copied; it is not changed.
+# BINARY: a release `peerconsult`; DATA: a data folder made by `pc-bench --prepare` (1,000
+# sessions of 100 notes in ten programmes, all shared). The folder is copied; it is not changed.
 set -euo pipefail
 binary=$(realpath "$1")
 source_data=$(realpath "$2")
@@ -30,18 +30,23 @@ psql_su() { psql -X -At -h 127.0.0.1 -p "$port" -U postgres -d bench "$@"; }
 psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE bench"
 
 data="$scratch/data"
-mkdir -p "$data"
+mkdir -m 700 "$data"
 sqlite3 "$source_data/peerconsult.sqlite" ".backup $data/peerconsult.sqlite"
-programme=$(sqlite3 "$data/peerconsult.sqlite" "SELECT programme FROM sessions LIMIT 1")
+# Every programme in the folder is shared, so the sync sends all of its sessions (a folder of
+# `pc-bench --prepare` holds ten programmes of 100 sessions).
+programmes_sql=$(sqlite3 "$data/peerconsult.sqlite" \
+  "SELECT group_concat('(''' || replace(programme, '''', '''''') || ''')', ', ')
+   FROM (SELECT DISTINCT programme FROM sessions)")
 export PGPASSWORD=bench-password HOME="$scratch"
 run() { "$binary" "$@" --data-dir "$data"; }
 run store init "postgres://postgres@127.0.0.1:$port/bench?sslmode=disable" >/dev/null
 psql_su -q -c "CREATE ROLE facilitator LOGIN PASSWORD 'bench-password';
   GRANT peerconsult_facilitator TO facilitator;
-  INSERT INTO peerconsult.programmes (name) VALUES ('$programme');
+  INSERT INTO peerconsult.programmes (name) VALUES $programmes_sql;
   INSERT INTO peerconsult.grants SELECT 'facilitator', id FROM peerconsult.programmes;"
 run store add bench "postgres://facilitator@127.0.0.1:$port/bench?sslmode=disable" >/dev/null
-run store attach bench "$programme" >/dev/null
+sqlite3 "$data/peerconsult.sqlite" "SELECT DISTINCT programme FROM sessions" |
+  while IFS= read -r programme; do run store attach bench "$programme" >/dev/null; done
 
 timed() { /usr/bin/time -f "%e s, %M KB max resident" "$@" 2>&1 >/dev/null | tail -1; }
 echo "load: $(uptime)"

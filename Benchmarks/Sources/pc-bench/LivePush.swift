@@ -65,9 +65,3 @@ private func liveServices(_ folder: URL, pushing: Bool) throws -> (AppServices, 
   services.liveSync = pusher
   return (services, pusher)
 }
-
-/// Why the benchmark stopped.
-struct BenchError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
-}

@@ -164,6 +164,7 @@ struct ProcessSample {
   }
 }
 
+/// Why a benchmark stopped (shared by the PTY, live-push and other runs).
 struct BenchError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
