@@ -10,22 +10,7 @@ set -euo pipefail
 binary=$(realpath "$1")
 bench=$(realpath "$2")
 shift 2
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-scratch=$(mktemp -d /tmp/pc-live-push-XXXXXX)
-port=$((20000 + RANDOM % 20000))
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  as_pg "$bin/pg_ctl" -D "$scratch/pg" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$scratch"
-}
-trap cleanup EXIT
-[ "$(id -u)" = 0 ] && chown postgres "$scratch"
-as_pg "$bin/initdb" -D "$scratch/pg" -U postgres --auth=trust -E UTF8 >/dev/null
-printf 'host all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n' \
-  >"$scratch/pg/pg_hba.conf"
-as_pg "$bin/pg_ctl" -D "$scratch/pg" -l "$scratch/pg.log" -w -o \
-  "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$scratch" start >/dev/null
-psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE bench"
+source "$(dirname "$0")/throwaway-cluster.sh" live-push
 export PGPASSWORD=bench-password HOME="$scratch"
 mkdir -m 700 "$scratch/on" "$scratch/off"
 "$binary" store init "postgres://postgres@127.0.0.1:$port/bench?sslmode=disable" \
