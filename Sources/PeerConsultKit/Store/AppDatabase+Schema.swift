@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 10
+  public static let schemaVersion = 11
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -197,6 +197,20 @@ extension AppDatabase {
           );
           INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
           PRAGMA user_version = 10;
+          """)
+    }
+    migrator.registerMigration("v11") { db in
+      // Branch `view4` (the programme view's ratings): an index of the rating events alone,
+      // so that the programme view and the harvest read a programme's 2,765 rating events
+      // instead of all 129,186 events of its sessions (there is no index on `type`, and one
+      // on every event would grow each write for two rare types). Partial: it holds only
+      // those rows, and SQLite keeps it whatever writes the events (the projection, import,
+      // erasure, a sync). Readers name it (`INDEXED BY`) with this same condition.
+      try db.execute(
+        sql: """
+          CREATE INDEX events_ratings ON events (session_id, seq)
+            WHERE type IN ('processRating', 'ratingCleared');
+          PRAGMA user_version = 11;
           """)
     }
     return migrator

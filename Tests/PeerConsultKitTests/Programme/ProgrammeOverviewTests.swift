@@ -108,4 +108,47 @@ import Testing
     let overview = try store.database.programmeOverview("Nobody's")
     #expect(overview.sessions.isEmpty && overview.tags.isEmpty && overview.actions.agreed == 0)
   }
+
+  /// The ratings are read with SQLite's JSON functions when the payload is in the codec's
+  /// shape; any other payload is decoded by the codec, as every rating was before.
+  @Test func ratingsInAnyStoredShapeReadAsTheCodecReadsThem() throws {
+    let (store, ids) = try programme()
+    // Week 2's ratings as PeerConsult 0.1.0 stored them.
+    try store.database.writer.write { db in
+      try db.execute(
+        sql: """
+          UPDATE events SET payload = json_object('processRating', json_object(
+            'participant', json_extract(payload, '$.rater'),
+            'rating', json_extract(payload, '$.rating')))
+          WHERE session_id = ? AND type = 'processRating'
+          """, arguments: [ids[1].rawValue])
+    }
+    #expect(
+      try store.database.programmeOverview("Alcohol Plan").sessions.map(\.averageRating)
+        == [nil, 4.5, nil, 3, nil, nil])
+    // A rater that JSON calls true is no participant: refused, not read as participant 1.
+    try store.database.writer.write { db in
+      try db.execute(
+        sql: """
+          UPDATE events SET payload = '{"rater":true,"rating":3,"type":"processRating"}'
+          WHERE session_id = ? AND type = 'processRating'
+          """, arguments: [ids[3].rawValue])
+    }
+    #expect(throws: (any Error).self) {
+      try store.database.programmeOverview("Alcohol Plan")
+    }
+  }
+
+  /// Standing groups numbered by their names are listed as people count them.
+  @Test func standingGroupsComeInNaturalOrder() throws {
+    let store = try StoreFixture()
+    let people = Fixtures.setup().participants
+    for name in ["Set 10", "Set 2", "set 1", "Set 11", "Harbour"] {
+      try store.database.createGroup(
+        name: name, programme: "Alcohol Plan", members: people, at: store.clock.now())
+    }
+    #expect(
+      try store.database.programmeOverview("Alcohol Plan").groups.map(\.name)
+        == ["Harbour", "set 1", "Set 2", "Set 10", "Set 11"])
+  }
 }
