@@ -116,6 +116,29 @@ import Testing
     try Self.expectFresh(store.database)
   }
 
+  /// Opening and resuming start from the snapshot: with an event before it made unreadable
+  /// they still give the live state (a replay would refuse the session), so a read of the
+  /// payload that failed quietly, and fell back to replaying every event, would show here.
+  @Test func openingAndResumingReadTheSnapshotNotTheEventsBeforeIt() throws {
+    let store = try StoreFixture()
+    let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
+    try live.start()
+    for index in 0..<(SessionSnapshot.interval + 20) {
+      store.clock.advance(by: 1.5)
+      _ = try live.addNote(.init(text: "note \(index) 王小明", kind: .insight))
+    }
+    try store.database.write { db in
+      try db.execute(
+        sql: "UPDATE events SET payload = '{\"bogus\":{}}' WHERE session_id = ? AND seq = 5",
+        arguments: [live.id.rawValue])
+    }
+    #expect(throws: StoreError.self) { try SessionState.replay(store.database.events(of: live.id)) }
+    #expect(try store.database.loadSession(live.id) == live.state)
+    let resumed = try LiveSession.resume(live.id, store: store.reopen(), clock: store.clock)
+    #expect(resumed.state == live.state)
+    #expect(resumed.state.notes.last?.text == "note \(SessionSnapshot.interval + 19) 王小明")
+  }
+
   @Test func aSnapshotOfAnotherEncodingOrThatDoesNotDecodeIsIgnored() throws {
     let store = try StoreFixture()
     let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
