@@ -4,30 +4,13 @@
 # package. Each program gets KEYS two-byte letters one at a time (80x24, TERM=xterm-256color,
 # LANG=C.UTF-8), each timed from the write to its bytes coming back, the frame left to finish
 # before the next key. In peerconsult the note is typed in the live screen's editor (a new
-# session, Space, Enter) and cleared with Ctrl-U every CLEAR keys (0: never), so a run can keep
+# session of the default protocol, Space, Enter) and cleared with Ctrl-U every CLEAR keys (0: never), so a run can keep
 # the note on one row or let it wrap as pc-bench's does.
 #
 #   Benchmarks/echo-pty.py ROUNDS KEYS CLEAR BINARY...
 import fcntl, os, pty, select, shutil, struct, sys, tempfile, termios, time
 
 LETTERS = "éüßøåçñàèìòùâêîôû"
-PROTOCOL = """name: Long phase
-description: One long phase for measuring the screen at rest.
-opening:
-  - name: Presenting
-    duration: 20m
-    speaker: everyone
-    guidance: The presenter describes the challenge without interruption.
-    rules: [Group listens in silence]
-    prompts: [What is the challenge?]
-    note_kind: insight
-round:
-  - name: Questions
-    duration: 20m
-    speaker: group
-    guidance: Open questions only.
-    note_kind: question
-"""
 
 class Pty:
     def __init__(self, command):
@@ -83,11 +66,10 @@ class Pty:
 def ours(binary, keys, clear, scratch):
     data = tempfile.mkdtemp(dir=scratch)
     shutil.rmtree(data)
-    process = Pty([binary, "run", "--data-dir", data, "--protocol", os.path.join(scratch, "long.yaml"),
-                   "--title", "Alcohol Plan SLG 3", "--participant", "Zoë Müller;City Council;senior",
+    process = Pty([binary, "run", "--data-dir", data, "--title", "Alcohol Plan SLG 3", "--participant", "Zoë Müller;City Council;senior",
                    "--participant", "王小明;Police;middle"])
     process.wait_for("Speaks now"); os.write(process.fd, b" ")
-    process.wait_for("19:5"); os.write(process.fd, b"\r")
+    process.wait_for("pause"); os.write(process.fd, b"\r")
     process.wait_for("Note ▸"); process.settle()
     latencies = process.echo(keys, clear)
     process.stop()
@@ -106,8 +88,6 @@ def figure(latencies):
 
 rounds, keys, clear, binaries = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
 scratch = tempfile.mkdtemp(prefix="pc-echo-")
-with open(os.path.join(scratch, "long.yaml"), "w") as file:
-    file.write(PROTOCOL)
 print(f"| round | {' | '.join(binaries)} | nano | cat |   (p50 / p99)")
 for round in range(rounds):
     row = [figure(ours(binary, keys, clear, scratch)) for binary in binaries]
