@@ -9,6 +9,14 @@ public protocol Terminal: AnyObject {
   var supportsColor: Bool { get }
   /// Shows a frame, sending only the cells that differ from the last one.
   func draw(_ grid: Grid, cursor: (x: Int, y: Int)?)
+  /// Shows a frame that differs from the one last shown only in the rows that `rows` holds,
+  /// from row `top` down, sending only the cells of those rows that changed. Returns false,
+  /// showing nothing, when the terminal holds no frame to change (none drawn yet, a new size,
+  /// after a suspend): the caller then draws the whole frame.
+  ///
+  /// A keystroke in a text field changes a row or two; comparing only those rows is what
+  /// makes its echo cost what it must.
+  func drawRows(_ rows: Grid, from top: Int, cursor: (x: Int, y: Int)?) -> Bool
   /// Waits up to `timeoutMilliseconds` (nil: forever) for input; nil when the wait ended
   /// without any (timeout or an interrupting signal).
   func readEvent(timeoutMilliseconds: Int?) -> InputEvent?
@@ -31,4 +39,7 @@ public protocol Terminal: AnyObject {
 extension Terminal {
   /// Terminals that only replay input (tests) have nothing to wait on.
   public func watch(_ descriptor: Int32?) {}
+
+  /// A terminal that keeps no frame asks for whole frames.
+  public func drawRows(_ rows: Grid, from top: Int, cursor: (x: Int, y: Int)?) -> Bool { false }
 }

@@ -45,6 +45,39 @@ import Testing
     #expect(term.cell(x: 0, y: 2)?.text == "k")
   }
 
+  /// Rows drawn over the last frame send only their changed cells, keep every other row, and
+  /// are remembered as part of the frame the next comparison starts from.
+  @Test func rowsOverTheLastFrameSendOnlyTheirChangesAndKeepTheRest() throws {
+    let term = try open()
+    defer { term.close() }
+    let size = term.size
+    var rows = Grid(width: size.width, height: 2)
+    // Nothing drawn yet: the caller must draw a whole frame.
+    #expect(!term.drawRows(rows, from: 3, cursor: nil))
+    var grid = Grid(width: size.width, height: size.height)
+    grid.put("14:59 left", x: 0, y: 1)
+    grid.put("Note ▸ Budg", x: 0, y: 4)
+    term.draw(grid, cursor: nil)
+    rows.put("kind: insight", x: 0, y: 0)
+    rows.put("Note ▸ Budge", x: 0, y: 1)
+    #expect(term.drawRows(rows, from: 3, cursor: (x: 12, y: 4)))
+    // "kind: insight" is new (12 cells: its space is already blank), and one letter.
+    #expect(term.lastSentCells == 13)
+    #expect(term.cell(x: 11, y: 4)?.text == "e")
+    #expect(term.cell(x: 0, y: 3)?.text == "k")
+    #expect(term.cell(x: 0, y: 1)?.text == "1")
+    // The same rows again change nothing: the patched frame is the one compared against.
+    #expect(term.drawRows(rows, from: 3, cursor: (x: 12, y: 4)))
+    #expect(term.lastSentCells == 0)
+    grid.put("kind: insight", x: 0, y: 3)
+    grid.put("Note ▸ Budge", x: 0, y: 4)
+    term.draw(grid, cursor: nil)
+    #expect(term.lastSentCells == 0)
+    // Rows that do not fit the frame are refused.
+    #expect(!term.drawRows(rows, from: size.height - 1, cursor: nil))
+    #expect(!term.drawRows(Grid(width: size.width - 1, height: 1), from: 0, cursor: nil))
+  }
+
   @Test func anUnchangedFrameSendsNothingAndATickSendsOnlyItsDigits() throws {
     let term = try open()
     defer { term.close() }

@@ -41,12 +41,10 @@ public enum App {
     Chrome.titleBar(
       title.left, right: titleRight(title, backlog: state.pushStatus.titleText, width: top.width),
       into: &grid, area: top)
-    var bodyArea = body
     if let warning = state.localeWarning {
       grid.put(" " + warning, x: body.x, y: body.y, style: Theme.warning, maxWidth: body.width)
-      bodyArea = body.splitTop(1).1
     }
-    let cursor = state.screen.render(into: &grid, area: bodyArea, environment)
+    let cursor = state.screen.render(into: &grid, area: screenArea(state), environment)
     Chrome.notice(state.notice, into: &grid, area: noticeRow)
     let screen = state.screen
     Chrome.footer(
@@ -67,6 +65,14 @@ public enum App {
     case nil:
       return (grid, cursor)
     }
+  }
+
+  /// Where the screen draws: below the title bar and the locale warning, above the notice
+  /// and the footer.
+  static func screenArea(_ state: AppState) -> Rect {
+    let (_, rest) = Rect(x: 0, y: 0, width: state.width, height: state.height).splitTop(1)
+    let (body, _) = rest.splitBottom(2)
+    return state.localeWarning == nil ? body : body.splitTop(1).1
   }
 
   /// The title bar's right-hand words: the push backlog before the screen's own, and when both

@@ -41,11 +41,22 @@ public final class AppRunner {
     }
   }
 
-  /// Draws the current state.
+  /// The state the terminal's frame shows: typing after it redraws only the rows it changed.
+  private var drawn: AppState?
+
+  /// Draws the current state: only the rows typing changed when `App.renderTyping` can tell
+  /// them and the terminal still holds the last frame, else the whole frame.
   public func drawFrame() {
     state.now = clock.now()
+    if let drawn, let rows = App.renderTyping(from: drawn, to: state),
+      terminal.drawRows(rows.grid, from: rows.top, cursor: rows.cursor)
+    {
+      self.drawn = state
+      return
+    }
     let frame = App.render(state)
     terminal.draw(frame.grid, cursor: frame.cursor)
+    drawn = state
   }
 
   /// How long to wait for input: until the next deadline, or forever when nothing moves.
@@ -99,6 +110,7 @@ public final class AppRunner {
       case .bell: terminal.bell()
       case .suspend:
         terminal.suspend()
+        drawn = nil
         // The window may have changed meanwhile; the next frame repaints everything.
         let size = terminal.size
         effects += App.update(&state, .resize(width: size.width, height: size.height))

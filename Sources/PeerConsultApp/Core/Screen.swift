@@ -33,12 +33,31 @@ public protocol Screen: Sendable {
   /// The footer's word for `action` now, when it differs from the binding's label (Space
   /// "pause" reads "resume" while paused); nil keeps the label.
   func footerLabel(for action: Action) -> String?
+  /// The rows of `area` that are all that changed since `previous` (this screen as the last
+  /// frame showed it, drawn for the time `drawnAt`), when that is only what was typed into a
+  /// focused field, the time passed since shows nowhere, and the rows hold nothing else; nil
+  /// when the whole frame must be drawn. See ``renderTyping(into:area:_:)``.
+  func typingRows(
+    after previous: any Screen, drawnAt: Date, area: Rect, _ environment: ScreenEnvironment
+  ) -> Range<Int>?
+  /// Draws what ``typingRows(after:area:_:)`` names, exactly as `render` draws those rows,
+  /// and nothing else of the screen; returns the text cursor as `render` would.
+  func renderTyping(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )?
 }
 
 extension Screen {
   public var acceptsText: Bool { false }
   public func nextDeadline(now: Date) -> Date? { nil }
   public func footerLabel(for action: Action) -> String? { nil }
+  /// Most screens redraw whole after typing: cheap enough where nothing counts the keys.
+  public func typingRows(
+    after previous: any Screen, drawnAt: Date, area: Rect, _ environment: ScreenEnvironment
+  ) -> Range<Int>? { nil }
+  public func renderTyping(
+    into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment
+  ) -> (x: Int, y: Int)? { nil }
   /// The contexts whose bindings apply now, in the order they are looked up: a focused text
   /// field's editing keys first, then the screen's own.
   public var keyContexts: [KeyContext] { acceptsText ? [.textField, keyContext] : [keyContext] }

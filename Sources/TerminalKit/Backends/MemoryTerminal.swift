@@ -18,6 +18,11 @@ public final class MemoryTerminal: Terminal {
   }
   private var previousScreen: Grid
   public private(set) var frames = 0
+  /// Frames shown by changing some rows of the last one (``drawRows(_:from:cursor:)``).
+  public private(set) var rowFrames = 0
+  /// Whether `screen` is a frame that rows may change: false before the first `draw`, after
+  /// a resize and after a suspend, as for the real terminal.
+  private var holdsFrame = false
   public private(set) var bells = 0
   public private(set) var flashes = 0
   /// Times the program suspended itself (Ctrl-Z).
@@ -45,6 +50,7 @@ public final class MemoryTerminal: Terminal {
   /// Changes the size and queues the resize event, as a real terminal would.
   public func resize(width: Int, height: Int) {
     size = (width, height)
+    holdsFrame = false
     pending.append(.resize(width: width, height: height))
   }
 
@@ -53,6 +59,18 @@ public final class MemoryTerminal: Terminal {
     screen = grid
     self.cursor = cursor
     frames += 1
+    holdsFrame = grid.width == size.width && grid.height == size.height
+  }
+
+  public func drawRows(_ rows: Grid, from top: Int, cursor: (x: Int, y: Int)?) -> Bool {
+    guard holdsFrame, rows.width == screen.width, top >= 0, top + rows.height <= screen.height
+    else { return false }
+    previousScreen = screen
+    screen.blit(rows, x: 0, y: top)
+    self.cursor = cursor
+    frames += 1
+    rowFrames += 1
+    return true
   }
 
   public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
@@ -65,5 +83,8 @@ public final class MemoryTerminal: Terminal {
 
   public func bell() { bells += 1 }
   public func flash() { flashes += 1 }
-  public func suspend() { suspensions += 1 }
+  public func suspend() {
+    suspensions += 1
+    holdsFrame = false
+  }
 }

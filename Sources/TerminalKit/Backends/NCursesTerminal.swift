@@ -118,26 +118,54 @@ public final class NCursesTerminal: Terminal {
   }
 
   public func draw(_ grid: Grid, cursor: (x: Int, y: Int)?) {
-    let size = self.size
     let fresh = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
     if fresh { erase() }
-    lastSentCells = 0
-    for y in 0..<min(grid.height, size.height) {
+    lastSentCells = send(grid, from: 0, over: fresh ? nil : previous)
+    previous = grid
+    show(cursor)
+  }
+
+  public func drawRows(_ rows: Grid, from top: Int, cursor: (x: Int, y: Int)?) -> Bool {
+    let size = self.size
+    guard var frame = previous, frame.width == rows.width, frame.width == size.width,
+      frame.height == size.height, top >= 0, top + rows.height <= frame.height
+    else { return false }
+    // Let go of the stored frame so that `frame` is its only owner and is changed in place,
+    // not copied whole for a row or two.
+    previous = nil
+    lastSentCells = send(rows, from: top, over: frame)
+    frame.blit(rows, x: 0, y: top)
+    previous = frame
+    show(cursor)
+    return true
+  }
+
+  /// Hands ncurses the cells of `grid` that differ from `previous`'s, `grid`'s first row being
+  /// `previous`'s row `top` (every cell when there is no previous frame); returns how many.
+  private func send(_ grid: Grid, from top: Int, over previous: Grid?) -> Int {
+    let size = self.size
+    var sent = 0
+    for row in 0..<min(grid.height, max(0, size.height - top)) {
+      let y = top + row
       for x in 0..<min(grid.width, size.width) {
-        let cell = grid[x, y]
+        let cell = grid[x, row]
         if cell.isContinuation { continue }
         // Unchanged cells are skipped; a wide character is resent when its right half changed.
-        if !fresh, let previous, previous[x, y] == cell {
+        if let previous, previous[x, y] == cell {
           let rightHalfChanged =
-            x + 1 < grid.width && grid[x + 1, y].isContinuation
-            && previous[x + 1, y] != grid[x + 1, y]
+            x + 1 < grid.width && grid[x + 1, row].isContinuation
+            && previous[x + 1, y] != grid[x + 1, row]
           if !rightHalfChanged { continue }
         }
         put(cell, x: x, y: y)
-        lastSentCells += 1
+        sent += 1
       }
     }
-    previous = grid
+    return sent
+  }
+
+  /// Places the text cursor (or hides it) and sends what changed to the terminal.
+  private func show(_ cursor: (x: Int, y: Int)?) {
     if let cursor {
       move(Int32(cursor.y), Int32(cursor.x))
       curs_set(1)

@@ -99,12 +99,7 @@ import Testing
 
   @Test func aSessionCarriedOnAfterItsSnapshotResumesExactly() throws {
     let store = try StoreFixture()
-    let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
-    try live.start()
-    for index in 0..<(SessionSnapshot.interval + 10) {
-      store.clock.advance(by: 1.25)
-      _ = try live.addNote(.init(text: "note \(index)", kind: .insight))
-    }
+    let live = try Self.sessionPastItsSnapshot(in: store, notes: SessionSnapshot.interval + 10)
     let resumed = try LiveSession.resume(live.id, store: store.reopen(), clock: store.clock)
     #expect(resumed.state == live.state)
     // A second program's write and the merge on both sides keep the snapshot true.
@@ -114,6 +109,38 @@ import Testing
     #expect(try live.catchUp())
     #expect(live.state == resumed.state)
     try Self.expectFresh(store.database)
+  }
+
+  /// Opening and resuming start from the snapshot: with an event before it made unreadable
+  /// they still give the live state (a replay would refuse the session), so a read of the
+  /// payload that failed quietly, and fell back to replaying every event, would show here.
+  @Test func openingAndResumingReadTheSnapshotNotTheEventsBeforeIt() throws {
+    let store = try StoreFixture()
+    let live = try Self.sessionPastItsSnapshot(in: store, notes: SessionSnapshot.interval + 20)
+    try store.database.write { db in
+      try db.execute(
+        sql: "UPDATE events SET payload = '{\"bogus\":{}}' WHERE session_id = ? AND seq = 5",
+        arguments: [live.id.rawValue])
+    }
+    #expect(throws: StoreError.self) { try SessionState.replay(store.database.events(of: live.id)) }
+    #expect(try store.database.loadSession(live.id) == live.state)
+    let resumed = try LiveSession.resume(live.id, store: store.reopen(), clock: store.clock)
+    #expect(resumed.state == live.state)
+    #expect(resumed.state.notes.last?.text == "note \(SessionSnapshot.interval + 19) 王小明")
+  }
+
+  /// A started session of `notes` notes (`note 0 王小明`, …), so a snapshot lies among its
+  /// events.
+  private static func sessionPastItsSnapshot(in store: StoreFixture, notes: Int) throws
+    -> LiveSession
+  {
+    let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
+    try live.start()
+    for index in 0..<notes {
+      store.clock.advance(by: 1.25)
+      _ = try live.addNote(.init(text: "note \(index) 王小明", kind: .insight))
+    }
+    return live
   }
 
   @Test func aSnapshotOfAnotherEncodingOrThatDoesNotDecodeIsIgnored() throws {

@@ -30,7 +30,7 @@ public enum LiveScreen {
     // A ready session shows its first phase, its timer full and waiting for Space.
     guard let slot = session.current ?? session.schedule.first else { return nil }
     let timer = session.timer(ofSlot: slot.index, at: now)
-    let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+    let inner = innerArea(area)
     // Phase line and who speaks.
     let phaseLine =
       "\(slot.phase.name) · phase \(slot.phaseIndex + 1) of \(slot.phaseCount) · \(partLabel(slot, session))"
@@ -65,11 +65,10 @@ public enum LiveScreen {
     // line can spare: the transcript keeps at least `minimumTranscriptRows` (fewer once `g`
     // unfolded the guidance), guidance and rules that do not fit fold to one line, and a
     // block that still does not fit ends with "…" rather than stopping mid-sentence unmarked.
-    var y = inner.y + 6
-    let transcriptRows = state.guidanceUnfolded ? 2 : minimumTranscriptRows
-    let infoRows = (slot.focusQuestion?.isEmpty == false ? 1 : 0) + 2
-    let editorRows = self.editorRows(
-      state, width: inner.width, room: inner.maxY - y - transcriptRows - infoRows)
+    var y = inner.y + infoTop
+    let transcriptRows = self.transcriptRows(state)
+    let editorArea = self.editorArea(state, slot: slot, inner: inner)
+    let editorRows = editorArea.height
     let room = max(0, inner.maxY - editorRows - transcriptRows - y)
     let blocks = infoBlocks(
       slot, timer: timer, width: inner.width, room: room, unfolded: state.guidanceUnfolded)
@@ -102,9 +101,49 @@ public enum LiveScreen {
     let transcriptArea = Rect(
       x: inner.x, y: y, width: inner.width, height: inner.maxY - editorRows - y)
     drawTranscript(state, timeZone: timeZone, into: &grid, area: transcriptArea)
-    return drawEditor(
-      state, into: &grid,
-      area: Rect(x: inner.x, y: inner.maxY - editorRows, width: inner.width, height: editorRows))
+    return drawEditor(state, into: &grid, area: editorArea)
+  }
+
+  /// What the screen shows of the time: the timer's whole second, whether it runs over, its
+  /// colour band and the question stem offered. Two instants with the same give the same
+  /// screen; this is all of `render` that reads `now`.
+  struct TimeShown: Equatable {
+    var seconds: Int
+    var overtime: Bool
+    var band: TimerBand
+    var prompt: String?
+  }
+
+  static func timeShown(_ session: SessionState, at now: Date) -> TimeShown? {
+    guard let slot = session.current ?? session.schedule.first else { return nil }
+    let timer = session.timer(ofSlot: slot.index, at: now)
+    return TimeShown(
+      seconds: timer.displaySeconds, overtime: timer.isOvertime, band: timer.band(),
+      prompt: slot.phase.prompt(afterRunning: timer.elapsed))
+  }
+
+  /// The area inside the screen's one-column margins.
+  static func innerArea(_ area: Rect) -> Rect {
+    Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+  }
+
+  /// Rows above the guidance: the phase line, who speaks and the timer block.
+  static let infoTop = 6
+
+  /// Rows the transcript keeps whatever the guidance takes.
+  static func transcriptRows(_ state: LiveState) -> Int {
+    state.guidanceUnfolded ? 2 : minimumTranscriptRows
+  }
+
+  /// Where the note editor (or its hint) goes: the bottom rows of `inner`, as many as the
+  /// note's text wraps to within what the timer, the guidance's least and the transcript's
+  /// least leave. Nothing else is drawn in these rows, so typing changes only them.
+  static func editorArea(_ state: LiveState, slot: ScheduleSlot, inner: Rect) -> Rect {
+    let infoRows = (slot.focusQuestion?.isEmpty == false ? 1 : 0) + 2
+    let rows = editorRows(
+      state, width: inner.width,
+      room: inner.maxY - inner.y - infoTop - transcriptRows(state) - infoRows)
+    return Rect(x: inner.x, y: inner.maxY - rows, width: inner.width, height: rows)
   }
 
   /// The process-rating panel: each participant with their 1-5 rating, if given.
@@ -247,7 +286,13 @@ public enum LiveScreen {
   static func drawBar(
     _ timer: PhaseTimer, x: Int, y: Int, width: Int, style: Style, into grid: inout Grid
   ) {
-    let filled = Int((timer.progress * Double(width)).rounded(.down))
+    // From the whole seconds shown, not the exact time: the bar then moves only when the
+    // clock's second does, the screen's next deadline, and a frame drawn in between (typing)
+    // shows the same bar as the last.
+    let used =
+      timer.isOvertime
+      ? 1 : Double(timer.plannedSeconds - timer.displaySeconds) / Double(timer.plannedSeconds)
+    let filled = Int((min(1, max(0, used)) * Double(width)).rounded(.down))
     grid.put(String(repeating: "█", count: filled), x: x, y: y, style: style)
     grid.put(String(repeating: "░", count: width - filled), x: x + filled, y: y, style: Theme.muted)
   }

@@ -1,0 +1,135 @@
+import Foundation
+import PeerConsultKit
+import TestSupport
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+/// Typing redraws only the rows it changed (`App.renderTyping`, `Terminal.drawRows`): after
+/// every key of random sequences, what the terminal shows must be the whole frame
+/// `App.render` draws for the state, so the shortcut can never leave a stale screen.
+@Suite struct TypingFrameTests {
+  /// The live screen's note editor, at two sizes, with the clock moving on between keys
+  /// (across the timer's seconds, its colour bands and the end of a phase), notes saved,
+  /// kinds and speakers chosen, the text wrapping onto more rows and back.
+  @Test(arguments: [(80, 24, UInt64(1)), (80, 24, 2), (80, 24, 3), (120, 40, 4)])
+  func liveEditorFramesEqualWholeFrames(width: Int, height: Int, seed: UInt64) throws {
+    let fixture = try LiveFixture(width: width, height: height)
+    var random = SeededGenerator(seed: seed)
+    // A transcript that fills its rows, so a note line taking a row more or less moves it.
+    for number in 1...12 {
+      fixture.press(.enter)
+      fixture.type("Note \(number) about the licensing budget and who holds it")
+      fixture.press(.enter)
+    }
+    fixture.press(.enter)
+    try #require(fixture.live?.editor != nil)
+    for step in 0..<800 {
+      let input = Self.liveInput(editorOpen: fixture.live?.editor != nil, using: &random)
+      fixture.runner.handle(input)
+      // Time passes between keys: usually a fraction of a second, now and then a phase's end.
+      switch Int.random(in: 0..<20, using: &random) {
+      case 0: fixture.advance(Double.random(in: 0.5...3, using: &random))
+      case 1: fixture.clock.advance(by: 400)
+      default: fixture.clock.advance(by: Double.random(in: 0...0.3, using: &random))
+      }
+      // Keys that arrive together are drawn as one frame, as the runner does.
+      if Int.random(in: 0..<6, using: &random) == 0 { continue }
+      try Self.expectWholeFrame(fixture.runner, fixture.terminal, step: step, input: input)
+    }
+    // The shortcut was taken, and the whole frame drawn when it could not be.
+    #expect(fixture.terminal.rowFrames > 200)
+    #expect(fixture.terminal.frames - fixture.terminal.rowFrames > 20)
+  }
+
+  /// The other text fields (the setup form's, the review search, a transcript's correction)
+  /// draw whole frames; the same check holds there.
+  @Test func setupFormFramesEqualWholeFrames() throws {
+    let terminal = MemoryTerminal()
+    let runner = AppRunner(terminal: terminal, services: try testServices(), state: AppState())
+    runner.drawFrame()
+    runner.handle(.key(.enter))
+    try #require(runner.state.screen is SetupState)
+    var random = SeededGenerator(seed: 9)
+    let keys: [Key] = [.tab, .backTab, .backspace, .left, .right, .home, .end, .down, .up]
+    for step in 0..<300 {
+      let key: Key =
+        Int.random(in: 0..<4, using: &random) == 0
+        ? keys.randomElement(using: &random)!
+        : .character(Self.letters.randomElement(using: &random)!)
+      runner.handle(.key(key))
+      try Self.expectWholeFrame(runner, terminal, step: step, input: .key(key))
+    }
+    #expect(runner.state.screen is SetupState)
+  }
+
+  /// A frame the terminal was told to forget (a suspend) is drawn whole again.
+  @Test func aSuspendRedrawsTheWholeFrame() throws {
+    let fixture = try LiveFixture()
+    fixture.press(.enter)
+    fixture.type("Budget")
+    _ = fixture.screen
+    let before = fixture.terminal.rowFrames
+    fixture.press(.control("z"))
+    fixture.type("s")
+    _ = fixture.screen
+    #expect(fixture.terminal.suspensions == 1)
+    #expect(fixture.terminal.rowFrames == before)
+    fixture.type("!")
+    _ = fixture.screen
+    #expect(fixture.terminal.rowFrames == before + 1)
+    #expect(fixture.terminal.screen == App.render(fixture.runner.state).grid)
+  }
+
+  static let letters = Array("abcdefghij klmnopqrstuvwxyz ÉéüßØ王小明#?.,'")
+
+  /// What a facilitator might do: mostly type letters while the editor is open, now and then
+  /// paste a sentence (so the note wraps onto more rows), delete, save or choose.
+  static func liveInput(editorOpen: Bool, using random: inout SeededGenerator) -> InputEvent {
+    guard editorOpen else {
+      return .key(
+        [.enter, .enter, .enter, .up, .down, .character("g")].randomElement(using: &random)!)
+    }
+    let key: Key
+    switch Int.random(in: 0..<200, using: &random) {
+    case 0: key = .enter
+    case 1: key = .escape
+    case 2: key = .control("u")
+    case 3..<6: key = .tab
+    case 6..<9: key = .backTab
+    case 9..<11: key = .control("o")
+    case 11..<13: key = .control("t")
+    case 13..<16: key = .character("y")
+    case 16..<22:
+      let words = (0..<Int.random(in: 3...12, using: &random)).map { _ in
+        ["budget", "licensing", "王小明", "#housing", "Zoë", "who", "should", "ask"]
+          .randomElement(using: &random)!
+      }
+      return .paste(words.joined(separator: " ") + " ")
+    case 22..<40: return .key(.backspace)
+    case 40..<50:
+      key = [.left, .right, .home, .end, .up, .down, .control("w")].randomElement(using: &random)!
+    default: key = .character(letters.randomElement(using: &random)!)
+    }
+    return .key(key)
+  }
+
+  /// Draws a frame through the runner and checks it against the whole frame for its state.
+  static func expectWholeFrame(
+    _ runner: AppRunner, _ terminal: MemoryTerminal, step: Int, input: InputEvent
+  ) throws {
+    let key = input
+    runner.drawFrame()
+    let whole = App.render(runner.state)
+    if let difference = terminal.screen.difference(from: whole.grid.lines) {
+      Issue.record("after key \(step) (\(key)):\n\(difference)")
+      throw FixtureError("stale frame")
+    }
+    // Styles too: a lost highlight is as stale as a lost letter.
+    #expect(terminal.screen == whole.grid, "styles differ after key \(step) (\(key))")
+    #expect(
+      terminal.cursor.map { [$0.x, $0.y] } == whole.cursor.map { [$0.x, $0.y] },
+      "cursor after key \(step) (\(key))")
+  }
+}
