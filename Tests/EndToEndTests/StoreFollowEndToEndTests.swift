@@ -42,12 +42,21 @@ struct StoreFollowEndToEndTests {
       """, database: server.database)
   }
 
-  @Test func aDisplayOnAnotherMachineFollowsThroughTheStoreAndSaysWhenItLosesIt() throws {
+  /// A server, the facilitator's laptop (alice) and the room's machine (wall), both granted
+  /// the programme, each with the store added as `office`.
+  private func twoMachines() throws -> (
+    StoreEndToEndTests.Server, StoreEndToEndTests.Laptop, StoreEndToEndTests.Laptop
+  ) {
     let server = try StoreEndToEndTests.Server()
     let alice = try server.facilitator("alice", password: "a-pw", programmes: ["Alcohol Plan"])
     let wall = try server.facilitator("wall", password: "w-pw", programmes: ["Alcohol Plan"])
-    let facilitator = try server.laptop(alice, password: "a-pw")
-    let room = try server.laptop(wall, password: "w-pw")
+    return (
+      server, try server.laptop(alice, password: "a-pw"), try server.laptop(wall, password: "w-pw")
+    )
+  }
+
+  @Test func aDisplayOnAnotherMachineFollowsThroughTheStoreAndSaysWhenItLosesIt() throws {
+    let (server, facilitator, room) = try twoMachines()
     let live = try createSession(in: facilitator)
     try facilitator.succeed(["store", "attach", "office", "Alcohol Plan"])
     try facilitator.succeed(["sync", "office"])
@@ -115,11 +124,7 @@ struct StoreFollowEndToEndTests {
   /// is not being run: the display says so, as a local one does of a session whose lock is
   /// free, and says when a machine runs it again; read at the display's looks at the server.
   @Test func theDisplaySaysNotRunningWhileNoMachineHoldsTheSessionsLease() throws {
-    let server = try StoreEndToEndTests.Server()
-    let alice = try server.facilitator("alice", password: "a-pw", programmes: ["Alcohol Plan"])
-    let wall = try server.facilitator("wall", password: "w-pw", programmes: ["Alcohol Plan"])
-    let facilitator = try server.laptop(alice, password: "a-pw")
-    let room = try server.laptop(wall, password: "w-pw")
+    let (server, facilitator, room) = try twoMachines()
     _ = try createSession(in: facilitator)
     try facilitator.succeed(["store", "attach", "office", "Alcohol Plan"])
     try facilitator.succeed(["sync", "office"])
