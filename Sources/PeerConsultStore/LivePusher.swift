@@ -222,6 +222,8 @@ public final class LivePusher: LiveSync {
   public func committed(_ session: SessionID) { wake.yield() }
 
   public func ended(_ session: SessionID) {
+    // The background push lets go of its lease now, not ``release(_:)``.
+    _ = claimed.withLock { $0.removeValue(forKey: session) }
     shared.withLock { $0.messages.append(.ended(session)) }
     wake.yield()
   }
