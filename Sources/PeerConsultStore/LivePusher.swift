@@ -263,10 +263,6 @@ public final class LivePusher: LiveSync {
   static func store(of session: SessionID, in database: AppDatabase) throws -> (
     SharedStore, String
   )? {
-    let programme = try database.setup(of: session).programme
-    guard !programme.isEmpty,
-      let attachment = try database.attachments().first(where: { $0.programme == programme })
-    else { return nil }
-    return (try SharedStore.named(attachment.store, in: database), attachment.serverID)
+    try claims(of: [session], in: database).values.first?.first.map { ($0.store, $0.programme) }
   }
 }

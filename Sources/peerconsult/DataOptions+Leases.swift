@@ -12,10 +12,14 @@ extension DataOptions {
   func holdingLeases<Result>(
     on ids: [SessionID], in database: AppDatabase, _ write: () throws -> Result
   ) throws -> Result {
-    guard !ids.isEmpty, try !database.attachments().isEmpty else { return try write() }
+    // A session another program of this folder runs holds its lease under the same holder
+    // already (and `delete` and `erase-person` refuse it): letting go after the write would
+    // take that program's lease away.
+    let claimed = ids.filter { !SessionLock.isLive($0, in: location.dataDirectory) }
+    guard !claimed.isEmpty, try !database.attachments().isEmpty else { return try write() }
     let pusher = LivePusher(holder: .current(dataDirectory: location.dataDirectory))
-    try pusher.claim(ids, in: database)
-    defer { pusher.release(ids) }
+    try pusher.claim(claimed, in: database)
+    defer { pusher.release(claimed) }
     return try write()
   }
 }
