@@ -20,6 +20,8 @@ public final class LivePusher: LiveSync {
   /// How long ``claim(_:in:)`` waits for the server before running the session offline.
   private let claimSeconds: Int
   private let shared = Mailbox()
+  /// The leases ``claim(_:in:)`` took, until ``release(_:)`` or the background push lets go.
+  private let claimed = Mutex<[SessionID: Claim]>([:])
   private let wake: AsyncStream<Void>.Continuation
   private let pipe: (read: Int32, write: Int32)?
   private let tasks: [Task<Void, Never>]
@@ -98,39 +100,112 @@ public final class LivePusher: LiveSync {
     }
   }
 
-  public func claim(_ session: SessionID, in database: AppDatabase) throws {
-    guard let (store, programme) = try Self.store(of: session, in: database) else { return }
+  public func claim(_ sessions: [SessionID], in database: AppDatabase) throws {
+    let claims = try Self.claims(of: sessions, in: database)
+    guard !claims.isEmpty else { return }
     let holder = holder
     let (seconds, takeOver) = (leaseSeconds, takeOver)
     do {
-      // Waits at most `claimSeconds` on this thread whatever the network does (a connect
-      // into a network that drops packets lasts the address's connect_timeout, 10 s by
-      // default); a claim still under way then ends in the background and is dropped.
+      // Waits at most `claimSeconds` on this thread, for every session together, whatever
+      // the network does (a connect into a network that drops packets lasts the address's
+      // connect_timeout, 10 s by default); a claim still under way then ends in the
+      // background and is dropped.
       _ = try waitFor(atMost: Double(claimSeconds)) { [claimSeconds] in
         try await withDeadline(seconds: claimSeconds) {
-          let connection = try await store.connect()
-          let holding: StoreLease.Holding?
-          do {
-            holding = try await StoreLease.take(
-              session, programme: programme, holder: holder, seconds: seconds,
-              takeOver: takeOver, on: connection)
+          var taken: [Claim] = []
+          for group in claims.values {
+            let connection = try await group[0].store.connect()
+            var refused: (session: SessionID, holding: StoreLease.Holding)?
+            do {
+              for claim in group {
+                if let holding = try await StoreLease.take(
+                  claim.session, programme: claim.programme, holder: holder, seconds: seconds,
+                  takeOver: takeOver, on: connection)
+                {
+                  refused = (claim.session, holding)
+                  break
+                }
+                taken.append(claim)
+              }
+            } catch {
+              await connection.close()
+              throw error
+            }
             await connection.close()
-          } catch {
-            await connection.close()
-            throw error
-          }
-          if let holding {
-            throw LeaseRefused(
-              description: StoreLease.refusal(
-                session: session.short, holding: holding, takeOver: takeOver))
+            if let refused {
+              // All or nothing: the leases this call took go again.
+              await Self.release(taken, holder: holder)
+              throw LeaseRefused(
+                description: StoreLease.refusal(
+                  session: refused.session.short, holding: refused.holding, takeOver: takeOver))
+            }
           }
         }
+      }
+      // Taken: ``release(_:)`` can let go of them without reading the sessions again (a
+      // deleted one has no programme left to look up).
+      claimed.withLock { held in
+        for claim in claims.values.joined() { held[claim.session] = claim }
       }
     } catch let refusal as LeaseRefused {
       throw refusal
     } catch {
-      // Only a holder refuses; anything else is the network or the server, and the session
-      // runs offline (a conflict then shows as a divergence at the next sync).
+      // Only a holder refuses; anything else is the network or the server, and the sessions
+      // are written offline (a conflict then shows as a divergence at the next sync).
+    }
+  }
+
+  public func release(_ sessions: [SessionID]) {
+    let claims = claimed.withLock { held in sessions.compactMap { held.removeValue(forKey: $0) } }
+    guard !claims.isEmpty else { return }
+    let holder = holder
+    // Best effort, bounded like a claim: a lease not let go expires by itself.
+    _ = try? waitFor(atMost: Double(claimSeconds)) { [claimSeconds] in
+      try await withDeadline(seconds: claimSeconds) {
+        await Self.release(claims, holder: holder)
+      }
+    }
+  }
+
+  /// A session to claim: the store its programme is attached to, and the programme's id there.
+  struct Claim: Sendable {
+    let session: SessionID
+    let store: SharedStore
+    let programme: String
+  }
+
+  /// The claims `sessions` need, by store name: none for a session of a programme shared with
+  /// no store. The attachments and each store are read once.
+  static func claims(of sessions: [SessionID], in database: AppDatabase) throws
+    -> [String: [Claim]]
+  {
+    let attachments = Dictionary(
+      try database.attachments().map { ($0.programme, $0) }, uniquingKeysWith: { first, _ in first }
+    )
+    guard !attachments.isEmpty else { return [:] }
+    var stores: [String: SharedStore] = [:]
+    var claims: [String: [Claim]] = [:]
+    for session in sessions {
+      guard let attachment = attachments[try database.setup(of: session).programme] else {
+        continue
+      }
+      let store = try stores[attachment.store] ?? SharedStore.named(attachment.store, in: database)
+      stores[attachment.store] = store
+      claims[attachment.store, default: []].append(
+        Claim(session: session, store: store, programme: attachment.serverID))
+    }
+    return claims
+  }
+
+  /// Lets go of `claims`' leases, one connection per store; a store that cannot be reached is
+  /// left alone (its leases expire).
+  static func release(_ claims: [Claim], holder: LeaseHolder) async {
+    for group in Dictionary(grouping: claims, by: \.store.name).values {
+      guard let connection = try? await group[0].store.connect() else { continue }
+      for claim in group {
+        try? await StoreLease.release(claim.session, holder: holder, on: connection)
+      }
+      await connection.close()
     }
   }
 
@@ -147,6 +222,8 @@ public final class LivePusher: LiveSync {
   public func committed(_ session: SessionID) { wake.yield() }
 
   public func ended(_ session: SessionID) {
+    // The background push lets go of its lease now, not ``release(_:)``.
+    _ = claimed.withLock { $0.removeValue(forKey: session) }
     shared.withLock { $0.messages.append(.ended(session)) }
     wake.yield()
   }
@@ -186,10 +263,6 @@ public final class LivePusher: LiveSync {
   static func store(of session: SessionID, in database: AppDatabase) throws -> (
     SharedStore, String
   )? {
-    let programme = try database.setup(of: session).programme
-    guard !programme.isEmpty,
-      let attachment = try database.attachments().first(where: { $0.programme == programme })
-    else { return nil }
-    return (try SharedStore.named(attachment.store, in: database), attachment.serverID)
+    try claims(of: [session], in: database).values.first?.first.map { ($0.store, $0.programme) }
   }
 }

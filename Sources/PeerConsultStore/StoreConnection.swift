@@ -25,17 +25,35 @@ struct StoreConnection: Sendable {
     configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
     let settings = configuration
     let quiet = logger
+    // The connection is handed over rather than returned: when the deadline passes or the
+    // task is cancelled (a display that ends), a connect PostgresNIO finishes anyway must
+    // still be closed, not dropped (its deinit asserts that it was closed).
+    let handoff = Mutex<(connection: PostgresConnection?, abandoned: Bool)>((nil, false))
     do {
-      let connection = try await withDeadline(seconds: address.connectTimeout + 2) {
-        try await PostgresConnection.connect(
+      try await withDeadline(seconds: address.connectTimeout + 2) {
+        let connection = try await PostgresConnection.connect(
           configuration: settings, id: 1, logger: quiet)
+        let kept = handoff.withLock { held in
+          if !held.abandoned { held.connection = connection }
+          return !held.abandoned
+        }
+        if !kept { try? await connection.close() }
       }
-      return StoreConnection(address: address, connection: connection, logger: logger)
-    } catch is DeadlineExceeded {
-      throw .timedOut(host: address.host, port: address.port, seconds: address.connectTimeout)
     } catch {
+      let late = handoff.withLock { held in
+        held.abandoned = true
+        return held.connection.take()
+      }
+      try? await late?.close()
+      if error is DeadlineExceeded {
+        throw .timedOut(host: address.host, port: address.port, seconds: address.connectTimeout)
+      }
       throw describe(error, at: address, hadPassword: password != nil)
     }
+    guard let connection = handoff.withLock({ $0.connection.take() }) else {
+      throw .unreachable(host: address.host, port: address.port, reason: "no connection was made")
+    }
+    return StoreConnection(address: address, connection: connection, logger: logger)
   }
 
   /// The TLS of `address`'s `sslmode`; `PGSSLROOTCERT` names the authorities that verify-full

@@ -12,7 +12,9 @@ import Synchronization
 /// row-level security decides what this login may read. It also looks every
 /// ``checkInterval`` without a notification, so a lost notification or a silent network
 /// costs at most that long. A lost server is ``problem`` (the display shows it over the last
-/// state) and it reconnects every ``retryDelay`` until the server is back.
+/// state) and it reconnects every ``retryDelay`` until the server is back. Each look also
+/// reads the session's lease (``StoreLease``), in the same query: the session is run while a
+/// machine holds an unexpired one, as a local session is while its lock is held.
 public final class StoreFollow: FollowSource {
   public let store: SharedStore
   public let session: SessionID
@@ -23,7 +25,8 @@ public final class StoreFollow: FollowSource {
   /// What the display's thread reads and the listening task writes.
   private struct Shared {
     var problem: String?
-    var isFinished = false
+    /// Whether a machine held an unexpired lease on the session at the last look.
+    var isLeased = false
     var task: Task<Void, Never>?
   }
 
@@ -50,7 +53,7 @@ public final class StoreFollow: FollowSource {
     else { throw StoreFollowError.badSession(prefix) }
     let id = try store.withConnection { connection -> SessionID in
       try await ServerSchema.check(connection, store: store.name)
-      guard try await notifies(connection) else {
+      guard try await isFollowable(connection) else {
         throw StoreFollowError.serverTooOld(store: store.name)
       }
       let found = try await sessions(matching: wanted, on: connection)
@@ -74,9 +77,9 @@ public final class StoreFollow: FollowSource {
   }
 
   public func isLive(_ session: SessionID) -> Bool {
-    // The lease that says which machine runs it is not read yet: an unfinished session
-    // counts as run.
-    session == self.session && !shared.withLock(\.isFinished)
+    // As of the last look (at most ``checkInterval`` ago): asked at every frame, it never
+    // waits on the network.
+    session == self.session && shared.withLock(\.isLeased)
   }
 
   public var problem: String? { shared.withLock(\.problem) }
@@ -156,17 +159,26 @@ public final class StoreFollow: FollowSource {
   }
 
   /// Copies what the server holds of the session and the mirror lacks, checked as an
-  /// imported file is; a log the server rewrote (an erasure) replaces the mirror's.
+  /// imported file is; a log the server rewrote (an erasure) replaces the mirror's. Notes
+  /// whether a machine holds the session's lease, read with its length in one query.
   func catchUp(on connection: StoreConnection) async throws {
     let key = StreamKey(.session, session.rawValue)
     let rows = try await connection.rows(
-      "SELECT last_seq FROM peerconsult.sessions WHERE id = \(session.rawValue)")
+      """
+      SELECT s.last_seq, EXISTS (SELECT 1 FROM peerconsult.session_leases l
+        WHERE l.session_id = s.id AND l.expires_at > now())
+      FROM peerconsult.sessions s WHERE s.id = \(session.rawValue)
+      """)
     var last: Int?
+    var leased = false
     do {
-      for try await (value, ) in rows.decode((Int,).self) { last = value }
+      for try await (value, held) in rows.decode((Int, Bool).self) {
+        (last, leased) = (value, held)
+      }
     } catch {
       throw StoreConnection.describe(error, at: store.address, hadPassword: true)
     }
+    shared.withLock { $0.isLeased = leased }
     guard let last else { throw StoreFollowError.gone(store: store.name) }
     guard (1...StoreSync.maximumEventsPerLog).contains(last) else {
       throw StoreSetupError.hostile("the session has \(last) events")
@@ -183,8 +195,6 @@ public final class StoreFollow: FollowSource {
       try mirror.deleteSession(session)
       _ = try write(batch)
     }
-    let finished = try mirror.loadSession(session).isFinished
-    shared.withLock { $0.isFinished = finished }
   }
 
   /// Writes `batch` into the mirror; false when the mirror's copy diverged from it.
@@ -221,12 +231,16 @@ public final class StoreFollow: FollowSource {
     return ids
   }
 
-  /// Whether the server's schema has the notifying trigger (version 2).
-  private static func notifies(_ connection: StoreConnection) async throws -> Bool {
+  /// Whether the server's schema has the notifying trigger (version 2) and the leases that
+  /// say whether a session is run (version 3).
+  private static func isFollowable(_ connection: StoreConnection) async throws -> Bool {
     let rows = try await connection.rows(
-      "SELECT count(*) FROM pg_trigger WHERE tgname = 'session_events_notify_insert'")
+      """
+      SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'session_events_notify_insert')
+        AND to_regclass('peerconsult.session_leases') IS NOT NULL
+      """)
     do {
-      for try await (count, ) in rows.decode((Int,).self) { return count > 0 }
+      for try await (found, ) in rows.decode((Bool,).self) { return found }
     } catch {
       throw StoreConnection.describe(error, at: connection.address, hadPassword: true)
     }
@@ -268,7 +282,8 @@ public enum StoreFollowError: Error, Hashable, Sendable, CustomStringConvertible
     case .gone(let store):
       "the session is no longer in store \(store)"
     case .serverTooOld(let store):
-      "Store \(store) cannot announce changes yet: its administrator runs "
+      "Store \(store) cannot announce changes yet, nor say who runs a session: its "
+        + "administrator runs "
         + "`peerconsult store init \(store)` to upgrade it."
     }
   }

@@ -50,7 +50,9 @@ struct ActionsCommand: ParsableCommand {
     }
     read.reportSkipped()
     try StandardOutput.write(
-      CommandText.actions(read.records, owner: owner, openOnly: open, overdueOnly: overdue))
+      CommandText.actions(
+        read.records, owner: owner, openOnly: open, overdueOnly: overdue,
+        origins: try database.sessionOrigins()))
     try read.failIfSkipped()
   }
 }

@@ -11,7 +11,8 @@ struct DeleteCommand: ParsableCommand {
       Removes the session's events, notes, search entries and everything kept from them; the \
       database is then rewritten so that no byte of the session stays in the file, its WAL or \
       its free pages. Backups and exports made before are not touched. A session being \
-      facilitated in another PeerConsult is refused. Asks first; --yes answers for scripts.
+      facilitated in another PeerConsult, or held by another machine on a shared store, is \
+      refused. Asks first; --yes answers for scripts.
       """)
 
   @OptionGroup var data: DataOptions
@@ -35,7 +36,9 @@ struct DeleteCommand: ParsableCommand {
           "delete removes a session for good: run it in a terminal to confirm, or add --yes.",
         declined: "Nothing was deleted.")
     }
-    try database.deleteSession(id) { SessionLock.isLive($0, in: data.location.dataDirectory) }
+    try data.holdingLeases(on: [id], in: database) {
+      try database.deleteSession(id) { SessionLock.isLive($0, in: data.location.dataDirectory) }
+    }
     try StandardOutput.line("Deleted session \(id.short) (\(title)).")
   }
 }

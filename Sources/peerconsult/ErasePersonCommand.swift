@@ -15,7 +15,8 @@ struct ErasePersonCommand: ParsableCommand {
       records the erasure, never the name. The database is then rewritten so that no byte of \
       what was removed stays in the file, its WAL or its free pages. Backups and exports made \
       before are not touched. Refused while one of their sessions is being facilitated in \
-      another PeerConsult. Asks first; --yes answers for scripts.
+      another PeerConsult, or held by another machine on a shared store. Asks first; --yes \
+      answers for scripts.
       """)
 
   @OptionGroup var data: DataOptions
@@ -36,8 +37,12 @@ struct ErasePersonCommand: ParsableCommand {
           "erase-person rewrites sessions for good: run it in a terminal to confirm, or add --yes.",
         declined: "Nothing was erased.")
     }
-    let erasure = try database.erasePerson(named: name, at: Date()) {
-      SessionLock.isLive($0, in: data.location.dataDirectory)
+    let erasure = try data.holdingLeases(
+      on: try database.sessions(withParticipant: name), in: database
+    ) {
+      try database.erasePerson(named: name, at: Date()) {
+        SessionLock.isLive($0, in: data.location.dataDirectory)
+      }
     }
     try StandardOutput.line(
       "Erased \(name) from \(CommandText.counted(erasure.sessions.count, "session"))"

@@ -52,8 +52,7 @@ struct ListCommand: ParsableCommand {
       try StandardOutput.line(data.noSessionsYet)
       return
     }
-    try StandardOutput.write(
-      CommandText.listings(listings, origins: try database.sessionOrigins()))
+    try StandardOutput.write(CommandText.listings(listings))
     if total > listings.count {
       try StandardOutput.line(CommandText.moreSessions(shown: listings.count, total: total))
     }

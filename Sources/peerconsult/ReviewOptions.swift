@@ -51,10 +51,12 @@ struct ReviewOptions: ParsableArguments {
     if !replace.isEmpty || !keep.isEmpty {
       let database = try data.database()
       defer { try? database.close() }
-      for id in ids {
-        let session = try LiveSession.resume(id, store: database, clock: SystemClock())
-        for word in replace { try session.chooseForSharing(word, replace: true) }
-        for word in keep { try session.chooseForSharing(word, replace: false) }
+      try data.holdingLeases(on: ids, in: database) {
+        for id in ids {
+          let session = try LiveSession.resume(id, store: database, clock: SystemClock())
+          for word in replace { try session.chooseForSharing(word, replace: true) }
+          for word in keep { try session.chooseForSharing(word, replace: false) }
+        }
       }
     }
     if opensScreen { return .screen }

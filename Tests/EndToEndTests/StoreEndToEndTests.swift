@@ -164,6 +164,18 @@ struct StoreEndToEndTests {
     let listed = try leadLaptop.succeed(["list"])
     let pulledRow = try #require(listed.split(separator: "\n").first { $0.contains("Plan 1 ") })
     #expect(pulledRow.contains("finished, from office"), "\(listed)")
+    let found = try leadLaptop.succeed(["search", "backlog"])
+    let hits = found.split(separator: "\n").filter { $0.contains("Alcohol Plan ") }
+    #expect(hits.count >= 5 && hits.allSatisfy { $0.hasSuffix(" · from office") }, "\(found)")
+    let actions = try leadLaptop.succeed(["actions"])
+    let headings = actions.split(separator: "\n").filter { $0.contains("  (Alcohol Plan · ") }
+    #expect(headings.count == 5 && headings.allSatisfy { $0.hasSuffix(" · from office)") })
+    let harvest = try leadLaptop.succeed([
+      "harvest", "--programme", "Alcohol Plan", "--format", "json",
+    ])
+    #expect(harvest.components(separatedBy: "\"origin\" : \"office\"").count == 6)
+    // The laptop that wrote a session does not mark it.
+    #expect(try !first.succeed(["search", "backlog"]).contains("from office"))
     try first.succeed(["sync"])
     #expect(try first.sessions().count == 7)
 

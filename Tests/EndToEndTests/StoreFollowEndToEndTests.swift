@@ -30,12 +30,33 @@ struct StoreFollowEndToEndTests {
       id: Self.session, store: database)
   }
 
-  @Test func aDisplayOnAnotherMachineFollowsThroughTheStoreAndSaysWhenItLosesIt() throws {
+  /// Gives the followed session a lease on `server` held by another machine, expiring
+  /// `expiry` (an SQL interval, negative for one already expired) from now.
+  private func lease(_ expiry: String, on server: StoreEndToEndTests.Server) throws {
+    try server.cluster.superuser(
+      """
+      INSERT INTO peerconsult.session_leases (session_id, programme_id, holder_id, holder, expires_at)
+        SELECT '\(Self.session.rawValue)', id, 'laptop-1', 'alice@laptop-1', now() + interval '\(expiry)'
+        FROM peerconsult.programmes WHERE name = 'Alcohol Plan'
+      ON CONFLICT (session_id) DO UPDATE SET expires_at = excluded.expires_at
+      """, database: server.database)
+  }
+
+  /// A server, the facilitator's laptop (alice) and the room's machine (wall), both granted
+  /// the programme, each with the store added as `office`.
+  private func twoMachines() throws -> (
+    StoreEndToEndTests.Server, StoreEndToEndTests.Laptop, StoreEndToEndTests.Laptop
+  ) {
     let server = try StoreEndToEndTests.Server()
     let alice = try server.facilitator("alice", password: "a-pw", programmes: ["Alcohol Plan"])
     let wall = try server.facilitator("wall", password: "w-pw", programmes: ["Alcohol Plan"])
-    let facilitator = try server.laptop(alice, password: "a-pw")
-    let room = try server.laptop(wall, password: "w-pw")
+    return (
+      server, try server.laptop(alice, password: "a-pw"), try server.laptop(wall, password: "w-pw")
+    )
+  }
+
+  @Test func aDisplayOnAnotherMachineFollowsThroughTheStoreAndSaysWhenItLosesIt() throws {
+    let (server, facilitator, room) = try twoMachines()
     let live = try createSession(in: facilitator)
     try facilitator.succeed(["store", "attach", "office", "Alcohol Plan"])
     try facilitator.succeed(["sync", "office"])
@@ -53,6 +74,8 @@ struct StoreFollowEndToEndTests {
       "store", "init", server.cluster.url(user: "postgres", database: server.database),
     ])
     #expect(upgraded.contains("(it had 1)"), "\(upgraded)")
+    // The facilitator's machine runs it.
+    try lease("1 hour", on: server)
 
     let display = try TmuxSession(
       ["follow", "--store", "office", String(Self.session.rawValue.prefix(6))],
@@ -95,6 +118,39 @@ struct StoreFollowEndToEndTests {
     #expect(display.waitForExit() == 0)
     let mirrors = room.data.appendingPathComponent("mirrors")
     #expect(try FileManager.default.contentsOfDirectory(atPath: mirrors.path).isEmpty)
+  }
+
+  /// A session no machine holds a lease on (none taken, or one its holder stopped renewing)
+  /// is not being run: the display says so, as a local one does of a session whose lock is
+  /// free, and says when a machine runs it again; read at the display's looks at the server.
+  @Test func theDisplaySaysNotRunningWhileNoMachineHoldsTheSessionsLease() throws {
+    let (server, facilitator, room) = try twoMachines()
+    _ = try createSession(in: facilitator)
+    try facilitator.succeed(["store", "attach", "office", "Alcohol Plan"])
+    try facilitator.succeed(["sync", "office"])
+    let prefix = String(Self.session.rawValue.prefix(6))
+
+    let display = try TmuxSession(
+      ["follow", "--store", "office", prefix], environment: ["PGPASSWORD": "w-pw"],
+      dataDir: room.data)
+    display.waitFor("Phase 1 of 4: Check-in")
+    display.waitFor("NOT RUNNING")
+    try lease("1 hour", on: server)
+    display.waitFor("READY without NOT RUNNING") {
+      $0.contains("READY") && !$0.contains("NOT RUNNING")
+    }
+    // The holder stopped renewing: once expired, nobody runs it.
+    try lease("-1 second", on: server)
+    display.waitFor("NOT RUNNING")
+    try display.send("q")
+    #expect(display.waitForExit() == 0)
+
+    let plain = try TmuxSession(
+      ["follow", "--store", "office", prefix, "--plain"], environment: ["PGPASSWORD": "w-pw"],
+      dataDir: room.data)
+    plain.waitFor("The session is not running: waiting for the facilitator")
+    try lease("1 hour", on: server)
+    plain.waitFor("The facilitator is running the session again")
   }
 
   @Test func plainFollowingThroughTheStoreEndsWhenTheSessionIsFinished() throws {

@@ -20,12 +20,28 @@ final class ReviewFixture {
   /// Finished, another programme, two days later: the newest.
   static let discharge = SessionID(rawValue: "c3" + String(repeating: "0", count: 30))!
 
-  /// - Parameter seed: false for a data folder where nothing was ever recorded.
-  init(width: Int = 80, height: Int = 24, seed: Bool = true, leavesProgram: Bool = false) throws {
+  /// - Parameters:
+  ///   - seed: false for a data folder where nothing was ever recorded.
+  ///   - pulledFrom: the name of a shared store the night-time economy session was taken
+  ///     from, as `peerconsult sync` records it; nil when every session was written here.
+  init(
+    width: Int = 80, height: Int = 24, seed: Bool = true, leavesProgram: Bool = false,
+    pulledFrom store: String? = nil
+  ) throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pc-review-\(UUID().uuidString)")
     let data = folder.appendingPathComponent("data")
     if seed { try Self.seed(AppDatabase(directory: data), clock: clock) }
+    if let store {
+      let database = try AppDatabase(directory: data)
+      try database.addStore(
+        named: store, url: "postgres://alice@db.example.org/pc", at: clock.now())
+      let key = StreamKey(.session, Self.nightTime.rawValue)
+      let last = try database.lastSequences(of: [key])[key] ?? 0
+      try database.recordSync(
+        store: store, agreed: [key: StreamSyncRecord(syncedSequence: last, writtenHere: false)])
+      try database.close()
+    }
     terminal = MemoryTerminal(width: width, height: height)
     services = AppServices(
       location: DataLocation(

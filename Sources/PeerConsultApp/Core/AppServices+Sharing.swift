@@ -11,17 +11,21 @@ extension AppServices {
     return .shareReviewLoaded(ShareReview(records: read.records), skipped: read.skipped.count)
   }
 
-  /// Stores the choice for `term` in every session of `subject`: one `shareChoice` event each.
+  /// Stores the choice for `term` in every session of `subject`: one `shareChoice` event each,
+  /// with the shared store's claims on them held for that write, as a review edit's.
   func choose(_ term: String, replace: Bool, in subject: ShareSubject) throws -> ServiceResult {
     var liveState: SessionState?
-    for id in try sessionIDs(of: subject) {
-      // The live session records it itself, so its own state stays current.
-      if let live, live.id == id {
-        try live.chooseForSharing(term, replace: replace)
-        liveState = live.state
-      } else {
-        try LiveSession.resume(id, store: store(), clock: clock).chooseForSharing(
-          term, replace: replace)
+    let ids = try sessionIDs(of: subject)
+    try writingStored(ids) {
+      for id in ids {
+        // The live session records it itself, so its own state stays current.
+        if let live, live.id == id {
+          try live.chooseForSharing(term, replace: replace)
+          liveState = live.state
+        } else {
+          try LiveSession.resume(id, store: store(), clock: clock).chooseForSharing(
+            term, replace: replace)
+        }
       }
     }
     return .shareChoiceSaved(
@@ -29,18 +33,23 @@ extension AppServices {
       live: liveState)
   }
 
-  /// Deletes `session` as `peerconsult delete` does, refused while it is live elsewhere.
+  /// Deletes `session` as `peerconsult delete` does, refused while it is live elsewhere or
+  /// another machine holds it on the shared store.
   func delete(_ session: SessionID) throws -> ServiceResult {
-    try store().deleteSession(session) { SessionLock.isLive($0, in: location.dataDirectory) }
+    try removingStored([session]) {
+      try store().deleteSession(session) { SessionLock.isLive($0, in: location.dataDirectory) }
+    }
     return .sessionDeleted(session)
   }
 
   /// Erases `name` as `peerconsult erase-person` does, refused while one of their sessions is
-  /// live elsewhere; then reads `shown` again.
+  /// live elsewhere or held by another machine on the shared store; then reads `shown` again.
   func erase(_ name: String, shown: SessionID) throws -> ServiceResult {
     let database = try store()
-    let erasure = try database.erasePerson(named: name, at: clock.now()) {
-      SessionLock.isLive($0, in: location.dataDirectory)
+    let erasure = try removingStored(try database.sessions(withParticipant: name)) {
+      try database.erasePerson(named: name, at: clock.now()) {
+        SessionLock.isLive($0, in: location.dataDirectory)
+      }
     }
     return .personErased(
       pseudonym: erasure.pseudonym, sessions: erasure.sessions,

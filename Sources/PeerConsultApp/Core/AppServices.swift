@@ -148,14 +148,14 @@ public final class AppServices {
       return .unfinishedListed(sessions, openElsewhere: Set(elsewhere))
     case .resume(let id):
       let lock = try claim(id)
-      try claimOnStore(id)
+      try claimOnStore([id])
       // A session left before its start stays ready.
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       facilitate(session, holding: lock)
       return .sessionOpened(session.id, session.state)
     case .reopen(let id):
       let lock = try claim(id)
-      try claimOnStore(id)
+      try claimOnStore([id])
       let session = try LiveSession.resume(id, store: store(), clock: clock)
       if session.state.isFinished { try session.previous() }
       facilitate(session, holding: lock)
@@ -397,11 +397,15 @@ public final class AppServices {
     liveLock = session.flatMap { try? SessionLock.acquire($0, in: location.dataDirectory) }
   }
 
-  /// Claims `id` on the shared store before it is run here, unless it runs here already:
-  /// refused, with one line naming the holder, when another machine holds it.
-  private func claimOnStore(_ id: SessionID) throws {
-    guard let liveSync, live?.id != id else { return }
-    try liveSync.claim(id, in: try store())
+  /// Claims `ids` on the shared store before they are run or written here, all or none,
+  /// leaving out the one run here (it holds its claim already); returns those claimed.
+  /// Refused, with one line naming the holder, when another machine holds one.
+  @discardableResult
+  private func claimOnStore(_ ids: [SessionID]) throws -> [SessionID] {
+    let claimed = ids.filter { $0 != live?.id }
+    guard let liveSync, !claimed.isEmpty else { return [] }
+    try liveSync.claim(claimed, in: try store())
+    return claimed
   }
 
   /// Runs `write` on the stored session `id` with the store's claim held for that one write
@@ -410,16 +414,29 @@ public final class AppServices {
   private func writingStored(_ id: SessionID, _ write: (LiveSession) throws -> ServiceResult)
     throws -> ServiceResult
   {
+    try writingStored([id]) { try write(try LiveSession.resume(id, store: store(), clock: clock)) }
+  }
+
+  /// Runs `write`, which appends events to the stored sessions `ids`, with the store's claims
+  /// on them held for that write (refused, nothing written, when another machine holds one):
+  /// their events are sent in the background, then the claims let go.
+  func writingStored<Result>(_ ids: [SessionID], _ write: () throws -> Result) throws -> Result {
     let database = try store()
-    let claimed = liveSync != nil && live?.id != id
-    if claimed {
-      try claimOnStore(id)
-      liveSync?.began(id, in: database)
-    }
-    defer { if claimed { liveSync?.ended(id) } }
-    let result = try write(try LiveSession.resume(id, store: database, clock: clock))
-    liveSync?.committed(id)
+    let claimed = try claimOnStore(ids)
+    for id in claimed { liveSync?.began(id, in: database) }
+    defer { for id in claimed { liveSync?.ended(id) } }
+    let result = try write()
+    for id in ids { liveSync?.committed(id) }
     return result
+  }
+
+  /// Runs `write`, which deletes or rewrites the stored sessions `ids`, with the store's
+  /// claims on them held for that write and let go of right after (refused, nothing changed,
+  /// when another machine holds one). Nothing is sent: `sync` carries deletions and erasures.
+  func removingStored<Result>(_ ids: [SessionID], _ write: () throws -> Result) throws -> Result {
+    let claimed = try claimOnStore(ids)
+    defer { if !claimed.isEmpty { liveSync?.release(claimed) } }
+    return try write()
   }
 
   /// The database, when the store is one and it exists already (nothing is created just to

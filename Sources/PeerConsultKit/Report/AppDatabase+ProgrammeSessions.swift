@@ -47,8 +47,9 @@ extension AppDatabase {
       let sessionRows = try Row.fetchAll(
         db,
         sql: """
-          SELECT s.id, s.title, s.created_at, s.finished_at, s.group_id FROM sessions s
-          WHERE \(scope) ORDER BY s.created_at, s.id
+          SELECT s.id, s.title, s.created_at, s.finished_at, s.group_id,
+            \(Self.origin(ofSession: "s.id")) AS origin
+          FROM sessions s WHERE \(scope) ORDER BY s.created_at, s.id
           """, arguments: arguments)
       let participants = try Self.participants(scope: scope, arguments, in: db)
       let rounds = try Self.rounds(scope: scope, arguments, in: db)
@@ -73,7 +74,7 @@ extension AppDatabase {
         func name(_ index: Int?) -> String? {
           index.map { people.indices.contains($0) ? people[$0].name : "?" }
         }
-        return ProgrammeSession(
+        var session = ProgrammeSession(
           id: id, title: row["title"], programme: programme,
           createdAt: Date(millisecondsSince1970: row["created_at"]),
           finishedAt: (row["finished_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
@@ -88,6 +89,8 @@ extension AppDatabase {
           tags: tags[raw] ?? [],
           ratings: (ratings[raw] ?? [:]).sorted { $0.key < $1.key }.map(\.value),
           followUps: followUps[raw] ?? [:])
+        session.origin = row["origin"]
+        return session
       }
       return ProgrammeSessions(
         sessions: sessions, skipped: skipped.sorted { $0.key < $1.key }.map(\.value))

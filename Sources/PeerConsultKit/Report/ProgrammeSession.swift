@@ -61,6 +61,9 @@ public struct ProgrammeSession: Sendable {
   public let ratings: [Int]
   /// What this meeting decided about its group's earlier actions.
   public let followUps: [ActionReference: ActionFollowUp]
+  /// The name of the shared store the session was taken from, or nil for one written here
+  /// (and for one read from records: an anonymised harvest never names it).
+  public var origin: String?
 
   /// The kinds a harvest quotes wherever they were written; any kind is quoted from a closing
   /// phase.
@@ -85,6 +88,7 @@ public struct ProgrammeSession: Sendable {
     self.tags = tags
     self.ratings = ratings
     self.followUps = followUps
+    origin = nil
   }
 
   /// The session `digest` tells of.

@@ -12,7 +12,8 @@ public enum CommandJSON {
           protocol: listing.protocolName, createdAt: ExportTime.string(listing.createdAt),
           updatedAt: ExportTime.string(listing.updatedAt),
           finishedAt: listing.finishedAt.map(ExportTime.string), presenters: listing.presenters,
-          notes: listing.noteCount, actions: listing.actionCount, actionsDone: listing.actionsDone)
+          notes: listing.noteCount, actions: listing.actionCount, actionsDone: listing.actionsDone,
+          origin: listing.origin)
       })
   }
 
@@ -30,7 +31,7 @@ public enum CommandJSON {
             let start = scalars.distance(from: scalars.startIndex, to: range.lowerBound)
             return Highlight(
               start: start, length: scalars.distance(from: range.lowerBound, to: range.upperBound))
-          })
+          }, origin: hit.origin)
       })
   }
 
@@ -46,6 +47,8 @@ public enum CommandJSON {
     let notes: Int
     let actions: Int
     let actionsDone: Int
+    /// The shared store the session was taken from; absent for one written here.
+    let origin: String?
   }
 
   private struct Hit: Encodable {
@@ -60,6 +63,8 @@ public enum CommandJSON {
     let speaker: String?
     let text: String
     let highlights: [Highlight]
+    /// The shared store the note's session was taken from; absent for one written here.
+    let origin: String?
   }
 
   private struct Highlight: Encodable {

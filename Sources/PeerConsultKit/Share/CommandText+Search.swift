@@ -1,8 +1,8 @@
 import Foundation
 
 extension CommandText {
-  /// `peerconsult search`: each hit as a line saying where it was written and the note below
-  /// it, matches marked; when `limit` hits came back, a hint that there may be more, in the
+  /// `peerconsult search`: each hit as a line saying where it was written (and the store its
+  /// session was taken from, if one) and the note below it, matches marked; when `limit` hits came back, a hint that there may be more, in the
   /// words of the `order` they came in.
   ///
   /// `styled` marks matches in the terminal's bold; otherwise (piped, or under `NO_COLOR`)
@@ -16,9 +16,10 @@ extension CommandText {
     for hit in hits {
       let place = hit.round.map { "Round \($0 + 1) · \(hit.phase)" } ?? hit.phase
       let speaker = hit.speaker.map { " · \(oneLine($0))" } ?? ""
+      let origin = hit.origin.map { " · from \(oneLine($0))" } ?? ""
       text +=
         "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
-        + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)\n"
+        + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)\(origin)\n"
       text += "  " + marked(hit.text, styled: styled).replacingOccurrences(of: "\n", with: "\n  ")
       text += "\n"
     }

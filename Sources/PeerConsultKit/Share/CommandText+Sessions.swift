@@ -1,21 +1,18 @@
 import Foundation
 
 extension CommandText {
-  /// `peerconsult list`: one row per session in the order given, under a heading row.
-  ///
-  /// `origins` names the shared store each session taken from one came from; its status
-  /// says so ("finished, from office").
-  public static func listings(
-    _ listings: [SessionListing], origins: [SessionID: String] = [:],
-    time: ReadableTime = ReadableTime()
-  ) -> String {
+  /// `peerconsult list`: one row per session in the order given, under a heading row. A
+  /// session taken from a shared store says so in its status ("finished, from office").
+  public static func listings(_ listings: [SessionListing], time: ReadableTime = ReadableTime())
+    -> String
+  {
     let rows = listings.map { listing in
       [
         listing.id.short, time.dayAndTime(listing.createdAt), oneLine(listing.title),
         oneLine(listing.programme), oneLine(listing.presenters.joined(separator: ", ")),
         "\(listing.noteCount)", "\(listing.actionsDone)/\(listing.actionCount)",
         (listing.isFinished ? "finished" : "unfinished")
-          + (origins[listing.id].map { ", from \(oneLine($0))" } ?? ""),
+          + (listing.origin.map { ", from \(oneLine($0))" } ?? ""),
       ]
     }
     return table(
@@ -33,10 +30,12 @@ extension CommandText {
   /// across the sessions (``ActionLedger``): done in its own session or at a later meeting of
   /// its group, carried forward, or dropped (`[-]`, with the reason). `owner` keeps the
   /// actions of people whose name it matches (see ``NameFilter``); `openOnly` the ones neither
-  /// done nor dropped; `overdueOnly` the open ones late at `now`.
+  /// done nor dropped; `overdueOnly` the open ones late at `now`. A session taken from a
+  /// shared store names it in its heading, from `origins` (``AppDatabase/sessionOrigins()``).
   public static func actions(
     _ records: [SessionRecord], owner: String? = nil, openOnly: Bool = false,
-    overdueOnly: Bool = false, now: Date = Date(), time: ReadableTime = ReadableTime()
+    overdueOnly: Bool = false, origins: [SessionID: String] = [:], now: Date = Date(),
+    time: ReadableTime = ReadableTime()
   ) -> String {
     let filter = owner.map(NameFilter.init)
     let ledger = ActionLedger(records)
@@ -54,7 +53,8 @@ extension CommandText {
       let programme = state.setup.programme.isEmpty ? "" : "\(oneLine(state.setup.programme)) · "
       text +=
         (text.isEmpty ? "" : "\n") + "\(time.day(state.createdAt))  \(oneLine(state.setup.title))"
-        + "  (\(programme)\(record.id.short))\n"
+        + "  (\(programme)\(record.id.short)"
+        + (origins[record.id].map { " · from \(oneLine($0))" } ?? "") + ")\n"
       for action in actions {
         let words = action.text.withoutControlCharacters.replacingOccurrences(
           of: "\n", with: "\n      ")

@@ -80,6 +80,9 @@ private struct HarvestFile: Encodable {
     let notes: Int
     let actions: Int
     let actionsDone: Int
+    /// Added within version 1: the shared store the session was taken from; absent for one
+    /// written here, and in an anonymised harvest.
+    let origin: String?
   }
 
   struct Item: Encodable {
@@ -162,7 +165,7 @@ private struct HarvestFile: Encodable {
       Session(
         id: $0.id.rawValue, title: $0.title, createdAt: ExportTime.string($0.createdAt),
         finishedAt: $0.finishedAt.map(ExportTime.string), presenters: $0.presenters,
-        notes: $0.notes, actions: $0.actions, actionsDone: $0.actionsDone)
+        notes: $0.notes, actions: $0.actions, actionsDone: $0.actionsDone, origin: $0.origin)
     }
     themes = items(harvest.themes)
     worksWell = items(harvest.worksWell)

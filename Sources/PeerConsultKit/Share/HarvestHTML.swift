@@ -42,7 +42,7 @@ struct HarvestHTML {
           .h2("Evaluation of the peer-learning model"),
           .h3("Ratings over time"), ratings(report),
           .h3("Process reviews"), .group(harvest.reviews.map { review($0, in: harvest) }),
-          .h2("Sessions over time"), sessions(harvest.sessions)
+          .h2("Sessions over time"), sessions(harvest.sessions, origins: harvest.hasOrigins)
         )
       ])
   }
@@ -116,14 +116,16 @@ struct HarvestHTML {
     )
   }
 
-  private func sessions(_ sessions: [ProgrammeHarvest.Session]) -> Node<HTML.BodyContext> {
+  private func sessions(_ sessions: [ProgrammeHarvest.Session], origins: Bool)
+    -> Node<HTML.BodyContext>
+  {
     .table(
       .class("sessions"),
       .thead(
         .tr(
           .th("Date"), .th("Session"), .th(.class("number"), "Presenters"),
           .th(.class("number"), "Notes"), .th(.class("number"), "Actions (done)"),
-          .th("Finished"))),
+          .th("Finished"), .if(origins, .th("From")))),
       .tbody(
         .forEach(sessions) { session in
           .tr(
@@ -131,7 +133,8 @@ struct HarvestHTML {
             .td(.class("number"), .text("\(session.presenters)")),
             .td(.class("number"), .text("\(session.notes)")),
             .td(.class("number"), .text("\(session.actions) (\(session.actionsDone))")),
-            .td(.text(session.finishedAt == nil ? "no" : "yes")))
+            .td(.text(session.finishedAt == nil ? "no" : "yes")),
+            .if(origins, .td(HTMLPage.text(session.origin.map { "store \($0)" } ?? "here"))))
         })
     )
   }

@@ -65,14 +65,18 @@ struct HarvestMarkdown {
       lines += list(entries)
     }
     lines += ["## Sessions over time", ""]
+    // A harvest of sessions all written here keeps the table it always had.
+    let origins = harvest.hasOrigins
     lines += [
-      "| Date | Session | Presenters | Notes | Actions (done) | Finished |",
-      "| --- | --- | ---: | ---: | ---: | --- |",
+      "| Date | Session | Presenters | Notes | Actions (done) | Finished |"
+        + (origins ? " From |" : ""),
+      "| --- | --- | ---: | ---: | ---: | --- |" + (origins ? " --- |" : ""),
     ]
     lines += harvest.sessions.map { session in
       "| \(time.day(session.createdAt)) | \(style.cell(session.title)) | \(session.presenters) | "
         + "\(session.notes) | \(session.actions) (\(session.actionsDone)) | "
         + "\(session.finishedAt == nil ? "no" : "yes") |"
+        + (origins ? " \(style.cell(session.origin.map { "store \($0)" } ?? "here")) |" : "")
     }
     return lines.joined(separator: "\n") + "\n"
   }

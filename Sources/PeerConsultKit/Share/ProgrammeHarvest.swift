@@ -17,6 +17,9 @@ struct ProgrammeHarvest {
     let notes: Int
     let actions: Int
     let actionsDone: Int
+    /// The shared store it was taken from; nil for one written here, and always in an
+    /// anonymised harvest: a store's name is the user's choice and may name an organisation.
+    let origin: String?
   }
 
   /// A note quoted with the session it came from.
@@ -73,6 +76,10 @@ struct ProgrammeHarvest {
   let people: Int
   let organisations: Int
 
+  /// Whether a session came from a shared store: the sessions' table then says where each
+  /// came from.
+  var hasOrigins: Bool { sessions.contains { $0.origin != nil } }
+
   /// The harvest of `digests`, one summary of each of a programme's sessions, oldest first.
   /// Actions are done or dropped as `ledger` (folded from the same sessions) says: in their
   /// own session or at a later meeting of their group.
@@ -106,7 +113,8 @@ struct ProgrammeHarvest {
           id: digest.id, title: title, createdAt: digest.createdAt,
           finishedAt: digest.finishedAt, presenters: digest.rounds.count(where: \.hasStarted),
           notes: digest.noteCount, actions: digest.notes(.action).count,
-          actionsDone: digest.notes(.action).count { doneAt(digest.id, $0.id) != nil }))
+          actionsDone: digest.notes(.action).count { doneAt(digest.id, $0.id) != nil },
+          origin: anonymised ? nil : digest.origin))
       func items(_ notes: [ProgrammeSession.Note]) -> [Item] {
         notes.map {
           Item(text: $0.text, createdAt: $0.createdAt, session: digest.id, sessionTitle: title)

@@ -47,18 +47,7 @@ extension AppDatabase {
     guard !wanted.isEmpty else { throw .noSuchPerson(name) }
     var erasure: Erasure?
     try leavingNoTrace { db in
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT DISTINCT p.session_id, p.name FROM participants p
-          JOIN sessions s ON s.id = p.session_id ORDER BY s.created_at, s.id
-          """)
-      var sessions: [SessionID] = []
-      for row in rows where TermReplacer.fold(row["name"] as String) == wanted {
-        if let session = SessionID(rawValue: row["session_id"]), !sessions.contains(session) {
-          sessions.append(session)
-        }
-      }
+      let sessions = try Self.sessions(withParticipant: wanted, in: db)
       let groups = try Self.groups(withMember: wanted, in: db)
       guard !sessions.isEmpty || !groups.isEmpty else { throw StoreError.noSuchPerson(name) }
       if let live = sessions.first(where: isLive) { throw StoreError.openElsewhere(live) }
@@ -85,6 +74,33 @@ extension AppDatabase {
     }
     guard let erasure else { throw .noSuchPerson(name) }
     return erasure
+  }
+
+  /// The sessions the person called `name` (without regard to case or accents) took part in,
+  /// oldest first: those ``erasePerson(named:at:isLive:)`` would rewrite.
+  public func sessions(withParticipant name: String) throws(StoreError) -> [SessionID] {
+    let wanted = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+    return try read { db in try Self.sessions(withParticipant: wanted, in: db) }
+  }
+
+  /// ``sessions(withParticipant:)`` of a name already folded, inside the caller's read or
+  /// write.
+  private static func sessions(withParticipant wanted: [Character], in db: Database) throws
+    -> [SessionID]
+  {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT DISTINCT p.session_id, p.name FROM participants p
+        JOIN sessions s ON s.id = p.session_id ORDER BY s.created_at, s.id
+        """)
+    var sessions: [SessionID] = []
+    for row in rows where TermReplacer.fold(row["name"] as String) == wanted {
+      if let session = SessionID(rawValue: row["session_id"]), !sessions.contains(session) {
+        sessions.append(session)
+      }
+    }
+    return sessions
   }
 
   /// Rewrites `session`'s events without the person and appends the erasure event.

@@ -76,7 +76,7 @@ extension AppDatabase {
       db,
       sql: """
         SELECT n.id, n.session_id, n.note, n.created_at, n.kind, n.text, s.title, s.programme,
-          sl.round, sl.phase, p.name AS speaker
+          sl.round, sl.phase, p.name AS speaker, \(origin(ofSession: "n.session_id")) AS origin
         FROM notes n
         JOIN sessions s ON s.id = n.session_id
         JOIN slots sl ON sl.session_id = n.session_id AND sl.slot = n.slot
@@ -91,7 +91,7 @@ extension AppDatabase {
         session: session, sessionTitle: row["title"], programme: row["programme"],
         noteID: row["note"], createdAt: Date(millisecondsSince1970: row["created_at"]),
         kind: NoteKind(rawValue: row["kind"]) ?? .other, round: row["round"], phase: row["phase"],
-        speaker: row["speaker"], text: text, snippet: text.excerpt())
+        speaker: row["speaker"], text: text, snippet: text.excerpt(), origin: row["origin"])
     }
   }
 }

@@ -99,14 +99,15 @@ extension AppDatabase {
     order: String = "s.created_at DESC, s.rowid DESC", limit: Int? = nil
   ) throws(StoreError) -> [SessionListing] {
     // The same condition, order and limit pick the presenters' sessions, so a page reads the
-    // rounds of the sessions on it only; the counts come from `session_summaries` (kept with
-    // the events), so no note is read.
+    // rounds and origins of the sessions on it only; the counts come from `session_summaries`
+    // (kept with the events), so no note is read.
     let chosen = Self.chosenSessions(where: condition, order: order, limit: limit)
     return try read { db in
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT s.*, c.notes AS note_count, c.actions AS action_count, c.actions_done
+          SELECT s.*, c.notes AS note_count, c.actions AS action_count, c.actions_done,
+            \(Self.origin(ofSession: "s.id")) AS origin
           FROM (SELECT s.id \(chosen)) page
           JOIN sessions s ON s.id = page.id
           JOIN session_summaries c ON c.session_id = s.id
@@ -122,7 +123,8 @@ extension AppDatabase {
           finishedAt: (row["finished_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
           title: row["title"], programme: row["programme"], protocolName: row["protocol_name"],
           presenters: presenters[id.rawValue] ?? [], noteCount: row["note_count"],
-          actionCount: row["action_count"], actionsDone: row["actions_done"])
+          actionCount: row["action_count"], actionsDone: row["actions_done"],
+          origin: row["origin"])
       }
     }
   }

@@ -257,6 +257,19 @@ extension AppDatabase {
     }
   }
 
+  /// SQL for the name of the store the session whose id is `column` was taken from, or NULL
+  /// for one written here, to select beside it: one lookup by primary key per store
+  /// remembered (a handful), so a listing or a search pays for its own rows only, however
+  /// many sessions came from stores. (`CROSS JOIN` keeps the stores outside: with `min()`
+  /// SQLite would walk `store_streams` in key order instead, every row for a local session.)
+  static func origin(ofSession column: String) -> String {
+    """
+    (SELECT o.store FROM stores st CROSS JOIN store_streams o
+      ON o.store = st.name AND o.kind = 'session' AND o.id = \(column)
+      WHERE o.origin = 'store' ORDER BY st.name LIMIT 1)
+    """
+  }
+
   /// Replaces `session`'s whole log with `events` (a version of it in which a person was
   /// erased elsewhere), leaving nothing of the old one in the file, as an erasure here does.
   public func replaceLog(of session: SessionID, with events: [RecordedEvent]) throws(StoreError) {

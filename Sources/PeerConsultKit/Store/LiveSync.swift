@@ -7,11 +7,17 @@ import Foundation
 /// terminal layer and the screens never see the network library. Every call but
 /// ``claim(_:in:)`` returns at once: a commit or a keystroke never waits on a network.
 public protocol LiveSync: AnyObject, Sendable {
-  /// Claims `session` (stored in `database`) for this machine before it is run or written:
-  /// throws, with one line naming the holder, when another machine holds it. Waits at most a
-  /// few seconds for the server; when it cannot be reached, returns and the session is run
-  /// offline (a conflict then shows as a divergence at the next sync).
-  func claim(_ session: SessionID, in database: AppDatabase) throws
+  /// Claims `sessions` (stored in `database`) for this machine before they are run or
+  /// written: throws, with one line naming the holder, when another machine holds one, and
+  /// then holds none of them. Waits at most a few seconds for the server, for all of them
+  /// together; when it cannot be reached, returns and they are written offline (a conflict
+  /// then shows as a divergence at the next sync). A claim is let go of by ``ended(_:)``
+  /// after ``began(_:in:)``, or by ``release(_:)``.
+  func claim(_ sessions: [SessionID], in database: AppDatabase) throws
+  /// Lets go at once of the claims on `sessions` taken for a write the background push does
+  /// not send (a deletion, an erasure: `sync` carries them). Waits at most a few seconds; a
+  /// claim not let go of expires by itself.
+  func release(_ sessions: [SessionID])
   /// `session` is being run or written here: hold its claim and send its events as they are
   /// committed, until ``ended(_:)``.
   func began(_ session: SessionID, in database: AppDatabase)

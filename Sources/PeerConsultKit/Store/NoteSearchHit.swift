@@ -17,6 +17,9 @@ public struct NoteSearchHit: Hashable, Sendable {
   public let text: HighlightedText
   /// A few words around the best matches, with them marked; "…" where text was cut.
   public let snippet: HighlightedText
+  /// The name of the shared store the note's session was taken from, or nil for one written
+  /// here.
+  public var origin: String? = nil
 }
 
 /// Text with ranges to show highlighted.

@@ -17,6 +17,9 @@ public struct SessionListing: Hashable, Sendable {
   /// Actions not deleted, and how many of them are done.
   public let actionCount: Int
   public let actionsDone: Int
+  /// The name of the shared store the session was taken from (`peerconsult sync`), or nil for
+  /// one written here: listings mark it with its origin.
+  public var origin: String? = nil
 
   public var isFinished: Bool { finishedAt != nil }
 }

@@ -54,9 +54,13 @@ extension ReviewScreen {
       hit.sessionTitle, ReviewFormat.date(hit.createdAt, timeZone), hit.kind.rawValue, place,
     ]
     if let speaker = hit.speaker { head.append(speaker) }
+    let marker = hit.origin.map { originMarker($0).truncated(toWidth: originWidth) } ?? ""
+    let headWidth = area.width - (marker.isEmpty ? 0 : marker.displayWidth + 3)
     grid.put(
-      ("\(selected ? "▸" : " ") " + head.joined(separator: " · ")).padded(toWidth: area.width),
+      ("\(selected ? "▸" : " ") " + head.joined(separator: " · ")).truncated(toWidth: headWidth)
+        .padded(toWidth: area.width),
       x: area.x, y: area.y, style: selected ? base : Theme.heading)
+    drawOrigin(marker, endingAt: area.maxX - 1, y: area.y, selected: selected, into: &grid)
     grid.fill(area.row(1), with: Cell(" ", style: base))
     HighlightedLine.draw(
       hit.snippet, x: area.x + 4, y: area.y + 1, width: area.width - 5, style: base,

@@ -169,6 +169,9 @@ extension ReviewState: Screen {
       var transcript = TranscriptState(
         sessionID: id, session: session, screenWidth: environment.width,
         timeZone: environment.timeZone, back: self)
+      // Known from the row or the hit it was opened from: no query of its own.
+      transcript.origin =
+        sessions.first { $0.id == id }?.origin ?? hits.first { $0.session == id }?.origin
       if let note {
         transcript.focusNote = note
         transcript.reveal(

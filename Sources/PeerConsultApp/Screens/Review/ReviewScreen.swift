@@ -65,6 +65,23 @@ public enum ReviewScreen {
       style: state.programme == nil ? Theme.muted : Theme.key)
   }
 
+  /// The widest a row's origin marker gets: a long store name is cut, the title keeps room.
+  static let originWidth = 18
+
+  /// What marks a session taken from the shared store `origin`, in the lists and the
+  /// transcript's header.
+  static func originMarker(_ origin: String) -> String { "from " + origin }
+
+  /// Draws `marker` (nothing when empty) so that it ends just before column `end`, in the
+  /// store's own colour unless the row is selected.
+  static func drawOrigin(
+    _ marker: String, endingAt end: Int, y: Int, selected: Bool, into grid: inout Grid
+  ) {
+    guard !marker.isEmpty else { return }
+    grid.put(
+      marker, x: end - marker.displayWidth, y: y, style: selected ? Theme.selected : Theme.key)
+  }
+
   /// The entries shown so that the selected one is on screen: the list moves a page at a
   /// time, so entries stay put while the selection moves within a page.
   static func page(selection: Int, count: Int, listHeight: Int) -> Range<Int> {
@@ -110,13 +127,18 @@ public enum ReviewScreen {
     let base = selected ? Theme.selected : Style.plain
     let state = listing.isFinished ? "finished" : "unfinished"
     let head = "\(selected ? "▸" : " ") \(ReviewFormat.date(listing.createdAt, timeZone))  "
-    let titleWidth = area.width - head.displayWidth - state.displayWidth - 2
+    let stateX = area.maxX - state.displayWidth - 1
+    let marker = listing.origin.map { originMarker($0).truncated(toWidth: originWidth) } ?? ""
+    let titleWidth =
+      area.width - head.displayWidth - state.displayWidth - 2
+      - (marker.isEmpty ? 0 : marker.displayWidth + 2)
     grid.put(
       (head + listing.title.truncated(toWidth: titleWidth)).padded(toWidth: area.width), x: area.x,
       y: area.y, style: selected ? base : Theme.heading)
     grid.put(
-      state, x: area.maxX - state.displayWidth - 1, y: area.y,
+      state, x: stateX, y: area.y,
       style: selected ? base : (listing.isFinished ? Theme.ok : Theme.warning))
+    drawOrigin(marker, endingAt: stateX - 2, y: area.y, selected: selected, into: &grid)
     // Counts before names, so a narrow window cuts the names rather than the numbers.
     var details: [String] = []
     if !listing.programme.isEmpty { details.append(listing.programme) }

@@ -30,8 +30,8 @@ public enum TranscriptScreen {
   ) -> (x: Int, y: Int)? {
     let inner = area.inset(dx: 2, dy: 0)
     grid.put(
-      sessionLine(state.session, timeZone: timeZone), x: inner.x, y: inner.y, style: Theme.key,
-      maxWidth: inner.width)
+      sessionLine(state.session, origin: state.origin, timeZone: timeZone), x: inner.x, y: inner.y,
+      style: Theme.key, maxWidth: inner.width)
     let body = Rect(
       x: inner.x, y: inner.y + headerRows, width: inner.width,
       height: rows(bodyHeight: area.height))
@@ -61,13 +61,17 @@ public enum TranscriptScreen {
     return LiveScreen.drawOpenEditor(editor, state.session, into: &grid, area: area)
   }
 
-  /// Programme, protocol, date, whether finished, and the presenters.
-  static func sessionLine(_ session: SessionState, timeZone: TimeZone) -> String {
+  /// Programme, protocol, date, whether finished (and the store it came from), and the
+  /// presenters.
+  static func sessionLine(_ session: SessionState, origin: String?, timeZone: TimeZone)
+    -> String
+  {
     var parts: [String] = []
     if !session.setup.programme.isEmpty { parts.append(session.setup.programme) }
     parts.append(session.setup.consultingProtocol.name)
     parts.append(ReviewFormat.date(session.createdAt, timeZone))
     parts.append(session.isFinished ? "finished" : "unfinished")
+    if let origin { parts.append(ReviewScreen.originMarker(origin)) }
     let presenters = session.setup.presenters.map { LiveScreen.name($0, in: session) }
     if !presenters.isEmpty { parts.append("presenting: " + presenters.joined(separator: ", ")) }
     return parts.joined(separator: " · ")

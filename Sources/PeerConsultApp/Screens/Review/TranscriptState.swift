@@ -29,6 +29,9 @@ public struct TranscriptState: Equatable, Sendable {
   public var editor: NoteEditorState?
   /// The review screen to go back to, as it was left.
   public var back: ReviewState
+  /// The shared store the session was taken from, as the review list or the search hit it was
+  /// opened from says; nil for one written here.
+  public var origin: String?
 
   public init(
     sessionID: SessionID, session: SessionState, screenWidth: Int, timeZone: TimeZone,
