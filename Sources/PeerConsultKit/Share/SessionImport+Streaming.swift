@@ -245,7 +245,10 @@ struct ImportMerge {
       throw .diverged(path: imported.path, session: record.id, title: record.state.setup.title)
     }
     if !append.isEmpty {
-      do { try writing.append(append, to: record.id) } catch { throw .store(error) }
+      // `append` runs to the copy's last event, so the copy's state is the log's.
+      do { try writing.append(append, to: record.id, resulting: record.state) } catch {
+        throw .store(error)
+      }
     }
     var entry =
       earlier

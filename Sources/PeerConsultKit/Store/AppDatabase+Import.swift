@@ -74,10 +74,12 @@ extension AppDatabase {
   }
 
   /// Appends `events`, a run of `session`'s log, with their projections and snapshot, in
-  /// `db`'s transaction; the action scopes they touch are added to `scopes`.
+  /// `db`'s transaction; the action scopes they touch are added to `scopes`. `resulting`, the
+  /// state the whole log folds to with the run (an import has just rebuilt it), saves reading
+  /// the session back to write its snapshot.
   static func appendRun(
     _ events: [RecordedEvent], payloads: [String], to session: SessionID, in db: Database,
-    scopes: inout Set<ActionStates.Scope>
+    resulting: SessionState? = nil, scopes: inout Set<ActionStates.Scope>
   ) throws {
     for (event, payload) in zip(events, payloads) {
       try continueLog(of: session, with: event, in: db)
@@ -91,7 +93,12 @@ extension AppDatabase {
           event.event.typeName, payload,
         ])
     }
-    if let first = events.first, let last = events.last {
+    guard let first = events.first, let last = events.last else { return }
+    if let resulting {
+      let interval = SessionSnapshot.interval
+      guard last.sequence / interval > (first.sequence - 1) / interval else { return }
+      try storeSnapshot(resulting, at: last.sequence, of: session, in: db)
+    } else {
       try keepSnapshot(of: session, afterRun: first.sequence, to: last.sequence, in: db)
     }
   }
@@ -140,13 +147,15 @@ public struct ImportWriting {
     return try AppDatabase.decodedEvents(rows, of: session)
   }
 
-  /// Appends `events`, which continue `session`'s stored log (or create it from sequence 1).
-  public mutating func append(_ events: [RecordedEvent], to session: SessionID)
-    throws(StoreError)
-  {
+  /// Appends `events`, which continue `session`'s stored log (or create it from sequence 1)
+  /// to its end; `resulting` is the state the whole log then folds to, for its snapshot.
+  public mutating func append(
+    _ events: [RecordedEvent], to session: SessionID, resulting: SessionState
+  ) throws(StoreError) {
     do {
       let payloads = try events.map { try SessionEventCodec.payload(of: $0.event) }
-      try AppDatabase.appendRun(events, payloads: payloads, to: session, in: db, scopes: &scopes)
+      try AppDatabase.appendRun(
+        events, payloads: payloads, to: session, in: db, resulting: resulting, scopes: &scopes)
     } catch {
       throw .whileWriting(error, path: path)
     }
