@@ -72,8 +72,16 @@ extension SessionExport {
       ExportedSession(
         id: record.id.rawValue, events: record.events.map(ExportedEvent.init),
         derived: DerivedSession(SessionDigest(record), anonymised: false)))
-    return text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+    // Byte by byte: splitting and joining strings cost more than encoding the session.
+    var indented: [UInt8] = []
+    indented.reserveCapacity(text.utf8.count * 5 / 4)
+    var atLineStart = true
+    for byte in text.utf8.dropLast() {
+      if atLineStart, byte != 0x0A { indented.append(contentsOf: repeatElement(0x20, count: 4)) }
+      indented.append(byte)
+      atLineStart = byte == 0x0A
+    }
+    return String(decoding: indented, as: UTF8.self)
   }
 
   /// The end of the file after the last session.
