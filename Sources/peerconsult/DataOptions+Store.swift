@@ -105,6 +105,26 @@ struct OutputOptions: ParsableArguments {
     try PrivateFile.write(CommandText.printable(text), to: url, replacing: force)
     try StandardOutput.line("Wrote \(what) to \(url.path).")
   }
+
+  /// Writes the pieces `produce` hands to its argument as they come: to standard output, or
+  /// to a private file put in place once `produce` is done (``PrivateFileWriter``), so a
+  /// failure half way leaves no half file. `produce` returns what it wrote, to confirm a file
+  /// with, or nil when it wrote nothing: then no file is made.
+  func stream(_ produce: (_ write: (String) throws -> Void) throws -> String?) throws {
+    guard let output else {
+      _ = try produce { try StandardOutput.write($0) }
+      return
+    }
+    let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
+    let writer = try PrivateFileWriter(to: url, replacing: force)
+    // Cleaned as standard output is, a piece at a time: each piece is whole lines.
+    guard let what = try produce({ try writer.write(CommandText.printable($0)) }) else {
+      writer.abandon()
+      return
+    }
+    try writer.commit()
+    try StandardOutput.line("Wrote \(what) to \(url.path).")
+  }
 }
 
 /// Whether standard output is a terminal that may be styled (not piped, NO_COLOR unset).

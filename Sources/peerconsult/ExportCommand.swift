@@ -80,6 +80,12 @@ struct ExportCommand: ParsableCommand {
       return
     case .write: break
     }
+    if !anonymise, format != .html {
+      try stream(unique, from: database)
+      return
+    }
+    // Anonymised exports are made whole (each person keeps one pseudonym across every
+    // session), and HTML is one page: both read every session first.
     let read = try database.records(of: unique)
     read.reportSkipped()
     let records = read.records
@@ -92,6 +98,25 @@ struct ExportCommand: ParsableCommand {
       groups: format == .json ? try database.groupRecords(for: records) : [])
     try output.write(
       text, what: CommandText.counted(records.count, anonymise ? "anonymised session" : "session"))
+    try read.failIfSkipped()
+  }
+
+  /// Writes `sessions` one at a time (``SessionExport/stream(_:from:as:timeZone:to:)``), so
+  /// that `export --all` takes the memory of one session, not of every one.
+  private func stream(_ sessions: [SessionID], from database: AppDatabase) throws {
+    var read = SessionRecords()
+    try output.stream(
+      { write in
+        let streamed = try SessionExport.stream(
+          sessions, from: database, as: format.shareFormat, to: write)
+        read.skipped = streamed.skipped
+        read.reportSkipped()
+        return streamed.written == 0 ? nil : CommandText.counted(streamed.written, "session")
+      })
+    guard read.skipped.count < sessions.count else {
+      try read.failIfSkipped()
+      throw StoreError.noSessions
+    }
     try read.failIfSkipped()
   }
 }

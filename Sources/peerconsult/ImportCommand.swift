@@ -24,11 +24,12 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     guard !files.isEmpty else { throw CLIError("Name at least one file to import.") }
     let urls = files.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
-    // Read and checked before the data folder is opened, so a refused file creates nothing.
-    let batch = try SessionImport.readAll(urls)
+    // Read and checked before the data folder is opened, so a refused file creates nothing;
+    // then read again and written, a session at a time, in one transaction.
+    let checked = try SessionImport.check(urls)
     let database = try data.database()
     defer { try? database.close() }
-    let outcomes = try SessionImport.write(batch, into: database)
+    let outcomes = try SessionImport.write(checked, into: database)
     try StandardOutput.write(CommandText.imported(outcomes.sessions, groups: outcomes.groups))
   }
 }

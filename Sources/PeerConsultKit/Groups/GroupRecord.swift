@@ -19,9 +19,13 @@ extension AppDatabase {
   /// The records of the groups that `sessions` are meetings of, by id; a group that is not
   /// stored (its meetings were imported without it) is left out.
   public func groupRecords(for sessions: [SessionRecord]) throws(StoreError) -> [GroupRecord] {
-    let ids = Set(sessions.compactMap(\.state.setup.group)).sorted()
+    try groupRecords(Set(sessions.compactMap(\.state.setup.group)))
+  }
+
+  /// The records of the groups `ids`, ordered by id; a group not stored is left out.
+  public func groupRecords(_ ids: Set<GroupID>) throws(StoreError) -> [GroupRecord] {
     var records: [GroupRecord] = []
-    for id in ids {
+    for id in ids.sorted() {
       let events: [RecordedGroupEvent]
       do throws(StoreError) { events = try groupEvents(of: id) } catch .noSuchGroup {
         continue

@@ -40,4 +40,9 @@ public struct SessionRecords: Sendable {
   public var records: [SessionRecord] = []
   /// One ``StoreError/damagedSession(_:sequence:reason:)`` per session left out.
   public var skipped: [StoreError] = []
+
+  public init(records: [SessionRecord] = [], skipped: [StoreError] = []) {
+    self.records = records
+    self.skipped = skipped
+  }
 }

@@ -61,11 +61,12 @@ public enum SessionImport {
   /// Files larger than this are refused before reading: a session export is far smaller.
   public static let maximumFileSize = 256 * 1024 * 1024
 
-  /// Imports `files` into `database`; returns what happened to each session, in file order.
+  /// Imports `files` into `database`, a session at a time (``check(_:)``, then
+  /// ``write(_:into:)``); returns what happened to each session, in file order.
   public static func run(_ files: [URL], into database: AppDatabase) throws(ImportError)
     -> [ImportOutcome]
   {
-    try write(readAll(files), into: database).sessions
+    try write(check(files), into: database).sessions
   }
 
   /// Reads and checks every file; a session found in several files, or twice in one, is kept
@@ -120,20 +121,7 @@ public enum SessionImport {
 
   /// Reads and checks one export file, sessions and groups.
   public static func readAll(_ file: URL) throws(ImportError) -> ImportBatch {
-    let path = file.path
-    let data: Data
-    do {
-      let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-      guard size <= maximumFileSize else {
-        throw ImportError.tooLarge(path: path, megabytes: maximumFileSize / 1024 / 1024)
-      }
-      data = try Data(contentsOf: file)
-    } catch let error as ImportError {
-      throw error
-    } catch {
-      throw .unreadable(path: path, reason: reason(error))
-    }
-    return try readAll(data, path: path)
+    try readAll(ImportSource(file))
   }
 
   /// Reads and checks the sessions of an export file; `path` names it in messages.
@@ -143,44 +131,7 @@ public enum SessionImport {
 
   /// Reads and checks the contents of an export file; `path` names it in messages.
   public static func readAll(_ data: Data, path: String) throws(ImportError) -> ImportBatch {
-    let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: data)
-    } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
-      throw .foreign(path: path, detail: "it is JSON, but not an object")
-    } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-      throw .notJSON(path: path, detail: jsonProblem(context))
-    } catch {
-      throw .foreign(path: path, detail: describe(error))
-    }
-    switch header.format {
-    case SessionExport.format: break
-    case HarvestExport.format: throw .harvest(path: path)
-    case nil: throw .foreign(path: path, detail: "it has no \"format\"")
-    case let format?: throw .foreign(path: path, detail: "its \"format\" is \"\(format)\"")
-    }
-    guard let version = header.version, version >= 1 else {
-      throw .invalid(path: path, detail: "\"version\" must be a whole number from 1")
-    }
-    guard version <= SessionExport.version else {
-      throw .newerVersion(path: path, version: version)
-    }
-    if header.anonymised == true { throw .anonymised(path: path) }
-    let body: Body
-    do {
-      body = try JSONDecoder().decode(Body.self, from: data)
-    } catch {
-      throw .invalid(path: path, detail: describe(error))
-    }
-    var sessions: [ImportedSession] = []
-    for session in body.sessions {
-      sessions.append(try checked(session.id, session.events.map(\.recorded), path: path))
-    }
-    var groups: [ImportedGroup] = []
-    for group in body.groups ?? [] {
-      groups.append(try checked(group.id, group.events.map(\.recorded), path: path))
-    }
-    return ImportBatch(sessions: sessions, groups: groups)
+    try readAll(ImportSource(data, path: path))
   }
 
   /// Checks one session's events as a file's are checked, wherever they were read (an export
@@ -271,38 +222,11 @@ public enum SessionImport {
 
   // MARK: Reading
 
-  /// The keys that say what a file is, read before anything else.
-  private struct Header: Decodable {
-    let format: String?
-    let version: Int?
-    let anonymised: Bool?
-
-    private enum CodingKeys: String, CodingKey { case format, version, anonymised }
-
-    // Lenient, so a file that is JSON but something else is called foreign, not damaged.
-    init(from decoder: any Decoder) throws {
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      format = try? container.decodeIfPresent(String.self, forKey: .format)
-      version = try? container.decodeIfPresent(Int.self, forKey: .version)
-      anonymised = try? container.decodeIfPresent(Bool.self, forKey: .anonymised)
-    }
-  }
-
-  private struct Body: Decodable {
-    struct Session: Decodable {
-      let id: SessionID
-      let events: [ExportedEvent]
-    }
-
-    let sessions: [Session]
-    /// Absent in files without standing groups, and in every file written before them.
-    let groups: [GroupBody]?
-  }
-
   /// Where and what the problem is, on one line: `sessions[0].events[3].kind: "x" is not …`.
-  static func describe(_ error: any Error) -> String {
+  /// `within` names the value that was decoded (`sessions[3]`) when it is not the file.
+  static func describe(_ error: any Error, within: String = "") -> String {
     func place(_ path: [any CodingKey]) -> String {
-      var text = ""
+      var text = within
       for key in path {
         if let index = key.intValue {
           text += "[\(index)]"
@@ -336,26 +260,5 @@ public enum SessionImport {
     case is [Any].Type: "a list"
     default: "an object"
     }
-  }
-
-  /// The parser's account of invalid JSON, without Foundation's boilerplate.
-  private static func jsonProblem(_ context: DecodingError.Context) -> String {
-    let underlying = context.underlyingError as NSError?
-    let detail =
-      underlying?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
-    return detail.split(whereSeparator: \.isNewline).joined(separator: " ")
-  }
-
-  private static func reason(_ error: any Error) -> String {
-    let error = error as NSError
-    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    if error.domain == NSCocoaErrorDomain, error.code == NSFileReadNoSuchFileError {
-      return "no such file"
-    }
-    return error.localizedDescription
   }
 }

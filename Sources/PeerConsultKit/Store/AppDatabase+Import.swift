@@ -37,24 +37,69 @@ extension AppDatabase {
         }
       }
       for (run, payloads) in zip(runs, payloads) {
-        for (event, payload) in zip(run.events, payloads) {
-          try Self.continueLog(of: run.session, with: event, in: db)
-          // Projected first: a created event's session row must exist before the event's row.
-          scopes.formUnion(
-            try EventProjection(session: run.session, at: event.at, db: db).apply(event.event))
-          try db.execute(
-            sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
-            arguments: [
-              run.session.rawValue, event.sequence, event.at.millisecondsSince1970,
-              event.event.typeName, payload,
-            ])
-        }
-        if let first = run.events.first, let last = run.events.last {
-          try Self.keepSnapshot(
-            of: run.session, afterRun: first.sequence, to: last.sequence, in: db)
-        }
+        try Self.appendRun(run.events, payloads: payloads, to: run.session, in: db, scopes: &scopes)
       }
       try ActionStates.refresh(scopes, in: db)
+    }
+  }
+
+  /// Writes `groups` (as ``appendInOneTransaction(_:groups:)`` does), then lets `body` append
+  /// sessions one at a time through an ``ImportWriting``, all in one transaction: import
+  /// streams a file's sessions into it without holding them all. When `body` throws, nothing
+  /// is written and its error is thrown as it is.
+  public func importInOneTransaction(
+    groups: [(group: GroupID, events: [RecordedGroupEvent])],
+    _ body: (inout ImportWriting) throws -> Void
+  ) throws {
+    var failure: (any Error)?
+    do {
+      try write { db in
+        for run in groups {
+          for event in run.events {
+            try Self.insertGroupEvent(
+              event, payload: try GroupEventCodec.payload(of: event.event), to: run.group, in: db)
+          }
+        }
+        var writing = ImportWriting(db: db, path: fileURL.path)
+        do { try body(&writing) } catch {
+          failure = error
+          throw error
+        }
+        try ActionStates.refresh(writing.scopes, in: db)
+      }
+    } catch {
+      // The transaction was rolled back; the reason is the body's own, when it had one.
+      throw failure ?? error
+    }
+  }
+
+  /// Appends `events`, a run of `session`'s log, with their projections and snapshot, in
+  /// `db`'s transaction; the action scopes they touch are added to `scopes`. `resulting`, the
+  /// state the whole log folds to with the run (an import has just rebuilt it), saves reading
+  /// the session back to write its snapshot.
+  static func appendRun(
+    _ events: [RecordedEvent], payloads: [String], to session: SessionID, in db: Database,
+    resulting: SessionState? = nil, scopes: inout Set<ActionStates.Scope>
+  ) throws {
+    for (event, payload) in zip(events, payloads) {
+      try continueLog(of: session, with: event, in: db)
+      // Projected first: a created event's session row must exist before the event's row.
+      scopes.formUnion(
+        try EventProjection(session: session, at: event.at, db: db).apply(event.event))
+      try db.execute(
+        sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
+        arguments: [
+          session.rawValue, event.sequence, event.at.millisecondsSince1970,
+          event.event.typeName, payload,
+        ])
+    }
+    guard let first = events.first, let last = events.last else { return }
+    if let resulting {
+      let interval = SessionSnapshot.interval
+      guard last.sequence / interval > (first.sequence - 1) / interval else { return }
+      try storeSnapshot(resulting, at: last.sequence, of: session, in: db)
+    } else {
+      try keepSnapshot(of: session, afterRun: first.sequence, to: last.sequence, in: db)
     }
   }
 
@@ -77,5 +122,42 @@ extension AppDatabase {
     try db.execute(
       sql: "UPDATE sessions SET last_seq = ?, updated_at = ? WHERE id = ?",
       arguments: [event.sequence, event.at.millisecondsSince1970, session.rawValue])
+  }
+}
+
+/// One import's write transaction (``AppDatabase/importInOneTransaction(groups:_:)``): what is
+/// stored, as the transaction sees it, and appending to it.
+public struct ImportWriting {
+  let db: Database
+  let path: String
+  /// The action scopes touched, folded once when the transaction ends.
+  var scopes = Set<ActionStates.Scope>()
+
+  /// Every event of `session` stored so far, this transaction's included; none when there is
+  /// no such session.
+  public func storedEvents(of session: SessionID) throws(StoreError) -> [RecordedEvent] {
+    let rows: [Row]
+    do {
+      rows = try Row.fetchAll(
+        db, sql: "SELECT seq, at, payload FROM events WHERE session_id = ? ORDER BY seq",
+        arguments: [session.rawValue])
+    } catch {
+      throw .whileReading(error, path: path)
+    }
+    return try AppDatabase.decodedEvents(rows, of: session)
+  }
+
+  /// Appends `events`, which continue `session`'s stored log (or create it from sequence 1)
+  /// to its end; `resulting` is the state the whole log then folds to, for its snapshot.
+  public mutating func append(
+    _ events: [RecordedEvent], to session: SessionID, resulting: SessionState
+  ) throws(StoreError) {
+    do {
+      let payloads = try events.map { try SessionEventCodec.payload(of: $0.event) }
+      try AppDatabase.appendRun(
+        events, payloads: payloads, to: session, in: db, resulting: resulting, scopes: &scopes)
+    } catch {
+      throw .whileWriting(error, path: path)
+    }
   }
 }

@@ -19,15 +19,6 @@ import Testing
     try folder.write(name, text)
   }
 
-  /// Everything the store holds, to prove a refused import changed nothing.
-  private func everything(_ database: AppDatabase) throws -> [SessionID: [RecordedEvent]] {
-    var logs: [SessionID: [RecordedEvent]] = [:]
-    for listing in try database.sessions() {
-      logs[listing.id] = try database.events(of: listing.id)
-    }
-    return logs
-  }
-
   @Test func exportImportExportGivesTheSameBytes() throws {
     let (_, json) = try exported()
     let target = try StoreFixture()
@@ -58,10 +49,10 @@ import Testing
     let target = try StoreFixture()
     let file = try write(json, in: target.folder)
     _ = try SessionImport.run([file], into: target.database)
-    let before = try everything(target.database)
+    let before = try target.database.everyLog()
     let second = try SessionImport.run([file, file], into: target.database)
     #expect(second.map(\.change) == [.alreadyPresent, .alreadyPresent, .alreadyPresent])
-    #expect(try everything(target.database) == before)
+    #expect(try target.database.everyLog() == before)
   }
 
   @Test func aLaterExportOfASessionExtendsTheEarlierOne() throws {
@@ -95,7 +86,7 @@ import Testing
     let target = try StoreFixture()
     let other = try target.live(Fixtures.setup(), id: ShareFixture.otherID)
     try other.start()
-    let before = try everything(target.database)
+    let before = try target.database.everyLog()
     let file = try write(json, in: target.folder)
     #expect {
       try SessionImport.run([file], into: target.database)
@@ -104,7 +95,7 @@ import Testing
       return session == ShareFixture.otherID
     }
     // The two new sessions in the same file were not written either.
-    #expect(try everything(target.database) == before)
+    #expect(try target.database.everyLog() == before)
   }
 
   @Test func refusedFilesSayWhyAndWriteNothing() throws {

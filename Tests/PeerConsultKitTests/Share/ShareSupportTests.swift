@@ -39,6 +39,61 @@ import Testing
   }
 }
 
+/// Exports written a session at a time (issue 19): the file appears only when whole.
+@Suite struct PrivateFileWriterTests {
+  private func names(_ folder: TemporaryFolder) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+  }
+
+  @Test func theFileAppearsOnlyWhenWholeAndPrivate() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.path("all.json")
+    let writer = try PrivateFileWriter(to: file)
+    try writer.write("{\n")
+    try writer.write("}\n")
+    // Meanwhile only a hidden temporary file, readable by its owner alone, is there.
+    #expect(!FileManager.default.fileExists(atPath: file.path))
+    let pending = try names(folder)
+    #expect(
+      pending.count == 1 && pending[0].hasPrefix(".all.json.") && pending[0].hasSuffix(".tmp"))
+    #expect(permissions(folder.path(pending[0])) == 0o600)
+    try writer.commit()
+    #expect(try String(contentsOf: file, encoding: .utf8) == "{\n}\n")
+    #expect(permissions(file) == 0o600)
+    #expect(try names(folder) == ["all.json"])
+  }
+
+  @Test func aWriterGivenUpLeavesNothingAndTheOldFileWhole() throws {
+    let folder = try TemporaryFolder()
+    do {
+      let writer = try PrivateFileWriter(to: folder.path("new.md"))
+      try writer.write("half")
+    }
+    #expect(try names(folder).isEmpty)
+    let old = try folder.write("old.md", "old")
+    let writer = try PrivateFileWriter(to: old, replacing: true)
+    try writer.write("half of the new")
+    writer.abandon()
+    #expect(try String(contentsOf: old, encoding: .utf8) == "old")
+    #expect(try names(folder) == ["old.md"])
+  }
+
+  @Test func anExistingFileIsRefusedAtOnceAndOneMadeMeanwhileIsKept() throws {
+    let folder = try TemporaryFolder()
+    let existing = try folder.write("existing.md", "keep")
+    #expect(throws: ShareError.outputExists(path: existing.path)) {
+      _ = try PrivateFileWriter(to: existing)
+    }
+    let file = folder.path("late.md")
+    let writer = try PrivateFileWriter(to: file)
+    try writer.write("mine")
+    try "theirs".write(to: file, atomically: false, encoding: .utf8)
+    #expect(throws: ShareError.outputExists(path: file.path)) { try writer.commit() }
+    #expect(try String(contentsOf: file, encoding: .utf8) == "theirs")
+    #expect(try names(folder) == ["existing.md", "late.md"])
+  }
+}
+
 @Suite struct ShareLookupTests {
   @Test func namesMatchAsWholeWordsWhateverTheirCaseAndAccents() {
     let zoe = NameFilter("zoe")

@@ -1,0 +1,113 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A private file (0600) written a piece at a time and put in place only once it is whole:
+/// an export of every session is written as each is read, never held in memory at once.
+///
+/// The pieces go to a temporary file beside the destination; ``commit()`` flushes it to disk
+/// and moves it in place in one step, so a reader never sees half an export and a failure
+/// (a full disk, an error while reading the sessions) leaves no file, or the old one whole.
+/// A writer dropped without ``commit()`` removes its temporary file.
+public final class PrivateFileWriter {
+  private let path: String
+  private let replacing: Bool
+  private let temporary: String
+  private var descriptor: Int32
+
+  /// Starts writing to `url`. An existing file is refused now, before any work, unless
+  /// `replacing`; a folder or a device is always refused.
+  public init(to url: URL, replacing: Bool = false) throws(ShareError) {
+    path = url.path
+    self.replacing = replacing
+    var info = stat()
+    if stat(path, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFREG else {
+        throw .cannotWrite(path: path, reason: "it is a folder or a device, not a file")
+      }
+      guard replacing else { throw .outputExists(path: path) }
+    }
+    temporary =
+      url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+    descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+    }
+    // The umask can only take bits away; this makes sure nothing else was left.
+    _ = fchmod(descriptor, 0o600)
+  }
+
+  deinit { abandon() }
+
+  /// Appends `text`; on a failure the temporary file is removed and the writer is done.
+  public func write(_ text: String) throws(ShareError) {
+    guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: "already closed") }
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress, $0.count) }
+      if written >= 0 {
+        bytes = bytes.dropFirst(written)
+      } else if errno != EINTR {
+        throw failing(String(cString: strerror(errno)))
+      }
+    }
+  }
+
+  /// Flushes the file to disk and puts it in place: replacing the old one in one step when
+  /// asked, else only if no file has appeared there meanwhile.
+  public func commit() throws(ShareError) {
+    guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: "already closed") }
+    if fsync(descriptor) != 0 { throw failing(String(cString: strerror(errno))) }
+    let closed = close(descriptor)
+    descriptor = -1
+    if closed != 0 { throw failing(String(cString: strerror(errno))) }
+    if replacing {
+      guard rename(temporary, path) == 0 else { throw failing(String(cString: strerror(errno))) }
+      return
+    }
+    // A hard link never replaces: a file made there since `init` is kept and named.
+    if link(temporary, path) == 0 {
+      unlink(temporary)
+      return
+    }
+    if errno == EEXIST {
+      unlink(temporary)
+      throw .outputExists(path: path)
+    }
+    // A file system without hard links: look again, then move the file in.
+    var info = stat()
+    if stat(path, &info) == 0 {
+      unlink(temporary)
+      throw .outputExists(path: path)
+    }
+    guard rename(temporary, path) == 0 else { throw failing(String(cString: strerror(errno))) }
+  }
+
+  /// Gives up: the temporary file is removed and the destination left as it was.
+  public func abandon() {
+    if descriptor >= 0 {
+      close(descriptor)
+      descriptor = -1
+    }
+    unlink(temporary)
+  }
+
+  private func failing(_ reason: String) -> ShareError {
+    abandon()
+    return .cannotWrite(path: path, reason: reason)
+  }
+}
+
+/// The system's write(2), which ``PrivateFileWriter/write(_:)`` hides by name.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+  #else
+    Darwin.write(descriptor, bytes, count)
+  #endif
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+
+extension SessionExport {
+  /// What a streamed export wrote: how many sessions, and why each one left out was.
+  public struct Streamed: Sendable {
+    public var written = 0
+    /// One ``StoreError/damagedSession(_:sequence:reason:)`` per session left out.
+    public var skipped: [StoreError] = []
+  }
+
+  /// Writes sessions `ids` of `database` in `format` (Markdown or JSON, not anonymised), one
+  /// session at a time: each is read, rendered, handed to `write` and dropped before the next
+  /// is read, so an export of every session takes the memory of its longest one, not of all.
+  /// The text is byte for byte what ``render(_:as:options:groups:)`` gives for the same
+  /// records (the JSON with the sessions' standing groups), oldest first.
+  ///
+  /// A session that does not rebuild is left out and named in ``Streamed/skipped``, as
+  /// ``AppDatabase/records(of:)`` does. Nothing is written until the first session is read,
+  /// so when none can be, `write` is never called.
+  public static func stream(
+    _ ids: [SessionID], from database: AppDatabase, as format: ShareFormat,
+    timeZone: TimeZone = .current, to write: (String) throws -> Void
+  ) throws -> Streamed {
+    precondition(format != .html, "HTML is one page, rendered whole")
+    let order = try database.exportOrder(of: ids)
+    var streamed = Streamed()
+    let markdown = SessionMarkdown(
+      style: .markdown, time: ReadableTime(timeZone: timeZone), anonymised: false)
+    for id in order.sessions {
+      let record: SessionRecord
+      do throws(StoreError) {
+        record = try database.record(of: id)
+      } catch .damagedSession(let id, let sequence, let reason) {
+        streamed.skipped.append(.damagedSession(id, sequence: sequence, reason: reason))
+        continue
+      }
+      let first = streamed.written == 0
+      switch format {
+      case .json:
+        if first { try write(jsonHead(groups: try database.groupRecords(order.groups))) }
+        try write((first ? "" : ",\n") + jsonSession(record))
+      case .markdown, .html:
+        try write((first ? "" : "\n---\n\n") + markdown.render(SessionDigest(record)))
+      }
+      streamed.written += 1
+    }
+    if format == .json, streamed.written > 0 { try write(jsonTail) }
+    return streamed
+  }
+
+  /// The JSON file up to the first session: the keys sorted before `sessions`, as
+  /// ``json(_:groups:anonymised:)`` writes them, and the opening of the list.
+  static func jsonHead(groups: [GroupRecord]) -> String {
+    let head = encode(
+      ExportHead(
+        anonymised: false, format: format,
+        groups: groups.isEmpty
+          ? nil
+          : groups.map {
+            ExportHead.Group(id: $0.id.rawValue, events: $0.events.map(ExportedGroupEvent.init))
+          }))
+    // `encode` ends the object with "\n}\n"; the file goes on with its sessions.
+    return String(head.dropLast(3)) + ",\n  \"sessions\" : [\n"
+  }
+
+  /// One session as an element of the file's `sessions` list: encoded alone, then indented to
+  /// its depth in the file (two levels). Strings hold no raw line breaks, so every line break
+  /// is the encoder's; empty lines (inside an empty list) stay empty, as the encoder leaves them.
+  static func jsonSession(_ record: SessionRecord) -> String {
+    let text = encode(
+      ExportedSession(
+        id: record.id.rawValue, events: record.events.map(ExportedEvent.init),
+        derived: DerivedSession(SessionDigest(record), anonymised: false)))
+    // Byte by byte: splitting and joining strings cost more than encoding the session.
+    var indented: [UInt8] = []
+    indented.reserveCapacity(text.utf8.count * 5 / 4)
+    var atLineStart = true
+    for byte in text.utf8.dropLast() {
+      if atLineStart, byte != 0x0A { indented.append(contentsOf: repeatElement(0x20, count: 4)) }
+      indented.append(byte)
+      atLineStart = byte == 0x0A
+    }
+    return String(decoding: indented, as: UTF8.self)
+  }
+
+  /// The end of the file after the last session.
+  static var jsonTail: String { "\n  ],\n  \"version\" : \(version)\n}\n" }
+}
+
+/// The keys of the file that come before `sessions` in sorted order.
+private struct ExportHead: Encodable {
+  struct Group: Encodable {
+    let id: String
+    let events: [ExportedGroupEvent]
+  }
+
+  let anonymised: Bool
+  let format: String
+  let groups: [Group]?
+}
+
+/// One session of the file, as ``SessionExport/json(_:groups:anonymised:)`` writes it.
+private struct ExportedSession: Encodable {
+  let id: String
+  let events: [ExportedEvent]
+  let derived: DerivedSession
+}
+
+extension AppDatabase {
+  /// `ids` in the order exports write them (oldest first, ties by id, as
+  /// `SessionRecord.chronological` orders records), and the standing groups they are meetings
+  /// of, read from the session table without reading any session's events.
+  func exportOrder(of ids: [SessionID]) throws(StoreError) -> (
+    sessions: [SessionID], groups: Set<GroupID>
+  ) {
+    let wanted = Set(ids)
+    let rows = try read { db in
+      try Row.fetchAll(db, sql: "SELECT id, created_at, group_id FROM sessions")
+    }
+    var created: [SessionID: Int64] = [:]
+    var groups = Set<GroupID>()
+    for row in rows {
+      guard let id = SessionID(rawValue: row["id"]), wanted.contains(id) else { continue }
+      created[id] = row["created_at"]
+      if let group = (row["group_id"] as String?).flatMap(GroupID.init(rawValue:)) {
+        groups.insert(group)
+      }
+    }
+    // A session not in the table (never the case for a resolved id) is read last, and then
+    // reported as it would be by `records(of:)`.
+    let sessions = wanted.sorted {
+      (created[$0] ?? .max, $0) < (created[$1] ?? .max, $1)
+    }
+    return (sessions, groups)
+  }
+}

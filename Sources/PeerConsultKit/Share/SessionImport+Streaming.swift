@@ -1,0 +1,281 @@
+import Foundation
+
+/// A file that ``SessionImport/check(_:)`` read and checked: where to read it again, and a
+/// fingerprint of the bytes checked, so that writing can tell the file has not changed since.
+public struct CheckedImportFile: Sendable {
+  let source: ImportSource
+  let fingerprint: Int
+}
+
+/// Export files read and checked, ready for ``SessionImport/write(_:into:)``: the files, and
+/// the standing groups they hold (a few lists of names, kept).
+public struct CheckedImport: Sendable {
+  let files: [CheckedImportFile]
+  public let groups: [ImportedGroup]
+}
+
+extension SessionImport {
+  /// The longest session (or group) a file may hold: each is read whole, alone. Ten thousand
+  /// notes take about 6 MB.
+  public static let maximumSessionSize = 64 * 1024 * 1024
+
+  /// The top-level lists read an element at a time.
+  private static let lists: Set<String> = ["sessions", "groups"]
+
+  /// Reads and checks every file, a session at a time, before anything is written: the JSON,
+  /// the format and version, the structure, and that every session and group rebuilds. Only
+  /// the groups are kept. (That two copies of a session in the files agree is checked as they
+  /// are written, in ``write(_:into:)``'s transaction.)
+  public static func check(_ files: [URL]) throws(ImportError) -> CheckedImport {
+    var checked: [CheckedImportFile] = []
+    var groups: [ImportedGroup] = []
+    for file in files {
+      let source = try ImportSource(file)
+      let fingerprint = try checkHeader(source)
+      groups += try checkContents(source, fingerprint: fingerprint, readingGroups: true) { _ in }
+      checked.append(CheckedImportFile(source: source, fingerprint: fingerprint))
+    }
+    return CheckedImport(files: checked, groups: try merging(groups))
+  }
+
+  /// Writes what ``check(_:)`` checked into `database`, all in one transaction: the groups
+  /// first, then each file read again, a session at a time, each checked again and compared
+  /// with what the folder holds (this import's earlier copies included) as it is written.
+  /// Any refusal, or a file changed since it was checked, rolls everything back.
+  public static func write(_ checked: CheckedImport, into database: AppDatabase)
+    throws(ImportError) -> (sessions: [ImportOutcome], groups: [GroupImportOutcome])
+  {
+    let groupPlan = try plan(checked.groups, against: database)
+    let groupRuns = groupPlan.compactMap { step in
+      step.events.isEmpty ? nil : (step.outcome.group, step.events)
+    }
+    var merge = ImportMerge()
+    do {
+      try database.importInOneTransaction(groups: groupRuns) { writing in
+        for file in checked.files {
+          _ = try checkContents(file.source, fingerprint: file.fingerprint, readingGroups: false) {
+            imported throws(ImportError) in
+            try merge.add(imported, to: &writing)
+          }
+        }
+      }
+    } catch let error as ImportError {
+      throw error
+    } catch {
+      throw .store(StoreError.whileWriting(error, path: database.fileURL.path))
+    }
+    return (merge.outcomes, groupPlan.map(\.outcome))
+  }
+
+  /// Reads and checks a whole file, keeping every session: for callers that want them all.
+  static func readAll(_ source: ImportSource) throws(ImportError) -> ImportBatch {
+    let fingerprint = try checkHeader(source)
+    var sessions: [ImportedSession] = []
+    let groups = try checkContents(source, fingerprint: fingerprint, readingGroups: true) {
+      sessions.append($0)
+    }
+    return ImportBatch(sessions: sessions, groups: groups)
+  }
+
+  // MARK: The readings
+
+  /// The first reading: that the file is JSON (to its end), and a session export of a version
+  /// this program reads, with a list of sessions. Returns the fingerprint of its bytes.
+  static func checkHeader(_ source: ImportSource) throws(ImportError) -> Int {
+    let path = source.path
+    var scanner = ExportFileScanner(
+      lists: lists, handsOverElements: false, elementLimit: maximumSessionSize)
+    var members: [String: [UInt8]] = [:]
+    let fingerprint = try scan(source, with: &scanner) { piece throws(ImportError) in
+      if case .member(let key, let value) = piece,
+        ["format", "version", "anonymised", "sessions", "groups"].contains(key)
+      {
+        members[key] = value ?? []
+      }
+    }
+    // Lenient, so a file that is JSON but something else is called foreign, not damaged.
+    func value<Value: Decodable>(_ key: String, as type: Value.Type) -> Value? {
+      guard let bytes = members[key] else { return nil }
+      return (try? JSONDecoder().decode([Value].self, from: Data("[".utf8 + bytes + "]".utf8)))?
+        .first
+    }
+    switch value("format", as: String.self) {
+    case SessionExport.format: break
+    case HarvestExport.format: throw .harvest(path: path)
+    case nil: throw .foreign(path: path, detail: "it has no \"format\"")
+    case let format?: throw .foreign(path: path, detail: "its \"format\" is \"\(format)\"")
+    }
+    guard let version = value("version", as: Int.self), version >= 1 else {
+      throw .invalid(path: path, detail: "\"version\" must be a whole number from 1")
+    }
+    guard version <= SessionExport.version else {
+      throw .newerVersion(path: path, version: version)
+    }
+    if value("anonymised", as: Bool.self) == true { throw .anonymised(path: path) }
+    let null = Array("null".utf8)
+    if !scanner.listsOpened.contains("sessions") {
+      guard let sessions = members["sessions"] else {
+        throw .invalid(path: path, detail: "the file lacks \"sessions\"")
+      }
+      throw .invalid(
+        path: path,
+        detail: sessions == null
+          ? "sessions is null, where a list belongs" : "sessions should be a list")
+    }
+    if !scanner.listsOpened.contains("groups"), let groups = members["groups"], groups != null {
+      throw .invalid(path: path, detail: "groups should be a list")
+    }
+    return fingerprint
+  }
+
+  /// A later reading: each session decoded, checked and rebuilt, then handed to `each` and
+  /// dropped; the groups too when `readingGroups`, returned. Throws if the bytes are not those
+  /// of the first reading (`fingerprint`).
+  static func checkContents(
+    _ source: ImportSource, fingerprint: Int, readingGroups: Bool,
+    each: (ImportedSession) throws(ImportError) -> Void
+  ) throws(ImportError) -> [ImportedGroup] {
+    let path = source.path
+    var scanner = ExportFileScanner(lists: lists, elementLimit: maximumSessionSize)
+    var groups: [ImportedGroup] = []
+    let read = try scan(source, with: &scanner) { piece throws(ImportError) in
+      guard case .element(let key, let index, let bytes) = piece else { return }
+      let place = "\(key)[\(index)]"
+      if key == "sessions" {
+        let body = try decode(SessionBody.self, bytes, at: place, path: path)
+        try each(try checked(body.id, body.events.map(\.recorded), path: path))
+      } else if readingGroups {
+        let body = try decode(GroupBody.self, bytes, at: place, path: path)
+        groups.append(try checked(body.id, body.events.map(\.recorded), path: path))
+      }
+    }
+    guard read == fingerprint else {
+      throw .unreadable(path: path, reason: "it changed while it was being imported")
+    }
+    return groups
+  }
+
+  /// Reads all of `source` through `scanner`, handing it each piece; returns the fingerprint.
+  private static func scan(
+    _ source: ImportSource, with scanner: inout ExportFileScanner,
+    visit: (ExportFileScanner.Piece) throws(ImportError) -> Void
+  ) throws(ImportError) -> Int {
+    let path = source.path
+    let fingerprint = try source.forEachChunk { chunk throws(ImportError) in
+      do throws(ExportFileScanner.Problem) { try scanner.read(chunk) } catch {
+        throw refusal(error, path: path)
+      }
+      for piece in scanner.takePieces() { try visit(piece) }
+    }
+    do throws(ExportFileScanner.Problem) { try scanner.finish() } catch {
+      throw refusal(error, path: path)
+    }
+    for piece in scanner.takePieces() { try visit(piece) }
+    return fingerprint
+  }
+
+  /// The refusal of one line for what the scanner found.
+  private static func refusal(_ problem: ExportFileScanner.Problem, path: String) -> ImportError {
+    switch problem {
+    case .notJSON(let detail): .notJSON(path: path, detail: detail)
+    case .notObject: .foreign(path: path, detail: "it is JSON, but not an object")
+    case .elementTooLarge(let key, let index):
+      .invalid(
+        path: path,
+        detail: "\(key)[\(index)] is larger than \(maximumSessionSize / 1024 / 1024) MB, "
+          + "more than any session holds")
+    case .repeatedKey(let key):
+      .invalid(path: path, detail: "the key \"\(key)\" appears twice")
+    }
+  }
+
+  private static func decode<Value: Decodable>(
+    _ type: Value.Type, _ bytes: [UInt8], at place: String, path: String
+  ) throws(ImportError) -> Value {
+    do { return try JSONDecoder().decode(type, from: Data(bytes)) } catch {
+      throw .invalid(path: path, detail: describe(error, within: place))
+    }
+  }
+
+  /// A session as the file holds it; its `derived` part is not read.
+  private struct SessionBody: Decodable {
+    let id: SessionID
+    let events: [ExportedEvent]
+  }
+}
+
+/// The sessions of an import as they are written, one copy at a time: each copy is compared
+/// with what the transaction holds (the folder's session, or an earlier copy in the files),
+/// and what is said of each session is worked out from the counts, as
+/// ``SessionImport/merging(_:)`` and ``SessionImport/plan(_:against:)`` would from the copies
+/// held at once.
+struct ImportMerge {
+  /// What is known of one session: its place in the outcomes, how many events the folder held
+  /// before, and its longest copy so far (the one kept).
+  private struct Seen {
+    let storedBefore: Int
+    var longest = 0
+    var path: String
+    var title: String
+  }
+
+  private var seen: [SessionID: Seen] = [:]
+  private var order: [SessionID] = []
+
+  /// Compares `imported` with what `writing` holds and appends the events it adds; refuses a
+  /// copy that disagrees with an earlier copy or with the folder, naming which.
+  mutating func add(_ imported: ImportedSession, to writing: inout ImportWriting)
+    throws(ImportError)
+  {
+    let record = imported.record
+    let stored: [RecordedEvent]
+    do { stored = try writing.storedEvents(of: record.id) } catch { throw .store(error) }
+    let earlier = seen[record.id]
+    guard
+      let (_, append) = ImportOutcome.Change.comparing(stored: stored, incoming: record.events)
+    else {
+      // The longest earlier copy is the start of what is stored now: disagreeing with it is
+      // disagreeing between copies; agreeing with it, with the folder.
+      if let earlier {
+        let shared = min(earlier.longest, record.events.count)
+        if record.events.prefix(shared) != stored.prefix(shared) {
+          throw .inconsistentCopies(session: record.id, paths: [earlier.path, imported.path])
+        }
+      }
+      throw .diverged(path: imported.path, session: record.id, title: record.state.setup.title)
+    }
+    if !append.isEmpty {
+      // `append` runs to the copy's last event, so the copy's state is the log's.
+      do { try writing.append(append, to: record.id, resulting: record.state) } catch {
+        throw .store(error)
+      }
+    }
+    var entry =
+      earlier
+      ?? Seen(storedBefore: stored.count, path: imported.path, title: record.state.setup.title)
+    if earlier == nil { order.append(record.id) }
+    if record.events.count > entry.longest {
+      entry.longest = record.events.count
+      entry.path = imported.path
+      entry.title = record.state.setup.title
+    }
+    seen[record.id] = entry
+  }
+
+  /// What happened to each session, in the order they first appeared.
+  var outcomes: [ImportOutcome] {
+    order.compactMap { id in
+      guard let entry = seen[id] else { return nil }
+      let (before, after) = (entry.storedBefore, entry.longest)
+      let change: ImportOutcome.Change =
+        before == 0
+        ? .added
+        : after == before
+          ? .alreadyPresent
+          : after > before
+            ? .extended(events: after - before) : .newerPresent(events: before - after)
+      return ImportOutcome(
+        session: id, title: entry.title, path: entry.path, eventCount: after, change: change)
+    }
+  }
+}
