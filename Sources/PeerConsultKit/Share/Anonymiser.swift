@@ -266,8 +266,34 @@ struct PersonKey: Hashable, Sendable {
   let organisation: [Character]
 
   init(_ participant: Participant) {
-    name = TermReplacer.fold(participant.name.trimmingCharacters(in: .whitespacesAndNewlines))
-    organisation = TermReplacer.fold(
-      participant.organisation.trimmingCharacters(in: .whitespacesAndNewlines))
+    name = Self.fold(participant.name)
+    organisation = Self.fold(participant.organisation)
+  }
+
+  private init(name: [Character], organisation: [Character]) {
+    self.name = name
+    self.organisation = organisation
+  }
+
+  private static func fold(_ text: String) -> [Character] {
+    TermReplacer.fold(text.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// Folds each different name and organisation once, where the same people come to session
+  /// after session: a programme's report meets each person hundreds of times.
+  struct Cache {
+    private var folded: [String: [Character]] = [:]
+
+    /// The key of `participant`, as ``PersonKey/init(_:)`` makes it.
+    mutating func key(_ participant: Participant) -> PersonKey {
+      PersonKey(name: fold(participant.name), organisation: fold(participant.organisation))
+    }
+
+    private mutating func fold(_ text: String) -> [Character] {
+      if let known = folded[text] { return known }
+      let key = PersonKey.fold(text)
+      folded[text] = key
+      return key
+    }
   }
 }

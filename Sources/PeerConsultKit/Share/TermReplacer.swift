@@ -297,7 +297,20 @@ struct TermReplacer: Sendable {
 
   /// `text` folded character by character.
   static func fold(_ text: String) -> [Character] {
-    text.flatMap { fold($0) }
+    // ASCII without a carriage return (which makes one character with a following line feed)
+    // folds byte by byte: capitals to small letters, a backquote to an apostrophe. Names and
+    // themes are folded by the thousand in a report, and splitting them into characters to
+    // look each up costs far more.
+    guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+      return text.flatMap { fold($0) }
+    }
+    return text.utf8.map { byte in
+      switch byte {
+      case 0x41...0x5A: Character(Unicode.Scalar(byte + 32))
+      case 0x60: "'"
+      default: Character(Unicode.Scalar(byte))
+      }
+    }
   }
 
   /// One character without case, accents or width, as the characters it compares as.
