@@ -98,12 +98,13 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
   // Whole process: the report in each format, the anonymised one, the review list.
   var formats: [String: [Double]] = [:]
   var cpu: [String: [Double]] = [:]
-  var peak = 0
+  var peak: [String: Int] = [:]
   var list: [Double] = []
   var viewWhole: [Double] = []
   var viewAfterKey: [Double] = []
   var anonymised: [Double] = []
   var anonymisedPeak = 0
+  var anonymisedCPU: [Double] = []
   for _ in 0..<repeats {
     for format in ["html", "markdown", "json"] {
       let run = try wholeProcess(
@@ -114,7 +115,7 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
         ], output: output)
       formats[format, default: []].append(run.seconds)
       cpu[format, default: []].append(run.cpu)
-      peak = max(peak, run.peak)
+      peak[format] = max(peak[format] ?? 0, run.peak)
     }
     list.append(
       try firstFrame([binary, "review", "--data-dir", folder.path], showing: "meeting").0)
@@ -130,6 +131,7 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
         "--data-dir", folder.path,
       ], output: output)
     anonymised.append(run.seconds)
+    anonymisedCPU.append(run.cpu)
     anonymisedPeak = max(anonymisedPeak, run.peak)
   }
   let listLabel = "\(ms(median(list))) (review list of the same data: first frame)"
@@ -149,16 +151,23 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
         figure: "the same, \(format): processor time, user + system (median)", ours: ms(time),
         baseline: "-", ratio: "-", goal: "<= 1 s", met: time <= 1))
   }
-  rows.append(
-    Row(
-      figure: "the same: peak RSS", ours: mb(peak), baseline: "-", ratio: "-", goal: "none",
-      met: nil))
+  for format in ["html", "markdown", "json"] {
+    rows.append(
+      Row(
+        figure: "the same, \(format): peak RSS", ours: mb(peak[format] ?? 0), baseline: "-",
+        ratio: "-", goal: "none", met: nil))
+  }
   rows.append(
     Row(
       figure: "harvest --anonymise --format html (replays every session), whole process",
       ours: ms(median(anonymised)), baseline: listLabel,
       ratio: Row.ratio(median(anonymised), median(list)), goal: "<= 1 s",
       met: median(anonymised) <= 1))
+  rows.append(
+    Row(
+      figure: "the same: processor time, user + system (median)",
+      ours: ms(median(anonymisedCPU)), baseline: "-", ratio: "-", goal: "<= 1 s",
+      met: median(anonymisedCPU) <= 1))
   rows.append(
     Row(
       figure: "the same: peak RSS", ours: mb(anonymisedPeak), baseline: "-", ratio: "-",
