@@ -76,9 +76,8 @@ extension AppDatabase {
       Row.fetchAll(
         db,
         sql: """
-          SELECT n.session_id, count(*) AS notes FROM notes n
-          JOIN sessions s ON s.id = n.session_id
-          WHERE \(scope) AND n.deleted_at IS NULL GROUP BY n.session_id
+          SELECT c.session_id, c.notes FROM session_summaries c
+          JOIN sessions s ON s.id = c.session_id WHERE \(scope)
           """, arguments: arguments
       ).map { ($0["session_id"] as String, $0["notes"] as Int) },
       uniquingKeysWith: { first, _ in first })

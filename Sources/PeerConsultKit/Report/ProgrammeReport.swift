@@ -289,13 +289,21 @@ public struct ProgrammeReport: Sendable {
     }
     var uses: [[Character]: Use] = [:]
     var order: [[Character]] = []
+    // Each different text trimmed and folded once: themes recur, which is the point.
+    var keys: [String: (text: String, key: [Character])] = [:]
     for digest in digests {
       for entry in digest.notes(.theme) {
-        let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        // Alike when only case, accents, spacing or a closing full stop differ.
-        let key = TermReplacer.fold(
-          text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+        if keys[entry.text] == nil {
+          let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
+          // Alike when only case, accents, spacing or a closing full stop differ.
+          keys[entry.text] = (
+            text,
+            TermReplacer.fold(
+              text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                .trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+          )
+        }
+        guard let (text, key) = keys[entry.text] else { continue }
         guard !key.isEmpty else { continue }
         let date = entry.createdAt
         if uses[key] == nil {

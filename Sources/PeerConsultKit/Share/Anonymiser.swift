@@ -160,11 +160,18 @@ public struct Anonymiser: Sendable {
         ])
     }
     // Words in what is shared that resemble a participant's name are replaced as suspects.
+    // Each different word is looked at once: the replacer only gains terms, so a word once
+    // covered stays covered, and whether it resembles a name does not change. A thousand
+    // sessions hold a hundred thousand notes but a few thousand different words, and each
+    // look compares the word with every name part.
+    var seen = Set<String>()
     for source in sources {
       for text in source.texts {
         let characters = Array(text)
         for (_, word) in SuspectFinder.words(in: characters)
-        where !replacer.contains(word) && replacer.matches(in: word).isEmpty {
+        where seen.insert(word).inserted && !replacer.contains(word)
+          && replacer.matches(in: word).isEmpty
+        {
           guard let pseudonym = suspectFinder.resembled(word) else { continue }
           replacer.add(word, replacement: pseudonym, care: [.suffixes, .resemblance])
         }
