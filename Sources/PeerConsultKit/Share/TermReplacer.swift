@@ -158,16 +158,18 @@ struct TermReplacer: Sendable {
     guard position == 0 || origin[position - 1] != origin[position],
       let candidates = terms[folded[position]]
     else { return nil }
-    for term in candidates {
+    // A term opens a word unless it opens in CJK; most positions are inside a word, where
+    // only such a term can match, so that is asked before comparing the term's letters.
+    let opensWord = position == 0 || !Self.isWord(folded[position - 1])
+    for term in candidates where opensWord || term.opensInCJK {
       let end = position + term.folded.count
       guard end <= folded.count, end == folded.count || origin[end] != origin[end - 1],
         folded[position..<end].elementsEqual(term.folded)
       else { continue }
       let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: folded) : end
-      let openBoundary = term.opensInCJK || position == 0 || !Self.isWord(folded[position - 1])
       let closeBoundary =
         term.closesInCJK || wordEnd == folded.count || !Self.isWord(folded[wordEnd])
-      guard openBoundary && closeBoundary else { continue }
+      guard closeBoundary else { continue }
       let range = origin[position]..<(origin[end - 1] + 1)
       let word = String(
         original[range.lowerBound..<(wordEnd == end ? range.upperBound : origin[wordEnd - 1] + 1)])
