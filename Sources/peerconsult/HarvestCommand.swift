@@ -55,9 +55,9 @@ struct HarvestCommand: ParsableCommand {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
     let name = try database.resolveProgramme(programme)
-    // Anonymising reads records: the sessions named from the listing, which replays
-    // nothing; their records are read after the review step, which may store the
-    // facilitator's choices first, and only once.
+    // The sessions a review before sharing reads, named from the listing, which replays
+    // nothing; their records are read only by the review step, which may store the
+    // facilitator's choices first, and the harvest is read after it.
     let ids =
       anonymise
       ? try database.sessions().filter { $0.programme == name && period.contains($0.createdAt) }
@@ -79,29 +79,24 @@ struct HarvestCommand: ParsableCommand {
     }
     let groups = Dictionary(
       try database.groups().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    guard anonymise else {
-      // Read from the tables, notes by kind, without replaying a session: anonymising is the
-      // one thing that needs whole records.
-      let read = try database.programmeSessions(programme: name, in: period)
-      for error in read.skipped { printError(CommandText.skipped(error)) }
-      try output.write(
-        HarvestExport.render(
+    // Read from the tables, notes by kind, without replaying a session; anonymised, the
+    // anonymiser learns from the tables what it would learn from the records.
+    let read =
+      anonymise
+      ? try database.anonymisedProgrammeSessions(programme: name, in: period)
+      : try database.programmeSessions(programme: name, in: period)
+    for error in read.skipped { printError(CommandText.skipped(error)) }
+    let sessions = CommandText.counted(read.sessions.count, "session")
+    try output.write(
+      anonymise
+        ? HarvestExport.render(
+          anonymisedSessions: read.sessions, programme: name, as: format.shareFormat,
+          period: period)
+        : HarvestExport.render(
           sessions: read.sessions, programme: name, as: format.shareFormat, period: period,
           groups: groups),
-        what: "the harvest of \(CommandText.counted(read.sessions.count, "session"))")
-      // The rest was written, but a script must not take it for the whole.
-      if !read.skipped.isEmpty { throw ExitCode.failure }
-      return
-    }
-    let read = try database.records(of: ids)
-    read.reportSkipped()
-    let records = read.records
-    if records.isEmpty { try read.failIfSkipped() }
-    let text = try HarvestExport.render(
-      records, programme: name, as: format.shareFormat, options: ShareOptions(anonymise: true),
-      period: period, groups: groups)
-    try output.write(
-      text, what: "the anonymised harvest of \(CommandText.counted(records.count, "session"))")
-    try read.failIfSkipped()
+      what: anonymise ? "the anonymised harvest of \(sessions)" : "the harvest of \(sessions)")
+    // The rest was written, but a script must not take it for the whole.
+    if !read.skipped.isEmpty { throw ExitCode.failure }
   }
 }

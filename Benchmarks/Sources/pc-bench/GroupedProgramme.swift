@@ -35,25 +35,35 @@ private func timed(_ count: Int, _ body: () throws -> Void) rethrows -> [Double]
 /// Runs `arguments` to completion with its output in a file, for its time, the processor
 /// time it used (user and system: on a machine shared with other builds, what the wall clock
 /// would be on an idle one) and its peak RSS.
+///
+/// Spawned with posix_spawn and reaped here with wait4, which gives the child's own usage:
+/// Foundation's Process reaps its children on a thread of its own, and whichever wait came
+/// first took the usage, so a run measured that way could read 0 ms and 0 MB.
 private func wholeProcess(_ binary: String, _ arguments: [String], output: URL) throws
   -> (seconds: Double, cpu: Double, peak: Int)
 {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: binary)
-  process.arguments = arguments
-  process.environment = environment
-  process.standardOutput = try FileHandle(forWritingTo: output)
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
+  let envp: [UnsafeMutablePointer<CChar>?] =
+    environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer { for pointer in argv + envp { free(pointer) } }
   let started = Date()
-  try process.run()
+  var pid: pid_t = 0
+  let spawned = posix_spawn(&pid, binary, &actions, nil, argv, envp)
+  guard spawned == 0 else { throw BenchError("cannot run \(binary): error \(spawned)") }
   var usage = rusage()
   var status: Int32 = 0
-  // wait4 rather than waitUntilExit: it gives the child's peak RSS with its end.
-  while wait4(process.processIdentifier, &status, 0, &usage) == -1 && errno == EINTR {}
+  while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+  let seconds = Date().timeIntervalSince(started)
   guard status == 0 else { throw BenchError("\(arguments) ended with status \(status)") }
   let cpu =
     Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
     + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
-  return (Date().timeIntervalSince(started), cpu, Int(usage.ru_maxrss) * 1_024)
+  return (seconds, cpu, Int(usage.ru_maxrss) * 1_024)
 }
 
 /// The programme view the way a person opens it: `review` on the data, its list's first
@@ -98,12 +108,13 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
   // Whole process: the report in each format, the anonymised one, the review list.
   var formats: [String: [Double]] = [:]
   var cpu: [String: [Double]] = [:]
-  var peak = 0
+  var peak: [String: Int] = [:]
   var list: [Double] = []
   var viewWhole: [Double] = []
   var viewAfterKey: [Double] = []
   var anonymised: [Double] = []
   var anonymisedPeak = 0
+  var anonymisedCPU: [Double] = []
   for _ in 0..<repeats {
     for format in ["html", "markdown", "json"] {
       let run = try wholeProcess(
@@ -114,7 +125,7 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
         ], output: output)
       formats[format, default: []].append(run.seconds)
       cpu[format, default: []].append(run.cpu)
-      peak = max(peak, run.peak)
+      peak[format] = max(peak[format] ?? 0, run.peak)
     }
     list.append(
       try firstFrame([binary, "review", "--data-dir", folder.path], showing: "meeting").0)
@@ -130,6 +141,7 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
         "--data-dir", folder.path,
       ], output: output)
     anonymised.append(run.seconds)
+    anonymisedCPU.append(run.cpu)
     anonymisedPeak = max(anonymisedPeak, run.peak)
   }
   let listLabel = "\(ms(median(list))) (review list of the same data: first frame)"
@@ -149,16 +161,23 @@ func groupedProgrammeRows(binary: String, data: URL, scratch: URL, quick: Bool) 
         figure: "the same, \(format): processor time, user + system (median)", ours: ms(time),
         baseline: "-", ratio: "-", goal: "<= 1 s", met: time <= 1))
   }
+  for format in ["html", "markdown", "json"] {
+    rows.append(
+      Row(
+        figure: "the same, \(format): peak RSS", ours: mb(peak[format] ?? 0), baseline: "-",
+        ratio: "-", goal: "none", met: nil))
+  }
   rows.append(
     Row(
-      figure: "the same: peak RSS", ours: mb(peak), baseline: "-", ratio: "-", goal: "none",
-      met: nil))
-  rows.append(
-    Row(
-      figure: "harvest --anonymise --format html (replays every session), whole process",
+      figure: "harvest --anonymise --format html (read from the tables), whole process",
       ours: ms(median(anonymised)), baseline: listLabel,
       ratio: Row.ratio(median(anonymised), median(list)), goal: "<= 1 s",
       met: median(anonymised) <= 1))
+  rows.append(
+    Row(
+      figure: "the same: processor time, user + system (median)",
+      ours: ms(median(anonymisedCPU)), baseline: "-", ratio: "-", goal: "<= 1 s",
+      met: median(anonymisedCPU) <= 1))
   rows.append(
     Row(
       figure: "the same: peak RSS", ours: mb(anonymisedPeak), baseline: "-", ratio: "-",

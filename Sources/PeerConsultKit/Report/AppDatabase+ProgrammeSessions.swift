@@ -20,81 +20,96 @@ extension AppDatabase {
     throws(StoreError) -> ProgrammeSessions
   {
     try read { db in
-      var range = ""
-      var arguments: StatementArguments = [programme]
-      if let start = period.start {
-        range += " AND s.created_at >= ?"
-        _ = arguments.append(contentsOf: [start.millisecondsSince1970])
-      }
-      if let end = period.end {
-        range += " AND s.created_at < ?"
-        _ = arguments.append(contentsOf: [end.millisecondsSince1970])
-      }
-      let scope = "s.programme = ?\(range)"
-      var skipped: [String: StoreError] = [:]
-      let damaged = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT e.session_id, min(e.seq) AS seq FROM events e
-          JOIN sessions s ON s.id = e.session_id
-          WHERE \(scope) AND NOT json_valid(e.payload) GROUP BY e.session_id
-          """, arguments: arguments)
-      while let row = try damaged.next() {
-        guard let id = SessionID(rawValue: row["session_id"]) else { continue }
-        skipped[id.rawValue] = .damagedSession(
-          id, sequence: row["seq"], reason: "its stored event is not JSON")
-      }
-      let sessionRows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT s.id, s.title, s.created_at, s.finished_at, s.group_id,
-            \(Self.origin(ofSession: "s.id")) AS origin
-          FROM sessions s WHERE \(scope) ORDER BY s.created_at, s.id
-          """, arguments: arguments)
-      let participants = try Self.participants(scope: scope, arguments, in: db)
-      let rounds = try Self.rounds(scope: scope, arguments, in: db)
-      let notes = try Self.quotedNotes(scope: scope, arguments, in: db)
-      let tags = try Self.tagUses(scope: scope, arguments, in: db)
-      let ratings = try Self.standingRatings(programme: programme, in: db)
-      let followUps = try Self.followUps(where: "s.programme = ?", [programme], in: db)
-      let counts = try Dictionary(
-        Row.fetchAll(
-          db,
-          sql: """
-            SELECT n.session_id, count(*) AS notes FROM notes n
-            JOIN sessions s ON s.id = n.session_id
-            WHERE \(scope) AND n.deleted_at IS NULL GROUP BY n.session_id
-            """, arguments: arguments
-        ).map { ($0["session_id"] as String, $0["notes"] as Int) },
-        uniquingKeysWith: { first, _ in first })
-      let sessions = sessionRows.compactMap { row -> ProgrammeSession? in
-        let raw: String = row["id"]
-        guard skipped[raw] == nil, let id = SessionID(rawValue: raw) else { return nil }
-        let people = participants[raw] ?? []
-        func name(_ index: Int?) -> String? {
-          index.map { people.indices.contains($0) ? people[$0].name : "?" }
-        }
-        var session = ProgrammeSession(
-          id: id, title: row["title"], programme: programme,
-          createdAt: Date(millisecondsSince1970: row["created_at"]),
-          finishedAt: (row["finished_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
-          group: (row["group_id"] as String?).flatMap(GroupID.init(rawValue:)),
-          participants: people, rounds: rounds[raw] ?? [], noteCount: counts[raw] ?? 0,
-          notes: (notes[raw] ?? []).map { note in
-            ProgrammeSession.Note(
-              id: note.id, kind: note.kind, text: note.text, createdAt: note.createdAt,
-              isClosing: note.isClosing, ownerName: note.kind == .action ? name(note.owner) : nil,
-              doneAt: note.doneAt, due: note.kind == .action ? note.due : nil)
-          },
-          tags: tags[raw] ?? [],
-          ratings: (ratings[raw] ?? [:]).sorted { $0.key < $1.key }.map(\.value),
-          followUps: followUps[raw] ?? [:])
-        session.origin = row["origin"]
-        return session
-      }
-      return ProgrammeSessions(
-        sessions: sessions, skipped: skipped.sorted { $0.key < $1.key }.map(\.value))
+      let (scope, arguments) = Self.programmeScope(programme, period)
+      return try Self.programmeSessions(programme: programme, scope: scope, arguments, in: db)
     }
+  }
+
+  /// The condition on `sessions` (as `s`) that selects `programme`'s sessions held in
+  /// `period`, and its arguments.
+  static func programmeScope(_ programme: String, _ period: ReportPeriod) -> (
+    String, StatementArguments
+  ) {
+    var range = ""
+    var arguments: StatementArguments = [programme]
+    if let start = period.start {
+      range += " AND s.created_at >= ?"
+      _ = arguments.append(contentsOf: [start.millisecondsSince1970])
+    }
+    if let end = period.end {
+      range += " AND s.created_at < ?"
+      _ = arguments.append(contentsOf: [end.millisecondsSince1970])
+    }
+    return ("s.programme = ?\(range)", arguments)
+  }
+
+  /// ``programmeSessions(programme:in:)`` read in `db`, of the sessions `scope` selects.
+  static func programmeSessions(
+    programme: String, scope: String, _ arguments: StatementArguments, in db: Database
+  ) throws -> ProgrammeSessions {
+    var skipped: [String: StoreError] = [:]
+    let damaged = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT e.session_id, min(e.seq) AS seq FROM events e
+        JOIN sessions s ON s.id = e.session_id
+        WHERE \(scope) AND NOT json_valid(e.payload) GROUP BY e.session_id
+        """, arguments: arguments)
+    while let row = try damaged.next() {
+      guard let id = SessionID(rawValue: row["session_id"]) else { continue }
+      skipped[id.rawValue] = .damagedSession(
+        id, sequence: row["seq"], reason: "its stored event is not JSON")
+    }
+    let sessionRows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT s.id, s.title, s.created_at, s.finished_at, s.group_id,
+          \(Self.origin(ofSession: "s.id")) AS origin
+        FROM sessions s WHERE \(scope) ORDER BY s.created_at, s.id
+        """, arguments: arguments)
+    let participants = try Self.participants(scope: scope, arguments, in: db)
+    let rounds = try Self.rounds(scope: scope, arguments, in: db)
+    let notes = try Self.quotedNotes(scope: scope, arguments, in: db)
+    let tags = try Self.tagUses(scope: scope, arguments, in: db)
+    let ratings = try Self.standingRatings(programme: programme, in: db)
+    let followUps = try Self.followUps(where: "s.programme = ?", [programme], in: db)
+    let counts = try Dictionary(
+      Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.session_id, c.notes FROM session_summaries c
+          JOIN sessions s ON s.id = c.session_id WHERE \(scope)
+          """, arguments: arguments
+      ).map { ($0["session_id"] as String, $0["notes"] as Int) },
+      uniquingKeysWith: { first, _ in first })
+    let sessions = sessionRows.compactMap { row -> ProgrammeSession? in
+      let raw: String = row["id"]
+      guard skipped[raw] == nil, let id = SessionID(rawValue: raw) else { return nil }
+      let people = participants[raw] ?? []
+      func name(_ index: Int?) -> String? {
+        index.map { people.indices.contains($0) ? people[$0].name : "?" }
+      }
+      var session = ProgrammeSession(
+        id: id, title: row["title"], programme: programme,
+        createdAt: Date(millisecondsSince1970: row["created_at"]),
+        finishedAt: (row["finished_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
+        group: (row["group_id"] as String?).flatMap(GroupID.init(rawValue:)),
+        participants: people, rounds: rounds[raw] ?? [], noteCount: counts[raw] ?? 0,
+        notes: (notes[raw] ?? []).map { note in
+          ProgrammeSession.Note(
+            id: note.id, kind: note.kind, text: note.text, createdAt: note.createdAt,
+            isClosing: note.isClosing, owner: note.kind == .action ? note.owner : nil,
+            ownerName: note.kind == .action ? name(note.owner) : nil,
+            doneAt: note.doneAt, due: note.kind == .action ? note.due : nil)
+        },
+        tags: tags[raw] ?? [],
+        ratings: (ratings[raw] ?? [:]).sorted { $0.key < $1.key }.map(\.value),
+        followUps: followUps[raw] ?? [:])
+      session.origin = row["origin"]
+      return session
+    }
+    return ProgrammeSessions(
+      sessions: sessions, skipped: skipped.sorted { $0.key < $1.key }.map(\.value))
   }
 
   /// A quoted note as its row holds it, before its owner is named.

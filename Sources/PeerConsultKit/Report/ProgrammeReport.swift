@@ -150,17 +150,24 @@ public struct ProgrammeReport: Sendable {
     for item in ledger.items {
       counts[item.reference.session, default: .init()].add(item, today: today)
     }
-    self.sessions = held.map { Self.session($0, actions: counts[$0.id] ?? .init()) }
+    // Each session's people as keys, each name folded once however often its owner came.
+    var cache = PersonKey.Cache()
+    let keys = held.map { $0.participants.map { cache.key($0) } }
+    self.sessions = zip(held, keys).map {
+      Self.session($0, keys: $1, actions: counts[$0.id] ?? .init())
+    }
     tags = Self.tags(held)
     themes = Self.themes(held)
-    people = Self.people(held)
+    people = Self.people(held, keys: keys)
     actions = ActionLedger.Counts(ledger.items, at: now, timeZone: timeZone)
-    groups = Self.groups(held, sessions: self.sessions, names: groupNames)
+    groups = Self.groups(held, keys: keys, sessions: self.sessions, names: groupNames)
   }
 
-  /// Each standing group's meetings, slice, actions and tags.
+  /// Each standing group's meetings, slice, actions and tags; `keys` are each session's
+  /// participants' ``PersonKey``s.
   private static func groups(
-    _ digests: [ProgrammeSession], sessions: [Session], names: [GroupID: String]
+    _ digests: [ProgrammeSession], keys: [[PersonKey]], sessions: [Session],
+    names: [GroupID: String]
   ) -> [Group] {
     var order: [GroupID] = []
     var meetings: [GroupID: [Int]] = [:]
@@ -179,8 +186,7 @@ public struct ProgrammeReport: Sendable {
       var actions = ActionLedger.Counts()
       for place in places {
         let digest = digests[place]
-        for participant in digest.participants {
-          let key = PersonKey(participant)
+        for (participant, key) in zip(digest.participants, keys[place]) {
           if people.insert(key).inserted {
             levels[Level.allCases.firstIndex(of: participant.level) ?? 0] += 1
           }
@@ -188,7 +194,7 @@ public struct ProgrammeReport: Sendable {
         }
         for round in digest.rounds
         where round.hasStarted && digest.participants.indices.contains(round.presenter) {
-          presenters.insert(PersonKey(digest.participants[round.presenter]))
+          presenters.insert(keys[place][round.presenter])
         }
         for use in digest.tags { tags.insert(use.key) }
         actions.merge(sessions[place].actions)
@@ -220,14 +226,15 @@ public struct ProgrammeReport: Sendable {
   /// How many people presented at least once, and how many took part.
   public var presented: Int { people.count { $0.presentations > 0 } }
 
-  private static func session(_ digest: ProgrammeSession, actions: ActionLedger.Counts) -> Session {
+  private static func session(
+    _ digest: ProgrammeSession, keys: [PersonKey], actions: ActionLedger.Counts
+  ) -> Session {
     var levels = [Int](repeating: 0, count: Level.allCases.count)
     var organisations = Set<[Character]>()
     var people = Set<PersonKey>()
-    for participant in digest.participants where people.insert(PersonKey(participant)).inserted {
+    for (participant, key) in zip(digest.participants, keys) where people.insert(key).inserted {
       levels[Level.allCases.firstIndex(of: participant.level) ?? 0] += 1
-      let organisation = PersonKey(participant).organisation
-      if !organisation.isEmpty { organisations.insert(organisation) }
+      if !key.organisation.isEmpty { organisations.insert(key.organisation) }
     }
     return Session(
       id: digest.id, title: digest.title, createdAt: digest.createdAt, people: people.count,
@@ -282,13 +289,21 @@ public struct ProgrammeReport: Sendable {
     }
     var uses: [[Character]: Use] = [:]
     var order: [[Character]] = []
+    // Each different text trimmed and folded once: themes recur, which is the point.
+    var keys: [String: (text: String, key: [Character])] = [:]
     for digest in digests {
       for entry in digest.notes(.theme) {
-        let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        // Alike when only case, accents, spacing or a closing full stop differ.
-        let key = TermReplacer.fold(
-          text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+        if keys[entry.text] == nil {
+          let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
+          // Alike when only case, accents, spacing or a closing full stop differ.
+          keys[entry.text] = (
+            text,
+            TermReplacer.fold(
+              text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                .trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+          )
+        }
+        guard let (text, key) = keys[entry.text] else { continue }
         guard !key.isEmpty else { continue }
         let date = entry.createdAt
         if uses[key] == nil {
@@ -308,7 +323,7 @@ public struct ProgrammeReport: Sendable {
     }.sorted { ($1.sessions, $1.notes, $0.firstSeen) < ($0.sessions, $0.notes, $1.firstSeen) }
   }
 
-  private static func people(_ digests: [ProgrammeSession]) -> [Person] {
+  private static func people(_ digests: [ProgrammeSession], keys: [[PersonKey]]) -> [Person] {
     struct Taking {
       var name: String
       var level: Level
@@ -317,14 +332,13 @@ public struct ProgrammeReport: Sendable {
       var presentations = 0
     }
     var takings: [PersonKey: Taking] = [:]
-    for digest in digests {
+    for (digest, keys) in zip(digests, keys) {
       var started: [Int: Int] = [:]
       for round in digest.rounds where round.hasStarted {
         started[round.presenter, default: 0] += 1
       }
       var seen = Set<PersonKey>()
-      for (index, participant) in digest.participants.enumerated() {
-        let key = PersonKey(participant)
+      for (index, (participant, key)) in zip(digest.participants, keys).enumerated() {
         var taking =
           takings[key]
           ?? Taking(

@@ -26,7 +26,9 @@ public struct ProgrammeSession: Sendable {
     public let createdAt: Date
     /// Written in a closing phase: part of the session's process review.
     public let isClosing: Bool
-    /// For an action: who owns it and when its own session marked it done.
+    /// For an action: who owns it (their place in ``ProgrammeSession/participants`` and their
+    /// name) and when its own session marked it done.
+    public let owner: Int?
     public let ownerName: String?
     public let doneAt: Date?
     /// For an action: when it is due as agreed.
@@ -105,6 +107,7 @@ public struct ProgrammeSession: Sendable {
           Note(
             id: entry.note.id, kind: entry.kind, text: entry.text,
             createdAt: entry.note.createdAt, isClosing: entry.slot.part == .closing,
+            owner: entry.kind == .action ? entry.note.owner : nil,
             ownerName: entry.kind == .action ? entry.ownerName : nil,
             doneAt: entry.note.isDone ? entry.note.doneAt : nil, due: entry.note.due)
         },

@@ -6,9 +6,14 @@ extension Anonymiser {
   /// anonymised, not even scrubbed: it is often a person's ("Priya's set"), and that person
   /// may be a member who never came to a session shared, whom the anonymiser cannot know.
   public static func groupPseudonyms(_ digests: [SessionDigest]) -> [GroupID: String] {
+    groupPseudonyms(groups: digests.map(\.setup.group))
+  }
+
+  /// Pseudonyms for the standing groups `groups` (each session's, oldest first) name, as
+  /// ``groupPseudonyms(_:)`` gives them.
+  static func groupPseudonyms(groups: [GroupID?]) -> [GroupID: String] {
     var names: [GroupID: String] = [:]
-    for digest in digests {
-      guard let group = digest.setup.group, names[group] == nil else { continue }
+    for case let group? in groups where names[group] == nil {
       names[group] = "[Group \(names.count + 1)]"
     }
     return names

@@ -35,22 +35,59 @@ public struct Anonymiser: Sendable {
   /// Finds what the replacer does not: people who were not there, near-misses of names.
   let suspectFinder: SuspectFinder
 
+  /// What the anonymiser reads of one session shared: when it was held, who was there, the
+  /// facilitator's choices for suspects, and the texts shared (``sharedTexts(of:)``). Taken
+  /// from a record's state, or from the store's tables for a harvest
+  /// (``AppDatabase/anonymisedProgrammeSessions(programme:in:)``).
+  struct Source {
+    let id: SessionID
+    let createdAt: Date
+    /// In the order they joined, with their organisations' other names.
+    let participants: [Participant]
+    let shareChoices: [String: Bool]
+    let texts: [String]
+
+    init(
+      id: SessionID, createdAt: Date, participants: [Participant], shareChoices: [String: Bool],
+      texts: [String]
+    ) {
+      self.id = id
+      self.createdAt = createdAt
+      self.participants = participants
+      self.shareChoices = shareChoices
+      self.texts = texts
+    }
+
+    init(_ record: SessionRecord) {
+      self.init(
+        id: record.id, createdAt: record.state.createdAt, participants: record.state.participants,
+        shareChoices: record.state.shareChoices, texts: Anonymiser.sharedTexts(of: record.state))
+    }
+  }
+
   /// Pseudonyms for everyone in `records`, lettered in order of first appearance (records by
   /// date, then participants in the order they joined).
   ///
   /// A pseudonym names the level only where at least two of the people shared together have
   /// it: the only senior in the room would be known by it.
   public init(records: [SessionRecord]) {
+    self.init(sources: records.map(Source.init))
+  }
+
+  /// Pseudonyms for everyone in `sources`, as ``init(records:)`` gives them for the records
+  /// the sources were read from, in the same order.
+  init(sources: [Source]) {
+    let chronological = sources.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     var choices: [String: Bool] = [:]
-    for record in SessionRecord.chronological(records) {
-      choices.merge(record.state.shareChoices) { _, later in later }
+    for source in chronological {
+      choices.merge(source.shareChoices) { _, later in later }
     }
     self.choices = choices
     var people: [(person: PersonKey, participant: Participant)] = []
     var aliases: [[Character]: [String]] = [:]
     var organisationNames: [(key: [Character], name: String)] = []
-    for record in SessionRecord.chronological(records) {
-      for participant in record.state.participants {
+    for source in chronological {
+      for participant in source.participants {
         let person = PersonKey(participant)
         if pseudonyms[person] == nil {
           pseudonyms[person] = ""
@@ -123,11 +160,18 @@ public struct Anonymiser: Sendable {
         ])
     }
     // Words in what is shared that resemble a participant's name are replaced as suspects.
-    for record in records {
-      for text in Self.sharedTexts(of: record.state) {
+    // Each different word is looked at once: the replacer only gains terms, so a word once
+    // covered stays covered, and whether it resembles a name does not change. A thousand
+    // sessions hold a hundred thousand notes but a few thousand different words, and each
+    // look compares the word with every name part.
+    var seen = Set<String>()
+    for source in sources {
+      for text in source.texts {
         let characters = Array(text)
         for (_, word) in SuspectFinder.words(in: characters)
-        where !replacer.contains(word) && replacer.matches(in: word).isEmpty {
+        where seen.insert(word).inserted && !replacer.contains(word)
+          && replacer.matches(in: word).isEmpty
+        {
           guard let pseudonym = suspectFinder.resembled(word) else { continue }
           replacer.add(word, replacement: pseudonym, care: [.suffixes, .resemblance])
         }
@@ -239,11 +283,15 @@ public struct Anonymiser: Sendable {
 
   private func scrubbed(_ content: NoteContent) -> NoteContent {
     var content = content
-    content.text = scrub(content.text)
-    if content.text.count > NoteContent.maximumLength {
-      content.text = String(content.text.prefix(NoteContent.maximumLength - 1)) + "…"
-    }
+    content.text = scrubbedNote(content.text)
     return content
+  }
+
+  /// A note's `text` scrubbed, cut with "…" at the end if it grew past the longest allowed.
+  func scrubbedNote(_ text: String) -> String {
+    let text = scrub(text)
+    guard text.count > NoteContent.maximumLength else { return text }
+    return String(text.prefix(NoteContent.maximumLength - 1)) + "…"
   }
 
   // MARK: Names
@@ -266,8 +314,34 @@ struct PersonKey: Hashable, Sendable {
   let organisation: [Character]
 
   init(_ participant: Participant) {
-    name = TermReplacer.fold(participant.name.trimmingCharacters(in: .whitespacesAndNewlines))
-    organisation = TermReplacer.fold(
-      participant.organisation.trimmingCharacters(in: .whitespacesAndNewlines))
+    name = Self.fold(participant.name)
+    organisation = Self.fold(participant.organisation)
+  }
+
+  private init(name: [Character], organisation: [Character]) {
+    self.name = name
+    self.organisation = organisation
+  }
+
+  private static func fold(_ text: String) -> [Character] {
+    TermReplacer.fold(text.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// Folds each different name and organisation once, where the same people come to session
+  /// after session: a programme's report meets each person hundreds of times.
+  struct Cache {
+    private var folded: [String: [Character]] = [:]
+
+    /// The key of `participant`, as ``PersonKey/init(_:)`` makes it.
+    mutating func key(_ participant: Participant) -> PersonKey {
+      PersonKey(name: fold(participant.name), organisation: fold(participant.organisation))
+    }
+
+    private mutating func fold(_ text: String) -> [Character] {
+      if let known = folded[text] { return known }
+      let key = PersonKey.fold(text)
+      folded[text] = key
+      return key
+    }
   }
 }

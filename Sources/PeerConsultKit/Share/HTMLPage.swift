@@ -28,6 +28,30 @@ enum HTMLPage {
     .text(TextStyle.clean(value).replacingOccurrences(of: "&", with: "&amp;"))
   }
 
+  /// `value` as Plot writes ``text(_:)``: cleaned, with `&`, `<` and `>` as entities. For the
+  /// rows written as text (``HTMLRows``), which must read exactly as the same text in a node.
+  static func escaped(_ value: String) -> String {
+    let cleaned = TextStyle.clean(value)
+    // Most notes hold nothing to escape: they come back as they are, not split into characters.
+    guard cleaned.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else {
+      return cleaned
+    }
+    // As Plot escapes a text node after ``text(_:)``: every `&` is already `&amp;`, which Plot
+    // leaves alone as an entity, and Plot turns a character that is exactly `<` or `>` into
+    // an entity (one joined with an accent after it stays as it is). HTMLRowsTests compares
+    // the two over hostile texts.
+    var result = ""
+    result.reserveCapacity(cleaned.utf8.count + 16)
+    for character in cleaned.replacingOccurrences(of: "&", with: "&amp;") {
+      switch character {
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
   /// A span of `text` with a fixed class.
   static func span(_ className: String, _ value: String) -> Node<HTML.BodyContext> {
     .span(.class(className), text(value))

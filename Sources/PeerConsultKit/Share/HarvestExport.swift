@@ -29,8 +29,7 @@ public enum HarvestExport {
 
   /// The harvest of `sessions` (oldest first, all of `programme` and held in `period`), as
   /// read from the store's tables without replaying them
-  /// (``AppDatabase/programmeSessions(programme:in:)``). Never anonymised: anonymising works
-  /// on whole records (``render(_:programme:as:options:period:groups:now:)``).
+  /// (``AppDatabase/programmeSessions(programme:in:)``).
   public static func render(
     sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
     timeZone: TimeZone = .current, period: ReportPeriod = .always,
@@ -39,6 +38,19 @@ public enum HarvestExport {
     render(
       sessions, programme: programme, as: format, timeZone: timeZone, anonymised: false,
       period: period, groups: groups, now: now)
+  }
+
+  /// The anonymised harvest of `sessions`, read from the store's tables and anonymised
+  /// together (``AppDatabase/anonymisedProgrammeSessions(programme:in:)``): the same as
+  /// ``render(_:programme:as:options:period:groups:now:)`` anonymising the sessions' records,
+  /// standing groups called `[Group 1]`, `[Group 2]`… in the order they first met.
+  public static func render(
+    anonymisedSessions sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
+    timeZone: TimeZone = .current, period: ReportPeriod = .always, now: Date = Date()
+  ) -> String {
+    render(
+      sessions, programme: programme, as: format, timeZone: timeZone, anonymised: true,
+      period: period, groups: Anonymiser.groupPseudonyms(groups: sessions.map(\.group)), now: now)
   }
 
   private static func render(

@@ -31,16 +31,14 @@ extension HarvestHTML {
     guard !recurring.isEmpty else {
       return .p(.class("detail"), HTMLPage.text(ReportWords.noRecurringTheme))
     }
-    return .ul(
-      .class("notes"),
-      .forEach(recurring) { theme in
-        .li(
-          HTMLPage.span("text", theme.text), .text(" "),
-          HTMLPage.span(
-            "detail",
-            "(\(CommandText.counted(theme.sessions, "session")), "
-              + "\(CommandText.counted(theme.notes, "note")); first \(time.day(theme.firstSeen)), "
-              + "last \(time.day(theme.lastSeen)))"))
+    return notes(
+      recurring.map { theme in
+        (
+          theme.text,
+          "(\(CommandText.counted(theme.sessions, "session")), "
+            + "\(CommandText.counted(theme.notes, "note")); first \(time.day(theme.firstSeen)), "
+            + "last \(time.day(theme.lastSeen)))"
+        )
       })
   }
 
@@ -150,27 +148,36 @@ extension HarvestHTML {
   }
 
   /// A table of text cells; a heading starting with `#` marks a column of numbers, which is
-  /// right-aligned (the `#` is not shown).
-  private func table(_ className: String, _ headings: [String], _ rows: [[String]])
+  /// right-aligned (the `#` is not shown). Written as text (``HTMLRows``): a table has a row
+  /// per session or person.
+  func table(_ className: String, _ headings: [String], _ rows: [[String]])
     -> Node<HTML.BodyContext>
   {
     let numeric = headings.map { $0.hasPrefix("#") }
-    return .table(
-      .class(className),
-      .thead(
-        .tr(
-          .forEach(headings) { heading in
-            heading.hasPrefix("#")
-              ? .th(.class("number"), HTMLPage.text(String(heading.dropFirst())))
-              : .th(HTMLPage.text(heading))
-          })),
-      .tbody(
-        .forEach(rows) { row in
-          .tr(
-            .forEach(Array(row.enumerated())) { column, cell in
-              numeric.indices.contains(column) && numeric[column]
-                ? .td(.class("number"), HTMLPage.text(cell)) : .td(HTMLPage.text(cell))
-            })
-        }))
+    var table = HTMLRows(depth: Self.rowDepth)
+    table.open("table", class: className)
+    table.open("thead")
+    table.open("tr")
+    for heading in headings {
+      if heading.hasPrefix("#") {
+        table.element("th", class: "number", text: String(heading.dropFirst()))
+      } else {
+        table.element("th", text: heading)
+      }
+    }
+    table.close()
+    table.close()
+    table.open("tbody")
+    for row in rows {
+      table.open("tr")
+      for (column, cell) in row.enumerated() {
+        let isNumber = numeric.indices.contains(column) && numeric[column]
+        table.element("td", class: isNumber ? "number" : nil, text: cell)
+      }
+      table.close()
+    }
+    table.close()
+    table.close()
+    return table.node
   }
 }

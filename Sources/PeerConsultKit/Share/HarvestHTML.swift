@@ -41,7 +41,7 @@ struct HarvestHTML {
           .h3("Who has presented"), presenters(report, anonymised: harvest.isAnonymised),
           .h2("Evaluation of the peer-learning model"),
           .h3("Ratings over time"), ratings(report),
-          .h3("Process reviews"), .group(harvest.reviews.map { review($0, in: harvest) }),
+          .h3("Process reviews"), reviews(harvest),
           .h2("Sessions over time"), sessions(harvest.sessions, origins: harvest.hasOrigins)
         )
       ])
@@ -51,91 +51,100 @@ struct HarvestHTML {
     "\(time.day(date)) · \(title)"
   }
 
+  /// The depth of the article's children (html, body, article), where ``HTMLRows`` writes.
+  static let rowDepth = 3
+
   func items(_ items: [ProgrammeHarvest.Item]) -> Node<HTML.BodyContext> {
     guard !items.isEmpty else { return .p(.class("detail"), "None recorded.") }
-    return .ul(
-      .class("notes"),
-      .forEach(items) { item in
-        .li(
-          HTMLPage.span("text", item.text), .text(" "),
-          HTMLPage.span("detail", "(\(source(item.createdAt, item.sessionTitle)))"))
-      })
+    return notes(items.map { ($0.text, "(\(source($0.createdAt, $0.sessionTitle)))") })
+  }
+
+  /// Quoted texts as a list of notes, each followed by its detail.
+  func notes(_ entries: [(text: String, detail: String)]) -> Node<HTML.BodyContext> {
+    var rows = HTMLRows(depth: Self.rowDepth)
+    rows.open("ul", class: "notes")
+    for entry in entries {
+      rows.open("li")
+      rows.element("span", class: "text", text: entry.text)
+      rows.text(" ")
+      rows.element("span", class: "detail", text: entry.detail)
+      rows.close()
+    }
+    rows.close()
+    return rows.node
   }
 
   private func actions(_ actions: [ProgrammeHarvest.Action]) -> Node<HTML.BodyContext> {
     guard !actions.isEmpty else { return .p(.class("detail"), "None recorded.") }
-    return .ul(
-      .class("tasks"),
-      .forEach(actions) { action in
-        var detail = ["owner: \(action.owner ?? "nobody yet")"]
-        detail.append(
-          action.doneAt.map { "done \(time.day($0))" }
-            ?? action.droppedAt.map { "dropped \(time.day($0))" } ?? "open")
-        detail.append(source(action.createdAt, action.sessionTitle))
-        return .li(
-          HTMLPage.span("box", action.isDone ? "☑" : "☐"), HTMLPage.span("text", action.text),
-          .text(" "), HTMLPage.span("detail", "(\(detail.joined(separator: "; ")))"))
-      })
+    var rows = HTMLRows(depth: Self.rowDepth)
+    rows.open("ul", class: "tasks")
+    for action in actions {
+      var detail = ["owner: \(action.owner ?? "nobody yet")"]
+      detail.append(
+        action.doneAt.map { "done \(time.day($0))" }
+          ?? action.droppedAt.map { "dropped \(time.day($0))" } ?? "open")
+      detail.append(source(action.createdAt, action.sessionTitle))
+      rows.open("li")
+      rows.element("span", class: "box", text: action.isDone ? "☑" : "☐")
+      rows.element("span", class: "text", text: action.text)
+      rows.text(" ")
+      rows.element("span", class: "detail", text: "(\(detail.joined(separator: "; ")))")
+      rows.close()
+    }
+    rows.close()
+    return rows.node
   }
 
-  private func review(_ review: ProgrammeHarvest.Review, in harvest: ProgrammeHarvest)
-    -> Node<HTML.BodyContext>
-  {
-    .section(
-      .class("review"),
-      .h4(HTMLPage.text(source(review.createdAt, review.sessionTitle))),
-      review.notes.isEmpty
-        ? .p(.class("detail"), "No process notes.")
-        : .ul(.class("notes"), .forEach(review.notes) { .li(HTMLPage.span("text", $0)) }),
-      .unwrap(review.averageRating) { average in
-        .p(
-          .strong("Ratings (1-5): "),
-          HTMLPage.text(
-            "\(harvest.ratingsLabel(review)); average "
-              + String(format: "%.1f", average)))
+  /// Every session's process review, one section each.
+  private func reviews(_ harvest: ProgrammeHarvest) -> Node<HTML.BodyContext> {
+    var rows = HTMLRows(depth: Self.rowDepth)
+    for review in harvest.reviews {
+      rows.open("section", class: "review")
+      rows.element("h4", text: source(review.createdAt, review.sessionTitle))
+      if review.notes.isEmpty {
+        rows.element("p", class: "detail", text: "No process notes.")
+      } else {
+        rows.open("ul", class: "notes")
+        for note in review.notes {
+          rows.open("li")
+          rows.element("span", class: "text", text: note)
+          rows.close()
+        }
+        rows.close()
       }
-    )
+      if let average = review.averageRating {
+        rows.open("p")
+        rows.element("strong", text: "Ratings (1-5): ")
+        rows.text("\(harvest.ratingsLabel(review)); average " + String(format: "%.1f", average))
+        rows.close()
+      }
+      rows.close()
+    }
+    return rows.node
   }
 
   private func participation(_ title: String, _ groups: [ProgrammeHarvest.Participation])
     -> Node<HTML.BodyContext>
   {
-    .table(
-      .class("participation"),
-      .thead(
-        .tr(
-          .th(HTMLPage.text(title)), .th(.class("number"), "People"),
-          .th(.class("number"), "Attendances"), .th(.class("number"), "Presentations"))),
-      .tbody(
-        .forEach(groups) { group in
-          .tr(
-            .td(HTMLPage.text(group.label)), .td(.class("number"), .text("\(group.people)")),
-            .td(.class("number"), .text("\(group.attendances)")),
-            .td(.class("number"), .text("\(group.presentations)")))
-        })
-    )
+    table(
+      "participation", [title, "#People", "#Attendances", "#Presentations"],
+      groups.map { [$0.label, "\($0.people)", "\($0.attendances)", "\($0.presentations)"] })
   }
 
+  /// The sessions table; a "From" column only when some session came from a shared store,
+  /// so a harvest of one laptop's sessions is as it was.
   private func sessions(_ sessions: [ProgrammeHarvest.Session], origins: Bool)
     -> Node<HTML.BodyContext>
   {
-    .table(
-      .class("sessions"),
-      .thead(
-        .tr(
-          .th("Date"), .th("Session"), .th(.class("number"), "Presenters"),
-          .th(.class("number"), "Notes"), .th(.class("number"), "Actions (done)"),
-          .th("Finished"), .if(origins, .th("From")))),
-      .tbody(
-        .forEach(sessions) { session in
-          .tr(
-            .td(.text(time.day(session.createdAt))), .td(HTMLPage.text(session.title)),
-            .td(.class("number"), .text("\(session.presenters)")),
-            .td(.class("number"), .text("\(session.notes)")),
-            .td(.class("number"), .text("\(session.actions) (\(session.actionsDone))")),
-            .td(.text(session.finishedAt == nil ? "no" : "yes")),
-            .if(origins, .td(HTMLPage.text(session.origin.map { "store \($0)" } ?? "here"))))
-        })
-    )
+    let headings = ["Date", "Session", "#Presenters", "#Notes", "#Actions (done)", "Finished"]
+    return table(
+      "sessions", origins ? headings + ["From"] : headings,
+      sessions.map { session in
+        let cells = [
+          time.day(session.createdAt), session.title, "\(session.presenters)", "\(session.notes)",
+          "\(session.actions) (\(session.actionsDone))", session.finishedAt == nil ? "no" : "yes",
+        ]
+        return origins ? cells + [session.origin.map { "store \($0)" } ?? "here"] : cells
+      })
   }
 }

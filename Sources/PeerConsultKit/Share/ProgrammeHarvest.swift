@@ -106,6 +106,7 @@ struct ProgrammeHarvest {
       [:]
     var organisationLabels: [[Character]: String] = [:]
     var everyone = Set<PersonKey>()
+    var keys = PersonKey.Cache()
     for digest in digests {
       let title = digest.title
       sessions.append(
@@ -144,7 +145,7 @@ struct ProgrammeHarvest {
           presents[index].flatMap { round in
             digest.rounds.indices.contains(round) ? digest.rounds[round].hasStarted : nil
           } == true ? 1 : 0
-        let person = PersonKey(participant)
+        let person = keys.key(participant)
         everyone.insert(person)
         levels[participant.level, default: ([], 0, 0)].people.insert(person)
         levels[participant.level]!.attendances += 1

@@ -158,16 +158,18 @@ struct TermReplacer: Sendable {
     guard position == 0 || origin[position - 1] != origin[position],
       let candidates = terms[folded[position]]
     else { return nil }
-    for term in candidates {
+    // A term opens a word unless it opens in CJK; most positions are inside a word, where
+    // only such a term can match, so that is asked before comparing the term's letters.
+    let opensWord = position == 0 || !Self.isWord(folded[position - 1])
+    for term in candidates where opensWord || term.opensInCJK {
       let end = position + term.folded.count
       guard end <= folded.count, end == folded.count || origin[end] != origin[end - 1],
         folded[position..<end].elementsEqual(term.folded)
       else { continue }
       let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: folded) : end
-      let openBoundary = term.opensInCJK || position == 0 || !Self.isWord(folded[position - 1])
       let closeBoundary =
         term.closesInCJK || wordEnd == folded.count || !Self.isWord(folded[wordEnd])
-      guard openBoundary && closeBoundary else { continue }
+      guard closeBoundary else { continue }
       let range = origin[position]..<(origin[end - 1] + 1)
       let word = String(
         original[range.lowerBound..<(wordEnd == end ? range.upperBound : origin[wordEnd - 1] + 1)])
@@ -297,7 +299,20 @@ struct TermReplacer: Sendable {
 
   /// `text` folded character by character.
   static func fold(_ text: String) -> [Character] {
-    text.flatMap { fold($0) }
+    // ASCII without a carriage return (which makes one character with a following line feed)
+    // folds byte by byte: capitals to small letters, a backquote to an apostrophe. Names and
+    // themes are folded by the thousand in a report, and splitting them into characters to
+    // look each up costs far more.
+    guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+      return text.flatMap { fold($0) }
+    }
+    return text.utf8.map { byte in
+      switch byte {
+      case 0x41...0x5A: Character(Unicode.Scalar(byte + 32))
+      case 0x60: "'"
+      default: Character(Unicode.Scalar(byte))
+      }
+    }
   }
 
   /// One character without case, accents or width, as the characters it compares as.

@@ -10,8 +10,17 @@ enum TextStyle: Sendable {
 
   /// `text` cleaned and, for Markdown, escaped: one line of inline text.
   func inline(_ text: String) -> String {
-    let clean = Self.clean(text).replacingOccurrences(of: "\n", with: " ")
+    let clean = Self.replacing("\n", with: " ", in: Self.clean(text))
     return self == .markdown ? Self.escape(clean) : clean
+  }
+
+  /// `text` with `byte` (an ASCII character) replaced by `replacement`; a text without it (most
+  /// notes, titles and names) as it is, without Foundation's search copying it.
+  private static func replacing(_ byte: Unicode.Scalar, with replacement: String, in text: String)
+    -> String
+  {
+    guard text.utf8.contains(UInt8(byte.value)) else { return text }
+    return text.replacingOccurrences(of: String(byte), with: replacement)
   }
 
   /// One line of inline text that starts a list item or a line, where Markdown would read a
@@ -23,7 +32,12 @@ enum TextStyle: Sendable {
   /// A note that may span lines, continued under a list item indented by `indent` spaces.
   /// `leading` when its first line starts the item, so it is escaped as every later line is.
   func block(_ text: String, indent: Int, leading: Bool = false) -> String {
-    let lines = Self.clean(text).split(separator: "\n", omittingEmptySubsequences: true)
+    let clean = Self.clean(text)
+    // One line, as most notes are, without splitting it into characters to find none.
+    let lines =
+      clean.utf8.contains(UInt8(ascii: "\n"))
+      ? clean.split(separator: "\n", omittingEmptySubsequences: true)
+      : clean.isEmpty ? [] : [clean[...]]
     let margin = String(repeating: " ", count: indent)
     switch self {
     case .plain:
@@ -39,12 +53,12 @@ enum TextStyle: Sendable {
 
   /// Text for a heading: inline, and in Markdown without `#`, which could close the heading.
   func heading(_ text: String) -> String {
-    self == .markdown ? inline(text).replacingOccurrences(of: "#", with: "\\#") : inline(text)
+    self == .markdown ? Self.replacing("#", with: "\\#", in: inline(text)) : inline(text)
   }
 
   /// A table cell: inline, with `|` escaped.
   func cell(_ text: String) -> String {
-    self == .markdown ? inline(text).replacingOccurrences(of: "|", with: "\\|") : inline(text)
+    self == .markdown ? Self.replacing("|", with: "\\|", in: inline(text)) : inline(text)
   }
 
   /// `text` in bold, in Markdown.

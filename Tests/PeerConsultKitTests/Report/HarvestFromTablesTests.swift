@@ -4,13 +4,15 @@ import Testing
 
 @testable import PeerConsultKit
 
-/// `harvest` without `--anonymise` reads the store's tables
-/// (``AppDatabase/programmeSessions(programme:in:)``) instead of replaying every session; the
-/// briefing and report it writes must be, byte for byte, those of the replayed records.
+/// `harvest` reads the store's tables (``AppDatabase/programmeSessions(programme:in:)``, and
+/// with `--anonymise` ``AppDatabase/anonymisedProgrammeSessions(programme:in:)``) instead of
+/// replaying every session; the briefing and report it writes must be, byte for byte, those of
+/// the replayed records (anonymised together, as `export --anonymise` anonymises them).
 @Suite struct HarvestFromTablesTests {
   static let utc = TimeZone(identifier: "UTC")!
 
-  /// The harvest of `programme` in `database` both ways, in every format.
+  /// The harvest of `programme` in `database` both ways, in every format, plain and
+  /// anonymised.
   static func expectSameBothWays(
     _ database: AppDatabase, programme: String, period: ReportPeriod = .always,
     groups: [GroupID: String] = [:], now: Date, sourceLocation: SourceLocation = #_sourceLocation
@@ -31,6 +33,63 @@ import Testing
         sessions: sessions, programme: programme, as: format, timeZone: utc, period: period,
         groups: groups, now: now)
       #expect(read == replayed, "\(format)", sourceLocation: sourceLocation)
+    }
+    let anonymised = try database.anonymisedProgrammeSessions(programme: programme, in: period)
+    #expect(anonymised.skipped.isEmpty, sourceLocation: sourceLocation)
+    for format in ShareFormat.allCases {
+      let replayed = try HarvestExport.render(
+        records, programme: programme, as: format,
+        options: ShareOptions(anonymise: true, timeZone: utc), period: period, now: now)
+      let read = HarvestExport.render(
+        anonymisedSessions: anonymised.sessions, programme: programme, as: format,
+        timeZone: utc, period: period, now: now)
+      #expect(read == replayed, "anonymised \(format)", sourceLocation: sourceLocation)
+    }
+  }
+
+  /// What anonymising must get right (accents, apostrophes, hyphens, CJK, names in notes, a
+  /// latecomer, edits, a deletion), and what the anonymiser learns only from the log:
+  /// organisations' other names, the facilitator's choices for suspects; with `#tags` that
+  /// name someone, and a note that grows past the longest allowed once names are replaced.
+  @Test func anonymisingFromTheTablesIsAnonymisingTheRecords() throws {
+    let store = try StoreFixture()
+    try ShareFixture.record(into: store.database)
+    let setup = SessionSetup(
+      title: "Night patrols with Okafor", programme: "Alcohol Plan",
+      consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        ShareFixture.ben,
+        Participant(
+          name: "Kemi Adeyemi", organisation: "Devon and Cornwall Police",
+          organisationAliases: ["DCP", "D&C Police"], level: .frontline),
+      ],
+      rounds: [SessionRound(presenter: 1, focusQuestion: "Can DCP share the night log?")])
+    store.clock.advance(by: 30 * 86_400)
+    let live = try store.live(setup)
+    try live.start()
+    try live.addParticipant(
+      Participant(
+        name: "Lena Vogt", organisation: "Street Pastors", organisationAliases: ["the Pastors"],
+        level: .frontline))
+    for text in [
+      "#okafor-pilot and #DCP-night-log came up with D&C Police", "Okafur agreed; Kwame too",
+      "the Pastors run the night bus #night-bus with Lena",
+      String(repeating: "Ben ", count: 2_499) + "#end",
+    ] {
+      store.clock.advance(by: 20)
+      _ = try live.addNote(NoteContent(text: text, kind: .theme))
+    }
+    _ = try live.addNote(NoteContent(text: "Kemi to ring DCP", kind: .action, owner: 1))
+    try live.chooseForSharing("Kwame", replace: true)
+    try live.chooseForSharing("Okafur", replace: false)
+    try live.finish()
+    try Self.expectSameBothWays(
+      store.database, programme: "Alcohol Plan", now: store.clock.now())
+    let read = try store.database.anonymisedProgrammeSessions(programme: "Alcohol Plan")
+    let html = HarvestExport.render(
+      anonymisedSessions: read.sessions, programme: "Alcohol Plan", as: .html, timeZone: Self.utc)
+    for secret in ["DCP", "D&amp;C Police", "Pastors", "Kwame", "Okafor", "Kemi", "Lena"] {
+      #expect(!html.contains(secret), "\(secret)")
     }
   }
 

@@ -12,7 +12,18 @@ import Testing
     let programme = try ShareFixture.programmeRecords()
     let options = ShareFixture.anonymisedUTC
     var outputs: [(String, String)] = []
+    // The harvest as `harvest --anonymise` reads it: from the store's tables.
+    let database = try AppDatabase.inMemory()
+    try ShareFixture.record(into: database)
+    let fromTables = try database.anonymisedProgrammeSessions(programme: "Alcohol Plan")
     for format in ShareFormat.allCases {
+      outputs.append(
+        (
+          "harvest from the tables.\(format)",
+          HarvestExport.render(
+            anonymisedSessions: fromTables.sessions, programme: "Alcohol Plan", as: format,
+            timeZone: options.timeZone)
+        ))
       outputs.append(
         ("sessions.\(format)", try SessionExport.render(records, as: format, options: options)))
       outputs.append(
