@@ -156,7 +156,9 @@ extension AppDatabase {
     }
   }
 
-  /// Every group, by name, with how often it met and when it last did.
+  /// Every group, by name in ``NaturalOrder`` ("set 2" before "set 10"), with how often it
+  /// met and when it last did: `peerconsult groups`, the group picker and the programme view list
+  /// groups in the same order.
   public func groups() throws(StoreError) -> [GroupListing] {
     let rows = try read { db in
       try Row.fetchAll(
@@ -167,12 +169,13 @@ extension AppDatabase {
           GROUP BY g.id ORDER BY g.name_key, g.id
           """)
     }
-    return rows.compactMap { row in
+    let listings = rows.compactMap { row -> GroupListing? in
       guard let id = GroupID(rawValue: row["id"]) else { return nil }
       return GroupListing(
         id: id, name: row["name"], programme: row["programme"], sessionCount: row["sessions"],
         lastMet: (row["last_met"] as Int64?).map(Date.init(millisecondsSince1970:)))
     }
+    return NaturalOrder.sorted(listings, by: \.name)
   }
 
   /// The group named by a command-line argument: its name (in any case, accents optional),

@@ -18,7 +18,7 @@ extension AppDatabase {
   public func programmeOverview(
     _ programme: String, now: Date = Date(), timeZone: TimeZone = .current
   ) throws(StoreError) -> ProgrammeOverview {
-    let groups = NaturalOrder.sorted(try groups().filter { $0.programme == programme }, by: \.name)
+    let groups = try groups().filter { $0.programme == programme }
     return try read { db in
       let sessionRows = try Row.fetchAll(
         db,

@@ -150,5 +150,8 @@ import Testing
     #expect(
       try store.database.programmeOverview("Alcohol Plan").groups.map(\.name)
         == ["Harbour", "set 1", "Set 2", "Set 10", "Set 11"])
+    // `groups list` and the group picker read the same listing, so they agree with the view.
+    #expect(
+      try store.database.groups().map(\.name) == ["Harbour", "set 1", "Set 2", "Set 10", "Set 11"])
   }
 }
