@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 11
+  public static let schemaVersion = 12
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -213,8 +213,126 @@ extension AppDatabase {
           PRAGMA user_version = 11;
           """)
     }
+    migrator.registerMigration("v12") { db in
+      // Branch `view5` (the programme view under 100 ms): each tag use with the session, group
+      // and time the view's tally needs, stored by programme, so a programme's tags are one
+      // range of one small table instead of 10,000 notes spread over most of `notes`' pages;
+      // the rating events' fields read out of their JSON once, when stored, not at every
+      // opening (replacing v11's index of those events); and the action states' index made
+      // covering for the view's counts. All are derived: triggers keep both tables whatever
+      // writes the rows (the projection, import, erasure, a sync), in the write's own
+      // transaction, and here they are filled from the rows and events stored.
+      try db.execute(sql: schemaV12)
+    }
     return migrator
   }
+
+  /// Schema version 12's additions: the tag uses and the rating events' fields
+  /// (``AppDatabase/programmeOverview(_:now:timeZone:)`` reads them) with their triggers, and
+  /// the action states' covering index. The rating events' table replaces v11's index of them.
+  static let schemaV12 = """
+    CREATE TABLE tag_uses (
+      programme TEXT NOT NULL,                 -- the note's session's
+      tag_key TEXT NOT NULL,                   -- note_tags.tag_key
+      note_id INTEGER NOT NULL,                -- notes.id, a note not deleted
+      tag TEXT NOT NULL,                       -- note_tags.tag
+      session_id TEXT NOT NULL,
+      group_id TEXT,                           -- the session's standing group
+      created_at INTEGER NOT NULL,             -- the note's
+      PRIMARY KEY (programme, tag_key, note_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX tag_uses_by_note ON tag_uses (note_id);
+    INSERT INTO tag_uses (programme, tag_key, note_id, tag, session_id, group_id, created_at)
+      SELECT s.programme, t.tag_key, t.note_id, t.tag, n.session_id, s.group_id, n.created_at
+      FROM note_tags t JOIN notes n ON n.id = t.note_id JOIN sessions s ON s.id = n.session_id
+      WHERE n.deleted_at IS NULL;
+    CREATE TRIGGER tag_uses_tag_insert AFTER INSERT ON note_tags BEGIN
+      INSERT INTO tag_uses (programme, tag_key, note_id, tag, session_id, group_id, created_at)
+        SELECT s.programme, new.tag_key, new.note_id, new.tag, n.session_id, s.group_id,
+          n.created_at
+        FROM notes n JOIN sessions s ON s.id = n.session_id
+        WHERE n.id = new.note_id AND n.deleted_at IS NULL;
+    END;
+    CREATE TRIGGER tag_uses_tag_delete AFTER DELETE ON note_tags BEGIN
+      DELETE FROM tag_uses WHERE note_id = old.note_id AND tag_key = old.tag_key;
+    END;
+    CREATE TRIGGER tag_uses_tag_update AFTER UPDATE ON note_tags BEGIN
+      DELETE FROM tag_uses WHERE note_id = old.note_id AND tag_key = old.tag_key;
+      INSERT INTO tag_uses (programme, tag_key, note_id, tag, session_id, group_id, created_at)
+        SELECT s.programme, new.tag_key, new.note_id, new.tag, n.session_id, s.group_id,
+          n.created_at
+        FROM notes n JOIN sessions s ON s.id = n.session_id
+        WHERE n.id = new.note_id AND n.deleted_at IS NULL;
+    END;
+    CREATE TRIGGER tag_uses_note_update
+    AFTER UPDATE OF id, session_id, created_at, deleted_at ON notes BEGIN
+      DELETE FROM tag_uses WHERE note_id = old.id;
+      INSERT INTO tag_uses (programme, tag_key, note_id, tag, session_id, group_id, created_at)
+        SELECT s.programme, t.tag_key, t.note_id, t.tag, new.session_id, s.group_id,
+          new.created_at
+        FROM note_tags t JOIN sessions s ON s.id = new.session_id
+        WHERE t.note_id = new.id AND new.deleted_at IS NULL;
+    END;
+    CREATE TRIGGER tag_uses_note_delete AFTER DELETE ON notes BEGIN
+      DELETE FROM tag_uses WHERE note_id = old.id;
+    END;
+    CREATE TRIGGER tag_uses_session_update AFTER UPDATE OF programme, group_id ON sessions BEGIN
+      UPDATE tag_uses SET programme = new.programme, group_id = new.group_id
+      WHERE note_id IN (SELECT id FROM notes WHERE session_id = new.id);
+    END;
+    DROP INDEX action_states_by_programme;
+    CREATE INDEX action_states_by_programme ON action_states (
+      programme, group_id, status, carried, due, meetings_since, next_meeting_finished);
+    CREATE TABLE rating_events (
+      session_id TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      kind TEXT,                               -- the payload's type
+      rater INTEGER,                           -- the payload's, when an integer
+      rating INTEGER,                          -- the payload's, when an integer
+      payload TEXT,                            -- the event's, only when the fields above
+                                               -- could not be read from it
+      PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+    -- The fields of each rating event as the readers take them: NULL payload when `kind`,
+    -- `rater` and `rating` are the codec's, else the payload for the codec to decode (0.1.0's
+    -- shape, a field that is not an integer, a payload that is not JSON). An integer both for
+    -- JSON (not `true`) and for SQLite (not one too large for 64 bits).
+    CREATE VIEW rating_event_fields AS
+      SELECT session_id, seq, kind, rater, rating,
+        CASE WHEN (kind = 'processRating' AND rating_ok OR kind = 'ratingCleared') AND rater_ok
+          THEN NULL ELSE payload END AS payload
+      FROM (
+        SELECT session_id, seq, payload,
+          json_extract(json, '$.type') AS kind,
+          json_extract(json, '$.rater') AS rater,
+          json_type(json, '$.rater') = 'integer'
+            AND typeof(json_extract(json, '$.rater')) = 'integer' AS rater_ok,
+          json_extract(json, '$.rating') AS rating,
+          json_type(json, '$.rating') = 'integer'
+            AND typeof(json_extract(json, '$.rating')) = 'integer' AS rating_ok
+        FROM (
+          SELECT session_id, seq, payload,
+            CASE WHEN json_valid(payload) THEN payload END AS json
+          FROM events WHERE type IN ('processRating', 'ratingCleared')));
+    INSERT INTO rating_events SELECT * FROM rating_event_fields;
+    DROP INDEX events_ratings;
+    CREATE TRIGGER rating_events_insert AFTER INSERT ON events
+    WHEN new.type IN ('processRating', 'ratingCleared') BEGIN
+      INSERT INTO rating_events SELECT * FROM rating_event_fields
+      WHERE session_id = new.session_id AND seq = new.seq;
+    END;
+    CREATE TRIGGER rating_events_delete AFTER DELETE ON events
+    WHEN old.type IN ('processRating', 'ratingCleared') BEGIN
+      DELETE FROM rating_events WHERE session_id = old.session_id AND seq = old.seq;
+    END;
+    -- Events are appended, never changed; a hand's change is followed all the same.
+    CREATE TRIGGER rating_events_update AFTER UPDATE ON events BEGIN
+      DELETE FROM rating_events WHERE session_id = old.session_id AND seq = old.seq;
+      INSERT INTO rating_events SELECT * FROM rating_event_fields
+      WHERE session_id = new.session_id AND seq = new.seq;
+    END;
+    PRAGMA user_version = 12;
+    """
 
   /// Schema version 9's additions: the notes' due dates, the follow-ups and the actions'
   /// states (``ActionStates``).

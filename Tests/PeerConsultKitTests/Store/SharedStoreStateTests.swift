@@ -39,13 +39,19 @@ import Testing
     try store.database.writer.write { db in
       try db.execute(sql: "DELETE FROM programmes")
       try db.execute(
-        sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11')")
+        sql:
+          "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v12')")
       try db.execute(
         sql: """
           DROP TABLE programmes; DROP TABLE stores; DROP TABLE store_attachments;
           DROP TABLE store_streams; DROP TABLE store_syncs; DROP TABLE session_snapshots;
           DROP TABLE action_states; DROP TABLE action_follow_ups; ALTER TABLE notes DROP COLUMN due;
-          DROP INDEX events_ratings;
+          DROP TABLE rating_events; DROP TRIGGER rating_events_insert;
+          DROP TRIGGER rating_events_delete; DROP TRIGGER rating_events_update;
+          DROP VIEW rating_event_fields; DROP TABLE tag_uses; DROP TRIGGER tag_uses_tag_insert;
+          DROP TRIGGER tag_uses_tag_delete; DROP TRIGGER tag_uses_tag_update;
+          DROP TRIGGER tag_uses_note_update; DROP TRIGGER tag_uses_note_delete;
+          DROP TRIGGER tag_uses_session_update;
           PRAGMA user_version = 5;
           """)
     }
