@@ -20,8 +20,13 @@ public struct ProgrammeState: Equatable, Sendable {
   /// Rows a page key scrolls.
   static let pageStep = 10
 
-  /// The view as styled lines, so scrolling is a slice.
-  func lines(width: Int, timeZone: TimeZone) -> [(String, Style)] {
+  /// The view as styled lines, so scrolling is a slice: the first `limit` or a few more, and
+  /// how many there are in all. Only the sessions' lines, one per session, are left unbuilt
+  /// past `limit`: a frame lays out the rows it shows, not a thousand sessions' dates and
+  /// titles (twice, for the update before it and for itself).
+  func lines(width: Int, timeZone: TimeZone, limit: Int = .max) -> (
+    lines: [(String, Style)], count: Int
+  ) {
     let time = ReadableTime(timeZone: timeZone)
     let sessions = overview.sessions
     var lines: [(String, Style)] = []
@@ -116,7 +121,8 @@ public struct ProgrammeState: Equatable, Sendable {
 
     lines.append(("", .plain))
     lines.append(("Sessions, oldest first", Theme.heading))
-    for session in sessions {
+    let shown = sessions.prefix(max(0, limit - lines.count))
+    for session in shown {
       var text = "  \(time.day(session.createdAt))  \(session.title)"
       if let group = session.group { text += " · \(group)" }
       text += " · " + CommandText.counted(session.notes, "note")
@@ -124,7 +130,7 @@ public struct ProgrammeState: Equatable, Sendable {
       text += session.isFinished ? "" : " · unfinished"
       lines.append((text, .plain))
     }
-    return lines
+    return (lines, lines.count + sessions.count - shown.count)
   }
 
   /// `value` right-aligned in `width` columns.
@@ -176,9 +182,9 @@ extension ProgrammeState: Screen {
   public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
     x: Int, y: Int
   )? {
-    ScrolledLines.render(
-      lines(width: area.width - 4, timeZone: environment.timeZone), scroll: scroll, into: &grid,
-      area: area)
+    let view = lines(
+      width: area.width - 4, timeZone: environment.timeZone, limit: scroll + area.height)
+    ScrolledLines.render(view.lines, count: view.count, scroll: scroll, into: &grid, area: area)
     return nil
   }
 
@@ -192,7 +198,7 @@ extension ProgrammeState: Screen {
     default: break
     }
     // Never further than the last page, so ↑ answers at once after holding ↓.
-    let rows = lines(width: environment.width - 4, timeZone: environment.timeZone).count
+    let rows = lines(width: environment.width - 4, timeZone: environment.timeZone, limit: 0).count
     scroll = min(scroll, max(0, rows - environment.bodyHeight + 1))
     return []
   }
