@@ -242,36 +242,29 @@ extension AppDatabase {
       PRIMARY KEY (programme, tag_key, note_id)
     ) WITHOUT ROWID;
     CREATE INDEX tag_uses_by_note ON tag_uses (note_id);
-    INSERT INTO tag_uses (programme, tag_key, note_id, tag, session_id, group_id, created_at)
+    -- The rows of `tag_uses` as the other tables say they are (`tag_uses` itself is them,
+    -- stored by programme); the fill and every trigger take theirs from here.
+    CREATE VIEW tag_use_rows AS
       SELECT s.programme, t.tag_key, t.note_id, t.tag, n.session_id, s.group_id, n.created_at
       FROM note_tags t JOIN notes n ON n.id = t.note_id JOIN sessions s ON s.id = n.session_id
       WHERE n.deleted_at IS NULL;
+    INSERT INTO tag_uses SELECT * FROM tag_use_rows;
     CREATE TRIGGER tag_uses_tag_insert AFTER INSERT ON note_tags BEGIN
-      INSERT INTO tag_uses (programme, tag_key, note_id, tag, session_id, group_id, created_at)
-        SELECT s.programme, new.tag_key, new.note_id, new.tag, n.session_id, s.group_id,
-          n.created_at
-        FROM notes n JOIN sessions s ON s.id = n.session_id
-        WHERE n.id = new.note_id AND n.deleted_at IS NULL;
+      INSERT INTO tag_uses SELECT * FROM tag_use_rows
+      WHERE note_id = new.note_id AND tag_key = new.tag_key;
     END;
     CREATE TRIGGER tag_uses_tag_delete AFTER DELETE ON note_tags BEGIN
       DELETE FROM tag_uses WHERE note_id = old.note_id AND tag_key = old.tag_key;
     END;
     CREATE TRIGGER tag_uses_tag_update AFTER UPDATE ON note_tags BEGIN
       DELETE FROM tag_uses WHERE note_id = old.note_id AND tag_key = old.tag_key;
-      INSERT INTO tag_uses (programme, tag_key, note_id, tag, session_id, group_id, created_at)
-        SELECT s.programme, new.tag_key, new.note_id, new.tag, n.session_id, s.group_id,
-          n.created_at
-        FROM notes n JOIN sessions s ON s.id = n.session_id
-        WHERE n.id = new.note_id AND n.deleted_at IS NULL;
+      INSERT INTO tag_uses SELECT * FROM tag_use_rows
+      WHERE note_id = new.note_id AND tag_key = new.tag_key;
     END;
     CREATE TRIGGER tag_uses_note_update
     AFTER UPDATE OF id, session_id, created_at, deleted_at ON notes BEGIN
       DELETE FROM tag_uses WHERE note_id = old.id;
-      INSERT INTO tag_uses (programme, tag_key, note_id, tag, session_id, group_id, created_at)
-        SELECT s.programme, t.tag_key, t.note_id, t.tag, new.session_id, s.group_id,
-          new.created_at
-        FROM note_tags t JOIN sessions s ON s.id = new.session_id
-        WHERE t.note_id = new.id AND new.deleted_at IS NULL;
+      INSERT INTO tag_uses SELECT * FROM tag_use_rows WHERE note_id = new.id;
     END;
     CREATE TRIGGER tag_uses_note_delete AFTER DELETE ON notes BEGIN
       DELETE FROM tag_uses WHERE note_id = old.id;

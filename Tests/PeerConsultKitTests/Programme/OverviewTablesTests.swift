@@ -164,7 +164,7 @@ import Testing
         sql: """
           DROP TABLE tag_uses; DROP TRIGGER tag_uses_tag_insert; DROP TRIGGER tag_uses_tag_delete;
           DROP TRIGGER tag_uses_tag_update; DROP TRIGGER tag_uses_note_update;
-          DROP TRIGGER tag_uses_note_delete; DROP TRIGGER tag_uses_session_update;
+          DROP TRIGGER tag_uses_note_delete; DROP TRIGGER tag_uses_session_update; DROP VIEW tag_use_rows;
           DROP TABLE rating_events; DROP TRIGGER rating_events_insert;
           DROP TRIGGER rating_events_delete; DROP TRIGGER rating_events_update;
           DROP VIEW rating_event_fields;

@@ -51,7 +51,7 @@ import Testing
           DROP VIEW rating_event_fields; DROP TABLE tag_uses; DROP TRIGGER tag_uses_tag_insert;
           DROP TRIGGER tag_uses_tag_delete; DROP TRIGGER tag_uses_tag_update;
           DROP TRIGGER tag_uses_note_update; DROP TRIGGER tag_uses_note_delete;
-          DROP TRIGGER tag_uses_session_update;
+          DROP TRIGGER tag_uses_session_update; DROP VIEW tag_use_rows;
           PRAGMA user_version = 5;
           """)
     }
