@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import PeerConsultKit
@@ -121,5 +122,34 @@ import Testing
       #expect(plan.contains { $0.contains("SEARCH n USING INTEGER PRIMARY KEY") }, "\(plan)")
       #expect(!plan.contains { $0.contains("TEMP B-TREE") || $0.hasPrefix("SCAN n ") }, "\(plan)")
     }
+  }
+}
+
+/// What newest first asks of the index at the bound.
+@Suite struct NoteSearchNewestBatchTests {
+  @Test func newestFirstAtTheBoundReadsOneBatchWithoutCountingTheMatches() throws {
+    let database = try AppDatabase.inMemory()
+    let clock = ManualClock(Fixtures.start)
+    let session = try LiveSession.create(
+      Fixtures.setup(), id: .random(), store: database, clock: clock)
+    try session.start()
+    for number in 0..<12 {
+      clock.advance(by: 60)
+      try session.addNote(.init(text: "the partnership met \(number)", kind: .other))
+      try session.addNote(.init(text: "partnership, the other \(number)", kind: .other))
+    }
+    let statements = Mutex<[String]>([])
+    database.writer.writeWithoutTransaction { db in
+      db.trace { event in statements.withLock { $0.append("\(event)") } }
+    }
+    let hits = try database.searchNotes(
+      "\"the partnership\"", session: nil, programme: nil, kind: nil, order: .newest, limit: 5,
+      bound: 10, ranked: 10)
+    #expect(hits.map(\.text.text) == (7..<12).reversed().map { "the partnership met \($0)" })
+    let asked = statements.withLock { $0 }
+    // Counting the matches up to the bound would read the position lists of most notes of
+    // both words, more than the batch of the newest itself.
+    #expect(!asked.contains { $0.contains("count(*)") && $0.contains("notes_fts") }, "\(asked)")
+    #expect(asked.filter { $0.contains("FROM notes_fts JOIN notes n") }.count == 1, "\(asked)")
   }
 }
