@@ -161,14 +161,26 @@ struct NoteSearch {
   /// notes after newer ones. The matches are not counted first: for a phrase of common words
   /// (`"the partnership"`) counting up to a bound read the position lists of most of both
   /// words' notes, which cost more than the batches themselves.
+  ///
+  /// Proving that no unread note is newer scans every note written since the oldest shown, so
+  /// when the first batch is spread thinner than one match in ``sparseSpan`` notes (a rare
+  /// word), the rest of its matches, up to ten times the bound, are read first instead: few,
+  /// and all of them when fewer than that.
   private func newestInBatches(of pattern: String, in db: Database) throws -> [Int64] {
-    var read: [Match] = []
+    var read = try matches(of: pattern, below: nil, count: limit, in: db)
+    guard read.count == limit, let first = read.first, let last = read.last else {
+      return newest(read)
+    }
+    if first.id - last.id > Int64(limit * Self.sparseSpan) {
+      let rest = (bound ?? 0) * 10
+      let more = try matches(of: pattern, below: last.id, count: rest, in: db)
+      read += more
+      if more.count < rest { return newest(read) }
+    }
     var batch = limit
     while true {
-      let more = try matches(of: pattern, below: read.last?.id, count: batch, in: db)
-      read += more
-      guard more.count == batch, let last = read.last else { return newest(read) }
       let shown = newest(read)
+      guard let last = read.last else { return shown }
       if shown.count == limit,
         let oldest = read.first(where: { $0.id == shown[limit - 1] })?.createdAt,
         try Bool.fetchOne(
@@ -180,9 +192,17 @@ struct NoteSearch {
       {
         return shown
       }
+      let more = try matches(of: pattern, below: last.id, count: batch, in: db)
+      read += more
+      if more.count < batch { return newest(read) }
       batch *= 2
     }
   }
+
+  /// Notes per match in the first batch of newest first beyond which the rest of the matches
+  /// are read rather than proving that no unread note is newer (which scans at most about
+  /// `limit` times this many entries of `notes_by_created` when notes are stored in time order).
+  static let sparseSpan = 100
 
   /// Up to `count` matches passing the filters, stored last first, below the rowid `below`.
   private func matches(of pattern: String, below: Int64?, count: Int, in db: Database) throws

@@ -153,3 +153,33 @@ import Testing
     #expect(asked.filter { $0.contains("FROM notes_fts JOIN notes n") }.count == 1, "\(asked)")
   }
 }
+
+extension NoteSearchNewestBatchTests {
+  @Test func newestFirstReadsARareWordsOtherMatchesInsteadOfProvingNothingNewerIsUnread() throws {
+    let database = try AppDatabase.inMemory()
+    let clock = ManualClock(Fixtures.start)
+    let session = try LiveSession.create(
+      Fixtures.setup(), id: .random(), store: database, clock: clock)
+    try session.start()
+    // Three matches, each after more other notes than the sparse span allows for two.
+    for number in 0..<3 {
+      for _ in 0..<(2 * NoteSearch.sparseSpan + 10) {
+        try session.addNote(.init(text: "nothing to see", kind: .other))
+      }
+      clock.advance(by: 60)
+      try session.addNote(.init(text: "dairsen \(number)", kind: .other))
+    }
+    let statements = Mutex<[String]>([])
+    database.writer.writeWithoutTransaction { db in
+      db.trace { event in statements.withLock { $0.append("\(event)") } }
+    }
+    let hits = try database.searchNotes(
+      "dairsen", session: nil, programme: nil, kind: nil, order: .newest, limit: 2, bound: 10,
+      ranked: 10)
+    #expect(hits.map(\.text.text) == ["dairsen 2", "dairsen 1"])
+    let asked = statements.withLock { $0 }
+    // The first batch, then the rest of the matches (one), and no scan of the notes by time.
+    #expect(asked.filter { $0.contains("FROM notes_fts JOIN notes n") }.count == 2, "\(asked)")
+    #expect(!asked.contains { $0.contains("notes_by_created") }, "\(asked)")
+  }
+}
