@@ -20,7 +20,7 @@ extension CommandText {
       text +=
         "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
         + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)\(origin)\n"
-      text += "  " + marked(hit.text, styled: styled).replacingOccurrences(of: "\n", with: "\n  ")
+      text += "  " + marked(hit.text, styled: styled).replacingLineBreaks(with: "\n  ")
       text += "\n"
     }
     if hits.count == limit {

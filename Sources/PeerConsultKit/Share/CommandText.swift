@@ -20,7 +20,7 @@ public enum CommandText {
 
   /// `text` safe for one line of a terminal table: no control characters, no line breaks.
   static func oneLine(_ text: String) -> String {
-    text.withoutControlCharacters.replacingOccurrences(of: "\n", with: " ")
+    text.withoutControlCharacters.replacingLineBreaks(with: " ")
   }
 
   /// The line a command about many sessions writes for one it left out, on standard error.
@@ -42,18 +42,24 @@ public enum CommandText {
   /// Left-aligned columns two spaces apart, measured in terminal columns so CJK text lines up;
   /// the last column is not padded.
   static func table(_ rows: [[String]]) -> String {
-    let widths = rows.reduce(into: [Int](repeating: 0, count: rows.first?.count ?? 0)) {
+    // Each cell measured once and the table written into one string: a `list` is a table of
+    // 50 rows, and building a string per cell and per row cost more than reading the rows.
+    let cellWidths = rows.map { $0.map(\.displayWidth) }
+    let widths = cellWidths.reduce(into: [Int](repeating: 0, count: rows.first?.count ?? 0)) {
       widths, row in
-      for (index, cell) in row.enumerated() {
-        widths[index] = max(widths[index], cell.displayWidth)
-      }
+      for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
     }
-    return rows.map { row in
-      row.enumerated().map { index, cell in
-        index == row.count - 1
-          ? cell : cell + String(repeating: " ", count: widths[index] - cell.displayWidth + 2)
-      }.joined() + "\n"
-    }.joined()
+    var text = ""
+    text.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+    for (row, rowWidths) in zip(rows, cellWidths) {
+      for (index, cell) in row.enumerated() {
+        text += cell
+        guard index < row.count - 1 else { continue }
+        text += String(repeating: " ", count: widths[index] - rowWidths[index] + 2)
+      }
+      text += "\n"
+    }
+    return text
   }
 
   /// `text` wrapped to ``width`` columns after `indent` spaces, each line ending in a newline,

@@ -4,13 +4,17 @@ import Foundation
 /// user's locale (`2027-01-15 08:00`), so that exports are stable and sort as text.
 public struct ReadableTime: Sendable {
   public let timeZone: TimeZone
-  private let calendar: Calendar
 
   public init(timeZone: TimeZone = .current) {
     self.timeZone = timeZone
+  }
+
+  /// The Gregorian calendar in ``timeZone``, made only for a date outside 1600-9999: making
+  /// one costs a start more than formatting a page of dates (``fields(of:)``).
+  private var calendar: Calendar {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
-    self.calendar = calendar
+    return calendar
   }
 
   /// `2027-01-15`.

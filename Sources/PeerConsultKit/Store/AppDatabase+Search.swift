@@ -100,13 +100,14 @@ extension AppDatabase {
 ///
 /// The index streams a query's matches in the order they were stored (rowid) at almost no
 /// cost, while anything that asks it about a given note (bm25, highlight, a note's rowid) costs
-/// a fresh query each. So the matches are counted up to `bound` first; below it, all of them
-/// are read and ordered (newest first, or by bm25 computed by ``NoteMatcher`` from their text;
-/// newest first needs no text and reads up to ten times `bound`). At the bound:
+/// a fresh query each. So:
 /// - **newest first** reads matches in stored order, a batch at a time, until the newest
 ///   `limit` of those read are newer than every note not yet read (asked of the index on note
 ///   times): exact, and one batch unless an import stored old notes after newer ones;
-/// - **best first** ranks the `ranked` matches stored last.
+/// - **best first** counts the matches up to `bound` (unless it ranks that many anyway): below
+///   it, all of them are ranked by bm25, computed by ``NoteMatcher`` from their text; at it,
+///   the `ranked` matches stored last.
+/// Within one session (no bound) every match is read and ordered.
 struct NoteSearch {
   let pattern: String?
   let filters: String
@@ -136,33 +137,50 @@ struct NoteSearch {
           ORDER BY n.created_at DESC, n.id DESC LIMIT \(limit)
           """, arguments: StatementArguments(arguments))
     }
+    guard let bound else {
+      // Within one session: every match, ordered.
+      let all = try matches(of: pattern, below: nil, count: Int.max, in: db)
+      return order == .best ? try best(all, matcher, in: db) : newest(all)
+    }
+    if order == .newest { return try newestInBatches(of: pattern, in: db) }
     // Best first ranking at least `bound` matches reads the same ones whether or not there are
     // more: the count would only cost a pass over the index.
-    if order == .best, let bound, ranked >= bound {
-      return try best(matches(of: pattern, below: nil, count: ranked, in: db), matcher, in: db)
-    }
-    // Newest first needs no text to order by, so it reads ten times as many matches whole.
-    let readsAll = order == .best ? bound : bound.map { $0 * 10 }
-    let isBounded = try readsAll.map { bound in
-      try Int.fetchOne(
+    let isBounded =
+      try ranked >= bound
+      || Int.fetchOne(
         db,
         sql: "SELECT count(*) FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? LIMIT ?)",
         arguments: [pattern, bound]) ?? 0 >= bound
+    return try best(
+      matches(of: pattern, below: nil, count: isBounded ? ranked : bound, in: db), matcher, in: db)
+  }
+
+  /// The newest `limit` matches, read in stored order a batch at a time (`limit` first, then
+  /// twice as many each time) until the newest of those read are newer than every note not
+  /// yet read: exact whatever the number of matches, and one batch unless an import stored old
+  /// notes after newer ones. The matches are not counted first: for a phrase of common words
+  /// (`"the partnership"`) counting up to a bound read the position lists of most of both
+  /// words' notes, which cost more than the batches themselves.
+  ///
+  /// Proving that no unread note is newer scans every note written since the oldest shown, so
+  /// when the first batch is spread thinner than one match in ``sparseSpan`` notes (a rare
+  /// word), the rest of its matches, up to ten times the bound, are read first instead: few,
+  /// and all of them when fewer than that.
+  private func newestInBatches(of pattern: String, in db: Database) throws -> [Int64] {
+    var read = try matches(of: pattern, below: nil, count: limit, in: db)
+    guard read.count == limit, let first = read.first, let last = read.last else {
+      return newest(read)
     }
-    if isBounded != true {
-      let all = try matches(of: pattern, below: nil, count: readsAll ?? Int.max, in: db)
-      return order == .best ? try best(all, matcher, in: db) : newest(all)
+    if first.id - last.id > Int64(limit * Self.sparseSpan) {
+      let rest = (bound ?? 0) * 10
+      let more = try matches(of: pattern, below: last.id, count: rest, in: db)
+      read += more
+      if more.count < rest { return newest(read) }
     }
-    if order == .best {
-      return try best(matches(of: pattern, below: nil, count: ranked, in: db), matcher, in: db)
-    }
-    var read: [Match] = []
     var batch = limit
     while true {
-      let more = try matches(of: pattern, below: read.last?.id, count: batch, in: db)
-      read += more
-      guard more.count == batch, let last = read.last else { return newest(read) }
       let shown = newest(read)
+      guard let last = read.last else { return shown }
       if shown.count == limit,
         let oldest = read.first(where: { $0.id == shown[limit - 1] })?.createdAt,
         try Bool.fetchOne(
@@ -174,9 +192,17 @@ struct NoteSearch {
       {
         return shown
       }
+      let more = try matches(of: pattern, below: last.id, count: batch, in: db)
+      read += more
+      if more.count < batch { return newest(read) }
       batch *= 2
     }
   }
+
+  /// Notes per match in the first batch of newest first beyond which the rest of the matches
+  /// are read rather than proving that no unread note is newer (which scans at most about
+  /// `limit` times this many entries of `notes_by_created` when notes are stored in time order).
+  static let sparseSpan = 100
 
   /// Up to `count` matches passing the filters, stored last first, below the rowid `below`.
   private func matches(of pattern: String, below: Int64?, count: Int, in db: Database) throws

@@ -39,7 +39,7 @@ extension AppDatabase {
   /// The session named by a command-line argument: `latest` (the newest session) or a unique
   /// prefix of its id, in any case.
   public func resolveSession(_ argument: String) throws(StoreError) -> SessionID {
-    let wanted = argument.trimmingCharacters(in: .whitespaces).lowercased()
+    let wanted = argument.trimmingSpaces.lowercased()
     if wanted == "latest" {
       let newest = try read { db in
         try String.fetchOne(db, sql: "SELECT id FROM sessions ORDER BY created_at DESC, rowid DESC")

@@ -178,11 +178,16 @@ public final class AppDatabase: Sendable {
     var upgradeNotice: String?
     let fullCheck =
       checkingEverything || OpeningMarker.needsFullCheck(of: fileURL, in: directory)
-    switch try DatabaseInspection.inspect(fileURL, schema: schema, fullCheck: fullCheck) {
+    // The connection that looked at the file serves the reads: one schema read and one set-up
+    // per command (a second connection cost a constant part of every start).
+    let look = try DatabaseInspection.look(at: fileURL, schema: schema, fullCheck: fullCheck)
+    switch look.finding {
     case .fresh:
       // An empty file or an empty SQLite database: no sessions, and nothing to set up.
+      try? look.connection?.close()
       return nil
     case .outdated(let version):
+      try? look.connection?.close()
       guard DataFolder.isWritable(directory), DataFolder.isWritable(fileURL) else {
         throw StoreError.upgradeNeedsWritableFolder(
           path: path, fileSchema: version, supportedSchema: schema.version)
@@ -196,12 +201,16 @@ public final class AppDatabase: Sendable {
     case .current:
       break
     }
-    let access = ReadOnlyAccess.connection(to: fileURL)
     let queue: DatabaseQueue
-    do {
-      queue = try DatabaseQueue(path: access.path, configuration: access.configuration)
-    } catch {
-      throw StoreError.whileOpening(error, path: path)
+    if case .current = look.finding, let connection = look.connection {
+      queue = connection
+    } else {
+      let access = ReadOnlyAccess.connection(to: fileURL)
+      do {
+        queue = try DatabaseQueue(path: access.path, configuration: access.configuration)
+      } catch {
+        throw StoreError.whileOpening(error, path: path)
+      }
     }
     return AppDatabase(
       writer: queue, directory: directory, isReadOnly: true, upgradeNotice: upgradeNotice,

@@ -25,14 +25,27 @@ enum DatabaseInspection {
   static func inspect(_ file: URL, schema: StoreSchema, fullCheck: Bool) throws(StoreError)
     -> Finding
   {
+    let look = try look(at: file, schema: schema, fullCheck: fullCheck)
+    try? look.connection?.close()
+    return look.finding
+  }
+
+  /// What `file` is, with the read-only connection (``ReadOnlyAccess``) that looked at it,
+  /// still open, or nil when the finding needed none (no file, an empty one). A command that
+  /// only reads goes on reading through it: a second connection would read the schema and run
+  /// GRDB's set-up again, a constant part of every start (see Docs/PERFORMANCE.md). The caller
+  /// closes it.
+  static func look(at file: URL, schema: StoreSchema, fullCheck: Bool) throws(StoreError)
+    -> (finding: Finding, connection: DatabaseQueue?)
+  {
     let path = file.path
     var info = stat()
     guard stat(path, &info) == 0 else {
-      if errno == ENOENT { return .fresh }
+      if errno == ENOENT { return (.fresh, nil) }
       throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
     guard info.st_mode & S_IFMT == S_IFREG else { throw .notADatabase(path: path) }
-    if info.st_size == 0 { return .fresh }
+    if info.st_size == 0 { return (.fresh, nil) }
     // Looking at a database in WAL mode makes SQLite create its -wal and -shm files; a refusal
     // must leave the folder as it found it, so the ones the look created go again. A read-only
     // look writes nothing to them: a -wal that is not empty is someone else's and stays.
@@ -52,19 +65,22 @@ enum DatabaseInspection {
   }
 
   private static func examine(_ file: URL, schema: StoreSchema, fullCheck: Bool)
-    throws(StoreError) -> Finding
+    throws(StoreError) -> (finding: Finding, connection: DatabaseQueue?)
   {
     let path = file.path
+    var opened: DatabaseQueue?
     do {
       let access = ReadOnlyAccess.connection(to: file)
       let queue = try DatabaseQueue(path: access.path, configuration: access.configuration)
-      defer { try? queue.close() }
-      return try queue.read { db throws -> Finding in
+      opened = queue
+      let finding = try queue.read { db throws -> Finding in
         try examine(db, path: path, schema: schema, fullCheck: fullCheck)
       }
-    } catch let error as StoreError {
-      throw error
+      return (finding, queue)
     } catch {
+      // Closed before the caller tidies the companions the look created.
+      try? opened?.close()
+      if let error = error as? StoreError { throw error }
       throw StoreError.whileOpening(error, path: path)
     }
   }
@@ -125,7 +141,12 @@ enum DatabaseInspection {
       return .fresh
     }
     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-    let superseded = try schema.migrator.hasBeenSuperseded(db)
+    // The migrations table read once for both questions (GRDB's `hasBeenSuperseded` and
+    // `hasCompletedMigrations` read it each): whether a newer program applied migrations this
+    // one does not know, and whether every one it knows is applied.
+    let known = schema.migrator.migrations
+    let applied = try schema.migrator.appliedIdentifiers(db)
+    let superseded = applied.contains { !known.contains($0) }
     if version > schema.version || superseded {
       let writer =
         try db.tableExists("meta")
@@ -140,6 +161,6 @@ enum DatabaseInspection {
         throw StoreError.damaged(path: path, detail: problems.joined(separator: "; "))
       }
     }
-    return try schema.migrator.hasCompletedMigrations(db) ? .current : .outdated(schema: version)
+    return known.allSatisfy(applied.contains) ? .current : .outdated(schema: version)
   }
 }

@@ -51,7 +51,7 @@ public struct NoteSearchQuery: Hashable, Sendable {
         isPrefix = true
         characters = characters.dropFirst()
       }
-      let text = body.filter { $0 != "*" }.trimmingCharacters(in: .whitespaces)
+      let text = body.filter { $0 != "*" }.trimmingSpaces
       if !isPhrase, text.hasPrefix("#"), let tag = NoteTag.parse(text) {
         tags.append(Tag(key: tag.key, isPrefix: isPrefix))
         continue

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import PeerConsultKit
@@ -121,5 +122,62 @@ import Testing
       #expect(plan.contains { $0.contains("SEARCH n USING INTEGER PRIMARY KEY") }, "\(plan)")
       #expect(!plan.contains { $0.contains("TEMP B-TREE") || $0.hasPrefix("SCAN n ") }, "\(plan)")
     }
+  }
+}
+
+/// What newest first asks of the index at the bound.
+@Suite struct NoteSearchNewestBatchTests {
+  /// A session in memory whose notes `write` adds, then newest first of `query` at a bound of
+  /// 10, with every statement the search ran.
+  private func tracedNewest(
+    _ query: String, limit: Int,
+    writing write: (LiveSession, ManualClock) throws -> Void
+  ) throws -> (texts: [String], asked: [String]) {
+    let database = try AppDatabase.inMemory()
+    let clock = ManualClock(Fixtures.start)
+    let session = try LiveSession.create(
+      Fixtures.setup(), id: .random(), store: database, clock: clock)
+    try session.start()
+    try write(session, clock)
+    let statements = Mutex<[String]>([])
+    database.writer.writeWithoutTransaction { db in
+      db.trace { event in statements.withLock { $0.append("\(event)") } }
+    }
+    let hits = try database.searchNotes(
+      query, session: nil, programme: nil, kind: nil, order: .newest, limit: limit, bound: 10,
+      ranked: 10)
+    return (hits.map(\.text.text), statements.withLock { $0 })
+  }
+
+  @Test func newestFirstAtTheBoundReadsOneBatchWithoutCountingTheMatches() throws {
+    let (texts, asked) = try tracedNewest("\"the partnership\"", limit: 5) { session, clock in
+      for number in 0..<12 {
+        clock.advance(by: 60)
+        try session.addNote(.init(text: "the partnership met \(number)", kind: .other))
+        try session.addNote(.init(text: "partnership, the other \(number)", kind: .other))
+      }
+    }
+    #expect(texts == (7..<12).reversed().map { "the partnership met \($0)" })
+    // Counting the matches up to the bound would read the position lists of most notes of
+    // both words, more than the batch of the newest itself.
+    #expect(!asked.contains { $0.contains("count(*)") && $0.contains("notes_fts") }, "\(asked)")
+    #expect(asked.filter { $0.contains("FROM notes_fts JOIN notes n") }.count == 1, "\(asked)")
+  }
+
+  @Test func newestFirstReadsARareWordsOtherMatchesInsteadOfProvingNothingNewerIsUnread() throws {
+    let (texts, asked) = try tracedNewest("dairsen", limit: 2) { session, clock in
+      // Three matches, each after more other notes than the sparse span allows for two.
+      for number in 0..<3 {
+        for _ in 0..<(2 * NoteSearch.sparseSpan + 10) {
+          try session.addNote(.init(text: "nothing to see", kind: .other))
+        }
+        clock.advance(by: 60)
+        try session.addNote(.init(text: "dairsen \(number)", kind: .other))
+      }
+    }
+    #expect(texts == ["dairsen 2", "dairsen 1"])
+    // The first batch, then the rest of the matches (one), and no scan of the notes by time.
+    #expect(asked.filter { $0.contains("FROM notes_fts JOIN notes n") }.count == 2, "\(asked)")
+    #expect(!asked.contains { $0.contains("notes_by_created") }, "\(asked)")
   }
 }
