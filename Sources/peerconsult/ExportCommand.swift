@@ -80,38 +80,23 @@ struct ExportCommand: ParsableCommand {
       return
     case .write: break
     }
-    if !anonymise, format != .html {
-      try stream(unique, from: database)
-      return
-    }
-    // Anonymised exports are made whole (each person keeps one pseudonym across every
-    // session), and HTML is one page: both read every session first.
-    let read = try database.records(of: unique)
-    read.reportSkipped()
-    let records = read.records
-    guard !records.isEmpty else {
-      try read.failIfSkipped()
-      throw StoreError.noSessions
-    }
-    let text = try SessionExport.render(
-      records, as: format.shareFormat, options: ShareOptions(anonymise: anonymise),
-      groups: format == .json ? try database.groupRecords(for: records) : [])
-    try output.write(
-      text, what: CommandText.counted(records.count, anonymise ? "anonymised session" : "session"))
-    try read.failIfSkipped()
+    try stream(unique, from: database)
   }
 
-  /// Writes `sessions` one at a time (``SessionExport/stream(_:from:as:timeZone:to:)``), so
-  /// that `export --all` takes the memory of one session, not of every one.
+  /// Writes `sessions` one at a time (``SessionExport/stream(_:from:as:anonymise:timeZone:to:)``),
+  /// so that `export --all` takes the memory of one session, not of every one; anonymised and
+  /// HTML exports read them twice (who was there and how many, then each to write).
   private func stream(_ sessions: [SessionID], from database: AppDatabase) throws {
     var read = SessionRecords()
     try output.stream(
       { write in
         let streamed = try SessionExport.stream(
-          sessions, from: database, as: format.shareFormat, to: write)
+          sessions, from: database, as: format.shareFormat, anonymise: anonymise, to: write)
         read.skipped = streamed.skipped
         read.reportSkipped()
-        return streamed.written == 0 ? nil : CommandText.counted(streamed.written, "session")
+        return streamed.written == 0
+          ? nil
+          : CommandText.counted(streamed.written, anonymise ? "anonymised session" : "session")
       })
     guard read.skipped.count < sessions.count else {
       try read.failIfSkipped()

@@ -2,7 +2,10 @@
 /// wrong and what to do; when one is thrown, nothing has been written.
 public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   case unreadable(path: String, reason: String)
+  /// A file over the most one import reads (``ImportLimits/file``).
   case tooLarge(path: String, megabytes: Int)
+  /// A pipe, or a file read whole, over the most import holds in memory.
+  case tooLargeToHold(path: String, megabytes: Int)
   case notJSON(path: String, detail: String)
   /// JSON, but not a PeerConsult session export.
   case foreign(path: String, detail: String)
@@ -30,7 +33,11 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unreadable(let path, let reason):
       "Cannot read \(path) (\(reason)); \(nothing)."
     case .tooLarge(let path, let megabytes):
-      "\(path) is larger than \(megabytes) MB, too large for a session export; \(nothing)."
+      "\(path) is larger than \(megabytes) MB, the most one import reads; \(nothing): export "
+        + "the sessions in parts (`peerconsult export --programme P --format json`) and import each."
+    case .tooLargeToHold(let path, let megabytes):
+      "\(path) holds more than \(megabytes) MB, which import would have to keep in memory "
+        + "(it is not a regular file); \(nothing): save it to a file and import the file."
     case .notJSON(let path, let detail):
       "\(path) is not valid JSON (\(detail)); \(nothing): is it a whole PeerConsult export?"
     case .foreign(let path, let detail):

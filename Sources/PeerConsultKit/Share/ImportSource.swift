@@ -11,7 +11,8 @@ import Foundation
 /// handed over by a caller). `path` names it in messages.
 public struct ImportSource: Sendable {
   enum Bytes: Sendable {
-    case file(URL)
+    /// A regular file, and the most that is read of it (it may grow after it was measured).
+    case file(URL, limit: Int)
     case memory(Data)
   }
 
@@ -22,27 +23,32 @@ public struct ImportSource: Sendable {
   /// How much is read at once from a file.
   static let chunkSize = 64 * 1024
 
-  /// Bytes already in memory.
+  /// Bytes already in memory (their size is the caller's to bound).
   public init(_ data: Data, path: String) {
     bytes = .memory(data)
     self.path = path
   }
 
-  /// `file`: read from the disk at each reading when it is a regular file; anything else (a
-  /// pipe, `<(…)`) is read once into memory, up to ``SessionImport/maximumFileSize``.
-  public init(_ file: URL) throws(ImportError) {
+  /// `file`: read from the disk at each reading when it is a regular file, up to
+  /// `limits.file` bytes (refused from its size before it is read); anything else (a pipe,
+  /// `<(…)`) is read once into memory, up to `limits.memory`.
+  public init(_ file: URL, limits: ImportLimits = .standard) throws(ImportError) {
     path = file.path
     let descriptor = try Self.openFile(path)
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw Self.unreadable(path) }
     if info.st_mode & S_IFMT == S_IFREG {
-      guard Int(info.st_size) <= SessionImport.maximumFileSize else { throw Self.tooLarge(path) }
-      bytes = .file(file)
+      guard Int(info.st_size) <= limits.file else {
+        throw .tooLarge(path: path, megabytes: limits.file / 1024 / 1024)
+      }
+      bytes = .file(file, limit: limits.file)
       return
     }
     var data = Data()
-    try Self.readToEnd(descriptor, path: path) { data.append(contentsOf: $0) }
+    try Self.readToEnd(descriptor, path: path, limit: limits.memory, held: true) {
+      data.append(contentsOf: $0)
+    }
     bytes = .memory(data)
   }
 
@@ -67,10 +73,11 @@ public struct ImportSource: Sendable {
       }
       if let failure { throw failure }
       hasher.combine(data.count)
-    case .file:
+    case .file(_, let limit):
       let descriptor = try Self.openFile(path)
       defer { close(descriptor) }
-      let total = try Self.readToEnd(descriptor, path: path) { chunk throws(ImportError) in
+      let total = try Self.readToEnd(descriptor, path: path, limit: limit, held: false) {
+        chunk throws(ImportError) in
         hasher.combine(bytes: chunk)
         try consume(chunk)
       }
@@ -85,11 +92,11 @@ public struct ImportSource: Sendable {
     return descriptor
   }
 
-  /// Reads `descriptor` to its end, refusing more than ``SessionImport/maximumFileSize``;
-  /// returns how many bytes it read.
+  /// Reads `descriptor` to its end, refusing more than `limit` bytes (`held`: because they are
+  /// kept in memory); returns how many bytes it read.
   @discardableResult
   private static func readToEnd(
-    _ descriptor: Int32, path: String,
+    _ descriptor: Int32, path: String, limit: Int, held: Bool,
     into consume: (UnsafeRawBufferPointer) throws(ImportError) -> Void
   ) throws(ImportError) -> Int {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
@@ -103,7 +110,11 @@ public struct ImportSource: Sendable {
       }
       if count == 0 { return total }
       total += count
-      guard total <= SessionImport.maximumFileSize else { throw tooLarge(path) }
+      guard total <= limit else {
+        throw held
+          ? .tooLargeToHold(path: path, megabytes: limit / 1024 / 1024)
+          : .tooLarge(path: path, megabytes: limit / 1024 / 1024)
+      }
       try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     }
   }
@@ -112,9 +123,5 @@ public struct ImportSource: Sendable {
   private static func unreadable(_ path: String) -> ImportError {
     .unreadable(
       path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
-  }
-
-  private static func tooLarge(_ path: String) -> ImportError {
-    .tooLarge(path: path, megabytes: SessionImport.maximumFileSize / 1024 / 1024)
   }
 }

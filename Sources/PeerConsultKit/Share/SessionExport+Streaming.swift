@@ -9,52 +9,99 @@ extension SessionExport {
     public var skipped: [StoreError] = []
   }
 
-  /// Writes sessions `ids` of `database` in `format` (Markdown or JSON, not anonymised), one
-  /// session at a time: each is read, rendered, handed to `write` and dropped before the next
-  /// is read, so an export of every session takes the memory of its longest one, not of all.
-  /// The text is byte for byte what ``render(_:as:options:groups:)`` gives for the same
-  /// records (the JSON with the sessions' standing groups), oldest first.
+  /// Writes sessions `ids` of `database` in `format`, anonymised if asked, one session at a
+  /// time: each is read, rendered, handed to `write` and dropped before the next is read, so
+  /// an export of every session takes the memory of its longest one, not of all. The text is
+  /// byte for byte what ``render(_:as:options:groups:)`` gives for the same records (the JSON
+  /// with the sessions' standing groups unless anonymised), oldest first.
+  ///
+  /// Markdown and JSON read each session once. An anonymised export reads every session
+  /// twice: first to learn who was there and the words said (``AnonymiserSources``), so that
+  /// each person keeps one pseudonym across all of them, then to write them. So does HTML,
+  /// whose page is titled by how many sessions it holds, which only reading them tells.
   ///
   /// A session that does not rebuild is left out and named in ``Streamed/skipped``, as
   /// ``AppDatabase/records(of:)`` does. Nothing is written until the first session is read,
   /// so when none can be, `write` is never called.
   public static func stream(
     _ ids: [SessionID], from database: AppDatabase, as format: ShareFormat,
-    timeZone: TimeZone = .current, to write: (String) throws -> Void
+    anonymise: Bool = false, timeZone: TimeZone = .current, to write: (String) throws -> Void
   ) throws -> Streamed {
-    precondition(format != .html, "HTML is one page, rendered whole")
     let order = try database.exportOrder(of: ids)
     var streamed = Streamed()
-    let markdown = SessionMarkdown(
-      style: .markdown, time: ReadableTime(timeZone: timeZone), anonymised: false)
-    for id in order.sessions {
+    var sessions = order.sessions
+    var anonymiser: Anonymiser?
+    if anonymise || format == .html {
+      var sources = AnonymiserSources()
+      sessions = []
+      try forEachRecord(order.sessions, of: database, skipping: &streamed.skipped) { record in
+        sessions.append(record.id)
+        if anonymise { sources.add(record) }
+      }
+      if anonymise { anonymiser = Anonymiser(sources: sources.sources) }
+    }
+    let time = ReadableTime(timeZone: timeZone)
+    let markdown = SessionMarkdown(style: .markdown, time: time, anonymised: anonymise)
+    let html = SessionHTML(time: time, anonymised: anonymise)
+    var htmlTail = ""
+    try forEachRecord(sessions, of: database, skipping: &streamed.skipped) { read in
+      let record = try anonymiser?.anonymise(read) ?? read
+      let first = streamed.written == 0
+      switch format {
+      case .json:
+        if first {
+          let groups = anonymise ? [] : try database.groupRecords(order.groups)
+          try write(jsonHead(groups: groups, anonymised: anonymise))
+        }
+        try write((first ? "" : ",\n") + jsonSession(record, anonymised: anonymise))
+      case .markdown:
+        try write((first ? "" : "\n---\n\n") + markdown.render(SessionDigest(record)))
+      case .html:
+        let digest = SessionDigest(record)
+        let pieces = html.pieces(
+          of: digest, title: SessionHTML.title(count: sessions.count, first: digest.title))
+        try write((first ? pieces.head : "") + pieces.article)
+        htmlTail = pieces.tail
+      }
+      streamed.written += 1
+    }
+    if streamed.written > 0 {
+      switch format {
+      case .json: try write(jsonTail)
+      case .html: try write(htmlTail)
+      case .markdown: break
+      }
+    }
+    return streamed
+  }
+
+  /// Reads each of `sessions` in turn and hands it to `each`; one that does not rebuild is
+  /// named in `skipped` (once, however many times it is read) and left out.
+  private static func forEachRecord(
+    _ sessions: [SessionID], of database: AppDatabase, skipping skipped: inout [StoreError],
+    _ each: (SessionRecord) throws -> Void
+  ) throws {
+    for id in sessions {
       let record: SessionRecord
       do throws(StoreError) {
         record = try database.record(of: id)
       } catch .damagedSession(let id, let sequence, let reason) {
-        streamed.skipped.append(.damagedSession(id, sequence: sequence, reason: reason))
+        let error = StoreError.damagedSession(id, sequence: sequence, reason: reason)
+        if !skipped.contains(error) {
+          skipped.append(error)
+        }
         continue
       }
-      let first = streamed.written == 0
-      switch format {
-      case .json:
-        if first { try write(jsonHead(groups: try database.groupRecords(order.groups))) }
-        try write((first ? "" : ",\n") + jsonSession(record))
-      case .markdown, .html:
-        try write((first ? "" : "\n---\n\n") + markdown.render(SessionDigest(record)))
-      }
-      streamed.written += 1
+      try each(record)
     }
-    if format == .json, streamed.written > 0 { try write(jsonTail) }
-    return streamed
   }
 
   /// The JSON file up to the first session: the keys sorted before `sessions`, as
   /// ``json(_:groups:anonymised:)`` writes them, and the opening of the list.
-  static func jsonHead(groups: [GroupRecord]) -> String {
+  static func jsonHead(groups: [GroupRecord], anonymised: Bool = false) -> String {
     let head = encode(
       ExportHead(
-        anonymised: false, format: format,
+        anonymised: anonymised, format: format,
         groups: groups.isEmpty
           ? nil
           : groups.map {
@@ -67,11 +114,12 @@ extension SessionExport {
   /// One session as an element of the file's `sessions` list: encoded alone, then indented to
   /// its depth in the file (two levels). Strings hold no raw line breaks, so every line break
   /// is the encoder's; empty lines (inside an empty list) stay empty, as the encoder leaves them.
-  static func jsonSession(_ record: SessionRecord) -> String {
+  /// An anonymised record is written without its events, as in the whole file.
+  static func jsonSession(_ record: SessionRecord, anonymised: Bool = false) -> String {
     let text = encode(
       ExportedSession(
-        id: record.id.rawValue, events: record.events.map(ExportedEvent.init),
-        derived: DerivedSession(SessionDigest(record), anonymised: false)))
+        id: record.id.rawValue, events: anonymised ? nil : record.events.map(ExportedEvent.init),
+        derived: DerivedSession(SessionDigest(record), anonymised: anonymised)))
     // Byte by byte: splitting and joining strings cost more than encoding the session.
     var indented: [UInt8] = []
     indented.reserveCapacity(text.utf8.count * 5 / 4)
@@ -103,7 +151,7 @@ private struct ExportHead: Encodable {
 /// One session of the file, as ``SessionExport/json(_:groups:anonymised:)`` writes it.
 private struct ExportedSession: Encodable {
   let id: String
-  let events: [ExportedEvent]
+  let events: [ExportedEvent]?
   let derived: DerivedSession
 }
 

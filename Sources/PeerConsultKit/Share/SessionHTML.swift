@@ -9,8 +9,29 @@ struct SessionHTML {
   let anonymised: Bool
 
   func render(_ digests: [SessionDigest]) -> String {
-    let title = digests.count == 1 ? digests[0].title : "\(digests.count) PeerConsult sessions"
+    let title = Self.title(count: digests.count, first: digests.first?.title ?? "")
     return HTMLPage.render(title: title, body: digests.map(article))
+  }
+
+  /// The page's title: the session's own when it is alone.
+  static func title(count: Int, first: String) -> String {
+    count == 1 ? first : "\(count) PeerConsult sessions"
+  }
+
+  /// The page of `digest` alone, titled `title`, cut where the page of several sessions has its
+  /// articles: everything up to them (`head`), this session's article as it stands among them
+  /// (`article`), and what follows the last one (`tail`). The head, then each session's
+  /// article in turn, then the tail make the bytes of ``render(_:)`` with the same title, so a
+  /// page of every session can be written a session at a time (`StreamingExportImportTests`).
+  func pieces(of digest: SessionDigest, title: String) -> (
+    head: String, article: String, tail: String
+  ) {
+    let page = HTMLPage.render(title: title, body: [article(digest)])
+    // Every text is escaped, so the only `<body>` and `</body>` are the page's own; the
+    // indentation before `</body>` closes the list of articles.
+    let start = page.range(of: "<body>")!.upperBound
+    let end = page.range(of: "\n </body>", options: .backwards)!.lowerBound
+    return (String(page[..<start]), String(page[start..<end]), String(page[end...]))
   }
 
   private func article(_ digest: SessionDigest) -> Node<HTML.BodyContext> {

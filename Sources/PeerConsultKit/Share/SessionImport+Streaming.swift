@@ -25,12 +25,15 @@ extension SessionImport {
   /// Reads and checks every file, a session at a time, before anything is written: the JSON,
   /// the format and version, the structure, and that every session and group rebuilds. Only
   /// the groups are kept. (That two copies of a session in the files agree is checked as they
-  /// are written, in ``write(_:into:)``'s transaction.)
-  public static func check(_ files: [URL]) throws(ImportError) -> CheckedImport {
+  /// are written, in ``write(_:into:)``'s transaction.) A file over `limits` is refused from
+  /// its size, before it is read.
+  public static func check(_ files: [URL], limits: ImportLimits = .standard) throws(ImportError)
+    -> CheckedImport
+  {
     var checked: [CheckedImportFile] = []
     var groups: [ImportedGroup] = []
     for file in files {
-      let source = try ImportSource(file)
+      let source = try ImportSource(file, limits: limits)
       let fingerprint = try checkHeader(source)
       groups += try checkContents(source, fingerprint: fingerprint, readingGroups: true) { _ in }
       checked.append(CheckedImportFile(source: source, fingerprint: fingerprint))

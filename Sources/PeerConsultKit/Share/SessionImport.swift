@@ -58,9 +58,6 @@ public struct ImportOutcome: Hashable, Sendable {
 /// differs otherwise is refused. All writing happens in one transaction, so a refusal or a
 /// failure leaves the folder exactly as it was.
 public enum SessionImport {
-  /// Files larger than this are refused before reading: a session export is far smaller.
-  public static let maximumFileSize = 256 * 1024 * 1024
-
   /// Imports `files` into `database`, a session at a time (``check(_:)``, then
   /// ``write(_:into:)``); returns what happened to each session, in file order.
   public static func run(_ files: [URL], into database: AppDatabase) throws(ImportError)
@@ -121,7 +118,8 @@ public enum SessionImport {
 
   /// Reads and checks one export file, sessions and groups.
   public static func readAll(_ file: URL) throws(ImportError) -> ImportBatch {
-    try readAll(ImportSource(file))
+    // Every session is kept: a file that could not be held in memory is refused.
+    try readAll(ImportSource(file, limits: .whole))
   }
 
   /// Reads and checks the sessions of an export file; `path` names it in messages.

@@ -23,6 +23,8 @@ import Testing
     let words = [
       "the", "partnership", "licensing", "Zoë", "\"quoted\"", "back\\slash", "a/b", "飲酒",
       "居酒屋", "O’Neill", "<b>", "&amp;", "tab\there", "line\nbreak", "#tag", "…",
+      // Near-misses of the participants' names, which an anonymised export replaces as suspects.
+      "Zoe", "Angstrom's", "Ashaa", "Chloe", "Okafr", "Smith-Jones", "王", "Mr Hollis",
     ]
     let kinds = NoteKind.allCases
     for index in 0..<count {
@@ -30,6 +32,11 @@ import Testing
       let titled = words.filter { !$0.contains("\t") && !$0.contains("\n") }
       var setup = Fixtures.setup(title: "Generated \(index) \(titled[index % titled.count])")
       if index % 5 == 0 { setup.group = group.id }
+      if index % 7 == 6 {
+        // Names an HTML page and a pseudonym must carry as text.
+        setup.participants[2] = Participant(
+          name: "<i>Zoë</i> & \"Ö\" Ångström", organisation: "A&amp;B <Ltd>", level: .middle)
+      }
       let live = try store.live(setup)
       try live.start()
       let notes = index == 3 ? 300 : Int.random(in: 0...30, using: &random)
@@ -57,22 +64,26 @@ import Testing
   }
 
   /// Every session of `database`, streamed in `format`.
-  static func streamed(_ database: AppDatabase, as format: ShareFormat) throws -> (
-    text: String, streamed: SessionExport.Streamed
-  ) {
+  static func streamed(
+    _ database: AppDatabase, as format: ShareFormat, anonymise: Bool = false
+  ) throws -> (text: String, streamed: SessionExport.Streamed) {
     var text = ""
     let ids = try database.sessions().map(\.id)
     let streamed = try SessionExport.stream(
-      ids.reversed(), from: database, as: format, timeZone: TimeZone(identifier: "UTC")!
+      ids.reversed(), from: database, as: format, anonymise: anonymise,
+      timeZone: TimeZone(identifier: "UTC")!
     ) { text += $0 }
     return (text, streamed)
   }
 
   /// Every session of `database` exported whole, as before streaming.
-  static func whole(_ database: AppDatabase, as format: ShareFormat) throws -> String {
+  static func whole(_ database: AppDatabase, as format: ShareFormat, anonymise: Bool = false)
+    throws -> String
+  {
     let records = try database.records(of: try database.sessions().map(\.id)).records
     return try SessionExport.render(
-      records, as: format, options: ShareOptions(timeZone: TimeZone(identifier: "UTC")!),
+      records, as: format,
+      options: ShareOptions(anonymise: anonymise, timeZone: TimeZone(identifier: "UTC")!),
       groups: format == .json ? try database.groupRecords(for: records) : [])
   }
 
@@ -87,6 +98,41 @@ import Testing
     if format == .json { #expect(text.contains(#""groups" : ["#)) }
   }
 
+  /// HTML (one page titled by its count) and anonymised exports (pseudonyms across every
+  /// session) are read twice and written a session at a time, with the same bytes.
+  @Test(arguments: [
+    (ShareFormat.html, false), (.html, true), (.markdown, true), (.json, true),
+  ])
+  func theStreamedExportIsByteForByteTheWholeOneAnonymisedAndAsAPage(
+    _ format: ShareFormat, _ anonymise: Bool
+  ) throws {
+    let store = try Self.generated()
+    let (text, streamed) = try Self.streamed(store.database, as: format, anonymise: anonymise)
+    #expect(streamed.written == 27)
+    #expect(streamed.skipped.isEmpty)
+    #expect(text == (try Self.whole(store.database, as: format, anonymise: anonymise)))
+    if anonymise {
+      #expect(text.contains("[Participant A"))
+      for name in ["Ångström", "Okaf", "Chloé", "Council"] {
+        #expect(!text.contains(name), "\(name) is in the anonymised \(format)")
+      }
+    }
+    if format == .html {
+      #expect(text.hasPrefix("<!DOCTYPE html>") && text.contains("27 PeerConsult sessions"))
+      #expect(text.contains("&lt;i&gt;") == !anonymise)
+    }
+  }
+
+  @Test func aPageOfOneSessionIsTitledByIt() throws {
+    let store = try StoreFixture()
+    try ShareFixture.first(store.database)
+    for anonymise in [false, true] {
+      let (text, _) = try Self.streamed(store.database, as: .html, anonymise: anonymise)
+      #expect(text == (try Self.whole(store.database, as: .html, anonymise: anonymise)))
+      #expect(!text.contains("PeerConsult sessions"))
+    }
+  }
+
   @Test func aSessionThatDoesNotRebuildIsLeftOutAndNamed() throws {
     let store = try Self.generated(count: 4)
     try store.database.write { db in
@@ -95,12 +141,14 @@ import Testing
           + "WHERE session_id = ? AND seq = 3",
         arguments: [ShareFixture.secondID.rawValue])
     }
-    for format in [ShareFormat.json, .markdown] {
-      let (text, streamed) = try Self.streamed(store.database, as: format)
-      #expect(streamed.written == 6)
-      #expect(streamed.skipped.count == 1)
-      #expect(streamed.skipped.first?.description.contains("4567456") == true)
-      #expect(text == (try Self.whole(store.database, as: format)))
+    for format in ShareFormat.allCases {
+      for anonymise in [false, true] {
+        let (text, streamed) = try Self.streamed(store.database, as: format, anonymise: anonymise)
+        #expect(streamed.written == 6)
+        #expect(streamed.skipped.count == 1)
+        #expect(streamed.skipped.first?.description.contains("4567456") == true)
+        #expect(text == (try Self.whole(store.database, as: format, anonymise: anonymise)))
+      }
     }
   }
 
@@ -188,11 +236,11 @@ import Testing
   @Test func hostileFilesAreRefusedInOneLineBeforeAnythingIsWritten() throws {
     let target = try StoreFixture()
     let folder = target.folder
-    // Larger than the limit: refused from its size, without reading it (a sparse file).
+    // Larger than the limit (4 GiB): refused from its size, without reading it (a sparse file).
     let large = folder.path("large.json")
     #expect(FileManager.default.createFile(atPath: large.path, contents: Data("{".utf8)))
     let handle = try FileHandle(forWritingTo: large)
-    try handle.truncate(atOffset: UInt64(SessionImport.maximumFileSize + 1))
+    try handle.truncate(atOffset: UInt64(ImportLimits.standard.file + 1))
     try handle.close()
     let deep = try folder.write(
       "deep.json", "{\"sessions\":" + String(repeating: "[", count: 100_000) + "}")
@@ -226,6 +274,41 @@ import Testing
       #expect(ContinuousClock.now - started < .seconds(20), "\(file.lastPathComponent)")
     }
     #expect(try target.database.sessions().isEmpty)
+  }
+
+  @Test func aFileOverTheLimitIsRefusedFromItsSizeAndOneAtTheLimitIsImported() throws {
+    let source = try Self.generated(count: 4)
+    let json = try Self.streamed(source.database, as: .json).text
+    let target = try StoreFixture()
+    let file = try target.folder.write("all.json", json)
+    let size = json.utf8.count
+    // One byte over: refused before anything is read, in one line that says what to do.
+    let over = ImportLimits(file: size - 1, memory: ImportLimits.standard.memory)
+    #expect(throws: ImportError.tooLarge(path: file.path, megabytes: (size - 1) / 1024 / 1024)) {
+      try SessionImport.check([file], limits: over)
+    }
+    let refusal = ImportError.tooLarge(path: file.path, megabytes: 4096).description
+    #expect(refusal.contains("export the sessions in parts") && !refusal.contains("\n"))
+    #expect(try target.database.sessions().isEmpty)
+    // At the limit exactly: read, and imported whole.
+    let exact = ImportLimits(file: size, memory: ImportLimits.standard.memory)
+    let outcomes = try SessionImport.write(
+      SessionImport.check([file], limits: exact), into: target.database)
+    #expect(outcomes.sessions.count == (try source.database.sessions().count))
+    #expect(outcomes.sessions.allSatisfy { $0.change == .added })
+  }
+
+  @Test func somethingEndlessThatIsNotAFileIsRefusedAtTheMemoryLimit() throws {
+    // `/dev/zero` never ends: it is held in memory like a pipe, so it must stop at the limit.
+    let zero = URL(fileURLWithPath: "/dev/zero")
+    let limits = ImportLimits(file: ImportLimits.standard.file, memory: 1 << 20)
+    let started = ContinuousClock.now
+    #expect(throws: ImportError.tooLargeToHold(path: zero.path, megabytes: 1)) {
+      try SessionImport.check([zero], limits: limits)
+    }
+    #expect(ContinuousClock.now - started < .seconds(20))
+    let refusal = ImportError.tooLargeToHold(path: zero.path, megabytes: 1).description
+    #expect(refusal.contains("save it to a file") && !refusal.contains("\n"))
   }
 
   @Test func aFileWrittenByHandInAnotherKeyOrderIsRead() throws {
