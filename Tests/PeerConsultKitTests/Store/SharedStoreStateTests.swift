@@ -39,13 +39,14 @@ import Testing
     try store.database.writer.write { db in
       try db.execute(sql: "DELETE FROM programmes")
       try db.execute(
-        sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11')")
+        sql:
+          "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v13')")
       try db.execute(
         sql: """
           DROP TABLE programmes; DROP TABLE stores; DROP TABLE store_attachments;
           DROP TABLE store_streams; DROP TABLE store_syncs; DROP TABLE session_snapshots;
           DROP TABLE action_states; DROP TABLE action_follow_ups; ALTER TABLE notes DROP COLUMN due;
-          DROP INDEX events_ratings;
+          DROP INDEX events_ratings; DROP INDEX events_not_json; DROP INDEX events_phases;
           PRAGMA user_version = 5;
           """)
     }
