@@ -169,7 +169,7 @@ struct TermReplacer: Sendable {
     for term in candidates where opensWord || term.opensInCJK {
       let end = position + term.folded.count
       guard end <= folded.count, end == folded.count || origin[end] != origin[end - 1],
-        folded[position..<end].elementsEqual(term.folded)
+        Self.holds(term.folded, at: position, in: folded)
       else { continue }
       let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: folded) : end
       let closeBoundary =
@@ -200,6 +200,16 @@ struct TermReplacer: Sendable {
       )
     }
     return nil
+  }
+
+  /// Whether `folded` holds `term` from `position` (which leaves room for it), compared by
+  /// index: a slice of the text for every term tried at every word's start cost more than the
+  /// comparison.
+  private static func holds(_ term: [Character], at position: Int, in folded: [Character])
+    -> Bool
+  {
+    for offset in term.indices where folded[position + offset] != term[offset] { return false }
+    return true
   }
 
   // MARK: Context
