@@ -48,10 +48,12 @@ extension AppDatabase {
     programme: String, scope: String, _ arguments: StatementArguments, in db: Database
   ) throws -> ProgrammeSessions {
     var skipped: [String: StoreError] = [:]
+    // Read through `events_not_json` (schema v13), which holds only such events; the
+    // condition is the index's own, written out, as a partial index requires.
     let damaged = try Row.fetchCursor(
       db,
       sql: """
-        SELECT e.session_id, min(e.seq) AS seq FROM events e
+        SELECT e.session_id, min(e.seq) AS seq FROM events e INDEXED BY events_not_json
         JOIN sessions s ON s.id = e.session_id
         WHERE \(scope) AND NOT json_valid(e.payload) GROUP BY e.session_id
         """, arguments: arguments)
@@ -144,7 +146,8 @@ extension AppDatabase {
   }
 
   /// Each session's rounds in order, with whether a phase of each ever started: a
-  /// `phaseStarted` event named one of its slots.
+  /// `phaseStarted` event named one of its slots, read through `events_phases` (schema v13,
+  /// those events alone; the type written out, as the partial index requires).
   private static func rounds(scope: String, _ arguments: StatementArguments, in db: Database)
     throws -> [String: [ProgrammeSession.Round]]
   {
@@ -152,13 +155,14 @@ extension AppDatabase {
     let startedRows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT DISTINCT sl.session_id, sl.round FROM events e
+        SELECT DISTINCT sl.session_id, sl.round FROM events e INDEXED BY events_phases
         JOIN sessions s ON s.id = e.session_id
         JOIN slots sl ON sl.session_id = e.session_id
           AND sl.slot = coalesce(
             json_extract(e.payload, '$.slot'), json_extract(e.payload, '$.phaseStarted.slot'))
-        WHERE \(scope) AND e.type = ? AND json_valid(e.payload) AND sl.round IS NOT NULL
-        """, arguments: arguments + [SessionEventType.phaseStarted.rawValue])
+        WHERE \(scope) AND e.type = '\(SessionEventType.phaseStarted.rawValue)'
+          AND json_valid(e.payload) AND sl.round IS NOT NULL
+        """, arguments: arguments)
     while let row = try startedRows.next() {
       started.insert([row["session_id"], String(row["round"] as Int)])
     }

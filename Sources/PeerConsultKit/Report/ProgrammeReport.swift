@@ -294,13 +294,13 @@ public struct ProgrammeReport: Sendable {
     for digest in digests {
       for entry in digest.notes(.theme) {
         if keys[entry.text] == nil {
-          let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
+          let text = entry.text.trimmedOfWhitespace
           // Alike when only case, accents, spacing or a closing full stop differ.
           keys[entry.text] = (
             text,
             TermReplacer.fold(
               text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                .trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+                .trimmingFullStops)
           )
         }
         guard let (text, key) = keys[entry.text] else { continue }

@@ -167,11 +167,11 @@ public struct Anonymiser: Sendable {
     var seen = Set<String>()
     for source in sources {
       for text in source.texts {
-        let characters = Array(text)
-        for (_, word) in SuspectFinder.words(in: characters)
-        where seen.insert(word).inserted && !replacer.contains(word)
-          && replacer.matches(in: word).isEmpty
+        for piece in SuspectFinder.words(in: text)
+        where seen.insert(String(piece)).inserted && !replacer.contains(String(piece))
+          && replacer.matches(in: String(piece)).isEmpty
         {
+          let word = String(piece)
           guard let pseudonym = suspectFinder.resembled(word) else { continue }
           replacer.add(word, replacement: pseudonym, care: [.suffixes, .resemblance])
         }
@@ -324,7 +324,7 @@ struct PersonKey: Hashable, Sendable {
   }
 
   private static func fold(_ text: String) -> [Character] {
-    TermReplacer.fold(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    TermReplacer.fold(text.trimmedOfWhitespace)
   }
 
   /// Folds each different name and organisation once, where the same people come to session

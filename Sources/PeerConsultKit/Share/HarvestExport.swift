@@ -68,7 +68,7 @@ public enum HarvestExport {
     switch format {
     case .markdown: return HarvestMarkdown(time: time).render(harvest, report)
     case .html: return HarvestHTML(time: time).render(harvest, report)
-    case .json: return SessionExport.encode(HarvestFile(harvest, report))
+    case .json: return HarvestFile(harvest, report).json
     }
   }
 
@@ -81,8 +81,9 @@ public enum HarvestExport {
   }
 }
 
-/// The harvest as JSON: the same content as the briefing, times in UTC.
-private struct HarvestFile: Encodable {
+/// The harvest as JSON: the same content as the briefing, times in UTC. Written by ``json``;
+/// its `Encodable` conformance is what that writer must match.
+struct HarvestFile: Encodable {
   struct Session: Encodable {
     let id: String
     let title: String

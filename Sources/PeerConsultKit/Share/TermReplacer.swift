@@ -79,6 +79,9 @@ struct TermReplacer: Sendable {
   /// Terms by their first folded character, longest first.
   private var terms: [Character: [Term]] = [:]
 
+  /// Whether a term opens in CJK, so may match inside a word.
+  private var hasTermOpeningInCJK = false
+
   /// Titles, folded, that go with a name written after them (``Care/takesTitle``).
   private let titles: [[Character]]
 
@@ -100,6 +103,7 @@ struct TermReplacer: Sendable {
         closesInCJK: Self.isCJK(last)))
     bucket.sort { $0.folded.count > $1.folded.count }
     terms[first] = bucket
+    hasTermOpeningInCJK = hasTermOpeningInCJK || Self.isCJK(first)
   }
 
   /// Whether `term` folds to something already added.
@@ -155,16 +159,17 @@ struct TermReplacer: Sendable {
   ) -> (Match, Int)? {
     // A match starts and ends on whole original characters: "ß" folds to "ss", and half of
     // it is no word.
-    guard position == 0 || origin[position - 1] != origin[position],
-      let candidates = terms[folded[position]]
-    else { return nil }
+    guard position == 0 || origin[position - 1] != origin[position] else { return nil }
     // A term opens a word unless it opens in CJK; most positions are inside a word, where
-    // only such a term can match, so that is asked before comparing the term's letters.
+    // only such a term can match, so that is asked before looking for terms at all.
     let opensWord = position == 0 || !Self.isWord(folded[position - 1])
+    guard opensWord || hasTermOpeningInCJK, let candidates = terms[folded[position]] else {
+      return nil
+    }
     for term in candidates where opensWord || term.opensInCJK {
       let end = position + term.folded.count
       guard end <= folded.count, end == folded.count || origin[end] != origin[end - 1],
-        folded[position..<end].elementsEqual(term.folded)
+        Self.holds(term.folded, at: position, in: folded)
       else { continue }
       let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: folded) : end
       let closeBoundary =
@@ -195,6 +200,16 @@ struct TermReplacer: Sendable {
       )
     }
     return nil
+  }
+
+  /// Whether `folded` holds `term` from `position` (which leaves room for it), compared by
+  /// index: a slice of the text for every term tried at every word's start cost more than the
+  /// comparison.
+  private static func holds(_ term: [Character], at position: Int, in folded: [Character])
+    -> Bool
+  {
+    for offset in term.indices where folded[position + offset] != term[offset] { return false }
+    return true
   }
 
   // MARK: Context
@@ -288,6 +303,8 @@ struct TermReplacer: Sendable {
   private static func foldWithOrigin(_ text: String) -> (folded: [Character], origin: [Int]) {
     var folded: [Character] = []
     var origin: [Int] = []
+    folded.reserveCapacity(text.utf8.count)
+    origin.reserveCapacity(text.utf8.count)
     for (index, character) in text.enumerated() {
       for piece in fold(character) {
         folded.append(piece)
@@ -317,8 +334,35 @@ struct TermReplacer: Sendable {
 
   /// One character without case, accents or width, as the characters it compares as.
   static func fold(_ character: Character) -> [Character] {
+    // Most text is ASCII, and most of the rest Latin letters of one scalar ("é", "ñ"): those
+    // are lowercased or looked up without hashing the character or asking Foundation, which
+    // a report folding thousands of names and themes spent most of its folding on.
+    if let ascii = character.asciiValue {
+      // "\r\n" is one character with the ASCII value of "\n"; it stays as it is.
+      switch ascii {
+      case 0x41...0x5A: return [Character(Unicode.Scalar(ascii + 32))]
+      case 0x60: return ["'"]
+      default: return [character]
+      }
+    }
+    var scalars = character.unicodeScalars.makeIterator()
+    if let scalar = scalars.next(), scalars.next() == nil, latinFolds.range.contains(scalar.value) {
+      return latinFolds.folds[Int(scalar.value - latinFolds.range.lowerBound)]
+    }
+    return foldedByFoundation(character)
+  }
+
+  /// ``fold(_:)-(Character)`` of each character of one scalar in Latin-1 and Latin Extended-A
+  /// and -B, made by ``foldedByFoundation(_:)`` when first needed, so the two cannot differ.
+  static let latinFolds: (range: ClosedRange<UInt32>, folds: [[Character]]) = {
+    let range: ClosedRange<UInt32> = 0x80...0x24F
+    return (range, range.map { foldedByFoundation(Character(Unicode.Scalar($0)!)) })
+  }()
+
+  /// ``fold(_:)-(Character)`` without its shortcuts: apostrophes as `'`, then Foundation's
+  /// folding of case, accents and width, and the ``plainLetters``.
+  static func foldedByFoundation(_ character: Character) -> [Character] {
     if apostrophes.contains(character) { return ["'"] }
-    // Most text is ASCII; Foundation's folding is far slower than lowercasing it.
     if let ascii = character.asciiValue {
       return [(0x41...0x5A).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character]
     }
@@ -327,9 +371,13 @@ struct TermReplacer: Sendable {
     return folded.flatMap { piece in plainLetters[piece].map(Array.init) ?? [piece] }
   }
 
-  /// A character that continues a word written with spaces between words.
+  /// A character that continues a word written with spaces between words. ASCII is answered
+  /// without asking for the character's Unicode properties, at every position of every text.
   private static func isWord(_ character: Character) -> Bool {
-    (character.isLetter || character.isNumber) && !isCJK(character)
+    if let ascii = character.asciiValue {
+      return (0x61...0x7A).contains(ascii | 0x20) || (0x30...0x39).contains(ascii)
+    }
+    return (character.isLetter || character.isNumber) && !isCJK(character)
   }
 
   /// Han, kana and hangul: scripts whose words are not separated by spaces.

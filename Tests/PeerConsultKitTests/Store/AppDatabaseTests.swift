@@ -82,7 +82,9 @@ import Testing
     #expect(AppDatabase.schemaV1.contains("PRAGMA application_id = \(AppDatabase.applicationID);"))
     #expect(
       try store.database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
-        == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
+        == [
+          "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13",
+        ])
   }
 
   @Test func existsTellsWithoutCreatingAnything() throws {

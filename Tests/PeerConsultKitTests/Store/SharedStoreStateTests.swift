@@ -40,7 +40,8 @@ import Testing
       try db.execute(sql: "DELETE FROM programmes")
       try db.execute(
         sql:
-          "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v12')")
+          "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v12', 'v13')"
+      )
       try db.execute(
         sql: """
           DROP TABLE programmes; DROP TABLE stores; DROP TABLE store_attachments;
@@ -52,6 +53,7 @@ import Testing
           DROP TRIGGER tag_uses_tag_delete; DROP TRIGGER tag_uses_tag_update;
           DROP TRIGGER tag_uses_note_update; DROP TRIGGER tag_uses_note_delete;
           DROP TRIGGER tag_uses_session_update; DROP VIEW tag_use_rows;
+          DROP INDEX events_not_json; DROP INDEX events_phases;
           PRAGMA user_version = 5;
           """)
     }

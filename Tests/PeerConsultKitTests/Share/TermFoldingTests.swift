@@ -1,0 +1,78 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PeerConsultKit
+
+/// The anonymiser's shortcuts for ASCII and Latin letters: ``TermReplacer/fold(_:)-(Character)``
+/// answers from a table instead of asking Foundation, words are told from ASCII bytes without
+/// Unicode properties, and the suspects' words are cut from the text itself. Each must answer
+/// as the long way does.
+@Suite struct TermFoldingTests {
+  /// Every scalar of the Basic Multilingual Plane's first 0x3000 (Latin, Greek, Cyrillic,
+  /// punctuation, the apostrophes and their look-alikes such as U+1FEF, which equals "`"),
+  /// alone and followed by a joining accent.
+  @Test func eachCharacterFoldsAsFoundationFoldsIt() {
+    var differing: [String] = []
+    for value in UInt32(0)..<0x3000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      // With the accent, where the two make one character (not after a control).
+      let accented = "\(scalar)\u{301}"
+      for character in [Character(scalar)] + (accented.count == 1 ? [Character(accented)] : []) {
+        if TermReplacer.fold(character) != TermReplacer.foldedByFoundation(character) {
+          differing.append(String(value, radix: 16))
+        }
+      }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(20))")
+    #expect(TermReplacer.fold("\r\n" as Character) == ["\r\n"])
+    #expect(TermReplacer.fold("Zoë Ångström’s `x`") == Array("zoe angstrom's 'x'"))
+  }
+
+  @Test func trimmingIsFoundationsTrimming() {
+    for text in [
+      "", " ", "a", " a", "a ", "\na\t", "\u{A0}Zoë\u{3000}", "\u{2028}x", "x\u{85}", "a b",
+      "\r\n", "\u{200B}x", "x\u{FEFF}", "e\u{301} ", "\u{1680}",
+    ] {
+      #expect(text.trimmedOfWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    for text in ["", ".", "...", "a.", ".a", "..a.b..", ".\u{301}x", "x.\u{301}", "é.", "a . "] {
+      #expect(
+        text.trimmingFullStops == text.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+    }
+  }
+
+  /// A digit continues a word as a letter does: a name is not found inside "Ann2" or "3Ann".
+  @Test func aNameTouchingADigitOrLetterIsNoWholeWord() {
+    var replacer = TermReplacer()
+    replacer.add("Ann", replacement: "[A]")
+    #expect(
+      replacer.replacing(in: "Ann2 3Ann Anna zAnn Ann, ann") == "Ann2 3Ann Anna zAnn [A], [A]")
+  }
+
+  /// The words looked at for suspects, from the text and from its characters, are the runs of
+  /// letters other than CJK, found here the long way.
+  @Test func suspectsWordsAreTheRunsOfLetters() {
+    var generator = SeededGenerator(seed: SeededGenerator.seed(0x574F_5244))
+    let pieces = [
+      "a", "z", "A", "Z", "m", "0", "9", " ", "-", "'", "é", "e\u{301}", "ß", "芳", "안", "\r\n",
+      "_", "@", "[", "`", "{", "Ω", "\u{1F600}",
+    ]
+    for _ in 0..<2_000 {
+      let text = generator.text(of: pieces, length: 0...20)
+      var expected: [String] = []
+      var word = ""
+      for character in text {
+        if character.isLetter && !TermReplacer.isCJK(character) {
+          word.append(character)
+        } else if !word.isEmpty {
+          expected.append(word)
+          word = ""
+        }
+      }
+      if !word.isEmpty { expected.append(word) }
+      #expect(SuspectFinder.words(in: text).map(String.init) == expected, "\(text)")
+      #expect(SuspectFinder.words(in: Array(text)).map(\.word) == expected, "\(text)")
+    }
+  }
+}
