@@ -63,7 +63,7 @@ public struct NoteLog: RandomAccessCollection, MutableCollection, ExpressibleByA
 
   /// The indices of the notes not deleted, by slot, in the order written: for the notes held
   /// as a snapshot's bytes, read from its table, so that none is decoded.
-  func visibleIndicesBySlot() -> [Int: [Int]] {
+  public func visibleIndicesBySlot() -> [Int: [Int]] {
     var bySlot: [Int: [Int]] = [:]
     for index in indices {
       let place: (slot: Int, isDeleted: Bool)
