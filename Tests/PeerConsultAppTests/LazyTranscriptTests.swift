@@ -82,8 +82,15 @@ import Testing
         sessionID: ReviewFixture.nightTime, session: $0, screenWidth: 80, timeZone: Self.utc,
         back: ReviewState(sessions: [], programmes: []))
     }
+    // The first frame of the opened one decodes about a screenful of notes (those in view
+    // and a screen below), not the transcript.
+    _ = Self.frame(transcripts[1])
+    let decoded = try #require(opened.notes.stored?.decodedCount)
+    #expect(decoded < 100)
     #expect(transcripts[0].layout == transcripts[1].layout)
     let rows = TranscriptScreen.rows(bodyHeight: 20)
+    // Both measured to the end, so that both status lines give the total.
+    #expect(transcripts[0].maxScroll(rows: rows) == transcripts[1].maxScroll(rows: rows))
     for line in [0, transcripts[0].maxScroll(rows: rows) / 2, transcripts[0].maxScroll(rows: rows)]
     {
       for index in transcripts.indices { transcripts[index].scroll(to: line, rows: rows) }

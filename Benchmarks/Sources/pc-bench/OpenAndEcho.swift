@@ -1,4 +1,5 @@
 import Foundation
+import PeerConsultApp
 import PeerConsultKit
 import SyntheticData
 
@@ -51,6 +52,21 @@ func openAndEchoRows(
     }
   }
   precondition(read > 0, "the openings read no notes")
+  // The review transcript's first frame: the session opened, laid out (lazily since
+  // `review5`) and drawn at 80x24, as opening it from the review list does.
+  var drawn = 0
+  for _ in 0..<repeats {
+    for (label, id) in [("short", short), ("long", long)] {
+      let started = Date()
+      let session = try database.loadSession(id)
+      let transcript = TranscriptState(
+        sessionID: id, session: session, screenWidth: 80, timeZone: .current,
+        back: ReviewState(sessions: [], programmes: []))
+      drawn += App.render(AppState(screen: transcript, width: 80, height: 24)).grid.width
+      opened["review " + label, default: []].append(Date().timeIntervalSince(started))
+    }
+  }
+  precondition(drawn > 0, "no transcript was drawn")
   func middle(_ key: String) -> Double { median(opened[key] ?? []) }
   for (figure, key) in [
     ("open a session of 10,000 notes and read its newest 24 (loadSession: review, follow)", "open"),
@@ -58,6 +74,7 @@ func openAndEchoRows(
       "resume a session of 10,000 notes and read its newest 24 (LiveSession.resume: the live screen)",
       "resume"
     ),
+    ("open a session of 10,000 notes in review: its transcript's first frame at 80x24", "review"),
   ] {
     rows.append(
       Row(

@@ -63,17 +63,16 @@ public struct NoteLog: RandomAccessCollection, MutableCollection, ExpressibleByA
 
   /// The indices of the notes not deleted, by slot, in the order written: for the notes held
   /// as a snapshot's bytes, read from its table, so that none is decoded.
-  func visibleIndicesBySlot() -> [Int: [Int]] {
+  public func visibleIndicesBySlot() -> [Int: [Int]] {
     var bySlot: [Int: [Int]] = [:]
-    for index in indices {
-      let place: (slot: Int, isDeleted: Bool)
-      if let stored = unchangedStoredNote(at: index) {
-        place = stored.place(at: index)
-      } else {
-        let note = self[index]
-        place = (note.slot, note.isDeleted)
-      }
-      if !place.isDeleted { bySlot[place.slot, default: []].append(index) }
+    // The table in one pass (the review transcript places every note when it opens), the
+    // changed notes' own slot and deletion instead of the table's.
+    stored?.forEachPlace { index, slot, isDeleted in
+      let note = changed.isEmpty ? nil : changed[index]
+      if !(note?.isDeleted ?? isDeleted) { bySlot[note?.slot ?? slot, default: []].append(index) }
+    }
+    for (offset, note) in added.enumerated() where !note.isDeleted {
+      bySlot[note.slot, default: []].append(storedCount + offset)
     }
     return bySlot
   }

@@ -81,6 +81,20 @@ final class SnapshotNotes: Sendable {
     return (Int(word & ~Self.deletedFlag), word & Self.deletedFlag != 0)
   }
 
+  /// Calls `body` with each note's index, slot and whether it is deleted, read from the table
+  /// in one pass over its bytes: what placing 10,000 notes in their phases costs, so it
+  /// reads the words directly rather than through ``place(at:)`` note by note.
+  func forEachPlace(_ body: (_ index: Int, _ slot: Int, _ isDeleted: Bool) -> Void) {
+    bytes.withUnsafeBytes { raw in
+      for index in 0..<count {
+        let word = UInt32(
+          littleEndian: raw.loadUnaligned(
+            fromByteOffset: table + index * Self.entrySize + 4, as: UInt32.self))
+        body(index, Int(word & ~Self.deletedFlag), word & Self.deletedFlag != 0)
+      }
+    }
+  }
+
   /// What a note whose bytes do not decode (only bytes forged with a matching checksum) reads
   /// as: the replacement character, so that the screens show that something is wrong.
   static func unreadable(id: Int, slot: Int) -> Note {

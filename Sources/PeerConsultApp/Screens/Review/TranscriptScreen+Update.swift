@@ -225,11 +225,11 @@ extension TranscriptScreen {
     case .top: state.scroll = 0
     case .bottom: state.scroll = state.maxScroll(rows: rows)
     case .nextSection:
-      if let next = layout.sectionStarts.first(where: { $0 > state.scroll }) {
+      if let next = layout.nextSectionStart(after: state.scroll) {
         state.scroll(to: next, rows: rows)
       }
     case .previousSection:
-      if let previous = layout.sectionStarts.last(where: { $0 < state.scroll }) {
+      if let previous = layout.previousSectionStart(before: state.scroll) {
         state.scroll(to: previous, rows: rows)
       }
     case .filterKind:

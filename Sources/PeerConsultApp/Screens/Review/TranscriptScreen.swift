@@ -43,13 +43,15 @@ public enum TranscriptScreen {
       ActionsView.render(state, timeZone: timeZone, status: inner.row(1), into: &grid, area: body)
       return nil
     }
-    let layout = state.layout
-    let top = min(state.scroll, state.maxScroll(rows: body.height))
-    let bottom = min(layout.lines.count, top + body.height)
+    // Only the rows in view (and a screen below, to know whether the end is reached) are
+    // measured: the first frame of a long session decodes a screenful of notes.
+    let top = state.layout.clamp(state.scroll, visible: body.height)
+    let shown = state.layout.lines(top..<(top + body.height))
+    let bottom = top + shown.count
     grid.put(
       status(state, top: top, bottom: bottom), x: inner.x, y: inner.y + 1, style: Theme.muted,
       maxWidth: inner.width)
-    for (offset, line) in layout.lines[top..<bottom].enumerated() {
+    for (offset, line) in shown.enumerated() {
       let focused = line.note != nil && line.note == state.focusNote
       grid.put(
         focused ? line.text.padded(toWidth: body.width) : line.text, x: body.x,
@@ -82,11 +84,13 @@ public enum TranscriptScreen {
     let layout = state.layout
     let notes = "\(layout.noteCount) note\(layout.noteCount == 1 ? "" : "s")"
     var parts = [layout.kind.map { "\($0.rawValue) only" } ?? "all kinds", notes]
-    if !layout.sectionStarts.isEmpty {
+    if layout.sectionCount > 0 {
       let phase = max(1, layout.section(at: top))
-      parts.append("phase \(phase) of \(layout.sectionStarts.count)")
+      parts.append("phase \(phase) of \(layout.sectionCount)")
     }
-    parts.append("rows \(top + 1)–\(bottom) of \(layout.lines.count)")
+    // The total once known: a long session's is known when its end has been reached.
+    let total = layout.knownLineCount.map { " of \($0)" } ?? ""
+    parts.append("rows \(top + 1)–\(bottom)\(total)")
     return parts.joined(separator: " · ")
   }
 }

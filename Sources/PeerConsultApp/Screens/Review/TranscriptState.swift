@@ -9,8 +9,10 @@ public struct TranscriptState: Equatable, Sendable {
   public private(set) var session: SessionState
   /// The transcript as rows; rebuilt only when the session, the width or the kind changes.
   public private(set) var layout: TranscriptLayout
-  /// The session's actions (not deleted), in the order written.
-  public private(set) var actions: [Note]
+  /// The session's actions (not deleted), in the order written: read when first asked for
+  /// (the actions list), since finding them reads every note.
+  public var actions: [Note] { actionsFound.value { session.visibleNotes.filter(\.isAction) } }
+  private var actionsFound = Found<[Note]>()
   /// The first row shown.
   public var scroll = 0
   /// The note to highlight: the search hit this transcript was opened at.
@@ -43,32 +45,35 @@ public struct TranscriptState: Equatable, Sendable {
     layout = TranscriptLayout(
       session: session, width: TranscriptLayout.textWidth(screenWidth: screenWidth), kind: nil,
       timeZone: timeZone)
-    actions = session.visibleNotes.filter(\.isAction)
   }
 
   /// The note `e` corrects: the highlighted one (a search hit, an action shown), else the
   /// first note starting at or below the top row in view.
   public var noteToEdit: Note? {
-    if let focusNote, layout.noteStarts[focusNote] != nil, let note = session.note(focusNote),
+    if let focusNote, layout.noteStart(focusNote) != nil, let note = session.note(focusNote),
       !note.isDeleted
     {
       return note
     }
-    let first = layout.lines.dropFirst(scroll).first { $0.note != nil }?.note
-    return first.flatMap { session.note($0) }
+    var line = scroll
+    while let row = layout.line(at: line) {
+      if let id = row.note { return session.note(id) }
+      line += 1
+    }
+    return nil
   }
 
-  /// The last row `scroll` may reach with `rows` rows showing.
-  public func maxScroll(rows: Int) -> Int { max(0, layout.lines.count - rows) }
+  /// The last row `scroll` may reach with `rows` rows showing: measures the whole transcript.
+  public func maxScroll(rows: Int) -> Int { max(0, layout.lineCount - rows) }
 
-  /// Scrolls to `line`, within bounds.
+  /// Scrolls to `line`, within bounds, measuring only as far as a screen below it.
   public mutating func scroll(to line: Int, rows: Int) {
-    scroll = min(max(0, line), maxScroll(rows: rows))
+    scroll = layout.clamp(line, visible: rows)
   }
 
   /// Scrolls so `note` shows near the top, with a little of what came before.
   public mutating func reveal(note: Int, rows: Int) {
-    guard let start = layout.noteStarts[note] else { return }
+    guard let start = layout.noteStart(note) else { return }
     scroll(to: start - 2, rows: rows)
   }
 
@@ -88,7 +93,7 @@ public struct TranscriptState: Equatable, Sendable {
   public mutating func update(session: SessionState) {
     relayout(width: layout.width, kind: layout.kind, session: session)
     self.session = session
-    actions = session.visibleNotes.filter(\.isAction)
+    actionsFound = Found()
     actionSelection = min(actionSelection, max(0, actions.count - 1))
   }
 
@@ -104,9 +109,9 @@ public struct TranscriptState: Equatable, Sendable {
     layout = TranscriptLayout(session: session, width: width, kind: kind, timeZone: old.timeZone)
     guard !wasAtTop else { return }
     // Keep reading where one was: the first note at or below the old top that is still shown.
-    var line = min(scroll, old.lines.count)
-    while line < old.lines.count {
-      if let note = old.lines[line].note, let start = layout.noteStarts[note] {
+    var line = scroll
+    while let row = old.line(at: line) {
+      if let note = row.note, let start = layout.noteStart(note) {
         scroll = start
         return
       }
