@@ -11,6 +11,9 @@ public enum DisplayWidth {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+    // A Latin letter alone (é, ß, ø: most of a European note) is one column, without the
+    // look-ups below; a cluster (a letter and its accent) takes the long way.
+    if first.value >= 0xA0 && first.value < 0x300 && scalars.count == 1 { return 1 }
     // An emoji presentation selector widens a text-default base (e.g. "❤️").
     if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
     // Regional-indicator pairs (flags) are drawn two wide.

@@ -37,6 +37,47 @@ import Testing
     #expect(TagCompletion.at(line("#lic"), known: []) == nil)
   }
 
+  /// The completion reads only the word before the cursor; over random notes and cursors it
+  /// offers what parsing the whole text before the cursor offers.
+  @Test func readingTheWordBeforeTheCursorFindsWhatTheWholeTextWould() {
+    var random = SeededGenerator(seed: 19)
+    // Pieces that make and unmake tags: a `#` after a letter, `&` or `@` starts none, a
+    // joiner continues one, an accent or an ideographic space ends a word or not.
+    let pieces = [
+      "#lic", "#li", "#王", "#", "C", "&", "@", "-", "_e", "i", " ", ".", "\u{301}", "\u{3000}",
+    ]
+    var offered = 0
+    for _ in 0..<3_000 {
+      let text = (0..<Int.random(in: 1...8, using: &random)).map { _ in
+        pieces.randomElement(using: &random)!
+      }.joined()
+      let editor = line(text, cursor: Int.random(in: 0...text.count, using: &random))
+      let tags = ["licensing", "lic-e", "王"]
+      let found = TagCompletion.at(editor, known: tags)
+      #expect(
+        found == Self.wholeTextCompletion(editor, known: tags),
+        "\(editor.string) at \(editor.cursor)")
+      if found != nil { offered += 1 }
+    }
+    #expect(offered > 50)
+  }
+
+  /// The completion as it was first written: every tag in the text before the cursor.
+  private static func wholeTextCompletion(_ line: LineEditor, known: [String]) -> TagCompletion? {
+    guard !known.isEmpty, line.cursor > 0 else { return nil }
+    if line.cursor < line.text.count, NoteTag.isTagCharacter(line.text[line.cursor]) {
+      return nil
+    }
+    let before = String(line.text[..<line.cursor])
+    guard let typed = NoteTag.all(in: before).last, typed.range.upperBound == before.endIndex
+    else { return nil }
+    let candidates = known.filter {
+      NoteTag.key(of: $0).hasPrefix(typed.key) && NoteTag.key(of: $0) != typed.key
+    }
+    return candidates.isEmpty
+      ? nil : TagCompletion(typedLength: typed.text.count + 1, candidates: candidates)
+  }
+
   @Test func completingWritesTheKnownSpellingInPlace() throws {
     var editor = line("Late #LIC hours", cursor: 9)
     let completion = try #require(TagCompletion.at(editor, known: known))

@@ -43,6 +43,60 @@ import Testing
     #expect(fixture.terminal.frames - fixture.terminal.rowFrames > 20)
   }
 
+  /// In the questioning phase, with the programme's tags known: the advice hint comes and
+  /// goes as a sentence starts like advice or stops doing so, the tag row replaces the
+  /// details as a known `#tag` is typed, and wide text wraps the note over several rows;
+  /// every frame drawn by rows equals the whole frame.
+  @Test(arguments: [UInt64(5), 6])
+  func adviceHintAndTagRowFramesEqualWholeFrames(seed: UInt64) throws {
+    let fixture = try LiveFixture()
+    fixture.press(.enter)
+    fixture.type("First #licensing and #licence-fees, #housing-first")
+    fixture.press(.enter)
+    fixture.press(.character("n"), .character("n"))
+    try #require(fixture.live?.session.current?.phase.noteKind == .question)
+    try #require(fixture.live?.knownTags.count == 3)
+    fixture.press(.enter)
+    var random = SeededGenerator(seed: seed)
+    var shown = (advice: 0, tags: 0, rows: 0)
+    for step in 0..<600 {
+      let input: InputEvent
+      // Writing, mostly: a sentence that starts like advice, a tag being typed, CJK text that
+      // wraps, letters, and the deletions and moves that undo them.
+      switch Int.random(in: 0..<40, using: &random) {
+      case _ where fixture.live?.editor == nil: input = .key(.enter)
+      case 0..<8:
+        input = .paste(
+          [
+            ". Have you tried ", "? You should ", ". So why not ", " #lic", " #hou", " #li",
+            "王小明的预算 ",
+          ].randomElement(using: &random)!)
+      case 8..<12: input = .key(.backspace)
+      case 12: input = .key(.control("w"))
+      case 13: input = .key(.control("u"))
+      case 14: input = .key(.control("t"))
+      case 15..<17: input = .key([.left, .right, .home, .end].randomElement(using: &random)!)
+      case 17: input = .key(.enter)
+      default: input = .key(.character(Self.letters.randomElement(using: &random)!))
+      }
+      let before = fixture.terminal.rowFrames
+      fixture.runner.handle(input)
+      fixture.clock.advance(by: Double.random(in: 0...0.2, using: &random))
+      try Self.expectWholeFrame(fixture.runner, fixture.terminal, step: step, input: input)
+      guard fixture.terminal.rowFrames > before else { continue }
+      let text = fixture.terminal.screen.lines.joined(separator: "\n")
+      if text.contains("advice or question?") { shown.advice += 1 }
+      if text.contains("tag: #") { shown.tags += 1 }
+      if let editor = fixture.live?.editor, editor.line.rowCount(width: 70, limit: 9) > 2 {
+        shown.rows += 1
+      }
+    }
+    // Each case was drawn by rows many times, not only as a whole frame.
+    #expect(shown.advice > 30)
+    #expect(shown.tags > 20)
+    #expect(shown.rows > 30)
+  }
+
   /// The other text fields (the setup form's, the review search, a transcript's correction)
   /// draw whole frames; the same check holds there.
   @Test func setupFormFramesEqualWholeFrames() throws {

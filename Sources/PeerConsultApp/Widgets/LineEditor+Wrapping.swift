@@ -1,3 +1,4 @@
+import Synchronization
 import TerminalKit
 
 /// A text field drawn over several rows: the note line grows as a note is typed and shrinks
@@ -33,13 +34,41 @@ extension LineEditor {
       }
       upper = min(text.count, cursor + span)
     }
-    let rows = Self.breakRows(text, lower..<upper, width: width)
+    let rows = rows(lower..<upper, width: width)
     let row = rows.firstIndex { $0.contains(cursor) } ?? rows.count - 1
     let column = text[rows[row].lowerBound..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
     return column >= width
       ? WrappedLayout(rows: rows, cursorRow: row + 1, cursorColumn: 0)
       : WrappedLayout(rows: rows, cursorRow: row, cursorColumn: column)
   }
+
+  /// The rows of `range` at `width`, laid out once per text: a key's echo asks for them
+  /// three times (the editor's rows before and after the key, then drawing them), and the
+  /// frame before asked for the previous text's, so the last few are kept by the text's
+  /// version (``textVersion``). A pure function still: the same version is the same text.
+  private func rows(_ range: Range<Int>, width: Int) -> [Range<Int>] {
+    let key = LayoutKey(version: textVersion, range: range, width: width)
+    if let rows = Self.recentLayouts.withLock({ $0.first { $0.key == key }?.rows }) {
+      return rows
+    }
+    let rows = Self.breakRows(text, range, width: width)
+    Self.recentLayouts.withLock { recent in
+      if recent.count >= Self.layoutsKept { recent.removeFirst() }
+      recent.append((key, rows))
+    }
+    return rows
+  }
+
+  /// What a layout was made of: the text (by version), the part of it laid out, the width.
+  private struct LayoutKey: Equatable {
+    var version: UInt64
+    var range: Range<Int>
+    var width: Int
+  }
+
+  /// Enough for the frame shown and the one being drawn, with room for another field.
+  private static let layoutsKept = 4
+  private static let recentLayouts = Mutex<[(key: LayoutKey, rows: [Range<Int>])]>([])
 
   /// Greedy word wrap of `range` of `text`.
   static func breakRows(_ text: [Character], _ range: Range<Int>, width: Int) -> [Range<Int>] {

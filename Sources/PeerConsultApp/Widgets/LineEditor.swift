@@ -1,3 +1,4 @@
+import Synchronization
 import TerminalKit
 
 extension Action {
@@ -15,7 +16,14 @@ extension Action {
 /// A one-line text field: ordinary line editing over grapheme clusters, so an accented or
 /// wide character is moved over and deleted as one.
 public struct LineEditor: Equatable, Sendable {
-  public private(set) var text: [Character]
+  public private(set) var text: [Character] {
+    didSet { textVersion = Self.newVersion() }
+  }
+  /// Names this text: every change of it takes a number no other text in the process had, so
+  /// two editors with the same version hold the same text. A key's echo compares editors and
+  /// looks up the text's layout by it rather than reading the whole note (see
+  /// ``wrappedLayout(width:maxRows:)``).
+  public private(set) var textVersion: UInt64
   /// Cursor position, in characters from the start (0...text.count).
   public private(set) var cursor: Int
   /// The longest text accepted, in characters.
@@ -25,6 +33,20 @@ public struct LineEditor: Equatable, Sendable {
     self.text = Array(text.prefix(limit))
     self.limit = limit
     cursor = self.text.count
+    textVersion = Self.newVersion()
+  }
+
+  /// The last version given out, shared by every editor so that versions never repeat.
+  private static let versions = Atomic<UInt64>(0)
+
+  private static func newVersion() -> UInt64 {
+    versions.add(1, ordering: .relaxed).newValue
+  }
+
+  /// Equal text, cursor and limit; the same version answers for the text without reading it.
+  public static func == (lhs: LineEditor, rhs: LineEditor) -> Bool {
+    lhs.cursor == rhs.cursor && lhs.limit == rhs.limit
+      && (lhs.textVersion == rhs.textVersion || lhs.text == rhs.text)
   }
 
   /// The editing keys of every text field, in the keymap's `.textField` context: none is

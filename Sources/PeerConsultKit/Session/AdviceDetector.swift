@@ -25,7 +25,11 @@ public enum AdviceDetector {
   /// ignoring case, spacing, leading quotes or bullets, a filler word or two, curly
   /// apostrophes, and apostrophes left out ("dont").
   public static func startsLikeAdvice(_ text: String, extraStems: [String] = []) -> Bool {
-    let expected = (stems + extraStems).map { normalizedWords($0) }.filter { !$0.isEmpty }
+    // The built-in stems are normalised once; a note is checked on every key typed into it.
+    let expected =
+      extraStems.isEmpty
+      ? normalizedStems
+      : normalizedStems + extraStems.map { normalizedWords($0) }.filter { !$0.isEmpty }
     for sentence in sentences(text) {
       var words = normalizedWords(sentence)
       while let first = words.first, fillers.contains(first), words.count > 1 {
@@ -35,6 +39,9 @@ public enum AdviceDetector {
     }
     return false
   }
+
+  /// ``stems`` as ``startsLikeAdvice(_:extraStems:)`` compares them.
+  private static let normalizedStems = stems.map { normalizedWords($0) }.filter { !$0.isEmpty }
 
   /// The sentences of `text`, split after `.`, `!`, `?`, `;` and `…` (a line break may fall
   /// inside one); at most the first hundred, so a pasted page costs little.
@@ -47,10 +54,12 @@ public enum AdviceDetector {
   /// and "you shoulder" is not "you should".
   private static func normalizedWords(_ text: Substring) -> [String] {
     let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "`"]
-    let words = text.lowercased().split {
+    // Only the first eight words count, so only they are lowercased: a long sentence costs
+    // what a short one does.
+    let words = text.split(maxSplits: 8, omittingEmptySubsequences: true) {
       !$0.isLetter && !$0.isNumber && !apostrophes.contains($0)
     }
-    return words.prefix(8).map { String($0.filter { !apostrophes.contains($0) }) }
+    return words.prefix(8).map { String($0.lowercased().filter { !apostrophes.contains($0) }) }
   }
 
   private static func normalizedWords(_ text: String) -> [String] {

@@ -16,7 +16,12 @@ struct TagCompletion: Equatable, Sendable {
     if line.cursor < line.text.count, NoteTag.isTagCharacter(line.text[line.cursor]) {
       return nil
     }
-    let before = String(line.text[..<line.cursor])
+    // Only the word before the cursor can hold the tag being typed: a tag has no spaces, and
+    // whether a `#` starts one depends on the character before it, which a space settles.
+    // Reading just that word keeps a key's cost the same however long the note.
+    var start = line.cursor
+    while start > 0, !line.text[start - 1].isWhitespace { start -= 1 }
+    let before = String(line.text[start..<line.cursor])
     guard let typed = NoteTag.all(in: before).last, typed.range.upperBound == before.endIndex
     else { return nil }
     let candidates = known.filter { $0.count > 0 && isCompletion($0, of: typed.key) }
