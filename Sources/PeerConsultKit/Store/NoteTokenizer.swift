@@ -49,9 +49,17 @@ final class NoteTokenizer: FTS5CustomTokenizer {
         if NoteTokenizer.isPlain(bytes) {
           return outer.callback(outer.context, flags, pToken, nToken, start, end)
         }
-        let token = String(decoding: bytes, as: UTF8.self)
         // Offsets within the token are the text's only where folding kept its length.
         let exact = Int(end - start) == Int(nToken)
+        // Unspaced CJK text is cut straight from its bytes, with the same pieces.
+        if NoteTokenizer.isUnspaced(bytes) {
+          return NoteTokenizer.unspacedPieces(of: bytes) { offset, length in
+            outer.callback(
+              outer.context, flags, pToken + offset, CInt(length),
+              exact ? start + CInt(offset) : start, exact ? start + CInt(offset + length) : end)
+          }
+        }
+        let token = String(decoding: bytes, as: UTF8.self)
         for piece in NoteTokenizer.pieces(of: token) {
           let (pieceStart, pieceEnd) =
             exact
