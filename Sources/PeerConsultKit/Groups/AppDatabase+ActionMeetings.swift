@@ -70,13 +70,14 @@ extension AppDatabase {
         FROM action_follow_ups f JOIN sessions s ON s.id = f.session_id
         WHERE \(condition)
         """, arguments: arguments)
+    // Columns by position, in the order selected: a name is looked up at every access, and
+    // a programme of a thousand sessions has a follow-up for most of its actions.
     while let row = try rows.next() {
-      guard let session = SessionID(rawValue: row["action_session"]),
-        let outcome = FollowUpOutcome(name: row["outcome"], text: row["text"])
+      guard let session = SessionID(rawValue: row[1]),
+        let outcome = FollowUpOutcome(name: row[3], text: row[4])
       else { continue }
-      followUps[row["session_id"], default: [:]][
-        ActionReference(session: session, note: row["action_note"])] =
-        ActionFollowUp(outcome: outcome, at: Date(millisecondsSince1970: row["at"]))
+      followUps[row[0], default: [:]][ActionReference(session: session, note: row[2])] =
+        ActionFollowUp(outcome: outcome, at: Date(millisecondsSince1970: row[5]))
     }
     return followUps
   }

@@ -63,10 +63,10 @@ extension AppDatabase {
         JOIN sessions s ON s.id = n.session_id
         WHERE \(scope) AND n.deleted_at IS NULL ORDER BY n.session_id, n.note
         """, arguments: arguments)
+    // Columns by position: a name is looked up at every access, and this visits every note.
     while let row = try rows.next() {
-      notes[row["session_id"], default: []].append(
-        Anonymiser.VisibleNote(
-          text: row["text"], createdAt: Date(millisecondsSince1970: row["created_at"])))
+      notes[row[0], default: []].append(
+        Anonymiser.VisibleNote(text: row[1], createdAt: Date(millisecondsSince1970: row[2])))
     }
     return notes
   }
@@ -84,7 +84,7 @@ extension AppDatabase {
         WHERE \(scope) AND r.focus_question IS NOT NULL ORDER BY r.session_id, r.round
         """, arguments: arguments)
     while let row = try rows.next() {
-      questions[row["session_id"], default: []].append(row["focus_question"])
+      questions[row[0], default: []].append(row[1])
     }
     return questions
   }

@@ -15,10 +15,12 @@ enum ExportTime {
     let days = floorDivide(milliseconds, millisecondsPerDay)
     let ofDay = milliseconds - days * millisecondsPerDay
     let (year, month, day) = civil(fromDays: days)
-    let seconds = ofDay / 1000
-    return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2) + "T"
-      + padded(seconds / 3600, 2) + ":" + padded(seconds / 60 % 60, 2) + ":"
-      + padded(seconds % 60, 2) + "." + padded(ofDay % 1000, 3) + "Z"
+    let seconds = Int(ofDay / 1000)
+    return PaddedDigits.text(
+      .number(Int(year), width: 4), .byte(0x2D), .number(Int(month), width: 2), .byte(0x2D),
+      .number(Int(day), width: 2), .byte(0x54), .number(seconds / 3600, width: 2), .byte(0x3A),
+      .number(seconds / 60 % 60, width: 2), .byte(0x3A), .number(seconds % 60, width: 2),
+      .byte(0x2E), .number(Int(ofDay % 1000), width: 3), .byte(0x5A))
   }
 
   /// The date written by ``string(_:)``, or nil for anything else (another offset, no
@@ -81,10 +83,5 @@ enum ExportTime {
 
   private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
     a >= 0 ? a / b : -((-a + b - 1) / b)
-  }
-
-  private static func padded(_ value: Int64, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 }

@@ -34,14 +34,14 @@ struct HTMLRows {
   mutating func close() {
     guard let element = open.popLast() else { return }
     if element.holdsElements { newLine() }
-    html += "</\(element.tag)>"
+    closingTag(element.tag)
   }
 
   /// `tag` holding only `text`, on one line.
   mutating func element(_ tag: String, class className: String? = nil, text: String) {
     startElement(tag, className)
     html += HTMLPage.escaped(text)
-    html += "</\(tag)>"
+    closingTag(tag)
   }
 
   /// `value` as text right after what was written, on the same line.
@@ -52,8 +52,20 @@ struct HTMLRows {
   private mutating func startElement(_ tag: String, _ className: String?) {
     if !open.isEmpty { open[open.count - 1].holdsElements = true }
     newLine()
-    html += "<\(tag)"
-    if let className { html += " class=\"\(className)\"" }
+    // Appended piece by piece: an interpolated string is built apart first, once a row.
+    html += "<"
+    html += tag
+    if let className {
+      html += " class=\""
+      html += className
+      html += "\""
+    }
+    html += ">"
+  }
+
+  private mutating func closingTag(_ tag: String) {
+    html += "</"
+    html += tag
     html += ">"
   }
 

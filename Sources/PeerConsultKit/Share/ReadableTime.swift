@@ -20,13 +20,16 @@ public struct ReadableTime: Sendable {
   /// `2027-01-15`.
   public func day(_ date: Date) -> String {
     let parts = fields(of: date)
-    return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))"
+    return PaddedDigits.text(
+      .number(parts.year, width: 4), .byte(0x2D), .number(parts.month, width: 2), .byte(0x2D),
+      .number(parts.day, width: 2))
   }
 
   /// `08:05`.
   public func time(_ date: Date) -> String {
     let parts = fields(of: date)
-    return "\(pad(parts.hour)):\(pad(parts.minute))"
+    return PaddedDigits.text(
+      .number(parts.hour, width: 2), .byte(0x3A), .number(parts.minute, width: 2))
   }
 
   /// The date's year, month, day, hour and minute in ``timeZone``. Worked out from the zone's
@@ -77,8 +80,5 @@ public struct ReadableTime: Sendable {
     return "UTC\(offset < 0 ? "-" : "+")\(pad(minutes / 60)):\(pad(minutes % 60))"
   }
 
-  private func pad(_ value: Int, _ width: Int = 2) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
+  private func pad(_ value: Int) -> String { PaddedDigits.padded(value, 2) }
 }

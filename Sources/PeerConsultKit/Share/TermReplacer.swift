@@ -300,12 +300,20 @@ struct TermReplacer: Sendable {
 
   /// `text` folded, and for each folded character the index of the original character it came
   /// from.
-  private static func foldWithOrigin(_ text: String) -> (folded: [Character], origin: [Int]) {
+  static func foldWithOrigin(_ text: String) -> (folded: [Character], origin: [Int]) {
     var folded: [Character] = []
     var origin: [Int] = []
     folded.reserveCapacity(text.utf8.count)
     origin.reserveCapacity(text.utf8.count)
     for (index, character) in text.enumerated() {
+      // An ASCII character folds to one character: appended as it is, without the array
+      // ``fold(_:)-(Character)`` returns, which cost an allocation for every character of
+      // every note an anonymised report scrubs.
+      if let ascii = character.asciiValue {
+        folded.append(foldedASCII(character, ascii))
+        origin.append(index)
+        continue
+      }
       for piece in fold(character) {
         folded.append(piece)
         origin.append(index)
@@ -337,19 +345,23 @@ struct TermReplacer: Sendable {
     // Most text is ASCII, and most of the rest Latin letters of one scalar ("é", "ñ"): those
     // are lowercased or looked up without hashing the character or asking Foundation, which
     // a report folding thousands of names and themes spent most of its folding on.
-    if let ascii = character.asciiValue {
-      // "\r\n" is one character with the ASCII value of "\n"; it stays as it is.
-      switch ascii {
-      case 0x41...0x5A: return [Character(Unicode.Scalar(ascii + 32))]
-      case 0x60: return ["'"]
-      default: return [character]
-      }
-    }
+    if let ascii = character.asciiValue { return [foldedASCII(character, ascii)] }
     var scalars = character.unicodeScalars.makeIterator()
     if let scalar = scalars.next(), scalars.next() == nil, latinFolds.range.contains(scalar.value) {
       return latinFolds.folds[Int(scalar.value - latinFolds.range.lowerBound)]
     }
     return foldedByFoundation(character)
+  }
+
+  /// An ASCII `character` (whose value is `ascii`) folded: capitals to small letters, a
+  /// backquote to an apostrophe. "\r\n" is one character with the ASCII value of "\n"; it
+  /// stays as it is.
+  private static func foldedASCII(_ character: Character, _ ascii: UInt8) -> Character {
+    switch ascii {
+    case 0x41...0x5A: Character(Unicode.Scalar(ascii + 32))
+    case 0x60: "'"
+    default: character
+    }
   }
 
   /// ``fold(_:)-(Character)`` of each character of one scalar in Latin-1 and Latin Extended-A

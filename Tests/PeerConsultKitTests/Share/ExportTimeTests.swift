@@ -26,6 +26,27 @@ import Testing
     }
   }
 
+  /// Written from bytes (``PaddedDigits``): each field as the Gregorian calendar in UTC gives
+  /// it, padded as always.
+  @Test func everyFieldIsWhatTheCalendarSays() throws {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+    var generator = SeededGenerator(seed: 61)
+    for _ in 0..<2_000 {
+      // From 1600 (the calendar is Julian before 1582) to the end of 9999.
+      let milliseconds = Int64.random(
+        in: -11_676_096_000_000...253_402_300_799_999, using: &generator)
+      let date = Date(millisecondsSince1970: milliseconds)
+      let parts = calendar.dateComponents(
+        [.year, .month, .day, .hour, .minute, .second], from: date)
+      let expected = String(
+        format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year ?? 0, parts.month ?? 0,
+        parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0,
+        Int((milliseconds % 1000 + 1000) % 1000))
+      #expect(ExportTime.string(date) == expected, "\(milliseconds)")
+    }
+  }
+
   @Test func readsOnlyItsOwnForm() {
     for text in [
       "2027-01-15T08:00:00Z", "2027-01-15T08:00:00.123+01:00", "2027-01-15 08:00:00.123Z",

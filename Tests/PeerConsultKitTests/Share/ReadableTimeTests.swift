@@ -40,6 +40,22 @@ import Testing
     }
   }
 
+  /// Days and times are written from bytes (``PaddedDigits``): as the calendar's fields,
+  /// padded.
+  @Test(arguments: ["UTC", "Europe/Berlin", "Asia/Kolkata"])
+  func daysAndTimesAreTheCalendarsFieldsPadded(_ name: String) throws {
+    let zone = try #require(TimeZone(identifier: name))
+    let time = ReadableTime(timeZone: zone)
+    for moment in stride(from: -11_670_000_000.0, to: 253_390_000_000, by: 7_654_321.09) {
+      let date = Date(timeIntervalSince1970: moment)
+      let fields = calendarFields(date, zone)
+      #expect(
+        time.day(date) == String(format: "%04d-%02d-%02d", fields[0], fields[1], fields[2]),
+        "\(moment) in \(name)")
+      #expect(time.time(date) == String(format: "%02d:%02d", fields[3], fields[4]))
+    }
+  }
+
   @Test func datesBeyondTheArithmeticsRangeAskTheCalendar() throws {
     let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
     let time = ReadableTime(timeZone: zone)

@@ -29,6 +29,29 @@ import Testing
     #expect(TermReplacer.fold("Zoë Ångström’s `x`") == Array("zoe angstrom's 'x'"))
   }
 
+  /// A text folded for matching, with where each folded character came from, is each of its
+  /// characters folded the long way, in order: ASCII ones are appended without an array.
+  @Test func textsFoldAsTheirCharactersFoldTheLongWay() {
+    var generator = SeededGenerator(seed: SeededGenerator.seed(0x464F_4C44))
+    let pieces = [
+      "a", "Z", "M", "`", "'", "0", " ", "\n", "\r\n", "\r", "é", "E\u{301}", "ß", "Ł", "芳", "’",
+      "\u{1F600}", "Ｗ", "æ",
+    ]
+    for _ in 0..<2_000 {
+      let text = generator.text(of: pieces, length: 0...24)
+      var folded: [Character] = []
+      var origin: [Int] = []
+      for (index, character) in text.enumerated() {
+        let pieces = TermReplacer.foldedByFoundation(character)
+        folded += pieces
+        origin += Array(repeating: index, count: pieces.count)
+      }
+      let fast = TermReplacer.foldWithOrigin(text)
+      #expect(fast.folded == folded, "\(text.debugDescription)")
+      #expect(fast.origin == origin, "\(text.debugDescription)")
+    }
+  }
+
   @Test func trimmingIsFoundationsTrimming() {
     for text in [
       "", " ", "a", " a", "a ", "\na\t", "\u{A0}Zoë\u{3000}", "\u{2028}x", "x\u{85}", "a b",
