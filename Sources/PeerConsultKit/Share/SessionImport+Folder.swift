@@ -19,19 +19,15 @@ public struct FolderImportResult: Sendable {
 }
 
 extension SessionImport {
-  /// Imports `files` into the data folder `folder`, all or nothing, decoding each session once
-  /// where it can, and so that a refused file creates nothing and changes no byte of a database:
+  /// Imports `files` into the data folder `folder`, all or nothing, so that a refused file
+  /// creates nothing and a file refused by the checks changes no byte of a database:
   /// - with no database in it yet (or no folder), into a new database in a private folder made
   ///   beside it (`.NAME.import-UUID`, 0700), moved into place once committed: the whole
   ///   folder by `rename`, or the database file by a hard link, which never replaces a database
   ///   another program made meanwhile (then this one is dropped and the files imported into
-  ///   that one, as below);
-  /// - with a database that a writing opening leaves as it is (the current schema, last
-  ///   written by this version, no log to fold back and no opening that ended without
-  ///   closing), opened first, then each session checked and written in one transaction,
-  ///   rolled back on any refusal;
-  /// - otherwise (an upgrade due, a live session's log, …), every session is checked before
-  ///   the database is opened, and decoded again as it is written.
+  ///   that one, as below). Each session is decoded once, in the transaction.
+  /// - with a database, as before: every session is checked before the database is opened
+  ///   (a writing opening can change the file), and decoded again as it is written.
   ///
   /// Each file's JSON, format and standing groups are checked first, before anything is
   /// opened. `opened` is handed the folder's own database when it is opened in place, before
@@ -48,9 +44,9 @@ extension SessionImport {
     {
       return result
     }
-    if !AppDatabase.opensForWritingUnchanged(directory: folder) {
-      decoded += try checkSessions(checked)
-    }
+    // A writing opening can change the file (a schema upgrade, this version's name, a page
+    // folded back from the log), so every session is checked before it.
+    decoded += try checkSessions(checked)
     let database = try AppDatabase(directory: folder)
     defer { try? database.close() }
     opened(database)

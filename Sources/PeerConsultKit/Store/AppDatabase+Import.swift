@@ -1,12 +1,6 @@
 import Foundation
 import GRDB
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension AppDatabase {
   /// Appends runs of events, each to its session, all in one transaction committed with full
   /// sync: either every event is stored or none is. A run that starts at sequence 1 creates its
@@ -165,35 +159,5 @@ public struct ImportWriting {
     } catch {
       throw .whileWriting(error, path: path)
     }
-  }
-}
-
-extension AppDatabase {
-  /// True when opening the database in `directory` for writing (``init(directory:)``) would
-  /// change no byte of it: it is of the current schema and was last written by this version
-  /// (no upgrade, no `written_by` to record), it has no log to fold back (a live session's, or
-  /// one left by a crash) and no writing opening ended without closing. Import opens such a
-  /// database before it has decoded a session. Looks without writing, as
-  /// ``openForReading(directory:)`` does; false whenever it cannot tell.
-  static func opensForWritingUnchanged(directory: URL) -> Bool {
-    let fileURL = directory.standardizedFileURL.appendingPathComponent(fileName)
-    var log = stat()
-    if stat(fileURL.path + "-wal", &log) == 0, log.st_size > 0 { return false }
-    guard exists(in: directory), OpeningMarker.markers(in: directory).stale.isEmpty else {
-      return false
-    }
-    let madeCompanions = ReadOnlyAccess.hasNoCompanions(fileURL)
-    defer { if madeCompanions { ReadOnlyAccess.tidyCompanions(of: fileURL) } }
-    let access = ReadOnlyAccess.connection(to: fileURL)
-    guard let queue = try? DatabaseQueue(path: access.path, configuration: access.configuration)
-    else { return false }
-    defer { try? queue.close() }
-    let found = try? queue.read { db in
-      (
-        try Int.fetchOne(db, sql: "PRAGMA user_version"),
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'written_by'")
-      )
-    }
-    return found?.0 == schemaVersion && found?.1 == PeerConsultVersion.current
   }
 }

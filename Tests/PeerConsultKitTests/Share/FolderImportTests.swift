@@ -1,13 +1,12 @@
 import Foundation
-import GRDB
 import TestSupport
 import Testing
 
 @testable import PeerConsultKit
 
-/// `import` into a data folder (issue 19, `import6`): each session is decoded once, and a
-/// refused file leaves a missing folder missing and an existing database byte for byte as it
-/// was, whichever way the folder is opened.
+/// `import` into a data folder (issue 19, `import6`): each session is decoded once into a folder
+/// without a database, and a refused file leaves a missing folder missing, an empty one empty,
+/// and an existing database byte for byte as it was when the checks refuse it.
 @Suite struct FolderImportTests {
   /// An export of generated sessions (`good`) and how many sessions it holds; the same with
   /// one session's title changed (`altered`: imported after `good`, that copy disagrees, so
@@ -71,10 +70,10 @@ import Testing
     let database = try AppDatabase(directory: data)
     #expect(try database.everyLog() == files.source.database.everyLog())
     try database.close()
-    // Into the database now there: opened first, each session again decoded once.
+    // Into the database now there: checked before it is opened, then written.
     let again = try SessionImport.run([files.good], intoFolder: data)
     #expect(again.sessions.allSatisfy { $0.change == .alreadyPresent })
-    #expect(again.sessionsDecoded == files.count)
+    #expect(again.sessionsDecoded == 2 * files.count)
   }
 
   @Test func aRefusedFileLeavesAMissingFolderMissing() throws {
@@ -90,7 +89,7 @@ import Testing
     }
   }
 
-  @Test func aRefusedFileLeavesAnExistingDatabaseByteForByte() throws {
+  @Test func anExistingDatabaseIsOpenedOnlyOnceEverySessionIsChecked() throws {
     let files = try Self.files()
     // A folder holding a session of its own, none of the files'.
     let target = try StoreFixture()
@@ -101,39 +100,14 @@ import Testing
     let data = target.dataFolder
     let before = try Self.contents(of: data)
     #expect(before.keys.contains(AppDatabase.fileName))
-    // Opened before the files' sessions are decoded (once each), every session of `good`
-    // written, then the whole transaction rolled back.
-    #expect(AppDatabase.opensForWritingUnchanged(directory: data))
-    for refused in [files.altered, files.misnumbered] {
-      #expect(throws: ImportError.self) {
-        try SessionImport.run([files.good, refused], intoFolder: data)
-      }
-      #expect(try Self.contents(of: data) == before)
-    }
-    let result = try SessionImport.run([files.good], intoFolder: data)
-    #expect(result.sessionsDecoded == files.count)
-    #expect(result.sessions.allSatisfy { $0.change == .added })
-  }
-
-  @Test func aDatabaseAnOpeningWouldChangeIsOpenedOnlyOnceEverySessionIsChecked() throws {
-    let files = try Self.files()
-    let data = files.folder.path("data")
-    _ = try SessionImport.run([files.good], intoFolder: data)
-    // Last written by another version: a writing opening would record this one.
-    let queue = try DatabaseQueue(path: data.appendingPathComponent(AppDatabase.fileName).path)
-    try queue.write { db in
-      try db.execute(sql: "UPDATE meta SET value = '0.0.9' WHERE key = 'written_by'")
-    }
-    try queue.close()
-    #expect(!AppDatabase.opensForWritingUnchanged(directory: data))
-    let before = try Self.contents(of: data)
+    // Refused by the checks before the database is opened: not a byte changes.
     #expect(throws: ImportError.self) {
       try SessionImport.run([files.good, files.misnumbered], intoFolder: data)
     }
     #expect(try Self.contents(of: data) == before)
     // Accepted: checked before the opening, then decoded again as it is written.
     let accepted = try SessionImport.run([files.good], intoFolder: data)
-    #expect(accepted.sessions.allSatisfy { $0.change == .alreadyPresent })
+    #expect(accepted.sessions.allSatisfy { $0.change == .added })
     #expect(accepted.sessionsDecoded == 2 * files.count)
   }
 
