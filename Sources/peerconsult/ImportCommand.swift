@@ -8,10 +8,10 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Import sessions from JSON exports, as when merging several facilitators' laptops.",
     discussion: """
-      Every file is read and checked before anything is written, and then everything is \
-      written at once: if one file is refused, nothing is imported. A session already in the \
-      data folder is left as it is, so importing a file twice changes nothing; a later export of \
-      a session adds what happened since.
+      Every session is checked as it is written, and everything is written at once: if one \
+      file is refused, nothing is imported and the data folder is left as it was. A session \
+      already in the data folder is left as it is, so importing a file twice changes nothing; \
+      a later export of a session adds what happened since.
       """)
 
   @OptionGroup var data: DataOptions
@@ -24,12 +24,17 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     guard !files.isEmpty else { throw CLIError("Name at least one file to import.") }
     let urls = files.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
-    // Read and checked before the data folder is opened, so a refused file creates nothing;
-    // then read again and written, a session at a time, in one transaction.
-    let checked = try SessionImport.check(urls)
-    let database = try data.database()
-    defer { try? database.close() }
-    let outcomes = try SessionImport.write(checked, into: database)
-    try StandardOutput.write(CommandText.imported(outcomes.sessions, groups: outcomes.groups))
+    // Each session is decoded once, in the one transaction, where it can be without a refused
+    // file creating or changing anything (SessionImport.run says how).
+    let folder = data.location.dataDirectory
+    var openedInPlace = false
+    let result = try SessionImport.run(urls, intoFolder: folder) { database in
+      openedInPlace = true
+      _ = data.warningAboutTheFolder(of: announcingUpgrade(database))
+    }
+    if !openedInPlace, let warning = AppDatabase.folderPermissionWarning(for: folder) {
+      printError("Warning: \(warning)")
+    }
+    try StandardOutput.write(CommandText.imported(result.sessions, groups: result.groups))
   }
 }

@@ -121,6 +121,21 @@ struct CommandLineTests {
     #expect(!FileManager.default.fileExists(atPath: empty.data.path))
   }
 
+  @Test func aFileRefusedWhileWritingLeavesNoFolderAndNothingBesideIt() throws {
+    let folder = try Folder()
+    // Its copy of a session disagrees with the first file's: found as the sessions are
+    // written, in the new database made beside the data folder, which is then removed.
+    let text = try String(contentsOf: Self.sessionsExport, encoding: .utf8)
+    let other = try folder.write(
+      "other.json", text.replacingOccurrences(of: "Referrals with Seán", with: "Referrals"))
+    expectRefusal(
+      try run(["import", Self.sessionsExport.path, other.path], in: folder),
+      mentioning: "appears with different events")
+    #expect(!FileManager.default.fileExists(atPath: folder.data.path))
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+    #expect(names.filter { $0.hasPrefix(".") }.isEmpty, "\(names)")
+  }
+
   // MARK: list
 
   @Test func listShowsSessionsNewestFirstAndFiltersByProgramme() throws {

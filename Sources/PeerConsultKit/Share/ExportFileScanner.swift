@@ -42,15 +42,16 @@ struct ExportFileScanner {
 
   /// The top-level lists whose elements are handed over one at a time.
   let lists: Set<String>
-  /// Whether elements are copied and handed over at all (not when only checking the syntax
-  /// and reading the other members).
-  let handsOverElements: Bool
+  /// The lists of `lists` whose elements are copied and handed over (not those only checked
+  /// for their syntax while other members are read).
+  let handsOver: Set<String>
   /// The longest element handed over.
   let elementLimit: Int
 
-  init(lists: Set<String>, handsOverElements: Bool = true, elementLimit: Int) {
+  /// `handsOver`: the lists whose elements are handed over; all of `lists` when nil.
+  init(lists: Set<String>, handsOver: Set<String>? = nil, elementLimit: Int) {
     self.lists = lists
-    self.handsOverElements = handsOverElements
+    self.handsOver = handsOver ?? lists
     self.elementLimit = elementLimit
   }
 
@@ -251,7 +252,7 @@ struct ExportFileScanner {
         list = key
         index = 0
         listsOpened.insert(key)
-      } else if depth == 1 || (depth == 2 && list != nil && handsOverElements) {
+      } else if depth == 1 || (depth == 2 && list.map(handsOver.contains) == true) {
         capturing = true
         captureStart = position
         captured.removeAll(keepingCapacity: true)

@@ -2,7 +2,8 @@
 /// and memory bounded by these figures.
 ///
 /// A regular file is read from the disk a piece at a time, each session alone, at each of the
-/// readings (``SessionImport/check(_:limits:)``, then ``SessionImport/write(_:into:)``): memory
+/// readings (the JSON and the header, then the sessions as they are written; see
+/// ``SessionImport/run(_:intoFolder:limits:opened:)``): memory
 /// is bounded by the largest session (``SessionImport/maximumSessionSize``), not by the file,
 /// and time grows with the file's length. Anything else (a pipe, `<(…)`) cannot be read twice,
 /// so it is held in memory whole, and so are the files of the readers that keep every

@@ -8,7 +8,9 @@ public struct CheckedImportFile: Sendable {
 }
 
 /// Export files read and checked, ready for ``SessionImport/write(_:into:)``: the files, and
-/// the standing groups they hold (a few lists of names, kept).
+/// the standing groups they hold (a few lists of names, kept). Their sessions were decoded and
+/// checked too (``SessionImport/check(_:limits:)``), or are only in ``SessionImport/write(_:into:)``'s
+/// transaction (``SessionImport/checkHeaders(_:limits:)``), which checks them either way.
 public struct CheckedImport: Sendable {
   let files: [CheckedImportFile]
   public let groups: [ImportedGroup]
@@ -41,11 +43,50 @@ extension SessionImport {
     return CheckedImport(files: checked, groups: try merging(groups))
   }
 
+  /// The first reading of every file alone: the JSON (to its end), the format and version,
+  /// and the standing groups, decoded and checked; the sessions are not decoded, so that they
+  /// are decoded once, in ``write(_:into:)``'s transaction, which checks each before writing it.
+  static func checkHeaders(_ files: [URL], limits: ImportLimits = .standard)
+    throws(ImportError) -> CheckedImport
+  {
+    var checked: [CheckedImportFile] = []
+    var groups: [ImportedGroup] = []
+    for file in files {
+      let source = try ImportSource(file, limits: limits)
+      var read: [ImportedGroup]? = []
+      let fingerprint = try checkHeader(source, groups: &read)
+      groups += read ?? []
+      checked.append(CheckedImportFile(source: source, fingerprint: fingerprint))
+    }
+    return CheckedImport(files: checked, groups: try merging(groups))
+  }
+
+  /// The reading ``check(_:limits:)`` makes after ``checkHeaders(_:limits:)``: every session of
+  /// `checked` decoded, checked and rebuilt, before anything is written. Returns how many
+  /// sessions were decoded.
+  static func checkSessions(_ checked: CheckedImport) throws(ImportError) -> Int {
+    var decoded = 0
+    for file in checked.files {
+      _ = try checkContents(file.source, fingerprint: file.fingerprint, readingGroups: false) {
+        _ in decoded += 1
+      }
+    }
+    return decoded
+  }
+
   /// Writes what ``check(_:)`` checked into `database`, all in one transaction: the groups
   /// first, then each file read again, a session at a time, each checked again and compared
   /// with what the folder holds (this import's earlier copies included) as it is written.
   /// Any refusal, or a file changed since it was checked, rolls everything back.
   public static func write(_ checked: CheckedImport, into database: AppDatabase)
+    throws(ImportError) -> (sessions: [ImportOutcome], groups: [GroupImportOutcome])
+  {
+    var decoded = 0
+    return try write(checked, into: database, decoded: &decoded)
+  }
+
+  /// ``write(_:into:)``, counting in `decoded` the sessions it decodes.
+  static func write(_ checked: CheckedImport, into database: AppDatabase, decoded: inout Int)
     throws(ImportError) -> (sessions: [ImportOutcome], groups: [GroupImportOutcome])
   {
     let groupPlan = try plan(checked.groups, against: database)
@@ -58,6 +99,7 @@ extension SessionImport {
         for file in checked.files {
           _ = try checkContents(file.source, fingerprint: file.fingerprint, readingGroups: false) {
             imported throws(ImportError) in
+            decoded += 1
             try merge.add(imported, to: &writing)
           }
         }
@@ -85,17 +127,39 @@ extension SessionImport {
   /// The first reading: that the file is JSON (to its end), and a session export of a version
   /// this program reads, with a list of sessions. Returns the fingerprint of its bytes.
   static func checkHeader(_ source: ImportSource) throws(ImportError) -> Int {
+    var groups: [ImportedGroup]? = nil
+    return try checkHeader(source, groups: &groups)
+  }
+
+  /// ``checkHeader(_:)``, reading the file's standing groups into `groups` too (decoded and
+  /// checked) unless it is nil.
+  static func checkHeader(_ source: ImportSource, groups: inout [ImportedGroup]?)
+    throws(ImportError) -> Int
+  {
     let path = source.path
     var scanner = ExportFileScanner(
-      lists: lists, handsOverElements: false, elementLimit: maximumSessionSize)
+      lists: lists, handsOver: groups == nil ? [] : ["groups"], elementLimit: maximumSessionSize)
     var members: [String: [UInt8]] = [:]
+    var read: [ImportedGroup] = []
+    // Kept until the file is known to be JSON and an export, so those refusals come first.
+    var groupRefusal: ImportError?
     let fingerprint = try scan(source, with: &scanner) { piece throws(ImportError) in
-      if case .member(let key, let value) = piece,
-        ["format", "version", "anonymised", "sessions", "groups"].contains(key)
-      {
+      switch piece {
+      case .member(let key, let value)
+      where ["format", "version", "anonymised", "sessions", "groups"].contains(key):
         members[key] = value ?? []
+      case .element(let key, let index, let bytes) where groupRefusal == nil:
+        do throws(ImportError) {
+          let body = try decode(GroupBody.self, bytes, at: "\(key)[\(index)]", path: path)
+          read.append(try checked(body.id, body.events.map(\.recorded), path: path))
+        } catch {
+          groupRefusal = error
+        }
+      case .member, .element:
+        break
       }
     }
+    if groups != nil { groups = read }
     // Lenient, so a file that is JSON but something else is called foreign, not damaged.
     func value<Value: Decodable>(_ key: String, as type: Value.Type) -> Value? {
       guard let bytes = members[key] else { return nil }
@@ -128,6 +192,7 @@ extension SessionImport {
     if !scanner.listsOpened.contains("groups"), let groups = members["groups"], groups != null {
       throw .invalid(path: path, detail: "groups should be a list")
     }
+    if let groupRefusal { throw groupRefusal }
     return fingerprint
   }
 
@@ -139,7 +204,9 @@ extension SessionImport {
     each: (ImportedSession) throws(ImportError) -> Void
   ) throws(ImportError) -> [ImportedGroup] {
     let path = source.path
-    var scanner = ExportFileScanner(lists: lists, elementLimit: maximumSessionSize)
+    var scanner = ExportFileScanner(
+      lists: lists, handsOver: readingGroups ? lists : ["sessions"],
+      elementLimit: maximumSessionSize)
     var groups: [ImportedGroup] = []
     let read = try scan(source, with: &scanner) { piece throws(ImportError) in
       guard case .element(let key, let index, let bytes) = piece else { return }

@@ -227,9 +227,12 @@ public final class AppDatabase: Sendable {
   /// A one-line warning when other users can list the data folder (its files are private
   /// regardless), or nil.
   public var folderPermissionWarning: String? {
-    guard let directory, let mode = DataFolder.mode(of: directory), mode & 0o077 != 0 else {
-      return nil
-    }
+    directory.flatMap(Self.folderPermissionWarning(for:))
+  }
+
+  /// A one-line warning when other users can list `directory`, a data folder, or nil.
+  public static func folderPermissionWarning(for directory: URL) -> String? {
+    guard let mode = DataFolder.mode(of: directory), mode & 0o077 != 0 else { return nil }
     return "The data folder \(directory.path) can be listed by other users "
       + "(mode \(String(mode, radix: 8))): chmod 700 it to hide even the file names."
   }

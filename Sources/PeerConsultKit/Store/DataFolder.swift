@@ -40,7 +40,7 @@ enum DataFolder {
 
   /// Creates `folder` and every missing folder above it 0700, whatever the umask: a folder
   /// made on the way (`~/.local/share`) would otherwise show the data folder's name to others.
-  private static func create(_ folder: URL) throws(StoreError) {
+  static func create(_ folder: URL) throws(StoreError) {
     var missing: [String] = []
     var ancestor = folder.standardizedFileURL
     while ancestor.path != "/", try !existsAsFolder(ancestor) {
@@ -85,5 +85,30 @@ enum DataFolder {
       let url = URL(fileURLWithPath: file.path + suffix)
       if let mode = mode(of: url), mode & ~0o600 != 0 { _ = chmod(url.path, mode & 0o600) }
     }
+  }
+}
+
+extension DataFolder {
+  /// Puts the database made and closed in the private folder `aside` in place as `folder`'s:
+  /// the whole of `aside` becomes `folder` when that does not exist (its missing ancestors made
+  /// 0700 first), else the database file is hard-linked into it, which never replaces a file.
+  /// Returns false, moving nothing, when `folder` holds a database by then (another program's),
+  /// or when the closed database is not one file.
+  static func moveIn(_ aside: URL, as folder: URL) throws(StoreError) -> Bool {
+    let file = aside.appendingPathComponent(AppDatabase.fileName)
+    var log = stat()
+    // A closed database has folded its log back into the file; the link moves the file only.
+    if stat(file.path + "-wal", &log) == 0, log.st_size > 0 { return false }
+    if try existsAsFolder(folder) {
+      let target = folder.appendingPathComponent(AppDatabase.fileName)
+      if link(file.path, target.path) == 0 { return true }
+      if errno == EEXIST { return false }
+      throw .writeFailed(path: target.path, reason: String(cString: strerror(errno)))
+    }
+    let parent = folder.deletingLastPathComponent()
+    if try !existsAsFolder(parent) { try create(parent) }
+    if rename(aside.path, folder.path) == 0 { return true }
+    if errno == EEXIST || errno == ENOTEMPTY { return false }
+    throw .folderNotCreatable(path: folder.path, reason: String(cString: strerror(errno)))
   }
 }
