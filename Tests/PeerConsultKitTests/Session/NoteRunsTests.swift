@@ -58,6 +58,7 @@ import Testing
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     for round in 0..<30 {
       var state = try SessionState(setup: Fixtures.setup(), createdAt: start)
+      try state.apply(.phaseStarted(slot: 0), at: start)
       let slots = state.schedule.count
       let count = [0, 1, 5, 60, 300].randomElement(using: &random)!
       var slot = 0
@@ -82,7 +83,8 @@ import Testing
       }
       try addNotes(count)
       if count > 0 { try deleteSome() }
-      #expect(state.notes.visibleIndicesBySlot().mapValues(Array.init) == Self.grouped(state.notes))
+      #expect(
+        state.notes.visibleIndicesBySlot().mapValues { Array($0) } == Self.grouped(state.notes))
       // Opened from its snapshot, then changed: deletions of stored notes and notes added.
       var opened = try #require(
         SessionSnapshot.state(fromPayload: try SessionSnapshot.payload(of: state)))
@@ -92,7 +94,7 @@ import Testing
       if !state.notes.isEmpty { try deleteSome() }
       opened = state
       let placed = opened.notes.visibleIndicesBySlot()
-      #expect(placed.mapValues(Array.init) == Self.grouped(opened.notes), "round \(round)")
+      #expect(placed.mapValues { Array($0) } == Self.grouped(opened.notes), "round \(round)")
       #expect(placed.values.allSatisfy { !$0.isEmpty })
     }
   }
