@@ -87,6 +87,11 @@ import Testing
     _ = Self.frame(transcripts[1])
     let decoded = try #require(opened.notes.stored?.decodedCount)
     #expect(decoded < 100)
+    // Notes written phase after phase are placed as runs: a heading or two and a run for
+    // each phase (the deleted notes split two), not a piece a note.
+    for transcript in transcripts {
+      #expect(transcript.layout.segmentPieceCount <= 3 * transcript.layout.sectionCount + 2)
+    }
     #expect(transcripts[0].layout == transcripts[1].layout)
     let rows = TranscriptScreen.rows(bodyHeight: 20)
     // Both measured to the end, so that both status lines give the total.

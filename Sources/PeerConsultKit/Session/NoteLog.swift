@@ -62,18 +62,34 @@ public struct NoteLog: RandomAccessCollection, MutableCollection, ExpressibleByA
   }
 
   /// The indices of the notes not deleted, by slot, in the order written: for the notes held
-  /// as a snapshot's bytes, read from its table, so that none is decoded.
-  public func visibleIndicesBySlot() -> [Int: [Int]] {
-    var bySlot: [Int: [Int]] = [:]
+  /// as a snapshot's bytes, read from its table, so that none is decoded. Each slot's indices
+  /// are kept as runs of consecutive notes, so placing a long session whose notes were written
+  /// phase after phase costs a few operations a phase, not one a note.
+  public func visibleIndicesBySlot() -> [Int: NoteRuns] {
+    var bySlot: [Int: NoteRuns] = [:]
+    // The run being read: consecutive notes shown in one slot, added to the slot's runs when
+    // a note of another slot, or a deleted one, ends it.
+    var slot = 0
+    var run = 0..<0
+    func place(_ index: Int, in noteSlot: Int) {
+      if noteSlot == slot && run.upperBound == index {
+        run = run.lowerBound..<(index + 1)
+        return
+      }
+      if !run.isEmpty { bySlot[slot, default: NoteRuns()].append(run: run) }
+      slot = noteSlot
+      run = index..<(index + 1)
+    }
     // The table in one pass (the review transcript places every note when it opens), the
     // changed notes' own slot and deletion instead of the table's.
     stored?.forEachPlace { index, slot, isDeleted in
       let note = changed.isEmpty ? nil : changed[index]
-      if !(note?.isDeleted ?? isDeleted) { bySlot[note?.slot ?? slot, default: []].append(index) }
+      if !(note?.isDeleted ?? isDeleted) { place(index, in: note?.slot ?? slot) }
     }
     for (offset, note) in added.enumerated() where !note.isDeleted {
-      bySlot[note.slot, default: []].append(storedCount + offset)
+      place(storedCount + offset, in: note.slot)
     }
+    if !run.isEmpty { bySlot[slot, default: NoteRuns()].append(run: run) }
     return bySlot
   }
 

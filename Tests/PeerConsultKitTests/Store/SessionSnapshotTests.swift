@@ -186,6 +186,26 @@ import Testing
     try Self.expectFresh(store.database)
   }
 
+  /// The checksum's four lanes and its tail: a byte changed anywhere, in any lane, in a
+  /// whole word after the last block or in the bytes after the last word, or the length
+  /// changed, gives another checksum.
+  @Test func everyByteOfThePayloadCountsInItsChecksum() {
+    var random = SeededGenerator(seed: SeededGenerator.seed(0x436B_73))
+    for length in Array(0...80) + [1_000, 4_099] {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+      let sum = SessionSnapshot.checksum(bytes[...])
+      for index in bytes.indices {
+        var changed = bytes
+        changed[index] ^= 1 << UInt8.random(in: 0..<8, using: &random)
+        #expect(SessionSnapshot.checksum(changed[...]) != sum, "length \(length), byte \(index)")
+      }
+      #expect(SessionSnapshot.checksum((bytes + [0])[...]) != sum, "length \(length) + 1")
+      if length > 0 {
+        #expect(SessionSnapshot.checksum(bytes.dropLast()) != sum, "length \(length) - 1")
+      }
+    }
+  }
+
   @Test func importedSessionsGetATrueSnapshotInTheirTransaction() throws {
     let source = try StoreFixture()
     let live = try LiveSession.create(Fixtures.setup(), store: source.database, clock: source.clock)

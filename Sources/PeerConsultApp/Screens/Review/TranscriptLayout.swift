@@ -31,8 +31,8 @@ public struct TranscriptLayout: Equatable, Sendable {
   public var sectionCount: Int { sectionSegments.count }
   /// The session the notes are read from.
   private let session: SessionState
-  /// The transcript's pieces in order: headings and notes.
-  private let segments: [TranscriptSegment]
+  /// The transcript's pieces in order: headings and notes, each phase's notes as runs.
+  private let segments: TranscriptSegments
   /// The segment each section starts at.
   private let sectionSegments: [Int]
   /// The rows measured so far; shared by the copies of one layout, so scrolling a copy of the
@@ -57,15 +57,16 @@ public struct TranscriptLayout: Equatable, Sendable {
     self.session = session
     // Notes group under the slot they were written in, even when the facilitator went back
     // to an earlier phase to add one. Every kind: the snapshot's table says where each note
-    // is without decoding it; one kind must read each note's kind.
+    // is without decoding it, as runs of consecutive notes; one kind must read each note's
+    // kind.
     var bySlot = session.notes.visibleIndicesBySlot()
     if let kind {
       bySlot = bySlot.compactMapValues { indices in
-        let kept = indices.filter { session.notes[$0].kind == kind }
+        let kept = NoteRuns(indices.lazy.filter { session.notes[$0].kind == kind })
         return kept.isEmpty ? nil : kept
       }
     }
-    var segments: [TranscriptSegment] = []
+    var segments = TranscriptSegments()
     var sectionSegments: [Int] = []
     var part: ScheduleSlot.Part?
     var count = 0
@@ -82,17 +83,17 @@ public struct TranscriptLayout: Equatable, Sendable {
       }
       let notes = "\(indices.count) note\(indices.count == 1 ? "" : "s")"
       heading.append(TranscriptLine(text: "  \(slot.phase.name) · \(notes)", style: Theme.heading))
-      if landing > 0 { segments.append(.heading(Array(heading[..<landing]))) }
+      if landing > 0 { segments.append(heading: Array(heading[..<landing])) }
       sectionSegments.append(segments.count)
-      segments.append(.heading(Array(heading[landing...])))
-      segments += indices.map { .note(index: $0) }
+      segments.append(heading: Array(heading[landing...]))
+      segments.append(notes: indices)
       count += indices.count
     }
     if segments.isEmpty {
       let text =
         kind.map { "No \($0.rawValue) notes in this session: f shows the next kind." }
         ?? "No notes were written in this session."
-      segments.append(.heading([TranscriptLine(text: text, style: Theme.muted)]))
+      segments.append(heading: [TranscriptLine(text: text, style: Theme.muted)])
     }
     self.segments = segments
     self.sectionSegments = sectionSegments
@@ -211,10 +212,14 @@ public struct TranscriptLayout: Equatable, Sendable {
   /// The first row of the note with `id`, nil when it is not shown; measures the notes above
   /// it.
   public func noteStart(_ id: Int) -> Int? {
-    guard let segment = segments.firstIndex(of: .note(index: id - 1)) else { return nil }
+    guard let segment = segments.position(ofNote: id - 1) else { return nil }
     measure(throughSegment: segment)
     return rows.read { $0.starts[segment] }
   }
+
+  /// How many pieces (headings, runs of consecutive notes) the transcript is kept as: what
+  /// laying it out cost, for tests.
+  var segmentPieceCount: Int { segments.pieceCount }
 
   /// Every row, the whole transcript measured: for tests and readers of the whole.
   public var lines: [TranscriptLine] { lines(0..<lineCount) }
@@ -227,9 +232,7 @@ public struct TranscriptLayout: Equatable, Sendable {
     _ = lineCount
     return rows.read { measured in
       var starts: [Int: Int] = [:]
-      for (segment, piece) in segments.enumerated() {
-        if case .note(let index) = piece { starts[index + 1] = measured.starts[segment] }
-      }
+      segments.forEachNote { segment, index in starts[index + 1] = measured.starts[segment] }
       return starts
     }
   }
