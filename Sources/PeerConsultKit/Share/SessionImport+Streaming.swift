@@ -32,15 +32,9 @@ extension SessionImport {
   public static func check(_ files: [URL], limits: ImportLimits = .standard) throws(ImportError)
     -> CheckedImport
   {
-    var checked: [CheckedImportFile] = []
-    var groups: [ImportedGroup] = []
-    for file in files {
-      let source = try ImportSource(file, limits: limits)
-      let fingerprint = try checkHeader(source)
-      groups += try checkContents(source, fingerprint: fingerprint, readingGroups: true) { _ in }
-      checked.append(CheckedImportFile(source: source, fingerprint: fingerprint))
-    }
-    return CheckedImport(files: checked, groups: try merging(groups))
+    let checked = try checkHeaders(files, limits: limits)
+    _ = try checkSessions(checked)
+    return checked
   }
 
   /// The first reading of every file alone: the JSON (to its end), the format and version,
