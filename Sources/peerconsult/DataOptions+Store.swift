@@ -94,18 +94,6 @@ struct OutputOptions: ParsableArguments {
   @Flag(help: "Replace the output file if it already exists.")
   var force = false
 
-  /// Writes `text`; a file written is confirmed on standard output, naming `what`.
-  func write(_ text: String, what: String) throws {
-    guard let output else {
-      try StandardOutput.write(text)
-      return
-    }
-    let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
-    // Cleaned as standard output is: a Markdown file is read in terminals too (`cat`, `less -R`).
-    try PrivateFile.write(CommandText.printable(text), to: url, replacing: force)
-    try StandardOutput.line("Wrote \(what) to \(url.path).")
-  }
-
   /// Writes the pieces `produce` hands to its argument as they come: to standard output, or
   /// to a private file put in place once `produce` is done (``PrivateFileWriter``), so a
   /// failure half way leaves no half file. `produce` returns what it wrote, to confirm a file

@@ -79,24 +79,31 @@ struct HarvestCommand: ParsableCommand {
     }
     let groups = Dictionary(
       try database.groups().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    // Read from the tables, notes by kind, without replaying a session; anonymised, the
-    // anonymiser learns from the tables what it would learn from the records.
-    let read =
-      anonymise
-      ? try database.anonymisedProgrammeSessions(programme: name, in: period)
-      : try database.programmeSessions(programme: name, in: period)
-    for error in read.skipped { printError(CommandText.skipped(error)) }
-    let sessions = CommandText.counted(read.sessions.count, "session")
-    try output.write(
-      anonymise
-        ? HarvestExport.render(
-          anonymisedSessions: read.sessions, programme: name, as: format.shareFormat,
-          period: period)
-        : HarvestExport.render(
-          sessions: read.sessions, programme: name, as: format.shareFormat, period: period,
-          groups: groups),
-      what: anonymise ? "the anonymised harvest of \(sessions)" : "the harvest of \(sessions)")
+    // Read and written through the output's stream, which refuses a file that exists (without
+    // `--force`) before a session is read: a report of a thousand sessions takes a second to
+    // make, and was refused only once made.
+    var skipped: [StoreError] = []
+    try output.stream { write in
+      // Read from the tables, notes by kind, without replaying a session; anonymised, the
+      // anonymiser learns from the tables what it would learn from the records.
+      let read =
+        anonymise
+        ? try database.anonymisedProgrammeSessions(programme: name, in: period)
+        : try database.programmeSessions(programme: name, in: period)
+      skipped = read.skipped
+      for error in read.skipped { printError(CommandText.skipped(error)) }
+      try write(
+        anonymise
+          ? HarvestExport.render(
+            anonymisedSessions: read.sessions, programme: name, as: format.shareFormat,
+            period: period)
+          : HarvestExport.render(
+            sessions: read.sessions, programme: name, as: format.shareFormat, period: period,
+            groups: groups))
+      let sessions = CommandText.counted(read.sessions.count, "session")
+      return anonymise ? "the anonymised harvest of \(sessions)" : "the harvest of \(sessions)"
+    }
     // The rest was written, but a script must not take it for the whole.
-    if !read.skipped.isEmpty { throw ExitCode.failure }
+    if !skipped.isEmpty { throw ExitCode.failure }
   }
 }

@@ -48,4 +48,27 @@ struct DamagedSessionEndToEndTests {
     #expect(result.stdout.contains("Referrals"), "\(arguments): \(result.stdout)")
     #expect(!result.stdout.contains("Hub design"))
   }
+
+  /// A file that exists is refused (without `--force`) before a session is read: the damaged
+  /// session would be reported if any were, and the report of a large programme took its
+  /// whole second to make before being refused. The file is left as it was.
+  @Test(arguments: [
+    ["harvest", "--programme", "Alcohol Plan"],
+    ["harvest", "--programme", "Alcohol Plan", "--anonymise"],
+    ["export", "--all", "--format", "markdown"],
+  ])
+  func anExistingOutputFileIsRefusedBeforeAnySessionIsRead(_ arguments: [String]) throws {
+    let url = try folder()
+    defer { try? FileManager.default.removeItem(at: url) }
+    let existing = url.appendingPathComponent("report.out")
+    try Data("kept\n".utf8).write(to: existing)
+    let result = try SpawnedCommand(
+      arguments + ["-o", existing.path, "--data-dir", url.appendingPathComponent("data").path],
+      in: url)
+    #expect(result.status != 0, "\(arguments)")
+    #expect(
+      result.stderr == "Error: \(existing.path) already exists: choose another name, or add "
+        + "--force to replace it.\n", "\(arguments): \(result.stderr)")
+    #expect(try String(contentsOf: existing, encoding: .utf8) == "kept\n")
+  }
 }
