@@ -82,6 +82,10 @@ struct TermReplacer: Sendable {
   /// Whether a term opens in CJK, so may match inside a word.
   private var hasTermOpeningInCJK = false
 
+  /// Each term that can match ASCII text, as the ASCII bytes its folded characters equal, by
+  /// its first byte (``asciiCandidates(in:)``).
+  private var asciiTerms: [[[UInt8]]] = Array(repeating: [], count: 128)
+
   /// Titles, folded, that go with a name written after them (``Care/takesTitle``).
   private let titles: [[Character]]
 
@@ -104,6 +108,21 @@ struct TermReplacer: Sendable {
     bucket.sort { $0.folded.count > $1.folded.count }
     terms[first] = bucket
     hasTermOpeningInCJK = hasTermOpeningInCJK || Self.isCJK(first)
+    if let bytes = Self.asciiBytes(folded) { asciiTerms[Int(bytes[0])].append(bytes) }
+  }
+
+  /// The ASCII bytes that the characters of `folded` equal, or nil when one equals none: such
+  /// a term can never match ASCII text. Characters compare by canonical equivalence, so a
+  /// few others equal an ASCII one (U+037E is ";", U+1FEF is "`"); "\r\n" is one character
+  /// and equals no byte.
+  private static func asciiBytes(_ folded: [Character]) -> [UInt8]? {
+    var bytes: [UInt8] = []
+    for character in folded {
+      let scalars = String(character).precomposedStringWithCanonicalMapping.unicodeScalars
+      guard scalars.count == 1, let scalar = scalars.first, scalar.isASCII else { return nil }
+      bytes.append(UInt8(scalar.value))
+    }
+    return bytes
   }
 
   /// Whether `term` folds to something already added.
@@ -123,11 +142,13 @@ struct TermReplacer: Sendable {
 
   /// `text` with the matches that `replace` accepts replaced.
   func replacing(in text: String, where replace: (Match) -> Bool) -> String {
-    guard !terms.isEmpty else { return text }
+    let accepted = matches(in: text).filter(replace)
+    // Most notes name nobody: they are given back without being split into characters.
+    guard !accepted.isEmpty else { return text }
     let original = Array(text)
     var output = ""
     var copiedUpTo = 0
-    for match in matches(in: text) where replace(match) {
+    for match in accepted {
       output += String(original[copiedUpTo..<match.range.lowerBound]) + match.replacement
       copiedUpTo = match.range.upperBound
     }
@@ -138,11 +159,36 @@ struct TermReplacer: Sendable {
   /// English words are not occurrences.
   func matches(in text: String) -> [Match] {
     guard !terms.isEmpty else { return [] }
+    // In ASCII text, where a term may start is found from the bytes; most notes of a report
+    // have no such place, and the rest few.
+    if let candidates = asciiCandidates(in: text) {
+      guard !candidates.isEmpty else { return [] }
+      return matches(in: text, at: candidates)
+    }
+    return matches(in: text, at: nil)
+  }
+
+  /// ``matches(in:)`` found the long way, character by character: what the ASCII shortcut
+  /// must agree with.
+  func matchesByCharacter(in text: String) -> [Match] {
+    guard !terms.isEmpty else { return [] }
+    return matches(in: text, at: nil)
+  }
+
+  /// The matches in `text` that start at one of `candidates` (increasing folded indices), or
+  /// anywhere when nil.
+  private func matches(in text: String, at candidates: [Int]?) -> [Match] {
     let original = Array(text)
     let (folded, origin) = Self.foldWithOrigin(text)
     var found: [Match] = []
     var position = 0
+    var next = 0
     while position < folded.count {
+      if let candidates {
+        while next < candidates.count, candidates[next] < position { next += 1 }
+        guard next < candidates.count else { break }
+        position = candidates[next]
+      }
       if let (match, end) = match(at: position, in: folded, origin: origin, original: original) {
         found.append(match)
         position = end
@@ -153,6 +199,47 @@ struct TermReplacer: Sendable {
     return found
   }
 
+  /// Where in `text` a term may start, if `text` is ASCII without a carriage return (whose
+  /// characters are its bytes, and fold to them lowercased with "`" as "'"): each word start
+  /// where some term's ASCII form follows; nil for other text. A match needs this (a term
+  /// opening in CJK has no ASCII form), so no other place holds one.
+  private func asciiCandidates(in text: String) -> [Int]? {
+    var text = text
+    return text.withUTF8 { bytes -> [Int]? in
+      guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+      var candidates: [Int] = []
+      for position in bytes.indices
+      where position == 0 || !Self.isWordByte(bytes[position - 1]) {
+        let first = Self.foldedByte(bytes[position])
+        for term in asciiTerms[Int(first)] where term.count <= bytes.count - position {
+          var offset = 1
+          while offset < term.count, Self.foldedByte(bytes[position + offset]) == term[offset] {
+            offset += 1
+          }
+          if offset == term.count {
+            candidates.append(position)
+            break
+          }
+        }
+      }
+      return candidates
+    }
+  }
+
+  /// An ASCII byte folded as ``fold(_:)-(Character)`` folds its character.
+  private static func foldedByte(_ byte: UInt8) -> UInt8 {
+    switch byte {
+    case 0x41...0x5A: byte + 32
+    case 0x60: 0x27
+    default: byte
+    }
+  }
+
+  /// ``isWord(_:)`` of an ASCII byte's character.
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    (0x61...0x7A).contains(byte | 0x20) || (0x30...0x39).contains(byte)
+  }
+
   /// The longest term matching at `position`, with the folded index just after it.
   private func match(
     at position: Int, in folded: [Character], origin: [Int], original: [Character]
@@ -161,9 +248,13 @@ struct TermReplacer: Sendable {
     // it is no word.
     guard position == 0 || origin[position - 1] != origin[position] else { return nil }
     // A term opens a word unless it opens in CJK; most positions are inside a word, where
-    // only such a term can match, so that is asked before looking for terms at all.
+    // only such a term can match, and it can only where the text there is CJK (the term's
+    // first character is): that is asked before looking for terms at all, since hashing the
+    // character to look it up cost more than the rest of the scan.
     let opensWord = position == 0 || !Self.isWord(folded[position - 1])
-    guard opensWord || hasTermOpeningInCJK, let candidates = terms[folded[position]] else {
+    guard opensWord || (hasTermOpeningInCJK && Self.isCJK(folded[position])),
+      let candidates = terms[folded[position]]
+    else {
       return nil
     }
     for term in candidates where opensWord || term.opensInCJK {

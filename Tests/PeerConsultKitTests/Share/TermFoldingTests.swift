@@ -81,8 +81,13 @@ import Testing
       "a", "z", "A", "Z", "m", "0", "9", " ", "-", "'", "é", "e\u{301}", "ß", "芳", "안", "\r\n",
       "_", "@", "[", "`", "{", "Ω", "\u{1F600}",
     ]
-    for _ in 0..<2_000 {
-      let text = generator.text(of: pieces, length: 0...20)
+    // ASCII alone too: such a text is cut from its bytes.
+    let ascii = [
+      "a", "z", "A", "Z", "m", "0", "9", " ", "-", "'", "\r\n", "\r", "\n", "_", "@", "[", "`",
+      "{", "\u{7F}", "\u{0}",
+    ]
+    for round in 0..<4_000 {
+      let text = generator.text(of: round.isMultiple(of: 2) ? pieces : ascii, length: 0...20)
       var expected: [String] = []
       var word = ""
       for character in text {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PeerConsultKit
@@ -13,5 +14,42 @@ import Testing
     #expect(cjk.hasPrefix("Team[Participant"), "\(cjk)")
     #expect(anonymiser.scrub("xPatel and Patelx") == "xPatel and Patelx")
     #expect(anonymiser.scrub("Ask Patel") != "Ask Patel")
+  }
+
+  /// ASCII text is first looked at byte by byte for where a term may start; what is found
+  /// must be what the long way, character by character, finds: with every kind of care, a
+  /// title, plural endings, terms of one letter, terms that equal ASCII only by canonical
+  /// equivalence (U+037E is ";"), and text with a carriage return or other letters, which
+  /// the bytes do not decide.
+  @Test func asciiTextMatchesAsCharacterByCharacter() {
+    var replacer = TermReplacer(titles: ["Dr", "Mrs"])
+    replacer.add("Anne-Marie Byrne", replacement: "[A]", care: [.suffixes, .takesTitle])
+    replacer.add("Anne", replacement: "[B]", care: [.takesTitle])
+    replacer.add("Will", replacement: "[C]", care: [.ordinaryWord, .takesTitle])
+    replacer.add("Bishop", replacement: "[C]", care: [.ordinaryWord, .suffixes])
+    replacer.add("O'Neill", replacement: "[D]", care: [.suffixes])
+    replacer.add("DCP", replacement: "[O]", care: [.capitalsOnly])
+    replacer.add("the Trust", replacement: "[O]", care: [.guess])
+    replacer.add("Zoë", replacement: "[E]")
+    replacer.add("x", replacement: "[F]")
+    replacer.add("a\u{37E}b", replacement: "[G]")
+    replacer.add("王", replacement: "[H]", care: [.standsAlone])
+    replacer.add("Mueller", replacement: "[I]", care: [.resemblance])
+    var generator = SeededGenerator(seed: SeededGenerator.seed(0x4153_4349))
+    let pieces = [
+      "Anne", "anne", "-", "Marie", "Byrne", "Byrnes", "Will", "will", "WILL", "Bishop", "bishops",
+      "O'Neill", "O`Neill", "O’Neill", "s", "es", "DCP", "dcp", "the", "The", "Trust", "Zoe", "Zoë",
+      "x", "X", "a;b", "A;B", "Dr", "Dr.", "Mrs", ".", " ", " ", " ", "\n", "\r\n", "\r", ",", "2",
+      "王", "Mueller", "muellers", "é", "\t",
+    ]
+    var found = 0
+    for _ in 0..<6_000 {
+      let text = generator.text(of: pieces, length: 0...14)
+      let expected = replacer.matchesByCharacter(in: text)
+      #expect(replacer.matches(in: text) == expected, "\(text.debugDescription)")
+      found += expected.count
+    }
+    // The texts do hold terms to find.
+    #expect(found > 2_000)
   }
 }
