@@ -83,11 +83,15 @@ public struct ActionLedger: Sendable {
     var doneAt: [ActionReference: Date] = [:]
     // Each group's actions, so a meeting visits its own group's only.
     var byGroup: [GroupID: [Int]] = [:]
-    for meeting in meetings.sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {
-      var followedUp = Set<ActionReference>()
+    // The last meeting (by its place in time) that followed each item up: a meeting's own
+    // follow-ups are told from the rest of its group's actions without hashing a reference
+    // for each of them, which a programme's report did a hundred thousand times.
+    var followedIn: [Int] = []
+    let sorted = meetings.sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) })
+    for (meetingIndex, meeting) in sorted.enumerated() {
       for (reference, followUp) in meeting.followUps.sorted(by: { $0.value.at < $1.value.at }) {
         guard let index = position[reference] else { continue }
-        followedUp.insert(reference)
+        followedIn[index] = meetingIndex
         items[index].followUps.append(
           Item.Step(
             session: meeting.id, sessionTitle: meeting.title, at: followUp.at,
@@ -96,7 +100,7 @@ public struct ActionLedger: Sendable {
         items[index].nextMeetingFinished = false
       }
       if let group = meeting.group {
-        for index in byGroup[group] ?? [] where !followedUp.contains(items[index].reference) {
+        for index in byGroup[group] ?? [] where followedIn[index] != meetingIndex {
           items[index].meetingsSince += 1
           if items[index].meetingsSince == 1 {
             items[index].nextMeetingFinished = meeting.isFinished
@@ -108,6 +112,7 @@ public struct ActionLedger: Sendable {
         position[reference] = items.count
         if let group = meeting.group { byGroup[group, default: []].append(items.count) }
         doneAt[reference] = action.doneAt
+        followedIn.append(-1)
         items.append(
           Item(
             reference: reference, group: meeting.group, sessionTitle: meeting.title,

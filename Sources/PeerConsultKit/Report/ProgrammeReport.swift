@@ -283,42 +283,57 @@ public struct ProgrammeReport: Sendable {
     struct Use {
       var text: String
       var notes = 0
-      var sessions: Set<SessionID> = []
+      var sessions = 0
+      /// The last digest counted in `sessions`: a digest's notes come together.
+      var lastDigest: Int
       var firstSeen: Date
       var lastSeen: Date
     }
-    var uses: [[Character]: Use] = [:]
-    var order: [[Character]] = []
-    // Each different text trimmed and folded once: themes recur, which is the point.
-    var keys: [String: (text: String, key: [Character])] = [:]
-    for digest in digests {
+    // In order of first use; alike when only case, accents, spacing or a closing full stop
+    // differ (their folded key).
+    var uses: [Use] = []
+    var byKey: [[Character]: Int] = [:]
+    // Each different text trimmed and folded once, and its use found once: themes recur,
+    // which is the point, and hashing the folded key at every note cost more than the rest.
+    var byText: [String: Int?] = [:]
+    for (digestIndex, digest) in digests.enumerated() {
       for entry in digest.notes(.theme) {
-        if keys[entry.text] == nil {
+        let index: Int
+        if let known = byText[entry.text] {
+          guard let known else { continue }
+          index = known
+        } else {
           let text = entry.text.trimmedOfWhitespace
-          // Alike when only case, accents, spacing or a closing full stop differ.
-          keys[entry.text] = (
-            text,
-            TermReplacer.fold(
-              text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                .trimmingFullStops)
-          )
+          let key = TermReplacer.fold(
+            text.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmingFullStops)
+          guard !key.isEmpty else {
+            byText[entry.text] = .some(nil)
+            continue
+          }
+          if let existing = byKey[key] {
+            index = existing
+          } else {
+            index = uses.count
+            byKey[key] = index
+            uses.append(
+              Use(text: text, lastDigest: -1, firstSeen: entry.createdAt, lastSeen: entry.createdAt)
+            )
+          }
+          byText[entry.text] = index
         }
-        guard let (text, key) = keys[entry.text] else { continue }
-        guard !key.isEmpty else { continue }
         let date = entry.createdAt
-        if uses[key] == nil {
-          uses[key] = Use(text: text, firstSeen: date, lastSeen: date)
-          order.append(key)
+        uses[index].notes += 1
+        if uses[index].lastDigest != digestIndex {
+          uses[index].lastDigest = digestIndex
+          uses[index].sessions += 1
         }
-        uses[key]!.notes += 1
-        uses[key]!.sessions.insert(digest.id)
-        uses[key]!.firstSeen = min(uses[key]!.firstSeen, date)
-        uses[key]!.lastSeen = max(uses[key]!.lastSeen, date)
+        uses[index].firstSeen = min(uses[index].firstSeen, date)
+        uses[index].lastSeen = max(uses[index].lastSeen, date)
       }
     }
-    return order.compactMap { uses[$0] }.map {
+    return uses.map {
       Theme(
-        text: $0.text, notes: $0.notes, sessions: $0.sessions.count, firstSeen: $0.firstSeen,
+        text: $0.text, notes: $0.notes, sessions: $0.sessions, firstSeen: $0.firstSeen,
         lastSeen: $0.lastSeen)
     }.sorted { ($1.sessions, $1.notes, $0.firstSeen) < ($0.sessions, $0.notes, $1.firstSeen) }
   }
