@@ -44,7 +44,8 @@ extension AppDatabase {
     }
     let anonymiser = Anonymiser(sources: sources)
     var anonymised = sessions
-    anonymised.sessions = sessions.sessions.map {
+    // Each session is scrubbed on its own, by the same anonymiser: on every core.
+    anonymised.sessions = sessions.sessions.concurrentMap {
       anonymiser.anonymised($0, visibleNotes: notes[$0.id.rawValue] ?? [])
     }
     return anonymised
