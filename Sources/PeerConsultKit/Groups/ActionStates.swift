@@ -26,7 +26,8 @@ enum ActionStates {
   static func scope(of session: String, in db: Database) throws -> Scope? {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT programme, group_id FROM sessions WHERE id = ?", arguments: [session])
+        db.cachedStatement(sql: "SELECT programme, group_id FROM sessions WHERE id = ?"),
+        arguments: [session])
     else { return nil }
     let group: String? = row["group_id"]
     return Scope(programme: row["programme"], group: group, session: group == nil ? session : nil)

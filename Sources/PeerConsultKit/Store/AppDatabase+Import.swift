@@ -86,12 +86,15 @@ extension AppDatabase {
       // Projected first: a created event's session row must exist before the event's row.
       scopes.formUnion(
         try EventProjection(session: session, at: event.at, db: db).apply(event.event))
-      try db.execute(
-        sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
-        arguments: [
-          session.rawValue, event.sequence, event.at.millisecondsSince1970,
-          event.event.typeName, payload,
-        ])
+      // Each statement of the run is prepared once per connection and kept: preparing an
+      // insert into `events` compiles its triggers, and an import did it for every event (half
+      // of its time).
+      try db.cachedStatement(
+        sql: "INSERT INTO events (session_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)"
+      ).execute(arguments: [
+        session.rawValue, event.sequence, event.at.millisecondsSince1970,
+        event.event.typeName, payload,
+      ])
     }
     guard let first = events.first, let last = events.last else { return }
     if let resulting {
@@ -109,7 +112,8 @@ extension AppDatabase {
     of session: SessionID, with event: RecordedEvent, in db: Database
   ) throws {
     let stored = try Int.fetchOne(
-      db, sql: "SELECT last_seq FROM sessions WHERE id = ?", arguments: [session.rawValue])
+      db.cachedStatement(sql: "SELECT last_seq FROM sessions WHERE id = ?"),
+      arguments: [session.rawValue])
     let isCreation = if case .created = event.event { true } else { false }
     if event.sequence == 1 && isCreation {
       if stored != nil { throw StoreError.conflict(session: session) }
@@ -119,9 +123,8 @@ extension AppDatabase {
     guard !isCreation, event.sequence == stored + 1 else {
       throw StoreError.conflict(session: session)
     }
-    try db.execute(
-      sql: "UPDATE sessions SET last_seq = ?, updated_at = ? WHERE id = ?",
-      arguments: [event.sequence, event.at.millisecondsSince1970, session.rawValue])
+    try db.cachedStatement(sql: "UPDATE sessions SET last_seq = ?, updated_at = ? WHERE id = ?")
+      .execute(arguments: [event.sequence, event.at.millisecondsSince1970, session.rawValue])
   }
 }
 

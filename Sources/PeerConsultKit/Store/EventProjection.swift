@@ -26,7 +26,8 @@ struct EventProjection {
     case .participantAdded(let participant):
       let next =
         try Int.fetchOne(
-          db, sql: "SELECT count(*) FROM participants WHERE session_id = ?", arguments: [id]) ?? 0
+          db.cachedStatement(sql: "SELECT count(*) FROM participants WHERE session_id = ?"),
+          arguments: [id]) ?? 0
       try insert(participant, index: next)
     case .roundsRearranged(let from, let presenters): try rearrange(from: from, presenters)
     case .phaseStarted:
@@ -36,8 +37,8 @@ struct EventProjection {
       // Only a finished meeting starting again changes whether its group's actions are late.
       if db.changesCount > 0 { return try ownScope() }
     case .finished:
-      try db.execute(
-        sql: "UPDATE sessions SET finished_at = ? WHERE id = ?", arguments: [time, id])
+      try db.cachedStatement(sql: "UPDATE sessions SET finished_at = ? WHERE id = ?").execute(
+        arguments: [time, id])
       return try ownScope()
     case .noteAdded(let note, let slot, let content):
       // The statements of a note's commit are prepared once per connection and kept, and a
@@ -54,41 +55,43 @@ struct EventProjection {
       try Self.indexTags(of: db.lastInsertedRowID, text: content.text, in: db, replacing: false)
       if content.kind == .action { return try ownScope() }
     case .noteEdited(let note, let content):
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           UPDATE notes SET kind = ?, speaker = ?, owner = ?, text = ?, edited_at = ?, due = ?,
             done_at = CASE WHEN ? = 'action' THEN done_at END
           WHERE session_id = ? AND note = ?
-          """,
-        arguments: [
-          content.kind.rawValue, content.speaker, content.owner, content.text, time,
-          content.due?.code, content.kind.rawValue, id, note,
-        ])
+          """
+      ).execute(arguments: [
+        content.kind.rawValue, content.speaker, content.owner, content.text, time,
+        content.due?.code, content.kind.rawValue, id, note,
+      ])
       if let row = try Int64.fetchOne(
-        db, sql: "SELECT id FROM notes WHERE session_id = ? AND note = ?", arguments: [id, note])
+        db.cachedStatement(sql: "SELECT id FROM notes WHERE session_id = ? AND note = ?"),
+        arguments: [id, note])
       {
         try Self.indexTags(of: row, text: content.text, in: db)
       }
       // It may have become an action or stopped being one.
       return try ownScope()
     case .noteDeleted(let note):
-      try db.execute(
-        sql: "UPDATE notes SET deleted_at = ? WHERE session_id = ? AND note = ?",
-        arguments: [time, id, note])
+      try db.cachedStatement(
+        sql: "UPDATE notes SET deleted_at = ? WHERE session_id = ? AND note = ?"
+      ).execute(arguments: [time, id, note])
       return try ownScope()
     case .actionDone(let note, let done):
-      try db.execute(
-        sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?",
-        arguments: [done ? time : nil, id, note])
+      try db.cachedStatement(sql: "UPDATE notes SET done_at = ? WHERE session_id = ? AND note = ?")
+        .execute(arguments: [done ? time : nil, id, note])
       return try ownScope()
     case .actionFollowedUp(let action, let outcome):
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT OR REPLACE INTO action_follow_ups
             (session_id, action_session, action_note, outcome, text, at)
           VALUES (?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [id, action.session.rawValue, action.note, outcome.name, outcome.text, time])
+          """
+      ).execute(arguments: [
+        id, action.session.rawValue, action.note, outcome.name, outcome.text, time,
+      ])
       // The action's own session may not be stored (yet): its scope is folded when it is.
       return try ActionStates.scope(of: action.session.rawValue, in: db).map { [$0] } ?? []
     case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
@@ -109,46 +112,46 @@ struct EventProjection {
     throws
   {
     if replacing {
-      try db.execute(sql: "DELETE FROM note_tags WHERE note_id = ?", arguments: [row])
+      try db.cachedStatement(sql: "DELETE FROM note_tags WHERE note_id = ?")
+        .execute(arguments: [row])
     }
     for tag in NoteTag.distinct(in: text) {
-      try db.execute(
-        sql: "INSERT INTO note_tags (note_id, tag_key, tag) VALUES (?, ?, ?)",
-        arguments: [row, tag.key, tag.text])
+      // Kept prepared: the insert compiles `tag_uses`' trigger, for every tag of every note.
+      try db.cachedStatement(sql: "INSERT INTO note_tags (note_id, tag_key, tag) VALUES (?, ?, ?)")
+        .execute(arguments: [row, tag.key, tag.text])
     }
   }
 
   private func create(_ setup: SessionSetup) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO sessions (id, created_at, updated_at, last_seq, title, programme,
           protocol_id, protocol_name, group_id)
         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id, time, time, setup.title, setup.programme, setup.consultingProtocol.id,
-        setup.consultingProtocol.name, setup.group?.rawValue,
-      ])
+        """
+    ).execute(arguments: [
+      id, time, time, setup.title, setup.programme, setup.consultingProtocol.id,
+      setup.consultingProtocol.name, setup.group?.rawValue,
+    ])
     try AppDatabase.recordProgramme(setup.programme, at: time, in: db)
     for (index, participant) in setup.participants.enumerated() {
       try insert(participant, index: index)
     }
     for (number, round) in setup.rounds.enumerated() {
-      try db.execute(
-        sql:
-          "INSERT INTO rounds (session_id, round, presenter, focus_question) VALUES (?, ?, ?, ?)",
-        arguments: [id, number, round.presenter, round.focusQuestion])
+      try db.cachedStatement(
+        sql: "INSERT INTO rounds (session_id, round, presenter, focus_question) VALUES (?, ?, ?, ?)"
+      ).execute(arguments: [id, number, round.presenter, round.focusQuestion])
     }
     for slot in setup.schedule {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO slots (session_id, slot, part, round, phase, planned_seconds)
           VALUES (?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          id, slot.index, ProtocolPart(slot.part).rawValue, slot.round, slot.phase.name,
-          slot.phase.durationSeconds,
-        ])
+          """
+      ).execute(arguments: [
+        id, slot.index, ProtocolPart(slot.part).rawValue, slot.round, slot.phase.name,
+        slot.phase.durationSeconds,
+      ])
     }
   }
 
@@ -156,7 +159,8 @@ struct EventProjection {
   /// new round repeats round 0's phases, then the closing phases follow.
   private func rearrange(from: Int, _ presenters: [Int]) throws {
     let rows = try Row.fetchAll(
-      db, sql: "SELECT presenter, focus_question FROM rounds WHERE session_id = ? AND round >= ?",
+      db.cachedStatement(
+        sql: "SELECT presenter, focus_question FROM rounds WHERE session_id = ? AND round >= ?"),
       arguments: [id, from])
     var questions: [Int: String] = [:]
     for row in rows {
@@ -175,41 +179,40 @@ struct EventProjection {
     let closing = try phases("part = 'closing'")
     let opening = try phases("part = 'opening'").count
     let tailStart = opening + from * round.count
-    try db.execute(
-      sql: "DELETE FROM rounds WHERE session_id = ? AND round >= ?", arguments: [id, from])
-    try db.execute(
-      sql: "DELETE FROM slots WHERE session_id = ? AND slot >= ?", arguments: [id, tailStart])
+    try db.cachedStatement(sql: "DELETE FROM rounds WHERE session_id = ? AND round >= ?").execute(
+      arguments: [id, from])
+    try db.cachedStatement(sql: "DELETE FROM slots WHERE session_id = ? AND slot >= ?").execute(
+      arguments: [id, tailStart])
     var slot = tailStart
     func insertSlot(_ part: ProtocolPart, _ number: Int?, _ phase: (name: String, seconds: Int))
       throws
     {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO slots (session_id, slot, part, round, phase, planned_seconds)
           VALUES (?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [id, slot, part.rawValue, number, phase.name, phase.seconds])
+          """
+      ).execute(arguments: [id, slot, part.rawValue, number, phase.name, phase.seconds])
       slot += 1
     }
     for (offset, presenter) in presenters.enumerated() {
       let number = from + offset
-      try db.execute(
-        sql:
-          "INSERT INTO rounds (session_id, round, presenter, focus_question) VALUES (?, ?, ?, ?)",
-        arguments: [id, number, presenter, questions[presenter]])
+      try db.cachedStatement(
+        sql: "INSERT INTO rounds (session_id, round, presenter, focus_question) VALUES (?, ?, ?, ?)"
+      ).execute(arguments: [id, number, presenter, questions[presenter]])
       for phase in round { try insertSlot(.round, number, phase) }
     }
     for phase in closing { try insertSlot(.closing, nil, phase) }
   }
 
   private func insert(_ participant: Participant, index: Int) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO participants (session_id, idx, name, organisation, level)
         VALUES (?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id, index, participant.name, participant.organisation, participant.level.rawValue,
-      ])
+        """
+    ).execute(arguments: [
+      id, index, participant.name, participant.organisation, participant.level.rawValue,
+    ])
   }
 }
