@@ -114,13 +114,13 @@ extension AppDatabase {
       sessions: sessions, skipped: skipped.sorted { $0.key < $1.key }.map(\.value))
   }
 
-  /// A quoted note as its row holds it, before its owner is named.
   /// A session's slot.
   private struct SlotKey: Hashable {
     let session: String
     let slot: Int
   }
 
+  /// A quoted note as its row holds it, before its owner is named.
   private struct QuotedNote {
     let id: Int
     let kind: NoteKind

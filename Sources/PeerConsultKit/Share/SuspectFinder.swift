@@ -67,7 +67,7 @@ struct SuspectFinder: Sendable {
     var index = text.utf8.startIndex
     let end = text.utf8.endIndex
     while index < end {
-      if (0x61...0x7A).contains(text.utf8[index] | 0x20) {
+      if isLetterByte(text.utf8[index]) {
         if start == nil { start = index }
       } else if let first = start {
         words.append(text[first..<index])
@@ -82,9 +82,12 @@ struct SuspectFinder: Sendable {
   /// A letter of a word written with spaces between words: not CJK. ASCII is answered
   /// without asking for the character's Unicode properties.
   private static func isWordLetter(_ character: Character) -> Bool {
-    if let ascii = character.asciiValue { return (0x61...0x7A).contains(ascii | 0x20) }
+    if let ascii = character.asciiValue { return isLetterByte(ascii) }
     return character.isLetter && !TermReplacer.isCJK(character)
   }
+
+  /// Whether an ASCII byte is a letter.
+  private static func isLetterByte(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) }
 
   /// Whether `word`, as it stands at `start` of `text`, looks like the name of someone who was
   /// not there: capitalised mid-sentence, no English word, no title.

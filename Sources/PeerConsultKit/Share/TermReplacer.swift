@@ -226,7 +226,8 @@ struct TermReplacer: Sendable {
     }
   }
 
-  /// An ASCII byte folded as ``fold(_:)-(Character)`` folds its character.
+  /// An ASCII byte folded: capitals to small letters, a backquote to an apostrophe. The one
+  /// rule for ASCII that every fold of this type follows.
   private static func foldedByte(_ byte: UInt8) -> UInt8 {
     switch byte {
     case 0x41...0x5A: byte + 32
@@ -422,13 +423,7 @@ struct TermReplacer: Sendable {
     guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
       return text.flatMap { fold($0) }
     }
-    return text.utf8.map { byte in
-      switch byte {
-      case 0x41...0x5A: Character(Unicode.Scalar(byte + 32))
-      case 0x60: "'"
-      default: Character(Unicode.Scalar(byte))
-      }
-    }
+    return text.utf8.map { Character(Unicode.Scalar(foldedByte($0))) }
   }
 
   /// One character without case, accents or width, as the characters it compares as.
@@ -448,11 +443,8 @@ struct TermReplacer: Sendable {
   /// backquote to an apostrophe. "\r\n" is one character with the ASCII value of "\n"; it
   /// stays as it is.
   private static func foldedASCII(_ character: Character, _ ascii: UInt8) -> Character {
-    switch ascii {
-    case 0x41...0x5A: Character(Unicode.Scalar(ascii + 32))
-    case 0x60: "'"
-    default: character
-    }
+    let folded = foldedByte(ascii)
+    return folded == ascii ? character : Character(Unicode.Scalar(folded))
   }
 
   /// ``fold(_:)-(Character)`` of each character of one scalar in Latin-1 and Latin Extended-A
@@ -477,9 +469,7 @@ struct TermReplacer: Sendable {
   /// A character that continues a word written with spaces between words. ASCII is answered
   /// without asking for the character's Unicode properties, at every position of every text.
   private static func isWord(_ character: Character) -> Bool {
-    if let ascii = character.asciiValue {
-      return (0x61...0x7A).contains(ascii | 0x20) || (0x30...0x39).contains(ascii)
-    }
+    if let ascii = character.asciiValue { return isWordByte(ascii) }
     return (character.isLetter || character.isNumber) && !isCJK(character)
   }
 
