@@ -35,9 +35,12 @@ enum DatabaseInspection {
   /// only reads goes on reading through it: a second connection would read the schema and run
   /// GRDB's set-up again, a constant part of every start (see Docs/PERFORMANCE.md). The caller
   /// closes it.
-  static func look(at file: URL, schema: StoreSchema, fullCheck: Bool) throws(StoreError)
-    -> (finding: Finding, connection: DatabaseQueue?)
-  {
+  ///
+  /// `afterFirstLook` runs between the first look at the file and the reading of its header:
+  /// a seam through which a test lets another program change the file in that instant.
+  static func look(
+    at file: URL, schema: StoreSchema, fullCheck: Bool, afterFirstLook: () -> Void = {}
+  ) throws(StoreError) -> (finding: Finding, connection: DatabaseQueue?) {
     let path = file.path
     var info = stat()
     guard stat(path, &info) == 0 else {
@@ -51,8 +54,9 @@ enum DatabaseInspection {
     // look writes nothing to them: a -wal that is not empty is someone else's and stays.
     let wal = path + "-wal"
     let hadCompanions = FileManager.default.fileExists(atPath: wal)
+    afterFirstLook()
     do {
-      try checkHeader(file, size: Int(info.st_size))
+      try checkHeader(file)
       return try examine(file, schema: schema, fullCheck: fullCheck)
     } catch {
       var walInfo = stat()
@@ -88,7 +92,7 @@ enum DatabaseInspection {
   /// An SQLite file starts with this 16-byte string.
   private static let magic = Array("SQLite format 3\0".utf8)
 
-  private static func checkHeader(_ file: URL, size: Int) throws(StoreError) {
+  private static func checkHeader(_ file: URL) throws(StoreError) {
     guard let handle = FileHandle(forReadingAtPath: file.path) else {
       throw .cannotOpen(path: file.path, reason: String(cString: strerror(errno)))
     }
@@ -104,8 +108,17 @@ enum DatabaseInspection {
     }
     // SQLite reads a file cut short as if the missing pages were zeros, and its quick check
     // does not always notice; the header says how long the file should be. While a -wal file
-    // holds pages not yet copied back (after a crash), the main file may lag behind, so the
-    // lengths are only compared without one.
+    // holds pages not yet copied back (after a crash, or while another program closing the
+    // database copies them), the main file may lag behind, so the lengths are only compared
+    // without one. Another program's copy writes page 1 (the count) before the pages it
+    // counts and empties the -wal last: so the length is taken after the header, and the
+    // -wal looked at after both. A length taken before the header could predate a copy that
+    // had finished by the time the -wal was looked at: a sound file taken for one cut short.
+    var fileInfo = stat()
+    guard fstat(handle.fileDescriptor, &fileInfo) == 0 else {
+      throw .cannotOpen(path: file.path, reason: String(cString: strerror(errno)))
+    }
+    let size = Int(fileInfo.st_size)
     var walInfo = stat()
     let walHoldsPages = stat(file.path + "-wal", &walInfo) == 0 && walInfo.st_size > 0
     guard !walHoldsPages else { return }
