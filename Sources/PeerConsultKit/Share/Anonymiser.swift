@@ -294,7 +294,10 @@ public struct Anonymiser: Sendable {
   /// A note's `text` scrubbed, cut with "…" at the end if it grew past the longest allowed.
   func scrubbedNote(_ text: String) -> String {
     let text = scrub(text)
-    guard text.count > NoteContent.maximumLength else { return text }
+    // Counting characters visits every one; no more bytes than the limit means no more
+    // characters either.
+    guard text.utf8.count > NoteContent.maximumLength, text.count > NoteContent.maximumLength
+    else { return text }
     return String(text.prefix(NoteContent.maximumLength - 1)) + "…"
   }
 

@@ -83,8 +83,13 @@ struct TermReplacer: Sendable {
   private var hasTermOpeningInCJK = false
 
   /// Each term that can match ASCII text, as the ASCII bytes its folded characters equal, by
-  /// its first byte (``asciiCandidates(in:)``).
+  /// its first byte (``byteCandidates(in:)``).
   private var asciiTerms: [[[UInt8]]] = Array(repeating: [], count: 128)
+
+  /// The characters other than ASCII that terms hold once folded ("王", "μ"): Latin text
+  /// folding to one of them may hold such a term, and is left to the long way
+  /// (``latinFolded(_:)``).
+  private var nonASCIITermCharacters = Set<Character>()
 
   /// Titles, folded, that go with a name written after them (``Care/takesTitle``).
   private let titles: [[Character]]
@@ -109,6 +114,7 @@ struct TermReplacer: Sendable {
     terms[first] = bucket
     hasTermOpeningInCJK = hasTermOpeningInCJK || Self.isCJK(first)
     if let bytes = Self.asciiBytes(folded) { asciiTerms[Int(bytes[0])].append(bytes) }
+    nonASCIITermCharacters.formUnion(folded.filter { $0.asciiValue == nil })
   }
 
   /// The ASCII bytes that the characters of `folded` equal, or nil when one equals none: such
@@ -159,9 +165,9 @@ struct TermReplacer: Sendable {
   /// English words are not occurrences.
   func matches(in text: String) -> [Match] {
     guard !terms.isEmpty else { return [] }
-    // In ASCII text, where a term may start is found from the bytes; most notes of a report
-    // have no such place, and the rest few.
-    if let candidates = asciiCandidates(in: text) {
+    // In ASCII and Latin text, where a term may start is found from the bytes; most notes of
+    // a report have no such place, and the rest few.
+    if let candidates = byteCandidates(in: text) {
       guard !candidates.isEmpty else { return [] }
       return matches(in: text, at: candidates)
     }
@@ -199,31 +205,96 @@ struct TermReplacer: Sendable {
     return found
   }
 
-  /// Where in `text` a term may start, if `text` is ASCII without a carriage return (whose
-  /// characters are its bytes, and fold to them lowercased with "`" as "'"): each word start
+  /// Where in `text` a term may start, when its folded characters can be told from its bytes
+  /// (ASCII or Latin text without a carriage return, ``latinFolded(_:)``): each word start
   /// where some term's ASCII form follows; nil for other text. A match needs this (a term
-  /// opening in CJK has no ASCII form), so no other place holds one.
-  private func asciiCandidates(in text: String) -> [Int]? {
+  /// opening in CJK has no ASCII form, and one holding another character cannot match there),
+  /// so no other place holds one.
+  private func byteCandidates(in text: String) -> [Int]? {
     var text = text
     return text.withUTF8 { bytes -> [Int]? in
-      guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-      var candidates: [Int] = []
-      for position in bytes.indices
-      where position == 0 || !Self.isWordByte(bytes[position - 1]) {
-        let first = Self.foldedByte(bytes[position])
-        for term in asciiTerms[Int(first)] where term.count <= bytes.count - position {
-          var offset = 1
-          while offset < term.count, Self.foldedByte(bytes[position + offset]) == term[offset] {
-            offset += 1
-          }
-          if offset == term.count {
-            candidates.append(position)
-            break
-          }
+      // ASCII characters are its bytes, and fold to them lowercased with "`" as "'".
+      if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        return candidates(inFolded: bytes.lazy.map(Self.foldedByte))
+      }
+      return latinFolded(bytes).map { candidates(inFolded: $0) }
+    }
+  }
+
+  /// The word starts of `folded` (the folded characters as bytes, ``latinBytes``) where some
+  /// term's ASCII form follows.
+  private func candidates<Folded: RandomAccessCollection<UInt8>>(inFolded folded: Folded)
+    -> [Int] where Folded.Index == Int
+  {
+    var candidates: [Int] = []
+    let count = folded.count
+    var afterWord = false
+    for position in 0..<count {
+      let first = folded[position]
+      defer { afterWord = Self.isFoldedWordByte(first) }
+      guard !afterWord, first < 0x80 else { continue }
+      for term in asciiTerms[Int(first)] where term.count <= count - position {
+        var offset = 1
+        while offset < term.count, folded[position + offset] == term[offset] { offset += 1 }
+        if offset == term.count {
+          candidates.append(position)
+          break
         }
       }
-      return candidates
     }
+    return candidates
+  }
+
+  /// The folded characters of Latin text `bytes` (every scalar below U+0250 and no carriage
+  /// return, so each scalar is its own character and folds as ``latinFolds`` says) as
+  /// ``latinBytes`` writes them, one byte for each folded character; nil for other text, and
+  /// for text folding to a character some term holds that is not ASCII ("µ" is "μ"). A third
+  /// of a report's notes are not ASCII, most of them accented Latin ("café", "José"): without
+  /// this, each was broken into characters and folded one by one to find no term.
+  private func latinFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var folded: [UInt8] = []
+    folded.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        guard byte != 0x0D else { return nil }
+        folded.append(Self.foldedByte(byte))
+        index += 1
+        continue
+      }
+      // U+0080-U+024F is written in two bytes, the first C2-C9 (the text is valid UTF-8).
+      guard (0xC2...0xC9).contains(byte), index + 1 < bytes.count else { return nil }
+      let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+      let entry = Self.latinBytes[scalar - 0x80]
+      if !entry.others.isEmpty, entry.others.contains(where: nonASCIITermCharacters.contains) {
+        return nil
+      }
+      folded += entry.bytes
+      index += 2
+    }
+    return folded
+  }
+
+  /// ``latinFolds`` as bytes: each folded character as its ASCII byte, or as ``otherWordByte``
+  /// or ``otherByte`` (whether it continues a word), which no term's ASCII form holds; with
+  /// those other characters, which a term may hold.
+  private static let latinBytes: [(bytes: [UInt8], others: [Character])] = latinFolds.folds.map {
+    folds in
+    (
+      folds.map { $0.asciiValue ?? (isWord($0) ? otherWordByte : otherByte) },
+      folds.filter { $0.asciiValue == nil }
+    )
+  }
+
+  /// A folded character other than ASCII that continues a word, as ``latinBytes`` writes it.
+  private static let otherWordByte: UInt8 = 0xFE
+  /// A folded character other than ASCII that does not continue a word.
+  private static let otherByte: UInt8 = 0xFF
+
+  /// ``isWord(_:)`` of the character a folded byte of ``candidates(inFolded:)`` stands for.
+  private static func isFoldedWordByte(_ byte: UInt8) -> Bool {
+    byte == otherWordByte || isWordByte(byte)
   }
 
   /// An ASCII byte folded: capitals to small letters, a backquote to an apostrophe. The one

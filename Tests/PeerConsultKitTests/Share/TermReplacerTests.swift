@@ -52,4 +52,39 @@ import Testing
     // The texts do hold terms to find.
     #expect(found > 2_000)
   }
+
+  /// Latin text (accents, "ß", "ø", "¿", "µ") is searched from its bytes too, and must find
+  /// what the character-by-character search finds: terms matching through folding ("Zoe" for
+  /// "Zoë", "Sorensen" for "Sørensen", "strausse" for "Straße"), word edges at letters that
+  /// are not ASCII ("Annestraße"), and a term holding a character that is not ASCII, which
+  /// such text may fold to ("µ" is "μ").
+  @Test func latinTextMatchesAsCharacterByCharacter() {
+    var replacer = TermReplacer(titles: ["Dr"])
+    replacer.add("Zoë Strauss", replacement: "[A]", care: [.suffixes, .takesTitle])
+    replacer.add("Zoë", replacement: "[A]", care: [.takesTitle])
+    replacer.add("Sørensen", replacement: "[B]", care: [.suffixes])
+    replacer.add("Anne", replacement: "[C]", care: [.takesTitle])
+    replacer.add("Will", replacement: "[D]", care: [.ordinaryWord, .takesTitle])
+    replacer.add("Łukasz", replacement: "[E]")
+    replacer.add("μαρία", replacement: "[F]")
+    replacer.add("μ", replacement: "[F]")
+    replacer.add("ae", replacement: "[G]")
+    replacer.add("王", replacement: "[H]", care: [.standsAlone])
+    var generator = SeededGenerator(seed: SeededGenerator.seed(0x4C41_5449))
+    let pieces = [
+      "Zoë", "Zoe", "ZOË", "zoë", "Strauss", "Straße", "strasse", "s", "es", "Sørensen",
+      "Sorensen", "SØRENSEN", "Anne", "anné", "Annë", "Will", "will", "Lukasz", "Łukasz",
+      "łukasz", "µαρία", "μαρία", "µ", "æ", "Æ", "ae", "¿", "¡", "ſ", "ŉ", "×", "©", "é", "ß",
+      "Dr", "Dr.", "王", ".", " ", " ", " ", "-", "'", "\n", "\r\n", "2", "²", "ª",
+    ]
+    var found = 0
+    for _ in 0..<6_000 {
+      let text = generator.text(of: pieces, length: 0...12)
+      let expected = replacer.matchesByCharacter(in: text)
+      #expect(replacer.matches(in: text) == expected, "\(text.debugDescription)")
+      found += expected.count
+    }
+    // The texts do hold terms to find.
+    #expect(found > 2_000)
+  }
 }
