@@ -43,6 +43,9 @@ struct SuspectFinder: Sendable {
     // the time of an anonymised report's look at every word. ("\r\n", one character, is no
     // letter either way, and a word's edges are next to a letter, so on a character's edge.)
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text) }
+    // Latin text's characters are its scalars (``TermReplacer/isLatin(_:)``; a carriage
+    // return is no letter either way): cut from the bytes too, a scalar at a time.
+    if text.utf8.allSatisfy({ $0 < 0xCC }) { return latinWords(in: text) }
     var words: [Substring] = []
     var start: String.Index?
     var index = text.startIndex
@@ -77,6 +80,41 @@ struct SuspectFinder: Sendable {
     }
     if let first = start { words.append(text[first...]) }
     return words
+  }
+
+  /// ``words(in:)-(String)`` of a `text` whose scalars are all below U+0300, from its bytes.
+  static func latinWords(in text: String) -> [Substring] {
+    var words: [Substring] = []
+    var start: String.Index?
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      var next = utf8.index(after: index)
+      let isLetter: Bool
+      if byte < 0x80 {
+        isLetter = isLetterByte(byte)
+      } else {
+        // U+0080-U+02FF in two bytes (the text is valid UTF-8).
+        let scalar = Int(byte & 0x1F) << 6 | Int(utf8[next] & 0x3F)
+        isLetter = latinLetters[scalar - 0x80]
+        utf8.formIndex(after: &next)
+      }
+      if isLetter {
+        if start == nil { start = index }
+      } else if let first = start {
+        words.append(text[first..<index])
+        start = nil
+      }
+      index = next
+    }
+    if let first = start { words.append(text[first...]) }
+    return words
+  }
+
+  /// Whether each scalar from U+0080 to U+02FF is a letter, as its character says.
+  private static let latinLetters: [Bool] = (0x80...0x2FF).map {
+    isWordLetter(Character(Unicode.Scalar(UInt32($0))!))
   }
 
   /// A letter of a word written with spaces between words: not CJK. ASCII is answered

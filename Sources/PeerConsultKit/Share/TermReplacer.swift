@@ -151,14 +151,19 @@ struct TermReplacer: Sendable {
     let accepted = matches(in: text).filter(replace)
     // Most notes name nobody: they are given back without being split into characters.
     guard !accepted.isEmpty else { return text }
-    let original = Array(text)
+    // Copied from the text itself between the matches, walking it once: no array of its
+    // characters, and no string made of each piece of one.
     var output = ""
+    var copied = text.startIndex
     var copiedUpTo = 0
     for match in accepted {
-      output += String(original[copiedUpTo..<match.range.lowerBound]) + match.replacement
+      let start = text.index(copied, offsetBy: match.range.lowerBound - copiedUpTo)
+      output += text[copied..<start]
+      output += match.replacement
+      copied = text.index(start, offsetBy: match.range.count)
       copiedUpTo = match.range.upperBound
     }
-    return output + String(original[copiedUpTo...])
+    return output + text[copied...]
   }
 
   /// Every occurrence of a term in `text`, in order and not overlapping; ordinary uses of
@@ -184,7 +189,7 @@ struct TermReplacer: Sendable {
   /// The matches in `text` that start at one of `candidates` (increasing folded indices), or
   /// anywhere when nil.
   private func matches(in text: String, at candidates: [Int]?) -> [Match] {
-    let original = Array(text)
+    let original = Self.characters(of: text)
     let (folded, origin) = Self.foldWithOrigin(text)
     var found: [Match] = []
     var position = 0
@@ -245,8 +250,7 @@ struct TermReplacer: Sendable {
     return candidates
   }
 
-  /// The folded characters of Latin text `bytes` (every scalar below U+0250 and no carriage
-  /// return, so each scalar is its own character and folds as ``latinFolds`` says) as
+  /// The folded characters of Latin text `bytes` (``isLatin(_:)``) as
   /// ``latinBytes`` writes them, one byte for each folded character; nil for other text, and
   /// for text folding to a character some term holds that is not ASCII ("µ" is "μ"). A third
   /// of a report's notes are not ASCII, most of them accented Latin ("café", "José"): without
@@ -263,8 +267,8 @@ struct TermReplacer: Sendable {
         index += 1
         continue
       }
-      // U+0080-U+024F is written in two bytes, the first C2-C9 (the text is valid UTF-8).
-      guard (0xC2...0xC9).contains(byte), index + 1 < bytes.count else { return nil }
+      // U+0080-U+02FF is written in two bytes, the first C2-CB (the text is valid UTF-8).
+      guard (0xC2...0xCB).contains(byte), index + 1 < bytes.count else { return nil }
       let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
       let entry = Self.latinBytes[scalar - 0x80]
       if !entry.others.isEmpty, entry.others.contains(where: nonASCIITermCharacters.contains) {
@@ -468,6 +472,22 @@ struct TermReplacer: Sendable {
     var origin: [Int] = []
     folded.reserveCapacity(text.utf8.count)
     origin.reserveCapacity(text.utf8.count)
+    // Latin text's characters are its scalars: folded from them and the table, without
+    // breaking the text into characters.
+    if isLatin(text) {
+      for (index, scalar) in text.unicodeScalars.enumerated() {
+        if scalar.isASCII {
+          folded.append(Character(Unicode.Scalar(foldedByte(UInt8(scalar.value)))))
+          origin.append(index)
+          continue
+        }
+        for piece in latinFolds.folds[Int(scalar.value - latinFolds.range.lowerBound)] {
+          folded.append(piece)
+          origin.append(index)
+        }
+      }
+      return (folded, origin)
+    }
     for (index, character) in text.enumerated() {
       // An ASCII character folds to one character: appended as it is, without the array
       // ``fold(_:)-(Character)`` returns, which cost an allocation for every character of
@@ -483,6 +503,20 @@ struct TermReplacer: Sendable {
       }
     }
     return (folded, origin)
+  }
+
+  /// Whether every scalar of `text` is below U+0300 and none is a carriage return (which makes
+  /// one character with a following line feed): then each scalar is its own character (none
+  /// of them joins another), and ``latinFolds`` folds each one that is not ASCII.
+  static func isLatin(_ text: String) -> Bool {
+    // Bytes from CC on start scalars from U+0300 on; the rest are ASCII, continuations and the
+    // first bytes of U+0080-U+02FF.
+    text.utf8.allSatisfy { $0 < 0xCC && $0 != 0x0D }
+  }
+
+  /// The characters of `text`, as `Array(text)` gives them; Latin text's from its scalars.
+  static func characters(of text: String) -> [Character] {
+    isLatin(text) ? text.unicodeScalars.map(Character.init) : Array(text)
   }
 
   /// `text` folded character by character.
@@ -518,10 +552,11 @@ struct TermReplacer: Sendable {
     return folded == ascii ? character : Character(Unicode.Scalar(folded))
   }
 
-  /// ``fold(_:)-(Character)`` of each character of one scalar in Latin-1 and Latin Extended-A
-  /// and -B, made by ``foldedByFoundation(_:)`` when first needed, so the two cannot differ.
+  /// ``fold(_:)-(Character)`` of each character of one scalar from U+0080 to U+02FF (Latin-1,
+  /// Latin Extended-A and -B, IPA and spacing modifier letters), made by
+  /// ``foldedByFoundation(_:)`` when first needed, so the two cannot differ.
   static let latinFolds: (range: ClosedRange<UInt32>, folds: [[Character]]) = {
-    let range: ClosedRange<UInt32> = 0x80...0x24F
+    let range: ClosedRange<UInt32> = 0x80...0x2FF
     return (range, range.map { foldedByFoundation(Character(Unicode.Scalar($0)!)) })
   }()
 

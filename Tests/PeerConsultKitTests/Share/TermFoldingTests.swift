@@ -86,8 +86,13 @@ import Testing
       "a", "z", "A", "Z", "m", "0", "9", " ", "-", "'", "\r\n", "\r", "\n", "_", "@", "[", "`",
       "{", "\u{7F}", "\u{0}",
     ]
-    for round in 0..<4_000 {
-      let text = generator.text(of: round.isMultiple(of: 2) ? pieces : ascii, length: 0...20)
+    // Latin alone: every scalar below U+0300, cut a scalar at a time.
+    let latin = [
+      "a", "Z", "0", " ", "-", "'", "\r\n", "é", "É", "ß", "ø", "ł", "µ", "ª", "²", "¿", "×",
+      "÷", "ſ", "ŉ", "ɐ", "ʼ", "ˆ", "\u{A0}", "\u{AD}", "\u{80}", "\u{2FF}",
+    ]
+    for round in 0..<6_000 {
+      let text = generator.text(of: [pieces, ascii, latin][round % 3], length: 0...20)
       var expected: [String] = []
       var word = ""
       for character in text {
@@ -102,5 +107,32 @@ import Testing
       #expect(SuspectFinder.words(in: text).map(String.init) == expected, "\(text)")
       #expect(SuspectFinder.words(in: Array(text)).map(\.word) == expected, "\(text)")
     }
+  }
+
+  /// Latin text is folded from its scalars, not its characters: the same folded characters,
+  /// each from the same character, as folding it character by character.
+  @Test func latinTextFoldsAsCharacterByCharacter() {
+    var generator = SeededGenerator(seed: SeededGenerator.seed(0x4C46_4F4C))
+    let pieces = [
+      "a", "Z", "0", " ", "`", "'", "\n", "\r\n", "é", "É", "ß", "Æ", "ø", "Ł", "µ", "ª", "²", "¿",
+      "ſ", "ŉ", "Ǆ", "ɐ", "ʼ", "ˆ", "\u{A0}", "\u{AD}", "\u{80}", "\u{2FF}", "e\u{301}", "王",
+    ]
+    var latin = 0
+    for _ in 0..<4_000 {
+      let text = generator.text(of: pieces, length: 0...16)
+      var folded: [Character] = []
+      var origin: [Int] = []
+      for (index, character) in text.enumerated() {
+        let pieces = TermReplacer.fold(character)
+        folded += pieces
+        origin += Array(repeating: index, count: pieces.count)
+      }
+      let fast = TermReplacer.foldWithOrigin(text)
+      #expect(fast.folded == folded && fast.origin == origin, "\(text.debugDescription)")
+      #expect(TermReplacer.characters(of: text) == Array(text), "\(text.debugDescription)")
+      if TermReplacer.isLatin(text) { latin += 1 }
+    }
+    // Both kinds of text were tried.
+    #expect(latin > 500 && latin < 3_500)
   }
 }

@@ -75,7 +75,8 @@ import Testing
       "Zoë", "Zoe", "ZOË", "zoë", "Strauss", "Straße", "strasse", "s", "es", "Sørensen",
       "Sorensen", "SØRENSEN", "Anne", "anné", "Annë", "Will", "will", "Lukasz", "Łukasz",
       "łukasz", "µαρία", "μαρία", "µ", "æ", "Æ", "ae", "¿", "¡", "ſ", "ŉ", "×", "©", "é", "ß",
-      "Dr", "Dr.", "王", ".", " ", " ", " ", "-", "'", "\n", "\r\n", "2", "²", "ª",
+      "Dr", "Dr.", "王", ".", " ", " ", " ", "-", "'", "\n", "\r\n", "2", "²", "ª", "ɐ", "ʼ",
+      "ˆ", "\u{2FF}",
     ]
     var found = 0
     for _ in 0..<6_000 {
