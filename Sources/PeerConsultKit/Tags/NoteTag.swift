@@ -24,20 +24,20 @@ public struct NoteTag: Hashable, Sendable {
   /// The tags in `text`, in order, each once per place it is written.
   public static func all(in text: String) -> [NoteTag] {
     var tags: [NoteTag] = []
-    var index = text.startIndex
-    var previous: Character?
-    while index < text.endIndex {
-      let character = text[index]
-      if character == "#", canStartTag(after: previous),
-        let tag = tag(startingAt: index, in: text)
-      {
-        tags.append(tag)
-        previous = text[text.index(before: tag.range.upperBound)]
-        index = tag.range.upperBound
+    var from = text.startIndex
+    // Only a `#` starts one: each is found from the bytes, without walking every character of
+    // the note (an anonymised report looks for tags in ten thousand notes).
+    while let hash = text.utf8[from...].firstIndex(of: UInt8(ascii: "#")) {
+      from = text.utf8.index(after: hash)
+      // A `#` that is not a character of its own starts nothing: one joined to what follows
+      // (a keycap, "#\u{20E3}") or to what comes before (after U+0600, which joins the next).
+      guard hash.samePosition(in: text) != nil, text[hash] == "#" else { continue }
+      let previous = hash == text.startIndex ? nil : text[text.index(before: hash)]
+      guard canStartTag(after: previous), let tag = tag(startingAt: hash, in: text) else {
         continue
       }
-      previous = character
-      index = text.index(after: index)
+      tags.append(tag)
+      from = tag.range.upperBound
     }
     return tags
   }
@@ -63,7 +63,7 @@ public struct NoteTag: Hashable, Sendable {
     return tag
   }
 
-  private static func canStartTag(after previous: Character?) -> Bool {
+  static func canStartTag(after previous: Character?) -> Bool {
     guard let previous else { return true }
     if isTagCharacter(previous) || previous == "#" || previous == "&" || previous == "@" {
       return false
@@ -84,7 +84,7 @@ public struct NoteTag: Hashable, Sendable {
     }
   }
 
-  private static func tag(startingAt hash: String.Index, in text: String) -> NoteTag? {
+  static func tag(startingAt hash: String.Index, in text: String) -> NoteTag? {
     var end = text.index(after: hash)
     var lastWordEnd: String.Index?
     var length = 0

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import PeerConsultKit
@@ -52,5 +53,46 @@ import Testing
     #expect(NoteTag.parse("licensing")?.key == "licensing")
     #expect(NoteTag.parse("#two words") == nil)
     #expect(NoteTag.parse("#42") == nil)
+  }
+
+  /// Tags are found by jumping from `#` to `#`: the same tags, in the same places, as walking
+  /// every character and remembering the one before, over texts of `#`s among letters, marks,
+  /// joiners, keycaps and the characters that stop a tag.
+  @Test func findingTagsFromTheirHashesIsWalkingEveryCharacter() {
+    var generator = SeededGenerator(seed: SeededGenerator.seed(0x4841_5348))
+    let pieces = [
+      "#", "#", "#", "a", "Z", "é", "e\u{301}", "\u{301}", "1", "-", "_", " ", "\n", "\r\n", ",",
+      "&", "@", "C", "王", "#\u{FE0F}\u{20E3}", "\u{600}", "\u{200D}", "\u{1F600}", "ß",
+    ]
+    var found = 0
+    for _ in 0..<3_000 {
+      let text = generator.text(of: pieces, length: 0...14)
+      let expected = characterByCharacter(text)
+      #expect(NoteTag.all(in: text) == expected, "\(text.debugDescription)")
+      found += expected.count
+    }
+    // The texts do hold tags to find.
+    #expect(found > 200)
+  }
+
+  /// The tags of `text` found by walking every character, as they were before.
+  private func characterByCharacter(_ text: String) -> [NoteTag] {
+    var tags: [NoteTag] = []
+    var index = text.startIndex
+    var previous: Character?
+    while index < text.endIndex {
+      let character = text[index]
+      if character == "#", NoteTag.canStartTag(after: previous),
+        let tag = NoteTag.tag(startingAt: index, in: text)
+      {
+        tags.append(tag)
+        previous = text[text.index(before: tag.range.upperBound)]
+        index = tag.range.upperBound
+        continue
+      }
+      previous = character
+      index = text.index(after: index)
+    }
+    return tags
   }
 }
