@@ -19,14 +19,22 @@ extension AppDatabase {
     // Read in one transaction; the scrubbing, which takes longer, after it.
     let (sessions, notes, sources) = try read { db in
       let (scope, arguments) = Self.programmeScope(programme, period)
+      let notes = try Self.visibleNotes(scope: scope, arguments, in: db)
+      // The notes' words are cut on the other cores while the rest is read, a query at a time.
+      let noteWords = BackgroundWork {
+        Dictionary(
+          uniqueKeysWithValues: Array(notes).concurrentMap { id, notes in
+            (id, Anonymiser.differentWords(in: notes.map(\.text)))
+          })
+      }
       var read = try Self.programmeSessions(
         programme: programme, scope: scope, arguments, in: db)
-      let notes = try Self.visibleNotes(scope: scope, arguments, in: db)
       let focusQuestions = try Self.focusQuestions(scope: scope, arguments, in: db)
       let choices = try Self.shareChoices(scope: scope, arguments, in: db)
       let (aliases, undecoded) = try Self.organisationAliases(scope: scope, arguments, in: db)
       read.sessions.removeAll { undecoded[$0.id] != nil }
       read.skipped += undecoded.sorted { $0.key < $1.key }.map(\.value)
+      let wordsOfNotes = noteWords.value()
       let sources = read.sessions.map { session in
         let raw = session.id.rawValue
         return Anonymiser.Source(
@@ -38,7 +46,10 @@ extension AppDatabase {
           },
           shareChoices: choices[raw] ?? [:],
           texts: [session.title, session.programme] + (focusQuestions[raw] ?? [])
-            + (notes[raw] ?? []).map(\.text))
+            + (notes[raw] ?? []).map(\.text),
+          words: Anonymiser.differentWords(
+            in: [session.title, session.programme] + (focusQuestions[raw] ?? []),
+            before: wordsOfNotes[raw] ?? []))
       }
       return (read, notes, sources)
     }
@@ -56,20 +67,44 @@ extension AppDatabase {
   private static func visibleNotes(
     scope: String, _ arguments: StatementArguments, in db: Database
   ) throws -> [String: [Anonymiser.VisibleNote]] {
-    var notes: [String: [Anonymiser.VisibleNote]] = [:]
+    var read: [String: (numbers: [Int], notes: [Anonymiser.VisibleNote])] = [:]
+    // Without ORDER BY: sorting a hundred thousand texts in SQLite cost more than putting each
+    // session's notes in order here. They come a session at a time and in order, through the
+    // index by session and number, so they are gathered a session at a time and almost never
+    // sorted again; SQL does not promise it, so both are checked.
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT n.session_id, n.text, n.created_at FROM notes n
+        SELECT n.session_id, n.note, n.text, n.created_at FROM notes n
         JOIN sessions s ON s.id = n.session_id
-        WHERE \(scope) AND n.deleted_at IS NULL ORDER BY n.session_id, n.note
+        WHERE \(scope) AND n.deleted_at IS NULL
         """, arguments: arguments)
+    var session = ""
+    var numbers: [Int] = []
+    var notes: [Anonymiser.VisibleNote] = []
+    func gathered() {
+      guard !numbers.isEmpty else { return }
+      read[session, default: ([], [])].numbers += numbers
+      read[session, default: ([], [])].notes += notes
+      numbers.removeAll(keepingCapacity: true)
+      notes.removeAll(keepingCapacity: true)
+    }
     // Columns by position: a name is looked up at every access, and this visits every note.
     while let row = try rows.next() {
-      notes[row[0], default: []].append(
-        Anonymiser.VisibleNote(text: row[1], createdAt: Date(millisecondsSince1970: row[2])))
+      let id: String = row[0]
+      if id != session {
+        gathered()
+        session = id
+      }
+      numbers.append(row[1])
+      notes.append(
+        Anonymiser.VisibleNote(text: row[2], createdAt: Date(millisecondsSince1970: row[3])))
     }
-    return notes
+    gathered()
+    return read.mapValues { numbers, notes in
+      guard zip(numbers, numbers.dropFirst()).contains(where: { $0 > $1 }) else { return notes }
+      return zip(numbers, notes).sorted { $0.0 < $1.0 }.map(\.1)
+    }
   }
 
   /// Each session's focus questions, in round order.

@@ -46,16 +46,20 @@ public struct Anonymiser: Sendable {
     let participants: [Participant]
     let shareChoices: [String: Bool]
     let texts: [String]
+    /// ``differentWords(in:)`` of `texts`, when the reader already has them; cut from `texts`
+    /// when nil.
+    let words: [Substring]?
 
     init(
       id: SessionID, createdAt: Date, participants: [Participant], shareChoices: [String: Bool],
-      texts: [String]
+      texts: [String], words: [Substring]? = nil
     ) {
       self.id = id
       self.createdAt = createdAt
       self.participants = participants
       self.shareChoices = shareChoices
       self.texts = texts
+      self.words = words
     }
 
     init(_ record: SessionRecord) {
@@ -167,12 +171,7 @@ public struct Anonymiser: Sendable {
     // The words are kept as the pieces of the texts they were cut from: a `String` made for
     // each of a million words cost more than the look. Each source's different words are cut
     // on every core, then looked at in the order of the sources, as if read one by one.
-    let sourcesWords = sources.concurrentMap { source in
-      var seen = Set<Substring>()
-      return source.texts.flatMap { text in
-        SuspectFinder.words(in: text).filter { seen.insert($0).inserted }
-      }
-    }
+    let sourcesWords = sources.concurrentMap { $0.words ?? Self.differentWords(in: $0.texts) }
     var seen = Set<Substring>()
     for piece in sourcesWords.joined() where seen.insert(piece).inserted {
       let word = String(piece)
@@ -193,6 +192,22 @@ public struct Anonymiser: Sendable {
           ? organisations[entry.owners.first!]! : Self.ambiguousOrganisation,
         care: entry.care)
     }
+  }
+
+  /// The words of `texts` (``SuspectFinder/words(in:)-(String)``), each once, in the order
+  /// first met: what the anonymiser looks at in a session's texts.
+  static func differentWords(in texts: [String]) -> [Substring] {
+    var seen = Set<Substring>()
+    return texts.flatMap { text in
+      SuspectFinder.words(in: text).filter { seen.insert($0).inserted }
+    }
+  }
+
+  /// ``differentWords(in:)`` of `head` followed by texts whose different words are `words`.
+  static func differentWords(in head: [String], before words: [Substring]) -> [Substring] {
+    let first = differentWords(in: head)
+    let met = Set(first)
+    return first + words.filter { !met.contains($0) }
   }
 
   /// The pseudonym of `participant`, like `[Participant A, frontline]`.
