@@ -194,12 +194,18 @@ public struct Anonymiser: Sendable {
     }
   }
 
-  /// The words of `texts` (``SuspectFinder/words(in:)-(String)``), each once, in the order
-  /// first met: what the anonymiser looks at in a session's texts.
+  /// The words of `texts` (``SuspectFinder/words(in:)-(String)``) that may resemble a name,
+  /// each once, in the order first met: what the anonymiser looks at in a session's texts.
+  ///
+  /// An ASCII word of fewer than four letters resembles no name (``SuspectFinder/resembled(_:)``
+  /// needs four letters once folded, and ASCII folds letter for letter): the most common
+  /// words, left out before they are hashed.
   static func differentWords(in texts: [String]) -> [Substring] {
     var seen = Set<Substring>()
     return texts.flatMap { text in
-      SuspectFinder.words(in: text).filter { seen.insert($0).inserted }
+      SuspectFinder.words(in: text).filter { word in
+        (word.utf8.count >= 4 || word.utf8.contains { $0 >= 0x80 }) && seen.insert(word).inserted
+      }
     }
   }
 
