@@ -19,22 +19,27 @@ extension AppDatabase {
     // Read in one transaction; the scrubbing, which takes longer, after it.
     let (sessions, notes, sources) = try read { db in
       let (scope, arguments) = Self.programmeScope(programme, period)
-      let notes = try Self.visibleNotes(scope: scope, arguments, in: db)
-      // The notes' words are cut on the other cores while the rest is read, a query at a time.
-      let noteWords = BackgroundWork {
-        Dictionary(
-          uniqueKeysWithValues: Array(notes).concurrentMap { id, notes in
-            (id, Anonymiser.differentWords(in: notes.map(\.text)))
-          })
-      }
+      var notes: [String: [Anonymiser.VisibleNote]] = [:]
+      var noteWords: BackgroundWork<[String: [Substring]]>?
       var read = try Self.programmeSessions(
-        programme: programme, scope: scope, arguments, in: db)
+        programme: programme, scope: scope, arguments, in: db
+      ) { visible in
+        notes = visible
+        // The notes' words are cut on the other cores while the rest is read, a query at a
+        // time.
+        noteWords = BackgroundWork {
+          Dictionary(
+            uniqueKeysWithValues: Array(visible).concurrentMap { id, notes in
+              (id, Anonymiser.differentWords(in: notes.map(\.text)))
+            })
+        }
+      }
       let focusQuestions = try Self.focusQuestions(scope: scope, arguments, in: db)
       let choices = try Self.shareChoices(scope: scope, arguments, in: db)
       let (aliases, undecoded) = try Self.organisationAliases(scope: scope, arguments, in: db)
       read.sessions.removeAll { undecoded[$0.id] != nil }
       read.skipped += undecoded.sorted { $0.key < $1.key }.map(\.value)
-      let wordsOfNotes = noteWords.value()
+      let wordsOfNotes = noteWords?.value() ?? [:]
       let sources = read.sessions.map { session in
         let raw = session.id.rawValue
         return Anonymiser.Source(
@@ -60,51 +65,6 @@ extension AppDatabase {
       anonymiser.anonymised($0, visibleNotes: notes[$0.id.rawValue] ?? [])
     }
     return anonymised
-  }
-
-  /// Every note not deleted, by session, in the order written: the texts an anonymised
-  /// export shows, which the anonymiser reads for suspects and the report for `#tags`.
-  private static func visibleNotes(
-    scope: String, _ arguments: StatementArguments, in db: Database
-  ) throws -> [String: [Anonymiser.VisibleNote]] {
-    var read: [String: (numbers: [Int], notes: [Anonymiser.VisibleNote])] = [:]
-    // Without ORDER BY: sorting a hundred thousand texts in SQLite cost more than putting each
-    // session's notes in order here. They come a session at a time and in order, through the
-    // index by session and number, so they are gathered a session at a time and almost never
-    // sorted again; SQL does not promise it, so both are checked.
-    let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT n.session_id, n.note, n.text, n.created_at FROM notes n
-        JOIN sessions s ON s.id = n.session_id
-        WHERE \(scope) AND n.deleted_at IS NULL
-        """, arguments: arguments)
-    var session = ""
-    var numbers: [Int] = []
-    var notes: [Anonymiser.VisibleNote] = []
-    func gathered() {
-      guard !numbers.isEmpty else { return }
-      read[session, default: ([], [])].numbers += numbers
-      read[session, default: ([], [])].notes += notes
-      numbers.removeAll(keepingCapacity: true)
-      notes.removeAll(keepingCapacity: true)
-    }
-    // Columns by position: a name is looked up at every access, and this visits every note.
-    while let row = try rows.next() {
-      let id: String = row[0]
-      if id != session {
-        gathered()
-        session = id
-      }
-      numbers.append(row[1])
-      notes.append(
-        Anonymiser.VisibleNote(text: row[2], createdAt: Date(millisecondsSince1970: row[3])))
-    }
-    gathered()
-    return read.mapValues { numbers, notes in
-      guard zip(numbers, numbers.dropFirst()).contains(where: { $0 > $1 }) else { return notes }
-      return zip(numbers, notes).sorted { $0.0 < $1.0 }.map(\.1)
-    }
   }
 
   /// Each session's focus questions, in round order.

@@ -44,9 +44,18 @@ extension AppDatabase {
   }
 
   /// ``programmeSessions(programme:in:)`` read in `db`, of the sessions `scope` selects.
+  ///
+  /// Given `everyNote`, the notes are read whole, not only those quoted, and every note not
+  /// deleted is handed to it (by session, in the order written) as soon as they are read,
+  /// before the rest: an anonymised report needs them all, and reading the notes twice cost
+  /// more than reading them all once.
   static func programmeSessions(
-    programme: String, scope: String, _ arguments: StatementArguments, in db: Database
+    programme: String, scope: String, _ arguments: StatementArguments, in db: Database,
+    everyNote: (([String: [Anonymiser.VisibleNote]]) -> Void)? = nil
   ) throws -> ProgrammeSessions {
+    let (notes, visible) = try Self.quotedNotes(
+      scope: scope, arguments, in: db, everyNote: everyNote != nil)
+    everyNote?(visible)
     var skipped: [String: StoreError] = [:]
     // Read through `events_not_json` (schema v13), which holds only such events; the
     // condition is the index's own, written out, as a partial index requires.
@@ -71,7 +80,6 @@ extension AppDatabase {
         """, arguments: arguments)
     let participants = try Self.participants(scope: scope, arguments, in: db)
     let rounds = try Self.rounds(scope: scope, arguments, in: db)
-    let notes = try Self.quotedNotes(scope: scope, arguments, in: db)
     let tags = try Self.tagUses(scope: scope, arguments, in: db)
     let ratings = try Self.standingRatings(programme: programme, in: db)
     let followUps = try Self.followUps(where: "s.programme = ?", [programme], in: db)
@@ -190,10 +198,11 @@ extension AppDatabase {
   }
 
   /// The notes a harvest quotes (``ProgrammeSession/quotedKinds`` and anything written in a
-  /// closing phase), not deleted, by session, in the order written.
+  /// closing phase), not deleted, by session, in the order written; with `everyNote`, every
+  /// note not deleted as well.
   private static func quotedNotes(
-    scope: String, _ arguments: StatementArguments, in db: Database
-  ) throws -> [String: [QuotedNote]] {
+    scope: String, _ arguments: StatementArguments, in db: Database, everyNote: Bool
+  ) throws -> (quoted: [String: [QuotedNote]], visible: [String: [Anonymiser.VisibleNote]]) {
     let kinds = ProgrammeSession.quotedKinds.map(\.rawValue).sorted()
     // The closing slots first (a few a session): looking each note's slot up in `slots` as
     // the notes were read took most of this read, a hundred thousand look-ups for a
@@ -212,36 +221,83 @@ extension AppDatabase {
       closing.insert(SlotKey(session: row[0], slot: slot))
       closingSlots.insert(slot)
     }
-    var notes: [String: [QuotedNote]] = [:]
+    let quotedOnly = """
+      AND (n.kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
+        OR n.slot IN (\(closingSlots.sorted().map(String.init).joined(separator: ", "))))
+      """
+    // Without ORDER BY: SQLite sorting the rows (with their texts) cost more than putting each
+    // session's notes in order here. They come a session at a time, in order, through the
+    // index by session and number, so they are gathered a session at a time and almost never
+    // sorted again; SQL does not promise either, so both are checked.
     let rows = try Row.fetchCursor(
       db,
       sql: """
         SELECT n.session_id, n.note, n.kind, n.text, n.created_at, n.owner, n.done_at, n.due,
           n.slot
         FROM notes n JOIN sessions s ON s.id = n.session_id
-        WHERE \(scope) AND n.deleted_at IS NULL
-          AND (n.kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
-            OR n.slot IN (\(closingSlots.sorted().map(String.init).joined(separator: ", "))))
-        ORDER BY n.session_id, n.note
-        """, arguments: arguments + StatementArguments(kinds))
+        WHERE \(scope) AND n.deleted_at IS NULL \(everyNote ? "" : quotedOnly)
+        """, arguments: everyNote ? arguments : arguments + StatementArguments(kinds))
+    var gathered: [String: SessionNotes] = [:]
+    var session = ""
+    var current = SessionNotes()
+    func gather() {
+      guard !current.numbers.isEmpty else { return }
+      gathered[session, default: SessionNotes()].append(current)
+      current = SessionNotes()
+    }
     // Columns by position, in the order selected: the query's rows are the report's quoted
-    // notes (22,345 at 1,000 sessions) and a few in slots closing in other sessions.
+    // notes (22,345 at 1,000 sessions) and a few in slots closing in other sessions, or, with
+    // `everyNote`, every note.
     while let row = try rows.next() {
-      let session: String = row[0]
-      let isClosing = !closing.isEmpty && closing.contains(SlotKey(session: session, slot: row[8]))
+      let id: String = row[0]
+      if id != session {
+        gather()
+        session = id
+      }
+      let number: Int = row[1]
+      let text: String = row[3]
+      let createdAt = Date(millisecondsSince1970: row[4])
+      current.numbers.append(number)
+      if everyNote { current.visible.append(.init(text: text, createdAt: createdAt)) }
+      let isClosing = !closing.isEmpty && closing.contains(SlotKey(session: id, slot: row[8]))
       let kindName: String = row[2]
       guard let kind = NoteKind(rawValue: kindName),
         isClosing || ProgrammeSession.quotedKinds.contains(kind)
       else { continue }
-      notes[session, default: []].append(
+      current.quoted.append(
         QuotedNote(
-          id: row[1], kind: kind, text: row[3],
-          createdAt: Date(millisecondsSince1970: row[4]),
-          isClosing: isClosing, owner: row[5],
-          doneAt: (row[6] as Int64?).map(Date.init(millisecondsSince1970:)),
+          id: number, kind: kind, text: text, createdAt: createdAt, isClosing: isClosing,
+          owner: row[5], doneAt: (row[6] as Int64?).map(Date.init(millisecondsSince1970:)),
           due: (row[7] as String?).flatMap(ActionDue.init(code:))))
     }
-    return notes
+    gather()
+    for (id, notes) in gathered
+    where zip(notes.numbers, notes.numbers.dropFirst()).contains(where: { $0 > $1 }) {
+      gathered[id] = notes.inOrder()
+    }
+    return (gathered.mapValues(\.quoted), everyNote ? gathered.mapValues(\.visible) : [:])
+  }
+
+  /// A session's notes as read: the number of each note read, the quoted ones, and every one
+  /// when all are read.
+  private struct SessionNotes {
+    var numbers: [Int] = []
+    var quoted: [QuotedNote] = []
+    var visible: [Anonymiser.VisibleNote] = []
+
+    mutating func append(_ more: SessionNotes) {
+      numbers += more.numbers
+      quoted += more.quoted
+      visible += more.visible
+    }
+
+    /// The same notes in the order written.
+    func inOrder() -> SessionNotes {
+      let order = numbers.indices.sorted { numbers[$0] < numbers[$1] }
+      return SessionNotes(
+        numbers: order.map { numbers[$0] }, quoted: quoted.sorted { $0.id < $1.id },
+        visible: visible.isEmpty ? [] : order.map { visible[$0] })
+    }
   }
 
   /// Every tag of every note not deleted, by session, oldest note first.
