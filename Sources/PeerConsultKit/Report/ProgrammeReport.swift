@@ -143,6 +143,9 @@ public struct ProgrammeReport: Sendable {
     self.period = period
     let held = sessions.filter { period.contains($0.createdAt) }
       .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
+    // The tags and themes (a third of the work, over every note quoted) on another core
+    // while the rest is counted here.
+    let patterns = BackgroundWork { (tags: Self.tags(held), themes: Self.themes(held)) }
     // Only the period's follow-ups count, like everything else in it.
     ledger = ActionLedger(meetings: held.map(\.meeting))
     let today = CalendarDay(now, in: timeZone)
@@ -156,8 +159,7 @@ public struct ProgrammeReport: Sendable {
     self.sessions = zip(held, keys).map {
       Self.session($0, keys: $1, actions: counts[$0.id] ?? .init())
     }
-    tags = Self.tags(held)
-    themes = Self.themes(held)
+    (tags, themes) = patterns.value()
     people = Self.people(held, keys: keys)
     actions = ActionLedger.Counts(ledger.items, at: now, timeZone: timeZone)
     groups = Self.groups(held, keys: keys, sessions: self.sessions, names: groupNames)

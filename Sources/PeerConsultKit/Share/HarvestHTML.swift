@@ -2,13 +2,30 @@ import Foundation
 import Plot
 
 /// The harvest as one self-contained HTML briefing (see ``HTMLPage``).
-struct HarvestHTML {
+struct HarvestHTML: Sendable {
   let time: ReadableTime
 
   /// The briefing organised by the programme's questions, as ``HarvestMarkdown`` orders it,
   /// with the ratings over time drawn as an inline SVG chart.
   func render(_ harvest: ProgrammeHarvest, _ report: ProgrammeReport) -> String {
-    HTMLPage.render(
+    // The harvest's long lists (every theme note, what works, blockage and action; half the
+    // writing) are written on another core while the report's tables are written here.
+    let lists = BackgroundWork { [self] in
+      (
+        themes: itemRows(harvest.themes), worksWell: itemRows(harvest.worksWell),
+        blockages: itemRows(harvest.blockages), actions: actionRows(harvest.actions)
+      )
+    }
+    let tables = (
+      tags: tags(report), recurringThemes: recurringThemes(report),
+      actionCounts: actionCounts(report), slice: slice(report), groupSlice: groupSlice(report),
+      byLevel: participation("Level", harvest.byLevel),
+      byOrganisation: participation("Organisation", harvest.byOrganisation),
+      presenters: presenters(report, anonymised: harvest.isAnonymised), ratings: ratings(report),
+      reviews: reviews(harvest), sessions: sessions(harvest.sessions, origins: harvest.hasOrigins)
+    )
+    let written = lists.value()
+    return HTMLPage.render(
       title: "Harvest: \(harvest.programme)",
       body: [
         .article(
@@ -27,22 +44,22 @@ struct HarvestHTML {
                     + "before you share it.")))
           ),
           .h2("Themes and patterns"),
-          .h3("Tags"), tags(report),
-          .h3("Theme notes that recur"), recurringThemes(report),
-          .h3("Every theme note"), items(harvest.themes),
-          .h2("What works well"), items(harvest.worksWell),
-          .h2("Blockages"), items(harvest.blockages),
-          .h2("Actions"), actionCounts(report),
-          .h3("Every action"), actions(harvest.actions),
-          .h2("The slice across the system"), slice(report),
-          .h3("By standing group"), groupSlice(report),
-          .h3("By level"), participation("Level", harvest.byLevel),
-          .h3("By organisation"), participation("Organisation", harvest.byOrganisation),
-          .h3("Who has presented"), presenters(report, anonymised: harvest.isAnonymised),
+          .h3("Tags"), tables.tags,
+          .h3("Theme notes that recur"), tables.recurringThemes,
+          .h3("Every theme note"), Self.listed(written.themes),
+          .h2("What works well"), Self.listed(written.worksWell),
+          .h2("Blockages"), Self.listed(written.blockages),
+          .h2("Actions"), tables.actionCounts,
+          .h3("Every action"), Self.listed(written.actions),
+          .h2("The slice across the system"), tables.slice,
+          .h3("By standing group"), tables.groupSlice,
+          .h3("By level"), tables.byLevel,
+          .h3("By organisation"), tables.byOrganisation,
+          .h3("Who has presented"), tables.presenters,
           .h2("Evaluation of the peer-learning model"),
-          .h3("Ratings over time"), ratings(report),
-          .h3("Process reviews"), reviews(harvest),
-          .h2("Sessions over time"), sessions(harvest.sessions, origins: harvest.hasOrigins)
+          .h3("Ratings over time"), tables.ratings,
+          .h3("Process reviews"), tables.reviews,
+          .h2("Sessions over time"), tables.sessions
         )
       ])
   }
@@ -54,13 +71,24 @@ struct HarvestHTML {
   /// The depth of the article's children (html, body, article), where ``HTMLRows`` writes.
   static let rowDepth = 3
 
-  func items(_ items: [ProgrammeHarvest.Item]) -> Node<HTML.BodyContext> {
-    guard !items.isEmpty else { return .p(.class("detail"), "None recorded.") }
-    return notes(items.map { ($0.text, "(\(source($0.createdAt, $0.sessionTitle)))") })
+  /// A list written by ``itemRows(_:)`` or ``actionRows(_:)``, or that none was recorded.
+  private static func listed(_ rows: HTMLRows?) -> Node<HTML.BodyContext> {
+    rows?.node ?? .p(.class("detail"), "None recorded.")
+  }
+
+  /// Quoted notes as a list, each with its day and session; nil for none.
+  private func itemRows(_ items: [ProgrammeHarvest.Item]) -> HTMLRows? {
+    guard !items.isEmpty else { return nil }
+    return noteRows(items.map { ($0.text, "(\(source($0.createdAt, $0.sessionTitle)))") })
   }
 
   /// Quoted texts as a list of notes, each followed by its detail.
   func notes(_ entries: [(text: String, detail: String)]) -> Node<HTML.BodyContext> {
+    noteRows(entries).node
+  }
+
+  /// ``notes(_:)`` as rows.
+  private func noteRows(_ entries: [(text: String, detail: String)]) -> HTMLRows {
     var rows = HTMLRows(depth: Self.rowDepth)
     rows.open("ul", class: "notes")
     for entry in entries {
@@ -71,11 +99,12 @@ struct HarvestHTML {
       rows.close()
     }
     rows.close()
-    return rows.node
+    return rows
   }
 
-  private func actions(_ actions: [ProgrammeHarvest.Action]) -> Node<HTML.BodyContext> {
-    guard !actions.isEmpty else { return .p(.class("detail"), "None recorded.") }
+  /// Every action as a list, each with its owner, state, day and session; nil for none.
+  private func actionRows(_ actions: [ProgrammeHarvest.Action]) -> HTMLRows? {
+    guard !actions.isEmpty else { return nil }
     var rows = HTMLRows(depth: Self.rowDepth)
     rows.open("ul", class: "tasks")
     for action in actions {
@@ -92,7 +121,7 @@ struct HarvestHTML {
       rows.close()
     }
     rows.close()
-    return rows.node
+    return rows
   }
 
   /// Every session's process review, one section each.
