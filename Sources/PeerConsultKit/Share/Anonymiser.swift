@@ -29,6 +29,22 @@ public struct Anonymiser: Sendable {
 
   private var pseudonyms: [PersonKey: String] = [:]
   private var organisations: [[Character]: String] = [:]
+  /// ``pseudonym(for:)`` and ``organisation(_:)`` of each name and organisation as written in
+  /// the sources: a report asks for them for every participant of every session, and folding
+  /// each name again cost more than looking it up.
+  private var writtenPseudonyms: [WrittenPerson: String] = [:]
+  private var writtenOrganisations: [String: String] = [:]
+
+  /// A participant's name and organisation as written.
+  private struct WrittenPerson: Hashable, Sendable {
+    let name: String
+    let organisation: String
+
+    init(_ participant: Participant) {
+      name = participant.name
+      organisation = participant.organisation
+    }
+  }
   private var replacer = TermReplacer(titles: NameForms.titles)
   /// The facilitator's choices for suspects, from every record shared (the latest stands).
   let choices: [String: Bool]
@@ -90,9 +106,11 @@ public struct Anonymiser: Sendable {
     var people: [(person: PersonKey, participant: Participant)] = []
     var aliases: [[Character]: [String]] = [:]
     var organisationNames: [(key: [Character], name: String)] = []
+    // A person comes to many sessions: their name is folded once.
+    var keys = PersonKey.Cache()
     for source in chronological {
       for participant in source.participants {
-        let person = PersonKey(participant)
+        let person = keys.key(participant)
         if pseudonyms[person] == nil {
           pseudonyms[person] = ""
           people.append((person, participant))
@@ -103,7 +121,12 @@ public struct Anonymiser: Sendable {
           organisations[organisation] = "[Organisation \(organisations.count + 1)]"
           organisationNames.append((organisation, participant.organisation))
         }
-        aliases[organisation, default: []] += participant.organisationAliases
+        // Each other name once, in the order first given: every participant of the
+        // organisation in every session brings the same ones.
+        for alias in participant.organisationAliases
+        where !(aliases[organisation]?.contains(alias) ?? false) {
+          aliases[organisation, default: []].append(alias)
+        }
       }
     }
     let levels = Dictionary(grouping: people, by: \.participant.level).mapValues(\.count)
@@ -192,6 +215,17 @@ public struct Anonymiser: Sendable {
           ? organisations[entry.owners.first!]! : Self.ambiguousOrganisation,
         care: entry.care)
     }
+    for source in sources {
+      for participant in source.participants {
+        let written = WrittenPerson(participant)
+        if writtenPseudonyms[written] == nil {
+          writtenPseudonyms[written] = foldedPseudonym(for: participant)
+        }
+        if writtenOrganisations[written.organisation] == nil {
+          writtenOrganisations[written.organisation] = foldedOrganisation(written.organisation)
+        }
+      }
+    }
   }
 
   /// The words of `texts` (``SuspectFinder/words(in:)-(String)``) that may resemble a name,
@@ -218,11 +252,21 @@ public struct Anonymiser: Sendable {
 
   /// The pseudonym of `participant`, like `[Participant A, frontline]`.
   public func pseudonym(for participant: Participant) -> String {
+    writtenPseudonyms[WrittenPerson(participant)] ?? foldedPseudonym(for: participant)
+  }
+
+  /// ``pseudonym(for:)`` found from the participant's folded name and organisation.
+  private func foldedPseudonym(for participant: Participant) -> String {
     pseudonyms[PersonKey(participant)] ?? "[Participant]"
   }
 
   /// The pseudonym of an organisation, like `[Organisation 1]`; empty stays empty.
   public func organisation(_ name: String) -> String {
+    writtenOrganisations[name] ?? foldedOrganisation(name)
+  }
+
+  /// ``organisation(_:)`` found from the folded name.
+  private func foldedOrganisation(_ name: String) -> String {
     let folded = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
     guard !folded.isEmpty else { return "" }
     return organisations[folded] ?? "[Organisation]"
