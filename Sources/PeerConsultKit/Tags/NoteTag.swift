@@ -51,6 +51,18 @@ public struct NoteTag: Hashable, Sendable {
   /// The comparison key of a tag written `text` (with or without its `#`).
   public static func key(of text: String) -> String {
     let body = text.hasPrefix("#") ? String(text.dropFirst()) : text
+    // ASCII folds to itself in small letters: without asking Foundation, for the ten thousand
+    // tags of a report.
+    if body.utf8.allSatisfy({ $0 < 0x80 }) {
+      return String(
+        decoding: body.utf8.map { byte in
+          switch byte {
+          case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+          case UInt8(ascii: "_"): UInt8(ascii: "-")
+          default: byte
+          }
+        }, as: UTF8.self)
+    }
     return body.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
       .replacingOccurrences(of: "_", with: "-")
   }

@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -94,5 +95,23 @@ import Testing
       index = text.index(after: index)
     }
     return tags
+  }
+
+  /// A tag written in ASCII is folded from its bytes: the same key as Foundation's folding,
+  /// for every ASCII character.
+  @Test func anASCIITagsKeyIsFoundationsFolding() {
+    let ascii = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+    var generator = SeededGenerator(seed: SeededGenerator.seed(0x4B45_5953))
+    for _ in 0..<2_000 {
+      let text = String(
+        (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+          ascii.randomElement(using: &generator)!
+        })
+      let body = text.hasPrefix("#") ? String(text.dropFirst()) : text
+      let expected = body.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        .replacingOccurrences(of: "_", with: "-")
+      #expect(NoteTag.key(of: text) == expected, "\(text.debugDescription)")
+      #expect(NoteTag.key(of: "#" + body) == expected, "\(text.debugDescription)")
+    }
   }
 }
