@@ -16,6 +16,8 @@ extension AppDatabase {
   public func anonymisedProgrammeSessions(programme: String, in period: ReportPeriod = .always)
     throws(StoreError) -> ProgrammeSessions
   {
+    // The word list the anonymiser needs is read on another core while the tables are read.
+    let wordList = BackgroundWork { EnglishWords.prepare() }
     // Read in one transaction; the scrubbing, which takes longer, after it.
     let (sessions, notes, sources) = try read { db in
       let (scope, arguments) = Self.programmeScope(programme, period)
@@ -58,6 +60,7 @@ extension AppDatabase {
       }
       return (read, notes, sources)
     }
+    wordList.value()
     let anonymiser = Anonymiser(sources: sources)
     var anonymised = sessions
     // Each session is scrubbed on its own, by the same anonymiser: on every core.

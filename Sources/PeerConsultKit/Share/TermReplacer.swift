@@ -82,9 +82,12 @@ struct TermReplacer: Sendable {
   /// Whether a term opens in CJK, so may match inside a word.
   private var hasTermOpeningInCJK = false
 
-  /// Each term that can match ASCII text, as the ASCII bytes its folded characters equal, by
-  /// its first byte (``byteCandidates(in:)``).
-  private var asciiTerms: [[[UInt8]]] = Array(repeating: [], count: 128)
+  /// Each term of two characters or more that can match ASCII text, as the ASCII bytes its
+  /// folded characters equal, by its first two bytes (``byteCandidates(in:)``): most words of
+  /// a note start as no term does, which one look tells.
+  private var asciiTerms: [[[UInt8]]] = Array(repeating: [], count: 128 * 128)
+  /// Whether a term of one character equals each ASCII byte.
+  private var asciiSingles = [Bool](repeating: false, count: 128)
 
   /// The characters other than ASCII that terms hold once folded ("王", "μ"): Latin text
   /// folding to one of them may hold such a term, and is left to the long way
@@ -113,7 +116,13 @@ struct TermReplacer: Sendable {
     bucket.sort { $0.folded.count > $1.folded.count }
     terms[first] = bucket
     hasTermOpeningInCJK = hasTermOpeningInCJK || Self.isCJK(first)
-    if let bytes = Self.asciiBytes(folded) { asciiTerms[Int(bytes[0])].append(bytes) }
+    if let bytes = Self.asciiBytes(folded) {
+      if bytes.count == 1 {
+        asciiSingles[Int(bytes[0])] = true
+      } else {
+        asciiTerms[Int(bytes[0]) << 7 | Int(bytes[1])].append(bytes)
+      }
+    }
     nonASCIITermCharacters.formUnion(folded.filter { $0.asciiValue == nil })
   }
 
@@ -238,8 +247,14 @@ struct TermReplacer: Sendable {
       let first = folded[position]
       defer { afterWord = Self.isFoldedWordByte(first) }
       guard !afterWord, first < 0x80 else { continue }
-      for term in asciiTerms[Int(first)] where term.count <= count - position {
-        var offset = 1
+      if asciiSingles[Int(first)] {
+        candidates.append(position)
+        continue
+      }
+      guard position + 1 < count, folded[position + 1] < 0x80 else { continue }
+      for term in asciiTerms[Int(first) << 7 | Int(folded[position + 1])]
+      where term.count <= count - position {
+        var offset = 2
         while offset < term.count, folded[position + offset] == term[offset] { offset += 1 }
         if offset == term.count {
           candidates.append(position)
