@@ -122,9 +122,9 @@ extension AppDatabase {
       sessions: sessions, skipped: skipped.sorted { $0.key < $1.key }.map(\.value))
   }
 
-  /// A session's slot.
+  /// A session's slot; the session by its row id.
   private struct SlotKey: Hashable {
-    let session: String
+    let session: Int64
     let slot: Int
   }
 
@@ -208,12 +208,18 @@ extension AppDatabase {
     // the notes were read took most of this read, a hundred thousand look-ups for a
     // programme of a thousand sessions. The notes are then read by their kind or by a slot
     // number that is closing somewhere, and each kept if its own session's slot is closing.
+    // Sessions by their row ids while the notes are read: a hundred thousand ids made into
+    // strings and hashed cost more than the rest of a note's row.
+    var ids: [Int64: String] = [:]
+    let sessions = try Row.fetchCursor(
+      db, sql: "SELECT s.rowid, s.id FROM sessions s WHERE \(scope)", arguments: arguments)
+    while let row = try sessions.next() { ids[row[0]] = row[1] }
     var closing = Set<SlotKey>()
     var closingSlots = Set<Int>()
     let slots = try Row.fetchCursor(
       db,
       sql: """
-        SELECT sl.session_id, sl.slot FROM slots sl JOIN sessions s ON s.id = sl.session_id
+        SELECT s.rowid, sl.slot FROM slots sl JOIN sessions s ON s.id = sl.session_id
         WHERE \(scope) AND sl.part = 'closing'
         """, arguments: arguments)
     while let row = try slots.next() {
@@ -221,8 +227,10 @@ extension AppDatabase {
       closing.insert(SlotKey(session: row[0], slot: slot))
       closingSlots.insert(slot)
     }
+    // The kinds are the enumeration's own names, written into the statement.
+    let quotedKinds = "n.kind IN (\(kinds.map { "'\($0)'" }.joined(separator: ", ")))"
     let quotedOnly = """
-      AND (n.kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
+      AND (\(quotedKinds)
         OR n.slot IN (\(closingSlots.sorted().map(String.init).joined(separator: ", "))))
       """
     // Without ORDER BY: SQLite sorting the rows (with their texts) cost more than putting each
@@ -232,13 +240,13 @@ extension AppDatabase {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT n.session_id, n.note, n.kind, n.text, n.created_at, n.owner, n.done_at, n.due,
-          n.slot
+        SELECT s.rowid, n.note, n.kind, n.text, n.created_at, n.owner, n.done_at, n.due,
+          n.slot, \(quotedKinds)
         FROM notes n JOIN sessions s ON s.id = n.session_id
         WHERE \(scope) AND n.deleted_at IS NULL \(everyNote ? "" : quotedOnly)
-        """, arguments: everyNote ? arguments : arguments + StatementArguments(kinds))
-    var gathered: [String: SessionNotes] = [:]
-    var session = ""
+        """, arguments: arguments)
+    var gathered: [Int64: SessionNotes] = [:]
+    var session: Int64 = 0
     var current = SessionNotes()
     func gather() {
       guard !current.numbers.isEmpty else { return }
@@ -249,7 +257,7 @@ extension AppDatabase {
     // notes (22,345 at 1,000 sessions) and a few in slots closing in other sessions, or, with
     // `everyNote`, every note.
     while let row = try rows.next() {
-      let id: String = row[0]
+      let id: Int64 = row[0]
       if id != session {
         gather()
         session = id
@@ -260,10 +268,9 @@ extension AppDatabase {
       current.numbers.append(number)
       if everyNote { current.visible.append(.init(text: text, createdAt: createdAt)) }
       let isClosing = !closing.isEmpty && closing.contains(SlotKey(session: id, slot: row[8]))
-      let kindName: String = row[2]
-      guard let kind = NoteKind(rawValue: kindName),
-        isClosing || ProgrammeSession.quotedKinds.contains(kind)
-      else { continue }
+      // The kind's name is read only for a note that is quoted.
+      let isQuotedKind: Bool = row[9]
+      guard isClosing || isQuotedKind, let kind = NoteKind(rawValue: row[2]) else { continue }
       current.quoted.append(
         QuotedNote(
           id: number, kind: kind, text: text, createdAt: createdAt, isClosing: isClosing,
@@ -275,7 +282,10 @@ extension AppDatabase {
     where zip(notes.numbers, notes.numbers.dropFirst()).contains(where: { $0 > $1 }) {
       gathered[id] = notes.inOrder()
     }
-    return (gathered.mapValues(\.quoted), everyNote ? gathered.mapValues(\.visible) : [:])
+    let named = Dictionary(
+      gathered.compactMap { id, notes in ids[id].map { ($0, notes) } },
+      uniquingKeysWith: { first, _ in first })
+    return (named.mapValues(\.quoted), everyNote ? named.mapValues(\.visible) : [:])
   }
 
   /// A session's notes as read: the number of each note read, the quoted ones, and every one
