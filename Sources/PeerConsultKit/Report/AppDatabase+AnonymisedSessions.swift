@@ -96,9 +96,11 @@ extension AppDatabase {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT e.session_id, e.payload FROM events e JOIN sessions s ON s.id = e.session_id
-        WHERE \(scope) AND e.type = ? AND json_valid(e.payload) ORDER BY e.session_id, e.seq
-        """, arguments: arguments + [SessionEventType.shareChoice.rawValue])
+        SELECT e.session_id, e.payload FROM events e INDEXED BY events_share_choices
+        JOIN sessions s ON s.id = e.session_id
+        WHERE \(scope) AND e.type = 'shareChoice' AND json_valid(e.payload)
+        ORDER BY e.session_id, e.seq
+        """, arguments: arguments)
     while let row = try rows.next() {
       // A choice that does not decode is one the replay would refuse too; without it the
       // suspect is replaced or kept by default, as when no choice was made.
@@ -117,17 +119,20 @@ extension AppDatabase {
   private static func organisationAliases(
     scope: String, _ arguments: StatementArguments, in db: Database
   ) throws -> (aliases: [String: [Int: [String]]], undecoded: [SessionID: StoreError]) {
-    let types = [SessionEventType.created.rawValue, SessionEventType.participantAdded.rawValue]
+    // Through `events_people` (schema v14), whose condition is written out as a partial
+    // index requires: the events that bring people, not every event of every session.
+    let people = "type IN ('created', 'participantAdded')"
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT e.session_id, e.seq, e.payload FROM events e JOIN sessions s ON s.id = e.session_id
-        WHERE \(scope) AND e.type IN (?, ?) AND json_valid(e.payload)
+        SELECT e.session_id, e.seq, e.payload FROM events e INDEXED BY events_people
+        JOIN sessions s ON s.id = e.session_id
+        WHERE \(scope) AND e.\(people) AND json_valid(e.payload)
           AND e.session_id IN (
-            SELECT session_id FROM events
-            WHERE type IN (?, ?) AND instr(payload, 'organisationAliases') > 0)
+            SELECT session_id FROM events INDEXED BY events_people
+            WHERE \(people) AND instr(payload, 'organisationAliases') > 0)
         ORDER BY e.session_id, e.seq
-        """, arguments: arguments + StatementArguments(types + types))
+        """, arguments: arguments)
     var participants: [String: [Participant]] = [:]
     var undecoded: [SessionID: StoreError] = [:]
     while let row = try rows.next() {
