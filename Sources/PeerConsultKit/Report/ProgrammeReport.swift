@@ -140,17 +140,26 @@ public struct ProgrammeReport: Sendable {
     sessions: [ProgrammeSession], period: ReportPeriod = .always,
     groupNames: [GroupID: String] = [:], now: Date = Date(), timeZone: TimeZone = .current
   ) {
+    self.init(
+      sessions: sessions, period: period, groupNames: groupNames, now: now, timeZone: timeZone,
+      ledger: nil)
+  }
+
+  /// The report as ``init(sessions:period:groupNames:now:timeZone:)`` makes it, with its
+  /// ``ledger`` already made by ``ledger(of:in:)`` when not nil.
+  init(
+    sessions: [ProgrammeSession], period: ReportPeriod, groupNames: [GroupID: String],
+    now: Date, timeZone: TimeZone, ledger: ActionLedger?
+  ) {
     self.period = period
-    let held = sessions.filter { period.contains($0.createdAt) }
-      .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
+    let held = Self.held(sessions, in: period)
     // The tags and themes (a third of the work, over every note quoted) on another core
     // while the rest is counted here.
     let patterns = BackgroundWork { (tags: Self.tags(held), themes: Self.themes(held)) }
-    // Only the period's follow-ups count, like everything else in it.
-    ledger = ActionLedger(meetings: held.map(\.meeting))
+    self.ledger = ledger ?? ActionLedger(meetings: held.map(\.meeting))
     let today = CalendarDay(now, in: timeZone)
     var counts: [SessionID: ActionLedger.Counts] = [:]
-    for item in ledger.items {
+    for item in self.ledger.items {
       counts[item.reference.session, default: .init()].add(item, today: today)
     }
     // Each session's people as keys, each name folded once however often its owner came.
@@ -161,8 +170,22 @@ public struct ProgrammeReport: Sendable {
     }
     (tags, themes) = patterns.value()
     people = Self.people(held, keys: keys)
-    actions = ActionLedger.Counts(ledger.items, at: now, timeZone: timeZone)
+    actions = ActionLedger.Counts(self.ledger.items, at: now, timeZone: timeZone)
     groups = Self.groups(held, keys: keys, sessions: self.sessions, names: groupNames)
+  }
+
+  /// The sessions of `sessions` held in `period`, oldest first: those the report counts.
+  private static func held(_ sessions: [ProgrammeSession], in period: ReportPeriod)
+    -> [ProgrammeSession]
+  {
+    sessions.filter { period.contains($0.createdAt) }
+      .sorted { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
+  }
+
+  /// The ``ledger`` of a report of `sessions` over `period`: only the period's follow-ups
+  /// count, like everything else in it.
+  static func ledger(of sessions: [ProgrammeSession], in period: ReportPeriod) -> ActionLedger {
+    ActionLedger(meetings: held(sessions, in: period).map(\.meeting))
   }
 
   /// Each standing group's meetings, slice, actions and tags; `keys` are each session's

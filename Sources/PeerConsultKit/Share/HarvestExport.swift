@@ -58,12 +58,19 @@ public enum HarvestExport {
     timeZone: TimeZone, anonymised: Bool, period: ReportPeriod, groups: [GroupID: String],
     now: Date
   ) -> String {
-    let report = ProgrammeReport(
-      sessions: sessions, period: period, groupNames: groups, now: now, timeZone: timeZone)
+    // The ledger first: the harvest needs it, and is made on another core while the report
+    // counts the rest.
+    let ledger = ProgrammeReport.ledger(of: sessions, in: period)
     // Named as the sessions name it, which anonymising has scrubbed like any other text.
-    let harvest = ProgrammeHarvest(
-      programme: sessions.first?.programme ?? programme, sessions: sessions,
-      ledger: report.ledger, anonymised: anonymised)
+    let harvestWork = BackgroundWork {
+      ProgrammeHarvest(
+        programme: sessions.first?.programme ?? programme, sessions: sessions, ledger: ledger,
+        anonymised: anonymised)
+    }
+    let report = ProgrammeReport(
+      sessions: sessions, period: period, groupNames: groups, now: now, timeZone: timeZone,
+      ledger: ledger)
+    let harvest = harvestWork.value()
     let time = ReadableTime(timeZone: timeZone)
     switch format {
     case .markdown: return HarvestMarkdown(time: time).render(harvest, report)
