@@ -235,10 +235,35 @@ public struct Anonymiser: Sendable {
   /// needs four letters once folded, and ASCII folds letter for letter): the most common
   /// words, left out before they are hashed.
   static func differentWords(in texts: [String]) -> [Substring] {
-    var seen = Set<Substring>()
+    var seen = Set<WrittenWord>()
     return texts.flatMap { text in
       SuspectFinder.words(in: text).filter { word in
-        (word.utf8.count >= 4 || word.utf8.contains { $0 >= 0x80 }) && seen.insert(word).inserted
+        (word.utf8.count >= 4 || word.utf8.contains { $0 >= 0x80 })
+          && seen.insert(WrittenWord(word)).inserted
+      }
+    }
+  }
+
+  /// A word compared by its bytes, not as Unicode text: hashing a `Substring` brings it to
+  /// normal form first, which cost more than cutting the words. A word written in two
+  /// canonically equal ways is kept twice here, and once by the look that follows, which
+  /// compares them as text.
+  private struct WrittenWord: Hashable {
+    let word: Substring
+
+    init(_ word: Substring) { self.word = word }
+
+    static func == (left: WrittenWord, right: WrittenWord) -> Bool {
+      left.word.utf8.elementsEqual(right.word.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      let fromStorage: Void? = word.utf8.withContiguousStorageIfAvailable { bytes in
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+      }
+      // Hashed the same way from a copy, so equal words hash alike wherever they are stored.
+      if fromStorage == nil {
+        Array(word.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
       }
     }
   }
