@@ -271,8 +271,9 @@ public struct Anonymiser: Sendable {
   /// ``differentWords(in:)`` of `head` followed by texts whose different words are `words`.
   static func differentWords(in head: [String], before words: [Substring]) -> [Substring] {
     let first = differentWords(in: head)
-    let met = Set(first)
-    return first + words.filter { !met.contains($0) }
+    // Told apart as ``differentWords(in:)`` tells them, so both give the same words.
+    let met = Set(first.map(WrittenWord.init))
+    return first + words.filter { !met.contains(WrittenWord($0)) }
   }
 
   /// The pseudonym of `participant`, like `[Participant A, frontline]`.

@@ -38,13 +38,11 @@ struct SuspectFinder: Sendable {
   /// looks at every word of the notes it shares, and building each word character by
   /// character took longer than looking at it.
   static func words(in text: String) -> [Substring] {
-    // Most notes are ASCII, where a letter is a byte and the words are the runs of ASCII
-    // letters: cut from the bytes without breaking the text into characters, which was most of
-    // the time of an anonymised report's look at every word. ("\r\n", one character, is no
-    // letter either way, and a word's edges are next to a letter, so on a character's edge.)
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text) }
-    // Latin text's characters are its scalars (``TermReplacer/isLatin(_:)``; a carriage
-    // return is no letter either way): cut from the bytes too, a scalar at a time.
+    // Most notes are ASCII or Latin text (every scalar below U+0300, each its own character),
+    // where the words are cut from the bytes a scalar at a time, without breaking the text into
+    // characters, which was most of the time of an anonymised report's look at every word.
+    // ("\r\n", one character, is no letter either way, and a word's edges are next to a
+    // letter, so on a character's edge.)
     if text.utf8.allSatisfy({ $0 < 0xCC }) { return latinWords(in: text) }
     var words: [Substring] = []
     var start: String.Index?
@@ -63,26 +61,8 @@ struct SuspectFinder: Sendable {
     return words
   }
 
-  /// ``words(in:)-(String)`` of an ASCII `text`, from its bytes.
-  static func asciiWords(in text: String) -> [Substring] {
-    var words: [Substring] = []
-    var start: String.Index?
-    var index = text.utf8.startIndex
-    let end = text.utf8.endIndex
-    while index < end {
-      if isLetterByte(text.utf8[index]) {
-        if start == nil { start = index }
-      } else if let first = start {
-        words.append(text[first..<index])
-        start = nil
-      }
-      text.utf8.formIndex(after: &index)
-    }
-    if let first = start { words.append(text[first...]) }
-    return words
-  }
-
-  /// ``words(in:)-(String)`` of a `text` whose scalars are all below U+0300, from its bytes.
+  /// ``words(in:)-(String)`` of a `text` whose scalars are all below U+0300 (ASCII
+  /// included), from its bytes.
   static func latinWords(in text: String) -> [Substring] {
     var words: [Substring] = []
     var start: String.Index?
@@ -95,9 +75,7 @@ struct SuspectFinder: Sendable {
       if byte < 0x80 {
         isLetter = isLetterByte(byte)
       } else {
-        // U+0080-U+02FF in two bytes (the text is valid UTF-8).
-        let scalar = Int(byte & 0x1F) << 6 | Int(utf8[next] & 0x3F)
-        isLetter = latinLetters[scalar - 0x80]
+        isLetter = latinLetters[TermReplacer.latinScalar(byte, utf8[next]) - 0x80]
         utf8.formIndex(after: &next)
       }
       if isLetter {

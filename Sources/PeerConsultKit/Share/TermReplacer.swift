@@ -282,10 +282,8 @@ struct TermReplacer: Sendable {
         index += 1
         continue
       }
-      // U+0080-U+02FF is written in two bytes, the first C2-CB (the text is valid UTF-8).
       guard (0xC2...0xCB).contains(byte), index + 1 < bytes.count else { return nil }
-      let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
-      let entry = Self.latinBytes[scalar - 0x80]
+      let entry = Self.latinBytes[Self.latinScalar(byte, bytes[index + 1]) - 0x80]
       if !entry.others.isEmpty, entry.others.contains(where: nonASCIITermCharacters.contains) {
         return nil
       }
@@ -293,6 +291,12 @@ struct TermReplacer: Sendable {
       index += 2
     }
     return folded
+  }
+
+  /// The scalar from U+0080 to U+02FF written as `lead` (C2-CB) and `continuation` in valid
+  /// UTF-8.
+  static func latinScalar(_ lead: UInt8, _ continuation: UInt8) -> Int {
+    Int(lead & 0x1F) << 6 | Int(continuation & 0x3F)
   }
 
   /// ``latinFolds`` as bytes: each folded character as its ASCII byte, or as ``otherWordByte``

@@ -42,15 +42,7 @@ import Testing
       "x", "X", "a;b", "A;B", "Dr", "Dr.", "Mrs", ".", " ", " ", " ", "\n", "\r\n", "\r", ",", "2",
       "王", "Mueller", "muellers", "é", "\t",
     ]
-    var found = 0
-    for _ in 0..<6_000 {
-      let text = generator.text(of: pieces, length: 0...14)
-      let expected = replacer.matchesByCharacter(in: text)
-      #expect(replacer.matches(in: text) == expected, "\(text.debugDescription)")
-      found += expected.count
-    }
-    // The texts do hold terms to find.
-    #expect(found > 2_000)
+    expectMatchesAsCharacterByCharacter(replacer, in: pieces, length: 0...14, &generator)
   }
 
   /// Latin text (accents, "ß", "ø", "¿", "µ") is searched from its bytes too, and must find
@@ -78,14 +70,22 @@ import Testing
       "Dr", "Dr.", "王", ".", " ", " ", " ", "-", "'", "\n", "\r\n", "2", "²", "ª", "ɐ", "ʼ",
       "ˆ", "\u{2FF}",
     ]
+    expectMatchesAsCharacterByCharacter(replacer, in: pieces, length: 0...12, &generator)
+  }
+
+  /// `replacer` finds in 6,000 texts made of `pieces` what its character-by-character search
+  /// finds, and the texts hold more than 2,000 terms to find.
+  private func expectMatchesAsCharacterByCharacter(
+    _ replacer: TermReplacer, in pieces: [String], length: ClosedRange<Int>,
+    _ generator: inout SeededGenerator
+  ) {
     var found = 0
     for _ in 0..<6_000 {
-      let text = generator.text(of: pieces, length: 0...12)
+      let text = generator.text(of: pieces, length: length)
       let expected = replacer.matchesByCharacter(in: text)
       #expect(replacer.matches(in: text) == expected, "\(text.debugDescription)")
       found += expected.count
     }
-    // The texts do hold terms to find.
     #expect(found > 2_000)
   }
 }
