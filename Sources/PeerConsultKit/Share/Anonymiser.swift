@@ -235,45 +235,23 @@ public struct Anonymiser: Sendable {
   /// needs four letters once folded, and ASCII folds letter for letter): the most common
   /// words, left out before they are hashed.
   static func differentWords(in texts: [String]) -> [Substring] {
-    var seen = Set<WrittenWord>()
-    return texts.flatMap { text in
-      SuspectFinder.words(in: text).filter { word in
-        (word.utf8.count >= 4 || word.utf8.contains { $0 >= 0x80 })
-          && seen.insert(WrittenWord(word)).inserted
-      }
-    }
+    var different = DifferentWords()
+    for text in texts { different.insertWords(of: text, where: mayResembleAName) }
+    return different.words
   }
 
-  /// A word compared by its bytes, not as Unicode text: hashing a `Substring` brings it to
-  /// normal form first, which cost more than cutting the words. A word written in two
-  /// canonically equal ways is kept twice here, and once by the look that follows, which
-  /// compares them as text.
-  private struct WrittenWord: Hashable {
-    let word: Substring
-
-    init(_ word: Substring) { self.word = word }
-
-    static func == (left: WrittenWord, right: WrittenWord) -> Bool {
-      left.word.utf8.elementsEqual(right.word.utf8)
-    }
-
-    func hash(into hasher: inout Hasher) {
-      let fromStorage: Void? = word.utf8.withContiguousStorageIfAvailable { bytes in
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-      }
-      // Hashed the same way from a copy, so equal words hash alike wherever they are stored.
-      if fromStorage == nil {
-        Array(word.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
-      }
-    }
+  /// Whether a word of these bytes may resemble a name: not ASCII of fewer than four letters.
+  private static func mayResembleAName(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    word.count >= 4 || word.contains { $0 >= 0x80 }
   }
 
   /// ``differentWords(in:)`` of `head` followed by texts whose different words are `words`.
   static func differentWords(in head: [String], before words: [Substring]) -> [Substring] {
-    let first = differentWords(in: head)
+    var different = DifferentWords()
+    for text in head { different.insertWords(of: text, where: mayResembleAName) }
     // Told apart as ``differentWords(in:)`` tells them, so both give the same words.
-    let met = Set(first.map(WrittenWord.init))
-    return first + words.filter { !met.contains(WrittenWord($0)) }
+    for word in words { different.insert(word) }
+    return different.words
   }
 
   /// The pseudonym of `participant`, like `[Participant A, frontline]`.

@@ -38,12 +38,17 @@ struct SuspectFinder: Sendable {
   /// looks at every word of the notes it shares, and building each word character by
   /// character took longer than looking at it.
   static func words(in text: String) -> [Substring] {
-    // Most notes are ASCII or Latin text (every scalar below U+0300, each its own character),
-    // where the words are cut from the bytes a scalar at a time, without breaking the text into
-    // characters, which was most of the time of an anonymised report's look at every word.
-    // ("\r\n", one character, is no letter either way, and a word's edges are next to a
-    // letter, so on a character's edge.)
-    if text.utf8.allSatisfy({ $0 < 0xCC }) { return latinWords(in: text) }
+    // Most notes are ASCII or Latin text, cut from their bytes.
+    let latin = text.utf8.withContiguousStorageIfAvailable { utf8 -> [Substring]? in
+      guard isLatin(utf8) else { return nil }
+      var words: [Substring] = []
+      forEachLatinWord(in: utf8) { range in
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)
+        words.append(text[start..<text.utf8.index(start, offsetBy: range.count)])
+      }
+      return words
+    }
+    if let latin = latin ?? nil { return latin }
     var words: [Substring] = []
     var start: String.Index?
     var index = text.startIndex
@@ -61,33 +66,41 @@ struct SuspectFinder: Sendable {
     return words
   }
 
-  /// ``words(in:)-(String)`` of a `text` whose scalars are all below U+0300 (ASCII
-  /// included), from its bytes.
-  static func latinWords(in text: String) -> [Substring] {
-    var words: [Substring] = []
-    var start: String.Index?
-    let utf8 = text.utf8
-    var index = utf8.startIndex
-    while index < utf8.endIndex {
-      let byte = utf8[index]
-      var next = utf8.index(after: index)
+  /// Whether the UTF-8 `text` is ASCII or Latin text, every scalar below U+0300: each scalar its
+  /// own character, but for "\r\n", which is no letter either way (and a word's edges are next
+  /// to a letter, so on a character's edge).
+  static func isLatin(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    !text.contains { $0 >= 0xCC }
+  }
+
+  /// Calls `body` with the byte range of each of ``words(in:)-(String)`` in the UTF-8 `text`,
+  /// which ``isLatin(_:)``: cut from its bytes a scalar at a time, without breaking the text
+  /// into characters (most of the time of an anonymised report's look at every word, before).
+  static func forEachLatinWord(
+    in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void
+  ) {
+    var start: Int?
+    var index = 0
+    while index < text.count {
+      let byte = text[index]
       let isLetter: Bool
+      var next = index + 1
       if byte < 0x80 {
         isLetter = isLetterByte(byte)
       } else {
-        isLetter = latinLetters[TermReplacer.latinScalar(byte, utf8[next]) - 0x80]
-        utf8.formIndex(after: &next)
+        isLetter =
+          next < text.count && latinLetters[TermReplacer.latinScalar(byte, text[next]) - 0x80]
+        next += 1
       }
       if isLetter {
         if start == nil { start = index }
       } else if let first = start {
-        words.append(text[first..<index])
+        body(first..<index)
         start = nil
       }
       index = next
     }
-    if let first = start { words.append(text[first...]) }
-    return words
+    if let first = start { body(first..<text.count) }
   }
 
   /// Whether each scalar from U+0080 to U+02FF is a letter, as its character says.
