@@ -22,26 +22,30 @@ extension AppDatabase {
     let (sessions, notes, sources) = try read { db in
       let (scope, arguments) = Self.programmeScope(programme, period)
       var notes: [String: [Anonymiser.VisibleNote]] = [:]
-      var noteWords: BackgroundWork<[String: [Substring]]>?
+      // The notes' words are cut on one other core while the rest is read, a batch of
+      // sessions at a time from the first batch read (one batch after another: the reading
+      // goes on on this core); a batch's words replace those of a batch before it, as its
+      // notes do.
+      var noteWords: [BackgroundWork<[(String, [Substring])]>] = []
+      let cutting = DispatchQueue(label: "peerconsult.note-words", qos: .userInitiated)
       var read = try Self.programmeSessions(
         programme: programme, scope: scope, arguments, in: db
-      ) { visible in
-        notes = visible
-        // The notes' words are cut on the other cores while the rest is read, a query at a
-        // time.
-        noteWords = BackgroundWork {
-          Dictionary(
-            uniqueKeysWithValues: Array(visible).concurrentMap { id, notes in
-              (id, Anonymiser.differentWords(in: notes.map(\.text)))
-            })
-        }
+      ) { batch in
+        for (session, visible) in batch { notes[session] = visible }
+        noteWords.append(
+          BackgroundWork(on: cutting) {
+            batch.map { session, notes in
+              (session, Anonymiser.differentWords(in: notes.map(\.text)))
+            }
+          })
       }
       let focusQuestions = try Self.focusQuestions(scope: scope, arguments, in: db)
       let choices = try Self.shareChoices(scope: scope, arguments, in: db)
       let (aliases, undecoded) = try Self.organisationAliases(scope: scope, arguments, in: db)
       read.sessions.removeAll { undecoded[$0.id] != nil }
       read.skipped += undecoded.sorted { $0.key < $1.key }.map(\.value)
-      let wordsOfNotes = noteWords?.value() ?? [:]
+      let wordsOfNotes = Dictionary(
+        noteWords.flatMap { $0.value() }, uniquingKeysWith: { _, later in later })
       let sources = read.sessions.map { session in
         let raw = session.id.rawValue
         return Anonymiser.Source(

@@ -46,16 +46,14 @@ extension AppDatabase {
   /// ``programmeSessions(programme:in:)`` read in `db`, of the sessions `scope` selects.
   ///
   /// Given `everyNote`, the notes are read whole, not only those quoted, and every note not
-  /// deleted is handed to it (by session, in the order written) as soon as they are read,
-  /// before the rest: an anonymised report needs them all, and reading the notes twice cost
-  /// more than reading them all once.
+  /// deleted is handed to it as the notes are read, before the rest: an anonymised report
+  /// needs them all, and reading the notes twice cost more than reading them all once. See
+  /// ``NoteBatches``.
   static func programmeSessions(
     programme: String, scope: String, _ arguments: StatementArguments, in db: Database,
-    everyNote: (([String: [Anonymiser.VisibleNote]]) -> Void)? = nil
+    everyNote: NoteBatches? = nil
   ) throws -> ProgrammeSessions {
-    let (notes, visible) = try Self.quotedNotes(
-      scope: scope, arguments, in: db, everyNote: everyNote != nil)
-    everyNote?(visible)
+    let notes = try Self.quotedNotes(scope: scope, arguments, in: db, everyNote: everyNote)
     var skipped: [String: StoreError] = [:]
     // Read through `events_not_json` (schema v13), which holds only such events; the
     // condition is the index's own, written out, as a partial index requires.
@@ -197,12 +195,23 @@ extension AppDatabase {
     return rounds
   }
 
+  /// Receives every note not deleted, a batch of sessions at a time as they are read, each
+  /// session's notes in the order written: the notes of a batch can be worked on while the
+  /// next is read. A session comes once, unless (what SQL does not rule out, and SQLite does
+  /// not do) its rows came apart: it then comes again, whole, in the last batch, and replaces
+  /// what came before.
+  typealias NoteBatches = ([(session: String, notes: [Anonymiser.VisibleNote])]) -> Void
+
+  /// The sessions in a batch of ``NoteBatches``: a tenth of a programme of a thousand.
+  static let noteBatchSize = 100
+
   /// The notes a harvest quotes (``ProgrammeSession/quotedKinds`` and anything written in a
   /// closing phase), not deleted, by session, in the order written; with `everyNote`, every
-  /// note not deleted as well.
+  /// note not deleted handed to it as well.
   private static func quotedNotes(
-    scope: String, _ arguments: StatementArguments, in db: Database, everyNote: Bool
-  ) throws -> (quoted: [String: [QuotedNote]], visible: [String: [Anonymiser.VisibleNote]]) {
+    scope: String, _ arguments: StatementArguments, in db: Database, everyNote: NoteBatches?
+  ) throws -> [String: [QuotedNote]] {
+    let readsEveryNote = everyNote != nil
     let kinds = ProgrammeSession.quotedKinds.map(\.rawValue).sorted()
     // The closing slots first (a few a session): looking each note's slot up in `slots` as
     // the notes were read took most of this read, a hundred thousand look-ups for a
@@ -243,15 +252,35 @@ extension AppDatabase {
         SELECT s.rowid, n.note, n.kind, n.text, n.created_at, n.owner, n.done_at, n.due,
           n.slot, \(quotedKinds)
         FROM notes n JOIN sessions s ON s.id = n.session_id
-        WHERE \(scope) AND n.deleted_at IS NULL \(everyNote ? "" : quotedOnly)
+        WHERE \(scope) AND n.deleted_at IS NULL \(readsEveryNote ? "" : quotedOnly)
         """, arguments: arguments)
     var gathered: [Int64: SessionNotes] = [:]
     var session: Int64 = 0
     var current = SessionNotes()
+    // With `everyNote`: the sessions gathered and not yet handed over, those handed over, and
+    // those met again after they were.
+    var pending: [Int64] = []
+    var handed = Set<Int64>()
+    var again: [Int64] = []
+    func handOver(_ sessions: [Int64]) {
+      guard let everyNote else { return }
+      for id in sessions where !gathered[id]!.isInOrder { gathered[id] = gathered[id]!.inOrder() }
+      handed.formUnion(sessions)
+      everyNote(sessions.compactMap { id in ids[id].map { ($0, gathered[id]!.visible) } })
+    }
     func gather() {
       guard !current.numbers.isEmpty else { return }
+      if gathered[session] == nil {
+        pending.append(session)
+      } else if handed.contains(session) {
+        again.append(session)
+      }
       gathered[session, default: SessionNotes()].append(current)
       current = SessionNotes()
+      if pending.count == noteBatchSize {
+        handOver(pending)
+        pending = []
+      }
     }
     // Columns by position, in the order selected: the query's rows are the report's quoted
     // notes (22,345 at 1,000 sessions) and a few in slots closing in other sessions, or, with
@@ -266,7 +295,9 @@ extension AppDatabase {
       let text: String = row[3]
       let createdAt = Date(millisecondsSince1970: row[4])
       current.numbers.append(number)
-      if everyNote { current.visible.append(.init(text: text, createdAt: createdAt)) }
+      if readsEveryNote {
+        current.visible.append(.init(id: number, text: text, createdAt: createdAt))
+      }
       let isClosing = !closing.isEmpty && closing.contains(SlotKey(session: id, slot: row[8]))
       // The kind's name is read only for a note that is quoted.
       let isQuotedKind: Bool = row[9]
@@ -278,14 +309,11 @@ extension AppDatabase {
           due: (row[7] as String?).flatMap(ActionDue.init(code:))))
     }
     gather()
-    for (id, notes) in gathered
-    where zip(notes.numbers, notes.numbers.dropFirst()).contains(where: { $0 > $1 }) {
-      gathered[id] = notes.inOrder()
-    }
-    let named = Dictionary(
-      gathered.compactMap { id, notes in ids[id].map { ($0, notes) } },
+    handOver(pending + Set(again).sorted())
+    for (id, notes) in gathered where !notes.isInOrder { gathered[id] = notes.inOrder() }
+    return Dictionary(
+      gathered.compactMap { id, notes in ids[id].map { ($0, notes.quoted) } },
       uniquingKeysWith: { first, _ in first })
-    return (named.mapValues(\.quoted), everyNote ? named.mapValues(\.visible) : [:])
   }
 
   /// A session's notes as read: the number of each note read, the quoted ones, and every one
@@ -300,6 +328,9 @@ extension AppDatabase {
       quoted += more.quoted
       visible += more.visible
     }
+
+    /// Whether the notes were read in the order written.
+    var isInOrder: Bool { !zip(numbers, numbers.dropFirst()).contains { $0 > $1 } }
 
     /// The same notes in the order written.
     func inOrder() -> SessionNotes {
