@@ -195,8 +195,10 @@ public struct Anonymiser: Sendable {
     // each of a million words cost more than the look. Each source's different words are cut
     // on every core, then looked at in the order of the sources, as if read one by one.
     let sourcesWords = sources.concurrentMap { $0.words ?? Self.differentWords(in: $0.texts) }
-    var seen = Set<Substring>()
-    for piece in sourcesWords.joined() where seen.insert(piece).inserted {
+    // Told apart by their bytes (hashing a `Substring` brings it to normal form first): a word
+    // met again written another way is looked at again, and found covered if it was added.
+    var seen = DifferentWords()
+    for piece in sourcesWords.joined() where seen.insert(piece) {
       let word = String(piece)
       guard !replacer.contains(word), replacer.matches(in: word).isEmpty,
         let pseudonym = suspectFinder.resembled(word)

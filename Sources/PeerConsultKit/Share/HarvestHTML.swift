@@ -9,13 +9,14 @@ struct HarvestHTML: Sendable {
   /// with the ratings over time drawn as an inline SVG chart.
   func render(_ harvest: ProgrammeHarvest, _ report: ProgrammeReport) -> String {
     // The harvest's long lists (every theme note, what works, blockage and action; half the
-    // writing) are written on another core while the report's tables are written here.
-    let lists = BackgroundWork { [self] in
-      (
-        themes: itemRows(harvest.themes), worksWell: itemRows(harvest.worksWell),
-        blockages: itemRows(harvest.blockages), actions: actionRows(harvest.actions)
-      )
-    }
+    // writing) are written one after another on another core while the report's tables are
+    // written here; then this thread writes those not yet begun, from the last, while the
+    // other finishes its own.
+    let writing = DispatchQueue(label: "peerconsult.harvest-lists", qos: .userInitiated)
+    let themes = BackgroundWork(on: writing) { [self] in itemRows(harvest.themes) }
+    let worksWell = BackgroundWork(on: writing) { [self] in itemRows(harvest.worksWell) }
+    let blockages = BackgroundWork(on: writing) { [self] in itemRows(harvest.blockages) }
+    let actions = BackgroundWork(on: writing) { [self] in actionRows(harvest.actions) }
     let tables = (
       tags: tags(report), recurringThemes: recurringThemes(report),
       actionCounts: actionCounts(report), slice: slice(report), groupSlice: groupSlice(report),
@@ -24,7 +25,10 @@ struct HarvestHTML: Sendable {
       presenters: presenters(report, anonymised: harvest.isAnonymised), ratings: ratings(report),
       reviews: reviews(harvest), sessions: sessions(harvest.sessions, origins: harvest.hasOrigins)
     )
-    let written = lists.value()
+    let written = (
+      actions: actions.value(), blockages: blockages.value(), worksWell: worksWell.value(),
+      themes: themes.value()
+    )
     return HTMLPage.render(
       title: "Harvest: \(harvest.programme)",
       body: [
