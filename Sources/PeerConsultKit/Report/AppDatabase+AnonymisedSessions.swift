@@ -56,11 +56,12 @@ extension AppDatabase {
             return participant
           },
           shareChoices: choices[raw] ?? [:],
-          texts: [session.title, session.programme] + (focusQuestions[raw] ?? [])
-            + (notes[raw] ?? []).map(\.text),
-          words: Anonymiser.differentWords(
-            in: [session.title, session.programme] + (focusQuestions[raw] ?? []),
-            before: wordsOfNotes[raw] ?? []))
+          // The head's words, then the notes' (cut already): a word of both is looked at
+          // once, where the head has it, as when cut from the texts one after another.
+          shared: .words(
+            Anonymiser.differentWords(
+              in: [session.title, session.programme] + (focusQuestions[raw] ?? []))
+              + (wordsOfNotes[raw] ?? [])))
       }
       return (read, notes, sources)
     }

@@ -61,27 +61,35 @@ public struct Anonymiser: Sendable {
     /// In the order they joined, with their organisations' other names.
     let participants: [Participant]
     let shareChoices: [String: Bool]
-    let texts: [String]
-    /// ``differentWords(in:)`` of `texts`, when the reader already has them; cut from `texts`
-    /// when nil.
-    let words: [Substring]?
+    /// What is shared, as texts, or as their words when the reader already has them.
+    let shared: Shared
+
+    /// What ``Anonymiser/init(sources:)`` reads of the texts shared: each different word that
+    /// may resemble a name, in the order first met.
+    enum Shared {
+      /// The texts, whose words the anonymiser cuts (``differentWords(in:)``).
+      case texts([String])
+      /// Their words, cut already: ``differentWords(in:)`` of the texts, or of parts of them
+      /// one after another (a word may then come twice: the anonymiser looks at it once).
+      case words([Substring])
+    }
 
     init(
       id: SessionID, createdAt: Date, participants: [Participant], shareChoices: [String: Bool],
-      texts: [String], words: [Substring]? = nil
+      shared: Shared
     ) {
       self.id = id
       self.createdAt = createdAt
       self.participants = participants
       self.shareChoices = shareChoices
-      self.texts = texts
-      self.words = words
+      self.shared = shared
     }
 
     init(_ record: SessionRecord) {
       self.init(
         id: record.id, createdAt: record.state.createdAt, participants: record.state.participants,
-        shareChoices: record.state.shareChoices, texts: Anonymiser.sharedTexts(of: record.state))
+        shareChoices: record.state.shareChoices,
+        shared: .texts(Anonymiser.sharedTexts(of: record.state)))
     }
   }
 
@@ -194,7 +202,12 @@ public struct Anonymiser: Sendable {
     // The words are kept as the pieces of the texts they were cut from: a `String` made for
     // each of a million words cost more than the look. Each source's different words are cut
     // on every core, then looked at in the order of the sources, as if read one by one.
-    let sourcesWords = sources.concurrentMap { $0.words ?? Self.differentWords(in: $0.texts) }
+    let sourcesWords = sources.concurrentMap { source in
+      switch source.shared {
+      case .texts(let texts): Self.differentWords(in: texts)
+      case .words(let words): words
+      }
+    }
     // Told apart by their bytes (hashing a `Substring` brings it to normal form first): a word
     // met again written another way is looked at again, and found covered if it was added.
     var seen = DifferentWords()
@@ -245,15 +258,6 @@ public struct Anonymiser: Sendable {
   /// Whether a word of these bytes may resemble a name: not ASCII of fewer than four letters.
   private static func mayResembleAName(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     word.count >= 4 || word.contains { $0 >= 0x80 }
-  }
-
-  /// ``differentWords(in:)`` of `head` followed by texts whose different words are `words`.
-  static func differentWords(in head: [String], before words: [Substring]) -> [Substring] {
-    var different = DifferentWords()
-    for text in head { different.insertWords(of: text, where: mayResembleAName) }
-    // Told apart as ``differentWords(in:)`` tells them, so both give the same words.
-    for word in words { different.insert(word) }
-    return different.words
   }
 
   /// The pseudonym of `participant`, like `[Participant A, frontline]`.

@@ -24,6 +24,6 @@ struct AnonymiserSources {
     sources.append(
       Anonymiser.Source(
         id: record.id, createdAt: record.state.createdAt, participants: record.state.participants,
-        shareChoices: record.state.shareChoices, texts: texts))
+        shareChoices: record.state.shareChoices, shared: .texts(texts)))
   }
 }

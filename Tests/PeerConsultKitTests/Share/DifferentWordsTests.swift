@@ -35,13 +35,6 @@ import Testing
         }
       }
       #expect(Anonymiser.differentWords(in: texts).map(String.init) == expected, "\(texts)")
-      // The head's words first, then the others' not already met.
-      let split = texts.count / 2
-      let head = Array(texts[..<split])
-      let rest = Anonymiser.differentWords(in: Array(texts[split...]))
-      #expect(
-        Anonymiser.differentWords(in: head, before: rest).map(String.init) == expected,
-        "\(texts)")
     }
   }
 }
