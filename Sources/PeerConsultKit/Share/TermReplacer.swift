@@ -133,6 +133,11 @@ struct TermReplacer: Sendable {
   private static func asciiBytes(_ folded: [Character]) -> [UInt8]? {
     var bytes: [UInt8] = []
     for character in folded {
+      // An ASCII character stands for itself (Foundation's look cost most of adding a term).
+      if character.utf8.count == 1, let byte = character.utf8.first {
+        bytes.append(byte)
+        continue
+      }
       let scalars = String(character).precomposedStringWithCanonicalMapping.unicodeScalars
       guard scalars.count == 1, let scalar = scalars.first, scalar.isASCII else { return nil }
       bytes.append(UInt8(scalar.value))
