@@ -92,14 +92,17 @@ struct HarvestCommand: ParsableCommand {
         : try database.programmeSessions(programme: name, in: period)
       skipped = read.skipped
       for error in read.skipped { printError(CommandText.skipped(error)) }
-      try write(
-        anonymise
-          ? HarvestExport.render(
-            anonymisedSessions: read.sessions, programme: name, as: format.shareFormat,
-            period: period)
-          : HarvestExport.render(
-            sessions: read.sessions, programme: name, as: format.shareFormat, period: period,
-            groups: groups))
+      // A piece at a time: an HTML report's long lists are written as they stand, not
+      // gathered into one string first.
+      if anonymise {
+        try HarvestExport.render(
+          anonymisedSessions: read.sessions, programme: name, as: format.shareFormat,
+          period: period, into: write)
+      } else {
+        try HarvestExport.render(
+          sessions: read.sessions, programme: name, as: format.shareFormat, period: period,
+          groups: groups, into: write)
+      }
       let sessions = CommandText.counted(read.sessions.count, "session")
       return anonymise ? "the anonymised harvest of \(sessions)" : "the harvest of \(sessions)"
     }

@@ -21,10 +21,13 @@ public enum HarvestExport {
     // Only the period's sessions are anonymised, so pseudonyms follow the people it shows.
     let records = try options.prepare(Self.records(records, in: period))
     let digests = records.map(SessionDigest.init)
-    return render(
+    var written = ""
+    render(
       digests.map(ProgrammeSession.init), programme: programme, as: format,
       timeZone: options.timeZone, anonymised: options.anonymise, period: period,
-      groups: options.anonymise ? Anonymiser.groupPseudonyms(digests) : groups, now: now)
+      groups: options.anonymise ? Anonymiser.groupPseudonyms(digests) : groups, now: now
+    ) { written += $0 }
+    return written
   }
 
   /// The harvest of `sessions` (oldest first, all of `programme` and held in `period`), as
@@ -35,9 +38,26 @@ public enum HarvestExport {
     timeZone: TimeZone = .current, period: ReportPeriod = .always,
     groups: [GroupID: String] = [:], now: Date = Date()
   ) -> String {
+    var written = ""
     render(
+      sessions: sessions, programme: programme, as: format, timeZone: timeZone, period: period,
+      groups: groups, now: now
+    ) { written += $0 }
+    return written
+  }
+
+  /// ``render(sessions:programme:as:timeZone:period:groups:now:)`` handed to `write` a piece at
+  /// a time, in order (the HTML page apart from its long lists; see
+  /// ``HarvestHTML/render(_:_:into:)``).
+  public static func render<Failure: Error>(
+    sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
+    timeZone: TimeZone = .current, period: ReportPeriod = .always,
+    groups: [GroupID: String] = [:], now: Date = Date(),
+    into write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    try render(
       sessions, programme: programme, as: format, timeZone: timeZone, anonymised: false,
-      period: period, groups: groups, now: now)
+      period: period, groups: groups, now: now, into: write)
   }
 
   /// The anonymised harvest of `sessions`, read from the store's tables and anonymised
@@ -48,16 +68,32 @@ public enum HarvestExport {
     anonymisedSessions sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
     timeZone: TimeZone = .current, period: ReportPeriod = .always, now: Date = Date()
   ) -> String {
+    var written = ""
     render(
-      sessions, programme: programme, as: format, timeZone: timeZone, anonymised: true,
-      period: period, groups: Anonymiser.groupPseudonyms(groups: sessions.map(\.group)), now: now)
+      anonymisedSessions: sessions, programme: programme, as: format, timeZone: timeZone,
+      period: period, now: now
+    ) { written += $0 }
+    return written
   }
 
-  private static func render(
+  /// ``render(anonymisedSessions:programme:as:timeZone:period:now:)`` handed to `write` a
+  /// piece at a time, in order.
+  public static func render<Failure: Error>(
+    anonymisedSessions sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
+    timeZone: TimeZone = .current, period: ReportPeriod = .always, now: Date = Date(),
+    into write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    try render(
+      sessions, programme: programme, as: format, timeZone: timeZone, anonymised: true,
+      period: period, groups: Anonymiser.groupPseudonyms(groups: sessions.map(\.group)), now: now,
+      into: write)
+  }
+
+  private static func render<Failure: Error>(
     _ sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
     timeZone: TimeZone, anonymised: Bool, period: ReportPeriod, groups: [GroupID: String],
-    now: Date
-  ) -> String {
+    now: Date, into write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
     // The ledger first: the harvest needs it, and is made on another core while the report
     // counts the rest.
     let ledger = ProgrammeReport.ledger(of: sessions, in: period)
@@ -73,9 +109,9 @@ public enum HarvestExport {
     let harvest = harvestWork.value()
     let time = ReadableTime(timeZone: timeZone)
     switch format {
-    case .markdown: return HarvestMarkdown(time: time).render(harvest, report)
-    case .html: return HarvestHTML(time: time).render(harvest, report)
-    case .json: return HarvestFile(harvest, report).json
+    case .markdown: try write(HarvestMarkdown(time: time).render(harvest, report))
+    case .html: try HarvestHTML(time: time).render(harvest, report, into: write)
+    case .json: try write(HarvestFile(harvest, report).json)
     }
   }
 

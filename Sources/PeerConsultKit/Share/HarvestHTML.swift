@@ -8,6 +8,19 @@ struct HarvestHTML: Sendable {
   /// The briefing organised by the programme's questions, as ``HarvestMarkdown`` orders it,
   /// with the ratings over time drawn as an inline SVG chart.
   func render(_ harvest: ProgrammeHarvest, _ report: ProgrammeReport) -> String {
+    var page = ""
+    render(harvest, report) { page += $0 }
+    return page
+  }
+
+  /// ``render(_:_:)`` handed to `write` a piece at a time, in order: the page around the long
+  /// lists, and each list as it was written. A report of a thousand sessions is megabytes, most
+  /// of them the lists: gathered into the page, they were copied as often as its string grew,
+  /// through fresh memory, after the rest was done.
+  func render<Failure: Error>(
+    _ harvest: ProgrammeHarvest, _ report: ProgrammeReport,
+    into write: (String) throws(Failure) -> Void
+  ) throws(Failure) {
     // The harvest's long lists (every theme note, what works, blockage and action; half the
     // writing) are written one after another on another core while the report's tables are
     // written here; then this thread writes those not yet begun, from the last, while the
@@ -29,43 +42,82 @@ struct HarvestHTML: Sendable {
       actions: actions.value(), blockages: blockages.value(), worksWell: worksWell.value(),
       themes: themes.value()
     )
-    return HTMLPage.render(
-      title: "Harvest: \(harvest.programme)",
-      body: [
-        .article(
-          .class("harvest"),
-          .header(
-            .h1(HTMLPage.text("Harvest: \(harvest.programme)")),
-            .p(.class("intro"), HTMLPage.text(harvest.introduction(time, period: report.period))),
-            .if(
-              harvest.isAnonymised,
-              .p(
-                .class("notice"),
-                HTMLPage.text(
-                  "Anonymised for sharing under the Chatham House Rule: people appear as "
-                    + "[Participant A, level] and organisations as [Organisation 1], the same "
-                    + "throughout. A distinctive detail can still identify someone: read it "
-                    + "before you share it.")))
-          ),
-          .h2("Themes and patterns"),
-          .h3("Tags"), tables.tags,
-          .h3("Theme notes that recur"), tables.recurringThemes,
-          .h3("Every theme note"), Self.listed(written.themes),
-          .h2("What works well"), Self.listed(written.worksWell),
-          .h2("Blockages"), Self.listed(written.blockages),
-          .h2("Actions"), tables.actionCounts,
-          .h3("Every action"), Self.listed(written.actions),
-          .h2("The slice across the system"), tables.slice,
-          .h3("By standing group"), tables.groupSlice,
-          .h3("By level"), tables.byLevel,
-          .h3("By organisation"), tables.byOrganisation,
-          .h3("Who has presented"), tables.presenters,
-          .h2("Evaluation of the peer-learning model"),
-          .h3("Ratings over time"), tables.ratings,
-          .h3("Process reviews"), tables.reviews,
-          .h2("Sessions over time"), tables.sessions
-        )
-      ])
+    // The page is made with a mark where each list goes, and the lists written between its
+    // pieces: Plot writes a raw node as it stands, so the bytes are those of the whole page.
+    let lists = [written.themes, written.worksWell, written.blockages, written.actions]
+    func page(_ listed: (HTMLRows?) -> Node<HTML.BodyContext>) -> String {
+      HTMLPage.render(
+        title: "Harvest: \(harvest.programme)",
+        body: [
+          .article(
+            .class("harvest"),
+            .header(
+              .h1(HTMLPage.text("Harvest: \(harvest.programme)")),
+              .p(.class("intro"), HTMLPage.text(harvest.introduction(time, period: report.period))),
+              .if(
+                harvest.isAnonymised,
+                .p(
+                  .class("notice"),
+                  HTMLPage.text(
+                    "Anonymised for sharing under the Chatham House Rule: people appear as "
+                      + "[Participant A, level] and organisations as [Organisation 1], the same "
+                      + "throughout. A distinctive detail can still identify someone: read it "
+                      + "before you share it.")))
+            ),
+            .h2("Themes and patterns"),
+            .h3("Tags"), tables.tags,
+            .h3("Theme notes that recur"), tables.recurringThemes,
+            .h3("Every theme note"), listed(written.themes),
+            .h2("What works well"), listed(written.worksWell),
+            .h2("Blockages"), listed(written.blockages),
+            .h2("Actions"), tables.actionCounts,
+            .h3("Every action"), listed(written.actions),
+            .h2("The slice across the system"), tables.slice,
+            .h3("By standing group"), tables.groupSlice,
+            .h3("By level"), tables.byLevel,
+            .h3("By organisation"), tables.byOrganisation,
+            .h3("Who has presented"), tables.presenters,
+            .h2("Evaluation of the peer-learning model"),
+            .h3("Ratings over time"), tables.ratings,
+            .h3("Process reviews"), tables.reviews,
+            .h2("Sessions over time"), tables.sessions
+          )
+        ])
+    }
+    let marked = page { $0 == nil ? Self.listed($0) : .raw(Self.listMark) }
+    let recorded = lists.compactMap { $0 }
+    // No text holds the mark (every text is cleaned of control characters), so this holds;
+    // were it not to, the page is written whole.
+    guard let pieces = Self.pieces(of: marked), pieces.count == recorded.count + 1 else {
+      return try write(page(Self.listed))
+    }
+    try write(pieces[0])
+    for (rows, piece) in zip(recorded, pieces.dropFirst()) {
+      try write(rows.html)
+      try write(piece)
+    }
+  }
+
+  /// Where a long list goes in the page before it is written: control characters, which no
+  /// text or constant of the page holds.
+  private static let listMark = "\u{1}list\u{1}"
+
+  /// The text of `page` between its ``listMark``s, nil if a U+0001 stands anywhere else. Cut
+  /// from the bytes: the standard library's split of a string by a string took longer than
+  /// writing the page.
+  private static func pieces(of page: String) -> [String]? {
+    let parts = Array(page.utf8).split(separator: 0x01, omittingEmptySubsequences: false)
+    // Text, a mark, text, a mark, …, text.
+    guard parts.count % 2 == 1 else { return nil }
+    var pieces: [String] = []
+    for (index, part) in parts.enumerated() {
+      if index % 2 == 1 {
+        guard part.elementsEqual("list".utf8) else { return nil }
+      } else {
+        pieces.append(String(decoding: part, as: UTF8.self))
+      }
+    }
+    return pieces
   }
 
   private func source(_ date: Date, _ title: String) -> String {

@@ -112,6 +112,43 @@ import Testing
     }
   }
 
+  /// The page is written a piece at a time around its long lists, cut where a mark of control
+  /// characters stands: a note that spells the mark out is cleaned like any text, and the
+  /// page is whole, well-formed, with every list in its place.
+  @Test func aNoteSpellingOutTheListMarkLeavesThePageWhole() throws {
+    var records = try Self.records()
+    let last = records[1]
+    let mark = "\u{1}list\u{1}"
+    let events =
+      last.events.dropLast().map(\.event) + [
+        .noteAdded(id: 4, slot: 0, content: NoteContent(text: "\(mark) theme", kind: .theme)),
+        .noteAdded(id: 5, slot: 0, content: NoteContent(text: "works \(mark)", kind: .worksWell)),
+        .finished,
+      ]
+    records[1] = try SessionRecord(
+      id: last.id,
+      events: events.enumerated().map {
+        RecordedEvent(
+          sequence: $0 + 1, at: last.state.createdAt.addingTimeInterval(Double($0)), event: $1)
+      })
+    let html = try HarvestExport.render(
+      records, programme: records[0].state.setup.programme, as: .html,
+      options: ShareOptions(timeZone: TimeZone(identifier: "UTC")!))
+    let page = try Self.parse(html)
+    #expect(page.text.contains("\u{FFFD}list\u{FFFD} theme"))
+    #expect(page.text.contains("works \u{FFFD}list\u{FFFD}"))
+    #expect(!html.unicodeScalars.contains("\u{1}"))
+    // The lists stand under their headings, in order.
+    let headings = ["Every theme note", "What works well", "Blockages", "Every action"]
+    let places = headings.compactMap { html.range(of: ">\($0)</")?.lowerBound }
+    #expect(places.count == 4 && places == places.sorted())
+    let theme = try #require(html.range(of: "list\u{FFFD} theme"))
+    #expect(places[0] < theme.lowerBound && theme.lowerBound < places[1])
+    let works = try #require(html.range(of: "works \u{FFFD}list"))
+    #expect(places[1] < works.lowerBound && works.lowerBound < places[2])
+    #expect(html.hasSuffix("</html>\n"))
+  }
+
   @Test func theRecurringThemeAndTagsAreCountedAcrossTheSessions() throws {
     let records = try Self.records()
     let report = ProgrammeReport(digests: records.map(SessionDigest.init))
