@@ -19,60 +19,108 @@ extension AppDatabase {
     // The word list the anonymiser needs is read on another core while the tables are read.
     let wordList = BackgroundWork { EnglishWords.prepare() }
     // Read in one transaction; the scrubbing, which takes longer, after it.
-    let (sessions, notes, sources) = try read { db in
+    let (sessions, notes, anonymiser) = try read { db in
       let (scope, arguments) = Self.programmeScope(programme, period)
+      // What the anonymiser learns apart from the notes' words, read first: small tables.
+      let heads = try Self.sessionHeads(scope: scope, arguments, in: db)
+      let participants = try Self.participants(scope: scope, arguments, in: db)
+      let focusQuestions = try Self.focusQuestions(scope: scope, arguments, in: db)
+      let choices = try Self.shareChoices(scope: scope, arguments, in: db)
+      let (aliases, undecoded) = try Self.organisationAliases(scope: scope, arguments, in: db)
+      let damaged = try Self.damagedSessions(scope: scope, arguments, in: db)
       var notes: [String: [Anonymiser.VisibleNote]] = [:]
       // The notes' words are cut on one other core while the rest is read, a batch of
       // sessions at a time from the first batch read (one batch after another: the reading
       // goes on on this core); a batch's words replace those of a batch before it, as its
-      // notes do.
+      // notes do. Once the notes are read, the anonymiser is made on that core too, while
+      // this one reads the rest.
       var noteWords: [BackgroundWork<[(String, [Substring])]>] = []
+      var anonymiser: BackgroundWork<Anonymiser>?
       let cutting = DispatchQueue(label: "peerconsult.note-words", qos: .userInitiated)
       var read = try Self.programmeSessions(
-        programme: programme, scope: scope, arguments, in: db
-      ) { batch in
-        for (session, visible) in batch { notes[session] = visible }
-        noteWords.append(
-          BackgroundWork(on: cutting) {
-            batch.map { session, notes in
-              (session, Anonymiser.differentWords(in: notes.map(\.text)))
+        programme: programme, scope: scope, arguments, in: db,
+        everyNote: { batch in
+          for (session, visible) in batch { notes[session] = visible }
+          noteWords.append(
+            BackgroundWork(on: cutting) {
+              batch.map { session, notes in
+                (session, Anonymiser.differentWords(in: notes.map(\.text)))
+              }
+            })
+        },
+        notesRead: {
+          // Every batch is handed over by now.
+          let noteWords = noteWords
+          anonymiser = BackgroundWork(on: cutting) {
+            wordList.value()
+            let wordsOfNotes = Dictionary(
+              noteWords.flatMap { $0.value() }, uniquingKeysWith: { _, later in later })
+            // The sessions the harvest keeps, in its order, as it reads them.
+            let sources = heads.filter {
+              damaged[$0.row] == nil && undecoded[$0.id] == nil
+            }.map { head in
+              let raw = head.id.rawValue
+              return Anonymiser.Source(
+                id: head.id, createdAt: head.createdAt,
+                participants: (participants[head.row] ?? []).enumerated().map {
+                  index, participant in
+                  var participant = participant
+                  participant.organisationAliases = aliases[raw]?[index] ?? []
+                  return participant
+                },
+                shareChoices: choices[raw] ?? [:],
+                // The head's words, then the notes' (cut already): a word of both is looked
+                // at once, where the head has it, as when cut from the texts one after another.
+                shared: .words(
+                  Anonymiser.differentWords(
+                    in: [head.title, programme] + (focusQuestions[raw] ?? []))
+                    + (wordsOfNotes[raw] ?? [])))
             }
-          })
-      }
-      let focusQuestions = try Self.focusQuestions(scope: scope, arguments, in: db)
-      let choices = try Self.shareChoices(scope: scope, arguments, in: db)
-      let (aliases, undecoded) = try Self.organisationAliases(scope: scope, arguments, in: db)
+            return Anonymiser(sources: sources)
+          }
+        }, participants: participants)
       read.sessions.removeAll { undecoded[$0.id] != nil }
       read.skipped += undecoded.sorted { $0.key < $1.key }.map(\.value)
-      let wordsOfNotes = Dictionary(
-        noteWords.flatMap { $0.value() }, uniquingKeysWith: { _, later in later })
-      let sources = read.sessions.map { session in
-        let raw = session.id.rawValue
-        return Anonymiser.Source(
-          id: session.id, createdAt: session.createdAt,
-          participants: session.participants.enumerated().map { index, participant in
-            var participant = participant
-            participant.organisationAliases = aliases[raw]?[index] ?? []
-            return participant
-          },
-          shareChoices: choices[raw] ?? [:],
-          // The head's words, then the notes' (cut already): a word of both is looked at
-          // once, where the head has it, as when cut from the texts one after another.
-          shared: .words(
-            Anonymiser.differentWords(
-              in: [session.title, session.programme] + (focusQuestions[raw] ?? []))
-              + (wordsOfNotes[raw] ?? [])))
-      }
-      return (read, notes, sources)
+      return (read, notes, anonymiser)
     }
-    wordList.value()
-    let anonymiser = Anonymiser(sources: sources)
+    // Started once the notes were read, which always comes before the rest.
+    guard let made = anonymiser?.value() else { preconditionFailure("the notes were not read") }
     var anonymised = sessions
     // Each session is scrubbed on its own, by the same anonymiser: on every core.
     anonymised.sessions = sessions.sessions.concurrentMap {
-      anonymiser.anonymised($0, visibleNotes: notes[$0.id.rawValue] ?? [])
+      made.anonymised($0, visibleNotes: notes[$0.id.rawValue] ?? [])
     }
     return anonymised
+  }
+
+  /// A session as the anonymiser reads its head: its id (and as its row spells it, which
+  /// the harvest's tables are keyed by), title and when it was held.
+  private struct SessionHead: Sendable {
+    let row: String
+    let id: SessionID
+    let title: String
+    let createdAt: Date
+  }
+
+  /// The heads of the sessions `scope` selects, in the order the harvest reads them.
+  private static func sessionHeads(
+    scope: String, _ arguments: StatementArguments, in db: Database
+  ) throws -> [SessionHead] {
+    var heads: [SessionHead] = []
+    let rows = try Row.fetchCursor(
+      db,
+      sql:
+        "SELECT s.id, s.title, s.created_at FROM sessions s WHERE \(scope) ORDER BY s.created_at, s.id",
+      arguments: arguments)
+    while let row = try rows.next() {
+      let raw: String = row[0]
+      guard let id = SessionID(rawValue: raw) else { continue }
+      heads.append(
+        SessionHead(
+          row: raw, id: id, title: row[1],
+          createdAt: Date(millisecondsSince1970: row[2])))
+    }
+    return heads
   }
 
   /// Each session's focus questions, in round order.

@@ -49,26 +49,17 @@ extension AppDatabase {
   /// deleted is handed to it as the notes are read, before the rest: an anonymised report
   /// needs them all, and reading the notes twice cost more than reading them all once. See
   /// ``NoteBatches``.
+  /// Given `notesRead`, it is called once the notes are read and handed to `everyNote`,
+  /// before the rest is read; given `participants` (as ``participants(scope:_:in:)`` reads
+  /// them), they are not read again.
   static func programmeSessions(
     programme: String, scope: String, _ arguments: StatementArguments, in db: Database,
-    everyNote: NoteBatches? = nil
+    everyNote: NoteBatches? = nil, notesRead: (() -> Void)? = nil,
+    participants readParticipants: [String: [Participant]]? = nil
   ) throws -> ProgrammeSessions {
     let notes = try Self.quotedNotes(scope: scope, arguments, in: db, everyNote: everyNote)
-    var skipped: [String: StoreError] = [:]
-    // Read through `events_not_json` (schema v13), which holds only such events; the
-    // condition is the index's own, written out, as a partial index requires.
-    let damaged = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT e.session_id, min(e.seq) AS seq FROM events e INDEXED BY events_not_json
-        JOIN sessions s ON s.id = e.session_id
-        WHERE \(scope) AND NOT json_valid(e.payload) GROUP BY e.session_id
-        """, arguments: arguments)
-    while let row = try damaged.next() {
-      guard let id = SessionID(rawValue: row["session_id"]) else { continue }
-      skipped[id.rawValue] = .damagedSession(
-        id, sequence: row["seq"], reason: "its stored event is not JSON")
-    }
+    notesRead?()
+    let skipped = try Self.damagedSessions(scope: scope, arguments, in: db)
     let sessionRows = try Row.fetchAll(
       db,
       sql: """
@@ -76,7 +67,7 @@ extension AppDatabase {
           \(Self.origin(ofSession: "s.id")) AS origin
         FROM sessions s WHERE \(scope) ORDER BY s.created_at, s.id
         """, arguments: arguments)
-    let participants = try Self.participants(scope: scope, arguments, in: db)
+    let participants = try readParticipants ?? Self.participants(scope: scope, arguments, in: db)
     let rounds = try Self.rounds(scope: scope, arguments, in: db)
     let tags = try Self.tagUses(scope: scope, arguments, in: db)
     let ratings = try Self.standingRatings(programme: programme, in: db)
@@ -120,6 +111,29 @@ extension AppDatabase {
       sessions: sessions, skipped: skipped.sorted { $0.key < $1.key }.map(\.value))
   }
 
+  /// The sessions `scope` selects that hold an event that is not even JSON, each with the
+  /// ``StoreError/damagedSession(_:sequence:reason:)`` that leaves it out, by id.
+  static func damagedSessions(scope: String, _ arguments: StatementArguments, in db: Database)
+    throws -> [String: StoreError]
+  {
+    var damaged: [String: StoreError] = [:]
+    // Read through `events_not_json` (schema v13), which holds only such events; the
+    // condition is the index's own, written out, as a partial index requires.
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT e.session_id, min(e.seq) AS seq FROM events e INDEXED BY events_not_json
+        JOIN sessions s ON s.id = e.session_id
+        WHERE \(scope) AND NOT json_valid(e.payload) GROUP BY e.session_id
+        """, arguments: arguments)
+    while let row = try rows.next() {
+      guard let id = SessionID(rawValue: row["session_id"]) else { continue }
+      damaged[id.rawValue] = .damagedSession(
+        id, sequence: row["seq"], reason: "its stored event is not JSON")
+    }
+    return damaged
+  }
+
   /// A session's slot; the session by its row id.
   private struct SlotKey: Hashable {
     let session: Int64
@@ -138,7 +152,7 @@ extension AppDatabase {
     let due: ActionDue?
   }
 
-  private static func participants(
+  static func participants(
     scope: String, _ arguments: StatementArguments, in db: Database
   ) throws -> [String: [Participant]] {
     var participants: [String: [Participant]] = [:]
