@@ -57,9 +57,11 @@ struct HarvestCommand: ParsableCommand {
     let name = try database.resolveProgramme(programme)
     // The sessions a review before sharing reads, named from the listing, which replays
     // nothing; their records are read only by the review step, which may store the
-    // facilitator's choices first, and the harvest is read after it.
+    // facilitator's choices first, and the harvest is read after it. Listed only when a review
+    // option was given: otherwise nothing looks at them, and every session was listed for
+    // nothing.
     let ids =
-      anonymise
+      anonymise && reviewing.asked
       ? try database.sessions().filter { $0.programme == name && period.contains($0.createdAt) }
         .map(\.id) : []
     switch try reviewing.check(

@@ -29,7 +29,9 @@ struct ReviewOptions: ParsableArguments {
   )
   var keep: [String] = []
 
-  private var asked: Bool { review || strict || !replace.isEmpty || !keep.isEmpty }
+  /// Whether any of these options was given: without one, ``check(_:anonymise:data:records:)``
+  /// looks at nothing and the export is written.
+  var asked: Bool { review || strict || !replace.isEmpty || !keep.isEmpty }
 
   /// Whether `--review` opens the review screen: standard input and output are a terminal.
   private var opensScreen: Bool {
