@@ -37,6 +37,35 @@ extension AppDatabase {
       var noteWords: [BackgroundWork<[(String, [Substring])]>] = []
       var anonymiser: BackgroundWork<Anonymiser>?
       let cutting = DispatchQueue(label: "peerconsult.note-words", qos: .userInitiated)
+      // The anonymiser of the sessions the harvest keeps, from the words of their notes.
+      let makeAnonymiser: @Sendable ([BackgroundWork<[(String, [Substring])]>]) -> Anonymiser = {
+        noteWords in
+        wordList.value()
+        let wordsOfNotes = Dictionary(
+          noteWords.flatMap { $0.value() }, uniquingKeysWith: { _, later in later })
+        // The sessions the harvest keeps, in its order, as it reads them.
+        let sources = heads.filter {
+          damaged[$0.row] == nil && undecoded[$0.id] == nil
+        }.map { head in
+          let raw = head.id.rawValue
+          return Anonymiser.Source(
+            id: head.id, createdAt: head.createdAt,
+            participants: (participants[head.row] ?? []).enumerated().map {
+              index, participant in
+              var participant = participant
+              participant.organisationAliases = aliases[raw]?[index] ?? []
+              return participant
+            },
+            shareChoices: choices[raw] ?? [:],
+            // The head's words, then the notes' (cut already): a word of both is looked
+            // at once, where the head has it, as when cut from the texts one after another.
+            shared: .words(
+              Anonymiser.differentWords(
+                in: [head.title, programme] + (focusQuestions[raw] ?? []))
+                + (wordsOfNotes[raw] ?? [])))
+        }
+        return Anonymiser(sources: sources)
+      }
       var read = try Self.programmeSessions(
         programme: programme, scope: scope, arguments, in: db,
         everyNote: { batch in
@@ -51,40 +80,16 @@ extension AppDatabase {
         notesRead: {
           // Every batch is handed over by now.
           let noteWords = noteWords
-          anonymiser = BackgroundWork(on: cutting) {
-            wordList.value()
-            let wordsOfNotes = Dictionary(
-              noteWords.flatMap { $0.value() }, uniquingKeysWith: { _, later in later })
-            // The sessions the harvest keeps, in its order, as it reads them.
-            let sources = heads.filter {
-              damaged[$0.row] == nil && undecoded[$0.id] == nil
-            }.map { head in
-              let raw = head.id.rawValue
-              return Anonymiser.Source(
-                id: head.id, createdAt: head.createdAt,
-                participants: (participants[head.row] ?? []).enumerated().map {
-                  index, participant in
-                  var participant = participant
-                  participant.organisationAliases = aliases[raw]?[index] ?? []
-                  return participant
-                },
-                shareChoices: choices[raw] ?? [:],
-                // The head's words, then the notes' (cut already): a word of both is looked
-                // at once, where the head has it, as when cut from the texts one after another.
-                shared: .words(
-                  Anonymiser.differentWords(
-                    in: [head.title, programme] + (focusQuestions[raw] ?? []))
-                    + (wordsOfNotes[raw] ?? [])))
-            }
-            return Anonymiser(sources: sources)
-          }
+          anonymiser = BackgroundWork(on: cutting) { makeAnonymiser(noteWords) }
         }, participants: participants)
       read.sessions.removeAll { undecoded[$0.id] != nil }
       read.skipped += undecoded.sorted { $0.key < $1.key }.map(\.value)
-      return (read, notes, anonymiser)
+      // Started once the notes were read, which comes before the rest is read; made here from
+      // every batch were it not.
+      let allNoteWords = noteWords
+      return (read, notes, anonymiser ?? BackgroundWork { makeAnonymiser(allNoteWords) })
     }
-    // Started once the notes were read, which always comes before the rest.
-    guard let made = anonymiser?.value() else { preconditionFailure("the notes were not read") }
+    let made = anonymiser.value()
     var anonymised = sessions
     // Each session is scrubbed on its own, by the same anonymiser: on every core.
     anonymised.sessions = sessions.sessions.concurrentMap {
