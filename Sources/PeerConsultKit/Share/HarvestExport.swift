@@ -21,13 +21,13 @@ public enum HarvestExport {
     // Only the period's sessions are anonymised, so pseudonyms follow the people it shows.
     let records = try options.prepare(Self.records(records, in: period))
     let digests = records.map(SessionDigest.init)
-    var written = ""
-    render(
-      digests.map(ProgrammeSession.init), programme: programme, as: format,
-      timeZone: options.timeZone, anonymised: options.anonymise, period: period,
-      groups: options.anonymise ? Anonymiser.groupPseudonyms(digests) : groups, now: now
-    ) { written += $0 }
-    return written
+    return String(piecesOf: { write in
+      render(
+        digests.map(ProgrammeSession.init), programme: programme, as: format,
+        timeZone: options.timeZone, anonymised: options.anonymise, period: period,
+        groups: options.anonymise ? Anonymiser.groupPseudonyms(digests) : groups, now: now,
+        into: write)
+    })
   }
 
   /// The harvest of `sessions` (oldest first, all of `programme` and held in `period`), as
@@ -38,12 +38,11 @@ public enum HarvestExport {
     timeZone: TimeZone = .current, period: ReportPeriod = .always,
     groups: [GroupID: String] = [:], now: Date = Date()
   ) -> String {
-    var written = ""
-    render(
-      sessions: sessions, programme: programme, as: format, timeZone: timeZone, period: period,
-      groups: groups, now: now
-    ) { written += $0 }
-    return written
+    String(piecesOf: { write in
+      render(
+        sessions: sessions, programme: programme, as: format, timeZone: timeZone, period: period,
+        groups: groups, now: now, into: write)
+    })
   }
 
   /// ``render(sessions:programme:as:timeZone:period:groups:now:)`` handed to `write` a piece at
@@ -68,12 +67,11 @@ public enum HarvestExport {
     anonymisedSessions sessions: [ProgrammeSession], programme: String, as format: ShareFormat,
     timeZone: TimeZone = .current, period: ReportPeriod = .always, now: Date = Date()
   ) -> String {
-    var written = ""
-    render(
-      anonymisedSessions: sessions, programme: programme, as: format, timeZone: timeZone,
-      period: period, now: now
-    ) { written += $0 }
-    return written
+    String(piecesOf: { write in
+      render(
+        anonymisedSessions: sessions, programme: programme, as: format, timeZone: timeZone,
+        period: period, now: now, into: write)
+    })
   }
 
   /// ``render(anonymisedSessions:programme:as:timeZone:period:now:)`` handed to `write` a

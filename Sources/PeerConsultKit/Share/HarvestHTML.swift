@@ -8,9 +8,7 @@ struct HarvestHTML: Sendable {
   /// The briefing organised by the programme's questions, as ``HarvestMarkdown`` orders it,
   /// with the ratings over time drawn as an inline SVG chart.
   func render(_ harvest: ProgrammeHarvest, _ report: ProgrammeReport) -> String {
-    var page = ""
-    render(harvest, report) { page += $0 }
-    return page
+    String(piecesOf: { render(harvest, report, into: $0) })
   }
 
   /// ``render(_:_:)`` handed to `write` a piece at a time, in order: the page around the long
