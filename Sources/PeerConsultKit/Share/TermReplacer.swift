@@ -67,8 +67,8 @@ struct TermReplacer: Sendable {
     let suspicion: Suspicion?
   }
 
-  private struct Term: Sendable {
-    let folded: [Character]
+  struct Term: Sendable {
+    let folded: Pattern
     let replacement: String
     let care: Care
     /// CJK at an edge: no word boundary is needed on that side.
@@ -82,12 +82,8 @@ struct TermReplacer: Sendable {
   /// Whether a term opens in CJK, so may match inside a word.
   private var hasTermOpeningInCJK = false
 
-  /// Each term of two characters or more that can match ASCII text, as the ASCII bytes its
-  /// folded characters equal, by its first two bytes (``byteCandidates(in:)``): most words of
-  /// a note start as no term does, which one look tells.
-  private var asciiTerms: [[[UInt8]]] = Array(repeating: [], count: 128 * 128)
-  /// Whether a term of one character equals each ASCII byte.
-  private var asciiSingles = [Bool](repeating: false, count: 128)
+  /// The terms that can match ASCII characters, for text read from its bytes.
+  private var asciiIndex = ASCIIIndex()
 
   /// The characters other than ASCII that terms hold once folded ("王", "μ"): Latin text
   /// folding to one of them may hold such a term, and is left to the long way
@@ -95,11 +91,11 @@ struct TermReplacer: Sendable {
   private var nonASCIITermCharacters = Set<Character>()
 
   /// Titles, folded, that go with a name written after them (``Care/takesTitle``).
-  private let titles: [[Character]]
+  private let titles: [Pattern]
 
   /// A replacer whose names take `titles` before them ("Dr" for "Dr Patel").
   init(titles: [String] = []) {
-    self.titles = titles.map { Self.fold($0) }
+    self.titles = titles.map { Pattern(Self.fold($0)) }
   }
 
   /// Adds `term`, to be replaced by `replacement`. A term already added keeps its first
@@ -108,21 +104,15 @@ struct TermReplacer: Sendable {
     let folded = Self.fold(term.trimmingCharacters(in: .whitespacesAndNewlines))
     guard let first = folded.first, let last = folded.last else { return }
     var bucket = terms[first, default: []]
-    guard !bucket.contains(where: { $0.folded == folded }) else { return }
-    bucket.append(
-      Term(
-        folded: folded, replacement: replacement, care: care, opensInCJK: Self.isCJK(first),
-        closesInCJK: Self.isCJK(last)))
+    guard !bucket.contains(where: { $0.folded.characters == folded }) else { return }
+    let added = Term(
+      folded: Pattern(folded), replacement: replacement, care: care,
+      opensInCJK: Self.isCJK(first), closesInCJK: Self.isCJK(last))
+    bucket.append(added)
     bucket.sort { $0.folded.count > $1.folded.count }
     terms[first] = bucket
     hasTermOpeningInCJK = hasTermOpeningInCJK || Self.isCJK(first)
-    if let bytes = Self.asciiBytes(folded) {
-      if bytes.count == 1 {
-        asciiSingles[Int(bytes[0])] = true
-      } else {
-        asciiTerms[Int(bytes[0]) << 7 | Int(bytes[1])].append(bytes)
-      }
-    }
+    asciiIndex.add(added)
     nonASCIITermCharacters.formUnion(folded.filter { $0.asciiValue == nil })
   }
 
@@ -130,7 +120,7 @@ struct TermReplacer: Sendable {
   /// a term can never match ASCII text. Characters compare by canonical equivalence, so a
   /// few others equal an ASCII one (U+037E is ";", U+1FEF is "`"); "\r\n" is one character
   /// and equals no byte.
-  private static func asciiBytes(_ folded: [Character]) -> [UInt8]? {
+  static func asciiBytes(_ folded: [Character]) -> [UInt8]? {
     var bytes: [UInt8] = []
     for character in folded {
       // An ASCII character stands for itself (Foundation's look cost most of adding a term).
@@ -149,7 +139,7 @@ struct TermReplacer: Sendable {
   func contains(_ term: String) -> Bool {
     let folded = Self.fold(term.trimmingCharacters(in: .whitespacesAndNewlines))
     guard let first = folded.first else { return false }
-    return terms[first]?.contains { $0.folded == folded } ?? false
+    return terms[first]?.contains { $0.folded.characters == folded } ?? false
   }
 
   /// Whether any term occurs in `text`.
@@ -184,37 +174,44 @@ struct TermReplacer: Sendable {
   /// English words are not occurrences.
   func matches(in text: String) -> [Match] {
     guard !terms.isEmpty else { return [] }
-    // In ASCII and Latin text, where a term may start is found from the bytes; most notes of
-    // a report have no such place, and the rest few.
-    if let candidates = byteCandidates(in: text) {
+    // ASCII and Latin text (without a carriage return, ``latinFolded(_:)``) is read from its
+    // bytes: where a term may start is found first, and most notes of a report have no such
+    // place, the rest few. A match needs such a place (a term opening in CJK has no ASCII
+    // form, and one holding another character cannot match there), so none is missed.
+    var text = text
+    let fromBytes = text.withUTF8 { bytes -> [Match]? in
+      if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        let candidates = asciiIndex.candidates(in: bytes)
+        return candidates.isEmpty ? [] : matches(in: ASCIIText(bytes: bytes), at: candidates)
+      }
+      guard let folded = latinFolded(bytes) else { return nil }
+      let candidates = folded.withUnsafeBufferPointer { asciiIndex.candidates(in: $0) }
       guard !candidates.isEmpty else { return [] }
-      return matches(in: text, at: candidates)
+      return matches(in: LatinText(bytes: bytes, folded: folded), at: candidates)
     }
-    return matches(in: text, at: nil)
+    return fromBytes ?? matches(in: CharacterText(text), at: nil)
   }
 
-  /// ``matches(in:)`` found the long way, character by character: what the ASCII shortcut
+  /// ``matches(in:)`` found the long way, character by character: what reading the bytes
   /// must agree with.
   func matchesByCharacter(in text: String) -> [Match] {
     guard !terms.isEmpty else { return [] }
-    return matches(in: text, at: nil)
+    return matches(in: CharacterText(text), at: nil)
   }
 
   /// The matches in `text` that start at one of `candidates` (increasing folded indices), or
   /// anywhere when nil.
-  private func matches(in text: String, at candidates: [Int]?) -> [Match] {
-    let original = Self.characters(of: text)
-    let (folded, origin) = Self.foldWithOrigin(text)
+  private func matches<Text: TermReplacerText>(in text: Text, at candidates: [Int]?) -> [Match] {
     var found: [Match] = []
     var position = 0
     var next = 0
-    while position < folded.count {
+    while position < text.count {
       if let candidates {
         while next < candidates.count, candidates[next] < position { next += 1 }
         guard next < candidates.count else { break }
         position = candidates[next]
       }
-      if let (match, end) = match(at: position, in: folded, origin: origin, original: original) {
+      if let (match, end) = match(at: position, in: text) {
         found.append(match)
         position = end
       } else {
@@ -222,52 +219,6 @@ struct TermReplacer: Sendable {
       }
     }
     return found
-  }
-
-  /// Where in `text` a term may start, when its folded characters can be told from its bytes
-  /// (ASCII or Latin text without a carriage return, ``latinFolded(_:)``): each word start
-  /// where some term's ASCII form follows; nil for other text. A match needs this (a term
-  /// opening in CJK has no ASCII form, and one holding another character cannot match there),
-  /// so no other place holds one.
-  private func byteCandidates(in text: String) -> [Int]? {
-    var text = text
-    return text.withUTF8 { bytes -> [Int]? in
-      // ASCII characters are its bytes, and fold to them lowercased with "`" as "'".
-      if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-        return candidates(inFolded: bytes.lazy.map(Self.foldedByte))
-      }
-      return latinFolded(bytes).map { candidates(inFolded: $0) }
-    }
-  }
-
-  /// The word starts of `folded` (the folded characters as bytes, ``latinBytes``) where some
-  /// term's ASCII form follows.
-  private func candidates<Folded: RandomAccessCollection<UInt8>>(inFolded folded: Folded)
-    -> [Int] where Folded.Index == Int
-  {
-    var candidates: [Int] = []
-    let count = folded.count
-    var afterWord = false
-    for position in 0..<count {
-      let first = folded[position]
-      defer { afterWord = Self.isFoldedWordByte(first) }
-      guard !afterWord, first < 0x80 else { continue }
-      if asciiSingles[Int(first)] {
-        candidates.append(position)
-        continue
-      }
-      guard position + 1 < count, folded[position + 1] < 0x80 else { continue }
-      for term in asciiTerms[Int(first) << 7 | Int(folded[position + 1])]
-      where term.count <= count - position {
-        var offset = 2
-        while offset < term.count, folded[position + offset] == term[offset] { offset += 1 }
-        if offset == term.count {
-          candidates.append(position)
-          break
-        }
-      }
-    }
-    return candidates
   }
 
   /// The folded characters of Latin text `bytes` (``isLatin(_:)``) as
@@ -304,6 +255,9 @@ struct TermReplacer: Sendable {
     Int(lead & 0x1F) << 6 | Int(continuation & 0x3F)
   }
 
+  /// How many folded characters the scalar `value` (U+0080 to U+02FF) folds to.
+  static func latinFoldedCount(_ value: Int) -> Int { latinBytes[value - 0x80].bytes.count }
+
   /// ``latinFolds`` as bytes: each folded character as its ASCII byte, or as ``otherWordByte``
   /// or ``otherByte`` (whether it continues a word), which no term's ASCII form holds; with
   /// those other characters, which a term may hold.
@@ -320,14 +274,14 @@ struct TermReplacer: Sendable {
   /// A folded character other than ASCII that does not continue a word.
   private static let otherByte: UInt8 = 0xFF
 
-  /// ``isWord(_:)`` of the character a folded byte of ``candidates(inFolded:)`` stands for.
-  private static func isFoldedWordByte(_ byte: UInt8) -> Bool {
+  /// ``isWord(_:)`` of the character a folded byte (``latinBytes``) stands for.
+  static func isFoldedWordByte(_ byte: UInt8) -> Bool {
     byte == otherWordByte || isWordByte(byte)
   }
 
   /// An ASCII byte folded: capitals to small letters, a backquote to an apostrophe. The one
   /// rule for ASCII that every fold of this type follows.
-  private static func foldedByte(_ byte: UInt8) -> UInt8 {
+  static func foldedByte(_ byte: UInt8) -> UInt8 {
     switch byte {
     case 0x41...0x5A: byte + 32
     case 0x60: 0x27
@@ -336,46 +290,44 @@ struct TermReplacer: Sendable {
   }
 
   /// ``isWord(_:)`` of an ASCII byte's character.
-  private static func isWordByte(_ byte: UInt8) -> Bool {
+  static func isWordByte(_ byte: UInt8) -> Bool {
     (0x61...0x7A).contains(byte | 0x20) || (0x30...0x39).contains(byte)
   }
 
-  /// The longest term matching at `position`, with the folded index just after it.
-  private func match(
-    at position: Int, in folded: [Character], origin: [Int], original: [Character]
-  ) -> (Match, Int)? {
+  /// The longest term matching at `position` of `text`, with the folded index just after it.
+  private func match<Text: TermReplacerText>(at position: Int, in text: Text) -> (Match, Int)? {
     // A match starts and ends on whole original characters: "ß" folds to "ss", and half of
     // it is no word.
-    guard position == 0 || origin[position - 1] != origin[position] else { return nil }
+    guard position == 0 || text.origin(position - 1) != text.origin(position) else { return nil }
     // A term opens a word unless it opens in CJK; most positions are inside a word, where
     // only such a term can match, and it can only where the text there is CJK (the term's
     // first character is): that is asked before looking for terms at all, since hashing the
     // character to look it up cost more than the rest of the scan.
-    let opensWord = position == 0 || !Self.isWord(folded[position - 1])
-    guard opensWord || (hasTermOpeningInCJK && Self.isCJK(folded[position])),
-      let candidates = terms[folded[position]]
+    let opensWord = position == 0 || !text.isWord(at: position - 1)
+    guard opensWord || (hasTermOpeningInCJK && text.isCJK(at: position)),
+      let candidates = terms(at: position, in: text)
     else {
       return nil
     }
     for term in candidates where opensWord || term.opensInCJK {
       let end = position + term.folded.count
-      guard end <= folded.count, end == folded.count || origin[end] != origin[end - 1],
-        Self.holds(term.folded, at: position, in: folded)
+      guard end <= text.count, end == text.count || text.origin(end) != text.origin(end - 1),
+        text.holds(term.folded, at: position)
       else { continue }
-      let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: folded) : end
+      let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: text) : end
       let closeBoundary =
-        term.closesInCJK || wordEnd == folded.count || !Self.isWord(folded[wordEnd])
+        term.closesInCJK || wordEnd == text.count || !text.isWord(at: wordEnd)
       guard closeBoundary else { continue }
-      let range = origin[position]..<(origin[end - 1] + 1)
-      let word = String(
-        original[range.lowerBound..<(wordEnd == end ? range.upperBound : origin[wordEnd - 1] + 1)])
+      let range = text.origin(position)..<(text.origin(end - 1) + 1)
+      let word = text.string(
+        range.lowerBound..<(wordEnd == end ? range.upperBound : text.origin(wordEnd - 1) + 1))
       if term.care.contains(.capitalsOnly), word.contains(where: \.isLowercase) { continue }
       var suspicion: Suspicion?
-      if term.care.contains(.standsAlone), !Self.standsAlone(range, in: original) {
+      if term.care.contains(.standsAlone), !Self.standsAlone(range, in: text) {
         suspicion = .insideWord
       } else if term.care.contains(.ordinaryWord) {
         if Self.isOrdinary(word) { continue }
-        if Self.capitalisationCannotTell(word, at: range.lowerBound, in: original) {
+        if Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
           suspicion = .ordinaryWord
         }
       }
@@ -383,47 +335,48 @@ struct TermReplacer: Sendable {
       if term.care.contains(.resemblance) { suspicion = suspicion ?? .resemblance }
       if term.care.contains(.unknownName) { suspicion = .unknownName }
       let start =
-        term.care.contains(.takesTitle) ? titleStart(before: position, in: folded) : position
+        term.care.contains(.takesTitle) ? titleStart(before: position, in: text) : position
       return (
         Match(
-          range: origin[start]..<range.upperBound, text: String(original[range]),
+          range: text.origin(start)..<range.upperBound, text: text.string(range),
           replacement: term.replacement, suspicion: suspicion), end
       )
     }
     return nil
   }
 
-  /// Whether `folded` holds `term` from `position` (which leaves room for it), compared by
-  /// index: a slice of the text for every term tried at every word's start cost more than the
-  /// comparison.
-  private static func holds(_ term: [Character], at position: Int, in folded: [Character])
-    -> Bool
-  {
-    for offset in term.indices where folded[position + offset] != term[offset] { return false }
-    return true
+  /// The terms that may start at `position` of `text`, longest first.
+  private func terms<Text: TermReplacerText>(at position: Int, in text: Text) -> [Term]? {
+    switch text.termLookup(at: position) {
+    case .character(let character): terms[character]
+    case .bytes(let first, let second): asciiIndex.terms(first: first, second: second)
+    }
   }
 
   // MARK: Context
 
   /// Where a title written before `position` ("Dr ", "Dr. ") starts, or `position`.
-  private func titleStart(before position: Int, in folded: [Character]) -> Int {
-    guard position >= 2, folded[position - 1] == " " else { return position }
-    let end = folded[position - 2] == "." ? position - 2 : position - 1
+  private func titleStart<Text: TermReplacerText>(before position: Int, in text: Text) -> Int {
+    guard position >= 2, text.isFolded(position - 1, 0x20) else { return position }
+    let end = text.isFolded(position - 2, 0x2E) ? position - 2 : position - 1
     for title in titles where end >= title.count {
       let start = end - title.count
-      if folded[start..<end].elementsEqual(title), start == 0 || !Self.isWord(folded[start - 1]) {
+      if text.holds(title, at: start), start == 0 || !text.isWord(at: start - 1) {
         return start
       }
     }
     return position
   }
 
+  /// Plural and possessive endings, longest first.
+  private static let suffixes = [Pattern(["e", "s"]), Pattern(["s"])]
+
   /// The folded index after a plural or possessive "s"/"es" at `end`, or `end`.
-  private static func suffixEnd(after end: Int, in folded: [Character]) -> Int {
-    for suffix in [["e", "s"], ["s"]] as [[Character]] {
+  private static func suffixEnd<Text: TermReplacerText>(after end: Int, in text: Text) -> Int {
+    for suffix in suffixes {
       let stop = end + suffix.count
-      if stop <= folded.count, folded[end..<stop].elementsEqual(suffix),
-        stop == folded.count || !isWord(folded[stop])
+      if stop <= text.count, text.holds(suffix, at: end),
+        stop == text.count || !text.isWord(at: stop)
       {
         return stop
       }
@@ -443,32 +396,34 @@ struct TermReplacer: Sendable {
 
   /// Whether a capitalised English word may not be a name: it starts a sentence, follows
   /// "the", or is written all in capitals.
-  private static func capitalisationCannotTell(
-    _ word: String, at start: Int, in original: [Character]
+  private static func capitalisationCannotTell<Text: TermReplacerText>(
+    _ word: String, at start: Int, in text: Text
   ) -> Bool {
     if word.count > 1, !word.contains(where: \.isLowercase) { return true }
     var index = start - 1
     while index >= 0,
-      original[index] == " " || original[index] == "\t"
-        || "\"'“‘([*•-".contains(original[index])
+      text.original(index) == " " || text.original(index) == "\t"
+        || "\"'“‘([*•-".contains(text.original(index))
     {
       index -= 1
     }
     guard index >= 0 else { return true }
-    if ".!?:;\n\r".contains(original[index]) { return true }
+    if ".!?:;\n\r".contains(text.original(index)) { return true }
     var previous = ""
-    while index >= 0, original[index].isLetter {
-      previous.insert(original[index], at: previous.startIndex)
+    while index >= 0, text.original(index).isLetter {
+      previous.insert(text.original(index), at: previous.startIndex)
       index -= 1
     }
     return determiners.contains(previous.lowercased())
   }
 
   /// Whether no letter or digit touches `range`.
-  private static func standsAlone(_ range: Range<Int>, in original: [Character]) -> Bool {
-    let before = range.lowerBound == 0 || !isLetterOrDigit(original[range.lowerBound - 1])
+  private static func standsAlone<Text: TermReplacerText>(_ range: Range<Int>, in text: Text)
+    -> Bool
+  {
+    let before = range.lowerBound == 0 || !isLetterOrDigit(text.original(range.lowerBound - 1))
     let after =
-      range.upperBound == original.count || !isLetterOrDigit(original[range.upperBound])
+      range.upperBound == text.originalCount || !isLetterOrDigit(text.original(range.upperBound))
     return before && after
   }
 
@@ -598,7 +553,7 @@ struct TermReplacer: Sendable {
 
   /// A character that continues a word written with spaces between words. ASCII is answered
   /// without asking for the character's Unicode properties, at every position of every text.
-  private static func isWord(_ character: Character) -> Bool {
+  static func isWord(_ character: Character) -> Bool {
     if let ascii = character.asciiValue { return isWordByte(ascii) }
     return (character.isLetter || character.isNumber) && !isCJK(character)
   }
