@@ -35,7 +35,7 @@ extension Anonymiser {
     var quoted = notes.makeIterator()
     var nextQuoted = quoted.next()
     var tags: [ProgrammeSession.TagUse] = []
-    for note in visibleNotes where note.text.utf8.contains(UInt8(ascii: "#")) {
+    for note in visibleNotes where note.text.holdsByte(UInt8(ascii: "#")) {
       while let candidate = nextQuoted, candidate.id < note.id { nextQuoted = quoted.next() }
       let scrubbed =
         nextQuoted.flatMap { $0.id == note.id ? $0.text : nil } ?? scrubbedNote(note.text)

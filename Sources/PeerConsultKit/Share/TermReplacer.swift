@@ -517,10 +517,27 @@ struct TermReplacer: Sendable {
     // a report folding thousands of names and themes spent most of its folding on.
     if let ascii = character.asciiValue { return [foldedASCII(character, ascii)] }
     var scalars = character.unicodeScalars.makeIterator()
-    if let scalar = scalars.next(), scalars.next() == nil, latinFolds.range.contains(scalar.value) {
-      return latinFolds.folds[Int(scalar.value - latinFolds.range.lowerBound)]
+    if let scalar = scalars.next(), scalars.next() == nil {
+      // Notes in Arabic or Japanese asked Foundation for every letter; their blocks are looked
+      // up too.
+      if let folded = fold(scalar, by: latinFolds) ?? fold(scalar, by: kanaFolds)
+        ?? fold(scalar, by: arabicFolds)
+      {
+        return folded
+      }
+      // A unified Han ideograph has no case, accent, width form or decomposition: it folds to
+      // itself (the tests compare every one with Foundation's folding).
+      if (0x3400...0x4DBF).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value) {
+        return [character]
+      }
     }
     return foldedByFoundation(character)
+  }
+
+  /// `scalar`, a character of its own, folded by `table`, or nil when outside its range.
+  private static func fold(_ scalar: Unicode.Scalar, by table: ScalarFolds) -> [Character]? {
+    guard table.range.contains(scalar.value) else { return nil }
+    return table.folds[Int(scalar.value - table.range.lowerBound)]
   }
 
   /// An ASCII `character` (whose value is `ascii`) folded: capitals to small letters, a
@@ -534,10 +551,23 @@ struct TermReplacer: Sendable {
   /// ``fold(_:)-(Character)`` of each character of one scalar from U+0080 to U+02FF (Latin-1,
   /// Latin Extended-A and -B, IPA and spacing modifier letters), made by
   /// ``foldedByFoundation(_:)`` when first needed, so the two cannot differ.
-  static let latinFolds: (range: ClosedRange<UInt32>, folds: [[Character]]) = {
-    let range: ClosedRange<UInt32> = 0x80...0x2FF
-    return (range, range.map { foldedByFoundation(Character(Unicode.Scalar($0)!)) })
-  }()
+  static let latinFolds = scalarFolds(0x80...0x2FF)
+
+  /// ``fold(_:)-(Character)`` of each character of one scalar of hiragana and katakana, made
+  /// like ``latinFolds`` when first needed.
+  static let kanaFolds = scalarFolds(0x3040...0x30FF)
+
+  /// ``fold(_:)-(Character)`` of each character of one scalar of the Arabic block, made like
+  /// ``latinFolds`` when first needed.
+  static let arabicFolds = scalarFolds(0x600...0x6FF)
+
+  /// Scalars from `range` with what each folds to.
+  typealias ScalarFolds = (range: ClosedRange<UInt32>, folds: [[Character]])
+
+  /// ``foldedByFoundation(_:)`` of each scalar in `range`, which holds no surrogate.
+  private static func scalarFolds(_ range: ClosedRange<UInt32>) -> ScalarFolds {
+    (range, range.map { foldedByFoundation(Character(Unicode.Scalar($0) ?? "\u{FFFD}")) })
+  }
 
   /// ``fold(_:)-(Character)`` without its shortcuts: apostrophes as `'`, then Foundation's
   /// folding of case, accents and width, and the ``plainLetters``.

@@ -29,6 +29,25 @@ import Testing
     #expect(TermReplacer.fold("Zoë Ångström’s `x`") == Array("zoe angstrom's 'x'"))
   }
 
+  /// Kana, which a table folds, and the unified Han ideographs, which fold to themselves
+  /// without asking Foundation; and beside them, asked, the compatibility ideographs and the
+  /// fullwidth and halfwidth forms ("Ａ" is "a").
+  @Test func kanaAndHanFoldAsFoundationFoldsThem() {
+    var differing: [String] = []
+    for range: ClosedRange<UInt32> in [
+      0x3000...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFFEF,
+    ] {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let character = Character(scalar)
+        if TermReplacer.fold(character) != TermReplacer.foldedByFoundation(character) {
+          differing.append(String(value, radix: 16))
+        }
+      }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(20))")
+  }
+
   /// A text folded for matching, with where each folded character came from, is each of its
   /// characters folded the long way, in order: ASCII ones are appended without an array.
   @Test func textsFoldAsTheirCharactersFoldTheLongWay() {
