@@ -81,6 +81,17 @@ enum FormatOption: String, CaseIterable, ExpressibleByArgument {
     case .json: .json
     }
   }
+
+  /// The format a file's name asks for: `.md` or `.markdown`, `.html` or `.htm`, `.json`; nil
+  /// for another name. `harvest -o report.html` wrote Markdown into a file named `.html`.
+  init?(forFile path: String) {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "md", "markdown": self = .markdown
+    case "html", "htm": self = .html
+    case "json": self = .json
+    default: return nil
+    }
+  }
 }
 
 /// Where `export` and `harvest` write: standard output, or a private file.
@@ -93,6 +104,12 @@ struct OutputOptions: ParsableArguments {
 
   @Flag(help: "Replace the output file if it already exists.")
   var force = false
+
+  /// The format to write: `given` (`--format`), or the one the output file's name asks for;
+  /// nil when neither says.
+  func format(_ given: FormatOption?) -> FormatOption? {
+    given ?? output.flatMap(FormatOption.init(forFile:))
+  }
 
   /// Writes the pieces `produce` hands to its argument as they come: to standard output, or
   /// to a private file put in place once `produce` is done (``PrivateFileWriter``), so a

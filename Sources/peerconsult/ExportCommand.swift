@@ -29,8 +29,9 @@ struct ExportCommand: ParsableCommand {
   @Flag(help: "Export every session.")
   var all = false
 
-  @Option(help: "markdown, html or json.")
-  var format: FormatOption
+  @Option(
+    help: "markdown, html or json (by default as the output file's name ends: .md, .html, .json).")
+  var format: FormatOption?
 
   @Flag(
     name: [.customLong("anonymise"), .customLong("anonymize")],
@@ -45,6 +46,11 @@ struct ExportCommand: ParsableCommand {
     guard !sessions.isEmpty || programme != nil || all else {
       throw CLIError(
         "Name the sessions to export (an id prefix, or latest), or use --programme P or --all.")
+    }
+    guard let format = output.format(self.format) else {
+      throw CLIError(
+        "Say which format: --format markdown, html or json, or -o a file ending .md, .html or .json."
+      )
     }
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }
@@ -80,13 +86,15 @@ struct ExportCommand: ParsableCommand {
       return
     case .write: break
     }
-    try stream(unique, from: database)
+    try stream(unique, as: format, from: database)
   }
 
   /// Writes `sessions` one at a time (``SessionExport/stream(_:from:as:anonymise:timeZone:to:)``),
   /// so that `export --all` takes the memory of one session, not of every one; anonymised and
   /// HTML exports read them twice (who was there and how many, then each to write).
-  private func stream(_ sessions: [SessionID], from database: AppDatabase) throws {
+  private func stream(_ sessions: [SessionID], as format: FormatOption, from database: AppDatabase)
+    throws
+  {
     var read = SessionRecords()
     try output.stream(
       { write in

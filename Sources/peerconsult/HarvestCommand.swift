@@ -22,8 +22,11 @@ struct HarvestCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The programme to harvest.", valueName: "P"))
   var programme: String
 
-  @Option(help: "markdown, html or json.")
-  var format: FormatOption = .markdown
+  @Option(
+    help:
+      "markdown, html or json (by default as the output file's name ends: .html, .json; else markdown)."
+  )
+  var format: FormatOption?
 
   @Option(help: ArgumentHelp("Only sessions held on or after this day.", valueName: "YYYY-MM-DD"))
   var since: String?
@@ -51,6 +54,7 @@ struct HarvestCommand: ParsableCommand {
   }
 
   func run() throws {
+    let format = output.format(self.format) ?? .markdown
     let period = try period()
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
     defer { try? database.close() }

@@ -267,6 +267,30 @@ struct CommandLineTests {
     expectRefusal(try run(["export", "--format", "json"], in: folder), mentioning: "--all")
   }
 
+  /// Without `--format`, the output file's name says which: `export` refuses in one line when
+  /// nothing says, and `harvest` writes Markdown; a format given wins over the name.
+  @Test func theOutputFilesNameChoosesTheFormat() throws {
+    let folder = try seeded()
+    let json = folder.file("all.JSON")
+    #expect(try run(["export", "--all", "-o", json.path], in: folder).status == 0)
+    #expect(try String(contentsOf: json, encoding: .utf8).hasPrefix("{"))
+    expectRefusal(try run(["export", "--all"], in: folder), mentioning: "--format")
+    expectRefusal(try run(["export", "--all", "-o", "all.txt"], in: folder), mentioning: ".html")
+    let page = folder.file("harvest.htm")
+    _ = try run(["harvest", "--programme", "Alcohol Plan", "-o", page.path], in: folder)
+    #expect(try String(contentsOf: page, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+    let data = folder.file("harvest.json")
+    _ = try run(["harvest", "--programme", "Alcohol Plan", "-o", data.path], in: folder)
+    #expect(try String(contentsOf: data, encoding: .utf8).hasPrefix("{"))
+    let named = folder.file("harvest.html")
+    _ = try run(
+      ["harvest", "--programme", "Alcohol Plan", "--format", "markdown", "-o", named.path],
+      in: folder)
+    #expect(try String(contentsOf: named, encoding: .utf8).hasPrefix("# Harvest: Alcohol Plan"))
+    let text = try run(["harvest", "--programme", "Alcohol Plan"], in: folder)
+    #expect(text.stdout.hasPrefix("# Harvest: Alcohol Plan"))
+  }
+
   @Test func anonymisedExportsHideNamesInEveryFormat() throws {
     let folder = try seeded()
     for format in ["markdown", "html", "json"] {
