@@ -20,7 +20,8 @@ extension TermReplacer {
 
     /// Terms of two characters or more, by their first two bytes (``pair(_:_:)``).
     private var prefixes: [[Prefix]] = Array(repeating: [], count: 128 * 128)
-    /// Whether a term of one character is each ASCII byte.
+    /// Whether a term of one character is each ASCII byte: ``singleTerms`` not empty, kept
+    /// apart so the search reads a flag, not an array, at every word's start.
     private var singles = [Bool](repeating: false, count: 128)
     /// The terms tried where the folded bytes start with a pair: those of two characters or
     /// more starting with it, then the term of its first byte alone, longest first.
@@ -58,7 +59,8 @@ extension TermReplacer {
     }
 
     /// The terms that may match where the folded bytes are `first` then `second` (nil at the
-    /// end of the text, or before a character that is not ASCII), longest first.
+    /// end of the text), longest first. A byte from 0x80 stands for a folded character that
+    /// is not ASCII (``latinBytes``): no term of two characters or more follows it.
     func terms(first: UInt8, second: UInt8?) -> [Term] {
       guard first < 0x80 else { return [] }
       guard let second, second < 0x80 else { return singleTerms[Int(first)] }

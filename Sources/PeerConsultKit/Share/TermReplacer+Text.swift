@@ -19,8 +19,8 @@ extension TermReplacer {
   enum TermLookup {
     /// By the folded character there.
     case character(Character)
-    /// By the folded bytes there (``ASCIIIndex/terms(first:second:)``), in text read from
-    /// its bytes.
+    /// By the folded bytes there and after it (nil at the end of the text), in text read from
+    /// its bytes (``ASCIIIndex/terms(first:second:)``).
     case bytes(UInt8, UInt8?)
   }
 }
@@ -31,7 +31,9 @@ extension TermReplacer {
 /// Text whose folded characters its bytes tell (ASCII, Latin) is read from its bytes
 /// (``TermReplacer/ASCIIText``, ``TermReplacer/LatinText``); other text from arrays of its
 /// characters (``TermReplacer/CharacterText``). One matcher reads all three, so they cannot
-/// find different things; the randomised tests compare the byte texts with the characters.
+/// find different things: text is read from its bytes only where every term and title that
+/// could match it has an ASCII form (``TermReplacer/Pattern/ascii``), since a byte text finds
+/// no other. The randomised tests compare the byte texts with the characters.
 protocol TermReplacerText {
   /// How many folded characters the text has.
   var count: Int { get }

@@ -85,9 +85,9 @@ struct TermReplacer: Sendable {
   /// The terms that can match ASCII characters, for text read from its bytes.
   private var asciiIndex = ASCIIIndex()
 
-  /// The characters other than ASCII that terms hold once folded ("王", "μ"): Latin text
-  /// folding to one of them may hold such a term, and is left to the long way
-  /// (``latinFolded(_:)``).
+  /// The characters other than ASCII that terms and titles hold once folded ("王", "μ"):
+  /// Latin text folding to one of them may hold such a term or title, which its bytes cannot
+  /// find, and is left to the long way (``latinFolded(_:)``).
   private var nonASCIITermCharacters = Set<Character>()
 
   /// Titles, folded, that go with a name written after them (``Care/takesTitle``).
@@ -96,6 +96,7 @@ struct TermReplacer: Sendable {
   /// A replacer whose names take `titles` before them ("Dr" for "Dr Patel").
   init(titles: [String] = []) {
     self.titles = titles.map { Pattern(Self.fold($0)) }
+    nonASCIITermCharacters = Set(self.titles.flatMap(\.characters).filter { $0.asciiValue == nil })
   }
 
   /// Adds `term`, to be replaced by `replacement`. A term already added keeps its first

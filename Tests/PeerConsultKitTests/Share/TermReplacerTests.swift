@@ -48,10 +48,10 @@ import Testing
   /// Latin text (accents, "ß", "ø", "¿", "µ") is searched from its bytes too, and must find
   /// what the character-by-character search finds: terms matching through folding ("Zoe" for
   /// "Zoë", "Sorensen" for "Sørensen", "strausse" for "Straße"), word edges at letters that
-  /// are not ASCII ("Annestraße"), and a term holding a character that is not ASCII, which
-  /// such text may fold to ("µ" is "μ").
+  /// are not ASCII ("Annestraße"), and a term or a title holding a character that is not
+  /// ASCII, which such text may fold to ("µ" is "μ"; "ĳ").
   @Test func latinTextMatchesAsCharacterByCharacter() {
-    var replacer = TermReplacer(titles: ["Dr"])
+    var replacer = TermReplacer(titles: ["Dr", "ĳ"])
     replacer.add("Zoë Strauss", replacement: "[A]", care: [.suffixes, .takesTitle])
     replacer.add("Zoë", replacement: "[A]", care: [.takesTitle])
     replacer.add("Sørensen", replacement: "[B]", care: [.suffixes])
@@ -68,7 +68,7 @@ import Testing
       "Sorensen", "SØRENSEN", "Anne", "anné", "Annë", "Will", "will", "Lukasz", "Łukasz",
       "łukasz", "µαρία", "μαρία", "µ", "æ", "Æ", "ae", "¿", "¡", "ſ", "ŉ", "×", "©", "é", "ß",
       "Dr", "Dr.", "王", ".", " ", " ", " ", "-", "'", "\n", "\r\n", "2", "²", "ª", "ɐ", "ʼ",
-      "ˆ", "\u{2FF}", "Zoë Strauss", "zoe strausz",
+      "ˆ", "\u{2FF}", "Zoë Strauss", "zoe strausz", "ĳ", "Ĳ.",
     ]
     expectMatchesAsCharacterByCharacter(replacer, in: pieces, length: 0...12, &generator)
   }
