@@ -141,7 +141,7 @@ extension AppDatabase {
   }
 
   /// A quoted note as its row holds it, before its owner is named.
-  private struct QuotedNote {
+  struct QuotedNote {
     let id: Int
     let kind: NoteKind
     let text: String
@@ -257,9 +257,7 @@ extension AppDatabase {
         OR n.slot IN (\(closingSlots.sorted().map(String.init).joined(separator: ", "))))
       """
     // Without ORDER BY: SQLite sorting the rows (with their texts) cost more than putting each
-    // session's notes in order here. They come a session at a time, in order, through the
-    // index by session and number, so they are gathered a session at a time and almost never
-    // sorted again; SQL does not promise either, so both are checked.
+    // session's notes in order as they are gathered (``NoteGatherer``).
     let rows = try Row.fetchCursor(
       db,
       sql: """
@@ -268,91 +266,38 @@ extension AppDatabase {
         FROM notes n JOIN sessions s ON s.id = n.session_id
         WHERE \(scope) AND n.deleted_at IS NULL \(readsEveryNote ? "" : quotedOnly)
         """, arguments: arguments)
-    var gathered: [Int64: SessionNotes] = [:]
-    var session: Int64 = 0
-    var current = SessionNotes()
-    // With `everyNote`: the sessions gathered and not yet handed over, those handed over, and
-    // those met again after they were.
-    var pending: [Int64] = []
-    var handed = Set<Int64>()
-    var again: [Int64] = []
-    func handOver(_ sessions: [Int64]) {
-      guard let everyNote else { return }
-      for id in sessions where !gathered[id]!.isInOrder { gathered[id] = gathered[id]!.inOrder() }
-      handed.formUnion(sessions)
-      everyNote(sessions.compactMap { id in ids[id].map { ($0, gathered[id]!.visible) } })
-    }
-    func gather() {
-      guard !current.numbers.isEmpty else { return }
-      if gathered[session] == nil {
-        pending.append(session)
-      } else if handed.contains(session) {
-        again.append(session)
-      }
-      gathered[session, default: SessionNotes()].append(current)
-      current = SessionNotes()
-      if pending.count == noteBatchSize {
-        handOver(pending)
-        pending = []
-      }
-    }
+    var gatherer = NoteGatherer(
+      batchSize: noteBatchSize,
+      handOver: everyNote.map { everyNote in
+        { [ids] batch in
+          everyNote(batch.compactMap { id, notes in ids[id].map { ($0, notes.visible) } })
+        }
+      })
     // Columns by position, in the order selected: the query's rows are the report's quoted
     // notes (22,345 at 1,000 sessions) and a few in slots closing in other sessions, or, with
     // `everyNote`, every note.
     while let row = try rows.next() {
       let id: Int64 = row[0]
-      if id != session {
-        gather()
-        session = id
-      }
       let number: Int = row[1]
       let text: String = row[3]
       let createdAt = Date(millisecondsSince1970: row[4])
-      current.numbers.append(number)
-      if readsEveryNote {
-        current.visible.append(.init(id: number, text: text, createdAt: createdAt))
-      }
       let isClosing = !closing.isEmpty && closing.contains(SlotKey(session: id, slot: row[8]))
       // The kind's name is read only for a note that is quoted.
       let isQuotedKind: Bool = row[9]
-      guard isClosing || isQuotedKind, let kind = NoteKind(rawValue: row[2]) else { continue }
-      current.quoted.append(
-        QuotedNote(
-          id: number, kind: kind, text: text, createdAt: createdAt, isClosing: isClosing,
-          owner: row[5], doneAt: (row[6] as Int64?).map(Date.init(millisecondsSince1970:)),
-          due: (row[7] as String?).flatMap(ActionDue.init(code:))))
+      let kind = isClosing || isQuotedKind ? NoteKind(rawValue: row[2]) : nil
+      gatherer.add(
+        session: id, number: number,
+        visible: readsEveryNote ? .init(id: number, text: text, createdAt: createdAt) : nil,
+        quoted: kind.map {
+          QuotedNote(
+            id: number, kind: $0, text: text, createdAt: createdAt, isClosing: isClosing,
+            owner: row[5], doneAt: (row[6] as Int64?).map(Date.init(millisecondsSince1970:)),
+            due: (row[7] as String?).flatMap(ActionDue.init(code:)))
+        })
     }
-    gather()
-    handOver(pending + Set(again).sorted())
-    for (id, notes) in gathered where !notes.isInOrder { gathered[id] = notes.inOrder() }
     return Dictionary(
-      gathered.compactMap { id, notes in ids[id].map { ($0, notes.quoted) } },
+      gatherer.finish().compactMap { id, notes in ids[id].map { ($0, notes.quoted) } },
       uniquingKeysWith: { first, _ in first })
-  }
-
-  /// A session's notes as read: the number of each note read, the quoted ones, and every one
-  /// when all are read.
-  private struct SessionNotes {
-    var numbers: [Int] = []
-    var quoted: [QuotedNote] = []
-    var visible: [Anonymiser.VisibleNote] = []
-
-    mutating func append(_ more: SessionNotes) {
-      numbers += more.numbers
-      quoted += more.quoted
-      visible += more.visible
-    }
-
-    /// Whether the notes were read in the order written.
-    var isInOrder: Bool { !zip(numbers, numbers.dropFirst()).contains { $0 > $1 } }
-
-    /// The same notes in the order written.
-    func inOrder() -> SessionNotes {
-      let order = numbers.indices.sorted { numbers[$0] < numbers[$1] }
-      return SessionNotes(
-        numbers: order.map { numbers[$0] }, quoted: quoted.sorted { $0.id < $1.id },
-        visible: visible.isEmpty ? [] : order.map { visible[$0] })
-    }
   }
 
   /// Every tag of every note not deleted, by session, oldest note first.
