@@ -29,7 +29,7 @@ public struct ReviewState: Equatable, Sendable {
   /// Each session's text that the filter looks in, folded, in the order of ``sessions``: made
   /// once when the sessions are read, so that a key typed into the filter folds the filter
   /// only, not the title, presenters and date of each of ten thousand sessions again.
-  private var haystacks: [String] = []
+  private var haystacks: [FilterText] = []
   /// The sessions that pass the programme and the filter, newest first.
   public private(set) var shown: [SessionListing] = []
   public var selection = 0
@@ -57,7 +57,7 @@ public struct ReviewState: Equatable, Sendable {
   ) {
     self.sessions = sessions
     self.total = max(total ?? sessions.count, sessions.count)
-    haystacks = sessions.map { Self.haystack($0, timeZone) }
+    haystacks = sessions.map { FilterText(Self.haystack($0, timeZone)) }
     self.timeZone = timeZone
     self.programmes = programmes
     self.hasDatabase = hasDatabase
@@ -92,7 +92,7 @@ public struct ReviewState: Equatable, Sendable {
   public mutating func reload(sessions: [SessionListing], programmes: [String], total: Int) {
     self.sessions = sessions
     self.total = max(total, sessions.count)
-    haystacks = sessions.map { Self.haystack($0, timeZone) }
+    haystacks = sessions.map { FilterText(Self.haystack($0, timeZone)) }
     self.programmes = programmes
     if let programme, !programmes.contains(programme) { self.programme = nil }
     refilter()
@@ -149,15 +149,19 @@ public struct ReviewState: Equatable, Sendable {
   /// Whether `listing` passes the programme and every word of the filter. Words are looked
   /// for in the title, programme, presenters, protocol and date, ignoring case and accents.
   public func matches(_ listing: SessionListing) -> Bool {
-    passes(listing, Self.haystack(listing, timeZone), words: filterWords)
+    passes(listing, FilterText(Self.haystack(listing, timeZone)), words: filterWords)
   }
 
   /// The filter's words, folded.
-  private var filterWords: [Substring] { Self.fold(filter.string).split(separator: " ") }
+  private var filterWords: [FilterText] {
+    Self.fold(filter.string).split(separator: " ").map { FilterText(String($0)) }
+  }
 
-  private func passes(_ listing: SessionListing, _ haystack: String, words: [Substring]) -> Bool {
+  private func passes(_ listing: SessionListing, _ haystack: FilterText, words: [FilterText])
+    -> Bool
+  {
     if let programme, listing.programme != programme { return false }
-    return words.allSatisfy { haystack.contains($0) }
+    return words.allSatisfy(haystack.holds)
   }
 
   /// The folded text of `listing` that the filter's words are looked for in.
@@ -175,8 +179,15 @@ public struct ReviewState: Equatable, Sendable {
     selection = selected.flatMap { id in shown.firstIndex { $0.id == id } } ?? 0
   }
 
-  private static func fold(_ text: String) -> String {
-    text.folding(
-      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+  /// `text` without case, accents or width, as Foundation folds it. ASCII, most of what the
+  /// filter looks in (titles, names once folded, every date), is lowercased from its bytes:
+  /// Foundation took 70 ms to fold the texts of ten thousand sessions.
+  static func fold(_ text: String) -> String {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text.folding(
+        options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+    return String(
+      decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
   }
 }
