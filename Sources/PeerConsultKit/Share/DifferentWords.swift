@@ -24,7 +24,7 @@ struct DifferentWords {
   @discardableResult
   mutating func insert(_ word: Substring) -> Bool {
     let added = word.utf8.withContiguousStorageIfAvailable { insert(word, bytes: $0) }
-    return added ?? insert(word, bytes: Array(word.utf8))
+    return added ?? Array(word.utf8).withUnsafeBufferPointer { insert(word, bytes: $0) }
   }
 
   /// Adds the words of `text` that ``SuspectFinder/words(in:)-(String)`` cuts and `keeps`
@@ -73,10 +73,6 @@ struct DifferentWords {
     slots[slot] = Int32(words.count)
     // At most half full, so that a look-up meets a free slot soon.
     if words.count * 2 > slots.count { grow() }
-  }
-
-  private mutating func insert(_ word: Substring, bytes wordBytes: [UInt8]) -> Bool {
-    wordBytes.withUnsafeBufferPointer { insert(word, bytes: $0) }
   }
 
   /// The slot holding a word of `word`'s bytes, or the free slot where it would go.
