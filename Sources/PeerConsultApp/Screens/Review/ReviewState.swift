@@ -57,7 +57,7 @@ public struct ReviewState: Equatable, Sendable {
   ) {
     self.sessions = sessions
     self.total = max(total ?? sessions.count, sessions.count)
-    haystacks = sessions.map { FilterText(Self.haystack($0, timeZone)) }
+    haystacks = Self.haystacks(of: sessions, timeZone)
     self.timeZone = timeZone
     self.programmes = programmes
     self.hasDatabase = hasDatabase
@@ -92,7 +92,7 @@ public struct ReviewState: Equatable, Sendable {
   public mutating func reload(sessions: [SessionListing], programmes: [String], total: Int) {
     self.sessions = sessions
     self.total = max(total, sessions.count)
-    haystacks = sessions.map { FilterText(Self.haystack($0, timeZone)) }
+    haystacks = Self.haystacks(of: sessions, timeZone)
     self.programmes = programmes
     if let programme, !programmes.contains(programme) { self.programme = nil }
     refilter()
@@ -149,7 +149,7 @@ public struct ReviewState: Equatable, Sendable {
   /// Whether `listing` passes the programme and every word of the filter. Words are looked
   /// for in the title, programme, presenters, protocol and date, ignoring case and accents.
   public func matches(_ listing: SessionListing) -> Bool {
-    passes(listing, FilterText(Self.haystack(listing, timeZone)), words: filterWords)
+    passes(listing, FilterText(Self.fold(Self.text(of: listing, timeZone))), words: filterWords)
   }
 
   /// The filter's words, folded.
@@ -164,18 +164,32 @@ public struct ReviewState: Equatable, Sendable {
     return words.allSatisfy(haystack.holds)
   }
 
-  /// The folded text of `listing` that the filter's words are looked for in.
-  private static func haystack(_ listing: SessionListing, _ timeZone: TimeZone) -> String {
-    fold(
-      ([listing.title, listing.programme, listing.protocolName] + listing.presenters)
-        .joined(separator: " ")
-        + " " + ReviewFormat.date(listing.createdAt, timeZone))
+  /// The folded texts of `sessions` that the filter's words are looked for in, each word not
+  /// in ASCII folded once for them all.
+  private static func haystacks(of sessions: [SessionListing], _ timeZone: TimeZone)
+    -> [FilterText]
+  {
+    var folder = HaystackFolder()
+    return sessions.map { FilterText(folder.fold(text(of: $0, timeZone))) }
+  }
+
+  /// The text of `listing` that the filter's words are looked for in, before it is folded.
+  private static func text(of listing: SessionListing, _ timeZone: TimeZone) -> String {
+    ([listing.title, listing.programme, listing.protocolName] + listing.presenters)
+      .joined(separator: " ") + " " + ReviewFormat.date(listing.createdAt, timeZone)
   }
 
   private mutating func refilter() {
     let selected = selectedSession?.id
     let words = filterWords
-    shown = zip(sessions, haystacks).filter { passes($0, $1, words: words) }.map(\.0)
+    // Each listing passing is copied once, into room made once: filtering pairs and mapping
+    // them back copied ten thousand listings twice and grew the array as it went.
+    var passing: [SessionListing] = []
+    passing.reserveCapacity(words.isEmpty && programme == nil ? sessions.count : 0)
+    for index in sessions.indices where passes(sessions[index], haystacks[index], words: words) {
+      passing.append(sessions[index])
+    }
+    shown = passing
     selection = selected.flatMap { id in shown.firstIndex { $0.id == id } } ?? 0
   }
 
