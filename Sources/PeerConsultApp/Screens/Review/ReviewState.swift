@@ -164,8 +164,8 @@ public struct ReviewState: Equatable, Sendable {
     return words.allSatisfy(haystack.holds)
   }
 
-  /// The folded texts of `sessions` that the filter's words are looked for in, each word not
-  /// in ASCII folded once for them all.
+  /// The folded texts of `sessions` that the filter's words are looked for in, by one
+  /// ``HaystackFolder``, which asks Foundation for each letter's folding once for them all.
   private static func haystacks(of sessions: [SessionListing], _ timeZone: TimeZone)
     -> [FilterText]
   {
