@@ -18,13 +18,12 @@ struct HaystackFolder {
 
   /// `text` folded as ``ReviewState/fold(_:)`` folds it.
   mutating func fold(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return ReviewState.fold(text) }
     var folded: [UInt8] = []
     folded.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
       let value = scalar.value
       if value < 0x80 {
-        folded.append((0x41...0x5A).contains(value) ? UInt8(value + 0x20) : UInt8(value))
+        folded.append(ReviewState.foldedASCII(UInt8(value)))
       } else if Self.isIdeograph(value) {
         // A unified ideograph has no case, accent or width: it folds to itself.
         folded.append(contentsOf: String(scalar).utf8)

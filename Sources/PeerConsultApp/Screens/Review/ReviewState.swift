@@ -201,7 +201,11 @@ public struct ReviewState: Equatable, Sendable {
       return text.folding(
         options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
-    return String(
-      decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    return String(decoding: text.utf8.map(foldedASCII), as: UTF8.self)
+  }
+
+  /// An ASCII byte folded as Foundation folds it: a capital to its small letter.
+  static func foldedASCII(_ byte: UInt8) -> UInt8 {
+    (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
   }
 }
