@@ -101,18 +101,15 @@ struct FilterText: Equatable, Sendable {
   }
 
   /// Whether `value`, a scalar that is not ASCII and not one of ``joinsOrPassesForASCII(_:)``,
-  /// is a letter of Latin, Greek, Cyrillic, Arabic, kana, hangul syllables or Han: none of
-  /// them decomposes to one scalar or composes with a neighbour that is not a mark or a
-  /// conjoining jamo, so text of them alone is in the composed form. Greek's three that
-  /// decompose to another character (the numeral sign, the question mark, the ano teleia) are
-  /// not.
+  /// is a letter of the scripts the review list folds itself (``HaystackFolder``: Latin,
+  /// Greek, Cyrillic, Arabic, kana, hangul syllables and Han): none of them decomposes to one
+  /// scalar or composes with a neighbour that is not a mark or a conjoining jamo, so text of
+  /// them alone is in the composed form. Greek's three that decompose to another character
+  /// (the numeral sign, the question mark, the ano teleia) are not.
   static func isComposed(_ value: UInt32) -> Bool {
     switch value {
     case 0x374, 0x37E, 0x387: return false
-    case 0x80...0x2FF, 0x370...0x52F, 0x600...0x6FF, 0x3040...0x30FF, 0xAC00...0xD7A3,
-      0x3400...0x4DBF, 0x4E00...0x9FFF:
-      return true
-    default: return false
+    default: return HaystackFolder.isLookedUp(value) || HaystackFolder.isIdeograph(value)
     }
   }
 

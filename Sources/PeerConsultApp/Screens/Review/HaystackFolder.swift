@@ -46,6 +46,7 @@ struct HaystackFolder {
     }
   }
 
+  /// A unified Han ideograph, which has no case, accent or width and folds to itself.
   static func isIdeograph(_ value: UInt32) -> Bool {
     (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
   }
