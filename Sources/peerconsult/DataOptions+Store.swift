@@ -64,7 +64,7 @@ extension AppDatabase {
   /// or a refusal that lists the programmes there are.
   func resolveProgramme(_ name: String) throws -> String {
     guard let found = try programme(named: name) else {
-      throw ShareError.noSuchProgramme(name, known: try programmes().map(\.name))
+      throw ShareError.noSuchProgramme(name, known: try programmeNames())
     }
     return found
   }

@@ -71,6 +71,31 @@ import Testing
     #expect(asksForEverySession(App.update(&state, .result(page))) == 1)
   }
 
+  /// The first frame folds nothing for a filter nobody has typed into; once it is used, the
+  /// sessions read are folded once, and sessions read again (as many, but others) are folded
+  /// anew, so the filter never looks in the texts of sessions no longer listed.
+  @Test func theFilterFoldsTheSessionsOnlyOnceItIsUsed() throws {
+    var state = opened(page: 40, of: 40)
+    let review = { try #require(state.screen as? ReviewState) }
+    #expect(try review().foldedSessions == 0)
+    _ = App.update(&state, .key(.down))
+    _ = App.update(&state, .key(.control("p")))
+    #expect(try review().foldedSessions == 0)
+    _ = App.update(&state, .key(.control("p")))
+    for key in "ssion 4" { _ = App.update(&state, .key(.character(key))) }
+    #expect(try review().foldedSessions == 40)
+    // Each session found is one its own text holds, as `matches` folds it afresh.
+    let found = try review().shown.map(\.title)
+    #expect(found.contains("Session 4") && found.count < 40)
+    #expect(try review().shown == review().sessions.filter(review().matches))
+    let others = Array(Self.listings(80).suffix(40))
+    _ = App.update(
+      &state,
+      .result(.reviewLoaded(sessions: others, programmes: ["P"], total: 40, hasDatabase: true)))
+    #expect(try review().shown.map(\.title).contains("Session 45"))
+    #expect(try review().shown == review().sessions.filter(review().matches))
+  }
+
   @Test func aProgrammeAsksForEverySessionAndACompleteListNever() {
     var state = opened(page: 40, of: 300)
     #expect(asksForEverySession(App.update(&state, .key(.control("p")))) == 1)

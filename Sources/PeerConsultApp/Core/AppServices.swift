@@ -122,7 +122,7 @@ public final class AppServices {
       var groups: [SetupState.GroupChoice] = []
       var programmesError: String?
       do {
-        programmes = try database()?.programmes().map(\.name) ?? []
+        programmes = try database()?.programmeNames() ?? []
         groups = try groupChoices()
       } catch {
         programmes = []
@@ -191,7 +191,7 @@ public final class AppServices {
         total = sessions.count
       }
       return .reviewLoaded(
-        sessions: sessions, programmes: try database.programmes().map(\.name), total: total,
+        sessions: sessions, programmes: try database.programmeNames(), total: total,
         hasDatabase: true)
     case .searchNotes(let query, let programme):
       guard !NoteSearchQuery(query).isEmpty, let database = try database() else {

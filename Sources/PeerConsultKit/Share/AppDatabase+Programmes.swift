@@ -3,7 +3,7 @@ import Foundation
 extension AppDatabase {
   /// The programme as stored, for a name typed in any case and with or without accents.
   public func programme(named name: String) throws(StoreError) -> String? {
-    let programmes = try programmes().map(\.name)
+    let programmes = try programmeNames()
     if programmes.contains(name) { return name }
     let wanted = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
     return programmes.first { TermReplacer.fold($0) == wanted }

@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 14
+  public static let schemaVersion = 15
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -252,6 +252,21 @@ extension AppDatabase {
           CREATE INDEX events_people ON events (session_id, seq)
             WHERE type IN ('created', 'participantAdded');
           PRAGMA user_version = 14;
+          """)
+    }
+    migrator.registerMigration("v15") { db in
+      // Issue 19 (every first frame flat in the data): at each start the review list and the
+      // new-session form name the programmes by their last use, and home counts the sessions
+      // not finished. Both read every session's row, 5-9 ms at 10,000 sessions. The programmes'
+      // index gains the time, so a programme's last use is one step into it and its names are
+      // found by stepping from one to the next; the sessions not finished get a partial index
+      // of their own, which `unfinishedSessions()` also reads in its order.
+      try db.execute(
+        sql: """
+          DROP INDEX sessions_by_programme;
+          CREATE INDEX sessions_by_programme_created ON sessions (programme, created_at);
+          CREATE INDEX sessions_unfinished ON sessions (updated_at) WHERE finished_at IS NULL;
+          PRAGMA user_version = 15;
           """)
     }
     return migrator

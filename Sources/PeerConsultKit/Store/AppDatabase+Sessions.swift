@@ -63,22 +63,27 @@ extension AppDatabase {
     }
   }
 
-  /// Programmes used so far, most recently used first.
-  public func programmes() throws(StoreError) -> [ProgrammeListing] {
-    try read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT programme, count(*) AS sessions, max(created_at) AS last_used FROM sessions
-          WHERE programme <> '' GROUP BY programme ORDER BY last_used DESC, programme
-          """
-      ).map {
-        ProgrammeListing(
-          name: $0["programme"], sessionCount: $0["sessions"],
-          lastUsed: Date(millisecondsSince1970: $0["last_used"]))
-      }
-    }
+  /// The programmes sessions were recorded in, the most recently used first (by the newest
+  /// session's start; names in order when two tie). The review list and the new-session form
+  /// ask at every start, so this reads a few entries of `sessions_by_programme_created` per
+  /// programme instead of every session: it steps from one name to the next, then into each
+  /// name's newest session.
+  public func programmeNames() throws(StoreError) -> [String] {
+    try read { db in try String.fetchAll(db, sql: Self.programmeNamesSQL) }
   }
+
+  /// The query of ``programmeNames()``; `programme > ''` leaves out sessions in no programme,
+  /// as every programme name sorts after the empty one.
+  static let programmeNamesSQL = """
+    WITH RECURSIVE named(name) AS (
+      SELECT min(programme) FROM sessions WHERE programme > ''
+      UNION ALL
+      SELECT (SELECT min(programme) FROM sessions WHERE programme > named.name)
+      FROM named WHERE named.name IS NOT NULL
+    )
+    SELECT name FROM named WHERE name IS NOT NULL
+    ORDER BY (SELECT max(created_at) FROM sessions WHERE programme = named.name) DESC, name
+    """
 
   /// The setup a session was created with, without replaying it.
   public func setup(of session: SessionID) throws(StoreError) -> SessionSetup {

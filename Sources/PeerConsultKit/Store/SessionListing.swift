@@ -23,10 +23,3 @@ public struct SessionListing: Hashable, Sendable {
 
   public var isFinished: Bool { finishedAt != nil }
 }
-
-/// A programme and how it has been used, for the setup screen's choice and the harvest.
-public struct ProgrammeListing: Hashable, Sendable {
-  public let name: String
-  public let sessionCount: Int
-  public let lastUsed: Date
-}

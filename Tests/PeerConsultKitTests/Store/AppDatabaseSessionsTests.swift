@@ -113,14 +113,44 @@ import Testing
 
   @Test func programmesAreListedMostRecentlyUsedFirst() throws {
     let store = try StoreFixture()
-    for programme in ["Alcohol Plan", "Night Economy", "Alcohol Plan", ""] {
+    // A name that begins another, one session in no programme, and two names whose newest
+    // sessions start at the same moment (then in order of their names).
+    let programmes = [
+      "Alcohol Plan", "Night Economy", "Alcohol Plan", "", "Alcohol", "Zebra", "Night Economy",
+    ]
+    for (number, programme) in programmes.enumerated() {
       _ = try store.live(Fixtures.setup(programme: programme))
-      store.clock.advance(by: 10)
+      if number != 4 { store.clock.advance(by: 10) }
     }
-    let programmes = try store.database.programmes()
-    #expect(programmes.map(\.name) == ["Alcohol Plan", "Night Economy"])
-    #expect(programmes.map(\.sessionCount) == [2, 1])
-    #expect(programmes[0].lastUsed == Fixtures.start + 20)
+    #expect(
+      try store.database.programmeNames() == ["Night Economy", "Alcohol", "Zebra", "Alcohol Plan"])
+    #expect(try StoreFixture().database.programmeNames().isEmpty)
+  }
+
+  /// What every start of the review list, the new-session form and home asks is answered from
+  /// the indexes, without reading a row of `sessions`: the same time at ten sessions and at
+  /// ten thousand.
+  @Test func whatAStartAsksOfTheSessionsIsReadFromTheirIndexes() throws {
+    let store = try StoreFixture()
+    func plan(_ sql: String) throws -> [String] {
+      try store.database.read { db in
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+      }
+    }
+    let names = try plan(AppDatabase.programmeNamesSQL)
+    let reads = names.filter { $0.contains("sessions") }
+    #expect(reads.count == 3, "\(names)")
+    #expect(
+      reads.allSatisfy { $0.contains("USING COVERING INDEX sessions_by_programme_created") },
+      "\(names)")
+    let unfinished = try plan("SELECT count(*) FROM sessions WHERE finished_at IS NULL")
+    #expect(unfinished.contains { $0.contains("sessions_unfinished") }, "\(unfinished)")
+    let listed = try plan(
+      "SELECT s.id "
+        + AppDatabase.chosenSessions(
+          where: "s.finished_at IS NULL", order: "s.updated_at DESC, s.rowid DESC", limit: nil))
+    #expect(listed.contains { $0.contains("sessions_unfinished") }, "\(listed)")
+    #expect(!listed.contains { $0.contains("TEMP B-TREE") }, "\(listed)")
   }
 
   @Test func theSetupComesBackWithoutAReplay() throws {

@@ -40,7 +40,7 @@ import Testing
       try db.execute(sql: "DELETE FROM programmes")
       try db.execute(
         sql:
-          "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v12', 'v13', 'v14')"
+          "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v12', 'v13', 'v14', 'v15')"
       )
       try db.execute(
         sql: """
@@ -55,6 +55,8 @@ import Testing
           DROP TRIGGER tag_uses_session_update; DROP VIEW tag_use_rows;
           DROP INDEX events_not_json; DROP INDEX events_phases;
           DROP INDEX events_share_choices; DROP INDEX events_people;
+          DROP INDEX sessions_by_programme_created; DROP INDEX sessions_unfinished;
+          CREATE INDEX sessions_by_programme ON sessions (programme);
           PRAGMA user_version = 5;
           """)
     }

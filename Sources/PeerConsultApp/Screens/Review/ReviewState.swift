@@ -27,8 +27,9 @@ public struct ReviewState: Equatable, Sendable {
   /// Typed text narrowing the list; see ``matches(_:)``.
   public private(set) var filter = LineEditor(limit: 200)
   /// Each session's text that the filter looks in, folded, in the order of ``sessions``: made
-  /// once when the sessions are read, so that a key typed into the filter folds the filter
-  /// only, not the title, presenters and date of each of ten thousand sessions again.
+  /// once for the sessions read, when the filter is first used, so that a key typed into the
+  /// filter folds the filter only, not the title, presenters and date of each of ten thousand
+  /// sessions again. Empty until then: the first frame does not fold what it only shows.
   private var haystacks: [FilterText] = []
   /// The sessions that pass the programme and the filter, newest first.
   public private(set) var shown: [SessionListing] = []
@@ -57,7 +58,6 @@ public struct ReviewState: Equatable, Sendable {
   ) {
     self.sessions = sessions
     self.total = max(total ?? sessions.count, sessions.count)
-    haystacks = Self.haystacks(of: sessions, timeZone)
     self.timeZone = timeZone
     self.programmes = programmes
     self.hasDatabase = hasDatabase
@@ -73,6 +73,9 @@ public struct ReviewState: Equatable, Sendable {
   public var selectedHit: NoteSearchHit? {
     hits.indices.contains(hitSelection) ? hits[hitSelection] : nil
   }
+
+  /// How many sessions' texts are folded for the filter: none until it is first used.
+  var foldedSessions: Int { haystacks.count }
 
   /// Whether every stored session is in ``sessions``.
   public var hasEverySession: Bool { sessions.count >= total }
@@ -92,7 +95,7 @@ public struct ReviewState: Equatable, Sendable {
   public mutating func reload(sessions: [SessionListing], programmes: [String], total: Int) {
     self.sessions = sessions
     self.total = max(total, sessions.count)
-    haystacks = Self.haystacks(of: sessions, timeZone)
+    haystacks = []
     self.programmes = programmes
     if let programme, !programmes.contains(programme) { self.programme = nil }
     refilter()
@@ -149,7 +152,10 @@ public struct ReviewState: Equatable, Sendable {
   /// Whether `listing` passes the programme and every word of the filter. Words are looked
   /// for in the title, programme, presenters, protocol and date, ignoring case and accents.
   public func matches(_ listing: SessionListing) -> Bool {
-    passes(listing, FilterText(Self.fold(Self.text(of: listing, timeZone))), words: filterWords)
+    if let programme, listing.programme != programme { return false }
+    let words = filterWords
+    guard !words.isEmpty else { return true }
+    return words.allSatisfy(FilterText(Self.fold(Self.text(of: listing, timeZone))).holds)
   }
 
   /// The filter's words, folded.
@@ -157,11 +163,11 @@ public struct ReviewState: Equatable, Sendable {
     Self.fold(filter.string).split(separator: " ").map { FilterText(String($0)) }
   }
 
-  private func passes(_ listing: SessionListing, _ haystack: FilterText, words: [FilterText])
-    -> Bool
-  {
-    if let programme, listing.programme != programme { return false }
-    return words.allSatisfy(haystack.holds)
+  /// Whether the session at `index` in ``sessions`` passes the programme and `words`, which
+  /// are looked for in its haystack (made before, when there are words).
+  private func passes(_ index: Int, words: [FilterText]) -> Bool {
+    if let programme, sessions[index].programme != programme { return false }
+    return words.isEmpty || words.allSatisfy(haystacks[index].holds)
   }
 
   /// The folded texts of `sessions` that the filter's words are looked for in, by one
@@ -182,11 +188,14 @@ public struct ReviewState: Equatable, Sendable {
   private mutating func refilter() {
     let selected = selectedSession?.id
     let words = filterWords
+    if !words.isEmpty, haystacks.count != sessions.count {
+      haystacks = Self.haystacks(of: sessions, timeZone)
+    }
     // Each listing passing is copied once, into room made once: filtering pairs and mapping
     // them back copied ten thousand listings twice and grew the array as it went.
     var passing: [SessionListing] = []
     passing.reserveCapacity(words.isEmpty && programme == nil ? sessions.count : 0)
-    for index in sessions.indices where passes(sessions[index], haystacks[index], words: words) {
+    for index in sessions.indices where passes(index, words: words) {
       passing.append(sessions[index])
     }
     shown = passing
