@@ -40,24 +40,38 @@ enum LeadingOptions {
     return Array(rest[..<end]) + leading + Array(rest[end...])
   }
 
-  /// A start that only opens the home screen: no arguments, or a data folder alone.
-  struct HomeStart: Equatable {
+  /// A start that only opens a screen, with a data folder or none: home, or the review list.
+  struct ScreenStart: Equatable {
+    /// The screens a start opens without argument-parser.
+    enum Screen: Equatable {
+      /// No command: the home screen.
+      case home
+      /// `review`: the review list.
+      case review
+    }
+
+    var screen: Screen
     /// The `--data-dir` value, if one was given.
     var dataDirectory: String?
   }
 
-  /// The home start `arguments` (after `reordered`) ask for: none at all, or `--data-dir DIR`
-  /// or `--data-dir=DIR` alone; nil for anything else, which argument-parser parses. Such a
-  /// start is not parsed; see `PeerConsultCommand.main`.
-  static func homeStart(_ arguments: [String]) -> HomeStart? {
-    switch arguments.count {
+  /// The screen `arguments` (after `reordered`) ask for: the home screen for none at all, the
+  /// review list for `review`, either followed by nothing else or by `--data-dir DIR` or
+  /// `--data-dir=DIR` alone; nil for anything else, which argument-parser parses. Such a start
+  /// is not parsed; see `PeerConsultCommand.main`.
+  static func screenStart(_ arguments: [String]) -> ScreenStart? {
+    let review = arguments.first == "review"
+    let options = review ? Array(arguments.dropFirst()) : arguments
+    let screen: ScreenStart.Screen = review ? .review : .home
+    switch options.count {
     case 0:
-      return HomeStart()
+      return ScreenStart(screen: screen)
     // `--data-dir=` with nothing after it is argument-parser's to refuse ("Missing value").
-    case 1 where arguments[0].hasPrefix(dataDirectory + "=") && arguments[0] != dataDirectory + "=":
-      return HomeStart(dataDirectory: String(arguments[0].dropFirst(dataDirectory.count + 1)))
-    case 2 where arguments[0] == dataDirectory && !arguments[1].hasPrefix("-"):
-      return HomeStart(dataDirectory: arguments[1])
+    case 1 where options[0].hasPrefix(dataDirectory + "=") && options[0] != dataDirectory + "=":
+      return ScreenStart(
+        screen: screen, dataDirectory: String(options[0].dropFirst(dataDirectory.count + 1)))
+    case 2 where options[0] == dataDirectory && !options[1].hasPrefix("-"):
+      return ScreenStart(screen: screen, dataDirectory: options[1])
     default:
       return nil
     }

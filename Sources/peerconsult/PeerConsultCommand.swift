@@ -24,20 +24,25 @@ struct PeerConsultCommand: ParsableCommand {
   /// the command, and reports an error in its own words on standard error.
   ///
   /// A start with no command (the home screen, the README's way in) opens the home screen
-  /// without argument-parser: parsing took a third of the CPU time to the home screen's first
-  /// frame, even for `HomeCommand` alone (it reflects on the command's properties and, for
-  /// `--generate-completion-script`, on its own; each dynamic cast scans every protocol
-  /// conformance in the statically linked binary). The data folder is checked as
-  /// `DataOptions.validate` checks it. `home` itself, and every other command, is parsed as
-  /// before. For the same reason each command names itself (`commandName`) rather than
-  /// letting argument-parser derive the name with `String(describing:)`.
+  /// without argument-parser, and so does `review` (the review list): parsing took a third of
+  /// the CPU time to the home screen's first frame, even for `HomeCommand` alone (it reflects
+  /// on the command's properties and, for `--generate-completion-script`, on its own; each
+  /// dynamic cast scans every protocol conformance in the statically linked binary), and about
+  /// 5 ms of the review list's. The data folder is checked as `DataOptions.validate` checks it.
+  /// `home` itself, `review` with anything more than a data folder, and every other command
+  /// are parsed as before. For the same reason each command names itself (`commandName`)
+  /// rather than letting argument-parser derive the name with `String(describing:)`.
   static func main() {
     let commands = configuration.subcommands.map { $0._commandName }
     do {
       let arguments = try LeadingOptions.reordered(
         Array(CommandLine.arguments.dropFirst()), commands: commands)
-      if let home = LeadingOptions.homeStart(arguments) {
-        try HomeCommand.open(try DataOptions.location(checking: home.dataDirectory))
+      if let start = LeadingOptions.screenStart(arguments) {
+        let location = try DataOptions.location(checking: start.dataDirectory)
+        switch start.screen {
+        case .home: try HomeCommand.open(location)
+        case .review: try ReviewCommand.open(location)
+        }
         return
       }
       var command = try parseAsRoot(arguments)

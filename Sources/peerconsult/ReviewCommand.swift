@@ -17,7 +17,13 @@ struct ReviewCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
 
   func run() throws {
-    let status = try InteractiveTerminal.run(location: data.location) { _ in .loadReview }
+    try Self.open(data.location)
+  }
+
+  /// Runs the review list on `location`; also `review` with no more than a data folder, which
+  /// is not parsed (`PeerConsultCommand.main`).
+  static func open(_ location: DataLocation) throws {
+    let status = try InteractiveTerminal.run(location: location) { _ in .loadReview }
     if status != 0 { throw ExitCode(status) }
   }
 }
