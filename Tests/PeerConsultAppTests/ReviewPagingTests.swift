@@ -96,6 +96,46 @@ import Testing
     #expect(try review().shown == review().sessions.filter(review().matches))
   }
 
+  /// Back from a transcript the list reads every session again, not its first page, once it
+  /// had them: the session opened beyond that page is still there and still selected.
+  @Test func backFromATranscriptASessionBeyondThePageIsStillSelected() throws {
+    var state = opened(page: 40, of: 300)
+    #expect((state.screen as? ReviewState)?.reloadCommand == .loadReview)
+    for _ in 0..<30 { _ = App.update(&state, .key(.down)) }
+    _ = App.update(
+      &state,
+      .result(
+        .reviewLoaded(
+          sessions: Self.listings(300), programmes: ["P"], total: 300, hasDatabase: true)))
+    for _ in 0..<220 { _ = App.update(&state, .key(.down)) }
+    let selected = try #require((state.screen as? ReviewState)?.selectedSession)
+    #expect(selected.title == "Session 251")
+    #expect(App.update(&state, .key(.enter)) == [.command(.openTranscript(selected.id, note: nil))])
+    let session = try SessionState(
+      setup: SessionSetup(
+        title: selected.title, programme: "P", consultingProtocol: LiveFixture.drill,
+        participants: LiveFixture.participants, presenters: [0]),
+      createdAt: selected.createdAt)
+    _ = App.update(&state, .result(.transcriptLoaded(selected.id, session, note: nil)))
+    #expect(state.screen is TranscriptState)
+    // Escape goes back to the list, which asks for what it held; each command is answered
+    // as the store would, a page or every session, until the list asks for nothing more.
+    var effects = App.update(&state, .key(.escape))
+    #expect(effects.contains(.command(.loadEveryReviewSession)), "\(effects)")
+    #expect(!effects.contains(.command(.loadReview)), "\(effects)")
+    while let effect = effects.first {
+      effects.removeFirst()
+      guard case .command(let command) = effect else { continue }
+      let count = command == .loadEveryReviewSession ? 300 : 40
+      effects += App.update(
+        &state,
+        .result(
+          .reviewLoaded(
+            sessions: Self.listings(count), programmes: ["P"], total: 300, hasDatabase: true)))
+    }
+    #expect((state.screen as? ReviewState)?.selectedSession?.id == selected.id)
+  }
+
   @Test func aProgrammeAsksForEverySessionAndACompleteListNever() {
     var state = opened(page: 40, of: 300)
     #expect(asksForEverySession(App.update(&state, .key(.control("p")))) == 1)

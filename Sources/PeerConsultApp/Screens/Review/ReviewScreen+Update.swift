@@ -182,7 +182,7 @@ extension ReviewState: Screen {
       let title = sessions.first { $0.id == id }?.title ?? ""
       return [
         .notice(Notice("Deleted session \(id.short) (\(title)) for good.", tone: .success)),
-        .command(.loadReview),
+        .command(reloadCommand),
       ]
     case .failed(.deleteSession, let error, _):
       return [.notice(Notice("Not deleted: \(error)", tone: .error))]

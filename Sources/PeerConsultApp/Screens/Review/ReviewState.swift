@@ -91,6 +91,13 @@ public struct ReviewState: Equatable, Sendable {
     return .loadEveryReviewSession
   }
 
+  /// The command that reads this list's sessions again (back from a transcript, after a
+  /// delete): every session once it has asked for them, so that one selected beyond the first
+  /// page is still there, and selected, when they come back; else a page.
+  public var reloadCommand: AppCommand {
+    wantsEverySession ? .loadEveryReviewSession : .loadReview
+  }
+
   /// Replaces the sessions (after a change elsewhere), keeping the selected one selected.
   public mutating func reload(sessions: [SessionListing], programmes: [String], total: Int) {
     self.sessions = sessions

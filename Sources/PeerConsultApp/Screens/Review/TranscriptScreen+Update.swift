@@ -129,7 +129,7 @@ extension TranscriptState: Screen {
       let rows = TranscriptScreen.rows(bodyHeight: environment.bodyHeight)
       switch TranscriptScreen.update(&self, action, rows: rows) {
       case .stay: return []
-      case .back: return [.show(back), .command(.loadReview)]
+      case .back: return [.show(back), .command(back.reloadCommand)]
       case .setActionDone(let note, let done):
         return [.command(.setStoredActionDone(sessionID, note: note, done: done))]
       case .share:
