@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PeerConsultApp
@@ -35,29 +36,56 @@ import Testing
         timeZone: TimeZone(identifier: "UTC")!))
   }
 
-  @Test func scrollingNearTheEndOfThePageAsksForTheRestOnce() {
+  /// What `effects` ask the store for: the count of newest sessions, or nil for every one.
+  private func asked(_ effects: [Effect]) -> [Int?] {
+    effects.compactMap {
+      switch $0 {
+      case .command(.loadReviewSessions(let count)): count
+      case .command(.loadEveryReviewSession): .some(nil)
+      default: nil
+      }
+    }
+  }
+
+  /// Scrolling asks for twice what the list holds, once, when the selection comes within two
+  /// pages (of 8) of its end; and for every session when that is as many.
+  @Test func scrollingNearTheEndAsksForTwiceAsManyOnceThenForTheRest() {
     var state = opened(page: 40, of: 300)
     let first = App.render(state).grid.lines.joined()
     #expect(first.contains("300 sessions") && first.contains("40 of 300 sessions, newest first"))
-    var asked = 0
-    var presses = 0
-    while asked == 0 && presses < 40 {
-      asked += asksForEverySession(App.update(&state, .key(.down)))
-      presses += 1
+    var selection = 0
+    var requests: [(at: Int, count: Int?)] = []
+    while selection < 299 {
+      let effects = App.update(&state, .key(.down))
+      selection += 1
+      for count in asked(effects) {
+        requests.append((selection, count))
+        // Answered at once, but only the first time: the list must not ask twice.
+        _ = App.update(
+          &state,
+          .result(
+            .reviewLoaded(
+              sessions: Self.listings(count ?? 300), programmes: ["P"], total: 300,
+              hasDatabase: true)))
+      }
     }
-    // Two pages (of 8) before the 40th.
-    #expect(asked == 1 && presses == 40 - 2 * ReviewScreen.pageStep)
-    for _ in 0..<5 { asked += asksForEverySession(App.update(&state, .key(.down))) }
-    #expect(asked == 1)
-    let selected = (state.screen as? ReviewState)?.selectedSession?.id
-    _ = App.update(
-      &state,
-      .result(
-        .reviewLoaded(
-          sessions: Self.listings(300), programmes: ["P"], total: 300, hasDatabase: true)))
+    #expect(requests.map(\.at) == [40 - 16, 80 - 16, 160 - 16])
+    #expect(requests.map(\.count) == [80, 160, nil])
     let review = state.screen as? ReviewState
     #expect(review?.hasEverySession == true && review?.shown.count == 300)
-    #expect(review?.selectedSession?.id == selected)
+    #expect(review?.selectedSession?.title == "Session 300")
+  }
+
+  /// While what it asked for is on its way, the list asks for nothing more.
+  @Test func theListAsksOnceForWhatIsOnItsWay() {
+    var state = opened(page: 40, of: 300)
+    var asks: [Int?] = []
+    for _ in 0..<39 { asks += asked(App.update(&state, .key(.down))) }
+    #expect(asks == [80])
+    // A page read again meanwhile (after a delete, say): the list asks again.
+    let page = ServiceResult.reviewLoaded(
+      sessions: Self.listings(40), programmes: ["P"], total: 300, hasDatabase: true)
+    #expect(asked(App.update(&state, .result(page))) == [80])
   }
 
   @Test func aFilterAsksForEverySessionAndAPageReadAgainAsksAgain() {
@@ -96,20 +124,36 @@ import Testing
     #expect(try review().shown == review().sessions.filter(review().matches))
   }
 
-  /// Back from a transcript the list reads every session again, not its first page, once it
-  /// had them: the session opened beyond that page is still there and still selected.
+  /// Answers each command of `effects` as a store of 300 sessions would (a page, the newest
+  /// `count`, or all), and each command the answers bring, until the list asks for nothing.
+  private func serve(_ effects: [Effect], _ state: inout AppState) {
+    var effects = effects
+    while let effect = effects.first {
+      effects.removeFirst()
+      let count: Int
+      switch effect {
+      case .command(.loadReview): count = ReviewState.pageSize
+      case .command(.loadReviewSessions(let wanted)): count = min(wanted, 300)
+      case .command(.loadEveryReviewSession): count = 300
+      default: continue
+      }
+      effects += App.update(
+        &state,
+        .result(
+          .reviewLoaded(
+            sessions: Self.listings(count), programmes: ["P"], total: 300, hasDatabase: true)))
+    }
+  }
+
+  /// Back from a transcript the list reads as many sessions as it held, not its first page:
+  /// the session opened beyond that page is still there and still selected.
   @Test func backFromATranscriptASessionBeyondThePageIsStillSelected() throws {
     var state = opened(page: 40, of: 300)
     #expect((state.screen as? ReviewState)?.reloadCommand == .loadReview)
-    for _ in 0..<30 { _ = App.update(&state, .key(.down)) }
-    _ = App.update(
-      &state,
-      .result(
-        .reviewLoaded(
-          sessions: Self.listings(300), programmes: ["P"], total: 300, hasDatabase: true)))
-    for _ in 0..<220 { _ = App.update(&state, .key(.down)) }
-    let selected = try #require((state.screen as? ReviewState)?.selectedSession)
-    #expect(selected.title == "Session 251")
+    for _ in 0..<250 { serve(App.update(&state, .key(.down)), &state) }
+    let review = try #require(state.screen as? ReviewState)
+    let selected = try #require(review.selectedSession)
+    #expect(selected.title == "Session 251" && review.sessions.count == 300)
     #expect(App.update(&state, .key(.enter)) == [.command(.openTranscript(selected.id, note: nil))])
     let session = try SessionState(
       setup: SessionSetup(
@@ -118,22 +162,58 @@ import Testing
       createdAt: selected.createdAt)
     _ = App.update(&state, .result(.transcriptLoaded(selected.id, session, note: nil)))
     #expect(state.screen is TranscriptState)
-    // Escape goes back to the list, which asks for what it held; each command is answered
-    // as the store would, a page or every session, until the list asks for nothing more.
-    var effects = App.update(&state, .key(.escape))
-    #expect(effects.contains(.command(.loadEveryReviewSession)), "\(effects)")
-    #expect(!effects.contains(.command(.loadReview)), "\(effects)")
-    while let effect = effects.first {
-      effects.removeFirst()
-      guard case .command(let command) = effect else { continue }
-      let count = command == .loadEveryReviewSession ? 300 : 40
-      effects += App.update(
-        &state,
-        .result(
-          .reviewLoaded(
-            sessions: Self.listings(count), programmes: ["P"], total: 300, hasDatabase: true)))
-    }
+    // Escape goes back to the list, which asks for what it held.
+    let back = App.update(&state, .key(.escape))
+    #expect(back.contains(.command(.loadEveryReviewSession)), "\(back)")
+    #expect(!back.contains(.command(.loadReview)), "\(back)")
+    serve(back, &state)
     #expect((state.screen as? ReviewState)?.selectedSession?.id == selected.id)
+  }
+
+  /// Held beyond the first page but not all: back from a transcript reads as many again.
+  @Test func backFromATranscriptTheListReadsAsManyAsItHeld() throws {
+    var state = opened(page: 40, of: 300)
+    for _ in 0..<70 { serve(App.update(&state, .key(.down)), &state) }
+    let review = try #require(state.screen as? ReviewState)
+    #expect(review.sessions.count == 160 && !review.hasEverySession)
+    #expect(review.reloadCommand == .loadReviewSessions(count: 160))
+  }
+
+  /// A store that lists fewer sessions than it counts (a session without its summary row, in
+  /// a file edited by hand) answers with what it has, and the list stops asking.
+  @Test func fewerListedThanAskedEndsTheAsking() throws {
+    let folder = try TemporaryFolder()
+    let data = folder.path("data")
+    let database = try AppDatabase(directory: data)
+    var ids: [SessionID] = []
+    for title in ["One", "Two", "Three"] {
+      ids.append(
+        try LiveSession.create(
+          SessionSetup(
+            title: title, programme: "P", consultingProtocol: LiveFixture.drill,
+            participants: LiveFixture.participants, presenters: [0]),
+          store: database, clock: ManualClock()
+        ).id)
+    }
+    try database.writer.write {
+      try $0.execute(
+        sql: "DELETE FROM session_summaries WHERE session_id = ?", arguments: [ids[0].rawValue])
+    }
+    try database.close()
+    let services = AppServices(
+      location: DataLocation(dataDirectory: data, protocolsDirectory: folder.path("p")),
+      clock: ManualClock(), openStore: { try AppDatabase(directory: data) },
+      openReader: { try AppDatabase.openForReading(directory: data) })
+    let result = services.perform(.loadReviewSessions(count: 3))
+    guard case .reviewLoaded(let sessions, _, let total, _) = result else {
+      Issue.record("not loaded: \(result)")
+      return
+    }
+    #expect(sessions.count == 2 && total == 2)
+    var review = ReviewState(sessions: [], programmes: [])
+    review.reload(sessions: sessions, programmes: [], total: total)
+    #expect(review.sessionsStillWanted == nil && review.hasEverySession)
+    services.closeStore()
   }
 
   @Test func aProgrammeAsksForEverySessionAndACompleteListNever() {

@@ -24,8 +24,11 @@ public enum AppCommand: Equatable, Sendable {
   /// Load the newest stored sessions for review, a page (``ReviewState/pageSize``) and how
   /// many there are.
   case loadReview
+  /// Load the newest `count` stored sessions for review, and how many there are: the list
+  /// asks for twice what it holds when it is scrolled near their end.
+  case loadReviewSessions(count: Int)
   /// Load every stored session for review: the list asks once it is filtered, narrowed to a
-  /// programme or scrolled near the end of its page.
+  /// programme, or scrolled near the end of what it holds when twice that is all of them.
   case loadEveryReviewSession
   /// Search every session's notes, in one programme when given.
   case searchNotes(query: String, programme: String?)

@@ -178,15 +178,21 @@ public final class AppServices {
       if let live { liveSync?.ended(live.id) }
       live = nil
       return .sessionLeft
-    case .loadReview, .loadEveryReviewSession:
+    case .loadReview, .loadReviewSessions, .loadEveryReviewSession:
       guard let database = try database() else {
         return .reviewLoaded(sessions: [], programmes: [], total: 0, hasDatabase: false)
       }
-      // The first frame needs a page: every session is read only when the list asks.
+      // The first frame needs a page: more, or every session, are read when the list asks.
       var (sessions, total) = ([SessionListing](), 0)
-      if command == .loadReview {
+      switch command {
+      case .loadReview:
         (sessions, total) = try database.newestSessions(limit: ReviewState.pageSize)
-      } else {
+      case .loadReviewSessions(let count):
+        (sessions, total) = try database.newestSessions(limit: count)
+        // Fewer than asked are all there are to list (a session without its summary row, in a
+        // file edited by hand, is counted but not listed): the list must not ask again.
+        if sessions.count < count { total = sessions.count }
+      default:
         sessions = try database.sessions()
         total = sessions.count
       }

@@ -75,7 +75,7 @@ extension ReviewState: Screen {
     case .tick, .resize: return []
     }
     // After the change, so that a filter typed or a selection moved counts.
-    if let command = everySessionNeeded() { effects.append(.command(command)) }
+    if let command = moreSessionsNeeded() { effects.append(.command(command)) }
     return effects
   }
 
@@ -154,11 +154,8 @@ extension ReviewState: Screen {
     case .reviewLoaded(let sessions, let programmes, let total, _):
       reload(sessions: sessions, programmes: programmes, total: total)
       var effects: [Effect] = []
-      // A page read again (back from a transcript, after a delete) when this list had asked
-      // for every session: ask again.
-      if wantsEverySession && !hasEverySession {
-        effects.append(.command(.loadEveryReviewSession))
-      }
+      // A page read again while this list had asked for more: ask again.
+      if let command = sessionsStillWanted { effects.append(.command(command)) }
       if searchedQuery != nil { effects.append(searchCommand) }
       return effects
     case .programmeOverviewLoaded(let overview):

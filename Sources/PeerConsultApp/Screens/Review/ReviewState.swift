@@ -4,8 +4,9 @@ import TerminalKit
 
 /// The review screen's state: the stored sessions, narrowed by programme and typed text, and
 /// a search across all their notes. It opens with the newest ``pageSize`` sessions, so the
-/// first frame reads a page whatever the number stored, and asks for every session once it
-/// needs them (``everySessionNeeded()``).
+/// first frame reads a page whatever the number stored, and asks for twice as many as it holds
+/// as the selection nears their end, or for every session once it is filtered
+/// (``moreSessionsNeeded()``).
 public struct ReviewState: Equatable, Sendable {
   /// Which half of the screen has the keys.
   public enum Mode: Equatable, Sendable {
@@ -20,6 +21,9 @@ public struct ReviewState: Equatable, Sendable {
   /// Whether this screen has asked for every session; it keeps asking after a reload of a page
   /// until it has them.
   public private(set) var wantsEverySession = false
+  /// How many of the newest sessions this screen has asked for beyond its first page (0 for
+  /// none); it keeps asking after a reload of fewer until it has them.
+  public private(set) var wantedSessions = 0
   /// Programmes to cycle through, most recently used first.
   public private(set) var programmes: [String]
   /// The programme shown, or nil for all.
@@ -48,9 +52,10 @@ public struct ReviewState: Equatable, Sendable {
 
   /// The most hits one search shows.
   public static let hitLimit = 200
-  /// The sessions read for the first frame: more than a tall window shows, so scrolling
-  /// starts before the rest is needed.
-  public static let pageSize = 200
+  /// The sessions read for the first frame: more than a tall window shows (each takes two
+  /// rows), so scrolling starts before more are needed. Each 100 sessions more cost the first
+  /// frame about 2 ms at 10,000 sessions.
+  public static let pageSize = 60
 
   public init(
     sessions: [SessionListing], programmes: [String], total: Int? = nil,
@@ -80,22 +85,40 @@ public struct ReviewState: Equatable, Sendable {
   /// Whether every stored session is in ``sessions``.
   public var hasEverySession: Bool { sessions.count >= total }
 
-  /// The command for every session, the first time the list needs more than its page: when
-  /// it is filtered or narrowed to a programme (which must see every session), or its
-  /// selection comes within two pages of the end of what is read.
-  public mutating func everySessionNeeded() -> AppCommand? {
+  /// The command for more sessions when the list needs more than it holds: every session
+  /// once it is filtered or narrowed to a programme (which must see them all); twice as many
+  /// as it holds (every session, when that is as many) when its selection comes within two
+  /// pages of the end of what is read. Nil while what it asked for is on its way.
+  public mutating func moreSessionsNeeded() -> AppCommand? {
     guard !wantsEverySession, !hasEverySession else { return nil }
+    if !filter.isEmpty || programme != nil {
+      wantsEverySession = true
+      return .loadEveryReviewSession
+    }
     let nearEnd = selection + 2 * ReviewScreen.pageStep >= shown.count
-    guard !filter.isEmpty || programme != nil || nearEnd else { return nil }
-    wantsEverySession = true
-    return .loadEveryReviewSession
+    guard nearEnd, wantedSessions <= sessions.count else { return nil }
+    wantedSessions = max(2 * sessions.count, Self.pageSize)
+    guard wantedSessions < total else {
+      wantsEverySession = true
+      return .loadEveryReviewSession
+    }
+    return .loadReviewSessions(count: wantedSessions)
+  }
+
+  /// The command that asks again for what this list asked for, after a reload brought fewer
+  /// (a page read again while more were on their way); nil when it has them.
+  var sessionsStillWanted: AppCommand? {
+    guard !hasEverySession else { return nil }
+    if wantsEverySession { return .loadEveryReviewSession }
+    return sessions.count < wantedSessions ? .loadReviewSessions(count: wantedSessions) : nil
   }
 
   /// The command that reads this list's sessions again (back from a transcript, after a
-  /// delete): every session once it has asked for them, so that one selected beyond the first
-  /// page is still there, and selected, when they come back; else a page.
+  /// delete): as many as it holds (every session once it has asked for them), so that one
+  /// selected beyond the first page is still there, and selected, when they come back.
   public var reloadCommand: AppCommand {
-    wantsEverySession ? .loadEveryReviewSession : .loadReview
+    if wantsEverySession { return .loadEveryReviewSession }
+    return sessions.count > Self.pageSize ? .loadReviewSessions(count: sessions.count) : .loadReview
   }
 
   /// Replaces the sessions (after a change elsewhere), keeping the selected one selected.
