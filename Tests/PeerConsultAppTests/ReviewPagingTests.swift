@@ -180,11 +180,13 @@ import Testing
   }
 
   /// A store that lists fewer sessions than it counts (a session without its summary row, in
-  /// a file edited by hand) answers with what it has, and the list stops asking.
-  @Test func fewerListedThanAskedEndsTheAsking() throws {
+  /// a file edited by hand) answers with every session it can list, so the list neither asks
+  /// again nor stops short of the older ones.
+  @Test func fewerListedThanAskedReadsEverySessionListed() throws {
     let folder = try TemporaryFolder()
     let data = folder.path("data")
     let database = try AppDatabase(directory: data)
+    let clock = ManualClock()
     var ids: [SessionID] = []
     for title in ["One", "Two", "Three"] {
       ids.append(
@@ -192,28 +194,38 @@ import Testing
           SessionSetup(
             title: title, programme: "P", consultingProtocol: LiveFixture.drill,
             participants: LiveFixture.participants, presenters: [0]),
-          store: database, clock: ManualClock()
+          store: database, clock: clock
         ).id)
+      clock.advance(by: 60)
     }
     try database.writer.write {
       try $0.execute(
-        sql: "DELETE FROM session_summaries WHERE session_id = ?", arguments: [ids[0].rawValue])
+        sql: "DELETE FROM session_summaries WHERE session_id = ?", arguments: [ids[2].rawValue])
     }
     try database.close()
     let services = AppServices(
       location: DataLocation(dataDirectory: data, protocolsDirectory: folder.path("p")),
       clock: ManualClock(), openStore: { try AppDatabase(directory: data) },
       openReader: { try AppDatabase.openForReading(directory: data) })
-    let result = services.perform(.loadReviewSessions(count: 3))
+    // The newest is not listed: two asked for, one listed of the three counted.
+    let result = services.perform(.loadReviewSessions(count: 2))
     guard case .reviewLoaded(let sessions, _, let total, _) = result else {
       Issue.record("not loaded: \(result)")
       return
     }
-    #expect(sessions.count == 2 && total == 2)
+    #expect(sessions.map(\.title) == ["Two", "One"] && total == 2)
     var review = ReviewState(sessions: [], programmes: [])
     review.reload(sessions: sessions, programmes: [], total: total)
     #expect(review.sessionsStillWanted == nil && review.hasEverySession)
     services.closeStore()
+  }
+
+  /// A window taller than the sessions read asks for more at once, without scrolling; one of
+  /// 24 rows does not.
+  @Test func aWindowThatShowsEverySessionReadAsksForMore() {
+    var state = opened(page: 40, of: 300)
+    #expect(asked(App.update(&state, .resize(width: 80, height: 24))).isEmpty)
+    #expect(asked(App.update(&state, .resize(width: 80, height: 100))) == [80])
   }
 
   @Test func aProgrammeAsksForEverySessionAndACompleteListNever() {

@@ -189,9 +189,14 @@ public final class AppServices {
         (sessions, total) = try database.newestSessions(limit: ReviewState.pageSize)
       case .loadReviewSessions(let count):
         (sessions, total) = try database.newestSessions(limit: count)
-        // Fewer than asked are all there are to list (a session without its summary row, in a
-        // file edited by hand, is counted but not listed): the list must not ask again.
-        if sessions.count < count { total = sessions.count }
+        // Fewer than asked while more are counted: a session is counted but not listed (one
+        // without its summary row, in a file edited by hand). Which, and how many older ones
+        // there are, cannot be told from the page: every session is read, as all there are to
+        // list, so the list neither asks again nor stops short of older sessions.
+        if sessions.count < min(count, total) {
+          sessions = try database.sessions()
+          total = sessions.count
+        }
       default:
         sessions = try database.sessions()
         total = sessions.count

@@ -263,7 +263,7 @@ extension AppDatabase {
       // of their own, which `unfinishedSessions()` also reads in its order.
       try db.execute(
         sql: """
-          DROP INDEX sessions_by_programme;
+          DROP INDEX IF EXISTS sessions_by_programme;
           CREATE INDEX sessions_by_programme_created ON sessions (programme, created_at);
           CREATE INDEX sessions_unfinished ON sessions (updated_at) WHERE finished_at IS NULL;
           PRAGMA user_version = 15;

@@ -72,10 +72,13 @@ extension ReviewState: Screen {
     case .action(let action): effects = perform(action, input, environment)
     case .text: effects = type(input)
     case .result(let result): effects = apply(result, environment)
-    case .tick, .resize: return []
+    case .tick: return []
+    case .resize: effects = []
     }
-    // After the change, so that a filter typed or a selection moved counts.
-    if let command = moreSessionsNeeded() { effects.append(.command(command)) }
+    // After the change, so that a filter typed, a selection moved or a taller window counts.
+    if let command = moreSessionsNeeded(rows: environment.bodyHeight) {
+      effects.append(.command(command))
+    }
     return effects
   }
 

@@ -53,8 +53,9 @@ public struct ReviewState: Equatable, Sendable {
   /// The most hits one search shows.
   public static let hitLimit = 200
   /// The sessions read for the first frame: more than a tall window shows (each takes two
-  /// rows), so scrolling starts before more are needed. Each 100 sessions more cost the first
-  /// frame about 2 ms at 10,000 sessions.
+  /// rows), so scrolling starts before more are needed; a taller one asks for more at once
+  /// (``moreSessionsNeeded(rows:)``). Each 100 sessions more cost the first frame about 2 ms at
+  /// 10,000 sessions.
   public static let pageSize = 60
 
   public init(
@@ -88,14 +89,16 @@ public struct ReviewState: Equatable, Sendable {
   /// The command for more sessions when the list needs more than it holds: every session
   /// once it is filtered or narrowed to a programme (which must see them all); twice as many
   /// as it holds (every session, when that is as many) when its selection comes within two
-  /// pages of the end of what is read. Nil while what it asked for is on its way.
-  public mutating func moreSessionsNeeded() -> AppCommand? {
+  /// pages, or a window of `rows` rows, of the end of what is read. Nil while what it asked for
+  /// is on its way.
+  public mutating func moreSessionsNeeded(rows: Int = 0) -> AppCommand? {
     guard !wantsEverySession, !hasEverySession else { return nil }
     if !filter.isEmpty || programme != nil {
       wantsEverySession = true
       return .loadEveryReviewSession
     }
-    let nearEnd = selection + 2 * ReviewScreen.pageStep >= shown.count
+    // Two rows a session: a window that shows them all asks for more before any scrolling.
+    let nearEnd = selection + max(2 * ReviewScreen.pageStep, rows / 2) >= shown.count
     guard nearEnd, wantedSessions <= sessions.count else { return nil }
     wantedSessions = max(2 * sessions.count, Self.pageSize)
     guard wantedSessions < total else {
