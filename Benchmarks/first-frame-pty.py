@@ -7,26 +7,16 @@
 # first bytes of "New session" (peerconsult) or "line 1" (less, a 21-line file).
 #
 #   Benchmarks/first-frame-pty.py RUNS BINARY...
-import fcntl, os, statistics, struct, subprocess, sys, tempfile, termios, time, select
+import importlib.util, os, statistics, sys, tempfile
+
+# The timing itself is frame-pty.py's.
+_spec = importlib.util.spec_from_file_location(
+    "frame_pty", os.path.join(os.path.dirname(os.path.abspath(__file__)), "frame-pty.py"))
+frame_pty = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(frame_pty)
 
 def first_frame(command, needle, data):
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    environment = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-                   "HOME": data, "PEERCONSULT_DATA_DIR": os.path.join(data, "empty")}
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=environment,
-                               start_new_session=True,
-                               preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
-    os.close(slave)
-    received = b""
-    while needle not in received:
-        if not select.select([master], [], [], 10)[0]:
-            raise SystemExit(f"no '{needle.decode()}' from {command[0]} within 10 s")
-        received += os.read(master, 65536)
-    elapsed = (time.perf_counter() - started) * 1000
-    process.kill(); process.wait(); os.close(master)
-    return elapsed
+    return frame_pty.frame(command, needle, data, data=os.path.join(data, "empty"))
 
 runs, binaries = int(sys.argv[1]), sys.argv[2:]
 with tempfile.TemporaryDirectory() as data:

@@ -10,11 +10,15 @@
 #     -- "No sessions" peerconsult review --data-dir EMPTY-FOLDER
 import fcntl, os, statistics, struct, subprocess, sys, tempfile, termios, time, select
 
-def frame(command, needle, home):
+def frame(command, needle, home, data=None):
+    """Milliseconds from spawning `command` to the first bytes of `needle` on its pty; `data`,
+    when given, is its PEERCONSULT_DATA_DIR."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     environment = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
                    "HOME": home}
+    if data is not None:
+        environment["PEERCONSULT_DATA_DIR"] = data
     started = time.perf_counter()
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=environment,
                                start_new_session=True,
@@ -29,18 +33,19 @@ def frame(command, needle, home):
     process.kill(); process.wait(); os.close(master)
     return elapsed
 
-runs, commands = int(sys.argv[1]), []
-for argument in sys.argv[2:]:
-    if argument == "--":
-        commands.append([])
-    elif commands:
-        commands[-1].append(argument)
-if not commands or any(len(command) < 2 for command in commands):
-    raise SystemExit("usage: frame-pty.py RUNS -- NEEDLE COMMAND... [-- NEEDLE COMMAND...]...")
-with tempfile.TemporaryDirectory() as home:
-    times = [[] for _ in commands]
-    for _ in range(runs):
-        for index, (needle, *command) in enumerate(commands):
-            times[index].append(frame(command, needle.encode(), home))
-for (needle, *command), measured in zip(commands, times):
-    print(f"{statistics.median(measured):7.1f} ms (min {min(measured):5.1f})  {' '.join(command)}")
+if __name__ == "__main__":
+    runs, commands = int(sys.argv[1]), []
+    for argument in sys.argv[2:]:
+        if argument == "--":
+            commands.append([])
+        elif commands:
+            commands[-1].append(argument)
+    if not commands or any(len(command) < 2 for command in commands):
+        raise SystemExit("usage: frame-pty.py RUNS -- NEEDLE COMMAND... [-- NEEDLE COMMAND...]...")
+    with tempfile.TemporaryDirectory() as home:
+        times = [[] for _ in commands]
+        for _ in range(runs):
+            for index, (needle, *command) in enumerate(commands):
+                times[index].append(frame(command, needle.encode(), home))
+    for (needle, *command), measured in zip(commands, times):
+        print(f"{statistics.median(measured):7.1f} ms (min {min(measured):5.1f})  {' '.join(command)}")

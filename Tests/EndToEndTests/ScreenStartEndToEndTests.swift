@@ -26,11 +26,17 @@ struct ScreenStartEndToEndTests {
     }
   }
 
-  @Test func refusesWhatHomeRefusesWithTheSameLineAndStatus() throws {
+  /// A private folder holding a file where a data folder might be named, and the path of a
+  /// data folder not yet made.
+  private static func refusalFolder() throws -> (OutputEndToEndTests.Folder, URL, String) {
     let folder = try OutputEndToEndTests.Folder()
     let file = folder.url.appendingPathComponent("notes.txt")
     try "not a folder".write(to: file, atomically: true, encoding: .utf8)
-    let data = folder.url.appendingPathComponent("data").path
+    return (folder, file, folder.url.appendingPathComponent("data").path)
+  }
+
+  @Test func refusesWhatHomeRefusesWithTheSameLineAndStatus() throws {
+    let (folder, file, data) = try Self.refusalFolder()
     // Each: what the user types, its spelling through `home`, and what the refusal says.
     try expectSameRefusals(
       [
@@ -54,10 +60,7 @@ struct ScreenStartEndToEndTests {
 
   /// `review` is parsed when a `--` follows it, which ends its (absent) arguments.
   @Test func refusesWhatTheParsedReviewRefusesWithTheSameLineAndStatus() throws {
-    let folder = try OutputEndToEndTests.Folder()
-    let file = folder.url.appendingPathComponent("notes.txt")
-    try "not a folder".write(to: file, atomically: true, encoding: .utf8)
-    let data = folder.url.appendingPathComponent("data").path
+    let (folder, file, data) = try Self.refusalFolder()
     try expectSameRefusals(
       [
         (
