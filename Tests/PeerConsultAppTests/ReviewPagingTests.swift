@@ -226,6 +226,14 @@ import Testing
     var state = opened(page: 40, of: 300)
     #expect(asked(App.update(&state, .resize(width: 80, height: 24))).isEmpty)
     #expect(asked(App.update(&state, .resize(width: 80, height: 100))) == [80])
+    // Opened from home (and by `peerconsult review`) in such a window: before its first frame.
+    let page = ServiceResult.reviewLoaded(
+      sessions: Self.listings(40), programmes: ["P"], total: 300, hasDatabase: true)
+    for (height, asks) in [(24, [Int?]()), (100, [80])] {
+      var home = AppState(screen: HomeState(), width: 80, height: height)
+      #expect(asked(App.update(&home, .result(page))) == asks, "\(height) rows")
+      #expect(home.screen is ReviewState)
+    }
   }
 
   @Test func aProgrammeAsksForEverySessionAndACompleteListNever() {

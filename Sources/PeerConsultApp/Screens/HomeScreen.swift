@@ -153,12 +153,12 @@ extension HomeState: Screen {
       if sessions.count == 1 { return [.command(.resume(sessions[0].id))] }
       return [.show(ResumeState(sessions: sessions, openElsewhere: openElsewhere))]
     case .reviewLoaded(let sessions, let programmes, let total, let hasDatabase):
-      return [
-        .show(
-          ReviewState(
-            sessions: sessions, programmes: programmes, total: total, hasDatabase: hasDatabase,
-            timeZone: environment.timeZone))
-      ]
+      var review = ReviewState(
+        sessions: sessions, programmes: programmes, total: total, hasDatabase: hasDatabase,
+        timeZone: environment.timeZone)
+      // A window taller than the first page asks for more before its first frame.
+      let more = review.moreSessionsNeeded(rows: environment.bodyHeight)
+      return [.show(review)] + (more.map { [.command($0)] } ?? [])
     case .sessionOpened(let id, let session):
       return LiveState.show(id, session, now: environment.now)
     case .followStarted(let id, let session, let isLive, let notes):
