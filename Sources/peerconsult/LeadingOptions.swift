@@ -60,7 +60,7 @@ enum LeadingOptions {
   /// `--data-dir=DIR` alone; nil for anything else, which argument-parser parses. Such a start
   /// is not parsed; see `PeerConsultCommand.main`.
   static func screenStart(_ arguments: [String]) -> ScreenStart? {
-    let review = arguments.first == "review"
+    let review = arguments.first == ReviewCommand.configuration.commandName
     let options = review ? Array(arguments.dropFirst()) : arguments
     let screen: ScreenStart.Screen = review ? .review : .home
     switch options.count {
