@@ -185,7 +185,10 @@ public struct ReviewState: Equatable, Sendable {
   /// Whether `listing` passes the programme and every word of the filter. Words are looked
   /// for in the title, programme, presenters, protocol and date, ignoring case and accents.
   public func matches(_ listing: SessionListing) -> Bool {
-    passes(listing, words: filterWords) { FilterText(Self.fold(Self.text(of: listing, timeZone))) }
+    if let programme, listing.programme != programme { return false }
+    let words = filterWords
+    guard !words.isEmpty else { return true }
+    return words.allSatisfy(FilterText(Self.fold(Self.text(of: listing, timeZone))).holds)
   }
 
   /// The filter's words, folded.
@@ -193,13 +196,11 @@ public struct ReviewState: Equatable, Sendable {
     Self.fold(filter.string).split(separator: " ").map { FilterText(String($0)) }
   }
 
-  /// Whether `listing` passes the programme and `words`, which are looked for in its folded
-  /// text, `haystack`, asked for only when there are words.
-  private func passes(
-    _ listing: SessionListing, words: [FilterText], haystack: () -> FilterText
-  ) -> Bool {
-    if let programme, listing.programme != programme { return false }
-    return words.isEmpty || words.allSatisfy(haystack().holds)
+  /// Whether the session at `index` in ``sessions`` passes the programme and `words`, which
+  /// are looked for in its haystack (made before, when there are words).
+  private func passes(_ index: Int, words: [FilterText]) -> Bool {
+    if let programme, sessions[index].programme != programme { return false }
+    return words.isEmpty || words.allSatisfy(haystacks[index].holds)
   }
 
   /// The folded texts of `sessions` that the filter's words are looked for in, by one
@@ -227,8 +228,7 @@ public struct ReviewState: Equatable, Sendable {
     // them back copied ten thousand listings twice and grew the array as it went.
     var passing: [SessionListing] = []
     passing.reserveCapacity(words.isEmpty && programme == nil ? sessions.count : 0)
-    for index in sessions.indices
-    where passes(sessions[index], words: words, haystack: { haystacks[index] }) {
+    for index in sessions.indices where passes(index, words: words) {
       passing.append(sessions[index])
     }
     shown = passing
