@@ -88,15 +88,23 @@ import Testing
     #expect(asked(App.update(&state, .result(page))) == [80])
   }
 
-  @Test func aFilterAsksForEverySessionAndAPageReadAgainAsksAgain() {
+  /// How many times `effects` ask for every session's filter entry.
+  private func asksForTheFilter(_ effects: [Effect]) -> Int {
+    effects.count { $0 == .command(.loadReviewFilter) }
+  }
+
+  /// A filter asks for what it looks in of every session, never for every listing; once, and
+  /// again after a page read again (whose sessions may have changed).
+  @Test func aFilterAsksForEverySessionsTextAndAPageReadAgainAsksAgain() {
     var state = opened(page: 40, of: 300)
-    #expect(asksForEverySession(App.update(&state, .key(.down))) == 0)
-    #expect(asksForEverySession(App.update(&state, .key(.character("1")))) == 1)
-    #expect(asksForEverySession(App.update(&state, .key(.character("2")))) == 0)
-    // Back from a transcript the page is read again: the list asks for the rest again.
+    #expect(asksForTheFilter(App.update(&state, .key(.down))) == 0)
+    let typed = App.update(&state, .key(.character("1")))
+    #expect(asksForTheFilter(typed) == 1 && asksForEverySession(typed) == 0)
+    #expect(asksForTheFilter(App.update(&state, .key(.character("2")))) == 0)
+    // Back from a transcript the page is read again: the list asks for the texts again.
     let page = ServiceResult.reviewLoaded(
       sessions: Self.listings(40), programmes: ["P"], total: 300, hasDatabase: true)
-    #expect(asksForEverySession(App.update(&state, .result(page))) == 1)
+    #expect(asksForTheFilter(App.update(&state, .result(page))) == 1)
   }
 
   /// The first frame folds nothing for a filter nobody has typed into; once it is used, the
@@ -236,13 +244,14 @@ import Testing
     }
   }
 
-  @Test func aProgrammeAsksForEverySessionAndACompleteListNever() {
+  @Test func aProgrammeAsksForEverySessionsTextAndACompleteListNever() {
     var state = opened(page: 40, of: 300)
-    #expect(asksForEverySession(App.update(&state, .key(.control("p")))) == 1)
+    #expect(asksForTheFilter(App.update(&state, .key(.control("p")))) == 1)
     var complete = opened(page: 40, of: 40)
-    var asked = asksForEverySession(App.update(&complete, .key(.character("1"))))
-    for _ in 0..<45 { asked += asksForEverySession(App.update(&complete, .key(.down))) }
-    #expect(asked == 0)
+    var effects = App.update(&complete, .key(.character("1")))
+    for _ in 0..<45 { effects += App.update(&complete, .key(.down)) }
+    #expect(asksForTheFilter(effects) == 0 && asksForEverySession(effects) == 0)
+    #expect(asked(effects).isEmpty)
   }
 
   @Test func aFilterTypedOnThePageFindsTheSessionsReadAfter() throws {

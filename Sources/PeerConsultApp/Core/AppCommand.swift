@@ -27,9 +27,14 @@ public enum AppCommand: Equatable, Sendable {
   /// Load the newest `count` stored sessions for review, and how many there are: the list
   /// asks for twice what it holds when it is scrolled near their end.
   case loadReviewSessions(count: Int)
-  /// Load every stored session for review: the list asks once it is filtered, narrowed to a
-  /// programme, or scrolled near the end of what it holds when twice that is all of them.
+  /// Load every stored session for review: the list asks once it is scrolled near the end of
+  /// what it holds when twice that is all of them.
   case loadEveryReviewSession
+  /// Load what the review list's filter looks in for every stored session (``ReviewFilterEntry``):
+  /// the list asks once it is filtered or narrowed to a programme without holding them all.
+  case loadReviewFilter
+  /// Load the listings of these sessions, which the filtered review list shows next.
+  case loadReviewListings([SessionID])
   /// Search every session's notes, in one programme when given.
   case searchNotes(query: String, programme: String?)
   /// Load a stored session's transcript, at a note when one is given.

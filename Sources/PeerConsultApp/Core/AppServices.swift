@@ -204,6 +204,10 @@ public final class AppServices {
       return .reviewLoaded(
         sessions: sessions, programmes: try database.programmeNames(), total: total,
         hasDatabase: true)
+    case .loadReviewFilter:
+      return .reviewFilterLoaded(try database()?.reviewFilterEntries() ?? [])
+    case .loadReviewListings(let ids):
+      return .reviewListingsLoaded(try database()?.sessions(ids) ?? [])
     case .searchNotes(let query, let programme):
       guard !NoteSearchQuery(query).isEmpty, let database = try database() else {
         return .searched(query: nil, hits: [])

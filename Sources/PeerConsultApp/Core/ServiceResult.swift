@@ -35,6 +35,10 @@ public enum ServiceResult: Equatable, Sendable {
   /// The newest sessions (a page, or all of them) of `total`.
   case reviewLoaded(
     sessions: [SessionListing], programmes: [String], total: Int, hasDatabase: Bool)
+  /// What the review list's filter looks in, for every stored session, newest first.
+  case reviewFilterLoaded([ReviewFilterEntry])
+  /// The listings of sessions the filtered review list asked for, newest first.
+  case reviewListingsLoaded([SessionListing])
   /// The notes matching `query`, best first; `query` is nil when nothing in it is searchable
   /// or nothing was ever stored.
   case searched(query: String?, hits: [NoteSearchHit])

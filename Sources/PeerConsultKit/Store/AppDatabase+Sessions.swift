@@ -23,6 +23,45 @@ extension AppDatabase {
     return (listings, total ?? listings.count)
   }
 
+  /// The sessions `ids` names that are listed, newest first (as every listing is ordered):
+  /// the review list's filter lists the sessions it shows of those it found.
+  public func sessions(_ ids: [SessionID]) throws(StoreError) -> [SessionListing] {
+    guard !ids.isEmpty else { return [] }
+    // One JSON array, not a parameter per id: a list scrolled far down asks for thousands.
+    let array = "[" + ids.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+    return try listings(where: "s.id IN (SELECT value FROM json_each(?))", arguments: [array])
+  }
+
+  /// Every listed session's ``ReviewFilterEntry``, newest first: the review list's filter
+  /// reads these once it is used, instead of every session's listing. Listed as the listings
+  /// are (a session without its summary row is not), so what it finds can be listed.
+  public func reviewFilterEntries() throws(StoreError) -> [ReviewFilterEntry] {
+    try read { db in
+      // Each session's presenters, joined in SQL from the rounds (at most a few a session);
+      // group_concat's order is not the rounds' but the filter needs none.
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT s.id, s.created_at, s.programme,
+            s.title || ' ' || s.programme || ' ' || s.protocol_name || ifnull(' ' || (
+              SELECT group_concat(p.name, ' ') FROM rounds r
+              JOIN participants p ON p.session_id = r.session_id AND p.idx = r.presenter
+              WHERE r.session_id = s.id), '')
+          FROM sessions s JOIN session_summaries c ON c.session_id = s.id
+          ORDER BY s.created_at DESC, s.rowid DESC
+          """)
+      var entries: [ReviewFilterEntry] = []
+      while let row = try rows.next() {
+        guard let id = SessionID(rawValue: row[0]) else { continue }
+        entries.append(
+          ReviewFilterEntry(
+            id: id, createdAt: Date(millisecondsSince1970: row[1]), programme: row[2],
+            text: row[3]))
+      }
+      return entries
+    }
+  }
+
   /// Sessions not finished, most recently written first: the ones to offer for resuming.
   public func unfinishedSessions() throws(StoreError) -> [SessionListing] {
     try listings(where: "s.finished_at IS NULL", order: "s.updated_at DESC, s.rowid DESC")
@@ -109,7 +148,8 @@ extension AppDatabase {
     let chosen = Self.chosenSessions(where: condition, order: order, limit: limit)
     return try read { db in
       let presenters = try presenterNames(
-        db, of: limit == nil ? nil : "SELECT s.id \(chosen)", arguments: arguments)
+        db, of: condition == "1" && limit == nil ? nil : "SELECT s.id \(chosen)",
+        arguments: arguments)
       // Columns named and read by position, from a cursor: the review list reads every
       // session once its filter is used, and looking each column up by its name, in rows
       // copied into an array first, was a third of reading ten thousand.

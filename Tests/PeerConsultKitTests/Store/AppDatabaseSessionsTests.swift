@@ -54,6 +54,32 @@ import Testing
     #expect(none.listings.isEmpty && none.total == 0)
   }
 
+  /// The review list's filter reads, for every listed session, its id, start, programme and
+  /// the words a listing is found by; then lists the sessions it shows by their ids.
+  @Test func filterEntriesHoldAListingsWordsAndListingsAreReadByID() throws {
+    let store = try StoreFixture()
+    for number in 1...4 {
+      _ = try store.live(
+        Fixtures.setup(title: "Session \(number)", programme: number == 2 ? "" : "Night Economy"))
+      store.clock.advance(by: 60)
+    }
+    let listings = try store.database.sessions()
+    let entries = try store.database.reviewFilterEntries()
+    #expect(entries.map(\.id) == listings.map(\.id))
+    for (entry, listing) in zip(entries, listings) {
+      #expect(entry.createdAt == listing.createdAt && entry.programme == listing.programme)
+      let words = [listing.title, listing.programme, listing.protocolName] + listing.presenters
+      #expect(
+        entry.text.split(separator: " ").sorted()
+          == words.joined(separator: " ")
+          .split(separator: " ").sorted(), "\(entry.text)")
+    }
+    let unknown = id("ff")
+    let chosen = try store.database.sessions([listings[3].id, unknown, listings[1].id])
+    #expect(chosen == [listings[1], listings[3]])
+    #expect(try store.database.sessions([]).isEmpty)
+  }
+
   /// A page is read through the index on `created_at`, stopping at its limit: no sort of every
   /// session, so `list` costs the same at ten sessions and at ten thousand.
   @Test func aPageOfSessionsIsReadInIndexOrderWithoutSortingThemAll() throws {

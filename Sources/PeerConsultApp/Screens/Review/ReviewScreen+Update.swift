@@ -161,6 +161,8 @@ extension ReviewState: Screen {
       if let command = sessionsStillWanted { effects.append(.command(command)) }
       if searchedQuery != nil { effects.append(searchCommand) }
       return effects
+    case .reviewFilterLoaded(let entries): takeFilterEntries(entries)
+    case .reviewListingsLoaded(let listings): takeListings(listings)
     case .programmeOverviewLoaded(let overview):
       return [.show(ProgrammeState(overview: overview, back: self))]
     case .searched(let query, let hits):

@@ -99,10 +99,10 @@ public enum ReviewScreen {
         x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
       return
     }
-    var summary = "\(state.shown.count) of \(state.total) sessions, newest first"
+    var summary = "\(state.foundCount) of \(state.total) sessions, newest first"
     if let programme = state.programme { summary += " · programme \(programme)" }
     grid.put(summary, x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
-    guard !state.shown.isEmpty else {
+    guard state.foundCount > 0 else {
       grid.put(
         "No session matches: Esc clears the filter, Ctrl-P changes the programme.", x: list.x,
         y: list.y, maxWidth: list.width)

@@ -5,8 +5,10 @@ import TerminalKit
 /// The review screen's state: the stored sessions, narrowed by programme and typed text, and
 /// a search across all their notes. It opens with the newest ``pageSize`` sessions, so the
 /// first frame reads a page whatever the number stored, and asks for twice as many as it holds
-/// as the selection nears their end, or for every session once it is filtered
-/// (``moreSessionsNeeded()``).
+/// as the selection nears their end (``moreSessionsNeeded()``). Filtered, it looks in what the
+/// filter needs of every session (``FilterEntry``, read once from the store when the list does
+/// not hold them all) and lists only the sessions found that it shows, a page at a time: ten
+/// thousand sessions' listings are neither read nor kept for a filter.
 public struct ReviewState: Equatable, Sendable {
   /// Which half of the screen has the keys.
   public enum Mode: Equatable, Sendable {
@@ -30,12 +32,29 @@ public struct ReviewState: Equatable, Sendable {
   public private(set) var programme: String?
   /// Typed text narrowing the list; see ``matches(_:)``.
   public private(set) var filter = LineEditor(limit: 200)
-  /// Each session's text that the filter looks in, folded, in the order of ``sessions``: made
-  /// once for the sessions read, when the filter is first used, so that a key typed into the
-  /// filter folds the filter only, not the title, presenters and date of each of ten thousand
-  /// sessions again. Empty until then: the first frame does not fold what it only shows.
-  private var haystacks: [FilterText] = []
-  /// The sessions that pass the programme and the filter, newest first.
+  /// Each session's text that the filter looks in, folded, newest first: made once, when the
+  /// filter is first used, so that a key typed into the filter folds the filter only, not the
+  /// title, presenters and date of each of ten thousand sessions again. Empty until then: the
+  /// first frame does not fold what it only shows. Of ``sessions`` (in their order) unless
+  /// ``indexIsStored``.
+  private var index: [FilterEntry] = []
+  /// Whether ``index`` holds every stored session, read from the store
+  /// (``AppCommand/loadReviewFilter``), rather than those of ``sessions``.
+  private var indexIsStored = false
+  /// Whether this list has asked the store for every session's ``FilterEntry``.
+  private var wantsIndex = false
+  /// The sessions that pass the programme and the filter, newest first, when either is set.
+  private var found: [SessionID] = []
+  /// The listings read for sessions found, by id, with those of ``sessions``: the filtered
+  /// list shows the found sessions up to the first not listed yet.
+  private var listed: [SessionID: SessionListing] = [:]
+  /// How many of ``found`` this list has asked to be listed; it asks for more only beyond.
+  private var wantedFound = 0
+  /// A session selected before a refilter that is found but not listed yet: selected again
+  /// once it is.
+  private var pendingSelection: SessionID?
+  /// The sessions that pass the programme and the filter, newest first: all of them, or those
+  /// of them listed so far when the filter looks in every stored session.
   public private(set) var shown: [SessionListing] = []
   public var selection = 0
   /// The search box.
@@ -81,22 +100,32 @@ public struct ReviewState: Equatable, Sendable {
   }
 
   /// How many sessions' texts are folded for the filter: none until it is first used.
-  var foldedSessions: Int { haystacks.count }
+  var foldedSessions: Int { index.count }
+
+  /// Whether the programme or the filter's words narrow the list.
+  public var isFiltered: Bool { programme != nil || !filterWords.isEmpty }
+
+  /// How many sessions pass the programme and the filter (those read, until every session's
+  /// text is), or how many are read when nothing narrows the list.
+  public var foundCount: Int { isFiltered ? found.count : sessions.count }
 
   /// Whether every stored session is in ``sessions``.
   public var hasEverySession: Bool { sessions.count >= total }
 
-  /// The command for more sessions when the list needs more than it holds: every session
-  /// once it is filtered or narrowed to a programme (which must see them all); twice as many
-  /// as it holds (every session, when that is as many) when its selection comes within two
-  /// pages, or a window of `rows` rows, of the end of what is read. Nil while what it asked for
-  /// is on its way.
+  /// The command for more sessions when the list needs more than it holds. Filtered or
+  /// narrowed to a programme, which must look at every session: every session's
+  /// ``FilterEntry``, then the listings of the sessions found as the selection nears the end of
+  /// those listed (``foundNeeded(rows:)``). Else twice as many as it holds (every session, when
+  /// that is as many) when its selection comes within two pages, or a window of `rows` rows, of
+  /// the end of what is read. Nil while what it asked for is on its way.
   public mutating func moreSessionsNeeded(rows: Int = 0) -> AppCommand? {
-    guard !wantsEverySession, !hasEverySession else { return nil }
-    if !filter.isEmpty || programme != nil {
-      wantsEverySession = true
-      return .loadEveryReviewSession
+    if isFiltered {
+      if indexIsStored { return foundNeeded(rows: rows) }
+      guard !hasEverySession, !wantsIndex else { return nil }
+      wantsIndex = true
+      return .loadReviewFilter
     }
+    guard !wantsEverySession, !hasEverySession else { return nil }
     // Two rows a session: a window that shows them all asks for more before any scrolling.
     let nearEnd = selection + max(2 * ReviewScreen.pageStep, rows / 2) >= shown.count
     guard nearEnd, wantedSessions <= sessions.count else { return nil }
@@ -106,6 +135,45 @@ public struct ReviewState: Equatable, Sendable {
       return .loadEveryReviewSession
     }
     return .loadReviewSessions(count: wantedSessions)
+  }
+
+  /// The command for the listings of more found sessions: twice as many as are listed, or as
+  /// far as a page past the selection (or the session to select again), when the selection
+  /// comes within two pages, or a window of `rows` rows, of the end of those listed.
+  private mutating func foundNeeded(rows: Int) -> AppCommand? {
+    let pending = pendingSelection.flatMap { id in found.firstIndex(of: id) } ?? 0
+    let reach = max(selection, pending) + max(2 * ReviewScreen.pageStep, rows / 2)
+    guard reach >= shown.count, shown.count < found.count else { return nil }
+    let wanted = min(found.count, max(2 * shown.count, Self.pageSize, reach + Self.pageSize))
+    guard wanted > wantedFound else { return nil }
+    wantedFound = wanted
+    return .loadReviewListings(Array(found[shown.count..<wanted]))
+  }
+
+  /// Takes in every stored session's ``FilterEntry``: the filter looks in all of them now.
+  public mutating func takeFilterEntries(_ entries: [ReviewFilterEntry]) {
+    index = FilterEntry.entries(of: entries, timeZone)
+    indexIsStored = true
+    listed = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    refilter()
+  }
+
+  /// Takes in the listings of sessions found, shown as far as they reach.
+  /// The found sessions are not looked for again: those shown are the first found, so the
+  /// list goes on from the first found after them, as far as they are listed. How many were
+  /// asked for stays: a session asked for but not listed (deleted meanwhile) is not asked for
+  /// again until the selection moves further.
+  public mutating func takeListings(_ listings: [SessionListing]) {
+    for listing in listings { listed[listing.id] = listing }
+    guard indexIsStored, isFiltered else { return }
+    for id in found[shown.count...] {
+      guard let listing = listed[id] else { break }
+      shown.append(listing)
+    }
+    if let pending = pendingSelection, let at = shown.firstIndex(where: { $0.id == pending }) {
+      selection = at
+      pendingSelection = nil
+    }
   }
 
   /// The command that asks again for what this list asked for, after a reload brought fewer
@@ -128,7 +196,11 @@ public struct ReviewState: Equatable, Sendable {
   public mutating func reload(sessions: [SessionListing], programmes: [String], total: Int) {
     self.sessions = sessions
     self.total = max(total, sessions.count)
-    haystacks = []
+    // What the filter read belongs to the sessions as they were: it is read again if needed.
+    index = []
+    indexIsStored = false
+    wantsIndex = false
+    listed = [:]
     self.programmes = programmes
     if let programme, !programmes.contains(programme) { self.programme = nil }
     refilter()
@@ -196,43 +268,63 @@ public struct ReviewState: Equatable, Sendable {
     Self.fold(filter.string).split(separator: " ").map { FilterText(String($0)) }
   }
 
-  /// Whether the session at `index` in ``sessions`` passes the programme and `words`, which
-  /// are looked for in its haystack (made before, when there are words).
-  private func passes(_ index: Int, words: [FilterText]) -> Bool {
-    if let programme, sessions[index].programme != programme { return false }
-    return words.isEmpty || words.allSatisfy(haystacks[index].holds)
-  }
-
-  /// The folded texts of `sessions` that the filter's words are looked for in, by one
-  /// ``HaystackFolder``, which asks Foundation for each letter's folding once for them all.
-  private static func haystacks(of sessions: [SessionListing], _ timeZone: TimeZone)
-    -> [FilterText]
-  {
-    var folder = HaystackFolder()
-    return sessions.map { FilterText(folder.fold(text(of: $0, timeZone))) }
+  /// Whether a session of `programme` whose folded text is `text` (nil when there are no
+  /// words) passes the programme and `words`.
+  private func passes(_ programme: String, _ text: FilterText?, _ words: [FilterText]) -> Bool {
+    if let shownProgramme = self.programme, programme != shownProgramme { return false }
+    guard let text else { return true }
+    return words.allSatisfy(text.holds)
   }
 
   /// The text of `listing` that the filter's words are looked for in, before it is folded.
-  private static func text(of listing: SessionListing, _ timeZone: TimeZone) -> String {
+  static func text(of listing: SessionListing, _ timeZone: TimeZone) -> String {
     ([listing.title, listing.programme, listing.protocolName] + listing.presenters)
       .joined(separator: " ") + " " + ReviewFormat.date(listing.createdAt, timeZone)
   }
 
   private mutating func refilter() {
-    let selected = selectedSession?.id
+    let selected = pendingSelection ?? selectedSession?.id
     let words = filterWords
-    if !words.isEmpty, haystacks.count != sessions.count {
-      haystacks = Self.haystacks(of: sessions, timeZone)
+    pendingSelection = nil
+    guard !words.isEmpty || programme != nil else {
+      found = []
+      shown = sessions
+      selection = selected.flatMap { id in shown.firstIndex { $0.id == id } } ?? 0
+      return
     }
-    // Each listing passing is copied once, into room made once: filtering pairs and mapping
-    // them back copied ten thousand listings twice and grew the array as it went.
+    found = []
     var passing: [SessionListing] = []
-    passing.reserveCapacity(words.isEmpty && programme == nil ? sessions.count : 0)
-    for index in sessions.indices where passes(index, words: words) {
-      passing.append(sessions[index])
+    if indexIsStored {
+      for entry in index where passes(entry.programme, entry.text, words) {
+        found.append(entry.id)
+        // Shown up to the first session found that is not listed yet.
+        if passing.count == found.count - 1, let listing = listed[entry.id] {
+          passing.append(listing)
+        }
+      }
+    } else {
+      // A programme alone needs no text: nothing is folded for it.
+      if !words.isEmpty, index.count != sessions.count {
+        index = FilterEntry.entries(of: sessions, timeZone)
+      }
+      for position in sessions.indices
+      where passes(sessions[position].programme, words.isEmpty ? nil : index[position].text, words)
+      {
+        found.append(sessions[position].id)
+        passing.append(sessions[position])
+      }
     }
     shown = passing
-    selection = selected.flatMap { id in shown.firstIndex { $0.id == id } } ?? 0
+    wantedFound = shown.count
+    if let selected, let at = shown.firstIndex(where: { $0.id == selected }) {
+      selection = at
+    } else {
+      selection = 0
+      // Found but not listed yet, or perhaps found once every session's text is read (a list
+      // read again while filtered): selected when it is shown.
+      let mayBeFound = !indexIsStored && !hasEverySession
+      if let selected, mayBeFound || found.contains(selected) { pendingSelection = selected }
+    }
   }
 
   /// `text` without case, accents or width, as Foundation folds it. ASCII, most of what the

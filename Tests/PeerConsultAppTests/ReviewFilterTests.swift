@@ -1,0 +1,187 @@
+import Foundation
+import PeerConsultKit
+import TestSupport
+import Testing
+
+@testable import PeerConsultApp
+@testable import TerminalKit
+
+/// The review list filtered over a store of more sessions than a page: it reads what the
+/// filter looks in of every session once, and lists only the sessions it shows, so that ten
+/// thousand sessions' listings are neither read nor kept for a filter.
+@Suite struct ReviewFilterTests {
+  /// More sessions than a first page: the first 60 listed are not all there are.
+  static let count = 130
+
+  /// A data folder of ``count`` sessions a minute apart, "Session 1" the oldest; session n is
+  /// presented by the fixture's participant n % 3 (Zoë Müller, Amira O'Neill, 王小明).
+  private static func services(in folder: TemporaryFolder) throws -> AppServices {
+    let data = folder.path("data")
+    let database = try AppDatabase(directory: data)
+    let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+    for n in 1...count {
+      _ = try LiveSession.create(
+        SessionSetup(
+          title: "Session \(n)", programme: n.isMultiple(of: 2) ? "North" : "South",
+          consultingProtocol: LiveFixture.drill, participants: LiveFixture.participants,
+          presenters: [n % 3]),
+        store: database, clock: clock)
+      clock.advance(by: 60)
+    }
+    try database.close()
+    return AppServices(
+      location: DataLocation(dataDirectory: data, protocolsDirectory: folder.path("p")),
+      clock: ManualClock(), openStore: { try AppDatabase(directory: data) },
+      openReader: { try AppDatabase.openForReading(directory: data) })
+  }
+
+  /// Every listing of the data folder, newest first, read apart from the services.
+  private static func everyListing(in folder: TemporaryFolder) throws -> [SessionListing] {
+    let database = try #require(try AppDatabase.openForReading(directory: folder.path("data")))
+    defer { try? database.close() }
+    return try database.sessions()
+  }
+
+  /// Performs each command of `effects` as the runner does, feeding its result back, until
+  /// nothing more is asked; returns the commands performed.
+  @discardableResult
+  private static func settle(
+    _ effects: [Effect], _ state: inout AppState, _ services: AppServices
+  ) -> [AppCommand] {
+    var effects = effects
+    var performed: [AppCommand] = []
+    while !effects.isEmpty {
+      guard case .command(let command) = effects.removeFirst() else { continue }
+      performed.append(command)
+      effects += App.update(&state, .result(services.perform(command)))
+    }
+    return performed
+  }
+
+  /// The review list as `peerconsult review` opens it on `services`' data.
+  private static func opened(_ services: AppServices) -> AppState {
+    var state = AppState(screen: HomeState(), width: 80, height: 24)
+    settle([.command(.loadReview)], &state, services)
+    return state
+  }
+
+  private static func review(_ state: AppState) throws -> ReviewState {
+    try #require(state.screen as? ReviewState)
+  }
+
+  private static func type(_ text: String, _ state: inout AppState, _ services: AppServices)
+    -> [AppCommand]
+  {
+    var performed: [AppCommand] = []
+    for character in text {
+      performed += settle(App.update(&state, .key(.character(character))), &state, services)
+    }
+    return performed
+  }
+
+  /// Moves the selection down `steps` times, answering what the list asks for.
+  private static func scroll(_ steps: Int, _ state: inout AppState, _ services: AppServices)
+    -> [AppCommand]
+  {
+    var performed: [AppCommand] = []
+    for _ in 0..<steps { performed += settle(App.update(&state, .key(.down)), &state, services) }
+    return performed
+  }
+
+  @Test func aFilterFindsInEverySessionButListsOnlyWhatItShows() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    #expect(try Self.review(state).sessions.count == ReviewState.pageSize)
+    let every = try Self.everyListing(in: folder)
+    #expect(every.count == Self.count)
+
+    // Every session is found by its protocol; a page and a bit of them are listed.
+    let typed = Self.type("drill", &state, services)
+    #expect(typed.filter { $0 == .loadReviewFilter }.count == 1, "\(typed)")
+    #expect(!typed.contains(.loadEveryReviewSession), "\(typed)")
+    var review = try Self.review(state)
+    #expect(review.foundCount == Self.count && review.sessions.count == ReviewState.pageSize)
+    #expect(review.shown.count < Self.count && review.shown.count >= ReviewState.pageSize)
+    let frame = App.render(state).grid.lines.joined()
+    #expect(frame.contains("130 of 130 sessions, newest first"), "\(frame)")
+
+    // Scrolled to the end, every session is listed, in the order of every listing.
+    let scrolled = Self.scroll(Self.count - 1, &state, services)
+    #expect(!scrolled.contains(.loadEveryReviewSession) && !scrolled.contains(.loadReviewFilter))
+    review = try Self.review(state)
+    #expect(review.shown == every && review.selectedSession?.title == "Session 1")
+  }
+
+  /// What is found is what the filter's rule finds in every listing, accents and case aside,
+  /// in a presenter's name, the title, a programme and the date.
+  @Test func aFilterFindsWhatItsRuleFindsInEveryListing() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    let every = try Self.everyListing(in: folder)
+    for filter in ["MULLER", "zoë north", "王小", "session 1", "ses 12", "no such person"] {
+      var state = Self.opened(services)
+      _ = Self.type(filter, &state, services)
+      _ = Self.scroll(Self.count, &state, services)
+      let review = try Self.review(state)
+      let expected = every.filter(review.matches)
+      #expect(review.foundCount == expected.count, "\(filter)")
+      #expect(review.shown == expected, "\(filter)")
+      #expect(!expected.isEmpty || filter == "no such person", "\(filter)")
+    }
+  }
+
+  @Test func aProgrammeAloneListsItsSessionsAPageAtATime() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    let performed = Self.settle(App.update(&state, .key(.control("p"))), &state, services)
+    #expect(performed.first == .loadReviewFilter, "\(performed)")
+    let review = try Self.review(state)
+    let programme = try #require(review.programme)
+    #expect(review.foundCount == Self.count / 2)
+    #expect(review.shown.allSatisfy { $0.programme == programme } && !review.shown.isEmpty)
+  }
+
+  /// Back from a transcript, a session found beyond those first listed is listed and selected
+  /// again, the filter kept.
+  @Test func backFromATranscriptTheFoundSessionIsStillSelected() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    _ = Self.type("drill", &state, services)
+    _ = Self.scroll(100, &state, services)
+    let selected = try #require(try Self.review(state).selectedSession)
+    #expect(selected.title == "Session 30")
+    Self.settle(App.update(&state, .key(.enter)), &state, services)
+    #expect(state.screen is TranscriptState)
+    Self.settle(App.update(&state, .key(.escape)), &state, services)
+    let review = try Self.review(state)
+    #expect(review.filter.string == "drill" && review.selectedSession?.id == selected.id)
+  }
+
+  /// A listing asked for that the store no longer has (deleted meanwhile) is not asked for
+  /// again at once: the answer asks for nothing, so the runner does not loop.
+  @Test func aSessionFoundButNoLongerListedIsNotAskedForAgainAtOnce() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    #expect(App.update(&state, .key(.character("d"))) == [.command(.loadReviewFilter)])
+    #expect(App.update(&state, .result(services.perform(.loadReviewFilter))).isEmpty)
+    var asked: [SessionID] = []
+    for _ in 0..<ReviewState.pageSize where asked.isEmpty {
+      if case .command(.loadReviewListings(let ids))? = App.update(&state, .key(.down)).last {
+        asked = ids
+      }
+    }
+    #expect(!asked.isEmpty)
+    // Answered without the sessions: nothing is asked for.
+    #expect(App.update(&state, .result(.reviewListingsLoaded([]))).isEmpty)
+    #expect(try Self.review(state).shown.count == ReviewState.pageSize)
+  }
+}
