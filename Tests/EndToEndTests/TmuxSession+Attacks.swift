@@ -38,6 +38,8 @@ extension TmuxSession {
         try send("y")
       } else if screen.contains("Note ▸") || screen.contains("Edit #")
         || screen.contains("Latecomer ▸") || lastWasQ
+        // The new-session form asks for Esc again, and takes `q` for the field and to keep.
+        || screen.contains("again discards this setup")
       {
         try send("Escape")
         lastWasQ = false
