@@ -3,7 +3,8 @@
 # bare pseudo-terminal (80x24, TERM=xterm-256color, LANG=C.UTF-8); the time from the spawn to
 # the list's first frame, then each typed key's time to the last frame it brings (output quiet
 # for a second), and the process's peak RSS. Keys between `|` are typed one at a time: the
-# first makes the list read every session; the ones after it refilter what was read.
+# first makes the list read every session's filter entry (schema v16; every session's listing
+# before it); the ones after it refilter what was read and list what they show.
 #
 #   Benchmarks/filter-pty.py BINARY DATA-DIR 'C|h|e|n|Ø' RUNS
 import fcntl, os, statistics, struct, subprocess, sys, termios, time, select

@@ -121,7 +121,10 @@ import Testing
     let services = try Self.services(in: folder)
     defer { services.closeStore() }
     let every = try Self.everyListing(in: folder)
-    for filter in ["MULLER", "zoë north", "王小", "session 1", "ses 12", "no such person"] {
+    for filter in [
+      "MULLER", "zoë north", "王小", "session 1", "ses 12", "no such person", "2027-01",
+      "15 :1", "drill 08:", "-1",
+    ] {
       var state = Self.opened(services)
       _ = Self.type(filter, &state, services)
       _ = Self.scroll(Self.count, &state, services)
@@ -164,9 +167,28 @@ import Testing
     #expect(review.filter.string == "drill" && review.selectedSession?.id == selected.id)
   }
 
-  /// A listing asked for that the store no longer has (deleted meanwhile) is not asked for
-  /// again at once: the answer asks for nothing, so the runner does not loop.
-  @Test func aSessionFoundButNoLongerListedIsNotAskedForAgainAtOnce() throws {
+  /// A session found beyond the first page read is known by its listing: deleted, it is named
+  /// by its title; opened, its listing gives the transcript its origin.
+  @Test func aSessionFoundBeyondThePageIsKnownByItsListing() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    _ = Self.type("drill", &state, services)
+    _ = Self.scroll(Self.count - 1, &state, services)
+    let review = try Self.review(state)
+    let selected = try #require(review.selectedSession)
+    #expect(selected.title == "Session 1" && !review.sessions.contains(selected))
+    #expect(review.listing(selected.id) == selected)
+    _ = App.update(&state, .result(.sessionDeleted(selected.id)))
+    #expect(
+      state.notice?.text.contains("(Session 1) for good") == true,
+      "\(String(describing: state.notice))")
+  }
+
+  /// A session found and asked for that the store no longer lists (deleted meanwhile) is no
+  /// longer counted, the list goes on past it, and it is not asked for again.
+  @Test func aSessionFoundButNoLongerListedIsPassedOver() throws {
     let folder = try TemporaryFolder()
     let services = try Self.services(in: folder)
     defer { services.closeStore() }
@@ -179,9 +201,23 @@ import Testing
         asked = ids
       }
     }
-    #expect(!asked.isEmpty)
-    // Answered without the sessions: nothing is asked for.
-    #expect(App.update(&state, .result(.reviewListingsLoaded([]))).isEmpty)
-    #expect(try Self.review(state).shown.count == ReviewState.pageSize)
+    let gone = try #require(asked.first)
+    guard case .reviewListingsLoaded(let listings) = services.perform(.loadReviewListings(asked))
+    else {
+      Issue.record("not listed")
+      return
+    }
+    let effects = App.update(
+      &state, .result(.reviewListingsLoaded(listings.filter { $0.id != gone })))
+    let review = try Self.review(state)
+    #expect(review.foundCount == Self.count - 1)
+    #expect(review.shown.count == ReviewState.pageSize + asked.count - 1)
+    #expect(!review.shown.contains { $0.id == gone })
+    let later = Self.settle(effects, &state, services) + Self.scroll(Self.count, &state, services)
+    #expect(
+      !later.contains {
+        if case .loadReviewListings(let ids) = $0 { ids.contains(gone) } else { false }
+      })
+    #expect(try Self.review(state).shown.count == Self.count - 1)
   }
 }

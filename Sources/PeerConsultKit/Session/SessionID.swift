@@ -9,8 +9,13 @@ public struct SessionID: Hashable, Comparable, Codable, Sendable, CustomStringCo
   /// Accepts exactly 32 ASCII hexadecimal digits, in any case (`Character.isHexDigit` would
   /// take full-width digits too, which the database's lookups then reject).
   public init?(rawValue: String) {
-    let lowered = rawValue.lowercased()
     let isHex = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) }
+    // As stored, already small: kept, not lowercased into a copy (ten thousand a listing).
+    guard rawValue.utf8.count != 32 || !rawValue.utf8.allSatisfy(isHex) else {
+      self.rawValue = rawValue
+      return
+    }
+    let lowered = rawValue.lowercased()
     guard lowered.utf8.count == 32, lowered.utf8.allSatisfy(isHex) else { return nil }
     self.rawValue = lowered
   }

@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 15
+  public static let schemaVersion = 16
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -268,6 +268,40 @@ extension AppDatabase {
           CREATE INDEX sessions_unfinished ON sessions (updated_at) WHERE finished_at IS NULL;
           PRAGMA user_version = 15;
           """)
+    }
+    migrator.registerMigration("v16") { db in
+      // Issue 19 (a filter's first key within a frame): the review list's filter read every
+      // session's title, programme, protocol and presenters (joined from the rounds and the
+      // participants: 66-91 ms at 10,000 sessions) and folded them (22-31 ms) at its first
+      // key. Each session's text is kept folded, in the listings' order, so the filter reads
+      // one table in its key's order. The rows are written by the projection of the events
+      // that change them, and filled here for the sessions there are, by the same code: the
+      // folding is Swift's (``HaystackFolder``), which SQL cannot do.
+      try db.execute(
+        sql: """
+          CREATE TABLE review_filter (
+            created_at INTEGER NOT NULL,      -- sessions.created_at
+            session_rowid INTEGER NOT NULL,   -- sessions.rowid: the listings' order in a tie
+            session_id TEXT NOT NULL,
+            programme TEXT NOT NULL,
+            text TEXT NOT NULL,               -- title, programme, protocol, presenters, folded
+            reach INTEGER NOT NULL,           -- FilterText.Reach of the text
+            PRIMARY KEY (created_at, session_rowid)
+          ) WITHOUT ROWID;
+          -- By id, not by the order's key: a session's rowid is not its id (VACUUM may
+          -- renumber it), and its row must go with it.
+          CREATE UNIQUE INDEX review_filter_by_session ON review_filter (session_id);
+          CREATE TRIGGER review_filter_session_delete AFTER DELETE ON sessions BEGIN
+            DELETE FROM review_filter WHERE session_id = old.id;
+          END;
+          PRAGMA user_version = 16;
+          """)
+      let sessions = try String.fetchAll(db, sql: "SELECT id FROM sessions")
+      // One folder for them all: it asks Foundation for each block of letters once.
+      var folder = HaystackFolder()
+      for session in sessions {
+        try AppDatabase.refreshReviewFilter(of: session, in: db) { folder.fold($0) }
+      }
     }
     return migrator
   }

@@ -32,36 +32,6 @@ extension AppDatabase {
     return try listings(where: "s.id IN (SELECT value FROM json_each(?))", arguments: [array])
   }
 
-  /// Every listed session's ``ReviewFilterEntry``, newest first: the review list's filter
-  /// reads these once it is used, instead of every session's listing. Listed as the listings
-  /// are (a session without its summary row is not), so what it finds can be listed.
-  public func reviewFilterEntries() throws(StoreError) -> [ReviewFilterEntry] {
-    try read { db in
-      // Each session's presenters, joined in SQL from the rounds (at most a few a session);
-      // group_concat's order is not the rounds' but the filter needs none.
-      let rows = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT s.id, s.created_at, s.programme,
-            s.title || ' ' || s.programme || ' ' || s.protocol_name || ifnull(' ' || (
-              SELECT group_concat(p.name, ' ') FROM rounds r
-              JOIN participants p ON p.session_id = r.session_id AND p.idx = r.presenter
-              WHERE r.session_id = s.id), '')
-          FROM sessions s JOIN session_summaries c ON c.session_id = s.id
-          ORDER BY s.created_at DESC, s.rowid DESC
-          """)
-      var entries: [ReviewFilterEntry] = []
-      while let row = try rows.next() {
-        guard let id = SessionID(rawValue: row[0]) else { continue }
-        entries.append(
-          ReviewFilterEntry(
-            id: id, createdAt: Date(millisecondsSince1970: row[1]), programme: row[2],
-            text: row[3]))
-      }
-      return entries
-    }
-  }
-
   /// Sessions not finished, most recently written first: the ones to offer for resuming.
   public func unfinishedSessions() throws(StoreError) -> [SessionListing] {
     try listings(where: "s.finished_at IS NULL", order: "s.updated_at DESC, s.rowid DESC")

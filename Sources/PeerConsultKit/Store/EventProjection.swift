@@ -21,6 +21,7 @@ struct EventProjection {
     switch event {
     case .created(let setup):
       try create(setup)
+      try refreshReviewFilter()
       // A new meeting of a group counts for its open actions.
       return setup.group == nil ? [] : try ownScope()
     case .participantAdded(let participant):
@@ -29,7 +30,9 @@ struct EventProjection {
           db.cachedStatement(sql: "SELECT count(*) FROM participants WHERE session_id = ?"),
           arguments: [id]) ?? 0
       try insert(participant, index: next)
-    case .roundsRearranged(let from, let presenters): try rearrange(from: from, presenters)
+    case .roundsRearranged(let from, let presenters):
+      try rearrange(from: from, presenters)
+      try refreshReviewFilter()
     case .phaseStarted:
       try db.cachedStatement(
         sql: "UPDATE sessions SET finished_at = NULL WHERE id = ? AND finished_at IS NOT NULL"
@@ -203,6 +206,12 @@ struct EventProjection {
       for phase in round { try insertSlot(.round, number, phase) }
     }
     for phase in closing { try insertSlot(.closing, nil, phase) }
+  }
+
+  /// Writes the session's text for the review list's filter again: its title, programme,
+  /// protocol and presenters are those of the setup and the rounds as they now are.
+  private func refreshReviewFilter() throws {
+    try AppDatabase.refreshReviewFilter(of: id, in: db, fold: HaystackFolder.folded)
   }
 
   private func insert(_ participant: Participant, index: Int) throws {

@@ -60,7 +60,7 @@ import Testing
     let store = try StoreFixture()
     for number in 1...4 {
       _ = try store.live(
-        Fixtures.setup(title: "Session \(number)", programme: number == 2 ? "" : "Night Economy"))
+        Fixtures.setup(title: "Séance \(number)", programme: number == 2 ? "" : "Night Economy"))
       store.clock.advance(by: 60)
     }
     let listings = try store.database.sessions()
@@ -68,16 +68,36 @@ import Testing
     #expect(entries.map(\.id) == listings.map(\.id))
     for (entry, listing) in zip(entries, listings) {
       #expect(entry.createdAt == listing.createdAt && entry.programme == listing.programme)
-      let words = [listing.title, listing.programme, listing.protocolName] + listing.presenters
-      #expect(
-        entry.text.split(separator: " ").sorted()
-          == words.joined(separator: " ")
-          .split(separator: " ").sorted(), "\(entry.text)")
+      #expect(entry.text == Self.filterText(of: listing), "\(entry.text)")
     }
     let unknown = id("ff")
     let chosen = try store.database.sessions([listings[3].id, unknown, listings[1].id])
     #expect(chosen == [listings[1], listings[3]])
     #expect(try store.database.sessions([]).isEmpty)
+  }
+
+  /// The text the review list's filter finds `listing` by, folded as a listing's is.
+  private static func filterText(of listing: SessionListing) -> FilterText {
+    FilterText(
+      HaystackFolder.folded(
+        ([listing.title, listing.programme, listing.protocolName] + listing.presenters)
+          .joined(separator: " ")))
+  }
+
+  /// The filter's text follows the presenters as they are rearranged, and goes with its
+  /// session.
+  @Test func theFilterTextIsKeptWithTheSessionsPresenters() throws {
+    let store = try StoreFixture()
+    let session = try store.live(Fixtures.setup(title: "Ødegård's Plan"))
+    try session.addParticipant(Participant(name: "Zoë Bjørn", organisation: "NHS", level: .senior))
+    try session.rearrangePresenters([3, 1])
+    let listing = try #require(try store.database.sessions().first)
+    #expect(listing.presenters == ["Zoë Bjørn", "Ben"])
+    let entry = try #require(try store.database.reviewFilterEntries().first)
+    #expect(entry.text == Self.filterText(of: listing))
+    #expect(entry.text.text.hasPrefix("ødegard's plan") && entry.text.text.hasSuffix(" ben"))
+    try store.database.deleteSession(session.id)
+    #expect(try store.database.reviewFilterEntries().isEmpty)
   }
 
   /// A page is read through the index on `created_at`, stopping at its limit: no sort of every

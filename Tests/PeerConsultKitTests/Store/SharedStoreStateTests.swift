@@ -40,7 +40,7 @@ import Testing
       try db.execute(sql: "DELETE FROM programmes")
       try db.execute(
         sql:
-          "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v12', 'v13', 'v14', 'v15')"
+          "DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v12', 'v13', 'v14', 'v15', 'v16')"
       )
       try db.execute(
         sql: """
@@ -56,6 +56,7 @@ import Testing
           DROP INDEX events_not_json; DROP INDEX events_phases;
           DROP INDEX events_share_choices; DROP INDEX events_people;
           DROP INDEX sessions_by_programme_created; DROP INDEX sessions_unfinished;
+          DROP TRIGGER review_filter_session_delete; DROP TABLE review_filter;
           CREATE INDEX sessions_by_programme ON sessions (programme);
           PRAGMA user_version = 5;
           """)
@@ -66,5 +67,7 @@ import Testing
       try String.fetchAll($0, sql: "SELECT name FROM programmes")
     }
     #expect(names == ["Alcohol Plan"])
+    // v16 writes the filter's text of the sessions there are.
+    #expect(try upgraded.reviewFilterEntries().map(\.programme) == ["Alcohol Plan"])
   }
 }

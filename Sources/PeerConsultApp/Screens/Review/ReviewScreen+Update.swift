@@ -173,7 +173,7 @@ extension ReviewState: Screen {
         timeZone: environment.timeZone, back: self)
       // Known from the row or the hit it was opened from: no query of its own.
       transcript.origin =
-        sessions.first { $0.id == id }?.origin ?? hits.first { $0.session == id }?.origin
+        listing(id)?.origin ?? hits.first { $0.session == id }?.origin
       if let note {
         transcript.focusNote = note
         transcript.reveal(
@@ -181,7 +181,7 @@ extension ReviewState: Screen {
       }
       return [.show(transcript), .command(.loadActionHistory(id))]
     case .sessionDeleted(let id):
-      let title = sessions.first { $0.id == id }?.title ?? ""
+      let title = listing(id)?.title ?? ""
       return [
         .notice(Notice("Deleted session \(id.short) (\(title)) for good.", tone: .success)),
         .command(reloadCommand),

@@ -6,7 +6,7 @@ import TerminalKit
 /// a search across all their notes. It opens with the newest ``pageSize`` sessions, so the
 /// first frame reads a page whatever the number stored, and asks for twice as many as it holds
 /// as the selection nears their end (``moreSessionsNeeded()``). Filtered, it looks in what the
-/// filter needs of every session (``FilterEntry``, read once from the store when the list does
+/// filter needs of every session (``ReviewFilterEntry``, read once from the store when the list does
 /// not hold them all) and lists only the sessions found that it shows, a page at a time: ten
 /// thousand sessions' listings are neither read nor kept for a filter.
 public struct ReviewState: Equatable, Sendable {
@@ -37,11 +37,11 @@ public struct ReviewState: Equatable, Sendable {
   /// title, presenters and date of each of ten thousand sessions again. Empty until then: the
   /// first frame does not fold what it only shows. Of ``sessions`` (in their order) unless
   /// ``indexIsStored``.
-  private var index: [FilterEntry] = []
+  private var index: [ReviewFilterEntry] = []
   /// Whether ``index`` holds every stored session, read from the store
   /// (``AppCommand/loadReviewFilter``), rather than those of ``sessions``.
   private var indexIsStored = false
-  /// Whether this list has asked the store for every session's ``FilterEntry``.
+  /// Whether this list has asked the store for every session's ``ReviewFilterEntry``.
   private var wantsIndex = false
   /// The sessions that pass the programme and the filter, newest first, when either is set.
   private var found: [SessionID] = []
@@ -94,6 +94,12 @@ public struct ReviewState: Equatable, Sendable {
     shown.indices.contains(selection) ? shown[selection] : nil
   }
 
+  /// The listing of session `id` that this list holds: of the sessions read, or of those
+  /// found by the filter and listed since.
+  public func listing(_ id: SessionID) -> SessionListing? {
+    listed[id] ?? sessions.first { $0.id == id }
+  }
+
   /// The selected hit, if any.
   public var selectedHit: NoteSearchHit? {
     hits.indices.contains(hitSelection) ? hits[hitSelection] : nil
@@ -114,7 +120,7 @@ public struct ReviewState: Equatable, Sendable {
 
   /// The command for more sessions when the list needs more than it holds. Filtered or
   /// narrowed to a programme, which must look at every session: every session's
-  /// ``FilterEntry``, then the listings of the sessions found as the selection nears the end of
+  /// ``ReviewFilterEntry``, then the listings of the sessions found as the selection nears the end of
   /// those listed (``foundNeeded(rows:)``). Else twice as many as it holds (every session, when
   /// that is as many) when its selection comes within two pages, or a window of `rows` rows, of
   /// the end of what is read. Nil while what it asked for is on its way.
@@ -150,9 +156,9 @@ public struct ReviewState: Equatable, Sendable {
     return .loadReviewListings(Array(found[shown.count..<wanted]))
   }
 
-  /// Takes in every stored session's ``FilterEntry``: the filter looks in all of them now.
+  /// Takes in every stored session's ``ReviewFilterEntry``: the filter looks in all of them now.
   public mutating func takeFilterEntries(_ entries: [ReviewFilterEntry]) {
-    index = FilterEntry.entries(of: entries, timeZone)
+    index = entries
     indexIsStored = true
     listed = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     refilter()
@@ -160,16 +166,19 @@ public struct ReviewState: Equatable, Sendable {
 
   /// Takes in the listings of sessions found, shown as far as they reach.
   /// The found sessions are not looked for again: those shown are the first found, so the
-  /// list goes on from the first found after them, as far as they are listed. How many were
-  /// asked for stays: a session asked for but not listed (deleted meanwhile) is not asked for
-  /// again until the selection moves further.
+  /// list goes on from the first found after them, as far as they are listed. A session asked
+  /// for and not listed (deleted meanwhile, or without its summary in a file edited by hand)
+  /// is no longer counted as found, so the list goes on past it and does not ask for it again.
   public mutating func takeListings(_ listings: [SessionListing]) {
     for listing in listings { listed[listing.id] = listing }
     guard indexIsStored, isFiltered else { return }
+    let asked = shown.count..<min(max(wantedFound, shown.count), found.count)
+    found.replaceSubrange(asked, with: found[asked].filter { listed[$0] != nil })
     for id in found[shown.count...] {
       guard let listing = listed[id] else { break }
       shown.append(listing)
     }
+    wantedFound = shown.count
     if let pending = pendingSelection, let at = shown.firstIndex(where: { $0.id == pending }) {
       selection = at
       pendingSelection = nil
@@ -260,20 +269,39 @@ public struct ReviewState: Equatable, Sendable {
     if let programme, listing.programme != programme { return false }
     let words = filterWords
     guard !words.isEmpty else { return true }
-    return words.allSatisfy(FilterText(Self.fold(Self.text(of: listing, timeZone))).holds)
+    return words.allSatisfy(
+      FilterText(HaystackFolder.folded(Self.text(of: listing, timeZone))).holds)
   }
 
   /// The filter's words, folded.
   private var filterWords: [FilterText] {
-    Self.fold(filter.string).split(separator: " ").map { FilterText(String($0)) }
+    HaystackFolder.folded(filter.string).split(separator: " ").map { FilterText(String($0)) }
   }
 
-  /// Whether a session of `programme` whose folded text is `text` (nil when there are no
-  /// words) passes the programme and `words`.
-  private func passes(_ programme: String, _ text: FilterText?, _ words: [FilterText]) -> Bool {
+  /// Whether `entry` (nil when there are no words) of a session of `programme` passes the
+  /// programme and `words`. A word is looked for in the entry's text, then, when it could be
+  /// part of one (`dateWords`), in the session's date: a word holds no space, so it is in the
+  /// text and date together only where it is in one of them, and the dates of ten thousand
+  /// sessions are made only for a word typed in digits.
+  private func passes(
+    _ programme: String, _ entry: ReviewFilterEntry?, _ words: [FilterText],
+    dateWords: [Bool], time: ReadableTime
+  ) -> Bool {
     if let shownProgramme = self.programme, programme != shownProgramme { return false }
-    guard let text else { return true }
-    return words.allSatisfy(text.holds)
+    guard let entry else { return true }
+    var date: FilterText?
+    for (word, mayBeDate) in zip(words, dateWords) where !entry.text.holds(word) {
+      guard mayBeDate else { return false }
+      if date == nil { date = FilterText(time.dayAndTime(entry.createdAt)) }
+      guard date?.holds(word) == true else { return false }
+    }
+    return true
+  }
+
+  /// Whether `word` is made only of what a date and time are written with (`2026-11-27
+  /// 14:05`): digits, dashes and colons.
+  private static func mayBeInDate(_ word: FilterText) -> Bool {
+    word.text.utf8.allSatisfy { (0x30...0x3A).contains($0) || $0 == 0x2D }
   }
 
   /// The text of `listing` that the filter's words are looked for in, before it is folded.
@@ -294,8 +322,11 @@ public struct ReviewState: Equatable, Sendable {
     }
     found = []
     var passing: [SessionListing] = []
+    let dateWords = words.map(Self.mayBeInDate)
+    let time = ReadableTime(timeZone: timeZone)
     if indexIsStored {
-      for entry in index where passes(entry.programme, entry.text, words) {
+      for entry in index
+      where passes(entry.programme, entry, words, dateWords: dateWords, time: time) {
         found.append(entry.id)
         // Shown up to the first session found that is not listed yet.
         if passing.count == found.count - 1, let listing = listed[entry.id] {
@@ -305,10 +336,13 @@ public struct ReviewState: Equatable, Sendable {
     } else {
       // A programme alone needs no text: nothing is folded for it.
       if !words.isEmpty, index.count != sessions.count {
-        index = FilterEntry.entries(of: sessions, timeZone)
+        var folder = HaystackFolder()
+        index = sessions.map { ReviewFilterEntry($0, folder: &folder) }
       }
       for position in sessions.indices
-      where passes(sessions[position].programme, words.isEmpty ? nil : index[position].text, words)
+      where passes(
+        sessions[position].programme, words.isEmpty ? nil : index[position], words,
+        dateWords: dateWords, time: time)
       {
         found.append(sessions[position].id)
         passing.append(sessions[position])
@@ -327,19 +361,4 @@ public struct ReviewState: Equatable, Sendable {
     }
   }
 
-  /// `text` without case, accents or width, as Foundation folds it. ASCII, most of what the
-  /// filter looks in (titles, names once folded, every date), is lowercased from its bytes:
-  /// Foundation took 70 ms to fold the texts of ten thousand sessions.
-  static func fold(_ text: String) -> String {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-      return text.folding(
-        options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-    }
-    return String(decoding: text.utf8.map(foldedASCII), as: UTF8.self)
-  }
-
-  /// An ASCII byte folded as Foundation folds it: a capital to its small letter.
-  static func foldedASCII(_ byte: UInt8) -> UInt8 {
-    (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-  }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import PeerConsultApp
+@testable import PeerConsultKit
 
 /// Folding the review list's texts a scalar at a time from looked-up foldings gives what
 /// Foundation's folding of each text whole gives.
@@ -17,7 +17,7 @@ import Testing
     for value in values {
       let scalar = String(Unicode.Scalar(value)!)
       for text in [scalar, "A" + scalar, scalar + "b"] {
-        #expect(folder.fold(text) == ReviewState.fold(text), "U+\(String(value, radix: 16))")
+        #expect(folder.fold(text) == HaystackFolder.folded(text), "U+\(String(value, radix: 16))")
       }
     }
   }
@@ -38,7 +38,7 @@ import Testing
       let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
         pieces.randomElement(using: &generator)!
       }.joined()
-      #expect(folder.fold(text) == ReviewState.fold(text), "\(text.debugDescription)")
+      #expect(folder.fold(text) == HaystackFolder.folded(text), "\(text.debugDescription)")
     }
   }
 }

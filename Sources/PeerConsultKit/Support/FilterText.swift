@@ -17,28 +17,36 @@ import Foundation
 ///   kana, hangul syllables and Han ideographs, without marks (``Reach/composedWords``, as
 ///   "ødegard" in "bjørn ødegard"): such text is in Unicode's composed form, in which texts
 ///   that compare equal are the same bytes.
-struct FilterText: Equatable, Sendable {
+public struct FilterText: Equatable, Sendable {
   /// Which words the bytes find as the characters do.
-  enum Reach: Equatable, Sendable {
+  /// Stored with each session's text (schema v16's `review_filter.reach`): the numbers never
+  /// change.
+  public enum Reach: Int, Equatable, Sendable {
     /// Every word that is itself ASCII or composed: the text is ASCII without a carriage
     /// return.
-    case everyWord
+    case everyWord = 0
     /// ASCII words and composed ones: every character is ASCII without a carriage return or a
     /// letter of a script in ``isComposed(_:)``, and none is a mark; the text is in Unicode's
     /// composed form (NFC), with each character one scalar.
-    case composedWords
+    case composedWords = 1
     /// ASCII words: no character of the text joins an ASCII neighbour into one character or
     /// is canonically an ASCII one (``joinsOrPassesForASCII(_:)``), so an ASCII word's bytes
     /// occur exactly where its characters stand.
-    case asciiWords
+    case asciiWords = 2
     /// None: Foundation looks.
-    case none
+    case none = 3
   }
 
-  let text: String
-  let reach: Reach
+  public let text: String
+  public let reach: Reach
 
-  init(_ text: String) {
+  /// A text whose reach was found before (stored with it): not looked through again.
+  public init(_ text: String, reach: Reach) {
+    self.text = text
+    self.reach = reach
+  }
+
+  public init(_ text: String) {
     self.text = text
     if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
       reach = .everyWord
@@ -56,7 +64,7 @@ struct FilterText: Equatable, Sendable {
   }
 
   /// Whether `word` is in this text.
-  func holds(_ word: FilterText) -> Bool {
+  public func holds(_ word: FilterText) -> Bool {
     let fromBytes =
       switch (word.reach, reach) {
       case (.everyWord, .everyWord), (.everyWord, .composedWords), (.everyWord, .asciiWords),

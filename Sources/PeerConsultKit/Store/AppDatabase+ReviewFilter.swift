@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+  /// Every session's ``ReviewFilterEntry``, newest first (as the listings are ordered): the
+  /// review list's filter reads these once it is used, instead of every session's listing.
+  /// One table read in its key's order, each text folded when its session was written.
+  public func reviewFilterEntries() throws(StoreError) -> [ReviewFilterEntry] {
+    try read { db in
+      let statement = try db.makeStatement(
+        sql: """
+          SELECT session_id, created_at, programme, text, reach FROM review_filter
+          ORDER BY created_at DESC, session_rowid DESC
+          """)
+      // Columns read from the statement by their concrete types: `Row`'s generic subscript
+      // looked up each type's conformance at every column of ten thousand rows.
+      let sqlite = statement.sqliteStatement
+      func text(_ column: CInt) -> String {
+        String.fromStatement(sqlite, atUncheckedIndex: column) ?? ""
+      }
+      let rows = try Row.fetchCursor(statement)
+      var entries: [ReviewFilterEntry] = []
+      // Programmes repeat: each name is kept once, not once a session.
+      var programmes: [String: String] = [:]
+      while try rows.next() != nil {
+        guard let id = SessionID(rawValue: text(0)) else { continue }
+        let read = text(2)
+        let programme = programmes[read] ?? read
+        programmes[read] = programme
+        let folded = text(3)
+        // A reach not known (a file edited by hand) is found again from the text.
+        let reach = Int64.fromStatement(sqlite, atUncheckedIndex: 4).flatMap {
+          FilterText.Reach(rawValue: Int($0))
+        }
+        entries.append(
+          ReviewFilterEntry(
+            id: id,
+            createdAt: Date(
+              millisecondsSince1970: Int64.fromStatement(sqlite, atUncheckedIndex: 1) ?? 0),
+            programme: programme,
+            text: reach.map { FilterText(folded, reach: $0) } ?? FilterText(folded)))
+      }
+      return entries
+    }
+  }
+
+  /// Writes `session`'s row of `review_filter` from its row of `sessions` and its presenters
+  /// in round order (nothing when it has no row), folded by `fold`.
+  static func refreshReviewFilter(
+    of session: String, in db: Database, fold: (String) -> String
+  ) throws {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(
+          sql: """
+            SELECT created_at, rowid, programme, title, protocol_name FROM sessions WHERE id = ?
+            """),
+        arguments: [session])
+    else { return }
+    let presenters = try String.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT p.name FROM rounds r
+          JOIN participants p ON p.session_id = r.session_id AND p.idx = r.presenter
+          WHERE r.session_id = ? ORDER BY r.round
+          """),
+      arguments: [session])
+    let programme: String = row[2]
+    let text = ReviewFilterEntry.text(
+      title: row[3], programme: programme, protocolName: row[4], presenters: presenters,
+      fold: fold)
+    try db.cachedStatement(
+      sql: """
+        INSERT OR REPLACE INTO review_filter
+          (created_at, session_rowid, session_id, programme, text, reach)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      row[0] as Int64, row[1] as Int64, session, programme, text.text, text.reach.rawValue,
+    ])
+  }
+}
