@@ -57,14 +57,7 @@ extension AppDatabase {
             """),
         arguments: [session])
     else { return }
-    let presenters = try String.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT p.name FROM rounds r
-          JOIN participants p ON p.session_id = r.session_id AND p.idx = r.presenter
-          WHERE r.session_id = ? ORDER BY r.round
-          """),
-      arguments: [session])
+    let presenters = try presenterNames(db, of: "?", arguments: [session])[session] ?? []
     let programme: String = row[2]
     let text = ReviewFilterEntry.text(
       title: row[3], programme: programme, protocolName: row[4], presenters: presenters,

@@ -4,7 +4,7 @@ import GRDB
 extension AppDatabase {
   /// Every session, newest first.
   public func sessions() throws(StoreError) -> [SessionListing] {
-    try listings(where: "1")
+    try listings()
   }
 
   /// The newest `limit` sessions (of `programme`, when given), newest first, and how many
@@ -108,17 +108,18 @@ extension AppDatabase {
     return setup
   }
 
+  /// The listings of the sessions `condition` selects (every session when nil).
   private func listings(
-    where condition: String, arguments: StatementArguments = [],
+    where condition: String? = nil, arguments: StatementArguments = [],
     order: String = "s.created_at DESC, s.rowid DESC", limit: Int? = nil
   ) throws(StoreError) -> [SessionListing] {
     // The same condition, order and limit pick the presenters' sessions, so a page reads the
     // rounds and origins of the sessions on it only; the counts come from `session_summaries`
     // (kept with the events), so no note is read.
-    let chosen = Self.chosenSessions(where: condition, order: order, limit: limit)
+    let chosen = Self.chosenSessions(where: condition ?? "1", order: order, limit: limit)
     return try read { db in
-      let presenters = try presenterNames(
-        db, of: condition == "1" && limit == nil ? nil : "SELECT s.id \(chosen)",
+      let presenters = try Self.presenterNames(
+        db, of: condition == nil && limit == nil ? nil : "SELECT s.id \(chosen)",
         arguments: arguments)
       // Columns named and read by position, from a cursor: the review list reads every
       // session once its filter is used, and looking each column up by its name, in rows
@@ -156,8 +157,8 @@ extension AppDatabase {
   }
 
   /// Presenters' names by session id, in round order: of the sessions `sessions` (a query of
-  /// their ids) selects, or of all.
-  private func presenterNames(
+  /// their ids, or `?` for one) selects, or of all.
+  static func presenterNames(
     _ db: Database, of sessions: String? = nil, arguments: StatementArguments = []
   ) throws -> [String: [String]] {
     var names: [String: [String]] = [:]

@@ -24,28 +24,34 @@ public struct ReviewFilterEntry: Equatable, Sendable {
   public init(_ listing: SessionListing, folder: inout HaystackFolder) {
     self.init(
       id: listing.id, createdAt: listing.createdAt, programme: listing.programme,
-      text: Self.text(
-        title: listing.title, programme: listing.programme, protocolName: listing.protocolName,
-        presenters: listing.presenters, folder: &folder))
+      text: FilterText(folder.fold(Self.words(of: listing))))
   }
 
-  /// The folded text a session with these is found by, folded by `folder`.
-  public static func text(
-    title: String, programme: String, protocolName: String, presenters: [String],
-    folder: inout HaystackFolder
-  ) -> FilterText {
-    text(title: title, programme: programme, protocolName: protocolName, presenters: presenters) {
-      folder.fold($0)
-    }
+  /// The words `listing` is found by, not folded: its title, programme, protocol and
+  /// presenters, each after a space.
+  public static func words(of listing: SessionListing) -> String {
+    words(
+      title: listing.title, programme: listing.programme, protocolName: listing.protocolName,
+      presenters: listing.presenters)
+  }
+
+  /// The words a session with these is found by, not folded.
+  static func words(
+    title: String, programme: String, protocolName: String, presenters: [String]
+  ) -> String {
+    ([title, programme, protocolName] + presenters).joined(separator: " ")
   }
 
   /// The folded text a session with these is found by, folded by `fold`: a
   /// ``HaystackFolder``'s for many sessions, ``HaystackFolder/folded(_:)`` for one (a new
   /// folder asks Foundation for the foldings of a whole block of letters at each one it meets).
-  public static func text(
+  static func text(
     title: String, programme: String, protocolName: String, presenters: [String],
     fold: (String) -> String
   ) -> FilterText {
-    FilterText(fold(([title, programme, protocolName] + presenters).joined(separator: " ")))
+    FilterText(
+      fold(
+        words(
+          title: title, programme: programme, protocolName: protocolName, presenters: presenters)))
   }
 }

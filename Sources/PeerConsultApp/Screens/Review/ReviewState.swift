@@ -306,8 +306,7 @@ public struct ReviewState: Equatable, Sendable {
 
   /// The text of `listing` that the filter's words are looked for in, before it is folded.
   static func text(of listing: SessionListing, _ timeZone: TimeZone) -> String {
-    ([listing.title, listing.programme, listing.protocolName] + listing.presenters)
-      .joined(separator: " ") + " " + ReviewFormat.date(listing.createdAt, timeZone)
+    ReviewFilterEntry.words(of: listing) + " " + ReviewFormat.date(listing.createdAt, timeZone)
   }
 
   private mutating func refilter() {
