@@ -48,6 +48,46 @@ import Testing
     #expect(runner.run() == 0)
     #expect(terminal.frames == 0)
   }
+
+  /// A screen that always has something to read ahead is let read ahead once between two
+  /// inputs, not again and again while nobody types (a reading ahead that failed would).
+  @Test func aScreenReadsAheadOnceBetweenTwoInputs() throws {
+    let terminal = MemoryTerminal()
+    let runner = AppRunner(
+      terminal: terminal, services: try testServices(),
+      state: AppState(screen: EagerReader(), width: 80, height: 24))
+    // The memory terminal answers every wait at once with no input: a tick each time.
+    var status: Int32?
+    for _ in 0..<20 where status == nil { status = runner.step() }
+    #expect(status == 0)
+    let reader = try #require(runner.state.screen as? EagerReader)
+    #expect(reader.readings == 3 && reader.ticks == 3, "\(reader)")
+    // Each reading ahead followed a frame and a look for input that did not wait.
+    #expect(terminal.waits.filter { $0 == 0 }.count == 3, "\(terminal.waits)")
+  }
+}
+
+/// A screen that always wants to read ahead and counts the times it is let, and the ticks:
+/// it leaves after its third tick, or its sixth reading ahead.
+private struct EagerReader: Screen {
+  static let keyBindings: [KeyBinding] = []
+  var readings = 0
+  var ticks = 0
+  var keyContext: KeyContext { .home }
+  var readsAhead: Bool { true }
+  func title(_ environment: ScreenEnvironment) -> (left: String, right: String) { ("", "") }
+  func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
+    x: Int, y: Int
+  )? { nil }
+  mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] {
+    readings += 1
+    return readings > 5 ? [.exit(1)] : []
+  }
+  mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    guard case .tick = input else { return [] }
+    ticks += 1
+    return ticks == 3 ? [.exit(0)] : []
+  }
 }
 
 /// Services over an in-memory database (`database`, or a new empty one) and a private

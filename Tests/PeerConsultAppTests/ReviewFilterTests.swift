@@ -136,6 +136,84 @@ import Testing
     }
   }
 
+  /// Once its first frame is out and nobody types, the list reads every session's filter
+  /// entry ahead, once: the filter's first key then only refilters.
+  @Test func theListReadsTheFilterAheadAndTheFirstKeyOnlyRefilters() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    #expect(App.readsAhead(state))
+    let ahead = Self.settle(App.update(&state, .idle), &state, services)
+    #expect(ahead == [.loadReviewFilter], "\(ahead)")
+    #expect(!App.readsAhead(state) && App.update(&state, .idle).isEmpty)
+    // Unfiltered, the list is the page it was.
+    #expect(
+      try Self.review(state).shown.map(\.title) == (71...130).reversed().map { "Session \($0)" })
+    let typed = Self.type("zoë", &state, services)
+    #expect(!typed.contains(.loadReviewFilter), "\(typed)")
+    let every = try Self.everyListing(in: folder)
+    _ = Self.scroll(Self.count, &state, services)
+    let review = try Self.review(state)
+    #expect(review.foundCount == every.filter(review.matches).count && review.foundCount > 0)
+    #expect(review.shown == every.filter(review.matches))
+    // Back from a transcript the list is read again, and so is what the filter looks in.
+    Self.settle(App.update(&state, .key(.enter)), &state, services)
+    Self.settle(App.update(&state, .key(.escape)), &state, services)
+    #expect(try Self.review(state).filter.string == "zoë")
+  }
+
+  /// A list that holds every session has nothing to read ahead, nor one under a question.
+  @Test func aListOfEverySessionOrUnderAQuestionDoesNotReadAhead() throws {
+    var state = AppState(
+      screen: ReviewState(sessions: [], programmes: [], total: 0), width: 80, height: 24)
+    #expect(!App.readsAhead(state) && App.update(&state, .idle).isEmpty)
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    state = Self.opened(services)
+    state.overlay = .confirm(question: "Delete?", onYes: [])
+    #expect(!App.readsAhead(state) && App.update(&state, .idle).isEmpty)
+  }
+
+  /// The runner reads ahead after the first frame when no key waits, and not in front of a
+  /// key already typed, which reads what it needs itself.
+  @Test func theRunnerReadsAheadOnlyWhenNoKeyWaits() throws {
+    for keyFirst in [false, true] {
+      let folder = try TemporaryFolder()
+      let services = try Self.services(in: folder)
+      defer { services.closeStore() }
+      var state = Self.opened(services)
+      state.leavesProgram = true
+      let terminal = MemoryTerminal(width: 80, height: 24)
+      let runner = AppRunner(terminal: terminal, services: services, state: state)
+      let keys: [InputEvent] = [.key(.character("z")), .key(.escape), .key(.escape)]
+      func type() { for key in keys { terminal.send(key) } }
+      if keyFirst { type() }
+      // When the entries came: the frames drawn and the filter typed by then.
+      var readings: [(frames: Int, filter: String)] = []
+      runner.resultObserver = { [unowned runner] result in
+        guard case .reviewFilterLoaded = result else { return }
+        let filter = (runner.state.screen as? ReviewState)?.filter.string ?? "?"
+        readings.append((terminal.frames, filter))
+        if !keyFirst { type() }
+      }
+      // Typing, or a reading ahead that never came, ends within a few turns.
+      var status: Int32?
+      for _ in 0..<20 where status == nil { status = runner.step() }
+      #expect(status == 0)
+      #expect(readings.count == 1, "\(readings)")
+      if keyFirst {
+        // No frame while keys wait; the key asked for the entries.
+        #expect(readings.first?.frames == 0 && readings.first?.filter == "z", "\(readings)")
+      } else {
+        // After the first frame, before any key.
+        #expect(readings.first?.frames == 1 && readings.first?.filter == "", "\(readings)")
+        #expect(terminal.waits.first == 0, "\(terminal.waits)")
+      }
+    }
+  }
+
   @Test func aProgrammeAloneListsItsSessionsAPageAtATime() throws {
     let folder = try TemporaryFolder()
     let services = try Self.services(in: folder)

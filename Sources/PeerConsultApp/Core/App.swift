@@ -12,6 +12,9 @@ public enum AppEvent: Equatable, Sendable {
   case paste(String)
   /// What a command the screen asked for came to.
   case result(ServiceResult)
+  /// A frame is out and no input is waiting: the screen may read ahead
+  /// (``Screen/readAhead(_:)``).
+  case idle
 }
 
 /// The app as two pure functions: `render` draws a state, `update` turns an event into a new
@@ -111,6 +114,10 @@ public enum App {
       return []
     case .result(let result):
       return send(.result(result), &state)
+    case .idle:
+      guard readsAhead(state) else { return [] }
+      let environment = state.environment
+      return apply(state.screen.readAhead(environment), &state)
     case .paste(let text):
       guard state.overlay == nil, !state.isTooSmall, state.screen.acceptsText else { return [] }
       return send(.text(text), &state)
@@ -236,5 +243,11 @@ public enum App {
   /// nothing on screen moves, so the loop can sleep until a key arrives.
   public static func nextDeadline(_ state: AppState) -> Date? {
     state.screen.nextDeadline(now: state.now)
+  }
+
+  /// Whether the screen showing has something to read ahead (``AppEvent/idle``); not under an
+  /// overlay, whose answer may leave the screen.
+  public static func readsAhead(_ state: AppState) -> Bool {
+    state.overlay == nil && !state.isTooSmall && state.screen.readsAhead
   }
 }

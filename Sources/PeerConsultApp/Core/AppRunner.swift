@@ -28,17 +28,44 @@ public final class AppRunner {
   /// Runs until the app exits or a signal arrives; returns the process exit status.
   public func run() -> Int32 {
     while true {
-      if !terminal.hasPendingInput { drawFrame() }
-      // While the room display follows a session, a commit elsewhere ends the wait too.
-      terminal.watch(services.changeDescriptor)
-      let wait = [waitMilliseconds(), services.recheckMilliseconds].compactMap(\.self).min()
-      let event = terminal.readEvent(timeoutMilliseconds: wait)
-      services.takeChanges()
-      if let signal = TerminalRestorer.takePendingSignal() {
-        return TerminalRestorer.exitStatus(for: signal)
-      }
-      if let status = handle(event) { return status }
+      if let status = step() { return status }
     }
+  }
+
+  /// Whether the screen may read ahead once no input is waiting: once after each input, so a
+  /// screen whose reading ahead failed does not try again and again while nobody types.
+  private var mayReadAhead = true
+
+  /// One turn of the loop: draws unless input waits, then reads ahead when the screen has
+  /// something to and no input waits, or else sleeps until input or the next deadline and
+  /// applies it. Returns an exit status when leaving.
+  public func step() -> Int32? {
+    if !terminal.hasPendingInput { drawFrame() }
+    // While the room display follows a session, a commit elsewhere ends the wait too.
+    terminal.watch(services.changeDescriptor)
+    let readingAhead = mayReadAhead && App.readsAhead(state)
+    // Only a look for input before reading ahead: a key already typed comes first.
+    let wait =
+      readingAhead
+      ? 0 : [waitMilliseconds(), services.recheckMilliseconds].compactMap(\.self).min()
+    let event = terminal.readEvent(timeoutMilliseconds: wait)
+    services.takeChanges()
+    if let signal = TerminalRestorer.takePendingSignal() {
+      return TerminalRestorer.exitStatus(for: signal)
+    }
+    if readingAhead && event == nil {
+      mayReadAhead = false
+      return readAhead()
+    }
+    mayReadAhead = true
+    return handle(event)
+  }
+
+  /// Lets the screen read ahead what a key will probably ask for (``AppEvent/idle``), after
+  /// its frame is out and while no input waits; returns an exit status when leaving.
+  @discardableResult
+  public func readAhead() -> Int32? {
+    perform(App.update(&state, .idle))
   }
 
   /// The state the terminal's frame shows: typing after it redraws only the rows it changed.

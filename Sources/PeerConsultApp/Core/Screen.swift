@@ -30,6 +30,13 @@ public protocol Screen: Sendable {
   mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect]
   /// When the screen next changes by itself; nil when nothing on it moves.
   func nextDeadline(now: Date) -> Date?
+  /// Whether the screen has something to read ahead: what a key will probably ask for, read
+  /// while nobody types (``readAhead(_:)``) so that the key does not wait for it.
+  var readsAhead: Bool { get }
+  /// Asks for what the screen reads ahead, and notes that it asked, so that ``readsAhead``
+  /// turns false. The runner calls it after a frame when no input is waiting, at most once
+  /// between two inputs: never before the first frame, never in front of a key.
+  mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect]
   /// The footer's word for `action` now, when it differs from the binding's label (Space
   /// "pause" reads "resume" while paused); nil keeps the label.
   func footerLabel(for action: Action) -> String?
@@ -50,6 +57,8 @@ public protocol Screen: Sendable {
 extension Screen {
   public var acceptsText: Bool { false }
   public func nextDeadline(now: Date) -> Date? { nil }
+  public var readsAhead: Bool { false }
+  public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] { [] }
   public func footerLabel(for action: Action) -> String? { nil }
   /// Most screens redraw whole after typing: cheap enough where nothing counts the keys.
   public func typingRows(
