@@ -163,6 +163,22 @@ import Testing
     #expect(try Self.review(state).filter.string == "zoë")
   }
 
+  /// Reading ahead that failed says nothing and is not tried again while nobody types; the
+  /// filter's first key asks for the entries itself and finds in every session.
+  @Test func aFailedReadingAheadIsSilentAndTheFirstKeyAsksAgain() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    #expect(App.update(&state, .idle) == [.command(.loadReviewFilter)])
+    let failed = ServiceResult.failed(.loadReviewFilter, error: "disk I/O error", latest: nil)
+    #expect(App.update(&state, .result(failed)).isEmpty)
+    #expect(state.notice == nil && !App.readsAhead(state))
+    let typed = Self.type("drill", &state, services)
+    #expect(typed.first == .loadReviewFilter, "\(typed)")
+    #expect(try Self.review(state).foundCount == Self.count)
+  }
+
   /// A list that holds every session has nothing to read ahead, nor one under a question.
   @Test func aListOfEverySessionOrUnderAQuestionDoesNotReadAhead() throws {
     var state = AppState(

@@ -57,7 +57,8 @@ public final class AppRunner {
       mayReadAhead = false
       return readAhead()
     }
-    mayReadAhead = true
+    // A timeout or a wake-up is not an input: a screen that still reads ahead waits for one.
+    if event != nil { mayReadAhead = true }
     return handle(event)
   }
 

@@ -259,7 +259,9 @@ public final class NCursesTerminal: Terminal {
     if let event = takeQueued() { return event }
     var wait = timeoutMilliseconds
     while true {
-      if decoder.isWaiting { wait = min(wait ?? Int.max, decoder.waitMilliseconds) }
+      // An unfinished sequence or paste waits its delay for the rest, even when the caller
+      // asked only for a look (a screen reading ahead): cut short, an arrow would become Esc.
+      if decoder.isWaiting { wait = decoder.waitMilliseconds }
       var fds = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
       let wake = TerminalRestorer.wakeRead.load(ordering: .relaxed)
       if wake >= 0 { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }

@@ -188,6 +188,8 @@ extension ReviewState: Screen {
       ]
     case .failed(.deleteSession, let error, _):
       return [.notice(Notice("Not deleted: \(error)", tone: .error))]
+    case .failed(.loadReviewFilter, let error, _):
+      return filterEntriesFailed() ? [.notice(Notice(error, tone: .error))] : []
     case .failed(.openTranscript, let error, _):
       return [.notice(Notice("Cannot open the session: \(error)", tone: .error))]
     case .failed(_, let error, _):

@@ -161,20 +161,40 @@ public struct ReviewState: Equatable, Sendable {
   /// types, so that the first key only refilters (at 10,000 sessions the read is about
   /// 15 ms, a frame's time).
   public var readsAhead: Bool {
-    hasDatabase && !hasEverySession && !wantsIndex && !indexIsStored
+    hasDatabase && !hasEverySession && !wantsIndex && !indexIsStored && !readAheadFailed
   }
+
+  /// Whether the entries on their way were asked for ahead of any key.
+  private var readingAhead = false
+  /// Whether reading ahead failed since the sessions were last read: not tried again until
+  /// then; the filter's first key asks for the entries itself, and says if that fails.
+  private var readAheadFailed = false
 
   /// Asks for every session's ``ReviewFilterEntry`` ahead of the filter's first key.
   public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] {
     guard readsAhead else { return [] }
     wantsIndex = true
+    readingAhead = true
     return [.command(.loadReviewFilter)]
+  }
+
+  /// Takes in that every session's ``ReviewFilterEntry`` could not be read; returns whether
+  /// to say so. Read ahead, unfiltered, the failure is silent and the filter's first key asks
+  /// again (and says so if it fails too); asked for by a key, the list shows what it read.
+  public mutating func filterEntriesFailed() -> Bool {
+    let wasAhead = readingAhead
+    readingAhead = false
+    guard wasAhead, !isFiltered else { return true }
+    wantsIndex = false
+    readAheadFailed = true
+    return false
   }
 
   /// Takes in every stored session's ``ReviewFilterEntry``: the filter looks in all of them now.
   public mutating func takeFilterEntries(_ entries: [ReviewFilterEntry]) {
     index = entries
     indexIsStored = true
+    readingAhead = false
     listed = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     refilter()
   }
@@ -224,6 +244,8 @@ public struct ReviewState: Equatable, Sendable {
     index = []
     indexIsStored = false
     wantsIndex = false
+    readingAhead = false
+    readAheadFailed = false
     listed = [:]
     self.programmes = programmes
     if let programme, !programmes.contains(programme) { self.programme = nil }
