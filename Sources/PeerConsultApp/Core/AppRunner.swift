@@ -55,18 +55,11 @@ public final class AppRunner {
     }
     if readingAhead && event == nil {
       mayReadAhead = false
-      return readAhead()
+      return perform(App.update(&state, .idle))
     }
     // A timeout or a wake-up is not an input: a screen that still reads ahead waits for one.
     if event != nil { mayReadAhead = true }
     return handle(event)
-  }
-
-  /// Lets the screen read ahead what a key will probably ask for (``AppEvent/idle``), after
-  /// its frame is out and while no input waits; returns an exit status when leaving.
-  @discardableResult
-  public func readAhead() -> Int32? {
-    perform(App.update(&state, .idle))
   }
 
   /// The state the terminal's frame shows: typing after it redraws only the rows it changed.

@@ -164,8 +164,6 @@ public struct ReviewState: Equatable, Sendable {
     hasDatabase && !hasEverySession && !wantsIndex && !indexIsStored && !readAheadFailed
   }
 
-  /// Whether the entries on their way were asked for ahead of any key.
-  private var readingAhead = false
   /// Whether reading ahead failed since the sessions were last read: not tried again until
   /// then; the filter's first key asks for the entries itself, and says if that fails.
   private var readAheadFailed = false
@@ -174,17 +172,16 @@ public struct ReviewState: Equatable, Sendable {
   public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] {
     guard readsAhead else { return [] }
     wantsIndex = true
-    readingAhead = true
     return [.command(.loadReviewFilter)]
   }
 
   /// Takes in that every session's ``ReviewFilterEntry`` could not be read; returns whether
   /// to say so. Read ahead, unfiltered, the failure is silent and the filter's first key asks
   /// again (and says so if it fails too); asked for by a key, the list shows what it read.
+  /// Commands run as they are asked for, so a failure that finds the list unfiltered was read
+  /// ahead: its keys ask only while it is filtered.
   public mutating func filterEntriesFailed() -> Bool {
-    let wasAhead = readingAhead
-    readingAhead = false
-    guard wasAhead, !isFiltered else { return true }
+    guard !isFiltered else { return true }
     wantsIndex = false
     readAheadFailed = true
     return false
@@ -194,7 +191,6 @@ public struct ReviewState: Equatable, Sendable {
   public mutating func takeFilterEntries(_ entries: [ReviewFilterEntry]) {
     index = entries
     indexIsStored = true
-    readingAhead = false
     listed = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     refilter()
   }
@@ -244,7 +240,6 @@ public struct ReviewState: Equatable, Sendable {
     index = []
     indexIsStored = false
     wantsIndex = false
-    readingAhead = false
     readAheadFailed = false
     listed = [:]
     self.programmes = programmes
