@@ -163,6 +163,42 @@ import Testing
     #expect(try Self.review(state).filter.string == "zoë")
   }
 
+  /// Scrolled down, the list reads older sessions a page at a time; what it read ahead for the
+  /// filter still holds and is not read again at each page. A page whose held sessions
+  /// changed is read after a change, and so is what the filter looks in.
+  @Test func aListScrolledDownKeepsWhatItReadAhead() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
+    let scrolled = Self.scroll(50, &state, services)
+    #expect(scrolled == [.loadReviewSessions(count: 2 * ReviewState.pageSize)], "\(scrolled)")
+    var review = try Self.review(state)
+    #expect(review.sessions.count == 2 * ReviewState.pageSize && !review.hasEverySession)
+    let readsAgain = App.readsAhead(state)
+    #expect(!readsAgain && App.update(&state, .idle).isEmpty)
+    let typed = Self.type("zoë", &state, services)
+    #expect(!typed.contains(.loadReviewFilter), "\(typed)")
+    _ = Self.scroll(Self.count, &state, services)
+    review = try Self.review(state)
+    let every = try Self.everyListing(in: folder)
+    #expect(review.foundCount > 0 && review.shown == every.filter(review.matches))
+
+    // The same page and more, but the newest session changed since (taken from a shared
+    // store): read after a change, and what the filter looks in read again.
+    state = Self.opened(services)
+    Self.settle(App.update(&state, .idle), &state, services)
+    var changed = Array(every.prefix(2 * ReviewState.pageSize))
+    changed[0].origin = "Kirklees store"
+    let reread = ServiceResult.reviewLoaded(
+      sessions: changed, programmes: ["North", "South"], total: Self.count, hasDatabase: true)
+    #expect(App.update(&state, .result(reread)).isEmpty)
+    let readsAfterTheChange = App.readsAhead(state)
+    #expect(readsAfterTheChange)
+    #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
+  }
+
   /// Reading ahead that failed says nothing and is not tried again while nobody types; the
   /// filter's first key asks for the entries itself and finds in every session.
   @Test func aFailedReadingAheadIsSilentAndTheFirstKeyAsksAgain() throws {

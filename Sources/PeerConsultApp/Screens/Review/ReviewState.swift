@@ -232,19 +232,41 @@ public struct ReviewState: Equatable, Sendable {
     return sessions.count > Self.pageSize ? .loadReviewSessions(count: sessions.count) : .loadReview
   }
 
-  /// Replaces the sessions (after a change elsewhere), keeping the selected one selected.
+  /// Replaces the sessions (after a change elsewhere, or more of them), keeping the selected
+  /// one selected.
   public mutating func reload(sessions: [SessionListing], programmes: [String], total: Int) {
+    // Older sessions after those held, which are as they were, with as many stored as the
+    // filter's entries: what the filter read still holds, so a list scrolled down a page at a
+    // time does not read every session's entry again at each page.
+    let keepsEntries = indexIsStored && extendsHeld(sessions, total: total)
     self.sessions = sessions
     self.total = max(total, sessions.count)
-    // What the filter read belongs to the sessions as they were: it is read again if needed.
-    index = []
-    indexIsStored = false
-    wantsIndex = false
-    readAheadFailed = false
-    listed = [:]
+    if keepsEntries {
+      for listing in sessions { listed[listing.id] = listing }
+    } else {
+      // Read after a change (back from a transcript, a delete): what the filter read belongs
+      // to the sessions as they were, and is read again when needed.
+      index = []
+      indexIsStored = false
+      wantsIndex = false
+      readAheadFailed = false
+      listed = [:]
+    }
     self.programmes = programmes
     if let programme, !programmes.contains(programme) { self.programme = nil }
     refilter()
+  }
+
+  /// Whether `newer`, of `total` stored, are the sessions held followed by older ones, each in
+  /// the place and programme of its filter entry.
+  private func extendsHeld(_ newer: [SessionListing], total: Int) -> Bool {
+    let held = sessions.count
+    guard total == index.count, newer.count > held, newer.count <= total,
+      newer.starts(with: sessions)
+    else { return false }
+    return zip(index[held..<newer.count], newer[held...]).allSatisfy {
+      $0.id == $1.id && $0.programme == $1.programme
+    }
   }
 
   /// Shows the next programme, or all after the last.
