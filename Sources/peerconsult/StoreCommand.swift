@@ -23,6 +23,7 @@ extension StoreCommand {
   /// `store add NAME URL`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Remember a store's address under a name.",
       discussion: """
         URL is postgres://user@host:port/database?sslmode=MODE, where MODE is disable, \
@@ -48,6 +49,7 @@ extension StoreCommand {
   /// `store init NAME|URL`.
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Create or upgrade a store's tables, roles and access rules on the server.",
       discussion: """
         Run by the database's owner. Prints the statements that let a person in: a \
@@ -74,6 +76,7 @@ extension StoreCommand {
   /// `store attach NAME PROGRAMME`.
   struct Attach: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "attach",
       abstract: "Share a programme with a store: its sessions and groups go there at each sync.",
       discussion: """
         The store must hold a programme of that name granted to you. From the next \
@@ -99,6 +102,7 @@ extension StoreCommand {
   /// `store status [NAME]`.
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "status",
       abstract: "Say what is shared with each store, what waits to be sent, and the last sync.")
 
     @OptionGroup var data: DataOptions

@@ -7,6 +7,7 @@ extension StoreCommand {
   /// `store publish NAME PROGRAMME`: the programme's anonymised harvest, for readers.
   struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "publish",
       abstract: "Publish a programme's anonymised harvest to a store, for its readers.",
       discussion: """
         Always anonymised, and only after the review step: every suspect the anonymiser \
@@ -90,6 +91,7 @@ extension StoreCommand {
   /// `store harvests NAME [--show ID]`: what a reader may read.
   struct Harvests: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "harvests",
       abstract: "List the harvests published to a store that you may read, or show one.")
 
     @OptionGroup var data: DataOptions

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Testing
 
 @testable import peerconsult
@@ -32,6 +33,19 @@ import Testing
     for (arguments, start) in cases {
       #expect(LeadingOptions.screenStart(arguments) == start, "\(arguments)")
     }
+  }
+
+  /// Every command, nested ones included, names itself: argument-parser would otherwise derive
+  /// the name with `String(describing:)` at every parsed start, whose dynamic casts scan every
+  /// protocol conformance of the binary (Docs/ARCHITECTURE.md).
+  @Test func everyCommandNamesItself() {
+    var unnamed: [String] = []
+    var commands: [any ParsableCommand.Type] = [PeerConsultCommand.self]
+    while let command = commands.popLast() {
+      if command.configuration.commandName == nil { unnamed.append("\(command)") }
+      commands += command.configuration.subcommands
+    }
+    #expect(unnamed.isEmpty, "\(unnamed)")
   }
 
   /// A leading `--data-dir` is moved after `review` first, so it opens unparsed too.
