@@ -185,18 +185,46 @@ import Testing
     let every = try Self.everyListing(in: folder)
     #expect(review.foundCount > 0 && review.shown == every.filter(review.matches))
 
-    // The same page and more, but the newest session changed since (taken from a shared
-    // store): read after a change, and what the filter looks in read again.
+    // The same page and more at the same data version, but the newest session changed since
+    // (taken from a shared store): read after a change, and what the filter looks in again.
     state = Self.opened(services)
     Self.settle(App.update(&state, .idle), &state, services)
     var changed = Array(every.prefix(2 * ReviewState.pageSize))
     changed[0].origin = "Kirklees store"
     let reread = ServiceResult.reviewLoaded(
-      sessions: changed, programmes: ["North", "South"], total: Self.count, hasDatabase: true)
+      sessions: changed, programmes: ["North", "South"], total: Self.count, hasDatabase: true,
+      dataVersion: try services.database()?.dataVersion())
     #expect(App.update(&state, .result(reread)).isEmpty)
     let readsAfterTheChange = App.readsAhead(state)
     #expect(readsAfterTheChange)
     #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
+  }
+
+  /// Another program rearranges the presenters of a session beyond the pages read after the
+  /// list read what its filter looks in: no page shows the change, but the data version
+  /// moved, so the next page drops the entries and the list reads them again.
+  @Test func aWriteElsewhereBetweenPagesIsReadAgain() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
+    // Session 5, presented by 王小明 and beyond the two pages scrolled, now by Zoë Müller.
+    let target = try #require(try Self.everyListing(in: folder).first { $0.title == "Session 5" })
+    let elsewhere = try AppDatabase(directory: folder.path("data"))
+    try LiveSession.resume(target.id, store: elsewhere).rearrangePresenters([0])
+    try elsewhere.close()
+
+    #expect(Self.scroll(50, &state, services) == [.loadReviewSessions(count: 120)])
+    let readsAgain = App.readsAhead(state)
+    #expect(readsAgain)
+    #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
+    _ = Self.type("zoë", &state, services)
+    _ = Self.scroll(Self.count, &state, services)
+    let review = try Self.review(state)
+    let every = try Self.everyListing(in: folder)
+    #expect(review.shown == every.filter(review.matches))
+    #expect(review.shown.contains { $0.id == target.id })
   }
 
   /// Reading ahead that failed says nothing and is not tried again while nobody types; the

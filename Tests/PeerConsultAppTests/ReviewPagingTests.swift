@@ -217,7 +217,7 @@ import Testing
       openReader: { try AppDatabase.openForReading(directory: data) })
     // The newest is not listed: two asked for, one listed of the three counted.
     let result = services.perform(.loadReviewSessions(count: 2))
-    guard case .reviewLoaded(let sessions, _, let total, _) = result else {
+    guard case .reviewLoaded(let sessions, _, let total, _, _) = result else {
       Issue.record("not loaded: \(result)")
       return
     }

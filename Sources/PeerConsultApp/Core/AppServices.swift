@@ -203,9 +203,14 @@ public final class AppServices {
       }
       return .reviewLoaded(
         sessions: sessions, programmes: try database.programmeNames(), total: total,
-        hasDatabase: true)
+        hasDatabase: true,
+        // Only a longer list may keep what its filter read (the first page replaces all).
+        dataVersion: command == .loadReview ? nil : try? database.dataVersion())
     case .loadReviewFilter:
-      return .reviewFilterLoaded(try database()?.reviewFilterEntries() ?? [])
+      guard let database = try database() else { return .reviewFilterLoaded([]) }
+      // Asked before the read: a write by another program during it changes the number.
+      let version = try? database.dataVersion()
+      return .reviewFilterLoaded(try database.reviewFilterEntries(), dataVersion: version)
     case .loadReviewListings(let ids):
       return .reviewListingsLoaded(try database()?.sessions(ids) ?? [])
     case .searchNotes(let query, let programme):

@@ -152,7 +152,7 @@ extension HomeState: Screen {
       // where it is open).
       if sessions.count == 1 { return [.command(.resume(sessions[0].id))] }
       return [.show(ResumeState(sessions: sessions, openElsewhere: openElsewhere))]
-    case .reviewLoaded(let sessions, let programmes, let total, let hasDatabase):
+    case .reviewLoaded(let sessions, let programmes, let total, let hasDatabase, _):
       var review = ReviewState(
         sessions: sessions, programmes: programmes, total: total, hasDatabase: hasDatabase,
         timeZone: environment.timeZone)

@@ -154,14 +154,15 @@ extension ReviewState: Screen {
     -> [Effect]
   {
     switch result {
-    case .reviewLoaded(let sessions, let programmes, let total, _):
-      reload(sessions: sessions, programmes: programmes, total: total)
+    case .reviewLoaded(let sessions, let programmes, let total, _, let version):
+      reload(sessions: sessions, programmes: programmes, total: total, dataVersion: version)
       var effects: [Effect] = []
       // A page read again while this list had asked for more: ask again.
       if let command = sessionsStillWanted { effects.append(.command(command)) }
       if searchedQuery != nil { effects.append(searchCommand) }
       return effects
-    case .reviewFilterLoaded(let entries): takeFilterEntries(entries)
+    case .reviewFilterLoaded(let entries, let version):
+      takeFilterEntries(entries, dataVersion: version)
     case .reviewListingsLoaded(let listings): takeListings(listings)
     case .programmeOverviewLoaded(let overview):
       return [.show(ProgrammeState(overview: overview, back: self))]

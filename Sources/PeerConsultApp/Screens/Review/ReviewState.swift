@@ -41,6 +41,9 @@ public struct ReviewState: Equatable, Sendable {
   /// Whether ``index`` holds every stored session, read from the store
   /// (``AppCommand/loadReviewFilter``), rather than those of ``sessions``.
   private var indexIsStored = false
+  /// The store's ``AppDatabase/dataVersion()`` before ``index`` was read from it: a list read
+  /// later at the same number was read with nothing written by another program in between.
+  private var indexVersion: Int?
   /// Whether this list has asked the store for every session's ``ReviewFilterEntry``.
   private var wantsIndex = false
   /// The sessions that pass the programme and the filter, newest first, when either is set.
@@ -187,12 +190,20 @@ public struct ReviewState: Equatable, Sendable {
     return false
   }
 
-  /// Takes in every stored session's ``ReviewFilterEntry``: the filter looks in all of them now.
-  public mutating func takeFilterEntries(_ entries: [ReviewFilterEntry]) {
+  /// Takes in every stored session's ``ReviewFilterEntry``, read at the store's `dataVersion`:
+  /// the filter looks in all of them now.
+  public mutating func takeFilterEntries(_ entries: [ReviewFilterEntry], dataVersion: Int? = nil) {
     index = entries
     indexIsStored = true
-    listed = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    indexVersion = dataVersion
+    listed = [:]
+    list(sessions)
     refilter()
+  }
+
+  /// Keeps `listings` by id, a listing held before for the same session replaced.
+  private mutating func list(_ listings: [SessionListing]) {
+    for listing in listings { listed[listing.id] = listing }
   }
 
   /// Takes in the listings of sessions found, shown as far as they reach.
@@ -201,7 +212,7 @@ public struct ReviewState: Equatable, Sendable {
   /// for and not listed (deleted meanwhile, or without its summary in a file edited by hand)
   /// is no longer counted as found, so the list goes on past it and does not ask for it again.
   public mutating func takeListings(_ listings: [SessionListing]) {
-    for listing in listings { listed[listing.id] = listing }
+    list(listings)
     guard indexIsStored, isFiltered else { return }
     let asked = shown.count..<min(max(wantedFound, shown.count), found.count)
     found.replaceSubrange(asked, with: found[asked].filter { listed[$0] != nil })
@@ -233,21 +244,28 @@ public struct ReviewState: Equatable, Sendable {
   }
 
   /// Replaces the sessions (after a change elsewhere, or more of them), keeping the selected
-  /// one selected.
-  public mutating func reload(sessions: [SessionListing], programmes: [String], total: Int) {
-    // Older sessions after those held, which are as they were, with as many stored as the
-    // filter's entries: what the filter read still holds, so a list scrolled down a page at a
-    // time does not read every session's entry again at each page.
-    let keepsEntries = indexIsStored && extendsHeld(sessions, total: total)
+  /// one selected. `dataVersion` is the store's ``AppDatabase/dataVersion()`` once they were
+  /// read.
+  public mutating func reload(
+    sessions: [SessionListing], programmes: [String], total: Int, dataVersion: Int? = nil
+  ) {
+    // More of the same list, with nothing written by another program since the filter's
+    // entries were read (the same data version: a presenter rearranged or a person erased
+    // elsewhere changes entries that no page shows): the entries still hold, so a list
+    // scrolled down a page at a time does not read every session's entry again at each page.
+    let keepsEntries =
+      indexIsStored && dataVersion != nil && dataVersion == indexVersion
+      && extendsHeld(sessions, total: total)
     self.sessions = sessions
     self.total = max(total, sessions.count)
     if keepsEntries {
-      for listing in sessions { listed[listing.id] = listing }
+      list(sessions)
     } else {
       // Read after a change (back from a transcript, a delete): what the filter read belongs
       // to the sessions as they were, and is read again when needed.
       index = []
       indexIsStored = false
+      indexVersion = nil
       wantsIndex = false
       readAheadFailed = false
       listed = [:]
@@ -257,16 +275,15 @@ public struct ReviewState: Equatable, Sendable {
     refilter()
   }
 
-  /// Whether `newer`, of `total` stored, are the sessions held followed by older ones, each in
-  /// the place and programme of its filter entry.
+  /// Whether `newer`, of `total` stored, as many as the filter's entries, are the sessions
+  /// held, unchanged, followed by older ones in the places of their entries: a defence should
+  /// the data version miss a change (one made through this program's own connection).
   private func extendsHeld(_ newer: [SessionListing], total: Int) -> Bool {
     let held = sessions.count
     guard total == index.count, newer.count > held, newer.count <= total,
       newer.starts(with: sessions)
     else { return false }
-    return zip(index[held..<newer.count], newer[held...]).allSatisfy {
-      $0.id == $1.id && $0.programme == $1.programme
-    }
+    return zip(index[held..<newer.count], newer[held...]).allSatisfy { $0.id == $1.id }
   }
 
   /// Shows the next programme, or all after the last.
