@@ -193,7 +193,7 @@ import Testing
     changed[0].origin = "Kirklees store"
     let reread = ServiceResult.reviewLoaded(
       sessions: changed, programmes: ["North", "South"], total: Self.count, hasDatabase: true,
-      dataVersion: try services.database()?.dataVersion())
+      dataVersion: try services.database().flatMap(services.version(of:)))
     #expect(App.update(&state, .result(reread)).isEmpty)
     let readsAfterTheChange = App.readsAhead(state)
     #expect(readsAfterTheChange)
@@ -225,6 +225,33 @@ import Testing
     let every = try Self.everyListing(in: folder)
     #expect(review.shown == every.filter(review.matches))
     #expect(review.shown.contains { $0.id == target.id })
+  }
+
+  /// The database opened for writing between the entries' read (on the reading opening) and a
+  /// page's (now on the writing one): their versions are counted apart, so even equal numbers
+  /// do not keep the entries, which another program changed meanwhile.
+  @Test func aPageReadOnAnotherOpeningIsReadAgain() throws {
+    let folder = try TemporaryFolder()
+    let services = try Self.services(in: folder)
+    defer { services.closeStore() }
+    var state = Self.opened(services)
+    #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
+    let entriesRead = try services.database()?.dataVersion()
+    let target = try #require(try Self.everyListing(in: folder).first { $0.title == "Session 5" })
+    let elsewhere = try AppDatabase(directory: folder.path("data"))
+    try LiveSession.resume(target.id, store: elsewhere).rearrangePresenters([0])
+    try elsewhere.close()
+    // As storing a choice made in the share review opens it; its count starts where the
+    // reading opening's stood, so the numbers alone would match.
+    #expect(try services.store().dataVersion() == entriesRead)
+
+    #expect(Self.scroll(50, &state, services) == [.loadReviewSessions(count: 120)])
+    let readsAgain = App.readsAhead(state)
+    #expect(readsAgain)
+    #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
+    _ = Self.type("zoë", &state, services)
+    _ = Self.scroll(Self.count, &state, services)
+    #expect(try Self.review(state).shown.contains { $0.id == target.id })
   }
 
   /// Reading ahead that failed says nothing and is not tried again while nobody types; the

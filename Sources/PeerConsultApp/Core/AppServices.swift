@@ -12,6 +12,11 @@ public final class AppServices {
   private let openReader: () throws -> AppDatabase?
   private var openedStore: AppDatabase?
   private var openedReader: AppDatabase?
+  /// How many times the database was opened, and which of those openings gave
+  /// ``openedStore`` and ``openedReader``: a ``StoreVersion`` names its opening.
+  private var openings = 0
+  private var storeOpening = 0
+  private var readerOpening = 0
   /// Makes the id of each new session (fixed in tests).
   private let makeSessionID: () -> SessionID
   /// Writes an export as a private file (`PrivateFile.write`; confined to a folder in the
@@ -72,6 +77,8 @@ public final class AppServices {
     if let openedStore { return openedStore }
     let store = try openStore()
     openedStore = store
+    openings += 1
+    storeOpening = openings
     return store
   }
 
@@ -205,11 +212,11 @@ public final class AppServices {
         sessions: sessions, programmes: try database.programmeNames(), total: total,
         hasDatabase: true,
         // Only a longer list may keep what its filter read (the first page replaces all).
-        dataVersion: command == .loadReview ? nil : try? database.dataVersion())
+        dataVersion: command == .loadReview ? nil : version(of: database))
     case .loadReviewFilter:
       guard let database = try database() else { return .reviewFilterLoaded([]) }
       // Asked before the read: a write by another program during it changes the number.
-      let version = try? database.dataVersion()
+      let version = version(of: database)
       return .reviewFilterLoaded(try database.reviewFilterEntries(), dataVersion: version)
     case .loadReviewListings(let ids):
       return .reviewListingsLoaded(try database()?.sessions(ids) ?? [])
@@ -463,8 +470,20 @@ public final class AppServices {
   /// look); nil for an in-memory store or a data folder never used.
   public func database() throws -> AppDatabase? {
     if let openedStore { return openedStore }
-    if openedReader == nil { openedReader = try openReader() }
+    if openedReader == nil {
+      openedReader = try openReader()
+      openings += 1
+      readerOpening = openings
+    }
     return openedReader
+  }
+
+  /// The data version of `database`, one of the services' openings, named by its opening; nil
+  /// when it cannot be asked.
+  func version(of database: AppDatabase) -> StoreVersion? {
+    guard let value = try? database.dataVersion() else { return nil }
+    return StoreVersion(
+      opening: database === openedStore ? storeOpening : readerOpening, value: value)
   }
 }
 

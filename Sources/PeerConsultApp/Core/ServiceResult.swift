@@ -33,14 +33,14 @@ public enum ServiceResult: Equatable, Sendable {
   case sessionLeft
   /// The stored sessions and programmes for review; `hasDatabase` is false before any session.
   /// The newest sessions (a page, or all of them) of `total`. `dataVersion` is the store's
-  /// ``AppDatabase/dataVersion()`` once they were read (nil when it has none).
+  /// version once they were read (nil for the first page, or when it has none).
   case reviewLoaded(
     sessions: [SessionListing], programmes: [String], total: Int, hasDatabase: Bool,
-    dataVersion: Int? = nil)
+    dataVersion: StoreVersion? = nil)
   /// What the review list's filter looks in, for every stored session, newest first, and the
-  /// store's ``AppDatabase/dataVersion()`` before they were read (nil when it has none): the
-  /// same number after a later reading means no other program wrote in between.
-  case reviewFilterLoaded([ReviewFilterEntry], dataVersion: Int? = nil)
+  /// store's version before they were read (nil when it has none): the same version after a
+  /// later reading means no other program wrote in between.
+  case reviewFilterLoaded([ReviewFilterEntry], dataVersion: StoreVersion? = nil)
   /// The listings of sessions the filtered review list asked for, newest first.
   case reviewListingsLoaded([SessionListing])
   /// The notes matching `query`, best first; `query` is nil when nothing in it is searchable

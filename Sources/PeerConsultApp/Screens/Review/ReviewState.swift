@@ -41,9 +41,10 @@ public struct ReviewState: Equatable, Sendable {
   /// Whether ``index`` holds every stored session, read from the store
   /// (``AppCommand/loadReviewFilter``), rather than those of ``sessions``.
   private var indexIsStored = false
-  /// The store's ``AppDatabase/dataVersion()`` before ``index`` was read from it: a list read
-  /// later at the same number was read with nothing written by another program in between.
-  private var indexVersion: Int?
+  /// The store's version before ``index`` was read from it: a list read later at the same
+  /// version, on the same opening of the database, was read with nothing written by another
+  /// program in between.
+  private var indexVersion: StoreVersion?
   /// Whether this list has asked the store for every session's ``ReviewFilterEntry``.
   private var wantsIndex = false
   /// The sessions that pass the programme and the filter, newest first, when either is set.
@@ -192,7 +193,9 @@ public struct ReviewState: Equatable, Sendable {
 
   /// Takes in every stored session's ``ReviewFilterEntry``, read at the store's `dataVersion`:
   /// the filter looks in all of them now.
-  public mutating func takeFilterEntries(_ entries: [ReviewFilterEntry], dataVersion: Int? = nil) {
+  public mutating func takeFilterEntries(
+    _ entries: [ReviewFilterEntry], dataVersion: StoreVersion? = nil
+  ) {
     index = entries
     indexIsStored = true
     indexVersion = dataVersion
@@ -244,10 +247,10 @@ public struct ReviewState: Equatable, Sendable {
   }
 
   /// Replaces the sessions (after a change elsewhere, or more of them), keeping the selected
-  /// one selected. `dataVersion` is the store's ``AppDatabase/dataVersion()`` once they were
-  /// read.
+  /// one selected. `dataVersion` is the store's version once they were read.
   public mutating func reload(
-    sessions: [SessionListing], programmes: [String], total: Int, dataVersion: Int? = nil
+    sessions: [SessionListing], programmes: [String], total: Int,
+    dataVersion: StoreVersion? = nil
   ) {
     // More of the same list, with nothing written by another program since the filter's
     // entries were read (the same data version: a presenter rearranged or a person erased
