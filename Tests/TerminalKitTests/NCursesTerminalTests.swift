@@ -4,7 +4,8 @@ import Testing
 @testable import TerminalKit
 
 /// Runs real ncurses with no terminal (`newterm` on /dev/null) and reads the cells back.
-/// Serialized: ncurses has one global current screen.
+/// Serialized, with the suites nested in it (`SplitSequenceTests`, `TerminalRestorerTests`):
+/// ncurses has one global current screen, and two suites using it at once crashed the tests.
 @Suite(.serialized) struct NCursesTerminalTests {
   init() { setlocale(LC_ALL, "C.UTF-8") }
 

@@ -3,51 +3,55 @@ import Testing
 
 @testable import TerminalKit
 
-/// A key's bytes may arrive in two parts. A look for input that does not wait (the runner's,
-/// before a screen reads ahead) must still wait the escape delay for the rest of a sequence
-/// or a paste it has begun, or an arrow becomes Esc and a paste's line breaks become Enter.
-@Suite(.serialized) struct SplitSequenceTests {
-  init() { setlocale(LC_ALL, "C.UTF-8") }
+/// Nested in ``NCursesTerminalTests``, whose serialization covers it: ncurses has one global
+/// current screen and the restorer one registration, so no two suites may use them at once.
+extension NCursesTerminalTests {
+  /// A key's bytes may arrive in two parts. A look for input that does not wait (the runner's,
+  /// before a screen reads ahead) must still wait the escape delay for the rest of a sequence
+  /// or a paste it has begun, or an arrow becomes Esc and a paste's line breaks become Enter.
+  @Suite struct SplitSequenceTests {
+    init() { setlocale(LC_ALL, "C.UTF-8") }
 
-  /// The events read from `first`, written now, and `rest`, written 5 ms later, the first
-  /// read waiting `timeout` milliseconds.
-  private func events(_ first: String, _ rest: String, timeout: Int) throws -> [InputEvent] {
-    let path = NSTemporaryDirectory() + "split-\(UUID().uuidString)"
-    #expect(mkfifo(path, 0o600) == 0)
-    let fd = open(path, O_RDWR)
-    defer {
-      close(fd)
-      unlink(path)
+    /// The events read from `first`, written now, and `rest`, written 5 ms later, the first
+    /// read waiting `timeout` milliseconds.
+    private func events(_ first: String, _ rest: String, timeout: Int) throws -> [InputEvent] {
+      let path = NSTemporaryDirectory() + "split-\(UUID().uuidString)"
+      #expect(mkfifo(path, 0o600) == 0)
+      let fd = open(path, O_RDWR)
+      defer {
+        close(fd)
+        unlink(path)
+      }
+      let terminal = try #require(
+        NCursesTerminal(
+          termType: "xterm-256color", outputPath: "/dev/null", inputPath: path, useColor: false))
+      defer { terminal.close() }
+      let head = Array(first.utf8)
+      let tail = Array(rest.utf8)
+      _ = head.withUnsafeBytes { write(fd, $0.baseAddress, head.count) }
+      let writer = Thread {
+        usleep(5000)
+        _ = tail.withUnsafeBytes { write(fd, $0.baseAddress, tail.count) }
+      }
+      writer.start()
+      var events: [InputEvent] = []
+      if let event = terminal.readEvent(timeoutMilliseconds: timeout) { events.append(event) }
+      usleep(30000)
+      while let event = terminal.readEvent(timeoutMilliseconds: 150) { events.append(event) }
+      return events
     }
-    let terminal = try #require(
-      NCursesTerminal(
-        termType: "xterm-256color", outputPath: "/dev/null", inputPath: path, useColor: false))
-    defer { terminal.close() }
-    let head = Array(first.utf8)
-    let tail = Array(rest.utf8)
-    _ = head.withUnsafeBytes { write(fd, $0.baseAddress, head.count) }
-    let writer = Thread {
-      usleep(5000)
-      _ = tail.withUnsafeBytes { write(fd, $0.baseAddress, tail.count) }
-    }
-    writer.start()
-    var events: [InputEvent] = []
-    if let event = terminal.readEvent(timeoutMilliseconds: timeout) { events.append(event) }
-    usleep(30000)
-    while let event = terminal.readEvent(timeoutMilliseconds: 150) { events.append(event) }
-    return events
-  }
 
-  @Test(arguments: [1000, 0])
-  func aSequenceSplitInTwoIsOneKeyWhateverTheWait(timeout: Int) throws {
-    #expect(try events("\u{1B}", "[B", timeout: timeout) == [.key(.down)])
-    #expect(try events("\u{1B}[", "B", timeout: timeout) == [.key(.down)])
-    let paste = try events("\u{1B}[200~ab\r", "cd\u{1B}[201~", timeout: timeout)
-    #expect(paste.count == 1, "\(paste)")
-    guard case .paste(let text)? = paste.first else {
-      Issue.record("not one paste: \(paste)")
-      return
+    @Test(arguments: [1000, 0])
+    func aSequenceSplitInTwoIsOneKeyWhateverTheWait(timeout: Int) throws {
+      #expect(try events("\u{1B}", "[B", timeout: timeout) == [.key(.down)])
+      #expect(try events("\u{1B}[", "B", timeout: timeout) == [.key(.down)])
+      let paste = try events("\u{1B}[200~ab\r", "cd\u{1B}[201~", timeout: timeout)
+      #expect(paste.count == 1, "\(paste)")
+      guard case .paste(let text)? = paste.first else {
+        Issue.record("not one paste: \(paste)")
+        return
+      }
+      #expect(text.contains("ab") && text.contains("cd"), "\(text)")
     }
-    #expect(text.contains("ab") && text.contains("cd"), "\(text)")
   }
 }

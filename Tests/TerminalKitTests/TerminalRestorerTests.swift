@@ -3,65 +3,71 @@ import Testing
 
 @testable import TerminalKit
 
-/// The crash path's pieces that can run without crashing: the prepared bytes and the
-/// handler's work before it re-raises. The whole path, with real crashes, is tested end to
-/// end (`TerminalMannersTests`).
-@Suite(.serialized) struct TerminalRestorerTests {
-  /// Reads whatever a pipe holds once its write end is closed.
-  private func drain(_ fd: Int32) -> String {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 512)
-    while true {
-      let count = read(fd, &chunk, chunk.count)
-      if count <= 0 { break }
-      bytes += chunk[..<count]
+/// Nested in ``NCursesTerminalTests``, whose serialization covers it: ncurses has one global
+/// current screen and the restorer one registration, so no two suites may use them at once.
+extension NCursesTerminalTests {
+  /// The crash path's pieces that can run without crashing: the prepared bytes and the
+  /// handler's work before it re-raises. The whole path, with real crashes, is tested end to
+  /// end (`TerminalMannersTests`).
+  @Suite struct TerminalRestorerTests {
+    /// Reads whatever a pipe holds once its write end is closed.
+    private func drain(_ fd: Int32) -> String {
+      var bytes: [UInt8] = []
+      var chunk = [UInt8](repeating: 0, count: 512)
+      while true {
+        let count = read(fd, &chunk, chunk.count)
+        if count <= 0 { break }
+        bytes += chunk[..<count]
+      }
+      return String(decoding: bytes, as: UTF8.self)
     }
-    return String(decoding: bytes, as: UTF8.self)
-  }
 
-  @Test func theCrashLinesAndRestoreBytesArePreparedBeforeAnyHandlerRuns() {
-    TerminalRestorer.prepareCrashOutput()
-    #expect(TerminalRestorer.preparedCrashOutput(slot: 0) == TerminalRestorer.restoreSequence)
-    for signal in TerminalRestorer.crashSignals {
-      let line = TerminalRestorer.preparedCrashOutput(slot: Int(signal))
-      #expect(line == TerminalRestorer.crashMessage(for: signal))
-      // One line, which says what happened and what to do.
-      #expect(line?.filter { $0 == "\n" }.count == 1)
-      #expect(line?.contains("(signal \(signal)); the terminal was restored") == true)
-      #expect(line?.contains("peerconsult resume latest") == true)
+    @Test func theCrashLinesAndRestoreBytesArePreparedBeforeAnyHandlerRuns() {
+      TerminalRestorer.prepareCrashOutput()
+      #expect(TerminalRestorer.preparedCrashOutput(slot: 0) == TerminalRestorer.restoreSequence)
+      for signal in TerminalRestorer.crashSignals {
+        let line = TerminalRestorer.preparedCrashOutput(slot: Int(signal))
+        #expect(line == TerminalRestorer.crashMessage(for: signal))
+        // One line, which says what happened and what to do.
+        #expect(line?.filter { $0 == "\n" }.count == 1)
+        #expect(line?.contains("(signal \(signal)); the terminal was restored") == true)
+        #expect(line?.contains("peerconsult resume latest") == true)
+      }
+      // Signals that are not crashes have no line.
+      #expect(TerminalRestorer.preparedCrashOutput(slot: Int(SIGINT)) == "")
     }
-    // Signals that are not crashes have no line.
-    #expect(TerminalRestorer.preparedCrashOutput(slot: Int(SIGINT)) == "")
-  }
 
-  @Test func theHandlerWritesThePreparedBytesAndOnlyRestoresAScreenInUse() throws {
-    TerminalRestorer.prepareCrashOutput()
-    for screenInUse in [true, false] {
-      var terminal: [Int32] = [-1, -1]
-      var message: [Int32] = [-1, -1]
-      try #require(pipe(&terminal) == 0 && pipe(&message) == 0)
-      if screenInUse { TerminalRestorer.register() } else { TerminalRestorer.unregister() }
-      TerminalRestorer.reportCrash(SIGSEGV, terminal: terminal[1], modes: -1, message: message[1])
-      close(terminal[1])
-      close(message[1])
-      #expect(drain(terminal[0]) == (screenInUse ? TerminalRestorer.restoreSequence : ""))
-      #expect(drain(message[0]) == TerminalRestorer.crashMessage(for: SIGSEGV))
-      close(terminal[0])
-      close(message[0])
+    @Test func theHandlerWritesThePreparedBytesAndOnlyRestoresAScreenInUse() throws {
+      TerminalRestorer.prepareCrashOutput()
+      for screenInUse in [true, false] {
+        var terminal: [Int32] = [-1, -1]
+        var message: [Int32] = [-1, -1]
+        try #require(pipe(&terminal) == 0 && pipe(&message) == 0)
+        if screenInUse { TerminalRestorer.register() } else { TerminalRestorer.unregister() }
+        TerminalRestorer.reportCrash(SIGSEGV, terminal: terminal[1], modes: -1, message: message[1])
+        close(terminal[1])
+        close(message[1])
+        #expect(drain(terminal[0]) == (screenInUse ? TerminalRestorer.restoreSequence : ""))
+        #expect(drain(message[0]) == TerminalRestorer.crashMessage(for: SIGSEGV))
+        close(terminal[0])
+        close(message[0])
+      }
     }
-  }
 
-  @Test func leaveSignalsExitWithTheShellsStatuses() {
-    #expect(
-      TerminalRestorer.leaveSignals.map(TerminalRestorer.exitStatus(for:)) == [130, 143, 129, 131])
-  }
+    @Test func leaveSignalsExitWithTheShellsStatuses() {
+      #expect(
+        TerminalRestorer.leaveSignals.map(TerminalRestorer.exitStatus(for:)) == [
+          130, 143, 129, 131,
+        ])
+    }
 
-  @Test func aSlotKeepsWholeCharactersWhenCut() {
-    let buffer = CrashBuffer()
-    buffer.store(String(repeating: "é", count: 200), slot: 3)
-    let stored = Array(buffer.bytes(slot: 3))
-    #expect(stored.count == CrashBuffer.slotCapacity)
-    #expect(String(validating: stored, as: UTF8.self) == String(repeating: "é", count: 127))
-    #expect(buffer.bytes(slot: CrashBuffer.slotCount).isEmpty)
+    @Test func aSlotKeepsWholeCharactersWhenCut() {
+      let buffer = CrashBuffer()
+      buffer.store(String(repeating: "é", count: 200), slot: 3)
+      let stored = Array(buffer.bytes(slot: 3))
+      #expect(stored.count == CrashBuffer.slotCapacity)
+      #expect(String(validating: stored, as: UTF8.self) == String(repeating: "é", count: 127))
+      #expect(buffer.bytes(slot: CrashBuffer.slotCount).isEmpty)
+    }
   }
 }
