@@ -209,20 +209,36 @@ import Testing
     defer { services.closeStore() }
     var state = Self.opened(services)
     #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
-    // Session 5, presented by 王小明 and beyond the two pages scrolled, now by Zoë Müller.
-    let target = try #require(try Self.everyListing(in: folder).first { $0.title == "Session 5" })
+    let target = try Self.presentedByZoeElsewhere(in: folder)
+    try Self.expectReadAgainAndFound(target, &state, services, folder)
+  }
+
+  /// Session 5, presented by 王小明 and beyond the two pages that scrolling 50 rows reads, now
+  /// presented by Zoë Müller, written by another opening of the database.
+  private static func presentedByZoeElsewhere(in folder: TemporaryFolder) throws
+    -> SessionListing
+  {
+    let target = try #require(try everyListing(in: folder).first { $0.title == "Session 5" })
     let elsewhere = try AppDatabase(directory: folder.path("data"))
     try LiveSession.resume(target.id, store: elsewhere).rearrangePresenters([0])
     try elsewhere.close()
+    return target
+  }
 
-    #expect(Self.scroll(50, &state, services) == [.loadReviewSessions(count: 120)])
+  /// Scrolls down 50 rows, a page read on the way, and expects the list to drop what its
+  /// filter read and read it again, so that "zoë" finds `target` by its new presenter.
+  private static func expectReadAgainAndFound(
+    _ target: SessionListing, _ state: inout AppState, _ services: AppServices,
+    _ folder: TemporaryFolder
+  ) throws {
+    #expect(scroll(50, &state, services) == [.loadReviewSessions(count: 120)])
     let readsAgain = App.readsAhead(state)
     #expect(readsAgain)
-    #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
-    _ = Self.type("zoë", &state, services)
-    _ = Self.scroll(Self.count, &state, services)
-    let review = try Self.review(state)
-    let every = try Self.everyListing(in: folder)
+    #expect(settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
+    _ = type("zoë", &state, services)
+    _ = scroll(count, &state, services)
+    let review = try review(state)
+    let every = try everyListing(in: folder)
     #expect(review.shown == every.filter(review.matches))
     #expect(review.shown.contains { $0.id == target.id })
   }
@@ -237,21 +253,11 @@ import Testing
     var state = Self.opened(services)
     #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
     let entriesRead = try services.database()?.dataVersion()
-    let target = try #require(try Self.everyListing(in: folder).first { $0.title == "Session 5" })
-    let elsewhere = try AppDatabase(directory: folder.path("data"))
-    try LiveSession.resume(target.id, store: elsewhere).rearrangePresenters([0])
-    try elsewhere.close()
+    let target = try Self.presentedByZoeElsewhere(in: folder)
     // As storing a choice made in the share review opens it; its count starts where the
     // reading opening's stood, so the numbers alone would match.
     #expect(try services.store().dataVersion() == entriesRead)
-
-    #expect(Self.scroll(50, &state, services) == [.loadReviewSessions(count: 120)])
-    let readsAgain = App.readsAhead(state)
-    #expect(readsAgain)
-    #expect(Self.settle(App.update(&state, .idle), &state, services) == [.loadReviewFilter])
-    _ = Self.type("zoë", &state, services)
-    _ = Self.scroll(Self.count, &state, services)
-    #expect(try Self.review(state).shown.contains { $0.id == target.id })
+    try Self.expectReadAgainAndFound(target, &state, services, folder)
   }
 
   /// Reading ahead that failed says nothing and is not tried again while nobody types; the
