@@ -42,6 +42,9 @@ let package = Package(
       dependencies: [
         "CLibYAML", "TextLayout",
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's own interface, for the one connection that must not read the schema
+        // (`ReadOnlyAccess.tidyCompanions`).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "Plot", package: "Plot"),
       ]
