@@ -37,9 +37,12 @@ struct CommandLineTests {
   static let sessionsExport = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("PeerConsultKitTests/Golden/sessions.json")
 
-  /// Runs `peerconsult arguments --data-dir <folder>/data` in UTC with a private HOME, as
-  /// `user` (through `runuser`, when the tests run as root) or as the tests' own user.
-  func run(_ arguments: [String], in folder: Folder, as user: String? = nil) throws -> Run {
+  /// Runs `peerconsult arguments --data-dir <folder>/data` in `timeZone` (UTC unless given)
+  /// with a private HOME, as `user` (through `runuser`, when the tests run as root) or as the
+  /// tests' own user.
+  func run(
+    _ arguments: [String], in folder: Folder, as user: String? = nil, timeZone: String = "UTC"
+  ) throws -> Run {
     let out = folder.file("stdout-\(UUID().uuidString)")
     let err = folder.file("stderr-\(UUID().uuidString)")
     var actions = posix_spawn_file_actions_t()
@@ -53,7 +56,7 @@ struct CommandLineTests {
       (user.map { [program, "-u", $0, "--", TmuxSession.binary] } ?? [program]) + arguments
       + ["--data-dir", folder.data.path]
     let environment = [
-      "LANG=C.UTF-8", "TZ=UTC", "HOME=\(folder.url.path)", "SWIFT_BACKTRACE=enable=no",
+      "LANG=C.UTF-8", "TZ=\(timeZone)", "HOME=\(folder.url.path)", "SWIFT_BACKTRACE=enable=no",
       "XDG_CONFIG_HOME=\(folder.url.path)/config", "PATH=/usr/bin:/bin",
     ]
     let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]

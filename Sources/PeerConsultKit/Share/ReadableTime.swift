@@ -3,10 +3,25 @@ import Foundation
 /// Dates and times for people to read in one time zone, written the same way whatever the
 /// user's locale (`2027-01-15 08:00`), so that exports are stable and sort as text.
 public struct ReadableTime: Sendable {
-  public let timeZone: TimeZone
+  /// The zone given, or nil for the user's local time, read from the C library when it can
+  /// (``SystemZone``).
+  private let zone: TimeZone?
 
-  public init(timeZone: TimeZone = .current) {
-    self.timeZone = timeZone
+  /// In the user's local time.
+  public init() {
+    zone = SystemZone.isReadable ? nil : .current
+  }
+
+  public init(timeZone: TimeZone) {
+    zone = timeZone
+  }
+
+  /// The zone the times are written in.
+  public var timeZone: TimeZone { zone ?? .current }
+
+  /// Seconds the zone is ahead of UTC at `date`.
+  private func secondsFromGMT(for date: Date) -> Int {
+    zone?.secondsFromGMT(for: date) ?? SystemZone.secondsFromGMT(for: date)
   }
 
   /// The Gregorian calendar in ``timeZone``, made only for a date outside 1600-9999: making
@@ -38,7 +53,7 @@ public struct ReadableTime: Sendable {
   /// with summer time, and a list formats one or two dates a row (the review list's filter
   /// one per stored session at each key). Dates outside 1600-9999 go to the calendar.
   func fields(of date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
-    let seconds = (date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date)))
+    let seconds = (date.timeIntervalSince1970 + Double(secondsFromGMT(for: date)))
       .rounded(.down)
     // 1600-01-01 00:00 and 9999-12-31 00:00 in the zone.
     guard seconds > -11_676_096_000, seconds < 253_402_214_400 else {
@@ -74,7 +89,7 @@ public struct ReadableTime: Sendable {
   /// The zone as an offset, so a reader elsewhere knows what the times mean: `UTC`,
   /// `UTC+01:00`.
   public func zoneLabel(at date: Date) -> String {
-    let offset = timeZone.secondsFromGMT(for: date)
+    let offset = secondsFromGMT(for: date)
     guard offset != 0 else { return "UTC" }
     let minutes = abs(offset) / 60
     return "UTC\(offset < 0 ? "-" : "+")\(pad(minutes / 60)):\(pad(minutes % 60))"

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+extension CommandLineTests {
+  /// Zones with summer time on either side of the equator, half-hour offsets, and UTC.
+  static let listedZones = [
+    "Europe/London", "Europe/Berlin", "America/St_Johns", "Australia/Sydney", "Asia/Kolkata",
+    "UTC",
+  ]
+
+  /// Moments around 2027's summer time changes in those zones (each change, half an hour
+  /// either side and on it), a spread over the year, 2040 and the end of 2099.
+  static let listedMoments: [Date] = {
+    let changes: [Double] = [
+      1_806_195_600,  // 2027-03-28 01:00 UTC: Europe's summer time begins
+      1_824_944_400,  // 2027-10-31 01:00 UTC: and ends
+      1_805_002_200,  // 2027-03-14 05:30 UTC: St John's begins
+      1_825_561_800,  // 2027-11-07 04:30 UTC: and ends
+      1_806_768_000,  // 2027-04-03 16:00 UTC: Sydney's ends
+      1_822_492_800,  // 2027-10-02 16:00 UTC: and begins
+    ]
+    let around = changes.flatMap { [$0 - 1_800, $0 - 60, $0, $0 + 60, $0 + 1_800] }
+    let spread = stride(from: 1_798_761_600.0, to: 1_830_297_600, by: 2_592_000 + 3_661)
+    return (around + spread + [2_208_988_800, 4_102_444_799]).map(Date.init(timeIntervalSince1970:))
+  }()
+
+  /// An export of one session per moment, each only set up (no phase run), titled by its
+  /// index, with the golden export's setup.
+  private func momentsExport(in folder: Folder) throws -> URL {
+    let golden = try Data(contentsOf: Self.sessionsExport)
+    var file = try #require(try JSONSerialization.jsonObject(with: golden) as? [String: Any])
+    let template = try #require((file["sessions"] as? [[String: Any]])?.first)
+    let firstEvent = try #require((template["events"] as? [[String: Any]])?.first)
+    let iso = ISO8601DateFormatter()
+    iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    file["sessions"] = try Self.listedMoments.enumerated().map { index, moment in
+      var event = firstEvent
+      var setup = try #require(event["setup"] as? [String: Any])
+      setup["title"] = "Moment \(index)"
+      event["setup"] = setup
+      event["at"] = iso.string(from: moment)
+      return ["id": String(format: "%032x", index + 1), "events": [event]]
+    }
+    let url = folder.file("moments.json")
+    try JSONSerialization.data(withJSONObject: file).write(to: url)
+    return url
+  }
+
+  /// `list` writes each session's start in the user's zone as the C library reads it
+  /// (`SystemZone`), not through Foundation's ICU: it must write what the Gregorian calendar
+  /// gives in that zone, across summer time changes, in both hemispheres and at half-hour
+  /// offsets.
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/Europe/Berlin"),
+      "needs the system's time zone files (Debian's tzdata)"),
+    arguments: listedZones)
+  func listWritesStartsInTheUsersZone(_ name: String) throws {
+    let folder = try Folder()
+    let imported = try run(["import", try momentsExport(in: folder).path], in: folder)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let listed = try run(["list", "--all"], in: folder, timeZone: name)
+    #expect(listed.status == 0, "\(listed.stderr)")
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = try #require(TimeZone(identifier: name))
+    for (index, moment) in Self.listedMoments.enumerated() {
+      let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+      let started = String(
+        format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+        parts.hour ?? 0, parts.minute ?? 0)
+      let row = listed.stdout.split(separator: "\n").first { $0.contains("Moment \(index) ") }
+      #expect(row?.contains(started) == true, "\(moment) in \(name): \(row ?? "no row")")
+    }
+  }
+}
