@@ -46,10 +46,10 @@ extension CommandLineTests {
     return url
   }
 
-  /// `list` writes each session's start in the user's zone as the C library reads it
-  /// (`SystemZone`), not through Foundation's ICU: it must write what the Gregorian calendar
-  /// gives in that zone, across summer time changes, in both hemispheres and at half-hour
-  /// offsets.
+  /// `list` and `show` write each session's start in the user's zone as the C library reads
+  /// it (`SystemZone`), not through Foundation's ICU: they must write what the Gregorian
+  /// calendar gives in that zone, across summer time changes, in both hemispheres and at
+  /// half-hour offsets, and `show` the zone's offset at that moment.
   @Test(
     .enabled(
       if: FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/Europe/Berlin"),
@@ -70,6 +70,20 @@ extension CommandLineTests {
         parts.hour ?? 0, parts.minute ?? 0)
       let row = listed.stdout.split(separator: "\n").first { $0.contains("Moment \(index) ") }
       #expect(row?.contains(started) == true, "\(moment) in \(name): \(row ?? "no row")")
+      // `show` writes the start and the zone's offset at that moment the same way.
+      guard index.isMultiple(of: 3) else { continue }
+      let shown = try run(["show", String(format: "%032x", index + 1)], in: folder, timeZone: name)
+      let offset = calendar.timeZone.secondsFromGMT(for: moment) / 60
+      let zone =
+        offset == 0
+        ? "UTC"
+        : String(
+          format: "UTC%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 60, abs(offset) % 60)
+      let when = shown.stdout.split(separator: "\n").first { $0.hasPrefix("- When: ") }
+      // The session was only set up: its last entry is its start, and it is not finished.
+      #expect(
+        when == "- When: \(started) \(zone), not finished (last entry \(started.suffix(5)))",
+        "\(moment) in \(name): \(when ?? "no line")")
     }
   }
 }

@@ -57,10 +57,10 @@ extension SessionExport {
   /// The session of `digest` as plain text for a terminal, as ``plainText(_:timeZone:)``
   /// lays it out, handed to `write` a piece of whole lines at a time as it is laid out.
   public static func plainText<Failure: Error>(
-    _ digest: SessionDigest, timeZone: TimeZone = .current,
+    _ digest: SessionDigest, timeZone: TimeZone? = nil,
     to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
-    try SessionMarkdown(style: .plain, time: ReadableTime(timeZone: timeZone), anonymised: false)
+    try SessionMarkdown(style: .plain, time: readable(timeZone), anonymised: false)
       .render(digest, to: write)
   }
 
@@ -68,18 +68,22 @@ extension SessionExport {
   /// its digest, written from the state without building the digest before the transcript:
   /// `show`'s first lines come as soon for a long session as for a short one.
   public static func plainText<Failure: Error>(
-    _ id: SessionID, _ state: SessionState, at asOf: Date, timeZone: TimeZone = .current,
+    _ id: SessionID, _ state: SessionState, at asOf: Date, timeZone: TimeZone? = nil,
     to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
-    try SessionMarkdown(style: .plain, time: ReadableTime(timeZone: timeZone), anonymised: false)
+    try SessionMarkdown(style: .plain, time: readable(timeZone), anonymised: false)
       .render(id, state, at: asOf, to: write)
   }
 
   /// `records` as plain text for a terminal: the Markdown layout without escapes.
-  public static func plainText(_ records: [SessionRecord], timeZone: TimeZone = .current)
-    -> String
-  {
-    SessionMarkdown(style: .plain, time: ReadableTime(timeZone: timeZone), anonymised: false)
+  public static func plainText(_ records: [SessionRecord], timeZone: TimeZone? = nil) -> String {
+    SessionMarkdown(style: .plain, time: readable(timeZone), anonymised: false)
       .render(SessionRecord.chronological(records).map(SessionDigest.init))
+  }
+
+  /// Times in `timeZone`, or in the user's local time when none is given (``ReadableTime/init()``,
+  /// which spares a start Foundation's look-up of the zone).
+  private static func readable(_ timeZone: TimeZone?) -> ReadableTime {
+    timeZone.map(ReadableTime.init(timeZone:)) ?? ReadableTime()
   }
 }
