@@ -3,7 +3,7 @@ import GRDB
 
 extension AppDatabase {
   /// The overview of `programme` (as stored: resolve what a person typed first). Reads the
-  /// sessions with their kept counts (`session_summaries`), the programme's tag uses
+  /// sessions with their kept counts (`sessions.note_count`), the programme's tag uses
   /// (`tag_uses`, schema v12), the action states' aggregate (through a covering index, v12)
   /// and only the rating events (through their own index, v11), so its cost follows the
   /// programme's sessions, tag uses, actions and ratings, never every note or event. Actions are counted at `now`, a due day ending
@@ -17,9 +17,8 @@ extension AppDatabase {
         db,
         sql: """
           SELECT s.id, s.title, s.created_at, s.finished_at, g.name AS group_name,
-            coalesce(m.notes, 0) AS notes
+            s.note_count AS notes
           FROM sessions s LEFT JOIN groups g ON g.id = s.group_id
-          LEFT JOIN session_summaries m ON m.session_id = s.id
           WHERE s.programme = ? ORDER BY s.created_at, s.id
           """, arguments: [programme])
       let ratings = try Self.averageRatings(programme: programme, in: db)

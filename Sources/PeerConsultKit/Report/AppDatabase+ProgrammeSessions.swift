@@ -76,10 +76,9 @@ extension AppDatabase {
       Row.fetchAll(
         db,
         sql: """
-          SELECT c.session_id, c.notes FROM session_summaries c
-          JOIN sessions s ON s.id = c.session_id WHERE \(scope)
+          SELECT s.id, s.note_count FROM sessions s WHERE \(scope)
           """, arguments: arguments
-      ).map { ($0["session_id"] as String, $0["notes"] as Int) },
+      ).map { ($0[0] as String, $0[1] as Int) },
       uniquingKeysWith: { first, _ in first })
     let sessions = sessionRows.compactMap { row -> ProgrammeSession? in
       let raw: String = row["id"]

@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 16
+  public static let schemaVersion = 17
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -303,8 +303,85 @@ extension AppDatabase {
         try AppDatabase.refreshReviewFilter(of: session, in: db) { folder.fold($0) }
       }
     }
+    migrator.registerMigration("v17") { db in
+      // Issue 19 (a listing read from what it shows): a listing's counts came from
+      // `session_summaries` and its presenters from the rounds and the participants, each
+      // keyed by the session's random id, so the 50 newest sessions' rows were on about 150
+      // pages scattered through the file (1.2 ms of a start at 10,000 sessions, more in page
+      // faults). The session's row now carries them: the newest sessions' rows are neighbours,
+      // and the triggers update the row each event already rewrites (its `last_seq`).
+      try db.execute(sql: schemaV17)
+      // The presenters' names in round order, as the projection writes them
+      // (``AppDatabase/refreshPresenters(of:in:)``), written out here so that a later change to
+      // that code cannot alter this migration.
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.session_id, p.name FROM rounds r
+          JOIN participants p ON p.session_id = r.session_id AND p.idx = r.presenter
+          ORDER BY r.session_id, r.round
+          """)
+      var names: [String: [String]] = [:]
+      for row in rows { names[row[0] as String, default: []].append(row[1]) }
+      let update = try db.makeStatement(sql: "UPDATE sessions SET presenters = ? WHERE id = ?")
+      for (session, presenters) in names {
+        try update.execute(arguments: [PresenterList.encoded(presenters), session])
+      }
+    }
     return migrator
   }
+
+  /// Schema version 17: each session's listing on its own row (its counts, kept by triggers
+  /// on `notes` in place of `session_summaries`'s, and its presenters, written by the
+  /// projection).
+  static let schemaV17 = """
+    ALTER TABLE sessions ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;    -- not deleted
+    ALTER TABLE sessions ADD COLUMN action_count INTEGER NOT NULL DEFAULT 0;  -- of them, actions
+    ALTER TABLE sessions ADD COLUMN actions_done INTEGER NOT NULL DEFAULT 0;  -- of those, done
+    -- The rounds' presenters' names in round order (PresenterList).
+    ALTER TABLE sessions ADD COLUMN presenters TEXT NOT NULL DEFAULT '';
+    UPDATE sessions SET note_count = c.notes, action_count = c.actions,
+      actions_done = c.actions_done
+    FROM session_summaries c WHERE c.session_id = sessions.id;
+    DROP TRIGGER session_summaries_session_insert;
+    DROP TRIGGER session_summaries_session_delete;
+    DROP TRIGGER session_summaries_note_insert;
+    DROP TRIGGER session_summaries_note_delete;
+    DROP TRIGGER session_summaries_note_update;
+    DROP TABLE session_summaries;
+    CREATE TRIGGER session_counts_note_insert AFTER INSERT ON notes BEGIN
+      UPDATE sessions SET
+        note_count = note_count + (new.deleted_at IS NULL),
+        action_count = action_count + (new.deleted_at IS NULL AND new.kind = 'action'),
+        actions_done = actions_done
+          + (new.deleted_at IS NULL AND new.kind = 'action' AND new.done_at IS NOT NULL)
+      WHERE id = new.session_id;
+    END;
+    CREATE TRIGGER session_counts_note_delete AFTER DELETE ON notes BEGIN
+      UPDATE sessions SET
+        note_count = note_count - (old.deleted_at IS NULL),
+        action_count = action_count - (old.deleted_at IS NULL AND old.kind = 'action'),
+        actions_done = actions_done
+          - (old.deleted_at IS NULL AND old.kind = 'action' AND old.done_at IS NOT NULL)
+      WHERE id = old.session_id;
+    END;
+    CREATE TRIGGER session_counts_note_update
+    AFTER UPDATE OF session_id, kind, done_at, deleted_at ON notes BEGIN
+      UPDATE sessions SET
+        note_count = note_count - (old.deleted_at IS NULL),
+        action_count = action_count - (old.deleted_at IS NULL AND old.kind = 'action'),
+        actions_done = actions_done
+          - (old.deleted_at IS NULL AND old.kind = 'action' AND old.done_at IS NOT NULL)
+      WHERE id = old.session_id;
+      UPDATE sessions SET
+        note_count = note_count + (new.deleted_at IS NULL),
+        action_count = action_count + (new.deleted_at IS NULL AND new.kind = 'action'),
+        actions_done = actions_done
+          + (new.deleted_at IS NULL AND new.kind = 'action' AND new.done_at IS NOT NULL)
+      WHERE id = new.session_id;
+    END;
+    PRAGMA user_version = 17;
+    """
 
   /// Schema version 12's additions: the tag uses and the rating events' fields
   /// (``AppDatabase/programmeOverview(_:now:timeZone:)`` reads them) with their triggers, and

@@ -113,29 +113,19 @@ extension AppDatabase {
     where condition: String? = nil, arguments: StatementArguments = [],
     order: String = "s.created_at DESC, s.rowid DESC", limit: Int? = nil
   ) throws(StoreError) -> [SessionListing] {
-    // The same condition, order and limit pick the presenters' sessions, so a page reads the
-    // rounds and origins of the sessions on it only; the counts come from `session_summaries`
-    // (kept with the events), so no note is read.
-    let chosen = Self.chosenSessions(where: condition ?? "1", order: order, limit: limit)
-    return try read { db in
-      let presenters = try Self.presenterNames(
-        db, of: condition == nil && limit == nil ? nil : "SELECT s.id \(chosen)",
-        arguments: arguments)
-      // The page's sessions joined by rowid, not id: the newest sessions' rows are neighbours
-      // in the table, while their ids' index entries are scattered (random ids), a page read
-      // for each at 10,000 sessions. Columns named and read by position, from a cursor: the
-      // review list reads every session once its filter is used, and looking each column up
-      // by its name, in rows copied into an array first, was a third of reading ten thousand.
+    try read { db in
+      // Each listing is its session's row (schema v17: counts and presenters kept on it), so
+      // a page of the newest sessions reads neighbouring rows. Columns named and read by
+      // position, from a cursor: the review list reads every session once its filter is used,
+      // and looking each column up by its name, in rows copied into an array first, was a
+      // third of reading ten thousand.
       let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT s.id, s.created_at, s.updated_at, s.finished_at, s.title, s.programme,
-            s.protocol_name, c.notes, c.actions, c.actions_done,
+            s.protocol_name, s.note_count, s.action_count, s.actions_done, s.presenters,
             \(Self.origin(ofSession: "s.id"))
-          FROM (SELECT s.rowid AS chosen \(chosen)) page
-          JOIN sessions s ON s.rowid = page.chosen
-          JOIN session_summaries c ON c.session_id = s.id
-          ORDER BY \(order)
+          \(Self.chosenSessions(where: condition ?? "1", order: order, limit: limit))
           """, arguments: arguments)
       var listings: [SessionListing] = []
       while let row = try rows.next() {
@@ -146,11 +136,20 @@ extension AppDatabase {
             updatedAt: Date(millisecondsSince1970: row[2]),
             finishedAt: (row[3] as Int64?).map(Date.init(millisecondsSince1970:)),
             title: row[4], programme: row[5], protocolName: row[6],
-            presenters: presenters[id.rawValue] ?? [], noteCount: row[7], actionCount: row[8],
-            actionsDone: row[9], origin: row[10]))
+            presenters: PresenterList.decoded(row[10]), noteCount: row[7], actionCount: row[8],
+            actionsDone: row[9], origin: row[11]))
       }
       return listings
     }
+  }
+
+  /// Writes `session`'s presenters' names on its row, in round order, from its rounds and
+  /// participants as they now are: at its creation and when its rounds are rearranged, in
+  /// the event's transaction.
+  static func refreshPresenters(of session: String, in db: Database) throws {
+    let names = try presenterNames(db, of: "?", arguments: [session])[session] ?? []
+    try db.cachedStatement(sql: "UPDATE sessions SET presenters = ? WHERE id = ?").execute(
+      arguments: [PresenterList.encoded(names), session])
   }
 
   /// The FROM, WHERE, ORDER BY and LIMIT of a listing.

@@ -21,6 +21,7 @@ struct EventProjection {
     switch event {
     case .created(let setup):
       try create(setup)
+      try AppDatabase.refreshPresenters(of: id, in: db)
       try refreshReviewFilter()
       // A new meeting of a group counts for its open actions.
       return setup.group == nil ? [] : try ownScope()
@@ -32,6 +33,7 @@ struct EventProjection {
       try insert(participant, index: next)
     case .roundsRearranged(let from, let presenters):
       try rearrange(from: from, presenters)
+      try AppDatabase.refreshPresenters(of: id, in: db)
       try refreshReviewFilter()
     case .phaseStarted:
       try db.cachedStatement(
