@@ -86,4 +86,38 @@ extension CommandLineTests {
         "\(moment) in \(name): \(when ?? "no line")")
     }
   }
+
+  /// Where the C library and Foundation would read `TZ` apart (a leading colon, a path, a
+  /// POSIX rule: Foundation takes each for UTC), `list` keeps Foundation's zone, so a
+  /// session's start reads the same in `list` as in an export, which Foundation's zone
+  /// writes.
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/Europe/Berlin"),
+      "needs the system's time zone files (Debian's tzdata)"),
+    arguments: [
+      "Europe/Berlin", ":Europe/Berlin", "/usr/share/zoneinfo/Europe/Berlin", "<+0330>-3:30",
+      "EST5EDT", "Nowhere/Zone",
+    ])
+  func listAndAnExportReadTheZoneAlike(_ name: String) throws {
+    let folder = try Folder()
+    let imported = try run(["import", try momentsExport(in: folder).path], in: folder)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let listed = try run(["list", "--all"], in: folder, timeZone: name)
+    let exported = try run(["export", "--all", "--format", "markdown"], in: folder, timeZone: name)
+    #expect(listed.status == 0 && exported.status == 0, "\(listed.stderr)\(exported.stderr)")
+    // Each session's "- **When:** DAY TIME ..." line in the export.
+    let lines = exported.stdout.split(separator: "\n")
+    for index in Self.listedMoments.indices {
+      guard let heading = lines.firstIndex(of: "# Moment \(index)"),
+        let when = lines[heading...].first(where: { $0.hasPrefix("- **When:** ") })
+      else {
+        Issue.record("Moment \(index) not exported under \(name)")
+        continue
+      }
+      let started = String(when.dropFirst("- **When:** ".count).prefix(16))
+      let row = listed.stdout.split(separator: "\n").first { $0.contains("Moment \(index) ") }
+      #expect(row?.contains(started) == true, "\(name): \(row ?? "no row") against \(when)")
+    }
+  }
 }

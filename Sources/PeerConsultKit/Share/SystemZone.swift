@@ -10,20 +10,29 @@ import Foundation
 ///
 /// Foundation's `TimeZone.current` resolves the zone's name through ICU: about 0.7 ms at a
 /// command's start, more than writing a page of dates, and `list`, `show` and `search` write
-/// them at every start. The C library reads the same zone (the `TZ` variable, else
-/// `/etc/localtime`) from the system's time zone files in a few microseconds. Only when those
-/// files hold it: a `TZ` they do not (a name missing from a minimal system's files, which the
-/// C library would silently take for UTC) leaves the zone to Foundation.
+/// them at every start. The C library reads the same zone from the system's time zone files
+/// in a few microseconds. Only where the two name the same zone, so that a session's times
+/// read the same in `list` as on the screens and in an export, which keep Foundation's zone:
+/// `TZ` unset with `/etc/localtime` a link into the zone files (Foundation takes the zone's
+/// name from the link), or `TZ` a zone's name that the files hold. Any other `TZ` (`:Name`,
+/// a path, a POSIX rule, a name missing from a minimal system's files) the two read apart,
+/// so it is left to Foundation.
 enum SystemZone {
-  /// Whether the C library's local time is the zone the environment names.
+  /// Whether the C library's local time is the zone Foundation finds.
   static let isReadable: Bool = {
-    guard let variable = getenv("TZ") else { return access("/etc/localtime", R_OK) == 0 }
-    var name = String(cString: variable)
-    if name.hasPrefix(":") { name.removeFirst() }
-    // An empty TZ is UTC to both; a name is a file, under the zones' folder unless absolute.
+    let zones = "/usr/share/zoneinfo/"
+    guard let variable = getenv("TZ") else {
+      var target = [CChar](repeating: 0, count: 4_096)
+      let length = readlink("/etc/localtime", &target, target.count - 1)
+      guard length > 0 else { return false }
+      let path = String(decoding: target[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      return path.contains("zoneinfo/") && access("/etc/localtime", R_OK) == 0
+    }
+    let name = String(cString: variable)
+    // UTC to both.
     guard !name.isEmpty else { return true }
-    let file = name.hasPrefix("/") ? name : "/usr/share/zoneinfo/" + name
-    return !name.contains("..") && access(file, R_OK) == 0
+    guard !name.hasPrefix(":"), !name.hasPrefix("/"), !name.contains("..") else { return false }
+    return access(zones + name, R_OK) == 0
   }()
 
   /// Seconds local time is ahead of UTC at `date`, summer time included.
