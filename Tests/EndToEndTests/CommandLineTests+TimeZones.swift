@@ -88,16 +88,15 @@ extension CommandLineTests {
   }
 
   /// Where the C library and Foundation would read `TZ` apart (a leading colon, a path, a
-  /// POSIX rule: Foundation takes each for UTC), `list` keeps Foundation's zone, so a
-  /// session's start reads the same in `list` as in an export, which Foundation's zone
-  /// writes.
+  /// POSIX rule, an old name such as `EST`), `list` keeps Foundation's zone, so a session's
+  /// start reads the same in `list` as in an export, which Foundation's zone writes.
   @Test(
     .enabled(
       if: FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/Europe/Berlin"),
       "needs the system's time zone files (Debian's tzdata)"),
     arguments: [
       "Europe/Berlin", ":Europe/Berlin", "/usr/share/zoneinfo/Europe/Berlin", "<+0330>-3:30",
-      "EST5EDT", "Nowhere/Zone",
+      "EST5EDT", "EST", "", "Nowhere/Zone",
     ])
   func listAndAnExportReadTheZoneAlike(_ name: String) throws {
     let folder = try Folder()

@@ -26,7 +26,8 @@ struct ExecutableLinkTests {
     // imported), name.
     let defined = text.split(separator: "\n").filter { line in
       let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-      return fields.count >= 8 && fields[0].hasSuffix(":") && fields[6] != "UND"
+      return fields.count >= 8 && fields[0].hasSuffix(":") && Int(fields[0].dropLast()) != nil
+        && fields[6] != "UND"
         && fields[1] != "0000000000000000"
     }
     #expect(defined.count < 500, "\(defined.count) symbols exported")

@@ -340,9 +340,12 @@ extension AppDatabase {
     ALTER TABLE sessions ADD COLUMN actions_done INTEGER NOT NULL DEFAULT 0;  -- of those, done
     -- The rounds' presenters' names in round order (PresenterList).
     ALTER TABLE sessions ADD COLUMN presenters TEXT NOT NULL DEFAULT '';
-    UPDATE sessions SET note_count = c.notes, action_count = c.actions,
-      actions_done = c.actions_done
-    FROM session_summaries c WHERE c.session_id = sessions.id;
+    -- Counted again from the notes, as v6 counted them, rather than copied: a session whose
+    -- summary row was missing (a file edited by hand) gets its counts too.
+    UPDATE sessions SET (note_count, action_count, actions_done) = (
+      SELECT count(*), coalesce(sum(n.kind = 'action'), 0),
+        coalesce(sum(n.kind = 'action' AND n.done_at IS NOT NULL), 0)
+      FROM notes n WHERE n.session_id = sessions.id AND n.deleted_at IS NULL);
     DROP TRIGGER session_summaries_session_insert;
     DROP TRIGGER session_summaries_session_delete;
     DROP TRIGGER session_summaries_note_insert;

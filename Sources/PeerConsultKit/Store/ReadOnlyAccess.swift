@@ -50,7 +50,7 @@ enum ReadOnlyAccess {
   /// nothing to check-point.
   ///
   /// The connection is SQLite's own, not GRDB's: GRDB checks every connection it opens by
-  /// reading the whole schema (73 tables, indexes and triggers, about 1.3 ms), which a
+  /// reading the whole schema (its tables, indexes and triggers, about 1 ms), which a
   /// connection that never names a table does not need. `PRAGMA schema_version` reads the
   /// header's cookie alone, and that read is what makes SQLite open the companions, so that
   /// closing can remove them.
@@ -61,12 +61,15 @@ enum ReadOnlyAccess {
     else { return }
     // Companions left behind are harmless (the next connection reuses them), so a failure
     // here is not worth a message: the read the user asked for has already succeeded. With no
-    // busy handler, a lock held elsewhere fails at once and the companions stay for it.
+    // busy handler, a lock held elsewhere fails at once and the companions stay for it. Not
+    // SQLITE_OPEN_NOFOLLOW, which refuses a link anywhere in the path: a data folder reached
+    // through one (a linked home, macOS's /var) would keep its companions. SQLite opens the
+    // file itself without following a link, as it does for every connection.
     var connection: OpaquePointer?
     defer { sqlite3_close_v2(connection) }
     guard
       sqlite3_open_v2(
-        file.path, &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nil) == SQLITE_OK
+        file.path, &connection, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK
     else { return }
     _ = sqlite3_exec(connection, "PRAGMA schema_version", nil, nil, nil)
   }

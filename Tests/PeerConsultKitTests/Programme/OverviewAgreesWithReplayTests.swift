@@ -4,7 +4,7 @@ import Testing
 
 @testable import PeerConsultKit
 
-/// The programme view reads indexes and kept tables (`session_summaries`, `note_tags`,
+/// The programme view reads indexes and kept tables (the sessions' kept counts, `note_tags`,
 /// `action_states`, the rating events' index); what it shows must be exactly what
 /// replaying every session says. Over the groups issue's generated programme, with tags
 /// rising and fading and process ratings given, changed and taken back.

@@ -113,6 +113,26 @@ import Testing
         == ["locks", AppDatabase.fileName])
   }
 
+  /// A data folder reached through a symbolic link (a linked home folder, or macOS's `/var`)
+  /// is left as it was found too: the companions' tidy follows the link as every connection
+  /// does.
+  @Test func aFolderReachedThroughALinkKeepsNoCompanions() throws {
+    let store = try StoreFixture()
+    try store.live().start()
+    try store.database.close()
+    for suffix in ["-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: store.file.path + suffix)
+    }
+    let link = store.folder.path("linked")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: store.dataFolder)
+    let reader = try #require(try AppDatabase.openForReading(directory: link))
+    #expect(try reader.sessions().count == 1)
+    try reader.close()
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: store.dataFolder.path).sorted()
+        == ["locks", AppDatabase.fileName])
+  }
+
   @Test func aFolderWithoutADatabaseOrWithAnEmptyFileHasNothingToRead() throws {
     let folder = try TemporaryFolder()
     #expect(try AppDatabase.openForReading(directory: folder.path("missing")) == nil)
