@@ -49,10 +49,10 @@ extension AppDatabase {
     }
   }
 
-  /// Writes `session`'s row of `review_filter` from its row of `sessions` and its presenters
-  /// in round order (nothing when it has no row), folded by `fold`.
+  /// Writes `session`'s row of `review_filter` from its row of `sessions` and `presenters`, its
+  /// presenters' names in round order (nothing when it has no row), folded by `fold`.
   static func refreshReviewFilter(
-    of session: String, in db: Database, fold: (String) -> String
+    of session: String, presenters: [String], in db: Database, fold: (String) -> String
   ) throws {
     guard
       let row = try Row.fetchOne(
@@ -62,7 +62,6 @@ extension AppDatabase {
             """),
         arguments: [session])
     else { return }
-    let presenters = try presenterNames(db, of: "?", arguments: [session])[session] ?? []
     let programme: String = row[2]
     let text = ReviewFilterEntry.text(
       title: row[3], programme: programme, protocolName: row[4], presenters: presenters,

@@ -300,7 +300,10 @@ extension AppDatabase {
       // One folder for them all: it asks Foundation for each block of letters once.
       var folder = HaystackFolder()
       for session in sessions {
-        try AppDatabase.refreshReviewFilter(of: session, in: db) { folder.fold($0) }
+        let presenters = try presenterNames(db, of: "?", arguments: [session])[session] ?? []
+        try AppDatabase.refreshReviewFilter(of: session, presenters: presenters, in: db) {
+          folder.fold($0)
+        }
       }
     }
     migrator.registerMigration("v17") { db in

@@ -145,11 +145,12 @@ extension AppDatabase {
 
   /// Writes `session`'s presenters' names on its row, in round order, from its rounds and
   /// participants as they now are: at its creation and when its rounds are rearranged, in
-  /// the event's transaction.
-  static func refreshPresenters(of session: String, in db: Database) throws {
+  /// the event's transaction. Returns the names.
+  static func refreshPresenters(of session: String, in db: Database) throws -> [String] {
     let names = try presenterNames(db, of: "?", arguments: [session])[session] ?? []
     try db.cachedStatement(sql: "UPDATE sessions SET presenters = ? WHERE id = ?").execute(
       arguments: [PresenterList.encoded(names), session])
+    return names
   }
 
   /// The FROM, WHERE, ORDER BY and LIMIT of a listing.

@@ -21,8 +21,7 @@ struct EventProjection {
     switch event {
     case .created(let setup):
       try create(setup)
-      try AppDatabase.refreshPresenters(of: id, in: db)
-      try refreshReviewFilter()
+      try refreshListing()
       // A new meeting of a group counts for its open actions.
       return setup.group == nil ? [] : try ownScope()
     case .participantAdded(let participant):
@@ -33,8 +32,7 @@ struct EventProjection {
       try insert(participant, index: next)
     case .roundsRearranged(let from, let presenters):
       try rearrange(from: from, presenters)
-      try AppDatabase.refreshPresenters(of: id, in: db)
-      try refreshReviewFilter()
+      try refreshListing()
     case .phaseStarted:
       try db.cachedStatement(
         sql: "UPDATE sessions SET finished_at = NULL WHERE id = ? AND finished_at IS NOT NULL"
@@ -210,10 +208,13 @@ struct EventProjection {
     for phase in closing { try insertSlot(.closing, nil, phase) }
   }
 
-  /// Writes the session's text for the review list's filter again: its title, programme,
-  /// protocol and presenters are those of the setup and the rounds as they now are.
-  private func refreshReviewFilter() throws {
-    try AppDatabase.refreshReviewFilter(of: id, in: db, fold: HaystackFolder.folded)
+  /// Writes the session's presenters on its row and its text for the review list's filter
+  /// again: its title, programme, protocol and presenters are those of the setup and the
+  /// rounds as they now are. The presenters are read once for both.
+  private func refreshListing() throws {
+    let presenters = try AppDatabase.refreshPresenters(of: id, in: db)
+    try AppDatabase.refreshReviewFilter(
+      of: id, presenters: presenters, in: db, fold: HaystackFolder.folded)
   }
 
   private func insert(_ participant: Participant, index: Int) throws {
