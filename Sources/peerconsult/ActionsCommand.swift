@@ -41,7 +41,7 @@ struct ActionsCommand: ParsableCommand {
       try StandardOutput.line(data.noSessionsYet)
       return
     }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let programme = try self.programme.map(database.resolveProgramme)
     var read = try database.records(programme: programme)
     if let group {

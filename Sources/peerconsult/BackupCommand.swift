@@ -25,7 +25,7 @@ struct BackupCommand: ParsableCommand {
     guard let database = try data.existingDatabase() else {
       throw CLIError("\(data.noSessionsYet) Nothing to back up.")
     }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
     try database.backup(to: url, replacing: force)
     let sessions = try AppDatabase.checkBackup(url)

@@ -26,7 +26,7 @@ struct DeleteCommand: ParsableCommand {
 
   func run() throws {
     let database = try data.existingDatabaseForWriting()
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let id = try database.resolveSession(session)
     let title = try database.sessions().first { $0.id == id }?.title ?? ""
     if !yes {

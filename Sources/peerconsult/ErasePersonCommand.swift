@@ -29,7 +29,7 @@ struct ErasePersonCommand: ParsableCommand {
 
   func run() throws {
     let database = try data.existingDatabaseForWriting()
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     if !yes {
       try Confirmation.ask(
         "Erase \(name) from every session they took part in? It cannot be undone. [y/N] ",

@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
       )
     }
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     var ids: [SessionID] = []
     if all {
       ids = try database.sessions().map(\.id)

@@ -53,7 +53,7 @@ struct FollowCommand: ParsableCommand {
     guard AppDatabase.exists(in: location.dataDirectory) else { throw StoreError.noSessions }
     if plain {
       guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let follower = try SessionFollower(
         database: database, dataDirectory: location.dataDirectory, session: try named(in: database))
       let status = try PlainRoomDisplay.run(

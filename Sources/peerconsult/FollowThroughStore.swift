@@ -19,7 +19,7 @@ struct FollowThroughStore {
       guard let database = try data.existingDatabase() else {
         throw StoreSetupError.noSuchStore(store, known: [])
       }
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       shared = try SharedStore.named(store, in: database)
     }
     let location = data.location

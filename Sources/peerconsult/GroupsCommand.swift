@@ -30,7 +30,7 @@ extension GroupsCommand {
         try StandardOutput.write(CommandText.groupList([]))
         return
       }
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let listings = try database.groups()
       let groups = try listings.map { ($0, try database.group($0.id).members.count) }
       try StandardOutput.write(CommandText.groupList(groups))
@@ -52,7 +52,7 @@ extension GroupsCommand {
       guard let database = try data.existingDatabase() else {
         throw StoreError.noSuchGroup(group, known: [])
       }
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let id = try database.resolveGroup(group)
       let read = try database.records(of: try database.sessions(inGroup: id))
       read.reportSkipped()
@@ -90,7 +90,7 @@ extension GroupsCommand {
     func run() throws {
       let members = try participants.map(parseParticipant)
       let database = try data.database()
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let group = try database.createGroup(
         name: name, programme: programme, members: members, at: Date())
       try StandardOutput.line(
@@ -114,7 +114,7 @@ extension GroupsCommand {
 
     func run() throws {
       let database = try data.existingDatabaseForWriting()
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let changed = try database.changeGroup(
         try database.resolveGroup(group), .renamed(name: newName), at: Date())
       try StandardOutput.line("Renamed the group to \(changed.name).")
@@ -144,7 +144,7 @@ extension GroupsCommand {
       }
       let members = try participants.map(parseParticipant)
       let database = try data.existingDatabaseForWriting()
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let id = try database.resolveGroup(group)
       for member in members {
         try database.changeGroup(id, .memberJoined(participant: member), at: Date())
@@ -172,7 +172,7 @@ extension GroupsCommand {
     func run() throws {
       guard !members.isEmpty else { throw CLIError("No one leaves: give --member NAME.") }
       let database = try data.existingDatabaseForWriting()
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let id = try database.resolveGroup(group)
       for member in members {
         // Recorded under the name as the group holds it, however it was typed.

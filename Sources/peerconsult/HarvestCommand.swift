@@ -57,7 +57,7 @@ struct HarvestCommand: ParsableCommand {
     let format = output.format(self.format) ?? .markdown
     let period = try period()
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let name = try database.resolveProgramme(programme)
     // The sessions a review before sharing reads, named from the listing, which replays
     // nothing; their records are read only by the review step, which may store the

@@ -39,7 +39,7 @@ struct ListCommand: ParsableCommand {
       try StandardOutput.line(json ? "[]" : data.noSessionsYet)
       return
     }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let name = try programme.map { try database.resolveProgramme($0) }
     let everything = all || (json && limit == nil)
     let (listings, total) = try database.newestSessions(

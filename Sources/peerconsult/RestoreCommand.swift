@@ -28,7 +28,7 @@ struct RestoreCommand: ParsableCommand {
     let incoming = try AppDatabase.checkBackup(url)
     let folder = data.location.dataDirectory
     let database = try data.database()
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let current = try database.sessions().count
     if !yes {
       try Confirmation.ask(

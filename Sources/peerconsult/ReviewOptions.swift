@@ -52,7 +52,7 @@ struct ReviewOptions: ParsableArguments {
     }
     if !replace.isEmpty || !keep.isEmpty {
       let database = try data.database()
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       try data.holdingLeases(on: ids, in: database) {
         for id in ids {
           let session = try LiveSession.resume(id, store: database, clock: SystemClock())

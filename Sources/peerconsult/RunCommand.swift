@@ -106,7 +106,7 @@ struct RunCommand: ParsableCommand {
     guard let database = try data.existingDatabase() else {
       throw StoreError.noSuchGroup(name, known: [])
     }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let group = try database.group(try database.resolveGroup(name))
     let read = try database.records(of: try database.sessions(inGroup: group.id))
     read.reportSkipped()

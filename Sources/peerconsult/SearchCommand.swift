@@ -58,7 +58,7 @@ struct SearchCommand: ParsableCommand {
       try StandardOutput.line(json ? "[]" : data.noSessionsYet)
       return
     }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let programme = try self.programme.map(database.resolveProgramme)
     let kind = self.kind.flatMap { NoteKind(rawValue: $0.lowercased()) }
     let order: NoteSearchOrder = newest ? .newest : .best

@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     // Written as it is laid out, from the session's snapshot rather than every event, each
     // phase's notes decoded as they are written.
     let id = try database.resolveSession(session)

@@ -40,7 +40,7 @@ extension StoreCommand {
       try SharedStore.checkName(name)
       let address = try StoreAddress(url)
       let database = try data.database()
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       try database.addStore(named: name, url: address.description, at: Date())
       try StandardOutput.line("Store \(name) is \(address).")
     }
@@ -90,7 +90,7 @@ extension StoreCommand {
 
     func run() throws {
       let database = try data.database()
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let shared = try SharedStore.named(store, in: database)
       let local = try shared.attach(programme: programme, to: database, at: Date())
       try StandardOutput.line(
@@ -112,7 +112,7 @@ extension StoreCommand {
       guard let database = try data.existingDatabase() else {
         throw CLIError("No store yet: add one with `peerconsult store add NAME URL`.")
       }
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let names = try store.map { [$0] } ?? database.stores().map(\.name)
       guard !names.isEmpty else {
         throw CLIError("No store yet: add one with `peerconsult store add NAME URL`.")
@@ -134,6 +134,6 @@ private func sharedStore(_ argument: String, data: DataOptions) throws -> Shared
   guard let database = try data.existingDatabase() else {
     throw StoreSetupError.noSuchStore(argument, known: [])
   }
-  defer { try? database.close() }
+  defer { database.closeForExit() }
   return try SharedStore.named(argument, in: database)
 }

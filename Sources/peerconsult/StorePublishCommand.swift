@@ -39,7 +39,7 @@ extension StoreCommand {
         throw CLIError(error.description)
       }
       guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
-      defer { try? database.close() }
+      defer { database.closeForExit() }
       let shared = try SharedStore.named(store, in: database)
       let name = try database.resolveProgramme(programme)
       guard
@@ -106,7 +106,7 @@ extension StoreCommand {
       }
       let shared: SharedStore
       do {
-        defer { try? database.close() }
+        defer { database.closeForExit() }
         shared = try SharedStore.named(store, in: database)
       }
       if let show {

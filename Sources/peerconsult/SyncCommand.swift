@@ -21,7 +21,7 @@ struct SyncCommand: ParsableCommand {
 
   func run() throws {
     let database = try data.database()
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let names = try database.stores().map(\.name)
     let name: String
     if let store {

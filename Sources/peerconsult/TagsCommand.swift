@@ -26,7 +26,7 @@ struct TagsCommand: ParsableCommand {
       try StandardOutput.line(json ? "[]" : data.noSessionsYet)
       return
     }
-    defer { try? database.close() }
+    defer { database.closeForExit() }
     let programme = try self.programme.map(database.resolveProgramme)
     let counts = try database.tagCounts(programme: programme)
     try StandardOutput.write(json ? CommandJSON.tags(counts) : CommandText.tags(counts))
