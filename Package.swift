@@ -1,6 +1,43 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Linker flags for the program on Linux.
+///
+/// swiftc links an executable with --export-dynamic, which puts every one of the static build's
+/// 44,000 symbols in its dynamic symbol table. Nothing loads the program as a library, but the
+/// Swift runtime's start looks up its own path with dladdr, which walks that whole table: about
+/// 0.6 ms of every start.
+///
+/// The static build's Swift metadata holds 135,000 pointers that the dynamic loader fixes up at
+/// every start (the program is position-independent, for address-space randomisation): as
+/// relocation entries of 24 bytes each, 3.2 MB that the loader reads and walks, about 0.5 ms.
+/// lld's `-z pack-relative-relocs` writes them as DT_RELR bitmaps (26 KB), which glibc reads
+/// from 2.36 on, and marks the program as needing 2.36. The build machine's glibc is the one
+/// the program runs on (and `Scripts/build-deb.sh` makes the package depend on it), so the
+/// packing is asked for only where that glibc reads it. Docs/PERFORMANCE.md has the figures.
+let programLinkerFlags: [String] = {
+  var flags = ["-Xlinker", "--no-export-dynamic"]
+  #if canImport(Glibc)
+    // "glibc 2.36" (its length counts the closing NUL); nothing on another C library.
+    var name = [CChar](repeating: 0, count: 64)
+    let length = confstr(Int32(_CS_GNU_LIBC_VERSION), &name, name.count)
+    let text = String(
+      decoding: name.prefix(max(0, min(length, name.count) - 1)).map { UInt8(bitPattern: $0) },
+      as: UTF8.self)
+    let version = (text.split(separator: " ").last ?? "").split(separator: ".").compactMap {
+      Int($0)
+    }
+    if version.count >= 2, (version[0], version[1]) >= (2, 36) {
+      flags += ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
+    }
+  #endif
+  return flags
+}()
+
 // Layers, dependencies pointing one way only:
 // CNcursesw <- TerminalKit <- PeerConsultApp <- peerconsult
 //  CLibYAML <- PeerConsultKit (model) <- PeerConsultApp
@@ -66,13 +103,7 @@ let package = Package(
         "PeerConsultApp", "PeerConsultKit", "PeerConsultStore", "TerminalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // swiftc links an executable with --export-dynamic, which puts every one of the static
-      // build's 44,000 symbols in its dynamic symbol table. Nothing loads the program as a
-      // library, but the Swift runtime's start looks up its own path with dladdr, which walks
-      // that whole table: about 0.6 ms of every start (Docs/PERFORMANCE.md).
-      linkerSettings: [
-        .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))
-      ]
+      linkerSettings: [.unsafeFlags(programLinkerFlags, .when(platforms: [.linux]))]
     ),
     // Helpers every test target shares: the seeded generator, golden files, temporary folders.
     .target(name: "TestSupport", path: "Tests/TestSupport"),

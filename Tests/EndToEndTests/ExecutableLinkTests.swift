@@ -13,15 +13,7 @@ struct ExecutableLinkTests {
   /// walks that table to find its own path. The package undoes it (`--no-export-dynamic`), so
   /// the table holds what the program imports and the few symbols of the C code it carries.
   @Test func theProgramExportsAlmostNothingOfItsOwn() throws {
-    let output = Pipe()
-    let readelf = Process()
-    readelf.executableURL = URL(fileURLWithPath: "/usr/bin/readelf")
-    readelf.arguments = ["--dyn-syms", "--wide", TmuxSession.binary]
-    readelf.standardOutput = output
-    try readelf.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    readelf.waitUntilExit()
-    #expect(readelf.terminationStatus == 0)
+    let text = try readelf("--dyn-syms")
     // A symbol row: number, value, size, type, bind, visibility, section (UND when
     // imported), name.
     let defined = text.split(separator: "\n").filter { line in
@@ -32,5 +24,44 @@ struct ExecutableLinkTests {
     }
     #expect(defined.count < 500, "\(defined.count) symbols exported")
     #expect(!defined.contains { $0.contains("peerconsult") || $0.contains("PeerConsult") })
+  }
+
+  /// The pointers in the program's metadata that the dynamic loader fixes up at every start
+  /// (135,000 in the static build) are packed as DT_RELR bitmaps where the C library reads
+  /// them (glibc 2.36 on), instead of 24-byte relocation entries the loader reads one by one.
+  @Test(.enabled(if: glibcReadsPackedRelocations, "the C library is older than glibc 2.36"))
+  func theLoaderFixesUpThePointersFromBitmaps() throws {
+    #expect(try readelf("--section-headers").contains(".relr.dyn"))
+    let relative = try readelf("--relocs").split(separator: "\n").filter {
+      $0.contains("R_X86_64_RELATIVE") || $0.contains("R_AARCH64_RELATIVE")
+    }
+    #expect(relative.count < 1_000, "\(relative.count) relative relocations one by one")
+  }
+
+  /// Whether this machine's C library is glibc 2.36 or later (Package.swift asks the same).
+  static var glibcReadsPackedRelocations: Bool {
+    var name = [CChar](repeating: 0, count: 64)
+    let length = confstr(Int32(_CS_GNU_LIBC_VERSION), &name, name.count)
+    guard length > 1, length <= name.count else { return false }
+    let text = String(
+      decoding: name.prefix(length - 1).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let version = (text.split(separator: " ").last ?? "").split(separator: ".").compactMap {
+      Int($0)
+    }
+    return version.count >= 2 && (version[0], version[1]) >= (2, 36)
+  }
+
+  /// What `readelf --wide OPTION` says of the program.
+  private func readelf(_ option: String) throws -> String {
+    let output = Pipe()
+    let readelf = Process()
+    readelf.executableURL = URL(fileURLWithPath: "/usr/bin/readelf")
+    readelf.arguments = [option, "--wide", TmuxSession.binary]
+    readelf.standardOutput = output
+    try readelf.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    readelf.waitUntilExit()
+    #expect(readelf.terminationStatus == 0)
+    return text
   }
 }
