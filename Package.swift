@@ -12,16 +12,19 @@ import PackageDescription
 /// Swift runtime's start looks up its own path with dladdr, which walks that whole table: about
 /// 0.6 ms of every start.
 ///
-/// The static build's Swift metadata holds 135,000 pointers that the dynamic loader fixes up at
+/// The static build's Swift metadata holds 132,000 pointers that the dynamic loader fixes up at
 /// every start (the program is position-independent, for address-space randomisation): as
-/// relocation entries of 24 bytes each, 3.2 MB that the loader reads and walks, about 0.5 ms.
-/// lld's `-z pack-relative-relocs` writes them as DT_RELR bitmaps (26 KB), which glibc reads
-/// from 2.36 on, and marks the program as needing 2.36. The build machine's glibc is the one
-/// the program runs on (and `Scripts/build-deb.sh` makes the package depend on it), so the
-/// packing is asked for only where that glibc reads it. Docs/PERFORMANCE.md has the figures.
+/// relocation entries of 24 bytes each, 3.2 MB that the loader reads and walks. lld's
+/// `-z pack-relative-relocs` writes them as DT_RELR bitmaps (26 KB), which glibc reads from
+/// 2.36 on: 0.4-0.7 ms less per start (Docs/PERFORMANCE.md). The program then needs glibc 2.36,
+/// so the packing is asked for only where the build machine's glibc reads it and the
+/// toolchain's lld is on the PATH, for a program built to run where it is built (the README's
+/// run command, `Scripts/install.sh`). `Scripts/build-deb.sh` makes a package for other
+/// machines, so it builds with `PEERCONSULT_PORTABLE_BUILD` set, which leaves the packing out.
 let programLinkerFlags: [String] = {
   var flags = ["-Xlinker", "--no-export-dynamic"]
   #if canImport(Glibc)
+    guard getenv("PEERCONSULT_PORTABLE_BUILD") == nil else { return flags }
     // "glibc 2.36" (its length counts the closing NUL); nothing on another C library.
     var name = [CChar](repeating: 0, count: 64)
     let length = confstr(Int32(_CS_GNU_LIBC_VERSION), &name, name.count)
@@ -31,7 +34,9 @@ let programLinkerFlags: [String] = {
     let version = (text.split(separator: " ").last ?? "").split(separator: ".").compactMap {
       Int($0)
     }
-    if version.count >= 2, (version[0], version[1]) >= (2, 36) {
+    let path = getenv("PATH").map { String(cString: $0) } ?? ""
+    let hasLLD = path.split(separator: ":").contains { access("\($0)/ld.lld", X_OK) == 0 }
+    if hasLLD, version.count >= 2, (version[0], version[1]) >= (2, 36) {
       flags += ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
     }
   #endif

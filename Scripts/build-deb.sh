@@ -62,6 +62,10 @@ scratch="$(mktemp -d "${TMPDIR:-/tmp}/peerconsult-deb.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 stage="$scratch/root"
 
+# The package goes to other machines, whose C library may be older than this one's: the program
+# is built without the packed relocations that would need this machine's glibc 2.36
+# (Package.swift), and one given with --binary that has them gets that glibc in Depends (below).
+export PEERCONSULT_PORTABLE_BUILD=1
 # The same files install.sh puts in ~/.local, under /usr, where Debian's tools look.
 "$root/Scripts/install.sh" --prefix "$stage/usr" "${binary_option[@]}" >"$scratch/install.log" || {
   cat "$scratch/install.log" >&2
@@ -89,6 +93,17 @@ depends="$(cd "$scratch/src" && dpkg-shlibdeps -O "$stage/usr/bin/peerconsult" 2
   exit 1
 }
 [[ -n "$depends" ]] || { echo "build-deb.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+# dpkg-shlibdeps reads the versions of the symbols the program uses, and GLIBC_ABI_DT_RELR names
+# no symbol: a program whose relocations are packed (a build for its own machine, Package.swift)
+# needs glibc 2.36 without dpkg-shlibdeps saying so, and would not start on an older one.
+if objdump -p "$stage/usr/bin/peerconsult" | grep -qw GLIBC_ABI_DT_RELR; then
+  floor="$(sed -n -E 's/.*libc6 \(>= ([^)]+)\).*/\1/p' <<<"$depends")"
+  if [[ -z "$floor" ]]; then
+    depends="libc6 (>= 2.36), $depends"
+  elif dpkg --compare-versions "$floor" lt 2.36; then
+    depends="$(sed -E 's/libc6 \(>= [^)]+\)/libc6 (>= 2.36)/' <<<"$depends")"
+  fi
+fi
 
 mkdir -p "$stage/DEBIAN"
 cat >"$stage/DEBIAN/control" <<EOF

@@ -78,6 +78,9 @@ for field in "Package: peerconsult" "Version: " "Architecture: $(dpkg --print-ar
   "Maintainer: " "Depends: " "libncursesw6" "libtinfo6" "libsqlite3-0" "libyaml-0-2" "Description: "; do
   grep -qF "$field" <<<"$info" || fail "control file has no '$field'"
 done
+if objdump -p "$binary" | grep -qw GLIBC_ABI_DT_RELR; then
+  grep -qF "libc6 (>= 2.36)" <<<"$info" || fail "the program's packed relocations need libc6 (>= 2.36)"
+fi
 pass "control: $(grep '^ Depends:' <<<"$info" | sed 's/^ //')"
 contents="$(dpkg-deb --contents "$package")"
 for entry in "-rwxr-xr-x root/root .* ./usr/bin/peerconsult$" \

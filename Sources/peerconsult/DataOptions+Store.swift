@@ -60,18 +60,19 @@ func announcingUpgrade(_ database: AppDatabase) -> AppDatabase {
 private let announced = Mutex<Set<String>>([])
 
 extension AppDatabase {
-  /// Closes the database at the end of a command, which the process's end follows, and
-  /// leaves the closed object to that end instead of freeing it.
+  /// Closes the database a command opened, and leaves the closed object to the process's end
+  /// instead of freeing it.
   ///
   /// Closing is what matters: SQLite's connection, the tidy of the `-wal` and `-shm` files a
-  /// read made, the clean-close record. Freeing the object afterwards cost 0.4-0.5 ms of every
-  /// command on Linux, spent in GRDB's `DatabaseQueue` deinitialiser: it removes itself from
+  /// read made, the clean-close record. Freeing the object afterwards cost each command about
+  /// 0.6 ms on Linux, spent in GRDB's `DatabaseQueue` deinitialiser: it removes itself from
   /// Foundation's `NotificationCenter` (whose first dynamic cast looks a type up by name in
-  /// the whole binary) and releases a `DispatchQueue` (whose disposal starts a worker thread).
-  /// The process's exit returns the memory at once, as a compiler skips freeing its trees
-  /// (clang's `-disable-free`). Only for one-shot commands: a screen opens and closes
-  /// databases for as long as it runs, and frees them. A close that fails leaves the object
-  /// to be freed as before, so that its deinitialisers finish what the close could not.
+  /// the whole binary) and releases a `DispatchQueue` (whose disposal starts a worker thread
+  /// for a reading command). The process's exit returns the memory at once, as a compiler
+  /// skips freeing its trees (clang's `-disable-free`). Each command does this at most once or
+  /// twice, before anything long-running may follow (a screen, a follow); the screens open and
+  /// close databases for as long as they run, and free them. A close that fails leaves the
+  /// object to be freed as before, so that its deinitialisers finish what the close could not.
   func closeForExit() {
     do { try close() } catch { return }
     _ = Unmanaged.passRetained(self)

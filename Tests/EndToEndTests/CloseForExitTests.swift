@@ -7,7 +7,7 @@ import Testing
 
 /// `AppDatabase.closeForExit()`, with which every one-shot command ends its database: closed as
 /// `close()` closes it, and kept to the process's end rather than freed (freeing it cost each
-/// command 0.4-0.5 ms, Docs/PERFORMANCE.md).
+/// command about 0.6 ms, Docs/PERFORMANCE.md).
 @Suite struct CloseForExitTests {
   @Test func theDatabaseIsClosedCleanlyAndKeptToTheEnd() throws {
     let folder = try TemporaryFolder()

@@ -38,7 +38,7 @@ import Testing
 
   /// A one-shot command ends its database with `closeForExit()`, which closes it and leaves
   /// the object to the process's end: a plain `close()` and the object's release cost every
-  /// command 0.4-0.5 ms of GRDB's and Foundation's teardown (and a thread).
+  /// command about 0.6 ms of GRDB's and Foundation's teardown.
   @Test func theCommandsCloseTheirDatabasesForExit() throws {
     let files = try Self.sourceFiles()
     var ended = 0
