@@ -52,20 +52,21 @@ enum SystemZone {
       guard let link = localtimeLink, let range = link.range(of: "zoneinfo/") else { return false }
       name = String(link[range.upperBound...])
     }
-    let areas: Set<Substring> = [
+    // A list, not a set: a set of substrings would be the start's first use of their
+    // hashing, whose conformance look-up scans the whole binary (Docs/PERFORMANCE.md).
+    let areas = [
       "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
       "Indian", "Pacific", "Etc",
     ]
     let parts = name.split(separator: "/", omittingEmptySubsequences: false)
     let named =
       name == "UTC"
-      || (parts.count >= 2 && areas.contains(parts[0])
+      || (parts.count >= 2 && areas.contains { $0 == parts[0] }
         && parts.dropFirst().allSatisfy { part in
           !part.isEmpty && part != "." && part != ".."
             && part.unicodeScalars.allSatisfy {
-              $0.isASCII
-                && ($0.properties.isAlphabetic
-                  || ("0"..."9").contains($0) || "_+-".unicodeScalars.contains($0))
+              ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "_+-".unicodeScalars.contains($0)
             }
         })
     return named && isZoneFile(zoneFolder + name)

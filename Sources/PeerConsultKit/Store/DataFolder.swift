@@ -61,6 +61,23 @@ enum DataFolder {
     access(url.path, W_OK) == 0
   }
 
+  /// The names of the entries of `folder` (without `.` and `..`), in no order; none when it
+  /// cannot be read. The C library's listing rather than `FileManager`'s, which at a start is
+  /// Foundation's first use of its directory sequence, whose conformance look-up scans the
+  /// whole binary: every opening lists `<data>/locks` (`OpeningMarker`).
+  static func names(in folder: URL) -> [String] {
+    guard let directory = opendir(folder.path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
   /// The permission bits of `url`, or nil if it cannot be read.
   static func mode(of url: URL) -> mode_t? {
     var info = stat()

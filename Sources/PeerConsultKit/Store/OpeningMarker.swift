@@ -59,8 +59,7 @@ final class OpeningMarker: Sendable {
   static func markers(in dataDirectory: URL) -> Markers {
     let folder = folder(in: dataDirectory)
     var found = Markers()
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".lock") {
+    for name in DataFolder.names(in: folder) where name.hasPrefix(prefix) && name.hasSuffix(".lock") {
       let marker = folder.appendingPathComponent(name)
       if SessionLock.isHeld(marker) { found.live += 1 } else { found.stale.append(marker) }
     }

@@ -10,7 +10,7 @@ import Testing
   private static let files: Set<String> = [
     "Europe/London", "Europe/Berlin", "America/St_Johns", "America/Argentina/Buenos_Aires",
     "Etc/GMT-3", "UTC", "EST", "EST5EDT", "zone.tab", "posix/Europe/Berlin",
-    "right/Europe/Berlin",
+    "right/Europe/Berlin", "Europe/Zürich", "Europe/New York",
   ]
 
   private func reads(_ tz: String?, link: String? = nil) -> Bool {
@@ -31,7 +31,8 @@ import Testing
   @Test(arguments: [
     "", ":Europe/Berlin", "/usr/share/zoneinfo/Europe/Berlin", "<+0330>-3:30", "EST", "EST5EDT",
     "Europe", "zone.tab", "posix/Europe/Berlin", "right/Europe/Berlin", "Nowhere/Zone",
-    "Europe/../Europe/Berlin", "Europe//Berlin", "Europe/Berlin/",
+    "Europe/../Europe/Berlin", "Europe//Berlin", "Europe/Berlin/", "Europe/Zürich",
+    "Europe/New York",
   ])
   func anythingElseIsLeftToFoundation(_ tz: String) {
     #expect(!reads(tz))
