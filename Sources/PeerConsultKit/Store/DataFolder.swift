@@ -64,7 +64,8 @@ enum DataFolder {
   /// The names of the entries of `folder` (without `.` and `..`), in no order; none when it
   /// cannot be read. The C library's listing rather than `FileManager`'s, which at a start is
   /// Foundation's first use of its directory sequence, whose conformance look-up scans the
-  /// whole binary: every opening lists `<data>/locks` (`OpeningMarker`).
+  /// whole binary: every opening lists `<data>/locks` (`OpeningMarker`). The log's rescue
+  /// lists the data folder with it too (`WriteAheadLogRescue`).
   static func names(in folder: URL) -> [String] {
     guard let directory = opendir(folder.path) else { return [] }
     defer { closedir(directory) }

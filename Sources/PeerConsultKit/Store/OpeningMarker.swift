@@ -59,7 +59,8 @@ final class OpeningMarker: Sendable {
   static func markers(in dataDirectory: URL) -> Markers {
     let folder = folder(in: dataDirectory)
     var found = Markers()
-    for name in DataFolder.names(in: folder) where name.hasPrefix(prefix) && name.hasSuffix(".lock") {
+    let names = DataFolder.names(in: folder)
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".lock") {
       let marker = folder.appendingPathComponent(name)
       if SessionLock.isHeld(marker) { found.live += 1 } else { found.stale.append(marker) }
     }

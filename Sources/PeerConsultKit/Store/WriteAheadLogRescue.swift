@@ -106,7 +106,7 @@ enum WriteAheadLogRescue {
   {
     let folder = file.deletingLastPathComponent()
     let suffix = suffix(fingerprint)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    let names = DataFolder.names(in: folder)
     if let earlier = names.first(where: { $0.hasPrefix("wal-damage-") && $0.hasSuffix(suffix) }) {
       return folder.appendingPathComponent(earlier)
     }
