@@ -117,8 +117,8 @@ let package = Package(
       name: "PeerConsultKitTests", dependencies: ["PeerConsultKit", "TestSupport"],
       // Golden exports are read through #filePath, so they need not be bundled.
       exclude: ["Golden"]),
-    .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
-    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+    .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "TestSupport"]),
+    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
     .testTarget(
       name: "PeerConsultAppTests",
       dependencies: [

@@ -8,12 +8,20 @@ import Synchronization
 public enum DisplayWidth {
   /// Columns taken by one grapheme cluster (0, 1 or 2).
   public static func of(_ character: Character) -> Int {
+    // Read from the UTF-8 bytes first: every frame measures every character it draws, and
+    // a character's scalars are costlier to reach than its bytes.
+    let utf8 = character.utf8
+    guard let lead = utf8.first else { return 0 }
+    if lead < 0x7F { return lead < 0x20 ? 0 : 1 }
+    // A Latin letter alone (é, ß, ø: most of a European note) is one column, without the
+    // look-ups below; a cluster (a letter and its accent) takes the long way. Two bytes in
+    // all make one scalar, U+0080 to U+07FF.
+    if utf8.count == 2 {
+      let value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[utf8.index(after: utf8.startIndex)] & 0x3F)
+      if value >= 0xA0 && value < 0x300 { return 1 }
+    }
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
-    if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
-    // A Latin letter alone (é, ß, ø: most of a European note) is one column, without the
-    // look-ups below; a cluster (a letter and its accent) takes the long way.
-    if first.value >= 0xA0 && first.value < 0x300 && scalars.count == 1 { return 1 }
     // An emoji presentation selector widens a text-default base (e.g. "❤️").
     if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
     // Regional-indicator pairs (flags) are drawn two wide.
@@ -61,10 +69,36 @@ public enum DisplayWidth {
     // Most of a screen is printable ASCII: one column a byte, no clusters to find.
     var columns = 0
     for byte in text.utf8 {
-      guard byte >= 0x20 && byte < 0x7F else { return text.reduce(0) { $0 + of($1) } }
+      guard byte >= 0x20 && byte < 0x7F else {
+        return standaloneWidth(of: text) ?? text.reduce(0) { $0 + of($1) }
+      }
       columns += 1
     }
     return columns
+  }
+
+  /// The columns of `text` when every scalar in it ``standsAlone(_:)``, measured scalar by
+  /// scalar without finding clusters (which costs several times more); nil for other text.
+  public static func standaloneWidth(of text: some StringProtocol) -> Int? {
+    var columns = 0
+    for scalar in text.unicodeScalars {
+      guard standsAlone(scalar) else { return nil }
+      columns += of(scalar)
+    }
+    return columns
+  }
+
+  /// Whether `scalar` is a printable character that no grapheme-break rule joins to a
+  /// neighbour that also stands alone: printable ASCII, the Latin letters and signs below
+  /// U+0300, the dashes, quotes and bullets U+2010-U+2027, and the arrows, mathematical
+  /// signs, box drawing, shapes and symbols U+2190-U+27FF. Combining marks, joiners,
+  /// variation selectors, Hangul jamo, regional indicators and controls all lie outside, so
+  /// a text of such scalars has one cluster per scalar, as wide as the scalar.
+  public static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20..<0x7F, 0xA0..<0x300, 0x2010..<0x2028, 0x2190..<0x2800: return true
+    default: return false
+    }
   }
 
   private static let wideRanges: [ClosedRange<UInt32>] = [

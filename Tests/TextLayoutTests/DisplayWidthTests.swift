@@ -22,6 +22,49 @@ import Testing
     #expect("\u{200B}".displayWidth == 0)
   }
 
+  /// A character of one scalar is as wide as the scalar, whichever way its bytes are read:
+  /// every scalar of the Basic Multilingual Plane, the Latin letters read from their two
+  /// bytes and the C1 controls between them included; a cluster is as wide as its base.
+  @Test func aCharacterOfOneScalarIsAsWideAsTheScalar() {
+    for value in UInt32(0)..<0x10000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let character = Character(scalar)
+      #expect(
+        DisplayWidth.of(character) == DisplayWidth.of(scalar),
+        "U+\(String(value, radix: 16, uppercase: true))")
+    }
+    for base: Character in ["a", "é", "ß", "ʼ", "Ω", "日"] {
+      let accented = Character(String(base) + "\u{301}")
+      #expect(DisplayWidth.of(accented) == DisplayWidth.of(base), "\(base) with an accent")
+    }
+  }
+
+  /// No two scalars that stand alone make one cluster, whichever comes first, so a text of
+  /// them is measured scalar by scalar: every such scalar after and before a sample of them.
+  @Test func scalarsThatStandAloneAreEachTheirOwnCluster() {
+    let ranges: [Range<UInt32>] = [0..<0x800, 0x2000..<0x2900]
+    let alone = ranges.joined().compactMap(Unicode.Scalar.init).filter(DisplayWidth.standsAlone)
+    #expect(alone.count == 95 + 0x260 + 0x18 + 0x670)
+    let sample = stride(from: 0, to: alone.count, by: 37).map { alone[$0] } + ["·", "▸", "─"]
+    for scalar in alone {
+      for other in sample {
+        var pair = String.UnicodeScalarView()
+        pair.append(contentsOf: [scalar, other])
+        let text = String(pair)
+        #expect(
+          text.count == 2,
+          "U+\(String(scalar.value, radix: 16)) U+\(String(other.value, radix: 16))")
+        #expect(
+          DisplayWidth.standaloneWidth(of: text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+        var reversed = String.UnicodeScalarView()
+        reversed.append(contentsOf: [other, scalar])
+        #expect(String(reversed).count == 2)
+      }
+    }
+    #expect(DisplayWidth.standaloneWidth(of: "e\u{301}") == nil)
+    #expect(DisplayWidth.standaloneWidth(of: "a\u{1B}") == nil)
+  }
+
   @Test func truncationEndsWithEllipsisAndRespectsWideCharacters() {
     #expect("Powerful questions".truncated(toWidth: 8) == "Powerfu…")
     #expect("short".truncated(toWidth: 8) == "short")
