@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TerminalKit
@@ -63,6 +64,40 @@ import Testing
     var grid = Grid(width: 8, height: 1)
     grid.put("a\u{7F}b\u{9B}c\u{85}d", x: 0, y: 0)
     #expect(grid.line(0) == "a·b·c·d ")
+  }
+
+  /// Characters put straight from an array, and a string of lone scalars put without finding
+  /// its clusters, draw the cells the string's own way draws: wide, combining, control and
+  /// arrow characters, cut at the edge or not.
+  @Test func theShortcutsDrawWhatAStringDraws() {
+    let pieces: [String] = [
+      "a", "é", "·", "▸", "…", "─", "日", "🍺", "e\u{301}", "\u{301}", "\u{1B}", "\u{85}", " ",
+      "ß", "→", "❤️",
+    ]
+    var random = SeededGenerator(seed: 19)
+    for _ in 0..<300 {
+      let characters = (0..<Int.random(in: 0..<14, using: &random)).map { _ in
+        Character(pieces[Int.random(in: 0..<pieces.count, using: &random)])
+      }
+      let text = String(characters)
+      let x = Int.random(in: -2..<6, using: &random)
+      let maxWidth = Bool.random(using: &random) ? nil : Int.random(in: 0..<12, using: &random)
+      var byString = Grid(width: 12, height: 1)
+      var byCharacters = byString
+      byString.put("日本語 text", x: 0, y: 0, style: .dim)
+      byCharacters.put("日本語 text", x: 0, y: 0, style: .dim)
+      let written = byString.put(text, x: x, y: 0, style: .bold, maxWidth: maxWidth)
+      let fromArray = byCharacters.put(
+        characters: characters[...], x: x, y: 0, style: .bold, maxWidth: maxWidth)
+      #expect(byCharacters == byString && fromArray == written, "\(text.debugDescription) at \(x)")
+      // A string the slow way: a scalar that joins nothing added at its end keeps it slow.
+      var slow = Grid(width: 12, height: 1)
+      slow.put("日本語 text", x: 0, y: 0, style: .dim)
+      var reference = slow
+      slow.put(text, x: x, y: 0, style: .bold, maxWidth: maxWidth)
+      reference.put(characters: characters[...], x: x, y: 0, style: .bold, maxWidth: maxWidth)
+      #expect(slow == reference)
+    }
   }
 
   @Test func zeroSizeGridIgnoresWrites() {

@@ -46,6 +46,26 @@ import Testing
     #expect(term.cell(x: 0, y: 2)?.text == "k")
   }
 
+  /// Cells are compared as values: a style alone or one byte of a character changed is sent,
+  /// and an equal cluster held in other storage (too long to be kept inline) is not.
+  @Test func aCellChangedInStyleOrOneByteIsSentAndAnEqualOneIsNot() throws {
+    let term = try open()
+    defer { term.close() }
+    let family = "👩‍👩‍👧‍👦"
+    var grid = Grid(width: term.size.width, height: term.size.height)
+    grid.put("é x 👩‍⚕️ " + family, x: 0, y: 0)
+    term.draw(grid, cursor: nil)
+    var next = Grid(width: term.size.width, height: term.size.height)
+    next.put("è ", x: 0, y: 0)
+    next.put("x", x: 2, y: 0, style: .bold)
+    next.put(" 👨‍⚕️ ", x: 3, y: 0)
+    next.put(String(decoding: Array(family.utf8), as: UTF8.self), x: 7, y: 0)
+    term.draw(next, cursor: nil)
+    #expect(term.lastSentCells == 3)
+    #expect(term.cell(x: 0, y: 0)?.text == "è")
+    #expect(term.cell(x: 2, y: 0)?.bold == true)
+  }
+
   /// Rows drawn over the last frame send only their changed cells, keep every other row, and
   /// are remembered as part of the frame the next comparison starts from.
   @Test func rowsOverTheLastFrameSendOnlyTheirChangesAndKeepTheRest() throws {

@@ -144,24 +144,44 @@ public final class NCursesTerminal: Terminal {
   /// `previous`'s row `top` (every cell when there is no previous frame); returns how many.
   private func send(_ grid: Grid, from top: Int, over previous: Grid?) -> Int {
     let size = self.size
-    var sent = 0
-    for row in 0..<min(grid.height, max(0, size.height - top)) {
-      let y = top + row
-      for x in 0..<min(grid.width, size.width) {
-        let cell = grid[x, row]
-        if cell.isContinuation { continue }
-        // Unchanged cells are skipped; a wide character is resent when its right half changed.
-        if let previous, previous[x, y] == cell {
-          let rightHalfChanged =
-            x + 1 < grid.width && grid[x + 1, row].isContinuation
-            && previous[x + 1, y] != grid[x + 1, row]
-          if !rightHalfChanged { continue }
+    let rows = min(grid.height, max(0, size.height - top))
+    let columns = min(grid.width, size.width)
+    let shownWidth = previous?.width ?? 0
+    // The cells are compared where they lie rather than copied out one by one: a copy of a
+    // cell retains and releases its character, which was most of a keystroke's comparison.
+    return grid.cells.withUnsafeBufferPointer { cells in
+      (previous?.cells ?? []).withUnsafeBufferPointer { shown in
+        guard let cells = cells.baseAddress else { return 0 }
+        // An empty array's buffer may still have an address: no frame shown, no address.
+        let shown = previous == nil ? nil : shown.baseAddress
+        var sent = 0
+        for row in 0..<rows {
+          let y = top + row
+          for x in 0..<columns {
+            let index = row * grid.width + x
+            if cells[index].isContinuation { continue }
+            // Unchanged cells are skipped; a wide character is resent when its right half
+            // changed.
+            if let shown, Self.same(shown + y * shownWidth + x, cells + index) {
+              let rightHalfChanged =
+                x + 1 < grid.width && cells[index + 1].isContinuation
+                && !Self.same(shown + y * shownWidth + x + 1, cells + index + 1)
+              if !rightHalfChanged { continue }
+            }
+            put(cells[index], x: x, y: y)
+            sent += 1
+          }
         }
-        put(cell, x: x, y: y)
-        sent += 1
+        return sent
       }
     }
-    return sent
+  }
+
+  /// Whether two cells are equal, answered from their bytes when those are the same: equal
+  /// bytes are the same character (its string's bits), style and half. Other cells are
+  /// compared as values.
+  private static func same(_ one: UnsafePointer<Cell>, _ other: UnsafePointer<Cell>) -> Bool {
+    memcmp(one, other, MemoryLayout<Cell>.size) == 0 || one.pointee == other.pointee
   }
 
   /// Places the text cursor (or hides it) and sends what changed to the terminal.

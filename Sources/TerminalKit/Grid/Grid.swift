@@ -30,9 +30,37 @@ public struct Grid: Hashable, Sendable {
     guard y >= 0, y < height, x < width else { return 0 }
     let limit = min(maxWidth ?? Int.max, width - max(0, x))
     guard limit > 0 else { return 0 }
+    // Text of lone scalars (a label with a `·` or an arrow in it) fits without finding its
+    // clusters: each scalar is one.
+    if let columns = DisplayWidth.standaloneWidth(of: text), columns <= limit {
+      return write(text.unicodeScalars.lazy.map(Character.init), x: x, y: y, style: style)
+    }
     let fitted = text.displayWidth > limit ? text.truncated(toWidth: limit) : text
+    return write(fitted, x: x, y: y, style: style)
+  }
+
+  /// Writes characters from (x, y) as ``put(_:x:y:style:maxWidth:)`` writes the string they
+  /// make, without making it: a text field's row is drawn straight from its characters.
+  @discardableResult
+  public mutating func put(
+    characters: ArraySlice<Character>, x: Int, y: Int, style: Style = .plain,
+    maxWidth: Int? = nil
+  ) -> Int {
+    guard y >= 0, y < height, x < width else { return 0 }
+    let limit = min(maxWidth ?? Int.max, width - max(0, x))
+    guard limit > 0 else { return 0 }
+    guard characters.reduce(0, { $0 + DisplayWidth.of($1) }) <= limit else {
+      return put(String(characters), x: x, y: y, style: style, maxWidth: maxWidth)
+    }
+    return write(characters, x: x, y: y, style: style)
+  }
+
+  /// Writes characters that fit from (x, y); returns the columns written.
+  private mutating func write(
+    _ characters: some Sequence<Character>, x: Int, y: Int, style: Style
+  ) -> Int {
     var column = x
-    for character in fitted {
+    for character in characters {
       // Control characters would move the real cursor or start a sequence the terminal
       // obeys (ESC, and C1's CSI); show them as a visible mark.
       let shown: Character = ControlCharacters.isControl(character) ? "·" : character
