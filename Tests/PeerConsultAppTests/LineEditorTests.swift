@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import PeerConsultApp
@@ -78,6 +79,40 @@ import Testing
     lone.handle(.home)
     lone.handle(.character("e"))
     #expect(lone.text == ["e\u{301}"] && lone.cursor == 1)
+  }
+
+  /// A letter typed between letters that cannot join it is put in without clustering again;
+  /// whatever is typed, wherever the cursor stands, the editor ends as one that clusters
+  /// every key does. The scalars mix those the shortcut takes with every kind that joins a
+  /// neighbour: marks, joiners, variation selectors, Hangul jamo, flags' halves, CR and LF.
+  @Test func theShortcutForALoneLetterEndsAsClusteringDoes() {
+    let scalars: [Unicode.Scalar] = [
+      "a", "Z", " ", "~", "é", "ß", "©", "\u{A0}", "\u{2FF}", "\u{300}", "\u{301}", "\u{308}",
+      "\u{200D}", "\u{FE0F}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{1F1EC}",
+      "\u{1F1E7}", "\u{1F469}", "\u{2695}", "\r", "\n", "\t", "\u{85}", "\u{600}", "\u{903}",
+    ]
+    var random = SeededGenerator(seed: 19)
+    var fast = 0
+    for _ in 0..<400 {
+      var editor = LineEditor(limit: 24)
+      var reference = LineEditor(limit: 24)
+      for _ in 0..<30 {
+        if Int.random(in: 0..<4, using: &random) == 0 {
+          let key: Key = [.left, .right, .backspace, .home][Int.random(in: 0..<4, using: &random)]
+          editor.handle(key)
+          reference.handle(key)
+          continue
+        }
+        let typed = String(scalars[Int.random(in: 0..<scalars.count, using: &random)])
+        let before = editor.text
+        #expect(editor.insert(typed) == reference.insertClustering(typed))
+        if editor.text.count == before.count + 1 && LineEditor.standsAlone(Character(typed)) {
+          fast += 1
+        }
+        #expect(editor.text == reference.text && editor.cursor == reference.cursor, "\(before)")
+      }
+    }
+    #expect(fast > 1000)
   }
 
   @Test func deletingBetweenHangulJamoJoinsThem() {

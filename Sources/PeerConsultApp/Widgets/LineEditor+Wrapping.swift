@@ -34,41 +34,40 @@ extension LineEditor {
       }
       upper = min(text.count, cursor + span)
     }
-    let rows = rows(lower..<upper, width: width)
+    // Laid out once per text and cursor: a key's echo asks four times (the editor's rows
+    // before and after the key, then drawing them), and the frame before asked for the
+    // previous text's, so the last few are kept by the text's version (``textVersion``). A
+    // pure function still: the same version is the same text.
+    let key = LayoutKey(version: textVersion, range: lower..<upper, width: width, cursor: cursor)
+    if let layout = Self.recentLayouts.withLock({ $0.first { $0.key == key }?.layout }) {
+      return layout
+    }
+    let rows = Self.breakRows(text, lower..<upper, width: width)
     let row = rows.firstIndex { $0.contains(cursor) } ?? rows.count - 1
     let column = text[rows[row].lowerBound..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
-    return column >= width
+    let layout =
+      column >= width
       ? WrappedLayout(rows: rows, cursorRow: row + 1, cursorColumn: 0)
       : WrappedLayout(rows: rows, cursorRow: row, cursorColumn: column)
-  }
-
-  /// The rows of `range` at `width`, laid out once per text: a key's echo asks for them
-  /// three times (the editor's rows before and after the key, then drawing them), and the
-  /// frame before asked for the previous text's, so the last few are kept by the text's
-  /// version (``textVersion``). A pure function still: the same version is the same text.
-  private func rows(_ range: Range<Int>, width: Int) -> [Range<Int>] {
-    let key = LayoutKey(version: textVersion, range: range, width: width)
-    if let rows = Self.recentLayouts.withLock({ $0.first { $0.key == key }?.rows }) {
-      return rows
-    }
-    let rows = Self.breakRows(text, range, width: width)
     Self.recentLayouts.withLock { recent in
       if recent.count >= Self.layoutsKept { recent.removeFirst() }
-      recent.append((key, rows))
+      recent.append((key, layout))
     }
-    return rows
+    return layout
   }
 
-  /// What a layout was made of: the text (by version), the part of it laid out, the width.
+  /// What a layout was made of: the text (by version), the part of it laid out, the width
+  /// and the cursor.
   private struct LayoutKey: Equatable {
     var version: UInt64
     var range: Range<Int>
     var width: Int
+    var cursor: Int
   }
 
   /// Enough for the frame shown and the one being drawn, with room for another field.
   private static let layoutsKept = 4
-  private static let recentLayouts = Mutex<[(key: LayoutKey, rows: [Range<Int>])]>([])
+  private static let recentLayouts = Mutex<[(key: LayoutKey, layout: WrappedLayout)]>([])
 
   /// Greedy word wrap of `range` of `text`.
   static func breakRows(_ text: [Character], _ range: Range<Int>, width: Int) -> [Range<Int>] {
@@ -118,7 +117,7 @@ extension LineEditor {
       let row = first + offset
       guard layout.rows.indices.contains(row) else { continue }
       grid.put(
-        String(text[layout.rows[row]]), x: x, y: y + offset, style: style, maxWidth: width)
+        characters: text[layout.rows[row]], x: x, y: y + offset, style: style, maxWidth: width)
     }
     let hidden = first > 0 || (layout.rows.first?.lowerBound ?? 0) > 0
     if hidden { grid.put("…", x: x, y: y, style: Theme.muted) }

@@ -153,6 +153,22 @@ public struct LineEditor: Equatable, Sendable {
   /// Returns false when the limit left no room for some of it.
   @discardableResult
   public mutating func insert(_ string: String) -> Bool {
+    // Most keys are one letter between letters that cannot join it: no clustering to redo.
+    if let character = Self.standingAlone(string), text.count < limit,
+      cursor == 0 || Self.standsAlone(text[cursor - 1]),
+      cursor == text.count || Self.standsAlone(text[cursor])
+    {
+      text.insert(character, at: cursor)
+      cursor += 1
+      return true
+    }
+    return insertClustering(string)
+  }
+
+  /// Inserts `string` at the cursor and clusters it with the characters either side again:
+  /// what ``insert(_:)`` does for any text its shortcut does not take.
+  @discardableResult
+  mutating func insertClustering(_ string: String) -> Bool {
     let room = limit - text.count
     let cleaned = String(string.map { $0.isNewline || $0 == "\t" ? " " : $0 }.prefix(max(0, room)))
     guard !cleaned.isEmpty else { return string.isEmpty }
@@ -167,6 +183,25 @@ public struct LineEditor: Equatable, Sendable {
     // When the character after the cursor joined the inserted text, step past the cluster.
     cursor = lower + (merged.count == head.count + (upper - cursor) ? head.count : merged.count)
     return cleaned.count == string.count
+  }
+
+  /// `string` as one character when it is a single scalar that ``standsAlone(_:)``.
+  private static func standingAlone(_ string: String) -> Character? {
+    var scalars = string.unicodeScalars.makeIterator()
+    guard let scalar = scalars.next(), scalars.next() == nil, DisplayWidth.standsAlone(scalar)
+    else {
+      return nil
+    }
+    return Character(scalar)
+  }
+
+  /// Whether `character` is one scalar that ``DisplayWidth/standsAlone(_:)``: printable (so
+  /// not a newline or a tab, which typing turns into a space) and never joined to a
+  /// neighbour of the same kind by a grapheme-break rule.
+  static func standsAlone(_ character: Character) -> Bool {
+    var scalars = character.unicodeScalars.makeIterator()
+    guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+    return DisplayWidth.standsAlone(scalar)
   }
 
   /// After a deletion, joins the characters either side of `index` if they now draw as one

@@ -373,14 +373,22 @@ public enum LiveScreen {
 
   /// The label before the note line: a new note, or the note being edited.
   static func editorLabel(_ editor: NoteEditorState) -> String {
-    editor.editing.map { "Edit #\($0) ▸ " } ?? "Note ▸ "
+    editor.editing.map { "Edit #\($0) ▸ " } ?? newNoteLabel
+  }
+
+  private static let newNoteLabel = "Note ▸ "
+  private static let newNoteLabelWidth = newNoteLabel.displayWidth
+
+  /// The columns of ``editorLabel(_:)``, which every key measures for the editor's rows.
+  static func editorLabelWidth(_ editor: NoteEditorState) -> Int {
+    editor.editing == nil ? newNoteLabelWidth : editorLabel(editor).displayWidth
   }
 
   /// Rows the editor takes at `width`: its details row and the note line's rows, which grow
   /// with the text up to what `room` leaves (at least one); two for the hint when closed.
   static func editorRows(_ state: LiveState, width: Int, room: Int) -> Int {
     guard let editor = state.editor else { return 2 }
-    let fieldWidth = width - editorLabel(editor).displayWidth
+    let fieldWidth = width - editorLabelWidth(editor)
     return 1 + max(1, editor.line.rowCount(width: fieldWidth, limit: max(1, room - 1)))
   }
 
@@ -409,9 +417,8 @@ public enum LiveScreen {
     _ editor: NoteEditorState, _ session: SessionState, knownTags: [String] = [],
     into grid: inout Grid, area: Rect
   ) -> (x: Int, y: Int)? {
-    let label = editorLabel(editor)
-    grid.put(label, x: area.x, y: area.y + 1, style: Theme.heading)
-    let fieldX = area.x + label.displayWidth
+    grid.put(editorLabel(editor), x: area.x, y: area.y + 1, style: Theme.heading)
+    let fieldX = area.x + editorLabelWidth(editor)
     let cursor = editor.line.renderWrapped(
       into: &grid, x: fieldX, y: area.y + 1, width: area.maxX - fieldX,
       maxRows: area.height - 1, style: Theme.field)
