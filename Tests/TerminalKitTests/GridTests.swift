@@ -100,6 +100,39 @@ import Testing
     }
   }
 
+  /// A grid copied in, whole rows at once or clipped at any edge, leaves every cell as
+  /// copying it cell by cell would.
+  @Test func blitCopiesEveryCellThatFits() {
+    var random = SeededGenerator(seed: 19)
+    let pieces = ["a", "é", "日", "🍺", " ", "─"]
+    func randomGrid(width: Int, height: Int) -> Grid {
+      var grid = Grid(width: width, height: height)
+      for y in 0..<height {
+        let text = (0..<width).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }
+        grid.put(text.joined(), x: 0, y: y, style: Style(bold: Bool.random(using: &random)))
+      }
+      return grid
+    }
+    for _ in 0..<200 {
+      let base = randomGrid(width: 7, height: 5)
+      let wholeRows = Bool.random(using: &random)
+      let other = randomGrid(
+        width: wholeRows ? 7 : Int.random(in: 0..<9, using: &random),
+        height: Int.random(in: 0..<4, using: &random))
+      let x = wholeRows ? 0 : Int.random(in: -3..<8, using: &random)
+      let y = Int.random(in: -3..<6, using: &random)
+      var blitted = base
+      blitted.blit(other, x: x, y: y)
+      var expected = base
+      for oy in 0..<other.height where (0..<5).contains(y + oy) {
+        for ox in 0..<other.width where (0..<7).contains(x + ox) {
+          expected[x + ox, y + oy] = other[ox, oy]
+        }
+      }
+      #expect(blitted == expected, "\(other.width)x\(other.height) at \(x),\(y)")
+    }
+  }
+
   @Test func zeroSizeGridIgnoresWrites() {
     var grid = Grid(width: 0, height: 0)
     #expect(grid.put("x", x: 0, y: 0) == 0)

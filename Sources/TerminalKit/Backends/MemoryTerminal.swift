@@ -20,6 +20,8 @@ public final class MemoryTerminal: Terminal {
   public private(set) var frames = 0
   /// Frames shown by changing some rows of the last one (``drawRows(_:from:cursor:)``).
   public private(set) var rowFrames = 0
+  /// The rows the last ``drawRows(_:from:cursor:)`` replaced.
+  public private(set) var lastRows: Range<Int>?
   /// Whether `screen` is a frame that rows may change: false before the first `draw`, after
   /// a resize and after a suspend, as for the real terminal.
   private var holdsFrame = false
@@ -70,6 +72,7 @@ public final class MemoryTerminal: Terminal {
     self.cursor = cursor
     frames += 1
     rowFrames += 1
+    lastRows = top..<top + rows.height
     return true
   }
 

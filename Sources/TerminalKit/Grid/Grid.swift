@@ -33,7 +33,7 @@ public struct Grid: Hashable, Sendable {
     // Text of lone scalars (a label with a `·` or an arrow in it) fits without finding its
     // clusters: each scalar is one.
     if let columns = DisplayWidth.standaloneWidth(of: text), columns <= limit {
-      return write(text.unicodeScalars.lazy.map(Character.init), x: x, y: y, style: style)
+      return writeStandalone(text.unicodeScalars, x: x, y: y, style: style)
     }
     let fitted = text.displayWidth > limit ? text.truncated(toWidth: limit) : text
     return write(fitted, x: x, y: y, style: style)
@@ -64,23 +64,48 @@ public struct Grid: Hashable, Sendable {
       // Control characters would move the real cursor or start a sequence the terminal
       // obeys (ESC, and C1's CSI); show them as a visible mark.
       let shown: Character = ControlCharacters.isControl(character) ? "·" : character
-      let w = DisplayWidth.of(shown)
-      if w == 0 {
-        attachCombining(shown, beforeColumn: column, y: y)
-        continue
+      guard place(shown, width: DisplayWidth.of(shown), at: &column, y: y, style: style) else {
+        break
       }
-      if column >= 0 {
-        if column + w > width { break }
-        clearWide(at: column, y: y)
-        self[column, y] = Cell(shown, style: style)
-        if w == 2 {
-          clearWide(at: column + 1, y: y)
-          self[column + 1, y] = Cell(" ", style: style, isContinuation: true)
-        }
-      }
-      column += w
     }
     return column - x
+  }
+
+  /// Writes scalars that each stand alone (``DisplayWidth/standsAlone(_:)``: no controls,
+  /// one cluster each) from (x, y); returns the columns written.
+  private mutating func writeStandalone(
+    _ scalars: String.UnicodeScalarView, x: Int, y: Int, style: Style
+  ) -> Int {
+    var column = x
+    for scalar in scalars {
+      let shown = Character(scalar)
+      guard place(shown, width: DisplayWidth.of(scalar), at: &column, y: y, style: style) else {
+        break
+      }
+    }
+    return column - x
+  }
+
+  /// Puts one character `columns` wide at `column` and moves past it (a combining mark joins
+  /// the cell before); false when it would cross the grid's right edge.
+  private mutating func place(
+    _ shown: Character, width columns: Int, at column: inout Int, y: Int, style: Style
+  ) -> Bool {
+    if columns == 0 {
+      attachCombining(shown, beforeColumn: column, y: y)
+      return true
+    }
+    if column >= 0 {
+      if column + columns > width { return false }
+      clearWide(at: column, y: y)
+      self[column, y] = Cell(shown, style: style)
+      if columns == 2 {
+        clearWide(at: column + 1, y: y)
+        self[column + 1, y] = Cell(" ", style: style, isContinuation: true)
+      }
+    }
+    column += columns
+    return true
   }
 
   /// Fills a rectangle with one cell (clipped to the grid).
@@ -109,6 +134,17 @@ public struct Grid: Hashable, Sendable {
 
   /// Copies another grid in at (x, y), clipped.
   public mutating func blit(_ other: Grid, x: Int, y: Int) {
+    if x == 0, other.width == width, y >= 0, y + other.height <= height {
+      // Whole rows (typing's rows over the frame shown): one run of cells, assigned in
+      // place rather than each read out and written back.
+      cells.withUnsafeMutableBufferPointer { cells in
+        other.cells.withUnsafeBufferPointer { rows in
+          guard let target = cells.baseAddress, let source = rows.baseAddress else { return }
+          (target + y * width).update(from: source, count: rows.count)
+        }
+      }
+      return
+    }
     for oy in 0..<other.height where y + oy >= 0 && y + oy < height {
       for ox in 0..<other.width where x + ox >= 0 && x + ox < width {
         self[x + ox, y + oy] = other[ox, oy]
