@@ -97,6 +97,37 @@ import Testing
     #expect(shown.rows > 30)
   }
 
+  /// Outside the questioning phases a letter redraws the note line alone and leaves the
+  /// details row above it as drawn; a known tag being finished, and then finished with,
+  /// redraws the details row too. Every frame equals the whole frame.
+  @Test func outsideQuestioningALetterLeavesTheDetailsRow() throws {
+    let fixture = try LiveFixture()
+    fixture.press(.enter)
+    fixture.type("First #licensing")
+    fixture.press(.enter)
+    try #require(fixture.live?.session.current?.phase.noteKind != .question)
+    try #require(fixture.live?.knownTags == ["licensing"])
+    fixture.press(.enter)
+    _ = fixture.screen
+    let steps: [(key: Key, details: Bool)] = [
+      (.character("a"), false), (.character("é"), false), (.character(" "), false),
+      (.character("#"), false), (.character("l"), true), (.character("i"), true),
+      (.character(" "), true), (.character("c"), false), (.backspace, false),
+      (.character("d"), false),
+    ]
+    for (step, (key, details)) in steps.enumerated() {
+      let before = fixture.terminal.rowFrames
+      fixture.runner.handle(.key(key))
+      try Self.expectWholeFrame(fixture.runner, fixture.terminal, step: step, input: .key(key))
+      try #require(fixture.terminal.rowFrames == before + 1, "key \(step) drew by rows")
+      let noteRow = try #require(
+        fixture.terminal.screen.lines.firstIndex { $0.contains("Note ▸") })
+      #expect(
+        fixture.terminal.lastRows?.lowerBound == (details ? noteRow - 1 : noteRow),
+        "key \(step) (\(key))")
+    }
+  }
+
   /// The other text fields (the setup form's, the review search, a transcript's correction)
   /// draw whole frames; the same check holds there.
   @Test func setupFormFramesEqualWholeFrames() throws {

@@ -21,7 +21,21 @@ extension LiveState {
     unchanged.editor = editor
     unchanged.lastRefresh = lastRefresh
     guard unchanged == self else { return nil }
-    return rows.y..<rows.maxY
+    // The details row above the note line is left as the last frame drew it when nothing it
+    // shows can have changed: about half of what a key would draw.
+    return (detailsUnchanged(from: before, to: editor) ? rows.y + 1 : rows.y)..<rows.maxY
+  }
+
+  /// Whether the editor's details row shows the same for `before` and `editor`, the rest of
+  /// the state being equal: both write (no chooser, no question), with the same kind,
+  /// speaker and owner, no tag being finished, and no advice flag to come or go (it is
+  /// checked only in questioning phases, where the row is drawn every key).
+  private func detailsUnchanged(from before: NoteEditorState, to editor: NoteEditorState) -> Bool {
+    editor.mode == .writing && before.mode == .writing && editor.kind == before.kind
+      && editor.speaker == before.speaker && editor.owner == before.owner
+      && session.current?.phase.noteKind != .question
+      && TagCompletion.at(before.line, known: knownTags) == nil
+      && TagCompletion.at(editor.line, known: knownTags) == nil
   }
 
   public func renderTyping(
