@@ -86,13 +86,17 @@ def figure(latencies):
     ordered = sorted(latencies)
     return f"{ordered[len(ordered) // 2] * 1000:.3f} / {ordered[int(len(ordered) * 0.99)] * 1000:.3f} ms"
 
-rounds, keys, clear, binaries = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-scratch = tempfile.mkdtemp(prefix="pc-echo-")
-print(f"| round | {' | '.join(binaries)} | nano | cat |   (p50 / p99)")
-for round in range(rounds):
-    row = [figure(ours(binary, keys, clear, scratch)) for binary in binaries]
-    nano_file = os.path.join(scratch, f"nano-{round}.txt")
-    row.append(figure(other(["nano", "--ignorercfiles", nano_file], "Help", keys)))
-    row.append(figure(other(["sh", "-c", "stty raw -echo; echo ready; exec cat"], "ready", keys)))
-    print(f"| {round + 1} | {' | '.join(row)} |", flush=True)
-shutil.rmtree(scratch)
+def main():
+    rounds, keys, clear, binaries = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
+    scratch = tempfile.mkdtemp(prefix="pc-echo-")
+    print(f"| round | {' | '.join(binaries)} | nano | cat |   (p50 / p99)")
+    for round in range(rounds):
+        row = [figure(ours(binary, keys, clear, scratch)) for binary in binaries]
+        nano_file = os.path.join(scratch, f"nano-{round}.txt")
+        row.append(figure(other(["nano", "--ignorercfiles", nano_file], "Help", keys)))
+        row.append(figure(other(["sh", "-c", "stty raw -echo; echo ready; exec cat"], "ready", keys)))
+        print(f"| {round + 1} | {' | '.join(row)} |", flush=True)
+    shutil.rmtree(scratch)
+
+if __name__ == "__main__":
+    main()
