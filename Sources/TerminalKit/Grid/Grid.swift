@@ -49,7 +49,10 @@ public struct Grid: Hashable, Sendable {
     guard y >= 0, y < height, x < width else { return 0 }
     let limit = min(maxWidth ?? Int.max, width - max(0, x))
     guard limit > 0 else { return 0 }
-    guard characters.reduce(0, { $0 + DisplayWidth.of($1) }) <= limit else {
+    // No character is wider than two columns: a short row fits without being measured.
+    guard
+      characters.count * 2 <= limit || characters.reduce(0, { $0 + DisplayWidth.of($1) }) <= limit
+    else {
       return put(String(characters), x: x, y: y, style: style, maxWidth: maxWidth)
     }
     return write(characters, x: x, y: y, style: style)
