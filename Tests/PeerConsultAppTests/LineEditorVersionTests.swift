@@ -65,4 +65,34 @@ import Testing
       }
     }
   }
+  /// A note typed, corrected and pasted into at random places, laid out after every change
+  /// as a frame does: the rows kept from the layout before the change, with those wrapped
+  /// again, equal the text wrapped afresh, at a narrow width and at a note line's.
+  @Test(.serialized, arguments: [(UInt64(4), 9), (5, 31), (6, 73)])
+  func rowsKeptAcrossAChangeAreTheTextsOwn(seed: UInt64, width: Int) {
+    var random = SeededGenerator(seed: seed)
+    let pieces = [
+      "budget ", "licensing", " ", "王小明", "é", "a", "b", "who holds it? ", "e", "\u{301}",
+    ]
+    let actions: [Action] = [
+      .deleteBackward, .deleteForward, .cursorLeft, .cursorLeft, .cursorRight, .lineStart,
+      .lineEnd, .deleteWordBackward, .deleteToEnd,
+    ]
+    let keptBefore = LineEditor.rowsKeptAcrossChanges
+    var editor = LineEditor()
+    for step in 0..<800 {
+      if Int.random(in: 0..<5, using: &random) == 0 {
+        editor.apply(actions.randomElement(using: &random)!)
+      } else {
+        editor.insert(pieces.randomElement(using: &random)!)
+      }
+      if editor.text.count > 600 { editor.set("") }
+      let layout = editor.wrappedLayout(width: width, maxRows: 200)
+      #expect(
+        layout.rows == LineEditor.breakRows(editor.text, 0..<editor.text.count, width: width),
+        "step \(step): \(editor.string)")
+    }
+    // Most layouts kept rows from the one before.
+    #expect(LineEditor.rowsKeptAcrossChanges - keptBefore > 400)
+  }
 }

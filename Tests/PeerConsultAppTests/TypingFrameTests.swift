@@ -128,6 +128,57 @@ import Testing
     }
   }
 
+  /// Typing at the end of a note of several rows redraws the cursor's row alone: the rows
+  /// above it stand as drawn. Typing in its middle redraws from the row changed down.
+  @Test func typingAtTheEndOfALongNoteRedrawsItsLastRowAlone() throws {
+    let fixture = try LiveFixture()
+    fixture.press(.enter)
+    fixture.runner.handle(.paste(String(repeating: "who holds the licensing budget ", count: 6)))
+    _ = fixture.screen
+    for (step, letter) in "abc".enumerated() {
+      let before = fixture.terminal.rowFrames
+      fixture.runner.handle(.key(.character(letter)))
+      try Self.expectWholeFrame(
+        fixture.runner, fixture.terminal, step: step, input: .key(.character(letter)))
+      try #require(fixture.terminal.rowFrames == before + 1)
+      let rows = try #require(fixture.terminal.lastRows)
+      #expect(rows.count == 1 && fixture.terminal.cursor?.y == rows.lowerBound, "\(rows)")
+    }
+    let noteRows = fixture.terminal.screen.lines.indices.filter {
+      fixture.terminal.screen.lines[$0].contains("licensing")
+    }
+    try #require(noteRows.count > 2)
+    for _ in 0..<120 { fixture.runner.handle(.key(.left)) }
+    _ = fixture.screen
+    fixture.runner.handle(.key(.character("x")))
+    try Self.expectWholeFrame(fixture.runner, fixture.terminal, step: 3, input: .key(.left))
+    let rows = try #require(fixture.terminal.lastRows)
+    #expect(rows.lowerBound > noteRows[0] && rows.upperBound == noteRows.last! + 1, "\(rows)")
+    // An accent typed on the first row joins its letter: the text changes, its length and
+    // every row's range do not.
+    fixture.runner.handle(.key(.home))
+    _ = fixture.screen
+    for (step, key) in [Key.right, .character("e"), .character("\u{301}")].enumerated() {
+      fixture.runner.handle(.key(key))
+      try Self.expectWholeFrame(fixture.runner, fixture.terminal, step: 4 + step, input: .key(key))
+    }
+    // Two changes drawn as one frame (keys that arrived together): an accent joining the
+    // first letter, then a letter at the end. Only the second is the text's last change.
+    for key in [Key.home, .right, .character("\u{300}"), .end, .character("q")] {
+      fixture.runner.handle(.key(key))
+    }
+    try Self.expectWholeFrame(fixture.runner, fixture.terminal, step: 7, input: .key(.end))
+    // A note longer than the editor's rows scrolls as it grows: a row more moves every row.
+    fixture.runner.handle(.key(.end))
+    fixture.runner.handle(.paste(String(repeating: "who holds the licensing budget ", count: 30)))
+    _ = fixture.screen
+    for step in 0..<90 {
+      fixture.runner.handle(.key(.character("y")))
+      try Self.expectWholeFrame(
+        fixture.runner, fixture.terminal, step: 10 + step, input: .key(.character("y")))
+    }
+  }
+
   /// The other text fields (the setup form's, the review search, a transcript's correction)
   /// draw whole frames; the same check holds there.
   @Test func setupFormFramesEqualWholeFrames() throws {

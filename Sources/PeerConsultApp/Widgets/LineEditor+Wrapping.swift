@@ -16,6 +16,13 @@ extension LineEditor {
     var cursorColumn: Int
     /// The rows needed, the cursor's included (one more when it stands after a full row).
     var rowCount: Int { max(rows.count, cursorRow + 1) }
+
+    /// The rows drawn in `maxRows`, and the first of them: scrolled so the cursor's row
+    /// shows.
+    func window(_ maxRows: Int) -> (shown: Int, first: Int) {
+      let shown = min(maxRows, rowCount)
+      return (shown, max(0, min(cursorRow - shown + 1, rowCount - shown)))
+    }
   }
 
   /// Lays out the text near the cursor in rows of `width` columns, enough for `maxRows` rows
@@ -39,10 +46,10 @@ extension LineEditor {
     // previous text's, so the last few are kept by the text's version (``textVersion``). A
     // pure function still: the same version is the same text.
     let key = LayoutKey(version: textVersion, range: lower..<upper, width: width, cursor: cursor)
-    if let layout = Self.recentLayouts.withLock({ $0.first { $0.key == key }?.layout }) {
+    if let layout = Self.recentLayouts.withLock({ $0.layouts.first { $0.key == key }?.layout }) {
       return layout
     }
-    let rows = Self.breakRows(text, lower..<upper, width: width)
+    let rows = laidOut(lower..<upper, width: width)
     let row = rows.firstIndex { $0.contains(cursor) } ?? rows.count - 1
     let column = text[rows[row].lowerBound..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
     let layout =
@@ -50,10 +57,32 @@ extension LineEditor {
       ? WrappedLayout(rows: rows, cursorRow: row + 1, cursorColumn: 0)
       : WrappedLayout(rows: rows, cursorRow: row, cursorColumn: column)
     Self.recentLayouts.withLock { recent in
-      if recent.count >= Self.layoutsKept { recent.removeFirst() }
-      recent.append((key, layout))
+      if recent.layouts.count >= Self.layoutsKept { recent.layouts.removeFirst() }
+      recent.layouts.append((key, layout))
     }
     return layout
+  }
+
+  /// The rows of `range` at `width`. When the text before the last change was laid out over
+  /// the same range's start, its rows before the change are kept: a greedy wrap decides a
+  /// row from the row's own characters and the first word of the next, so a change moves
+  /// the row it is in and the one before, never those above. Typing at the end of a long
+  /// note then wraps its last rows only.
+  private func laidOut(_ range: Range<Int>, width: Int) -> [Range<Int>] {
+    guard parentVersion != 0,
+      let parent = Self.recentLayouts.withLock({ recent in
+        recent.layouts.first {
+          $0.key.version == parentVersion && $0.key.width == width
+            && $0.key.range.lowerBound == range.lowerBound
+        }?.layout.rows
+      })
+    else { return Self.breakRows(text, range, width: width) }
+    let changedRow = parent.firstIndex { $0.upperBound > changedFrom } ?? parent.count - 1
+    let kept = max(0, changedRow - 1)
+    guard kept > 0 else { return Self.breakRows(text, range, width: width) }
+    Self.recentLayouts.withLock { $0.rowsKept += kept }
+    return Array(parent[..<kept])
+      + Self.breakRows(text, parent[kept].lowerBound..<range.upperBound, width: width)
   }
 
   /// What a layout was made of: the text (by version), the part of it laid out, the width
@@ -67,7 +96,17 @@ extension LineEditor {
 
   /// Enough for the frame shown and the one being drawn, with room for another field.
   private static let layoutsKept = 4
-  private static let recentLayouts = Mutex<[(key: LayoutKey, layout: WrappedLayout)]>([])
+  private static let recentLayouts = Mutex(RecentLayouts())
+
+  /// The layouts kept, oldest first, and how many rows were kept from a text's layout for
+  /// the text after its change (for the tests).
+  private struct RecentLayouts {
+    var layouts: [(key: LayoutKey, layout: WrappedLayout)] = []
+    var rowsKept = 0
+  }
+
+  /// Rows kept so far from a layout of the text before a change.
+  static var rowsKeptAcrossChanges: Int { recentLayouts.withLock { $0.rowsKept } }
 
   /// Greedy word wrap of `range` of `text`.
   static func breakRows(_ text: [Character], _ range: Range<Int>, width: Int) -> [Range<Int>] {
@@ -110,8 +149,7 @@ extension LineEditor {
   ) -> (x: Int, y: Int) {
     guard width > 1, maxRows > 0 else { return (x, y) }
     let layout = wrappedLayout(width: width, maxRows: maxRows)
-    let shown = min(maxRows, layout.rowCount)
-    let first = max(0, min(layout.cursorRow - shown + 1, layout.rowCount - shown))
+    let (shown, first) = layout.window(maxRows)
     for offset in 0..<shown {
       grid.fill(Rect(x: x, y: y + offset, width: width, height: 1), with: Cell(" ", style: style))
       let row = first + offset
@@ -122,5 +160,30 @@ extension LineEditor {
     let hidden = first > 0 || (layout.rows.first?.lowerBound ?? 0) > 0
     if hidden { grid.put("…", x: x, y: y, style: Theme.muted) }
     return (x + layout.cursorColumn, y + layout.cursorRow - first)
+  }
+
+  /// How many of the rows ``renderWrapped(into:x:y:width:maxRows:style:)`` draws, from the
+  /// top, it draws the same for `previous` as for this editor: none unless this text is
+  /// `previous`'s changed once, and then those above the change that stand where they
+  /// stood, the last row drawn never among them. Typing at the end of a note of several
+  /// rows then redraws its last row alone.
+  func rowsDrawnAlike(as previous: LineEditor, width: Int, maxRows: Int) -> Int {
+    guard width > 1, maxRows > 0, parentVersion != 0, parentVersion == previous.textVersion
+    else { return 0 }
+    let now = wrappedLayout(width: width, maxRows: maxRows)
+    let then = previous.wrappedLayout(width: width, maxRows: maxRows)
+    let (shown, first) = now.window(maxRows)
+    guard then.window(maxRows) == (shown, first),
+      now.rows.first?.lowerBound == then.rows.first?.lowerBound
+    else { return 0 }
+    var alike = 0
+    while alike < shown - 1 {
+      let row = first + alike
+      guard now.rows.indices.contains(row), then.rows.indices.contains(row),
+        now.rows[row] == then.rows[row], now.rows[row].upperBound <= changedFrom
+      else { break }
+      alike += 1
+    }
+    return alike
   }
 }

@@ -17,13 +17,26 @@ extension Action {
 /// wide character is moved over and deleted as one.
 public struct LineEditor: Equatable, Sendable {
   public private(set) var text: [Character] {
-    didSet { textVersion = Self.newVersion() }
+    didSet {
+      parentVersion = textVersion
+      textVersion = Self.newVersion()
+      changedFrom = changing
+      changing = 0
+    }
   }
   /// Names this text: every change of it takes a number no other text in the process had, so
   /// two editors with the same version hold the same text. A key's echo compares editors and
   /// looks up the text's layout by it rather than reading the whole note (see
   /// ``wrappedLayout(width:maxRows:)``).
   public private(set) var textVersion: UInt64
+  /// The version before the last change, and the first character that change touched (the
+  /// text before it is the same in both): a layout of the version before keeps its rows up
+  /// to the change (``wrappedLayout(width:maxRows:)``). 0 when unknown, as after `init`.
+  private(set) var parentVersion: UInt64 = 0
+  private(set) var changedFrom = 0
+  /// Where the change being made begins, set before changing `text`; a change that does not
+  /// say counts from the start, which relays out everything.
+  private var changing = 0
   /// Cursor position, in characters from the start (0...text.count).
   public private(set) var cursor: Int
   /// The longest text accepted, in characters.
@@ -123,12 +136,14 @@ public struct LineEditor: Equatable, Sendable {
     case .lineEnd: cursor = text.count
     case .deleteBackward:
       if cursor > 0 {
+        changing = cursor - 1
         text.remove(at: cursor - 1)
         cursor -= 1
         rejoin(at: cursor)
       }
     case .deleteForward:
       if cursor < text.count {
+        changing = cursor
         text.remove(at: cursor)
         rejoin(at: cursor)
       }
@@ -136,11 +151,13 @@ public struct LineEditor: Equatable, Sendable {
       text.removeFirst(cursor)
       cursor = 0
     case .deleteToEnd:
+      changing = cursor
       text.removeLast(text.count - cursor)
     case .deleteWordBackward:
       var start = cursor
       while start > 0 && text[start - 1] == " " { start -= 1 }
       while start > 0 && text[start - 1] != " " { start -= 1 }
+      changing = start
       text.removeSubrange(start..<cursor)
       cursor = start
       rejoin(at: start)
@@ -158,6 +175,7 @@ public struct LineEditor: Equatable, Sendable {
       cursor == 0 || Self.standsAlone(text[cursor - 1]),
       cursor == text.count || Self.standsAlone(text[cursor])
     {
+      changing = cursor
       text.insert(character, at: cursor)
       cursor += 1
       return true
@@ -179,6 +197,7 @@ public struct LineEditor: Equatable, Sendable {
     let upper = min(text.count, cursor + 1)
     let head = Array(String(text[lower..<cursor]) + cleaned)
     let merged = Array(String(head) + String(text[cursor..<upper]))
+    changing = lower
     text.replaceSubrange(lower..<upper, with: merged)
     // When the character after the cursor joined the inserted text, step past the cluster.
     cursor = lower + (merged.count == head.count + (upper - cursor) ? head.count : merged.count)
@@ -210,6 +229,7 @@ public struct LineEditor: Equatable, Sendable {
     guard index > 0, index < text.count else { return }
     let joined = Array(String(text[index - 1]) + String(text[index]))
     guard joined.count == 1 else { return }
+    changing = index - 1
     text.replaceSubrange((index - 1)...index, with: joined)
     if cursor > index { cursor -= 1 }
   }

@@ -22,8 +22,14 @@ extension LiveState {
     unchanged.lastRefresh = lastRefresh
     guard unchanged == self else { return nil }
     // The details row above the note line is left as the last frame drew it when nothing it
-    // shows can have changed: about half of what a key would draw.
-    return (detailsUnchanged(from: before, to: editor) ? rows.y + 1 : rows.y)..<rows.maxY
+    // shows can have changed (about half of what a key on a one-row note would draw), and so
+    // are the note's rows above the change that stand where they stood.
+    guard detailsUnchanged(from: before, to: editor) else { return rows.y..<rows.maxY }
+    guard editor.editing == before.editing else { return rows.y + 1..<rows.maxY }
+    let alike = editor.line.rowsDrawnAlike(
+      as: before.line, width: rows.width - LiveScreen.editorLabelWidth(editor),
+      maxRows: rows.height - 1)
+    return rows.y + 1 + alike..<rows.maxY
   }
 
   /// Whether the editor's details row shows the same for `before` and `editor`, the rest of
