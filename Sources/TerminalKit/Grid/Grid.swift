@@ -30,12 +30,15 @@ public struct Grid: Hashable, Sendable {
     guard y >= 0, y < height, x < width else { return 0 }
     let limit = min(maxWidth ?? Int.max, width - max(0, x))
     guard limit > 0 else { return 0 }
-    // Text of lone scalars (a label with a `·` or an arrow in it) fits without finding its
-    // clusters: each scalar is one.
-    if let columns = DisplayWidth.standaloneWidth(of: text), columns <= limit {
+    // Text of lone scalars (a label with a `·` or an arrow in it) is measured and written
+    // without finding its clusters: each scalar is one. Other text is measured once, cluster
+    // by cluster, as `displayWidth` would after looking for lone scalars again.
+    let standalone = DisplayWidth.standaloneWidth(of: text)
+    if let standalone, standalone <= limit {
       return writeStandalone(text.unicodeScalars, x: x, y: y, style: style)
     }
-    let fitted = text.displayWidth > limit ? text.truncated(toWidth: limit) : text
+    let columns = standalone ?? text.reduce(0) { $0 + DisplayWidth.of($1) }
+    let fitted = columns > limit ? text.truncated(toWidth: limit) : text
     return write(fitted, x: x, y: y, style: style)
   }
 
