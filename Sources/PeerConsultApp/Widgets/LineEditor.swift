@@ -206,21 +206,22 @@ public struct LineEditor: Equatable, Sendable {
 
   /// `string` as one character when it is a single scalar that ``standsAlone(_:)``.
   private static func standingAlone(_ string: String) -> Character? {
-    var scalars = string.unicodeScalars.makeIterator()
-    guard let scalar = scalars.next(), scalars.next() == nil, DisplayWidth.standsAlone(scalar)
-    else {
-      return nil
-    }
-    return Character(scalar)
+    loneScalar(string.unicodeScalars).map(Character.init)
   }
 
   /// Whether `character` is one scalar that ``DisplayWidth/standsAlone(_:)``: printable (so
   /// not a newline or a tab, which typing turns into a space) and never joined to a
   /// neighbour of the same kind by a grapheme-break rule.
   static func standsAlone(_ character: Character) -> Bool {
-    var scalars = character.unicodeScalars.makeIterator()
-    guard let scalar = scalars.next(), scalars.next() == nil else { return false }
-    return DisplayWidth.standsAlone(scalar)
+    loneScalar(character.unicodeScalars) != nil
+  }
+
+  /// The one scalar of `scalars` when there is exactly one and it stands alone.
+  private static func loneScalar(_ scalars: some Sequence<Unicode.Scalar>) -> Unicode.Scalar? {
+    var iterator = scalars.makeIterator()
+    guard let scalar = iterator.next(), iterator.next() == nil, DisplayWidth.standsAlone(scalar)
+    else { return nil }
+    return scalar
   }
 
   /// After a deletion, joins the characters either side of `index` if they now draw as one
