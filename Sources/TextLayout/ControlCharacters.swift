@@ -19,7 +19,12 @@ public enum ControlCharacters {
   /// Whether `character` holds a control character (a grapheme cluster never joins one to
   /// other scalars, except CR LF).
   public static func isControl(_ character: Character) -> Bool {
-    character.unicodeScalars.contains(where: isControl)
+    // From the bytes in place: every character a frame draws is asked, and walking its
+    // scalars costs several times more.
+    character.utf8.withContiguousStorageIfAvailable {
+      holdsControl($0, besidesLineFeedsAndTabs: false)
+    }
+      ?? character.unicodeScalars.contains(where: isControl)
   }
 
   /// The first control character in `text` that is neither a line break nor a tab when
@@ -62,11 +67,19 @@ public enum ControlCharacters {
 
   /// ``needsCleaning(_:)-(String)`` of UTF-8 `bytes`.
   private static func needsCleaning(_ bytes: some Sequence<UInt8>) -> Bool {
+    holdsControl(bytes, besidesLineFeedsAndTabs: true)
+  }
+
+  /// Whether UTF-8 `bytes` hold a control character, line feeds and tabs aside when
+  /// `besidesLineFeedsAndTabs`.
+  private static func holdsControl(
+    _ bytes: some Sequence<UInt8>, besidesLineFeedsAndTabs: Bool
+  ) -> Bool {
     var afterC2 = false
     for byte in bytes {
       // C0 and DEL are one byte each; a C1 control (U+0080-U+009F) is 0xC2 then 0x80-0x9F.
-      if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
-        || (afterC2 && byte <= 0x9F && byte >= 0x80)
+      if (byte < 0x20 && !(besidesLineFeedsAndTabs && (byte == 0x0A || byte == 0x09)))
+        || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80)
       {
         return true
       }

@@ -8,18 +8,20 @@ import Synchronization
 public enum DisplayWidth {
   /// Columns taken by one grapheme cluster (0, 1 or 2).
   public static func of(_ character: Character) -> Int {
-    // Read from the UTF-8 bytes first: every frame measures every character it draws, and
-    // a character's scalars are costlier to reach than its bytes.
-    let utf8 = character.utf8
-    guard let lead = utf8.first else { return 0 }
-    if lead < 0x7F { return lead < 0x20 ? 0 : 1 }
-    // A Latin letter alone (é, ß, ø: most of a European note) is one column, without the
-    // look-ups below; a cluster (a letter and its accent) takes the long way. Two bytes in
-    // all make one scalar, U+0080 to U+07FF.
-    if utf8.count == 2 {
-      let value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[utf8.index(after: utf8.startIndex)] & 0x3F)
-      if value >= 0xA0 && value < 0x300 { return 1 }
+    // Read from the UTF-8 bytes in place first: every frame measures every character it
+    // draws, and a character's scalars, or its bytes one at a time through its UTF-8 view,
+    // cost several times more.
+    if let quick = character.utf8.withContiguousStorageIfAvailable(quickWidth), let quick {
+      return quick
     }
+    return clusterWidth(of: character)
+  }
+
+  /// The width of a character its bytes do not tell: kept out of ``of(_:)-(Character)``,
+  /// whose every call would otherwise first look up the metadata of the Unicode properties
+  /// this reads.
+  @inline(never)
+  private static func clusterWidth(of character: Character) -> Int {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     // An emoji presentation selector widens a text-default base (e.g. "❤️").
@@ -31,6 +33,18 @@ public enum DisplayWidth {
       if width > 0 { return width }
     }
     return 0
+  }
+
+  /// The width of a character from its UTF-8 `bytes` when they tell it without Unicode's
+  /// properties: ASCII (a control none, a cluster that starts with a letter as wide as the
+  /// letter), and a Latin letter alone (é, ß, ø: most of a European note), two bytes in all
+  /// making one scalar of U+00A0-U+02FF; nil for the rest.
+  private static func quickWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let lead = bytes.first else { return 0 }
+    if lead < 0x7F { return lead < 0x20 ? 0 : 1 }
+    guard bytes.count == 2 else { return nil }
+    let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[1] & 0x3F)
+    return value >= 0xA0 && value < 0x300 ? 1 : nil
   }
 
   /// Columns taken by one scalar on its own.

@@ -36,7 +36,9 @@ extension LineEditor {
     if text.count > 2 * span {
       // Start a row's worth of words before what can show, at a word's start.
       lower = max(0, cursor - span - width)
-      if lower > 0, let space = text[lower..<min(cursor, lower + width)].firstIndex(of: " ") {
+      if lower > 0,
+        let space = text[lower..<min(cursor, lower + width)].firstIndex(where: \.isPlainSpace)
+      {
         lower = space + 1
       }
       upper = min(text.count, cursor + span)
@@ -126,7 +128,7 @@ extension LineEditor {
         continue
       }
       used += characterWidth
-      if text[index] == " " { afterSpace = index + 1 }
+      if text[index].isPlainSpace { afterSpace = index + 1 }
       index += 1
     }
     rows.append(start..<range.upperBound)

@@ -155,8 +155,8 @@ public struct LineEditor: Equatable, Sendable {
       text.removeLast(text.count - cursor)
     case .deleteWordBackward:
       var start = cursor
-      while start > 0 && text[start - 1] == " " { start -= 1 }
-      while start > 0 && text[start - 1] != " " { start -= 1 }
+      while start > 0 && text[start - 1].isPlainSpace { start -= 1 }
+      while start > 0 && !text[start - 1].isPlainSpace { start -= 1 }
       changing = start
       text.removeSubrange(start..<cursor)
       cursor = start
