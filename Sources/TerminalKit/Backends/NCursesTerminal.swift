@@ -147,8 +147,7 @@ public final class NCursesTerminal: Terminal {
     let rows = min(grid.height, max(0, size.height - top))
     let columns = min(grid.width, size.width)
     let shownWidth = previous?.width ?? 0
-    // The cells are compared where they lie rather than copied out one by one: a copy of a
-    // cell retains and releases its character, which was most of a keystroke's comparison.
+    // The cells are compared where they lie, against the frame shown, not copied out.
     return grid.cells.withUnsafeBufferPointer { cells in
       (previous?.cells ?? []).withUnsafeBufferPointer { shown in
         guard let cells = cells.baseAddress else { return 0 }
@@ -177,11 +176,9 @@ public final class NCursesTerminal: Terminal {
     }
   }
 
-  /// Whether two cells are equal, answered from their bytes when those are the same: equal
-  /// bytes are the same character (its string's bits), style and half. Other cells are
-  /// compared as values.
+  /// Whether two cells are equal, compared where they lie (a cell is plain bytes).
   private static func same(_ one: UnsafePointer<Cell>, _ other: UnsafePointer<Cell>) -> Bool {
-    memcmp(one, other, MemoryLayout<Cell>.size) == 0 || one.pointee == other.pointee
+    one.pointee == other.pointee
   }
 
   /// Places the text cursor (or hides it) and sends what changed to the terminal.
@@ -218,7 +215,7 @@ public final class NCursesTerminal: Terminal {
 
   private func put(_ cell: Cell, x: Int, y: Int) {
     var chars: [wchar_t] = []
-    for scalar in cell.character.unicodeScalars.prefix(5) {
+    for scalar in cell.glyph.string.unicodeScalars.prefix(5) {
       // Only the first scalar may take columns; ncurses refuses a cell of two wide chars.
       if !chars.isEmpty && DisplayWidth.of(scalar) > 0 { continue }
       chars.append(wchar_t(bitPattern: scalar.value))

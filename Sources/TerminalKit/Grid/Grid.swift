@@ -70,9 +70,9 @@ public struct Grid: Hashable, Sendable {
       // Control characters would move the real cursor or start a sequence the terminal
       // obeys (ESC, and C1's CSI); show them as a visible mark.
       let shown: Character = ControlCharacters.isControl(character) ? "·" : character
-      guard place(shown, width: DisplayWidth.of(shown), at: &column, y: y, style: style) else {
-        break
-      }
+      guard
+        place(Glyph(shown), width: DisplayWidth.of(shown), at: &column, y: y, style: style)
+      else { break }
     }
     return column - x
   }
@@ -84,10 +84,10 @@ public struct Grid: Hashable, Sendable {
   ) -> Int {
     var column = x
     for scalar in scalars {
-      let shown = Character(scalar)
-      guard place(shown, width: DisplayWidth.of(scalar), at: &column, y: y, style: style) else {
-        break
-      }
+      guard
+        place(
+          Glyph(scalar: scalar), width: DisplayWidth.of(scalar), at: &column, y: y, style: style)
+      else { break }
     }
     return column - x
   }
@@ -95,19 +95,19 @@ public struct Grid: Hashable, Sendable {
   /// Puts one character `columns` wide at `column` and moves past it (a combining mark joins
   /// the cell before); false when it would cross the grid's right edge.
   private mutating func place(
-    _ shown: Character, width columns: Int, at column: inout Int, y: Int, style: Style
+    _ shown: Glyph, width columns: Int, at column: inout Int, y: Int, style: Style
   ) -> Bool {
     if columns == 0 {
-      attachCombining(shown, beforeColumn: column, y: y)
+      attachCombining(shown.character, beforeColumn: column, y: y)
       return true
     }
     if column >= 0 {
       if column + columns > width { return false }
       clearWide(at: column, y: y)
-      self[column, y] = Cell(shown, style: style)
+      self[column, y] = Cell(glyph: shown, style: style)
       if columns == 2 {
         clearWide(at: column + 1, y: y)
-        self[column + 1, y] = Cell(" ", style: style, isContinuation: true)
+        self[column + 1, y] = Cell(glyph: .space, style: style, isContinuation: true)
       }
     }
     column += columns
@@ -172,9 +172,9 @@ public struct Grid: Hashable, Sendable {
   private mutating func clearWide(at x: Int, y: Int) {
     guard x >= 0, x < width else { return }
     if self[x, y].isContinuation, x > 0 {
-      self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+      self[x - 1, y] = Cell(glyph: .space, style: self[x - 1, y].style)
     } else if x + 1 < width, self[x + 1, y].isContinuation {
-      self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+      self[x + 1, y] = Cell(glyph: .space, style: self[x + 1, y].style)
     }
   }
 
