@@ -11,13 +11,18 @@ import Testing
   }
 
   /// Every character comes back from a cell with the same bytes: held in place up to 15 bytes
-  /// (one on each side of the edge included), numbered beyond, and the same cluster twice is
-  /// one number, so equal cells stay equal.
+  /// (14, 15 and 16 around the edge), numbered beyond, and the same cluster twice is one
+  /// number, so equal cells stay equal; characters differing only after their eighth byte or
+  /// in their last one are different cells.
   @Test func aCellGivesBackItsCharacterByteForByte() {
+    let marks = "\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}"
     let characters: [Character] = [
       " ", "a", "é", "e\u{301}", "ß", "日", "🍺", "❤️", "🇬🇧", "👩‍⚕️",
-      "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}",  // 15 bytes
-      "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}",  // 17 bytes
+      Character("a" + marks.dropLast()),  // 13 bytes
+      Character("é" + marks.dropLast()),  // 14 bytes
+      Character("a" + marks),  // 15 bytes
+      Character("é" + marks),  // 16 bytes
+      Character("a" + marks + "\u{308}"),  // 17 bytes
       "👨‍👩‍👧‍👦", "🏴󠁧󠁢󠁥󠁮󠁧󠁿",
     ]
     for character in characters {
@@ -29,29 +34,40 @@ import Testing
       changed.character = "x"
       #expect(changed != cell && changed.character == "x")
     }
-    // Canonically equivalent but different bytes draw different bytes: not the same cell.
-    #expect(Cell("é") != Cell("e\u{301}"))
-    #expect(Cell("👨‍👩‍👧‍👦") != Cell("🏴󠁧󠁢󠁥󠁮󠁧󠁿"))
+    for (one, other): (Character, Character) in [
+      ("é", "e\u{301}"), ("👨‍👩‍👧‍👦", "🏴󠁧󠁢󠁥󠁮󠁧󠁿"),
+      ("a\u{301}\u{302}\u{303}\u{304}", "a\u{301}\u{302}\u{303}\u{305}"),  // bytes 8-9
+      (Character("a" + marks), Character("a" + marks.dropLast() + "\u{308}")),  // byte 14
+      (Character("é" + marks), Character("é" + marks.dropLast() + "\u{308}")),  // byte 15
+    ] {
+      // Canonically equivalent but different bytes send different bytes: not the same cell.
+      #expect(Cell(one) != Cell(other), "\(one) \(other)")
+    }
   }
 
-  /// The table of long clusters holds at most its capacity, the last place kept for U+FFFD,
-  /// and at most 64 bytes of a cluster, cut after a whole scalar.
+  /// The table of long clusters keeps at most its capacity and at most 64 bytes of a
+  /// cluster, cut after a whole scalar; once it is full, a glyph keeps a new long cluster's
+  /// first whole scalars in place: its base and as many marks as fit in 15 bytes.
   @Test func longClustersAreBoundedInNumberAndLength() {
-    var table = LongClusters(capacity: 3)
-    let first = Array("👨‍👩‍👧‍👦".utf8)
-    let second = Array("🏴󠁧󠁢󠁥󠁮󠁧󠁿".utf8)
-    #expect(table.number(of: first) == 0)
-    #expect(table.number(of: second) == 1)
-    #expect(table.number(of: first) == 0)
-    let third = Array("b\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}".utf8)
-    #expect(table.number(of: third) == 2)
-    #expect(table.clusters[2] == LongClusters.replacement)
-    #expect(table.number(of: Array("c\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}".utf8)) == 2)
-    #expect(table.clusters.count == 3)
+    var table = LongClusters(capacity: 2)
+    func number(_ text: String) -> UInt64? {
+      Array(text.utf8).withUnsafeBufferPointer { table.number(of: $0) }
+    }
+    #expect(number("👨‍👩‍👧‍👦") == 0)
+    #expect(number("🏴󠁧󠁢󠁥󠁮󠁧󠁿") == 1)
+    #expect(number("👨‍👩‍👧‍👦") == 0)
+    #expect(number("b\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}") == nil)
+    #expect(table.clusters.count == 2)
 
-    let heap = Array(("z" + String(repeating: "\u{301}", count: 1000)).utf8)
-    let cut = LongClusters.cut(heap)
-    #expect(cut.count == 63 && cut == Array(("z" + String(repeating: "\u{301}", count: 31)).utf8))
-    #expect(LongClusters.cut(first) == first)
+    var heap = LongClusters(capacity: 1)
+    let marked = Array(("z" + String(repeating: "\u{301}", count: 1000)).utf8)
+    #expect(marked.withUnsafeBufferPointer { heap.number(of: $0) } == 0)
+    #expect(heap.clusters[0] == Array(("z" + String(repeating: "\u{301}", count: 31)).utf8))
+
+    let full = marked.withUnsafeBufferPointer(Glyph.init(inPlace:))
+    #expect(full.string == "z" + String(repeating: "\u{301}", count: 7))
+    #expect(Array(full.string.utf8).count == 15)
+    let emoji = Array("👩🏽‍⚕️".utf8)  // 17 bytes: woman, skin tone, joiner, staff, selector
+    #expect(emoji.withUnsafeBufferPointer(Glyph.init(inPlace:)).string == "👩🏽\u{200D}\u{2695}")
   }
 }

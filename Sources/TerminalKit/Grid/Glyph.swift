@@ -3,7 +3,8 @@ import Synchronization
 /// A grapheme cluster as plain bytes, so that a ``Cell`` holds no reference: its UTF-8 in
 /// place when it has at most 15 bytes (every letter, CJK character, accented letter, flag and
 /// most emoji), else the number of its entry in a table of the longer clusters drawn (a
-/// family emoji, a letter under many marks).
+/// family emoji, a letter under many marks), or, once that table is full, the first whole
+/// scalars of it that fit in place (its base and first marks, as wide as the whole).
 ///
 /// A character held as a `Character` made every cell a reference to count: making a row,
 /// filling it, copying it onto the frame shown and dropping it retained and released each
@@ -52,17 +53,31 @@ struct Glyph: Hashable, Sendable {
     }
   }
 
-  /// The cluster whose UTF-8 is `utf8`.
+  /// The cluster whose UTF-8 is `utf8`: in place when it fits, else numbered in
+  /// ``longClusters``, else (the table full) cut to what fits in place.
   private init(utf8: UnsafeBufferPointer<UInt8>) {
-    words = (0, 0)
-    if utf8.count <= Self.inPlace {
-      withUnsafeMutableBytes(of: &words) { bytes in
-        bytes.copyMemory(from: UnsafeRawBufferPointer(utf8))
-        bytes[Self.inPlace] = UInt8(utf8.count)
-      }
+    if utf8.count > Self.inPlace,
+      let number = Self.longClusters.withLock({ $0.number(of: utf8) })
+    {
+      self.init(number: number)
     } else {
-      words.0 = Self.number(of: Array(utf8))
-      withUnsafeMutableBytes(of: &words) { $0[Self.inPlace] = Self.long }
+      self.init(inPlace: utf8)
+    }
+  }
+
+  /// The long cluster `number` of ``longClusters``.
+  private init(number: UInt64) {
+    words = (number, 0)
+    withUnsafeMutableBytes(of: &words) { $0[Self.inPlace] = Self.long }
+  }
+
+  /// The first whole scalars of `utf8` that fit in place (all of them when it is short).
+  init(inPlace utf8: UnsafeBufferPointer<UInt8>) {
+    let count = LongClusters.cutEnd(of: utf8, atMost: Self.inPlace)
+    words = (0, 0)
+    withUnsafeMutableBytes(of: &words) { bytes in
+      bytes.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[..<count])))
+      bytes[Self.inPlace] = UInt8(count)
     }
   }
 
@@ -80,13 +95,10 @@ struct Glyph: Hashable, Sendable {
     }
   }
 
-  var character: Character { Character(string) }
+  /// The cluster as a character (a cut cluster's prefix is still one cluster; were it not,
+  /// its first, rather than a trap).
+  var character: Character { string.first ?? " " }
 
   /// The long clusters drawn in this process, each kept once.
   private static let longClusters = Mutex(LongClusters(capacity: 4096))
-
-  /// The number of the long cluster `utf8` in ``longClusters``.
-  private static func number(of utf8: [UInt8]) -> UInt64 {
-    longClusters.withLock { $0.number(of: utf8) }
-  }
 }
