@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
 
 // glibc hides wcwidth from Swift without _XOPEN_SOURCE.
 extern int wcwidth(wchar_t c);
@@ -49,6 +50,16 @@ static inline int pc_get_cell(WINDOW *win, int y, int x, wchar_t *out, int cap, 
   out[i] = 0;
   *attrs = (int)(a & ~A_COLOR);
   *pair = p;
+  return OK;
+}
+
+/// The size of the terminal on `fd`, as the kernel reports it; ERR when `fd` is not a
+/// terminal or reports no size.
+static inline int pc_window_size(int fd, int *rows, int *columns) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return ERR;
+  *rows = size.ws_row;
+  *columns = size.ws_col;
   return OK;
 }
 

@@ -15,6 +15,11 @@ extension NCursesTerminalTests {
     /// The events read from `first`, written now, and `rest`, written 5 ms later, the first
     /// read waiting `timeout` milliseconds.
     private func events(_ first: String, _ rest: String, timeout: Int) throws -> [InputEvent] {
+      try events(Array(first.utf8), Array(rest.utf8), timeout: timeout)
+    }
+
+    /// The events read from the bytes `head`, written now, and `tail`, written 5 ms later.
+    func events(_ head: [UInt8], _ tail: [UInt8], timeout: Int) throws -> [InputEvent] {
       let path = NSTemporaryDirectory() + "split-\(UUID().uuidString)"
       #expect(mkfifo(path, 0o600) == 0)
       let fd = open(path, O_RDWR)
@@ -26,8 +31,6 @@ extension NCursesTerminalTests {
         NCursesTerminal(
           termType: "xterm-256color", outputPath: "/dev/null", inputPath: path, useColor: false))
       defer { terminal.close() }
-      let head = Array(first.utf8)
-      let tail = Array(rest.utf8)
       _ = head.withUnsafeBytes { write(fd, $0.baseAddress, head.count) }
       let writer = Thread {
         usleep(5000)
@@ -53,5 +56,18 @@ extension NCursesTerminalTests {
       }
       #expect(text.contains("ab") && text.contains("cd"), "\(text)")
     }
+  }
+}
+
+extension NCursesTerminalTests.SplitSequenceTests {
+  /// The backend reads the terminal's bytes itself: a letter whose two bytes arrive apart is
+  /// one key, and a byte that is not UTF-8 is U+FFFD (typed as text), not lost.
+  @Test(arguments: [1000, 0])
+  func aLetterSplitBetweenReadsIsOneKeyAndABadByteIsReplaced(timeout: Int) throws {
+    #expect(try events([0xC3], [0xA9], timeout: timeout) == [.key(.character("é"))])
+    #expect(
+      try events([0x61, 0xFF], [0x62], timeout: timeout) == [
+        .key(.character("a")), .key(.character("\u{FFFD}")), .key(.character("b")),
+      ])
   }
 }

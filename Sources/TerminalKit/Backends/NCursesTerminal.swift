@@ -3,8 +3,9 @@ import Foundation
 
 /// The real terminal, through ncursesw: the only code that imports `CNcursesw`.
 ///
-/// Sends only the cells that changed since the previous frame, reads wide-character input,
-/// and turns `KEY_RESIZE` into a resize event.
+/// Sends only the cells that changed since the previous frame, reads the terminal's bytes
+/// itself (one `read` a wake-up, not ncurses' byte at a time), and reports the window's new
+/// size after SIGWINCH.
 public final class NCursesTerminal: Terminal {
   public private(set) var supportsColor: Bool
   private var previous: Grid?
@@ -15,7 +16,12 @@ public final class NCursesTerminal: Terminal {
   /// Cells handed to ncurses by the last `draw`: only those that changed.
   public private(set) var lastSentCells = 0
   private let inputDescriptor: Int32
-  /// Keys ncurses had already read past the one asked for.
+  /// Where the frames go: the terminal whose size a SIGWINCH asks for.
+  private let outputDescriptor: Int32
+  /// The bytes of one read, kept between reads.
+  private var inputBuffer = [UInt8](repeating: 0, count: 4096)
+  /// Turns the bytes read into scalars; holds a character split between two reads.
+  private var utf8 = UTF8Input()
   /// Events decoded but not yet taken, oldest from `queuedHead`: taking one moves the head
   /// instead of shifting the array, so a paste typed as thousands of keys stays linear.
   private var queued: [InputEvent] = []
@@ -33,6 +39,7 @@ public final class NCursesTerminal: Terminal {
   public init(useColor: Bool) {
     initscr()
     inputDescriptor = STDIN_FILENO
+    outputDescriptor = STDOUT_FILENO
     supportsColor = false
     configure(useColor: useColor)
     // Pasted text then arrives marked, so its newlines never act as Enter.
@@ -53,6 +60,7 @@ public final class NCursesTerminal: Terminal {
     self.screen = screen
     files = (out, input)
     inputDescriptor = fileno(input)
+    outputDescriptor = fileno(out)
     set_term(screen)
     supportsColor = false
     configure(useColor: useColor)
@@ -68,6 +76,10 @@ public final class NCursesTerminal: Terminal {
     // lists and hand any other as Esc and letters; ``KeyDecoder`` reads them all, and a lone
     // Esc acts after its 25 ms delay rather than ncurses' default second.
     keypad(pc_stdscr(), false)
+    // No look for typing in the middle of a refresh: ncurses would poll the terminal twice
+    // before each frame's first byte to give the frame up for keys waiting, and the loop
+    // already applies every key waiting before it draws.
+    typeahead(-1)
     takeSignalAndFlowKeys()
     if useColor && has_colors() {
       start_color()
@@ -211,6 +223,7 @@ public final class NCursesTerminal: Terminal {
     clearok(pc_curscr(), true)
     previous = nil
     decoder = KeyDecoder()
+    utf8 = UTF8Input()
   }
 
   private func put(_ cell: Cell, x: Int, y: Int) {
@@ -269,8 +282,9 @@ public final class NCursesTerminal: Terminal {
   public func watch(_ descriptor: Int32?) { watched = descriptor ?? -1 }
 
   /// Waits with `poll` on the terminal, the signal self-pipe and any watched descriptor, so a
-  /// signal or a watched change ends the wait at once; then reads what arrived through ncurses (which decodes UTF-8 and reports
-  /// `KEY_RESIZE`, keeping SIGWINCH) and decodes keys with ``KeyDecoder``. An unfinished
+  /// signal or a watched change ends the wait at once; then reads what arrived with one
+  /// `read`, turns it into scalars (``UTF8Input``) and decodes keys with ``KeyDecoder``. A
+  /// SIGWINCH gives a resize event with the terminal's new size. An unfinished character or
   /// escape sequence waits the escape delay for its rest, an unfinished paste a little longer.
   public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
     if let event = takeQueued() { return event }
@@ -278,41 +292,68 @@ public final class NCursesTerminal: Terminal {
     while true {
       // An unfinished sequence or paste waits its delay for the rest, even when the caller
       // asked only for a look (a screen reading ahead): cut short, an arrow would become Esc.
-      if decoder.isWaiting { wait = decoder.waitMilliseconds }
+      if decoder.isWaiting || utf8.isWaiting { wait = decoder.waitMilliseconds }
       var fds = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
       let wake = TerminalRestorer.wakeRead.load(ordering: .relaxed)
       if wake >= 0 { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
       if watched >= 0 { fds.append(pollfd(fd: watched, events: Int16(POLLIN), revents: 0)) }
       let ready = poll(
         &fds, nfds_t(fds.count), Int32(wait.map { max(0, min($0, Int(Int32.max))) } ?? -1))
-      if wake >= 0 && fds[1].revents != 0 {
+      let failure = ready < 0 ? errno : 0
+      // A signal: the pipe's byte, or the wait cut short (EINTR) before the pipe was seen.
+      if (wake >= 0 && fds[1].revents != 0) || ready < 0 {
         TerminalRestorer.drainWakePipe()
-        return nil
+        if TerminalRestorer.takeResize() { return resized() }
+        if ready >= 0 { return nil }
+        // Any other failure would fail again at once: what is held is complete as it is.
+        guard failure == EINTR else { return finishWaiting() }
+        if !decoder.isWaiting && !utf8.isWaiting { return nil }
+        continue
       }
       // A watched change, with no key waiting: the caller looks at what changed.
       if watched >= 0 && fds[fds.count - 1].revents != 0 && fds[0].revents == 0 { return nil }
       if ready == 0 {
-        // Nothing more within the wait: what the decoder holds is complete as it is.
-        queued.append(contentsOf: decoder.flush())
-        return takeQueued()
+        // Nothing more within the wait: what is held is complete as it is.
+        return finishWaiting()
       }
-      // Input, or EINTR (e.g. SIGWINCH), which ncurses turns into KEY_RESIZE when asked.
-      timeout(0)
-      var scalars: [Unicode.Scalar] = []
-      while let input = readInput() {
-        switch input {
-        case .scalar(let scalar): scalars.append(scalar)
-        case .resize(let event):
-          queued.append(contentsOf: decoder.feed(scalars))
-          scalars = []
-          queued.append(event)
+      let count = inputBuffer.withUnsafeMutableBytes {
+        read(inputDescriptor, $0.baseAddress, $0.count)
+      }
+      // The end of the input (a terminal hung up) or an error: nothing more will complete
+      // what is held, and waiting for it again would find the same end at once.
+      if count <= 0 && !(count < 0 && (errno == EINTR || errno == EAGAIN)) {
+        return finishWaiting()
+      }
+      if count > 0 {
+        let scalars = inputBuffer.withUnsafeBufferPointer {
+          utf8.scalars(from: UnsafeBufferPointer(rebasing: $0[..<count]))
         }
+        queued.append(contentsOf: decoder.feed(scalars))
       }
-      queued.append(contentsOf: decoder.feed(scalars))
       if let event = takeQueued() { return event }
-      // Only part of a sequence or paste arrived: wait briefly for the rest.
-      if !decoder.isWaiting { return nil }
+      // Only part of a character, sequence or paste arrived: wait briefly for the rest.
+      if !decoder.isWaiting && !utf8.isWaiting { return nil }
     }
+  }
+
+  /// Ends every wait for the rest of a character, sequence or paste: they are complete as
+  /// they stand. Returns the oldest event then queued.
+  private func finishWaiting() -> InputEvent? {
+    queued.append(contentsOf: decoder.feed(utf8.flush()))
+    queued.append(contentsOf: decoder.flush())
+    return takeQueued()
+  }
+
+  /// Takes the terminal's new size into ncurses and reports it; the size ncurses has when
+  /// the output is not a terminal that reports one.
+  private func resized() -> InputEvent {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    if pc_window_size(outputDescriptor, &rows, &columns) == OK {
+      resizeterm(rows, columns)
+    }
+    let size = self.size
+    return .resize(width: size.width, height: size.height)
   }
 
   public var hasPendingInput: Bool { queuedHead < queued.count }
@@ -327,29 +368,6 @@ public final class NCursesTerminal: Terminal {
       queuedHead = 0
     }
     return event
-  }
-
-  /// What one `get_wch` gave.
-  private enum RawInput {
-    case scalar(Unicode.Scalar)
-    case resize(InputEvent)
-  }
-
-  /// One character or resize from ncurses without waiting; nil when none is ready.
-  private func readInput() -> RawInput? {
-    while true {
-      var value: wint_t = 0
-      let status = get_wch(&value)
-      if status == ERR { return nil }
-      if status == KEY_CODE_YES {
-        // With keypad translation off, the only code ncurses reports is a resize.
-        if Int32(value) == KEY_RESIZE {
-          return .resize(.resize(width: size.width, height: size.height))
-        }
-        continue
-      }
-      if let scalar = Unicode.Scalar(UInt32(value)) { return .scalar(scalar) }
-    }
   }
 
   static let pasteOn = "\u{1B}[?2004h"

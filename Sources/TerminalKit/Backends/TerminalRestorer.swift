@@ -5,12 +5,16 @@ import Synchronization
 /// Makes sure the terminal is given back whatever happens: a quit, a signal or a crash.
 ///
 /// SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag that the event loop polls, so it can
-/// leave ncurses cleanly and exit 130, 143, 129 or 131. Crash signals (SIGSEGV, SIGABRT,
-/// SIGILL, SIGTRAP, SIGBUS, SIGFPE) give the terminal back at once and print one line, using
-/// only async-signal-safe calls on bytes prepared before any crash (``CrashBuffer``), then
-/// re-raise with the default action so the process still dies of its signal.
+/// leave ncurses cleanly and exit 130, 143, 129 or 131; SIGWINCH sets another and wakes the
+/// loop the same way, so the backend reports the window's new size. Crash signals (SIGSEGV,
+/// SIGABRT, SIGILL, SIGTRAP, SIGBUS, SIGFPE) give the terminal back at once and print one
+/// line, using only async-signal-safe calls on bytes prepared before any crash
+/// (``CrashBuffer``), then re-raise with the default action so the process still dies of its
+/// signal.
 public enum TerminalRestorer {
   private static let pendingSignal = Atomic<Int32>(0)
+  /// Whether the window changed size (SIGWINCH) since the event loop last asked.
+  private static let resizePending = Atomic<Bool>(false)
   private static let cursesActive = Atomic<Bool>(false)
   /// The write end of the self-pipe that wakes the event loop's `poll` when a signal arrives;
   /// ncurses alone would retry its read after EINTR and sleep on.
@@ -65,16 +69,22 @@ public enum TerminalRestorer {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
         TerminalRestorer.pendingSignal.store(signal, ordering: .relaxed)
-        let fd = TerminalRestorer.wakeWrite.load(ordering: .relaxed)
-        if fd >= 0 {
-          var byte: UInt8 = 1
-          _ = write(fd, &byte, 1)
-        }
+        TerminalRestorer.wakeTheLoop()
       }
       sigemptyset(&action.sa_mask)
       action.sa_flags = 0  // no SA_RESTART: the wait for input must return
       sigaction(sig, &action, nil)
     }
+    // The window's size: ours rather than ncurses', which would turn it into a key only for
+    // its own reads of the terminal, and the backend reads the terminal itself.
+    var resize = sigaction()
+    resize.__sigaction_handler.sa_handler = { _ in
+      TerminalRestorer.resizePending.store(true, ordering: .relaxed)
+      TerminalRestorer.wakeTheLoop()
+    }
+    sigemptyset(&resize.sa_mask)
+    resize.sa_flags = 0
+    sigaction(SIGWINCH, &resize, nil)
     for sig in crashSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
@@ -88,6 +98,16 @@ public enum TerminalRestorer {
       sigemptyset(&action.sa_mask)
       action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
       sigaction(sig, &action, nil)
+    }
+  }
+
+  /// Ends the event loop's wait: one byte into the self-pipe. Async-signal-safe (an atomic
+  /// load and `write(2)`), for the handlers.
+  private static func wakeTheLoop() {
+    let fd = wakeWrite.load(ordering: .relaxed)
+    if fd >= 0 {
+      var byte: UInt8 = 1
+      _ = write(fd, &byte, 1)
     }
   }
 
@@ -140,6 +160,11 @@ public enum TerminalRestorer {
   public static func takePendingSignal() -> Int32? {
     let value = pendingSignal.exchange(0, ordering: .relaxed)
     return value == 0 ? nil : value
+  }
+
+  /// Whether the window changed size since the last call.
+  public static func takeResize() -> Bool {
+    resizePending.exchange(false, ordering: .relaxed)
   }
 
   /// Empties the self-pipe after a wake-up.

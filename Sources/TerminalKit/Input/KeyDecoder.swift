@@ -11,10 +11,10 @@
 /// terminal numbers it so). A bracketed paste (`ESC [ 200 ~` … `ESC [ 201 ~`) becomes one
 /// `.paste`, so a pasted newline is never Enter.
 ///
-/// It is fed Unicode scalars as they arrive (the backend reads them with ncurses' `get_wch`
-/// with keypad translation off, so ncurses decodes UTF-8 and nothing else), and keeps an
-/// unfinished sequence until more arrives or the escape delay passes (``flush()``): then a lone
-/// Esc is the Esc key, and an unfinished sequence is dropped. Esc followed by any other key
+/// It is fed Unicode scalars as they arrive (the backend reads the terminal's bytes itself
+/// and decodes their UTF-8 with ``UTF8Input``), and keeps an unfinished sequence until more
+/// arrives or the escape delay passes (``flush()``): then a lone Esc is the Esc key, and an
+/// unfinished sequence is dropped. Esc followed by any other key
 /// (Alt-x) is read as Esc and then that key, as ncurses reads it.
 public struct KeyDecoder: Sendable {
   /// How long an unfinished escape sequence waits for its rest before ``flush()``.
