@@ -138,6 +138,41 @@ import Testing
     return stat[stat.index(after: close)...].split(separator: " ").first.map(String.init)
   }
 
+  /// Stopped with Ctrl-Z under a shell with job control, the program does not get the
+  /// SIGWINCH of a resize made meanwhile (the shell holds the terminal then): `fg` must still
+  /// draw at the window's new size, not the one it left.
+  @Test func aWindowResizedWhileStoppedIsDrawnAtItsNewSizeAfterFg() throws {
+    // The program exits at once and leaves an interactive shell with job control in the pane.
+    let tmux = try TmuxSession(["--version"], afterExit: "PS1='ready$ ' bash --norc -i")
+    tmux.waitFor("the shell") { $0.contains("ready$") }
+    let environment = [
+      "LANG=C.UTF-8", "TERM=tmux-256color", "HOME=\(TmuxSession.quote(tmux.folder.path))",
+      "PEERCONSULT_DATA_DIR=\(TmuxSession.quote(tmux.dataDir.path))",
+      "XDG_CONFIG_HOME=\(TmuxSession.quote(tmux.configDir.path))",
+    ]
+    try tmux.type(
+      "env \(environment.joined(separator: " ")) \(TmuxSession.quote(TmuxSession.binary))"
+        + " run --title Resized --participant 'Zoë Müller;City Council;senior'")
+    try tmux.send("Enter")
+    tmux.waitFor("Speaks now")
+    try tmux.send("C-z")
+    tmux.waitFor("the shell again") { $0.contains("Stopped") }
+    try tmux.resize(width: 100, height: 30)
+    try tmux.type("fg")
+    try tmux.send("Enter")
+    // The title row reaches past the old width (its session id ends a column from the right
+    // edge) and the footer stands on the new last row.
+    tmux.waitFor("the live screen at 100x30") { screen in
+      let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+      return rows.count >= 30 && rows[0].contains("Resized") && rows[0].count > 90
+        && rows[29].contains("Space start")
+    }
+    try tmux.send("q")
+    tmux.waitFor("Leave the session?")
+    try tmux.send("y")
+    tmux.waitFor("the shell after leaving") { $0.contains("ready$") && !$0.contains("Speaks now") }
+  }
+
   @Test func signalKeysArriveAsKeys() throws {
     let (tmux, _) = try start()
     // Ctrl-C asks like q.

@@ -208,7 +208,8 @@ public final class NCursesTerminal: Terminal {
   public func invalidate() { previous = nil }
 
   /// Gives the terminal back to the shell and stops the process (Ctrl-Z); on `fg` takes it
-  /// again, and the next `draw` repaints every cell on a cleared screen.
+  /// again, at the window's size then, and the next `draw` repaints every cell on a cleared
+  /// screen.
   ///
   /// SIGSTOP rather than SIGTSTP: ncurses may have its own SIGTSTP handler, which would end
   /// the screen a second time and redraw from inside a signal handler.
@@ -217,8 +218,11 @@ public final class NCursesTerminal: Terminal {
     if bracketedPaste { Self.writeRaw(Self.pasteOff) }
     TerminalRestorer.unregister()
     raise(SIGSTOP)
-    // Continued: the next refresh puts back the program's modes; clear and send everything.
+    // Continued: the next refresh puts back the program's modes; clear and send everything,
+    // at the window's size now. A shell that held the terminal meanwhile had any resize's
+    // SIGWINCH, not us.
     TerminalRestorer.register()
+    adoptWindowSize()
     if bracketedPaste { Self.writeRaw(Self.pasteOn) }
     clearok(pc_curscr(), true)
     previous = nil
@@ -344,16 +348,21 @@ public final class NCursesTerminal: Terminal {
     return takeQueued()
   }
 
-  /// Takes the terminal's new size into ncurses and reports it; the size ncurses has when
-  /// the output is not a terminal that reports one.
+  /// Takes the terminal's new size into ncurses and reports it.
   private func resized() -> InputEvent {
-    var rows: Int32 = 0
-    var columns: Int32 = 0
-    if pc_window_size(outputDescriptor, &rows, &columns) == OK {
-      resizeterm(rows, columns)
-    }
+    adoptWindowSize()
     let size = self.size
     return .resize(width: size.width, height: size.height)
+  }
+
+  /// Gives ncurses' screens the size the kernel reports for the terminal; leaves them as they
+  /// are when the output is not a terminal that reports one.
+  private func adoptWindowSize() {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    guard pc_window_size(outputDescriptor, &rows, &columns) == OK else { return }
+    let size = self.size
+    if size.width != Int(columns) || size.height != Int(rows) { resizeterm(rows, columns) }
   }
 
   public var hasPendingInput: Bool { queuedHead < queued.count }
