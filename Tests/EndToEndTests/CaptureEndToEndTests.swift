@@ -138,10 +138,8 @@ import Testing
     return stat[stat.index(after: close)...].split(separator: " ").first.map(String.init)
   }
 
-  /// Stopped with Ctrl-Z under a shell with job control, the program does not get the
-  /// SIGWINCH of a resize made meanwhile (the shell holds the terminal then): `fg` must still
-  /// draw at the window's new size, not the one it left.
-  @Test func aWindowResizedWhileStoppedIsDrawnAtItsNewSizeAfterFg() throws {
+  /// Starts `run --title title` from an interactive bash, with job control, in a 80x24 pane.
+  private func startFromAShell(title: String) throws -> TmuxSession {
     // The program exits at once and leaves an interactive shell with job control in the pane.
     let tmux = try TmuxSession(["--version"], afterExit: "PS1='ready$ ' bash --norc -i")
     tmux.waitFor("the shell") { $0.contains("ready$") }
@@ -152,10 +150,15 @@ import Testing
     ]
     try tmux.type(
       "env \(environment.joined(separator: " ")) \(TmuxSession.quote(TmuxSession.binary))"
-        + " run --title Resized --participant 'Zoë Müller;City Council;senior'")
+        + " run --title \(title) --participant 'Zoë Müller;City Council;senior'")
     try tmux.send("Enter")
     tmux.waitFor("Speaks now")
-    try tmux.send("C-z")
+    return tmux
+  }
+
+  /// Resizes the stopped program's window to 100x30, continues it with `fg`, and waits for
+  /// its screen at that size; then leaves it.
+  private func resizeWhileStoppedThenContinue(_ tmux: TmuxSession, title: String) throws {
     tmux.waitFor("the shell again") { $0.contains("Stopped") }
     try tmux.resize(width: 100, height: 30)
     try tmux.type("fg")
@@ -164,13 +167,32 @@ import Testing
     // edge) and the footer stands on the new last row.
     tmux.waitFor("the live screen at 100x30") { screen in
       let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
-      return rows.count >= 30 && rows[0].contains("Resized") && rows[0].count > 90
+      return rows.count >= 30 && rows[0].contains(title) && rows[0].count > 90
         && rows[29].contains("Space start")
     }
     try tmux.send("q")
     tmux.waitFor("Leave the session?")
     try tmux.send("y")
     tmux.waitFor("the shell after leaving") { $0.contains("ready$") && !$0.contains("Speaks now") }
+  }
+
+  /// Stopped with Ctrl-Z under a shell with job control, the program does not get the
+  /// SIGWINCH of a resize made meanwhile (the shell holds the terminal then): `fg` must still
+  /// draw at the window's new size, not the one it left.
+  @Test func aWindowResizedWhileStoppedIsDrawnAtItsNewSizeAfterFg() throws {
+    let tmux = try startFromAShell(title: "Resized")
+    try tmux.send("C-z")
+    try resizeWhileStoppedThenContinue(tmux, title: "Resized")
+  }
+
+  /// The same when a SIGTSTP from outside stops it: ncurses' own handler stops and continues
+  /// the program, and takes the new size by itself at its next refresh.
+  @Test func aWindowResizedWhileStoppedByASignalIsDrawnAtItsNewSizeAfterFg() throws {
+    let tmux = try startFromAShell(title: "Signalled")
+    let found = try TmuxSession.runTool(["pgrep", "-f", "run --title Signalled"])
+    let pid = try #require(found.output.split(separator: "\n").compactMap { Int32($0) }.first)
+    kill(pid, SIGTSTP)
+    try resizeWhileStoppedThenContinue(tmux, title: "Signalled")
   }
 
   @Test func signalKeysArriveAsKeys() throws {

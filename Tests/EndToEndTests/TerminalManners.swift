@@ -121,6 +121,17 @@ import Testing
     #expect(tmux.waitForExit() == 0)
   }
 
+  /// LINES and COLUMNS left in the environment (a shell that exported them, then the window
+  /// changed) do not override the size the terminal reports: a resize takes the terminal's
+  /// size, so the start must too.
+  @Test func theWindowsSizeWinsOverLinesAndColumnsInTheEnvironment() throws {
+    let tmux = try TmuxSession(environment: ["COLUMNS": "60", "LINES": "20"])
+    tmux.waitFor("New session")
+    #expect(!tmux.capture().contains("too small"))
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+  }
+
   @Test func noColorShowsNoColour() throws {
     let tmux = try TmuxSession(environment: ["NO_COLOR": "1"])
     tmux.waitFor("New session")

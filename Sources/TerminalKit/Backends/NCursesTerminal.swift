@@ -22,6 +22,10 @@ public final class NCursesTerminal: Terminal {
   private var inputBuffer = [UInt8](repeating: 0, count: 4096)
   /// Turns the bytes read into scalars; holds a character split between two reads.
   private var utf8 = UTF8Input()
+  /// The size the loop was last told of. ncurses may change its screens' size by itself:
+  /// continued after a SIGTSTP sent from outside, its own handler redraws and takes the
+  /// window's size then, and only its key queue, which nothing reads, would say so.
+  private var reportedSize = (width: 0, height: 0)
   /// Events decoded but not yet taken, oldest from `queuedHead`: taking one moves the head
   /// instead of shifting the array, so a paste typed as thousands of keys stays linear.
   private var queued: [InputEvent] = []
@@ -37,11 +41,15 @@ public final class NCursesTerminal: Terminal {
   ///
   /// - Parameter useColor: false forces monochrome (`NO_COLOR`).
   public init(useColor: Bool) {
+    // The kernel's size wherever ncurses asks (LINES and COLUMNS set in the environment would
+    // otherwise win at the start and after a suspend, and lose at the first resize).
+    use_tioctl(true)
     initscr()
     inputDescriptor = STDIN_FILENO
     outputDescriptor = STDOUT_FILENO
     supportsColor = false
     configure(useColor: useColor)
+    reportedSize = size
     // Pasted text then arrives marked, so its newlines never act as Enter.
     Self.writeRaw(Self.pasteOn)
     bracketedPaste = true
@@ -64,6 +72,7 @@ public final class NCursesTerminal: Terminal {
     set_term(screen)
     supportsColor = false
     configure(useColor: useColor)
+    reportedSize = size
   }
 
   deinit { close() }
@@ -223,6 +232,8 @@ public final class NCursesTerminal: Terminal {
     // SIGWINCH, not us.
     TerminalRestorer.register()
     adoptWindowSize()
+    // The runner asks for the size itself after a suspend.
+    reportedSize = size
     if bracketedPaste { Self.writeRaw(Self.pasteOn) }
     clearok(pc_curscr(), true)
     previous = nil
@@ -292,6 +303,7 @@ public final class NCursesTerminal: Terminal {
   /// escape sequence waits the escape delay for its rest, an unfinished paste a little longer.
   public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
     if let event = takeQueued() { return event }
+    if size != reportedSize { return resized() }
     var wait = timeoutMilliseconds
     while true {
       // An unfinished sequence or paste waits its delay for the rest, even when the caller
@@ -351,8 +363,8 @@ public final class NCursesTerminal: Terminal {
   /// Takes the terminal's new size into ncurses and reports it.
   private func resized() -> InputEvent {
     adoptWindowSize()
-    let size = self.size
-    return .resize(width: size.width, height: size.height)
+    reportedSize = size
+    return .resize(width: reportedSize.width, height: reportedSize.height)
   }
 
   /// Gives ncurses' screens the size the kernel reports for the terminal; leaves them as they

@@ -60,6 +60,7 @@ public enum TerminalRestorer {
     // Touched here so the handlers never run a static's first initialisation.
     _ = pendingSignal.load(ordering: .relaxed)
     _ = cursesActive.load(ordering: .relaxed)
+    _ = resizePending.load(ordering: .relaxed)
     // A parent may have started us with these blocked; the handlers would then never run.
     var mask = sigset_t()
     sigemptyset(&mask)
