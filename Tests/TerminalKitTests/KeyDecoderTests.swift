@@ -126,6 +126,23 @@ import Testing
     #expect(decoder.flush() == [.paste("never ends\nq")])
   }
 
+  /// A paste is kept up to its bound and read to its end marker; what follows is typed.
+  @Test func aPasteKeepsItsFirstMegabyteAndReadsTheRestToItsEnd() {
+    var decoder = KeyDecoder()
+    let chunk = String(repeating: "é€x\n", count: 4096)  // 28 KiB of UTF-8
+    #expect(decoder.feed("\u{1B}[200~".unicodeScalars).isEmpty)
+    for _ in 0..<60 { #expect(decoder.feed(chunk.unicodeScalars).isEmpty) }
+    let events = decoder.feed("\u{1B}[201~z".unicodeScalars)
+    guard case .paste(let text)? = events.first else {
+      Issue.record("no paste: \(events.prefix(1))")
+      return
+    }
+    #expect(text.utf8.count <= KeyDecoder.maximumPasteBytes)
+    #expect(text.utf8.count > KeyDecoder.maximumPasteBytes - 4)
+    #expect(String(repeating: chunk, count: 60).hasPrefix(text))
+    #expect(events.dropFirst() == [.key(.character("z"))])
+  }
+
   @Test func aPasteComposesClusters() {
     #expect(decode("\u{1B}[200~e\u{301}\u{1B}[201~") == [.paste("e\u{301}")])
   }

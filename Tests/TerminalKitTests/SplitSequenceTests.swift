@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import TerminalKit
@@ -18,8 +19,8 @@ extension NCursesTerminalTests {
       try events(Array(first.utf8), Array(rest.utf8), timeout: timeout)
     }
 
-    /// The events read from the bytes `head`, written now, and `tail`, written 5 ms later.
-    func events(_ head: [UInt8], _ tail: [UInt8], timeout: Int) throws -> [InputEvent] {
+    /// Runs `body` with a terminal reading a FIFO and the descriptor that writes to it.
+    func withFIFO<T>(_ body: (NCursesTerminal, Int32) throws -> T) throws -> T {
       let path = NSTemporaryDirectory() + "split-\(UUID().uuidString)"
       #expect(mkfifo(path, 0o600) == 0)
       let fd = open(path, O_RDWR)
@@ -31,6 +32,17 @@ extension NCursesTerminalTests {
         NCursesTerminal(
           termType: "xterm-256color", outputPath: "/dev/null", inputPath: path, useColor: false))
       defer { terminal.close() }
+      return try body(terminal, fd)
+    }
+
+    /// The events read from the bytes `head`, written now, and `tail`, written 5 ms later.
+    func events(_ head: [UInt8], _ tail: [UInt8], timeout: Int) throws -> [InputEvent] {
+      try withFIFO { terminal, fd in events(head, tail, timeout: timeout, terminal, fd) }
+    }
+
+    private func events(
+      _ head: [UInt8], _ tail: [UInt8], timeout: Int, _ terminal: NCursesTerminal, _ fd: Int32
+    ) -> [InputEvent] {
       _ = head.withUnsafeBytes { write(fd, $0.baseAddress, head.count) }
       let writer = Thread {
         usleep(5000)
@@ -70,4 +82,41 @@ extension NCursesTerminalTests.SplitSequenceTests {
         .key(.character("a")), .key(.character("\u{FFFD}")), .key(.character("b")),
       ])
   }
+}
+
+extension NCursesTerminalTests.SplitSequenceTests {
+  /// A paste that keeps coming does not hold the loop: a call returns after a slice of it,
+  /// so the screen is still drawn and signals are still seen while it streams in.
+  @Test func aPasteThatKeepsComingIsReadASliceACall() throws {
+    try withFIFO { terminal, fd in streamAPaste(terminal, fd) }
+  }
+
+  private func streamAPaste(_ terminal: NCursesTerminal, _ fd: Int32) {
+    let stop = Flag()
+    let finished = Flag()
+    let start = Array("\u{1B}[200~".utf8)
+    _ = start.withUnsafeBytes { write(fd, $0.baseAddress, start.count) }
+    // About 10 MB over at least 10 s, never ending the paste, unless the test is done.
+    let writer = Thread {
+      let line = [UInt8](repeating: UInt8(ascii: "p"), count: 4096)
+      for _ in 0..<2500 where !stop.isSet {
+        _ = line.withUnsafeBytes { write(fd, $0.baseAddress, line.count) }
+        usleep(4000)
+      }
+      finished.set()
+    }
+    writer.start()
+    #expect(terminal.readEvent(timeoutMilliseconds: 1000) == nil)
+    #expect(
+      !finished.isSet, "the call returned only once the stream ended")
+    stop.set()
+    while !finished.isSet { usleep(1000) }
+  }
+}
+
+/// A flag two threads share.
+private final class Flag: Sendable {
+  private let value = Atomic<Bool>(false)
+  var isSet: Bool { value.load(ordering: .relaxed) }
+  func set() { value.store(true, ordering: .relaxed) }
 }

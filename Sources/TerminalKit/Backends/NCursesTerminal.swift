@@ -305,6 +305,7 @@ public final class NCursesTerminal: Terminal {
     if let event = takeQueued() { return event }
     if size != reportedSize { return resized() }
     var wait = timeoutMilliseconds
+    var consumed = 0
     while true {
       // An unfinished sequence or paste waits its delay for the rest, even when the caller
       // asked only for a look (a screen reading ahead): cut short, an arrow would become Esc.
@@ -345,10 +346,14 @@ public final class NCursesTerminal: Terminal {
           utf8.scalars(from: UnsafeBufferPointer(rebasing: $0[..<count]))
         }
         queued.append(contentsOf: decoder.feed(scalars))
+        consumed += count
       }
       if let event = takeQueued() { return event }
       // Only part of a character, sequence or paste arrived: wait briefly for the rest.
       if !decoder.isWaiting && !utf8.isWaiting { return nil }
+      // A paste that keeps coming is read a slice a call, so the loop still draws, ticks and
+      // sees signals meanwhile.
+      if consumed >= Self.readSlice { return nil }
     }
   }
 
@@ -390,6 +395,9 @@ public final class NCursesTerminal: Terminal {
     }
     return event
   }
+
+  /// The most one call of ``readEvent(timeoutMilliseconds:)`` reads without an event.
+  static let readSlice = 64 * 1024
 
   static let pasteOn = "\u{1B}[?2004h"
   static let pasteOff = "\u{1B}[?2004l"

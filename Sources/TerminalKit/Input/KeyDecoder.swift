@@ -24,6 +24,10 @@ public struct KeyDecoder: Sendable {
   /// The longest sequence kept whole; a longer one is read to its end and dropped, holding no
   /// more than this, so hostile input cannot make the decoder grow.
   static let maximumSequenceLength = 64
+  /// The most of a paste kept, in UTF-8 bytes: a hundred times a note's limit. The rest is
+  /// read to the paste's end marker and dropped, so a paste that never ends cannot make the
+  /// decoder grow.
+  static let maximumPasteBytes = 1 << 20
 
   static let escape: Unicode.Scalar = "\u{1B}"
   static let pasteEnd: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
@@ -37,6 +41,8 @@ public struct KeyDecoder: Sendable {
   private var pasted: String?
   /// Inside a paste: the start of what may be its end marker.
   private var pasteMarker: [Unicode.Scalar] = []
+  /// Whether the paste under way reached ``maximumPasteBytes``: the rest is dropped.
+  private var pasteFull = false
 
   public init() {}
 
@@ -132,6 +138,7 @@ public struct KeyDecoder: Sendable {
       if overlong { return }
       if parameters == "200" && last == "~" {
         pasted = ""
+        pasteFull = false
       } else if let key = Self.csiKey(parameters: parameters, final: last) {
         events.append(.key(key))
       }
@@ -198,8 +205,15 @@ public struct KeyDecoder: Sendable {
     for scalar in held { takePasted(scalar, into: &events) }
   }
 
-  /// Pasted text keeps its line breaks and tabs; other control characters are dropped.
+  /// Pasted text keeps its line breaks and tabs; other control characters are dropped, and so
+  /// is what comes past ``maximumPasteBytes``.
   private mutating func append(pasted scalar: Unicode.Scalar) {
+    guard !pasteFull, let held = pasted?.utf8.count else { return }
+    // The paste ends where its first character that does not fit begins, not further on.
+    guard held + UTF8.width(scalar) <= Self.maximumPasteBytes else {
+      pasteFull = true
+      return
+    }
     switch scalar.value {
     case 10, 13: pasted?.append("\n")
     case 9: pasted?.append("\t")
