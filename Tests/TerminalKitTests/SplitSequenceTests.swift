@@ -81,9 +81,7 @@ extension NCursesTerminalTests.SplitSequenceTests {
         .key(.character("a")), .key(.character("\u{FFFD}")), .key(.character("b")),
       ])
   }
-}
 
-extension NCursesTerminalTests.SplitSequenceTests {
   /// A paste that keeps coming does not hold the loop: a call returns after a slice of it
   /// (64 KiB), with the paste still unfinished, so the screen is still drawn and signals are
   /// still seen while it streams in. Without the slice the call reads on, waits out the

@@ -231,9 +231,8 @@ public final class NCursesTerminal: Terminal {
     // at the window's size now. A shell that held the terminal meanwhile had any resize's
     // SIGWINCH, not us.
     TerminalRestorer.register()
+    // The runner asks for the size itself after a suspend: no resize event follows.
     adoptWindowSize()
-    // The runner asks for the size itself after a suspend.
-    reportedSize = size
     if bracketedPaste { Self.writeRaw(Self.pasteOn) }
     clearok(pc_curscr(), true)
     previous = nil
@@ -368,18 +367,21 @@ public final class NCursesTerminal: Terminal {
   /// Takes the terminal's new size into ncurses and reports it.
   private func resized() -> InputEvent {
     adoptWindowSize()
-    reportedSize = size
     return .resize(width: reportedSize.width, height: reportedSize.height)
   }
 
-  /// Gives ncurses' screens the size the kernel reports for the terminal; leaves them as they
-  /// are when the output is not a terminal that reports one.
+  /// Gives ncurses' screens the size the kernel reports for the terminal (leaves them as they
+  /// are when the output is not a terminal that reports one), and takes their size as the
+  /// one reported.
   private func adoptWindowSize() {
     var rows: Int32 = 0
     var columns: Int32 = 0
-    guard pc_window_size(outputDescriptor, &rows, &columns) == OK else { return }
-    let size = self.size
-    if size.width != Int(columns) || size.height != Int(rows) { resizeterm(rows, columns) }
+    if pc_window_size(outputDescriptor, &rows, &columns) == OK,
+      size.width != Int(columns) || size.height != Int(rows)
+    {
+      resizeterm(rows, columns)
+    }
+    reportedSize = size
   }
 
   public var hasPendingInput: Bool { queuedHead < queued.count }

@@ -66,26 +66,26 @@ public enum TerminalRestorer {
     sigemptyset(&mask)
     for sig in leaveSignals + [SIGWINCH] { sigaddset(&mask, sig) }
     sigprocmask(SIG_UNBLOCK, &mask, nil)
-    for sig in leaveSignals {
+    // SIGWINCH too: ours rather than ncurses', which would turn it into a key only for its
+    // own reads of the terminal, and the backend reads the terminal itself.
+    for sig in leaveSignals + [SIGWINCH] {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
-        TerminalRestorer.pendingSignal.store(signal, ordering: .relaxed)
-        TerminalRestorer.wakeTheLoop()
+        if signal == SIGWINCH {
+          TerminalRestorer.resizePending.store(true, ordering: .relaxed)
+        } else {
+          TerminalRestorer.pendingSignal.store(signal, ordering: .relaxed)
+        }
+        let fd = TerminalRestorer.wakeWrite.load(ordering: .relaxed)
+        if fd >= 0 {
+          var byte: UInt8 = 1
+          _ = write(fd, &byte, 1)
+        }
       }
       sigemptyset(&action.sa_mask)
       action.sa_flags = 0  // no SA_RESTART: the wait for input must return
       sigaction(sig, &action, nil)
     }
-    // The window's size: ours rather than ncurses', which would turn it into a key only for
-    // its own reads of the terminal, and the backend reads the terminal itself.
-    var resize = sigaction()
-    resize.__sigaction_handler.sa_handler = { _ in
-      TerminalRestorer.resizePending.store(true, ordering: .relaxed)
-      TerminalRestorer.wakeTheLoop()
-    }
-    sigemptyset(&resize.sa_mask)
-    resize.sa_flags = 0
-    sigaction(SIGWINCH, &resize, nil)
     for sig in crashSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
@@ -99,16 +99,6 @@ public enum TerminalRestorer {
       sigemptyset(&action.sa_mask)
       action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
       sigaction(sig, &action, nil)
-    }
-  }
-
-  /// Ends the event loop's wait: one byte into the self-pipe. Async-signal-safe (an atomic
-  /// load and `write(2)`), for the handlers.
-  private static func wakeTheLoop() {
-    let fd = wakeWrite.load(ordering: .relaxed)
-    if fd >= 0 {
-      var byte: UInt8 = 1
-      _ = write(fd, &byte, 1)
     }
   }
 

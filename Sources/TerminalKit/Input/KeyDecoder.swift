@@ -14,8 +14,8 @@
 /// It is fed Unicode scalars as they arrive (the backend reads the terminal's bytes itself
 /// and decodes their UTF-8 with ``UTF8Input``), and keeps an unfinished sequence until more
 /// arrives or the escape delay passes (``flush()``): then a lone Esc is the Esc key, and an
-/// unfinished sequence is dropped. Esc followed by any other key
-/// (Alt-x) is read as Esc and then that key, as ncurses reads it.
+/// unfinished sequence is dropped. Esc followed by any other key (Alt-x) is read as Esc and
+/// then that key, as ncurses reads it.
 public struct KeyDecoder: Sendable {
   /// How long an unfinished escape sequence waits for its rest before ``flush()``.
   public static let escapeDelayMilliseconds = 25
