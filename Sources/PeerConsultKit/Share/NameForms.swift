@@ -6,6 +6,11 @@
 /// parts are each word, each half of a hyphenated word and what follows an apostrophe
 /// ("Neill"), without titles and initials. A title before any of them ("Dr Patel") goes with
 /// the name (``titles``, given to the ``TermReplacer``).
+///
+/// A Chinese or Korean name is usually typed without a space ("王小明"), yet the group writes
+/// the given name alone ("小明"): such a name is split as its family name is most often
+/// written, one character, and for a name of four also two ("欧阳娜娜", "山田太郎"), and each
+/// half is a part as if the name had been typed with the space (``cjkHalves(of:)``).
 enum NameForms {
   /// Titles, not names, so they are never replaced on their own.
   static let honorifics: Set<String> = [
@@ -21,6 +26,10 @@ enum NameForms {
   static func whole(_ name: String) -> [String] {
     let words = core(name)
     var forms = [name]
+    // "王小明" is also written "王 小明".
+    if words.count == 1 {
+      forms += cjkHalves(of: words[0]).map { "\($0.family) \($0.given)" }
+    }
     guard words.count >= 2, let first = words.first, let last = words.last else {
       return unique(forms)
     }
@@ -42,6 +51,7 @@ enum NameForms {
       parts.append(word)
       let pieces = word.split { $0 == "-" || isApostrophe($0) }.map(String.init)
       if pieces.count > 1 { parts += pieces + spellings(of: word) }
+      for halves in cjkHalves(of: word) { parts += [halves.family, halves.given] }
     }
     return unique(parts).compactMap { part in
       let letters = part.filter { $0.isLetter || $0.isNumber }
@@ -53,6 +63,34 @@ enum NameForms {
       let words = part.lowercased().split { !$0.isLetter }
       let ordinary = !words.isEmpty && words.allSatisfy(EnglishWords.contains)
       return (part, ordinary ? [.suffixes, .ordinaryWord] : .suffixes)
+    }
+  }
+
+  /// The ways a name typed as one word of Han characters or Hangul syllables ("王小明",
+  /// "김민수") splits into a family name and a given name: after its first character, and
+  /// for a name of four after its second too. Two characters to four, as such names are
+  /// written; kana and mixed words are not split (their halves cannot be told apart).
+  static func cjkHalves(of word: String) -> [(family: String, given: String)] {
+    let characters = Array(word)
+    guard (2...4).contains(characters.count), characters.allSatisfy(isHanOrHangul) else {
+      return []
+    }
+    var halves = [(String(characters[..<1]), String(characters[1...]))]
+    if characters.count == 4 { halves.append((String(characters[..<2]), String(characters[2...]))) }
+    return halves
+  }
+
+  /// A Han character (CJK ideographs, their extensions and compatibility forms) or a Hangul
+  /// syllable: the scripts whose names are typed as one word of a family and a given name.
+  private static func isHanOrHangul(_ character: Character) -> Bool {
+    guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else {
+      return false
+    }
+    switch scalar.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F, 0xAC00...0xD7A3:
+      return true
+    default:
+      return false
     }
   }
 

@@ -99,6 +99,21 @@ import Testing
         == "[Erased person 2]")
   }
 
+  @Test func aCJKNameTypedAsOneWordIsErasedWhereItsGivenNameIsWrittenAlone() throws {
+    let wang = Participant(name: "王小明", organisation: "Police", level: .middle)
+    let eraser = PersonEraser(
+      name: "王小明", pseudonym: "[Erased person 1]", participants: [wang, ShareFixture.zoe])
+    let setup = SessionSetup(
+      title: "小明的计划", programme: "王 小明 and Zoë", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [wang, ShareFixture.zoe], presenters: [0])
+    guard case .created(setup: let erased) = eraser.erase(.created(setup: setup)) else {
+      Issue.record("the setup is no longer a setup")
+      return
+    }
+    #expect(erased.title == "[Erased person 1]的计划")
+    #expect(erased.programme == "[Erased person 1] and Zoë")
+  }
+
   @Test func erasingSomeoneWhoWasNeverThereIsRefused() throws {
     let (store, _, _) = try seeded()
     #expect(throws: StoreError.noSuchPerson("Nobody Here")) {
