@@ -67,8 +67,10 @@ struct SessionHTML {
         .h2("Actions"),
         list(digest.actions, className: "tasks") { action($0, in: digest) },
         .h2("Themes"), summaryList(digest.themes),
+        .h2("Insights"), summaryList(digest.insights),
         .h2("What works well"), summaryList(digest.worksWell),
         .h2("Blockages"), summaryList(digest.blockages),
+        .h2("Feedback"), summaryList(digest.feedback),
         .h2("Process review"), summaryList(digest.processReview),
         ratings(digest),
         .h2("Time by phase"), usage(digest)

@@ -92,9 +92,12 @@ struct SessionMarkdown {
     }
     let digest = summary()
     lines += section("Actions", digest.actions.map { action(for: $0, in: digest) })
+    // The summary's sections in the order of the summary screen.
     lines += section("Themes", digest.themes.map(summaryLine))
+    lines += section("Insights", digest.insights.map(summaryLine))
     lines += section("What works well", digest.worksWell.map(summaryLine))
     lines += section("Blockages", digest.blockages.map(summaryLine))
+    lines += section("Feedback", digest.feedback.map(summaryLine))
     var review = digest.processReview.map(summaryLine)
     if let average = digest.averageRating {
       // Anonymised, a rating by pseudonym still tells who was pleased: only the average goes.
