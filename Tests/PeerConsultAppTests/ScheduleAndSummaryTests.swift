@@ -40,6 +40,23 @@ import Testing
     expectGolden(f.screen, "live-schedule-fold-80x24")
   }
 
+  @Test func aLongPresenterNameIsCutBeforeThePlanColumnWithASpaceToSpare() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    f.press(.character("a"))
+    f.type("Siobhán Ó Briain-Nakamura Fitzgerald; Licensing; middle")
+    f.press(.enter)
+    f.press(.down, .down, .down, .character(" "))  // she presents too
+    f.press(.escape)
+    f.press(.character("s"))
+    let rows = f.text.split(separator: "\n").filter { $0.contains("Siobhán") }
+    #expect(!rows.isEmpty)
+    for row in rows {
+      // The planned time never runs into the name: "…Briain-N…15:00" read as one word.
+      #expect(row.range(of: #"[^ ]\d\d:\d\d"#, options: .regularExpression) == nil, "\(row)")
+    }
+  }
+
   @Test func theSummaryShowsEachRoundInsightsFeedbackAndAPlainRating() throws {
     let f = try LiveFixture(width: 80, height: 40)
     f.press(.character("n"))  // Zoë presents

@@ -41,7 +41,9 @@ public enum ScheduleView {
         ? "     " : LiveScreen.clock(report.adjustedSeconds)
       var right = "\(LiveScreen.clock(report.plannedSeconds))  \(adjusted)  \(used)"
       right += over ? " over" : ""
-      lines.append((left.padded(toWidth: inner.width - 24) + right.padded(toWidth: 24), style))
+      // A column to spare, so that a name cut short never runs into the plan ("…15:00").
+      lines.append(
+        (left.padded(toWidth: inner.width - 25) + " " + right.padded(toWidth: 24), style))
     }
     let airtime = session.airtime(at: now)
     if !airtime.isEmpty {
