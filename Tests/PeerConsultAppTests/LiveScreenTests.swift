@@ -470,3 +470,22 @@ import Testing
     #expect(LiveScreen.fit(["a"], rows: 0, width: 10).isEmpty)
   }
 }
+
+/// Picking a note in the live transcript keeps it in view without hiding the rest.
+@Suite struct TranscriptSelectionTests {
+  @Test func anOlderNotePickedKeepsTheNewerOnesInViewBelowIt() throws {
+    let f = try LiveFixture()
+    for number in 1...5 {
+      f.press(.enter)
+      f.type("note number \(number)")
+      f.press(.enter)
+    }
+    f.press(.up, .up, .up)  // the newest, then two back: note 3
+    let picked = try #require(f.live?.selectedNote)
+    #expect(f.live?.session.notes.first { $0.id == picked }?.text == "note number 3")
+    let text = f.text
+    for number in 1...5 {
+      #expect(text.contains("note number \(number)"), "note \(number) is hidden:\n\(text)")
+    }
+  }
+}

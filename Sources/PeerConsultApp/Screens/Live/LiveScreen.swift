@@ -320,18 +320,29 @@ public enum LiveScreen {
     {
       index = found
     }
+    var after = index + 1
     var rows: [(String, Style)] = []
     let clock = ReadableTime(timeZone: timeZone)
+    let lines = { (note: Note) -> [(String, Style)] in
+      let style = state.selectedNote == note.id ? Theme.selected : .plain
+      return noteLines(note, state.session, clock: clock, width: body.width).map { ($0, style) }
+    }
     while index >= 0 && rows.count < body.height {
       let note = notes[index]
       index -= 1
       if note.isDeleted { continue }
-      let selected = state.selectedNote == note.id
-      let lines = noteLines(note, state.session, clock: clock, width: body.width)
-      let style = selected ? Theme.selected : .plain
-      rows.insert(contentsOf: lines.map { ($0, style) }, at: 0)
+      rows.insert(contentsOf: lines(note), at: 0)
     }
-    for (i, row) in rows.suffix(body.height).enumerated() {
+    // A selected note with room below it is followed by the newer notes, as far as they fit:
+    // picking an older note must not hide the ones after it behind empty rows.
+    let filled = rows.count >= body.height
+    while after < notes.count && rows.count < body.height {
+      let note = notes[after]
+      after += 1
+      if !note.isDeleted { rows += lines(note) }
+    }
+    let shown = filled ? Array(rows.suffix(body.height)) : Array(rows.prefix(body.height))
+    for (i, row) in shown.enumerated() {
       grid.put(row.0, x: body.x, y: body.y + i, style: row.1, maxWidth: body.width)
     }
   }
