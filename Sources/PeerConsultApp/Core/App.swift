@@ -119,7 +119,8 @@ public enum App {
       let environment = state.environment
       return apply(state.screen.readAhead(environment), &state)
     case .paste(let text):
-      guard state.overlay == nil, !state.isTooSmall, state.screen.acceptsText else { return [] }
+      // Kept even while the window is too small, as typed text is (`handle`).
+      guard state.overlay == nil, state.screen.acceptsText else { return [] }
       return send(.text(text), &state)
     case .key(let key):
       return handle(key, &state)
@@ -141,8 +142,15 @@ public enum App {
   private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     // Ctrl-Z works whatever is showing, as it would have as a signal.
     if Keymap.action(for: key, in: .everywhere) == .suspend { return [.suspend] }
-    // Too small to show anything: keys would act unseen, so only quitting home works.
+    // Too small to show anything: keys would act unseen, so only quitting home works. Text
+    // typed into the open field still goes into it, unseen, so that the words a facilitator
+    // types on while the window is small are there when it grows back.
     if state.isTooSmall {
+      if state.overlay == nil, state.screen.acceptsText, case .character(let character) = key,
+        Keymap.action(for: key, in: state.screen.keyContexts) == nil
+      {
+        return send(.text(String(character)), &state)
+      }
       guard Keymap.action(for: key, in: .tooSmall) == .quit, state.screen is HomeState else {
         return []
       }
