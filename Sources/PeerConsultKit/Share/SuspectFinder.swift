@@ -124,10 +124,19 @@ struct SuspectFinder: Sendable {
     guard word.count >= 3, let first = word.first, first.isUppercase,
       word.dropFirst().contains(where: \.isLowercase),
       !EnglishWords.contains(word.lowercased()), !Self.isSentenceStart(start, in: text),
-      !NameForms.honorifics.contains(word.lowercased())
+      !NameForms.honorifics.contains(word.lowercased()),
+      !Self.calendarWords.contains(word.lowercased())
     else { return false }
     return true
   }
+
+  /// Days and months, capitalised in every note that names one but absent from the list of
+  /// ordinary (lower-case) words: they name nobody, and listing each "Friday" for review
+  /// buried the words that might. ("May", "March" and "August" are ordinary words already.)
+  private static let calendarWords: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "april", "june", "july", "september", "october", "november", "december",
+  ]
 
   /// The pseudonym of the participant whose name part `word` resembles, if any.
   func resembled(_ word: String) -> String? {

@@ -22,7 +22,7 @@ import Testing
     try live.start()
     for text in [
       "Will said the Bishop of Plymouth agreed.", "会议很安静。", "Ask Mueller and Jonathan Okonkwo.",
-      "Will Bishop and will bishop again.",
+      "Will Bishop and will bishop again.", "We meet again on Friday, not in January.",
     ] {
       try live.addNote(.init(text: text, kind: .insight))
     }
