@@ -36,20 +36,26 @@ public enum HelpOverlay {
   public static func render(context: KeyContext, scroll: Int, into grid: inout Grid, area: Rect) {
     let rows = lines(for: context)
     let width = min(area.width - 4, 76)
-    let height = min(area.height - 2, rows.count + 4)
+    let keyWidth = min(20, max(14, rows.map(\.key.displayWidth).max() ?? 0))
+    // A help too long for its column goes on below its key rather than being cut: the overlay
+    // is where the keys are learnt, and it scrolls. The box's inner width is `width - 4`.
+    let helpWidth = max(1, width - 4 - keyWidth - 1)
+    let wrapped = rows.flatMap { row in
+      TextWrapper.wrap(row.help, width: helpWidth).enumerated().map { index, line in
+        (key: index == 0 ? row.key : "", help: line)
+      }
+    }
+    let height = min(area.height - 2, wrapped.count + 4)
     let box = area.centered(width: width, height: height)
     Chrome.box(box, title: "Keys: \(context.title)", into: &grid, style: Theme.key)
     let inner = box.inset(dx: 2, dy: 1)
-    let keyWidth = min(20, max(14, rows.map(\.key.displayWidth).max() ?? 0))
     let shownRows = inner.height - 1
-    let first = min(scroll, max(0, rows.count - shownRows))
-    for (i, row) in rows.dropFirst(first).prefix(shownRows).enumerated() {
+    let first = min(scroll, max(0, wrapped.count - shownRows))
+    for (i, row) in wrapped.dropFirst(first).prefix(shownRows).enumerated() {
       grid.put(row.key, x: inner.x, y: inner.y + i, style: Theme.key, maxWidth: keyWidth)
-      grid.put(
-        row.help, x: inner.x + keyWidth + 1, y: inner.y + i,
-        maxWidth: inner.width - keyWidth - 1)
+      grid.put(row.help, x: inner.x + keyWidth + 1, y: inner.y + i, maxWidth: helpWidth)
     }
-    let below = rows.count - first - shownRows
+    let below = wrapped.count - first - shownRows
     var closing = "? or Esc closes"
     if first > 0 || below > 0 {
       closing += " · ↑↓ scroll"
