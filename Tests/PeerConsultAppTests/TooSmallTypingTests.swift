@@ -15,6 +15,8 @@ import Testing
     #expect(f.text.contains("too small"))
     f.type(" and health")
     f.runner.handle(.paste(" meet"))
+    // A paste with a line break would act as Enter in a form: it waits for the window.
+    f.runner.handle(.paste(" and\nmore"))
     // Keys that would act unseen still do nothing: Enter does not save the note.
     f.press(.enter, .escape)
     f.runner.handle(.resize(width: 80, height: 24))

@@ -119,8 +119,11 @@ public enum App {
       let environment = state.environment
       return apply(state.screen.readAhead(environment), &state)
     case .paste(let text):
-      // Kept even while the window is too small, as typed text is (`handle`).
-      guard state.overlay == nil, state.screen.acceptsText else { return [] }
+      // Kept even while the window is too small, as typed text is (`handle`), but for a paste
+      // with a line break: a form takes one as Enter, which would act unseen.
+      guard state.overlay == nil, state.screen.acceptsText,
+        !state.isTooSmall || !text.contains(where: \.isNewline)
+      else { return [] }
       return send(.text(text), &state)
     case .key(let key):
       return handle(key, &state)
