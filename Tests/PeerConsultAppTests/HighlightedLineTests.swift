@@ -25,6 +25,13 @@ import Testing
     #expect(styles.contains(Theme.highlight))
   }
 
+  @Test func aMatchAsWideAsTheRowAtTheStartIsCutAtTheEndOnly() {
+    let text = String(repeating: "明", count: 6) + String(repeating: "酒", count: 20)
+    let line = row(text, marking: String(repeating: "明", count: 6), width: 10).0
+    #expect(line.hasPrefix("明明明明"))
+    #expect(line.trimmingCharacters(in: .whitespaces).hasSuffix("…"))
+  }
+
   @Test func aMatchInViewOrATextThatFitsIsDrawnFromItsStart() {
     let text = "Licensing and public health rarely meet, said the panel again and again"
     #expect(row(text, marking: "health", width: 40).0.hasPrefix("Licensing and public health"))

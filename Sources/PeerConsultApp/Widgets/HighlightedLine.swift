@@ -19,7 +19,7 @@ public enum HighlightedLine {
     var index = string.startIndex
     if width > 2, string.displayWidth > width,
       let mark = text.highlights.min(by: { $0.lowerBound < $1.lowerBound }),
-      DisplayWidth.of(string[..<mark.upperBound]) > width - 1
+      mark.lowerBound > string.startIndex, DisplayWidth.of(string[..<mark.upperBound]) > width - 1
     {
       let before = max(0, min((width - 2) / 3, width - 2 - DisplayWidth.of(string[mark])))
       var used = 0
@@ -31,7 +31,11 @@ public enum HighlightedLine {
         used += characterWidth
         index = previous
       }
-      column += grid.put("…", x: column, y: y, style: style)
+      // When all before the mark fits in the room kept for it, nothing goes: the mark, as wide
+      // as the row, is cut at the end instead.
+      if index > string.startIndex {
+        column += grid.put("…", x: column, y: y, style: style)
+      }
     }
     let width = width - (column - x)
     let fits = DisplayWidth.of(string[index...]) <= width
