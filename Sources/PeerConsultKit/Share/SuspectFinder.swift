@@ -132,10 +132,11 @@ struct SuspectFinder: Sendable {
 
   /// Days and months, capitalised in every note that names one but absent from the list of
   /// ordinary (lower-case) words: they name nobody, and listing each "Friday" for review
-  /// buried the words that might. ("May", "March" and "August" are ordinary words already.)
+  /// buried the words that might. ("May", "March" and "August" are ordinary words already;
+  /// April and June are first names too, so they stay suspects.)
   private static let calendarWords: Set<String> = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "april", "june", "july", "september", "october", "november", "december",
+    "february", "july", "september", "october", "november", "december",
   ]
 
   /// The pseudonym of the participant whose name part `word` resembles, if any.

@@ -22,7 +22,7 @@ import Testing
     try live.start()
     for text in [
       "Will said the Bishop of Plymouth agreed.", "会议很安静。", "Ask Mueller and Jonathan Okonkwo.",
-      "Will Bishop and will bishop again.", "We meet again on Friday, not in January.",
+      "Will Bishop and will bishop again.", "We meet again on Friday, not in January; ask April.",
     ] {
       try live.addNote(.init(text: text, kind: .insight))
     }
@@ -42,7 +42,7 @@ import Testing
     #expect(
       suspects == [
         "ordinaryWord:Will", "ordinaryWord:Bishop", "unknownName:Plymouth", "insideWord:静",
-        "resemblance:Mueller", "unknownName:Jonathan", "unknownName:Okonkwo",
+        "resemblance:Mueller", "unknownName:Jonathan", "unknownName:Okonkwo", "unknownName:April",
       ])
     let bishop = try #require(review.suspects.first { $0.text == "Bishop" })
     #expect(bishop.context == "Will said the Bishop of Plymouth agreed.")
@@ -50,7 +50,7 @@ import Testing
     let mueller = try #require(review.suspects.first { $0.text == "Mueller" })
     #expect(mueller.replacement == "[Participant C]" && mueller.isReplaced)
     #expect(review.suspects.first { $0.text == "Plymouth" }?.isReplaced == false)
-    #expect(review.unresolved.count == 7)
+    #expect(review.unresolved.count == 8)
   }
 
   @Test func choicesAreSavedAsEventsAndRepeatedByTheNextExport() throws {
@@ -65,7 +65,7 @@ import Testing
       record.events.suffix(3).map(\.event.type) == [.shareChoice, .shareChoice, .shareChoice])
     let review = ShareReview(records: [record])
     #expect(review.suspects.first { $0.text == "Bishop" }?.choice == false)
-    #expect(review.unresolved.map(\.text) == ["Will", "Plymouth", "Mueller", "Jonathan"])
+    #expect(review.unresolved.map(\.text) == ["Will", "Plymouth", "Mueller", "Jonathan", "April"])
     let anonymiser = Anonymiser(records: [record])
     #expect(
       anonymiser.scrub("Will said the Bishop of Plymouth agreed.")
