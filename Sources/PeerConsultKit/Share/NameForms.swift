@@ -7,10 +7,10 @@
 /// ("Neill"), without titles and initials. A title before any of them ("Dr Patel") goes with
 /// the name (``titles``, given to the ``TermReplacer``).
 ///
-/// A Chinese or Korean name is usually typed without a space ("王小明"), yet the group writes
-/// the given name alone ("小明"): such a name is split as its family name is most often
-/// written, one character, and for a name of four also two ("欧阳娜娜", "山田太郎"), and each
-/// half is a part as if the name had been typed with the space (``cjkHalves(of:)``).
+/// A Chinese name is usually typed without a space ("王小明"), yet the group writes the given
+/// name alone ("小明"): the halves of such a name that are two characters or more are parts
+/// too, as guesses (``cjkHalves(of:)``): replaced and listed for review, since a given name
+/// can also be a word ("建国").
 enum NameForms {
   /// Titles, not names, so they are never replaced on their own.
   static let honorifics: Set<String> = [
@@ -47,13 +47,19 @@ enum NameForms {
   /// The parts that identify someone on their own, each with the care its matching needs.
   static func parts(_ name: String) -> [(part: String, care: TermReplacer.Care)] {
     var parts: [String] = []
+    var halves: [String] = []
     for word in core(name) {
       parts.append(word)
       let pieces = word.split { $0 == "-" || isApostrophe($0) }.map(String.init)
       if pieces.count > 1 { parts += pieces + spellings(of: word) }
-      for halves in cjkHalves(of: word) { parts += [halves.family, halves.given] }
+      for (family, given) in cjkHalves(of: word) { halves += [family, given] }
     }
-    return unique(parts).compactMap { part in
+    // A one-character half is left out: it stands inside countless words ("张" in "紧张"), and
+    // each would be a suspect to decide on.
+    let guessed = unique(halves).filter { $0.count >= 2 && !parts.contains($0) }.map {
+      (part: $0, care: TermReplacer.Care.resemblance)
+    }
+    return unique(parts).compactMap { part -> (part: String, care: TermReplacer.Care)? in
       let letters = part.filter { $0.isLetter || $0.isNumber }
       if letters.count == 1, let only = letters.first, TermReplacer.isCJK(only) {
         return (part, .standsAlone)
@@ -63,16 +69,17 @@ enum NameForms {
       let words = part.lowercased().split { !$0.isLetter }
       let ordinary = !words.isEmpty && words.allSatisfy(EnglishWords.contains)
       return (part, ordinary ? [.suffixes, .ordinaryWord] : .suffixes)
-    }
+    } + guessed
   }
 
-  /// The ways a name typed as one word of Han characters or Hangul syllables ("王小明",
-  /// "김민수") splits into a family name and a given name: after its first character, and
-  /// for a name of four after its second too. Two characters to four, as such names are
-  /// written; kana and mixed words are not split (their halves cannot be told apart).
+  /// The ways a name typed as one word of Han characters ("王小明") splits into a family name
+  /// and a given name: after its first character, and for a name of four after its second
+  /// too ("欧阳娜娜", "山田太郎"). Two characters to four, as such names are written. Kana and
+  /// mixed words are not split (their halves cannot be told apart), nor Korean names, whose
+  /// halves, in text with spaces and particles, would be words of their own ("이", "영수증").
   static func cjkHalves(of word: String) -> [(family: String, given: String)] {
     let characters = Array(word)
-    guard (2...4).contains(characters.count), characters.allSatisfy(isHanOrHangul) else {
+    guard (2...4).contains(characters.count), characters.allSatisfy(isHan) else {
       return []
     }
     var halves = [(String(characters[..<1]), String(characters[1...]))]
@@ -80,14 +87,13 @@ enum NameForms {
     return halves
   }
 
-  /// A Han character (CJK ideographs, their extensions and compatibility forms) or a Hangul
-  /// syllable: the scripts whose names are typed as one word of a family and a given name.
-  private static func isHanOrHangul(_ character: Character) -> Bool {
+  /// A Han character: CJK ideographs, their extensions and compatibility forms.
+  private static func isHan(_ character: Character) -> Bool {
     guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else {
       return false
     }
     switch scalar.value {
-    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F, 0xAC00...0xD7A3:
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F:
       return true
     default:
       return false
