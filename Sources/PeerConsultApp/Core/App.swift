@@ -37,8 +37,8 @@ public enum App {
       return (grid, nil)
     }
     let (top, rest) = grid.bounds.splitTop(1)
-    let (body, bottom) = rest.splitBottom(2)
-    let (noticeRow, footerRow) = bottom.splitTop(1)
+    let (body, bottom) = rest.splitBottom(1 + noticeRows(state))
+    let (noticeArea, footerRow) = bottom.splitBottom(1)
     let environment = state.environment
     let title = state.screen.title(environment)
     Chrome.titleBar(
@@ -48,7 +48,7 @@ public enum App {
       grid.put(" " + warning, x: body.x, y: body.y, style: Theme.warning, maxWidth: body.width)
     }
     let cursor = state.screen.render(into: &grid, area: screenArea(state), environment)
-    Chrome.notice(state.notice, into: &grid, area: noticeRow)
+    Chrome.notice(state.notice, into: &grid, area: noticeArea)
     let screen = state.screen
     Chrome.footer(
       for: context(of: state),
@@ -74,8 +74,16 @@ public enum App {
   /// and the footer.
   static func screenArea(_ state: AppState) -> Rect {
     let (_, rest) = Rect(x: 0, y: 0, width: state.width, height: state.height).splitTop(1)
-    let (body, _) = rest.splitBottom(2)
+    let (body, _) = rest.splitBottom(1 + noticeRows(state))
     return state.localeWarning == nil ? body : body.splitTop(1).1
+  }
+
+  /// The rows the notice line takes above the footer: two for a notice too long for one, so
+  /// that what it says to do is read whole ("Cannot resume: …"), taken from the screen while
+  /// it shows.
+  static func noticeRows(_ state: AppState) -> Int {
+    guard let notice = state.notice else { return 1 }
+    return Chrome.noticeLines(notice.text, width: state.width).count > 1 ? 2 : 1
   }
 
   /// The title bar's right-hand words: the push backlog before the screen's own, and when both

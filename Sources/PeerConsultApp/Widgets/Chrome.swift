@@ -55,7 +55,19 @@ public enum Chrome {
     case .warning: style = Theme.warning
     case .error: style = Theme.error
     }
-    grid.put(" " + notice.text, x: area.x, y: area.y, style: style, maxWidth: area.width)
+    let lines = noticeLines(notice.text, width: area.width)
+    for row in 0..<min(lines.count, area.height) {
+      // A notice longer than its rows ends its last one with "…".
+      let last = row == area.height - 1 && lines.count > area.height
+      let text =
+        last ? lines[row...].joined(separator: " ").truncated(toWidth: area.width - 1) : lines[row]
+      grid.put(" " + text, x: area.x, y: area.y + row, style: style, maxWidth: area.width)
+    }
+  }
+
+  /// A notice's text as the rows of `width` columns it needs, each after a space.
+  static func noticeLines(_ text: String, width: Int) -> [String] {
+    TextWrapper.wrap(text, width: max(1, width - 1))
   }
 
   /// Draws a box border with an optional title, and clears its inside.
