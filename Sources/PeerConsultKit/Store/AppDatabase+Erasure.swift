@@ -213,7 +213,7 @@ extension AppDatabase {
       arguments: [session.rawValue])
     for table in [
       "notes", "participants", "rounds", "slots", "events", "session_snapshots",
-      "action_follow_ups", "action_states",
+      "action_follow_ups", "action_states", "note_drafts",
     ] {
       try db.execute(
         sql: "DELETE FROM \(table) WHERE session_id = ?", arguments: [session.rawValue])

@@ -15,7 +15,7 @@ struct StoreSchema: Sendable {
 
 extension AppDatabase {
   /// The schema version this PeerConsult writes, stored as `PRAGMA user_version`.
-  public static let schemaVersion = 17
+  public static let schemaVersion = 18
   /// Marks the file as PeerConsult's (`PRAGMA application_id`, "PCST").
   static let applicationID: Int32 = 0x5043_5354
 
@@ -331,8 +331,28 @@ extension AppDatabase {
         try update.execute(arguments: [PresenterList.encoded(presenters), session])
       }
     }
+    migrator.registerMigration("v18") { db in
+      // A note being written when the program was ended by a signal (its terminal closed),
+      // kept until the session is next opened live (``AppDatabase/keepDraft(_:of:at:)``).
+      try db.execute(sql: schemaV18)
+    }
     return migrator
   }
+
+  /// Schema version 18: the note a facilitator was writing when the program was ended, one
+  /// per session at most.
+  static let schemaV18 = """
+    CREATE TABLE note_drafts (
+      session_id TEXT PRIMARY KEY NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+      text TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      speaker INTEGER,
+      owner INTEGER,
+      editing INTEGER,          -- the note being corrected, or NULL for a new note
+      saved_at INTEGER NOT NULL -- milliseconds since 1970
+    );
+    PRAGMA user_version = 18;
+    """
 
   /// Schema version 17: each session's listing on its own row (its counts, kept by triggers
   /// on `notes` in place of `session_summaries`'s, and its presenters, written by the

@@ -84,7 +84,7 @@ import Testing
       try store.database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
         == [
           "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14",
-          "v15", "v16", "v17",
+          "v15", "v16", "v17", "v18",
         ])
   }
 

@@ -1,0 +1,15 @@
+import Foundation
+
+/// The note a facilitator was writing when the program was ended (its terminal closed, a
+/// signal from outside), kept so that nothing typed is lost with the window: a new note's
+/// content, or a correction of the note `editing`.
+public struct NoteDraft: Equatable, Sendable {
+  public var content: NoteContent
+  /// The note being corrected, or nil for a new note.
+  public var editing: Int?
+
+  public init(content: NoteContent, editing: Int? = nil) {
+    self.content = content
+    self.editing = editing
+  }
+}

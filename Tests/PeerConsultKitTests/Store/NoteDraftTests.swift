@@ -1,0 +1,54 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PeerConsultKit
+
+/// The note being written when the program was ended: kept once per session, taken once, and
+/// gone with its session.
+@Suite struct NoteDraftTests {
+  private func session(_ store: AppDatabase) throws -> LiveSession {
+    let setup = SessionSetup(
+      title: "Drafts", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [ShareFixture.zoe, ShareFixture.wei], presenters: [0])
+    return try LiveSession.create(
+      setup, id: ShareFixture.firstID, store: store, clock: ManualClock(Fixtures.start))
+  }
+
+  @Test func aDraftIsKeptReplacedAndTakenOnce() throws {
+    let store = try AppDatabase.inMemory()
+    let live = try session(store)
+    let first = NoteDraft(content: NoteContent(text: "half a thought", kind: .question))
+    let second = NoteDraft(
+      content: NoteContent(text: "an action for Zoë", kind: .action, speaker: 1, owner: 0),
+      editing: 3)
+    try store.keepDraft(first, of: live.id, at: Fixtures.start)
+    try store.keepDraft(second, of: live.id, at: Fixtures.start)
+    #expect(try store.takeDraft(of: live.id) == second)
+    #expect(try store.takeDraft(of: live.id) == nil)
+  }
+
+  @Test func aDeletedSessionTakesItsDraftWithIt() throws {
+    let folder = try TemporaryFolder()
+    let store = try AppDatabase(directory: folder.url)
+    let live = try session(store)
+    try store.keepDraft(
+      NoteDraft(content: NoteContent(text: "XYZZY draft words", kind: .other)), of: live.id,
+      at: Fixtures.start)
+    try store.deleteSession(live.id)
+    #expect(try store.takeDraft(of: live.id) == nil)
+    try store.close()
+    let bytes = try Data(contentsOf: folder.url.appendingPathComponent(AppDatabase.fileName))
+    #expect(bytes.range(of: Data("XYZZY draft words".utf8)) == nil)
+  }
+
+  @Test func erasingAPersonDropsTheDraftsOfTheirSessions() throws {
+    let store = try AppDatabase.inMemory()
+    let live = try session(store)
+    try store.keepDraft(
+      NoteDraft(content: NoteContent(text: "王伟 will call", kind: .action, owner: 1)),
+      of: live.id, at: Fixtures.start)
+    _ = try store.erasePerson(named: "王伟", at: Fixtures.start)
+    #expect(try store.takeDraft(of: live.id) == nil)
+  }
+}
