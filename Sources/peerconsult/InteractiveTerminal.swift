@@ -83,6 +83,9 @@ enum InteractiveTerminal {
     pusher?.finish(waitingAtMost: 3)
     // Back on the ordinary screen: say where exports went, and how to come back to a session
     // left unfinished.
+    if let reason = runner.draftNotKept {
+      printError("The note being written could not be kept: \(reason)")
+    }
     for path in services.sharesWritten {
       try StandardOutput.line("Wrote the anonymised export to \(path).")
     }

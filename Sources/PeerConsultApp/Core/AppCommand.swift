@@ -58,6 +58,10 @@ public enum AppCommand: Equatable, Sendable {
   /// Write `subject` anonymised in `format` to a private file at `path` (an existing file only
   /// when `replacing`).
   case writeShare(ShareSubject, format: ShareFormat, path: String, replacing: Bool)
+  /// Keep the note being written in the session, as the program is ended by a signal.
+  case keepDraft(SessionID, NoteDraft)
+  /// Take the note kept as being written in the session, if any, to carry on writing it.
+  case takeDraft(SessionID)
   /// Delete a stored session for good (refused while another program facilitates it).
   case deleteSession(SessionID)
   /// Erase the person called `name` from every session they took part in, then read the

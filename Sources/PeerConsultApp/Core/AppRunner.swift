@@ -51,6 +51,7 @@ public final class AppRunner {
     let event = terminal.readEvent(timeoutMilliseconds: wait)
     services.takeChanges()
     if let signal = TerminalRestorer.takePendingSignal() {
+      keepWhatIsBeingWritten()
       return TerminalRestorer.exitStatus(for: signal)
     }
     if readingAhead && event == nil {
@@ -61,6 +62,21 @@ public final class AppRunner {
     if event != nil { mayReadAhead = true }
     return handle(event)
   }
+
+  /// Keeps the note being written before the program leaves on a signal (its terminal
+  /// closed, a `kill`): never acknowledged, but not to be lost with the window. The next
+  /// opening of the session puts it back in the note line.
+  private func keepWhatIsBeingWritten() {
+    guard let command = state.screen.draftOnLeaving else { return }
+    let result = services.perform(command)
+    resultObserver?(result)
+    if case .failed(_, let error, _) = result { draftNotKept = error }
+  }
+
+  /// Why the note being written could not be kept as the program left on a signal, to say on
+  /// the ordinary screen once the terminal is given back; nil when it was kept or there was
+  /// none.
+  public private(set) var draftNotKept: String?
 
   /// The state the terminal's frame shows: typing after it redraws only the rows it changed.
   private var drawn: AppState?

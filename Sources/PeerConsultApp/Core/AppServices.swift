@@ -253,6 +253,11 @@ public final class AppServices {
       return try choose(term, replace: replace, in: subject)
     case .writeShare(let subject, let format, let path, let replacing):
       return try write(subject, as: format, to: path, replacing: replacing)
+    case .keepDraft(let id, let draft):
+      try store().keepDraft(draft, of: id, at: clock.now())
+      return .draftKept
+    case .takeDraft(let id):
+      return .draftTaken(id, try store().takeDraft(of: id))
     case .deleteSession(let id): return try delete(id)
     case .erasePerson(let name, let shown): return try erase(name, shown: shown)
     case .loadFollowUps(let id):

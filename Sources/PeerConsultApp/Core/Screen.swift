@@ -52,12 +52,16 @@ public protocol Screen: Sendable {
   func renderTyping(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
     x: Int, y: Int
   )?
+  /// What to keep of the screen when the program is ended by a signal (its terminal closed):
+  /// the note being written; nil for nothing.
+  var draftOnLeaving: AppCommand? { get }
 }
 
 extension Screen {
   public var acceptsText: Bool { false }
   public func nextDeadline(now: Date) -> Date? { nil }
   public var readsAhead: Bool { false }
+  public var draftOnLeaving: AppCommand? { nil }
   public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] { [] }
   public func footerLabel(for action: Action) -> String? { nil }
   /// Most screens redraw whole after typing: cheap enough where nothing counts the keys.

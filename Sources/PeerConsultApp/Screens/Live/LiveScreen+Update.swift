@@ -169,6 +169,7 @@ extension LiveState: Screen {
       return [
         .show(LiveState(sessionID: id, session: session, now: now)),
         .command(.loadTags(programme: session.setup.programme)),
+        .command(.takeDraft(id)),
       ]
     }
     return [
@@ -366,6 +367,24 @@ extension LiveState: Screen {
       return []
     case .failed(.loadTags, let error, _):
       return [.notice(Notice("No #tag completion: \(error)", tone: .warning))]
+    case .draftTaken(let id, let draft?) where id == sessionID && editor == nil:
+      // A correction carries on as one only while its note is still there to correct.
+      let corrected = draft.editing.flatMap { session.note($0) }.flatMap {
+        $0.isDeleted ? nil : $0.id
+      }
+      editor = NoteEditorState(
+        text: draft.content.text, kind: draft.content.kind, speaker: draft.content.speaker,
+        owner: draft.content.owner, editing: corrected)
+      return [.notice(LiveScreen.draftNotice)]
+    case .failed(.takeDraft, let error, _):
+      return [
+        .notice(
+          Notice(
+            "The note being written when PeerConsult was last closed cannot be read (\(error)).",
+            tone: .warning))
+      ]
+    case .failed(.keepDraft, _, _):
+      return []
     case .failed(_, let error, _):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default:
@@ -385,6 +404,12 @@ extension LiveScreen {
       "Session \(id.short) stays unfinished: Resume carries on, or peerconsult resume \(id.short).",
       tone: .info)
   }
+
+  /// What the live screen says when it opens on the note that was being written when the
+  /// program was ended.
+  static let draftNotice = Notice(
+    "This note was being written when PeerConsult was closed: Enter saves it, Esc discards it.",
+    tone: .info)
 
   /// What a key that acts on a note says when there is none.
   static func noNoteNotice(_ verb: String) -> Notice {

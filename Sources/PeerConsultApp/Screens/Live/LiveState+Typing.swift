@@ -1,4 +1,5 @@
 import Foundation
+import PeerConsultKit
 import TerminalKit
 
 /// Typing on the live screen redraws the note editor's rows alone (``App/renderTyping(from:to:)``).
@@ -42,6 +43,13 @@ extension LiveState {
       && session.current?.phase.noteKind != .question
       && TagCompletion.at(before.line, known: knownTags) == nil
       && TagCompletion.at(editor.line, known: knownTags) == nil
+  }
+
+  /// The note being written, kept when the program is ended by a signal (a closed terminal):
+  /// it was never acknowledged, but the words must not go with the window.
+  public var draftOnLeaving: AppCommand? {
+    guard let editor, editor.hasText else { return nil }
+    return .keepDraft(sessionID, NoteDraft(content: editor.content, editing: editor.editing))
   }
 
   public func renderTyping(

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import PeerConsultKit
+import TestSupport
+import Testing
+
+/// A note being typed when the terminal closes (SIGHUP) or the program is told to end
+/// (SIGTERM) is kept, and the next opening of the session puts it back in the note line.
+@Suite(needsTmux) struct DraftEndToEndTests {
+  private static let runArguments = [
+    "--title", "Draft session", "--programme", "Alcohol Plan",
+    "--participant", "Zoë Müller;City Council;senior",
+    "--participant", "王小明;Police;middle",
+  ]
+
+  /// The drafts kept in the folder, read without taking them.
+  private func keptDrafts(_ dataDir: URL) throws -> [String] {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let queue = try DatabaseQueue(
+      path: dataDir.appendingPathComponent(AppDatabase.fileName).path,
+      configuration: configuration)
+    defer { try? queue.close() }
+    return try queue.read { try String.fetchAll($0, sql: "SELECT text FROM note_drafts") }
+  }
+
+  @Test func aNoteBeingTypedWhenTheTerminalClosesIsBackOnResume() throws {
+    for (signal, status) in [(SIGHUP, Int32(129)), (SIGTERM, Int32(143))] {
+      let scratch = try TemporaryFolder(prefix: "pc-draft")
+      let dataDir = scratch.url.appendingPathComponent("data")
+      let drill = scratch.url.appendingPathComponent("drill.yaml")
+      try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
+      let tmux = try TmuxSession(
+        ["run", "--protocol", drill.path] + Self.runArguments, dataDir: dataDir)
+      try tmux.startWhenReady()
+      try tmux.send("Enter")
+      tmux.waitFor("Note ▸")
+      let text = "Typed as the window closed · 小明 \(signal)"
+      try tmux.type(text)
+      tmux.waitFor(text)
+      kill(try #require(try tmux.programPID()), signal)
+      #expect(tmux.waitForExit() == status)
+      #expect(try keptDrafts(dataDir) == [text], "stderr: \(tmux.stderr)")
+
+      let resumed = try TmuxSession(["resume", "latest"], dataDir: dataDir)
+      resumed.waitFor("being written when PeerConsult was closed")
+      #expect(resumed.capture().contains(text))
+      try resumed.send("Enter")
+      resumed.waitFor("Note saved.")
+      try resumed.send("q")
+      resumed.waitFor("y/n")
+      try resumed.send("y")
+      #expect(resumed.waitForExit() == 0)
+
+      // Saved once, and nothing kept to come back a second time.
+      let database = try AppDatabase(directory: dataDir)
+      defer { try? database.close() }
+      let id = try database.resolveSession("latest")
+      #expect(try database.loadSession(id).visibleNotes.map(\.text) == [text])
+      #expect(try database.takeDraft(of: id) == nil)
+    }
+  }
+}
