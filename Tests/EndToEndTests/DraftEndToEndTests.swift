@@ -57,7 +57,7 @@ import Testing
       defer { try? database.close() }
       let id = try database.resolveSession("latest")
       #expect(try database.loadSession(id).visibleNotes.map(\.text) == [text])
-      #expect(try database.takeDraft(of: id) == nil)
+      #expect(try database.draft(of: id) == nil)
     }
   }
 }

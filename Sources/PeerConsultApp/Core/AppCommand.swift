@@ -60,8 +60,10 @@ public enum AppCommand: Equatable, Sendable {
   case writeShare(ShareSubject, format: ShareFormat, path: String, replacing: Bool)
   /// Keep the note being written in the session, as the program is ended by a signal.
   case keepDraft(SessionID, NoteDraft)
-  /// Take the note kept as being written in the session, if any, to carry on writing it.
-  case takeDraft(SessionID)
+  /// Read the note kept as being written in the session, if any, to carry on writing it.
+  case loadDraft(SessionID)
+  /// Forget the note kept as being written in the session: it was discarded.
+  case dropDraft(SessionID)
   /// Delete a stored session for good (refused while another program facilitates it).
   case deleteSession(SessionID)
   /// Erase the person called `name` from every session they took part in, then read the

@@ -181,6 +181,8 @@ public final class AppServices {
       if let live { liveSync?.committed(live.id) }
       return result
     case .leaveSession:
+      // Left on purpose, after being told a note being written is lost: nothing to bring back.
+      if let live { try? store().dropDraft(of: live.id) }
       leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
       if let live { liveSync?.ended(live.id) }
       live = nil
@@ -256,8 +258,11 @@ public final class AppServices {
     case .keepDraft(let id, let draft):
       try store().keepDraft(draft, of: id, at: clock.now())
       return .draftKept
-    case .takeDraft(let id):
-      return .draftTaken(id, try store().takeDraft(of: id))
+    case .loadDraft(let id):
+      return .draftLoaded(id, try store().draft(of: id))
+    case .dropDraft(let id):
+      try store().dropDraft(of: id)
+      return .draftKept
     case .deleteSession(let id): return try delete(id)
     case .erasePerson(let name, let shown): return try erase(name, shown: shown)
     case .loadFollowUps(let id):

@@ -31,10 +31,11 @@ public enum ServiceResult: Equatable, Sendable {
   case sessionChanged(SessionState)
   /// The live session was let go; it stays resumable.
   case sessionLeft
-  /// The note being written was kept (``AppCommand/keepDraft(_:_:)``).
+  /// The note being written was kept (``AppCommand/keepDraft(_:_:)``) or forgotten
+  /// (``AppCommand/dropDraft(_:)``).
   case draftKept
   /// The note kept as being written in the session, or nil when there was none.
-  case draftTaken(SessionID, NoteDraft?)
+  case draftLoaded(SessionID, NoteDraft?)
   /// The stored sessions and programmes for review; `hasDatabase` is false before any session.
   /// The newest sessions (a page, or all of them) of `total`. `dataVersion` is the store's
   /// version once they were read (nil for the first page, or when it has none).

@@ -122,6 +122,7 @@ extension SummaryState: Screen {
       return [
         .show(LiveState(sessionID: sessionID, session: reopened, now: environment.now)),
         .notice(Notice(Self.reopenedNotice, tone: .success)),
+        .command(.loadDraft(sessionID)),
       ]
     case .result(.sessionChanged(let changed)) where changed.isFinished:
       // A change that leaves it finished (a choice for sharing): shown as stored.

@@ -7,9 +7,13 @@ public struct NoteDraft: Equatable, Sendable {
   public var content: NoteContent
   /// The note being corrected, or nil for a new note.
   public var editing: Int?
+  /// For a correction, the note's text as it stood when the draft was kept: a note changed
+  /// since (corrected in review meanwhile) is not overwritten by the draft.
+  public var base: String?
 
-  public init(content: NoteContent, editing: Int? = nil) {
+  public init(content: NoteContent, editing: Int? = nil, base: String? = nil) {
     self.content = content
     self.editing = editing
+    self.base = base
   }
 }

@@ -3,8 +3,9 @@ import GRDB
 
 extension AppDatabase {
   /// Keeps `draft` as the note being written in `session`, in place of any kept before. It is
-  /// not an event: it was never acknowledged, and it goes when the session is next opened
-  /// live (``takeDraft(of:)``), deleted or a person is erased from it.
+  /// not an event, since nobody acknowledged it. It stays until the note is saved or
+  /// discarded, or the session left on purpose (``dropDraft(of:)``), or the session is deleted
+  /// or a person erased from it.
   public func keepDraft(_ draft: NoteDraft, of session: SessionID, at date: Date)
     throws(StoreError)
   {
@@ -12,34 +13,44 @@ extension AppDatabase {
       try db.execute(
         sql: """
           INSERT OR REPLACE INTO note_drafts
-            (session_id, text, kind, speaker, owner, editing, saved_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
+            (session_id, text, kind, speaker, owner, editing, base, saved_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           session.rawValue, draft.content.text, draft.content.kind.rawValue,
-          draft.content.speaker, draft.content.owner, draft.editing,
+          draft.content.speaker, draft.content.owner, draft.editing, draft.base,
           date.millisecondsSince1970,
         ])
     }
   }
 
-  /// The note kept as being written in `session`, removed in the same transaction: the screen
-  /// that takes it holds it from then on, and keeps it again if the program is ended again.
-  public func takeDraft(of session: SessionID) throws(StoreError) -> NoteDraft? {
-    try write { db in
+  /// The note kept as being written in `session`, if any. Reading it leaves it kept: it goes
+  /// only once the note is saved or discarded, so a second end before that keeps it still.
+  public func draft(of session: SessionID) throws(StoreError) -> NoteDraft? {
+    try read { db in
       guard
         let row = try Row.fetchOne(
           db,
-          sql: "SELECT text, kind, speaker, owner, editing FROM note_drafts WHERE session_id = ?",
+          sql: """
+            SELECT text, kind, speaker, owner, editing, base FROM note_drafts
+            WHERE session_id = ?
+            """,
           arguments: [session.rawValue])
       else { return nil }
-      try db.execute(
-        sql: "DELETE FROM note_drafts WHERE session_id = ?", arguments: [session.rawValue])
-      let kind = NoteKind(rawValue: row["kind"]) ?? .other
       return NoteDraft(
         content: NoteContent(
-          text: row["text"], kind: kind, speaker: row["speaker"], owner: row["owner"]),
-        editing: row["editing"])
+          text: row["text"], kind: NoteKind(rawValue: row["kind"]) ?? .other,
+          speaker: row["speaker"], owner: row["owner"]),
+        editing: row["editing"], base: row["base"])
+    }
+  }
+
+  /// Forgets the note kept as being written in `session`: saved, discarded, or the session
+  /// left on purpose with the note unsaved.
+  public func dropDraft(of session: SessionID) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "DELETE FROM note_drafts WHERE session_id = ?", arguments: [session.rawValue])
     }
   }
 }

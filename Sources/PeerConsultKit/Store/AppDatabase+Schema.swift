@@ -333,7 +333,7 @@ extension AppDatabase {
     }
     migrator.registerMigration("v18") { db in
       // A note being written when the program was ended by a signal (its terminal closed),
-      // kept until the session is next opened live (``AppDatabase/keepDraft(_:of:at:)``).
+      // kept until it is saved or discarded (``AppDatabase/keepDraft(_:of:at:)``).
       try db.execute(sql: schemaV18)
     }
     return migrator
@@ -349,6 +349,7 @@ extension AppDatabase {
       speaker INTEGER,
       owner INTEGER,
       editing INTEGER,          -- the note being corrected, or NULL for a new note
+      base TEXT,                -- that note's text when the draft was kept
       saved_at INTEGER NOT NULL -- milliseconds since 1970
     );
     PRAGMA user_version = 18;

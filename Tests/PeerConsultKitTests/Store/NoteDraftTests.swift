@@ -15,17 +15,20 @@ import Testing
       setup, id: ShareFixture.firstID, store: store, clock: ManualClock(Fixtures.start))
   }
 
-  @Test func aDraftIsKeptReplacedAndTakenOnce() throws {
+  @Test func aDraftIsKeptReplacedReadAndDropped() throws {
     let store = try AppDatabase.inMemory()
     let live = try session(store)
     let first = NoteDraft(content: NoteContent(text: "half a thought", kind: .question))
     let second = NoteDraft(
       content: NoteContent(text: "an action for Zoë", kind: .action, speaker: 1, owner: 0),
-      editing: 3)
+      editing: 3, base: "an action")
     try store.keepDraft(first, of: live.id, at: Fixtures.start)
     try store.keepDraft(second, of: live.id, at: Fixtures.start)
-    #expect(try store.takeDraft(of: live.id) == second)
-    #expect(try store.takeDraft(of: live.id) == nil)
+    // Reading leaves it kept, until it is dropped.
+    #expect(try store.draft(of: live.id) == second)
+    #expect(try store.draft(of: live.id) == second)
+    try store.dropDraft(of: live.id)
+    #expect(try store.draft(of: live.id) == nil)
   }
 
   @Test func aDeletedSessionTakesItsDraftWithIt() throws {
@@ -36,7 +39,7 @@ import Testing
       NoteDraft(content: NoteContent(text: "XYZZY draft words", kind: .other)), of: live.id,
       at: Fixtures.start)
     try store.deleteSession(live.id)
-    #expect(try store.takeDraft(of: live.id) == nil)
+    #expect(try store.draft(of: live.id) == nil)
     try store.close()
     let bytes = try Data(contentsOf: folder.url.appendingPathComponent(AppDatabase.fileName))
     #expect(bytes.range(of: Data("XYZZY draft words".utf8)) == nil)
@@ -49,6 +52,6 @@ import Testing
       NoteDraft(content: NoteContent(text: "王伟 will call", kind: .action, owner: 1)),
       of: live.id, at: Fixtures.start)
     _ = try store.erasePerson(named: "王伟", at: Fixtures.start)
-    #expect(try store.takeDraft(of: live.id) == nil)
+    #expect(try store.draft(of: live.id) == nil)
   }
 }

@@ -169,7 +169,7 @@ extension LiveState: Screen {
       return [
         .show(LiveState(sessionID: id, session: session, now: now)),
         .command(.loadTags(programme: session.setup.programme)),
-        .command(.takeDraft(id)),
+        .command(.loadDraft(id)),
       ]
     }
     return [
@@ -282,7 +282,10 @@ extension LiveState: Screen {
     case .full: return [.notice(LiveScreen.noteFullNotice)]
     case .close:
       self.editor = nil
-      return []
+      // Discarded: a note brought back from a kept one is forgotten there too.
+      guard editorFromDraft else { return [] }
+      editorFromDraft = false
+      return [.command(.dropDraft(sessionID))]
     case .save:
       let content = editor.content
       let command: SessionCommand =
@@ -327,6 +330,8 @@ extension LiveState: Screen {
     case .noteSaved(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
       editor = nil
+      if editorFromDraft { effects.append(.command(.dropDraft(sessionID))) }
+      editorFromDraft = false
       session = stored
       // A new note brings the transcript back to the newest, whatever was picked before.
       selectedNote = nil
@@ -334,6 +339,8 @@ extension LiveState: Screen {
     case .noteEdited(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
       editor = nil
+      if editorFromDraft { effects.append(.command(.dropDraft(sessionID))) }
+      editorFromDraft = false
       session = stored
       effects.append(
         .notice(Notice("Note updated (the earlier text is kept).", tone: .success)))
@@ -367,16 +374,23 @@ extension LiveState: Screen {
       return []
     case .failed(.loadTags, let error, _):
       return [.notice(Notice("No #tag completion: \(error)", tone: .warning))]
-    case .draftTaken(let id, let draft?) where id == sessionID && editor == nil:
-      // A correction carries on as one only while its note is still there to correct.
-      let corrected = draft.editing.flatMap { session.note($0) }.flatMap {
-        $0.isDeleted ? nil : $0.id
-      }
+    case .draftLoaded(let id, let draft?) where id == sessionID && editor == nil:
+      // A correction carries on as one only while its note stands as it was corrected from;
+      // a note changed or deleted since (in review, meanwhile) is not overwritten.
+      let note = draft.editing.flatMap { session.note($0) }
+      // Saved already, by a program that ended before it could forget the draft.
+      let saved = note ?? (draft.editing == nil ? session.visibleNotes.last : nil)
+      if saved?.text == draft.content.text { return [.command(.dropDraft(sessionID))] }
+      let stands = note.map { !$0.isDeleted && $0.text == draft.base } ?? false
       editor = NoteEditorState(
         text: draft.content.text, kind: draft.content.kind, speaker: draft.content.speaker,
-        owner: draft.content.owner, editing: corrected)
-      return [.notice(LiveScreen.draftNotice)]
-    case .failed(.takeDraft, let error, _):
+        owner: draft.content.owner, editing: stands ? note?.id : nil)
+      editorFromDraft = true
+      return [
+        .notice(
+          draft.editing == nil || stands ? LiveScreen.draftNotice : LiveScreen.draftAsNewNotice)
+      ]
+    case .failed(.loadDraft, let error, _):
       return [
         .notice(
           Notice(
@@ -410,6 +424,11 @@ extension LiveScreen {
   static let draftNotice = Notice(
     "This note was being written when PeerConsult was closed: Enter saves it, Esc discards it.",
     tone: .info)
+
+  /// The same, for a correction whose note was changed or deleted since.
+  static let draftAsNewNotice = Notice(
+    "This correction was being written when PeerConsult was closed, and its note has changed "
+      + "since: Enter saves it as a new note, Esc discards it.", tone: .warning)
 
   /// What a key that acts on a note says when there is none.
   static func noNoteNotice(_ verb: String) -> Notice {

@@ -49,7 +49,11 @@ extension LiveState {
   /// it was never acknowledged, but the words must not go with the window.
   public var draftOnLeaving: AppCommand? {
     guard let editor, editor.hasText else { return nil }
-    return .keepDraft(sessionID, NoteDraft(content: editor.content, editing: editor.editing))
+    // A correction is kept with the note's text as it stands, and only once it differs.
+    let base = editor.editing.flatMap { session.note($0)?.text }
+    if let base, base == editor.line.string { return nil }
+    return .keepDraft(
+      sessionID, NoteDraft(content: editor.content, editing: editor.editing, base: base))
   }
 
   public func renderTyping(

@@ -28,6 +28,9 @@ public struct LiveState: Equatable, Sendable {
   public var lastRefresh: Date?
   /// The kind picked in the panel of notes shared with the room, when it is open.
   public var roomNotesSelection: Int?
+  /// Whether the open note was brought back from one kept when the program was ended, so
+  /// that discarding it forgets the kept one too (saving it does, with the note).
+  public var editorFromDraft = false
 
   public init(sessionID: SessionID, session: SessionState, now: Date) {
     self.sessionID = sessionID
