@@ -280,12 +280,7 @@ extension LiveState: Screen {
     switch outcome {
     case .stay: return []
     case .full: return [.notice(LiveScreen.noteFullNotice)]
-    case .close:
-      self.editor = nil
-      // Discarded: a note brought back from a kept one is forgotten there too.
-      guard editorFromDraft else { return [] }
-      editorFromDraft = false
-      return [.command(.dropDraft(sessionID))]
+    case .close: return closeEditor()
     case .save:
       let content = editor.content
       let command: SessionCommand =
@@ -294,6 +289,15 @@ extension LiveState: Screen {
       return [.command(.session(command))]
     case .leave: return [leaveQuestion]
     }
+  }
+
+  /// Closes the note line, saved or discarded: a note brought back from one kept when the
+  /// program was ended is forgotten there too.
+  private mutating func closeEditor() -> [Effect] {
+    editor = nil
+    guard editorFromDraft else { return [] }
+    editorFromDraft = false
+    return [.command(.dropDraft(sessionID))]
   }
 
   private mutating func rate(_ action: Action, selection: Int) -> [Effect] {
@@ -329,18 +333,14 @@ extension LiveState: Screen {
     switch result {
     case .noteSaved(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
-      editor = nil
-      if editorFromDraft { effects.append(.command(.dropDraft(sessionID))) }
-      editorFromDraft = false
+      effects += closeEditor()
       session = stored
       // A new note brings the transcript back to the newest, whatever was picked before.
       selectedNote = nil
       effects.append(.notice(Notice("Note saved.", tone: .success)))
     case .noteEdited(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
-      editor = nil
-      if editorFromDraft { effects.append(.command(.dropDraft(sessionID))) }
-      editorFromDraft = false
+      effects += closeEditor()
       session = stored
       effects.append(
         .notice(Notice("Note updated (the earlier text is kept).", tone: .success)))
