@@ -87,17 +87,12 @@ enum NameForms {
     return halves
   }
 
-  /// A Han character: CJK ideographs, their extensions and compatibility forms.
+  /// A Han character alone, as the search index tells one (``NoteTokenizer/isHan(_:)``).
   private static func isHan(_ character: Character) -> Bool {
     guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else {
       return false
     }
-    switch scalar.value {
-    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F:
-      return true
-    default:
-      return false
-    }
+    return NoteTokenizer.isHan(scalar.value)
   }
 
   /// The name's words without titles ("Dr Priya Patel" is "Priya", "Patel").

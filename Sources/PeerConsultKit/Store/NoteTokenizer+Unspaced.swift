@@ -59,11 +59,19 @@ extension NoteTokenizer {
     switch scalar {
     case 0x3041...0x3096, 0x309D...0x309F,  // hiragana, without the voicing marks
       0x30A1...0x30FA, 0x30FC...0x30FF,  // katakana, without the middle dot
-      0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F,  // ideographs
       0xAC00...0xD7A3:  // Hangul syllables
       return true
     default:
-      return false
+      return isHan(scalar)
+    }
+  }
+
+  /// Whether `scalar` is a Han character: a CJK ideograph, of an extension or a compatibility
+  /// form.
+  static func isHan(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: true
+    default: false
     }
   }
 
