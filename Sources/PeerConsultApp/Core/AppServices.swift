@@ -257,12 +257,12 @@ public final class AppServices {
       return try write(subject, as: format, to: path, replacing: replacing)
     case .keepDraft(let id, let draft):
       try store().keepDraft(draft, of: id, at: clock.now())
-      return .draftKept
+      return .draftStored
     case .loadDraft(let id):
       return .draftLoaded(id, try store().draft(of: id))
     case .dropDraft(let id):
       try store().dropDraft(of: id)
-      return .draftKept
+      return .draftStored
     case .deleteSession(let id): return try delete(id)
     case .erasePerson(let name, let shown): return try erase(name, shown: shown)
     case .loadFollowUps(let id):

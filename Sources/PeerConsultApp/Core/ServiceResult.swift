@@ -31,9 +31,9 @@ public enum ServiceResult: Equatable, Sendable {
   case sessionChanged(SessionState)
   /// The live session was let go; it stays resumable.
   case sessionLeft
-  /// The note being written was kept (``AppCommand/keepDraft(_:_:)``) or forgotten
-  /// (``AppCommand/dropDraft(_:)``).
-  case draftKept
+  /// The store holds the note being written as asked: kept (``AppCommand/keepDraft(_:_:)``)
+  /// or forgotten (``AppCommand/dropDraft(_:)``).
+  case draftStored
   /// The note kept as being written in the session, or nil when there was none.
   case draftLoaded(SessionID, NoteDraft?)
   /// The stored sessions and programmes for review; `hasDatabase` is false before any session.
