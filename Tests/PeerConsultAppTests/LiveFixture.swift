@@ -100,6 +100,13 @@ final class LiveFixture {
 
   func type(_ text: String) { for c in text { runner.handle(.key(.character(c))) } }
 
+  /// Writes a note as a facilitator does: Enter, the text, Enter.
+  func writeNote(_ text: String) {
+    press(.enter)
+    type(text)
+    press(.enter)
+  }
+
   /// Moves the clock and lets the runner notice.
   func advance(_ seconds: TimeInterval) {
     clock.advance(by: seconds)

@@ -475,11 +475,7 @@ import Testing
 @Suite struct TranscriptSelectionTests {
   @Test func anOlderNotePickedKeepsTheNewerOnesInViewBelowIt() throws {
     let f = try LiveFixture()
-    for number in 1...5 {
-      f.press(.enter)
-      f.type("note number \(number)")
-      f.press(.enter)
-    }
+    for number in 1...5 { f.writeNote("note number \(number)") }
     f.press(.up, .up, .up)  // the newest, then two back: note 3
     let picked = try #require(f.live?.selectedNote)
     #expect(f.live?.session.notes.first { $0.id == picked }?.text == "note number 3")

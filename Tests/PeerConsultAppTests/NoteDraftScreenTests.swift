@@ -28,9 +28,7 @@ import Testing
     #expect(
       LiveState.show(live.sessionID, live.session, now: f.clock.now())
         .contains(.command(.loadDraft(live.sessionID))))
-    f.press(.enter)
-    f.type("first note")
-    f.press(.enter)
+    f.writeNote("first note")
     let noteID = try #require(f.live?.session.notes.last?.id)
     let kept = NoteDraft(
       content: NoteContent(text: "first note, corrected", kind: .insight, speaker: 1),
@@ -54,9 +52,7 @@ import Testing
   @Test func aCorrectionIsKeptOnlyWhenChangedAndNeverOverwritesANoteChangedSince() throws {
     let f = try LiveFixture()
     let id = try #require(f.live?.sessionID)
-    f.press(.enter)
-    f.type("Sam said so")
-    f.press(.enter)
+    f.writeNote("Sam said so")
     let noteID = try #require(f.live?.session.notes.last?.id)
     f.press(.character("e"))
     #expect(f.live?.draftOnLeaving == nil, "an untouched correction keeps nothing")
@@ -85,9 +81,7 @@ import Testing
   @Test func aDraftSavedBeforeItCouldBeForgottenIsNotBroughtBack() throws {
     let f = try LiveFixture()
     let id = try #require(f.live?.sessionID)
-    f.press(.enter)
-    f.type("already saved")
-    f.press(.enter)
+    f.writeNote("already saved")
     try f.store.database.keepDraft(
       NoteDraft(content: NoteContent(text: "already saved", kind: .other)), of: id,
       at: f.clock.now())
