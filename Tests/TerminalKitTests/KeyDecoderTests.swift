@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TerminalKit
@@ -112,8 +113,58 @@ import Testing
         == [.key(.character("a")), .paste("line one\nq n"), .key(.character("b"))])
   }
 
-  @Test func aPasteHoldingEscapesKeepsItsText() {
-    #expect(decode("\u{1B}[200~x\u{1B}[A\u{1B}[20y\u{1B}[201~") == [.paste("x[A[20y")])
+  /// Text copied from a coloured terminal holds its colours' escapes; the note gets the text.
+  @Test func aPasteDropsTheEscapeSequencesItHoldsWhole() {
+    #expect(
+      decode("\u{1B}[200~Eve\u{1B}[31mRed\u{1B}[0m, \u{1B}[1;38;5;208mbold\u{1B}[m\u{1B}[201~")
+        == [.paste("EveRed, bold")])
+    #expect(decode("\u{1B}[200~x\u{1B}[A\u{1B}[20y\u{1B}[201~") == [.paste("x")])
+    // Titles and other strings, to BEL or ESC \; two- and three-byte escapes.
+    #expect(
+      decode(
+        "\u{1B}[200~a\u{1B}]0;title\u{07}b\u{1B}]8;;http://x\u{1B}\\c\u{1B}Pq#0\u{1B}\\d\u{1B}[201~"
+      )
+        == [.paste("abcd")])
+    #expect(
+      decode("\u{1B}[200~e\u{1B}7f\u{1B}(Bg\u{1B}\u{1B}[1mh\u{1B}é\u{1B}[201~") == [.paste("efghé")]
+    )
+    // An escape split across reads is dropped whole too.
+    var decoder = KeyDecoder()
+    #expect(decoder.feed("\u{1B}[200~one\u{1B}".unicodeScalars).isEmpty)
+    #expect(decoder.feed("[3".unicodeScalars).isEmpty)
+    #expect(decoder.feed("2m two\u{1B}[201~".unicodeScalars) == [.paste("one two")])
+  }
+
+  /// A string that never ends loses no more than its line, and never hides the end marker.
+  @Test func anUnendedStringInAPasteStopsAtItsLineAndAtTheEndMarker() {
+    #expect(decode("\u{1B}[200~a\u{1B}]0;no end\nnext line\u{1B}[201~") == [.paste("a\nnext line")])
+    #expect(
+      decode("\u{1B}[200~a\u{1B}]0;no end\u{1B}[201~z")
+        == [.paste("a"), .key(.character("z"))])
+    #expect(
+      decode("\u{1B}[200~a\u{1B}[12;\u{1B}[201~z")
+        == [.paste("a"), .key(.character("z"))])
+  }
+
+  /// Whatever a paste holds, its end marker ends it and nothing of an escape is kept.
+  @Test func anyPasteEndsAtItsMarkerWithNoEscapeLeftInIt() {
+    let pieces: [String] = [
+      "\u{1B}", "[", "]", "P", "(", "0", "1", "2", ";", "~", "m", "\u{07}", "\\", "\n", "a", "é",
+      "日",
+    ]
+    var generator = SeededGenerator(seed: SeededGenerator.seed(0x5EED_0E5C))
+    for _ in 0..<2_000 {
+      let body = (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator)!
+      }.joined()
+      let events = decode("\u{1B}[200~" + body + "\u{1B}[201~z")
+      guard events.count == 2, case .paste(let text) = events[0] else {
+        Issue.record("\(body.debugDescription) gave \(events)")
+        continue
+      }
+      #expect(!text.unicodeScalars.contains("\u{1B}"), "\(body.debugDescription)")
+      #expect(events[1] == .key(.character("z")), "\(body.debugDescription)")
+    }
   }
 
   @Test func anUnfinishedPasteWaitsForItsEndThenIsStillAPaste() {

@@ -9,7 +9,7 @@
 /// Delete, PgUp/PgDn, Shift-Tab and F1-F20, and drops any other sequence as one ignored key.
 /// Modifiers are ignored: Ctrl-→ moves as → does, Shift-F3 is F3 (F13 and up where the
 /// terminal numbers it so). A bracketed paste (`ESC [ 200 ~` … `ESC [ 201 ~`) becomes one
-/// `.paste`, so a pasted newline is never Enter.
+/// `.paste`, so a pasted newline is never Enter, and the escape sequences in it are dropped.
 ///
 /// It is fed Unicode scalars as they arrive (the backend reads the terminal's bytes itself
 /// and decodes their UTF-8 with ``UTF8Input``), and keeps an unfinished sequence until more
@@ -32,6 +32,11 @@ public struct KeyDecoder: Sendable {
   static let escape: Unicode.Scalar = "\u{1B}"
   static let pasteEnd: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
 
+  /// Where a paste's text is in an escape sequence it holds (see ``takePasted(_:into:)``).
+  private enum PasteEscape {
+    case none, escape, escapeIntermediate, csi, string, stringEscape
+  }
+
   /// The escape sequence under way, Esc first; empty when none is.
   private var sequence: [Unicode.Scalar] = []
   /// Whether the sequence under way grew past ``maximumSequenceLength``: only its start and
@@ -39,7 +44,9 @@ public struct KeyDecoder: Sendable {
   private var overlong = false
   /// The text of a bracketed paste whose end marker has not arrived.
   private var pasted: String?
-  /// Inside a paste: the start of what may be its end marker.
+  /// Inside a paste: the escape sequence under way, if any.
+  private var pasteEscape = PasteEscape.none
+  /// Inside a paste's CSI: its first parameters, enough to tell the end marker.
   private var pasteMarker: [Unicode.Scalar] = []
   /// Whether the paste under way reached ``maximumPasteBytes``: the rest is dropped.
   private var pasteFull = false
@@ -69,6 +76,7 @@ public struct KeyDecoder: Sendable {
       sequence = []
       overlong = false
       pasted = nil
+      pasteEscape = .none
       pasteMarker = []
     }
     if let pasted { return [.paste(pasted)] }
@@ -139,6 +147,7 @@ public struct KeyDecoder: Sendable {
       if parameters == "200" && last == "~" {
         pasted = ""
         pasteFull = false
+        pasteEscape = .none
       } else if let key = Self.csiKey(parameters: parameters, final: last) {
         events.append(.key(key))
       }
@@ -184,25 +193,77 @@ public struct KeyDecoder: Sendable {
     }
   }
 
-  /// Inside a paste: text until the end marker, which may arrive in pieces.
+  /// Inside a paste: text until the end marker, which may arrive in pieces. An escape
+  /// sequence in the pasted text (the colours of text copied from a terminal, a title) is
+  /// dropped whole, not left as `[31m`: a CSI to its final byte, an `ESC (`-style sequence to
+  /// its final byte, a string (`ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _`) to BEL, `ESC \` or
+  /// a line break, which an unended string never runs past. An Esc inside any of them starts
+  /// a new sequence, so the end marker is always seen.
   private mutating func takePasted(_ scalar: Unicode.Scalar, into events: inout [InputEvent]) {
-    guard !pasteMarker.isEmpty || scalar == Self.escape else {
-      append(pasted: scalar)
-      return
-    }
-    pasteMarker.append(scalar)
-    if Self.pasteEnd.starts(with: pasteMarker) {
-      if pasteMarker.count == Self.pasteEnd.count {
-        events.append(.paste(pasted ?? ""))
-        pasted = nil
-        pasteMarker = []
+    switch pasteEscape {
+    case .none:
+      if scalar == Self.escape {
+        pasteEscape = .escape
+      } else {
+        append(pasted: scalar)
       }
-      return
+    case .escape:
+      switch scalar {
+      case "[":
+        pasteEscape = .csi
+        pasteMarker = []
+      case "]", "P", "X", "^", "_": pasteEscape = .string
+      case Self.escape: break
+      case " "..."/": pasteEscape = .escapeIntermediate
+      case "0"..."~": pasteEscape = .none
+      default:
+        // Not a sequence: the Esc is dropped and this read as text.
+        pasteEscape = .none
+        takePasted(scalar, into: &events)
+      }
+    case .escapeIntermediate:
+      switch scalar {
+      case " "..."/": break
+      case "0"..."~": pasteEscape = .none
+      default:
+        pasteEscape = .none
+        takePasted(scalar, into: &events)
+      }
+    case .csi:
+      switch scalar {
+      case " "..."?":
+        // Only as much as the end marker needs is kept.
+        if pasteMarker.count < Self.pasteEnd.count { pasteMarker.append(scalar) }
+      case "@"..."~":
+        pasteEscape = .none
+        if pasteMarker == ["2", "0", "1"] && scalar == "~" {
+          events.append(.paste(pasted ?? ""))
+          pasted = nil
+        }
+        pasteMarker = []
+      default:
+        pasteEscape = .none
+        pasteMarker = []
+        takePasted(scalar, into: &events)
+      }
+    case .string:
+      switch scalar {
+      case "\u{07}": pasteEscape = .none
+      case Self.escape: pasteEscape = .stringEscape
+      case "\n", "\r":
+        pasteEscape = .none
+        append(pasted: scalar)
+      default: break
+      }
+    case .stringEscape:
+      // `ESC \` ends the string; an Esc followed by anything else starts a new sequence.
+      pasteEscape = .escape
+      if scalar == "\\" {
+        pasteEscape = .none
+      } else {
+        takePasted(scalar, into: &events)
+      }
     }
-    // Not the end: the Esc is dropped and the rest read again as pasted text.
-    let held = pasteMarker.dropFirst()
-    pasteMarker = []
-    for scalar in held { takePasted(scalar, into: &events) }
   }
 
   /// Pasted text keeps its line breaks and tabs; other control characters are dropped, and so
