@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeerConsultKit
 import Synchronization
+import TerminalKit
 
 extension DataOptions {
   /// The data folder's database for a command that only reads, opened read-only, or nil when
@@ -149,6 +150,10 @@ struct OutputOptions: ParsableArguments {
     try StandardOutput.line("Wrote \(what) to \(url.path).")
   }
 }
+
+/// The width of the terminal standard output is, which tables are cut to fit; nil when it is
+/// piped or written to a file, which get every cell whole.
+var outputColumns: Int? { WindowSize(of: STDOUT_FILENO)?.columns }
 
 /// Whether standard output is a terminal that may be styled (not piped, NO_COLOR unset).
 var stylesOutput: Bool {

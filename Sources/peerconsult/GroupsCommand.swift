@@ -33,7 +33,7 @@ extension GroupsCommand {
       defer { database.closeForExit() }
       let listings = try database.groups()
       let groups = try listings.map { ($0, try database.group($0.id).members.count) }
-      try StandardOutput.write(CommandText.groupList(groups))
+      try StandardOutput.write(CommandText.groupList(groups, width: outputColumns))
     }
   }
 

@@ -52,7 +52,7 @@ struct ListCommand: ParsableCommand {
       try StandardOutput.line(data.noSessionsYet)
       return
     }
-    try StandardOutput.write(CommandText.listings(listings))
+    try StandardOutput.write(CommandText.listings(listings, width: outputColumns))
     if total > listings.count {
       try StandardOutput.line(CommandText.moreSessions(shown: listings.count, total: total))
     }

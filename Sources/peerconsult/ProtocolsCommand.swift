@@ -31,7 +31,7 @@ extension ProtocolsCommand {
 
     func run() throws {
       let library = ProtocolLibrary.load(from: data.location.protocolsDirectory)
-      try StandardOutput.write(CommandText.protocolList(library))
+      try StandardOutput.write(CommandText.protocolList(library, width: outputColumns))
       if let problems = CommandText.protocolProblems(library) {
         printError(problems)
       }

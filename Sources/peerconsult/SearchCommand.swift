@@ -69,7 +69,8 @@ struct SearchCommand: ParsableCommand {
       return
     }
     let text = CommandText.hits(
-      hits, query: query, limit: limit, styled: stylesOutput, order: order)
+      hits, query: query, limit: limit, styled: stylesOutput, order: order,
+      width: outputColumns)
     try stylesOutput ? StandardOutput.writeStyled(text) : StandardOutput.write(text)
   }
 

@@ -1,9 +1,11 @@
 import Foundation
 
 extension CommandText {
-  /// `peerconsult groups list`: one row per group, by name.
+  /// `peerconsult groups list`: one row per group, by name; names and programmes cut to the
+  /// terminal's `width` when given.
   public static func groupList(
-    _ groups: [(listing: GroupListing, members: Int)], time: ReadableTime = ReadableTime()
+    _ groups: [(listing: GroupListing, members: Int)], width: Int? = nil,
+    time: ReadableTime = ReadableTime()
   ) -> String {
     guard !groups.isEmpty else {
       return "No groups yet: add one with `peerconsult groups add NAME --participant …`.\n"
@@ -15,7 +17,9 @@ extension CommandText {
         group.listing.lastMet.map(time.day) ?? "never",
       ]
     }
-    return table([["ID", "NAME", "PROGRAMME", "MEMBERS", "MEETINGS", "LAST MET"]] + rows)
+    return table(
+      [["ID", "NAME", "PROGRAMME", "MEMBERS", "MEETINGS", "LAST MET"]] + rows, fitting: width,
+      shrinking: [2, 1])
   }
 
   /// `peerconsult groups show`: the group's members (and who left, when), its meetings, the

@@ -1,8 +1,9 @@
 import Foundation
 
 extension CommandText {
-  /// `protocols list`: one row per protocol in the library.
-  public static func protocolList(_ library: ProtocolLibrary) -> String {
+  /// `protocols list`: one row per protocol in the library; names and sources cut to the
+  /// terminal's `width` when given.
+  public static func protocolList(_ library: ProtocolLibrary, width: Int? = nil) -> String {
     table(
       [["ID", "NAME", "PHASES", "PER ROUND", "SOURCE"]]
         + library.protocols.map { item in
@@ -10,7 +11,7 @@ extension CommandText {
             item.id, item.name, "\(item.round.count)", PhaseDuration.display(item.roundSeconds),
             source(of: item),
           ]
-        })
+        }, fitting: width, shrinking: [4, 1])
   }
 
   /// What `protocols list` says on standard error about files it could not load, or nil when

@@ -6,10 +6,12 @@ extension CommandText {
   /// words of the `order` they came in.
   ///
   /// `styled` marks matches in the terminal's bold; otherwise (piped, or under `NO_COLOR`)
-  /// the note is plain text, without markers a reader would take for part of it.
+  /// the note is plain text, without markers a reader would take for part of it. Given the
+  /// terminal's `width`, the line saying where a note was written is cut with `…` to fit it;
+  /// the note itself is never cut.
   public static func hits(
     _ hits: [NoteSearchHit], query: String, limit: Int, styled: Bool,
-    order: NoteSearchOrder = .best, time: ReadableTime = ReadableTime()
+    order: NoteSearchOrder = .best, width: Int? = nil, time: ReadableTime = ReadableTime()
   ) -> String {
     guard !hits.isEmpty else { return "No notes match \(query).\n" }
     var text = ""
@@ -17,9 +19,10 @@ extension CommandText {
       let place = hit.round.map { "Round \($0 + 1) · \(hit.phase)" } ?? hit.phase
       let speaker = hit.speaker.map { " · \(oneLine($0))" } ?? ""
       let origin = hit.origin.map { " · from \(oneLine($0))" } ?? ""
-      text +=
+      let heading =
         "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
-        + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)\(origin)\n"
+        + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)\(origin)"
+      text += (width.map { heading.truncated(toWidth: $0) } ?? heading) + "\n"
       text += "  " + marked(hit.text, styled: styled).replacingLineBreaks(with: "\n  ")
       text += "\n"
     }

@@ -3,9 +3,12 @@ import Foundation
 extension CommandText {
   /// `peerconsult list`: one row per session in the order given, under a heading row. A
   /// session taken from a shared store says so in its status ("finished, from office").
-  public static func listings(_ listings: [SessionListing], time: ReadableTime = ReadableTime())
-    -> String
-  {
+  /// `peerconsult list`: one row per session. Given the terminal's `width`, the presenters,
+  /// then the programme, then the title are cut to fit it, and the presenters left out if
+  /// that is not enough (see ``fitted(_:into:shrinking:dropping:)``).
+  public static func listings(
+    _ listings: [SessionListing], width: Int? = nil, time: ReadableTime = ReadableTime()
+  ) -> String {
     let rows = listings.map { listing in
       [
         listing.id.short, time.dayAndTime(listing.createdAt), oneLine(listing.title),
@@ -16,7 +19,8 @@ extension CommandText {
       ]
     }
     return table(
-      [["ID", "STARTED", "TITLE", "PROGRAMME", "PRESENTERS", "NOTES", "DONE", "STATUS"]] + rows)
+      [["ID", "STARTED", "TITLE", "PROGRAMME", "PRESENTERS", "NOTES", "DONE", "STATUS"]] + rows,
+      fitting: width, shrinking: [4, 3, 2], dropping: [4])
   }
 
   /// The line under a `list` that shows only the newest of more sessions than it shows.

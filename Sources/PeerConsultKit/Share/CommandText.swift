@@ -41,7 +41,15 @@ public enum CommandText {
 
   /// Left-aligned columns two spaces apart, measured in terminal columns so CJK text lines up;
   /// the last column is not padded.
-  static func table(_ rows: [[String]]) -> String {
+  ///
+  /// Given a `width` (the terminal's, when standard output is one), a table wider than it is
+  /// first fitted (``fitted(_:into:shrinking:dropping:)``), so that the terminal does not wrap
+  /// a row into the next. Without one (piped, written to a file) every cell is whole.
+  static func table(
+    _ rows: [[String]], fitting width: Int? = nil, shrinking: [Int] = [], dropping: [Int] = []
+  ) -> String {
+    let rows =
+      width.map { fitted(rows, into: $0, shrinking: shrinking, dropping: dropping) } ?? rows
     // Each cell measured once and the table written into one string: a `list` is a table of
     // 50 rows, and building a string per cell and per row cost more than reading the rows.
     let cellWidths = rows.map { $0.map(\.displayWidth) }
@@ -60,6 +68,43 @@ public enum CommandText {
       text += "\n"
     }
     return text
+  }
+
+  /// `rows` (headings first) narrowed to `width` columns: the cells of the `shrinking`
+  /// columns are cut with `…`, each in that order as far as it must, none below its heading
+  /// (or 6 columns), so the first named gives way and the last keeps what it can; if that is
+  /// not enough, the `dropping` columns are left out in that order. What still does not fit
+  /// is left to the terminal.
+  static func fitted(_ rows: [[String]], into width: Int, shrinking: [Int], dropping: [Int])
+    -> [[String]]
+  {
+    guard let headings = rows.first else { return rows }
+    var widths = [Int](repeating: 0, count: headings.count)
+    for row in rows {
+      for (index, cell) in row.enumerated() {
+        widths[index] = max(widths[index], cell.displayWidth)
+      }
+    }
+    let floors = widths.indices.map { index in
+      shrinking.contains(index)
+        ? min(widths[index], max(6, headings[index].displayWidth)) : widths[index]
+    }
+    func span(_ columns: [Int], _ widths: [Int]) -> Int {
+      columns.reduce(0) { $0 + widths[$1] } + 2 * max(0, columns.count - 1)
+    }
+    var kept = Array(headings.indices)
+    for column in dropping where span(kept, floors) > width {
+      kept.removeAll { $0 == column }
+    }
+    var excess = span(kept, widths) - width
+    for column in shrinking where excess > 0 && kept.contains(column) {
+      let step = min(excess, widths[column] - floors[column])
+      widths[column] -= step
+      excess -= step
+    }
+    return rows.map { row in
+      kept.map { index in row[index].truncated(toWidth: widths[index]) }
+    }
   }
 
   /// `text` wrapped to ``width`` columns after `indent` spaces, each line ending in a newline,

@@ -374,12 +374,10 @@ public final class NCursesTerminal: Terminal {
   /// are when the output is not a terminal that reports one), and takes their size as the
   /// one reported.
   private func adoptWindowSize() {
-    var rows: Int32 = 0
-    var columns: Int32 = 0
-    if pc_window_size(outputDescriptor, &rows, &columns) == OK,
-      size.width != Int(columns) || size.height != Int(rows)
+    if let window = WindowSize(of: outputDescriptor),
+      size.width != window.columns || size.height != window.rows
     {
-      resizeterm(rows, columns)
+      resizeterm(Int32(window.rows), Int32(window.columns))
     }
     reportedSize = size
   }

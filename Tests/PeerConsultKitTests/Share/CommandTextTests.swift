@@ -104,6 +104,73 @@ import TextLayout
     #expect(lines.contains { $0.hasPrefix("01234567  2027-01-15 08:00  Referrals with Seán") })
   }
 
+  // MARK: fitting the terminal
+
+  @Test func aListWiderThanTheTerminalIsCutToFitWithWhatNamesASessionWhole() throws {
+    let store = try StoreFixture()
+    try ShareFixture.record(into: store.database)
+    let sessions = try store.database.sessions()
+    let whole = CommandText.listings(sessions, time: utc)
+    let wholeLines = whole.split(separator: "\n").map(String.init)
+    #expect(wholeLines.map(\.displayWidth).max() == 120)  // the premise
+    // Wide enough for every cell: the same text as piped.
+    #expect(CommandText.listings(sessions, width: 120, time: utc) == whole)
+    #expect(CommandText.listings(sessions, width: 119, time: utc) != whole)
+    // At 100 columns the presenters give way first, then the programme; the title is whole.
+    let hundred = CommandText.listings(sessions, width: 100, time: utc).split(separator: "\n")
+      .map(String.init)
+    #expect(hundred.count == wholeLines.count)
+    #expect(hundred.map(\.displayWidth).max() == 100)
+    #expect(
+      hundred[1]
+        == "45674567  2027-01-22 09:00  Hub design with Dr Patel  Alcohol …  Dr Priya …"
+        + "  4      0/1   unfinished")
+    // At 80 the presenters are left out, so the title and programme still say something.
+    let eighty = CommandText.listings(sessions, width: 80, time: utc).split(separator: "\n")
+      .map(String.init)
+    #expect(eighty.map(\.displayWidth).max() == 80)
+    #expect(
+      eighty[0]
+        == "ID        STARTED           TITLE             PROGRAMME  NOTES  DONE  STATUS")
+    #expect(
+      eighty[1]
+        == "45674567  2027-01-22 09:00  Hub design with…  Alcohol …  4      0/1   unfinished")
+    #expect(!eighty.joined().contains("Priya"))
+  }
+
+  @Test func fittingCutsColumnsInTheOrderGivenAndNeverBelowTheirHeadings() {
+    let rows = [
+      ["ID", "TITLE", "PLACE", "N"],
+      ["1", String(repeating: "t", count: 40), "城市议会城市议会城市议会", "9"],
+    ]
+    // 2 + 40 + 24 + 1 + 6 = 73 columns: the title gives way first.
+    let sixty = CommandText.fitted(rows, into: 60, shrinking: [1, 2], dropping: [])
+    #expect(sixty[1] == ["1", String(repeating: "t", count: 26) + "…", rows[1][2], "9"])
+    // Then the place, down to 15 columns; a wide character is never split.
+    let thirty = CommandText.fitted(rows, into: 30, shrinking: [1, 2], dropping: [])
+    #expect(thirty[1] == ["1", "ttttt…", "城市议会城市议…", "9"])
+    // The floor: a heading stays whole, and what cannot fit is left to the terminal.
+    let narrow = CommandText.fitted(rows, into: 10, shrinking: [1, 2], dropping: [])
+    #expect(narrow == [rows[0], ["1", "ttttt…", "城市…", "9"]])
+    // A column to drop goes only when the floors do not fit.
+    #expect(CommandText.fitted(rows, into: 21, shrinking: [1, 2], dropping: [2])[0].count == 4)
+    #expect(
+      CommandText.fitted(rows, into: 20, shrinking: [1, 2], dropping: [2])
+        == [["ID", "TITLE", "N"], ["1", String(repeating: "t", count: 12) + "…", "9"]])
+  }
+
+  @Test func aSearchHitsPlaceIsCutToTheTerminalAndItsNoteIsNot() throws {
+    let store = try StoreFixture()
+    try ShareFixture.record(into: store.database)
+    let hits = try store.database.searchNotes("backlog")
+    let text = CommandText.hits(
+      hits, query: "backlog", limit: 50, styled: false, width: 40, time: utc)
+    #expect(
+      text
+        == "01234567  2027-01-15 08:02  insight  Re…\n"
+        + "  The referral backlog at NHS West Yorkshire doubled since May.\n")
+  }
+
   // MARK: search
 
   @Test func searchHitsSayWhereTheNoteWasAndMarkTheMatch() throws {
