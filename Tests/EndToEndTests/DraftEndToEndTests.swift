@@ -5,7 +5,9 @@ import TestSupport
 import Testing
 
 /// A note being typed when the terminal closes (SIGHUP) or the program is told to end
-/// (SIGTERM) is kept, and the next opening of the session puts it back in the note line.
+/// (SIGTERM) is kept, and so is one being typed when it is killed outright (SIGKILL, as a
+/// power cut would end it) once typing paused; the next opening of the session puts it back
+/// in the note line.
 @Suite(needsTmux) struct DraftEndToEndTests {
   private static let runArguments = [
     "--title", "Draft session", "--programme", "Alcohol Plan",
@@ -59,5 +61,43 @@ import Testing
       #expect(try database.loadSession(id).visibleNotes.map(\.text) == [text])
       #expect(try database.draft(of: id) == nil)
     }
+  }
+
+  /// SIGKILL gives the program no chance to keep anything on its way out: what was kept at
+  /// the last pause in typing comes back.
+  @Test func aNoteBeingTypedWhenTheProgramIsKilledIsBackOnResumeOnceTypingPaused() throws {
+    let scratch = try TemporaryFolder(prefix: "pc-draft")
+    let dataDir = scratch.url.appendingPathComponent("data")
+    let drill = scratch.url.appendingPathComponent("drill.yaml")
+    try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
+    let tmux = try TmuxSession(
+      ["run", "--protocol", drill.path] + Self.runArguments, dataDir: dataDir)
+    try tmux.startWhenReady()
+    try tmux.send("Enter")
+    tmux.waitFor("Note ▸")
+    let text = "Typed before the battery died · 小明"
+    try tmux.type(text)
+    tmux.waitFor(text)
+    // Kept once typing pauses: polled, not slept on.
+    let deadline = Date().addingTimeInterval(15)
+    while (try? keptDrafts(dataDir)) != [text] && Date() < deadline { usleep(50_000) }
+    try #require(try keptDrafts(dataDir) == [text], "stderr: \(tmux.stderr)")
+    kill(try #require(try tmux.programPID()), SIGKILL)
+    #expect(tmux.waitForExit() == 137)
+
+    let resumed = try TmuxSession(["resume", "latest"], dataDir: dataDir)
+    resumed.waitFor("being written when PeerConsult was closed")
+    #expect(resumed.capture().contains(text))
+    try resumed.send("Enter")
+    resumed.waitFor("Note saved.")
+    try resumed.send("q")
+    resumed.waitFor("y/n")
+    try resumed.send("y")
+    #expect(resumed.waitForExit() == 0)
+    let database = try AppDatabase(directory: dataDir)
+    defer { try? database.close() }
+    let id = try database.resolveSession("latest")
+    #expect(try database.loadSession(id).visibleNotes.map(\.text) == [text])
+    #expect(try database.draft(of: id) == nil)
   }
 }

@@ -127,6 +127,7 @@ final class LiveFixture {
 final class FlakyDatabase: Sendable {
   let database: AppDatabase
   private let failure = OneShot()
+  private let draftFailure = OneShot()
 
   /// Set to make the next event's write fail; it is cleared by that failure.
   var failNextAppend: Bool {
@@ -134,15 +135,31 @@ final class FlakyDatabase: Sendable {
     set { failure.set(newValue) }
   }
 
+  /// Set to make the next keeping of a note being written fail, as `failNextAppend` does.
+  var failNextDraft: Bool {
+    get { draftFailure.isArmed }
+    set { draftFailure.set(newValue) }
+  }
+
   init() throws {
     let queue = try DatabaseQueue()
     database = try AppDatabase(queue)
     let failure = self.failure
+    let draftFailure = self.draftFailure
     try queue.writeWithoutTransaction { db in
       db.add(
         function: DatabaseFunction("fail_next_append", argumentCount: 0, pure: false) { _ in
           failure.take()
         })
+      db.add(
+        function: DatabaseFunction("fail_next_draft", argumentCount: 0, pure: false) { _ in
+          draftFailure.take()
+        })
+      try db.execute(
+        sql: """
+          CREATE TEMP TRIGGER fail_next_draft BEFORE INSERT ON note_drafts
+          WHEN fail_next_draft() BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
+          """)
       try db.execute(
         sql: """
           CREATE TEMP TRIGGER fail_next_append BEFORE INSERT ON events

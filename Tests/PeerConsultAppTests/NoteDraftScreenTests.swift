@@ -89,4 +89,97 @@ import Testing
     #expect(f.live?.editor == nil)
     #expect(try f.store.database.draft(of: id) == nil)
   }
+
+  // MARK: kept at a pause in typing
+
+  /// A program killed outright (`kill -9`, a power cut) keeps nothing on its way out: the
+  /// note is kept once typing pauses, so no more than its last seconds can go.
+  @Test func theNoteIsKeptOnceTypingPausesAndOnlyWhenItChanged() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    // The timer paused, nothing on screen moves: the loop would sleep until a key.
+    f.press(.character(" "))
+    #expect(f.runner.waitMilliseconds() == nil)
+    f.press(.enter)
+    f.type("half a")
+    // Now it wakes at the pause by itself.
+    #expect(f.runner.waitMilliseconds() == Int(DraftTouches.pause * 1000))
+    f.advance(DraftTouches.pause - 0.5)
+    #expect(try f.store.database.draft(of: id) == nil, "kept before the pause")
+    #expect(f.runner.waitMilliseconds() == 500)
+    f.advance(0.5)
+    #expect(try f.store.database.draft(of: id)?.content.text == "half a")
+    f.type(" thought")
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id)?.content.text == "half a thought")
+    // Moving the cursor touches the note but changes nothing to keep: no write.
+    try f.store.database.dropDraft(of: id)
+    f.press(.left)
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id) == nil, "kept again though nothing changed")
+    // Nothing touched: nothing pending, no wake-up for it.
+    #expect(f.live?.draftTouched == nil)
+  }
+
+  @Test func typingWithoutAPauseIsKeptAtTheLongestStretch() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.press(.enter)
+    var typed = ""
+    // A key every second, never a pause of two.
+    for second in 0..<Int(DraftTouches.longest) - 1 {
+      typed += "\(second)"
+      f.type("\(second)")
+      f.advance(1)
+    }
+    #expect(try f.store.database.draft(of: id) == nil)
+    f.type("x")
+    f.advance(1)
+    #expect(try f.store.database.draft(of: id)?.content.text == typed + "x")
+  }
+
+  @Test func aNoteKeptAtAPauseIsForgottenWhenSavedDiscardedOrEmptied() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.press(.enter)
+    f.type("to be saved")
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id) != nil)
+    f.press(.enter)
+    #expect(f.live?.session.visibleNotes.last?.text == "to be saved")
+    #expect(try f.store.database.draft(of: id) == nil, "saved, yet kept")
+
+    f.press(.enter)
+    f.type("to be discarded")
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id) != nil)
+    f.press(.escape, .character("y"))
+    #expect(f.live?.editor == nil)
+    #expect(try f.store.database.draft(of: id) == nil, "discarded, yet kept")
+
+    f.press(.enter)
+    f.type("ab")
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id) != nil)
+    f.press(.backspace, .backspace)
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id) == nil, "emptied, yet kept")
+  }
+
+  @Test func aKeepThatFailsIsTriedAgainAtTheNextPause() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.press(.enter)
+    f.type("words")
+    f.store.failNextDraft = true
+    f.advance(DraftTouches.pause)
+    #expect(!f.store.failNextDraft, "no keep was tried")
+    #expect(try f.store.database.draft(of: id) == nil)
+    // No notice interrupts the typing; the note is still on screen and kept at the next
+    // pause, even with no word changed since.
+    #expect(f.runner.state.notice == nil)
+    f.press(.left)
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id)?.content.text == "words")
+  }
 }

@@ -142,17 +142,47 @@ extension LiveState: Screen {
 
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
     switch input {
-    case .action(let action): return perform(action)
-    case .text(let text): return editor == nil ? [] : edit(.text(text))
+    case .action(let action): return touched(perform(action), at: environment.now)
+    case .text(let text):
+      return editor == nil ? [] : touched(edit(.text(text)), at: environment.now)
     case .result(let result): return apply(result, environment)
     case .tick(let now): return LiveScreen.tick(&self, now: now)
     case .resize: return []
     }
   }
 
-  /// When the screen next changes by itself: the timer's next second, a band change, a phase end.
+  /// When the screen next changes by itself: the timer's next second, a band change, a phase
+  /// end, or the pause after which the note being written is kept.
   public func nextDeadline(now: Date) -> Date? {
-    session.nextDeadline(after: now)
+    [session.nextDeadline(after: now), draftTouched?.due].compactMap { $0 }.min()
+  }
+
+  /// Notes when the open note was touched, so that its draft is kept once typing pauses.
+  /// Only the time is noted: the note's text is read once, when the pause comes, not at
+  /// every key.
+  private mutating func touched(_ effects: [Effect], at now: Date) -> [Effect] {
+    if editor == nil {
+      draftTouched = nil
+    } else {
+      draftTouched = DraftTouches(first: draftTouched?.first ?? now, last: now)
+    }
+    return effects
+  }
+
+  /// At the pause: keeps the note being written if it changed since it was last kept, or
+  /// forgets the kept one when nothing is left to keep (emptied, or a correction put back).
+  mutating func keepDraft() -> [Effect] {
+    draftTouched = nil
+    let draft = keepableDraft
+    guard draft != draftKept else { return [] }
+    draftKept = draft
+    if let draft {
+      draftInStore = true
+      return [.command(.keepDraft(sessionID, draft))]
+    }
+    guard draftInStore else { return [] }
+    draftInStore = false
+    return [.command(.dropDraft(sessionID))]
   }
 
   /// What shows a session just opened: live, or, once finished, its summary with the offer to
@@ -291,12 +321,14 @@ extension LiveState: Screen {
     }
   }
 
-  /// Closes the note line, saved or discarded: a note brought back from one kept when the
-  /// program was ended is forgotten there too.
+  /// Closes the note line, saved or discarded: its draft kept in the store (at a pause, or
+  /// when the program was ended) is forgotten there too.
   private mutating func closeEditor() -> [Effect] {
     editor = nil
-    guard editorFromDraft else { return [] }
-    editorFromDraft = false
+    draftTouched = nil
+    draftKept = nil
+    guard draftInStore else { return [] }
+    draftInStore = false
     return [.command(.dropDraft(sessionID))]
   }
 
@@ -385,7 +417,8 @@ extension LiveState: Screen {
       editor = NoteEditorState(
         text: draft.content.text, kind: draft.content.kind, speaker: draft.content.speaker,
         owner: draft.content.owner, editing: stands ? note?.id : nil)
-      editorFromDraft = true
+      draftInStore = true
+      draftKept = draft
       return [
         .notice(
           draft.editing == nil || stands ? LiveScreen.draftNotice : LiveScreen.draftAsNewNotice)
@@ -398,6 +431,8 @@ extension LiveState: Screen {
             tone: .warning))
       ]
     case .failed(.keepDraft, _, _):
+      // The note stays on screen; the next pause tries again.
+      draftKept = nil
       return []
     case .failed(_, let error, _):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
@@ -456,10 +491,12 @@ extension LiveScreen {
   /// pragma when nothing changed, on the tick that already redraws the timer.
   static let refreshInterval: TimeInterval = 1
 
-  /// Called as the clock moves: takes in what other programs stored, at most once a
-  /// second, and rings the bell and flashes once when a phase reaches zero.
+  /// Called as the clock moves: keeps the note being written once typing pauses, takes in
+  /// what other programs stored, at most once a second, and rings the bell and flashes once
+  /// when a phase reaches zero.
   public static func tick(_ state: inout LiveState, now: Date) -> [Effect] {
     var effects: [Effect] = []
+    if let due = state.draftTouched?.due, now >= due { effects += state.keepDraft() }
     if state.lastRefresh.map({ abs(now.timeIntervalSince($0)) >= refreshInterval }) ?? true {
       state.lastRefresh = now
       effects.append(.command(.refreshLiveSession))

@@ -17,10 +17,14 @@ extension LiveState {
         == LiveScreen.timeShown(session, at: drawnAt)
     else { return nil }
     // Everything else as the last frame drew it; when it last asked for other programs'
-    // writes is not drawn. Equal sessions share their storage, so this compares little.
+    // writes and what it knows of the note's kept draft are not drawn. Equal sessions share
+    // their storage, so this compares little.
     var unchanged = previous
     unchanged.editor = editor
     unchanged.lastRefresh = lastRefresh
+    unchanged.draftTouched = draftTouched
+    unchanged.draftKept = draftKept
+    unchanged.draftInStore = draftInStore
     guard unchanged == self else { return nil }
     // The details row above the note line is left as the last frame drew it when nothing it
     // shows can have changed (about half of what a key on a one-row note would draw), and so
@@ -47,13 +51,15 @@ extension LiveState {
 
   /// The note being written, kept when the program is ended by a signal (a closed terminal):
   /// it was never acknowledged, but the words must not go with the window.
-  public var draftOnLeaving: AppCommand? {
+  public var draftOnLeaving: AppCommand? { keepableDraft.map { .keepDraft(sessionID, $0) } }
+
+  /// The note being written as a draft to keep; nil when there is nothing to keep.
+  var keepableDraft: NoteDraft? {
     guard let editor, editor.hasText else { return nil }
     // A correction is kept with the note's text as it stands, and only once it differs.
     let base = editor.editing.flatMap { session.note($0)?.text }
     if let base, base == editor.line.string { return nil }
-    return .keepDraft(
-      sessionID, NoteDraft(content: editor.content, editing: editor.editing, base: base))
+    return NoteDraft(content: editor.content, editing: editor.editing, base: base)
   }
 
   public func renderTyping(

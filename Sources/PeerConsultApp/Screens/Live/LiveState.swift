@@ -28,9 +28,17 @@ public struct LiveState: Equatable, Sendable {
   public var lastRefresh: Date?
   /// The kind picked in the panel of notes shared with the room, when it is open.
   public var roomNotesSelection: Int?
-  /// Whether the open note was brought back from one kept when the program was ended, so
-  /// that discarding it forgets the kept one too (saving it does, with the note).
-  public var editorFromDraft = false
+  /// Whether the store may hold a draft of the open note (kept at a pause in typing, or
+  /// brought back from one kept when the program was ended), so that closing the note, saved
+  /// or discarded, forgets it there too.
+  public var draftInStore = false
+  /// The draft last handed to the store for the open note; nil when none, or when keeping
+  /// it failed, so that the next pause keeps it again.
+  public var draftKept: NoteDraft?
+  /// When the open note was first and last touched since its draft was last looked at; the
+  /// draft is kept at their ``DraftTouches/due``, so that a killed program or a power cut
+  /// loses no more than the last seconds of typing.
+  public var draftTouched: DraftTouches?
 
   public init(sessionID: SessionID, session: SessionState, now: Date) {
     self.sessionID = sessionID
@@ -73,5 +81,21 @@ public struct SummaryState: Equatable, Sendable {
   public init(sessionID: SessionID, session: SessionState) {
     self.sessionID = sessionID
     self.session = session
+  }
+}
+
+/// When the note being written was first and last touched since its draft was last kept.
+public struct DraftTouches: Equatable, Sendable {
+  /// How long typing must pause before the note is kept: shorter than a sentence spoken.
+  public static let pause: TimeInterval = 2
+  /// The longest typing goes on without the note being kept, pause or not.
+  public static let longest: TimeInterval = 10
+
+  public var first: Date
+  public var last: Date
+
+  /// When the draft is to be kept: at a pause in typing, or after the longest stretch.
+  public var due: Date {
+    min(last.addingTimeInterval(Self.pause), first.addingTimeInterval(Self.longest))
   }
 }
