@@ -34,7 +34,7 @@ public struct KeyDecoder: Sendable {
 
   /// Where a paste's text is in an escape sequence it holds (see ``takePasted(_:into:)``).
   private enum PasteEscape {
-    case none, escape, escapeIntermediate, csi, string, stringEscape
+    case none, escape, escapeIntermediate, singleShift, csi, string, stringEscape
   }
 
   /// The escape sequence under way, Esc first; empty when none is.
@@ -196,16 +196,21 @@ public struct KeyDecoder: Sendable {
   /// Inside a paste: text until the end marker, which may arrive in pieces. An escape
   /// sequence in the pasted text (the colours of text copied from a terminal, a title) is
   /// dropped whole, not left as `[31m`: a CSI to its final byte, an `ESC (`-style sequence to
-  /// its final byte, a string (`ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _`) to BEL, `ESC \` or
-  /// a line break, which an unended string never runs past. An Esc inside any of them starts
-  /// a new sequence, so the end marker is always seen.
+  /// its final byte, SS2 and SS3 with their character, a string (`ESC ]`, `ESC P`, `ESC X`,
+  /// `ESC ^`, `ESC _`) to BEL, ST or a line break, which an unended string never runs past;
+  /// and the same in their 8-bit forms. An Esc inside any of them starts a new sequence, so
+  /// the end marker is always seen.
   private mutating func takePasted(_ scalar: Unicode.Scalar, into events: inout [InputEvent]) {
     switch pasteEscape {
     case .none:
-      if scalar == Self.escape {
-        pasteEscape = .escape
-      } else {
-        append(pasted: scalar)
+      switch scalar {
+      case Self.escape: pasteEscape = .escape
+      // The 8-bit forms: CSI, and DCS, SOS, OSC, PM and APC, which start strings.
+      case "\u{9B}":
+        pasteEscape = .csi
+        pasteMarker = []
+      case "\u{90}", "\u{98}", "\u{9D}", "\u{9E}", "\u{9F}": pasteEscape = .string
+      default: append(pasted: scalar)
       }
     case .escape:
       switch scalar {
@@ -213,6 +218,8 @@ public struct KeyDecoder: Sendable {
         pasteEscape = .csi
         pasteMarker = []
       case "]", "P", "X", "^", "_": pasteEscape = .string
+      // SS2 and SS3 take the one character after them.
+      case "N", "O": pasteEscape = .singleShift
       case Self.escape: break
       case " "..."/": pasteEscape = .escapeIntermediate
       case "0"..."~": pasteEscape = .none
@@ -229,6 +236,9 @@ public struct KeyDecoder: Sendable {
         pasteEscape = .none
         takePasted(scalar, into: &events)
       }
+    case .singleShift:
+      pasteEscape = .none
+      if !(" "..."~").contains(scalar) { takePasted(scalar, into: &events) }
     case .csi:
       switch scalar {
       case " "..."?":
@@ -248,7 +258,7 @@ public struct KeyDecoder: Sendable {
       }
     case .string:
       switch scalar {
-      case "\u{07}": pasteEscape = .none
+      case "\u{07}", "\u{9C}": pasteEscape = .none
       case Self.escape: pasteEscape = .stringEscape
       case "\n", "\r":
         pasteEscape = .none
