@@ -1,8 +1,8 @@
 import Foundation
 
 extension CommandText {
-  /// `protocols list`: one row per protocol in the library; names and sources cut to the
-  /// terminal's `width` when given.
+  /// `protocols list`: one row per protocol in the library; names, then sources (cut at their
+  /// start, so that a file's name shows) cut to the terminal's `width` when given.
   public static func protocolList(_ library: ProtocolLibrary, width: Int? = nil) -> String {
     table(
       [["ID", "NAME", "PHASES", "PER ROUND", "SOURCE"]]
@@ -11,7 +11,7 @@ extension CommandText {
             item.id, item.name, "\(item.round.count)", PhaseDuration.display(item.roundSeconds),
             source(of: item),
           ]
-        }, fitting: width, shrinking: [4, 1])
+        }, fitting: width, shrinking: [1, 4], keepingEnds: [4])
   }
 
   /// What `protocols list` says on standard error about files it could not load, or nil when

@@ -3,9 +3,9 @@ import Foundation
 extension CommandText {
   /// `peerconsult list`: one row per session in the order given, under a heading row. A
   /// session taken from a shared store says so in its status ("finished, from office").
-  /// `peerconsult list`: one row per session. Given the terminal's `width`, the presenters,
+  /// Given the terminal's `width`, the presenters,
   /// then the programme, then the title are cut to fit it, and the presenters left out if
-  /// that is not enough (see ``fitted(_:into:shrinking:dropping:)``).
+  /// that is not enough (see ``fitted(_:into:shrinking:dropping:keepingEnds:)``).
   public static func listings(
     _ listings: [SessionListing], width: Int? = nil, time: ReadableTime = ReadableTime()
   ) -> String {

@@ -43,13 +43,18 @@ public enum CommandText {
   /// the last column is not padded.
   ///
   /// Given a `width` (the terminal's, when standard output is one), a table wider than it is
-  /// first fitted (``fitted(_:into:shrinking:dropping:)``), so that the terminal does not wrap
-  /// a row into the next. Without one (piped, written to a file) every cell is whole.
+  /// first fitted (``fitted(_:into:shrinking:dropping:keepingEnds:)``), so that the
+  /// terminal does not wrap a row into the next. Without one (piped, written to a file) every
+  /// cell is whole.
   static func table(
-    _ rows: [[String]], fitting width: Int? = nil, shrinking: [Int] = [], dropping: [Int] = []
+    _ rows: [[String]], fitting width: Int? = nil, shrinking: [Int] = [], dropping: [Int] = [],
+    keepingEnds: [Int] = []
   ) -> String {
     let rows =
-      width.map { fitted(rows, into: $0, shrinking: shrinking, dropping: dropping) } ?? rows
+      width.map {
+        fitted(
+          rows, into: $0, shrinking: shrinking, dropping: dropping, keepingEnds: keepingEnds)
+      } ?? rows
     // Each cell measured once and the table written into one string: a `list` is a table of
     // 50 rows, and building a string per cell and per row cost more than reading the rows.
     let cellWidths = rows.map { $0.map(\.displayWidth) }
@@ -73,26 +78,33 @@ public enum CommandText {
   /// `rows` (headings first) narrowed to `width` columns: the cells of the `shrinking`
   /// columns are cut with `…`, each in that order as far as it must, none below its heading
   /// (or 6 columns), so the first named gives way and the last keeps what it can; if that is
-  /// not enough, the `dropping` columns are left out in that order. What still does not fit
-  /// is left to the terminal.
-  static func fitted(_ rows: [[String]], into width: Int, shrinking: [Int], dropping: [Int])
-    -> [[String]]
-  {
+  /// not enough, the `dropping` columns are left out in that order. A column in `keepingEnds`
+  /// (a file's path) is cut at its start, so that its end shows. What still does not fit is
+  /// left to the terminal. A row shorter than the headings is taken as ending in empty cells.
+  static func fitted(
+    _ rows: [[String]], into width: Int, shrinking: [Int], dropping: [Int],
+    keepingEnds: [Int] = []
+  ) -> [[String]] {
     guard let headings = rows.first else { return rows }
+    let columns = headings.indices
+    let rows = rows.map { row in
+      columns.map { row.indices.contains($0) ? row[$0] : "" }
+    }
     var widths = [Int](repeating: 0, count: headings.count)
     for row in rows {
       for (index, cell) in row.enumerated() {
         widths[index] = max(widths[index], cell.displayWidth)
       }
     }
-    let floors = widths.indices.map { index in
+    let shrinking = shrinking.filter(columns.contains)
+    let floors = columns.map { index in
       shrinking.contains(index)
         ? min(widths[index], max(6, headings[index].displayWidth)) : widths[index]
     }
     func span(_ columns: [Int], _ widths: [Int]) -> Int {
       columns.reduce(0) { $0 + widths[$1] } + 2 * max(0, columns.count - 1)
     }
-    var kept = Array(headings.indices)
+    var kept = Array(columns)
     for column in dropping where span(kept, floors) > width {
       kept.removeAll { $0 == column }
     }
@@ -103,8 +115,27 @@ public enum CommandText {
       excess -= step
     }
     return rows.map { row in
-      kept.map { index in row[index].truncated(toWidth: widths[index]) }
+      kept.map { index in
+        keepingEnds.contains(index)
+          ? cutAtStart(row[index], toWidth: widths[index])
+          : row[index].truncated(toWidth: widths[index])
+      }
     }
+  }
+
+  /// `text` cut to at most `width` columns from its start, beginning with `…` when cut.
+  static func cutAtStart(_ text: String, toWidth width: Int) -> String {
+    guard width > 0 else { return "" }
+    guard text.displayWidth > width else { return text }
+    var kept: [Character] = []
+    var used = 0
+    for character in text.reversed() {
+      let characterWidth = DisplayWidth.of(character)
+      if used + characterWidth > width - 1 { break }
+      kept.append(character)
+      used += characterWidth
+    }
+    return "…" + String(kept.reversed())
   }
 
   /// `text` wrapped to ``width`` columns after `indent` spaces, each line ending in a newline,

@@ -159,6 +159,38 @@ import TextLayout
         == [["ID", "TITLE", "N"], ["1", String(repeating: "t", count: 12) + "…", "9"]])
   }
 
+  @Test func groupsAndProtocolsAreCutToTheTerminalKeepingWhatNamesThem() throws {
+    let groups = CommandText.groupList(
+      [
+        (
+          GroupListing(
+            id: GroupID(rawValue: String(repeating: "ab", count: 16))!,
+            name: "Night-Time Economy Systems Learning Group North",
+            programme: "Alcohol Harm Reduction Plan 2027-2030", sessionCount: 12,
+            lastMet: Fixtures.start), 8
+        )
+      ], width: 80, time: utc
+    ).split(separator: "\n").map(String.init)
+    #expect(groups.map(\.displayWidth).max() == 80)
+    // The programme gives way first; id, counts and the day stay whole.
+    #expect(groups[1].hasPrefix("abababab  Night-Time Economy Systems …  Alcohol …  "))
+    #expect(groups[1].hasSuffix("…  8        12        2027-01-15"))
+
+    let folder = "/home/facilitator/.config/peerconsult/protocols"
+    let item = ConsultingProtocol(
+      id: "night", name: "Night-time consultation", description: "",
+      opening: [], round: [Fixtures.consultingProtocol.round[0]], closing: [],
+      source: .file(path: folder + "/night-time-consultation.yaml"))
+    let library = ProtocolLibrary(
+      directory: URL(fileURLWithPath: folder), protocols: [item], problems: [])
+    let protocols = CommandText.protocolList(library, width: 80).split(separator: "\n")
+      .map(String.init)
+    #expect(protocols.map(\.displayWidth).max() == 80)
+    // A file is named by its end, not by the folder every file shares.
+    #expect(protocols[1].hasSuffix("night-time-consultation.yaml"), "\(protocols)")
+    #expect(protocols[1].contains("  …"), "\(protocols)")
+  }
+
   @Test func aSearchHitsPlaceIsCutToTheTerminalAndItsNoteIsNot() throws {
     let store = try StoreFixture()
     try ShareFixture.record(into: store.database)
