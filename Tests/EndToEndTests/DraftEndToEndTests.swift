@@ -26,6 +26,13 @@ import Testing
     return try queue.read { try String.fetchAll($0, sql: "SELECT text FROM note_drafts") }
   }
 
+  /// Whether the drafts kept come to be `texts` within 15 s: polled, not slept on.
+  private func waitForKept(_ texts: [String], in dataDir: URL) throws -> Bool {
+    let deadline = Date().addingTimeInterval(15)
+    while (try? keptDrafts(dataDir)) != texts && Date() < deadline { usleep(50_000) }
+    return try keptDrafts(dataDir) == texts
+  }
+
   @Test func aNoteBeingTypedWhenTheTerminalClosesIsBackOnResume() throws {
     for (signal, status) in [(SIGHUP, Int32(129)), (SIGTERM, Int32(143))] {
       let scratch = try TemporaryFolder(prefix: "pc-draft")
@@ -37,8 +44,14 @@ import Testing
       try tmux.startWhenReady()
       try tmux.send("Enter")
       tmux.waitFor("Note ▸")
-      let text = "Typed as the window closed · 小明 \(signal)"
-      try tmux.type(text)
+      let start = "Typed as the window closed · 小明"
+      try tmux.type(start)
+      tmux.waitFor(start)
+      // Kept at the pause first; what is typed after it is in the draft only if the signal
+      // keeps it (unless the kill comes more than a pause later, on a very loaded machine).
+      try #require(try waitForKept([start], in: dataDir), "stderr: \(tmux.stderr)")
+      let text = start + " \(signal)"
+      try tmux.type(" \(signal)")
       tmux.waitFor(text)
       kill(try #require(try tmux.programPID()), signal)
       #expect(tmux.waitForExit() == status)
@@ -78,10 +91,7 @@ import Testing
     let text = "Typed before the battery died · 小明"
     try tmux.type(text)
     tmux.waitFor(text)
-    // Kept once typing pauses: polled, not slept on.
-    let deadline = Date().addingTimeInterval(15)
-    while (try? keptDrafts(dataDir)) != [text] && Date() < deadline { usleep(50_000) }
-    try #require(try keptDrafts(dataDir) == [text], "stderr: \(tmux.stderr)")
+    try #require(try waitForKept([text], in: dataDir), "stderr: \(tmux.stderr)")
     kill(try #require(try tmux.programPID()), SIGKILL)
     #expect(tmux.waitForExit() == 137)
 

@@ -178,8 +178,39 @@ import Testing
     // No notice interrupts the typing; the note is still on screen and kept at the next
     // pause, even with no word changed since.
     #expect(f.runner.state.notice == nil)
-    f.press(.left)
     f.advance(DraftTouches.pause)
     #expect(try f.store.database.draft(of: id)?.content.text == "words")
+  }
+
+  /// Words taken out after a pause kept them do not come back if the terminal closes then.
+  @Test func aNoteEmptiedAfterAPauseIsForgottenOnASignalNotKept() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.press(.enter)
+    f.type("a remark to take back")
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id) != nil)
+    f.press(.control("u"))
+    #expect(f.live?.editor?.hasText == false)
+    #expect(f.live?.draftOnLeaving == .dropDraft(id))
+  }
+
+  /// A correction is kept at a pause as a correction, and forgotten once put back as it was.
+  @Test func aCorrectionIsKeptAtAPauseAndForgottenWhenPutBack() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.writeNote("Sam said so")
+    let noteID = try #require(f.live?.session.notes.last?.id)
+    f.press(.character("e"))
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id) == nil, "an untouched correction kept")
+    f.type("!")
+    f.advance(DraftTouches.pause)
+    let kept = try #require(try f.store.database.draft(of: id))
+    #expect(kept.content.text == "Sam said so!" && kept.editing == noteID)
+    #expect(kept.base == "Sam said so")
+    f.press(.backspace)
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id) == nil, "a correction put back still kept")
   }
 }

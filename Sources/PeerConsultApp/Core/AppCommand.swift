@@ -58,11 +58,13 @@ public enum AppCommand: Equatable, Sendable {
   /// Write `subject` anonymised in `format` to a private file at `path` (an existing file only
   /// when `replacing`).
   case writeShare(ShareSubject, format: ShareFormat, path: String, replacing: Bool)
-  /// Keep the note being written in the session, as the program is ended by a signal.
+  /// Keep the note being written in the session, in place of any kept before: at a pause in
+  /// typing, and as the program is ended by a signal.
   case keepDraft(SessionID, NoteDraft)
   /// Read the note kept as being written in the session, if any, to carry on writing it.
   case loadDraft(SessionID)
-  /// Forget the note kept as being written in the session: it was discarded.
+  /// Forget the note kept as being written in the session: saved, discarded, emptied, or
+  /// the session left with `q`.
   case dropDraft(SessionID)
   /// Delete a stored session for good (refused while another program facilitates it).
   case deleteSession(SessionID)

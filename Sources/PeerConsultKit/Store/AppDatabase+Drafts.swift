@@ -10,6 +10,8 @@ extension AppDatabase {
     throws(StoreError)
   {
     try write { db in
+      // The draft this one replaces is zeroed in the file, not left in its free space.
+      try db.execute(sql: "PRAGMA secure_delete = ON")
       try db.execute(
         sql: """
           INSERT OR REPLACE INTO note_drafts
@@ -49,6 +51,8 @@ extension AppDatabase {
   /// left on purpose with the note unsaved.
   public func dropDraft(of session: SessionID) throws(StoreError) {
     try write { db in
+      // Zeroed in the file: a discarded note's words are not left in its free space.
+      try db.execute(sql: "PRAGMA secure_delete = ON")
       try db.execute(
         sql: "DELETE FROM note_drafts WHERE session_id = ?", arguments: [session.rawValue])
     }

@@ -54,4 +54,26 @@ import Testing
     _ = try store.erasePerson(named: "王伟", at: Fixtures.start)
     #expect(try store.draft(of: live.id) == nil)
   }
+
+  /// A draft replaced or forgotten is zeroed in the file, not left in its free space: the
+  /// words of a note discarded never reach an export, but they must not linger on disk.
+  @Test func aReplacedOrForgottenDraftLeavesNoByteInTheFile() throws {
+    let folder = try TemporaryFolder()
+    let store = try AppDatabase(directory: folder.url)
+    // Debian's SQLite zeroes what it frees by default; others do not, and the store must not
+    // count on it.
+    try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA secure_delete = OFF") }
+    let live = try session(store)
+    try store.keepDraft(
+      NoteDraft(content: NoteContent(text: "PLUGH first words", kind: .other)), of: live.id,
+      at: Fixtures.start)
+    try store.keepDraft(
+      NoteDraft(content: NoteContent(text: "XYZZY second words", kind: .other)), of: live.id,
+      at: Fixtures.start)
+    try store.dropDraft(of: live.id)
+    try store.close()
+    let bytes = try Data(contentsOf: folder.url.appendingPathComponent(AppDatabase.fileName))
+    #expect(bytes.range(of: Data("PLUGH first words".utf8)) == nil)
+    #expect(bytes.range(of: Data("XYZZY second words".utf8)) == nil)
+  }
 }

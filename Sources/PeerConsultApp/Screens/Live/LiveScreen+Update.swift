@@ -173,13 +173,13 @@ extension LiveState: Screen {
   /// forgets the kept one when nothing is left to keep (emptied, or a correction put back).
   mutating func keepDraft() -> [Effect] {
     draftTouched = nil
-    let draft = keepableDraft
-    guard draft != draftKept else { return [] }
-    draftKept = draft
-    if let draft {
+    if let draft = keepableDraft {
+      guard draft != draftKept else { return [] }
+      draftKept = draft
       draftInStore = true
       return [.command(.keepDraft(sessionID, draft))]
     }
+    draftKept = nil
     guard draftInStore else { return [] }
     draftInStore = false
     return [.command(.dropDraft(sessionID))]
@@ -431,8 +431,11 @@ extension LiveState: Screen {
             tone: .warning))
       ]
     case .failed(.keepDraft, _, _):
-      // The note stays on screen; the next pause tries again.
+      // The note stays on screen, and is tried again a pause later, typed on or not.
       draftKept = nil
+      if editor != nil {
+        draftTouched = DraftTouches(first: environment.now, last: environment.now)
+      }
       return []
     case .failed(_, let error, _):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]

@@ -50,8 +50,13 @@ extension LiveState {
   }
 
   /// The note being written, kept when the program is ended by a signal (a closed terminal):
-  /// it was never acknowledged, but the words must not go with the window.
-  public var draftOnLeaving: AppCommand? { keepableDraft.map { .keepDraft(sessionID, $0) } }
+  /// it was never acknowledged, but the words must not go with the window. With nothing left
+  /// to keep (emptied, a correction put back) one kept at a pause is forgotten instead, so
+  /// that words taken out do not come back.
+  public var draftOnLeaving: AppCommand? {
+    if let draft = keepableDraft { return .keepDraft(sessionID, draft) }
+    return draftInStore ? .dropDraft(sessionID) : nil
+  }
 
   /// The note being written as a draft to keep; nil when there is nothing to keep.
   var keepableDraft: NoteDraft? {
