@@ -24,11 +24,21 @@ import Testing
     #expect(f.screen.lines.last?.contains("Space pause ") == true)
   }
 
-  @Test func aNoteBeforeTheStartSaysHowToStart() throws {
+  /// Enter opens the note line before the start too: what is typed is a note, not keys
+  /// (`n` would otherwise start the timer and move on), and saving it starts nothing.
+  @Test func aNoteBeforeTheStartIsWrittenAndStartsNothing() throws {
     let f = try LiveFixture(started: false)
     f.press(.enter)
-    #expect(f.live?.editor == nil)
-    #expect(f.runner.state.notice?.text.contains("Space starts the first phase") == true)
+    #expect(f.live?.editor != nil)
+    f.type("need plus next")
+    f.press(.enter)
+    let live = try #require(f.live)
+    #expect(live.session.visibleNotes.map(\.text) == ["need plus next"])
+    #expect(live.session.visibleNotes.first?.slot == 0)
+    #expect(!live.session.isStarted)
+    f.advance(60)
+    #expect(f.text.contains("02:00 left of 02:00"))
+    #expect(f.text.contains("need plus next"))
   }
 
   @Test func theFooterSaysResumeWhilePaused() throws {
