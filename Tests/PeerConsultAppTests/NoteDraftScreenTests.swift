@@ -78,16 +78,34 @@ import Testing
     #expect(f.live?.session.note(noteID)?.text == "A colleague said so")
   }
 
+  /// The program ended between saving a note and forgetting its draft, kept at a pause
+  /// before the last words were typed: the note saved is where the draft went.
   @Test func aDraftSavedBeforeItCouldBeForgottenIsNotBroughtBack() throws {
     let f = try LiveFixture()
     let id = try #require(f.live?.sessionID)
+    let keptAt = f.clock.now()
+    let kept = NoteDraft(content: NoteContent(text: "already sav", kind: .other))
+    f.clock.advance(by: 1)
     f.writeNote("already saved")
-    try f.store.database.keepDraft(
-      NoteDraft(content: NoteContent(text: "already saved", kind: .other)), of: id,
-      at: f.clock.now())
+    try f.store.database.keepDraft(kept, of: id, at: keptAt)
     f.runner.perform(.loadDraft(id))
     #expect(f.live?.editor == nil)
     #expect(try f.store.database.draft(of: id) == nil)
+    #expect(f.live?.session.visibleNotes.map(\.text) == ["already saved"])
+  }
+
+  /// A second note in the same words as the last one saved is a note of its own.
+  @Test func aDraftInTheWordsOfTheLastNoteButKeptAfterItComesBack() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.writeNote("Agreed")
+    f.clock.advance(by: 5)
+    let kept = NoteDraft(content: NoteContent(text: "Agreed", kind: .action, owner: 1))
+    try f.store.database.keepDraft(kept, of: id, at: f.clock.now())
+    f.runner.perform(.loadDraft(id))
+    let editor = try #require(f.live?.editor)
+    #expect(String(editor.line.text) == "Agreed" && editor.kind == .action && editor.owner == 1)
+    #expect(try f.store.database.draft(of: id) == kept)
   }
 
   // MARK: kept at a pause in typing
@@ -212,5 +230,19 @@ import Testing
     f.press(.backspace)
     f.advance(DraftTouches.pause)
     #expect(try f.store.database.draft(of: id) == nil, "a correction put back still kept")
+  }
+
+  /// A correction of the kind alone (or of who spoke) is kept: it is what was being changed.
+  @Test func aCorrectionOfTheKindAloneIsKept() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.writeNote("Sam said so")
+    let noteID = try #require(f.live?.session.notes.last?.id)
+    let kind = try #require(f.live?.session.note(noteID)?.kind)
+    f.press(.character("e"), .tab, .character(kind == .insight ? "t" : "i"))
+    f.advance(DraftTouches.pause)
+    let kept = try #require(try f.store.database.draft(of: id))
+    #expect(kept.editing == noteID && kept.content.text == "Sam said so")
+    #expect(kept.content.kind != kind)
   }
 }

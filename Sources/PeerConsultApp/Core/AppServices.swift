@@ -259,7 +259,8 @@ public final class AppServices {
       try store().keepDraft(draft, of: id, at: clock.now())
       return .draftStored
     case .loadDraft(let id):
-      return .draftLoaded(id, try store().draft(of: id))
+      let kept = try store().keptDraft(of: id)
+      return .draftLoaded(id, kept?.draft, keptAt: kept?.keptAt)
     case .dropDraft(let id):
       try store().dropDraft(of: id)
       return .draftStored

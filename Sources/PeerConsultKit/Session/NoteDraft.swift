@@ -17,3 +17,12 @@ public struct NoteDraft: Equatable, Sendable {
     self.base = base
   }
 }
+
+extension NoteDraft {
+  /// Whether the draft says what `note` says: its words, kind, speaker and owner. A
+  /// correction that changes only the kind or who spoke is a correction all the same.
+  public func says(whatIsIn note: Note) -> Bool {
+    content.text == note.text && content.kind == note.kind && content.speaker == note.speaker
+      && content.owner == note.owner
+  }
+}

@@ -29,21 +29,30 @@ extension AppDatabase {
   /// The note kept as being written in `session`, if any. Reading it leaves it kept: it goes
   /// only once the note is saved or discarded, so a second end before that keeps it still.
   public func draft(of session: SessionID) throws(StoreError) -> NoteDraft? {
+    try keptDraft(of: session)?.draft
+  }
+
+  /// The note kept as being written in `session` and when it was kept, if any: a note saved
+  /// since then was that note, saved by a program that ended before it could forget it.
+  public func keptDraft(of session: SessionID) throws(StoreError) -> (
+    draft: NoteDraft, keptAt: Date
+  )? {
     try read { db in
       guard
         let row = try Row.fetchOne(
           db,
           sql: """
-            SELECT text, kind, speaker, owner, editing, base FROM note_drafts
+            SELECT text, kind, speaker, owner, editing, base, saved_at FROM note_drafts
             WHERE session_id = ?
             """,
           arguments: [session.rawValue])
       else { return nil }
-      return NoteDraft(
+      let draft = NoteDraft(
         content: NoteContent(
           text: row["text"], kind: NoteKind(rawValue: row["kind"]) ?? .other,
           speaker: row["speaker"], owner: row["owner"]),
         editing: row["editing"], base: row["base"])
+      return (draft, Date(millisecondsSince1970: row["saved_at"]))
     }
   }
 

@@ -61,10 +61,12 @@ extension LiveState {
   /// The note being written as a draft to keep; nil when there is nothing to keep.
   var keepableDraft: NoteDraft? {
     guard let editor, editor.hasText else { return nil }
-    // A correction is kept with the note's text as it stands, and only once it differs.
-    let base = editor.editing.flatMap { session.note($0)?.text }
-    if let base, base == editor.line.string { return nil }
-    return NoteDraft(content: editor.content, editing: editor.editing, base: base)
+    // A correction is kept with the note's text as it stands, and only once it differs in
+    // its words, kind, speaker or owner.
+    let note = editor.editing.flatMap { session.note($0) }
+    let draft = NoteDraft(content: editor.content, editing: editor.editing, base: note?.text)
+    if let note, draft.says(whatIsIn: note) { return nil }
+    return draft
   }
 
   public func renderTyping(
