@@ -1,8 +1,9 @@
 import Foundation
 
 extension CommandText {
-  /// `protocols list`: one row per protocol in the library; names, then sources (cut at their
-  /// start, so that a file's name shows) cut to the terminal's `width` when given.
+  /// `protocols list`: one row per protocol in the library; the wider of the name and the
+  /// source (cut at its start, so that a file's name shows) cut to the terminal's `width`
+  /// when given.
   public static func protocolList(_ library: ProtocolLibrary, width: Int? = nil) -> String {
     table(
       [["ID", "NAME", "PHASES", "PER ROUND", "SOURCE"]]

@@ -3,9 +3,9 @@ import Foundation
 extension CommandText {
   /// `peerconsult list`: one row per session in the order given, under a heading row. A
   /// session taken from a shared store says so in its status ("finished, from office").
-  /// Given the terminal's `width`, the presenters,
-  /// then the programme, then the title are cut to fit it, and the presenters left out if
-  /// that is not enough (see ``fitted(_:into:shrinking:dropping:keepingEnds:)``).
+  /// Given the terminal's `width`, the widest of the title, programme and presenters are cut
+  /// to fit it, and the presenters, then the programme, left out if that is not enough (see
+  /// ``fitted(_:into:shrinking:dropping:keepingEnds:)``).
   public static func listings(
     _ listings: [SessionListing], width: Int? = nil, time: ReadableTime = ReadableTime()
   ) -> String {
@@ -20,7 +20,7 @@ extension CommandText {
     }
     return table(
       [["ID", "STARTED", "TITLE", "PROGRAMME", "PRESENTERS", "NOTES", "DONE", "STATUS"]] + rows,
-      fitting: width, shrinking: [4, 3, 2], dropping: [4])
+      fitting: width, shrinking: [4, 3, 2], dropping: [4, 3])
   }
 
   /// The line under a `list` that shows only the newest of more sessions than it shows.

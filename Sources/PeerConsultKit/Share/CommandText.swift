@@ -76,9 +76,8 @@ public enum CommandText {
   }
 
   /// `rows` (headings first) narrowed to `width` columns: the cells of the `shrinking`
-  /// columns are cut with `…`, each in that order as far as it must, none below its heading
-  /// (or 6 columns), so the first named gives way and the last keeps what it can; if that is
-  /// not enough, the `dropping` columns are left out in that order. A column in `keepingEnds`
+  /// columns are cut with `…`, the widest first, none below its heading (or 6 columns); if
+  /// that is not enough, the `dropping` columns are left out in that order. A column in `keepingEnds`
   /// (a file's path) is cut at its start, so that its end shows. What still does not fit is
   /// left to the terminal. A row shorter than the headings is taken as ending in empty cells.
   static func fitted(
@@ -108,11 +107,18 @@ public enum CommandText {
     for column in dropping where span(kept, floors) > width {
       kept.removeAll { $0 == column }
     }
+    // A column at a time from the widest, so that the columns cut end up about as wide as
+    // each other (on a tie the one named first gives way): a wide terminal shows much of each.
+    let shrinkable = shrinking.filter(kept.contains)
     var excess = span(kept, widths) - width
-    for column in shrinking where excess > 0 && kept.contains(column) {
-      let step = min(excess, widths[column] - floors[column])
-      widths[column] -= step
-      excess -= step
+    while excess > 0 {
+      var widest: Int?
+      for column in shrinkable where widths[column] > floors[column] {
+        if widest.map({ widths[column] > widths[$0] }) ?? true { widest = column }
+      }
+      guard let widest else { break }
+      widths[widest] -= 1
+      excess -= 1
     }
     return rows.map { row in
       kept.map { index in

@@ -116,14 +116,14 @@ import TextLayout
     // Wide enough for every cell: the same text as piped.
     #expect(CommandText.listings(sessions, width: 120, time: utc) == whole)
     #expect(CommandText.listings(sessions, width: 119, time: utc) != whole)
-    // At 100 columns the presenters give way first, then the programme; the title is whole.
+    // At 100 columns the widest give way first: the presenters, then they and the title.
     let hundred = CommandText.listings(sessions, width: 100, time: utc).split(separator: "\n")
       .map(String.init)
     #expect(hundred.count == wholeLines.count)
     #expect(hundred.map(\.displayWidth).max() == 100)
     #expect(
       hundred[1]
-        == "45674567  2027-01-22 09:00  Hub design with Dr Patel  Alcohol …  Dr Priya …"
+        == "45674567  2027-01-22 09:00  Hub design wit…  Alcohol Plan   Dr Priya Patel "
         + "  4      0/1   unfinished")
     // At 80 the presenters are left out, so the title and programme still say something.
     let eighty = CommandText.listings(sessions, width: 80, time: utc).split(separator: "\n")
@@ -131,24 +131,30 @@ import TextLayout
     #expect(eighty.map(\.displayWidth).max() == 80)
     #expect(
       eighty[0]
-        == "ID        STARTED           TITLE             PROGRAMME  NOTES  DONE  STATUS")
+        == "ID        STARTED           TITLE          PROGRAMME     NOTES  DONE  STATUS")
     #expect(
       eighty[1]
-        == "45674567  2027-01-22 09:00  Hub design with…  Alcohol …  4      0/1   unfinished")
+        == "45674567  2027-01-22 09:00  Hub design w…  Alcohol Plan  4      0/1   unfinished")
     #expect(!eighty.joined().contains("Priya"))
+    // At 60 the programme goes too; the rows still fit.
+    let sixty = CommandText.listings(sessions, width: 60, time: utc).split(separator: "\n")
+      .map(String.init)
+    #expect(sixty.map(\.displayWidth).max() == 60)
+    #expect(sixty[0] == "ID        STARTED           TITLE    NOTES  DONE  STATUS")
   }
 
-  @Test func fittingCutsColumnsInTheOrderGivenAndNeverBelowTheirHeadings() {
+  @Test func fittingCutsTheWidestColumnFirstAndNeverBelowItsHeading() {
     let rows = [
       ["ID", "TITLE", "PLACE", "N"],
       ["1", String(repeating: "t", count: 40), "城市议会城市议会城市议会", "9"],
     ]
-    // 2 + 40 + 24 + 1 + 6 = 73 columns: the title gives way first.
+    // 2 + 40 + 24 + 1 + 6 = 73 columns: the widest, the title, gives way first.
     let sixty = CommandText.fitted(rows, into: 60, shrinking: [1, 2], dropping: [])
     #expect(sixty[1] == ["1", String(repeating: "t", count: 26) + "…", rows[1][2], "9"])
-    // Then the place, down to 15 columns; a wide character is never split.
+    // Once as wide as the place, both give way in turn (the first named on a tie): 10 and
+    // 11 columns. A wide character is never split.
     let thirty = CommandText.fitted(rows, into: 30, shrinking: [1, 2], dropping: [])
-    #expect(thirty[1] == ["1", "ttttt…", "城市议会城市议…", "9"])
+    #expect(thirty[1] == ["1", "ttttttttt…", "城市议会城…", "9"])
     // The floor: a heading stays whole, and what cannot fit is left to the terminal.
     let narrow = CommandText.fitted(rows, into: 10, shrinking: [1, 2], dropping: [])
     #expect(narrow == [rows[0], ["1", "ttttt…", "城市…", "9"]])
@@ -173,7 +179,7 @@ import TextLayout
     ).split(separator: "\n").map(String.init)
     #expect(groups.map(\.displayWidth).max() == 80)
     // The programme gives way first; id, counts and the day stay whole.
-    #expect(groups[1].hasPrefix("abababab  Night-Time Economy Systems …  Alcohol …  "))
+    #expect(groups[1].hasPrefix("abababab  Night-Time Economy…  Alcohol Harm Redu…  "))
     #expect(groups[1].hasSuffix("…  8        12        2027-01-15"))
 
     let folder = "/home/facilitator/.config/peerconsult/protocols"
@@ -187,7 +193,7 @@ import TextLayout
       .map(String.init)
     #expect(protocols.map(\.displayWidth).max() == 80)
     // A file is named by its end, not by the folder every file shares.
-    #expect(protocols[1].hasSuffix("night-time-consultation.yaml"), "\(protocols)")
+    #expect(protocols[1].hasSuffix("-consultation.yaml"), "\(protocols)")
     #expect(protocols[1].contains("  …"), "\(protocols)")
   }
 
