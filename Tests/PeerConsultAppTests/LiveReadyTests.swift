@@ -24,21 +24,11 @@ import Testing
     #expect(f.screen.lines.last?.contains("Space pause ") == true)
   }
 
-  /// Enter opens the note line before the start too: what is typed is a note, not keys
-  /// (`n` would otherwise start the timer and move on), and saving it starts nothing.
-  @Test func aNoteBeforeTheStartIsWrittenAndStartsNothing() throws {
+  @Test func aNoteBeforeTheStartSaysHowToStart() throws {
     let f = try LiveFixture(started: false)
     f.press(.enter)
-    #expect(f.live?.editor != nil)
-    f.type("need plus next")
-    f.press(.enter)
-    let live = try #require(f.live)
-    #expect(live.session.visibleNotes.map(\.text) == ["need plus next"])
-    #expect(live.session.visibleNotes.first?.slot == 0)
-    #expect(!live.session.isStarted)
-    f.advance(60)
-    #expect(f.text.contains("02:00 left of 02:00"))
-    #expect(f.text.contains("need plus next"))
+    #expect(f.live?.editor == nil)
+    #expect(f.runner.state.notice?.text.contains("Space starts the first phase") == true)
   }
 
   @Test func theFooterSaysResumeWhilePaused() throws {

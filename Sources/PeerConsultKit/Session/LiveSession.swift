@@ -104,12 +104,7 @@ public final class LiveSession {
   /// on an action).
   @discardableResult
   public func addNote(_ content: NoteContent) throws -> Note {
-    // Before the start a note goes with the first phase (apologies sent, the room settling),
-    // and starts nothing: the facilitator who types one is not to find the timer running.
-    let ready = !state.isStarted && !state.isFinished
-    guard let slot = state.currentSlot ?? (ready ? state.schedule.indices.first : nil) else {
-      throw SessionError.notStarted
-    }
+    guard let slot = state.currentSlot else { throw SessionError.notStarted }
     var content = content.normalized
     content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: slot)
     content.due = due(of: content, writtenAt: clock.now())

@@ -12,20 +12,11 @@ import Testing
     #expect(state.createdAt == Fixtures.start)
     #expect(live.session.timer() == nil && live.session.nextDeadline() == nil)
     #expect(state.remaining(at: live.now) == nil)
+    #expect(throws: SessionError.notStarted) {
+      try live.session.addNote(.init(text: "x", kind: .other))
+    }
     #expect(throws: SessionError.notStarted) { try live.session.togglePause() }
     #expect(throws: SessionError.notStarted) { try live.session.previous() }
-  }
-
-  /// A note typed before the start (apologies sent, the room settling) goes with the first
-  /// phase, and starts nothing.
-  @Test func aNoteBeforeTheStartGoesWithTheFirstPhaseAndStartsNothing() throws {
-    let live = try LiveFixture()
-    let note = try live.session.addNote(.init(text: "Amira sends apologies", kind: .other))
-    #expect(note.slot == 0)
-    #expect(!live.session.state.isStarted && live.session.timer() == nil)
-    try live.session.start()
-    #expect(live.session.state.visibleNotes.map(\.text) == ["Amira sends apologies"])
-    #expect(live.session.state.currentSlot == 0)
   }
 
   @Test func startingRunsTheFirstSlotsTimer() throws {

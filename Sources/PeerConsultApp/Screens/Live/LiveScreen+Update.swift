@@ -228,11 +228,7 @@ extension LiveState: Screen {
     }
     switch action {
     case .writeNote:
-      // Ready, not running: the note goes with the first phase, whose timer stays as it is.
-      let ready = !session.isStarted && !session.isFinished
-      guard let slot = session.current ?? (ready ? session.schedule.first : nil) else {
-        return [.notice(LiveScreen.readyNotice)]
-      }
+      guard let slot = session.current else { return [.notice(LiveScreen.readyNotice)] }
       let speaker = slot.phase.speaker == .presenter ? slot.presenter : nil
       editor = NoteEditorState(kind: slot.phase.noteKind, speaker: speaker)
     case .editLastNote:
