@@ -178,7 +178,7 @@ import TextLayout
       ], width: 80, time: utc
     ).split(separator: "\n").map(String.init)
     #expect(groups.map(\.displayWidth).max() == 80)
-    // The programme gives way first; id, counts and the day stay whole.
+    // The name and the programme give way, the wider first; id, counts and the day stay whole.
     #expect(groups[1].hasPrefix("abababab  Night-Time Economy…  Alcohol Harm Redu…  "))
     #expect(groups[1].hasSuffix("…  8        12        2027-01-15"))
 
