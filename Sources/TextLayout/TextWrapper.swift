@@ -3,51 +3,57 @@ public enum TextWrapper {
   /// Lines of at most `width` columns. Words longer than a line are broken; explicit
   /// newlines are kept; an empty text gives one empty line.
   public static func wrap(_ text: String, width: Int) -> [String] {
+    lineWords(text, width: width).map { $0.joined(separator: " ") }
+  }
+
+  /// The words of each line ``wrap(_:width:)`` makes, as slices of `text`, so that a caller
+  /// can carry what it knows of the text's ranges (a search's matches) onto the lines. A word
+  /// longer than a line comes as its pieces, one per line.
+  public static func lineWords(_ text: String, width: Int) -> [[Substring]] {
     guard width > 0 else { return [] }
-    var lines: [String] = []
+    var lines: [[Substring]] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lines.append(contentsOf: wrapParagraph(String(paragraph), width: width))
+      lines.append(contentsOf: wrapParagraph(paragraph, width: width))
     }
     return lines
   }
 
-  private static func wrapParagraph(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
+  private static func wrapParagraph(_ text: Substring, width: Int) -> [[Substring]] {
+    var lines: [[Substring]] = []
+    var line: [Substring] = []
     var lineWidth = 0
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      var word = String(word)
-      var wordWidth = word.displayWidth
-      if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-        line += " " + word
+      var word = word
+      var wordWidth = DisplayWidth.of(word)
+      if !line.isEmpty && lineWidth + 1 + wordWidth <= width {
+        line.append(word)
         lineWidth += 1 + wordWidth
         continue
       }
-      if lineWidth > 0 {
+      if !line.isEmpty {
         lines.append(line)
-        line = ""
+        line = []
         lineWidth = 0
       }
       // Break a word that cannot fit on a line of its own.
       while wordWidth > width {
-        var head = ""
+        var end = word.startIndex
         var headWidth = 0
-        var rest = word[...]
-        while let c = rest.first, headWidth + DisplayWidth.of(c) <= width {
-          head.append(c)
-          headWidth += DisplayWidth.of(c)
-          rest = rest.dropFirst()
+        while end < word.endIndex, headWidth + DisplayWidth.of(word[end]) <= width {
+          headWidth += DisplayWidth.of(word[end])
+          end = word.index(after: end)
         }
-        if head.isEmpty, let c = rest.first {  // a wide char in a 1-column area
-          head = String(c)
-          rest = rest.dropFirst()
+        if end == word.startIndex {  // a wide char in a 1-column area
+          end = word.index(after: end)
         }
-        lines.append(head)
-        word = String(rest)
-        wordWidth = word.displayWidth
+        lines.append([word[..<end]])
+        word = word[end...]
+        wordWidth = DisplayWidth.of(word)
       }
-      line = word
-      lineWidth = wordWidth
+      if !word.isEmpty {
+        line = [word]
+        lineWidth = wordWidth
+      }
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines

@@ -100,4 +100,20 @@ import Testing
     #expect(TextWrapper.wrap("", width: 10) == [""])
     #expect(TextWrapper.wrap("x", width: 0) == [])
   }
+
+  /// The words of each line are slices of the text itself, so that ranges found in the text
+  /// (a search's matches) can be carried onto the lines.
+  @Test func lineWordsAreSlicesOfTheText() {
+    let text = "ask  the 日本語テキスト\nthen"
+    let lines = TextWrapper.lineWords(text, width: 6)
+    #expect(
+      lines.map { $0.map(String.init) } == [["ask"], ["the"], ["日本語"], ["テキス"], ["ト"], ["then"]])
+    #expect(lines.map { $0.joined(separator: " ") } == TextWrapper.wrap(text, width: 6))
+    for line in lines {
+      for word in line {
+        #expect(text[word.startIndex..<word.endIndex] == word)
+      }
+    }
+    #expect(text[lines[3][0].startIndex...].hasPrefix("テキスト"))
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 extension CommandText {
   /// `peerconsult search`: each hit as a line saying where it was written (and the store its
@@ -23,8 +24,18 @@ extension CommandText {
         "\(hit.session.short)  \(time.dayAndTime(hit.createdAt))  \(hit.kind.rawValue)  "
         + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)\(origin)"
       text += (width.map { heading.truncated(toWidth: $0) } ?? heading) + "\n"
-      text += "  " + marked(hit.text, styled: styled).replacingLineBreaks(with: "\n  ")
-      text += "\n"
+      if let width {
+        // On a terminal the note wraps on words under its two spaces, as prose does.
+        for words in TextWrapper.lineWords(hit.text.text, width: max(1, width - 2)) {
+          text +=
+            "  "
+            + words.map { marked(hit.text, in: $0, styled: styled) }
+            .joined(separator: " ") + "\n"
+        }
+      } else {
+        text += "  " + marked(hit.text, styled: styled).replacingLineBreaks(with: "\n  ")
+        text += "\n"
+      }
     }
     if hits.count == limit {
       let which = order == .best ? "best" : "newest"
@@ -35,15 +46,25 @@ extension CommandText {
 
   /// The note with each match in bold (SGR 1, ended by SGR 22, "normal intensity"), or plain.
   private static func marked(_ text: HighlightedText, styled: Bool) -> String {
+    marked(text, in: text.text[...], styled: styled)
+  }
+
+  /// `part` of the note (a word of a wrapped line) with the matches within it in bold: a
+  /// match broken across two lines is bold on both.
+  private static func marked(_ text: HighlightedText, in part: Substring, styled: Bool)
+    -> String
+  {
     let (open, close) = styled ? ("\u{1B}[1m", "\u{1B}[22m") : ("", "")
     var result = ""
-    var cursor = text.text.startIndex
-    for range in text.highlights.sorted(by: { $0.lowerBound < $1.lowerBound })
-    where range.lowerBound >= cursor {
-      result += String(text.text[cursor..<range.lowerBound]).withoutControlCharacters
-      result += open + String(text.text[range]).withoutControlCharacters + close
-      cursor = range.upperBound
+    var cursor = part.startIndex
+    for range in text.highlights.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      let lower = max(range.lowerBound, cursor)
+      let upper = min(range.upperBound, part.endIndex)
+      guard lower < upper else { continue }
+      result += String(text.text[cursor..<lower]).withoutControlCharacters
+      result += open + String(text.text[lower..<upper]).withoutControlCharacters + close
+      cursor = upper
     }
-    return result + String(text.text[cursor...]).withoutControlCharacters
+    return result + String(text.text[cursor..<part.endIndex]).withoutControlCharacters
   }
 }

@@ -197,16 +197,29 @@ import TextLayout
     #expect(protocols[1].contains("  …"), "\(protocols)")
   }
 
-  @Test func aSearchHitsPlaceIsCutToTheTerminalAndItsNoteIsNot() throws {
+  @Test func aSearchHitsPlaceIsCutToTheTerminalAndItsNoteWrapsUnderIt() throws {
     let store = try StoreFixture()
     try ShareFixture.record(into: store.database)
     let hits = try store.database.searchNotes("backlog")
-    let text = CommandText.hits(
-      hits, query: "backlog", limit: 50, styled: false, width: 40, time: utc)
     #expect(
-      text
+      CommandText.hits(hits, query: "backlog", limit: 50, styled: false, width: 40, time: utc)
         == "01234567  2027-01-15 08:02  insight  Re…\n"
-        + "  The referral backlog at NHS West Yorkshire doubled since May.\n")
+        + "  The referral backlog at NHS West\n  Yorkshire doubled since May.\n")
+    #expect(
+      CommandText.hits(hits, query: "backlog", limit: 50, styled: true, width: 40, time: utc)
+        .contains("\n  The referral \u{1B}[1mbacklog\u{1B}[22m at NHS West\n"))
+    // A match cut by the edge (unspaced CJK text breaks anywhere) is bold on both lines.
+    let note = "飲酒運転防止会議居酒屋地域安全"
+    let match = try #require(note.range(of: "居酒屋"))
+    let hit = NoteSearchHit(
+      session: hits[0].session, sessionTitle: "T", programme: "", noteID: 1,
+      createdAt: hits[0].createdAt, kind: .insight, round: nil, phase: "Check-in", speaker: nil,
+      text: HighlightedText(text: note, highlights: [match]),
+      snippet: HighlightedText(text: note, highlights: [match]))
+    #expect(
+      CommandText.hits([hit], query: "居酒屋", limit: 50, styled: true, width: 20, time: utc)
+        .hasSuffix(
+          "\n  飲酒運転防止会議\u{1B}[1m居\u{1B}[22m\n  \u{1B}[1m酒屋\u{1B}[22m地域安全\n"))
   }
 
   // MARK: search
