@@ -25,16 +25,17 @@ public enum TextWrapper {
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
       var word = word
       var wordWidth = DisplayWidth.of(word)
-      if !line.isEmpty && lineWidth + 1 + wordWidth <= width {
+      if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
         line.append(word)
         lineWidth += 1 + wordWidth
         continue
       }
-      if !line.isEmpty {
-        lines.append(line)
-        line = []
-        lineWidth = 0
-      }
+      // A line of nothing but words that take no columns (a zero-width space, a direction
+      // mark) gives way to the next word, as it always has, rather than stand as a line
+      // that looks empty.
+      if lineWidth > 0 { lines.append(line) }
+      line = []
+      lineWidth = 0
       // Break a word that cannot fit on a line of its own.
       while wordWidth > width {
         var end = word.startIndex
@@ -50,10 +51,8 @@ public enum TextWrapper {
         word = word[end...]
         wordWidth = DisplayWidth.of(word)
       }
-      if !word.isEmpty {
-        line = [word]
-        lineWidth = wordWidth
-      }
+      line = word.isEmpty ? [] : [word]
+      lineWidth = wordWidth
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines

@@ -116,4 +116,12 @@ import Testing
     }
     #expect(text[lines[3][0].startIndex...].hasPrefix("テキスト"))
   }
+
+  /// A word that takes no columns (a zero-width space, a direction mark) at the start of a
+  /// line gives way to the next word, as it did before the lines were built from slices.
+  @Test func aWordOfNoColumnsAtALinesStartGivesWay() {
+    #expect(TextWrapper.wrap("word \u{200F} next line", width: 4) == ["word", "next", "line"])
+    #expect(TextWrapper.wrap("\u{200B} x", width: 7) == ["x"])
+    #expect(TextWrapper.wrap("x \u{200B}", width: 7) == ["x \u{200B}"])
+  }
 }

@@ -25,11 +25,13 @@ extension CommandText {
         + "\(oneLine(hit.sessionTitle)) · \(oneLine(place))\(speaker)\(origin)"
       text += (width.map { heading.truncated(toWidth: $0) } ?? heading) + "\n"
       if let width {
-        // On a terminal the note wraps on words under its two spaces, as prose does.
-        for words in TextWrapper.lineWords(hit.text.text, width: max(1, width - 2)) {
+        // On a terminal the note wraps on words under its two spaces, as prose does on the
+        // screens (runs of spaces shown as one).
+        let note = untabbed(hit.text)
+        for words in TextWrapper.lineWords(note.text, width: max(1, width - 2)) {
           text +=
             "  "
-            + words.map { marked(hit.text, in: $0, styled: styled) }
+            + words.map { marked(note, in: $0, styled: styled) }
             .joined(separator: " ") + "\n"
         }
       } else {
@@ -42,6 +44,21 @@ extension CommandText {
       text += "\nShowing the \(which) \(limit); narrow the search or raise --limit to see more.\n"
     }
     return text
+  }
+
+  /// `text` with its tabs as spaces and its matches where they were: a terminal draws a tab
+  /// up to eight columns wide, which wrapping cannot count, and a tab parts words as a space
+  /// does.
+  static func untabbed(_ text: HighlightedText) -> HighlightedText {
+    guard text.text.utf8.contains(9) else { return text }
+    // One byte for one, so every match's offsets in the text stand in the new one.
+    let spaced = String(decoding: text.text.utf8.map { $0 == 9 ? 32 : $0 }, as: UTF8.self)
+    func moved(_ index: String.Index) -> String.Index {
+      spaced.utf8.index(
+        spaced.startIndex, offsetBy: text.text.utf8.distance(from: text.text.startIndex, to: index))
+    }
+    return HighlightedText(
+      text: spaced, highlights: text.highlights.map { moved($0.lowerBound)..<moved($0.upperBound) })
   }
 
   /// The note with each match in bold (SGR 1, ended by SGR 22, "normal intensity"), or plain.

@@ -208,6 +208,17 @@ import TextLayout
     #expect(
       CommandText.hits(hits, query: "backlog", limit: 50, styled: true, width: 40, time: utc)
         .contains("\n  The referral \u{1B}[1mbacklog\u{1B}[22m at NHS West\n"))
+    // A tab parts words as a space does (a terminal would draw it up to eight columns wide).
+    let tabbed = "licensing\tcolumn\tlayout"
+    let tabbedMatch = try #require(tabbed.range(of: "layout"))
+    let tabbedHit = NoteSearchHit(
+      session: hits[0].session, sessionTitle: "T", programme: "", noteID: 1,
+      createdAt: hits[0].createdAt, kind: .insight, round: nil, phase: "Check-in", speaker: nil,
+      text: HighlightedText(text: tabbed, highlights: [tabbedMatch]),
+      snippet: HighlightedText(text: tabbed, highlights: [tabbedMatch]))
+    #expect(
+      CommandText.hits([tabbedHit], query: "layout", limit: 50, styled: true, width: 20, time: utc)
+        .hasSuffix("\n  licensing column\n  \u{1B}[1mlayout\u{1B}[22m\n"))
     // A match cut by the edge (unspaced CJK text breaks anywhere) is bold on both lines.
     let note = "飲酒運転防止会議居酒屋地域安全"
     let match = try #require(note.range(of: "居酒屋"))
