@@ -209,28 +209,27 @@ import TextLayout
       CommandText.hits(hits, query: "backlog", limit: 50, styled: true, width: 40, time: utc)
         .contains("\n  The referral \u{1B}[1mbacklog\u{1B}[22m at NHS West\n"))
     // A tab parts words as a space does (a terminal would draw it up to eight columns wide).
-    let tabbed = "licensing\tcolumn\tlayout"
-    let tabbedMatch = try #require(tabbed.range(of: "layout"))
-    let tabbedHit = NoteSearchHit(
-      session: hits[0].session, sessionTitle: "T", programme: "", noteID: 1,
-      createdAt: hits[0].createdAt, kind: .insight, round: nil, phase: "Check-in", speaker: nil,
-      text: HighlightedText(text: tabbed, highlights: [tabbedMatch]),
-      snippet: HighlightedText(text: tabbed, highlights: [tabbedMatch]))
     #expect(
-      CommandText.hits([tabbedHit], query: "layout", limit: 50, styled: true, width: 20, time: utc)
-        .hasSuffix("\n  licensing column\n  \u{1B}[1mlayout\u{1B}[22m\n"))
+      try terminalLines("licensing\tcolumn\tlayout", marking: "layout", width: 20)
+        == "  licensing column\n  \u{1B}[1mlayout\u{1B}[22m\n")
     // A match cut by the edge (unspaced CJK text breaks anywhere) is bold on both lines.
-    let note = "飲酒運転防止会議居酒屋地域安全"
-    let match = try #require(note.range(of: "居酒屋"))
-    let hit = NoteSearchHit(
-      session: hits[0].session, sessionTitle: "T", programme: "", noteID: 1,
-      createdAt: hits[0].createdAt, kind: .insight, round: nil, phase: "Check-in", speaker: nil,
-      text: HighlightedText(text: note, highlights: [match]),
-      snippet: HighlightedText(text: note, highlights: [match]))
     #expect(
-      CommandText.hits([hit], query: "居酒屋", limit: 50, styled: true, width: 20, time: utc)
-        .hasSuffix(
-          "\n  飲酒運転防止会議\u{1B}[1m居\u{1B}[22m\n  \u{1B}[1m酒屋\u{1B}[22m地域安全\n"))
+      try terminalLines("飲酒運転防止会議居酒屋地域安全", marking: "居酒屋", width: 20)
+        == "  飲酒運転防止会議\u{1B}[1m居\u{1B}[22m\n  \u{1B}[1m酒屋\u{1B}[22m地域安全\n")
+  }
+
+  /// The note lines `search` prints on a terminal `width` columns wide for a hit on `note`
+  /// with `match` marked, its heading line left out.
+  private func terminalLines(_ note: String, marking match: String, width: Int) throws -> String {
+    let range = try #require(note.range(of: match))
+    let marked = HighlightedText(text: note, highlights: [range])
+    let hit = NoteSearchHit(
+      session: ShareFixture.firstID, sessionTitle: "T", programme: "", noteID: 1,
+      createdAt: Fixtures.start, kind: .insight, round: nil, phase: "Check-in", speaker: nil,
+      text: marked, snippet: marked)
+    let text = CommandText.hits(
+      [hit], query: match, limit: 50, styled: true, width: width, time: utc)
+    return String(text.drop { $0 != "\n" }.dropFirst())
   }
 
   // MARK: search
