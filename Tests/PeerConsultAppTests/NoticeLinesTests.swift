@@ -28,6 +28,15 @@ import Testing
     state.notice = Notice("Note saved.", tone: .success)
     #expect(App.screenArea(state).maxY == 22)
     #expect(App.render(state).grid.lines[22].contains("Note saved."))
+    // One row holds 79 columns after its space; one column more takes the second.
+    state.notice = Notice(String(repeating: "n", count: 79))
+    #expect(App.screenArea(state).maxY == 22)
+    state.notice = Notice(String(repeating: "n", count: 77) + " n")
+    #expect(App.screenArea(state).maxY == 22)
+    state.notice = Notice(String(repeating: "n", count: 80))
+    #expect(App.screenArea(state).maxY == 21)
+    state.notice = Notice("Saved.\nThen")
+    #expect(App.screenArea(state).maxY == 21)
   }
 
   @Test func aNoticeLongerThanTwoRowsEndsTheSecondWithAnEllipsis() {

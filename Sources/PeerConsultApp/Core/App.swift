@@ -36,9 +36,7 @@ public enum App {
       Chrome.tooSmall(width: state.width, height: state.height, into: &grid)
       return (grid, nil)
     }
-    let (top, rest) = grid.bounds.splitTop(1)
-    let (body, bottom) = rest.splitBottom(1 + noticeRows(state))
-    let (noticeArea, footerRow) = bottom.splitBottom(1)
+    let (top, body, screenArea, noticeArea, footerRow) = layout(state)
     let environment = state.environment
     let title = state.screen.title(environment)
     Chrome.titleBar(
@@ -47,7 +45,7 @@ public enum App {
     if let warning = state.localeWarning {
       grid.put(" " + warning, x: body.x, y: body.y, style: Theme.warning, maxWidth: body.width)
     }
-    let cursor = state.screen.render(into: &grid, area: screenArea(state), environment)
+    let cursor = state.screen.render(into: &grid, area: screenArea, environment)
     Chrome.notice(state.notice, into: &grid, area: noticeArea)
     let screen = state.screen
     Chrome.footer(
@@ -72,10 +70,19 @@ public enum App {
 
   /// Where the screen draws: below the title bar and the locale warning, above the notice
   /// and the footer.
-  static func screenArea(_ state: AppState) -> Rect {
-    let (_, rest) = Rect(x: 0, y: 0, width: state.width, height: state.height).splitTop(1)
-    let (body, _) = rest.splitBottom(1 + noticeRows(state))
-    return state.localeWarning == nil ? body : body.splitTop(1).1
+  static func screenArea(_ state: AppState) -> Rect { layout(state).screen }
+
+  /// A frame's parts: the title bar on top; the body between it and the notice (where
+  /// overlays go), and within it the screen's area, below the locale warning; the notice's
+  /// rows; the footer at the bottom.
+  static func layout(_ state: AppState) -> (
+    top: Rect, body: Rect, screen: Rect, notice: Rect, footer: Rect
+  ) {
+    let (top, rest) = Rect(x: 0, y: 0, width: state.width, height: state.height).splitTop(1)
+    let (body, bottom) = rest.splitBottom(1 + noticeRows(state))
+    let (notice, footer) = bottom.splitBottom(1)
+    let screen = state.localeWarning == nil ? body : body.splitTop(1).1
+    return (top, body, screen, notice, footer)
   }
 
   /// The rows the notice line takes above the footer: two for a notice too long for one, so
@@ -83,6 +90,9 @@ public enum App {
   /// it shows.
   static func noticeRows(_ state: AppState) -> Int {
     guard let notice = state.notice else { return 1 }
+    // A notice that fits its row is only measured, not wrapped: a key typed while one shows
+    // asks for the screen's area.
+    if !notice.text.contains("\n"), notice.text.displayWidth <= state.width - 1 { return 1 }
     return Chrome.noticeLines(notice.text, width: state.width).count > 1 ? 2 : 1
   }
 
