@@ -173,12 +173,15 @@ extension LiveState: Screen {
   /// forgets the kept one when nothing is left to keep (emptied, or a correction put back).
   mutating func keepDraft() -> [Effect] {
     draftTouched = nil
-    if let draft = keepableDraft {
-      guard draft != draftKept else { return [] }
-      draftKept = draft
-      draftInStore = true
-      return [.command(.keepDraft(sessionID, draft))]
-    }
+    guard let draft = keepableDraft else { return forgetKeptDraft() }
+    guard draft != draftKept else { return [] }
+    draftKept = draft
+    draftInStore = true
+    return [.command(.keepDraft(sessionID, draft))]
+  }
+
+  /// Forgets the open note's kept draft, in the store too when it may hold one.
+  private mutating func forgetKeptDraft() -> [Effect] {
     draftKept = nil
     guard draftInStore else { return [] }
     draftInStore = false
@@ -326,10 +329,7 @@ extension LiveState: Screen {
   private mutating func closeEditor() -> [Effect] {
     editor = nil
     draftTouched = nil
-    draftKept = nil
-    guard draftInStore else { return [] }
-    draftInStore = false
-    return [.command(.dropDraft(sessionID))]
+    return forgetKeptDraft()
   }
 
   private mutating func rate(_ action: Action, selection: Int) -> [Effect] {
