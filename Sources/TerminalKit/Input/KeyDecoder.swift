@@ -30,7 +30,8 @@ public struct KeyDecoder: Sendable {
   static let maximumPasteBytes = 1 << 20
 
   static let escape: Unicode.Scalar = "\u{1B}"
-  static let pasteEnd: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
+  /// The parameters of the paste's end marker, `ESC [ 2 0 1 ~`.
+  static let pasteEndParameters: [Unicode.Scalar] = ["2", "0", "1"]
 
   /// Where a paste's text is in an escape sequence it holds (see ``takePasted(_:into:)``).
   private enum PasteEscape {
@@ -243,10 +244,10 @@ public struct KeyDecoder: Sendable {
       switch scalar {
       case " "..."?":
         // Only as much as the end marker needs is kept.
-        if pasteMarker.count < Self.pasteEnd.count { pasteMarker.append(scalar) }
+        if pasteMarker.count <= Self.pasteEndParameters.count { pasteMarker.append(scalar) }
       case "@"..."~":
         pasteEscape = .none
-        if pasteMarker == ["2", "0", "1"] && scalar == "~" {
+        if pasteMarker == Self.pasteEndParameters && scalar == "~" {
           events.append(.paste(pasted ?? ""))
           pasted = nil
         }
