@@ -147,6 +147,22 @@ extension String {
     return result + "…"
   }
 
+  /// The string cut to at most `width` columns from its start, beginning with `…` when
+  /// something was cut: for a file's path, whose end names it.
+  public func truncatedAtStart(toWidth width: Int) -> String {
+    guard width > 0 else { return "" }
+    if displayWidth <= width { return self }
+    var kept: [Character] = []
+    var used = 0
+    for character in reversed() {
+      let w = DisplayWidth.of(character)
+      if used + w > width - 1 { break }
+      kept.append(character)
+      used += w
+    }
+    return "…" + String(kept.reversed())
+  }
+
   /// The string padded with spaces (or cut with `…`) to exactly `width` columns.
   public func padded(toWidth width: Int) -> String {
     let cut = truncated(toWidth: width)

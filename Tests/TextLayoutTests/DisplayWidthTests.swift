@@ -74,6 +74,13 @@ import Testing
     #expect("abc".truncated(toWidth: 0) == "")
   }
 
+  @Test func truncationAtTheStartKeepsTheEnd() {
+    #expect("/home/me/protocols/night.yaml".truncatedAtStart(toWidth: 12) == "…/night.yaml")
+    #expect("short".truncatedAtStart(toWidth: 8) == "short")
+    #expect("日本語テキスト".truncatedAtStart(toWidth: 5) == "…スト")
+    #expect("abc".truncatedAtStart(toWidth: 0) == "")
+  }
+
   @Test func paddingFillsToWidth() {
     #expect("ab".padded(toWidth: 4) == "ab  ")
     #expect("日本".padded(toWidth: 5) == "日本 ")

@@ -123,25 +123,10 @@ public enum CommandText {
     return rows.map { row in
       kept.map { index in
         keepingEnds.contains(index)
-          ? cutAtStart(row[index], toWidth: widths[index])
+          ? row[index].truncatedAtStart(toWidth: widths[index])
           : row[index].truncated(toWidth: widths[index])
       }
     }
-  }
-
-  /// `text` cut to at most `width` columns from its start, beginning with `…` when cut.
-  static func cutAtStart(_ text: String, toWidth width: Int) -> String {
-    guard width > 0 else { return "" }
-    guard text.displayWidth > width else { return text }
-    var kept: [Character] = []
-    var used = 0
-    for character in text.reversed() {
-      let characterWidth = DisplayWidth.of(character)
-      if used + characterWidth > width - 1 { break }
-      kept.append(character)
-      used += characterWidth
-    }
-    return "…" + String(kept.reversed())
   }
 
   /// `text` wrapped to ``width`` columns after `indent` spaces, each line ending in a newline,
