@@ -33,17 +33,47 @@ import Testing
     return try keptDrafts(dataDir) == texts
   }
 
+  /// Starts the drill session in `folder` with its data in `dataDir`, and opens the note line.
+  private func openNoteLine(in folder: URL, dataDir: URL) throws -> TmuxSession {
+    let drill = folder.appendingPathComponent("drill.yaml")
+    try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
+    let tmux = try TmuxSession(
+      ["run", "--protocol", drill.path] + Self.runArguments, dataDir: dataDir)
+    try tmux.startWhenReady()
+    try tmux.send("Enter")
+    tmux.waitFor("Note ▸")
+    return tmux
+  }
+
+  /// `resume latest` opens on the kept `text` with its notice; Enter saves it, `q` leaves.
+  /// Saved once, and nothing kept to come back a second time.
+  private func expectResumeSavesOnce(
+    _ text: String, dataDir: URL, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let resumed = try TmuxSession(["resume", "latest"], dataDir: dataDir)
+    resumed.waitFor("being written when PeerConsult was closed", sourceLocation: sourceLocation)
+    #expect(resumed.capture().contains(text), sourceLocation: sourceLocation)
+    try resumed.send("Enter")
+    resumed.waitFor("Note saved.", sourceLocation: sourceLocation)
+    try resumed.send("q")
+    resumed.waitFor("y/n", sourceLocation: sourceLocation)
+    try resumed.send("y")
+    #expect(
+      resumed.waitForExit(sourceLocation: sourceLocation) == 0, sourceLocation: sourceLocation)
+    let database = try AppDatabase(directory: dataDir)
+    defer { try? database.close() }
+    let id = try database.resolveSession("latest")
+    #expect(
+      try database.loadSession(id).visibleNotes.map(\.text) == [text],
+      sourceLocation: sourceLocation)
+    #expect(try database.draft(of: id) == nil, sourceLocation: sourceLocation)
+  }
+
   @Test func aNoteBeingTypedWhenTheTerminalClosesIsBackOnResume() throws {
     for (signal, status) in [(SIGHUP, Int32(129)), (SIGTERM, Int32(143))] {
       let scratch = try TemporaryFolder(prefix: "pc-draft")
       let dataDir = scratch.url.appendingPathComponent("data")
-      let drill = scratch.url.appendingPathComponent("drill.yaml")
-      try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
-      let tmux = try TmuxSession(
-        ["run", "--protocol", drill.path] + Self.runArguments, dataDir: dataDir)
-      try tmux.startWhenReady()
-      try tmux.send("Enter")
-      tmux.waitFor("Note ▸")
+      let tmux = try openNoteLine(in: scratch.url, dataDir: dataDir)
       let start = "Typed as the window closed · 小明"
       try tmux.type(start)
       tmux.waitFor(start)
@@ -56,23 +86,7 @@ import Testing
       kill(try #require(try tmux.programPID()), signal)
       #expect(tmux.waitForExit() == status)
       #expect(try keptDrafts(dataDir) == [text], "stderr: \(tmux.stderr)")
-
-      let resumed = try TmuxSession(["resume", "latest"], dataDir: dataDir)
-      resumed.waitFor("being written when PeerConsult was closed")
-      #expect(resumed.capture().contains(text))
-      try resumed.send("Enter")
-      resumed.waitFor("Note saved.")
-      try resumed.send("q")
-      resumed.waitFor("y/n")
-      try resumed.send("y")
-      #expect(resumed.waitForExit() == 0)
-
-      // Saved once, and nothing kept to come back a second time.
-      let database = try AppDatabase(directory: dataDir)
-      defer { try? database.close() }
-      let id = try database.resolveSession("latest")
-      #expect(try database.loadSession(id).visibleNotes.map(\.text) == [text])
-      #expect(try database.draft(of: id) == nil)
+      try expectResumeSavesOnce(text, dataDir: dataDir)
     }
   }
 
@@ -81,33 +95,13 @@ import Testing
   @Test func aNoteBeingTypedWhenTheProgramIsKilledIsBackOnResumeOnceTypingPaused() throws {
     let scratch = try TemporaryFolder(prefix: "pc-draft")
     let dataDir = scratch.url.appendingPathComponent("data")
-    let drill = scratch.url.appendingPathComponent("drill.yaml")
-    try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
-    let tmux = try TmuxSession(
-      ["run", "--protocol", drill.path] + Self.runArguments, dataDir: dataDir)
-    try tmux.startWhenReady()
-    try tmux.send("Enter")
-    tmux.waitFor("Note ▸")
+    let tmux = try openNoteLine(in: scratch.url, dataDir: dataDir)
     let text = "Typed before the battery died · 小明"
     try tmux.type(text)
     tmux.waitFor(text)
     try #require(try waitForKept([text], in: dataDir), "stderr: \(tmux.stderr)")
     kill(try #require(try tmux.programPID()), SIGKILL)
     #expect(tmux.waitForExit() == 137)
-
-    let resumed = try TmuxSession(["resume", "latest"], dataDir: dataDir)
-    resumed.waitFor("being written when PeerConsult was closed")
-    #expect(resumed.capture().contains(text))
-    try resumed.send("Enter")
-    resumed.waitFor("Note saved.")
-    try resumed.send("q")
-    resumed.waitFor("y/n")
-    try resumed.send("y")
-    #expect(resumed.waitForExit() == 0)
-    let database = try AppDatabase(directory: dataDir)
-    defer { try? database.close() }
-    let id = try database.resolveSession("latest")
-    #expect(try database.loadSession(id).visibleNotes.map(\.text) == [text])
-    #expect(try database.draft(of: id) == nil)
+    try expectResumeSavesOnce(text, dataDir: dataDir)
   }
 }

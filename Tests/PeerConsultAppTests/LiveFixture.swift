@@ -144,27 +144,18 @@ final class FlakyDatabase: Sendable {
   init() throws {
     let queue = try DatabaseQueue()
     database = try AppDatabase(queue)
-    let failure = self.failure
-    let draftFailure = self.draftFailure
     try queue.writeWithoutTransaction { db in
-      db.add(
-        function: DatabaseFunction("fail_next_append", argumentCount: 0, pure: false) { _ in
-          failure.take()
-        })
-      db.add(
-        function: DatabaseFunction("fail_next_draft", argumentCount: 0, pure: false) { _ in
-          draftFailure.take()
-        })
-      try db.execute(
-        sql: """
-          CREATE TEMP TRIGGER fail_next_draft BEFORE INSERT ON note_drafts
-          WHEN fail_next_draft() BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
-          """)
-      try db.execute(
-        sql: """
-          CREATE TEMP TRIGGER fail_next_append BEFORE INSERT ON events
-          WHEN fail_next_append() BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
-          """)
+      /// Makes the next insert into `table` fail once `flag` is set.
+      func failing(_ table: String, named name: String, when flag: OneShot) throws {
+        db.add(function: DatabaseFunction(name, argumentCount: 0, pure: false) { _ in flag.take() })
+        try db.execute(
+          sql: """
+            CREATE TEMP TRIGGER \(name) BEFORE INSERT ON \(table)
+            WHEN \(name)() BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
+            """)
+      }
+      try failing("events", named: "fail_next_append", when: failure)
+      try failing("note_drafts", named: "fail_next_draft", when: draftFailure)
     }
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The note a facilitator was writing when the program was ended (its terminal closed, a
-/// signal from outside), kept so that nothing typed is lost with the window: a new note's
-/// content, or a correction of the note `editing`.
+/// The note a facilitator is writing, kept at pauses in typing and when the program is ended
+/// (its terminal closed, a signal from outside), so that nothing typed is lost with the window
+/// or the power: a new note's content, or a correction of the note `editing`.
 public struct NoteDraft: Equatable, Sendable {
   public var content: NoteContent
   /// The note being corrected, or nil for a new note.
