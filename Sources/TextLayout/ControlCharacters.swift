@@ -4,16 +4,28 @@
 /// A terminal obeys control characters (ESC starts a sequence that can retitle or clear it,
 /// BEL rings, a C1 `CSI` does what `ESC [` does), and a reader cannot see them, so no text
 /// that came from a person or a file reaches a screen, a pipe or an export with one in it.
+/// The bidirectional embeddings, overrides and isolates count as controls too: unseen, they
+/// make a viewer show the text around them in another order than it is stored ("Trojan
+/// Source", CVE-2021-42574), so that a name kept back to front behind U+202E would read as
+/// the name in a shared file that an anonymiser, reading the stored order, let through.
 /// It lives here, below both the model and the terminal layer, so that the command line,
 /// the exports and the screens agree on what is shown as a mark.
 public enum ControlCharacters {
   /// The mark printed and exported in a control character's place.
   public static let replacement: Character = "\u{FFFD}"
 
-  /// C0 controls (below U+0020, line breaks and tabs included), DEL and the C1 controls
-  /// U+0080-U+009F.
+  /// C0 controls (below U+0020, line breaks and tabs included), DEL, the C1 controls
+  /// U+0080-U+009F and the bidirectional controls that reorder text (U+202A-U+202E,
+  /// U+2066-U+2069). The marks U+200E, U+200F and U+061C are not among them: each only
+  /// gives a direction to the characters beside it, as a letter of that script would, and
+  /// Arabic and Hebrew text needs them.
   public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || reorders(scalar)
+  }
+
+  /// The bidirectional embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
+  static func reorders(_ scalar: Unicode.Scalar) -> Bool {
+    (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
   }
 
   /// Whether `character` holds a control character (a grapheme cluster never joins one to
@@ -28,17 +40,21 @@ public enum ControlCharacters {
   }
 
   /// The first control character in `text` that is neither a line break nor a tab when
-  /// `allowingLineBreaks`, or any when not: what a text field refuses.
+  /// `allowingLineBreaks`, or any when not: what a text field and an import refuse. The
+  /// bidirectional controls are not refused: keys never type them now, but earlier versions
+  /// stored them as typed, so a session holding one must still import, and every output
+  /// shows them as a mark.
   public static func first(
     in text: some StringProtocol, allowingLineBreaks: Bool = false
   ) -> Unicode.Scalar? {
     text.unicodeScalars.first { scalar in
-      isControl(scalar) && !(allowingLineBreaks && (scalar == "\n" || scalar == "\t"))
+      isControl(scalar) && !reorders(scalar)
+        && !(allowingLineBreaks && (scalar == "\n" || scalar == "\t"))
     }
   }
 
   /// `text` with line breaks made `\n` (CR LF and CR too), tabs kept, and every other
-  /// control character replaced by `mark`.
+  /// control character (a bidirectional one too) replaced by `mark`.
   public static func cleaned(_ text: String, mark: Character = replacement) -> String {
     guard needsCleaning(text) else { return text }
     var result = ""
@@ -75,15 +91,25 @@ public enum ControlCharacters {
   private static func holdsControl(
     _ bytes: some Sequence<UInt8>, besidesLineFeedsAndTabs: Bool
   ) -> Bool {
+    // What the bytes before this one began: 0xC2, 0xE2, or 0xE2 then 0x80 or 0x81.
     var afterC2 = false
+    var afterE2 = false
+    var afterE280 = false
+    var afterE281 = false
     for byte in bytes {
-      // C0 and DEL are one byte each; a C1 control (U+0080-U+009F) is 0xC2 then 0x80-0x9F.
+      // C0 and DEL are one byte each; a C1 control (U+0080-U+009F) is 0xC2 then 0x80-0x9F;
+      // U+202A-U+202E are 0xE2 0x80 0xAA-0xAE, and U+2066-U+2069 0xE2 0x81 0xA6-0xA9.
       if (byte < 0x20 && !(besidesLineFeedsAndTabs && (byte == 0x0A || byte == 0x09)))
         || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80)
+        || (afterE280 && byte >= 0xAA && byte <= 0xAE)
+        || (afterE281 && byte >= 0xA6 && byte <= 0xA9)
       {
         return true
       }
+      afterE280 = afterE2 && byte == 0x80
+      afterE281 = afterE2 && byte == 0x81
       afterC2 = byte == 0xC2
+      afterE2 = byte == 0xE2
     }
     return false
   }

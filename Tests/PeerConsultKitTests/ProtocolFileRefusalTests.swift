@@ -263,6 +263,15 @@ import Testing
     #expect(issue.message.contains("character YAML does not allow (U+0007)"))
   }
 
+  /// A protocol file is typed in an editor: a right-to-left override in it is refused as the
+  /// other controls are, named and placed, since it would show the text around it reordered.
+  @Test func aBidirectionalControlIsRefusedAsAControl() throws {
+    let issue = try #require(
+      onlyIssue("name: \"Team \\u202Emaet\"\nround:\n  - {name: Q, duration: 1m}\n"))
+    #expect(issue.line == 1 && issue.column == 7)
+    #expect(issue.message == "'name' contains a control character (U+202E); remove it")
+  }
+
   @Test func controlCharactersSpeltWithEscapesAreRefused() throws {
     let issue = try #require(
       onlyIssue("name: \"Evil \\e[2J\"\nround:\n  - {name: Q, duration: 1m}\n"))

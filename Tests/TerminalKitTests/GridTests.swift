@@ -66,6 +66,13 @@ import Testing
     #expect(grid.line(0) == "a·b·c·d ")
   }
 
+  /// A right-to-left override or isolate stored before keys stopped typing them is a mark.
+  @Test func bidirectionalControlsAreShownNotSent() {
+    var grid = Grid(width: 8, height: 1)
+    grid.put("\u{202E}ab\u{202C}\u{2067}c\u{2069}", x: 0, y: 0)
+    #expect(grid.line(0) == "·ab··c· ")
+  }
+
   /// Characters put straight from an array, and a string of lone scalars put without finding
   /// its clusters, draw the cells the string's own way draws: wide, combining, control and
   /// arrow characters, cut at the edge or not.

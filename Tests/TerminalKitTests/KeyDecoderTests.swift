@@ -107,6 +107,16 @@ import Testing
     #expect(decode("日é") == keys(.character("日"), .character("é")))
   }
 
+  /// The bidirectional controls that reorder text are neither typed nor pasted; the marks that
+  /// give a character its direction, which Arabic and Hebrew text needs, are.
+  @Test func bidirectionalControlsAreNeitherTypedNorPasted() {
+    #expect(decode("a\u{202E}b\u{2066}") == keys(.character("a"), .character("b")))
+    #expect(
+      decode("\u{1B}[200~\u{202E}ylloM\u{202C} \u{2067}x\u{2069}\u{200F}\u{1B}[201~")
+        == [.paste("ylloM x\u{200F}")])
+    #expect(decode("\u{200E}") == keys(.character("\u{200E}")))
+  }
+
   @Test func aBracketedPasteBecomesOneEventWithItsNewlines() {
     #expect(
       decode("a\u{1B}[200~line one\nq n\u{1B}[201~b")

@@ -24,4 +24,28 @@ import Testing
       #expect(!ControlCharacters.isControl(clean), "\(clean.unicodeScalars.map(\.value))")
     }
   }
+
+  /// The bidirectional embeddings, overrides and isolates are controls; the marks and the
+  /// other characters written 0xE2 0x80 … or 0xE2 0x81 … beside them are not, and a text
+  /// holding one is cleaned to the mark, read as bytes or as characters.
+  @Test func theControlsThatReorderTextAreControlsAndTheMarksAreNot() {
+    let reordering = Array(0x202A...0x202E) + Array(0x2066...0x2069)
+    for value in 0x2000...0x20FF {
+      let scalar = Unicode.Scalar(UInt32(value))!
+      let expected = reordering.contains(value)
+      #expect(ControlCharacters.isControl(scalar) == expected, "\(value)")
+      let text = "a" + String(Character(scalar)) + "b"
+      #expect(ControlCharacters.needsCleaning(text) == expected, "\(value)")
+      #expect(
+        ControlCharacters.cleaned(text) == (expected ? "a\u{FFFD}b" : text), "\(value)")
+    }
+    for mark: Unicode.Scalar in ["\u{200E}", "\u{200F}", "\u{061C}"] {
+      #expect(!ControlCharacters.isControl(mark))
+    }
+    // Held back to front behind an override, a name reads as the name: cleaned, it cannot.
+    #expect("\u{202E}ylloM\u{202C}".withoutControlCharacters == "\u{FFFD}ylloM\u{FFFD}")
+    // Not refused where text is checked on its way in: earlier versions stored them as typed.
+    #expect(ControlCharacters.first(in: "x\u{2067}y") == nil)
+    #expect(ControlCharacters.first(in: "x\u{2067}\u{1B}") == "\u{1B}")
+  }
 }

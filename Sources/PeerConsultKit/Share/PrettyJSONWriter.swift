@@ -49,14 +49,16 @@ struct PrettyJSONWriter {
   }
 
   /// `value` quoted: `"` and `\` escaped, the controls below U+0020 as the encoder writes
-  /// them, and DEL and U+0080…U+009F as `\u007f`… (``SessionExport/escapingDeleteAndC1(_:)``)
-  /// so a terminal showing the file cannot obey them.
+  /// them, and DEL, U+0080…U+009F and the bidirectional controls as `\u007f`… `\u202e`
+  /// (``SessionExport/escapingUnseenControls(_:)``) so a terminal or a viewer showing the
+  /// file cannot obey them.
   mutating func string(_ value: String) {
     bytes.append(0x22)
     var utf8 = Array(value.utf8)[...]
-    // Only these bytes may need an escape: 0xC2 leads the C1 controls in UTF-8.
+    // Only these bytes may need an escape: 0xC2 leads the C1 controls in UTF-8, 0xE2 the
+    // bidirectional ones.
     while let special = utf8.firstIndex(where: {
-      $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2
+      $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2
     }) {
       bytes.append(contentsOf: utf8[..<special])
       let byte = utf8[special]
@@ -74,6 +76,22 @@ struct PrettyJSONWriter {
         // U+0080…U+009F, the C1 controls, are 0xC2 then their own value in UTF-8.
         escape(utf8.removeFirst())
       case 0xC2: bytes.append(byte)  // the start of "¡"…"¿", "À"…
+      case 0xE2:
+        // U+202A…U+202E are 0xE2 0x80 0xAA…0xAE, U+2066…U+2069 0xE2 0x81 0xA6…0xA9; any other
+        // 0xE2 starts a character written as it is.
+        let next = Array(utf8.prefix(2))
+        guard next.count == 2,
+          (next[0] == 0x80 && (0xAA...0xAE).contains(next[1]))
+            || (next[0] == 0x81 && (0xA6...0xA9).contains(next[1]))
+        else {
+          bytes.append(byte)
+          continue
+        }
+        utf8 = utf8.dropFirst(2)
+        let value =
+          (UInt32(byte & 0x0F) << 12) | (UInt32(next[0] & 0x3F) << 6) | UInt32(next[1] & 0x3F)
+        bytes.append(contentsOf: [0x5C, 0x75])
+        bytes.append(contentsOf: String(value, radix: 16).utf8)
       default: escape(byte)
       }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// The JSON export (Docs/EXPORT-FORMAT.md): complete, so the sessions can be rebuilt from it
 /// with their whole history, and stable, so exporting, importing into an empty folder and
@@ -44,20 +45,25 @@ public enum SessionExport {
     // Every value written is a string, number, bool or container of them, so encoding cannot
     // fail; a failure would be a programming error, not bad input.
     let data = try! encoder.encode(value)
-    return escapingDeleteAndC1(String(decoding: data, as: UTF8.self)) + "\n"
+    return escapingUnseenControls(String(decoding: data, as: UTF8.self)) + "\n"
   }
 
-  /// `json` with DEL and the C1 controls written as `\u007f`…`\u009f`: the encoder escapes
-  /// only the controls below U+0020, and a terminal showing the file would obey a raw C1 CSI.
-  /// They can only stand inside strings, where the escape reads back as the same character.
-  static func escapingDeleteAndC1(_ json: String) -> String {
-    guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else {
-      return json
+  /// `json` with DEL, the C1 controls and the bidirectional ones written as `\u007f`,
+  /// `\u009b`, `\u202e`: the encoder escapes only the controls below U+0020, and a terminal
+  /// showing the file would obey a raw C1 CSI, a viewer reorder the text around U+202E
+  /// (``ControlCharacters/isControl(_:)-(Unicode.Scalar)``). They can only stand inside
+  /// strings, where the escape reads back as the same character.
+  static func escapingUnseenControls(_ json: String) -> String {
+    func escaped(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value >= 0x7F && ControlCharacters.isControl(scalar)
     }
+    guard json.unicodeScalars.contains(where: escaped) else { return json }
     var result = String.UnicodeScalarView()
     for scalar in json.unicodeScalars {
-      if (0x7F...0x9F).contains(scalar.value) {
-        result.append(contentsOf: "\\u00\(String(scalar.value, radix: 16))".unicodeScalars)
+      if escaped(scalar) {
+        let hex = String(scalar.value, radix: 16)
+        result.append(
+          contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
       } else {
         result.append(scalar)
       }

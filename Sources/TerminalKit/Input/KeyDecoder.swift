@@ -277,8 +277,8 @@ public struct KeyDecoder: Sendable {
     }
   }
 
-  /// Pasted text keeps its line breaks and tabs; other control characters are dropped, and so
-  /// is what comes past ``maximumPasteBytes``.
+  /// Pasted text keeps its line breaks and tabs; other control characters (the bidirectional
+  /// ones too) are dropped, and so is what comes past ``maximumPasteBytes``.
   private mutating func append(pasted scalar: Unicode.Scalar) {
     guard !pasteFull, let held = pasted?.utf8.count else { return }
     // The paste ends where its first character that does not fit begins, not further on.
@@ -289,12 +289,13 @@ public struct KeyDecoder: Sendable {
     switch scalar.value {
     case 10, 13: pasted?.append("\n")
     case 9: pasted?.append("\t")
-    case 0..<0x20, 0x7F..<0xA0: break
+    case _ where ControlCharacters.isControl(scalar): break
     default: pasted?.unicodeScalars.append(scalar)
     }
   }
 
-  /// A key outside any sequence: control characters as their keys, the rest as typed.
+  /// A key outside any sequence: control characters as their keys (none for the others, the
+  /// bidirectional ones among them), the rest as typed.
   static func key(for scalar: Unicode.Scalar) -> Key? {
     switch scalar.value {
     case 9: return .tab
@@ -303,7 +304,7 @@ public struct KeyDecoder: Sendable {
     case 8, 127: return .backspace
     case 1...26: return .control(Character(Unicode.Scalar(scalar.value + 96) ?? "?"))
     case 28: return .control("\\")
-    case 0, 29...31, 0x80..<0xA0: return nil
+    case _ where ControlCharacters.isControl(scalar): return nil
     default: return .character(Character(scalar))
     }
   }

@@ -9,14 +9,16 @@ import Testing
 /// the notes and names hold.
 @Suite struct HarvestJSONTests {
   /// Every control below U+0020, quotes, backslashes and slashes, DEL and the C1 controls,
-  /// the line and paragraph separators, a character outside the BMP, joining marks, CJK, a
-  /// carriage return and line feed, and plain and accented letters (0xC2 and 0xC3 lead both
-  /// the C1 controls and "¡"…"ÿ" in UTF-8).
+  /// the line and paragraph separators, the bidirectional controls and their neighbours (0xE2
+  /// leads both them and "—", "…", the marks), a character outside the BMP, joining marks,
+  /// CJK, a carriage return and line feed, and plain and accented letters (0xC2 and 0xC3 lead
+  /// both the C1 controls and "¡"…"ÿ" in UTF-8).
   static let pieces =
     (0..<0x20).map { String(Unicode.Scalar(UInt8($0))) } + [
       "\"", "\\", "/", "\u{7F}", "\u{80}", "\u{85}", "\u{9B}", "\u{9F}", "\u{A0}", "¡", "¿", "é",
       "À", "ÿ", "\u{2028}", "\u{2029}", "😀", "\u{1F1EC}\u{1F1E7}", "e\u{301}", "芳", "\r\n",
-      "a", "Z", " ", "#tag", "\u{1B}[2J", "\u{FEFF}", "\u{FFFD}",
+      "a", "Z", " ", "#tag", "\u{1B}[2J", "\u{FEFF}", "\u{FFFD}", "\u{202A}", "\u{202E}",
+      "\u{202F}", "\u{2029}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{200F}", "—", "…",
     ]
 
   static func texts(count: Int, seed: UInt64) -> [String] {

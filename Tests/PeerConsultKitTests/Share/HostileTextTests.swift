@@ -4,14 +4,17 @@ import Testing
 @testable import PeerConsultKit
 
 /// Every text field of a session made hostile (terminal escape sequences, C1 controls, DEL,
-/// Markdown and HTML markup, a leading `#`, `>` or `1.`) and pushed through every format:
+/// bidirectional overrides and isolates, Markdown and HTML markup, a leading `#`, `>` or
+/// `1.`) and pushed through every format:
 /// nothing reaches a terminal or a Markdown file that a terminal would obey, and no markup
 /// comes out live (issue 14, items 2 and 3).
 @Suite struct HostileTextTests {
   /// What a hostile field holds after its name: an OSC that retitles the terminal, a clear, a
-  /// C1 CSI, DEL, and Markdown that would be a link, an image, HTML and emphasis.
+  /// C1 CSI, DEL, a right-to-left override and isolate, and Markdown that would be a link,
+  /// an image, HTML and emphasis.
   static func hostile(_ field: String, leading: String = "# ") -> String {
     leading + field + " \u{1B}]0;owned\u{07}\u{1B}[2J\u{9B}31m\u{7F}\u{85} <b>x</b> "
+      + "\u{202E}desrever\u{202C} \u{2067}isolated\u{2069} "
       + "![i](http://evil.test/i.png) [l](javascript:alert(1)) *em* _u_ `c` | cell"
   }
 
@@ -126,6 +129,7 @@ import Testing
     for output in try Self.outputs() {
       let bad = output.text.unicodeScalars.filter {
         ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+          || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
       }
       #expect(bad.isEmpty, "\(output.name) holds \(bad.map { String($0.value, radix: 16) })")
     }
@@ -135,6 +139,7 @@ import Testing
     let record = try Self.record()
     let json = try SessionExport.render([record], as: .json)
     #expect(json.contains("\\u009b") && json.contains("\\u007f"))
+    #expect(json.contains("\\u202e") && json.contains("\\u2067"))
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
     let sessions = object?["sessions"] as? [[String: Any]]
     let events = sessions?.first?["events"] as? [[String: Any]]

@@ -40,6 +40,24 @@ import Testing
     #expect(words.contains("event 1 (created): the title contains a control character (U+001B)"))
   }
 
+  /// Earlier versions stored a right-to-left override as typed; a session holding one in its
+  /// title still imports, and its export shows it as a mark, not obeyed.
+  @Test func aTitleHoldingABidirectionalControlImportsAndShowsAMark() throws {
+    let json = try Self.export()
+    let crafted = json.replacingOccurrences(
+      of: "\"title\" : \"Referrals with Seán\"",
+      with: "\"title\" : \"Referrals \\u202eylloM\\u202c\"")
+    #expect(crafted != json)
+    #expect(Self.refusal(crafted) == nil)
+    let records = try SessionImport.read(Data(crafted.utf8), path: "crafted.json").map(\.record)
+    let title = try #require(records.first { $0.state.setup.title.hasPrefix("Referrals") })
+      .state.setup.title
+    #expect(title == "Referrals \u{202E}ylloM\u{202C}")
+    let markdown = try SessionExport.render(records, as: .markdown)
+    #expect(markdown.contains("Referrals \u{FFFD}ylloM\u{FFFD}"))
+    #expect(!markdown.unicodeScalars.contains("\u{202E}"))
+  }
+
   @Test func aPhaseLongerThanADayIsRefused() throws {
     let json = try Self.export()
     let crafted = json.replacingOccurrences(
