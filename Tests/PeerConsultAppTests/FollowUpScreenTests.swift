@@ -113,6 +113,22 @@ import Testing
     #expect(!live.session.isStarted)
   }
 
+  /// A note begun before the meeting's start and kept when the program ended comes back in
+  /// the note line once the follow-ups are done with, and saving it starts the meeting.
+  @Test func aNoteBegunBeforeTheMeetingsStartIsBackAfterTheFollowUps() throws {
+    let m = try Meeting()
+    let id = try #require(m.followUp?.live.sessionID)
+    let draft = NoteDraft(content: NoteContent(text: "Sam sends apologies", kind: .other))
+    try m.database.keepDraft(draft, of: id, at: m.clock.now())
+    m.press(.enter)
+    let live = try #require(m.runner.state.screen as? LiveState)
+    #expect(live.editor?.line.string == "Sam sends apologies" && !live.session.isStarted)
+    m.press(.enter)
+    let saved = try #require(m.runner.state.screen as? LiveState)
+    #expect(saved.session.isStarted && saved.session.notes.map(\.text) == ["Sam sends apologies"])
+    #expect(try m.database.draft(of: id) == nil)
+  }
+
   @Test func aMeetingWithNothingOpenGoesStraightToTheSession() throws {
     let m = try Meeting()
     for _ in 0..<3 { m.press(.character("d")) }

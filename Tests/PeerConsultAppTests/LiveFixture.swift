@@ -128,11 +128,19 @@ final class FlakyDatabase: Sendable {
   let database: AppDatabase
   private let failure = OneShot()
   private let draftFailure = OneShot()
+  private let noteFailure = OneShot()
 
   /// Set to make the next event's write fail; it is cleared by that failure.
   var failNextAppend: Bool {
     get { failure.isArmed }
     set { failure.set(newValue) }
+  }
+
+  /// Set to make the next note's write fail (the next `noteAdded` event), whatever events
+  /// are written before it.
+  var failNextNote: Bool {
+    get { noteFailure.isArmed }
+    set { noteFailure.set(newValue) }
   }
 
   /// Set to make the next keeping of a note being written fail, as `failNextAppend` does.
@@ -145,16 +153,24 @@ final class FlakyDatabase: Sendable {
     let queue = try DatabaseQueue()
     database = try AppDatabase(queue)
     try queue.writeWithoutTransaction { db in
-      /// Makes the next insert into `table` fail once `flag` is set.
-      func failing(_ table: String, named name: String, when flag: OneShot) throws {
-        db.add(function: DatabaseFunction(name, argumentCount: 0, pure: false) { _ in flag.take() })
+      /// Makes the next insert into `table` fail once `flag` is set; into `events`, only an
+      /// event of `type` when one is given.
+      func failing(
+        _ table: String, named name: String, when flag: OneShot, type: String? = nil
+      ) throws {
+        db.add(
+          function: DatabaseFunction(name, argumentCount: 1, pure: false) { values in
+            (type == nil || String.fromDatabaseValue(values[0]) == type) && flag.take()
+          })
+        let argument = type == nil ? "NULL" : "NEW.type"
         try db.execute(
           sql: """
             CREATE TEMP TRIGGER \(name) BEFORE INSERT ON \(table)
-            WHEN \(name)() BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
+            WHEN \(name)(\(argument)) BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
             """)
       }
       try failing("events", named: "fail_next_append", when: failure)
+      try failing("events", named: "fail_next_note", when: noteFailure, type: "noteAdded")
       try failing("note_drafts", named: "fail_next_draft", when: draftFailure)
     }
   }

@@ -24,11 +24,82 @@ import Testing
     #expect(f.screen.lines.last?.contains("Space pause ") == true)
   }
 
-  @Test func aNoteBeforeTheStartSaysHowToStart() throws {
+  /// Enter before the start opens the note line, so what is typed next is the note, not keys
+  /// (`n` would start the timer and a second `n` move on a phase); saving it starts the first
+  /// phase, as Space would have, and files the note there. The line says so before Enter.
+  @Test func aNoteWrittenBeforeTheStartIsTypedAndSavingItStartsTheFirstPhase() throws {
+    let f = try LiveFixture(started: false)
+    f.advance(45)
+    f.press(.enter)
+    f.type("Apologies: Sam, not in; q p n s")
+    f.advance(30)
+    let typing = try #require(f.live)
+    #expect(!typing.session.isStarted && typing.session.notes.isEmpty)
+    #expect(typing.editor?.line.string == "Apologies: Sam, not in; q p n s")
+    #expect(f.text.contains("02:00 left of 02:00"))
+    // Kept at the typing's pause, as after the start: a crash now loses none of it.
+    let id = typing.sessionID
+    #expect(try f.store.database.draft(of: id)?.content.text == "Apologies: Sam, not in; q p n s")
+    expectGolden(f.screen, "live-ready-note-80x24")
+    f.press(.enter)
+    let live = try #require(f.live)
+    #expect(live.editor == nil && live.session.isStarted && live.session.currentSlot == 0)
+    #expect(live.session.notes.count == 1)
+    let note = try #require(live.session.notes.first)
+    #expect(note.text == "Apologies: Sam, not in; q p n s" && note.slot == 0)
+    #expect(note.kind == .other && note.createdAt == f.clock.now())
+    #expect(try f.store.database.draft(of: id) == nil)
+    f.advance(10)
+    #expect(f.text.contains("01:50 left of 02:00"))
+  }
+
+  /// Discarded, a note begun before the start starts nothing.
+  @Test func aNoteBegunBeforeTheStartAndDiscardedStartsNothing() throws {
     let f = try LiveFixture(started: false)
     f.press(.enter)
-    #expect(f.live?.editor == nil)
-    #expect(f.runner.state.notice?.text.contains("Space starts the first phase") == true)
+    f.type("n")
+    f.press(.escape, .character("y"))
+    let live = try #require(f.live)
+    #expect(live.editor == nil && !live.session.isStarted && live.session.notes.isEmpty)
+  }
+
+  /// In a protocol whose first phase is the first round's presentation, the note is the
+  /// presenter's, as one written after Space would be, and the rounds still to come can be
+  /// rearranged afterwards.
+  @Test func beforeTheStartOfAFirstRoundTheNoteIsThePresenters() throws {
+    let drill = LiveFixture.drill
+    let noOpening = ConsultingProtocol(
+      id: "no-opening", name: "No opening", description: drill.description, opening: [],
+      round: drill.round, closing: drill.closing)
+    let f = try LiveFixture(consultingProtocol: noOpening, started: false)
+    f.writeNote("Wants to start with the budget")
+    let live = try #require(f.live)
+    #expect(live.session.notes.count == 1)
+    let note = try #require(live.session.notes.first)
+    #expect(note.kind == .insight && note.speaker == live.session.setup.presenters.first)
+    #expect(live.session.isStarted && live.session.currentSlot == 0)
+    #expect(live.session.roundsBegun == 1)
+  }
+
+  /// A failed save leaves the note in its line; the next Enter saves it once, whether the
+  /// failed try started the phase or not.
+  @Test func aNoteBeforeTheStartThatFailsToSaveIsSavedOnceByTheNextEnter() throws {
+    for failingStart in [true, false] {
+      let f = try LiveFixture(started: false)
+      f.press(.enter)
+      f.type("Late start")
+      if failingStart { f.store.failNextAppend = true } else { f.store.failNextNote = true }
+      f.press(.enter)
+      let failed = try #require(f.live)
+      #expect(failed.editor?.line.string == "Late start" && failed.session.notes.isEmpty)
+      #expect(f.runner.state.notice?.text.contains("Not saved") == true)
+      f.press(.enter)
+      let live = try #require(f.live)
+      #expect(live.editor == nil && live.session.isStarted)
+      #expect(live.session.notes.map(\.text) == ["Late start"])
+      let stored = try f.store.database.record(of: live.sessionID).events
+      #expect(stored.filter { $0.event == .phaseStarted(slot: 0) }.count == 1)
+    }
   }
 
   @Test func theFooterSaysResumeWhilePaused() throws {

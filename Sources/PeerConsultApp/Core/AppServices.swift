@@ -381,6 +381,11 @@ public final class AppServices {
     case .addNote(let content):
       let note = try session.addNote(content)
       return .noteSaved(id: note.id, session: session.state)
+    case .startWithNote(let content):
+      // Started already when an earlier try started it but failed to add the note.
+      if !session.state.isStarted { try session.start() }
+      let note = try session.addNote(content)
+      return .noteSaved(id: note.id, session: session.state)
     case .editNote(let id, let content):
       try session.editNote(id, to: content)
       return .noteEdited(id: id, session: session.state)

@@ -7,6 +7,10 @@ public enum SessionCommand: Equatable, Sendable {
   case next, previous, togglePause
   case adjust(minutes: Int)
   case addNote(NoteContent)
+  /// Starts the first phase of a session that is ready, then adds the note to it: a note
+  /// written before the start (apologies, something raised at check-in) belongs to the
+  /// first phase, which it starts, as Space would have.
+  case startWithNote(NoteContent)
   case editNote(Int, NoteContent)
   case deleteNote(Int)
   case setActionDone(Int, Bool)

@@ -173,9 +173,8 @@ extension FollowUpState: Screen {
     switch input {
     case .result(.followUpsLoaded(let loaded)):
       guard !loaded.isEmpty else {
-        return [
-          .show(live),
-          .notice(Notice("No actions open from the group's earlier meetings.", tone: .info)),
+        return LiveState.opening(live) + [
+          .notice(Notice("No actions open from the group's earlier meetings.", tone: .info))
         ]
       }
       items = loaded
@@ -187,7 +186,7 @@ extension FollowUpState: Screen {
       field = .carry(LineEditor("", limit: FollowUpOutcome.maximumTextLength))
     case .action(.dropAction) where picked != nil:
       field = .drop(LineEditor("", limit: FollowUpOutcome.maximumTextLength))
-    case .action(.continueToSession), .action(.quit): return [.show(live)]
+    case .action(.continueToSession), .action(.quit): return LiveState.opening(live)
     case .result(.sessionChanged(let stored)):
       live.session = stored
       // On to the next action not yet followed up, so each takes one or two keys.
@@ -196,8 +195,8 @@ extension FollowUpState: Screen {
       }
       field = nil
     case .result(.failed(.loadFollowUps, let error, _)):
-      return [
-        .show(live), .notice(Notice("Cannot read last time's actions: \(error)", tone: .error)),
+      return LiveState.opening(live) + [
+        .notice(Notice("Cannot read last time's actions: \(error)", tone: .error))
       ]
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]

@@ -35,7 +35,9 @@ extension Action {
 extension LiveState: Screen {
   public static let keyBindings: [KeyBinding] =
     [
-      KeyBinding([.enter], .writeNote, "note", "Write a note", in: [.live]),
+      KeyBinding(
+        [.enter], .writeNote, "note", "Write a note; saving one starts a ready session",
+        in: [.live]),
       KeyBinding(
         [.character(" ")], .togglePause, "pause", "Start when ready; then pause or resume",
         in: [.live]),
@@ -188,6 +190,16 @@ extension LiveState: Screen {
     return [.command(.dropDraft(sessionID))]
   }
 
+  /// Shows `live` and reads what it offers: the programme's tags, and the note that was being
+  /// written when the program last ended.
+  static func opening(_ live: LiveState) -> [Effect] {
+    [
+      .show(live),
+      .command(.loadTags(programme: live.session.setup.programme)),
+      .command(.loadDraft(live.sessionID)),
+    ]
+  }
+
   /// What shows a session just opened: live, or, once finished, its summary with the offer to
   /// reopen its last phase (resuming a finished session is usually meant to carry on).
   static func show(_ id: SessionID, _ session: SessionState, now: Date) -> [Effect] {
@@ -199,11 +211,7 @@ extension LiveState: Screen {
       ]
     }
     guard session.isFinished else {
-      return [
-        .show(LiveState(sessionID: id, session: session, now: now)),
-        .command(.loadTags(programme: session.setup.programme)),
-        .command(.loadDraft(id)),
-      ]
+      return opening(LiveState(sessionID: id, session: session, now: now))
     }
     return [
       .show(SummaryState(sessionID: id, session: session)),
@@ -231,7 +239,9 @@ extension LiveState: Screen {
     }
     switch action {
     case .writeNote:
-      guard let slot = session.current else { return [.notice(LiveScreen.readyNotice)] }
+      // Before the start, the note goes to the first phase, which saving it starts.
+      let first = session.isStarted ? nil : session.schedule.first
+      guard let slot = session.current ?? first else { return [.notice(LiveScreen.readyNotice)] }
       let speaker = slot.phase.speaker == .presenter ? slot.presenter : nil
       editor = NoteEditorState(kind: slot.phase.noteKind, speaker: speaker)
     case .editLastNote:
@@ -317,7 +327,8 @@ extension LiveState: Screen {
     case .save:
       let content = editor.content
       let command: SessionCommand =
-        editor.editing.map { .editNote($0, content) } ?? .addNote(content)
+        editor.editing.map { .editNote($0, content) }
+        ?? (session.isStarted ? .addNote(content) : .startWithNote(content))
       // The editor stays open until the store confirms; a failure leaves the text in place.
       return [.command(.session(command))]
     case .leave: return [leaveQuestion]

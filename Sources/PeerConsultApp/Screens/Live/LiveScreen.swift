@@ -408,7 +408,7 @@ public enum LiveScreen {
     guard let editor = state.editor else {
       let hint: String
       if !state.session.isStarted {
-        hint = "Ready: nothing runs until Space starts the first phase's timer"
+        hint = "Ready: Space starts the first phase; a note saved with Enter starts it too"
       } else if state.session.visibleNoteCount == 0 {
         hint = "Enter writes a note"
       } else {
@@ -466,7 +466,11 @@ public enum LiveScreen {
       details += " · owner: \(editor.owner.map { name($0, in: session) } ?? "none") [Ctrl-O]"
     }
     grid.put(details, x: area.x, y: area.y, style: Theme.key, maxWidth: area.width)
-    if let slot = session.current, slot.phase.noteKind == .question,
+    if !session.isStarted && editor.editing == nil {
+      // Saving a note before the start starts the first phase's timer: said where the eyes are.
+      let flag = " saving starts the timer "
+      grid.put(flag, x: max(area.x, area.maxX - flag.displayWidth), y: area.y, style: Theme.amber)
+    } else if let slot = session.current, slot.phase.noteKind == .question,
       session.looksLikeAdvice(editor.line.string)
     {
       let flag = " advice or question? "
