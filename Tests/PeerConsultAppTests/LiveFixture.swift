@@ -129,6 +129,7 @@ final class FlakyDatabase: Sendable {
   private let failure = OneShot()
   private let draftFailure = OneShot()
   private let noteFailure = OneShot()
+  private let forgettingFailure = OneShot()
 
   /// Set to make the next event's write fail; it is cleared by that failure.
   var failNextAppend: Bool {
@@ -143,6 +144,12 @@ final class FlakyDatabase: Sendable {
     set { noteFailure.set(newValue) }
   }
 
+  /// Set to make the next forgetting of a kept note fail, as `failNextAppend` does.
+  var failNextDraftForgetting: Bool {
+    get { forgettingFailure.isArmed }
+    set { forgettingFailure.set(newValue) }
+  }
+
   /// Set to make the next keeping of a note being written fail, as `failNextAppend` does.
   var failNextDraft: Bool {
     get { draftFailure.isArmed }
@@ -153,10 +160,11 @@ final class FlakyDatabase: Sendable {
     let queue = try DatabaseQueue()
     database = try AppDatabase(queue)
     try queue.writeWithoutTransaction { db in
-      /// Makes the next insert into `table` fail once `flag` is set; into `events`, only an
-      /// event of `type` when one is given.
+      /// Makes the next insert into `table` (or delete from it) fail once `flag` is set; into
+      /// `events`, only an event of `type` when one is given.
       func failing(
-        _ table: String, named name: String, when flag: OneShot, type: String? = nil
+        _ table: String, named name: String, when flag: OneShot, type: String? = nil,
+        on change: String = "INSERT"
       ) throws {
         db.add(
           function: DatabaseFunction(name, argumentCount: 1, pure: false) { values in
@@ -165,13 +173,15 @@ final class FlakyDatabase: Sendable {
         let argument = type == nil ? "NULL" : "NEW.type"
         try db.execute(
           sql: """
-            CREATE TEMP TRIGGER \(name) BEFORE INSERT ON \(table)
+            CREATE TEMP TRIGGER \(name) BEFORE \(change) ON \(table)
             WHEN \(name)(\(argument)) BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
             """)
       }
       try failing("events", named: "fail_next_append", when: failure)
       try failing("events", named: "fail_next_note", when: noteFailure, type: "noteAdded")
       try failing("note_drafts", named: "fail_next_draft", when: draftFailure)
+      try failing(
+        "note_drafts", named: "fail_next_forgetting", when: forgettingFailure, on: "DELETE")
     }
   }
 }

@@ -66,8 +66,9 @@ import Testing
     // Meanwhile the note is corrected elsewhere: the draft comes back as a new note, so that
     // Enter does not undo that correction.
     try f.store.database.keepDraft(draft, of: id, at: f.clock.now())
-    f.runner.perform(
-      .session(.editNote(noteID, NoteContent(text: "A colleague said so", kind: .other))))
+    let elsewhere = try LiveSession.resume(id, store: f.store.database, clock: f.clock)
+    try elsewhere.editNote(noteID, to: NoteContent(text: "A colleague said so", kind: .other))
+    f.runner.deliver(.liveSessionRefreshed(elsewhere.state))
     f.runner.perform(.loadDraft(id))
     #expect(f.live?.editor?.editing == nil)
     #expect(f.runner.state.notice?.text.contains("its note has changed since") == true)
@@ -78,20 +79,55 @@ import Testing
     #expect(f.live?.session.note(noteID)?.text == "A colleague said so")
   }
 
-  /// The program ended between saving a note and forgetting its draft, kept at a pause
-  /// before the last words were typed: the note saved is where the draft went.
-  @Test func aDraftSavedBeforeItCouldBeForgottenIsNotBroughtBack() throws {
+  /// Saving a note forgets its kept draft in the same transaction: when the draft cannot be
+  /// forgotten, the note is not saved either and stays in its line, so no end of the program
+  /// between the two can bring a saved note back as a draft. A correction too.
+  @Test func aSavedNoteForgetsItsDraftInTheSameTransaction() throws {
     let f = try LiveFixture()
     let id = try #require(f.live?.sessionID)
-    let keptAt = f.clock.now()
-    let kept = NoteDraft(content: NoteContent(text: "already sav", kind: .other))
-    f.clock.advance(by: 1)
-    f.writeNote("already saved")
-    try f.store.database.keepDraft(kept, of: id, at: keptAt)
-    f.runner.perform(.loadDraft(id))
-    #expect(f.live?.editor == nil)
-    #expect(try f.store.database.draft(of: id) == nil)
+    f.press(.enter)
+    f.type("already sav")
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id)?.content.text == "already sav")
+    f.type("ed")
+    f.store.failNextDraftForgetting = true
+    f.press(.enter)
+    #expect(f.live?.editor?.line.string == "already saved")
+    #expect(f.live?.session.notes.isEmpty == true)
+    #expect(try f.store.database.loadSession(id).notes.isEmpty)
+    #expect(try f.store.database.draft(of: id)?.content.text == "already sav")
+    f.press(.enter)
     #expect(f.live?.session.visibleNotes.map(\.text) == ["already saved"])
+    #expect(try f.store.database.draft(of: id) == nil)
+    // A correction, kept at a pause, then saved while its draft cannot be forgotten.
+    f.press(.character("e"), .end)
+    f.type(" twice")
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id)?.content.text == "already saved twice")
+    f.store.failNextDraftForgetting = true
+    f.press(.enter)
+    #expect(try f.store.database.loadSession(id).notes.map(\.text) == ["already saved"])
+    f.press(.enter)
+    #expect(try f.store.database.loadSession(id).notes.map(\.text) == ["already saved twice"])
+    #expect(try f.store.database.draft(of: id) == nil)
+  }
+
+  /// A draft is not judged saved by the notes that came after it: a note another program
+  /// stored meanwhile (a sync, a window's review) leaves it to come back.
+  @Test func aDraftKeptBeforeANoteFromElsewhereStillComesBack() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.writeNote("First")
+    let kept = NoteDraft(content: NoteContent(text: "half a thought", kind: .other))
+    try f.store.database.keepDraft(kept, of: id, at: f.clock.now())
+    f.clock.advance(by: 5)
+    let elsewhere = try LiveSession.resume(id, store: f.store.database, clock: f.clock)
+    try elsewhere.addNote(NoteContent(text: "From the other laptop", kind: .insight))
+    f.runner.deliver(.liveSessionRefreshed(elsewhere.state))
+    #expect(f.live?.session.visibleNotes.map(\.text) == ["First", "From the other laptop"])
+    f.runner.perform(.loadDraft(id))
+    #expect(f.live?.editor?.line.string == "half a thought")
+    #expect(try f.store.database.draft(of: id) == kept)
   }
 
   /// A second note in the same words as the last one saved is a note of its own.

@@ -259,8 +259,7 @@ public final class AppServices {
       try store().keepDraft(draft, of: id, at: clock.now())
       return .draftStored
     case .loadDraft(let id):
-      let kept = try store().keptDraft(of: id)
-      return .draftLoaded(id, kept?.draft, keptAt: kept?.keptAt)
+      return .draftLoaded(id, try store().draft(of: id))
     case .dropDraft(let id):
       try store().dropDraft(of: id)
       return .draftStored
@@ -378,16 +377,17 @@ public final class AppServices {
     case .previous: try session.previous()
     case .togglePause: try session.togglePause()
     case .adjust(let minutes): try session.adjustTime(minutes: minutes)
+    // The note line's notes: each forgets the line's kept draft as it is stored.
     case .addNote(let content):
-      let note = try session.addNote(content)
+      let note = try session.addNote(content, forgettingDraft: true)
       return .noteSaved(id: note.id, session: session.state)
     case .startWithNote(let content):
       // Started already when an earlier try started it but failed to add the note.
       if !session.state.isStarted { try session.start() }
-      let note = try session.addNote(content)
+      let note = try session.addNote(content, forgettingDraft: true)
       return .noteSaved(id: note.id, session: session.state)
     case .editNote(let id, let content):
-      try session.editNote(id, to: content)
+      try session.editNote(id, to: content, forgettingDraft: true)
       return .noteEdited(id: id, session: session.state)
     case .deleteNote(let id):
       try session.deleteNote(id)

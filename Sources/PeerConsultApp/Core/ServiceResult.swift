@@ -35,9 +35,8 @@ public enum ServiceResult: Equatable, Sendable {
   /// The store holds the note being written as asked: kept (``AppCommand/keepDraft(_:_:)``)
   /// or forgotten (``AppCommand/dropDraft(_:)``).
   case draftStored
-  /// The note kept as being written in the session and when it was kept, or nil when there
-  /// was none.
-  case draftLoaded(SessionID, NoteDraft?, keptAt: Date?)
+  /// The note kept as being written in the session, or nil when there was none.
+  case draftLoaded(SessionID, NoteDraft?)
   /// The stored sessions and programmes for review; `hasDatabase` is false before any session.
   /// The newest sessions (a page, or all of them) of `total`. `dataVersion` is the store's
   /// version once they were read (nil for the first page, or when it has none).

@@ -102,19 +102,23 @@ public final class LiveSession {
 
   /// Stores a note in the current slot and returns it as stored (text trimmed; an owner only
   /// on an action).
+  /// `forgettingDraft`: the note comes from the note line, whose kept draft is forgotten in
+  /// the same transaction (``SessionStore/append(_:to:resulting:forgettingDraft:)``).
   @discardableResult
-  public func addNote(_ content: NoteContent) throws -> Note {
+  public func addNote(_ content: NoteContent, forgettingDraft: Bool = false) throws -> Note {
     guard let slot = state.currentSlot else { throw SessionError.notStarted }
     var content = content.normalized
     content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: slot)
     content.due = due(of: content, writtenAt: clock.now())
-    try record(.noteAdded(id: state.nextNoteID, slot: slot, content: content))
+    try record(
+      .noteAdded(id: state.nextNoteID, slot: slot, content: content),
+      forgettingDraft: forgettingDraft)
     return state.notes[state.notes.count - 1]
   }
 
   /// Replaces a note's content, keeping the old version in its history. Saving it unchanged
-  /// stores nothing.
-  public func editNote(_ id: Int, to content: NoteContent) throws {
+  /// stores nothing. `forgettingDraft` as for ``addNote(_:forgettingDraft:)``.
+  public func editNote(_ id: Int, to content: NoteContent, forgettingDraft: Bool = false) throws {
     var content = content.normalized
     // Flagged afresh against the phase the note was written in: a rephrased question clears it.
     if let note = state.note(id) {
@@ -123,7 +127,7 @@ public final class LiveSession {
       content.due = due(of: content, writtenAt: note.createdAt)
     }
     if let note = state.note(id), !note.isDeleted, note.content == content { return }
-    try record(.noteEdited(id: id, content: content))
+    try record(.noteEdited(id: id, content: content), forgettingDraft: forgettingDraft)
   }
 
   /// Deletes a note; its text stays in the record.
@@ -198,21 +202,24 @@ public final class LiveSession {
   /// marking an action done in another window), the events written there are taken in and
   /// `event`, made again from the state they lead to, is stored after them: the two merge, and
   /// the note being saved is saved. Only a second conflict in a row is reported.
-  private func record(_ event: @autoclosure () throws -> SessionEvent) throws {
+  private func record(
+    _ event: @autoclosure () throws -> SessionEvent, forgettingDraft: Bool = false
+  ) throws {
     do {
-      try storeAndApply(event())
+      try storeAndApply(event(), forgettingDraft: forgettingDraft)
     } catch StoreError.conflict(let session) where session == id {
       guard try catchUp() else { throw StoreError.conflict(session: session) }
-      try storeAndApply(event())
+      try storeAndApply(event(), forgettingDraft: forgettingDraft)
     }
   }
 
-  private func storeAndApply(_ event: SessionEvent) throws {
+  private func storeAndApply(_ event: SessionEvent, forgettingDraft: Bool) throws {
     let at = clock.now().storedPrecision
     var next = state
     try next.apply(event, at: at)
     try store.append(
-      RecordedEvent(sequence: lastSequence + 1, at: at, event: event), to: id, resulting: next)
+      RecordedEvent(sequence: lastSequence + 1, at: at, event: event), to: id, resulting: next,
+      forgettingDraft: forgettingDraft)
     lastSequence += 1
     state = next
   }

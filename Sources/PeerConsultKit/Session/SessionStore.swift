@@ -11,6 +11,13 @@ public protocol SessionStore {
   /// that a store keeping snapshots need not rebuild it.
   func append(_ event: RecordedEvent, to session: SessionID, resulting state: SessionState)
     throws
+  /// ``append(_:to:resulting:)`` of a note saved from the note line, forgetting in the same
+  /// transaction the note kept there as being written (``NoteDraft``): no end of the program
+  /// can come between the note's save and its draft's forgetting, to bring it back.
+  func append(
+    _ event: RecordedEvent, to session: SessionID, resulting state: SessionState,
+    forgettingDraft: Bool
+  ) throws
   /// The events of `session` after sequence `sequence`, in order.
   func events(of session: SessionID, after sequence: Int) throws -> [RecordedEvent]
   /// The state `session`'s events fold to and the sequence of the last of them.
@@ -23,6 +30,14 @@ extension SessionStore {
     _ event: RecordedEvent, to session: SessionID, resulting state: SessionState
   ) throws {
     try append(event, to: session)
+  }
+
+  /// Stores `event` with `state`; a store that keeps no drafts has none to forget.
+  public func append(
+    _ event: RecordedEvent, to session: SessionID, resulting state: SessionState,
+    forgettingDraft: Bool
+  ) throws {
+    try append(event, to: session, resulting: state)
   }
 
   /// Every event after `sequence`, read as all of them; a store that can read fewer does.

@@ -29,41 +29,36 @@ extension AppDatabase {
   /// The note kept as being written in `session`, if any. Reading it leaves it kept: it goes
   /// only once the note is saved or discarded, so a second end before that keeps it still.
   public func draft(of session: SessionID) throws(StoreError) -> NoteDraft? {
-    try keptDraft(of: session)?.draft
-  }
-
-  /// The note kept as being written in `session` and when it was kept, if any: a note saved
-  /// since then was that note, saved by a program that ended before it could forget it.
-  public func keptDraft(of session: SessionID) throws(StoreError) -> (
-    draft: NoteDraft, keptAt: Date
-  )? {
     try read { db in
       guard
         let row = try Row.fetchOne(
           db,
           sql: """
-            SELECT text, kind, speaker, owner, editing, base, saved_at FROM note_drafts
+            SELECT text, kind, speaker, owner, editing, base FROM note_drafts
             WHERE session_id = ?
             """,
           arguments: [session.rawValue])
       else { return nil }
-      let draft = NoteDraft(
+      return NoteDraft(
         content: NoteContent(
           text: row["text"], kind: NoteKind(rawValue: row["kind"]) ?? .other,
           speaker: row["speaker"], owner: row["owner"]),
         editing: row["editing"], base: row["base"])
-      return (draft, Date(millisecondsSince1970: row["saved_at"]))
     }
   }
 
   /// Forgets the note kept as being written in `session`: saved, discarded, or the session
   /// left on purpose with the note unsaved.
   public func dropDraft(of session: SessionID) throws(StoreError) {
-    try write { db in
-      // Zeroed in the file: a discarded note's words are not left in its free space.
-      try db.execute(sql: "PRAGMA secure_delete = ON")
-      try db.execute(
-        sql: "DELETE FROM note_drafts WHERE session_id = ?", arguments: [session.rawValue])
-    }
+    try write { db in try Self.forgetDraft(of: session, in: db) }
+  }
+
+  /// Forgets `session`'s kept draft inside the caller's transaction: alone, or with the note
+  /// it was, saved (``append(_:to:resulting:forgettingDraft:)``).
+  static func forgetDraft(of session: SessionID, in db: Database) throws {
+    // Zeroed in the file: a discarded note's words are not left in its free space.
+    try db.execute(sql: "PRAGMA secure_delete = ON")
+    try db.cachedStatement(sql: "DELETE FROM note_drafts WHERE session_id = ?")
+      .execute(arguments: [session.rawValue])
   }
 }

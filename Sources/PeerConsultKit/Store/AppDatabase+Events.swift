@@ -19,9 +19,19 @@ extension AppDatabase: SessionStore {
     try store(event, to: session, resulting: state)
   }
 
-  private func store(_ event: RecordedEvent, to session: SessionID, resulting: SessionState?)
-    throws(StoreError)
-  {
+  /// ``append(_:to:resulting:)``, forgetting the session's kept draft in the same transaction
+  /// when `forgettingDraft` (``forgetDraft(of:in:)``).
+  public func append(
+    _ event: RecordedEvent, to session: SessionID, resulting state: SessionState,
+    forgettingDraft: Bool
+  ) throws(StoreError) {
+    try store(event, to: session, resulting: state, forgettingDraft: forgettingDraft)
+  }
+
+  private func store(
+    _ event: RecordedEvent, to session: SessionID, resulting: SessionState?,
+    forgettingDraft: Bool = false
+  ) throws(StoreError) {
     let payload: String
     do {
       payload = try SessionEventCodec.payload(of: event.event)
@@ -30,6 +40,7 @@ extension AppDatabase: SessionStore {
     }
     try write { db in
       _ = try Self.insert(event, payload: payload, to: session, in: db, resulting: resulting)
+      if forgettingDraft { try Self.forgetDraft(of: session, in: db) }
     }
   }
 

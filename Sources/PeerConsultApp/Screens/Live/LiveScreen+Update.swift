@@ -417,18 +417,14 @@ extension LiveState: Screen {
       return []
     case .failed(.loadTags, let error, _):
       return [.notice(Notice("No #tag completion: \(error)", tone: .warning))]
-    case .draftLoaded(let id, let draft?, let keptAt) where id == sessionID && editor == nil:
+    case .draftLoaded(let id, let draft?) where id == sessionID && editor == nil:
       // A correction carries on as one only while its note stands as it was corrected from;
       // a note changed or deleted since (in review, meanwhile) is not overwritten.
       let note = draft.editing.flatMap { session.note($0) }
-      // Saved already, by a program that ended before it could forget the draft: a new note
-      // written after the draft was kept (the same words or more, typed on before Enter), a
-      // correction whose note says what it says.
-      let saved =
-        draft.editing == nil
-        ? (session.notes.last.map { note in keptAt.map { note.createdAt >= $0 } ?? false } ?? false)
-        : note.map(draft.says(whatIsIn:)) ?? false
-      if saved { return [.command(.dropDraft(sessionID))] }
+      // A note saved from the note line forgets its draft in the same transaction, so a kept
+      // draft was not saved; but a version before that forgot it after, and one that ended in
+      // between left a correction that its note already says.
+      if let note, draft.says(whatIsIn: note) { return [.command(.dropDraft(sessionID))] }
       let stands = note.map { !$0.isDeleted && $0.text == draft.base } ?? false
       editor = NoteEditorState(
         text: draft.content.text, kind: draft.content.kind, speaker: draft.content.speaker,
