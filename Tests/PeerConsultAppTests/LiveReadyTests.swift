@@ -53,6 +53,62 @@ import Testing
     #expect(f.text.contains("01:50 left of 02:00"))
   }
 
+  /// Given up after its start was stored and its note was not, the note leaves the phase
+  /// running on screen as in the store: Space pauses it, `n` does not skip it unseen.
+  @Test func aNoteGivenUpAfterOnlyItsStartWasStoredLeavesThePhaseRunning() throws {
+    let f = try LiveFixture(started: false)
+    f.press(.enter)
+    f.type("Late start")
+    f.store.failNextNote = true
+    f.press(.enter, .escape, .character("y"))
+    f.advance(30)
+    #expect(f.text.contains("01:30 left of 02:00"))
+    f.press(.character(" "))
+    #expect(f.live?.session.isPaused == true)
+  }
+
+  /// Saving says that the phase started; the line opened before the start says it will, and
+  /// a note kept from before the start says it on coming back.
+  @Test func whatIsSaidAboutTheStartAsTheNoteIsOpenedSavedAndBroughtBack() throws {
+    let f = try LiveFixture(started: false)
+    f.press(.enter)
+    #expect(f.runner.state.notice?.text.contains("saving this note starts the first phase") == true)
+    f.type("Apologies")
+    f.press(.enter)
+    #expect(f.runner.state.notice?.text == "Note saved; the first phase has started.")
+    f.writeNote("Second")
+    #expect(f.runner.state.notice?.text == "Note saved.")
+    let g = try LiveFixture(started: false)
+    let id = try #require(g.live?.sessionID)
+    try g.store.database.keepDraft(
+      NoteDraft(content: NoteContent(text: "Apologies", kind: .other)), of: id, at: g.clock.now())
+    g.runner.perform(.loadDraft(id))
+    #expect(
+      g.runner.state.notice?.text.contains("Enter saves it and starts the first phase") == true)
+  }
+
+  /// Where the details leave no room, the flag gives way rather than hide the owner.
+  @Test func theFlagBeforeTheStartNeverCoversTheDetails() throws {
+    let f = try LiveFixture(started: false)
+    f.press(.enter)
+    f.type("Ask licensing")
+    // An action owned by Amira: the details row is 80 columns' worth.
+    f.press(.control("o"))
+    f.type("am")
+    f.press(.enter)
+    let details = try #require(f.screen.lines.first { $0.contains("kind: action") })
+    #expect(details.contains("owner: Amira O'Neill [Ctrl-O]"))
+    #expect(!details.contains("saving starts"))
+    let wide = try LiveFixture(width: 120, height: 30, started: false)
+    wide.press(.enter)
+    wide.type("Ask licensing")
+    wide.press(.control("o"))
+    wide.type("am")
+    wide.press(.enter)
+    let roomy = try #require(wide.screen.lines.first { $0.contains("kind: action") })
+    #expect(roomy.contains("owner: Amira O'Neill [Ctrl-O]") && roomy.contains("saving starts"))
+  }
+
   /// Discarded, a note begun before the start starts nothing.
   @Test func aNoteBegunBeforeTheStartAndDiscardedStartsNothing() throws {
     let f = try LiveFixture(started: false)
@@ -93,6 +149,10 @@ import Testing
       let failed = try #require(f.live)
       #expect(failed.editor?.line.string == "Late start" && failed.session.notes.isEmpty)
       #expect(f.runner.state.notice?.text.contains("Not saved") == true)
+      // The screen shows the session as stored: running when only the note failed.
+      let asStored = try f.store.database.loadSession(failed.sessionID)
+      #expect(failed.session.isStarted == asStored.isStarted)
+      #expect(asStored.isStarted == !failingStart)
       f.press(.enter)
       let live = try #require(f.live)
       #expect(live.editor == nil && live.session.isStarted)

@@ -98,6 +98,9 @@ public final class AppServices {
       let stored: SessionID
       switch command {
       case .setStoredActionDone(let id, _, _), .editStoredNote(let id, _, _): stored = id
+      case .session(.startWithNote):
+        // The start may be stored and the note not: the screen shows the phase running.
+        return .failed(command, error: "\(error)", latest: live?.state)
       default: return .failed(command, error: "\(error)", latest: nil)
       }
       // Another PeerConsult may have changed the session: the screen shows it as it now is,

@@ -244,6 +244,7 @@ extension LiveState: Screen {
       guard let slot = session.current ?? first else { return [.notice(LiveScreen.readyNotice)] }
       let speaker = slot.phase.speaker == .presenter ? slot.presenter : nil
       editor = NoteEditorState(kind: slot.phase.noteKind, speaker: speaker)
+      if !session.isStarted { return [.notice(LiveScreen.noteBeforeTheStartNotice)] }
     case .editLastNote:
       guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("edit"))] }
       editor = NoteEditorState(
@@ -377,10 +378,16 @@ extension LiveState: Screen {
     case .noteSaved(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
       effects += closeEditor()
+      // Written before the start, the note started the first phase: said, as the line said.
+      let started = !session.isStarted && stored.isStarted
       session = stored
       // A new note brings the transcript back to the newest, whatever was picked before.
       selectedNote = nil
-      effects.append(.notice(Notice("Note saved.", tone: .success)))
+      effects.append(
+        .notice(
+          Notice(
+            started ? "Note saved; the first phase has started." : "Note saved.", tone: .success)
+        ))
     case .noteEdited(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
       effects += closeEditor()
@@ -431,10 +438,11 @@ extension LiveState: Screen {
         owner: draft.content.owner, editing: stands ? note?.id : nil)
       draftInStore = true
       draftKept = draft
-      return [
-        .notice(
-          draft.editing == nil || stands ? LiveScreen.draftNotice : LiveScreen.draftAsNewNotice)
-      ]
+      let notice =
+        draft.editing != nil && !stands
+        ? LiveScreen.draftAsNewNotice
+        : session.isStarted ? LiveScreen.draftNotice : LiveScreen.draftBeforeTheStartNotice
+      return [.notice(notice)]
     case .failed(.loadDraft, let error, _):
       return [
         .notice(
@@ -449,7 +457,10 @@ extension LiveState: Screen {
         draftTouched = DraftTouches(first: environment.now, last: environment.now)
       }
       return []
-    case .failed(_, let error, _):
+    case .failed(_, let error, let latest):
+      // The note stays in its line; the session as stored now (started, when only the note
+      // of a start with a note failed).
+      if let latest { session = latest }
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default:
       return []
@@ -475,6 +486,11 @@ extension LiveScreen {
     "This note was being written when PeerConsult was closed: Enter saves it, Esc discards it.",
     tone: .info)
 
+  /// ``draftNotice`` before the start, where saving the note starts the first phase.
+  static let draftBeforeTheStartNotice = Notice(
+    "This note was being written when PeerConsult was closed: Enter saves it and starts the "
+      + "first phase, Esc discards it.", tone: .info)
+
   /// The same, for a correction whose note was changed or deleted since.
   static let draftAsNewNotice = Notice(
     "This correction was being written when PeerConsult was closed, and its note has changed "
@@ -484,6 +500,11 @@ extension LiveScreen {
   static func noNoteNotice(_ verb: String) -> Notice {
     Notice("No note to \(verb) yet: Enter writes one.", tone: .warning)
   }
+
+  /// What the note line says as it opens before the start (its details row says it too,
+  /// where there is room).
+  static let noteBeforeTheStartNotice = Notice(
+    "Before the start: saving this note starts the first phase; Esc discards it.", tone: .info)
 
   /// What a key that needs a running phase says while the session is ready.
   static let readyNotice = Notice(

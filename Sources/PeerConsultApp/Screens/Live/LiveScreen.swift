@@ -467,9 +467,12 @@ public enum LiveScreen {
     }
     grid.put(details, x: area.x, y: area.y, style: Theme.key, maxWidth: area.width)
     if !session.isStarted && editor.editing == nil {
-      // Saving a note before the start starts the first phase's timer: said where the eyes are.
+      // Saving a note before the start starts the first phase's timer: said where the eyes
+      // are, after the details, never over them (the notice said it as the line opened).
       let flag = " saving starts the timer "
-      grid.put(flag, x: max(area.x, area.maxX - flag.displayWidth), y: area.y, style: Theme.amber)
+      if details.displayWidth + flag.displayWidth < area.width {
+        grid.put(flag, x: area.maxX - flag.displayWidth, y: area.y, style: Theme.amber)
+      }
     } else if let slot = session.current, slot.phase.noteKind == .question,
       session.looksLikeAdvice(editor.line.string)
     {
