@@ -69,6 +69,8 @@ public enum DisplayWidth {
     if value == 0 { return 0 }
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
     if value < 0x300 { return 1 }
+    // Drawn as the one-column mark that stands in for a control (``ControlCharacters``).
+    if ControlCharacters.reorders(scalar) { return 1 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format, .control: return 0
     default: break

@@ -71,6 +71,14 @@ import Testing
     var grid = Grid(width: 8, height: 1)
     grid.put("\u{202E}ab\u{202C}\u{2067}c\u{2069}", x: 0, y: 0)
     #expect(grid.line(0) == "·ab··c· ")
+    // Measured as the mark is drawn: a field's width holds, and a cut text fits it.
+    var field = Grid(width: 8, height: 1)
+    field.put("a\u{202E}b\u{2066}cd", x: 0, y: 0, maxWidth: 4)
+    #expect(field.line(0) == "a·b…    ")
+    let cut = "a\u{202E}\u{202E}\u{202E}bcdef".truncated(toWidth: 4)
+    #expect(cut.displayWidth == 4)
+    field.put(cut, x: 0, y: 0)
+    #expect(field.line(0) == "a··…    ")
   }
 
   /// Characters put straight from an array, and a string of lone scalars put without finding

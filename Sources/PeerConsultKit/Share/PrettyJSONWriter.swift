@@ -79,19 +79,20 @@ struct PrettyJSONWriter {
       case 0xE2:
         // U+202A…U+202E are 0xE2 0x80 0xAA…0xAE, U+2066…U+2069 0xE2 0x81 0xA6…0xA9; any other
         // 0xE2 starts a character written as it is.
-        let next = Array(utf8.prefix(2))
-        guard next.count == 2,
-          (next[0] == 0x80 && (0xAA...0xAE).contains(next[1]))
-            || (next[0] == 0x81 && (0xA6...0xA9).contains(next[1]))
+        // Read in place: curly quotes, dashes and "…" start with 0xE2 too, and are common.
+        guard let second = utf8.first, let third = utf8.dropFirst().first,
+          (second == 0x80 && (0xAA...0xAE).contains(third))
+            || (second == 0x81 && (0xA6...0xA9).contains(third))
         else {
           bytes.append(byte)
           continue
         }
         utf8 = utf8.dropFirst(2)
-        let value =
-          (UInt32(byte & 0x0F) << 12) | (UInt32(next[0] & 0x3F) << 6) | UInt32(next[1] & 0x3F)
-        bytes.append(contentsOf: [0x5C, 0x75])
-        bytes.append(contentsOf: String(value, radix: 16).utf8)
+        // `\u202e`: U+202A…U+202E and U+2066…U+2069 are "20", then 2 or 6, then the low nibble.
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [
+          0x5C, 0x75, 0x32, 0x30, second == 0x80 ? 0x32 : 0x36, digits[Int(third & 0x0F)],
+        ])
       default: escape(byte)
       }
     }
