@@ -34,7 +34,9 @@ extension TmuxSession {
     var lastWasQ = false
     for _ in 0..<30 where isRunning {
       let screen = capture()
-      if screen.contains("y/n") || screen.contains("Discard this note?") {
+      if screen.contains("y/n") || screen.contains("Discard this note?")
+        || screen.contains("Discard these changes?")
+      {
         try send("y")
       } else if screen.contains("Note ▸") || screen.contains("Edit #")
         || screen.contains("Latecomer ▸") || lastWasQ

@@ -121,6 +121,25 @@ import Testing
     #expect(f.live?.session.visibleNotes.isEmpty == true)
   }
 
+  /// A correction asks before throwing its changes away, in words that do not sound like
+  /// deleting the note; opened and left unchanged, Esc closes it with nothing to ask.
+  @Test func escOnACorrectionAsksOnlyWhenSomethingChanged() throws {
+    let f = try LiveFixture()
+    f.writeNote("Sam said so")
+    f.press(.character("e"), .escape)
+    #expect(f.live?.editor == nil)
+    f.press(.character("e"), .tab, .character("t"), .escape)
+    #expect(f.text.contains("Discard these changes? y discards (the note stays)"))
+    #expect(!f.text.contains("Discard this note?"))
+    f.press(.character("y"))
+    #expect(f.live?.editor == nil && f.live?.session.visibleNotes.first?.kind == .other)
+    // Put back as it was, it has nothing to discard either.
+    f.press(.character("e"))
+    f.type("!")
+    f.press(.backspace, .escape)
+    #expect(f.live?.editor == nil)
+  }
+
   @Test func escOnANoteWithTextAsksAndOnlyYDiscards() throws {
     let f = try LiveFixture()
     f.press(.enter)

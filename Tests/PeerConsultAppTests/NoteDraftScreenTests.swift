@@ -42,6 +42,10 @@ import Testing
       f.runner.state.notice?.text.contains("was being written when PeerConsult was closed") == true)
     // Still kept until it is saved: a second end before then would lose nothing.
     #expect(try f.store.database.draft(of: live.sessionID) == kept)
+    // It is a change to its note: Esc asks before throwing it away.
+    f.press(.escape)
+    #expect(f.live?.editor?.mode == .askingDiscard)
+    f.press(.character("n"))
     // Enter saves it as the correction it was, and forgets it.
     f.press(.enter)
     #expect(f.live?.session.note(noteID)?.text == "first note, corrected")

@@ -96,5 +96,8 @@ import Testing
     let stored = try f.services.store().loadSession(ReviewFixture.nightTime)
     #expect(stored.note(1)?.text == "Everyone arrived on time")
     #expect(stored.note(1)?.history.isEmpty == true)
+    // Opened and left as it was, Esc closes it without asking.
+    f.press(.character("e"), .escape)
+    #expect(f.transcript?.editor == nil)
   }
 }

@@ -247,9 +247,7 @@ extension LiveState: Screen {
       if !session.isStarted { return [.notice(LiveScreen.noteBeforeTheStartNotice)] }
     case .editLastNote:
       guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("edit"))] }
-      editor = NoteEditorState(
-        text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
-        editing: note.id)
+      editor = .correcting(note)
     case .deleteLastNote:
       guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("delete"))] }
       let preview = note.text.truncated(toWidth: 30)
@@ -436,6 +434,7 @@ extension LiveState: Screen {
       editor = NoteEditorState(
         text: draft.content.text, kind: draft.content.kind, speaker: draft.content.speaker,
         owner: draft.content.owner, editing: stands ? note?.id : nil)
+      if stands, let note { editor?.original = NoteEditorState.correcting(note).original }
       draftInStore = true
       draftKept = draft
       let notice =

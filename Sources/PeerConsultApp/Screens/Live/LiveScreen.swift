@@ -449,9 +449,11 @@ public enum LiveScreen {
       return NoteEditorView.drawPeople(
         choice, people: session.participants.map(\.name), into: &grid, area: details)
     case .askingDiscard:
-      grid.put(
-        "Discard this note? y discards · any other key goes back to it", x: area.x, y: area.y,
-        style: Theme.warning, maxWidth: area.width)
+      let question =
+        editor.editing == nil
+        ? "Discard this note? y discards · any other key goes back to it"
+        : "Discard these changes? y discards (the note stays) · any other key goes back"
+      grid.put(question, x: area.x, y: area.y, style: Theme.warning, maxWidth: area.width)
       return nil
     }
   }

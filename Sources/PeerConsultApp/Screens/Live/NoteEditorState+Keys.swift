@@ -131,7 +131,7 @@ extension NoteEditorState {
     case .text(let text): return line.insert(text) ? .stay : .full
     case .action(.saveNote): return hasText ? .save : .close
     case .action(.cancelNote):
-      guard hasText else { return .close }
+      guard hasChanges else { return .close }
       mode = .askingDiscard
     case .action(.chooseKind): mode = .choosingKind(highlight: kind)
     case .action(.chooseSpeaker): mode = .choosingPerson(choice(.speaker, current: speaker, people))

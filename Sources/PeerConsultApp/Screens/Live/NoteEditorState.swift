@@ -22,6 +22,9 @@ public struct NoteEditorState: Equatable, Sendable {
   public var owner: Int?
   /// The note being edited, or nil for a new note.
   public var editing: Int?
+  /// For a correction, what its note said: Esc closes a correction that says it still, with
+  /// nothing to ask.
+  public var original: NoteContent?
   public var mode: Mode = .writing
 
   public init(
@@ -34,6 +37,15 @@ public struct NoteEditorState: Equatable, Sendable {
     self.editing = editing
   }
 
+  /// The line opened on `note`, to correct it.
+  public static func correcting(_ note: Note) -> NoteEditorState {
+    var editor = NoteEditorState(
+      text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
+      editing: note.id)
+    editor.original = editor.content
+    return editor
+  }
+
   /// What would be saved.
   public var content: NoteContent {
     NoteContent(
@@ -42,6 +54,9 @@ public struct NoteEditorState: Equatable, Sendable {
 
   /// Whether there is text that Esc would throw away.
   public var hasText: Bool { !line.string.trimmingCharacters(in: .whitespaces).isEmpty }
+
+  /// Whether Esc would throw something away: a new note's text, a correction's changes.
+  public var hasChanges: Bool { original.map { $0 != content } ?? hasText }
 
   /// The keymap context of the mode.
   public var keyContext: KeyContext {

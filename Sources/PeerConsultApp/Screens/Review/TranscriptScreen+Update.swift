@@ -121,9 +121,7 @@ extension TranscriptState: Screen {
         return [.notice(Notice("No note in view to correct.", tone: .warning))]
       }
       focusNote = note.id
-      editor = NoteEditorState(
-        text: note.text, kind: note.kind, speaker: note.speaker, owner: note.owner,
-        editing: note.id)
+      editor = .correcting(note)
       return []
     case .action(let action):
       let rows = TranscriptScreen.rows(bodyHeight: environment.bodyHeight)
