@@ -46,7 +46,10 @@ public struct RoomAnnouncer: Sendable {
     if last.stage == .finished || last.slot != seen.slot
       || last.stage == .ready && seen.stage != .ready
     {
-      if let round = Self.roundLine(view), last.round != seen.round { lines.append(round) }
+      // A round the session opens with was not said while it was ready: said at the start.
+      if let round = Self.roundLine(view), last.round != seen.round || last.stage == .ready {
+        lines.append(round)
+      }
       lines.append(view.phaseLine)
       if view.stage == .paused { lines.append(Self.pausedLine) }
     } else {

@@ -77,6 +77,30 @@ import Testing
     expectGoldenText(drill.lines.joined(separator: "\n") + "\n", "follow-plain-drill.txt")
   }
 
+  /// In a protocol without opening phases the first round is there from the start: its
+  /// presenter and focus are said when the facilitator starts, as any round's are.
+  @Test func aRoundTheSessionOpensWithIsSaidWhenItStarts() throws {
+    let clock = ManualClock(Fixtures.start)
+    let store = try AppDatabase.inMemory()
+    var setup = Fixtures.setup()
+    setup.consultingProtocol.opening = []
+    let session = try LiveSession.create(setup, store: store, clock: clock)
+    var announcer = RoomAnnouncer(readsNotes: false)
+    var lines: [String] = []
+    func look() {
+      guard let view = RoomView(session.state, at: clock.now()) else { return }
+      lines += announcer.lines(for: view, isLive: true)
+    }
+    look()
+    clock.advance(by: 5)
+    try session.start()
+    look()
+    #expect(
+      lines.first { $0.hasPrefix("Round 1 of 2: ") }?.contains(
+        "presents. Focus: How do I get licensing on board?") == true)
+    #expect(lines.filter { $0.hasPrefix("Round 1 of 2") }.count == 1)
+  }
+
   @Test func aMinuteBoundaryIsOneLineEvenWhenASecondIsMissed() throws {
     let drill = try Drill(notes: false)
     try drill.facilitator { try $0.start() }
