@@ -118,8 +118,12 @@ struct OutputOptions: ParsableArguments {
   @Option(
     name: [.short, .customLong("output")],
     help: ArgumentHelp(
-      "Write to this file (readable by you only) instead of standard output.", valueName: "PATH"))
+      "Write to this file (readable by you only) instead of standard output (- is standard "
+        + "output).", valueName: "PATH"))
   var output: String?
+
+  /// The file to write, or nil for standard output: none given, or `-`, as other tools take it.
+  var path: String? { output == "-" ? nil : output }
 
   @Flag(help: "Replace the output file if it already exists.")
   var force = false
@@ -127,7 +131,7 @@ struct OutputOptions: ParsableArguments {
   /// The format to write: `given` (`--format`), or the one the output file's name asks for;
   /// nil when neither says.
   func format(_ given: FormatOption?) -> FormatOption? {
-    given ?? output.flatMap(FormatOption.init(forFile:))
+    given ?? path.flatMap(FormatOption.init(forFile:))
   }
 
   /// Writes the pieces `produce` hands to its argument as they come: to standard output, or
@@ -135,11 +139,11 @@ struct OutputOptions: ParsableArguments {
   /// failure half way leaves no half file. `produce` returns what it wrote, to confirm a file
   /// with, or nil when it wrote nothing: then no file is made.
   func stream(_ produce: (_ write: (String) throws -> Void) throws -> String?) throws {
-    guard let output else {
+    guard let path else {
       _ = try produce { try StandardOutput.write($0) }
       return
     }
-    let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
+    let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
     let writer = try PrivateFileWriter(to: url, replacing: force)
     // Cleaned as standard output is, a piece at a time: each piece is whole lines.
     guard let what = try produce({ try writer.write(CommandText.printable($0)) }) else {

@@ -84,7 +84,7 @@ struct ReviewOptions: ParsableArguments {
     let screen = ShareReviewState(
       subject: subject, heading: heading, format: format,
       // Relative to where the command runs, as `-o` is without --review.
-      path: output.output.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath).path },
+      path: output.path.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath).path },
       replacing: output.force,
       dataDirectory: data.location.dataDirectory.path, back: nil)
     let status = try InteractiveTerminal.run(location: data.location, firstScreen: screen) { _ in

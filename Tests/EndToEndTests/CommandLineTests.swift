@@ -246,6 +246,9 @@ struct CommandLineTests {
     let folder = try seeded()
     let markdown = try run(["export", "0123", "--format", "markdown"], in: folder)
     #expect(markdown.stdout.hasPrefix("# Referrals with Seán\n"))
+    // `-o -` is standard output, as other tools take it, not a file called `-`.
+    let dash = try run(["export", "0123", "--format", "markdown", "-o", "-"], in: folder)
+    #expect(dash.status == 0 && dash.stdout == markdown.stdout)
     let html = folder.file("sessions.html")
     let written = try run(
       ["export", "--programme", "Alcohol Plan", "--format", "html", "-o", html.path], in: folder)
