@@ -118,8 +118,15 @@ import Testing
   @Test func aNoteBegunBeforeTheMeetingsStartIsBackAfterTheFollowUps() throws {
     let m = try Meeting()
     let id = try #require(m.followUp?.live.sessionID)
+    // On to the session and left before its start, the note kept as a program killed while
+    // writing it leaves it; opened again, the follow-ups say that a note waits.
+    m.press(.enter)
+    m.runner.perform(.leaveSession)
     let draft = NoteDraft(content: NoteContent(text: "Sam sends apologies", kind: .other))
     try m.database.keepDraft(draft, of: id, at: m.clock.now())
+    m.runner.perform(.resume(id))
+    #expect(m.followUp != nil)
+    #expect(m.runner.state.notice == FollowUpState.draftWaitingNotice)
     m.press(.enter)
     let live = try #require(m.runner.state.screen as? LiveState)
     #expect(live.editor?.line.string == "Sam sends apologies" && !live.session.isStarted)

@@ -198,12 +198,20 @@ extension FollowUpState: Screen {
       return LiveState.opening(live) + [
         .notice(Notice("Cannot read last time's actions: \(error)", tone: .error))
       ]
+    case .result(.draftLoaded(let id, _?)) where id == live.sessionID:
+      // Enter goes on and opens the note line with it: said before, so that a second Enter,
+      // meant to write a note, is not a surprise (saving it starts the meeting).
+      return [.notice(FollowUpState.draftWaitingNotice)]
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default: break
     }
     return []
   }
+
+  static let draftWaitingNotice = Notice(
+    "A note was being written when PeerConsult was closed: it waits in the session's note line.",
+    tone: .info)
 
   /// The action picked, if any.
   private var picked: ActionLedger.Item? {

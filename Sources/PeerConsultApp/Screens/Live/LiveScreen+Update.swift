@@ -208,6 +208,8 @@ extension LiveState: Screen {
       return [
         .show(FollowUpState(live: LiveState(sessionID: id, session: session, now: now))),
         .command(.loadFollowUps(id)),
+        // Only to say that a note waits: the live screen reads it into its line.
+        .command(.loadDraft(id)),
       ]
     }
     guard session.isFinished else {
