@@ -127,6 +127,9 @@ import Testing
     m.runner.perform(.resume(id))
     #expect(m.followUp != nil)
     #expect(m.runner.state.notice == FollowUpState.draftWaitingNotice)
+    // Had it not been read, that is for the live screen to say, not "Not saved".
+    m.runner.deliver(.failed(.loadDraft(id), error: "disk I/O error", latest: nil))
+    #expect(m.runner.state.notice == FollowUpState.draftWaitingNotice)
     m.press(.enter)
     let live = try #require(m.runner.state.screen as? LiveState)
     #expect(live.editor?.line.string == "Sam sends apologies" && !live.session.isStarted)

@@ -57,10 +57,15 @@ import Testing
   /// running on screen as in the store: Space pauses it, `n` does not skip it unseen.
   @Test func aNoteGivenUpAfterOnlyItsStartWasStoredLeavesThePhaseRunning() throws {
     let f = try LiveFixture(started: false)
+    let sync = RecordingLiveSync(recordingCommits: true)
+    f.services.liveSync = sync
     f.press(.enter)
     f.type("Late start")
     f.store.failNextNote = true
-    f.press(.enter, .escape, .character("y"))
+    f.press(.enter)
+    // The start is stored: a shared store is given it at once, as any stored event.
+    #expect(sync.calls == ["committed 5e551011"])
+    f.press(.escape, .character("y"))
     f.advance(30)
     #expect(f.text.contains("01:30 left of 02:00"))
     f.press(.character(" "))

@@ -100,7 +100,12 @@ import Testing
     #expect(f.live?.session.notes.isEmpty == true)
     #expect(try f.store.database.loadSession(id).notes.isEmpty)
     #expect(try f.store.database.draft(of: id)?.content.text == "already sav")
+    // Saved, it is one write: no second one to forget the draft that went with it.
+    var results: [ServiceResult] = []
+    f.runner.resultObserver = { results.append($0) }
     f.press(.enter)
+    f.runner.resultObserver = nil
+    #expect(!results.contains(.draftStored))
     #expect(f.live?.session.visibleNotes.map(\.text) == ["already saved"])
     #expect(try f.store.database.draft(of: id) == nil)
     // A correction, kept at a pause, then saved while its draft cannot be forgotten.
@@ -114,6 +119,25 @@ import Testing
     f.press(.enter)
     #expect(try f.store.database.loadSession(id).notes.map(\.text) == ["already saved twice"])
     #expect(try f.store.database.draft(of: id) == nil)
+  }
+
+  /// A correction brought back from a kept draft is a change to its note: put back as the
+  /// note says it (spaces at the ends aside), Esc closes it with nothing to ask.
+  @Test func aCorrectionBroughtBackAndPutBackClosesOnEsc() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.writeNote("Sam said so")
+    let noteID = try #require(f.live?.session.notes.last?.id)
+    let kept = NoteDraft(
+      content: NoteContent(text: "Sam said so!", kind: .other), editing: noteID,
+      base: "Sam said so")
+    try f.store.database.keepDraft(kept, of: id, at: f.clock.now())
+    f.runner.perform(.loadDraft(id))
+    #expect(f.live?.editor?.editing == noteID)
+    f.press(.backspace)
+    f.type(" ")
+    f.press(.escape)
+    #expect(f.live?.editor == nil)
   }
 
   /// A draft is not judged saved by the notes that came after it: a note another program

@@ -10,6 +10,12 @@ import Testing
 /// and every call is written down, so a test sees what the app claimed, began and let go.
 final class RecordingLiveSync: LiveSync {
   private let state = Mutex<(held: Set<SessionID>, calls: [String])>(([], []))
+  /// Whether each commit handed over is written down too (`committed d4000000`).
+  private let recordsCommits: Bool
+
+  init(recordingCommits: Bool = false) {
+    recordsCommits = recordingCommits
+  }
 
   /// Sessions another machine holds: a claim of one is refused.
   func holdElsewhere(_ sessions: Set<SessionID>) { state.withLock { $0.held = sessions } }
@@ -30,7 +36,9 @@ final class RecordingLiveSync: LiveSync {
 
   func release(_ sessions: [SessionID]) { record("release", sessions) }
   func began(_ session: SessionID, in database: AppDatabase) { record("began", [session]) }
-  func committed(_ session: SessionID) {}
+  func committed(_ session: SessionID) {
+    if recordsCommits { record("committed", [session]) }
+  }
   func ended(_ session: SessionID) { record("ended", [session]) }
   var status: PushStatus { .idle }
   var statusDescriptor: Int32? { nil }

@@ -99,7 +99,9 @@ public final class AppServices {
       switch command {
       case .setStoredActionDone(let id, _, _), .editStoredNote(let id, _, _): stored = id
       case .session(.startWithNote):
-        // The start may be stored and the note not: the screen shows the phase running.
+        // The start may be stored and the note not: the screen shows the phase running, and
+        // the shared store is given the start as any stored event is.
+        if let live { liveSync?.committed(live.id) }
         return .failed(command, error: "\(error)", latest: live?.state)
       default: return .failed(command, error: "\(error)", latest: nil)
       }

@@ -202,6 +202,9 @@ extension FollowUpState: Screen {
       // Enter goes on and opens the note line with it: said before, so that a second Enter,
       // meant to write a note, is not a surprise (saving it starts the meeting).
       return [.notice(FollowUpState.draftWaitingNotice)]
+    case .result(.failed(.loadDraft, _, _)):
+      // Only a notice was at stake; the live screen reads it again and says what failed.
+      return []
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default: break

@@ -377,6 +377,9 @@ extension LiveState: Screen {
     switch result {
     case .noteSaved(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
+      // Its kept draft went with the note's save, in the same transaction: nothing to drop.
+      // (A correction saved unchanged stores nothing, so `noteEdited` still drops it.)
+      draftInStore = false
       effects += closeEditor()
       // Written before the start, the note started the first phase: said, as the line said.
       let started = !session.isStarted && stored.isStarted
@@ -458,10 +461,12 @@ extension LiveState: Screen {
         draftTouched = DraftTouches(first: environment.now, last: environment.now)
       }
       return []
-    case .failed(_, let error, let latest):
-      // The note stays in its line; the session as stored now (started, when only the note
-      // of a start with a note failed).
+    case .failed(.session(.startWithNote), let error, let latest):
+      // The note stays in its line; the session as stored now: started, when only the note
+      // failed.
       if let latest { session = latest }
+      return [.notice(Notice("Not saved: \(error)", tone: .error))]
+    case .failed(_, let error, _):
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default:
       return []

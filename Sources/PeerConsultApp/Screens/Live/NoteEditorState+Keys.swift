@@ -17,9 +17,9 @@ extension KeyContext {
     "personChoice", title: "Choosing a person", typesText: true,
     typingHelp: "the start of any part of a name (accents and case do not matter)",
     helpSections: [.textField])
-  /// "Discard this note?" after Esc on a note with text.
+  /// "Discard this note?" after Esc on a note with text, or on a changed correction.
   public static let discardNote = KeyContext(
-    "discardNote", title: "Discard this note?",
+    "discardNote", title: "Discard this note, or a correction's changes?",
     typingHelp: "any other key: back to the note as it was", otherKeys: .confirmNo)
 }
 
@@ -99,7 +99,9 @@ extension NoteEditorState {
       KeyBinding([.enter], .select, "pick", "Pick the highlighted person", in: [.personChoice]),
       KeyBinding(
         [.escape], .back, "back", "Back to the note, unchanged", in: [.personChoice]),
-      KeyBinding([.character("y")], .confirmYes, "discard", "Discard the note", in: [.discardNote]),
+      KeyBinding(
+        [.character("y")], .confirmYes, "discard",
+        "Discard the note, or the correction's changes (the note stays)", in: [.discardNote]),
     ]
 
   /// Applies one input to the editor; `people` are the participants' names, in order, and

@@ -55,8 +55,9 @@ public struct NoteEditorState: Equatable, Sendable {
   /// Whether there is text that Esc would throw away.
   public var hasText: Bool { !line.string.trimmingCharacters(in: .whitespaces).isEmpty }
 
-  /// Whether Esc would throw something away: a new note's text, a correction's changes.
-  public var hasChanges: Bool { original.map { $0 != content } ?? hasText }
+  /// Whether Esc would throw something away: a new note's text, a correction's changes (as
+  /// saving would store them: spaces at the ends are not a change).
+  public var hasChanges: Bool { original.map { $0.normalized != content.normalized } ?? hasText }
 
   /// The keymap context of the mode.
   public var keyContext: KeyContext {
