@@ -40,7 +40,11 @@ public final class AppRunner {
   /// something to and no input waits, or else sleeps until input or the next deadline and
   /// applies it. Returns an exit status when leaving.
   public func step() -> Int32? {
-    if !terminal.hasPendingInput { drawFrame() }
+    if !terminal.hasPendingInput {
+      drawFrame()
+      // The frame showing a saved note is out: now the store's housekeeping, before waiting.
+      services.tidyStore()
+    }
     // While the room display follows a session, a commit elsewhere ends the wait too.
     terminal.watch(services.changeDescriptor)
     let readingAhead = mayReadAhead && App.readsAhead(state)

@@ -72,14 +72,23 @@ public final class AppServices {
     self.openReader = openReader
   }
 
-  /// The database for writing, opened on first use.
+  /// The database for writing, opened on first use. Its check-points wait for the loop's
+  /// idle moments (``tidyStore()``), so that no note's acknowledgement waits for one.
   public func store() throws -> AppDatabase {
     if let openedStore { return openedStore }
     let store = try openStore()
+    store.deferCheckpoints()
     openedStore = store
     openings += 1
     storeOpening = openings
     return store
+  }
+
+  /// Does the database's housekeeping that no key or note waits for: a check-point once it
+  /// is due (``AppDatabase/checkpointIfDue()``). The loop calls it when a frame is drawn and
+  /// no input waits.
+  public func tidyStore() {
+    openedStore?.checkpointIfDue()
   }
 
   /// Closes the database opened for writing, if any: the screens' way out, so that the next

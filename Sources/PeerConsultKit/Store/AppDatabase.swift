@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The PeerConsult database, on any GRDB `DatabaseWriter`, as in GRDB's demo apps: the real
 /// schema and queries whether it is the data folder's file or a test's in-memory database.
@@ -35,6 +36,9 @@ public final class AppDatabase: Sendable {
   private let madeCompanions: Bool
   /// A writing opening's mark, ended by a clean close (``OpeningMarker``).
   private let marker: OpeningMarker?
+  /// The writes since the last check-point while check-points wait for an idle moment
+  /// (``deferCheckpoints()``); nil while SQLite makes them itself.
+  let writesSinceCheckpoint = Mutex<Int?>(nil)
 
   /// The database file (`:memory:` for a database in memory).
   public var fileURL: URL { URL(fileURLWithPath: writer.path) }
@@ -282,9 +286,12 @@ public final class AppDatabase: Sendable {
 
   /// Runs `body` in a write transaction, turning failures into one-line store errors.
   func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-    do { return try writer.write(body) } catch {
+    let result: T
+    do { result = try writer.write(body) } catch {
       throw StoreError.whileWriting(error, path: writer.path)
     }
+    writesSinceCheckpoint.withLock { count in count = count.map { $0 + 1 } }
+    return result
   }
 
   /// Runs `body` on a snapshot of the last committed state.
