@@ -172,6 +172,16 @@ func firstFrame(_ command: [String], showing text: String) throws -> (TimeInterv
   return (elapsed, peak)
 }
 
+// `--commit`: a note's durable commit as the note line saves it, against the sqlite3 CLI.
+if arguments.contains("--commit") {
+  let rows = try commitRows(
+    count: quick ? 100 : 300, rounds: quick ? 1 : 3, scratch: scratch,
+    sqlite: { try sqliteInsertLatencies(count: $0) })
+  try? FileManager.default.removeItem(at: scratch)
+  print(table(rows))
+  exit(0)
+}
+
 if openOnly {
   let openRows = try openAndEchoRows(
     binary: binary, environment: environment, scratch: scratch, quick: quick,
