@@ -68,12 +68,12 @@ public enum Theme {
     case .lightBackground, .anyBackground: return Style(foreground: .black, background: .green)
     }
   }
-  /// The timer with a fifth of the phase left.
+  /// The timer with a fifth of the phase left. On a yellow band the text is not bold: many
+  /// terminals (xterm among them) draw bold black as grey, which hardly reads on yellow.
   public static var amber: Style {
     switch palette {
     case .darkBackground: return Style(foreground: .yellow, bold: true)
-    case .lightBackground, .anyBackground:
-      return Style(foreground: .black, background: .yellow, bold: true)
+    case .lightBackground, .anyBackground: return Style(foreground: .black, background: .yellow)
     }
   }
   /// The timer in its last twentieth, and over time.
