@@ -121,6 +121,30 @@ import Testing
     #expect(f.live?.session.visibleNotes.isEmpty == true)
   }
 
+  /// A paste with the note line closed is a note: the line opens with it, before the start
+  /// too (which it does not start); over the schedule, a paste is not a note.
+  @Test func aPasteWithTheNoteLineClosedOpensItWithThePaste() throws {
+    let f = try LiveFixture()
+    f.runner.handle(.paste("Sam: the levy\nis unfair"))
+    #expect(f.live?.editor?.line.string == "Sam: the levy is unfair")
+    // Asked whether to discard the note, the line takes no text: the paste is dropped, and
+    // the question stays (any key would have answered it).
+    f.press(.escape)
+    f.runner.handle(.paste("not an answer"))
+    #expect(f.live?.editor?.mode == .askingDiscard)
+    #expect(f.live?.editor?.line.string == "Sam: the levy is unfair")
+    f.press(.character("y"))
+    f.press(.character("s"))
+    f.runner.handle(.paste("not a note"))
+    #expect(f.live?.editor == nil && f.live?.showSchedule == true)
+    let ready = try LiveFixture(started: false)
+    ready.runner.handle(.paste("Apologies from Sam"))
+    #expect(ready.live?.editor?.line.string == "Apologies from Sam")
+    #expect(ready.live?.session.isStarted == false)
+    #expect(
+      ready.runner.state.notice?.text.contains("saving this note starts the first phase") == true)
+  }
+
   /// A correction asks before throwing its changes away, in words that do not sound like
   /// deleting the note; opened and left unchanged, Esc closes it with nothing to ask.
   @Test func escOnACorrectionAsksOnlyWhenSomethingChanged() throws {

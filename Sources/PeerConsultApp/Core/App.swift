@@ -139,10 +139,15 @@ public enum App {
     case .paste(let text):
       // Kept even while the window is too small, as typed text is (`handle`), but for a paste
       // with a line break: a form takes one as Enter, which would act unseen.
-      guard state.overlay == nil, state.screen.acceptsText,
-        !state.isTooSmall || !text.contains(where: \.isNewline)
+      guard state.overlay == nil, !state.isTooSmall || !text.contains(where: \.isNewline)
       else { return [] }
-      return send(.text(text), &state)
+      var effects: [Effect] = []
+      // Pasted where no field has focus: the field a paste is for opens first (a note).
+      if !state.screen.acceptsText, !state.isTooSmall, let action = state.screen.actionForPaste {
+        effects = send(.action(action), &state)
+      }
+      guard state.overlay == nil, state.screen.acceptsText else { return effects }
+      return effects + send(.text(text), &state)
     case .key(let key):
       return handle(key, &state)
     }

@@ -55,6 +55,9 @@ public protocol Screen: Sendable {
   /// What to keep of the screen when the program is ended by a signal (its terminal closed):
   /// the note being written; nil for nothing.
   var draftOnLeaving: AppCommand? { get }
+  /// The action that opens a text field for a paste arriving while none has focus (the live
+  /// screen's note line), or nil: such a paste is then dropped.
+  var actionForPaste: Action? { get }
 }
 
 extension Screen {
@@ -62,6 +65,7 @@ extension Screen {
   public func nextDeadline(now: Date) -> Date? { nil }
   public var readsAhead: Bool { false }
   public var draftOnLeaving: AppCommand? { nil }
+  public var actionForPaste: Action? { nil }
   public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] { [] }
   public func footerLabel(for action: Action) -> String? { nil }
   /// Most screens redraw whole after typing: cheap enough where nothing counts the keys.

@@ -119,6 +119,9 @@ extension LiveState: Screen {
 
   public var acceptsText: Bool { editor?.acceptsText ?? false }
 
+  /// A paste with the note line closed is a note: it opens the line, as Enter would.
+  public var actionForPaste: Action? { keyContext == .live ? .writeNote : nil }
+
   /// Space starts a ready session and resumes a paused one, and the footer says so.
   public func footerLabel(for action: Action) -> String? {
     guard action == .togglePause else { return nil }
