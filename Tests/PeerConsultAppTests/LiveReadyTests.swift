@@ -94,23 +94,20 @@ import Testing
 
   /// Where the details leave no room, the flag gives way rather than hide the owner.
   @Test func theFlagBeforeTheStartNeverCoversTheDetails() throws {
-    let f = try LiveFixture(started: false)
-    f.press(.enter)
-    f.type("Ask licensing")
-    // An action owned by Amira: the details row is 80 columns' worth.
-    f.press(.control("o"))
-    f.type("am")
-    f.press(.enter)
-    let details = try #require(f.screen.lines.first { $0.contains("kind: action") })
-    #expect(details.contains("owner: Amira O'Neill [Ctrl-O]"))
-    #expect(!details.contains("saving starts"))
-    let wide = try LiveFixture(width: 120, height: 30, started: false)
-    wide.press(.enter)
-    wide.type("Ask licensing")
-    wide.press(.control("o"))
-    wide.type("am")
-    wide.press(.enter)
-    let roomy = try #require(wide.screen.lines.first { $0.contains("kind: action") })
+    /// The details row of an action owned by Amira, written before the start at `width`.
+    func details(width: Int, height: Int) throws -> String {
+      let f = try LiveFixture(width: width, height: height, started: false)
+      f.press(.enter)
+      f.type("Ask licensing")
+      f.press(.control("o"))
+      f.type("am")
+      f.press(.enter)
+      return try #require(f.screen.lines.first { $0.contains("kind: action") })
+    }
+    // At 80 columns the details take the row: the flag gives way.
+    let narrow = try details(width: 80, height: 24)
+    #expect(narrow.contains("owner: Amira O'Neill [Ctrl-O]") && !narrow.contains("saving starts"))
+    let roomy = try details(width: 120, height: 30)
     #expect(roomy.contains("owner: Amira O'Neill [Ctrl-O]") && roomy.contains("saving starts"))
   }
 
