@@ -162,6 +162,16 @@ import Testing
     f.type("!")
     f.press(.backspace, .escape)
     #expect(f.live?.editor == nil)
+    // Saved with a space more, it stores nothing, and says so rather than "updated".
+    f.press(.character("e"))
+    f.type(" ")
+    f.press(.enter)
+    #expect(f.runner.state.notice == LiveScreen.nothingToSaveNotice)
+    #expect(f.live?.session.visibleNotes.first?.history.isEmpty == true)
+    f.press(.character("e"))
+    f.type(" again")
+    f.press(.enter)
+    #expect(f.runner.state.notice == LiveScreen.noteUpdatedNotice)
   }
 
   @Test func escOnANoteWithTextAsksAndOnlyYDiscards() throws {

@@ -96,8 +96,11 @@ import Testing
     let stored = try f.services.store().loadSession(ReviewFixture.nightTime)
     #expect(stored.note(1)?.text == "Everyone arrived on time")
     #expect(stored.note(1)?.history.isEmpty == true)
-    // Opened and left as it was, Esc closes it without asking.
+    // Opened and left as it was, Esc closes it without asking, and Enter saves nothing.
     f.press(.character("e"), .escape)
     #expect(f.transcript?.editor == nil)
+    f.press(.character("e"), .enter)
+    #expect(f.transcript?.editor == nil)
+    #expect(f.runner.state.notice == LiveScreen.nothingToSaveNotice)
   }
 }

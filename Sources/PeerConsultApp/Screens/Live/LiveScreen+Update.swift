@@ -397,9 +397,11 @@ extension LiveState: Screen {
     case .noteEdited(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
       effects += closeEditor()
+      // A correction that says what the note says (spaces at its ends aside) stores nothing.
+      let changed = session.note(id) != stored.note(id)
       session = stored
       effects.append(
-        .notice(Notice("Note updated (the earlier text is kept).", tone: .success)))
+        .notice(changed ? LiveScreen.noteUpdatedNotice : LiveScreen.nothingToSaveNotice))
     case .noteDeleted(let id, let stored):
       if selectedNote == id { selectedNote = nil }
       session = stored
@@ -509,6 +511,12 @@ extension LiveScreen {
   static func noNoteNotice(_ verb: String) -> Notice {
     Notice("No note to \(verb) yet: Enter writes one.", tone: .warning)
   }
+
+  static let noteUpdatedNotice = Notice("Note updated (the earlier text is kept).", tone: .success)
+
+  /// What saving a correction that changed nothing says: no version was added.
+  static let nothingToSaveNotice = Notice(
+    "Nothing to save: the note says that already.", tone: .info)
 
   /// What the note line says as it opens before the start (its details row says it too,
   /// where there is room).

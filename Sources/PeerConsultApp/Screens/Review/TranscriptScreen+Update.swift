@@ -156,9 +156,13 @@ extension TranscriptState: Screen {
       ]
     case .result(.noteEdited(let id, let stored)):
       editor = nil
+      let changed = session.note(id) != stored.note(id)
       update(session: stored)
       return [
-        .notice(Notice("Note #\(id) corrected (the earlier text is kept).", tone: .success))
+        .notice(
+          changed
+            ? Notice("Note #\(id) corrected (the earlier text is kept).", tone: .success)
+            : LiveScreen.nothingToSaveNotice)
       ]
     case .result(.personErased(let pseudonym, let erased, let stored)):
       update(session: stored)
