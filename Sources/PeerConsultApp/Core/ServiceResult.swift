@@ -1,4 +1,3 @@
-import Foundation
 import PeerConsultKit
 
 /// What a command came to: data for the screen that asked, or why it failed.

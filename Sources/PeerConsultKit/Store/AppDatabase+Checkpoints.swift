@@ -33,9 +33,12 @@ extension AppDatabase {
   /// it back.
   @discardableResult
   public func checkpointIfDue() -> Bool {
-    guard let count = writesSinceCheckpoint.withLock({ $0 }), count >= Self.writesPerCheckpoint
-    else { return false }
-    writesSinceCheckpoint.withLock { $0 = 0 }
+    let due = writesSinceCheckpoint.withLock { count in
+      guard let writes = count, writes >= Self.writesPerCheckpoint else { return false }
+      count = 0
+      return true
+    }
+    guard due else { return false }
     return (try? writer.writeWithoutTransaction { try $0.checkpoint(.passive) }) != nil
   }
 }

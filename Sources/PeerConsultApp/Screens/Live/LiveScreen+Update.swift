@@ -512,6 +512,7 @@ extension LiveScreen {
     Notice("No note to \(verb) yet: Enter writes one.", tone: .warning)
   }
 
+  /// What saving a correction that changed the note says.
   static let noteUpdatedNotice = Notice("Note updated (the earlier text is kept).", tone: .success)
 
   /// What saving a correction that changed nothing says: no version was added.
