@@ -107,6 +107,14 @@ final class LiveFixture {
     press(.enter)
   }
 
+  /// Opens the note line and types `text`, then pauses as long as keeping it takes
+  /// (`DraftTouches.pause`).
+  func typeAndPause(_ text: String) {
+    press(.enter)
+    type(text)
+    advance(DraftTouches.pause)
+  }
+
   /// Moves the clock and lets the runner notice.
   func advance(_ seconds: TimeInterval) {
     clock.advance(by: seconds)
