@@ -571,15 +571,31 @@ struct TermReplacer: Sendable {
   }
 
   /// ``fold(_:)-(Character)`` without its shortcuts: apostrophes as `'`, then Foundation's
-  /// folding of case, accents and width, and the ``plainLetters``.
+  /// folding of case, accents and width, and the ``plainLetters``. Characters nobody sees
+  /// (``isInvisible(_:)``) fold to nothing, alone or inside another character.
   static func foldedByFoundation(_ character: Character) -> [Character] {
     if apostrophes.contains(character) { return ["'"] }
     if let ascii = character.asciiValue {
       return [(0x41...0x5A).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character]
     }
+    // A reader sees "Zo\u{200B}ë" as "Zoë", so the name is found in it: pasted text brings
+    // zero-width spaces and soft hyphens, and a name split by one went out unreplaced.
+    if character.unicodeScalars.contains(where: isInvisible) {
+      var visible = String.UnicodeScalarView()
+      visible.append(contentsOf: character.unicodeScalars.filter { !isInvisible($0) })
+      return String(visible).flatMap { foldedByFoundation($0) }
+    }
     let folded = String(character).folding(
       options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     return folded.flatMap { piece in plainLetters[piece].map(Array.init) ?? [piece] }
+  }
+
+  /// Whether `scalar` is drawn as nothing where it stands: Unicode's default-ignorable code
+  /// points, such as the zero-width space and joiners, the soft hyphen, the word joiner, the
+  /// direction marks, embeddings and isolates, variation selectors and tags. Whatever they
+  /// do to a line's shaping or direction, a name holding one reads as the name.
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isDefaultIgnorableCodePoint
   }
 
   /// A character that continues a word written with spaces between words. ASCII is answered

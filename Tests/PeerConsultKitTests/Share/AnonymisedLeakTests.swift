@@ -85,6 +85,76 @@ import Testing
     }
   }
 
+  /// Names split by characters nobody sees (a zero-width space or a soft hyphen pasted in with
+  /// the text) read as the names, so none may read so in any output once those characters,
+  /// and the marks that stand for the controls among them, are taken out; and the words around
+  /// them, "Benjamin" among them, stay as they were said.
+  @Test func aNameSplitByACharacterNobodySeesDoesNotLeak() throws {
+    let database = try AppDatabase.inMemory()
+    let clock = ManualClock(Fixtures.start)
+    let setup = SessionSetup(
+      title: "Referrals", programme: "Alcohol Plan",
+      consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        ShareFixture.zoe, ShareFixture.sean, ShareFixture.wei, ShareFixture.anneMarie,
+      ],
+      rounds: [SessionRound(presenter: 1)])
+    let id = ShareFixture.firstID
+    let session = try LiveSession.create(setup, id: id, store: database, clock: clock)
+    try session.start()
+    for (index, hidden) in TermReplacerTests.invisible.enumerated() {
+      clock.advance(by: 5)
+      try session.addNote(
+        .init(
+          text:
+            "Note \(index): Zo\(hidden)ë Ång\(hidden)ström asked Se\(hidden)án O'Ne\(hidden)ill "
+            + "and 王\(hidden)伟 about Anne-Ma\(hidden)rie's plan for Benjamin.",
+          kind: .insight, speaker: 0))
+    }
+    clock.advance(by: 60)
+    try session.finish()
+    let records = [try SessionRecord(id: id, events: database.events(of: id))]
+    let options = ShareFixture.anonymisedUTC
+    let fromTables = try database.anonymisedProgrammeSessions(programme: "Alcohol Plan")
+    let matchers = try secrets.map { ($0, try matcher(for: fold($0))) }
+    for format in ShareFormat.allCases {
+      for (name, text) in [
+        ("sessions.\(format)", try SessionExport.render(records, as: format, options: options)),
+        (
+          "harvest.\(format)",
+          try HarvestExport.render(records, programme: "Alcohol Plan", as: format, options: options)
+        ),
+        (
+          "harvest from the tables.\(format)",
+          HarvestExport.render(
+            anonymisedSessions: fromTables.sessions, programme: "Alcohol Plan", as: format,
+            timeZone: options.timeZone)
+        ),
+      ] {
+        let strings = format == .json ? try strings(inJSON: text) : [text]
+        let seen = strings.map { string in
+          var visible = String.UnicodeScalarView()
+          visible.append(
+            contentsOf: string.unicodeScalars.filter {
+              !$0.properties.isDefaultIgnorableCodePoint && $0 != "\u{FFFD}"
+            })
+          return String(visible)
+        }.joined(separator: "\n")
+        let folded = fold(seen)
+        for (secret, matcher) in matchers
+        where matcher.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded))
+          != nil
+        {
+          Issue.record("\(name) leaks \"\(secret)\"")
+        }
+        // The harvest quotes a theme's notes, not every note.
+        guard name.hasPrefix("sessions") else { continue }
+        #expect(seen.contains("plan for Benjamin."), "\(name) changed what was said")
+        #expect(seen.contains("Note 16:"), "\(name) lost a note")
+      }
+    }
+  }
+
   private func fold(_ text: String) -> String {
     text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
       .replacingOccurrences(of: "’", with: "'")

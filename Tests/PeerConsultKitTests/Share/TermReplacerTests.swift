@@ -75,6 +75,47 @@ import Testing
 
   /// `replacer` finds in 6,000 texts made of `pieces` what its character-by-character search
   /// finds, and the texts hold more than 2,000 terms to find.
+  /// Characters nobody sees: the zero-width space and joiners, the soft hyphen, the word
+  /// joiner, the direction marks, embeddings and isolates, a variation selector, the byte-order
+  /// mark, a tag and the combining grapheme joiner.
+  static let invisible: [Unicode.Scalar] = [
+    "\u{AD}", "\u{34F}", "\u{61C}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}",
+    "\u{202A}", "\u{202E}", "\u{2060}", "\u{2063}", "\u{2066}", "\u{2069}", "\u{FE0F}",
+    "\u{FEFF}", "\u{E0041}",
+  ]
+
+  /// A name split by a character nobody sees reads as the name, so it is replaced, the
+  /// hidden character with it; a word that reads as another word ("Benjamin") is not a name,
+  /// so it is left as written. ASCII, Latin (read from its bytes) and CJK text alike.
+  @Test func aNameSplitByACharacterNobodySeesIsReplacedAndAWordItJoinsIsNot() {
+    var replacer = TermReplacer()
+    replacer.add("Zoë Ångström", replacement: "[A]")
+    replacer.add("Zoë", replacement: "[A]")
+    replacer.add("Ben", replacement: "[B]")
+    replacer.add("王伟", replacement: "[C]")
+    for hidden in Self.invisible {
+      let attaches = "n\(hidden)".count == 1
+      let texts = [
+        ("Ask Zo\(hidden)ë Ång\(hidden)ström, B\(hidden)en.", "Ask [A], [B]."),
+        ("Ask Zo\(hidden)ë and Ben\(hidden)jamin.", "Ask [A] and Ben\(hidden)jamin."),
+        // A joiner, a selector or a tag is part of the letter before it, replaced with it.
+        (
+          "王\(hidden)伟 said \(hidden)Ben\(hidden).",
+          "[C] said \(hidden)[B]\(attaches ? "" : "\(hidden)")."
+        ),
+      ]
+      for (text, expected) in texts {
+        let name = "U+\(String(hidden.value, radix: 16, uppercase: true))"
+        #expect(replacer.replacing(in: text) == expected, "\(name): \(text.debugDescription)")
+        #expect(replacer.matches(in: text) == replacer.matchesByCharacter(in: text), "\(name)")
+      }
+    }
+    // What nobody sees is nothing of a name added with it either.
+    var hiddenTerm = TermReplacer()
+    hiddenTerm.add("Pri\u{200B}ya", replacement: "[P]")
+    #expect(hiddenTerm.replacing(in: "Ask Priya.") == "Ask [P].")
+  }
+
   private func expectMatchesAsCharacterByCharacter(
     _ replacer: TermReplacer, in pieces: [String], length: ClosedRange<Int>,
     _ generator: inout SeededGenerator
