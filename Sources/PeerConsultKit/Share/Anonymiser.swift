@@ -117,8 +117,8 @@ public struct Anonymiser: Sendable {
     // A person comes to many sessions: their name is folded once.
     var keys = PersonKey.Cache()
     for source in chronological {
-      for participant in source.participants {
-        let person = keys.key(participant)
+      let sourceKeys = PersonKey.told(source.participants.map { keys.key($0) })
+      for (participant, person) in zip(source.participants, sourceKeys) {
         if pseudonyms[person] == nil {
           pseudonyms[person] = ""
           people.append((person, participant))
@@ -146,10 +146,13 @@ public struct Anonymiser: Sendable {
         : "[Participant \(Self.letters(index))]"
     }
     // Whole names and organisations first: where a part of one name is another's whole name,
-    // the whole name wins.
+    // the whole name wins. A name two people of one session share (but for case or accents)
+    // cannot say which of them is meant.
+    let shared = Set(people.filter { $0.person.twin > 0 }.map(\.person.first))
     for (person, participant) in people {
+      let replacement = shared.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
       for form in NameForms.whole(participant.name) {
-        replacer.add(form, replacement: pseudonyms[person]!, care: [.suffixes, .takesTitle])
+        replacer.add(form, replacement: replacement, care: [.suffixes, .takesTitle])
       }
     }
     for (key, name) in organisationNames {
@@ -265,6 +268,24 @@ public struct Anonymiser: Sendable {
     writtenPseudonyms[WrittenPerson(participant)] ?? foldedPseudonym(for: participant)
   }
 
+  /// The pseudonyms of one session's `participants`, in the order they joined. Two of them
+  /// whose names and organisations differ only in case or accents ("Zoë Müller" and "Zoe
+  /// Muller") are two people in one room: the second gets a pseudonym of its own, where
+  /// ``pseudonym(for:)`` would give both the first's.
+  func pseudonyms(of participants: [Participant]) -> [String] {
+    var names = participants.map(pseudonym(for:))
+    // One pseudonym is one folded name and organisation: alike ones are found by their
+    // pseudonyms, without folding every participant of every session of a report again.
+    var met: [String: Int] = [:]
+    for index in names.indices {
+      let earlier = met[names[index], default: 0]
+      met[names[index]] = earlier + 1
+      guard earlier > 0 else { continue }
+      names[index] = pseudonyms[PersonKey(participants[index], twin: earlier)] ?? "[Participant]"
+    }
+    return names
+  }
+
   /// ``pseudonym(for:)`` found from the participant's folded name and organisation.
   private func foldedPseudonym(for participant: Participant) -> String {
     pseudonyms[PersonKey(participant)] ?? "[Participant]"
@@ -314,12 +335,19 @@ public struct Anonymiser: Sendable {
   public func anonymise(_ record: SessionRecord) throws(ShareError) -> SessionRecord {
     var events: [RecordedEvent] = []
     var contents: [Int: NoteContent] = [:]
+    // Everyone so far, in the order they joined: a latecomer's pseudonym depends on who is
+    // there already (``pseudonyms(of:)``).
+    var joined: [Participant] = []
     for recorded in record.events {
       let event: SessionEvent
       switch recorded.event {
-      case .created(let setup): event = .created(setup: anonymised(setup))
+      case .created(let setup):
+        joined = setup.participants
+        event = .created(setup: anonymised(setup))
       case .participantAdded(let participant):
-        event = .participantAdded(participant: anonymised(participant))
+        joined.append(participant)
+        event = .participantAdded(
+          participant: anonymised(participant, as: pseudonyms(of: joined).last!))
       case .noteAdded(let id, let slot, let content):
         contents[id] = scrubbed(content)
         event = .noteAdded(id: id, slot: slot, content: contents[id]!)
@@ -347,16 +375,17 @@ public struct Anonymiser: Sendable {
       setup.consultingProtocol.source = .file(path: Self.removedPath)
       setup.consultingProtocol.id = Self.removedProtocolID
     }
-    setup.participants = setup.participants.map(anonymised)
+    setup.participants = zip(setup.participants, pseudonyms(of: setup.participants)).map(
+      anonymised)
     setup.rounds = setup.rounds.map { round in
       SessionRound(presenter: round.presenter, focusQuestion: round.focusQuestion.map(scrub))
     }
     return setup
   }
 
-  private func anonymised(_ participant: Participant) -> Participant {
+  private func anonymised(_ participant: Participant, as pseudonym: String) -> Participant {
     Participant(
-      name: pseudonym(for: participant), organisation: organisation(participant.organisation),
+      name: pseudonym, organisation: organisation(participant.organisation),
       level: participant.level)
   }
 
@@ -394,15 +423,34 @@ public struct Anonymiser: Sendable {
 struct PersonKey: Hashable, Sendable {
   let name: [Character]
   let organisation: [Character]
+  /// Which of the people of one session with this name and organisation this is, from 0:
+  /// two people in one room are two people, however alike their names (``told(_:)``).
+  private(set) var twin = 0
 
-  init(_ participant: Participant) {
+  init(_ participant: Participant, twin: Int = 0) {
     name = Self.fold(participant.name)
     organisation = Self.fold(participant.organisation)
+    self.twin = twin
   }
 
   private init(name: [Character], organisation: [Character]) {
     self.name = name
     self.organisation = organisation
+  }
+
+  /// This key as the first of its twins.
+  var first: PersonKey { PersonKey(name: name, organisation: organisation) }
+
+  /// `keys`, one session's participants' in the order they joined, each after the first of
+  /// an equal one numbered as its twin.
+  static func told(_ keys: [PersonKey]) -> [PersonKey] {
+    var met: [PersonKey: Int] = [:]
+    return keys.map { key in
+      var key = key
+      key.twin = met[key, default: 0]
+      met[key.first] = key.twin + 1
+      return key
+    }
   }
 
   private static func fold(_ text: String) -> [Character] {

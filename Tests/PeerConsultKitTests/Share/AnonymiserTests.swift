@@ -27,6 +27,57 @@ import Testing
     #expect(anonymiser.organisation("") == "")
   }
 
+  /// Two people of one session whose names differ only in accents (one of them a latecomer
+  /// in a second session) are two people: each export and the harvest, from the records and
+  /// from the tables, are written, with a pseudonym for each, and their shared name or its
+  /// parts in a note say neither. Before, both took the first's pseudonym and the anonymised
+  /// session, with two participants of one name, could not be rebuilt: nothing was written.
+  @Test func twoPeopleWhoseNamesDifferOnlyInAccentsGetAPseudonymEach() throws {
+    let zoe = Participant(name: "Zoë Müller", organisation: "City Council", level: .senior)
+    let zoeToo = Participant(name: "Zoe Muller", organisation: "City Council", level: .senior)
+    let sam = Participant(name: "Sam Okafor", organisation: "NHS", level: .frontline)
+    let database = try AppDatabase.inMemory()
+    let clock = ManualClock(Fixtures.start)
+    var ids: [SessionID] = []
+    for (index, people) in [[zoe, zoeToo, sam], [zoe, sam]].enumerated() {
+      let setup = SessionSetup(
+        title: "Session \(index + 1)", programme: "Alcohol Plan",
+        consultingProtocol: Fixtures.consultingProtocol, participants: people,
+        rounds: [SessionRound(presenter: 0)])
+      let id = index == 0 ? ShareFixture.firstID : ShareFixture.secondID
+      let live = try LiveSession.create(setup, id: id, store: database, clock: clock)
+      try live.start()
+      if index == 1 { try live.addParticipant(zoeToo) }
+      try live.addNote(
+        .init(text: "Zoe Muller and Zoë asked Sam.", kind: .insight, speaker: people.count - 1))
+      clock.advance(by: 3_600)
+      try live.finish()
+      ids.append(id)
+    }
+    let records = try ids.map { try SessionRecord(id: $0, events: database.events(of: $0)) }
+    let anonymiser = Anonymiser(records: records)
+    for record in records {
+      let anonymised = try anonymiser.anonymise(record)
+      let names = anonymised.state.participants.map(\.name)
+      #expect(Set(names).count == 3, "\(names)")
+      #expect(names.allSatisfy { $0.hasPrefix("[Participant ") }, "\(names)")
+      let note = anonymised.state.visibleNotes.first?.text
+      #expect(note == "[a participant] and [a participant] asked [Participant C].")
+    }
+    for format in ShareFormat.allCases {
+      let exported = try SessionExport.render(
+        records, as: format, options: ShareFixture.anonymisedUTC)
+      #expect(!exported.contains("Zo"), "\(format)")
+      let harvest = try HarvestExport.render(
+        records, programme: "Alcohol Plan", as: format, options: ShareFixture.anonymisedUTC)
+      #expect(!harvest.contains("Zo"), "\(format)")
+    }
+    let fromTables = try database.anonymisedProgrammeSessions(programme: "Alcohol Plan")
+    for session in fromTables.sessions {
+      #expect(Set(session.participants.map(\.name)).count == 3)
+    }
+  }
+
   @Test func lettersRunPastZ() {
     #expect(
       [0, 25, 26, 27, 51, 52, 701, 702].map(Anonymiser.letters) == [
