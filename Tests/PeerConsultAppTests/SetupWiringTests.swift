@@ -41,6 +41,37 @@ import Testing
     #expect(!runner.state.leavesProgram)
   }
 
+  /// A pasted list with lines that cannot be added: each good line is added on its own, and
+  /// the first bad one is given back in the field with what is wrong, the others named.
+  /// Before, the next line was typed onto the end of a bad one and the two added as one
+  /// person ("Bad Line Without LevelLi Jing").
+  @Test func aPastedListAddsEachGoodLineAndGivesBackTheBadOnes() throws {
+    let runner = AppRunner(
+      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
+    runner.handle(.key(.enter))
+    type(runner, "SLG 4")
+    runner.handle(.key(.tab))
+    runner.handle(.key(.tab))
+    runner.handle(.key(.tab))
+    runner.handle(
+      .paste(
+        "Asha Kaur; City Council; senior\nBad Line Without Level\nLi Jing; NHS; middle\n"
+          + "Also bad\nTom Reed; Police; frontline\n"))
+    var setup = try #require(runner.state.screen as? SetupState)
+    #expect(setup.members.map(\.participant.name) == ["Asha Kaur", "Li Jing", "Tom Reed"])
+    #expect(setup.newParticipant.string == "Bad Line Without Level")
+    let error = try #require(setup.addError)
+    #expect(error.hasPrefix("'Bad Line Without Level' has 1 part, not 3"), "\(error)")
+    #expect(error.hasSuffix("; not added either: 'Also bad'"), "\(error)")
+    // A list whose last line is typed but not ended keeps that line in the field.
+    runner.handle(.key(.control("u")))
+    runner.handle(.paste("Nope\nSam Okafor; NHS; frontline\nZoë Müller; City"))
+    setup = try #require(runner.state.screen as? SetupState)
+    #expect(setup.members.map(\.participant.name).last == "Sam Okafor")
+    #expect(setup.newParticipant.string == "Zoë Müller; City")
+    #expect(setup.addError?.hasPrefix("not added: 'Nope'; 'Nope' has 1 part") == true)
+  }
+
   @Test func escapeFromAnEmptyFormGoesHome() throws {
     let runner = AppRunner(
       terminal: MemoryTerminal(), services: try testServices(), state: AppState())

@@ -198,13 +198,37 @@ extension SetupState: Screen {
     switch input {
     case .text(let text):
       // A pasted line break adds the typed person, so a pasted list of "Name; Organisation;
-      // level" lines adds them all, as if typed with Enter after each.
+      // level" lines adds them all, as if typed with Enter after each. A line that cannot be
+      // added is taken out of the field, or the next line would be typed onto its end and
+      // the two added as one person; the first is given back, with what is wrong, once the
+      // rest are in.
       var effects: [Effect] = []
+      var refused: [(line: String, reason: String)] = []
       for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
         .enumerated()
       {
-        if index > 0 { effects += update(.action(.select), environment) }
+        if index > 0 {
+          let adding = focus == .newParticipant && hasPendingParticipant
+          let typed = newParticipant.string
+          effects += update(.action(.select), environment)
+          if adding, let reason = addError, !newParticipant.isEmpty {
+            refused.append((typed, reason))
+            newParticipant.set("")
+          }
+        }
         if !line.isEmpty { effects += type(String(line)) }
+      }
+      if let first = refused.first {
+        let quoted = refused.map { "'\(ControlCharacters.spelledOut($0.line))'" }
+        if newParticipant.isEmpty {
+          newParticipant.set(first.line)
+          addError =
+            first.reason
+            + (quoted.count == 1
+              ? "" : "; not added either: \(quoted.dropFirst().joined(separator: ", "))")
+        } else {
+          addError = "not added: \(quoted.joined(separator: ", ")); \(first.reason)"
+        }
       }
       return effects
     case .action(let action):
