@@ -91,7 +91,8 @@ enum InteractiveTerminal {
     }
     if status == 0, let left = services.leftUnfinished {
       try StandardOutput.line(
-        "Session \(left.short) stays unfinished; carry on with: peerconsult resume \(left.short)")
+        "Session \(left.short) stays unfinished; carry on with: "
+          + location.command("resume \(left.short)"))
     }
     return status
   }

@@ -12,12 +12,16 @@ import Testing
     "--participant", "Amira O'Neill;NHS Trust;frontline",
   ]
 
-  private func start(_ scratch: TemporaryFolder) throws -> TmuxSession {
+  /// `run` on `scratch`'s `data` folder, found through the environment, or given with
+  /// `--data-dir` (the environment naming another) when `naming`.
+  private func start(_ scratch: TemporaryFolder, naming: Bool = false) throws -> TmuxSession {
     let drill = scratch.url.appendingPathComponent("drill.yaml")
     try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
+    let data = scratch.url.appendingPathComponent("data")
     return try TmuxSession(
-      ["run", "--protocol", drill.path] + Self.runArguments,
-      dataDir: scratch.url.appendingPathComponent("data"))
+      ["run", "--protocol", drill.path] + Self.runArguments
+        + (naming ? ["--data-dir", data.path] : []),
+      dataDir: naming ? scratch.url.appendingPathComponent("elsewhere") : data)
   }
 
   @Test func aFinishedSessionReopensAndItsNoteIsCorrectedInReview() throws {
@@ -83,7 +87,7 @@ import Testing
   @Test func aLatecomerJoinsAndAnAbsentPresenterIsSkipped() throws {
     let scratch = try TemporaryFolder(prefix: "pc-flow")
     let dataDir = scratch.url.appendingPathComponent("data")
-    let tmux = try start(scratch)
+    let tmux = try start(scratch, naming: true)
     try tmux.startWhenReady()
     try tmux.type("w")
     tmux.waitFor("Presenting still to come, in order")
@@ -107,8 +111,9 @@ import Testing
     tmux.waitFor("Leave the session?")
     try tmux.send("y")
     #expect(tmux.waitForExit() == 0)
-    // Back at the shell, the way back in is spelt out.
+    // Back at the shell, the way back in is spelt out, to the data folder named.
     tmux.waitFor("stays unfinished; carry on with: peerconsult resume ")
+    #expect(tmux.capture(joined: true).contains(" --data-dir \(dataDir.path)\n"))
 
     let database = try AppDatabase(directory: dataDir)
     let session = try database.loadSession(try database.resolveSession("latest"))

@@ -63,9 +63,11 @@ final class TmuxSession {
     try? FileManager.default.removeItem(at: folder)
   }
 
-  /// The screen as text.
-  func capture(escapes: Bool = false) -> String {
-    let args = ["tmux", "-L", socket, "capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : [])
+  /// The screen as text; `joined`, with each line that wrapped as one.
+  func capture(escapes: Bool = false, joined: Bool = false) -> String {
+    let args =
+      ["tmux", "-L", socket, "capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : [])
+      + (joined ? ["-J"] : [])
     return (try? Self.runTool(args).output) ?? ""
   }
 

@@ -28,4 +28,23 @@ import Testing
       dataDir: nil, environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/c"])
     #expect(loc.protocolsDirectory.path == "/c/peerconsult/protocols")
   }
+
+  /// The way back to a session names the data folder when the command would not find it by
+  /// itself, quoted for the shell where it needs to be.
+  @Test func aCommandToComeBackNamesAFolderTheCommandWouldNotFind() {
+    let environment = ["HOME": "/home/zoe", "PEERCONSULT_DATA_DIR": "/srv/pc"]
+    let found = DataLocation.resolve(dataDir: nil, environment: environment)
+    #expect(found.command("resume 0123", environment: environment) == "peerconsult resume 0123")
+    let given = DataLocation.resolve(dataDir: "/tmp/walk/data", environment: environment)
+    #expect(
+      given.command("resume 0123", environment: environment)
+        == "peerconsult resume 0123 --data-dir /tmp/walk/data")
+    let spaced = DataLocation.resolve(dataDir: "/tmp/Zoë's data", environment: environment)
+    #expect(
+      spaced.command("resume 0123", environment: environment)
+        == "peerconsult resume 0123 --data-dir '/tmp/Zoë'\\''s data'")
+    // The same folder given by name is the one found.
+    let same = DataLocation.resolve(dataDir: "/srv/pc/", environment: environment)
+    #expect(same.command("resume 0123", environment: environment) == "peerconsult resume 0123")
+  }
 }

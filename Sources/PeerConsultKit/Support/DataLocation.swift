@@ -56,4 +56,31 @@ public struct DataLocation: Sendable, Equatable {
       dataDirectory: data.standardizedFileURL,
       protocolsDirectory: config.appendingPathComponent("peerconsult/protocols"))
   }
+
+  /// `peerconsult ARGUMENTS` as the user types it to come back to this data folder: with
+  /// `--data-dir` (quoted for the shell where it needs to be) when the folder is not the one
+  /// the command finds by itself, from the environment, as ``resolve(dataDir:environment:)``.
+  public func command(
+    _ arguments: String, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    let found = Self.resolve(dataDir: nil, environment: environment).dataDirectory
+    guard dataDirectory.path != found.path else { return "peerconsult \(arguments)" }
+    return "peerconsult \(arguments) --data-dir \(Self.shellQuoted(dataDirectory.path))"
+  }
+
+  /// `text` as one word for a POSIX shell: as it is when every character is safe there,
+  /// otherwise between single quotes.
+  static func shellQuoted(_ text: String) -> String {
+    let safe =
+      !text.isEmpty
+      && text.utf8.allSatisfy { byte in
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+          UInt8(ascii: "0")...UInt8(ascii: "9"):
+          true
+        default: "/._-+,:@%".utf8.contains(byte)
+        }
+      }
+    return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
 }
