@@ -24,6 +24,27 @@ import Testing
       Set(NoteKind.allCases.map(NoteEditorState.letter(of:))).count == NoteKind.allCases.count)
   }
 
+  /// A letter that picks no kind, typed or pasted while the kinds are offered, closes them,
+  /// the kind unchanged, and is typed into the note: Tab then "Licensing data" lost the "L"
+  /// and an "i" chose insight, or the paste was dropped without a word.
+  @Test func aLetterThatPicksNoKindGoesIntoTheNote() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    let kind = try #require(f.live?.editor?.kind)
+    let letters = Set(NoteKind.allCases.map(NoteEditorState.letter(of:)))
+    let typed = try #require(
+      ["L", "z", "é", "7", "王"].first { !letters.contains(Character($0.lowercased())) })
+    f.press(.tab)
+    f.type("\(typed)icensing data is late")
+    #expect(f.live?.editor?.mode == .writing)
+    #expect(f.live?.editor?.kind == kind)
+    #expect(f.live?.editor?.line.string == "\(typed)icensing data is late")
+    f.press(.tab)
+    f.runner.handle(.paste(" and so are the figures"))
+    #expect(f.live?.editor?.mode == .writing)
+    #expect(f.live?.editor?.line.string == "\(typed)icensing data is late and so are the figures")
+  }
+
   @Test func everyPersonIsThreeKeysFromTheNoteLine() throws {
     let f = try LiveFixture()
     let starts: [(String, Int)] = [("z", 0), ("a", 1), ("王", 2)]

@@ -112,6 +112,12 @@ extension NoteEditorState {
     switch mode {
     case .writing: return write(input, people: people, tags: tags)
     case .choosingKind(let highlight):
+      // Typing on after Tab ("Licensing…" when no kind was wanted): a letter that picks no
+      // kind goes into the note, the kind unchanged, rather than being dropped unseen.
+      if case .text = input {
+        mode = .writing
+        return write(input, people: people, tags: tags)
+      }
       chooseKind(input, highlight: highlight)
     case .choosingPerson(let choice):
       choosePerson(input, choice, people: people)

@@ -72,8 +72,9 @@ public struct NoteEditorState: Equatable, Sendable {
   /// Whether typed text goes somewhere: the note, or a name being looked for.
   public var acceptsText: Bool {
     switch mode {
-    case .writing, .choosingPerson: return true
-    case .choosingKind, .askingDiscard: return false
+    // While the kinds are offered, a letter that picks none is typed into the note.
+    case .writing, .choosingPerson, .choosingKind: return true
+    case .askingDiscard: return false
     }
   }
 }
