@@ -169,6 +169,11 @@ extension FollowUpScreenTests {
       return
     }
     #expect(id == m.first && history.count == 3)
+    // The listings (`list`, the review list) count the action done at the later meeting too;
+    // before, they said 0/3 while review marked it done.
+    let listed = try #require(try m.database.sessions().first { $0.id == m.first })
+    #expect(listed.actionCount == 3 && listed.actionsDone == 1)
+    #expect(try m.database.newestSessions(limit: 5).listings.map(\.actionsDone).contains(1))
     var transcript = TranscriptState(
       sessionID: m.first, session: try m.database.loadSession(m.first), screenWidth: 120,
       timeZone: TimeZone(identifier: "UTC")!,
@@ -186,5 +191,26 @@ extension FollowUpScreenTests {
     #expect(text.contains("[ ] Share the night-time economy figures next session"))
     #expect(text.contains("carried 2027-02-05 in North SLG 2"))
     #expect(text.contains("[x] Map who funds the street pastors"))
+    // Counted as the boxes show them, and no row says "open" beside a later meeting's
+    // decision; before, the summary said 0 of 3 done over a row marked done.
+    #expect(text.contains("Actions · 1 of 3 done"))
+    // Only the carried one is open.
+    #expect(text.components(separatedBy: " · open · ").count == 2)
+    // x on the action done at the later meeting says so and stores nothing.
+    transcript.actionSelection = 2
+    let effects = transcript.update(
+      .action(.actionDone), ScreenEnvironment(now: m.clock.now(), timeZone: .gmt))
+    #expect(
+      effects == [
+        .notice(
+          Notice(
+            "Marked done at a later meeting, North SLG 2 on 2027-02-05: that stands.",
+            tone: .info))
+      ])
+    // On the dropped one, x marks it done here, which then stands over the drop.
+    transcript.actionSelection = 0
+    let marking = transcript.update(
+      .action(.actionDone), ScreenEnvironment(now: m.clock.now(), timeZone: .gmt))
+    #expect(marking == [.command(.setStoredActionDone(m.first, note: 1, done: true))])
   }
 }

@@ -119,11 +119,19 @@ extension AppDatabase {
       // position, from a cursor: the review list reads every session once its filter is used,
       // and looking each column up by its name, in rows copied into an array first, was a
       // third of reading ten thousand.
+      // A standing group's later meeting may have marked an action done (a follow-up, in
+      // its own log): a meeting's actions done are then the ledger's, kept in
+      // `action_states`, as review shows them. A session outside any group has no later
+      // meetings, and its row's count is the same.
       let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT s.id, s.created_at, s.updated_at, s.finished_at, s.title, s.programme,
-            s.protocol_name, s.note_count, s.action_count, s.actions_done, s.presenters,
+            s.protocol_name, s.note_count, s.action_count,
+            CASE WHEN s.group_id IS NULL THEN s.actions_done ELSE (
+              SELECT count(*) FROM action_states a WHERE a.session_id = s.id AND a.status = 'done'
+            ) END,
+            s.presenters,
             \(Self.origin(ofSession: "s.id"))
           \(Self.chosenSessions(where: condition ?? "1", order: order, limit: limit))
           """, arguments: arguments)

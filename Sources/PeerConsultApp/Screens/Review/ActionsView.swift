@@ -9,7 +9,8 @@ public enum ActionsView {
     area: Rect
   ) {
     let actions = state.actions
-    let done = actions.filter(\.isDone).count
+    // Counted as the boxes show them: done here, or at a later meeting of the group.
+    let done = actions.filter { settled($0, state.actionHistory[$0.id]) == .done }.count
     let summary =
       actions.isEmpty
       ? "No actions were recorded in this session."
@@ -35,23 +36,24 @@ public enum ActionsView {
   ) {
     let base = selected ? Theme.selected : Style.plain
     // Done or dropped at a later meeting of the group shows as such, beside the session's own.
+    let standing = settled(note, history)
     let box =
-      switch history?.status {
-      case _ where note.isDone: "[x]"
+      switch standing {
       case .done: "[x]"
       case .dropped: "[-]"
-      case .open, nil: "[ ]"
+      case .open: "[ ]"
       }
     grid.put(
       "\(selected ? "▸" : " ") \(box) \(note.text)".padded(toWidth: area.width), x: area.x,
       y: area.y, style: base)
     let owner = note.owner.map { "owner " + LiveScreen.name($0, in: session) } ?? "no owner"
+    // What a later meeting decided is said after the place; "open" here would contradict it.
     let state =
       note.doneAt.map { "done \(ReviewFormat.date($0, timeZone))" }
-      ?? (note.isDone ? "done" : "open")
+      ?? (note.isDone ? "done" : standing == .open ? "open" : nil)
     let slot = session.schedule[note.slot]
     let place = (slot.round.map { "round \($0 + 1), " } ?? "") + slot.phase.name
-    var details = [owner, state, place]
+    var details = [owner] + (state.map { [$0] } ?? []) + [place]
     if let due = note.due, !note.isDone { details.append(CommandText.dueText(due)) }
     for step in history?.followUps ?? [] {
       details.append(
@@ -61,5 +63,20 @@ public enum ActionsView {
     grid.put(
       ("      " + details.joined(separator: " · ")).padded(toWidth: area.width), x: area.x,
       y: area.y + 1, style: selected ? base : Theme.muted)
+  }
+
+  /// Where an action stands, as its box shows it.
+  enum Settled { case open, done, dropped }
+
+  /// Done when this session marked it done or the group's last follow-up did, dropped when
+  /// that follow-up dropped it, as ``ActionLedger`` has it; from the note as it now stands,
+  /// since the ledger read with the transcript predates a mark made since.
+  static func settled(_ note: Note, _ history: ActionLedger.Item?) -> Settled {
+    if note.isDone { return .done }
+    switch history?.followUps.last?.outcome {
+    case .done?: return .done
+    case .dropped?: return .dropped
+    case .carried?, nil: return .open
+    }
   }
 }

@@ -8,6 +8,8 @@ enum TranscriptOutcome: Equatable, Sendable {
   case back
   /// Store an action as done or not done.
   case setActionDone(note: Int, done: Bool)
+  /// Say that a later meeting of the group marked the action done, which stands.
+  case settledElsewhere(ActionLedger.Item.Step)
   /// Review the session before sharing it anonymised.
   case share
   /// Erase this participant from every session, once confirmed.
@@ -130,6 +132,14 @@ extension TranscriptState: Screen {
       case .back: return [.show(back), .command(back.reloadCommand)]
       case .setActionDone(let note, let done):
         return [.command(.setStoredActionDone(sessionID, note: note, done: done))]
+      case .settledElsewhere(let step):
+        return [
+          .notice(
+            Notice(
+              "Marked done at a later meeting, \(step.sessionTitle) on "
+                + "\(ReadableTime(timeZone: environment.timeZone).day(step.at)): that stands.",
+              tone: .info))
+        ]
       case .share:
         return ShareReviewState.open(
           .sessions([sessionID]), heading: session.setup.title, from: self, environment)
@@ -146,12 +156,17 @@ extension TranscriptState: Screen {
     case .resize(let width, _):
       // The transcript is wrapped once per width, not per frame.
       resize(screenWidth: width)
-    case .result(.actionMarked(_, let done, let stored)):
+    case .result(.actionMarked(let note, let done, let stored)):
       update(session: stored)
+      // Marked open here, an action a later meeting marked done stays done.
+      let stands =
+        if !done, let step = actionHistory[note]?.followUps.last, case .done = step.outcome {
+          " A later meeting, \(step.sessionTitle), marked it done: that stands."
+        } else { "" }
       return [
         .notice(
           Notice(
-            done ? "Action marked done (saved)." : "Action marked not done (saved).",
+            (done ? "Action marked done (saved)." : "Action marked not done (saved).") + stands,
             tone: .success))
       ]
     case .result(.noteEdited(let id, let stored)):
@@ -287,6 +302,13 @@ extension TranscriptScreen {
       state.actionSelection = min(count - 1, state.actionSelection + max(1, rows / 2))
     case .actionDone where count > 0:
       let note = state.actions[state.actionSelection]
+      // Marked done at a later meeting and not here: marking it here would change nothing
+      // the box shows, and "not done" is not this session's to say.
+      if !note.isDone, let step = state.actionHistory[note.id]?.followUps.last,
+        case .done = step.outcome
+      {
+        return .settledElsewhere(step)
+      }
       return .setActionDone(note: note.id, done: !note.isDone)
     case .select where count > 0:
       // Show the action where it was agreed, with the filter widened if it hid actions.
