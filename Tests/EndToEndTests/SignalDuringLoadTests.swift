@@ -11,10 +11,12 @@ import Testing
     tmux.waitFor("New session")
     let protocols = tmux.configDir.appendingPathComponent("peerconsult/protocols")
     try FileManager.default.createDirectory(at: protocols, withIntermediateDirectories: true)
-    // Legal files of about 200 KB each: slow to read together, quick to refuse none.
+    // Legal files of about 200 KB each (no text over the 10,000 characters a protocol's text
+    // takes): slow to read together, quick to refuse none.
+    let text = String(repeating: "word ", count: 1_999)
     let body =
-      "description: " + String(repeating: "word ", count: 40_000) + "\n"
-      + "round:\n- name: Talk\n  duration: 5m\n  speaker: everyone\n"
+      "description: \(text)\nround:\n- name: Talk\n  duration: 5m\n  speaker: everyone\n"
+      + "  rules:\n" + String(repeating: "  - \(text)\n", count: 19)
     for number in 0..<100 {
       try ("name: Slow \(number)\n" + body).write(
         to: protocols.appendingPathComponent(String(format: "slow%03d.yaml", number)),

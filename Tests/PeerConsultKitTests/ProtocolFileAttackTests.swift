@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import PeerConsultKit
 
@@ -123,14 +123,49 @@ import TestSupport
     #expect(issue.message.contains("nested too deeply"), "\(issue.message)")
   }
 
-  @Test func aHugeScalarIsReadQuickly() throws {
+  /// A text as long as the file allows is read quickly, and refused for its length: a
+  /// session records its protocol, and an import takes no longer text.
+  @Test func aHugeScalarIsReadQuicklyAndRefusedForItsLength() throws {
     let long = String(repeating: "word ", count: (ProtocolFile.maximumBytes - 100) / 5)
     let text = "name: Long\ndescription: \(long)\nround:\n  - {name: Go, duration: 1m}\n"
-    guard case .success(let read) = read(Data(text.utf8)) else {
-      Issue.record("refused")
+    let issue = try #require(refusal(text))
+    #expect(issue.message.hasPrefix("'description' has 262"), "\(issue.message)")
+    #expect(
+      issue.message.hasSuffix(" characters; a protocol's text takes at most 10000: shorten it"))
+  }
+
+  /// What `run` accepts, an import on another laptop takes: a text of 10,000 characters is
+  /// read, one more is refused with its place, as an import of the session would refuse it.
+  @Test func aTextLongerThanAnImportTakesIsRefused() throws {
+    func file(guidance count: Int) -> String {
+      "name: P\nround:\n  - name: Q\n    duration: 1m\n    guidance: "
+        + String(repeating: "y", count: count) + "\n"
+    }
+    guard case .success(let read) = read(Data(file(guidance: 10_000).utf8)) else {
+      Issue.record("refused at the limit")
       return
     }
-    #expect(read.description.count > 200_000)
+    #expect(read.round[0].guidance.count == SessionImport.maximumProtocolTextLength)
+    let issue = try #require(refusal(file(guidance: 10_001)))
+    #expect(
+      issue.message
+        == "round phase 1 (\"Q\"): 'guidance' has 10001 characters; a protocol's text "
+        + "takes at most 10000: shorten it")
+    #expect(issue.line == 5)
+  }
+
+  /// One long text repeated through aliases: few values, but megabytes once expanded (a
+  /// 201 KB file of 500 aliases took minutes and gigabytes to open). Refused at the alias
+  /// that takes the text past the file limit.
+  @Test func oneLongTextRepeatedThroughAliasesIsRefused() throws {
+    let text =
+      "name: P\nround:\n  - name: Q\n    duration: 1m\n    guidance: &N \""
+      + String(repeating: "y", count: 9_000) + "\"\n    rules: ["
+      + Array(repeating: "*N", count: 500).joined(separator: ", ") + "]\n"
+    let issue = try #require(refusal(text))
+    #expect(issue.message.hasPrefix("the file's text, counting each alias (*name) as everything"))
+    // 9,000 bytes and 28 aliases are over 256 KiB.
+    #expect(issue.line == 6 && issue.column == 1 + 12 + 4 * 28)
   }
 
   @Test func aHugeQuotedScalarOfEscapesIsReadQuickly() throws {

@@ -4,6 +4,10 @@ import Foundation
 ///
 /// Named `ConsultingProtocol` because `Protocol` reads as a Swift language term.
 public struct ConsultingProtocol: Hashable, Sendable {
+  /// The longest text a protocol holds (its name, description, a phase's name, guidance, a
+  /// rule, a prompt), in characters: protocol files are refused beyond it, and so are imports.
+  public static let maximumTextLength = 10_000
+
   /// Where a protocol came from, so messages and listings can say so.
   public enum Source: Hashable, Sendable {
     case builtIn

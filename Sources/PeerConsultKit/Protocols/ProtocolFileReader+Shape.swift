@@ -9,6 +9,12 @@ extension ProtocolFileReader {
         everything it stands for; a protocol needs a few hundred: write repeated text out \
         instead of using aliases, or check this is a protocol file
         """
+      case .tooMuchText:
+        """
+        the file's text, counting each alias (*name) as everything it stands for, is larger \
+        than \(ProtocolFile.maximumBytes / 1024) KiB, the limit for protocol files: write \
+        repeated text out instead of using aliases, or check this is a protocol file
+        """
       case .tooDeep:
         """
         the file is nested too deeply (more than \(maximumDepth) levels of lists and keys); a \

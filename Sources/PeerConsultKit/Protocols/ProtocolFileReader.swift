@@ -31,7 +31,8 @@ struct ProtocolFileReader {
   {
     // Measured before Yams builds its tree, which aliases can make exponentially large.
     if let excess = YAMLShape.excess(
-      in: text, maximumNodes: Self.maximumNodes, maximumDepth: Self.maximumDepth)
+      in: text, maximumNodes: Self.maximumNodes, maximumDepth: Self.maximumDepth,
+      maximumBytes: ProtocolFile.maximumBytes)
     {
       issues.append(Self.issue(for: excess))
       return nil
@@ -219,7 +220,18 @@ struct ProtocolFileReader {
       return nil
     }
     let trimmed = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-    return oneLine ? Self.oneLine(trimmed) : trimmed
+    let text = oneLine ? Self.oneLine(trimmed) : trimmed
+    // What a session records of its protocol must import again on another laptop, which
+    // takes no longer text (``ConsultingProtocol/maximumTextLength``).
+    if text.count > ConsultingProtocol.maximumTextLength {
+      let prefix = label.map { "\($0): " } ?? ""
+      report(
+        node,
+        "\(prefix)'\(key)' has \(text.count) characters; a protocol's text takes at most "
+          + "\(ConsultingProtocol.maximumTextLength): shorten it")
+      return nil
+    }
+    return text
   }
 
   /// A list of text items; a single text counts as a list of one.

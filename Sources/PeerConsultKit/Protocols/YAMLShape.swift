@@ -20,6 +20,9 @@ enum YAMLShape {
       case tooManyNodes
       /// Collections nested deeper than allowed.
       case tooDeep
+      /// More bytes of text than allowed, counting each alias as all the text it stands for:
+      /// one long text repeated through aliases is a few nodes but megabytes.
+      case tooMuchText
     }
 
     var kind: Kind
@@ -28,9 +31,11 @@ enum YAMLShape {
     var column: Int
   }
 
-  /// The first excess in the first document of `text`, or nil when it stays within both limits
+  /// The first excess in the first document of `text`, or nil when it stays within the limits
   /// or cannot be parsed.
-  static func excess(in text: String, maximumNodes: Int, maximumDepth: Int) -> Excess? {
+  static func excess(
+    in text: String, maximumNodes: Int, maximumDepth: Int, maximumBytes: Int
+  ) -> Excess? {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else { return nil }
     defer { yaml_parser_delete(&parser) }
@@ -38,7 +43,8 @@ enum YAMLShape {
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { buffer in
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-      var counter = Counter(maximumNodes: maximumNodes, maximumDepth: maximumDepth)
+      var counter = Counter(
+        maximumNodes: maximumNodes, maximumDepth: maximumDepth, maximumBytes: maximumBytes)
       while true {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
@@ -62,47 +68,60 @@ enum YAMLShape {
 
     let maximumNodes: Int
     let maximumDepth: Int
+    let maximumBytes: Int
     /// Nodes so far, each alias counted as the size of its anchor's node.
     private var nodes = 0
-    /// The size of each anchor's node, known once the node has ended; a later anchor of the
-    /// same name replaces an earlier one, as in Yams.
-    private var anchorSizes: [String: Int] = [:]
-    /// The collections open at this point: where each started in the count, and its anchor.
-    private var open: [(start: Int, anchor: String?)] = []
+    /// Bytes of scalar text so far, each alias counted as the text of its anchor's node.
+    private var bytes = 0
+    /// The size of each anchor's node, in nodes and bytes, known once the node has ended; a
+    /// later anchor of the same name replaces an earlier one, as in Yams.
+    private var anchorSizes: [String: (nodes: Int, bytes: Int)] = [:]
+    /// The collections open at this point: where each started in the counts, and its anchor.
+    private var open: [(start: Int, startBytes: Int, anchor: String?)] = []
 
-    init(maximumNodes: Int, maximumDepth: Int) {
+    init(maximumNodes: Int, maximumDepth: Int, maximumBytes: Int) {
       self.maximumNodes = maximumNodes
       self.maximumDepth = maximumDepth
+      self.maximumBytes = maximumBytes
     }
 
     mutating func take(_ event: yaml_event_t) -> Outcome {
       switch event.type {
       case YAML_SCALAR_EVENT:
+        let length = Int(event.data.scalar.length)
         nodes += 1
-        if let anchor = Self.name(event.data.scalar.anchor) { anchorSizes[anchor] = 1 }
+        bytes += length
+        if let anchor = Self.name(event.data.scalar.anchor) {
+          anchorSizes[anchor] = (1, length)
+        }
       case YAML_ALIAS_EVENT:
         // An alias of an unknown anchor is Yams' to report ("undefined alias").
-        nodes += Self.name(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? 1
+        let size = Self.name(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? (1, 0)
+        nodes += size.nodes
+        bytes += size.bytes
       case YAML_SEQUENCE_START_EVENT:
         return start(anchor: Self.name(event.data.sequence_start.anchor))
       case YAML_MAPPING_START_EVENT:
         return start(anchor: Self.name(event.data.mapping_start.anchor))
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         guard let ended = open.popLast() else { return .next }
-        if let anchor = ended.anchor { anchorSizes[anchor] = nodes - ended.start }
+        if let anchor = ended.anchor {
+          anchorSizes[anchor] = (nodes - ended.start, bytes - ended.startBytes)
+        }
       case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
         // Yams refuses a second document itself, without building it.
         return .done
       default:
         return .next
       }
-      // Both terms are at most the limit, so the sum cannot overflow.
-      return nodes > maximumNodes ? .over(.tooManyNodes) : .next
+      // Both terms of each sum are at most its limit, so neither can overflow.
+      if nodes > maximumNodes { return .over(.tooManyNodes) }
+      return bytes > maximumBytes ? .over(.tooMuchText) : .next
     }
 
     private mutating func start(anchor: String?) -> Outcome {
       guard open.count < maximumDepth else { return .over(.tooDeep) }
-      open.append((nodes, anchor))
+      open.append((nodes, bytes, anchor))
       nodes += 1
       return nodes > maximumNodes ? .over(.tooManyNodes) : .next
     }

@@ -7,8 +7,9 @@ extension SessionImport {
   static let earliestTime = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01
   /// The latest: a clock can be wrong, but not by centuries.
   static let latestTime = Date(timeIntervalSince1970: 7_258_118_400)  // 2200-01-01
-  /// The longest protocol text (a phase's guidance, a rule, a description) taken in.
-  static let maximumProtocolTextLength = 10_000
+  /// The longest protocol text (a phase's guidance, a rule, a description) taken in: what a
+  /// protocol file may hold.
+  static let maximumProtocolTextLength = ConsultingProtocol.maximumTextLength
 
   /// Throws unless every value of `events` is one the live program could have written: texts
   /// that can be typed, within their fields' lengths; phases of 1 s to 24 h; time adjustments
