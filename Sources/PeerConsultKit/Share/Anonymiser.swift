@@ -152,7 +152,9 @@ public struct Anonymiser: Sendable {
     for (person, participant) in people {
       let replacement = shared.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
       for form in NameForms.whole(participant.name) {
-        replacer.add(form, replacement: replacement, care: [.suffixes, .takesTitle])
+        let ordinary: TermReplacer.Care = NameForms.isOrdinary(form) ? .ordinaryPhrase : []
+        replacer.add(
+          form, replacement: replacement, care: ordinary.union([.suffixes, .takesTitle]))
       }
     }
     for (key, name) in organisationNames {

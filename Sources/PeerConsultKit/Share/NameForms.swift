@@ -44,6 +44,12 @@ enum NameForms {
     return unique(forms)
   }
 
+  /// Whether every word of `text`, in lower case, is an ordinary English word ("Will Hope").
+  static func isOrdinary(_ text: String) -> Bool {
+    let words = text.lowercased().split { !$0.isLetter }
+    return !words.isEmpty && words.allSatisfy(EnglishWords.contains)
+  }
+
   /// The parts that identify someone on their own, each with the care its matching needs.
   static func parts(_ name: String) -> [(part: String, care: TermReplacer.Care)] {
     var parts: [String] = []
@@ -66,9 +72,7 @@ enum NameForms {
       }
       guard letters.count >= 2, !isHonorific(part) else { return nil }
       if part.contains(where: TermReplacer.isCJK) { return (part, []) }
-      let words = part.lowercased().split { !$0.isLetter }
-      let ordinary = !words.isEmpty && words.allSatisfy(EnglishWords.contains)
-      return (part, ordinary ? [.suffixes, .ordinaryWord] : .suffixes)
+      return (part, isOrdinary(part) ? [.suffixes, .ordinaryWord] : .suffixes)
     } + guessed
   }
 

@@ -37,6 +37,10 @@ struct TermReplacer: Sendable {
     /// A word the facilitator chose to replace, the name of nobody in the group: always a
     /// suspect, so the choice stays in view.
     static let unknownName = Care(rawValue: 128)
+    /// A whole name made of ordinary English words ("Will Hope"): where written as ordinary
+    /// lower-case words ("we will hope") it is replaced, since a hurried note writes names
+    /// in lower case too, but as a suspect the facilitator sees and can keep.
+    static let ordinaryPhrase = Care(rawValue: 256)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -331,6 +335,8 @@ struct TermReplacer: Sendable {
         if Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
           suspicion = .ordinaryWord
         }
+      } else if term.care.contains(.ordinaryPhrase), Self.isOrdinary(word) {
+        suspicion = .ordinaryWord
       }
       if term.care.contains(.guess) { suspicion = suspicion ?? .shortForm }
       if term.care.contains(.resemblance) { suspicion = suspicion ?? .resemblance }

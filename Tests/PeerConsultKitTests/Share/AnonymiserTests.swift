@@ -254,6 +254,35 @@ import Testing
     #expect(anonymiser.matches(in: "Thanks to Hope.").map(\.suspicion) == [nil])
   }
 
+  /// A whole name made of ordinary words, written as ordinary lower-case words ("we will
+  /// hope"), is replaced, as a hurried lower-case name is, but shown for review, where the
+  /// facilitator can keep it; written as a name it is no suspect.
+  @Test func aWholeNameOfOrdinaryWordsInLowerCaseIsASuspect() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "Will Hope", organisation: "Council", level: .senior),
+      Participant(name: "Rose Bush", organisation: "NHS", level: .other),
+    ])
+    let lower = anonymiser.matches(in: "we will hope; the rose bush flowered")
+    #expect(lower.map(\.text) == ["will hope", "rose bush"])
+    #expect(lower.map(\.suspicion) == [.ordinaryWord, .ordinaryWord])
+    #expect(
+      anonymiser.scrub("we will hope; the rose bush flowered")
+        == "we [Participant A]; the [Participant B] flowered")
+    #expect(anonymiser.matches(in: "I asked Will Hope.").map(\.suspicion) == [nil])
+    // Kept once the facilitator says so, as every suspect is.
+    let store = try AppDatabase.inMemory()
+    let live = try LiveSession.create(
+      SessionSetup(
+        title: "T", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
+        participants: [Participant(name: "Will Hope", organisation: "Council", level: .senior)],
+        presenters: [0]), id: ShareFixture.firstID, store: store, clock: ManualClock())
+    try live.chooseForSharing("will hope", replace: false)
+    let keeping = Anonymiser(records: [
+      try SessionRecord(id: live.id, events: store.events(of: live.id))
+    ])
+    #expect(keeping.scrub("we will hope, said Will Hope") == "we will hope, said [Participant A]")
+  }
+
   @Test func namesArefoundWithoutApostrophesJoinedAndWithAPluralOrPossessiveS() throws {
     let anonymiser = try anonymiser([
       ShareFixture.priya, ShareFixture.sean,

@@ -37,12 +37,14 @@ import Testing
     let (store, _) = try session()
     let review = ShareReview(records: [try record(store)])
     let names = review.replacements.map { "\($0.text)×\($0.count)" }
-    #expect(names == ["Will Bishop×2"])
+    // The whole name in lower case ("will bishop") is a suspect: ordinary words, replaced.
+    #expect(names == ["Will Bishop×1"])
     let suspects = review.suspects.map { "\($0.kind.rawValue):\($0.text)" }
     #expect(
       suspects == [
         "ordinaryWord:Will", "ordinaryWord:Bishop", "unknownName:Plymouth", "insideWord:静",
-        "resemblance:Mueller", "unknownName:Jonathan", "unknownName:Okonkwo", "unknownName:April",
+        "resemblance:Mueller", "unknownName:Jonathan", "unknownName:Okonkwo",
+        "ordinaryWord:will bishop", "unknownName:April",
       ])
     let bishop = try #require(review.suspects.first { $0.text == "Bishop" })
     #expect(bishop.context == "Will said the Bishop of Plymouth agreed.")
@@ -50,7 +52,8 @@ import Testing
     let mueller = try #require(review.suspects.first { $0.text == "Mueller" })
     #expect(mueller.replacement == "[Participant C]" && mueller.isReplaced)
     #expect(review.suspects.first { $0.text == "Plymouth" }?.isReplaced == false)
-    #expect(review.unresolved.count == 8)
+    #expect(review.suspects.first { $0.text == "will bishop" }?.isReplaced == true)
+    #expect(review.unresolved.count == 9)
   }
 
   @Test func choicesAreSavedAsEventsAndRepeatedByTheNextExport() throws {
@@ -65,7 +68,10 @@ import Testing
       record.events.suffix(3).map(\.event.type) == [.shareChoice, .shareChoice, .shareChoice])
     let review = ShareReview(records: [record])
     #expect(review.suspects.first { $0.text == "Bishop" }?.choice == false)
-    #expect(review.unresolved.map(\.text) == ["Will", "Plymouth", "Mueller", "Jonathan", "April"])
+    #expect(
+      review.unresolved.map(\.text) == [
+        "Will", "Plymouth", "Mueller", "Jonathan", "will bishop", "April",
+      ])
     let anonymiser = Anonymiser(records: [record])
     #expect(
       anonymiser.scrub("Will said the Bishop of Plymouth agreed.")
