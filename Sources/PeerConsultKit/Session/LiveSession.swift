@@ -153,6 +153,7 @@ public final class LiveSession {
 
   /// Adds a latecomer to the group.
   public func addParticipant(_ participant: Participant) throws {
+    try SessionSetup.checkParticipantCount(state.participants.count + 1)
     try record(.participantAdded(participant: participant))
   }
 

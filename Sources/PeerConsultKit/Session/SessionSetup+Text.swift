@@ -10,6 +10,10 @@ extension SessionSetup {
   /// The most characters a participant's name or organisation takes: the setup screen's
   /// participant line holds 300 in all.
   public static let maximumNameLength = 300
+  /// The most people a session takes, latecomers included: a peer-consulting group is a
+  /// room of a few to a few dozen, and an anonymised export's time grows faster than the
+  /// number of people it names.
+  public static let maximumParticipants = 100
 
   /// Throws when a text of the setup holds what no one can type where it is typed: a control
   /// character (a terminal would obey it wherever the text is shown: titles head every
@@ -18,6 +22,7 @@ extension SessionSetup {
   /// Checked where a new session comes in (`run`, the setup screen, `import`), not when a
   /// stored session is replayed, so a session saved before the check still opens.
   public func validateTypedText() throws(SessionError) {
+    try Self.checkParticipantCount(participants.count)
     var fields: [(name: String, value: String, limit: Int)] = [
       ("title", title, Self.maximumTitleLength),
       ("programme", programme, Self.maximumProgrammeLength),
@@ -38,6 +43,14 @@ extension SessionSetup {
     }
     for field in fields {
       try Self.checkTyped(field.value, field: field.name, limit: field.limit)
+    }
+  }
+
+  /// Throws when a session of `count` people would have more than it takes.
+  static func checkParticipantCount(_ count: Int) throws(SessionError) {
+    guard count <= maximumParticipants else {
+      throw .invalidSetup(
+        "the session has \(count) participants; it takes at most \(maximumParticipants)")
     }
   }
 

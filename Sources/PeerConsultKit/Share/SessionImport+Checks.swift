@@ -18,10 +18,18 @@ extension SessionImport {
   static func check(_ events: [RecordedEvent], session: SessionID, path: String)
     throws(ImportError)
   {
+    var people = 0
     for recorded in events {
       let place =
         "session \(session.short), event \(recorded.sequence) (\(recorded.event.typeName))"
       do throws(SessionError) {
+        switch recorded.event {
+        case .created(let setup): people = setup.participants.count
+        case .participantAdded:
+          people += 1
+          try SessionSetup.checkParticipantCount(people)
+        default: break
+        }
         guard recorded.at >= earliestTime, recorded.at < latestTime else {
           throw .invalidSetup(
             "its time \(ExportTime.string(recorded.at)) is not between 2000 and 2200")

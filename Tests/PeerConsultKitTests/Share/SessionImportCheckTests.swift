@@ -58,6 +58,53 @@ import Testing
     #expect(!markdown.unicodeScalars.contains("\u{202E}"))
   }
 
+  /// A session takes at most 100 people, latecomers included, from the setup, a latecomer
+  /// or an import: an anonymised export of 8,000 took minutes, and a file of 200,000 imported.
+  @Test func aSessionOfMoreThanAHundredPeopleIsRefused() throws {
+    func people(_ count: Int, from first: Int = 0) -> [Participant] {
+      (first..<first + count).map {
+        Participant(name: "Person \($0)", organisation: "Org \($0 % 7)", level: .middle)
+      }
+    }
+    func setup(_ count: Int) -> SessionSetup {
+      SessionSetup(
+        title: "Crowd", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
+        participants: people(count), presenters: [0])
+    }
+    #expect(throws: Never.self) { try setup(100).validateTypedText() }
+    #expect(
+      throws: SessionError.invalidSetup("the session has 101 participants; it takes at most 100")
+    ) {
+      try setup(101).validateTypedText()
+    }
+    let store = try AppDatabase.inMemory()
+    let live = try LiveSession.create(setup(100), store: store, clock: ManualClock(Fixtures.start))
+    #expect(throws: SessionError.self) { try live.addParticipant(people(1, from: 100)[0]) }
+    #expect(live.state.participants.count == 100)
+    // Imports: the setup's people, then a latecomer too many, each named with its event.
+    let id = SessionID(rawValue: "00000000000000000000000000000101")!
+    for (events, event) in [
+      ([SessionEvent.created(setup: setup(101))], "event 1 (created)"),
+      (
+        [
+          SessionEvent.created(setup: setup(100)),
+          .participantAdded(participant: people(1, from: 100)[0]),
+        ],
+        "event 2 (participantAdded)"
+      ),
+    ] {
+      let recorded = events.enumerated().map {
+        RecordedEvent(sequence: $0 + 1, at: Fixtures.start, event: $1)
+      }
+      let json = try SessionExport.render(
+        [try SessionRecord(id: id, events: recorded)], as: .json)
+      let words = try #require(Self.refusal(json))
+      #expect(
+        words.contains("\(event): the session has 101 participants; it takes at most 100"),
+        "\(words)")
+    }
+  }
+
   @Test func aPhaseLongerThanADayIsRefused() throws {
     let json = try Self.export()
     let crafted = json.replacingOccurrences(
