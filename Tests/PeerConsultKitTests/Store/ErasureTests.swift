@@ -114,6 +114,25 @@ import Testing
     #expect(erased.programme == "[Erased person 1] and Zoë")
   }
 
+  /// A name split by a character nobody sees (pasted in with a note) is the name, and is
+  /// erased with it; before, "Kowal\u{200B}czyk" stayed in the log, and in the file.
+  @Test func aNameSplitByACharacterNobodySeesIsErased() throws {
+    let (store, with, _) = try seeded()
+    try with.addNote(
+      .init(
+        text: "Kowal\u{200B}czyk and Pri\u{AD}ya Kowal\u{2060}czyk agreed, said Pri\u{200E}ya",
+        kind: .insight))
+    _ = try store.database.erasePerson(named: "Priya Kowalczyk", at: store.clock.now())
+    let state = try store.database.loadSession(with.id)
+    #expect(
+      state.visibleNotes.last?.text
+        == "[Erased person 1] and [Erased person 1] agreed, said [Erased person 1]")
+    let data = try bytes(of: store)
+    for secret in ["Kowal\u{200B}czyk", "Pri\u{AD}ya", "Kowal\u{2060}czyk", "Pri\u{200E}ya"] {
+      #expect(!contains(data, secret), "\(secret.debugDescription) is still in the file")
+    }
+  }
+
   @Test func erasingSomeoneWhoWasNeverThereIsRefused() throws {
     let (store, _, _) = try seeded()
     #expect(throws: StoreError.noSuchPerson("Nobody Here")) {
@@ -129,7 +148,7 @@ import Testing
       try store.database.deleteSession(with.id) { $0 == with.id }
     }
     #expect(throws: StoreError.openElsewhere(with.id)) {
-      try store.database.erasePerson(named: "Priya Kowalczyk", at: store.clock.now()) {
+      _ = try store.database.erasePerson(named: "Priya Kowalczyk", at: store.clock.now()) {
         $0 == with.id
       }
     }
