@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// A file that ``SessionImport/check(_:)`` read and checked: where to read it again, and a
 /// fingerprint of the bytes checked, so that writing can tell the file has not changed since.
@@ -256,9 +257,18 @@ extension SessionImport {
   private static func decode<Value: Decodable>(
     _ type: Value.Type, _ bytes: [UInt8], at place: String, path: String
   ) throws(ImportError) -> Value {
-    do { return try JSONDecoder().decode(type, from: Data(bytes)) } catch {
+    let value: Value
+    do { value = try JSONDecoder().decode(type, from: Data(bytes)) } catch {
       throw .invalid(path: path, detail: describe(error, within: place))
     }
+    // The decoder keeps one of a repeated key's values; other tools may read the other.
+    if let key = JSONRepeatedKeys.first(in: bytes) {
+      throw .invalid(
+        path: path,
+        detail:
+          "\(place) gives the key \"\(ControlCharacters.spelledOut(key))\" twice in one object")
+    }
+    return value
   }
 
   /// A session as the file holds it; its `derived` part is not read.

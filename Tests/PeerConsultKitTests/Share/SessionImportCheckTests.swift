@@ -105,6 +105,23 @@ import Testing
     }
   }
 
+  /// A key given twice in one object of a session (a note's text, written once for a reader
+  /// and once for the decoder) is refused, however it is spelt; the decoder would keep one
+  /// value and other tools the other.
+  @Test func aKeyGivenTwiceInsideASessionIsRefused() throws {
+    let json = try Self.export()
+    let note = "\"text\" : \"Glad to be here"
+    #expect(json.contains(note))
+    for spelling in ["text", "t\\u0065xt"] {
+      let crafted = json.replacingOccurrences(
+        of: note, with: "\"\(spelling)\" : \"FIRST-COPY\", \(note)")
+      let words = try #require(Self.refusal(crafted))
+      #expect(words.contains("gives the key \"text\" twice in one object"), "\(words)")
+    }
+    // The same key in two objects is no repetition.
+    #expect(Self.refusal(json) == nil)
+  }
+
   @Test func aPhaseLongerThanADayIsRefused() throws {
     let json = try Self.export()
     let crafted = json.replacingOccurrences(
