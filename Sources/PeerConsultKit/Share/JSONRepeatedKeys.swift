@@ -6,27 +6,37 @@ import Foundation
 /// keep the other: a file could then show a reader one note and import another. An import
 /// refuses such a file, as it refuses a repeated key at the top (``ExportFileScanner``).
 enum JSONRepeatedKeys {
+  /// How many keys an object's are compared one by one before they are hashed: an export's
+  /// objects have a dozen at most, and a set for each of millions cost more than the rest.
+  static let keysComparedInTurn = 32
+
   /// The first key that an object of `bytes` (valid JSON, already decoded) gives twice, as
   /// the decoder reads it (escapes undone, so `"t\u0065xt"` is `text`), or nil.
   static func first(in bytes: [UInt8]) -> String? {
-    // The keys met in each open object; nil for an open array.
-    var open: [Set<[UInt8]>?] = []
+    // The keys of every open object, the innermost last, as written (or undone, when escaped).
+    var keys: [ArraySlice<UInt8>] = []
+    // For each open container, where its keys start in `keys`; nil for an array.
+    var open: [Int?] = []
+    // The keys of an open object with more than `keysComparedInTurn`, hashed, by depth.
+    var wide: [Int: Set<ArraySlice<UInt8>>] = [:]
     var expectingKey = false
     var index = 0
     while index < bytes.count {
-      let byte = bytes[index]
-      switch byte {
+      switch bytes[index] {
       case UInt8(ascii: "{"):
-        open.append([])
+        open.append(keys.count)
         expectingKey = true
       case UInt8(ascii: "["):
         open.append(nil)
         expectingKey = false
       case UInt8(ascii: "}"), UInt8(ascii: "]"):
-        _ = open.popLast()
+        if let start = open.popLast() ?? nil {
+          keys.removeSubrange(start...)
+          wide[open.count + 1] = nil
+        }
         expectingKey = false
       case UInt8(ascii: ","):
-        expectingKey = open.last.map { $0 != nil } ?? false
+        expectingKey = (open.last ?? nil) != nil
       case UInt8(ascii: "\""):
         let start = index + 1
         var escaped = false
@@ -39,15 +49,21 @@ enum JSONRepeatedKeys {
           }
           index += 1
         }
-        if expectingKey, let last = open.indices.last, open[last] != nil {
-          var key = Array(bytes[start..<min(index, bytes.count)])
-          if escaped, let decoded = Self.unescaped(key) { key = Array(decoded.utf8) }
-          // In place: a copy of the set for each key would make a wide object quadratic.
-          if open[last]?.insert(key).inserted == false {
-            return String(decoding: key, as: UTF8.self)
-          }
-          expectingKey = false
+        guard expectingKey, let first = open.last ?? nil else { break }
+        expectingKey = false
+        var key = bytes[start..<min(index, bytes.count)]
+        if escaped, let undone = Self.unescaped(key) { key = ArraySlice(undone.utf8) }
+        let depth = open.count
+        if var hashed = wide[depth] {
+          wide[depth] = nil
+          guard hashed.insert(key).inserted else { return String(decoding: key, as: UTF8.self) }
+          wide[depth] = hashed
+        } else if keys[first...].contains(key) {
+          return String(decoding: key, as: UTF8.self)
+        } else if keys.count - first == keysComparedInTurn {
+          wide[depth] = Set(keys[first...]).union([key])
         }
+        keys.append(key)
       default:
         break
       }
@@ -57,7 +73,7 @@ enum JSONRepeatedKeys {
   }
 
   /// The text of a JSON string's body with its escapes undone.
-  private static func unescaped(_ body: [UInt8]) -> String? {
-    try? JSONDecoder().decode(String.self, from: Data([UInt8(ascii: "\"")] + body + [0x22]))
+  private static func unescaped(_ body: ArraySlice<UInt8>) -> String? {
+    try? JSONDecoder().decode(String.self, from: Data([0x22] + body + [0x22]))
   }
 }
