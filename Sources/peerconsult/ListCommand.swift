@@ -21,7 +21,10 @@ struct ListCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only the sessions of this programme.", valueName: "P"))
   var programme: String?
 
+  // Unconditional, so that "--limit -1" is refused as a number below 1, not as a missing
+  // value followed by an unknown option.
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp("List the newest N sessions (default \(defaultLimit)).", valueName: "N"))
   var limit: Int?
 

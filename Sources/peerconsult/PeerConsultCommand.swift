@@ -45,6 +45,15 @@ struct PeerConsultCommand: ParsableCommand {
         }
         return
       }
+      // A word that names no command would be taken as an argument of the home screen's,
+      // and refused with home's usage.
+      if let word = arguments.first, !word.hasPrefix("-"), !commands.contains(word),
+        word != "help"
+      {
+        throw CLIError(
+          "Unknown command '\(word)'; "
+            + "run 'peerconsult --help' for the commands.")
+      }
       var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
@@ -65,7 +74,7 @@ struct PeerConsultCommand: ParsableCommand {
           Foundation.exit(ExitCode.failure.rawValue)
         }
       } else {
-        printError(message)
+        printError(CommandText.errorLine(message))
       }
     }
     Foundation.exit(code.rawValue)

@@ -140,4 +140,16 @@ public enum CommandText {
       margin + (index == 0 ? bullet : hanging) + line + "\n"
     }.joined()
   }
+
+  /// An error as one line: argument-parser words a usage error over several (the error, the
+  /// option's help, the usage, where to read more), and the error and where to read more are
+  /// what a user needs: "Error: Missing value for '--limit <N>'; see 'peerconsult list --help'."
+  public static func errorLine(_ message: String) -> String {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard lines.count > 1, let first = lines.first else { return message }
+    let more = lines.last { $0.hasPrefix("See '") && $0.hasSuffix("' for more information.") }
+    guard let more else { return first }
+    let command = more.dropFirst("See '".count).dropLast("' for more information.".count)
+    return "\(first); see '\(command)'."
+  }
 }

@@ -304,4 +304,18 @@ import TextLayout
     #expect(CommandText.protocolsChecked(total: 3, refused: 1) == "2 of 3 files valid.\n")
     #expect(CommandText.protocolsChecked(total: 1, refused: 1) == "")
   }
+
+  /// argument-parser's usage errors, of three or four lines, as one.
+  @Test func aUsageErrorIsOneLine() {
+    #expect(
+      CommandText.errorLine(
+        """
+        Error: Missing value for '--limit <N>'
+        Help:  --limit <N>  List the newest N sessions (default 50).
+        Usage: peerconsult list [--data-dir <DIR>] [--limit <N>]
+          See 'peerconsult list --help' for more information.
+        """) == "Error: Missing value for '--limit <N>'; see 'peerconsult list --help'.")
+    #expect(CommandText.errorLine("Error: one line") == "Error: one line")
+    #expect(CommandText.errorLine("Error: two\nUsage: x") == "Error: two")
+  }
 }
