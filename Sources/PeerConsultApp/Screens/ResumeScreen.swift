@@ -36,7 +36,7 @@ public enum ResumeScreen {
       let elsewhere = state.openElsewhere.contains(listing.id) ? " · open in another window" : ""
       // The mark is kept whole; the title gives way.
       let line =
-        "\(selected ? "▸" : " ") \(date)  \(listing.title)\(programme) · \(listing.noteCount) notes"
+        "\(selected ? "▸" : " ") \(date)  \(listing.title)\(programme) · \(listing.noteCount) note\(listing.noteCount == 1 ? "" : "s")"
         .truncated(toWidth: inner.width - elsewhere.displayWidth) + elsewhere
       grid.put(
         line.padded(toWidth: inner.width), x: inner.x, y: y,
