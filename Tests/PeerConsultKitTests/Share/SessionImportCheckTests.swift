@@ -122,6 +122,21 @@ import Testing
     #expect(Self.refusal(json) == nil)
   }
 
+  /// A reason that ends a sentence, put in brackets, loses its full stop there: "(… apart)",
+  /// not "(… apart.)." in the one line of a refusal.
+  @Test func aReasonInBracketsEndsWithoutAFullStop() {
+    let reasons: [any CustomStringConvertible] = [
+      ImportError.invalid(path: "f.json", detail: "event 1: tell them apart."),
+      ImportError.unreplayable(path: "f.json", session: ShareFixture.firstID, reason: "apart."),
+      ImportError.unreadable(path: "f.json", reason: "Is a directory."),
+      ShareError.anonymisationFailed(ShareFixture.firstID, reason: "apart."),
+    ]
+    for error in reasons {
+      #expect(!error.description.contains(".)"), "\(error.description)")
+      #expect(error.description.contains("apart)") || error.description.contains("directory)"))
+    }
+  }
+
   @Test func aPhaseLongerThanADayIsRefused() throws {
     let json = try Self.export()
     let crafted = json.replacingOccurrences(
