@@ -39,6 +39,12 @@ import Testing
     #expect(f.live?.editor?.mode == .writing)
     #expect(f.live?.editor?.kind == kind)
     #expect(f.live?.editor?.line.string == "\(typed)icensing data is late")
+    // The arrows still move among the kinds (the text field would take them for the cursor).
+    f.press(.tab, .right)
+    #expect(f.live?.editor?.mode != .choosingKind(highlight: kind))
+    f.press(.left)
+    #expect(f.live?.editor?.mode == .choosingKind(highlight: kind))
+    f.press(.escape)
     f.press(.tab)
     f.runner.handle(.paste(" and so are the figures"))
     #expect(f.live?.editor?.mode == .writing)

@@ -58,6 +58,8 @@ public protocol Screen: Sendable {
   /// The action that opens a text field for a paste arriving while none has focus (the live
   /// screen's note line), or nil: such a paste is then dropped.
   var actionForPaste: Action? { get }
+  /// The contexts whose bindings apply now, in the order they are looked up.
+  var keyContexts: [KeyContext] { get }
 }
 
 extension Screen {

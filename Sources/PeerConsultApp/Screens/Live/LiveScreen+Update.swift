@@ -119,6 +119,13 @@ extension LiveState: Screen {
 
   public var acceptsText: Bool { editor?.acceptsText ?? false }
 
+  /// While the kinds are offered, their keys only (arrows among them, which the text field
+  /// would take for the cursor); a letter that picks no kind is still text, for the note.
+  public var keyContexts: [KeyContext] {
+    if case .choosingKind? = editor?.mode { return [.kindChoice] }
+    return acceptsText ? [.textField, keyContext] : [keyContext]
+  }
+
   /// A paste with the note line closed is a note: it opens the line, as Enter would.
   public var actionForPaste: Action? { keyContext == .live ? .writeNote : nil }
 
