@@ -50,9 +50,7 @@ struct PeerConsultCommand: ParsableCommand {
       if let word = arguments.first, !word.hasPrefix("-"), !commands.contains(word),
         word != "help"
       {
-        throw CLIError(
-          "Unknown command '\(word)'; "
-            + "run 'peerconsult --help' for the commands.")
+        throw CLIError(CommandText.unknownCommand(word))
       }
       var command = try parseAsRoot(arguments)
       try command.run()

@@ -31,4 +31,21 @@ extension CommandLineTests {
     let help = try run(["list", "--help"], in: folder)
     #expect(help.status == 0 && help.stdout.contains("USAGE: peerconsult list"))
   }
+
+  /// A refusal whose lines are its own stays whole: every problem of a protocol file, one a
+  /// line, as the protocol files' page promises.
+  @Test func aProtocolFilesProblemsAreEachGivenOnALine() throws {
+    let folder = try Folder()
+    let file = folder.file("two-problems.yaml")
+    try "name: X\nround:\n  - name: A\n  - name: B\n    duration: zz\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    let refused = try run(
+      ["run", "--protocol", file.path, "--title", "T", "--participant", "A B;C;senior"],
+      in: folder)
+    #expect(refused.status == 1)
+    let lines = refused.stderr.split(separator: "\n")
+    #expect(lines.count == 2, "\(refused.stderr)")
+    #expect(lines.first?.contains(":3:5: round phase 1 (\"A\"): missing 'duration'") == true)
+    #expect(lines.last?.contains(":5:15: round phase 2 (\"B\"): 'zz' is not a duration") == true)
+  }
 }

@@ -144,12 +144,23 @@ public enum CommandText {
   /// An error as one line: argument-parser words a usage error over several (the error, the
   /// option's help, the usage, where to read more), and the error and where to read more are
   /// what a user needs: "Error: Missing value for '--limit <N>'; see 'peerconsult list --help'."
+  /// Other errors, whose lines are theirs (a protocol file's problems, one a line), are
+  /// left as they are.
   public static func errorLine(_ message: String) -> String {
     let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    guard lines.count > 1, let first = lines.first else { return message }
-    let more = lines.last { $0.hasPrefix("See '") && $0.hasSuffix("' for more information.") }
-    guard let more else { return first }
+    guard lines.count > 1, let first = lines.first,
+      let more = lines.last(where: {
+        $0.hasPrefix("See '") && $0.hasSuffix(" --help' for more information.")
+      })
+    else { return message }
     let command = more.dropFirst("See '".count).dropLast("' for more information.".count)
     return "\(first); see '\(command)'."
+  }
+
+  /// The refusal of `word`, the first word of a command line, which names no command; its
+  /// control characters spelt out, so that it stays one line.
+  public static func unknownCommand(_ word: String) -> String {
+    "Unknown command '\(ControlCharacters.spelledOut(word))'; run 'peerconsult --help' for the "
+      + "commands."
   }
 }

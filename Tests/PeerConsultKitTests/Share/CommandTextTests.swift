@@ -316,6 +316,11 @@ import TextLayout
           See 'peerconsult list --help' for more information.
         """) == "Error: Missing value for '--limit <N>'; see 'peerconsult list --help'.")
     #expect(CommandText.errorLine("Error: one line") == "Error: one line")
-    #expect(CommandText.errorLine("Error: two\nUsage: x") == "Error: two")
+    // Other errors keep their lines: a protocol file's problems are one a line.
+    let problems = "Error: team.yaml is not a usable protocol:\n  line 3: x\n  line 9: y"
+    #expect(CommandText.errorLine(problems) == problems)
+    #expect(
+      CommandText.unknownCommand("ls\nx\u{1B}")
+        == "Unknown command 'ls<U+000A>x<U+001B>'; run 'peerconsult --help' for the commands.")
   }
 }
