@@ -63,6 +63,15 @@ import Testing
     let error = try #require(setup.addError)
     #expect(error.hasPrefix("'Bad Line Without Level' has 1 part, not 3"), "\(error)")
     #expect(error.hasSuffix("; not added either: 'Also bad'"), "\(error)")
+    // Blank lines (a list copied with CR LF has one after every person) add nobody and do
+    // not move on from the field; before, the next person went into the group list, the one
+    // after into a focus question, and enough lines started the session.
+    runner.handle(.key(.control("u")))
+    runner.handle(.paste("Bob Ng; NHS; senior\n\nCarl Ode; NHS; middle\n\n\n\n\n\n\n\n"))
+    setup = try #require(runner.state.screen as? SetupState)
+    #expect(setup.focus == .newParticipant)
+    #expect(setup.members.map(\.participant.name).suffix(2) == ["Bob Ng", "Carl Ode"])
+    #expect(setup.members.allSatisfy { $0.focusQuestion.string.isEmpty })
     // A list whose last line is typed but not ended keeps that line in the field.
     runner.handle(.key(.control("u")))
     runner.handle(.paste("Nope\nSam Okafor; NHS; frontline\nZoë Müller; City"))

@@ -207,8 +207,11 @@ extension SetupState: Screen {
       for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
         .enumerated()
       {
-        if index > 0 {
-          let adding = focus == .newParticipant && hasPendingParticipant
+        // A blank line (a list copied with CR LF brings one after every person) adds nobody
+        // and must not move on to the next field; nor does a paste ever start the session.
+        let blank = focus == .newParticipant && !hasPendingParticipant
+        if index > 0 && !blank && focus != .start {
+          let adding = focus == .newParticipant
           let typed = newParticipant.string
           effects += update(.action(.select), environment)
           if adding, let reason = addError, !newParticipant.isEmpty {
