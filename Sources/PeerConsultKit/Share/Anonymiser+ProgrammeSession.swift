@@ -18,8 +18,9 @@ extension Anonymiser {
   /// note's tags are found in the text already scrubbed for the quote (about a fifth of the
   /// tagged notes are quoted).
   func anonymised(_ session: ProgrammeSession, visibleNotes: [VisibleNote]) -> ProgrammeSession {
-    let participants = zip(session.participants, pseudonyms(of: session.participants)).map {
-      Participant(name: $1, organisation: organisation($0.organisation), level: $0.level)
+    let participants = session.participants.map {
+      Participant(
+        name: pseudonym(for: $0), organisation: organisation($0.organisation), level: $0.level)
     }
     let notes = session.notes.map { note in
       ProgrammeSession.Note(

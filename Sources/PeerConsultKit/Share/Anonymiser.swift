@@ -44,6 +44,13 @@ public struct Anonymiser: Sendable {
       name = participant.name
       organisation = participant.organisation
     }
+
+    /// How `participant` is spelt, case and spaces around aside: what tells apart two people
+    /// whose names fold alike.
+    init(spelling participant: Participant) {
+      name = participant.name.trimmedOfWhitespace.lowercased()
+      organisation = participant.organisation.trimmedOfWhitespace.lowercased()
+    }
   }
   private var replacer = TermReplacer(titles: NameForms.titles)
   /// The facilitator's choices for suspects, from every record shared (the latest stands).
@@ -116,9 +123,37 @@ public struct Anonymiser: Sendable {
     var organisationNames: [(key: [Character], name: String)] = []
     // A person comes to many sessions: their name is folded once.
     var keys = PersonKey.Cache()
+    // Two people of one session whose names and organisations are alike but for case or
+    // accents ("Zoë Müller" and "Zoe Muller") are two people. Such a key is told apart by how
+    // each is written, the same way in every session shared (``PersonKey/twin``).
+    var twinned = Set<PersonKey>()
     for source in chronological {
-      let sourceKeys = PersonKey.told(source.participants.map { keys.key($0) })
-      for (participant, person) in zip(source.participants, sourceKeys) {
+      var met = Set<PersonKey>()
+      for participant in source.participants where !met.insert(keys.key(participant)).inserted {
+        twinned.insert(keys.key(participant))
+      }
+    }
+    var spellings: [PersonKey: [WrittenPerson]] = [:]
+    var written: [WrittenPerson: PersonKey] = [:]
+    for source in chronological {
+      var met = Set<PersonKey>()
+      for participant in source.participants {
+        var person = keys.key(participant)
+        if twinned.contains(person) {
+          let spelling = WrittenPerson(spelling: participant)
+          var known = spellings[person, default: []]
+          var twin = known.firstIndex(of: spelling) ?? known.count
+          if twin == known.count { known.append(spelling) }
+          // Two written alike in one session (but for spaces) are two people all the same.
+          while met.contains(person.twin(twin)) {
+            twin = known.count
+            known.append(spelling)
+          }
+          spellings[person] = known
+          person = person.twin(twin)
+        }
+        met.insert(person)
+        written[WrittenPerson(participant)] = person
         if pseudonyms[person] == nil {
           pseudonyms[person] = ""
           people.append((person, participant))
@@ -148,9 +183,9 @@ public struct Anonymiser: Sendable {
     // Whole names and organisations first: where a part of one name is another's whole name,
     // the whole name wins. A name two people of one session share (but for case or accents)
     // cannot say which of them is meant.
-    let shared = Set(people.filter { $0.person.twin > 0 }.map(\.person.first))
     for (person, participant) in people {
-      let replacement = shared.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
+      let replacement =
+        twinned.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
       for form in NameForms.whole(participant.name) {
         let ordinary: TermReplacer.Care = NameForms.isOrdinary(form) ? .ordinaryPhrase : []
         replacer.add(
@@ -235,15 +270,10 @@ public struct Anonymiser: Sendable {
           ? organisations[entry.owners.first!]! : Self.ambiguousOrganisation,
         care: entry.care)
     }
-    for source in sources {
-      for participant in source.participants {
-        let written = WrittenPerson(participant)
-        if writtenPseudonyms[written] == nil {
-          writtenPseudonyms[written] = foldedPseudonym(for: participant)
-        }
-        if writtenOrganisations[written.organisation] == nil {
-          writtenOrganisations[written.organisation] = foldedOrganisation(written.organisation)
-        }
+    for (person, key) in written {
+      writtenPseudonyms[person] = pseudonyms[key]
+      if writtenOrganisations[person.organisation] == nil {
+        writtenOrganisations[person.organisation] = foldedOrganisation(person.organisation)
       }
     }
   }
@@ -268,24 +298,6 @@ public struct Anonymiser: Sendable {
   /// The pseudonym of `participant`, like `[Participant A, frontline]`.
   public func pseudonym(for participant: Participant) -> String {
     writtenPseudonyms[WrittenPerson(participant)] ?? foldedPseudonym(for: participant)
-  }
-
-  /// The pseudonyms of one session's `participants`, in the order they joined. Two of them
-  /// whose names and organisations differ only in case or accents ("Zoë Müller" and "Zoe
-  /// Muller") are two people in one room: the second gets a pseudonym of its own, where
-  /// ``pseudonym(for:)`` would give both the first's.
-  func pseudonyms(of participants: [Participant]) -> [String] {
-    var names = participants.map(pseudonym(for:))
-    // One pseudonym is one folded name and organisation: alike ones are found by their
-    // pseudonyms, without folding every participant of every session of a report again.
-    var met: [String: Int] = [:]
-    for index in names.indices {
-      let earlier = met[names[index], default: 0]
-      met[names[index]] = earlier + 1
-      guard earlier > 0 else { continue }
-      names[index] = pseudonyms[PersonKey(participants[index], twin: earlier)] ?? "[Participant]"
-    }
-    return names
   }
 
   /// ``pseudonym(for:)`` found from the participant's folded name and organisation.
@@ -337,19 +349,12 @@ public struct Anonymiser: Sendable {
   public func anonymise(_ record: SessionRecord) throws(ShareError) -> SessionRecord {
     var events: [RecordedEvent] = []
     var contents: [Int: NoteContent] = [:]
-    // Everyone so far, in the order they joined: a latecomer's pseudonym depends on who is
-    // there already (``pseudonyms(of:)``).
-    var joined: [Participant] = []
     for recorded in record.events {
       let event: SessionEvent
       switch recorded.event {
-      case .created(let setup):
-        joined = setup.participants
-        event = .created(setup: anonymised(setup))
+      case .created(let setup): event = .created(setup: anonymised(setup))
       case .participantAdded(let participant):
-        joined.append(participant)
-        event = .participantAdded(
-          participant: anonymised(participant, as: pseudonyms(of: joined).last!))
+        event = .participantAdded(participant: anonymised(participant))
       case .noteAdded(let id, let slot, let content):
         contents[id] = scrubbed(content)
         event = .noteAdded(id: id, slot: slot, content: contents[id]!)
@@ -377,17 +382,16 @@ public struct Anonymiser: Sendable {
       setup.consultingProtocol.source = .file(path: Self.removedPath)
       setup.consultingProtocol.id = Self.removedProtocolID
     }
-    setup.participants = zip(setup.participants, pseudonyms(of: setup.participants)).map(
-      anonymised)
+    setup.participants = setup.participants.map(anonymised)
     setup.rounds = setup.rounds.map { round in
       SessionRound(presenter: round.presenter, focusQuestion: round.focusQuestion.map(scrub))
     }
     return setup
   }
 
-  private func anonymised(_ participant: Participant, as pseudonym: String) -> Participant {
+  private func anonymised(_ participant: Participant) -> Participant {
     Participant(
-      name: pseudonym, organisation: organisation(participant.organisation),
+      name: pseudonym(for: participant), organisation: organisation(participant.organisation),
       level: participant.level)
   }
 
@@ -425,8 +429,9 @@ public struct Anonymiser: Sendable {
 struct PersonKey: Hashable, Sendable {
   let name: [Character]
   let organisation: [Character]
-  /// Which of the people of one session with this name and organisation this is, from 0:
-  /// two people in one room are two people, however alike their names (``told(_:)``).
+  /// Which of the ways this name and organisation are written this is, from 0, where two
+  /// people of one session had them: two people in one room are two people, however alike
+  /// their names (``Anonymiser/init(sources:)``).
   private(set) var twin = 0
 
   init(_ participant: Participant, twin: Int = 0) {
@@ -443,16 +448,11 @@ struct PersonKey: Hashable, Sendable {
   /// This key as the first of its twins.
   var first: PersonKey { PersonKey(name: name, organisation: organisation) }
 
-  /// `keys`, one session's participants' in the order they joined, each after the first of
-  /// an equal one numbered as its twin.
-  static func told(_ keys: [PersonKey]) -> [PersonKey] {
-    var met: [PersonKey: Int] = [:]
-    return keys.map { key in
-      var key = key
-      key.twin = met[key, default: 0]
-      met[key.first] = key.twin + 1
-      return key
-    }
+  /// This key as its `twin`th.
+  func twin(_ twin: Int) -> PersonKey {
+    var key = first
+    key.twin = twin
+    return key
   }
 
   private static func fold(_ text: String) -> [Character] {

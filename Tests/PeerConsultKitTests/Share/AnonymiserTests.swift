@@ -39,31 +39,47 @@ import Testing
     let database = try AppDatabase.inMemory()
     let clock = ManualClock(Fixtures.start)
     var ids: [SessionID] = []
-    for (index, people) in [[zoe, zoeToo, sam], [zoe, sam]].enumerated() {
+    // Both in one order, then one with a latecomer, then the other order, then Zoe alone.
+    let sessions: [(people: [Participant], latecomer: Participant?)] = [
+      ([zoe, zoeToo, sam], nil), ([zoe, sam], zoeToo), ([zoeToo, sam, zoe], nil),
+      ([zoeToo, sam], nil),
+    ]
+    for (index, session) in sessions.enumerated() {
+      let people = session.people
       let setup = SessionSetup(
         title: "Session \(index + 1)", programme: "Alcohol Plan",
         consultingProtocol: Fixtures.consultingProtocol, participants: people,
         rounds: [SessionRound(presenter: 0)])
-      let id = index == 0 ? ShareFixture.firstID : ShareFixture.secondID
+      let id = SessionID(rawValue: String(format: "%032x", index + 1))!
       let live = try LiveSession.create(setup, id: id, store: database, clock: clock)
       try live.start()
-      if index == 1 { try live.addParticipant(zoeToo) }
+      if let latecomer = session.latecomer { try live.addParticipant(latecomer) }
       try live.addNote(
-        .init(text: "Zoe Muller and Zoë asked Sam.", kind: .insight, speaker: people.count - 1))
+        .init(
+          text: "Zoe Muller and Zoë asked Sam.", kind: .insight,
+          speaker: people.firstIndex(of: sam)))
       clock.advance(by: 3_600)
       try live.finish()
       ids.append(id)
     }
     let records = try ids.map { try SessionRecord(id: $0, events: database.events(of: $0)) }
     let anonymiser = Anonymiser(records: records)
+    // Each keeps one pseudonym in every session, whatever the order they joined in; Zoe
+    // alone is still Zoe.
+    var named: [String: Set<String>] = [:]
     for record in records {
       let anonymised = try anonymiser.anonymise(record)
       let names = anonymised.state.participants.map(\.name)
-      #expect(Set(names).count == 3, "\(names)")
+      #expect(Set(names).count == names.count, "\(names)")
       #expect(names.allSatisfy { $0.hasPrefix("[Participant ") }, "\(names)")
+      for (person, name) in zip(record.state.participants, names) {
+        named[person.name, default: []].insert(name)
+      }
       let note = anonymised.state.visibleNotes.first?.text
       #expect(note == "[a participant] and [a participant] asked [Participant C].")
     }
+    #expect(named.mapValues(\.count) == ["Zoë Müller": 1, "Zoe Muller": 1, "Sam Okafor": 1])
+    #expect(named["Zoë Müller"] != named["Zoe Muller"])
     for format in ShareFormat.allCases {
       let exported = try SessionExport.render(
         records, as: format, options: ShareFixture.anonymisedUTC)
@@ -74,7 +90,8 @@ import Testing
     }
     let fromTables = try database.anonymisedProgrammeSessions(programme: "Alcohol Plan")
     for session in fromTables.sessions {
-      #expect(Set(session.participants.map(\.name)).count == 3)
+      let names = session.participants.map(\.name)
+      #expect(Set(names).count == names.count && names.allSatisfy { named.values.contains([$0]) })
     }
   }
 
