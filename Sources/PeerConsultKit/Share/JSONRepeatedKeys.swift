@@ -53,6 +53,12 @@ enum JSONRepeatedKeys {
         expectingKey = false
         var key = bytes[start..<min(index, bytes.count)]
         if escaped, let undone = Self.unescaped(key) { key = ArraySlice(undone.utf8) }
+        // The decoder compares keys as strings, by canonical equivalence ("note\u{212A}ind",
+        // with the Kelvin sign, is "noteKind"): a key beyond ASCII is compared in NFC.
+        if key.contains(where: { $0 >= 0x80 }) {
+          key = ArraySlice(
+            String(decoding: key, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+        }
         let depth = open.count
         if var hashed = wide[depth] {
           wide[depth] = nil

@@ -24,6 +24,11 @@ import Testing
     #expect(first(#"{"t\u0065xt": 1, "text": 2}"#) == "text")
     #expect(first(#"{"q\"": 1, "q\u0022": 2}"#) == "q\"")
     #expect(first(#"{"q\\": 1, "q\"": 2}"#) == nil)
+    // Canonically equal keys are one key to the decoder: the Kelvin sign is "K", and "é"
+    // composed or not is "é".
+    #expect(first("{\"note\u{212A}ind\": 1, \"noteKind\": 2}") == "noteKind")
+    #expect(first(#"{"noteKind": 1, "note\u212Aind": 2}"#) == "noteKind")
+    #expect(first("{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}") == "caf\u{E9}")
   }
 
   @Test func aWideObjectIsHashedAndStillFound() {
