@@ -187,7 +187,11 @@ public struct Anonymiser: Sendable {
       let replacement =
         twinned.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
       for form in NameForms.whole(participant.name) {
-        let ordinary: TermReplacer.Care = NameForms.isOrdinary(form) ? .ordinaryPhrase : []
+        // A name of one ordinary word ("Hope") is left in its ordinary lower-case use, as a
+        // part of a name is; a whole name of several is a suspect there.
+        let ordinary: TermReplacer.Care =
+          !NameForms.isOrdinary(form)
+          ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
         replacer.add(
           form, replacement: replacement, care: ordinary.union([.suffixes, .takesTitle]))
       }

@@ -286,6 +286,11 @@ import Testing
       anonymiser.scrub("we will hope; the rose bush flowered")
         == "we [Participant A]; the [Participant B] flowered")
     #expect(anonymiser.matches(in: "I asked Will Hope.").map(\.suspicion) == [nil])
+    // A name of one ordinary word is left in its ordinary use, as a part of a name is.
+    let single = try self.anonymiser([
+      Participant(name: "Hope", organisation: "Council", level: .senior)
+    ])
+    #expect(single.scrub("I hope so; ask Hope.") == "I hope so; ask [Participant A].")
     // Kept once the facilitator says so, as every suspect is.
     let store = try AppDatabase.inMemory()
     let live = try LiveSession.create(
