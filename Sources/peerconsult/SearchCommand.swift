@@ -28,7 +28,8 @@ struct SearchCommand: ParsableCommand {
       valueName: "K"))
   var kind: String?
 
-  @Option(help: "Show at most this many notes.")
+  // Unconditional, so that "--limit -1" is refused as a number, not as a missing value.
+  @Option(parsing: .unconditional, help: "Show at most this many notes.")
   var limit = 50
 
   @Flag(help: "Newest notes first, instead of best matches first.")

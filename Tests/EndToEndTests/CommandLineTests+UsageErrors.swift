@@ -10,6 +10,7 @@ extension CommandLineTests {
     let folder = try Folder()
     for (arguments, words) in [
       (["list", "--limit", "-1"], "Error: --limit must be 1 or more."),
+      (["search", "x", "--limit", "-1"], "Error: --limit must be 1 or more."),
       (
         ["list", "--format", "md"],
         "Error: Unknown option '--format'; see 'peerconsult list --help'."

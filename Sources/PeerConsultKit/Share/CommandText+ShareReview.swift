@@ -41,7 +41,7 @@ extension CommandText {
   private static func reason(_ kind: ShareReview.Item.Kind) -> String {
     switch kind {
     case .name: "a participant"
-    case .ordinaryWord: "a name that is also a word, where capitals cannot tell"
+    case .ordinaryWord: "a name that is also a word, written where that cannot tell"
     case .insideWord: "a one-character name inside other text"
     case .shortForm: "a guessed short form of an organisation"
     case .unknownName: "a capitalised name of nobody in the group"

@@ -31,7 +31,7 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     let nothing = "nothing was imported"
     return switch self {
     case .unreadable(let path, let reason):
-      "Cannot read \(path) (\(reason.trimmingFullStops)); \(nothing)."
+      "Cannot read \(path) (\(reason.withoutClosingFullStop)); \(nothing)."
     case .tooLarge(let path, let megabytes):
       "\(path) is larger than \(megabytes) MB, the most one import reads; \(nothing): export "
         + "the sessions in parts (`peerconsult export --programme P --format json`) and import each."
@@ -39,9 +39,9 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path) holds more than \(megabytes) MB, which import would have to keep in memory "
         + "(it is not a regular file); \(nothing): save it to a file and import the file."
     case .notJSON(let path, let detail):
-      "\(path) is not valid JSON (\(detail.trimmingFullStops)); \(nothing): is it a whole PeerConsult export?"
+      "\(path) is not valid JSON (\(detail.withoutClosingFullStop)); \(nothing): is it a whole PeerConsult export?"
     case .foreign(let path, let detail):
-      "\(path) is not a PeerConsult session export (\(detail.trimmingFullStops)); \(nothing): "
+      "\(path) is not a PeerConsult session export (\(detail.withoutClosingFullStop)); \(nothing): "
         + "import files made by `peerconsult export --format json`."
     case .harvest(let path):
       "\(path) is a programme harvest, a briefing that cannot rebuild sessions; \(nothing): "
@@ -53,9 +53,9 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path) is an anonymised export, made for sharing, which cannot rebuild sessions; "
         + "\(nothing): import the original (not anonymised) export."
     case .invalid(let path, let detail):
-      "\(path) is a damaged session export (\(detail.trimmingFullStops)); \(nothing): export the session again."
+      "\(path) is a damaged session export (\(detail.withoutClosingFullStop)); \(nothing): export the session again."
     case .unreplayable(let path, let session, let reason):
-      "Session \(session.short) in \(path) does not rebuild (\(reason.trimmingFullStops)); \(nothing): "
+      "Session \(session.short) in \(path) does not rebuild (\(reason.withoutClosingFullStop)); \(nothing): "
         + "export the session again."
     case .inconsistentCopies(let session, let paths):
       "Session \(session.short) appears with different events in "

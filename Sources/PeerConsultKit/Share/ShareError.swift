@@ -17,12 +17,12 @@ public enum ShareError: Error, Hashable, Sendable, CustomStringConvertible {
         : "There is no programme \"\(name)\"; the programmes are: "
           + known.map { "\"\($0)\"" }.joined(separator: ", ") + "."
     case .anonymisationFailed(let session, let reason):
-      "Session \(session.short) could not be anonymised (\(reason.trimmingFullStops)); nothing was written: "
+      "Session \(session.short) could not be anonymised (\(reason.withoutClosingFullStop)); nothing was written: "
         + "please report this."
     case .outputExists(let path):
       "\(path) already exists: choose another name, or add --force to replace it."
     case .cannotWrite(let path, let reason):
-      "Cannot write \(path) (\(reason.trimmingFullStops)): check the folder exists and is writable."
+      "Cannot write \(path) (\(reason.withoutClosingFullStop)): check the folder exists and is writable."
     }
   }
 }

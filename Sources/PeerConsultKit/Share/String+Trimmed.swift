@@ -25,4 +25,10 @@ extension String {
     else { return "" }
     return String(scalars[first...last])
   }
+
+  /// The text without the full stop that ends it, for a reason put in brackets inside a
+  /// sentence: "(… apart)", not "(… apart.)."; an ellipsis of dots stays.
+  var withoutClosingFullStop: String {
+    hasSuffix(".") && !hasSuffix("..") ? String(dropLast()) : self
+  }
 }

@@ -19,17 +19,17 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     case .exists(let path):
       "\(path) already exists: choose another name, or add --force to replace it."
     case .cannotWrite(let path, let reason):
-      "Could not write the backup \(path) (\(reason.trimmingFullStops)): free some space or choose another "
+      "Could not write the backup \(path) (\(reason.withoutClosingFullStop)): free some space or choose another "
         + "place; the sessions are unchanged."
     case .notABackup(let path, let reason):
-      "\(path) is not a PeerConsult backup (\(reason.trimmingFullStops)): nothing was restored; check the file name."
+      "\(path) is not a PeerConsult backup (\(reason.withoutClosingFullStop)): nothing was restored; check the file name."
     case .newer(let path, let writtenBy):
       "\(path) was written by a newer PeerConsult (\(writtenBy ?? "unknown version")): "
         + "install it to restore this backup; nothing was restored."
     case .damaged(let path, let detail):
-      "\(path) is damaged (\(detail.trimmingFullStops)): nothing was restored; restore an older backup."
+      "\(path) is damaged (\(detail.withoutClosingFullStop)): nothing was restored; restore an older backup."
     case .cannotRestore(let path, let reason, let aside):
-      "Could not restore into \(path) (\(reason.trimmingFullStops)): the database as it was is kept as \(aside)."
+      "Could not restore into \(path) (\(reason.withoutClosingFullStop)): the database as it was is kept as \(aside)."
     }
   }
 }

@@ -131,6 +131,13 @@ import Testing
       ImportError.unreadable(path: "f.json", reason: "Is a directory."),
       ShareError.anonymisationFailed(ShareFixture.firstID, reason: "apart."),
     ]
+    // Only the closing one: a reason that begins with a dot keeps it, and so does an ellipsis.
+    #expect(
+      ImportError.unreadable(path: "f", reason: ".config is apart.").description.contains(
+        "(.config is apart)"))
+    #expect(
+      ImportError.unreadable(path: "f", reason: "cut short...").description.contains(
+        "(cut short...)"))
     for error in reasons {
       #expect(!error.description.contains(".)"), "\(error.description)")
       #expect(error.description.contains("apart)") || error.description.contains("directory)"))

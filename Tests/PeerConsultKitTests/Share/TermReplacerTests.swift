@@ -73,8 +73,6 @@ import Testing
     expectMatchesAsCharacterByCharacter(replacer, in: pieces, length: 0...12, &generator)
   }
 
-  /// `replacer` finds in 6,000 texts made of `pieces` what its character-by-character search
-  /// finds, and the texts hold more than 2,000 terms to find.
   /// Characters nobody sees: the zero-width space and joiners, the soft hyphen, the word
   /// joiner, the direction marks, embeddings and isolates, a variation selector, the byte-order
   /// mark, a tag and the combining grapheme joiner.
@@ -116,6 +114,8 @@ import Testing
     #expect(hiddenTerm.replacing(in: "Ask Priya.") == "Ask [P].")
   }
 
+  /// `replacer` finds in 6,000 texts made of `pieces` what its character-by-character search
+  /// finds, and the texts hold more than 2,000 terms to find.
   private func expectMatchesAsCharacterByCharacter(
     _ replacer: TermReplacer, in pieces: [String], length: ClosedRange<Int>,
     _ generator: inout SeededGenerator
