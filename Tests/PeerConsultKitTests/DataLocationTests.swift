@@ -43,6 +43,11 @@ import Testing
     #expect(
       spaced.command("resume 0123", environment: environment)
         == "peerconsult resume 0123 --data-dir '/tmp/Zoë'\\''s data'")
+    // A control character is spelt out, not printed.
+    let escaping = DataLocation.resolve(dataDir: "/tmp/a\u{1B}[2J", environment: environment)
+    #expect(
+      escaping.command("resume 0123", environment: environment)
+        == "peerconsult resume 0123 --data-dir '/tmp/a<U+001B>[2J'")
     // The same folder given by name is the one found.
     let same = DataLocation.resolve(dataDir: "/srv/pc/", environment: environment)
     #expect(same.command("resume 0123", environment: environment) == "peerconsult resume 0123")

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// Where PeerConsult keeps its data and reads user configuration, per the XDG base directories.
 public struct DataLocation: Sendable, Equatable {
@@ -65,7 +66,9 @@ public struct DataLocation: Sendable, Equatable {
   ) -> String {
     let found = Self.resolve(dataDir: nil, environment: environment).dataDirectory
     guard dataDirectory.path != found.path else { return "peerconsult \(arguments)" }
-    return "peerconsult \(arguments) --data-dir \(Self.shellQuoted(dataDirectory.path))"
+    // A control character in the path would act on the terminal the line is printed to.
+    let path = ControlCharacters.spelledOut(dataDirectory.path)
+    return "peerconsult \(arguments) --data-dir \(Self.shellQuoted(path))"
   }
 
   /// `text` as one word for a POSIX shell: as it is when every character is safe there,
