@@ -135,4 +135,30 @@ public struct FilterText: Equatable, Sendable {
     }
     return false
   }
+
+  /// Whether the text is made of ASCII digits only.
+  public var isDigits: Bool {
+    !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+  }
+
+  /// Whether `number` (``isDigits``) stands in this text with no digit before it, and, when
+  /// `whole`, none after it either. Digits are ASCII, and no byte of another character is
+  /// one: the bytes tell.
+  public func holdsNumber(_ number: FilterText, whole: Bool) -> Bool {
+    var text = text
+    var number = number.text
+    return text.withUTF8 { text in
+      number.withUTF8 { number in
+        guard text.count >= number.count else { return false }
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        for start in 0...(text.count - number.count)
+        where start == 0 || !isDigit(text[start - 1]) {
+          let end = start + number.count
+          guard !whole || end == text.count || !isDigit(text[end]) else { continue }
+          if (0..<number.count).allSatisfy({ text[start + $0] == number[$0] }) { return true }
+        }
+        return false
+      }
+    }
+  }
 }

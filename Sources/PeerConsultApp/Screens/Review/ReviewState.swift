@@ -343,8 +343,26 @@ public struct ReviewState: Equatable, Sendable {
     if let programme, listing.programme != programme { return false }
     let words = filterWords
     guard !words.isEmpty else { return true }
-    return words.allSatisfy(
-      FilterText(HaystackFolder.folded(Self.text(of: listing, timeZone))).holds)
+    let text = FilterText(HaystackFolder.folded(ReviewFilterEntry.words(of: listing)))
+    let date = FilterText(ReviewFormat.date(listing.createdAt, timeZone))
+    return words.allSatisfy { word in
+      Self.finds(word, in: text) || Self.mayBeInDate(word) && Self.finds(word, inDate: date)
+    }
+  }
+
+  /// Whether `text` (a session's title, programme, protocol and presenters) holds `word`; a
+  /// word of digits only at the start of a number: "2" finds "SLG 2" and "SLG 25" (as it is
+  /// typed), not "SLG 12".
+  static func finds(_ word: FilterText, in text: FilterText) -> Bool {
+    guard word.isDigits else { return text.holds(word) }
+    return text.holdsNumber(word, whole: false)
+  }
+
+  /// Whether `date` (`2026-11-27 14:05`) holds `word`; a word of digits only as one of its
+  /// numbers whole: "12" the month, "2026" the year, not "2" in every date of 2026.
+  static func finds(_ word: FilterText, inDate date: FilterText) -> Bool {
+    guard word.isDigits else { return date.holds(word) }
+    return date.holdsNumber(word, whole: true)
   }
 
   /// The filter's words, folded.
@@ -364,10 +382,10 @@ public struct ReviewState: Equatable, Sendable {
     if let shownProgramme = self.programme, programme != shownProgramme { return false }
     guard let entry else { return true }
     var date: FilterText?
-    for (word, mayBeDate) in zip(words, dateWords) where !entry.text.holds(word) {
+    for (word, mayBeDate) in zip(words, dateWords) where !Self.finds(word, in: entry.text) {
       guard mayBeDate else { return false }
       if date == nil { date = FilterText(time.dayAndTime(entry.createdAt)) }
-      guard date?.holds(word) == true else { return false }
+      guard let date, Self.finds(word, inDate: date) else { return false }
     }
     return true
   }
@@ -376,11 +394,6 @@ public struct ReviewState: Equatable, Sendable {
   /// 14:05`): digits, dashes and colons.
   private static func mayBeInDate(_ word: FilterText) -> Bool {
     word.text.utf8.allSatisfy { (0x30...0x3A).contains($0) || $0 == 0x2D }
-  }
-
-  /// The text of `listing` that the filter's words are looked for in, before it is folded.
-  static func text(of listing: SessionListing, _ timeZone: TimeZone) -> String {
-    ReviewFilterEntry.words(of: listing) + " " + ReviewFormat.date(listing.createdAt, timeZone)
   }
 
   private mutating func refilter() {
