@@ -81,6 +81,23 @@ import Testing
     #expect(setup.addError?.hasPrefix("not added: 'Nope'; 'Nope' has 1 part") == true)
   }
 
+  /// The form refuses the 101st person as they are added, not only at Start.
+  @Test func theFormTakesAHundredPeople() throws {
+    let runner = AppRunner(
+      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
+    runner.handle(.key(.enter))
+    type(runner, "Crowd")
+    runner.handle(.key(.tab))
+    runner.handle(.key(.tab))
+    runner.handle(.key(.tab))
+    runner.handle(
+      .paste((1...101).map { "Person \($0); Org; middle" }.joined(separator: "\n") + "\n"))
+    let setup = try #require(runner.state.screen as? SetupState)
+    #expect(setup.members.count == SessionSetup.maximumParticipants)
+    #expect(setup.newParticipant.string == "Person 101; Org; middle")
+    #expect(setup.addError == "a session takes at most 100 people")
+  }
+
   @Test func escapeFromAnEmptyFormGoesHome() throws {
     let runner = AppRunner(
       terminal: MemoryTerminal(), services: try testServices(), state: AppState())

@@ -93,6 +93,10 @@ extension SetupState {
   /// Parses the typed line and adds the participant, presenting last; on a bad line keeps
   /// the text and says what is wrong.
   mutating func addParticipant() {
+    guard members.count < SessionSetup.maximumParticipants else {
+      addError = "a session takes at most \(SessionSetup.maximumParticipants) people"
+      return
+    }
     let participant: Participant
     do {
       participant = try Participant.parse(newParticipant.string)
