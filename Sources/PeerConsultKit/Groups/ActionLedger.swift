@@ -44,6 +44,18 @@ public struct ActionLedger: Sendable {
 
     public var isOpen: Bool { status == .open }
 
+    /// What the last follow-up at a later meeting made of it, whatever its own session says:
+    /// done, dropped, or open (carried forward, or not followed up). ``status`` is this
+    /// unless its own session marked it done; a screen that has just marked it asks this.
+    public var followedUpStatus: Status {
+      guard let last = followUps.last else { return .open }
+      switch last.outcome {
+      case .done: return .done(at: last.at)
+      case .dropped(let reason): return .dropped(at: last.at, reason: reason)
+      case .carried: return .open
+      }
+    }
+
     /// When it is due now: a carried action is due at the group's next meeting.
     public var due: ActionDue? { wasCarried ? .nextSession : agreedDue }
 
@@ -129,13 +141,7 @@ public struct ActionLedger: Sendable {
   /// Done when its own session marked it done or the last follow-up did; dropped when the
   /// last follow-up dropped it; else open.
   private static func status(of item: Item, doneAt: Date?) -> Item.Status {
-    if let doneAt { return .done(at: doneAt) }
-    guard let last = item.followUps.last else { return .open }
-    switch last.outcome {
-    case .done: return .done(at: last.at)
-    case .dropped(let reason): return .dropped(at: last.at, reason: reason)
-    case .carried: return .open
-    }
+    doneAt.map { .done(at: $0) } ?? item.followedUpStatus
   }
 
   /// The open actions, newest first: what the opening step of a group's next meeting lists.

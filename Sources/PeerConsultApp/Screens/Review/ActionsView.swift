@@ -73,10 +73,10 @@ public enum ActionsView {
   /// since the ledger read with the transcript predates a mark made since.
   static func settled(_ note: Note, _ history: ActionLedger.Item?) -> Settled {
     if note.isDone { return .done }
-    switch history?.followUps.last?.outcome {
+    switch history?.followedUpStatus {
     case .done?: return .done
     case .dropped?: return .dropped
-    case .carried?, nil: return .open
+    case .open?, nil: return .open
     }
   }
 }

@@ -160,7 +160,7 @@ extension TranscriptState: Screen {
       update(session: stored)
       // Marked open here, an action a later meeting marked done stays done.
       let stands =
-        if !done, let step = actionHistory[note]?.followUps.last, case .done = step.outcome {
+        if !done, let step = Self.markedDoneLater(actionHistory[note]) {
           " A later meeting, \(step.sessionTitle), marked it done: that stands."
         } else { "" }
       return [
@@ -304,9 +304,7 @@ extension TranscriptScreen {
       let note = state.actions[state.actionSelection]
       // Marked done at a later meeting and not here: marking it here would change nothing
       // the box shows, and "not done" is not this session's to say.
-      if !note.isDone, let step = state.actionHistory[note.id]?.followUps.last,
-        case .done = step.outcome
-      {
+      if !note.isDone, let step = TranscriptState.markedDoneLater(state.actionHistory[note.id]) {
         return .settledElsewhere(step)
       }
       return .setActionDone(note: note.id, done: !note.isDone)
@@ -321,5 +319,14 @@ extension TranscriptScreen {
     default: break
     }
     return .stay
+  }
+}
+
+extension TranscriptState {
+  /// The follow-up of a later meeting that marked the action of `history` done, when the last
+  /// one did: a mark that stands whatever this session says of the action.
+  static func markedDoneLater(_ history: ActionLedger.Item?) -> ActionLedger.Item.Step? {
+    guard case .done? = history?.followedUpStatus else { return nil }
+    return history?.followUps.last
   }
 }
