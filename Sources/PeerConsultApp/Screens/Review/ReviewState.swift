@@ -346,23 +346,16 @@ public struct ReviewState: Equatable, Sendable {
     let text = FilterText(HaystackFolder.folded(ReviewFilterEntry.words(of: listing)))
     let date = FilterText(ReviewFormat.date(listing.createdAt, timeZone))
     return words.allSatisfy { word in
-      Self.finds(word, in: text) || Self.mayBeInDate(word) && Self.finds(word, inDate: date)
+      Self.finds(word, in: text) || Self.mayBeInDate(word) && Self.finds(word, in: date, date: true)
     }
   }
 
-  /// Whether `text` (a session's title, programme, protocol and presenters) holds `word`; a
-  /// word of digits only at the start of a number: "2" finds "SLG 2" and "SLG 25" (as it is
-  /// typed), not "SLG 12".
-  static func finds(_ word: FilterText, in text: FilterText) -> Bool {
-    guard word.isDigits else { return text.holds(word) }
-    return text.holdsNumber(word, whole: false)
-  }
-
-  /// Whether `date` (`2026-11-27 14:05`) holds `word`; a word of digits only as one of its
-  /// numbers whole: "12" the month, "2026" the year, not "2" in every date of 2026.
-  static func finds(_ word: FilterText, inDate date: FilterText) -> Bool {
-    guard word.isDigits else { return date.holds(word) }
-    return date.holdsNumber(word, whole: true)
+  /// Whether `text` holds `word`; a word of digits only at the start of a number in a
+  /// session's title, programme, protocol and presenters ("2" finds "SLG 2" and "SLG 25", as
+  /// it is typed, not "SLG 12"), and only as one of its numbers whole in its `date`
+  /// (`2026-11-27 14:05`: "12" the month, "2026" the year, not "2" in every date of 2026).
+  static func finds(_ word: FilterText, in text: FilterText, date: Bool = false) -> Bool {
+    word.isDigits ? text.holdsNumber(word, whole: date) : text.holds(word)
   }
 
   /// The filter's words, folded.
@@ -385,7 +378,7 @@ public struct ReviewState: Equatable, Sendable {
     for (word, mayBeDate) in zip(words, dateWords) where !Self.finds(word, in: entry.text) {
       guard mayBeDate else { return false }
       if date == nil { date = FilterText(time.dayAndTime(entry.createdAt)) }
-      guard let date, Self.finds(word, inDate: date) else { return false }
+      guard let date, Self.finds(word, in: date, date: true) else { return false }
     }
     return true
   }
