@@ -10,6 +10,18 @@ import Testing
     for c in text { runner.handle(.key(.character(c))) }
   }
 
+  /// The New-session form opened from home, titled `title`, its focus on the line that adds
+  /// a person.
+  private func formAtItsPeople(title: String) throws -> AppRunner {
+    let runner = AppRunner(
+      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
+    runner.handle(.key(.enter))
+    type(runner, title)
+    for _ in 0..<3 { runner.handle(.key(.tab)) }
+    try #require((runner.state.screen as? SetupState)?.focus == .newParticipant)
+    return runner
+  }
+
   @Test func homeNewSessionFormStartsALiveSession() throws {
     let runner = AppRunner(
       terminal: MemoryTerminal(), services: try testServices(), state: AppState())
@@ -46,13 +58,7 @@ import Testing
   /// Before, the next line was typed onto the end of a bad one and the two added as one
   /// person ("Bad Line Without LevelLi Jing").
   @Test func aPastedListAddsEachGoodLineAndGivesBackTheBadOnes() throws {
-    let runner = AppRunner(
-      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
-    runner.handle(.key(.enter))
-    type(runner, "SLG 4")
-    runner.handle(.key(.tab))
-    runner.handle(.key(.tab))
-    runner.handle(.key(.tab))
+    let runner = try formAtItsPeople(title: "SLG 4")
     runner.handle(
       .paste(
         "Asha Kaur; City Council; senior\nBad Line Without Level\nLi Jing; NHS; middle\n"
@@ -83,13 +89,7 @@ import Testing
 
   /// The form refuses the 101st person as they are added, not only at Start.
   @Test func theFormTakesAHundredPeople() throws {
-    let runner = AppRunner(
-      terminal: MemoryTerminal(), services: try testServices(), state: AppState())
-    runner.handle(.key(.enter))
-    type(runner, "Crowd")
-    runner.handle(.key(.tab))
-    runner.handle(.key(.tab))
-    runner.handle(.key(.tab))
+    let runner = try formAtItsPeople(title: "Crowd")
     runner.handle(
       .paste((1...101).map { "Person \($0); Org; middle" }.joined(separator: "\n") + "\n"))
     let setup = try #require(runner.state.screen as? SetupState)
