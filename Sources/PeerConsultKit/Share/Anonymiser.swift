@@ -45,11 +45,12 @@ public struct Anonymiser: Sendable {
       organisation = participant.organisation
     }
 
-    /// How `participant` is spelt, case and spaces around aside: what tells apart two people
-    /// whose names fold alike.
+    /// How `participant` is spelt, case aside: what tells apart two people whose names fold
+    /// alike, as a session tells its people apart (``SessionSetup``'s names in lower case,
+    /// which no two people of one session share).
     init(spelling participant: Participant) {
-      name = participant.name.trimmedOfWhitespace.lowercased()
-      organisation = participant.organisation.trimmedOfWhitespace.lowercased()
+      name = participant.name.lowercased()
+      organisation = participant.organisation.lowercased()
     }
   }
   private var replacer = TermReplacer(titles: NameForms.titles)
@@ -136,23 +137,15 @@ public struct Anonymiser: Sendable {
     var spellings: [PersonKey: [WrittenPerson]] = [:]
     var written: [WrittenPerson: PersonKey] = [:]
     for source in chronological {
-      var met = Set<PersonKey>()
       for participant in source.participants {
         var person = keys.key(participant)
         if twinned.contains(person) {
           let spelling = WrittenPerson(spelling: participant)
-          var known = spellings[person, default: []]
-          var twin = known.firstIndex(of: spelling) ?? known.count
-          if twin == known.count { known.append(spelling) }
-          // Two written alike in one session (but for spaces) are two people all the same.
-          while met.contains(person.twin(twin)) {
-            twin = known.count
-            known.append(spelling)
-          }
-          spellings[person] = known
+          let known = spellings[person, default: []]
+          let twin = known.firstIndex(of: spelling) ?? known.count
+          if twin == known.count { spellings[person] = known + [spelling] }
           person = person.twin(twin)
         }
-        met.insert(person)
         written[WrittenPerson(participant)] = person
         if pseudonyms[person] == nil {
           pseudonyms[person] = ""
