@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
     // Read after the review step, which may store the facilitator's choices first.
     switch try reviewing.check(
       unique, anonymise: anonymise, data: data,
-      records: { try database.records(of: unique).records })
+      review: { try database.shareReview(of: unique) })
     {
     case .print(let review):
       try StandardOutput.write(review)

@@ -70,7 +70,7 @@ struct HarvestCommand: ParsableCommand {
         .map(\.id) : []
     switch try reviewing.check(
       ids, anonymise: anonymise, data: data,
-      records: { try database.records(of: ids).records })
+      review: { try database.shareReview(of: ids) })
     {
     case .print(let review):
       try StandardOutput.write(review)

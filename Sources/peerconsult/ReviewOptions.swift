@@ -40,9 +40,10 @@ struct ReviewOptions: ParsableArguments {
 
   /// Records the choices given in each of `ids`'s sessions, then says whether the export may
   /// be written, or the review is to be printed or shown instead. Throws while `--strict` finds
-  /// a suspect without a choice.
+  /// a suspect without a choice. `review` reads what anonymising will do, once the choices
+  /// are stored.
   func check(
-    _ ids: [SessionID], anonymise: Bool, data: DataOptions, records: () throws -> [SessionRecord]
+    _ ids: [SessionID], anonymise: Bool, data: DataOptions, review: () throws -> ShareReview
   )
     throws -> ReviewStep
   {
@@ -62,7 +63,7 @@ struct ReviewOptions: ParsableArguments {
       }
     }
     if opensScreen { return .screen }
-    let review = ShareReview(records: try records())
+    let review = try review()
     if self.review { return .print(CommandText.shareReview(review)) }
     if strict, !review.unresolved.isEmpty {
       let words = review.unresolved.map(\.text).joined(separator: ", ")

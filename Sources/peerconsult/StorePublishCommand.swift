@@ -50,7 +50,7 @@ extension StoreCommand {
         .filter { $0.programme == name && period.contains($0.createdAt) }.map(\.id)
       // The choices given are stored first, so that the records read after hold them.
       switch try reviewing.check(
-        ids, anonymise: true, data: data, records: { try database.records(of: ids).records })
+        ids, anonymise: true, data: data, review: { try database.shareReview(of: ids) })
       {
       case .print(let review):
         try StandardOutput.write(review)
@@ -58,13 +58,14 @@ extension StoreCommand {
       case .screen:
         // Publishing lists rather than opening the export's screen, which writes a file.
         try StandardOutput.write(
-          CommandText.shareReview(ShareReview(records: try database.records(of: ids).records)))
+          CommandText.shareReview(try database.shareReview(of: ids)))
         return
       case .write: break
       }
       let read = try database.records(of: ids)
       read.reportSkipped()
-      let review = ShareReview(records: read.records)
+      let others = try database.peopleAround(ids)
+      let review = ShareReview(records: read.records, others: others)
       guard review.unresolved.isEmpty else {
         throw PublishError.unresolved(
           count: review.unresolved.count, words: review.unresolved.map(\.text))
@@ -72,7 +73,8 @@ extension StoreCommand {
       let groups = Dictionary(
         try database.groups().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
       let text = try HarvestExport.render(
-        read.records, programme: name, as: .markdown, options: ShareOptions(anonymise: true),
+        read.records, programme: name, as: .markdown,
+        options: ShareOptions(anonymise: true, others: others),
         period: period, groups: groups)
       // The last guard: a participant's whole name left in the text (a kept suspect cannot
       // be one: names are always replaced) means something slipped through.

@@ -8,7 +8,9 @@ extension AppServices {
   /// What anonymising `subject` will do.
   func shareReview(of subject: ShareSubject) throws -> ServiceResult {
     let read = try records(of: subject)
-    return .shareReviewLoaded(ShareReview(records: read.records), skipped: read.skipped.count)
+    return .shareReviewLoaded(
+      ShareReview(records: read.records, others: try others(of: subject)),
+      skipped: read.skipped.count)
   }
 
   /// Stores the choice for `term` in every session of `subject`: one `shareChoice` event each,
@@ -29,7 +31,9 @@ extension AppServices {
       }
     }
     return .shareChoiceSaved(
-      term: term, replace: replace, review: ShareReview(records: try records(of: subject).records),
+      term: term, replace: replace,
+      review: ShareReview(
+        records: try records(of: subject).records, others: try others(of: subject)),
       live: liveState)
   }
 
@@ -64,7 +68,7 @@ extension AppServices {
   ) throws -> ServiceResult {
     let records = try records(of: subject).records
     guard !records.isEmpty else { throw StoreError.noSessions }
-    let options = ShareOptions(anonymise: true)
+    let options = ShareOptions(anonymise: true, others: try others(of: subject))
     let text =
       switch subject {
       case .sessions: try SessionExport.render(records, as: format, options: options)
@@ -108,5 +112,15 @@ extension AppServices {
       read.records = HarvestExport.records(read.records, in: period)
     }
     return read
+  }
+
+  /// The people `subject`'s sessions may name who need not have been there: those of its
+  /// programmes and groups (``AppDatabase/peopleAround(_:)``), replaced as well when shared.
+  private func others(of subject: ShareSubject) throws -> [Participant] {
+    guard let database = try database() else { return [] }
+    switch subject {
+    case .sessions(let ids): return try database.peopleAround(ids)
+    case .harvest(let programme, _): return try database.peopleAround(programme: programme)
+    }
   }
 }

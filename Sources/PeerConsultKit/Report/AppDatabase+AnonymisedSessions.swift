@@ -10,7 +10,8 @@ extension AppDatabase {
   /// The anonymiser learns what it learns from records from the tables: the participants (and
   /// their organisations' other names, which only the log holds, decoded from the events that
   /// added someone with some), the facilitator's choices for suspects (from their events) and
-  /// every text shared (titles, programme names, focus questions and every note not deleted).
+  /// every text shared (titles, programme names, focus questions and every note not deleted);
+  /// and the people around them (``peopleAround(programme:)``), replaced as `[a person]`.
   /// A session whose participants' events do not decode is left out and named in `skipped`,
   /// like one whose events are not JSON: its organisations' other names could not be known.
   public func anonymisedProgrammeSessions(programme: String, in period: ReportPeriod = .always)
@@ -18,6 +19,8 @@ extension AppDatabase {
   {
     // The word list the anonymiser needs is read on another core while the tables are read.
     let wordList = BackgroundWork { EnglishWords.prepare() }
+    // Members who never came, and people of its sessions outside the period, may be named.
+    let others = try peopleAround(programme: programme)
     // Read in one transaction; the scrubbing, which takes longer, after it.
     let (sessions, notes, anonymiser) = try read { db in
       let (scope, arguments) = Self.programmeScope(programme, period)
@@ -64,7 +67,7 @@ extension AppDatabase {
                 in: [head.title, programme] + (focusQuestions[raw] ?? []))
                 + (wordsOfNotes[raw] ?? [])))
         }
-        return Anonymiser(sources: sources)
+        return Anonymiser(sources: sources, others: others)
       }
       var read = try Self.programmeSessions(
         programme: programme, scope: scope, arguments, in: db,
@@ -174,7 +177,7 @@ extension AppDatabase {
   /// The other names of participants' organisations, by session and participant: read from
   /// the events that created a session or added a latecomer, only in sessions where one of
   /// them gives any.
-  private static func organisationAliases(
+  static func organisationAliases(
     scope: String, _ arguments: StatementArguments, in db: Database
   ) throws -> (aliases: [String: [Int: [String]]], undecoded: [SessionID: StoreError]) {
     // Through `events_people` (schema v14), whose condition is written out as a partial

@@ -24,8 +24,13 @@ public struct Anonymiser: Sendable {
   /// which may be a person's ("priya-patel.yaml").
   public static let removedProtocolID = "file"
 
-  /// What replaces a person mentioned who was not there, once the facilitator says so.
+  /// What replaces a person mentioned who was not there: one known from the sessions' programme
+  /// or standing group (``init(records:others:)``), or a suspect the facilitator chose to
+  /// replace.
   public static let someoneElse = "[a person]"
+  /// What replaces the organisation of someone known who was not there, when nobody shared has
+  /// it: naming it would say who was meant.
+  public static let otherOrganisation = "[an organisation]"
 
   private var pseudonyms: [PersonKey: String] = [:]
   private var organisations: [[Character]: String] = [:]
@@ -45,12 +50,14 @@ public struct Anonymiser: Sendable {
       organisation = participant.organisation
     }
 
-    /// How `participant` is spelt, case aside: what tells apart two people whose names fold
-    /// alike, as a session tells its people apart (``SessionSetup``'s names in lower case,
-    /// which no two people of one session share).
+    /// How `participant`'s name is spelt, case aside: what tells apart two people whose
+    /// names and organisations fold alike, as a session tells its people apart
+    /// (``SessionSetup``'s names in lower case, which no two people of one session share).
+    /// The organisation is left out: theirs fold alike, and one written another way in
+    /// another session ("Zurich Trust" for "Zürich Trust") is not another person.
     init(spelling participant: Participant) {
       name = participant.name.lowercased()
-      organisation = participant.organisation.lowercased()
+      organisation = ""
     }
   }
   private var replacer = TermReplacer(titles: NameForms.titles)
@@ -106,13 +113,19 @@ public struct Anonymiser: Sendable {
   ///
   /// A pseudonym names the level only where at least two of the people shared together have
   /// it: the only senior in the room would be known by it.
-  public init(records: [SessionRecord]) {
-    self.init(sources: records.map(Source.init))
+  ///
+  /// `others` are people the texts may name who need not be among the records' participants
+  /// (``AppDatabase/peopleAround(_:)``: the member who sent apologies, last meeting's guest).
+  /// Those who are not become `[a person]` wherever they are named, and their organisations,
+  /// where nobody shared has them, `[an organisation]`: they get no letter, which would say
+  /// they were there.
+  public init(records: [SessionRecord], others: [Participant] = []) {
+    self.init(sources: records.map(Source.init), others: others)
   }
 
-  /// Pseudonyms for everyone in `sources`, as ``init(records:)`` gives them for the records
-  /// the sources were read from, in the same order.
-  init(sources: [Source]) {
+  /// Pseudonyms for everyone in `sources`, as ``init(records:others:)`` gives them for the
+  /// records the sources were read from, in the same order.
+  init(sources: [Source], others: [Participant] = []) {
     let chronological = sources.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     var choices: [String: Bool] = [:]
     for source in chronological {
@@ -173,6 +186,33 @@ public struct Anonymiser: Sendable {
         ? "[Participant \(Self.letters(index)), \(level.rawValue)]"
         : "[Participant \(Self.letters(index))]"
     }
+    // Those of `others` who are nobody shared, each once; a name shared wins over theirs.
+    var absent: [(person: PersonKey, participant: Participant)] = []
+    var absentOrganisations: [(key: [Character], name: String, aliases: [String])] = []
+    var absentOrganisationIndex: [[Character]: Int] = [:]
+    do {
+      // Someone shared, written with another organisation elsewhere (they moved, or it was
+      // typed another way), is still who they were: their name is their pseudonym's.
+      let sharedNames = Set(people.map(\.person.name))
+      var known = Set<PersonKey>()
+      for participant in others {
+        let person = keys.key(participant)
+        guard !sharedNames.contains(person.name), known.insert(person).inserted else { continue }
+        absent.append((person, participant))
+        let organisation = person.organisation
+        guard !organisation.isEmpty, organisations[organisation] == nil else { continue }
+        if let index = absentOrganisationIndex[organisation] {
+          for alias in participant.organisationAliases
+          where !absentOrganisations[index].aliases.contains(alias) {
+            absentOrganisations[index].aliases.append(alias)
+          }
+        } else {
+          absentOrganisationIndex[organisation] = absentOrganisations.count
+          absentOrganisations.append(
+            (organisation, participant.organisation, participant.organisationAliases))
+        }
+      }
+    }
     // Whole names and organisations first: where a part of one name is another's whole name,
     // the whole name wins. A name two people of one session share (but for case or accents)
     // cannot say which of them is meant.
@@ -189,25 +229,43 @@ public struct Anonymiser: Sendable {
           form, replacement: replacement, care: ordinary.union([.suffixes, .takesTitle]))
       }
     }
+    for (_, participant) in absent {
+      for form in NameForms.whole(participant.name) where !replacer.contains(form) {
+        let ordinary: TermReplacer.Care =
+          !NameForms.isOrdinary(form)
+          ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
+        replacer.add(
+          form, replacement: Self.someoneElse,
+          care: ordinary.union([.suffixes, .takesTitle]))
+      }
+    }
     for (key, name) in organisationNames {
       for (form, care) in OrganisationForms.names(name, aliases: aliases[key] ?? []) {
         replacer.add(form, replacement: organisations[key]!, care: care)
       }
     }
+    for (_, name, aliases) in absentOrganisations {
+      for (form, care) in OrganisationForms.names(name, aliases: aliases)
+      where !replacer.contains(form) {
+        replacer.add(form, replacement: Self.otherOrganisation, care: care)
+      }
+    }
     var owners: [[Character]: (part: String, care: TermReplacer.Care, people: Set<PersonKey>)] =
       [:]
-    for (person, participant) in people {
+    for (person, participant) in people + absent {
       for (part, care) in NameForms.parts(participant.name) {
         owners[TermReplacer.fold(part), default: (part, care, [])].people.insert(person)
       }
     }
+    // A part that may be someone who was not there says nobody's letter.
+    let absentPeople = Set(absent.map(\.person))
     for (_, entry) in owners.sorted(by: { String($0.key) < String($1.key) })
     where !replacer.contains(entry.part) {
-      replacer.add(
-        entry.part,
-        replacement: entry.people.count == 1
-          ? pseudonyms[entry.people.first!]! : Self.ambiguousName,
-        care: entry.care.union(.takesTitle))
+      let replacement =
+        !entry.people.isDisjoint(with: absentPeople)
+        ? Self.someoneElse
+        : entry.people.count == 1 ? pseudonyms[entry.people.first!]! : Self.ambiguousName
+      replacer.add(entry.part, replacement: replacement, care: entry.care.union(.takesTitle))
     }
     var guesses: [[Character]: (form: String, care: TermReplacer.Care, owners: Set<[Character]>)] =
       [:]
@@ -216,9 +274,17 @@ public struct Anonymiser: Sendable {
         guesses[TermReplacer.fold(form), default: (form, care, [])].owners.insert(key)
       }
     }
+    for (key, name, _) in absentOrganisations {
+      for (form, care) in OrganisationForms.guesses(name) {
+        guesses[TermReplacer.fold(form), default: (form, care, [])].owners.insert(key)
+      }
+    }
     let named = pseudonyms
+    // A word like the name of someone who was not there is as suspect as one like a
+    // participant's, and says nobody's letter either.
     suspectFinder = SuspectFinder(
-      people: people.map { (name: $0.participant.name, pseudonym: named[$0.person]!) })
+      people: people.map { (name: $0.participant.name, pseudonym: named[$0.person]!) }
+        + absent.map { (name: $0.participant.name, pseudonym: Self.someoneElse) })
     // A suspect the facilitator chose to replace that no term covers (someone who was not
     // there, a misspelt name) is replaced wherever it stands.
     for (key, replace) in choices.sorted(by: { $0.key < $1.key })
@@ -264,7 +330,8 @@ public struct Anonymiser: Sendable {
       replacer.add(
         entry.form,
         replacement: entry.owners.count == 1
-          ? organisations[entry.owners.first!]! : Self.ambiguousOrganisation,
+          ? organisations[entry.owners.first!] ?? Self.otherOrganisation
+          : Self.ambiguousOrganisation,
         care: entry.care)
     }
     for (person, key) in written {

@@ -38,7 +38,10 @@ extension SessionExport {
         sessions.append(record.id)
         if anonymise { sources.add(record) }
       }
-      if anonymise { anonymiser = Anonymiser(sources: sources.sources) }
+      if anonymise {
+        anonymiser = Anonymiser(
+          sources: sources.sources, others: try database.peopleAround(order.sessions))
+      }
     }
     let time = ReadableTime(timeZone: timeZone)
     let markdown = SessionMarkdown(style: .markdown, time: time, anonymised: anonymise)

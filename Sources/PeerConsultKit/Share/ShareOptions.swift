@@ -16,10 +16,14 @@ public struct ShareOptions: Sendable {
   public var anonymise: Bool
   /// The zone readable times are written in; JSON is always UTC.
   public var timeZone: TimeZone
+  /// People the sessions may name who need not have been there, replaced too when
+  /// anonymising (``AppDatabase/peopleAround(_:)``).
+  public var others: [Participant]
 
-  public init(anonymise: Bool = false, timeZone: TimeZone = .current) {
+  public init(anonymise: Bool = false, timeZone: TimeZone = .current, others: [Participant] = []) {
     self.anonymise = anonymise
     self.timeZone = timeZone
+    self.others = others
   }
 
   /// `records` oldest first and, if asked, anonymised together, so each person keeps one
@@ -27,7 +31,7 @@ public struct ShareOptions: Sendable {
   func prepare(_ records: [SessionRecord]) throws(ShareError) -> [SessionRecord] {
     let sorted = SessionRecord.chronological(records)
     guard anonymise else { return sorted }
-    let anonymiser = Anonymiser(records: sorted)
+    let anonymiser = Anonymiser(records: sorted, others: others)
     var anonymised: [SessionRecord] = []
     for record in sorted { anonymised.append(try anonymiser.anonymise(record)) }
     return anonymised

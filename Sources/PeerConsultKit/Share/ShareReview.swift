@@ -55,8 +55,10 @@ public struct ShareReview: Equatable, Sendable {
   /// The review of `records` shared together: what their anonymised exports will show, so
   /// titles, programmes, focus questions and the notes as they stand (deleted ones and earlier
   /// versions are never shared).
-  public init(records: [SessionRecord]) {
-    let anonymiser = Anonymiser(records: records)
+  /// `others` are the people they may name who need not have been there, as anonymising
+  /// replaces them (``Anonymiser/init(records:others:)``).
+  public init(records: [SessionRecord], others: [Participant] = []) {
+    let anonymiser = Anonymiser(records: records, others: others)
     var found:
       [(key: String, text: String, replacement: String, context: String, kind: Item.Kind)] =
         []

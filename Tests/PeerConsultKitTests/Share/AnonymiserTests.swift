@@ -33,16 +33,19 @@ import Testing
   /// parts in a note say neither. Before, both took the first's pseudonym and the anonymised
   /// session, with two participants of one name, could not be rebuilt: nothing was written.
   @Test func twoPeopleWhoseNamesDifferOnlyInAccentsGetAPseudonymEach() throws {
-    let zoe = Participant(name: "Zoë Müller", organisation: "City Council", level: .senior)
-    let zoeToo = Participant(name: "Zoe Muller", organisation: "City Council", level: .senior)
+    let zoe = Participant(name: "Zoë Müller", organisation: "Zürich Trust", level: .senior)
+    let zoeToo = Participant(name: "Zoe Muller", organisation: "Zürich Trust", level: .senior)
+    // Zoë again, her organisation written without its accent: the same person.
+    let zoeElsewhere = Participant(name: "Zoë Müller", organisation: "Zurich Trust", level: .senior)
     let sam = Participant(name: "Sam Okafor", organisation: "NHS", level: .frontline)
     let database = try AppDatabase.inMemory()
     let clock = ManualClock(Fixtures.start)
     var ids: [SessionID] = []
-    // Both in one order, then one with a latecomer, then the other order, then Zoe alone.
+    // Both in one order, then one with a latecomer, then the other order, then Zoe alone,
+    // then Zoë alone.
     let sessions: [(people: [Participant], latecomer: Participant?)] = [
       ([zoe, zoeToo, sam], nil), ([zoe, sam], zoeToo), ([zoeToo, sam, zoe], nil),
-      ([zoeToo, sam], nil),
+      ([zoeToo, sam], nil), ([zoeElsewhere, sam], nil),
     ]
     for (index, session) in sessions.enumerated() {
       let people = session.people

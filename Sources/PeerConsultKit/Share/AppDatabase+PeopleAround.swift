@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+  /// Everyone sessions `ids` may mention who need not have been there: the participants of
+  /// every session of the same programmes and standing groups, and every member of those
+  /// groups, past or present (with their organisations' other names), in a stable order.
+  ///
+  /// An anonymised export of one meeting replaces them as well as its own people
+  /// (``Anonymiser/init(records:others:)``): the member who sent apologies, the guest of the
+  /// meeting before, are the people a note names most often ("Zoë sent apologies"), and a
+  /// harvest of the whole programme would have replaced them as participants.
+  public func peopleAround(_ ids: [SessionID]) throws(StoreError) -> [Participant] {
+    guard !ids.isEmpty else { return [] }
+    let array = "[" + ids.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+    let (programmes, groups) = try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT programme, group_id FROM sessions
+          WHERE id IN (SELECT value FROM json_each(?))
+          """, arguments: [array])
+      return (
+        Set(rows.map { $0[0] as String }.filter { !$0.isEmpty }),
+        Set(rows.compactMap { $0[1] as String? })
+      )
+    }
+    return try people(programmes: programmes, groups: groups)
+  }
+
+  /// What anonymising sessions `ids` together will do, with the people around them
+  /// (``peopleAround(_:)``), as an anonymised export of them replaces them.
+  public func shareReview(of ids: [SessionID]) throws(StoreError) -> ShareReview {
+    ShareReview(records: try records(of: ids).records, others: try peopleAround(ids))
+  }
+
+  /// Everyone a harvest of `programme` may mention, as ``peopleAround(_:)`` gives them for
+  /// its sessions: the participants of all its sessions, whatever the period harvested, and
+  /// the members of its groups and of the groups that met in it.
+  public func peopleAround(programme: String) throws(StoreError) -> [Participant] {
+    try people(programmes: [programme], groups: [])
+  }
+
+  /// The participants of the sessions of `programmes` or `groups`, then the members of
+  /// `groups` and of `programmes`' groups.
+  private func people(programmes: Set<String>, groups: Set<String>) throws(StoreError)
+    -> [Participant]
+  {
+    let programmeArray = Self.jsonArray(programmes.sorted())
+    let (sessionPeople, groupEvents) = try read { db in
+      let groupIDs = try String.fetchAll(
+        db,
+        sql: """
+          SELECT id FROM groups WHERE programme IN (SELECT value FROM json_each(?))
+          UNION SELECT group_id FROM sessions
+            WHERE programme IN (SELECT value FROM json_each(?)) AND group_id IS NOT NULL
+          """, arguments: [programmeArray, programmeArray])
+      let groupArray = Self.jsonArray(groups.union(groupIDs).sorted())
+      let scope = """
+        (s.programme IN (SELECT value FROM json_each(?))
+          OR s.group_id IN (SELECT value FROM json_each(?)))
+        """
+      let arguments: StatementArguments = [programmeArray, groupArray]
+      let participants = try Self.participants(scope: scope, arguments, in: db)
+      // A session whose events do not decode keeps its people without other names.
+      let aliases = try Self.organisationAliases(scope: scope, arguments, in: db).aliases
+      var people: [Participant] = []
+      for session in participants.keys.sorted() {
+        for (index, participant) in participants[session]!.enumerated() {
+          var participant = participant
+          participant.organisationAliases = aliases[session]?[index] ?? []
+          people.append(participant)
+        }
+      }
+      let events = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT group_id, seq, payload FROM group_events
+          WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY group_id, seq
+          """, arguments: [groupArray]
+      ).map { (group: $0[0] as String, sequence: $0[1] as Int, payload: $0[2] as String) }
+      return (people, events)
+    }
+    var people = sessionPeople
+    for event in groupEvents {
+      do {
+        if case .memberJoined(let participant) = try GroupEventCodec.event(
+          fromPayload: event.payload)
+        {
+          people.append(participant)
+        }
+      } catch {
+        // A member nobody can read could not be replaced: nothing is shared instead.
+        guard let group = GroupID(rawValue: event.group) else { continue }
+        throw .damagedGroup(group, sequence: event.sequence, reason: "\(error)")
+      }
+    }
+    return people
+  }
+
+  /// `strings` as a JSON array, for `json_each`.
+  private static func jsonArray(_ strings: [String]) -> String {
+    (try? String(decoding: JSONEncoder().encode(strings), as: UTF8.self)) ?? "[]"
+  }
+}
