@@ -273,6 +273,22 @@ struct CommandLineTests {
     expectRefusal(try run(["export", "--format", "json"], in: folder), mentioning: "--all")
   }
 
+  /// An export or a harvest told to write over the data folder's own database refuses, in
+  /// one line, whatever `--force` says, and every session is still there.
+  @Test func anExportNeverReplacesTheDatabase() throws {
+    let folder = try seeded()
+    let database = folder.file("data/peerconsult.sqlite").path
+    for arguments in [
+      ["export", "--all", "--format", "json", "-o", database, "--force"],
+      ["harvest", "--programme", "Alcohol Plan", "-o", database, "--force"],
+      ["export", "--all", "--anonymise", "--format", "markdown", "-o", database],
+    ] {
+      expectRefusal(try run(arguments, in: folder), mentioning: "is a database")
+    }
+    let list = try run(["list"], in: folder)
+    #expect(list.status == 0 && list.stdout.contains("Referrals"), "\(list.stdout)")
+  }
+
   /// Without `--format`, the output file's name says which: `export` refuses in one line when
   /// nothing says, and `harvest` writes Markdown; a format given wins over the name.
   @Test func theOutputFilesNameChoosesTheFormat() throws {

@@ -20,7 +20,8 @@ public final class PrivateFileWriter {
   private var descriptor: Int32
 
   /// Starts writing to `url`. An existing file is refused now, before any work, unless
-  /// `replacing`; a folder or a device is always refused.
+  /// `replacing`; a folder or a device is always refused, and so is a database or its log,
+  /// whatever `replacing` says.
   public init(to url: URL, replacing: Bool = false) throws(ShareError) {
     path = url.path
     self.replacing = replacing
@@ -29,6 +30,7 @@ public final class PrivateFileWriter {
       guard info.st_mode & S_IFMT == S_IFREG else {
         throw .cannotWrite(path: path, reason: "it is a folder or a device, not a file")
       }
+      guard !Self.holdsDatabase(path) else { throw .wouldReplaceDatabase(path: path) }
       guard replacing else { throw .outputExists(path: path) }
     }
     temporary =
@@ -40,6 +42,38 @@ public final class PrivateFileWriter {
     }
     // The umask can only take bits away; this makes sure nothing else was left.
     _ = fchmod(descriptor, 0o600)
+  }
+
+  /// Whether the file at `path` is an SQLite database (PeerConsult's, a backup, another
+  /// program's), its write-ahead log, or the log, shared-memory index or rollback journal
+  /// beside one: `-o peerconsult.sqlite --force` replaced the data folder's database with a
+  /// harvest, and every session with it.
+  static func holdsDatabase(_ path: String) -> Bool {
+    let start = firstBytes(of: path, count: 16)
+    if start.starts(with: Array("SQLite format 3\0".utf8)) { return true }
+    // A write-ahead log's magic number, big-endian, its last bit the checksums' byte order.
+    if start.count >= 4, start[0] == 0x37, start[1] == 0x7F, start[2] == 0x06,
+      start[3] & 0xFE == 0x82
+    {
+      return true
+    }
+    for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) {
+      let beside = String(path.dropLast(suffix.count))
+      if firstBytes(of: beside, count: 16).starts(with: Array("SQLite format 3\0".utf8)) {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Up to `count` bytes from the start of the file at `path`; none when it cannot be read.
+  private static func firstBytes(of path: String, count: Int) -> [UInt8] {
+    let file = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard file >= 0 else { return [] }
+    defer { close(file) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    let got = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress, count) }
+    return got > 0 ? Array(bytes.prefix(got)) : []
   }
 
   deinit { abandon() }

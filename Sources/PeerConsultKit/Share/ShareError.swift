@@ -8,6 +8,9 @@ public enum ShareError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The output file exists and overwriting was not asked for.
   case outputExists(path: String)
   case cannotWrite(path: String, reason: String)
+  /// The output would replace a database or its log (``PrivateFileWriter/holdsDatabase(_:)``):
+  /// every session in it would be lost to an export.
+  case wouldReplaceDatabase(path: String)
 
   public var description: String {
     switch self {
@@ -23,6 +26,9 @@ public enum ShareError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path) already exists: choose another name, or add --force to replace it."
     case .cannotWrite(let path, let reason):
       "Cannot write \(path) (\(reason.withoutClosingFullStop)): check the folder exists and is writable."
+    case .wouldReplaceDatabase(let path):
+      "\(path) is a database, or a database's log, and an export never replaces one: "
+        + "choose another name. Nothing was written."
     }
   }
 }

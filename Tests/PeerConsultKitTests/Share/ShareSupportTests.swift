@@ -92,6 +92,43 @@ import Testing
     #expect(try String(contentsOf: file, encoding: .utf8) == "theirs")
     #expect(try names(folder) == ["existing.md", "late.md"])
   }
+
+  /// `harvest -o peerconsult.sqlite --force` replaced the data folder's database, every
+  /// session with it: a database, its log and the files beside one are never replaced.
+  @Test func aDatabaseOrItsLogIsNeverReplaced() throws {
+    let folder = try TemporaryFolder()
+    let database = try AppDatabase(directory: folder.path("data"))
+    let note = try LiveSession.create(
+      Fixtures.setup(), id: .random(), store: database, clock: ManualClock(Fixtures.start))
+    try note.start()
+    let file = folder.path("data").appendingPathComponent(AppDatabase.fileName)
+    // Held open, the log and its index are there too.
+    var beside = [file]
+    for suffix in ["-wal", "-shm"] {
+      let path = URL(fileURLWithPath: file.path + suffix)
+      #expect(FileManager.default.fileExists(atPath: path.path))
+      beside.append(path)
+    }
+    // A log copied elsewhere is known by its first bytes.
+    let log = folder.path("copy-of-log")
+    try FileManager.default.copyItem(at: beside[1], to: log)
+    let before = try Data(contentsOf: file)
+    for path in beside + [log] {
+      for replacing in [false, true] {
+        #expect(throws: ShareError.wouldReplaceDatabase(path: path.path)) {
+          _ = try PrivateFileWriter(to: path, replacing: replacing)
+        }
+      }
+    }
+    #expect(try Data(contentsOf: file) == before)
+    #expect(try database.sessions().count == 1)
+    // A file that only looks a little like one is replaced as asked.
+    let text = try folder.write("SQLite notes.md", "SQLite format 2 is older")
+    let writer = try PrivateFileWriter(to: text, replacing: true)
+    try writer.write("new")
+    try writer.commit()
+    #expect(try String(contentsOf: text, encoding: .utf8) == "new")
+  }
 }
 
 @Suite struct ShareLookupTests {
