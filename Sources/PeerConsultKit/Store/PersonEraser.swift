@@ -72,6 +72,10 @@ struct PersonEraser {
       return .actionFollowedUp(action: action, outcome: .carried(note: scrub(note)))
     case .actionFollowedUp(let action, .dropped(let reason)):
       return .actionFollowedUp(action: action, outcome: .dropped(reason: scrub(reason)))
+    case .shareChoice(let term, let replace):
+      // A choice made for their name ("replace Frank") named them too; the texts it was for
+      // now say the pseudonym.
+      return .shareChoice(term: scrub(term), replace: replace)
     default:
       return event
     }

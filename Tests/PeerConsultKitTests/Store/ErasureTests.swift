@@ -114,6 +114,24 @@ import Testing
     #expect(erased.programme == "[Erased person 1] and Zoë")
   }
 
+  /// A choice made for sharing names the person too ("replace Priya"): before, it kept her
+  /// name in the log, and in every JSON export, after she was erased.
+  @Test func aChoiceForSharingHerNameIsErasedWithIt() throws {
+    let (store, with, _) = try seeded()
+    try with.chooseForSharing("Priya", replace: true)
+    try with.chooseForSharing("PriyaK's", replace: false)
+    try with.chooseForSharing("XYZZYPLUGH", replace: false)
+    _ = try store.database.erasePerson(named: "Priya Kowalczyk", at: store.clock.now())
+    let state = try store.database.loadSession(with.id)
+    #expect(
+      state.shareChoices == [
+        "[erased person 1]": true, "[erased person 1]'s": false, "xyzzyplugh": false,
+      ])
+    for secret in ["Priya", "PriyaK"] {
+      #expect(!contains(try bytes(of: store), secret), "\(secret) is still in the file")
+    }
+  }
+
   /// A name split by a character nobody sees (pasted in with a note) is the name, and is
   /// erased with it; before, "Kowal\u{200B}czyk" stayed in the log, and in the file.
   @Test func aNameSplitByACharacterNobodySeesIsErased() throws {
