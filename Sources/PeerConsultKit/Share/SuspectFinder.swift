@@ -193,10 +193,12 @@ struct SuspectFinder: Sendable {
   }
 
   /// Whether `start` begins a sentence: nothing but spaces and opening marks before it back to
-  /// the text's start or a full stop, question or exclamation mark, colon or line break.
+  /// the text's start or a full stop, question or exclamation mark or line break. Not a colon
+  /// or a semicolon: grammar capitalises nothing after them, so a capital there is a name's
+  /// ("Mensah agreed: Oduya will chair"), and an ordinary word after "Insight:" is no suspect.
   private static func isSentenceStart(_ start: Int, in text: [Character]) -> Bool {
     var index = start - 1
     while index >= 0, " \t\"'“‘([*•-".contains(text[index]) { index -= 1 }
-    return index < 0 || ".!?:;\n\r".contains(text[index])
+    return index < 0 || ".!?\n\r".contains(text[index])
   }
 }

@@ -56,6 +56,30 @@ import Testing
     #expect(review.unresolved.count == 9)
   }
 
+  /// Grammar capitalises nothing after a colon or a semicolon: a capitalised word there that
+  /// is no English word is listed, where before "Mensah" and "Oduya" went out unlisted.
+  @Test func aNameAfterAColonOrASemicolonIsASuspect() throws {
+    let store = try AppDatabase.inMemory()
+    let setup = SessionSetup(
+      title: "Night hub", programme: "Safer Streets",
+      consultingProtocol: Fixtures.consultingProtocol, participants: [Self.will, Self.li],
+      presenters: [0])
+    let live = try LiveSession.create(
+      setup, id: ShareFixture.firstID, store: store, clock: ManualClock(Fixtures.start))
+    try live.start()
+    for text in [
+      "Late again, Kofi said; Mensah agreed: Oduya will chair.",
+      "Insight: Licensing is late. Mostly agreed; Trust is low.",
+    ] {
+      try live.addNote(.init(text: text, kind: .insight))
+    }
+    let review = ShareReview(records: [try record(store)])
+    #expect(
+      review.suspects.map { "\($0.kind.rawValue):\($0.text)" } == [
+        "unknownName:Kofi", "unknownName:Mensah", "unknownName:Oduya",
+      ])
+  }
+
   @Test func choicesAreSavedAsEventsAndRepeatedByTheNextExport() throws {
     let (store, live) = try session()
     try live.chooseForSharing("bishop", replace: false)
