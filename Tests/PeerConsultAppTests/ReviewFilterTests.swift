@@ -136,25 +136,25 @@ import Testing
     }
   }
 
-  /// Once its first frame is out and nobody types, the list reads every session's filter
-  /// entry ahead, once: the filter's first key then only refilters.
   /// A number typed finds the sessions numbered so, as it is typed: "session 2" finds
-  /// Session 2 and Sessions 20-29, not Session 12 nor every session of 2027 by its date; a
-  /// date's numbers are found whole ("2027", "15").
-  @Test func aNumberFindsTheStartOfANumberAndADatesNumbersWhole() throws {
+  /// Session 2 and Sessions 20-29, not Session 12 nor every session of 2027 by its date; in
+  /// a date a number alone finds only the year ("2027"), and a month or a day is found as it
+  /// is written ("2027-01"): "session 12" found every session begun at 12 past, and "session
+  /// 15" every session of the 15th.
+  @Test func aNumberFindsTheStartOfANumberAndADatesYearWhole() throws {
     let folder = try TemporaryFolder()
     let services = try Self.services(in: folder)
     defer { services.closeStore() }
     let every = try Self.everyListing(in: folder)
     for (filter, titles) in [
       ("session 2", ["Session 2"] + (20...29).map { "Session \($0)" }),
-      // Sessions 13 and 73 began at 08:12 and 09:12: a date's number, whole.
-      (
-        "session 12",
-        ["Session 12", "Session 13", "Session 73"] + (120...129).map { "Session \($0)" }
-      ),
+      // Sessions 13 and 73 began at 08:12 and 09:12, and every one on the 15th.
+      ("session 12", ["Session 12"] + (120...129).map { "Session \($0)" }),
+      ("session 15", ["Session 15"]),
       ("2027", (1...Self.count).map { "Session \($0)" }),
       ("session 2027", (1...Self.count).map { "Session \($0)" }),
+      ("2027-01-15", (1...Self.count).map { "Session \($0)" }),
+      ("08:12", ["Session 13"]),
     ] {
       var state = Self.opened(services)
       _ = Self.type(filter, &state, services)
@@ -165,6 +165,8 @@ import Testing
     }
   }
 
+  /// Once its first frame is out and nobody types, the list reads every session's filter
+  /// entry ahead, once: the filter's first key then only refilters.
   @Test func theListReadsTheFilterAheadAndTheFirstKeyOnlyRefilters() throws {
     let folder = try TemporaryFolder()
     let services = try Self.services(in: folder)

@@ -352,10 +352,13 @@ public struct ReviewState: Equatable, Sendable {
 
   /// Whether `text` holds `word`; a word of digits only at the start of a number in a
   /// session's title, programme, protocol and presenters ("2" finds "SLG 2" and "SLG 25", as
-  /// it is typed, not "SLG 12"), and only as one of its numbers whole in its `date`
-  /// (`2026-11-27 14:05`: "12" the month, "2026" the year, not "2" in every date of 2026).
+  /// it is typed, not "SLG 12"), and in its `date` (`2026-11-27 14:05`) only as its year:
+  /// "12" would find every session of December, of the 12th, at noon or at 12 past, where it
+  /// is a session's number. A month or a day is found as it is written, "2026-12", "12-05".
   static func finds(_ word: FilterText, in text: FilterText, date: Bool = false) -> Bool {
-    word.isDigits ? text.holdsNumber(word, whole: date) : text.holds(word)
+    guard word.isDigits else { return text.holds(word) }
+    guard date else { return text.holdsNumber(word, whole: false) }
+    return word.text.utf8.count == 4 && text.holdsNumber(word, whole: true)
   }
 
   /// The filter's words, folded.
