@@ -50,7 +50,7 @@ struct FollowCommand: ParsableCommand {
       return
     }
     let location = data.location
-    guard AppDatabase.exists(in: location.dataDirectory) else { throw StoreError.noSessions }
+    guard try AppDatabase.exists(in: location.dataDirectory) else { throw StoreError.noSessions }
     if plain {
       guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
       defer { database.closeForExit() }

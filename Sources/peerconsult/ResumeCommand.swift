@@ -34,7 +34,7 @@ struct ResumeCommand: ParsableCommand {
 
   func run() throws {
     let location = data.location
-    guard AppDatabase.exists(in: location.dataDirectory) else {
+    guard try AppDatabase.exists(in: location.dataDirectory) else {
       throw CLIError(
         "No sessions yet in \(location.dataDirectory.path): start one with `peerconsult run` or `peerconsult`."
       )

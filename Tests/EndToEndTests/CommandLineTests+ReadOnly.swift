@@ -161,4 +161,33 @@ extension CommandLineTests {
     let again = try run(["import", Self.sessionsExport.path], in: folder, as: user)
     #expect(again.status == 0, "\(again.stderr)")
   }
+
+  /// A data folder its user cannot look in (`chmod -R 600` takes a folder's search bit) is
+  /// named, with status 1, by reading and writing commands alike: before, every command said
+  /// there were no sessions yet, with status 0, and `import` blamed the disk.
+  @Test(
+    .enabled(
+      if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: CommandLineTests.runuser),
+      "as root, needs runuser to run the binary as a user that file modes bind"))
+  func aFolderThatCannotBeLookedInIsNamed() throws {
+    let folder = try seeded()
+    let data = folder.data
+    let user = getuid() == 0 ? "nobody" : nil
+    if let user {
+      let account = try #require(getpwnam(user), "no user \(user)")
+      for path in [folder.url.path, data.path] {
+        #expect(chown(path, account.pointee.pw_uid, account.pointee.pw_gid) == 0)
+      }
+    }
+    #expect(chmod(data.path, 0o600) == 0)
+    defer { _ = chmod(data.path, 0o700) }
+    for command in [["list"], ["show", "latest"], ["import", Self.sessionsExport.path]] {
+      let refused = try run(command, in: folder, as: user)
+      #expect(refused.status == 1, "\(command): \(refused.stdout)")
+      #expect(
+        refused.stderr.hasPrefix("Error: Cannot open \(data.path) (Permission denied)"),
+        "\(command): \(refused.stderr)")
+      #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+    }
+  }
 }

@@ -173,6 +173,6 @@ import Testing
     try tmux.send("Escape")
     #expect(tmux.waitForExit() == 0)
     expectCookedTTY(tmux)
-    #expect(!AppDatabase.exists(in: data))
+    #expect(try !AppDatabase.exists(in: data))
   }
 }

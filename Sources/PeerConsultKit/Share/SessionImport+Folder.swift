@@ -39,7 +39,7 @@ extension SessionImport {
     let folder = folder.standardizedFileURL
     let checked = try checkHeaders(files, limits: limits)
     var decoded = 0
-    if !AppDatabase.exists(in: folder),
+    if try !AppDatabase.exists(in: folder),
       let result = try importAside(checked, into: folder, decoded: &decoded)
     {
       return result

@@ -97,6 +97,8 @@ public final class AppDatabase: Sendable {
     let directory = directory.standardizedFileURL
     let fileURL = directory.appendingPathComponent(Self.fileName)
     let path = fileURL.path
+    // A folder that cannot be looked in is named as such, not as a full disk.
+    _ = try Self.exists(in: directory)
     try DataFolder.prepare(directory)
     // Held until the schema is in place, so that programs starting together take turns.
     let opening = try OpeningLock.exclusive(in: directory)
@@ -170,7 +172,7 @@ public final class AppDatabase: Sendable {
     let directory = directory.standardizedFileURL
     let fileURL = directory.appendingPathComponent(Self.fileName)
     let path = fileURL.path
-    guard exists(in: directory) else { return nil }
+    guard try exists(in: directory) else { return nil }
     // While a writing opening may be creating the file, wait for it to finish.
     var opening = try OpeningLock.shared(in: directory)
     defer { opening?.release() }
@@ -222,10 +224,15 @@ public final class AppDatabase: Sendable {
   }
 
   /// True when `directory` already holds a database, so a read-only command can say "no
-  /// sessions yet" without creating anything.
-  public static func exists(in directory: URL) -> Bool {
-    FileManager.default.fileExists(
-      atPath: directory.appendingPathComponent(fileName).path)
+  /// sessions yet" without creating anything. Throws when the folder cannot be looked in (its
+  /// permissions: `chmod -R 600` takes a folder's search bit): every command said "no
+  /// sessions yet", with status 0, of a folder full of them.
+  public static func exists(in directory: URL) throws(StoreError) -> Bool {
+    var info = stat()
+    guard stat(directory.appendingPathComponent(fileName).path, &info) != 0 else { return true }
+    let failure = errno
+    guard failure == EACCES || failure == EPERM || failure == ELOOP else { return false }
+    throw .cannotOpen(path: directory.path, reason: String(cString: strerror(failure)))
   }
 
   /// A one-line warning when other users can list the data folder (its files are private

@@ -91,10 +91,10 @@ import Testing
   @Test func existsTellsWithoutCreatingAnything() throws {
     let folder = try TemporaryFolder()
     let data = folder.path("data")
-    #expect(!AppDatabase.exists(in: data))
+    #expect(try !AppDatabase.exists(in: data))
     #expect(!FileManager.default.fileExists(atPath: data.path))
     _ = try AppDatabase(directory: data)
-    #expect(AppDatabase.exists(in: data))
+    #expect(try AppDatabase.exists(in: data))
   }
 
   @Test func anEmptyFileOrEmptyDatabaseIsSetUp() throws {
