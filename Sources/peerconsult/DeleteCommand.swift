@@ -36,9 +36,10 @@ struct DeleteCommand: ParsableCommand {
           "delete removes a session for good: run it in a terminal to confirm, or add --yes.",
         declined: "Nothing was deleted.")
     }
-    try data.holdingLeases(on: [id], in: database) {
+    let cleared = try data.holdingLeases(on: [id], in: database) {
       try database.deleteSession(id) { SessionLock.isLive($0, in: data.location.dataDirectory) }
     }
     try StandardOutput.line("Deleted session \(id.short) (\(title)).")
+    if !cleared { printError(CommandText.notCleared(database.fileURL.path)) }
   }
 }

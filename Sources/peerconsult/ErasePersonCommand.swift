@@ -50,5 +50,6 @@ struct ErasePersonCommand: ParsableCommand {
           ? "" : " and \(CommandText.counted(erasure.groups.count, "standing group"))")
         + ": "
         + "they are now \(erasure.pseudonym).")
+    if !erasure.cleared { printError(CommandText.notCleared(database.fileURL.path)) }
   }
 }

@@ -40,7 +40,9 @@ extension AppServices {
   /// Deletes `session` as `peerconsult delete` does, refused while it is live elsewhere or
   /// another machine holds it on the shared store.
   func delete(_ session: SessionID) throws -> ServiceResult {
-    try removingStored([session]) {
+    // On a full disk the session is removed all the same; its bytes are cleared at the next
+    // opening for writing.
+    _ = try removingStored([session]) {
       try store().deleteSession(session) { SessionLock.isLive($0, in: location.dataDirectory) }
     }
     return .sessionDeleted(session)

@@ -28,6 +28,14 @@ public enum CommandText {
     "Skipped: \(error.description)"
   }
 
+  /// The warning after a removal (`delete`, `erase-person`) whose words are still in the
+  /// database's free space, the disk having been full for clearing it.
+  public static func notCleared(_ path: String) -> String {
+    "Warning: what was removed is gone from every session, but its words are still in the free "
+      + "space of \(oneLine(path)): the disk was full. Free some space; PeerConsult clears them "
+      + "the next time it saves anything."
+  }
+
   /// What `peerconsult check` says of a sound database.
   public static func checked(_ check: StoreCheck) -> String {
     "Checked every page of \(oneLine(check.path)): sound "

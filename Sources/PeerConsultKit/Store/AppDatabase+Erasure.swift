@@ -9,6 +9,9 @@ public struct Erasure: Hashable, Sendable {
   public let sessions: [SessionID]
   /// The standing groups whose logs were rewritten, the person having been a member.
   public var groups: [GroupID] = []
+  /// Whether the file's free space was cleared of what was removed; false when the disk was
+  /// full (``AppDatabase/deleteSession(_:isLive:)``).
+  public var cleared = true
 }
 
 extension AppDatabase {
@@ -18,9 +21,14 @@ extension AppDatabase {
   /// - Parameter isLive: whether another program is facilitating a session (asked inside the
   ///   write, so a session that went live since the facilitator confirmed is still refused,
   ///   with ``StoreError/openElsewhere(_:)``).
+  /// - Returns: whether the file's free space was cleared too. False when the disk was full
+  ///   for it: the session is removed all the same (a refusal then would have said it was
+  ///   not), and its bytes wait in the free pages until the next opening for writing clears
+  ///   them (``finishPendingScrub()``).
+  @discardableResult
   public func deleteSession(
     _ session: SessionID, isLive: (SessionID) -> Bool = { _ in false }
-  ) throws(StoreError) {
+  ) throws(StoreError) -> Bool {
     try leavingNoTrace { db in
       guard
         try Bool.fetchOne(
@@ -46,7 +54,7 @@ extension AppDatabase {
     let wanted = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
     guard !wanted.isEmpty else { throw .noSuchPerson(name) }
     var erasure: Erasure?
-    try leavingNoTrace { db in
+    let cleared = try leavingNoTrace { db in
       let sessions = try Self.sessions(withParticipant: wanted, in: db)
       let groups = try Self.groups(withMember: wanted, in: db)
       guard !sessions.isEmpty || !groups.isEmpty else { throw StoreError.noSuchPerson(name) }
@@ -72,7 +80,8 @@ extension AppDatabase {
       }
       erasure = Erasure(pseudonym: pseudonym, sessions: sessions, groups: groups)
     }
-    guard let erasure else { throw .noSuchPerson(name) }
+    guard var erasure else { throw .noSuchPerson(name) }
+    erasure.cleared = cleared
     return erasure
   }
 
@@ -226,23 +235,65 @@ extension AppDatabase {
   /// leaves no copy of what it removed anywhere: the search index is rebuilt (FTS5 keeps
   /// deleted tokens in its segments until they merge), the WAL is checkpointed and truncated,
   /// the file is vacuumed (no free pages), and the WAL truncated again.
-  func leavingNoTrace(_ body: (Database) throws -> Void) throws(StoreError) {
+  /// Returns whether the free space was cleared; false when only that failed (a full disk),
+  /// the removal being committed: then the next opening for writing clears it.
+  @discardableResult
+  func leavingNoTrace(_ body: (Database) throws -> Void) throws(StoreError) -> Bool {
+    var committed = false
     do {
       try writer.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA secure_delete = ON")
         try db.inTransaction {
           try body(db)
           try db.execute(sql: "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
+          // Kept until the free space is cleared, by this removal or a later opening.
+          try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')",
+            arguments: [Self.scrubPendingKey])
           return .commit
         }
-        try db.checkpoint(.truncate)
-        try db.execute(sql: "VACUUM")
-        try db.checkpoint(.truncate)
+        committed = true
+        try Self.scrub(db)
       }
     } catch let error as StoreError {
       throw error
     } catch {
+      // Removed and committed: only the clearing of the free space failed (a full disk).
+      if committed { return false }
       throw .whileWriting(error, path: writer.path)
     }
+    return true
   }
+
+  /// The `meta` key that says a removal's bytes may still be in the file's free pages.
+  static let scrubPendingKey = "scrubPending"
+
+  /// Copies the log into the file and rebuilds it without its free pages, so that nothing
+  /// removed stays in either; then forgets that a clearing was pending.
+  private static func scrub(_ db: Database) throws {
+    try db.checkpoint(.truncate)
+    try db.execute(sql: "VACUUM")
+    try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [scrubPendingKey])
+    try db.checkpoint(.truncate)
+  }
+
+  /// Clears the free space a removal could not clear (``leavingNoTrace(_:)`` on a full disk),
+  /// when one is pending; returns whether nothing is pending any more.
+  func finishPendingScrub() -> Bool {
+    do {
+      return try writer.writeWithoutTransaction { db in
+        guard
+          try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM meta WHERE key = ?", arguments: [Self.scrubPendingKey])
+            == true
+        else { return true }
+        try db.execute(sql: "PRAGMA secure_delete = ON")
+        try Self.scrub(db)
+        return true
+      }
+    } catch {
+      return false
+    }
+  }
+
 }

@@ -155,6 +155,9 @@ public final class AppDatabase: Sendable {
     self.init(
       writer: pool, directory: directory, upgradeNotice: notice,
       logDamageNotice: logDamage?.description, marker: marker)
+    // What a removal left in the free space when the disk was full is cleared now, if it can
+    // be; if not, the next writing opening tries again.
+    _ = finishPendingScrub()
   }
 
   /// Opens the database in `directory` for a command that only reads, or returns nil when

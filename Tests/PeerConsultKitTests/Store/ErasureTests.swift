@@ -114,6 +114,44 @@ import Testing
     #expect(erased.programme == "[Erased person 1] and Zoë")
   }
 
+  /// When the free space cannot be cleared after the removal is committed (a full disk; here
+  /// a reader that keeps the log from being folded back), the session is removed all the same
+  /// and says so, instead of a failure that a retry contradicted ("No session matches"); the
+  /// next opening for writing clears what is left.
+  @Test func aRemovalWhoseClearingFailsIsStillARemovalAndIsClearedLater() throws {
+    let (store, with, without) = try seeded()
+    try with.finish()
+    try without.finish()
+    // Another connection in the middle of a read: the log cannot be truncated under it.
+    var configuration = Configuration()
+    configuration.allowsUnsafeTransactions = true
+    let reader = try DatabaseQueue(path: store.file.path, configuration: configuration)
+    try reader.inDatabase { db in
+      try db.execute(sql: "BEGIN")
+      _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions")
+    }
+    let cleared = try store.database.deleteSession(with.id)
+    #expect(!cleared)
+    #expect(try store.database.sessions().map(\.id) == [without.id])
+    try reader.inDatabase { try $0.execute(sql: "COMMIT") }
+    try reader.close()
+    try store.database.close()
+    func pending() throws -> Bool {
+      try DatabaseQueue(path: store.file.path).read { db in
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM meta WHERE key = ?", arguments: [AppDatabase.scrubPendingKey])
+          ?? false
+      }
+    }
+    #expect(try pending())
+    // The next opening for writing clears it.
+    let reopened = try store.reopen()
+    #expect(try reopened.sessions().map(\.id) == [without.id])
+    try reopened.close()
+    #expect(try !pending())
+    #expect(!contains(try bytes(of: store), "XYZZYPLUGH"))
+  }
+
   /// A choice made for sharing names the person too ("replace Priya"): before, it kept her
   /// name in the log, and in every JSON export, after she was erased.
   @Test func aChoiceForSharingHerNameIsErasedWithIt() throws {
