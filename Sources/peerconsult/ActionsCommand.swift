@@ -50,9 +50,11 @@ struct ActionsCommand: ParsableCommand {
     }
     read.reportSkipped()
     try StandardOutput.write(
-      CommandText.actions(
-        read.records, owner: owner, openOnly: open, overdueOnly: overdue,
-        origins: try database.sessionOrigins()))
+      CommandText.wrapped(
+        CommandText.actions(
+          read.records, owner: owner, openOnly: open, overdueOnly: overdue,
+          origins: try database.sessionOrigins()),
+        width: outputColumns))
     try read.failIfSkipped()
   }
 }

@@ -22,8 +22,10 @@ struct ShowCommand: ParsableCommand {
     // phase's notes decoded as they are written.
     let id = try database.resolveSession(session)
     let (state, asOf) = try database.openedSession(id)
+    // On a terminal a long line wraps on words under its indent; piped, lines are whole.
+    let width = outputColumns
     try SessionExport.plainText(id, state, at: asOf) { (text: String) throws(CLIError) in
-      try StandardOutput.write(text)
+      try StandardOutput.write(CommandText.wrapped(text, width: width))
     }
   }
 }

@@ -22,4 +22,24 @@ extension CommandLineTests {
     #expect(lines.dropFirst().allSatisfy { $0.hasSuffix("finished") }, "\(lines)")
     #expect(lines.contains { $0.contains("…") })
   }
+
+  /// `show` and `actions` in a terminal narrower than their lines wrap them on words, under
+  /// the item's text: the terminal broke "overdue" into "overd" and "ue". Piped, lines are
+  /// whole.
+  @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+  func showAndActionsWrapOnWordsInATerminal() throws {
+    let folder = try seeded()
+    for command in [["show", "latest"], ["actions"]] {
+      let piped = try run(command, in: folder)
+      #expect(piped.status == 0, "\(piped.stderr)")
+      #expect(piped.stdout.split(separator: "\n").contains { $0.count > 50 }, "\(command)")
+      let tmux = try TmuxSession(
+        command + ["--data-dir", folder.data.path], width: 50, height: 200)
+      #expect(tmux.waitForExit() == 0)
+      let shown = Set(tmux.capture().split(whereSeparator: \.isWhitespace))
+      for word in piped.stdout.split(whereSeparator: \.isWhitespace) where word.count < 50 {
+        #expect(shown.contains(word), "\(command): \"\(word)\" is broken")
+      }
+    }
+  }
 }

@@ -323,4 +323,17 @@ import TextLayout
       CommandText.unknownCommand("ls\nx\u{1B}")
         == "Unknown command 'ls<U+000A>x<U+001B>'; run 'peerconsult --help' for the commands.")
   }
+
+  /// For a terminal, a line too wide wraps on words under its list item's text; a line that
+  /// fits, a blank line and text for no terminal are left alone.
+  @Test func aLineTooWideWrapsOnWordsUnderItsItem() {
+    let text = "# Title\n\n- 16:58 · action · Ask Siobhán for the overdue figures\n  short\n"
+    #expect(CommandText.wrapped(text, width: nil) == text)
+    #expect(
+      CommandText.wrapped(text, width: 24)
+        == "# Title\n\n- 16:58 · action · Ask\n  Siobhán for the\n  overdue figures\n  short\n")
+    // An indent of half the width or more is not kept.
+    #expect(
+      CommandText.wrapped("            one two three", width: 20) == "one two three")
+  }
 }

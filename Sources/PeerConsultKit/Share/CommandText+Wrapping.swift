@@ -1,0 +1,36 @@
+import Foundation
+import TextLayout
+
+extension CommandText {
+  /// `text` (whole lines) for a terminal `width` columns wide, or as it is when there is none
+  /// (piped or written to a file). A line wider than the terminal wraps on words under its
+  /// indent, and under the text of a list item ("- 16:58 · insight · …"), instead of the
+  /// terminal breaking it in the middle of a word ("overd" / "ue"); runs of spaces in such a
+  /// line are shown as one, as in `search`. Lines that fit are left as they are.
+  public static func wrapped(_ text: String, width: Int?) -> String {
+    guard let width, width > 0 else { return text }
+    var wrapped = ""
+    wrapped.reserveCapacity(text.utf8.count)
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      if number > 0 { wrapped += "\n" }
+      guard String(line).displayWidth > width else {
+        wrapped += line
+        continue
+      }
+      let spaces = line.prefix { $0 == " " }.count
+      let item = line.dropFirst(spaces).hasPrefix("- ") ? 2 : 0
+      // An indent that leaves less than half the width is not kept under the lines.
+      let indent = spaces + item < width / 2 ? spaces + item : 0
+      let lines = TextWrapper.lineWords(String(line.dropFirst(indent)), width: width - indent)
+      for (index, words) in lines.enumerated() {
+        if index > 0 { wrapped += "\n" }
+        wrapped +=
+          (index == 0 ? String(line.prefix(indent)) : String(repeating: " ", count: indent))
+        wrapped += words.joined(separator: " ")
+      }
+    }
+    return wrapped
+  }
+}
