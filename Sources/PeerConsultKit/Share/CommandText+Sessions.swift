@@ -5,7 +5,7 @@ extension CommandText {
   /// session taken from a shared store says so in its status ("finished, from office").
   /// Given the terminal's `width`, the widest of the title, programme and presenters are cut
   /// to fit it, and the presenters, then the programme, left out if that is not enough (see
-  /// ``fitted(_:into:shrinking:dropping:keepingEnds:)``).
+  /// ``fitted(_:into:shrinking:dropping:keepingEnds:wanting:)``).
   public static func listings(
     _ listings: [SessionListing], width: Int? = nil, time: ReadableTime = ReadableTime()
   ) -> String {
@@ -20,7 +20,9 @@ extension CommandText {
     }
     return table(
       [["ID", "STARTED", "TITLE", "PROGRAMME", "PRESENTERS", "NOTES", "DONE", "STATUS"]] + rows,
-      fitting: width, shrinking: [4, 3, 2], dropping: [4, 3])
+      // A title keeps 16 columns, enough to tell "North SLG meeting 12" from the rest: the
+      // presenters go first, as at 80 columns, then the programme, as at 60.
+      fitting: width, shrinking: [4, 3, 2], dropping: [4, 3], wanting: [2: 16])
   }
 
   /// The line under a `list` that shows only the newest of more sessions than it shows.

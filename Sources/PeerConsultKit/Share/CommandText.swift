@@ -51,17 +51,18 @@ public enum CommandText {
   /// the last column is not padded.
   ///
   /// Given a `width` (the terminal's, when standard output is one), a table wider than it is
-  /// first fitted (``fitted(_:into:shrinking:dropping:keepingEnds:)``), so that the
+  /// first fitted (``fitted(_:into:shrinking:dropping:keepingEnds:wanting:)``), so that the
   /// terminal does not wrap a row into the next. Without one (piped, written to a file) every
   /// cell is whole.
   static func table(
     _ rows: [[String]], fitting width: Int? = nil, shrinking: [Int] = [], dropping: [Int] = [],
-    keepingEnds: [Int] = []
+    keepingEnds: [Int] = [], wanting: [Int: Int] = [:]
   ) -> String {
     let rows =
       width.map {
         fitted(
-          rows, into: $0, shrinking: shrinking, dropping: dropping, keepingEnds: keepingEnds)
+          rows, into: $0, shrinking: shrinking, dropping: dropping, keepingEnds: keepingEnds,
+          wanting: wanting)
       } ?? rows
     // Each cell measured once and the table written into one string: a `list` is a table of
     // 50 rows, and building a string per cell and per row cost more than reading the rows.
@@ -88,9 +89,12 @@ public enum CommandText {
   /// that is not enough, the `dropping` columns are left out in that order. A column in `keepingEnds`
   /// (a file's path) is cut at its start, so that its end shows. What still does not fit is
   /// left to the terminal. A row shorter than the headings is taken as ending in empty cells.
+  /// A column in `wanting` is given that many columns (or its own width, if less) before any
+  /// is cut below it, the `dropping` columns going first: `list` at 80 columns cut every title
+  /// to six ("SLG 3…") to keep the presenters.
   static func fitted(
     _ rows: [[String]], into width: Int, shrinking: [Int], dropping: [Int],
-    keepingEnds: [Int] = []
+    keepingEnds: [Int] = [], wanting: [Int: Int] = [:]
   ) -> [[String]] {
     guard let headings = rows.first else { return rows }
     let columns = headings.indices
@@ -111,8 +115,11 @@ public enum CommandText {
     func span(_ columns: [Int], _ widths: [Int]) -> Int {
       columns.reduce(0) { $0 + widths[$1] } + 2 * max(0, columns.count - 1)
     }
+    let wanted = columns.map { index in
+      max(floors[index], min(widths[index], wanting[index] ?? 0))
+    }
     var kept = Array(columns)
-    for column in dropping where span(kept, floors) > width {
+    for column in dropping where span(kept, wanted) > width {
       kept.removeAll { $0 == column }
     }
     // A column at a time from the widest, so that the columns cut end up about as wide as

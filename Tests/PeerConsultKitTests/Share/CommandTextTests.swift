@@ -143,6 +143,24 @@ import TextLayout
     #expect(sixty[0] == "ID        STARTED           TITLE    NOTES  DONE  STATUS")
   }
 
+  /// With presenters short enough to keep, 80 columns cut every title to six or seven
+  /// ("North …"): the presenters now go first, as the guide says, so the title says which
+  /// meeting it was.
+  @Test func shortPresentersGiveWayBeforeTheTitleIsCutToNothing() throws {
+    let store = try StoreFixture()
+    for number in [11, 12] {
+      let live = try store.live(Fixtures.setup(title: "North SLG meeting \(number) – Data"))
+      try live.start()
+      try live.finish()
+      store.clock.advance(by: 3600)
+    }
+    let eighty = CommandText.listings(try store.database.sessions(), width: 80, time: utc)
+      .split(separator: "\n").map(String.init)
+    #expect(eighty.map(\.displayWidth).max()! <= 80)
+    #expect(!eighty[0].contains("PRESENTERS") && eighty[0].contains("PROGRAMME"), "\(eighty)")
+    #expect(eighty[1].contains("North SLG meet"), "\(eighty)")
+  }
+
   @Test func fittingCutsTheWidestColumnFirstAndNeverBelowItsHeading() {
     let rows = [
       ["ID", "TITLE", "PLACE", "N"],
