@@ -19,7 +19,8 @@ struct ActionsCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Only actions this person owns: a name or part of one, in any case, accents optional.",
+      "Only actions this person owns: a name, a word of it or a word's start, in any case, "
+        + "accents optional.",
       valueName: "NAME"))
   var owner: String?
 
