@@ -35,6 +35,12 @@ enum NameForms {
     }
     var wholes = [words.joined(separator: " "), words.joined()]
     if words.count > 2 { wholes += ["\(first) \(last)", first + last] }
+    // A surname with its particle ("Ó Briain", "van Dijk", "bin Salleh"), written without the
+    // first name: replaced whole, so that the particle, too short to be replaced alone, does
+    // not stand beside the pseudonym ("O [Participant D]").
+    if words.count > 2, words[words.count - 2].count(where: \.isLetter) <= 3 {
+      wholes.append("\(words[words.count - 2]) \(last)")
+    }
     if !TermReplacer.isCJK(first.last ?? " "), first.count >= 2,
       let initial = last.first(where: \.isLetter)
     {

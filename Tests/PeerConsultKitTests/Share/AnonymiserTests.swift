@@ -164,6 +164,26 @@ import Testing
     #expect(anonymiser.scrub("Mr Smith") == "[Participant A]")
   }
 
+  /// A surname with its particle goes whole, not leaving the particle ("O [Participant B]").
+  @Test func aSurnameGoesWithItsParticle() throws {
+    let siobhan = Participant(name: "Siobhán Ó Briain", organisation: "Probation", level: .other)
+    let setup = SessionSetup(
+      title: "T", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [ShareFixture.zoe, siobhan], presenters: [0])
+    let store = try AppDatabase.inMemory()
+    let live = try LiveSession.create(
+      setup, id: ShareFixture.firstID, store: store, clock: ManualClock())
+    try live.start()
+    let said = "asking Zoë at the council; O Briain agreed with Ó Briain's plan"
+    try live.addNote(.init(text: said, kind: .insight))
+    let record = try SessionRecord(id: live.id, events: store.events(of: live.id))
+    let anonymised = try Anonymiser(records: [record]).anonymise(record)
+    #expect(
+      anonymised.state.visibleNotes.first?.text
+        == "asking [Participant A] at the council; [Participant B] agreed with "
+        + "[Participant B]'s plan")
+  }
+
   @Test func aNameShapedLikeTwoPeopleSaysNeither() throws {
     let anonymiser = try anonymiser([
       Participant(name: "Sam Lee", organisation: "A", level: .senior),
