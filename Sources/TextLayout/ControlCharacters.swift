@@ -53,14 +53,21 @@ public enum ControlCharacters {
     }
   }
 
-  /// `text` with line breaks made `\n` (CR LF and CR too), tabs kept, and every other
-  /// control character (a bidirectional one too) replaced by `mark`.
+  /// `text` with line breaks made `\n` (CR LF and CR too), tabs kept, the line and
+  /// paragraph separators U+2028 and U+2029 made spaces, and every other control character
+  /// (a bidirectional one too) replaced by `mark`.
+  ///
+  /// The separators are not controls (a text field and an import take them, as pasted text
+  /// brings them), but a terminal gives them no width: `list`'s columns slid and "Asha" and
+  /// "Khan" either side of one read "AshaKhan". As spaces they read as the screens show them.
   public static func cleaned(_ text: String, mark: Character = replacement) -> String {
     guard needsCleaning(text) else { return text }
     var result = ""
     for character in text {
       if character == "\r\n" || character == "\r" {
         result.append("\n")
+      } else if character == "\u{2028}" || character == "\u{2029}" {
+        result.append(" ")
       } else if character == "\n" || character == "\t" || !isControl(character) {
         result.append(character)
       } else {
@@ -81,16 +88,19 @@ public enum ControlCharacters {
     return needsCleaning(text.utf8)
   }
 
-  /// ``needsCleaning(_:)-(String)`` of UTF-8 `bytes`.
+  /// ``needsCleaning(_:)-(String)`` of UTF-8 `bytes`: a control, or a line or paragraph
+  /// separator.
   private static func needsCleaning(_ bytes: some Sequence<UInt8>) -> Bool {
-    holdsControl(bytes, besidesLineFeedsAndTabs: true)
+    holdsControl(bytes, besidesLineFeedsAndTabs: true, orSeparators: true)
   }
 
   /// Whether UTF-8 `bytes` hold a control character, line feeds and tabs aside when
-  /// `besidesLineFeedsAndTabs`.
+  /// `besidesLineFeedsAndTabs`, or U+2028 or U+2029 too when `orSeparators`.
   private static func holdsControl(
-    _ bytes: some Sequence<UInt8>, besidesLineFeedsAndTabs: Bool
+    _ bytes: some Sequence<UInt8>, besidesLineFeedsAndTabs: Bool, orSeparators: Bool = false
   ) -> Bool {
+    // U+2028 and U+2029 are 0xE2 0x80 0xA8 and 0xA9, just before the embeddings.
+    let lowest: UInt8 = orSeparators ? 0xA8 : 0xAA
     // What the bytes before this one began: 0xC2, 0xE2, or 0xE2 then 0x80 or 0x81.
     var afterC2 = false
     var afterE2 = false
@@ -101,7 +111,7 @@ public enum ControlCharacters {
       // U+202A-U+202E are 0xE2 0x80 0xAA-0xAE, and U+2066-U+2069 0xE2 0x81 0xA6-0xA9.
       if (byte < 0x20 && !(besidesLineFeedsAndTabs && (byte == 0x0A || byte == 0x09)))
         || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80)
-        || (afterE280 && byte >= 0xAA && byte <= 0xAE)
+        || (afterE280 && byte >= lowest && byte <= 0xAE)
         || (afterE281 && byte >= 0xA6 && byte <= 0xA9)
       {
         return true

@@ -273,6 +273,36 @@ struct CommandLineTests {
     expectRefusal(try run(["export", "--format", "json"], in: folder), mentioning: "--all")
   }
 
+  /// A line or paragraph separator pasted into a name or a note (U+2028, U+2029) reaches no
+  /// output raw: a terminal gives it no width, so `list`'s columns slid and "Asha" and "Khan"
+  /// read "AshaKhan". Every output shows it as a space, as the screens do.
+  @Test func separatorsReachNoOutputRaw() throws {
+    let folder = try Folder()
+    let golden = try Data(contentsOf: Self.sessionsExport)
+    var file = try #require(try JSONSerialization.jsonObject(with: golden) as? [String: Any])
+    var session = try #require((file["sessions"] as? [[String: Any]])?.first)
+    session["derived"] = nil
+    var events = try #require(session["events"] as? [[String: Any]])
+    var setup = try #require(events[0]["setup"] as? [String: Any])
+    var people = try #require(setup["participants"] as? [[String: Any]])
+    people[0]["name"] = "Asha\u{2028}Khan"
+    setup["participants"] = people
+    events[0]["setup"] = setup
+    session["events"] = events
+    file["sessions"] = [session]
+    let path = folder.file("separators.json")
+    try JSONSerialization.data(withJSONObject: file).write(to: path)
+    #expect(try run(["import", path.path], in: folder).status == 0)
+    for command in [
+      ["show", "latest"], ["list"], ["export", "latest", "--format", "markdown"],
+      ["export", "latest", "--format", "html"],
+    ] {
+      let output = try run(command, in: folder).stdout
+      #expect(!output.unicodeScalars.contains { $0.value == 0x2028 }, "\(command)")
+      #expect(output.contains("Asha Khan"), "\(command): \(output)")
+    }
+  }
+
   /// An export or a harvest told to write over the data folder's own database refuses, in
   /// one line, whatever `--force` says, and every session is still there.
   @Test func anExportNeverReplacesTheDatabase() throws {

@@ -27,18 +27,23 @@ import Testing
 
   /// The bidirectional embeddings, overrides and isolates are controls; the marks and the
   /// other characters written 0xE2 0x80 … or 0xE2 0x81 … beside them are not, and a text
-  /// holding one is cleaned to the mark, read as bytes or as characters.
+  /// holding one is cleaned to the mark, read as bytes or as characters. The line and
+  /// paragraph separators are no controls, but are cleaned to spaces: a terminal gives them
+  /// no width, and `list` and `show` printed them raw ("AshaKhan").
   @Test func theControlsThatReorderTextAreControlsAndTheMarksAreNot() {
     let reordering = Array(0x202A...0x202E) + Array(0x2066...0x2069)
     for value in 0x2000...0x20FF {
       let scalar = Unicode.Scalar(UInt32(value))!
       let expected = reordering.contains(value)
+      let separator = value == 0x2028 || value == 0x2029
       #expect(ControlCharacters.isControl(scalar) == expected, "\(value)")
       let text = "a" + String(Character(scalar)) + "b"
-      #expect(ControlCharacters.needsCleaning(text) == expected, "\(value)")
+      #expect(ControlCharacters.needsCleaning(text) == expected || separator, "\(value)")
       #expect(
-        ControlCharacters.cleaned(text) == (expected ? "a\u{FFFD}b" : text), "\(value)")
+        ControlCharacters.cleaned(text)
+          == (expected ? "a\u{FFFD}b" : separator ? "a b" : text), "\(value)")
     }
+    #expect(ControlCharacters.first(in: "Asha\u{2028}Khan", allowingLineBreaks: true) == nil)
     for mark: Unicode.Scalar in ["\u{200E}", "\u{200F}", "\u{061C}"] {
       #expect(!ControlCharacters.isControl(mark))
     }
