@@ -48,6 +48,10 @@ struct DerivedSession: Encodable {
     /// Actions only.
     let done: Bool?
     let doneAt: String?
+    /// A question that reads like advice ("⚑ advice?"); left out when it does not.
+    let advice: Bool?
+    /// An action's due date as its text says it (``ActionDue/code``), if any.
+    let due: String?
     let editedAt: String?
     let deletedAt: String?
     /// Earlier versions, oldest first; left out when there are none.
@@ -126,6 +130,7 @@ struct DerivedSession: Encodable {
         speaker: note.speaker, speakerName: entry.speakerName, owner: note.owner,
         ownerName: entry.ownerName, done: note.isAction ? note.isDone : nil,
         doneAt: note.doneAt.map(ExportTime.string),
+        advice: note.content.looksLikeAdvice ? true : nil, due: note.content.due?.code,
         editedAt: anonymised ? nil : note.editedAt.map(ExportTime.string),
         deletedAt: note.deletedAt.map(ExportTime.string),
         history: anonymised || history.isEmpty ? nil : history)
