@@ -128,6 +128,11 @@ import Testing
       (damaged, "is damaged"), (text, "is not a PeerConsult backup (it is not a database)"),
       (foreign, "is not a PeerConsult backup (another program's database)"),
       (newer, "was written by a newer PeerConsult"),
+      // Named as missing, not as empty.
+      (
+        folder.url.appendingPathComponent("missing.peerconsult"),
+        "is not a PeerConsult backup (there is no such file)"
+      ),
     ] {
       let run = try SpawnedCommand(
         ["restore", file.path, "--yes", "--data-dir", data], in: folder.url)

@@ -55,6 +55,14 @@ extension AppDatabase {
   /// returns how many sessions it holds. The file is only read.
   public static func checkBackup(_ backup: URL) throws(BackupError) -> Int {
     let path = backup.path
+    // A missing file would be read as an empty one ("it is empty").
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let failure = errno
+      throw .notABackup(
+        path: path,
+        reason: failure == ENOENT ? "there is no such file" : String(cString: strerror(failure)))
+    }
     do {
       guard try DatabaseInspection.inspect(backup, schema: .current, fullCheck: true) != .fresh
       else {
