@@ -30,6 +30,21 @@ static inline int pc_a_italic(void) { return (int)A_ITALIC; }
 
 static inline int pc_key_f(int n) { return KEY_F(n); }
 
+// From term.h, which would also define macros named `lines` and `columns`.
+extern int setupterm(const char *term, int filedes, int *errret);
+extern char *tigetstr(const char *capname);
+
+/// Whether the terminal type in TERM is known and can move the cursor: 1 if so, 0 when
+/// terminfo has no such type, -1 when no terminfo database was found, 2 when the type cannot
+/// address the cursor (`dumb`). Looked up before the screen starts: initscr() on an unknown
+/// type prints ncurses' own line and exits.
+static inline int pc_terminal_usable(int fd) {
+  int found = 0;
+  if (setupterm(NULL, fd, &found) != 0) return found;
+  char *move = tigetstr("cup");
+  return (move == NULL || move == (char *)-1) ? 2 : 1;
+}
+
 /// Puts one cell: a base character plus up to 4 combining marks, with attributes and colour pair.
 static inline int pc_put_cell(int y, int x, const wchar_t *chars, int attrs, short pair) {
   cchar_t cc;

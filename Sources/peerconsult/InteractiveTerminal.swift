@@ -33,6 +33,21 @@ enum InteractiveTerminal {
         "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help)."
       )
     }
+    // Before anything is read or made: ncurses, given a type it does not know, prints a line
+    // of its own and ends the program.
+    if let problem = NCursesTerminal.terminalTypeProblem() {
+      let type = CommandText.printable(ProcessInfo.processInfo.environment["TERM"] ?? "")
+      let what =
+        switch problem {
+        case .unknown: "the terminal type \"\(type)\" is unknown here"
+        case .noDatabase:
+          "no terminal information is installed (Debian: apt-get install ncurses-base)"
+        case .cannotMoveCursor: "the terminal type \"\(type)\" cannot move the cursor"
+        }
+      throw CLIError(
+        "Cannot show PeerConsult's screens: \(what); run it in a terminal such as xterm, "
+          + "or set TERM=xterm-256color. Nothing was changed.")
+    }
     let services = AppServices(
       location: location, clock: SystemClock(),
       // Nothing goes to stderr from here on: it would land on the screens. An upgrade has

@@ -424,6 +424,30 @@ public final class NCursesTerminal: Terminal {
     return (text, attrs & pc_a_bold() != 0, attrs & pc_a_reverse() != 0, pair)
   }
 
+  /// Why the terminal type in `TERM` cannot show the screens, if it cannot.
+  public enum TerminalTypeProblem: Sendable, Equatable {
+    /// The terminal information database has no such type.
+    case unknown
+    /// No terminal information database was found at all.
+    case noDatabase
+    /// The type cannot move the cursor (`dumb`): a screen would be one line.
+    case cannotMoveCursor
+  }
+
+  /// What is wrong with the terminal type `TERM` names for the terminal on `descriptor`, or
+  /// nil when the screens can start: asked before they do, since ncurses, given a type it
+  /// does not know, prints a line of its own and ends the program.
+  public static func terminalTypeProblem(on descriptor: Int32 = STDOUT_FILENO)
+    -> TerminalTypeProblem?
+  {
+    switch pc_terminal_usable(descriptor) {
+    case 1: nil
+    case 2: .cannotMoveCursor
+    case -1: .noDatabase
+    default: .unknown
+    }
+  }
+
   /// Whether the process locale (after `setlocale(LC_ALL, "")`) uses UTF-8.
   public static func adoptUserLocale() -> Bool {
     setlocale(LC_ALL, "")
