@@ -45,6 +45,10 @@ struct SearchCommand: ParsableCommand {
         "Nothing to search for in \"\(query)\": "
           + "type a word, a \"phrase\", a #tag or the start of a word*.")
     }
+    guard !NoteSearchQuery(query).hasTooManyTags else {
+      throw CLIError(
+        "A search takes at most \(NoteSearchQuery.maximumTags) #tags together: search for fewer.")
+    }
     guard limit > 0 else { throw CLIError("--limit must be 1 or more.") }
     if let kind, NoteKind(rawValue: kind.lowercased()) == nil {
       throw CLIError(

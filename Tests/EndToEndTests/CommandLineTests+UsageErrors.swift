@@ -24,6 +24,10 @@ extension CommandLineTests {
         "Error: Missing expected argument '<QUERY>'; see 'peerconsult search --help'."
       ),
       (["lsit"], "Error: Unknown command 'lsit'; run 'peerconsult --help' for the commands."),
+      (
+        ["search", (0..<1000).map { "#t\($0)" }.joined(separator: " ")],
+        "Error: A search takes at most 32 #tags together: search for fewer."
+      ),
     ] {
       let refused = try run(arguments, in: folder)
       expectRefusal(refused, mentioning: words)

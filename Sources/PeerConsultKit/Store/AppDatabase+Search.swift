@@ -34,7 +34,7 @@ extension AppDatabase {
     order: NoteSearchOrder, limit: Int, bound: Int, ranked: Int
   ) throws(StoreError) -> [NoteSearchHit] {
     let parsed = NoteSearchQuery(query)
-    guard !parsed.isEmpty, limit > 0 else { return [] }
+    guard !parsed.isEmpty, !parsed.hasTooManyTags, limit > 0 else { return [] }
     var conditions = ["n.deleted_at IS NULL"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     for (number, tag) in parsed.tags.enumerated() {

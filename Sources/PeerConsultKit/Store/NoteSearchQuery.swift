@@ -19,7 +19,17 @@ public struct NoteSearchQuery: Hashable, Sendable {
   }
 
   public let terms: [Term]
+  /// Each once, in the order typed.
   public let tags: [Tag]
+
+  /// The most `#tags` a search asks for together: each is a condition of the query, and a
+  /// thousand of them passed SQLite's limit on an expression's depth ("Expression tree is
+  /// too large", reported as a disk that could not be read). No note has so many.
+  public static let maximumTags = 32
+
+  /// Whether the query asks for more tags than ``maximumTags``: it finds nothing, and the
+  /// command line refuses it.
+  public var hasTooManyTags: Bool { tags.count > Self.maximumTags }
 
   /// True when there is nothing to search for: no word, phrase or tag.
   public var isEmpty: Bool { terms.isEmpty && tags.isEmpty }
@@ -53,7 +63,8 @@ public struct NoteSearchQuery: Hashable, Sendable {
       }
       let text = body.filter { $0 != "*" }.trimmingSpaces
       if !isPhrase, text.hasPrefix("#"), let tag = NoteTag.parse(text) {
-        tags.append(Tag(key: tag.key, isPrefix: isPrefix))
+        let tag = Tag(key: tag.key, isPrefix: isPrefix)
+        if !tags.contains(tag) { tags.append(tag) }
         continue
       }
       // A term without letters or digits has no tokens and would match nothing.

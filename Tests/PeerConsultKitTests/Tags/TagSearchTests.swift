@@ -33,6 +33,23 @@ import Testing
     #expect(try found("\"#licensing\"", in: store) == [1, 2, 3], "a quoted phrase is words")
   }
 
+  /// A thousand `#tags` passed SQLite's limit on an expression's depth, and the search
+  /// failed as if the disk could not be read. A tag typed twice is asked for once, and more
+  /// than the most a search takes find nothing, at once.
+  @Test func aSearchOfTooManyTagsFindsNothingWithoutFailing() throws {
+    let (store, _) = try seeded()
+    let repeated = Array(repeating: "#licensing", count: 1000).joined(separator: " ")
+    #expect(NoteSearchQuery(repeated).tags.count == 1)
+    #expect(try found(repeated, in: store) == [1, 3])
+    let many = (0..<1000).map { "#t\($0)" }.joined(separator: " ")
+    #expect(NoteSearchQuery(many).hasTooManyTags)
+    #expect(try found(many, in: store).isEmpty)
+    func tags(_ count: Int) -> String { (0..<count).map { "#t\($0)" }.joined(separator: " ") }
+    #expect(!NoteSearchQuery(tags(NoteSearchQuery.maximumTags)).hasTooManyTags)
+    #expect(NoteSearchQuery(tags(NoteSearchQuery.maximumTags + 1)).hasTooManyTags)
+    #expect(try found(tags(NoteSearchQuery.maximumTags), in: store).isEmpty)
+  }
+
   @Test func theTagIsMarkedInTheHit() throws {
     let (store, _) = try seeded()
     let hits = try store.database.searchNotes("#licensing")
