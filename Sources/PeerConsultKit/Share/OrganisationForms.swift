@@ -14,6 +14,12 @@ enum OrganisationForms {
     "school", "society", "team", "trust", "university",
   ]
 
+  /// The legal forms a company's name may end with, which people leave out when they name it
+  /// ("Quixcorp" for "Quixcorp Ltd").
+  private static let legalForms: Set<String> = [
+    "ltd", "ltd.", "limited", "plc", "llp", "cic", "inc", "inc.", "llc", "gmbh",
+  ]
+
   /// Words left out of an acronym.
   private static let connectives: Set<String> = ["and", "&", "of", "the", "for", "in", "on", "at"]
 
@@ -22,7 +28,13 @@ enum OrganisationForms {
   {
     var forms: [String] = []
     for given in [name] + aliases {
-      forms += spellings(of: given.trimmingCharacters(in: .whitespacesAndNewlines))
+      let given = given.trimmingCharacters(in: .whitespacesAndNewlines)
+      forms += spellings(of: given)
+      // The name as it is said, without its legal form: a name, not a guess.
+      let words = given.split(whereSeparator: \.isWhitespace)
+      if words.count >= 2, let last = words.last, legalForms.contains(last.lowercased()) {
+        forms += spellings(of: words.dropLast().joined(separator: " "))
+      }
     }
     var seen = Set<[Character]>()
     return forms.filter { seen.insert(TermReplacer.fold($0)).inserted }.map { ($0, care(of: $0)) }

@@ -363,4 +363,17 @@ import Testing
     #expect(anonymiser.scrub("dcp is lower case") == "dcp is lower case")
     #expect(anonymiser.matches(in: "DCP").map(\.suspicion) == [.shortForm])
   }
+
+  /// A company is named without its legal form ("Quixcorp" for "Quixcorp Ltd"): it went out
+  /// unreplaced, or listed only as someone who was not there.
+  @Test func aCompanyIsFoundWithoutItsLegalForm() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "Ada Obi", organisation: "Quixcorp Ltd", level: .senior),
+      Participant(name: "Bo Li", organisation: "Brightwater Homes Limited", level: .middle),
+    ])
+    #expect(
+      anonymiser.scrub("Quixcorp will pay; Quixcorp Ltd agreed; Brightwater Homes too")
+        == "[Organisation 1] will pay; [Organisation 1] agreed; [Organisation 2] too")
+    #expect(anonymiser.matches(in: "Quixcorp").map(\.suspicion) == [nil])
+  }
 }
