@@ -591,6 +591,13 @@ struct TermReplacer: Sendable {
       visible.append(contentsOf: character.unicodeScalars.filter { !isInvisible($0) })
       return String(visible).flatMap { foldedByFoundation($0) }
     }
+    // Styled letters and digits (bold, italic, script: "𝐀𝐬𝐡𝐚", as some apps paste them) read
+    // as the letters: a name written so went out unreplaced.
+    if character.unicodeScalars.contains(where: { (0x1D400...0x1D7FF).contains($0.value) }) {
+      return String(character).precomposedStringWithCompatibilityMapping.flatMap {
+        foldedByFoundation($0)
+      }
+    }
     let folded = String(character).folding(
       options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     return folded.flatMap { piece in plainLetters[piece].map(Array.init) ?? [piece] }

@@ -114,6 +114,17 @@ import Testing
     #expect(hiddenTerm.replacing(in: "Ask Priya.") == "Ask [P].")
   }
 
+  /// Styled letters ("𝐀𝐬𝐡𝐚" in bold, "𝑂𝑘𝑎𝑓𝑜𝑟" in italic, as some apps paste them) read as the
+  /// letters, so a name written in them is replaced; the words around it are not touched.
+  @Test func aNameInStyledLettersIsReplaced() {
+    var replacer = TermReplacer()
+    replacer.add("Asha", replacement: "[A]")
+    replacer.add("Okafor", replacement: "[B]")
+    let text = "𝐀𝐬𝐡𝐚 agreed; 𝑂𝑘𝑎𝑓𝑜𝑟 did not, nor did 𝐁𝐞𝐧."
+    #expect(replacer.replacing(in: text) == "[A] agreed; [B] did not, nor did 𝐁𝐞𝐧.")
+    #expect(replacer.matches(in: text) == replacer.matchesByCharacter(in: text))
+  }
+
   /// `replacer` finds in 6,000 texts made of `pieces` what its character-by-character search
   /// finds, and the texts hold more than 2,000 terms to find.
   private func expectMatchesAsCharacterByCharacter(
