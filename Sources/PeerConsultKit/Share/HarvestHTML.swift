@@ -168,7 +168,8 @@ struct HarvestHTML: Sendable {
           ?? action.droppedAt.map { "dropped \(time.day($0))" } ?? "open")
       detail.append(source(action.createdAt, action.sessionTitle))
       rows.open("li")
-      rows.element("span", class: "box", text: action.isDone ? "☑" : "☐")
+      rows.element(
+        "span", class: "box", text: action.isDone ? "☑" : action.droppedAt == nil ? "☐" : "☒")
       rows.element("span", class: "text", text: action.text)
       rows.text(" ")
       rows.element("span", class: "detail", text: "(\(detail.joined(separator: "; ")))")

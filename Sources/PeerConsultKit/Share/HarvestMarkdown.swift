@@ -38,7 +38,9 @@ struct HarvestMarkdown {
             ?? action.droppedAt.map { "dropped \(time.day($0))" } ?? "open")
         detail.append(source(action.createdAt, action.sessionTitle))
         return
-          "[\(action.isDone ? "x" : " ")] \(style.block(action.text, indent: 2, leading: true)) "
+          // Dropped is not open: `[-]`, as `peerconsult actions` marks it.
+          "[\(action.isDone ? "x" : action.droppedAt == nil ? " " : "-")] "
+          + "\(style.block(action.text, indent: 2, leading: true)) "
           + "(\(detail.joined(separator: "; ")))"
       })
     lines += ["## The slice across the system", ""]

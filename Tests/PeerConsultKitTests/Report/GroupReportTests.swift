@@ -57,6 +57,17 @@ import Testing
     #expect(listed.count == total[0])
     #expect(listed.count { $0["done"] as? Bool == true } == total[1])
     #expect(listed.count { $0["droppedAt"] != nil } == total[2])
+    // Markdown and HTML mark a dropped action as such, not as open ("[ ]"), as `actions` does.
+    let markdown = try HarvestExport.render(
+      try programme.records(), programme: GroupedProgramme.programme, as: .markdown,
+      options: ShareOptions(timeZone: Self.utc), groups: programme.names, now: programme.now)
+    let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("- [") }
+    #expect(rows.count { $0.hasPrefix("- [-] ") && $0.contains("; dropped ") } == total[2])
+    #expect(!rows.contains { $0.hasPrefix("- [ ] ") && $0.contains("; dropped ") })
+    let html = try HarvestExport.render(
+      try programme.records(), programme: GroupedProgramme.programme, as: .html,
+      options: ShareOptions(timeZone: Self.utc), groups: programme.names, now: programme.now)
+    #expect(html.components(separatedBy: ">☒<").count - 1 == total[2])
     // The programme is long enough for every outcome to happen, so no count is vacuous.
     #expect(total[1] > 0 && total[2] > 0 && total[4] > 0 && total[5] > 0, "seed \(Self.seed)")
 
