@@ -99,10 +99,16 @@ extension CommandText {
       if case .carried = $0.outcome { true } else { false }
     }
     if let last = carried.last {
-      detail.append(
+      var text =
         carried.count == 1
-          ? "carried \(time.day(last.at))"
-          : "carried \(carried.count) times, last \(time.day(last.at))")
+        ? "carried \(time.day(last.at))"
+        : "carried \(carried.count) times, last \(time.day(last.at))"
+      // What was said when it was carried, typed for it at the meeting: shown nowhere else.
+      if case .carried(let note) = last.outcome, !note.trimmingCharacters(in: .whitespaces).isEmpty
+      {
+        text += ": \(oneLine(note))"
+      }
+      detail.append(text)
     }
     switch action.status {
     case .open: break

@@ -44,7 +44,7 @@ import Testing
       CommandText.actions(records, now: store.clock.now(), time: utc) == """
         2027-01-15  North 1  (Alcohol Plan · \(id))
           [x] Call licensing by Friday (Asha; done 2027-01-22)
-          [ ] Bring figures next session (Ben; due next session; carried 2027-01-22)
+          [ ] Bring figures next session (Ben; due next session; carried 2027-01-22: Late data)
           [-] Ask the police (Chloé; dropped 2027-01-22: Police joined us)
 
         3 actions, 1 done.
@@ -61,7 +61,7 @@ import Testing
     #expect(
       CommandText.actions(later, overdueOnly: true, now: store.clock.now(), time: utc) == """
         2027-01-15  North 1  (Alcohol Plan · \(id))
-          [ ] Bring figures next session (Ben; overdue: due next session; carried 2027-01-22)
+          [ ] Bring figures next session (Ben; overdue: due next session; carried 2027-01-22: Late data)
 
         1 overdue action.
 
