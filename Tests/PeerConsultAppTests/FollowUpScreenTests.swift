@@ -187,9 +187,11 @@ extension FollowUpScreenTests {
       ScreenEnvironment(now: m.clock.now(), timeZone: TimeZone(identifier: "UTC")!))
     let text = grid.lines.joined(separator: "\n")
     #expect(text.contains("[-] Ask licensing to the next meeting by Friday"))
-    #expect(text.contains("dropped 2027-02-05 in North SLG 2"))
+    // What was said when it was dropped or carried, and a carried action is due at the next
+    // meeting, as `peerconsult actions` says; the text typed was shown nowhere before.
+    #expect(text.contains("dropped 2027-02-05 in North SLG 2: Moot"))
     #expect(text.contains("[ ] Share the night-time economy figures next session"))
-    #expect(text.contains("carried 2027-02-05 in North SLG 2"))
+    #expect(text.contains("due next session · carried 2027-02-05 in North SLG 2: Late data"))
     #expect(text.contains("[x] Map who funds the street pastors"))
     // Counted as the boxes show them, and no row says "open" beside a later meeting's
     // decision; before, the summary said 0 of 3 done over a row marked done.

@@ -54,11 +54,21 @@ public enum ActionsView {
     let slot = session.schedule[note.slot]
     let place = (slot.round.map { "round \($0 + 1), " } ?? "") + slot.phase.name
     var details = [owner] + (state.map { [$0] } ?? []) + [place]
-    if let due = note.due, !note.isDone { details.append(CommandText.dueText(due)) }
+    // As the group's ledger has it: a carried action is due at the next meeting, whatever its
+    // text first said (`peerconsult actions` says the same).
+    let due = history.map(\.due) ?? note.due
+    if let due, standing == .open { details.append(CommandText.dueText(due)) }
     for step in history?.followUps ?? [] {
-      details.append(
+      var text =
         "\(step.outcome.name) \(ReadableTime(timeZone: timeZone).day(step.at)) in \(step.sessionTitle)"
-      )
+      // What was said when it was carried or dropped, typed for it at that meeting.
+      switch step.outcome {
+      case .carried(let said), .dropped(let said):
+        let said = said.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if !said.trimmingCharacters(in: .whitespaces).isEmpty { text += ": \(said)" }
+      case .done: break
+      }
+      details.append(text)
     }
     grid.put(
       ("      " + details.joined(separator: " · ")).padded(toWidth: area.width), x: area.x,
