@@ -169,6 +169,12 @@ extension FollowUpScreenTests {
       return
     }
     #expect(id == m.first && history.count == 3)
+    // Its own text now gives a day; carried, it is due at the next meeting all the same.
+    try LiveSession.resume(m.first, store: m.database, clock: m.clock).editNote(
+      2,
+      to: NoteContent(
+        text: "Share the night-time economy figures next session, by 2027-01-30", kind: .action,
+        owner: 1))
     // The listings (`list`, the review list) count the action done at the later meeting too;
     // before, they said 0/3 while review marked it done.
     let listed = try #require(try m.database.sessions().first { $0.id == m.first })
