@@ -1,3 +1,5 @@
+import PeerConsultKit
+
 /// Options typed before the command's name (`peerconsult --data-dir X import f`).
 ///
 /// swift-argument-parser gives options before a subcommand to the root command, which has
@@ -31,7 +33,8 @@ enum LeadingOptions {
       let command = rest.first(where: commands.contains)
     {
       throw CLIError(
-        "\(first) goes after the command's name: peerconsult \(command) \(first) …; "
+        "\(CommandText.quoted(first)) goes after the command's name: "
+          + "peerconsult \(command) \(CommandText.quoted(first)) …; "
           + "only \(dataDirectory) may come first.")
     }
     guard !leading.isEmpty, commands.contains(first) else { return arguments }

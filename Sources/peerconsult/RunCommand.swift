@@ -77,8 +77,10 @@ struct RunCommand: ParsableCommand {
     for name in presenters {
       let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
       guard let index = group.firstIndex(where: { $0.name.lowercased() == wanted }) else {
-        let names = group.map(\.name).joined(separator: ", ")
-        throw CLIError("--presenter \"\(name)\" is not a participant (participants: \(names)).")
+        let names = group.map { CommandText.quoted($0.name) }.joined(separator: ", ")
+        throw CLIError(
+          "--presenter \"\(CommandText.quoted(name))\" is not a participant "
+            + "(participants: \(names)).")
       }
       order.append(index)
     }

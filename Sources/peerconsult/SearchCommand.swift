@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
   private func check() throws {
     guard !NoteSearchQuery(query).isEmpty else {
       throw CLIError(
-        "Nothing to search for in \"\(query)\": "
+        "Nothing to search for in \"\(CommandText.quoted(query))\": "
           + "type a word, a \"phrase\", a #tag or the start of a word*.")
     }
     guard !NoteSearchQuery(query).hasTooManyTags else {
@@ -52,7 +52,7 @@ struct SearchCommand: ParsableCommand {
     guard limit > 0 else { throw CLIError("--limit must be 1 or more.") }
     if let kind, NoteKind(rawValue: kind.lowercased()) == nil {
       throw CLIError(
-        "There is no note kind \"\(kind)\"; the kinds are "
+        "There is no note kind \"\(CommandText.quoted(kind))\"; the kinds are "
           + NoteKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
     }
   }

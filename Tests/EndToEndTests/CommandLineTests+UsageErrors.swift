@@ -28,6 +28,18 @@ extension CommandLineTests {
         ["search", (0..<1000).map { "#t\($0)" }.joined(separator: " ")],
         "Error: A search takes at most 32 #tags together: search for fewer."
       ),
+      // What was typed is quoted with its control characters spelt out: one line still.
+      (
+        ["search", "\n\t"],
+        "Error: Nothing to search for in \"<U+000A><U+0009>\""
+      ),
+      (
+        [
+          "run", "--title", "T", "--participant", "Asha Khan;Council;senior", "--presenter",
+          "Ann\nBob",
+        ],
+        "Error: --presenter \"Ann<U+000A>Bob\" is not a participant (participants: Asha Khan)."
+      ),
     ] {
       let refused = try run(arguments, in: folder)
       expectRefusal(refused, mentioning: words)

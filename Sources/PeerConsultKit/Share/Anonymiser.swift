@@ -498,10 +498,9 @@ struct PersonKey: Hashable, Sendable {
   /// their names (``Anonymiser/init(sources:)``).
   private(set) var twin = 0
 
-  init(_ participant: Participant, twin: Int = 0) {
+  init(_ participant: Participant) {
     name = Self.fold(participant.name)
     organisation = Self.fold(participant.organisation)
-    self.twin = twin
   }
 
   private init(name: [Character], organisation: [Character]) {

@@ -175,7 +175,12 @@ public enum CommandText {
   /// The refusal of `word`, the first word of a command line, which names no command; its
   /// control characters spelt out, so that it stays one line.
   public static func unknownCommand(_ word: String) -> String {
-    "Unknown command '\(ControlCharacters.spelledOut(word))'; run 'peerconsult --help' for the "
-      + "commands."
+    "Unknown command '\(quoted(word))'; run 'peerconsult --help' for the commands."
+  }
+
+  /// `argument`, as a refusal quotes what was typed: its control characters spelt out
+  /// (`<U+000A>`), so that the refusal stays one line and shows what a terminal would hide.
+  public static func quoted(_ argument: String) -> String {
+    ControlCharacters.spelledOut(argument)
   }
 }
