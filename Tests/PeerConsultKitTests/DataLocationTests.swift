@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextLayout
 
 @testable import PeerConsultKit
 
@@ -43,11 +44,26 @@ import Testing
     #expect(
       spaced.command("resume 0123", environment: environment)
         == "peerconsult resume 0123 --data-dir '/tmp/Zoë'\\''s data'")
-    // A control character is spelt out, not printed.
-    let escaping = DataLocation.resolve(dataDir: "/tmp/a\u{1B}[2J", environment: environment)
-    #expect(
-      escaping.command("resume 0123", environment: environment)
-        == "peerconsult resume 0123 --data-dir '/tmp/a<U+001B>[2J'")
+    // A control character is written as the shell reads it back, not printed: spelt out as
+    // `<U+001B>`, the line pasted named another folder.
+    let path = "/tmp/a\u{1B}[2J it's\\\n\u{202E}"
+    let escaping = DataLocation.resolve(dataDir: path, environment: environment)
+    let line = escaping.command("resume 0123", environment: environment)
+    #expect(line == #"peerconsult resume 0123 --data-dir $'/tmp/a\x1B[2J it\'s\\\x0A\u202E'"#)
+    #expect(!line.unicodeScalars.contains(where: ControlCharacters.isControl))
+    // Pasted into bash, the word is the folder.
+    if FileManager.default.isExecutableFile(atPath: "/bin/bash") {
+      let bash = Process()
+      bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+      let word = String(line.split(separator: " ", maxSplits: 4).last!)
+      bash.arguments = ["-c", "printf %s \(word)"]
+      let out = Pipe()
+      bash.standardOutput = out
+      try? bash.run()
+      bash.waitUntilExit()
+      let read = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      #expect(read == path)
+    }
     // The same folder given by name is the one found.
     let same = DataLocation.resolve(dataDir: "/srv/pc/", environment: environment)
     #expect(same.command("resume 0123", environment: environment) == "peerconsult resume 0123")

@@ -66,14 +66,30 @@ public struct DataLocation: Sendable, Equatable {
   ) -> String {
     let found = Self.resolve(dataDir: nil, environment: environment).dataDirectory
     guard dataDirectory.path != found.path else { return "peerconsult \(arguments)" }
-    // A control character in the path would act on the terminal the line is printed to.
-    let path = ControlCharacters.spelledOut(dataDirectory.path)
-    return "peerconsult \(arguments) --data-dir \(Self.shellQuoted(path))"
+    return "peerconsult \(arguments) --data-dir \(Self.shellQuoted(dataDirectory.path))"
   }
 
   /// `text` as one word for a POSIX shell: as it is when every character is safe there,
-  /// otherwise between single quotes.
+  /// otherwise between single quotes; a text with a control character in it as bash, zsh and
+  /// ksh read `$'…'`, each control written as `\x1B`, so that the line printed neither acts
+  /// on the terminal nor, pasted, names another folder (spelt out as `<U+001B>`, it did).
   static func shellQuoted(_ text: String) -> String {
+    if text.unicodeScalars.contains(where: ControlCharacters.isControl) {
+      var quoted = "$'"
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": quoted += "\\\\"
+        case "'": quoted += "\\'"
+        case _ where ControlCharacters.isControl(scalar):
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          let digits = scalar.value < 0x100 ? 2 : 4
+          quoted +=
+            (digits == 2 ? "\\x" : "\\u") + String(repeating: "0", count: digits - hex.count) + hex
+        default: quoted.unicodeScalars.append(scalar)
+        }
+      }
+      return quoted + "'"
+    }
     let safe =
       !text.isEmpty
       && text.utf8.allSatisfy { byte in
