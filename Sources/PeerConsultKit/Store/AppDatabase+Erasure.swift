@@ -131,7 +131,22 @@ extension AppDatabase {
         participants.append(participant)
       }
     }
-    let eraser = PersonEraser(name: name, pseudonym: pseudonym, participants: participants)
+    // Two people called alike but for case or accents are told apart by how each is written;
+    // a name written as neither would erase both.
+    let spellings = PersonEraser.spellings(of: name, among: participants)
+    var written: String?
+    if spellings.count > 1 {
+      written = PersonEraser.spelling(name)
+      guard spellings.contains(written!) else {
+        throw StoreError.ambiguousPerson(
+          name, session: session,
+          spellings: spellings.map { spelling in
+            participants.first { PersonEraser.spelling($0.name) == spelling }!.name
+          })
+      }
+    }
+    let eraser = PersonEraser(
+      name: name, pseudonym: pseudonym, participants: participants, written: written)
     try removeRows(of: session, in: db)
     var rewritten = events.map {
       RecordedEvent(sequence: $0.sequence, at: $0.at, event: eraser.erase($0.event))

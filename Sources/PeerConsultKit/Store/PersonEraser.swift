@@ -13,14 +13,23 @@ struct PersonEraser {
 
   let pseudonym: String
   private let name: [Character]
+  /// The name in lower case, when two people of the session are called alike but for case
+  /// or accents ("Zoë Müller", "Zoe Muller"): then the one written so is the person.
+  private let written: String?
   private var replacer = TermReplacer(titles: NameForms.titles)
 
   /// An eraser of the participant called `name` (compared without case or accents) among
-  /// `participants`, everyone the session ever had.
-  init(name: String, pseudonym: String, participants: [Participant]) {
+  /// `participants`, everyone the session ever had; given `written`, of the one whose name in
+  /// lower case it is (``spellings(of:among:)``).
+  init(name: String, pseudonym: String, participants: [Participant], written: String? = nil) {
     self.pseudonym = pseudonym
     self.name = Self.key(name)
-    let others = participants.filter { Self.key($0.name) != self.name }
+    self.written = written
+    let erased = { (participant: Participant) in
+      Self.key(participant.name) == Self.key(name)
+        && written.map { Self.spelling(participant.name) == $0 } ?? true
+    }
+    let others = participants.filter { !erased($0) }
     let othersParts = Set(
       others.flatMap { NameForms.parts($0.name).map { TermReplacer.fold($0.part) } })
     for form in NameForms.whole(name) {
@@ -29,7 +38,7 @@ struct PersonEraser {
     for (part, care) in NameForms.parts(name) where !othersParts.contains(TermReplacer.fold(part)) {
       replacer.add(part, replacement: pseudonym, care: care.union(.takesTitle))
     }
-    let organisations = participants.filter { Self.key($0.name) == self.name }
+    let organisations = participants.filter(erased)
     let othersOrganisations = Set(others.map { Self.key($0.organisation) })
     for participant in organisations
     where !participant.organisation.isEmpty
@@ -44,7 +53,27 @@ struct PersonEraser {
   }
 
   /// Whether `participant` is the person erased.
-  func isErased(_ participant: Participant) -> Bool { Self.key(participant.name) == name }
+  func isErased(_ participant: Participant) -> Bool {
+    Self.key(participant.name) == name
+      && written.map { Self.spelling(participant.name) == $0 } ?? true
+  }
+
+  /// The different ways, in lower case, that people of `participants` called like `name`
+  /// (without case or accents) write it: more than one where two of them are told apart only
+  /// by how they are written.
+  static func spellings(of name: String, among participants: [Participant]) -> [String] {
+    var spellings: [String] = []
+    for participant in participants where key(participant.name) == key(name) {
+      let spelling = spelling(participant.name)
+      if !spellings.contains(spelling) { spellings.append(spelling) }
+    }
+    return spellings
+  }
+
+  /// A name as a session tells its people apart: trimmed, in lower case.
+  static func spelling(_ name: String) -> String {
+    name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+  }
 
   /// `event` without the person.
   func erase(_ event: SessionEvent) -> SessionEvent {

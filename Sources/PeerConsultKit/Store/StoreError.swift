@@ -19,6 +19,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSuchSession(String)
   /// Nobody of that name took part in any session (``AppDatabase/erasePerson(named:at:)``).
   case noSuchPerson(String)
+  /// Two people of one session are called alike but for case or accents, and the name given
+  /// is written as neither: erasing would take both.
+  case ambiguousPerson(String, session: SessionID, spellings: [String])
   case ambiguousSession(prefix: String, matches: [SessionID])
   case noSessions
   /// A stored session whose events do not decode or do not rebuild.
@@ -83,6 +86,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noSuchPerson(let name):
       "Nobody called \"\(oneLine(name))\" took part in a session: give the name as the "
         + "session lists it (`peerconsult show SESSION`)."
+    case .ambiguousPerson(let name, let session, let spellings):
+      "Session \(session.short) has \(spellings.count) people called like \"\(oneLine(name))\" ("
+        + spellings.map { "\"\(oneLine($0))\"" }.joined(separator: ", ")
+        + "): give the name as written for the one to erase; nothing was erased."
     case .ambiguousSession(let prefix, let matches):
       "\"\(prefix)\" matches \(matches.count) sessions "
         + "(\(matches.prefix(3).map(\.short).joined(separator: ", "))"

@@ -152,6 +152,34 @@ import Testing
     #expect(!contains(try bytes(of: store), "XYZZYPLUGH"))
   }
 
+  /// Two people of one session called alike but for accents ("Zoë Müller", "Zoe Muller"):
+  /// the one named as written is erased and the other stays; a name written as neither is
+  /// refused, erasing nothing. Both were erased into one pseudonym, and the session, with
+  /// two people of one name, no longer rebuilt.
+  @Test func ofTwoPeopleCalledAlikeOnlyTheOneNamedAsWrittenIsErased() throws {
+    let store = try StoreFixture()
+    var setup = Fixtures.setup(title: "Twins")
+    setup.participants += [
+      Participant(name: "Zoë Müller", organisation: "Council", level: .senior),
+      Participant(name: "Zoe Muller", organisation: "Council", level: .middle),
+    ]
+    let live = try store.live(setup)
+    try live.start()
+    try live.finish()
+    let before = try store.database.events(of: live.id)
+    #expect(
+      throws: StoreError.ambiguousPerson(
+        "Zoe Müller", session: live.id, spellings: ["Zoë Müller", "Zoe Muller"])
+    ) {
+      try store.database.erasePerson(named: "Zoe Müller", at: store.clock.now())
+    }
+    #expect(try store.database.events(of: live.id) == before)
+    _ = try store.database.erasePerson(named: "zoe muller", at: store.clock.now())
+    let state = try store.database.loadSession(live.id)
+    #expect(state.participants.map(\.name).suffix(2) == ["Zoë Müller", "[Erased person 1]"])
+    #expect(try store.database.record(of: live.id).state == state)
+  }
+
   /// A choice made for sharing names the person too ("replace Priya"): before, it kept her
   /// name in the log, and in every JSON export, after she was erased.
   @Test func aChoiceForSharingHerNameIsErasedWithIt() throws {
