@@ -301,6 +301,15 @@ struct CommandLineTests {
       #expect(!output.unicodeScalars.contains { $0.value == 0x2028 }, "\(command)")
       #expect(output.contains("Asha Khan"), "\(command): \(output)")
     }
+    // JSON keeps it, escaped: the file imports as the session it came from.
+    let json = try run(["export", "latest", "--format", "json"], in: folder).stdout
+    #expect(!json.unicodeScalars.contains { $0.value == 0x2028 } && json.contains(#"\u2028"#))
+    let exported = folder.file("again.json")
+    try json.write(to: exported, atomically: true, encoding: .utf8)
+    let again = try run(["import", exported.path], in: folder)
+    #expect(
+      again.status == 0 && again.stdout.contains("1 already present"),
+      "\(again.stdout) \(again.stderr)")
   }
 
   /// An export or a harvest told to write over the data folder's own database refuses, in

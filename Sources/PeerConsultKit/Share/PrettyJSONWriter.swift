@@ -77,11 +77,12 @@ struct PrettyJSONWriter {
         escape(utf8.removeFirst())
       case 0xC2: bytes.append(byte)  // the start of "¡"…"¿", "À"…
       case 0xE2:
-        // U+202A…U+202E are 0xE2 0x80 0xAA…0xAE, U+2066…U+2069 0xE2 0x81 0xA6…0xA9; any other
-        // 0xE2 starts a character written as it is.
+        // U+2028…U+202E are 0xE2 0x80 0xA8…0xAE (the line and paragraph separators, which
+        // output's cleaning shows as spaces, then the embeddings), U+2066…U+2069 0xE2 0x81
+        // 0xA6…0xA9; any other 0xE2 starts a character written as it is.
         // Read in place: curly quotes, dashes and "…" start with 0xE2 too, and are common.
         guard let second = utf8.first, let third = utf8.dropFirst().first,
-          (second == 0x80 && (0xAA...0xAE).contains(third))
+          (second == 0x80 && (0xA8...0xAE).contains(third))
             || (second == 0x81 && (0xA6...0xA9).contains(third))
         else {
           bytes.append(byte)

@@ -52,10 +52,13 @@ public enum SessionExport {
   /// `\u009b`, `\u202e`: the encoder escapes only the controls below U+0020, and a terminal
   /// showing the file would obey a raw C1 CSI, a viewer reorder the text around U+202E
   /// (``ControlCharacters/isControl(_:)-(Unicode.Scalar)``). They can only stand inside
-  /// strings, where the escape reads back as the same character.
+  /// strings, where the escape reads back as the same character. So are the line and
+  /// paragraph separators (`\u2028`, `\u2029`), which every output's cleaning shows as spaces:
+  /// written raw, they came back from a file as spaces, and the session no longer matched.
   static func escapingUnseenControls(_ json: String) -> String {
     func escaped(_ scalar: Unicode.Scalar) -> Bool {
-      scalar.value >= 0x7F && ControlCharacters.isControl(scalar)
+      scalar.value >= 0x7F
+        && (ControlCharacters.isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029)
     }
     guard json.unicodeScalars.contains(where: escaped) else { return json }
     var result = String.UnicodeScalarView()
