@@ -579,6 +579,17 @@ struct TermReplacer: Sendable {
   /// ``fold(_:)-(Character)`` without its shortcuts: apostrophes as `'`, then Foundation's
   /// folding of case, accents and width, and the ``plainLetters``. Characters nobody sees
   /// (``isInvisible(_:)``) fold to nothing, alone or inside another character.
+  /// Whether `scalar` is a letter or digit drawn in a style, which reads as the plain one:
+  /// the mathematical alphanumerics (bold, italic, script, Fraktur, double-struck: "𝐀", "𝑎"),
+  /// the letterlike symbols that complete them ("ℎ", "ℳ", "ℬ"), and circled and squared
+  /// letters ("Ⓐ", "🄰").
+  static func isStyledLetter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2100...0x214F, 0x2460...0x24FF, 0x1D400...0x1D7FF, 0x1F130...0x1F189: true
+    default: false
+    }
+  }
+
   static func foldedByFoundation(_ character: Character) -> [Character] {
     if apostrophes.contains(character) { return ["'"] }
     if let ascii = character.asciiValue {
@@ -593,10 +604,11 @@ struct TermReplacer: Sendable {
     }
     // Styled letters and digits (bold, italic, script: "𝐀𝐬𝐡𝐚", as some apps paste them) read
     // as the letters: a name written so went out unreplaced.
-    if character.unicodeScalars.contains(where: { (0x1D400...0x1D7FF).contains($0.value) }) {
-      return String(character).precomposedStringWithCompatibilityMapping.flatMap {
-        foldedByFoundation($0)
-      }
+    // Folded again only where the mapping changed it: a symbol of those blocks that maps to
+    // itself ("℮") would otherwise be folded for ever.
+    if character.unicodeScalars.contains(where: isStyledLetter) {
+      let plain = String(character).precomposedStringWithCompatibilityMapping
+      if plain != String(character) { return plain.flatMap { foldedByFoundation($0) } }
     }
     let folded = String(character).folding(
       options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

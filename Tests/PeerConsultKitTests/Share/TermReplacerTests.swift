@@ -120,8 +120,12 @@ import Testing
     var replacer = TermReplacer()
     replacer.add("Asha", replacement: "[A]")
     replacer.add("Okafor", replacement: "[B]")
-    let text = "𝐀𝐬𝐡𝐚 agreed; 𝑂𝑘𝑎𝑓𝑜𝑟 did not, nor did 𝐁𝐞𝐧."
-    #expect(replacer.replacing(in: text) == "[A] agreed; [B] did not, nor did 𝐁𝐞𝐧.")
+    // Italic "h" and script "M" are letterlike symbols, outside the mathematical block.
+    replacer.add("Mary", replacement: "[C]")
+    let text = "𝐀𝐬𝐡𝐚 agreed; 𝑂𝑘𝑎𝑓𝑜𝑟 did not, nor did 𝐁𝐞𝐧; 𝐴𝑠ℎ𝑎 and ℳ𝒶𝓇𝓎, Ⓐⓢⓗⓐ too."
+    #expect(
+      replacer.replacing(in: text)
+        == "[A] agreed; [B] did not, nor did 𝐁𝐞𝐧; [A] and [C], [A] too.")
     #expect(replacer.matches(in: text) == replacer.matchesByCharacter(in: text))
   }
 
