@@ -197,26 +197,30 @@ public struct Anonymiser: Sendable {
       var known = Set<PersonKey>()
       for participant in others {
         let person = keys.key(participant)
+        // Their organisation is hidden even where their name is someone's shared: "Sam Lee"
+        // of another organisation outside the period still named it.
+        let organisation = person.organisation
+        if !organisation.isEmpty, organisations[organisation] == nil {
+          if let index = absentOrganisationIndex[organisation] {
+            for alias in participant.organisationAliases
+            where !absentOrganisations[index].aliases.contains(alias) {
+              absentOrganisations[index].aliases.append(alias)
+            }
+          } else {
+            absentOrganisationIndex[organisation] = absentOrganisations.count
+            absentOrganisations.append(
+              (organisation, participant.organisation, participant.organisationAliases))
+          }
+        }
         guard !sharedNames.contains(person.name), known.insert(person).inserted else { continue }
         absent.append((person, participant))
-        let organisation = person.organisation
-        guard !organisation.isEmpty, organisations[organisation] == nil else { continue }
-        if let index = absentOrganisationIndex[organisation] {
-          for alias in participant.organisationAliases
-          where !absentOrganisations[index].aliases.contains(alias) {
-            absentOrganisations[index].aliases.append(alias)
-          }
-        } else {
-          absentOrganisationIndex[organisation] = absentOrganisations.count
-          absentOrganisations.append(
-            (organisation, participant.organisation, participant.organisationAliases))
-        }
       }
     }
     // Whole names and organisations first: where a part of one name is another's whole name,
     // the whole name wins. A name two people of one session share (but for case or accents)
     // cannot say which of them is meant.
-    for (person, participant) in people {
+    // What an erasure left ("[Erased person 1]") names nobody: its words are not looked for.
+    for (person, participant) in people where !PersonEraser.isPseudonym(participant.name) {
       let replacement =
         twinned.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
       for form in NameForms.whole(participant.name) {
@@ -252,7 +256,8 @@ public struct Anonymiser: Sendable {
     }
     var owners: [[Character]: (part: String, care: TermReplacer.Care, people: Set<PersonKey>)] =
       [:]
-    for (person, participant) in people + absent {
+    for (person, participant) in people + absent
+    where !PersonEraser.isPseudonym(participant.name) {
       for (part, care) in NameForms.parts(participant.name) {
         owners[TermReplacer.fold(part), default: (part, care, [])].people.insert(person)
       }

@@ -81,11 +81,12 @@ extension AppDatabase {
       ).map { (group: $0[0] as String, sequence: $0[1] as Int, payload: $0[2] as String) }
       return (people, events)
     }
-    var people = sessionPeople
+    // What an erasure left names nobody.
+    var people = sessionPeople.filter { !PersonEraser.isPseudonym($0.name) }
     for event in groupEvents {
       do {
         if case .memberJoined(let participant) = try GroupEventCodec.event(
-          fromPayload: event.payload)
+          fromPayload: event.payload), !PersonEraser.isPseudonym(participant.name)
         {
           people.append(participant)
         }

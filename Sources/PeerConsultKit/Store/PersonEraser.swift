@@ -11,6 +11,12 @@ struct PersonEraser {
   /// What replaces an erased person's organisation.
   static let erasedOrganisation = "[erased organisation]"
 
+  /// Whether `name` is what an erasure left where a person was (`[Erased person 1]`): no
+  /// one's name, and its words ("person") are ordinary ones.
+  static func isPseudonym(_ name: String) -> Bool {
+    name.hasPrefix("[Erased person ") && name.hasSuffix("]")
+  }
+
   let pseudonym: String
   private let name: [Character]
   /// The name in lower case, when two people of the session are called alike but for case

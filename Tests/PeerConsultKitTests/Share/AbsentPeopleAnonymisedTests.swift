@@ -136,6 +136,38 @@ import Testing
     #expect(review.suspects.allSatisfy { !["Zoë", "Müller", "Priya", "Dana"].contains($0.text) })
   }
 
+  /// Someone there whose name another session gives with another organisation keeps their
+  /// letter, and that organisation is hidden all the same; what an erasure left names nobody,
+  /// so its words ("person") stay ordinary words.
+  @Test func anOrganisationOfANameSharedIsHiddenAndAnErasureNamesNobody() throws {
+    let (fixture, id) = try folder()
+    let database = fixture.database
+    let elsewhere = try fixture.live(
+      SessionSetup(
+        title: "Licensing", programme: "Alcohol Plan",
+        consultingProtocol: Fixtures.consultingProtocol,
+        participants: [
+          Participant(name: "Li Wei", organisation: "Quixcorp", level: .middle), Self.dana,
+        ],
+        rounds: [SessionRound(presenter: 0)]))
+    try elsewhere.start()
+    try elsewhere.finish()
+    _ = try database.erasePerson(named: "Kofi Mensah", at: fixture.clock.now())
+    let live = try LiveSession.resume(id, store: database, clock: fixture.clock)
+    try live.previous()
+    _ = try live.addNote(
+      NoteContent(
+        text: "Li Wei used to be at Quixcorp. Person-centred planning needs time.",
+        kind: .insight))
+    try live.finish()
+    var text = ""
+    _ = try SessionExport.stream([id], from: database, as: .markdown, anonymise: true) {
+      text += $0
+    }
+    #expect(text.contains("[Participant B] used to be at [an organisation]."), "\(text)")
+    #expect(text.contains(" Person-centred planning needs time."), "\(text)")
+  }
+
   /// Who was there keeps their pseudonym, whoever else the programme holds.
   @Test func thoseThereKeepTheirLetters() throws {
     let (fixture, id) = try folder()
