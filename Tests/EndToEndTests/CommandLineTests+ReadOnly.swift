@@ -190,4 +190,14 @@ extension CommandLineTests {
       #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
     }
   }
+
+  /// A data folder that is a file is named so by reading commands too; `list` said there were
+  /// no sessions yet, with status 0.
+  @Test func aDataFolderThatIsAFileIsNamed() throws {
+    let folder = try Folder()
+    try "not a folder".write(to: folder.data, atomically: true, encoding: .utf8)
+    for command in [["list"], ["search", "x"], ["show", "latest"]] {
+      expectRefusal(try run(command, in: folder), mentioning: "is a file, not a folder")
+    }
+  }
 }

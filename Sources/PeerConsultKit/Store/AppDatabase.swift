@@ -234,7 +234,16 @@ public final class AppDatabase: Sendable {
     var info = stat()
     guard stat(directory.appendingPathComponent(fileName).path, &info) != 0 else { return true }
     let failure = errno
-    guard failure == EACCES || failure == EPERM || failure == ELOOP else { return false }
+    guard failure != ENOENT else { return false }
+    // `--data-dir` naming a file said "no sessions yet" too; a folder below a file is one
+    // that is not there (its creation says why it cannot be).
+    if failure == ENOTDIR {
+      var folder = stat()
+      guard stat(directory.path, &folder) == 0, folder.st_mode & S_IFMT != S_IFDIR else {
+        return false
+      }
+      throw .notAFolder(path: directory.path)
+    }
     throw .cannotOpen(path: directory.path, reason: String(cString: strerror(failure)))
   }
 
