@@ -126,14 +126,17 @@ public enum CommandText {
     // each other (on a tie the one named first gives way): a wide terminal shows much of each.
     let shrinkable = shrinking.filter(kept.contains)
     var excess = span(kept, widths) - width
-    while excess > 0 {
-      var widest: Int?
-      for column in shrinkable where widths[column] > floors[column] {
-        if widest.map({ widths[column] > widths[$0] }) ?? true { widest = column }
+    // Down to what each column wants first, and only then below it to the floors.
+    for limits in [wanted, floors] {
+      while excess > 0 {
+        var widest: Int?
+        for column in shrinkable where widths[column] > limits[column] {
+          if widest.map({ widths[column] > widths[$0] }) ?? true { widest = column }
+        }
+        guard let widest else { break }
+        widths[widest] -= 1
+        excess -= 1
       }
-      guard let widest else { break }
-      widths[widest] -= 1
-      excess -= 1
     }
     return rows.map { row in
       kept.map { index in

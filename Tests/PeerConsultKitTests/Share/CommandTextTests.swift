@@ -123,18 +123,19 @@ import TextLayout
     #expect(hundred.map(\.displayWidth).max() == 100)
     #expect(
       hundred[1]
-        == "45674567  2027-01-22 09:00  Hub design wit…  Alcohol Plan   Dr Priya Patel "
-        + "  4      0/1   unfinished")
-    // At 80 the presenters are left out, so the title and programme still say something.
+        == "45674567  2027-01-22 09:00  Hub design with…  Alcohol Plan   Dr Priya Patel "
+        + " 4      0/1   unfinished")
+    // At 80 the presenters are left out, so the title and programme still say something, the
+    // title keeping its 16 columns.
     let eighty = CommandText.listings(sessions, width: 80, time: utc).split(separator: "\n")
       .map(String.init)
     #expect(eighty.map(\.displayWidth).max() == 80)
     #expect(
       eighty[0]
-        == "ID        STARTED           TITLE          PROGRAMME     NOTES  DONE  STATUS")
+        == "ID        STARTED           TITLE             PROGRAMME  NOTES  DONE  STATUS")
     #expect(
       eighty[1]
-        == "45674567  2027-01-22 09:00  Hub design w…  Alcohol Plan  4      0/1   unfinished")
+        == "45674567  2027-01-22 09:00  Hub design with…  Alcohol …  4      0/1   unfinished")
     #expect(!eighty.joined().contains("Priya"))
     // At 60 the programme goes too; the rows still fit.
     let sixty = CommandText.listings(sessions, width: 60, time: utc).split(separator: "\n")
@@ -159,6 +160,19 @@ import TextLayout
     #expect(eighty.map(\.displayWidth).max()! <= 80)
     #expect(!eighty[0].contains("PRESENTERS") && eighty[0].contains("PROGRAMME"), "\(eighty)")
     #expect(eighty[1].contains("North SLG meet"), "\(eighty)")
+    // A long programme gives way before the title goes below 16 columns.
+    let rows = [
+      ["ID", "STARTED", "TITLE", "PROGRAMME", "PRESENTERS", "NOTES", "DONE", "STATUS"],
+      [
+        "7280f1d8", "2026-12-05 16:58", "North SLG meeting 12 – Data sharing",
+        "Alcohol Harm Reduction Plan", "Ben", "2", "0/1", "finished",
+      ],
+    ]
+    let fitted = CommandText.fitted(
+      rows, into: 80, shrinking: [4, 3, 2], dropping: [4, 3], wanting: [2: 16])
+    #expect(
+      fitted[1][2].displayWidth == 16 && fitted[1][2].hasPrefix("North SLG meet"), "\(fitted)")
+    #expect(fitted[0].count == 7)
   }
 
   @Test func fittingCutsTheWidestColumnFirstAndNeverBelowItsHeading() {
