@@ -321,9 +321,19 @@ struct CommandLineTests {
       ["export", "--all", "--format", "json", "-o", database, "--force"],
       ["harvest", "--programme", "Alcohol Plan", "-o", database, "--force"],
       ["export", "--all", "--anonymise", "--format", "markdown", "-o", database],
+      // A journal that is not there yet: SQLite would take the export for one to replay.
+      ["export", "--all", "--format", "markdown", "-o", database + "-journal"],
+      ["harvest", "--programme", "Alcohol Plan", "-o", database + "-WAL"],
     ] {
       expectRefusal(try run(arguments, in: folder), mentioning: "is a database")
     }
+    // `backup` onto the database it copies, or onto its log, lost the notes saved since.
+    for target in [database, database + "-wal", database + "-journal"] {
+      expectRefusal(
+        try run(["backup", target, "--force"], in: folder),
+        mentioning: "is the database being backed up, or a database's log or journal")
+    }
+    #expect(!FileManager.default.fileExists(atPath: database + "-journal"))
     let list = try run(["list"], in: folder)
     #expect(list.status == 0 && list.stdout.contains("Referrals"), "\(list.stdout)")
   }

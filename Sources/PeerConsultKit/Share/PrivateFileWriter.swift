@@ -25,6 +25,9 @@ public final class PrivateFileWriter {
   public init(to url: URL, replacing: Bool = false) throws(ShareError) {
     path = url.path
     self.replacing = replacing
+    // A log or journal beside a database is refused even where there is none yet: SQLite
+    // takes a `-journal` it finds for one to replay, and the folder could not be opened.
+    guard !Self.isCompanionOfADatabase(path) else { throw .wouldReplaceDatabase(path: path) }
     var info = stat()
     if stat(path, &info) == 0 {
       guard info.st_mode & S_IFMT == S_IFREG else {
@@ -48,7 +51,7 @@ public final class PrivateFileWriter {
   /// program's), its write-ahead log, or the log, shared-memory index or rollback journal
   /// beside one: `-o peerconsult.sqlite --force` replaced the data folder's database with a
   /// harvest, and every session with it.
-  static func holdsDatabase(_ path: String) -> Bool {
+  public static func holdsDatabase(_ path: String) -> Bool {
     let start = firstBytes(of: path, count: 16)
     if start.starts(with: Array("SQLite format 3\0".utf8)) { return true }
     // A write-ahead log's magic number, big-endian, its last bit the checksums' byte order.
@@ -57,8 +60,18 @@ public final class PrivateFileWriter {
     {
       return true
     }
-    for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) {
-      let beside = String(path.dropLast(suffix.count))
+    // A rollback journal's.
+    if start.starts(with: [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7]) { return true }
+    return isCompanionOfADatabase(path)
+  }
+
+  /// Whether `path` names the write-ahead log, shared-memory index or rollback journal of a
+  /// database beside it (`-wal`, `-shm`, `-journal`, in any case, as a file system that folds
+  /// case finds them), whether or not that file is there.
+  public static func isCompanionOfADatabase(_ path: String) -> Bool {
+    let lowered = path.lowercased()
+    for suffix in ["-wal", "-shm", "-journal"] where lowered.hasSuffix(suffix) {
+      let beside = String(path.utf8.dropLast(suffix.utf8.count))!
       if firstBytes(of: beside, count: 16).starts(with: Array("SQLite format 3\0".utf8)) {
         return true
       }

@@ -17,10 +17,19 @@ extension AppDatabase {
   /// name, and without `replacing` an existing file is never touched.
   public func backup(to destination: URL, replacing: Bool) throws(BackupError) {
     let path = destination.path
+    // `backup peerconsult.sqlite --force` replaced the live database with the copy, and notes
+    // saved since were lost; a log or journal replaced loses more.
+    guard !PrivateFileWriter.isCompanionOfADatabase(path) else {
+      throw .wouldReplaceDatabase(path: path)
+    }
     var info = stat()
     if stat(path, &info) == 0 {
       guard info.st_mode & S_IFMT == S_IFREG else {
         throw .cannotWrite(path: path, reason: "it is a folder or a device, not a file")
+      }
+      var own = stat()
+      if stat(fileURL.path, &own) == 0, own.st_dev == info.st_dev, own.st_ino == info.st_ino {
+        throw .wouldReplaceDatabase(path: path)
       }
       guard replacing else { throw .exists(path: path) }
     }

@@ -13,6 +13,8 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
   case damaged(path: String, detail: String)
   /// The restore failed after the database was copied to `aside`.
   case cannotRestore(path: String, reason: String, aside: String)
+  /// The backup would replace the database it copies, or a database's log or journal.
+  case wouldReplaceDatabase(path: String)
 
   public var description: String {
     switch self {
@@ -30,6 +32,9 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path) is damaged (\(detail.withoutClosingFullStop)): nothing was restored; restore an older backup."
     case .cannotRestore(let path, let reason, let aside):
       "Could not restore into \(path) (\(reason.withoutClosingFullStop)): the database as it was is kept as \(aside)."
+    case .wouldReplaceDatabase(let path):
+      "\(path) is the database being backed up, or a database's log or journal: a backup never "
+        + "replaces one; choose another name. Nothing was written."
     }
   }
 }
