@@ -10,8 +10,9 @@ import Foundation
 /// all of its sessions; a person is their name and organisation, compared without case or
 /// accents. Names and organisations are also replaced inside every text: titles, programme
 /// names, focus questions and notes, in the forms people write them (``NameForms``,
-/// ``OrganisationForms``; see ``scrub(_:)``). The protocol's own text is left as it is; the
-/// path of a protocol file and the id taken from its name are removed. The key from names to
+/// ``OrganisationForms``; see ``scrub(_:)``). A built-in protocol's text is left as it is; a
+/// protocol file's texts are scrubbed too, and its path and the id taken from its name are
+/// removed. The key from names to
 /// pseudonyms is never written anywhere.
 public struct Anonymiser: Sendable {
   /// What replaces a name part shared by several people, which cannot say which one is meant.
@@ -450,6 +451,23 @@ public struct Anonymiser: Sendable {
     if case .file = setup.consultingProtocol.source {
       setup.consultingProtocol.source = .file(path: Self.removedPath)
       setup.consultingProtocol.id = Self.removedProtocolID
+      // A protocol written for a group may name its people ("Asha Khan clinic", "Questions
+      // for Ben"); its name and its phases' names head every export. The built-in protocols'
+      // texts name nobody, and are left exactly as they are.
+      var consulting = setup.consultingProtocol
+      consulting.name = scrub(consulting.name)
+      consulting.description = scrub(consulting.description)
+      for part in [\ConsultingProtocol.opening, \.round, \.closing] {
+        consulting[keyPath: part] = consulting[keyPath: part].map { phase in
+          var phase = phase
+          phase.name = scrub(phase.name)
+          phase.guidance = scrub(phase.guidance)
+          phase.rules = phase.rules.map(scrub)
+          phase.prompts = phase.prompts.map(scrub)
+          return phase
+        }
+      }
+      setup.consultingProtocol = consulting
     }
     setup.participants = setup.participants.map(anonymised)
     setup.rounds = setup.rounds.map { round in

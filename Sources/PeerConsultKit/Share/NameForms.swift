@@ -22,8 +22,28 @@ enum NameForms {
   /// Titles written before a name (with or without a full stop), replaced with it.
   static let titles = ["Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "Prof", "Cllr", "Sir", "Dame"]
 
-  /// The forms of the whole name, each replaced wherever it stands.
+  /// The forms of the whole name, each replaced wherever it stands, in every way it reads
+  /// (``readings(of:)``).
   static func whole(_ name: String) -> [String] {
+    unique(readings(of: name).flatMap(wholeForms))
+  }
+
+  /// `name` as a reader may read it: as written, and, where a character nobody sees or a
+  /// blank one stands in it ("Asha\u{3164}Khan", a Hangul filler that shows as a space), with
+  /// each such character a space: a note says "Asha Khan", and went out unreplaced.
+  static func readings(of name: String) -> [String] {
+    func blank(_ scalar: Unicode.Scalar) -> Bool {
+      TermReplacer.isInvisible(scalar) || scalar.value == 0x2800
+    }
+    guard name.unicodeScalars.contains(where: blank) else { return [name] }
+    var spaced = String.UnicodeScalarView()
+    for scalar in name.unicodeScalars { spaced.append(blank(scalar) ? " " : scalar) }
+    let words = String(spaced).split(whereSeparator: \.isWhitespace)
+    return words.isEmpty ? [name] : [name, words.joined(separator: " ")]
+  }
+
+  /// ``whole(_:)`` of one reading of a name.
+  private static func wholeForms(_ name: String) -> [String] {
     let words = core(name)
     var forms = [name]
     // "王小明" is also written "王 小明".
@@ -56,8 +76,16 @@ enum NameForms {
     return !words.isEmpty && words.allSatisfy(EnglishWords.contains)
   }
 
-  /// The parts that identify someone on their own, each with the care its matching needs.
+  /// The parts that identify someone on their own, each with the care its matching needs, in
+  /// every way the name reads (``readings(of:)``).
   static func parts(_ name: String) -> [(part: String, care: TermReplacer.Care)] {
+    var seen = Set<String>()
+    return readings(of: name).flatMap(partsOfOneReading).filter { seen.insert($0.part).inserted }
+  }
+
+  /// ``parts(_:)`` of one reading of a name.
+  private static func partsOfOneReading(_ name: String) -> [(part: String, care: TermReplacer.Care)]
+  {
     var parts: [String] = []
     var halves: [String] = []
     for word in core(name) {

@@ -164,6 +164,20 @@ import Testing
     #expect(anonymiser.scrub("Mr Smith") == "[Participant A]")
   }
 
+  /// A name given with a character nobody sees or a blank one between its words (a Hangul
+  /// filler, a braille blank, a zero-width space) is found as the words a note writes.
+  @Test func aNameWithABlankOrInvisibleSeparatorIsFoundAsItsWords() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "Asha\u{3164}Khan", organisation: "A", level: .senior),
+      Participant(name: "Ben\u{200B}Ode", organisation: "B", level: .middle),
+      Participant(name: "Cy\u{2800}Ng", organisation: "C", level: .other),
+    ])
+    #expect(
+      anonymiser.scrub("Asha Khan asked Ben Ode and Cy Ng; Khan and Ode agreed, BenOde too")
+        == "[Participant A] asked [Participant B] and [Participant C]; [Participant A] and "
+        + "[Participant B] agreed, [Participant B] too")
+  }
+
   /// A surname with its particle goes whole, not leaving the particle ("O [Participant B]").
   @Test func aSurnameGoesWithItsParticle() throws {
     let siobhan = Participant(name: "Siobhán Ó Briain", organisation: "Probation", level: .other)
@@ -233,6 +247,40 @@ import Testing
     #expect(second.state.setup.consultingProtocol.source == .file(path: Anonymiser.removedPath))
     #expect(
       second.state.setup.consultingProtocol.round == ShareFixture.fileProtocol.round)
+  }
+
+  /// A protocol written for a group may name its people: a file's name, description and
+  /// phases are scrubbed like the notes, and a built-in protocol is left exactly as it is.
+  @Test func aProtocolFileNamingPeopleIsScrubbedAndABuiltInOneIsNot() throws {
+    var named = ShareFixture.fileProtocol
+    named.name = "Zoë Ångström clinic"
+    named.description = "Seán O'Neill's way of running it."
+    named.round[1].name = "Questions for Seán"
+    named.round[1].prompts = ["What would Zoë ask?"]
+    let store = try AppDatabase.inMemory()
+    for (protocolOfSession, id) in [
+      (named, ShareFixture.firstID), (Fixtures.consultingProtocol, ShareFixture.secondID),
+    ] {
+      let setup = SessionSetup(
+        title: "T", programme: "P", consultingProtocol: protocolOfSession,
+        participants: [ShareFixture.zoe, ShareFixture.sean], presenters: [0])
+      _ = try LiveSession.create(setup, id: id, store: store, clock: ManualClock())
+    }
+    let records = try [ShareFixture.firstID, ShareFixture.secondID].map {
+      try SessionRecord(id: $0, events: store.events(of: $0))
+    }
+    let anonymiser = Anonymiser(records: records)
+    let scrubbed = try anonymiser.anonymise(records[0]).state.setup.consultingProtocol
+    #expect(scrubbed.name == "[Participant A] clinic")
+    #expect(scrubbed.description == "[Participant B]'s way of running it.")
+    #expect(scrubbed.round[1].name == "Questions for [Participant B]")
+    #expect(scrubbed.round[1].prompts == ["What would [Participant A] ask?"])
+    #expect(scrubbed.round[0] == named.round[0])
+    let builtIn = try anonymiser.anonymise(records[1]).state.setup.consultingProtocol
+    #expect(builtIn == Fixtures.consultingProtocol)
+    let markdown = try SessionExport.render(
+      records, as: .markdown, options: ShareOptions(anonymise: true))
+    #expect(!markdown.contains("Zoë") && !markdown.contains("Seán"))
   }
 
   @Test func aOneCharacterCJKNamePartIsReplacedAloneOrBesideTheRestAndIsOtherwiseASuspect() throws {
