@@ -6,9 +6,13 @@ extension CommandText {
   /// (piped or written to a file). A line wider than the terminal wraps on words under its
   /// indent, and under the text of a list item ("- 16:58 · insight · …"), instead of the
   /// terminal breaking it in the middle of a word ("overd" / "ue"); runs of spaces in such a
-  /// line are shown as one, as in `search`. Lines that fit are left as they are.
+  /// line are shown as one, as in `search`. Lines that fit are left as they are. Tabs are
+  /// spaces here (a terminal draws one up to eight columns wide, which no line can count), and
+  /// the text is cleaned first, as its printing would clean it, so that what is measured is
+  /// what is shown.
   public static func wrapped(_ text: String, width: Int?) -> String {
     guard let width, width > 0 else { return text }
+    let text = printable(text).replacingOccurrences(of: "\t", with: " ")
     var wrapped = ""
     wrapped.reserveCapacity(text.utf8.count)
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)

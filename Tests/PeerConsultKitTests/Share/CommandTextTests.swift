@@ -364,6 +364,9 @@ import TextLayout
     #expect(
       CommandText.wrapped(text, width: 24)
         == "# Title\n\n- 16:58 · action · Ask\n  Siobhán for the\n  overdue figures\n  short\n")
+    // Tabs are spaces, and what printing cleans is cleaned before the line is measured.
+    #expect(
+      CommandText.wrapped("- a\tb\u{2028}c d e f g h", width: 9) == "- a b c d\n  e f g h")
     // An indent of half the width or more is not kept.
     #expect(
       CommandText.wrapped("            one two three", width: 20) == "one two three")
