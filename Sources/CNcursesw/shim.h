@@ -35,12 +35,13 @@ extern int setupterm(const char *term, int filedes, int *errret);
 extern char *tigetstr(const char *capname);
 
 /// Whether the terminal type in TERM is known and can move the cursor: 1 if so, 0 when
-/// terminfo has no such type, -1 when no terminfo database was found, 2 when the type cannot
-/// address the cursor (`dumb`). Looked up before the screen starts: initscr() on an unknown
+/// terminfo has no such type (or TERM is not set), -1 when no terminfo database was found, 2
+/// when the type cannot address the cursor (`dumb`, a hardcopy terminal). Looked up before the screen starts: initscr() on an unknown
 /// type prints ncurses' own line and exits.
 static inline int pc_terminal_usable(int fd) {
   int found = 0;
-  if (setupterm(NULL, fd, &found) != 0) return found;
+  // A hardcopy terminal is found (1) yet refused: it can no more show a screen than `dumb`.
+  if (setupterm(NULL, fd, &found) != 0) return found == 1 ? 2 : found;
   char *move = tigetstr("cup");
   return (move == NULL || move == (char *)-1) ? 2 : 1;
 }

@@ -22,6 +22,24 @@ enum InteractiveTerminal {
     location: DataLocation, firstScreen: (any Screen)? = nil, takeOver: Bool = false,
     task: ((AppServices) throws -> AppCommand)? = nil
   ) throws -> Int32 {
+    // Before anything is read or made: ncurses, given a type it does not know, prints a line
+    // of its own and ends the program.
+    if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+      let problem = NCursesTerminal.terminalTypeProblem()
+    {
+      let type = CommandText.printable(ProcessInfo.processInfo.environment["TERM"] ?? "")
+      let what =
+        switch problem {
+        case _ where type.isEmpty: "TERM is not set"
+        case .unknown: "the terminal type \"\(type)\" is unknown here"
+        case .noDatabase:
+          "no terminal information is installed (Debian: apt-get install ncurses-base)"
+        case .cannotMoveCursor: "the terminal type \"\(type)\" cannot move the cursor"
+        }
+      throw CLIError(
+        "Cannot show PeerConsult's screens: \(what); run it in a terminal such as xterm, "
+          + "or set TERM=xterm-256color. Nothing was changed.")
+    }
     // A database that exists is opened (read-only) before anything else, so a damaged or newer
     // file is refused, or an older one upgraded, with one line on stderr; it is opened for
     // writing only when something is to be saved, and created only then.
@@ -32,21 +50,6 @@ enum InteractiveTerminal {
       throw CLIError(
         "peerconsult's screens need a terminal; for scripts use the subcommands (peerconsult --help)."
       )
-    }
-    // Before anything is read or made: ncurses, given a type it does not know, prints a line
-    // of its own and ends the program.
-    if let problem = NCursesTerminal.terminalTypeProblem() {
-      let type = CommandText.printable(ProcessInfo.processInfo.environment["TERM"] ?? "")
-      let what =
-        switch problem {
-        case .unknown: "the terminal type \"\(type)\" is unknown here"
-        case .noDatabase:
-          "no terminal information is installed (Debian: apt-get install ncurses-base)"
-        case .cannotMoveCursor: "the terminal type \"\(type)\" cannot move the cursor"
-        }
-      throw CLIError(
-        "Cannot show PeerConsult's screens: \(what); run it in a terminal such as xterm, "
-          + "or set TERM=xterm-256color. Nothing was changed.")
     }
     let services = AppServices(
       location: location, clock: SystemClock(),

@@ -121,28 +121,28 @@ import Testing
     #expect(tmux.waitForExit() == 0)
   }
 
-  /// LINES and COLUMNS left in the environment (a shell that exported them, then the window
-  /// changed) do not override the size the terminal reports: a resize takes the terminal's
-  /// size, so the start must too.
-  /// A terminal type ncurses does not know, or one that cannot move the cursor, is refused in
-  /// one line that says what to do, with the terminal as it was: ncurses printed "Error
-  /// opening terminal" of its own, and `dumb` drew the home screen on one line.
+  /// A terminal type ncurses does not know, one that cannot move the cursor, or none, is
+  /// refused in one line that says what to do, with the terminal as it was: ncurses printed
+  /// "Error opening terminal" of its own, and `dumb` drew the home screen on one line.
   @Test func aTerminalTypeThatCannotShowTheScreensIsNamed() throws {
     for (type, what) in [
-      ("nonexistent-term", "is unknown here"), ("dumb", "cannot move the cursor"),
+      ("nonexistent-term", "the terminal type \"nonexistent-term\" is unknown here"),
+      ("dumb", "the terminal type \"dumb\" cannot move the cursor"),
+      ("", "TERM is not set"),
     ] {
       let tmux = try TmuxSession(environment: ["TERM": type])
       #expect(tmux.waitForExit() == 1, "\(type)")
       let stderr = tmux.stderr
       #expect(
-        stderr.hasPrefix(
-          "Error: Cannot show PeerConsult's screens: the terminal type \"\(type)\" \(what)"),
-        "\(stderr)")
+        stderr.hasPrefix("Error: Cannot show PeerConsult's screens: \(what);"), "\(stderr)")
       #expect(stderr.contains("TERM=xterm-256color") && stderr.split(separator: "\n").count == 1)
       expectCookedTTY(tmux)
     }
   }
 
+  /// LINES and COLUMNS left in the environment (a shell that exported them, then the window
+  /// changed) do not override the size the terminal reports: a resize takes the terminal's
+  /// size, so the start must too.
   @Test func theWindowsSizeWinsOverLinesAndColumnsInTheEnvironment() throws {
     let tmux = try TmuxSession(environment: ["COLUMNS": "60", "LINES": "20"])
     tmux.waitFor("New session")
