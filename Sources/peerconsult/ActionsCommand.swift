@@ -37,6 +37,12 @@ struct ActionsCommand: ParsableCommand {
       """)
   var overdue = false
 
+  func validate() throws {
+    if let owner, owner.allSatisfy(\.isWhitespace) {
+      throw CLIError("--owner needs a name, or the start of one.")
+    }
+  }
+
   func run() throws {
     guard let database = try data.existingDatabase() else {
       try StandardOutput.line(data.noSessionsYet)

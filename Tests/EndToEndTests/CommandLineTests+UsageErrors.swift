@@ -28,6 +28,7 @@ extension CommandLineTests {
         ["search", (0..<1000).map { "#t\($0)" }.joined(separator: " ")],
         "Error: A search takes at most 32 #tags together: search for fewer."
       ),
+      (["actions", "--owner", " "], "Error: --owner needs a name, or the start of one."),
       // What was typed is quoted with its control characters spelt out: one line still.
       (
         ["search", "\n\t"],

@@ -143,6 +143,11 @@ import Testing
     #expect(NameFilter("BRI").matches("Siobhán Ó Briain"))
     #expect(!NameFilter("iob").matches("Siobhán Ó Briain"))
     #expect(!NameFilter("sio bri").matches("Siobhán Ó Briain"))
+    #expect(NameFilter("siobhán  ó").matches("Siobhán Ó Briain"))
+    for typed in ["o'n", "O’N", "o'neil", "amira  o'neill"] {
+      #expect(NameFilter(typed).matches("Amira O'Neill"), "\(typed)")
+    }
+    #expect(NameFilter("zoë m").matches("Zoë Müller"))
     #expect(NameFilter("王").matches("王小明"))
     #expect(NameFilter("o’neill").matches("Seán O'Neill"))
     #expect(NameFilter("Smith-Jones").matches("Anne-Marie Smith-Jones"))
