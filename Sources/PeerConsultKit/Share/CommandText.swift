@@ -32,8 +32,9 @@ public enum CommandText {
   /// database's free space, the disk having been full for clearing it.
   public static func notCleared(_ path: String) -> String {
     "Warning: what was removed is gone from every session, but its words are still in the free "
-      + "space of \(oneLine(path)): the disk was full. Free some space; PeerConsult clears them "
-      + "the next time it saves anything."
+      + "space of \(oneLine(path)): the file could not be rewritten now (a full disk, or another "
+      + "PeerConsult reading it). PeerConsult clears them the next time it opens the folder to "
+      + "save, once nothing else is reading it and there is room."
   }
 
   /// What `peerconsult check` says of a sound database.

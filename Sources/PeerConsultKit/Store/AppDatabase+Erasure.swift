@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// What ``AppDatabase/erasePerson(named:at:)`` did.
 public struct Erasure: Hashable, Sendable {
@@ -294,6 +295,10 @@ extension AppDatabase {
 
   /// Clears the free space a removal could not clear (``leavingNoTrace(_:)`` on a full disk),
   /// when one is pending; returns whether nothing is pending any more.
+  ///
+  /// It does not wait for other programs: while one reads the database (another window, a
+  /// room display) the rewrite would hold every writer up to the busy timeout, a live
+  /// session's notes among them, so it gives way at once and is tried at the next opening.
   func finishPendingScrub() -> Bool {
     do {
       return try writer.writeWithoutTransaction { db in
@@ -302,6 +307,11 @@ extension AppDatabase {
             db, sql: "SELECT 1 FROM meta WHERE key = ?", arguments: [Self.scrubPendingKey])
             == true
         else { return true }
+        sqlite3_busy_timeout(db.sqliteConnection, 0)
+        defer {
+          sqlite3_busy_timeout(db.sqliteConnection, Int32(Self.busyTimeout * 1000))
+          try? db.execute(sql: "PRAGMA secure_delete = OFF")
+        }
         try db.execute(sql: "PRAGMA secure_delete = ON")
         try Self.scrub(db)
         return true
