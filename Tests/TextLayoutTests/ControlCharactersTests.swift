@@ -38,7 +38,7 @@ import Testing
       let separator = value == 0x2028 || value == 0x2029
       #expect(ControlCharacters.isControl(scalar) == expected, "\(value)")
       let text = "a" + String(Character(scalar)) + "b"
-      #expect(ControlCharacters.needsCleaning(text) == expected || separator, "\(value)")
+      #expect(ControlCharacters.needsCleaning(text) == (expected || separator), "\(value)")
       #expect(
         ControlCharacters.cleaned(text)
           == (expected ? "a\u{FFFD}b" : separator ? "a b" : text), "\(value)")

@@ -60,6 +60,10 @@ enum NameForms {
     // not stand beside the pseudonym ("O [Participant D]").
     if words.count > 2, words[words.count - 2].count(where: \.isLetter) <= 3 {
       wholes.append("\(words[words.count - 2]) \(last)")
+      // Two of them: "de la Cruz".
+      if words.count > 3, words[words.count - 3].count(where: \.isLetter) <= 3 {
+        wholes.append(words.suffix(3).joined(separator: " "))
+      }
     }
     if !TermReplacer.isCJK(first.last ?? " "), first.count >= 2,
       let initial = last.first(where: \.isLetter)

@@ -181,21 +181,22 @@ import Testing
   /// A surname with its particle goes whole, not leaving the particle ("O [Participant B]").
   @Test func aSurnameGoesWithItsParticle() throws {
     let siobhan = Participant(name: "Siobhán Ó Briain", organisation: "Probation", level: .other)
+    let ana = Participant(name: "Ana de la Cruz", organisation: "Courts", level: .middle)
     let setup = SessionSetup(
       title: "T", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
-      participants: [ShareFixture.zoe, siobhan], presenters: [0])
+      participants: [ShareFixture.zoe, siobhan, ana], presenters: [0])
     let store = try AppDatabase.inMemory()
     let live = try LiveSession.create(
       setup, id: ShareFixture.firstID, store: store, clock: ManualClock())
     try live.start()
-    let said = "asking Zoë at the council; O Briain agreed with Ó Briain's plan"
+    let said = "asking Zoë at the council; O Briain agreed with Ó Briain's plan and de la Cruz"
     try live.addNote(.init(text: said, kind: .insight))
     let record = try SessionRecord(id: live.id, events: store.events(of: live.id))
     let anonymised = try Anonymiser(records: [record]).anonymise(record)
     #expect(
       anonymised.state.visibleNotes.first?.text
         == "asking [Participant A] at the council; [Participant B] agreed with "
-        + "[Participant B]'s plan")
+        + "[Participant B]'s plan and [Participant C]")
   }
 
   @Test func aNameShapedLikeTwoPeopleSaysNeither() throws {
