@@ -12,7 +12,7 @@ extension AppDatabase {
   /// harvest of the whole programme would have replaced them as participants.
   public func peopleAround(_ ids: [SessionID]) throws(StoreError) -> [Participant] {
     guard !ids.isEmpty else { return [] }
-    let array = "[" + ids.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+    let array = Self.jsonArray(of: ids)
     let (programmes, groups) = try read { db in
       let rows = try Row.fetchAll(
         db,

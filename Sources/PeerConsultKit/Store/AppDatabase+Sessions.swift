@@ -27,9 +27,14 @@ extension AppDatabase {
   /// the review list's filter lists the sessions it shows of those it found.
   public func sessions(_ ids: [SessionID]) throws(StoreError) -> [SessionListing] {
     guard !ids.isEmpty else { return [] }
-    // One JSON array, not a parameter per id: a list scrolled far down asks for thousands.
-    let array = "[" + ids.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
-    return try listings(where: "s.id IN (SELECT value FROM json_each(?))", arguments: [array])
+    return try listings(
+      where: "s.id IN (SELECT value FROM json_each(?))", arguments: [Self.jsonArray(of: ids)])
+  }
+
+  /// `ids` as one JSON array for `json_each`, not a parameter per id: a list scrolled far down
+  /// asks for thousands. An id is hexadecimal digits, which need no escaping.
+  static func jsonArray(of ids: [SessionID]) -> String {
+    "[" + ids.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
   }
 
   /// Sessions not finished, most recently written first: the ones to offer for resuming.
