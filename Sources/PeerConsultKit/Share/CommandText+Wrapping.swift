@@ -24,7 +24,10 @@ extension CommandText {
         continue
       }
       let spaces = line.prefix { $0 == " " }.count
-      let item = line.dropFirst(spaces).hasPrefix("- ") ? 2 : 0
+      // A list item's text starts after its bullet, or after its box ("[x] ", in `actions`).
+      let body = line.dropFirst(spaces)
+      let isBox = body.count > 4 && body.first == "[" && body.dropFirst(2).hasPrefix("] ")
+      let item = body.hasPrefix("- ") ? 2 : isBox ? 4 : 0
       // An indent that leaves less than half the width is not kept under the lines.
       let indent = spaces + item < width / 2 ? spaces + item : 0
       let lines = TextWrapper.lineWords(String(line.dropFirst(indent)), width: width - indent)

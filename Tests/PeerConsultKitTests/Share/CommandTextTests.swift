@@ -364,6 +364,10 @@ import TextLayout
     #expect(
       CommandText.wrapped(text, width: 24)
         == "# Title\n\n- 16:58 · action · Ask\n  Siobhán for the\n  overdue figures\n  short\n")
+    // Under an action's text, after its box.
+    #expect(
+      CommandText.wrapped("  [-] Draft an agreement (Zoë; dropped)", width: 24)
+        == "  [-] Draft an agreement\n      (Zoë; dropped)")
     // Tabs are spaces, and what printing cleans is cleaned before the line is measured.
     #expect(
       CommandText.wrapped("- a\tb\u{2028}c d e f g h", width: 9) == "- a b c d\n  e f g h")
