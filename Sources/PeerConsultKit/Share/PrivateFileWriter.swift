@@ -47,13 +47,13 @@ public final class PrivateFileWriter {
     _ = fchmod(descriptor, 0o600)
   }
 
-  /// Whether the file at `path` is an SQLite database (PeerConsult's, a backup, another
-  /// program's), its write-ahead log, or the log, shared-memory index or rollback journal
-  /// beside one: `-o peerconsult.sqlite --force` replaced the data folder's database with a
-  /// harvest, and every session with it.
+  /// Whether the file at `path` is, by its first bytes, an SQLite database (PeerConsult's, a
+  /// backup, another program's), a write-ahead log or a rollback journal:
+  /// `-o peerconsult.sqlite --force` replaced the data folder's database with a harvest, and
+  /// every session with it. (A name beside a database is ``isCompanionOfADatabase(_:)``'s.)
   public static func holdsDatabase(_ path: String) -> Bool {
     let start = firstBytes(of: path, count: 16)
-    if start.starts(with: Array("SQLite format 3\0".utf8)) { return true }
+    if start.starts(with: sqliteHeader) { return true }
     // A write-ahead log's magic number, big-endian, its last bit the checksums' byte order.
     if start.count >= 4, start[0] == 0x37, start[1] == 0x7F, start[2] == 0x06,
       start[3] & 0xFE == 0x82
@@ -61,9 +61,11 @@ public final class PrivateFileWriter {
       return true
     }
     // A rollback journal's.
-    if start.starts(with: [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7]) { return true }
-    return isCompanionOfADatabase(path)
+    return start.starts(with: [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7])
   }
+
+  /// The first 16 bytes of every SQLite database.
+  private static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
   /// Whether `path` names the write-ahead log, shared-memory index or rollback journal of a
   /// database beside it (`-wal`, `-shm`, `-journal`, in any case, as a file system that folds
@@ -72,7 +74,7 @@ public final class PrivateFileWriter {
     let lowered = path.lowercased()
     for suffix in ["-wal", "-shm", "-journal"] where lowered.hasSuffix(suffix) {
       let beside = String(path.utf8.dropLast(suffix.utf8.count))!
-      if firstBytes(of: beside, count: 16).starts(with: Array("SQLite format 3\0".utf8)) {
+      if firstBytes(of: beside, count: 16).starts(with: sqliteHeader) {
         return true
       }
     }
