@@ -198,7 +198,8 @@ public struct Anonymiser: Sendable {
       // Each name once: they all read "[a person]", and a programme's history gives one name
       // at many organisations (400 names, 3,000 people, in a programme of 1,000 sessions).
       var knownNames = Set<[Character]>()
-      for participant in others {
+      // What an erasure left ("[Erased person 1]") names nobody.
+      for participant in others where !PersonEraser.isPseudonym(participant.name) {
         let person = keys.key(participant)
         // Their organisation is hidden even where their name is someone's shared: "Sam Lee"
         // of another organisation outside the period still named it.
@@ -228,23 +229,12 @@ public struct Anonymiser: Sendable {
       let replacement =
         twinned.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
       for form in NameForms.whole(participant.name) {
-        // A name of one ordinary word ("Hope") is left in its ordinary lower-case use, as a
-        // part of a name is; a whole name of several is a suspect there.
-        let ordinary: TermReplacer.Care =
-          !NameForms.isOrdinary(form)
-          ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
-        replacer.add(
-          form, replacement: replacement, care: ordinary.union([.suffixes, .takesTitle]))
+        replacer.add(form, replacement: replacement, care: NameForms.careOfWhole(form))
       }
     }
     for (_, participant) in absent {
       for form in NameForms.whole(participant.name) where !replacer.contains(form) {
-        let ordinary: TermReplacer.Care =
-          !NameForms.isOrdinary(form)
-          ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
-        replacer.add(
-          form, replacement: Self.someoneElse,
-          care: ordinary.union([.suffixes, .takesTitle]))
+        replacer.add(form, replacement: Self.someoneElse, care: NameForms.careOfWhole(form))
       }
     }
     for (key, name) in organisationNames {

@@ -81,12 +81,11 @@ extension AppDatabase {
       ).map { (group: $0[0] as String, sequence: $0[1] as Int, payload: $0[2] as String) }
       return (people, events)
     }
-    // What an erasure left names nobody.
-    var people = sessionPeople.filter { !PersonEraser.isPseudonym($0.name) }
+    var people = sessionPeople
     for event in groupEvents {
       do {
         if case .memberJoined(let participant) = try GroupEventCodec.event(
-          fromPayload: event.payload), !PersonEraser.isPseudonym(participant.name)
+          fromPayload: event.payload)
         {
           people.append(participant)
         }

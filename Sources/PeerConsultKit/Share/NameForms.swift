@@ -74,6 +74,16 @@ enum NameForms {
     return unique(forms)
   }
 
+  /// The care a whole-name `form` is replaced with: a name of one ordinary word ("Hope") is
+  /// left in its ordinary lower-case use, as a part of a name is; a whole name of several
+  /// ("will hope") is a suspect there; any name takes a title and a plural or possessive.
+  static func careOfWhole(_ form: String) -> TermReplacer.Care {
+    let ordinary: TermReplacer.Care =
+      !isOrdinary(form)
+      ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
+    return ordinary.union([.suffixes, .takesTitle])
+  }
+
   /// Whether every word of `text`, in lower case, is an ordinary English word ("Will Hope").
   static func isOrdinary(_ text: String) -> Bool {
     let words = text.lowercased().split { !$0.isLetter }
