@@ -31,10 +31,8 @@ struct PersonEraser {
     self.pseudonym = pseudonym
     self.name = Self.key(name)
     self.written = written
-    let erased = { (participant: Participant) in
-      Self.key(participant.name) == Self.key(name)
-        && written.map { Self.spelling(participant.name) == $0 } ?? true
-    }
+    let key = Self.key(name)
+    let erased = { Self.isPerson($0, key: key, written: written) }
     let others = participants.filter { !erased($0) }
     let othersParts = Set(
       others.flatMap { NameForms.parts($0.name).map { TermReplacer.fold($0.part) } })
@@ -60,8 +58,14 @@ struct PersonEraser {
 
   /// Whether `participant` is the person erased.
   func isErased(_ participant: Participant) -> Bool {
-    Self.key(participant.name) == name
-      && written.map { Self.spelling(participant.name) == $0 } ?? true
+    Self.isPerson(participant, key: name, written: written)
+  }
+
+  /// Whether `participant` is called `key` (folded) and, given `written`, written so.
+  private static func isPerson(_ participant: Participant, key: [Character], written: String?)
+    -> Bool
+  {
+    self.key(participant.name) == key && written.map { spelling(participant.name) == $0 } ?? true
   }
 
   /// The different ways, in lower case, that people of `participants` called like `name`
