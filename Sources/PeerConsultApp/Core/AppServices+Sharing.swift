@@ -7,10 +7,8 @@ import PeerConsultKit
 extension AppServices {
   /// What anonymising `subject` will do.
   func shareReview(of subject: ShareSubject) throws -> ServiceResult {
-    let read = try records(of: subject)
-    return .shareReviewLoaded(
-      ShareReview(records: read.records, others: try others(of: subject)),
-      skipped: read.skipped.count)
+    let (review, skipped) = try review(of: subject)
+    return .shareReviewLoaded(review, skipped: skipped)
   }
 
   /// Stores the choice for `term` in every session of `subject`: one `shareChoice` event each,
@@ -31,10 +29,7 @@ extension AppServices {
       }
     }
     return .shareChoiceSaved(
-      term: term, replace: replace,
-      review: ShareReview(
-        records: try records(of: subject).records, others: try others(of: subject)),
-      live: liveState)
+      term: term, replace: replace, review: try review(of: subject).review, live: liveState)
   }
 
   /// Deletes `session` as `peerconsult delete` does, refused while it is live elsewhere or
@@ -114,6 +109,13 @@ extension AppServices {
       read.records = HarvestExport.records(read.records, in: period)
     }
     return read
+  }
+
+  /// What anonymising `subject` will do, with the people around it, and how many of its
+  /// sessions were left out because they do not rebuild.
+  private func review(of subject: ShareSubject) throws -> (review: ShareReview, skipped: Int) {
+    let read = try records(of: subject)
+    return (ShareReview(records: read.records, others: try others(of: subject)), read.skipped.count)
   }
 
   /// The people `subject`'s sessions may name who need not have been there: those of its
