@@ -36,8 +36,8 @@ extern char *tigetstr(const char *capname);
 
 /// Whether the terminal type in TERM is known and can move the cursor: 1 if so, 0 when
 /// terminfo has no such type (or TERM is not set), -1 when no terminfo database was found, 2
-/// when the type cannot address the cursor (`dumb`, a hardcopy terminal). Looked up before the screen starts: initscr() on an unknown
-/// type prints ncurses' own line and exits.
+/// when the type cannot address the cursor (`dumb`, a hardcopy terminal). Looked up before
+/// the screen starts: initscr() on an unknown type prints ncurses' own line and exits.
 static inline int pc_terminal_usable(int fd) {
   int found = 0;
   // A hardcopy terminal is found (1) yet refused: it can no more show a screen than `dumb`.
