@@ -15,6 +15,25 @@ extension CommandLineTests {
   /// Where `runuser` is, to run the binary as a user that file modes bind.
   static let runuser = "/usr/sbin/runuser"
 
+  /// A test that needs file modes to bind the binary: chmod does not bind root, so as root the
+  /// binary runs as `nobody` through runuser, and without runuser the test is skipped.
+  static var bindsFileModes: ConditionTrait {
+    .enabled(
+      if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: runuser),
+      "as root, needs runuser to run the binary as a user that file modes bind")
+  }
+
+  /// The user to run the binary as so that file modes bind it (`nobody` when the tests run as
+  /// root, else the tests' own, nil), given `paths`, the ones of them that exist, to own.
+  func userBoundByFileModes(owning paths: [String]) throws -> String? {
+    guard getuid() == 0 else { return nil }
+    let account = try #require(getpwnam("nobody"), "no user nobody")
+    for path in paths where FileManager.default.fileExists(atPath: path) {
+      #expect(chown(path, account.pointee.pw_uid, account.pointee.pw_gid) == 0)
+    }
+    return "nobody"
+  }
+
   /// Each file in `folder` and its subfolders (the marks of `locks/`): its bytes and its
   /// modification time, to the nanosecond; a subfolder's time changes when a file in it comes
   /// or goes. The `-shm` file is SQLite's shared memory, where every reader of a WAL database
@@ -90,10 +109,7 @@ extension CommandLineTests {
 
   /// A folder and file made read-only (0500/0400). chmod does not bind root, so as root the
   /// commands run as `nobody` through runuser; without runuser they are skipped.
-  @Test(
-    .enabled(
-      if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: CommandLineTests.runuser),
-      "as root, needs runuser to run the binary as a user that file modes bind"))
+  @Test(CommandLineTests.bindsFileModes)
   func readingCommandsWorkInAReadOnlyFolder() throws {
     for keepCompanions in [false, true] {
       let folder = try seeded()
@@ -102,16 +118,9 @@ extension CommandLineTests {
       for name in names where !keepCompanions && name != "peerconsult.sqlite" {
         try FileManager.default.removeItem(at: data.appendingPathComponent(name))
       }
-      let user = getuid() == 0 ? "nobody" : nil
-      if let user {
-        let account = try #require(getpwnam(user), "no user \(user)")
-        // The binary's user must be able to reach the folder, but not write to it.
-        for path in [folder.url.path, data.path]
-          + names.map({ data.appendingPathComponent($0).path })
-        where FileManager.default.fileExists(atPath: path) {
-          #expect(chown(path, account.pointee.pw_uid, account.pointee.pw_gid) == 0)
-        }
-      }
+      // The binary's user must be able to reach the folder, but not write to it.
+      let user = try userBoundByFileModes(
+        owning: [folder.url.path, data.path] + names.map { data.appendingPathComponent($0).path })
       for name in try FileManager.default.contentsOfDirectory(atPath: data.path) {
         #expect(chmod(data.appendingPathComponent(name).path, 0o400) == 0)
       }
@@ -127,10 +136,7 @@ extension CommandLineTests {
   /// one line and leaves nothing beside the file: SQLite's failing open used to leave `-wal` and
   /// `-shm` files of mode 0400 that kept every later command failing after the mode was fixed
   /// as told (issue 14, item 10).
-  @Test(
-    .enabled(
-      if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: CommandLineTests.runuser),
-      "as root, needs runuser to run the binary as a user that file modes bind"))
+  @Test(CommandLineTests.bindsFileModes)
   func aReadOnlyDatabaseFileIsRefusedLeavingNothingBesideIt() throws {
     let folder = try seeded()
     let data = folder.data
@@ -138,15 +144,8 @@ extension CommandLineTests {
     where name != "peerconsult.sqlite" {
       try FileManager.default.removeItem(at: data.appendingPathComponent(name))
     }
-    let user = getuid() == 0 ? "nobody" : nil
-    if let user {
-      let account = try #require(getpwnam(user), "no user \(user)")
-      for path in [
-        folder.url.path, data.path, data.appendingPathComponent("peerconsult.sqlite").path,
-      ] {
-        #expect(chown(path, account.pointee.pw_uid, account.pointee.pw_gid) == 0)
-      }
-    }
+    let user = try userBoundByFileModes(
+      owning: [folder.url.path, data.path, data.appendingPathComponent("peerconsult.sqlite").path])
     let file = data.appendingPathComponent("peerconsult.sqlite")
     #expect(chmod(file.path, 0o400) == 0)
     let before = try FolderSnapshot(data)
@@ -165,20 +164,11 @@ extension CommandLineTests {
   /// A data folder its user cannot look in (`chmod -R 600` takes a folder's search bit) is
   /// named, with status 1, by reading and writing commands alike: before, every command said
   /// there were no sessions yet, with status 0, and `import` blamed the disk.
-  @Test(
-    .enabled(
-      if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: CommandLineTests.runuser),
-      "as root, needs runuser to run the binary as a user that file modes bind"))
+  @Test(CommandLineTests.bindsFileModes)
   func aFolderThatCannotBeLookedInIsNamed() throws {
     let folder = try seeded()
     let data = folder.data
-    let user = getuid() == 0 ? "nobody" : nil
-    if let user {
-      let account = try #require(getpwnam(user), "no user \(user)")
-      for path in [folder.url.path, data.path] {
-        #expect(chown(path, account.pointee.pw_uid, account.pointee.pw_gid) == 0)
-      }
-    }
+    let user = try userBoundByFileModes(owning: [folder.url.path, data.path])
     #expect(chmod(data.path, 0o600) == 0)
     defer { _ = chmod(data.path, 0o700) }
     for command in [["list"], ["show", "latest"], ["import", Self.sessionsExport.path]] {
