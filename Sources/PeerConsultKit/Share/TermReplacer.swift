@@ -156,6 +156,12 @@ struct TermReplacer: Sendable {
   }
 
   /// `text` with the matches that `replace` accepts replaced.
+  ///
+  /// Two matches given the same replacement with only blanks between them, one of them found
+  /// as like a name, are one name written in two pieces ("Zoe" as Zoë's first name, "Mueller"
+  /// as like her surname): they become one replacement, as "Zoë Müller" does, not two in a row
+  /// that read as two people. Two names each found as written ("#PriyaPatel PriyaP") stay
+  /// two, as they were written.
   func replacing(in text: String, where replace: (Match) -> Bool) -> String {
     let accepted = matches(in: text).filter(replace)
     // Most notes name nobody: they are given back without being split into characters.
@@ -165,14 +171,28 @@ struct TermReplacer: Sendable {
     var output = ""
     var copied = text.startIndex
     var copiedUpTo = 0
+    var last: Match?
     for match in accepted {
       let start = text.index(copied, offsetBy: match.range.lowerBound - copiedUpTo)
-      output += text[copied..<start]
-      output += match.replacement
+      let gap = text[copied..<start]
+      let onePerson =
+        match.replacement == last?.replacement
+        && (match.suspicion == .resemblance || last?.suspicion == .resemblance)
+        && !gap.isEmpty && gap.allSatisfy(Self.isBlank)
+      if !onePerson {
+        output += gap
+        output += match.replacement
+      }
+      last = match
       copied = text.index(start, offsetBy: match.range.count)
       copiedUpTo = match.range.upperBound
     }
     return output + text[copied...]
+  }
+
+  /// A space between two words of one name: a space or a no-break space.
+  private static func isBlank(_ character: Character) -> Bool {
+    character == " " || character == "\u{00A0}"
   }
 
   /// Every occurrence of a term in `text`, in order and not overlapping; ordinary uses of

@@ -199,6 +199,29 @@ import Testing
         + "[Participant B]'s plan and [Participant C]")
   }
 
+  /// A name written in two pieces found one by one ("Zoe" as Zoë's first name, "Mueller" as
+  /// like her surname) is one person, replaced once as "Zoë Müller" is; two names apart stay
+  /// two. Before, "Zoe Mueller" read "[Participant A] [Participant A]".
+  @Test func aNameFoundInTwoPiecesIsReplacedOnce() throws {
+    let zoe = Participant(name: "Zoë Müller", organisation: "City Council", level: .senior)
+    let setup = SessionSetup(
+      title: "T", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [zoe, ShareFixture.sean], presenters: [0])
+    let store = try AppDatabase.inMemory()
+    let live = try LiveSession.create(
+      setup, id: ShareFixture.firstID, store: store, clock: ManualClock())
+    try live.start()
+    let said = "asking Zoe Mueller, Zoe\u{00A0}Mueller's team and Zoë Müller; Zoë, Zoë and Seán"
+    try live.addNote(.init(text: said, kind: .insight))
+    let record = try SessionRecord(id: live.id, events: store.events(of: live.id))
+    let anonymised = try Anonymiser(records: [record]).anonymise(record)
+    let zoeSays = "[Participant A]"
+    #expect(
+      anonymised.state.visibleNotes.first?.text
+        == "asking \(zoeSays), \(zoeSays)'s team and \(zoeSays); \(zoeSays), \(zoeSays) and "
+        + "[Participant B]")
+  }
+
   @Test func aNameShapedLikeTwoPeopleSaysNeither() throws {
     let anonymiser = try anonymiser([
       Participant(name: "Sam Lee", organisation: "A", level: .senior),
