@@ -123,11 +123,16 @@ import Testing
     let newer = try altered("newer.peerconsult", at: 60, [0, 0, 0, 99])
     let text = folder.url.appendingPathComponent("notes.txt")
     try "not a database".write(to: text, atomically: true, encoding: .utf8)
+    // A named pipe nobody writes to would be waited on for ever if it were opened.
+    let pipe = folder.url.appendingPathComponent("pipe.peerconsult")
+    #expect(mkfifo(pipe.path, 0o600) == 0)
 
     for (file, message) in [
       (damaged, "is damaged"), (text, "is not a PeerConsult backup (it is not a database)"),
       (foreign, "is not a PeerConsult backup (another program's database)"),
       (newer, "was written by a newer PeerConsult"),
+      (pipe, "is not a PeerConsult backup (it is not a regular file)"),
+      (folder.url, "is not a PeerConsult backup (it is a folder)"),
       // Named as missing, not as empty.
       (
         folder.url.appendingPathComponent("missing.peerconsult"),

@@ -181,6 +181,22 @@ extension CommandLineTests {
     }
   }
 
+  /// A backup its user cannot read is named as one that cannot be read, with what to do:
+  /// before, it was "not a PeerConsult backup (Cannot open … (Permission denied): … choose
+  /// another folder with --data-dir)", the data folder's advice inside the file's refusal.
+  @Test(CommandLineTests.bindsFileModes)
+  func aBackupThatCannotBeReadIsNamed() throws {
+    let folder = try seeded()
+    let backup = folder.file("sessions.peerconsult")
+    #expect(try run(["backup", backup.path], in: folder).status == 0)
+    let user = try userBoundByFileModes(owning: [folder.url.path, folder.data.path])
+    #expect(chmod(backup.path, 0) == 0)
+    expectRefusal(
+      try run(["restore", backup.path, "--yes"], in: folder, as: user),
+      mentioning: "Cannot read \(backup.path) (Permission denied): check its permissions; "
+        + "nothing was restored.")
+  }
+
   /// A data folder that is a file is named so by reading commands too; `list` said there were
   /// no sessions yet, with status 0.
   @Test func aDataFolderThatIsAFileIsNamed() throws {

@@ -72,6 +72,12 @@ extension AppDatabase {
         path: path,
         reason: failure == ENOENT ? "there is no such file" : String(cString: strerror(failure)))
     }
+    // A folder, a pipe or a device is no backup, and a pipe would be waited on.
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw .notABackup(
+        path: path,
+        reason: info.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : "it is not a regular file")
+    }
     do {
       guard try DatabaseInspection.inspect(backup, schema: .current, fullCheck: true) != .fresh
       else {
@@ -91,6 +97,8 @@ extension AppDatabase {
       case .foreignDatabase: throw .notABackup(path: path, reason: "another program's database")
       case .newerVersion(_, _, let writtenBy, _): throw .newer(path: path, writtenBy: writtenBy)
       case .damaged(_, let detail): throw .damaged(path: path, detail: detail)
+      case .cannotOpen(_, let reason), .readFailed(_, let reason):
+        throw .cannotRead(path: path, reason: reason)
       default: throw .notABackup(path: path, reason: Self.reason(of: error))
       }
     } catch {

@@ -7,6 +7,8 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
   /// The file to restore is no PeerConsult database: `reason` says what it is.
   case notABackup(path: String, reason: String)
+  /// The file to restore could not be read (the reason from the system or SQLite).
+  case cannotRead(path: String, reason: String)
   /// The file to restore is a PeerConsult database this version cannot read.
   case newer(path: String, writtenBy: String?)
   /// The file to restore is a damaged PeerConsult database.
@@ -25,6 +27,9 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
         + "place; the sessions are unchanged."
     case .notABackup(let path, let reason):
       "\(path) is not a PeerConsult backup (\(reason.withoutClosingFullStop)): nothing was restored; check the file name."
+    case .cannotRead(let path, let reason):
+      "Cannot read \(path) (\(reason.withoutClosingFullStop)): check its permissions; nothing was "
+        + "restored."
     case .newer(let path, let writtenBy):
       "\(path) was written by a newer PeerConsult (\(writtenBy ?? "unknown version")): "
         + "install it to restore this backup; nothing was restored."
