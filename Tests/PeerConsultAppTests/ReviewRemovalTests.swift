@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import PeerConsultApp
@@ -29,6 +30,37 @@ import Testing
     let review = try #require(f.runner.state.screen as? ReviewState)
     #expect(review.sessions.map(\.id) == [Self.discharge])
     #expect(throws: StoreError.noSuchSession(Self.night.rawValue)) { try f.stored() }
+  }
+
+  /// Another program in the middle of a read (or a full disk) keeps the file from being
+  /// rewritten: the removal stands, and the notice says that its words wait in the free space,
+  /// as `peerconsult delete` and `erase-person` warn. Before, it said "for good." and nothing
+  /// else.
+  @Test func aRemovalWhoseClearingWaitsSaysSo() throws {
+    let f = try ShareReviewFixture()
+    var configuration = Configuration()
+    configuration.allowsUnsafeTransactions = true
+    let reader = try DatabaseQueue(
+      path: f.dataFolder.appendingPathComponent("peerconsult.sqlite").path,
+      configuration: configuration)
+    try reader.inDatabase { db in
+      try db.execute(sql: "BEGIN")
+      _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions")
+    }
+    defer { try? reader.inDatabase { try $0.execute(sql: "COMMIT") } }
+    let waits =
+      "what was removed is still in the file's free space: PeerConsult clears it the next "
+      + "time it saves, once there is room."
+    f.press(.control("x"), .character("y"))
+    #expect(
+      f.runner.state.notice
+        == Notice(
+          "Deleted session d4000000 (Night-time economy) for good; " + waits, tone: .warning))
+    #expect(throws: StoreError.noSuchSession(Self.night.rawValue)) { try f.stored() }
+    f.press(.enter, .character("w"), .down, .character("e"), .character("y"))
+    #expect(
+      f.runner.state.notice
+        == Notice("Erased from 1 session: now [Erased person 1]; " + waits, tone: .warning))
   }
 
   @Test func aSessionLiveElsewhereIsNotDeleted() throws {

@@ -37,10 +37,10 @@ extension AppServices {
   func delete(_ session: SessionID) throws -> ServiceResult {
     // On a full disk the session is removed all the same; its bytes are cleared at the next
     // opening for writing.
-    _ = try removingStored([session]) {
+    let cleared = try removingStored([session]) {
       try store().deleteSession(session) { SessionLock.isLive($0, in: location.dataDirectory) }
     }
-    return .sessionDeleted(session)
+    return .sessionDeleted(session, cleared: cleared)
   }
 
   /// Erases `name` as `peerconsult erase-person` does, refused while one of their sessions is
@@ -54,7 +54,7 @@ extension AppServices {
     }
     return .personErased(
       pseudonym: erasure.pseudonym, sessions: erasure.sessions,
-      shown: try database.loadSession(shown))
+      shown: try database.loadSession(shown), cleared: erasure.cleared)
   }
 
   /// Renders `subject` anonymised and writes it as a private file, cleaned of control

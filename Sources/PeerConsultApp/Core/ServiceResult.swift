@@ -66,11 +66,13 @@ public enum ServiceResult: Equatable, Sendable {
   case shareWritten(path: String, sessions: Int)
   /// Nothing was written: a file is already at `path`, and replacing it was not asked for.
   case shareOutputExists(path: String)
-  /// A session was deleted for good.
-  case sessionDeleted(SessionID)
+  /// A session was deleted for good; `cleared` is false when its words are still in the
+  /// file's free space (a full disk), to be cleared at the next opening for writing.
+  case sessionDeleted(SessionID, cleared: Bool = true)
   /// A person was erased from `sessions`, now `pseudonym`; `shown` is the session the request
-  /// came from, as now stored.
-  case personErased(pseudonym: String, sessions: [SessionID], shown: SessionState)
+  /// came from, as now stored; `cleared` as for ``sessionDeleted(_:cleared:)``.
+  case personErased(
+    pseudonym: String, sessions: [SessionID], shown: SessionState, cleared: Bool = true)
   /// The actions still open from the group's earlier meetings, newest first.
   case followUpsLoaded([ActionLedger.Item])
   /// A session's actions as later meetings of its group left them, by note id.

@@ -123,8 +123,8 @@ final class StateChecker {
     // acknowledged: they are not lost.
     for result in harness.results {
       switch result {
-      case .sessionDeleted(let id): acknowledged.removeAll { $0.session == id }
-      case .personErased(_, let sessions, _):
+      case .sessionDeleted(let id, _): acknowledged.removeAll { $0.session == id }
+      case .personErased(_, let sessions, _, _):
         acknowledged.removeAll { sessions.contains($0.session) }
       default: break
       }

@@ -181,10 +181,14 @@ extension ReviewState: Screen {
           note: note, rows: TranscriptScreen.rows(bodyHeight: environment.bodyHeight))
       }
       return [.show(transcript), .command(.loadActionHistory(id))]
-    case .sessionDeleted(let id):
+    case .sessionDeleted(let id, let cleared):
       let title = listing(id)?.title ?? ""
+      let deleted = "Deleted session \(id.short) (\(title)) for good"
       return [
-        .notice(Notice("Deleted session \(id.short) (\(title)) for good.", tone: .success)),
+        .notice(
+          cleared
+            ? Notice(deleted + ".", tone: .success)
+            : Notice(deleted + "; " + ReviewState.notClearedYet, tone: .warning)),
         .command(reloadCommand),
       ]
     case .failed(.deleteSession, let error, _):
@@ -215,4 +219,13 @@ extension ReviewState: Screen {
 extension ReviewScreen {
   /// Entries a page key moves over.
   static let pageStep = 8
+}
+
+extension ReviewState {
+  /// What follows a removal (a deleted session, an erased person) whose words are still in the
+  /// database's free space: the disk was full, or another program was reading it, when the
+  /// file was to be rewritten. `peerconsult delete` and `erase-person` warn alike.
+  static let notClearedYet =
+    "what was removed is still in the file's free space: PeerConsult clears it the next "
+    + "time it saves, once there is room."
 }

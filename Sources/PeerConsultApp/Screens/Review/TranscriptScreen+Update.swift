@@ -179,14 +179,15 @@ extension TranscriptState: Screen {
             ? Notice("Note #\(id) corrected (the earlier text is kept).", tone: .success)
             : LiveScreen.nothingToSaveNotice)
       ]
-    case .result(.personErased(let pseudonym, let erased, let stored)):
+    case .result(.personErased(let pseudonym, let erased, let stored, let cleared)):
       update(session: stored)
       let sessions = erased.count
+      let done = "Erased from \(sessions) session\(sessions == 1 ? "" : "s"): now \(pseudonym)"
       return [
         .notice(
-          Notice(
-            "Erased from \(sessions) session\(sessions == 1 ? "" : "s"): now \(pseudonym).",
-            tone: .success))
+          cleared
+            ? Notice(done + ".", tone: .success)
+            : Notice(done + "; " + ReviewState.notClearedYet, tone: .warning))
       ]
     case .result(.failed(.erasePerson, let error, _)):
       return [.notice(Notice("Not erased: \(error)", tone: .error))]
