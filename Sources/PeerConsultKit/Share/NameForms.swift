@@ -1,7 +1,8 @@
 /// The ways a group writes a participant's name in its notes, for the ``Anonymiser``.
 ///
 /// A whole name is also written without its title, joined ("PriyaPatel", "李静"), as first and
-/// last name only, with the surname's initial ("PriyaP", "Priya P"), without its apostrophes
+/// last name only, with the surname's initial ("PriyaP", "Priya P"), joined by a full stop or an
+/// underscore as in an e-mail address ("priya.patel@", "priya_patel"), without its apostrophes
 /// or hyphens ("ONeill", "AlRashid") and with spaces for them ("O Neill", "Al Rashid"). Its
 /// parts are each word, each half of a hyphenated word and what follows an apostrophe
 /// ("Neill"), without titles and initials. A title before any of them ("Dr Patel") goes with
@@ -55,6 +56,15 @@ enum NameForms {
     }
     var wholes = [words.joined(separator: " "), words.joined()]
     if words.count > 2 { wholes += ["\(first) \(last)", first + last] }
+    // An e-mail address or a handle joins the words with a full stop or an underscore
+    // ("rose.baker@council.gov", "amira_khan"), in lower case: words that are each ordinary
+    // English ("rose", "baker") were left as ordinary there, and the address went out whole.
+    if !TermReplacer.isCJK(first.last ?? " ") {
+      for joint in [".", "_"] {
+        wholes.append(words.joined(separator: joint))
+        if words.count > 2 { wholes.append(first + joint + last) }
+      }
+    }
     // A surname with its particle ("Ó Briain", "van Dijk", "bin Salleh"), written without the
     // first name: replaced whole, so that the particle, too short to be replaced alone, does
     // not stand beside the pseudonym ("O [Participant D]").
@@ -76,10 +86,12 @@ enum NameForms {
 
   /// The care a whole-name `form` is replaced with: a name of one ordinary word ("Hope") is
   /// left in its ordinary lower-case use, as a part of a name is; a whole name of several
-  /// ("will hope") is a suspect there; any name takes a title and a plural or possessive.
+  /// ("will hope") is a suspect there, but not joined as in an address ("will.hope"), which is
+  /// always the name; any name takes a title and a plural or possessive.
   static func careOfWhole(_ form: String) -> TermReplacer.Care {
+    // Words joined by a full stop or an underscore ("rose.baker") are no ordinary phrase.
     let ordinary: TermReplacer.Care =
-      !isOrdinary(form)
+      !isOrdinary(form) || form.contains(where: { $0 == "." || $0 == "_" })
       ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
     return ordinary.union([.suffixes, .takesTitle])
   }

@@ -400,6 +400,26 @@ import Testing
     #expect(keeping.scrub("we will hope, said Will Hope") == "we will hope, said [Participant A]")
   }
 
+  /// A name in an e-mail address or a handle, its words joined by a full stop or an underscore
+  /// and in lower case, is the name: "rose" and "baker" are each ordinary English, and the
+  /// address went out whole; "amira.khan" kept ".khan". A full stop ending a sentence before
+  /// a name is no joint.
+  @Test func aNameInAnAddressOrAHandleIsReplaced() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "Rose Baker", organisation: "City Council", level: .senior),
+      Participant(name: "Amira Khan", organisation: "NHS Trust", level: .frontline),
+      Participant(name: "Dr Will Henry Smith", organisation: "Police", level: .middle),
+    ])
+    #expect(
+      anonymiser.scrub(
+        "Send it to rose.baker@council.gov, amira_khan, Amira.Khan and will.smith@police.uk")
+        == "Send it to [Participant A]@council.gov, [Participant B], [Participant B] and "
+        + "[Participant C]@police.uk")
+    #expect(anonymiser.matches(in: "rose.baker@council.gov").map(\.suspicion) == [nil])
+    // Ordinary words stay ordinary beside a full stop ending a sentence.
+    #expect(anonymiser.scrub("a rose. baker street") == "a rose. baker street")
+  }
+
   @Test func namesArefoundWithoutApostrophesJoinedAndWithAPluralOrPossessiveS() throws {
     let anonymiser = try anonymiser([
       ShareFixture.priya, ShareFixture.sean,
