@@ -375,7 +375,7 @@ public struct Anonymiser: Sendable {
 
   /// ``organisation(_:)`` found from the folded name.
   private func foldedOrganisation(_ name: String) -> String {
-    let folded = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+    let folded = TermReplacer.nameKey(name)
     guard !folded.isEmpty else { return "" }
     return organisations[folded] ?? "[Organisation]"
   }
@@ -535,7 +535,7 @@ struct PersonKey: Hashable, Sendable {
   }
 
   private static func fold(_ text: String) -> [Character] {
-    TermReplacer.fold(text.trimmedOfWhitespace)
+    TermReplacer.nameKey(text)
   }
 
   /// Folds each different name and organisation once, where the same people come to session

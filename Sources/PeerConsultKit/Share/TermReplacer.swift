@@ -537,6 +537,27 @@ struct TermReplacer: Sendable {
     return text.utf8.map { Character(Unicode.Scalar(foldedByte($0))) }
   }
 
+  /// A person's name (or organisation) as people are told apart: ``fold(_:)-(String)``, the
+  /// blanks at its ends left out and each run of them inside it one space. "Amira  Khan",
+  /// pasted with two spaces, is Amira Khan: `erase-person "Amira Khan"` left her session as it
+  /// was, and said she was erased.
+  static func nameKey(_ name: String) -> [Character] {
+    let folded = fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+    guard folded.indices.dropFirst().contains(where: { folded[$0].isWhitespace }) else {
+      return folded
+    }
+    var key: [Character] = []
+    key.reserveCapacity(folded.count)
+    for character in folded {
+      if character.isWhitespace {
+        if key.last != " " { key.append(" ") }
+      } else {
+        key.append(character)
+      }
+    }
+    return key
+  }
+
   /// One character without case, accents or width, as the characters it compares as.
   static func fold(_ character: Character) -> [Character] {
     // Most text is ASCII, and most of the rest Latin letters of one scalar ("é", "ñ"): those

@@ -52,7 +52,7 @@ extension AppDatabase {
   public func erasePerson(
     named name: String, at date: Date, isLive: (SessionID) -> Bool = { _ in false }
   ) throws(StoreError) -> Erasure {
-    let wanted = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+    let wanted = TermReplacer.nameKey(name)
     guard !wanted.isEmpty else { throw .noSuchPerson(name) }
     var erasure: Erasure?
     let cleared = try leavingNoTrace { db in
@@ -89,7 +89,7 @@ extension AppDatabase {
   /// The sessions the person called `name` (without regard to case or accents) took part in,
   /// oldest first: those ``erasePerson(named:at:isLive:)`` would rewrite.
   public func sessions(withParticipant name: String) throws(StoreError) -> [SessionID] {
-    let wanted = TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+    let wanted = TermReplacer.nameKey(name)
     return try read { db in try Self.sessions(withParticipant: wanted, in: db) }
   }
 
@@ -105,7 +105,7 @@ extension AppDatabase {
         JOIN sessions s ON s.id = p.session_id ORDER BY s.created_at, s.id
         """)
     var sessions: [SessionID] = []
-    for row in rows where TermReplacer.fold(row["name"] as String) == wanted {
+    for row in rows where TermReplacer.nameKey(row["name"] as String) == wanted {
       if let session = SessionID(rawValue: row["session_id"]), !sessions.contains(session) {
         sessions.append(session)
       }
@@ -177,7 +177,7 @@ extension AppDatabase {
         FROM group_events WHERE type = 'memberJoined' ORDER BY group_id
         """)
     var groups: [GroupID] = []
-    for row in rows where TermReplacer.fold(row["name"] as String? ?? "") == wanted {
+    for row in rows where TermReplacer.nameKey(row["name"] as String? ?? "") == wanted {
       if let group = GroupID(rawValue: row["group_id"]), !groups.contains(group) {
         groups.append(group)
       }

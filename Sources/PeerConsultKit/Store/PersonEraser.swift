@@ -146,6 +146,6 @@ struct PersonEraser {
   }
 
   private static func key(_ name: String) -> [Character] {
-    TermReplacer.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+    TermReplacer.nameKey(name)
   }
 }

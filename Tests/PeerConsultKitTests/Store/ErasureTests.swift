@@ -228,6 +228,26 @@ import Testing
     }
   }
 
+  /// Her name pasted with two spaces in one session is her name: before, that session was
+  /// left as it was while the command said she was erased. Her e-mail address goes whole.
+  @Test func aNameWrittenWithTwoSpacesOrInAnAddressIsErased() throws {
+    let (store, with, _) = try seeded()
+    try with.addNote(.init(text: "Write to priya.kowalczyk@trust.org", kind: .insight))
+    var setup = Fixtures.setup(title: "Second look")
+    setup.participants.append(
+      Participant(name: " Priya  Kowalczyk ", organisation: "Quillfeather Trust", level: .senior))
+    let pasted = try store.live(setup)
+    try pasted.start()
+    try pasted.addNote(.init(text: "Agreed with the hub", kind: .insight, speaker: 3))
+    let erasure = try store.database.erasePerson(named: "Priya Kowalczyk", at: store.clock.now())
+    #expect(Set(erasure.sessions) == [with.id, pasted.id])
+    #expect(try store.database.loadSession(pasted.id).participants[3].name == "[Erased person 1]")
+    #expect(
+      try store.database.loadSession(with.id).visibleNotes.last?.text
+        == "Write to [Erased person 1]@trust.org")
+    #expect(!contains(try bytes(of: store), "Kowalczyk"))
+  }
+
   @Test func erasingSomeoneWhoWasNeverThereIsRefused() throws {
     let (store, _, _) = try seeded()
     #expect(throws: StoreError.noSuchPerson("Nobody Here")) {
