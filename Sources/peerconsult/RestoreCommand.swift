@@ -11,8 +11,8 @@ struct RestoreCommand: ParsableCommand {
       The backup is checked first: a damaged file, another program's database or a backup \
       from a newer PeerConsult is refused. The current database is copied beside it as \
       peerconsult.sqlite.before-restore-<time> before anything changes. Asks first; --yes \
-      answers for scripts. Close PeerConsult's screens first: a session running in another \
-      window is not detected yet and would carry on in the restored database.
+      answers for scripts. Refused while a session is running in another window: leave it \
+      there (q) first.
       """)
 
   @OptionGroup var data: DataOptions
@@ -29,7 +29,12 @@ struct RestoreCommand: ParsableCommand {
     let folder = data.location.dataDirectory
     let database = try data.database()
     defer { database.closeForExit() }
-    let current = try database.sessions().count
+    let sessions = try database.sessions()
+    // A session running elsewhere would go on saving into the restored database, its notes
+    // since the backup no longer there, while its screen still showed them. Asked again after
+    // the question, which may wait.
+    try Self.refuseWhileLive(sessions.map(\.id), in: folder)
+    let current = sessions.count
     if !yes {
       try Confirmation.ask(
         "Replace the \(CommandText.counted(current, "session")) in \(folder.path) with the "
@@ -38,12 +43,20 @@ struct RestoreCommand: ParsableCommand {
           "restore replaces every session: run it in a terminal to confirm, or add --yes.",
         declined: "Nothing was restored.")
     }
+    try Self.refuseWhileLive(sessions.map(\.id), in: folder)
     let aside = folder.appendingPathComponent(
       "\(AppDatabase.fileName).before-restore-\(Self.timestamp())")
     try database.restore(from: url, keepingCurrentAt: aside)
     try StandardOutput.line(
       "Restored \(CommandText.counted(incoming, "session")) from \(url.path); the database as it was "
         + "is kept as \(aside.path).")
+  }
+
+  /// Refuses, changing nothing, when one of `sessions` is live in another program.
+  private static func refuseWhileLive(_ sessions: [SessionID], in folder: URL) throws {
+    if let live = sessions.first(where: { SessionLock.isLive($0, in: folder) }) {
+      throw StoreError.openElsewhere(live)
+    }
   }
 
   /// The time in the aside file's name, to the millisecond so that two restores in one second
