@@ -113,6 +113,40 @@ import Testing
     #expect(!live.session.isStarted)
   }
 
+  /// A decision changed stays on its action, and the notice names the action decided: before,
+  /// `d` on an action already decided went on to the first open one, and the `x` and reason
+  /// typed next dropped that one instead. A first decision goes on to the next open action
+  /// below it.
+  @Test func aDecisionChangedStaysOnItsActionAndEachIsNamed() throws {
+    let m = try Meeting(width: 120, height: 40)
+    // The second first: on to the third, below it, not back to the first.
+    m.press(.down, .character("d"))
+    #expect(m.followUp?.selection == 2)
+    #expect(
+      m.runner.state.notice
+        == Notice("Done: “Share the night-time economy figures next session”", tone: .success))
+    m.press(.character("c"), .enter)
+    #expect(m.followUp?.selection == 0)
+    // Back up to the second, already done: changed, it stays picked.
+    m.press(.down, .character("d"))
+    m.press(.up, .up, .down)
+    #expect(m.followUp?.selection == 1)
+    m.press(.character("x"))
+    m.type("The council published them")
+    m.press(.enter)
+    #expect(m.followUp?.selection == 1)
+    #expect(
+      m.runner.state.notice
+        == Notice("Dropped: “Share the night-time economy figures next session”", tone: .success))
+    m.press(.character("d"))
+    #expect(m.followUp?.selection == 1)
+    let id = try #require(m.followUp?.live.sessionID)
+    let stored = try m.database.loadSession(id).followUps
+    #expect(stored[ActionReference(session: m.first, note: 3)] == nil)
+    #expect(stored[ActionReference(session: m.first, note: 2)]?.outcome == .done)
+    #expect(stored[ActionReference(session: m.first, note: 1)]?.outcome == .carried(note: ""))
+  }
+
   /// A note begun before the meeting's start and kept when the program ended comes back in
   /// the note line once the follow-ups are done with, and saving it starts the meeting.
   @Test func aNoteBegunBeforeTheMeetingsStartIsBackAfterTheFollowUps() throws {

@@ -37,6 +37,16 @@ public struct FollowUpState: Equatable, Sendable {
   public var items: [ActionLedger.Item]?
   public var selection = 0
   public var field: Field?
+  /// The action a decision was last sent for, and whether it had none before: what the list
+  /// picks once the decision is stored.
+  var deciding: Deciding?
+
+  /// An action a decision was sent for.
+  struct Deciding: Equatable, Sendable {
+    let reference: ActionReference
+    /// Whether it had no decision yet.
+    let wasOpen: Bool
+  }
 
   public init(live: LiveState, items: [ActionLedger.Item]? = nil) {
     self.live = live
@@ -189,11 +199,8 @@ extension FollowUpState: Screen {
     case .action(.continueToSession), .action(.quit): return LiveState.opening(live)
     case .result(.sessionChanged(let stored)):
       live.session = stored
-      // On to the next action not yet followed up, so each takes one or two keys.
-      if let items, let next = items.indices.first(where: { decision(items[$0]) == nil }) {
-        selection = next
-      }
       field = nil
+      return decided()
     case .result(.failed(.loadFollowUps, let error, _)):
       return LiveState.opening(live) + [
         .notice(Notice("Cannot read last time's actions: \(error)", tone: .error))
@@ -222,9 +229,38 @@ extension FollowUpState: Screen {
     return items[selection]
   }
 
-  private func record(_ outcome: FollowUpOutcome) -> [Effect] {
+  private mutating func record(_ outcome: FollowUpOutcome) -> [Effect] {
     guard let picked else { return [] }
+    deciding = Deciding(reference: picked.reference, wasOpen: decision(picked) == nil)
     return [.command(.session(.followUp(picked.reference, outcome)))]
+  }
+
+  /// Once a decision is stored: after a first decision the list goes on to the next action
+  /// not yet followed up, so that each takes one or two keys; a decision changed stays on its
+  /// action, so that the next key is not for another one the facilitator did not pick (before,
+  /// `d` on an action already dropped went on to the first open one, and the `x` typed next
+  /// dropped that). The notice names the action either way.
+  private mutating func decided() -> [Effect] {
+    guard let deciding, let items,
+      let index = items.firstIndex(where: { $0.reference == deciding.reference }),
+      let outcome = decision(items[index])
+    else { return [] }
+    self.deciding = nil
+    selection = index
+    if deciding.wasOpen {
+      let open = items.indices.filter { decision(items[$0]) == nil }
+      if let next = open.first(where: { $0 > index }) ?? open.first { selection = next }
+    }
+    let said =
+      switch outcome {
+      case .done: "Done"
+      case .carried: "Carried forward"
+      case .dropped: "Dropped"
+      }
+    return [
+      .notice(
+        Notice("\(said): “\(items[index].text.truncated(toWidth: 60))”", tone: .success))
+    ]
   }
 
   private mutating func edit(_ field: Field, _ input: ScreenInput) -> [Effect] {
