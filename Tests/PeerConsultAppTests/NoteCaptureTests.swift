@@ -219,7 +219,7 @@ import Testing
     f.press(.character("n"), .enter)
     f.type("half a thought")
     f.press(.control("c"))
-    #expect(f.text.contains("The note being written is lost."))
+    #expect(f.text.contains("The note being written is kept for then."))
     f.press(.character("n"))
     #expect(f.live?.editor?.line.string == "half a thought")
   }

@@ -249,11 +249,68 @@ import Testing
     f.advance(DraftTouches.pause)
     #expect(!f.store.failNextDraft, "no keep was tried")
     #expect(try f.store.database.draft(of: id) == nil)
-    // No notice interrupts the typing; the note is still on screen and kept at the next
+    // One failure alone interrupts nobody; the note is still on screen and kept at the next
     // pause, even with no word changed since.
     #expect(f.runner.state.notice == nil)
     f.advance(DraftTouches.pause)
     #expect(try f.store.database.draft(of: id)?.content.text == "words")
+    // Two in a row (a full disk) are said, and the count starts again once one is kept.
+    f.type(" more")
+    f.store.failNextDraft = true
+    f.advance(DraftTouches.pause)
+    #expect(f.runner.state.notice == nil)
+    f.store.failNextDraft = true
+    f.advance(DraftTouches.pause)
+    #expect(
+      f.runner.state.notice?.text.hasPrefix("The note being written cannot be kept as you type: ")
+        == true)
+    #expect(f.runner.state.notice?.tone == .warning)
+    f.advance(DraftTouches.pause)
+    #expect(try f.store.database.draft(of: id)?.content.text == "words more")
+    #expect(f.live?.draftKeepFailures == 0)
+  }
+
+  /// A discard whose kept copy cannot be forgotten says so, and forgets it at the next try:
+  /// before, it said "Not saved", and the note thrown away came back on resuming.
+  @Test func aDiscardWhoseCopyCannotBeForgottenSaysSoAndForgetsItLater() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.typeAndPause("a thought to drop")
+    f.store.failNextDraftForgetting = true
+    f.press(.escape, .character("y"))
+    #expect(f.live?.editor == nil)
+    #expect(
+      f.runner.state.notice?.text.hasPrefix(
+        "The note is discarded here, but its kept copy could not be removed yet: ") == true)
+    #expect(f.live?.draftOnLeaving == .dropDraft(id))
+    f.press(.control("z"))
+    #expect(try f.store.database.draft(of: id) == nil)
+  }
+
+  /// Ctrl-Z keeps the note being written before the program stops: stopped, it cannot keep
+  /// it at the next pause, and killed while stopped it took the words with it.
+  @Test func ctrlZKeepsTheNoteBeingWritten() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.press(.enter)
+    f.type("typed just before Ctrl-Z")
+    f.press(.control("z"))
+    #expect(f.terminal.suspensions == 1)
+    #expect(try f.store.database.draft(of: id)?.content.text == "typed just before Ctrl-Z")
+    #expect(f.live?.editor?.line.string == "typed just before Ctrl-Z")
+  }
+
+  /// Leaving with `q` or Ctrl-C then `y` keeps the note being written for the resume: before,
+  /// the question said it was lost, and it was.
+  @Test func leavingKeepsTheNoteBeingWrittenForTheResume() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.press(.enter)
+    f.type("half a thought")
+    f.press(.control("c"))
+    #expect(f.text.contains("The note being written is kept for then."))
+    f.press(.character("y"))
+    #expect(try f.store.database.draft(of: id)?.content.text == "half a thought")
   }
 
   /// Words taken out after a pause kept them do not come back if the terminal closes then.

@@ -167,7 +167,9 @@ public enum App {
 
   private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     // Ctrl-Z works whatever is showing, as it would have as a signal.
-    if Keymap.action(for: key, in: .everywhere) == .suspend { return [.suspend] }
+    if Keymap.action(for: key, in: .everywhere) == .suspend {
+      return state.screen.keepBeforeSuspending() + [.suspend]
+    }
     // Too small to show anything: keys would act unseen, so only quitting home works. Text
     // typed into the open field still goes into it, unseen, so that the words a facilitator
     // types on while the window is small are there when it grows back.

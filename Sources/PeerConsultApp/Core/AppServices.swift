@@ -195,8 +195,8 @@ public final class AppServices {
       if let live { liveSync?.committed(live.id) }
       return result
     case .leaveSession:
-      // Left on purpose, after being told a note being written is lost: nothing to bring back.
-      if let live { try? store().dropDraft(of: live.id) }
+      // The note being written, if any, was kept (or its copy forgotten) just before: the
+      // live screen asks for that first.
       leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
       if let live { liveSync?.ended(live.id) }
       live = nil

@@ -55,6 +55,10 @@ public protocol Screen: Sendable {
   /// What to keep of the screen when the program is ended by a signal (its terminal closed):
   /// the note being written; nil for nothing.
   var draftOnLeaving: AppCommand? { get }
+  /// What to do before the program is suspended (Ctrl-Z): keep the note being written, which
+  /// a stopped program cannot keep at the next pause, and one killed while stopped (its shell
+  /// closed, `kill -9`) would lose.
+  mutating func keepBeforeSuspending() -> [Effect]
   /// The action that opens a text field for a paste arriving while none has focus (the live
   /// screen's note line), or nil: such a paste is then dropped.
   var actionForPaste: Action? { get }
@@ -67,6 +71,7 @@ extension Screen {
   public func nextDeadline(now: Date) -> Date? { nil }
   public var readsAhead: Bool { false }
   public var draftOnLeaving: AppCommand? { nil }
+  public mutating func keepBeforeSuspending() -> [Effect] { [] }
   public var actionForPaste: Action? { nil }
   public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] { [] }
   public func footerLabel(for action: Action) -> String? { nil }

@@ -316,13 +316,17 @@ extension LiveState: Screen {
     return []
   }
 
-  /// `q` and Ctrl-C: leave, after asking; the session stays resumable.
+  /// `q` and Ctrl-C: leave, after asking; the session stays resumable, and the note being
+  /// written is kept as a draft that resuming puts back in the note line. Before, `y` lost it:
+  /// a Ctrl-C in a hurry, then `y`, and the words were gone.
   private var leaveQuestion: Effect {
     let question =
       editor?.hasText == true
-      ? "Leave the session (resumable)? The note being written is lost. y/n"
+      ? "Leave the session (resumable)? The note being written is kept for then. y/n"
       : "Leave the session? It stays unfinished and can be resumed. y/n"
-    return .confirm(question: question, onYes: [.command(.leaveSession)])
+    return .confirm(
+      question: question,
+      onYes: (draftOnLeaving.map { [.command($0)] } ?? []) + [.command(.leaveSession)])
   }
 
   /// The open editor's inputs: typing, editing keys, choosing a kind or a person.
@@ -466,13 +470,34 @@ extension LiveState: Screen {
             "The note being written when PeerConsult was last closed cannot be read (\(error)).",
             tone: .warning))
       ]
-    case .failed(.keepDraft, _, _):
-      // The note stays on screen, and is tried again a pause later, typed on or not.
+    case .failed(.keepDraft, let error, _):
+      // The note stays on screen, and is tried again a pause later, typed on or not. A second
+      // failure in a row is said, so that a full disk does not go unseen until the window is
+      // lost with the words; one alone (another program writing for a moment) interrupts
+      // nobody.
       draftKept = nil
       if editor != nil {
         draftTouched = DraftTouches(first: environment.now, last: environment.now)
       }
+      draftKeepFailures += 1
+      guard draftKeepFailures >= 2 else { return [] }
+      return [
+        .notice(
+          Notice(
+            "The note being written cannot be kept as you type: \(error)", tone: .warning))
+      ]
+    case .draftStored:
+      draftKeepFailures = 0
       return []
+    case .failed(.dropDraft, let error, _):
+      // Asked to forget it again at the next pause or close.
+      draftInStore = true
+      return [
+        .notice(
+          Notice(
+            "The note is discarded here, but its kept copy could not be removed yet: \(error)",
+            tone: .warning))
+      ]
     case .failed(.session(.startWithNote), let error, let latest):
       // The note stays in its line; the session as stored now: started, when only the note
       // failed.

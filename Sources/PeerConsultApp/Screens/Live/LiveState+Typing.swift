@@ -25,6 +25,7 @@ extension LiveState {
     unchanged.draftTouched = draftTouched
     unchanged.draftKept = draftKept
     unchanged.draftInStore = draftInStore
+    unchanged.draftKeepFailures = draftKeepFailures
     guard unchanged == self else { return nil }
     // The details row above the note line is left as the last frame drew it when nothing it
     // shows can have changed (about half of what a key on a one-row note would draw), and so
@@ -57,6 +58,8 @@ extension LiveState {
     if let draft = keepableDraft { return .keepDraft(sessionID, draft) }
     return draftInStore ? .dropDraft(sessionID) : nil
   }
+
+  public mutating func keepBeforeSuspending() -> [Effect] { keepDraft() }
 
   /// The note being written as a draft to keep; nil when there is nothing to keep.
   var keepableDraft: NoteDraft? {

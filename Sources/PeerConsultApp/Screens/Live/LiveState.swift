@@ -39,6 +39,9 @@ public struct LiveState: Equatable, Sendable {
   /// draft is kept at their ``DraftTouches/due``, so that a killed program or a power cut
   /// loses no more than the last seconds of typing.
   public var draftTouched: DraftTouches?
+  /// How many times in a row keeping the note being written has failed: from the second, the
+  /// notice line says so (a full disk), where one failure alone may pass unseen.
+  public var draftKeepFailures = 0
 
   public init(sessionID: SessionID, session: SessionState, now: Date) {
     self.sessionID = sessionID
