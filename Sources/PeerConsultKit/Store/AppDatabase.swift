@@ -39,6 +39,9 @@ public final class AppDatabase: Sendable {
   /// The writes since the last check-point while check-points wait for an idle moment
   /// (``deferCheckpoints()``); nil while SQLite makes them itself.
   let writesSinceCheckpoint = Mutex<Int?>(nil)
+  /// The write-ahead log's file as the first write found it, and whether it has gone since
+  /// (``AppDatabase/checkLogStillThere()``).
+  let writeAheadLog = Mutex<WriteAheadLogWatch>(WriteAheadLogWatch())
 
   /// The database file (`:memory:` for a database in memory).
   public var fileURL: URL { URL(fileURLWithPath: writer.path) }
@@ -305,11 +308,13 @@ public final class AppDatabase: Sendable {
 
   /// Runs `body` in a write transaction, turning failures into one-line store errors.
   func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    try refuseWithoutLog()
     let result: T
     do { result = try writer.write(body) } catch {
       throw StoreError.whileWriting(error, path: writer.path)
     }
     writesSinceCheckpoint.withLock { count in count = count.map { $0 + 1 } }
+    try checkLogStillThere()
     return result
   }
 

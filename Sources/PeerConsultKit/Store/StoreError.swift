@@ -29,6 +29,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A write-ahead log that loses committed transactions, which a writing opening would
   /// overwrite, could not be copied aside first.
   case damagedLogNotCopied(path: String, reason: String)
+  /// The write-ahead log this opening writes to was removed or replaced by another program:
+  /// what was saved is copied into the database, and nothing more is written through it.
+  case logRemoved(path: String)
   /// The session is being facilitated by another PeerConsult (``SessionLock/isLive(_:in:)``),
   /// so it may not be resumed, deleted or rewritten here.
   case openElsewhere(SessionID)
@@ -102,6 +105,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .damagedLogNotCopied(let path, let reason):
       "The write-ahead log of \(path) is damaged and could not be copied aside "
         + "(\(oneLine(reason))): free disk space and try again (nothing was changed)."
+    case .logRemoved(let path):
+      "The log beside \(path) (its -wal file) was removed by another program: everything "
+        + "saved before is in the database, but nothing more can be saved in this window. Leave "
+        + "(q, the note being written is kept) and resume to go on."
     case .openElsewhere(let session):
       "Session \(session.short) is open in another PeerConsult window: carry on there, "
         + "or leave it there (q) first. Nothing was changed."
