@@ -63,4 +63,33 @@ struct ControlCharacterEndToEndTests {
     #expect(try run(["search", Self.attack, "--limit", "0"], in: folder).status != 0)
     #expect(try run(["list", "--no-such-option" + Self.attack], in: folder).status != 0)
   }
+  /// A line break in a protocol file's name, or in a programme asked for, stays on its one
+  /// line, spelt out: a file named "new⏎line.yaml" made a row of its own in `protocols list`
+  /// (and could forge one), and `--programme` with a line break a refusal of two lines.
+  @Test func aLineBreakInAFileNameOrAnArgumentStaysOnItsLine() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let protocols = folder.appendingPathComponent("config/peerconsult/protocols")
+    try FileManager.default.createDirectory(at: protocols, withIntermediateDirectories: true)
+    try "name: Y\nround:\n  - name: P\n    duration: 1m\n".write(
+      to: protocols.appendingPathComponent("new\nline.yaml"), atomically: true, encoding: .utf8)
+    try "not: [valid".write(
+      to: protocols.appendingPathComponent("bad\nfile.yaml"), atomically: true, encoding: .utf8)
+    let listed = try run(["protocols", "list"], in: folder)
+    let rows = listed.stdout.split(separator: "\n")
+    #expect(rows.filter { $0.contains("line.yaml") }.count == 1, "\(listed.stdout)")
+    #expect(rows.contains { $0.hasPrefix("new-line") && $0.contains("new<U+000A>line.yaml") })
+    #expect(!listed.stderr.split(separator: "\n").contains { $0.hasPrefix("file.yaml") })
+    let checked = try run(["protocols", "check"], in: folder)
+    for line in (checked.stdout + checked.stderr).split(separator: "\n") {
+      #expect(!line.hasPrefix("line.yaml") && !line.hasPrefix("file.yaml"), "\(line)")
+    }
+    #expect(checked.stdout.contains("new<U+000A>line.yaml: OK"))
+    #expect(try run(["import", CommandLineTests.sessionsExport.path], in: folder).status == 0)
+    for command in ["harvest", "list", "actions"] {
+      let refused = try run([command, "--programme", "x\nFAKE LINE"], in: folder)
+      #expect(refused.status != 0)
+      #expect(refused.stderr.split(separator: "\n").count == 1, "\(command): \(refused.stderr)")
+    }
+  }
 }

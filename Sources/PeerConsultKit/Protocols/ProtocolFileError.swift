@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Why a protocol file was refused: every problem found in it, each placed as precisely as known.
 ///
 /// `description` gives one line per problem in the compiler style editors understand:
@@ -35,7 +37,10 @@ public struct ProtocolFileError: Error, Sendable, Hashable, CustomStringConverti
   /// terminal.
   static let listedIssues = 20
 
+  /// One line per problem, each starting with the file's path, its control characters spelt
+  /// out: a file named with a line break made rows of its own, and could forge a listing's.
   public var description: String {
+    let path = ControlCharacters.spelledOut(path)
     var lines = issues.prefix(Self.listedIssues).map { issue in
       var place = path
       if let line = issue.line {

@@ -21,7 +21,7 @@ extension CommandText {
     guard !library.problems.isEmpty else { return nil }
     let count = library.problems.count
     return "\n\(count) protocol \(count == 1 ? "file was" : "files were") not loaded from "
-      + "\(library.directory.path):\n"
+      + "\(quoted(library.directory.path)):\n"
       + library.problems.map { $0.description + "\n" }.joined()
   }
 
@@ -31,7 +31,7 @@ extension CommandText {
     var text = "\(item.name)\n"
     switch item.source {
     case .builtIn: text += "id: \(item.id) · built-in\n"
-    case .file(let path): text += "id: \(item.id) · \(path)\n"
+    case .file(let path): text += "id: \(item.id) · \(quoted(path))\n"
     }
     if !item.description.isEmpty { text += "\n" + wrap(item.description, indent: 0) }
     let session = [ConsultingProtocol.Part.opening, .closing].compactMap { part in
@@ -58,12 +58,12 @@ extension CommandText {
 
   /// `protocols check` with no files, when the protocols folder has none.
   public static func noProtocolFiles(in library: ProtocolLibrary) -> String {
-    "No protocol files in \(library.directory.path); nothing to check.\n"
+    "No protocol files in \(quoted(library.directory.path)); nothing to check.\n"
   }
 
   /// `protocols check`: the line for a file that is valid.
   public static func protocolValid(_ path: String, _ item: ConsultingProtocol) -> String {
-    "\(path): OK (id \(item.id), \(phaseCount(item.round.count, kind: "round ")), "
+    "\(quoted(path)): OK (id \(item.id), \(phaseCount(item.round.count, kind: "round ")), "
       + "\(PhaseDuration.display(item.roundSeconds)) per round)\n"
   }
 
@@ -75,7 +75,8 @@ extension CommandText {
   private static func source(of item: ConsultingProtocol) -> String {
     switch item.source {
     case .builtIn: item.id == BuiltInProtocols.defaultID ? "built-in (default)" : "built-in"
-    case .file(let path): path
+    // A file's name may hold a line break, which would start a row of its own.
+    case .file(let path): quoted(path)
     }
   }
 

@@ -15,10 +15,11 @@ public enum ShareError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .noSuchProgramme(let name, let known):
+      // Quoted with their control characters spelt out, so that the refusal stays one line.
       known.isEmpty
-        ? "There is no programme \"\(name)\": no session has a programme yet."
-        : "There is no programme \"\(name)\"; the programmes are: "
-          + known.map { "\"\($0)\"" }.joined(separator: ", ") + "."
+        ? "There is no programme \"\(CommandText.quoted(name))\": no session has a programme yet."
+        : "There is no programme \"\(CommandText.quoted(name))\"; the programmes are: "
+          + known.map { "\"\(CommandText.quoted($0))\"" }.joined(separator: ", ") + "."
     case .anonymisationFailed(let session, let reason):
       "Session \(session.short) could not be anonymised (\(reason.withoutClosingFullStop)); nothing was written: "
         + "please report this."
