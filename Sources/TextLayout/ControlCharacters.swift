@@ -28,15 +28,58 @@ public enum ControlCharacters {
     (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
   }
 
+  /// The characters that hide text from a reader while a program reads it: the tag
+  /// characters U+E0000-U+E007F, each an invisible copy of an ASCII character (a name spelt
+  /// in them shows as nothing, and no anonymiser sees it as a name), and the interlinear
+  /// annotation marks U+FFF9-U+FFFB, whose annotation many viewers leave out. Keys and
+  /// imports take them (a pasted flag of Wales or Scotland is the black flag and tags); every
+  /// output shows one as a mark, but for such a flag (``isTagFlag(_:)``).
+  public static func hides(_ scalar: Unicode.Scalar) -> Bool {
+    (0xE0000...0xE007F).contains(scalar.value) || (0xFFF9...0xFFFB).contains(scalar.value)
+  }
+
+  /// `text` without the characters that hide text (``hides(_:)``), but for flags spelt in
+  /// tags: what an anonymised export shares. A name spelt in tags shows as nothing, and no
+  /// anonymiser sees it as a name; one split by a tag ("Kh", a tag, "an") is the name again.
+  public static func removingHidden(_ text: String) -> String {
+    // Tags start with 0xF3, annotation marks with 0xEF: most texts have neither.
+    guard text.utf8.contains(where: { $0 == 0xF3 || $0 == 0xEF }),
+      text.unicodeScalars.contains(where: hides)
+    else { return text }
+    var result = ""
+    for character in text {
+      if isTagFlag(character) || !character.unicodeScalars.contains(where: hides) {
+        result.append(character)
+      } else {
+        result.unicodeScalars.append(contentsOf: character.unicodeScalars.filter { !hides($0) })
+      }
+    }
+    return result
+  }
+
+  /// Whether `character` is a flag spelt in tags (England, Scotland, Wales): the black flag
+  /// U+1F3F4, then tag characters alone.
+  static func isTagFlag(_ character: Character) -> Bool {
+    var scalars = character.unicodeScalars.makeIterator()
+    guard scalars.next()?.value == 0x1F3F4 else { return false }
+    while let scalar = scalars.next() {
+      guard (0xE0020...0xE007F).contains(scalar.value) else { return false }
+    }
+    return true
+  }
+
   /// Whether `character` holds a control character (a grapheme cluster never joins one to
-  /// other scalars, except CR LF).
+  /// other scalars, except CR LF) or one that hides text (``hides(_:)``; they join the
+  /// character before them), but for a flag spelt in tags.
   public static func isControl(_ character: Character) -> Bool {
     // From the bytes in place: every character a frame draws is asked, and walking its
     // scalars costs several times more.
-    character.utf8.withContiguousStorageIfAvailable {
-      holdsControl($0, besidesLineFeedsAndTabs: false)
-    }
-      ?? character.unicodeScalars.contains(where: isControl)
+    let holds =
+      character.utf8.withContiguousStorageIfAvailable {
+        holdsControl($0, besidesLineFeedsAndTabs: false, orHidden: true)
+      }
+      ?? character.unicodeScalars.contains { isControl($0) || hides($0) }
+    return holds && !isTagFlag(character)
   }
 
   /// The first control character in `text` that is neither a line break nor a tab when
@@ -55,7 +98,9 @@ public enum ControlCharacters {
 
   /// `text` with line breaks made `\n` (CR LF and CR too), tabs kept, the line and
   /// paragraph separators U+2028 and U+2029 made spaces, and every other control character
-  /// (a bidirectional one too) replaced by `mark`.
+  /// (a bidirectional one too) replaced by `mark`. The characters that hide text
+  /// (``hides(_:)``) join the letter before them: that letter is kept, and the hidden ones
+  /// become one `mark` after it, so that "Kh" and four tags then "an" reads "Kh�an", not "K�an".
   ///
   /// The separators are not controls (a text field and an import take them, as pasted text
   /// brings them), but a terminal gives them no width: `list`'s columns slid and "Asha" and
@@ -71,6 +116,10 @@ public enum ControlCharacters {
       } else if character == "\n" || character == "\t" || !isControl(character) {
         result.append(character)
       } else {
+        let scalars = character.unicodeScalars
+        if !scalars.contains(where: isControl), scalars.contains(where: { !hides($0) }) {
+          result.unicodeScalars.append(contentsOf: scalars.filter { !hides($0) })
+        }
         result.append(mark)
       }
     }
@@ -88,16 +137,18 @@ public enum ControlCharacters {
     return needsCleaning(text.utf8)
   }
 
-  /// ``needsCleaning(_:)-(String)`` of UTF-8 `bytes`: a control, or a line or paragraph
-  /// separator.
+  /// ``needsCleaning(_:)-(String)`` of UTF-8 `bytes`: a control, a character that hides text,
+  /// or a line or paragraph separator.
   private static func needsCleaning(_ bytes: some Sequence<UInt8>) -> Bool {
-    holdsControl(bytes, besidesLineFeedsAndTabs: true, orSeparators: true)
+    holdsControl(bytes, besidesLineFeedsAndTabs: true, orSeparators: true, orHidden: true)
   }
 
   /// Whether UTF-8 `bytes` hold a control character, line feeds and tabs aside when
-  /// `besidesLineFeedsAndTabs`, or U+2028 or U+2029 too when `orSeparators`.
+  /// `besidesLineFeedsAndTabs`, or U+2028 or U+2029 too when `orSeparators`, or a character
+  /// that hides text (``hides(_:)``) too when `orHidden`.
   private static func holdsControl(
-    _ bytes: some Sequence<UInt8>, besidesLineFeedsAndTabs: Bool, orSeparators: Bool = false
+    _ bytes: some Sequence<UInt8>, besidesLineFeedsAndTabs: Bool, orSeparators: Bool = false,
+    orHidden: Bool = false
   ) -> Bool {
     // U+2028 and U+2029 are 0xE2 0x80 0xA8 and 0xA9, just before the embeddings.
     let lowest: UInt8 = orSeparators ? 0xA8 : 0xAA
@@ -106,6 +157,12 @@ public enum ControlCharacters {
     var afterE2 = false
     var afterE280 = false
     var afterE281 = false
+    // A tag character is 0xF3 0xA0 then 0x80 or 0x81 (U+E0000-U+E007F); an annotation mark
+    // 0xEF 0xBF then 0xB9-0xBB (U+FFF9-U+FFFB).
+    var afterF3 = false
+    var afterF3A0 = false
+    var afterEF = false
+    var afterEFBF = false
     for byte in bytes {
       // C0 and DEL are one byte each; a C1 control (U+0080-U+009F) is 0xC2 then 0x80-0x9F;
       // U+202A-U+202E are 0xE2 0x80 0xAA-0xAE, and U+2066-U+2069 0xE2 0x81 0xA6-0xA9.
@@ -113,9 +170,16 @@ public enum ControlCharacters {
         || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80)
         || (afterE280 && byte >= lowest && byte <= 0xAE)
         || (afterE281 && byte >= 0xA6 && byte <= 0xA9)
+        || (orHidden
+          && ((afterF3A0 && (byte == 0x80 || byte == 0x81))
+            || (afterEFBF && byte >= 0xB9 && byte <= 0xBB)))
       {
         return true
       }
+      afterF3A0 = afterF3 && byte == 0xA0
+      afterEFBF = afterEF && byte == 0xBF
+      afterF3 = byte == 0xF3
+      afterEF = byte == 0xEF
       afterE280 = afterE2 && byte == 0x80
       afterE281 = afterE2 && byte == 0x81
       afterC2 = byte == 0xC2

@@ -286,6 +286,8 @@ struct CommandLineTests {
     var setup = try #require(events[0]["setup"] as? [String: Any])
     var people = try #require(setup["participants"] as? [[String: Any]])
     people[0]["name"] = "Asha\u{2028}Khan"
+    // A tag character, which hides text: shown as a mark, kept in JSON as its escape.
+    people[1]["organisation"] = "Harbour\u{E0041}Trust"
     setup["participants"] = people
     events[0]["setup"] = setup
     session["events"] = events
@@ -300,10 +302,13 @@ struct CommandLineTests {
       let output = try run(command, in: folder).stdout
       #expect(!output.unicodeScalars.contains { $0.value == 0x2028 }, "\(command)")
       #expect(output.contains("Asha Khan"), "\(command): \(output)")
+      #expect(!output.unicodeScalars.contains { $0.value == 0xE0041 }, "\(command)")
     }
     // JSON keeps it, escaped: the file imports as the session it came from.
     let json = try run(["export", "latest", "--format", "json"], in: folder).stdout
     #expect(!json.unicodeScalars.contains { $0.value == 0x2028 } && json.contains(#"\u2028"#))
+    #expect(
+      !json.unicodeScalars.contains { $0.value == 0xE0041 } && json.contains(#"\udb40\udc41"#))
     let exported = folder.file("again.json")
     try json.write(to: exported, atomically: true, encoding: .utf8)
     let again = try run(["import", exported.path], in: folder)

@@ -3,15 +3,16 @@ import Testing
 @testable import TextLayout
 
 @Suite struct ControlCharactersTests {
-  /// A character holds a control character when one of its scalars is one, whichever way it
-  /// is read: every scalar of the Basic Multilingual Plane alone (C0, DEL and C1 among them),
+  /// A character holds a control character when one of its scalars is one (or hides text),
+  /// whichever way it is read: every scalar of the Basic Multilingual Plane alone (C0, DEL and C1 among them),
   /// and clusters whose bytes hold 0xC2 or continuation bytes in the C1 range without a
   /// control.
   @Test func aCharacterIsAControlWhenOneOfItsScalarsIs() {
     for value in UInt32(0)..<0x10000 {
       guard let scalar = Unicode.Scalar(value) else { continue }
       #expect(
-        ControlCharacters.isControl(Character(scalar)) == ControlCharacters.isControl(scalar),
+        ControlCharacters.isControl(Character(scalar))
+          == (ControlCharacters.isControl(scalar) || ControlCharacters.hides(scalar)),
         "U+\(String(value, radix: 16, uppercase: true))")
     }
     #expect(ControlCharacters.isControl("\r\n"))
@@ -52,5 +53,34 @@ import Testing
     // Not refused where text is checked on its way in: earlier versions stored them as typed.
     #expect(ControlCharacters.first(in: "x\u{2067}y") == nil)
     #expect(ControlCharacters.first(in: "x\u{2067}\u{1B}") == "\u{1B}")
+  }
+
+  /// The characters that hide text (tags, annotation marks) are shown as a mark in every
+  /// output, the letter they join kept: a name spelt in tags read as nothing and went out
+  /// whole, to any program reading the file. A flag spelt in tags (Wales) is no hiding place.
+  @Test func theCharactersThatHideTextAreShownAsAMarkAndTheirLetterKept() {
+    let tagged =
+      "Kh"
+      + String(
+        String.UnicodeScalarView([0xE0041, 0xE0073, 0xE0068, 0xE0061].map { Unicode.Scalar($0)! }))
+      + "an"
+    #expect(tagged.count == 4)
+    #expect(ControlCharacters.needsCleaning(tagged))
+    #expect(tagged.withoutControlCharacters == "Kh\u{FFFD}an")
+    #expect(ControlCharacters.isControl(Array(tagged)[1]))
+    #expect("a\u{FFF9}b\u{FFFA}c\u{FFFB}".withoutControlCharacters == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
+    // Alone, at the start: only the mark.
+    let alone = String(Unicode.Scalar(0xE0041)!) + "x"
+    #expect(alone.withoutControlCharacters == "\u{FFFD}x")
+    let wales = "🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}"
+    #expect(wales.count == 1)
+    #expect(!ControlCharacters.isControl(Character(wales)))
+    #expect(("Croeso " + wales).withoutControlCharacters == "Croeso " + wales)
+    // Taken where text comes in, as pasted text brings them.
+    #expect(ControlCharacters.first(in: tagged) == nil)
+    // The replacement mark itself (0xEF 0xBF 0xBD) and its neighbours are no such character.
+    for clean in ["\u{FFFD}", "\u{FFFC}", "\u{FFF8}", "\u{E0080}", "\u{DFFFF}"] {
+      #expect(!ControlCharacters.needsCleaning(clean), "\(clean.unicodeScalars.map(\.value))")
+    }
   }
 }

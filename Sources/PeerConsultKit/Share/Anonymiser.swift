@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// Replaces who was there with marked, consistent pseudonyms, so a session can be shared under
 /// the Chatham House Rule: what was said may be used, but not who said it, their organisation,
@@ -389,7 +390,9 @@ public struct Anonymiser: Sendable {
   /// part where other CJK text touches it ("安静" for "静"); suspects are
   /// replaced or kept as `TermReplacer.Suspicion.replacedByDefault` says.
   public func scrub(_ text: String) -> String {
-    replacer.replacing(in: text) { match in
+    // What hides text goes first: a name spelt in tags reads as nothing to a person, and as
+    // the name to a program.
+    replacer.replacing(in: ControlCharacters.removingHidden(text)) { match in
       guard let suspicion = match.suspicion else { return true }
       return choices[ShareReview.key(match.text)] ?? suspicion.replacedByDefault
     }

@@ -56,9 +56,11 @@ struct PrettyJSONWriter {
     bytes.append(0x22)
     var utf8 = Array(value.utf8)[...]
     // Only these bytes may need an escape: 0xC2 leads the C1 controls in UTF-8, 0xE2 the
-    // bidirectional ones.
+    // bidirectional ones, 0xEF the annotation marks and 0xF3 the tag characters, which hide
+    // text (``ControlCharacters/hides(_:)``).
     while let special = utf8.firstIndex(where: {
       $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2
+        || $0 == 0xEF || $0 == 0xF3
     }) {
       bytes.append(contentsOf: utf8[..<special])
       let byte = utf8[special]
@@ -94,6 +96,33 @@ struct PrettyJSONWriter {
         bytes.append(contentsOf: [
           0x5C, 0x75, 0x32, 0x30, second == 0x80 ? 0x32 : 0x36, digits[Int(third & 0x0F)],
         ])
+      case 0xEF:
+        // U+FFF9…U+FFFB are 0xEF 0xBF 0xB9…0xBB; every other 0xEF starts a character as it is.
+        guard utf8.first == 0xBF, let third = utf8.dropFirst().first, (0xB9...0xBB).contains(third)
+        else {
+          bytes.append(byte)
+          continue
+        }
+        utf8 = utf8.dropFirst(2)
+        bytes.append(
+          contentsOf: Array("\\ufff".utf8) + [third == 0xB9 ? 0x39 : third == 0xBA ? 0x61 : 0x62])
+      case 0xF3:
+        // U+E0000…U+E007F are 0xF3 0xA0 0x80…0x81 then one more byte: written as the escapes
+        // of their UTF-16 pair, `\udb40\udc00`…`\udb40\udc7f`.
+        guard utf8.first == 0xA0, let third = utf8.dropFirst().first,
+          third == 0x80 || third == 0x81,
+          let fourth = utf8.dropFirst(2).first
+        else {
+          bytes.append(byte)
+          continue
+        }
+        utf8 = utf8.dropFirst(3)
+        let offset = UInt8((third & 0x01) << 6 | (fourth & 0x3F))
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        bytes.append(
+          contentsOf: Array("\\udb40\\udc".utf8) + [
+            digits[Int(offset >> 4)], digits[Int(offset & 15)],
+          ])
       default: escape(byte)
       }
     }

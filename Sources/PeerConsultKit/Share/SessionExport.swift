@@ -55,18 +55,24 @@ public enum SessionExport {
   /// strings, where the escape reads back as the same character. So are the line and
   /// paragraph separators (`\u2028`, `\u2029`), which every output's cleaning shows as spaces:
   /// written raw, they came back from a file as spaces, and the session no longer matched.
+  /// The characters that hide text (``ControlCharacters/hides(_:)``) are escaped too, the tags
+  /// as their UTF-16 pair (`\udb40\udc41`), so that every output's cleaning, which shows them
+  /// as a mark, leaves the file's text as it was and it imports unchanged.
   static func escapingUnseenControls(_ json: String) -> String {
     func escaped(_ scalar: Unicode.Scalar) -> Bool {
       scalar.value >= 0x7F
-        && (ControlCharacters.isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029)
+        && (ControlCharacters.isControl(scalar) || ControlCharacters.hides(scalar)
+          || scalar.value == 0x2028 || scalar.value == 0x2029)
     }
     guard json.unicodeScalars.contains(where: escaped) else { return json }
     var result = String.UnicodeScalarView()
     for scalar in json.unicodeScalars {
       if escaped(scalar) {
-        let hex = String(scalar.value, radix: 16)
-        result.append(
-          contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        for unit in String(scalar).utf16 {
+          let hex = String(unit, radix: 16)
+          result.append(
+            contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
       } else {
         result.append(scalar)
       }

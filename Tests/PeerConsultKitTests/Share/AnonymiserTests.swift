@@ -178,6 +178,24 @@ import Testing
         + "[Participant B] agreed, [Participant B] too")
   }
 
+  /// A name spelt in tag characters shows as nothing to a reader and reads as the name to a
+  /// program; one split by a tag or an annotation mark is the name again. An anonymised text
+  /// keeps neither, and a flag spelt in tags (Wales) stays.
+  @Test func whatHidesTextIsLeftOutOfAnAnonymisedText() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "Asha Khan", organisation: "A", level: .senior)
+    ])
+    let hidden = String(
+      String.UnicodeScalarView(
+        "Asha Khan".unicodeScalars.map {
+          Unicode.Scalar(0xE0000 + $0.value)!
+        }))
+    let wales = "🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}"
+    #expect(
+      anonymiser.scrub("told [\(hidden)], Kh\u{E0041}an and Ash\u{FFF9}a of \(wales)")
+        == "told [], [Participant A] and [Participant A] of \(wales)")
+  }
+
   /// A surname with its particle goes whole, not leaving the particle ("O [Participant B]").
   @Test func aSurnameGoesWithItsParticle() throws {
     let siobhan = Participant(name: "Siobhán Ó Briain", organisation: "Probation", level: .other)
