@@ -119,6 +119,11 @@ import Testing
       try data.write(to: file)
       return file
     }
+    // 400 bytes flipped inside the file: SQLite's check then reports on several lines.
+    var flippedBytes = try Data(contentsOf: good)
+    for offset in 20_000..<20_400 { flippedBytes[offset] ^= 0xFF }
+    let flipped = folder.url.appendingPathComponent("flipped.peerconsult")
+    try flippedBytes.write(to: flipped)
     let foreign = try altered("foreign.peerconsult", at: 68, [0, 0, 0, 7])
     let newer = try altered("newer.peerconsult", at: 60, [0, 0, 0, 99])
     let text = folder.url.appendingPathComponent("notes.txt")
@@ -128,9 +133,14 @@ import Testing
     #expect(mkfifo(pipe.path, 0o600) == 0)
 
     for (file, message) in [
-      (damaged, "is damaged"), (text, "is not a PeerConsult backup (it is not a database)"),
+      (damaged, "is damaged"), (flipped, "is damaged ("),
+      (text, "is not a PeerConsult backup (it is not a database)"),
       (foreign, "is not a PeerConsult backup (another program's database)"),
-      (newer, "was written by a newer PeerConsult"),
+      // Named by the file's schema, not by the version that last wrote it.
+      (
+        newer,
+        "was written by a newer PeerConsult (schema 99; this one reads up to \(AppDatabase.schemaVersion))"
+      ),
       (pipe, "is not a PeerConsult backup (it is not a regular file)"),
       (folder.url, "is not a PeerConsult backup (it is a folder)"),
       // Named as missing, not as empty.

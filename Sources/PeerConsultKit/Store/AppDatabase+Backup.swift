@@ -95,7 +95,10 @@ extension AppDatabase {
       switch error {
       case .notADatabase: throw .notABackup(path: path, reason: "it is not a database")
       case .foreignDatabase: throw .notABackup(path: path, reason: "another program's database")
-      case .newerVersion(_, _, let writtenBy, _): throw .newer(path: path, writtenBy: writtenBy)
+      // The file's schema, not the version its `meta` records: that names the PeerConsult that
+      // last wrote to it, which need not be newer than this one (it may be this very one).
+      case .newerVersion(_, let schema, _, let supported):
+        throw .newer(path: path, schema: schema, supported: supported)
       case .damaged(_, let detail): throw .damaged(path: path, detail: detail)
       case .cannotOpen(_, let reason), .readFailed(_, let reason):
         throw .cannotRead(path: path, reason: reason)

@@ -9,8 +9,9 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
   case notABackup(path: String, reason: String)
   /// The file to restore could not be read (the reason from the system or SQLite).
   case cannotRead(path: String, reason: String)
-  /// The file to restore is a PeerConsult database this version cannot read.
-  case newer(path: String, writtenBy: String?)
+  /// The file to restore is a PeerConsult database of a schema this version cannot read:
+  /// `schema` is the file's `user_version`, `supported` the newest this version reads.
+  case newer(path: String, schema: Int, supported: Int)
   /// The file to restore is a damaged PeerConsult database.
   case damaged(path: String, detail: String)
   /// The restore failed after the database was copied to `aside`.
@@ -19,27 +20,36 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
   case wouldReplaceDatabase(path: String)
 
   public var description: String {
-    switch self {
+    // What SQLite or the system says may span lines (a damaged file's check lists each
+    // problem on its own), and a file's name may hold a line break: a refusal is one line.
+    let line = CommandText.oneLine
+    return switch self {
     case .exists(let path):
-      "\(path) already exists: choose another name, or add --force to replace it."
+      "\(line(path)) already exists: choose another name, or add --force to replace it."
     case .cannotWrite(let path, let reason):
-      "Could not write the backup \(path) (\(reason.withoutClosingFullStop)): free some space or choose another "
-        + "place; the sessions are unchanged."
+      "Could not write the backup \(line(path)) (\(line(reason).withoutClosingFullStop)): free "
+        + "some space or choose another place; the sessions are unchanged."
     case .notABackup(let path, let reason):
-      "\(path) is not a PeerConsult backup (\(reason.withoutClosingFullStop)): nothing was restored; check the file name."
+      "\(line(path)) is not a PeerConsult backup (\(line(reason).withoutClosingFullStop)): "
+        + "nothing was restored; check the file name."
     case .cannotRead(let path, let reason):
-      "Cannot read \(path) (\(reason.withoutClosingFullStop)): check its permissions; nothing was "
-        + "restored."
-    case .newer(let path, let writtenBy):
-      "\(path) was written by a newer PeerConsult (\(writtenBy ?? "unknown version")): "
-        + "install it to restore this backup; nothing was restored."
+      "Cannot read \(line(path)) (\(line(reason).withoutClosingFullStop)): check its "
+        + "permissions; nothing was restored."
+    case .newer(let path, let schema, let supported):
+      "\(line(path)) was written by a newer PeerConsult ("
+        + (schema > supported
+          ? "schema \(schema); this one reads up to \(supported)"
+          : "with changes after schema \(supported), the newest this one reads")
+        + "): install it to restore this backup; nothing was restored."
     case .damaged(let path, let detail):
-      "\(path) is damaged (\(detail.withoutClosingFullStop)): nothing was restored; restore an older backup."
+      "\(line(path)) is damaged (\(line(detail).withoutClosingFullStop)): nothing was restored; "
+        + "restore an older backup."
     case .cannotRestore(let path, let reason, let aside):
-      "Could not restore into \(path) (\(reason.withoutClosingFullStop)): the database as it was is kept as \(aside)."
+      "Could not restore into \(line(path)) (\(line(reason).withoutClosingFullStop)): the "
+        + "database as it was is kept as \(line(aside))."
     case .wouldReplaceDatabase(let path):
-      "\(path) is the database being backed up, or a database's log or journal: a backup never "
-        + "replaces one; choose another name. Nothing was written."
+      "\(line(path)) is the database being backed up, or a database's log or journal: a backup "
+        + "never replaces one; choose another name. Nothing was written."
     }
   }
 }
