@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PeerConsultKit
 import Testing
 
@@ -126,12 +127,23 @@ import Testing
     try flippedBytes.write(to: flipped)
     let foreign = try altered("foreign.peerconsult", at: 68, [0, 0, 0, 7])
     let newer = try altered("newer.peerconsult", at: 60, [0, 0, 0, 99])
+    // Sound, but of pages SQLite's backup cannot restore into a database in WAL mode.
+    let bigPages = folder.url.appendingPathComponent("big-pages.peerconsult")
+    try FileManager.default.copyItem(at: good, to: bigPages)
+    let resized = try DatabaseQueue(path: bigPages.path)
+    try resized.writeWithoutTransaction {
+      try $0.execute(sql: "PRAGMA page_size = 65536; VACUUM")
+    }
+    try resized.close()
     let text = folder.url.appendingPathComponent("notes.txt")
     try "not a database".write(to: text, atomically: true, encoding: .utf8)
     // A named pipe nobody writes to would be waited on for ever if it were opened.
     let pipe = folder.url.appendingPathComponent("pipe.peerconsult")
     #expect(mkfifo(pipe.path, 0o600) == 0)
 
+    let database = URL(fileURLWithPath: data).appendingPathComponent(AppDatabase.fileName)
+    let before = try Data(contentsOf: database)
+    let namesBefore = try FileManager.default.contentsOfDirectory(atPath: data).sorted()
     for (file, message) in [
       (damaged, "is damaged"), (flipped, "is damaged ("),
       (text, "is not a PeerConsult backup (it is not a database)"),
@@ -140,6 +152,11 @@ import Testing
       (
         newer,
         "was written by a newer PeerConsult (schema 99; this one reads up to \(AppDatabase.schemaVersion))"
+      ),
+      (
+        bigPages,
+        "big-pages.peerconsult has 65536-byte pages, and SQLite restores only 4096-byte pages "
+          + "into PeerConsult's database: nothing was restored"
       ),
       (pipe, "is not a PeerConsult backup (it is not a regular file)"),
       (folder.url, "is not a PeerConsult backup (it is a folder)"),
@@ -155,6 +172,9 @@ import Testing
       #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
       #expect(run.stderr.contains(message), "\(run.stderr)")
     }
+    // Nothing was restored, and nothing copied aside.
+    #expect(try Data(contentsOf: database) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: data).sorted() == namesBefore)
     let listed = try SpawnedCommand(["list", "--data-dir", data], in: folder.url)
     #expect(listed.stdout.contains("Referrals with Seán"))
   }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 #if canImport(Glibc)
   import Glibc
@@ -60,9 +61,22 @@ extension AppDatabase {
     }
   }
 
-  /// Refuses `backup` unless it is a sound PeerConsult database this version can read;
-  /// returns how many sessions it holds. The file is only read.
+  /// Refuses `backup` unless it is a sound PeerConsult database this version can read and
+  /// restore into a new data folder; returns how many sessions it holds. The file is only read.
   public static func checkBackup(_ backup: URL) throws(BackupError) -> Int {
+    try checkBackup(backup, restoringInto: newDatabasePageSize)
+  }
+
+  /// The page size of every database PeerConsult makes: SQLite's default for a new one, as
+  /// PeerConsult never sets another, and a database in WAL mode cannot change it afterwards.
+  static var newDatabasePageSize: Int {
+    (try? DatabaseQueue().read { try Int.fetchOne($0, sql: "PRAGMA page_size") }) ?? 4096
+  }
+
+  /// ``checkBackup(_:)`` for a restore into a database of `pageSize`-byte pages: SQLite's
+  /// backup cannot change the page size of a database in WAL mode, and failed only after the
+  /// current database had been copied aside, with the words "not an error".
+  static func checkBackup(_ backup: URL, restoringInto pageSize: Int) throws(BackupError) -> Int {
     let path = backup.path
     // A missing file would be read as an empty one ("it is empty").
     var info = stat()
@@ -88,7 +102,16 @@ extension AppDatabase {
       Self.prepare(&configuration)
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
-      return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sessions") ?? 0 }
+      let (sessions, pages) = try queue.read { db in
+        (
+          try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0,
+          try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+        )
+      }
+      guard pages == pageSize else {
+        throw BackupError.pageSize(path: path, pageSize: pages, expected: pageSize)
+      }
+      return sessions
     } catch let error as BackupError {
       throw error
     } catch let error as StoreError {
@@ -115,7 +138,13 @@ extension AppDatabase {
   /// The restore goes through SQLite's backup too, in one step that other PeerConsult
   /// processes wait for, so they never see half of it.
   public func restore(from backup: URL, keepingCurrentAt aside: URL) throws(BackupError) {
-    _ = try Self.checkBackup(backup)
+    let pageSize: Int
+    do {
+      pageSize = try writer.read { try Int.fetchOne($0, sql: "PRAGMA page_size") ?? 0 }
+    } catch {
+      throw .cannotRead(path: fileURL.path, reason: Self.reason(of: error))
+    }
+    _ = try Self.checkBackup(backup, restoringInto: pageSize)
     try self.backup(to: aside, replacing: false)
     do {
       var configuration = Configuration()
@@ -136,7 +165,14 @@ extension AppDatabase {
   }
 
   private static func reason(of error: any Error) -> String {
-    if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+    if let error = error as? DatabaseError {
+      // SQLite's backup leaves its error off the connection, whose message then reads "not an
+      // error": the code's own words say more.
+      guard let message = error.message, message != "not an error" else {
+        return String(cString: sqlite3_errstr(error.extendedResultCode.rawValue))
+      }
+      return message
+    }
     return "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 }

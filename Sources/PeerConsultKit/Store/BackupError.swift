@@ -12,6 +12,9 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The file to restore is a PeerConsult database of a schema this version cannot read:
   /// `schema` is the file's `user_version`, `supported` the newest this version reads.
   case newer(path: String, schema: Int, supported: Int)
+  /// The file to restore has pages of `pageSize` bytes, and SQLite's backup can fill only a
+  /// database of the same page size, `expected`, in write-ahead-log mode.
+  case pageSize(path: String, pageSize: Int, expected: Int)
   /// The file to restore is a damaged PeerConsult database.
   case damaged(path: String, detail: String)
   /// The restore failed after the database was copied to `aside`.
@@ -41,6 +44,11 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
           ? "schema \(schema); this one reads up to \(supported)"
           : "with changes after schema \(supported), the newest this one reads")
         + "): install it to restore this backup; nothing was restored."
+    case .pageSize(let path, let pageSize, let expected):
+      "\(line(path)) has \(pageSize)-byte pages, and SQLite restores only \(expected)-byte "
+        + "pages into PeerConsult's database: nothing was restored; copy it, turn the copy's "
+        + "pages into \(expected) bytes (sqlite3 COPY \"PRAGMA journal_mode = DELETE; PRAGMA "
+        + "page_size = \(expected); VACUUM;\") and restore the copy."
     case .damaged(let path, let detail):
       "\(line(path)) is damaged (\(line(detail).withoutClosingFullStop)): nothing was restored; "
         + "restore an older backup."
