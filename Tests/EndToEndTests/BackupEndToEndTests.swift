@@ -135,6 +135,32 @@ import Testing
       try $0.execute(sql: "PRAGMA page_size = 65536; VACUUM")
     }
     try resized.close()
+    // Sound, but carrying a trigger that would rewrite every note saved after the restore,
+    // or the search index's own trigger changed, as the `sqlite3` shell makes them.
+    func withSchema(_ name: String, _ sql: String) throws -> URL {
+      let file = folder.url.appendingPathComponent(name)
+      try FileManager.default.copyItem(at: good, to: file)
+      let queue = try DatabaseQueue(path: file.path)
+      try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
+      try queue.close()
+      return file
+    }
+    let trigger = try withSchema(
+      "trigger.peerconsult",
+      """
+      CREATE TRIGGER events_audit AFTER INSERT ON events BEGIN
+        UPDATE events SET payload = replace(payload, 'will', 'will NOT')
+        WHERE session_id = new.session_id AND seq = new.seq;
+      END
+      """)
+    let searchTrigger = try withSchema(
+      "search-trigger.peerconsult",
+      """
+      DROP TRIGGER notes_fts_insert;
+      CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+        INSERT INTO notes_fts (rowid, text) VALUES (new.id, 'PWNED');
+      END
+      """)
     let text = folder.url.appendingPathComponent("notes.txt")
     try "not a database".write(to: text, atomically: true, encoding: .utf8)
     // A named pipe nobody writes to would be waited on for ever if it were opened.
@@ -158,6 +184,12 @@ import Testing
         "big-pages.peerconsult has 65536-byte pages, and SQLite restores only 4096-byte pages "
           + "into PeerConsult's database: nothing was restored"
       ),
+      (
+        trigger,
+        "trigger.peerconsult is not a PeerConsult backup (it holds a trigger PeerConsult did not "
+          + "make: events_audit): nothing was restored;"
+      ),
+      (searchTrigger, "(its trigger notes_fts_insert was changed): nothing was restored;"),
       (pipe, "is not a PeerConsult backup (it is not a regular file)"),
       (folder.url, "is not a PeerConsult backup (it is a folder)"),
       // Named as missing, not as empty.

@@ -102,12 +102,16 @@ extension AppDatabase {
       Self.prepare(&configuration)
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
-      let (sessions, pages) = try queue.read { db in
+      let (change, sessions, pages) = try queue.read { db in
         (
+          try StoredSchema.problem(in: db, migrator: migrator),
           try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0,
           try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
         )
       }
+      // A trigger, view or index PeerConsult did not make would run on every later write of
+      // the restored database (rewriting or deleting notes as they are saved).
+      if let change { throw BackupError.changedSchema(path: path, change: change) }
       guard pages == pageSize else {
         throw BackupError.pageSize(path: path, pageSize: pages, expected: pageSize)
       }

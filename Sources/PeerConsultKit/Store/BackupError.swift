@@ -7,6 +7,9 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
   /// The file to restore is no PeerConsult database: `reason` says what it is.
   case notABackup(path: String, reason: String)
+  /// The file to restore is a PeerConsult database whose schema is not what PeerConsult's
+  /// migrations make at its version: `change` names what differs.
+  case changedSchema(path: String, change: String)
   /// The file to restore could not be read (the reason from the system or SQLite).
   case cannotRead(path: String, reason: String)
   /// The file to restore is a PeerConsult database of a schema this version cannot read:
@@ -35,6 +38,10 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     case .notABackup(let path, let reason):
       "\(line(path)) is not a PeerConsult backup (\(line(reason).withoutClosingFullStop)): "
         + "nothing was restored; check the file name."
+    case .changedSchema(let path, let change):
+      "\(line(path)) is not a PeerConsult backup (\(line(change))): nothing was restored; "
+        + "something other than PeerConsult changed its tables, indexes or triggers, so restore "
+        + "a backup that `peerconsult backup` wrote."
     case .cannotRead(let path, let reason):
       "Cannot read \(line(path)) (\(line(reason).withoutClosingFullStop)): check its "
         + "permissions; nothing was restored."
