@@ -35,6 +35,43 @@ extension CommandLineTests {
     #expect(try Data(contentsOf: file) == bytes)
   }
 
+  /// A trigger added to the live database with the `sqlite3` shell would run on every later
+  /// save: `check` says the schema is not PeerConsult's, in one line with what to do, status 1,
+  /// and leaves the file as it is; a start does not look (its time is measured).
+  @Test func checkSaysASchemaPeerConsultDidNotMakeIsNotSound() throws {
+    let folder = try seeded()
+    let file = folder.data.appendingPathComponent("peerconsult.sqlite")
+    for (sql, named) in [
+      (
+        """
+        CREATE TRIGGER events_audit AFTER INSERT ON events BEGIN
+          UPDATE events SET payload = replace(payload, 'will', 'will NOT')
+          WHERE session_id = new.session_id AND seq = new.seq;
+        END
+        """,
+        "(it holds a trigger PeerConsult did not make: events_audit)"
+      ),
+      ("DROP INDEX events_people", "(it lacks the index events_people)"),
+    ] {
+      let changed = try Folder()
+      let copy = changed.data.appendingPathComponent("peerconsult.sqlite")
+      try FileManager.default.createDirectory(at: changed.data, withIntermediateDirectories: true)
+      try FileManager.default.copyItem(at: file, to: copy)
+      let queue = try DatabaseQueue(path: copy.path)
+      try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
+      try queue.close()
+      let bytes = try Data(contentsOf: copy)
+      let checked = try run(["check"], in: changed)
+      expectRefusal(checked, mentioning: "\(copy.path) holds a schema PeerConsult did not make")
+      #expect(checked.stderr.contains(named), "\(checked.stderr)")
+      #expect(checked.stderr.contains("restore a backup"), "\(checked.stderr)")
+      #expect(checked.status == 1)
+      #expect(try Data(contentsOf: copy) == bytes)
+      // Not looked for at a start.
+      #expect(try run(["list"], in: changed).status == 0)
+    }
+  }
+
   /// The root page of the index `name` in a copy of the database's bytes.
   private func rootPage(of name: String, in bytes: Data) throws -> Int {
     let folder = try Folder()

@@ -8,6 +8,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// An SQLite database, but some other program's.
   case foreignDatabase(path: String)
   case damaged(path: String, detail: String)
+  /// A PeerConsult database whose schema is not what PeerConsult's migrations make at its
+  /// version (``StoredSchema``): `change` names what differs. Only `check` looks.
+  case changedSchema(path: String, change: String)
   case newerVersion(path: String, fileSchema: Int, writtenBy: String?, supportedSchema: Int)
   /// An older schema that a command which only reads cannot upgrade, as it may not write.
   case upgradeNeedsWritableFolder(path: String, fileSchema: Int, supportedSchema: Int)
@@ -65,6 +68,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .damaged(let path, let detail):
       "\(path) is damaged (\(oneLine(detail))): keep a copy and restore a backup, "
         + "or move it aside (the file was not changed)."
+    case .changedSchema(let path, let change):
+      "\(path) holds a schema PeerConsult did not make (\(oneLine(change))): something other than "
+        + "PeerConsult changed its tables, indexes or triggers, which run on every write; keep a "
+        + "copy and restore a backup (`peerconsult restore FILE`) (the file was not changed)."
     case .newerVersion(let path, let fileSchema, let writtenBy, let supportedSchema):
       "\(path) was written by PeerConsult \(writtenBy ?? "(newer)") (schema \(fileSchema)), "
         + "newer than this PeerConsult \(PeerConsultVersion.current) (schema \(supportedSchema)): "

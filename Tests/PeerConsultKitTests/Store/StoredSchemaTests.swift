@@ -91,6 +91,23 @@ import Testing
     }
   }
 
+  /// `check` compares the live database's schema the same way, and reports the change beside
+  /// the counts so that the opening's notices are still said first.
+  @Test func checkNamesASchemaChangeOfTheLiveDatabase() throws {
+    let store = try StoreFixture()
+    _ = try store.live()
+    #expect(try AppDatabase.check(directory: store.dataFolder)?.schemaChange == nil)
+    try store.database.writer.writeWithoutTransaction {
+      try $0.execute(sql: "DROP TRIGGER notes_fts_insert")
+    }
+    let check = try #require(try AppDatabase.check(directory: store.dataFolder))
+    #expect(check.schemaChange == "it lacks the trigger notes_fts_insert")
+    #expect(
+      check.problem?.description.hasPrefix(
+        "\(store.file.path) holds a schema PeerConsult did not "
+          + "make (it lacks the trigger notes_fts_insert): ") == true)
+  }
+
   /// `ANALYZE`, which a user may run with the `sqlite3` shell, adds SQLite's own table of
   /// statistics: set aside, as it changes no write.
   @Test func sqlitesOwnTablesAreSetAside() throws {
