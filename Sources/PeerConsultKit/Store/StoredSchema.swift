@@ -104,7 +104,8 @@ struct StoredSchema: Equatable, Sendable {
     let all = added + changed + lacking
     guard !all.isEmpty else { return nil }
     let named = all.prefix(3).joined(separator: "; ")
-    return all.count > 3 ? "\(named); and \(all.count - 3) more changes" : named
+    return all.count > 3
+      ? "\(named); and \(CommandText.counted(all.count - 3, "more change"))" : named
   }
 
   /// Whether `entry` is one of SQLite's own tables or indexes.

@@ -81,6 +81,17 @@ import Testing
         "CREATE VIEW every_note AS SELECT text FROM notes",
         "it holds a view PeerConsult did not make: every_note"
       ),
+      // Three named, what PeerConsult did not make first, and the rest counted.
+      (
+        """
+        CREATE VIEW v AS SELECT 1;
+        CREATE TRIGGER wipe AFTER INSERT ON notes BEGIN DELETE FROM notes; END;
+        DROP INDEX events_people;
+        DROP INDEX events_phases;
+        """,
+        "it holds a view PeerConsult did not make: v; it holds a trigger PeerConsult did not "
+          + "make: wipe; it lacks the index events_people; and 1 more change"
+      ),
       // What it records of its migrations decides what an upgrade runs.
       (
         "DELETE FROM grdb_migrations WHERE identifier = 'v\(AppDatabase.schemaVersion)'",
