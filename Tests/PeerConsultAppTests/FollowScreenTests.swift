@@ -20,10 +20,10 @@ import Testing
     let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
     let session: LiveSession
 
-    init() throws {
+    init(consultingProtocol: ConsultingProtocol = LiveFixture.drill) throws {
       let setup = SessionSetup(
         title: "Alcohol Plan SLG 3", programme: "Alcohol Plan",
-        consultingProtocol: LiveFixture.drill, participants: LiveFixture.participants,
+        consultingProtocol: consultingProtocol, participants: LiveFixture.participants,
         rounds: [
           SessionRound(presenter: 0, focusQuestion: "How do we share ownership?"),
           SessionRound(presenter: 2),
@@ -81,6 +81,56 @@ import Testing
       expectGolden(
         room.frame(screen, width: width, height: height), "follow-\(moment)-\(width)x\(height)")
     }
+  }
+
+  /// The drill with rules that wrap to three rows at 80 columns: with the notes shown, the
+  /// digits there are the smallest and so is the bar the time line sits under.
+  static let crowded: ConsultingProtocol = {
+    let rules = [
+      "Confidentiality agreed", "Phones away", "One person speaks at a time",
+      "Speak from your own experience", "No advice while questioning", "Open questions only",
+      "What is said here stays here", "Listen to understand",
+    ]
+    let drill = LiveFixture.drill
+    func crowded(_ phase: Phase) -> Phase {
+      var phase = phase
+      phase.rules = rules
+      return phase
+    }
+    return ConsultingProtocol(
+      id: "crowded", name: "Crowded drill", description: drill.description,
+      opening: drill.opening.map(crowded), round: drill.round.map(crowded),
+      closing: drill.closing.map(crowded))
+  }()
+
+  /// READY and PAUSED show at the smallest window under the smallest digits, a changed time's
+  /// "(planned …)" too: the line is wider than the bar, and the word used to be cut off.
+  @Test(arguments: [Moment.ready, .paused])
+  func theStateWordShowsUnderTheSmallestDigits(_ moment: Moment) throws {
+    let room = try Room(consultingProtocol: Self.crowded)
+    try room.reach(moment)
+    if moment == .paused { try room.session.adjustTime(minutes: -4) }
+    let frame = room.frame(room.display(moment, notes: true), width: 80, height: 24)
+    #expect(frame.lines.contains { $0.contains(moment == .ready ? " READY " : " PAUSED ") })
+    expectGolden(frame, "follow-crowded-\(moment)-80x24")
+  }
+
+  /// Narrower than any window shows it, the line drops "(planned …)", then "of 06:00", then
+  /// "left", and keeps the state word.
+  @Test func theTimeLineDropsItsDetailsBeforeTheStateWord() throws {
+    let room = try Room()
+    try room.reach(.paused)
+    try room.session.adjustTime(minutes: -4)
+    let view = try #require(RoomView(room.session.state, at: room.clock.now()))
+    func line(_ width: Int) -> String {
+      let line = RoomTimeLine(view, width: width)
+      return line.text + "|" + (line.badge?.text ?? "")
+    }
+    #expect(line(80) == "02:40 left of 06:00 (planned 10:00)| PAUSED ")
+    #expect(line(44) == "02:40 left of 06:00| PAUSED ")
+    #expect(line(28) == "02:40 left| PAUSED ")
+    #expect(line(16) == "02:40| PAUSED ")
+    #expect(line(10) == "| PAUSED ")
   }
 
   @Test func theDigitsGrowWithTheWindow() throws {

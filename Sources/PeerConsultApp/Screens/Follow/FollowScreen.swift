@@ -57,7 +57,13 @@ public enum FollowScreen {
     guard y < body.maxY else { return }
     LiveScreen.drawBar(view.timer, x: barX, y: y, width: barWidth, style: style, into: &grid)
     y += 1
-    drawTimeLine(view, into: &grid, x: barX, y: y, width: barWidth, style: style)
+    // Under the bar, from its left end; a line longer than the bar (a changed time, on the
+    // narrow bar of small digits) is centred under it instead, as wide as the window.
+    let line = RoomTimeLine(view, width: body.width)
+    let lineX =
+      line.width <= barWidth
+      ? barX : max(body.x, min(barX + (barWidth - line.width) / 2, body.maxX - line.width))
+    line.draw(into: &grid, x: lineX, y: y, width: body.maxX - lineX, style: style)
     y += 2
     for line in LiveScreen.fit(rules, rows: min(ruleRows, max(0, body.maxY - y)), width: body.width)
     {
@@ -74,27 +80,6 @@ public enum FollowScreen {
       drawNotes(
         view.sharedNotes, kinds: state.session.roomNoteKinds, into: &grid,
         area: Rect(x: body.x, y: top, width: body.width, height: max(0, body.maxY - top)))
-    }
-  }
-
-  /// "09:12 left of 10:00", READY or PAUSED, under the bar.
-  static func drawTimeLine(
-    _ view: RoomView, into grid: inout Grid, x: Int, y: Int, width: Int, style: Style
-  ) {
-    let timer = view.timer
-    var text =
-      "\(timer.display) \(timer.isOvertime ? "over" : "left") of \(LiveScreen.clock(timer.plannedSeconds))"
-    if timer.plannedSeconds != view.slot.phase.durationSeconds {
-      text += " (planned \(LiveScreen.clock(view.slot.phase.durationSeconds)))"
-    }
-    grid.put(text, x: x, y: y, style: style, maxWidth: width)
-    let after = x + text.displayWidth + 2
-    switch view.stage {
-    case .ready:
-      grid.put(" READY ", x: after, y: y, style: Theme.selected, maxWidth: x + width - after)
-    case .paused:
-      grid.put(" PAUSED ", x: after, y: y, style: Theme.paused, maxWidth: x + width - after)
-    case .running, .finished: break
     }
   }
 
