@@ -14,6 +14,7 @@ struct FollowCommand: ParsableCommand {
       facilitator works in another window: it never changes the session. Without SESSION, \
       or with `latest`, it shows the session being run, else the most recently used \
       unfinished one, and moves to a session started later while that one is not running. \
+      With no session yet, it waits for one. \
       With --store NAME, it follows the session through a shared store instead, from \
       another machine (SESSION, or `latest`, the session the store changed last). \
       Keys: q leaves, ? help, b blanks the screen, f shows or hides the notes (with --notes). \
@@ -50,28 +51,44 @@ struct FollowCommand: ParsableCommand {
       return
     }
     let location = data.location
-    guard try AppDatabase.exists(in: location.dataDirectory) else { throw StoreError.noSessions }
+    let directory = location.dataDirectory
+    // A folder that cannot be looked in is refused here, in one line. One with no session
+    // yet is waited on when following the latest; a session named must be there.
+    let exists = try AppDatabase.exists(in: directory)
+    if named != nil && !exists { throw StoreError.noSessions }
     if plain {
-      guard let database = try data.existingDatabase() else { throw StoreError.noSessions }
-      defer { database.closeForExit() }
-      let follower = try SessionFollower(
-        database: database, dataDirectory: location.dataDirectory, session: try named(in: database))
+      var database = try data.existingDatabase()
+      defer { database?.closeForExit() }
+      let follower: SessionFollower
+      if let named {
+        guard let database else { throw StoreError.noSessions }
+        follower = try SessionFollower(
+          database: database, dataDirectory: directory, session: try database.resolveSession(named))
+      } else {
+        follower = try PlainRoomDisplay.waitForSession(
+          in: directory, write: { try StandardOutput.line($0) },
+          find: {
+            if database == nil { database = try data.existingDatabase() }
+            return try SessionFollower.latestWhenAny(database: database, dataDirectory: directory)
+          })
+      }
       let status = try PlainRoomDisplay.run(
         follower, clock: SystemClock(), notes: notes, write: { try StandardOutput.line($0) })
       if status != 0 { throw ExitCode(status) }
       return
     }
     let status = try InteractiveTerminal.run(location: location) { services in
+      guard let named else { return .follow(nil, notes: notes) }
       guard let database = try services.database() else { throw StoreError.noSessions }
-      return .follow(try named(in: database), notes: notes)
+      return .follow(try database.resolveSession(named), notes: notes)
     }
     if status != 0 { throw ExitCode(status) }
   }
 
-  /// The session named on the command line, or nil for the latest.
-  private func named(in database: AppDatabase) throws -> SessionID? {
+  /// The session named on the command line; nil for the latest (none named, or `latest`).
+  private var named: String? {
     guard let session, session.trimmingCharacters(in: .whitespaces).lowercased() != "latest"
     else { return nil }
-    return try database.resolveSession(session)
+    return session
   }
 }

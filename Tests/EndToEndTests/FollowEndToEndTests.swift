@@ -25,6 +25,12 @@ import Testing
     let root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pc-e2e-follow-\(UUID().uuidString)")
     let data = root.appendingPathComponent("data")
+    try makeSession(in: data)
+    return (root, data)
+  }
+
+  /// Makes the data folder `data` if need be, with the session, ready and not running.
+  private func makeSession(in data: URL) throws {
     let database = try AppDatabase(directory: data)
     let people = [
       Participant(name: "Zoë Müller", organisation: "City Council", level: .senior),
@@ -37,7 +43,54 @@ import Testing
         rounds: [SessionRound(presenter: 0, focusQuestion: "How do we share ownership?")]),
       id: Self.session, store: database)
     try database.close()
-    return (root, data)
+  }
+
+  /// A display started on a data folder with no session yet (issue: it refused, exit 1) waits
+  /// and says so, then shows the session once there is one and follows it run; `--plain`
+  /// says once that it waits.
+  @Test func aDisplayStartedBeforeAnySessionWaitsForOne() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pc-e2e-follow-\(UUID().uuidString)")
+    let data = root.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let wall = try TmuxSession(["follow"], dataDir: data)
+    let plain = try PlainFollower(data: data, root: root)
+    defer { plain.stop() }
+    wall.waitFor("Waiting for a session to start")
+
+    try makeSession(in: data)
+    wall.waitFor("Phase 1 of 4: Check-in")
+    let facilitator = try TmuxSession(["resume", Self.session.rawValue], dataDir: data)
+    try facilitator.startWhenReady()
+    wall.waitFor("running") { !$0.contains("READY") && !$0.contains("NOT RUNNING") }
+    for phase in 2...4 {
+      try facilitator.send("n")
+      wall.waitFor("Phase \(phase) of 4")
+    }
+    try facilitator.send("n")
+    wall.waitFor("Session finished")
+    try facilitator.type("q")
+    #expect(facilitator.waitForExit() == 0)
+
+    let lines = try plain.waitForExit()
+    #expect(lines.first == "Waiting for a session to start", "\(lines)")
+    #expect(lines.dropFirst().first == "Following “Night-time economy”", "\(lines)")
+    #expect(lines.last == "Session finished", "\(lines)")
+  }
+
+  /// Only the latest is waited for: `follow SESSION` in a data folder with no session is
+  /// refused in one line, as before, with status 1.
+  @Test func aNamedSessionInAFolderWithNoneIsStillRefused() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pc-e2e-follow-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let named = try TmuxSession(["follow", "5e55"], dataDir: root.appendingPathComponent("data"))
+    #expect(named.waitForExit() == 1)
+    #expect(
+      named.stderr
+        == "Error: There are no sessions yet: start one with `peerconsult run` or from the home screen.\n"
+    )
   }
 
   @Test func everyFacilitatorActionShowsInEveryDisplay() throws {

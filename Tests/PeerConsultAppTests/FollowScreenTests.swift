@@ -133,6 +133,50 @@ import Testing
     #expect(line(10) == "| PAUSED ")
   }
 
+  /// A display of the latest started before any session: it says it waits, and shows the
+  /// session the first look finds.
+  @Test func withNoSessionYetItWaitsAndSaysSo() throws {
+    let room = try Room()
+    var screen = FollowState(waitingWithNotes: false)
+    let environment = ScreenEnvironment(now: room.clock.now())
+    expectGolden(room.frame(screen, width: 80, height: 24), "follow-no-session-80x24")
+    #expect(screen.update(.tick(room.clock.now()), environment) == [.command(.refreshFollowed)])
+    #expect(screen.nextDeadline(now: room.clock.now()) == room.clock.now().addingTimeInterval(1))
+    _ = screen.update(
+      .result(.followed(room.session.id, room.session.state, isLive: true)), environment)
+    let text = room.frame(screen, width: 80, height: 24).lines.joined(separator: "\n")
+    #expect(text.contains("Phase 1 of 6: Check-in"))
+    #expect(text.contains("READY"))
+  }
+
+  /// Behind the display, the services answer that it waits while the data folder has no
+  /// database, then none of its sessions, and follow the first session made.
+  @Test func theServicesWaitForAFirstSessionAndThenFollowIt() throws {
+    let folder = try TemporaryFolder()
+    let data = folder.path("data")
+    let services = AppServices(
+      location: DataLocation(dataDirectory: data, protocolsDirectory: folder.path("protocols")),
+      clock: ManualClock(Date(timeIntervalSince1970: 1_800_000_000)),
+      openStore: { try AppDatabase(directory: data) },
+      openReader: { try AppDatabase.openForReading(directory: data) })
+    #expect(services.perform(.follow(nil, notes: true)) == .followWaiting(notes: true))
+    let store = try AppDatabase(directory: data)
+    #expect(services.perform(.refreshFollowed) == .followWaiting(notes: false))
+    let session = try LiveSession.create(
+      SessionSetup(
+        title: "First", programme: "Alcohol Plan", consultingProtocol: LiveFixture.drill,
+        participants: LiveFixture.participants, rounds: [SessionRound(presenter: 0)]),
+      store: store)
+    guard case .followed(let id, let state, let isLive) = services.perform(.refreshFollowed)
+    else {
+      Issue.record("the session made is not followed")
+      return
+    }
+    #expect(id == session.id)
+    #expect(state.setup.title == "First")
+    #expect(!isLive)
+  }
+
   @Test func theDigitsGrowWithTheWindow() throws {
     let room = try Room()
     try room.reach(.running)

@@ -38,6 +38,9 @@ public final class AppServices {
   public internal(set) var sharesWritten: [String] = []
   /// The session the room display follows, read-only.
   private var follower: SessionFollower?
+  /// Whether the room display follows the latest session and may be waiting for a first one
+  /// to start (``follower`` nil until then).
+  private var waitsForSession = false
   /// Where a followed session comes from when another machine runs it (`follow --store`).
   public var followSource: (any FollowSource)?
   /// Wakes the loop when the data folder's files are written while following.
@@ -284,14 +287,19 @@ public final class AppServices {
     case .loadActionHistory(let id):
       return .actionHistoryLoaded(id, try actionHistory(of: id))
     case .follow(let id, let notes):
-      let follower = try follow(id)
+      guard let follower = try follow(id) else { return .followWaiting(notes: notes) }
       return .followStarted(follower.session, follower.state, isLive: follower.isLive, notes: notes)
     case .refreshFollowed:
+      if follower == nil && waitsForSession {
+        guard let follower = try follow(nil) else { return .followWaiting(notes: false) }
+        return .followed(follower.session, follower.state, isLive: follower.isLive)
+      }
       guard let follower else { throw NotFollowing() }
       if try follower.refresh() { recheckUntil = nil }
       return .followed(follower.session, follower.state, isLive: follower.isLive)
     case .stopFollowing:
       follower = nil
+      waitsForSession = false
       changes = nil
       recheckUntil = nil
       return .followingStopped
@@ -301,19 +309,30 @@ public final class AppServices {
   }
 
   /// Starts following `id` (nil: the latest session) through the reading opening, and
-  /// watches the data folder so that a commit wakes the loop at once.
-  private func follow(_ id: SessionID?) throws -> SessionFollower {
-    guard let database = try database() else { throw StoreError.noSessions }
+  /// watches the data folder so that a commit wakes the loop at once. Nil when following the
+  /// latest in a folder with no session yet: the display waits, and each refresh asks again.
+  private func follow(_ id: SessionID?) throws -> SessionFollower? {
     let directory = location.dataDirectory
-    let follower = try SessionFollower(
-      database: database, dataDirectory: directory, session: id, source: followSource)
-    self.follower = follower
+    let found: SessionFollower?
+    if id == nil && followSource == nil {
+      waitsForSession = true
+      found = try SessionFollower.latestWhenAny(database: try database(), dataDirectory: directory)
+    } else {
+      guard let database = try database() else { throw StoreError.noSessions }
+      found = try SessionFollower(
+        database: database, dataDirectory: directory, session: id, source: followSource)
+    }
     // The `-wal` file is written at each commit, the database file at each checkpoint, and a
-    // lock file is closed when its program lets the session go or dies.
-    changes = FileChangeWatch(
-      folders: [directory, directory.appendingPathComponent("locks")],
-      matching: { $0.hasPrefix(AppDatabase.fileName) || $0.hasSuffix(".lock") })
-    return follower
+    // lock file is closed when its program lets the session go or dies. While waiting, tried
+    // again until it can be made (a data folder not made yet cannot be watched), and made
+    // again once a session is found, when `locks/` may exist to be watched too.
+    if found != nil || changes == nil {
+      changes = FileChangeWatch(
+        folders: [directory, directory.appendingPathComponent("locks")],
+        matching: { $0.hasPrefix(AppDatabase.fileName) || $0.hasSuffix(".lock") })
+    }
+    follower = found
+    return found
   }
 
   /// The descriptor that becomes readable when the followed session's files change; the

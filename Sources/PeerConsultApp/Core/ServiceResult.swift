@@ -86,6 +86,9 @@ public enum ServiceResult: Equatable, Sendable {
   /// Following began: the session as last committed, whether a program is running it, and
   /// whether the notes panel was allowed.
   case followStarted(SessionID, SessionState, isLive: Bool, notes: Bool)
+  /// Following the latest session, with none yet to follow: the display waits for one
+  /// (whether the notes panel was allowed).
+  case followWaiting(notes: Bool)
   /// The followed session as last committed, and whether a program is running it.
   case followed(SessionID, SessionState, isLive: Bool)
   /// Nothing is followed any more.

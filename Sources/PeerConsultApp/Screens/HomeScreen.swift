@@ -165,6 +165,8 @@ extension HomeState: Screen {
       return [
         .show(FollowState(sessionID: id, session: session, isLive: isLive, notesAllowed: notes))
       ]
+    case .followWaiting(let notes):
+      return [.show(FollowState(waitingWithNotes: notes))]
     case .failed(.follow, let error, _):
       return [.notice(Notice("No room display: \(error)", tone: .error))]
     case .failed(.resume, let error, _):

@@ -49,6 +49,20 @@ public final class SessionFollower {
     isLive = source?.isLive(id) ?? SessionLock.isLive(id, in: dataDirectory)
   }
 
+  /// Follows the latest session (``latest(in:dataDirectory:)``), or gives nil while there is
+  /// none to follow: no database yet (`database` nil) or none in it. The room display then
+  /// waits for a session to start and asks again.
+  public static func latestWhenAny(database: AppDatabase?, dataDirectory: URL) throws
+    -> SessionFollower?
+  {
+    guard let database else { return nil }
+    do {
+      return try SessionFollower(database: database, dataDirectory: dataDirectory, session: nil)
+    } catch StoreError.noSessions {
+      return nil
+    }
+  }
+
   /// The session a room display shows when none is named: the most recently written
   /// unfinished session that a program is running, else the most recently written
   /// unfinished one, else the newest (which shows as finished).

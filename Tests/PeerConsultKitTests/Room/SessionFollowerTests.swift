@@ -57,6 +57,22 @@ import Testing
     _ = (second, thirdLock)
   }
 
+  /// With no database yet, or none of its sessions, there is nothing to follow until one is
+  /// made: the room display waits.
+  @Test func latestWaitsForAFirstSession() throws {
+    let folder = try TemporaryFolder()
+    let data = folder.path("data")
+    #expect(try SessionFollower.latestWhenAny(database: nil, dataDirectory: data) == nil)
+    let store = try AppDatabase(directory: data)
+    let reader = try #require(try AppDatabase.openForReading(directory: data))
+    #expect(try SessionFollower.latestWhenAny(database: reader, dataDirectory: data) == nil)
+    let session = try LiveSession.create(Fixtures.setup(title: "First"), store: store)
+    let follower = try #require(
+      try SessionFollower.latestWhenAny(database: reader, dataDirectory: data))
+    #expect(follower.session == session.id)
+    #expect(follower.state.setup.title == "First")
+  }
+
   @Test func aNamedSessionIsKeptWhenItsFacilitatorLeaves() throws {
     let folder = try TemporaryFolder()
     let data = folder.path("data")

@@ -12,7 +12,12 @@ public enum FollowScreen {
   /// Draws the display into `area`.
   public static func render(_ state: FollowState, now: Date, into grid: inout Grid, area: Rect) {
     let inner = Rect(x: area.x + 1, y: area.y, width: max(0, area.width - 2), height: area.height)
-    guard let view = RoomView(state.session, at: now), inner.height > 0 else { return }
+    guard inner.height > 0 else { return }
+    guard let session = state.session else {
+      drawWaiting(state, into: &grid, area: inner)
+      return
+    }
+    guard let view = RoomView(session, at: now) else { return }
     // The last row says when the facilitator's program is not running it, or a look failed.
     let bottom = inner.maxY - 1
     drawStatus(state, view, into: &grid, x: inner.x, y: bottom, width: inner.width)
@@ -78,7 +83,7 @@ public enum FollowScreen {
     if state.showsNotes {
       let top = y + 1
       drawNotes(
-        view.sharedNotes, kinds: state.session.roomNoteKinds, into: &grid,
+        view.sharedNotes, kinds: session.roomNoteKinds, into: &grid,
         area: Rect(x: body.x, y: top, width: body.width, height: max(0, body.maxY - top)))
     }
   }
@@ -139,6 +144,26 @@ public enum FollowScreen {
     }
     if y == top {
       grid.put("No themes or actions were noted.", x: area.x, y: y, style: Theme.muted)
+    }
+  }
+
+  /// No session to follow yet: says that the display waits for one, and that it will show
+  /// it, so a projector started before the session does not look broken.
+  static func drawWaiting(_ state: FollowState, into grid: inout Grid, area: Rect) {
+    let lines: [(String, Style)] = [
+      ("Waiting for a session to start", Theme.heading),
+      ("The session shows here as soon as the facilitator starts one.", Theme.muted),
+    ]
+    let top = area.y + max(0, (area.height - 1 - lines.count) / 3)
+    for (offset, (text, style)) in lines.enumerated() {
+      grid.put(
+        text, x: area.x + max(0, (area.width - text.displayWidth) / 2), y: top + offset,
+        style: style, maxWidth: area.width)
+    }
+    if let problem = state.problem {
+      grid.put(
+        "Cannot look for a session: " + problem, x: area.x, y: area.maxY - 1,
+        style: Theme.error, maxWidth: area.width)
     }
   }
 

@@ -17,9 +17,10 @@ extension Action {
 /// this display shows of it. It only reads: no key here changes the session, so a
 /// participant at the projector's laptop cannot change anything.
 public struct FollowState: Equatable, Sendable {
-  public var sessionID: SessionID
-  /// The followed session as last committed.
-  public var session: SessionState
+  /// The followed session; nil while the display waits for a first session to start.
+  public var sessionID: SessionID?
+  /// The followed session as last committed; nil while waiting for one.
+  public var session: SessionState?
   /// Whether a program holds the session's lock, that is, runs it now.
   public var isLive: Bool
   /// Whether `--notes` allowed the notes panel; only then does `f` work.
@@ -37,6 +38,14 @@ public struct FollowState: Equatable, Sendable {
     self.sessionID = sessionID
     self.session = session
     self.isLive = isLive
+    self.notesAllowed = notesAllowed
+    showsNotes = notesAllowed
+  }
+
+  /// A display of the latest session in a data folder that has none yet: it waits for the
+  /// first to start.
+  public init(waitingWithNotes notesAllowed: Bool) {
+    isLive = false
     self.notesAllowed = notesAllowed
     showsNotes = notesAllowed
   }
@@ -59,6 +68,9 @@ extension FollowState: Screen {
   public var keyContext: KeyContext { notesAllowed ? .followWithNotes : .follow }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
+    guard let session else {
+      return ("Room display", isBlank ? "blank · b shows it" : "waiting for a session")
+    }
     let state: String
     if isBlank {
       state = "blank · b shows it"
@@ -89,6 +101,8 @@ extension FollowState: Screen {
       session = stored
       self.isLive = isLive
       problem = nil
+    case .result(.followWaiting):
+      problem = nil
     case .result(.failed(.refreshFollowed, let error, _)):
       problem = error
     default: break
@@ -97,10 +111,11 @@ extension FollowState: Screen {
   }
 
   /// The timer's next second or band when it runs, and at least once a second the lock and
-  /// the store's version, which a change notification may not cover (a program dying).
+  /// the store's version, which a change notification may not cover (a program dying), or
+  /// while waiting, a data folder that did not exist to be watched.
   public func nextDeadline(now: Date) -> Date? {
     let second = now.addingTimeInterval(1)
-    guard let timer = session.nextDeadline(after: now) else { return second }
+    guard let timer = session?.nextDeadline(after: now) else { return second }
     return min(timer, second)
   }
 }

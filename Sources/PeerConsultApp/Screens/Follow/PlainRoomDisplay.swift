@@ -14,6 +14,32 @@ import TerminalKit
 /// ``RoomAnnouncer`` says. It ends once the session is finished and no program runs it.
 public enum PlainRoomDisplay {
 
+  /// What `follow --plain` says while the data folder holds no session to follow.
+  public static let waitingLine = "Waiting for a session to start"
+
+  /// Waits until `find` gives a session to follow (`follow --plain` of the latest, in a data
+  /// folder with none yet), having said so once: it looks when the data folder is written and
+  /// at least once a second (the folder may not exist yet to be watched).
+  public static func waitForSession(
+    in directory: URL, write: (String) throws -> Void, find: () throws -> SessionFollower?
+  ) throws -> SessionFollower {
+    if let found = try find() { return found }
+    try write(waitingLine)
+    var changes: FileChangeWatch?
+    while true {
+      if changes == nil {
+        changes = FileChangeWatch(
+          folders: [directory], matching: { $0.hasPrefix(AppDatabase.fileName) })
+      }
+      if let changes {
+        changes.wait(timeoutMilliseconds: 1000)
+      } else {
+        usleep(1_000_000)
+      }
+      if let found = try find() { return found }
+    }
+  }
+
   /// Follows until the session is finished and let go; returns the exit status. `write`
   /// writes one line (and throws when it cannot, ending the display).
   public static func run(
