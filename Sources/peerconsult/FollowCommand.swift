@@ -13,8 +13,8 @@ struct FollowCommand: ParsableCommand {
       A read-only view for a projector or a second terminal window, kept up to date as the \
       facilitator works in another window: it never changes the session. Without SESSION, \
       or with `latest`, it shows the session being run, else the most recently used \
-      unfinished one, and moves to a session started later while that one is not running. \
-      With no session yet, it waits for one. \
+      unfinished one; once it has shown a session running it stays with it until it is \
+      finished, then moves to the next session run. With no session yet, it waits for one. \
       With --store NAME, it follows the session through a shared store instead, from \
       another machine (SESSION, or `latest`, the session the store changed last). \
       Keys: q leaves, ? help, b blanks the screen, f shows or hides the notes (with --notes). \

@@ -46,8 +46,8 @@ import Testing
   }
 
   /// A display started on a data folder with no session yet (issue: it refused, exit 1) waits
-  /// and says so, then shows the session once there is one and follows it run; `--plain`
-  /// says once that it waits.
+  /// and says so, then shows the session once there is one, follows it run, and once it is
+  /// finished says where it goes next; `--plain` says once that it waits.
   @Test func aDisplayStartedBeforeAnySessionWaitsForOne() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pc-e2e-follow-\(UUID().uuidString)")
@@ -70,6 +70,7 @@ import Testing
     }
     try facilitator.send("n")
     wall.waitFor("Session finished")
+    wall.waitFor("The next session to start will show here.")
     try facilitator.type("q")
     #expect(facilitator.waitForExit() == 0)
 

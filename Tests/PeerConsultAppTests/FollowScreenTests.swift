@@ -177,6 +177,20 @@ import Testing
     #expect(!isLive)
   }
 
+  /// Finished, a display of the latest says that it moves to the next session run; one of a
+  /// named session does not.
+  @Test func finishedItSaysWhereADisplayOfTheLatestGoesNext() throws {
+    let room = try Room()
+    try room.reach(.finished)
+    let latest = FollowState(
+      sessionID: room.session.id, session: room.session.state, isLive: false,
+      followsLatest: true)
+    expectGolden(room.frame(latest, width: 80, height: 24), "follow-finished-latest-80x24")
+    let named = room.display(.finished, notes: false)
+    #expect(
+      !room.frame(named, width: 80, height: 24).lines.joined().contains("next session"))
+  }
+
   @Test func theDigitsGrowWithTheWindow() throws {
     let room = try Room()
     try room.reach(.running)

@@ -288,7 +288,9 @@ public final class AppServices {
       return .actionHistoryLoaded(id, try actionHistory(of: id))
     case .follow(let id, let notes):
       guard let follower = try follow(id) else { return .followWaiting(notes: notes) }
-      return .followStarted(follower.session, follower.state, isLive: follower.isLive, notes: notes)
+      return .followStarted(
+        follower.session, follower.state, isLive: follower.isLive, notes: notes,
+        followsLatest: follower.followsLatest)
     case .refreshFollowed:
       if follower == nil && waitsForSession {
         guard let follower = try follow(nil) else { return .followWaiting(notes: false) }

@@ -83,9 +83,10 @@ public enum ServiceResult: Equatable, Sendable {
   /// The live session after taking in events other programs stored, or nil when there were
   /// none.
   case liveSessionRefreshed(SessionState?)
-  /// Following began: the session as last committed, whether a program is running it, and
-  /// whether the notes panel was allowed.
-  case followStarted(SessionID, SessionState, isLive: Bool, notes: Bool)
+  /// Following began: the session as last committed, whether a program is running it,
+  /// whether the notes panel was allowed, and whether the display follows the latest session
+  /// (none was named).
+  case followStarted(SessionID, SessionState, isLive: Bool, notes: Bool, followsLatest: Bool)
   /// Following the latest session, with none yet to follow: the display waits for one
   /// (whether the notes panel was allowed).
   case followWaiting(notes: Bool)

@@ -161,9 +161,12 @@ extension HomeState: Screen {
       return [.show(review)] + (more.map { [.command($0)] } ?? [])
     case .sessionOpened(let id, let session):
       return LiveState.show(id, session, now: environment.now)
-    case .followStarted(let id, let session, let isLive, let notes):
+    case .followStarted(let id, let session, let isLive, let notes, let followsLatest):
       return [
-        .show(FollowState(sessionID: id, session: session, isLive: isLive, notesAllowed: notes))
+        .show(
+          FollowState(
+            sessionID: id, session: session, isLive: isLive, notesAllowed: notes,
+            followsLatest: followsLatest))
       ]
     case .followWaiting(let notes):
       return [.show(FollowState(waitingWithNotes: notes))]

@@ -17,9 +17,15 @@ public final class SessionFollower {
   /// Whether a program holds the session's lock (``SessionLock``): it is being facilitated.
   /// Told from the lock, never guessed from how long nothing changed.
   public private(set) var isLive: Bool
-  /// Whether the session was asked for as `latest`: then, while it is not being run, the
-  /// follower moves to a session that another program starts or resumes.
+  /// Whether the session was asked for as `latest`: then the follower moves on to a session
+  /// another program runs, once the one it shows is finished, or while that one is not run
+  /// and was never seen running here.
   public let followsLatest: Bool
+  /// Whether this follower has seen its session being run. From then on, following the
+  /// latest, it stays with that session until it finishes: a room display that jumped to any
+  /// session started meanwhile (a co-facilitator's test) while the facilitator resumed, or
+  /// after a crash, put the wrong session on the projector.
+  private var hasSeenItRun: Bool
   /// Where the session comes from when another machine runs it; nil: this folder's programs.
   public let source: (any FollowSource)?
   private var version: Int
@@ -47,6 +53,7 @@ public final class SessionFollower {
     self.session = id
     state = try database.loadSession(id)
     isLive = source?.isLive(id) ?? SessionLock.isLive(id, in: dataDirectory)
+    hasSeenItRun = isLive && !state.isFinished
   }
 
   /// Follows the latest session (``latest(in:dataDirectory:)``), or gives nil while there is
@@ -75,6 +82,11 @@ public final class SessionFollower {
     return try database.resolveSession("latest")
   }
 
+  /// The most recently written unfinished session that a program is running, if any.
+  public static func running(in database: AppDatabase, dataDirectory: URL) throws -> SessionID? {
+    try database.unfinishedSessions().first { SessionLock.isLive($0.id, in: dataDirectory) }?.id
+  }
+
   /// Reads again whatever changed since the last call: the session when another connection
   /// committed (one pragma tells), and its lock. Returns whether anything did; throws
   /// ``FollowSourceProblem`` after reading when the source cannot be reached.
@@ -90,20 +102,30 @@ public final class SessionFollower {
     let newVersion = try database.dataVersion()
     let wasLive = isLive
     isLive = source?.isLive(session) ?? SessionLock.isLive(session, in: dataDirectory)
-    var moved = false
-    if followsLatest && !isLive {
-      let latest = try Self.latest(in: database, dataDirectory: dataDirectory)
-      if latest != session {
-        session = latest
-        isLive = SessionLock.isLive(latest, in: dataDirectory)
-        moved = true
-      }
+    var changed = isLive != wasLive
+    if newVersion != version {
+      version = newVersion
+      let newState = try database.loadSession(session)
+      changed = changed || newState != state
+      state = newState
     }
-    guard newVersion != version || moved else { return isLive != wasLive }
-    version = newVersion
-    let newState = try database.loadSession(session)
-    defer { state = newState }
-    return moved || newState != state || isLive != wasLive
+    if followsLatest, let next = try nextSession(), next != session {
+      session = next
+      state = try database.loadSession(next)
+      isLive = SessionLock.isLive(next, in: dataDirectory)
+      hasSeenItRun = isLive && !state.isFinished
+      return true
+    }
+    if isLive && !state.isFinished { hasSeenItRun = true }
+    return changed
+  }
+
+  /// Where a follower of the latest goes next, if anywhere: from a finished session to one
+  /// being run; from an unfinished one it never saw run, while that is not run, to the latest.
+  private func nextSession() throws -> SessionID? {
+    if state.isFinished { return try Self.running(in: database, dataDirectory: dataDirectory) }
+    guard !isLive && !hasSeenItRun else { return nil }
+    return try Self.latest(in: database, dataDirectory: dataDirectory)
   }
 }
 

@@ -167,8 +167,8 @@ public enum FollowScreen {
     }
   }
 
-  /// The bottom row: that the facilitator's program is not running the session, or that the
-  /// last look at the store failed.
+  /// The bottom row: that the facilitator's program is not running the session, that the
+  /// last look at the store failed, or, finished, where a display of the latest goes next.
   static func drawStatus(
     _ state: FollowState, _ view: RoomView, into grid: inout Grid, x: Int, y: Int, width: Int
   ) {
@@ -182,6 +182,10 @@ public enum FollowScreen {
       grid.put(
         " Waiting for the facilitator: the session is not running now.", x: x + badge.count, y: y,
         style: Theme.warning, maxWidth: max(0, width - badge.count))
+    } else if view.stage == .finished && state.followsLatest {
+      grid.put(
+        "The next session to start will show here.", x: x, y: y, style: Theme.muted,
+        maxWidth: width)
     }
   }
 }

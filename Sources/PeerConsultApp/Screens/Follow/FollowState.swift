@@ -23,6 +23,9 @@ public struct FollowState: Equatable, Sendable {
   public var session: SessionState?
   /// Whether a program holds the session's lock, that is, runs it now.
   public var isLive: Bool
+  /// Whether no session was named: then the display moves on to the next session run once
+  /// the one it shows is finished, and says so.
+  public let followsLatest: Bool
   /// Whether `--notes` allowed the notes panel; only then does `f` work.
   public let notesAllowed: Bool
   /// Whether the notes panel shows.
@@ -33,12 +36,14 @@ public struct FollowState: Equatable, Sendable {
   public var problem: String?
 
   public init(
-    sessionID: SessionID, session: SessionState, isLive: Bool, notesAllowed: Bool = false
+    sessionID: SessionID, session: SessionState, isLive: Bool, notesAllowed: Bool = false,
+    followsLatest: Bool = false
   ) {
     self.sessionID = sessionID
     self.session = session
     self.isLive = isLive
     self.notesAllowed = notesAllowed
+    self.followsLatest = followsLatest
     showsNotes = notesAllowed
   }
 
@@ -47,6 +52,7 @@ public struct FollowState: Equatable, Sendable {
   public init(waitingWithNotes notesAllowed: Bool) {
     isLive = false
     self.notesAllowed = notesAllowed
+    followsLatest = true
     showsNotes = notesAllowed
   }
 }

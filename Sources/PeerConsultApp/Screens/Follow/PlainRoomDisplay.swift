@@ -47,6 +47,9 @@ public enum PlainRoomDisplay {
     write: (String) throws -> Void
   ) throws -> Int32 {
     var announcer = RoomAnnouncer(readsNotes: notes)
+    // A display of the latest may move to another session: its lines begin anew, with its
+    // title, so that a listener hears which session they now are about.
+    var announced = follower.session
     let directory = follower.dataDirectory
     let changes = FileChangeWatch(
       folders: [directory, directory.appendingPathComponent("locks")],
@@ -57,6 +60,10 @@ public enum PlainRoomDisplay {
     var problem: String?
     while true {
       let now = clock.now()
+      if follower.session != announced {
+        announcer = RoomAnnouncer(readsNotes: notes)
+        announced = follower.session
+      }
       if let view = RoomView(follower.state, at: now) {
         for line in announcer.lines(for: view, isLive: follower.isLive) { try write(line) }
       }
