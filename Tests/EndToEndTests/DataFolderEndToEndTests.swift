@@ -33,6 +33,20 @@ struct DataFolderEndToEndTests {
     #expect(try String(contentsOf: file, encoding: .utf8) == "not a folder")
   }
 
+  /// A data folder that is a link to a folder not there is named so: before, a writing command
+  /// called it "not writable" and told to chmod it, and a reading one said there were no
+  /// sessions yet.
+  @Test func aLinkToAMissingFolderIsNamedSo() throws {
+    let folder = try OutputEndToEndTests.Folder()
+    let link = folder.url.appendingPathComponent("data")
+    let missing = folder.url.appendingPathComponent("unmounted/data").path
+    try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: missing)
+    for command in [["list"], ["import", Self.sessionsExport]] {
+      let run = try SpawnedCommand(command + ["--data-dir", link.path], in: folder.url)
+      expectOneLineRefusal(run, saying: "it is a link to \(missing), which does not exist")
+    }
+  }
+
   @Test func anEmptyDataDirIsRefusedNotTakenForTheDefault() throws {
     let folder = try OutputEndToEndTests.Folder()
     for arguments in [

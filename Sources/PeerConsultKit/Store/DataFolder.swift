@@ -35,6 +35,13 @@ enum DataFolder {
     guard errno == ENOENT else {
       throw .folderNotCreatable(path: path, reason: String(cString: strerror(errno)))
     }
+    // A link whose target is missing: creating the folder fails, and was then named "not
+    // writable".
+    if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+      let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+      throw .folderNotCreatable(
+        path: path, reason: "it is a link to \(target), which does not exist")
+    }
     return false
   }
 
