@@ -24,7 +24,18 @@ import Testing
     for _ in 0..<4 { f.press(.backspace) }
     f.type("middle")
     f.press(.enter)
-    #expect(f.runner.state.notice?.text.hasPrefix("Dev O'Brien joined") == true)
+    #expect(
+      f.runner.state.notice?.text
+        == "Dev O'Brien joined: they can speak and own actions now; Space has them present.")
+    // Added twice, said as what it is, not as a setup refused.
+    f.press(.character("a"))
+    f.type("dev o'brien; Council; senior")
+    f.press(.enter)
+    #expect(
+      f.runner.state.notice?.text.contains(
+        "Dev O'Brien is already in the session: add someone else, or tell two people of one "
+          + "name apart (an initial).") == true, "\(String(describing: f.runner.state.notice))")
+    f.press(.escape)
     // Dev is the last row, below the two presenters to come and Amira.
     f.press(.down, .down, .down, .character(" "))
     let state = try #require(group(f))

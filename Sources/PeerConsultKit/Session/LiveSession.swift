@@ -153,6 +153,12 @@ public final class LiveSession {
 
   /// Adds a latecomer to the group.
   public func addParticipant(_ participant: Participant) throws {
+    // Said as what it is: the setup's own wording ("Cannot set up the session: two
+    // participants are called …") read as if the session had not begun.
+    let name = participant.name.lowercased()
+    if let there = state.participants.first(where: { $0.name.lowercased() == name }) {
+      throw SessionError.alreadyInTheSession(there.name)
+    }
     try SessionSetup.checkParticipantCount(state.participants.count + 1)
     try record(.participantAdded(participant: participant))
   }

@@ -2,6 +2,8 @@
 /// is wrong; the state is unchanged when one is thrown.
 public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidSetup(String)
+  /// A latecomer has the name of someone already in the session.
+  case alreadyInTheSession(String)
   case notStarted
   case alreadyStarted
   case finished
@@ -41,6 +43,9 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .invalidSetup(let reason): "Cannot set up the session: \(reason)."
+    case .alreadyInTheSession(let name):
+      "\(name) is already in the session: add someone else, or tell two people of one name apart "
+        + "(an initial)."
     case .notStarted: "The session has not started yet: start it first."
     case .alreadyStarted: "The session has already started."
     case .finished: "The session is finished: go back a phase to reopen it."

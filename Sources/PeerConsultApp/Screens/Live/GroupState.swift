@@ -163,7 +163,7 @@ extension GroupState: Screen {
         return [
           .notice(
             Notice(
-              "\(person.name) joined: Space has them present, Enter on the live screen credits them.",
+              "\(person.name) joined: they can speak and own actions now; Space has them present.",
               tone: .success))
         ]
       }
