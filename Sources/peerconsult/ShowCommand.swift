@@ -24,7 +24,9 @@ struct ShowCommand: ParsableCommand {
     let (state, asOf) = try database.openedSession(id)
     // On a terminal a long line wraps on words under its indent; piped, lines are whole.
     let width = outputColumns
-    try SessionExport.plainText(id, state, at: asOf) { (text: String) throws(CLIError) in
+    let earlier = try database.earlierActions(followedUpIn: state)
+    try SessionExport.plainText(id, state, at: asOf, earlier: earlier) {
+      (text: String) throws(CLIError) in
       try StandardOutput.write(CommandText.wrapped(text, width: width))
     }
   }

@@ -65,7 +65,13 @@ extension AppServices {
   ) throws -> ServiceResult {
     let records = try records(of: subject).records
     guard !records.isEmpty else { throw StoreError.noSessions }
-    let options = ShareOptions(anonymise: true, others: try others(of: subject))
+    var options = ShareOptions(anonymise: true, others: try others(of: subject))
+    if case .sessions = subject, let database = try database() {
+      for record in records {
+        options.earlierActions[record.id] = try database.earlierActions(
+          followedUpIn: record.state)
+      }
+    }
     let text =
       switch subject {
       case .sessions: try SessionExport.render(records, as: format, options: options)

@@ -117,6 +117,9 @@ public struct SessionDigest: Hashable, Sendable {
   public let phaseUsage: [PhaseUsage]
   /// What this meeting decided about its standing group's earlier actions, by action.
   public let followUps: [ActionReference: ActionFollowUp]
+  /// Those actions as the earlier meetings agreed them, for the minutes; empty unless the
+  /// caller read them (``AppDatabase/earlierActions(followedUpIn:)``).
+  public var earlierActions: [EarlierAction] = []
 
   /// The digest of `state` at `asOf`.
   public init(id: SessionID, state: SessionState, at asOf: Date) {

@@ -12,8 +12,10 @@ struct AnonymiserSources {
   private(set) var sources: [Anonymiser.Source] = []
   private var met = Set<String>()
 
-  mutating func add(_ record: SessionRecord) {
-    let texts = Anonymiser.sharedTexts(of: record.state).filter { text in
+  /// Adds `record`, whose shared texts are its own and `also` (what its minutes show besides,
+  /// such as the earlier actions it followed up).
+  mutating func add(_ record: SessionRecord, also: [String] = []) {
+    let texts = (Anonymiser.sharedTexts(of: record.state) + also).filter { text in
       var new = false
       for (_, word) in SuspectFinder.words(in: Array(text)) where met.insert(word).inserted {
         new = true

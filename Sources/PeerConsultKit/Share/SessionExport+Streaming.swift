@@ -36,7 +36,12 @@ extension SessionExport {
       sessions = []
       try forEachRecord(order.sessions, of: database, skipping: &streamed.skipped) { record in
         sessions.append(record.id)
-        if anonymise { sources.add(record) }
+        if anonymise {
+          // The earlier actions its minutes show are shared too: looked at for names as its
+          // notes are.
+          let earlier = try database.earlierActions(followedUpIn: record.state)
+          sources.add(record, also: earlier.flatMap { [$0.text, $0.followUp.outcome.text ?? ""] })
+        }
       }
       if anonymise {
         anonymiser = Anonymiser(
@@ -58,9 +63,12 @@ extension SessionExport {
         }
         try write((first ? "" : ",\n") + jsonSession(record, anonymised: anonymise))
       case .markdown:
-        try write((first ? "" : "\n---\n\n") + markdown.render(SessionDigest(record)))
+        var digest = SessionDigest(record)
+        digest.earlierActions = try earlierActions(of: read, in: database, anonymiser: anonymiser)
+        try write((first ? "" : "\n---\n\n") + markdown.render(digest))
       case .html:
-        let digest = SessionDigest(record)
+        var digest = SessionDigest(record)
+        digest.earlierActions = try earlierActions(of: read, in: database, anonymiser: anonymiser)
         let pieces = html.pieces(
           of: digest, title: SessionHTML.title(count: sessions.count, first: digest.title))
         try write((first ? pieces.head : "") + pieces.article)
@@ -76,6 +84,16 @@ extension SessionExport {
       }
     }
     return streamed
+  }
+
+  /// The earlier actions `record`'s meeting followed up, for its minutes: scrubbed as its
+  /// notes are when anonymised.
+  private static func earlierActions(
+    of record: SessionRecord, in database: AppDatabase, anonymiser: Anonymiser?
+  ) throws(StoreError) -> [EarlierAction] {
+    let actions = try database.earlierActions(followedUpIn: record.state)
+    guard let anonymiser else { return actions }
+    return actions.map { $0.scrubbed(anonymiser.scrub) }
   }
 
   /// Reads each of `sessions` in turn and hands it to `each`; one that does not rebuild is

@@ -64,6 +64,7 @@ struct SessionHTML {
       ),
       .section(
         .class("summary"),
+        earlierActions(digest),
         .h2("Actions"),
         list(digest.actions, className: "tasks") { action($0, in: digest) },
         .h2("Themes"), summaryList(digest.themes),
@@ -146,6 +147,31 @@ struct SessionHTML {
       HTMLPage.span("box", entry.note.isDone ? "☑" : "☐"),
       HTMLPage.span("text", entry.text), .text(" "),
       HTMLPage.span("detail", "(\(detail.joined(separator: "; ")))"))
+  }
+
+  /// What this meeting decided about the group's earlier actions; nothing when none.
+  private func earlierActions(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
+    guard !digest.earlierActions.isEmpty else { return .empty }
+    return .group(
+      .h2("Actions from last time"),
+      .ul(
+        .class("tasks"),
+        .group(
+          digest.earlierActions.map { action in
+            let (box, decided) =
+              switch action.followUp.outcome {
+              case .done: ("☑", "done")
+              case .carried(let note):
+                ("☐", note.isEmpty ? "carried forward" : "carried forward: \(note)")
+              case .dropped(let reason): ("☒", "dropped: \(reason)")
+              }
+            return .li(
+              HTMLPage.span("box", box), HTMLPage.span("text", action.text), .text(" "),
+              HTMLPage.span(
+                "detail",
+                "(owner: \(action.ownerName ?? "nobody"); agreed in \(action.agreedIn), "
+                  + "\(time.day(action.agreedAt))): \(decided)"))
+          })))
   }
 
   private func summaryList(_ entries: [SessionDigest.Entry]) -> Node<HTML.BodyContext> {

@@ -38,7 +38,7 @@ struct SessionMarkdown {
   /// digest is built for the summary once the transcript is out. So `show` writes the first
   /// lines of a long session as soon as one of ten notes.
   func render<Failure: Error>(
-    _ id: SessionID, _ state: SessionState, at asOf: Date,
+    _ id: SessionID, _ state: SessionState, at asOf: Date, earlier: [EarlierAction] = [],
     to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     var bare = state
@@ -51,7 +51,11 @@ struct SessionMarkdown {
         let indices = bySlot[phase.slot.index] ?? []
         return (indices.count, { SessionDigest.Entry(state.notes[indices[$0]], of: state) })
       },
-      summary: { SessionDigest(id: id, state: state, at: asOf) }, to: write)
+      summary: {
+        var digest = SessionDigest(id: id, state: state, at: asOf)
+        digest.earlierActions = earlier
+        return digest
+      }, to: write)
   }
 
   /// The layout both ``render(_:to:)`` forms share: `outline` gives everything but the notes,
@@ -91,6 +95,10 @@ struct SessionMarkdown {
       }
     }
     let digest = summary()
+    // What this meeting decided about the group's earlier actions, before its own.
+    if !digest.earlierActions.isEmpty {
+      lines += section("Actions from last time", digest.earlierActions.map(earlier))
+    }
     lines += section("Actions", digest.actions.map { action(for: $0, in: digest) })
     // The summary's sections in the order of the summary screen.
     lines += section("Themes", digest.themes.map(summaryLine))
@@ -163,6 +171,24 @@ struct SessionMarkdown {
     return
       "[\(entry.note.isDone ? "x" : " ")] \(style.block(entry.text, indent: 2, leading: true)) "
       + "(\(detail.joined(separator: "; ")))"
+  }
+
+  /// An earlier meeting's action as this one decided it: `[x]` done, `[ ]` carried forward
+  /// (still open), `[-]` dropped, as the harvest marks them, then what was said.
+  private func earlier(_ action: EarlierAction) -> String {
+    let (box, decided) =
+      switch action.followUp.outcome {
+      case .done: ("x", "done")
+      case .carried(let note):
+        (" ", note.isEmpty ? "carried forward" : "carried forward: \(style.inline(note))")
+      case .dropped(let reason): ("-", "dropped: \(style.inline(reason))")
+      }
+    let detail = [
+      "owner: \(action.ownerName.map { style.inline($0) } ?? "nobody")",
+      "agreed in \(style.inline(action.agreedIn)), \(time.day(action.agreedAt))",
+    ]
+    return "[\(box)] \(style.block(action.text, indent: 2, leading: true)) "
+      + "(\(detail.joined(separator: "; "))): \(decided)"
   }
 
   private func summaryLine(_ entry: SessionDigest.Entry) -> String {

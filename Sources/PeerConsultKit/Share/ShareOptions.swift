@@ -19,22 +19,36 @@ public struct ShareOptions: Sendable {
   /// People the sessions may name who need not have been there, replaced too when
   /// anonymising (``AppDatabase/peopleAround(_:)``).
   public var others: [Participant]
+  /// The earlier actions each session followed up, for its minutes (Markdown and HTML):
+  /// ``AppDatabase/earlierActions(followedUpIn:)``; scrubbed with its notes when anonymising.
+  public var earlierActions: [SessionID: [EarlierAction]]
 
-  public init(anonymise: Bool = false, timeZone: TimeZone = .current, others: [Participant] = []) {
+  public init(
+    anonymise: Bool = false, timeZone: TimeZone = .current, others: [Participant] = [],
+    earlierActions: [SessionID: [EarlierAction]] = [:]
+  ) {
     self.anonymise = anonymise
     self.timeZone = timeZone
     self.others = others
+    self.earlierActions = earlierActions
   }
 
   /// `records` oldest first and, if asked, anonymised together, so each person keeps one
   /// pseudonym across all of them.
   func prepare(_ records: [SessionRecord]) throws(ShareError) -> [SessionRecord] {
+    try prepared(records).records
+  }
+
+  /// ``prepare(_:)``, with the anonymiser used, if any.
+  func prepared(_ records: [SessionRecord]) throws(ShareError) -> (
+    records: [SessionRecord], anonymiser: Anonymiser?
+  ) {
     let sorted = SessionRecord.chronological(records)
-    guard anonymise else { return sorted }
+    guard anonymise else { return (sorted, nil) }
     let anonymiser = Anonymiser(records: sorted, others: others)
     var anonymised: [SessionRecord] = []
     for record in sorted { anonymised.append(try anonymiser.anonymise(record)) }
-    return anonymised
+    return (anonymised, anonymiser)
   }
 }
 
@@ -46,10 +60,18 @@ extension SessionExport {
     _ records: [SessionRecord], as format: ShareFormat, options: ShareOptions = ShareOptions(),
     groups: [GroupRecord] = []
   ) throws(ShareError) -> String {
-    let records = try options.prepare(records)
+    let (records, anonymiser) = try options.prepared(records)
     let time = ReadableTime(timeZone: options.timeZone)
     let anonymised = options.anonymise
-    let digests = { records.map(SessionDigest.init) }
+    let digests = {
+      records.map { record in
+        var digest = SessionDigest(record)
+        let earlier = options.earlierActions[record.id] ?? []
+        digest.earlierActions =
+          anonymiser.map { anonymiser in earlier.map { $0.scrubbed(anonymiser.scrub) } } ?? earlier
+        return digest
+      }
+    }
     switch format {
     case .markdown:
       return SessionMarkdown(style: .markdown, time: time, anonymised: anonymised).render(digests())
@@ -72,11 +94,11 @@ extension SessionExport {
   /// its digest, written from the state without building the digest before the transcript:
   /// `show`'s first lines come as soon for a long session as for a short one.
   public static func plainText<Failure: Error>(
-    _ id: SessionID, _ state: SessionState, at asOf: Date, timeZone: TimeZone? = nil,
-    to write: (String) throws(Failure) -> Void
+    _ id: SessionID, _ state: SessionState, at asOf: Date, earlier: [EarlierAction] = [],
+    timeZone: TimeZone? = nil, to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     try SessionMarkdown(style: .plain, time: readable(timeZone), anonymised: false)
-      .render(id, state, at: asOf, to: write)
+      .render(id, state, at: asOf, earlier: earlier, to: write)
   }
 
   /// `records` as plain text for a terminal: the Markdown layout without escapes.

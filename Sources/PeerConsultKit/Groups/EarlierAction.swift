@@ -1,0 +1,76 @@
+import Foundation
+
+/// An action of an earlier meeting of the group as a later meeting followed it up: what it
+/// said, who owned it, where it was agreed, and what the later meeting decided. The later
+/// meeting's log holds the decision alone (``SessionEvent/actionFollowedUp(action:outcome:)``);
+/// its minutes (`show`, the Markdown and HTML exports) list these under "Actions from last
+/// time", read from the earlier meetings (``AppDatabase/earlierActions(followedUpIn:)``).
+public struct EarlierAction: Hashable, Sendable {
+  public let reference: ActionReference
+  /// The action's text as it stands in the meeting it was agreed in.
+  public var text: String
+  public var ownerName: String?
+  /// The title of the meeting it was agreed in.
+  public var agreedIn: String
+  /// When that meeting began.
+  public let agreedAt: Date
+  public private(set) var followUp: ActionFollowUp
+
+  public init(
+    reference: ActionReference, text: String, ownerName: String?, agreedIn: String,
+    agreedAt: Date, followUp: ActionFollowUp
+  ) {
+    self.reference = reference
+    self.text = text
+    self.ownerName = ownerName
+    self.agreedIn = agreedIn
+    self.agreedAt = agreedAt
+    self.followUp = followUp
+  }
+
+  /// This action with its texts, owner and what was said of it as `scrub` leaves them: for
+  /// an anonymised export.
+  public func scrubbed(_ scrub: (String) -> String) -> EarlierAction {
+    var action = self
+    action.text = scrub(text)
+    action.ownerName = ownerName.map(scrub)
+    action.agreedIn = scrub(agreedIn)
+    let outcome: FollowUpOutcome =
+      switch followUp.outcome {
+      case .done: .done
+      case .carried(let note): .carried(note: scrub(note))
+      case .dropped(let reason): .dropped(reason: scrub(reason))
+      }
+    action.followUp = ActionFollowUp(outcome: outcome, at: followUp.at)
+    return action
+  }
+}
+
+extension AppDatabase {
+  /// The actions of earlier meetings that `state`'s meeting followed up, in the order it
+  /// decided them. One whose meeting does not rebuild, or that is no longer there (deleted),
+  /// is left out: the decision is still in this meeting's log.
+  public func earlierActions(followedUpIn state: SessionState) throws(StoreError)
+    -> [EarlierAction]
+  {
+    let followUps = state.followUps
+    guard !followUps.isEmpty else { return [] }
+    let sessions = Set(followUps.keys.map(\.session)).sorted { $0.rawValue < $1.rawValue }
+    var earlier: [SessionID: SessionRecord] = [:]
+    for session in sessions {
+      do throws(StoreError) {
+        earlier[session] = try record(of: session)
+      } catch .damagedSession, .noSuchSession {
+        continue
+      }
+    }
+    return followUps.compactMap { reference, followUp -> EarlierAction? in
+      guard let record = earlier[reference.session], let note = record.state.note(reference.note)
+      else { return nil }
+      return EarlierAction(
+        reference: reference, text: note.text,
+        ownerName: note.owner.map { SessionDigest.name($0, in: record.state) },
+        agreedIn: record.state.setup.title, agreedAt: record.state.createdAt, followUp: followUp)
+    }.sorted { ($0.followUp.at, $0.reference) < ($1.followUp.at, $1.reference) }
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+/// A meeting's own minutes (`show`, the Markdown and HTML exports) say what it decided about
+/// the group's earlier actions, with their texts, owners and where they were agreed: before,
+/// only the JSON held the decisions, as references, and the anonymised JSON not even those.
+@Suite struct EarlierActionsMinutesTests {
+  let utc = TimeZone(identifier: "UTC")!
+
+  /// Two meetings a week apart: the first agrees three actions (one names Ben), the second
+  /// marks one done, carries one with a note naming Asha, and drops one.
+  private func meetings() throws -> (StoreFixture, first: SessionID, second: SessionID) {
+    let store = try StoreFixture()
+    let group = try store.database.createGroup(
+      name: "North", programme: "Alcohol Plan", members: Fixtures.participants,
+      at: store.clock.now())
+    var setup = Fixtures.setup(title: "North 1")
+    setup.group = group.id
+    let first = try store.live(setup)
+    try first.start()
+    for (text, owner) in [
+      ("Call licensing by Friday", 0), ("Bring figures next session with Ben", 1),
+      ("Ask the police", 2),
+    ] {
+      try first.addNote(NoteContent(text: text, kind: .action, owner: owner))
+    }
+    try first.finish()
+    store.clock.advance(by: 7 * 24 * 3600)
+    setup.title = "North 2"
+    let second = try store.live(setup)
+    try second.followUp(ActionReference(session: first.id, note: 1), .done)
+    try second.followUp(
+      ActionReference(session: first.id, note: 2), .carried(note: "Asha says the data is late"))
+    try second.followUp(
+      ActionReference(session: first.id, note: 3), .dropped(reason: "Police joined us"))
+    try second.start()
+    return (store, first.id, second.id)
+  }
+
+  private func export(
+    _ store: StoreFixture, _ session: SessionID, as format: ShareFormat, anonymise: Bool = false
+  ) throws -> String {
+    var text = ""
+    _ = try SessionExport.stream(
+      [session], from: store.database, as: format, anonymise: anonymise, timeZone: utc
+    ) { text += $0 }
+    return text
+  }
+
+  @Test func theMinutesSayWhatBecameOfLastTimesActions() throws {
+    let (store, first, second) = try meetings()
+    let section = """
+      ## Actions from last time
+
+      - [x] Call licensing by Friday (owner: Asha; agreed in North 1, 2027-01-15): done
+      - [ ] Bring figures next session with Ben (owner: Ben; agreed in North 1, 2027-01-15): carried forward: Asha says the data is late
+      - [-] Ask the police (owner: Chloé; agreed in North 1, 2027-01-15): dropped: Police joined us
+
+      ## Actions
+      """
+    let markdown = try export(store, second, as: .markdown)
+    #expect(markdown.contains(section), "\(markdown)")
+    // `show` lays out the same from the state.
+    let (state, asOf) = try store.database.openedSession(second)
+    var shown = ""
+    SessionExport.plainText(
+      second, state, at: asOf, earlier: try store.database.earlierActions(followedUpIn: state),
+      timeZone: utc
+    ) { shown += $0 }
+    #expect(shown.contains(section), "\(shown)")
+    let html = try export(store, second, as: .html)
+    #expect(html.contains("<h2>Actions from last time</h2>"))
+    for line in [
+      "<span class=\"box\">☑</span>", "<span class=\"text\">Call licensing by Friday</span>",
+      "carried forward: Asha says the data is late", "<span class=\"box\">☒</span>",
+      "dropped: Police joined us",
+    ] {
+      #expect(html.contains(line), "\(line)")
+    }
+    // A meeting that followed nothing up has no such section.
+    #expect(!(try export(store, first, as: .markdown)).contains("Actions from last time"))
+  }
+
+  /// Anonymised, the earlier actions' texts, owners and what was said of them name nobody,
+  /// with the pseudonyms of the meeting's own notes, in both ways an export is made.
+  @Test func anonymisedTheyNameNobody() throws {
+    let (store, _, second) = try meetings()
+    let records = try store.database.records(of: [second]).records
+    let state = records[0].state
+    var options = ShareOptions(
+      anonymise: true, timeZone: utc, others: try store.database.peopleAround([second]))
+    options.earlierActions[second] = try store.database.earlierActions(followedUpIn: state)
+    for text in [
+      try export(store, second, as: .markdown, anonymise: true),
+      try export(store, second, as: .html, anonymise: true),
+      try SessionExport.render(records, as: .markdown, options: options),
+    ] {
+      #expect(text.contains("Actions from last time"))
+      for name in ["Asha", "Ben", "Chloé"] { #expect(!text.contains(name), "\(name)") }
+      #expect(text.contains("carried forward: [Participant A"))
+      #expect(text.contains("Bring figures next session with [Participant B"))
+    }
+  }
+}
