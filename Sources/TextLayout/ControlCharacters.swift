@@ -33,7 +33,8 @@ public enum ControlCharacters {
   /// in them shows as nothing, and no anonymiser sees it as a name), and the interlinear
   /// annotation marks U+FFF9-U+FFFB, whose annotation many viewers leave out. Keys and
   /// imports take them (a pasted flag of Wales or Scotland is the black flag and tags); every
-  /// output shows one as a mark, but for such a flag (``isTagFlag(_:)``).
+  /// output shows one as a mark, but for such a flag (``isTagFlag(_:)``). Most tags join the
+  /// character before them (U+E0020-U+E007F extend it); the rest stand alone.
   public static func hides(_ scalar: Unicode.Scalar) -> Bool {
     (0xE0000...0xE007F).contains(scalar.value) || (0xFFF9...0xFFFB).contains(scalar.value)
   }
@@ -42,10 +43,12 @@ public enum ControlCharacters {
   /// tags: what an anonymised export shares. A name spelt in tags shows as nothing, and no
   /// anonymiser sees it as a name; one split by a tag ("Kh", a tag, "an") is the name again.
   public static func removingHidden(_ text: String) -> String {
-    // Tags start with 0xF3, annotation marks with 0xEF: most texts have neither.
-    guard text.utf8.contains(where: { $0 == 0xF3 || $0 == 0xEF }),
-      text.unicodeScalars.contains(where: hides)
-    else { return text }
+    // Tags start with 0xF3, annotation marks with 0xEF: read from the string's bytes in place
+    // (as ``needsCleaning(_:)`` is), most texts have neither.
+    let mayHide =
+      text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0xF3 || $0 == 0xEF } }
+      ?? true
+    guard mayHide, text.unicodeScalars.contains(where: hides) else { return text }
     var result = ""
     for character in text {
       if isTagFlag(character) || !character.unicodeScalars.contains(where: hides) {
@@ -57,15 +60,19 @@ public enum ControlCharacters {
     return result
   }
 
-  /// Whether `character` is a flag spelt in tags (England, Scotland, Wales): the black flag
-  /// U+1F3F4, then tag characters alone.
+  /// Whether `character` is a flag spelt in tags: the black flag U+1F3F4, then the tags of
+  /// England's, Scotland's or Wales' code ("gbeng", "gbsct", "gbwls") and the cancel tag, as
+  /// Unicode's emoji list has them, and nothing else. Any other run of tags after the flag is
+  /// no flag anyone draws, and may spell a name unseen.
   static func isTagFlag(_ character: Character) -> Bool {
-    var scalars = character.unicodeScalars.makeIterator()
-    guard scalars.next()?.value == 0x1F3F4 else { return false }
-    while let scalar = scalars.next() {
-      guard (0xE0020...0xE007F).contains(scalar.value) else { return false }
+    let scalars = Array(character.unicodeScalars)
+    guard scalars.count == 7, scalars[0].value == 0x1F3F4, scalars[6].value == 0xE007F else {
+      return false
     }
-    return true
+    let code = String(
+      String.UnicodeScalarView(
+        scalars[1..<6].compactMap { Unicode.Scalar($0.value &- 0xE0000) }))
+    return ["gbeng", "gbsct", "gbwls"].contains(code)
   }
 
   /// Whether `character` holds a control character (a grapheme cluster never joins one to
@@ -99,7 +106,7 @@ public enum ControlCharacters {
   /// `text` with line breaks made `\n` (CR LF and CR too), tabs kept, the line and
   /// paragraph separators U+2028 and U+2029 made spaces, and every other control character
   /// (a bidirectional one too) replaced by `mark`. The characters that hide text
-  /// (``hides(_:)``) join the letter before them: that letter is kept, and the hidden ones
+  /// (``hides(_:)``) that join the letter before them leave that letter: the hidden ones
   /// become one `mark` after it, so that "Kh" and four tags then "an" reads "Kh�an", not "K�an".
   ///
   /// The separators are not controls (a text field and an import take them, as pasted text

@@ -76,6 +76,18 @@ import Testing
     #expect(wales.count == 1)
     #expect(!ControlCharacters.isControl(Character(wales)))
     #expect(("Croeso " + wales).withoutControlCharacters == "Croeso " + wales)
+    // The black flag with any other run of tags is no flag: a name spelt after it is marked.
+    let smuggled =
+      "🏴"
+      + String(
+        String.UnicodeScalarView(
+          "amira".unicodeScalars.map {
+            Unicode.Scalar(0xE0000 + $0.value)!
+          })) + "\u{E007F}"
+    #expect(smuggled.count == 1)
+    #expect(ControlCharacters.isControl(Character(smuggled)))
+    #expect(ControlCharacters.removingHidden("a " + smuggled) == "a 🏴")
+    #expect(ControlCharacters.removingHidden("a " + wales) == "a " + wales)
     // Taken where text comes in, as pasted text brings them.
     #expect(ControlCharacters.first(in: tagged) == nil)
     // The replacement mark itself (0xEF 0xBF 0xBD) and its neighbours are no such character.
