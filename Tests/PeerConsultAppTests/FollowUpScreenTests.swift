@@ -155,7 +155,7 @@ import Testing
     // On to the session and left before its start, the note kept as a program killed while
     // writing it leaves it; opened again, the follow-ups say that a note waits.
     m.press(.enter)
-    m.runner.perform(.leaveSession)
+    m.runner.perform(.leaveSession())
     let draft = NoteDraft(content: NoteContent(text: "Sam sends apologies", kind: .other))
     try m.database.keepDraft(draft, of: id, at: m.clock.now())
     m.runner.perform(.resume(id))
@@ -177,7 +177,7 @@ import Testing
     let m = try Meeting()
     for _ in 0..<3 { m.press(.character("d")) }
     m.press(.enter)
-    m.runner.perform(.leaveSession)
+    m.runner.perform(.leaveSession())
     // A third meeting: everything was done, so it opens on the live screen.
     let setup = try m.database.record(of: m.first).state.setup
     m.runner.perform(.startSession(setup))

@@ -300,6 +300,26 @@ import Testing
     #expect(f.live?.editor?.line.string == "typed just before Ctrl-Z")
   }
 
+  /// When the note being written cannot be kept (a full disk), `y` does not leave: the words
+  /// would go with the screen after the question said they were kept.
+  @Test func leavingWhenTheNoteCannotBeKeptStaysAndSaysSo() throws {
+    let f = try LiveFixture()
+    let id = try #require(f.live?.sessionID)
+    f.press(.enter)
+    f.type("words to keep")
+    f.store.failNextDraft = true
+    f.press(.control("c"), .character("y"))
+    #expect(f.live?.editor?.line.string == "words to keep")
+    #expect(
+      f.runner.state.notice?.text.hasPrefix(
+        "Not left: the note being written could not be kept (") == true)
+    #expect(try f.store.database.draft(of: id) == nil)
+    // Tried again, it is kept and the screen left.
+    f.press(.control("c"), .character("y"))
+    #expect(f.live == nil)
+    #expect(try f.store.database.draft(of: id)?.content.text == "words to keep")
+  }
+
   /// Leaving with `q` or Ctrl-C then `y` keeps the note being written for the resume: before,
   /// the question said it was lost, and it was.
   @Test func leavingKeepsTheNoteBeingWrittenForTheResume() throws {

@@ -19,8 +19,10 @@ public enum AppCommand: Equatable, Sendable {
   case reopen(SessionID)
   /// Change the live session.
   case session(SessionCommand)
-  /// Let go of the live session (it stays unfinished and resumable).
-  case leaveSession
+  /// Let go of the live session (it stays unfinished and resumable), after keeping the note
+  /// being written (`keeping`) or forgetting its kept copy (`forgetting`): when that fails,
+  /// the session is not left, so that the words are not lost with the screen.
+  case leaveSession(keeping: NoteDraft? = nil, forgetting: Bool = false)
   /// Load the newest stored sessions for review, a page (``ReviewState/pageSize``) and how
   /// many there are.
   case loadReview

@@ -197,9 +197,14 @@ public final class AppServices {
       // Stored: the store gets it in the background.
       if let live { liveSync?.committed(live.id) }
       return result
-    case .leaveSession:
-      // The note being written, if any, was kept (or its copy forgotten) just before: the
-      // live screen asks for that first.
+    case .leaveSession(let draft, let forgetting):
+      if let live {
+        if let draft {
+          try store().keepDraft(draft, of: live.id, at: clock.now())
+        } else if forgetting {
+          try store().dropDraft(of: live.id)
+        }
+      }
       leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
       if let live { liveSync?.ended(live.id) }
       live = nil

@@ -113,7 +113,7 @@ extension SummaryState: Screen {
     case .action(.scrollUp): scroll = max(0, scroll - 1)
     case .action(.pageDown): scroll += 10
     case .action(.pageUp): scroll = max(0, scroll - 10)
-    case .action(.quit): return [.command(.leaveSession)]
+    case .action(.quit): return [.command(.leaveSession())]
     case .action(.previousPhase): return [.command(.session(.previous))]
     case .action(.share):
       return ShareReviewState.open(

@@ -9,7 +9,7 @@ extension AppDatabase {
   public func keepDraft(_ draft: NoteDraft, of session: SessionID, at date: Date)
     throws(StoreError)
   {
-    try write { db in
+    try write(evenWithoutLog: true) { db in
       // The draft this one replaces is zeroed in the file, not left in its free space.
       try db.execute(sql: "PRAGMA secure_delete = ON")
       try db.execute(
@@ -50,7 +50,7 @@ extension AppDatabase {
   /// Forgets the note kept as being written in `session`: saved, discarded, or the session
   /// left on purpose with the note unsaved.
   public func dropDraft(of session: SessionID) throws(StoreError) {
-    try write { db in try Self.forgetDraft(of: session, in: db) }
+    try write(evenWithoutLog: true) { db in try Self.forgetDraft(of: session, in: db) }
   }
 
   /// Forgets `session`'s kept draft inside the caller's transaction: alone, or with the note

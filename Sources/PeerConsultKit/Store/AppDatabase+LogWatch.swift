@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 #if canImport(Glibc)
   import Glibc
@@ -41,12 +42,28 @@ extension AppDatabase {
     }
     guard !intact else { return }
     writeAheadLog.withLock { $0.lost = true }
-    do {
-      _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-    } catch {
-      // Not copied: the last commit may be only in the removed log, so it is not
-      // acknowledged either.
-      throw StoreError.logRemoved(path: writer.path)
+    // Copied whole is what counts: a reader of another program may keep the log from being
+    // truncated after every frame was copied and synced (SQLITE_BUSY then), and the note is
+    // in the database all the same.
+    let copied = writer.writeWithoutTransaction { db -> Bool in
+      var frames: Int32 = -1
+      var copiedFrames: Int32 = -1
+      let status = sqlite3_wal_checkpoint_v2(
+        db.sqliteConnection, nil, SQLITE_CHECKPOINT_TRUNCATE, &frames, &copiedFrames)
+      return status == SQLITE_OK || (frames >= 0 && frames == copiedFrames)
+    }
+    // Not copied: the last commit may be only in the removed log, so it is not acknowledged.
+    guard copied else { throw StoreError.logRemoved(path: writer.path) }
+  }
+
+  /// Notes the log as the writing opening finds it, when it is there; a log not there yet is
+  /// noted at the first write.
+  func noteLogAtOpening() {
+    guard !isReadOnly, writer is DatabasePool else { return }
+    var info = stat()
+    guard stat(writer.path + "-wal", &info) == 0 else { return }
+    writeAheadLog.withLock {
+      $0.identity = (device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
   }
 

@@ -158,6 +158,8 @@ public final class AppDatabase: Sendable {
     self.init(
       writer: pool, directory: directory, upgradeNotice: notice,
       logDamageNotice: logDamage?.description, marker: marker)
+    // The log as this opening found it: one removed before the first note is found too.
+    noteLogAtOpening()
     // What a removal left in the free space when the disk was full is cleared now, if it can
     // be; if not, the next writing opening tries again.
     _ = finishPendingScrub()
@@ -307,8 +309,14 @@ public final class AppDatabase: Sendable {
   }
 
   /// Runs `body` in a write transaction, turning failures into one-line store errors.
-  func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-    try refuseWithoutLog()
+  ///
+  /// Once the write-ahead log was found removed (``checkLogStillThere()``) only the note
+  /// being written is still kept (`evenWithoutLog`), each time copied into the database at
+  /// once, so that leaving the window does not lose it.
+  func write<T>(evenWithoutLog: Bool = false, _ body: (Database) throws -> T) throws(StoreError)
+    -> T
+  {
+    if !evenWithoutLog { try refuseWithoutLog() }
     let result: T
     do { result = try writer.write(body) } catch {
       throw StoreError.whileWriting(error, path: writer.path)

@@ -113,9 +113,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "The write-ahead log of \(path) is damaged and could not be copied aside "
         + "(\(oneLine(reason))): free disk space and try again (nothing was changed)."
     case .logRemoved(let path):
-      "The log beside \(path) (its -wal file) was removed by another program: everything "
-        + "saved before is in the database, but nothing more can be saved in this window. Leave "
-        + "(q, the note being written is kept) and resume to go on."
+      "The log beside \(path) (its -wal file) was removed by another program: what was saved "
+        + "is in the database, but this PeerConsult can save no more. Leave the session (q; the "
+        + "note being written is kept), quit, and start PeerConsult again to go on."
     case .openElsewhere(let session):
       "Session \(session.short) is open in another PeerConsult window: carry on there, "
         + "or leave it there (q) first. Nothing was changed."

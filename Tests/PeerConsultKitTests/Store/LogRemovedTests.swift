@@ -59,4 +59,34 @@ import Testing
       try live.addNote(.init(text: "Third", kind: .insight))
     }
   }
+  /// The note being written is still kept once nothing else may be saved, into the database
+  /// file itself: leaving the window keeps it, as the refusal says.
+  @Test func theNoteBeingWrittenIsStillKept() throws {
+    let store = try StoreFixture()
+    let live = try store.live()
+    try live.start()
+    #expect(unlink(store.file.path + "-wal") == 0)
+    try live.addNote(.init(text: "Saved as the log went", kind: .insight))
+    let draft = NoteDraft(content: .init(text: "Half a thought", kind: .insight))
+    try store.database.keepDraft(draft, of: live.id, at: store.clock.now())
+    let copy = store.folder.path("alone.sqlite")
+    try FileManager.default.copyItem(at: store.file, to: copy)
+    let queue = try DatabaseQueue(path: copy.path)
+    defer { try? queue.close() }
+    #expect(
+      try queue.read { try String.fetchAll($0, sql: "SELECT text FROM note_drafts") } == [
+        "Half a thought"
+      ])
+  }
+
+  /// A log replaced between the opening and the first write is found too: the opening notes
+  /// the log it found, where the first write would have taken the new one for it.
+  @Test func aLogReplacedBeforeTheFirstWriteIsFound() throws {
+    let store = try StoreFixture()
+    let log = store.file.path + "-wal"
+    #expect(unlink(log) == 0)
+    #expect(FileManager.default.createFile(atPath: log, contents: Data()))
+    let live = try store.live()
+    #expect(throws: StoreError.logRemoved(path: store.file.path)) { try live.start() }
+  }
 }

@@ -324,9 +324,13 @@ extension LiveState: Screen {
       editor?.hasText == true
       ? "Leave the session (resumable)? The note being written is kept for then. y/n"
       : "Leave the session? It stays unfinished and can be resumed. y/n"
-    return .confirm(
-      question: question,
-      onYes: (draftOnLeaving.map { [.command($0)] } ?? []) + [.command(.leaveSession)])
+    let leave: AppCommand =
+      switch draftOnLeaving {
+      case .keepDraft(_, let draft)?: .leaveSession(keeping: draft)
+      case .dropDraft?: .leaveSession(forgetting: true)
+      default: .leaveSession()
+      }
+    return .confirm(question: question, onYes: [.command(leave)])
   }
 
   /// The open editor's inputs: typing, editing keys, choosing a kind or a person.
@@ -469,6 +473,14 @@ extension LiveState: Screen {
           Notice(
             "The note being written when PeerConsult was last closed cannot be read (\(error)).",
             tone: .warning))
+      ]
+    case .failed(.leaveSession, let error, _):
+      // Still here, the note in its line: its words were not kept, so the screen was not left.
+      return [
+        .notice(
+          Notice(
+            "Not left: the note being written could not be kept (\(error)). Enter saves it, or "
+              + "Esc discards it; then leave.", tone: .error))
       ]
     case .failed(.keepDraft, let error, _):
       // The note stays on screen, and is tried again a pause later, typed on or not. A second
