@@ -350,7 +350,11 @@ public struct Anonymiser: Sendable {
   /// words, left out before they are hashed.
   static func differentWords(in texts: [String]) -> [Substring] {
     var different = DifferentWords()
-    for text in texts { different.insertWords(of: text, where: mayResembleAName) }
+    // Looked at as `scrub` replaces them, without what hides text: a word like a name split by
+    // a tag ("Muel", a tag, "ler") was looked at as two, and went out as "Mueller".
+    for text in texts {
+      different.insertWords(of: ControlCharacters.removingHidden(text), where: mayResembleAName)
+    }
     return different.words
   }
 
@@ -399,10 +403,11 @@ public struct Anonymiser: Sendable {
   }
 
   /// The texts of `state` that an anonymised export shows: title, programme, focus questions
-  /// and the notes as they stand.
+  /// and the notes as they stand, without what hides text, as ``scrub(_:)`` shares them (so
+  /// that the review before sharing lists what is replaced in them).
   static func sharedTexts(of state: SessionState) -> [String] {
-    [state.setup.title, state.setup.programme] + state.setup.rounds.compactMap(\.focusQuestion)
-      + state.visibleNotes.map(\.text)
+    ([state.setup.title, state.setup.programme] + state.setup.rounds.compactMap(\.focusQuestion)
+      + state.visibleNotes.map(\.text)).map(ControlCharacters.removingHidden)
   }
 
   /// Every replacement ``scrub(_:)`` considers in `text`, suspects included.

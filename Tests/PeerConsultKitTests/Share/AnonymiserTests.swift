@@ -196,6 +196,25 @@ import Testing
         == "told [], [Participant A] and [Participant A] of \(wales)")
   }
 
+  /// A word like a name split by an annotation mark is looked at as `scrub` shares it, whole:
+  /// "Muel", U+FFF9, "ler" went out as "Mueller", looked at as two words like no name.
+  @Test func aWordLikeANameSplitByAHiddenMarkIsReplaced() throws {
+    let setup = SessionSetup(
+      title: "T", programme: "P", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        Participant(name: "Zoë Müller", organisation: "City Council", level: .senior),
+        ShareFixture.sean,
+      ], presenters: [0])
+    let store = try AppDatabase.inMemory()
+    let live = try LiveSession.create(
+      setup, id: ShareFixture.firstID, store: store, clock: ManualClock())
+    try live.start()
+    try live.addNote(.init(text: "ask Muel\u{FFF9}ler about it", kind: .insight))
+    let record = try SessionRecord(id: live.id, events: store.events(of: live.id))
+    let anonymised = try Anonymiser(records: [record]).anonymise(record)
+    #expect(anonymised.state.visibleNotes.first?.text == "ask [Participant A] about it")
+  }
+
   /// A surname with its particle goes whole, not leaving the particle ("O [Participant B]").
   @Test func aSurnameGoesWithItsParticle() throws {
     let siobhan = Participant(name: "Siobhán Ó Briain", organisation: "Probation", level: .other)
