@@ -62,7 +62,14 @@ public struct Anonymiser: Sendable {
       organisation = ""
     }
   }
-  private var replacer = TermReplacer(titles: NameForms.titles)
+  private var replacer: TermReplacer = {
+    var replacer = TermReplacer(titles: NameForms.titles)
+    replacer.sharedReplacements = [
+      Anonymiser.someoneElse, Anonymiser.ambiguousName, Anonymiser.ambiguousOrganisation,
+      Anonymiser.otherOrganisation,
+    ]
+    return replacer
+  }()
   /// The facilitator's choices for suspects, from every record shared (the latest stands).
   let choices: [String: Bool]
   /// Finds what the replacer does not: people who were not there, near-misses of names.

@@ -98,6 +98,10 @@ struct TermReplacer: Sendable {
   private let titles: [Pattern]
 
   /// A replacer whose names take `titles` before them ("Dr" for "Dr Patel").
+  /// Replacements that stand for more than one person ("[a person]"): two in a row are never
+  /// taken for one name written in two pieces (``replacing(in:where:)``).
+  var sharedReplacements: Set<String> = []
+
   init(titles: [String] = []) {
     self.titles = titles.map { Pattern(Self.fold($0)) }
     nonASCIITermCharacters = Set(self.titles.flatMap(\.characters).filter { $0.asciiValue == nil })
@@ -161,7 +165,8 @@ struct TermReplacer: Sendable {
   /// as like a name, are one name written in two pieces ("Zoe" as Zoë's first name, "Mueller"
   /// as like her surname): they become one replacement, as "Zoë Müller" does, not two in a row
   /// that read as two people. Two names each found as written ("#PriyaPatel PriyaP") stay
-  /// two, as they were written.
+  /// two, as they were written, and so do two replacements that stand for anyone
+  /// (``sharedReplacements``): "[a person] [a person]" may be two people.
   func replacing(in text: String, where replace: (Match) -> Bool) -> String {
     let accepted = matches(in: text).filter(replace)
     // Most notes name nobody: they are given back without being split into characters.
@@ -176,7 +181,7 @@ struct TermReplacer: Sendable {
       let start = text.index(copied, offsetBy: match.range.lowerBound - copiedUpTo)
       let gap = text[copied..<start]
       let onePerson =
-        match.replacement == last?.replacement
+        match.replacement == last?.replacement && !sharedReplacements.contains(match.replacement)
         && (match.suspicion == .resemblance || last?.suspicion == .resemblance)
         && !gap.isEmpty && gap.allSatisfy(Self.isBlank)
       if !onePerson {

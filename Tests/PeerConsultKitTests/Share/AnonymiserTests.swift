@@ -257,6 +257,16 @@ import Testing
       anonymised.state.visibleNotes.first?.text
         == "asking \(zoeSays), \(zoeSays)'s team and \(zoeSays); \(zoeSays), \(zoeSays) and "
         + "[Participant B]")
+    // Two people who were not there read "[a person]" each: side by side they may be two.
+    try live.addNote(.init(text: "cc Mareck Sarah", kind: .insight))
+    let later = try SessionRecord(id: live.id, events: store.events(of: live.id))
+    let around = Anonymiser(
+      records: [later],
+      others: [
+        Participant(name: "Marek Nowak", organisation: "X", level: .other),
+        Participant(name: "Sarah Jones", organisation: "Y", level: .other),
+      ])
+    #expect(around.scrub("cc Mareck Sarah") == "cc [a person] [a person]")
   }
 
   @Test func aNameShapedLikeTwoPeopleSaysNeither() throws {
