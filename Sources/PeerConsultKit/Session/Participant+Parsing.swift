@@ -15,7 +15,9 @@ extension Participant {
   /// Reads a participant written as `Name; Organisation; level`, as typed on the setup screen
   /// or given to `peerconsult run --participant`.
   ///
-  /// Each part is trimmed. The name and the organisation are required: the group's slice
+  /// Each part is trimmed, and each run of spaces inside a name or an organisation is one
+  /// space: "Amira  Khan", pasted with two, was another person than Amira Khan to every
+  /// later look (a latecomer, an erasure). The name and the organisation are required: the group's slice
   /// counts organisations, so a blank one would show as an organisation of its own. The
   /// organisation may be followed by its other names, each after a `|`
   /// (`Devon & Cornwall Police|D&C Police|DCP`), so an anonymised export replaces those too.
@@ -28,7 +30,8 @@ extension Participant {
       throw ParseError(message: "the participant is empty; \(format)")
     }
     let parts = trimmed.split(separator: ";", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      $0.split(separator: " ").joined(separator: " ")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
     }
     guard parts.count == 3 else {
       let count = parts.count == 1 ? "1 part" : "\(parts.count) parts"

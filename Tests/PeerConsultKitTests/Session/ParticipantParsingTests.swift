@@ -17,6 +17,13 @@ import Testing
       Participant(name: "Siobhán O'Connor", organisation: "St Luke's Hospice", level: .frontline)
     ),
     ("山田 花子;横浜市役所;other", Participant(name: "山田 花子", organisation: "横浜市役所", level: .other)),
+    // Pasted with runs of spaces: one person, one organisation, as typed once.
+    (
+      "Amira  Khan;NHS   Trust | NHS  T;frontline",
+      Participant(
+        name: "Amira Khan", organisation: "NHS Trust", organisationAliases: ["NHS T"],
+        level: .frontline)
+    ),
     (
       "Priya Patel; Devon & Cornwall Police | D&C Police || DCP ; senior",
       Participant(
