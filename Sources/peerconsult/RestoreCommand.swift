@@ -43,7 +43,8 @@ struct RestoreCommand: ParsableCommand {
           "restore replaces every session: run it in a terminal to confirm, or add --yes.",
         declined: "Nothing was restored.")
     }
-    try Self.refuseWhileLive(sessions.map(\.id), in: folder)
+    // Read again: a session may have been started while the question waited.
+    try Self.refuseWhileLive(try database.sessions().map(\.id), in: folder)
     let aside = folder.appendingPathComponent(
       "\(AppDatabase.fileName).before-restore-\(Self.timestamp())")
     try database.restore(from: url, keepingCurrentAt: aside)

@@ -213,6 +213,8 @@ extension FollowUpState: Screen {
       // Only a notice was at stake; the live screen reads it again and says what failed.
       return []
     case .result(.failed(_, let error, _)):
+      // The decision was not stored: a later change must not be taken for it.
+      deciding = nil
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default: break
     }
