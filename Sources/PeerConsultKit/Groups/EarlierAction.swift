@@ -28,6 +28,18 @@ public struct EarlierAction: Hashable, Sendable {
     self.followUp = followUp
   }
 
+  /// What the meeting decided, in the minutes' words ("done", "carried forward: …",
+  /// "dropped: …"), what was said written through `inline`, and whether it is still open
+  /// (carried) or was dropped, for its box.
+  public func decision(_ inline: (String) -> String) -> (words: String, open: Bool, dropped: Bool) {
+    switch followUp.outcome {
+    case .done: ("done", false, false)
+    case .carried(let note):
+      (note.isEmpty ? "carried forward" : "carried forward: \(inline(note))", true, false)
+    case .dropped(let reason): ("dropped: \(inline(reason))", false, true)
+    }
+  }
+
   /// This action with its texts, owner and what was said of it as `scrub` leaves them: for
   /// an anonymised export.
   public func scrubbed(_ scrub: (String) -> String) -> EarlierAction {

@@ -158,19 +158,14 @@ struct SessionHTML {
         .class("tasks"),
         .group(
           digest.earlierActions.map { action in
-            let (box, decided) =
-              switch action.followUp.outcome {
-              case .done: ("☑", "done")
-              case .carried(let note):
-                ("☐", note.isEmpty ? "carried forward" : "carried forward: \(note)")
-              case .dropped(let reason): ("☒", "dropped: \(reason)")
-              }
+            let decision = action.decision { $0 }
+            let box = decision.open ? "☐" : decision.dropped ? "☒" : "☑"
             return .li(
               HTMLPage.span("box", box), HTMLPage.span("text", action.text), .text(" "),
               HTMLPage.span(
                 "detail",
                 "(owner: \(action.ownerName ?? "nobody"); agreed in \(action.agreedIn), "
-                  + "\(time.day(action.agreedAt))): \(decided)"))
+                  + "\(time.day(action.agreedAt))): \(decision.words)"))
           })))
   }
 

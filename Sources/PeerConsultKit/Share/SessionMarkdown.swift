@@ -176,19 +176,14 @@ struct SessionMarkdown {
   /// An earlier meeting's action as this one decided it: `[x]` done, `[ ]` carried forward
   /// (still open), `[-]` dropped, as the harvest marks them, then what was said.
   private func earlier(_ action: EarlierAction) -> String {
-    let (box, decided) =
-      switch action.followUp.outcome {
-      case .done: ("x", "done")
-      case .carried(let note):
-        (" ", note.isEmpty ? "carried forward" : "carried forward: \(style.inline(note))")
-      case .dropped(let reason): ("-", "dropped: \(style.inline(reason))")
-      }
+    let decision = action.decision(style.inline)
+    let box = decision.open ? " " : decision.dropped ? "-" : "x"
     let detail = [
       "owner: \(action.ownerName.map { style.inline($0) } ?? "nobody")",
       "agreed in \(style.inline(action.agreedIn)), \(time.day(action.agreedAt))",
     ]
     return "[\(box)] \(style.block(action.text, indent: 2, leading: true)) "
-      + "(\(detail.joined(separator: "; "))): \(decided)"
+      + "(\(detail.joined(separator: "; "))): \(decision.words)"
   }
 
   private func summaryLine(_ entry: SessionDigest.Entry) -> String {
