@@ -67,10 +67,7 @@ extension AppServices {
     guard !records.isEmpty else { throw StoreError.noSessions }
     var options = ShareOptions(anonymise: true, others: try others(of: subject))
     if case .sessions = subject, let database = try database() {
-      for record in records {
-        options.earlierActions[record.id] = try database.earlierActions(
-          followedUpIn: record.state)
-      }
+      options.earlierActions = try database.earlierActions(of: records)
     }
     let text =
       switch subject {
@@ -121,7 +118,14 @@ extension AppServices {
   /// sessions were left out because they do not rebuild.
   private func review(of subject: ShareSubject) throws -> (review: ShareReview, skipped: Int) {
     let read = try records(of: subject)
-    return (ShareReview(records: read.records, others: try others(of: subject)), read.skipped.count)
+    var earlier: [SessionID: [EarlierAction]] = [:]
+    if case .sessions = subject, let database = try database() {
+      earlier = try database.earlierActions(of: read.records)
+    }
+    return (
+      ShareReview(records: read.records, others: try others(of: subject), earlier: earlier),
+      read.skipped.count
+    )
   }
 
   /// The people `subject`'s sessions may name who need not have been there: those of its

@@ -109,11 +109,12 @@ public struct Anonymiser: Sendable {
       self.shared = shared
     }
 
-    init(_ record: SessionRecord) {
+    /// `record`, whose minutes also show `also` (the earlier actions it followed up).
+    init(_ record: SessionRecord, also: [String] = []) {
       self.init(
         id: record.id, createdAt: record.state.createdAt, participants: record.state.participants,
         shareChoices: record.state.shareChoices,
-        shared: .texts(Anonymiser.sharedTexts(of: record.state)))
+        shared: .texts(Anonymiser.sharedTexts(of: record.state) + also))
     }
   }
 
@@ -128,8 +129,22 @@ public struct Anonymiser: Sendable {
   /// Those who are not become `[a person]` wherever they are named, and their organisations,
   /// where nobody shared has them, `[an organisation]`: they get no letter, which would say
   /// they were there.
-  public init(records: [SessionRecord], others: [Participant] = []) {
-    self.init(sources: records.map(Source.init), others: others)
+  ///
+  /// `earlier` are the earlier actions each record's minutes show (``EarlierAction``): their
+  /// words are looked at for names as the records' own are.
+  public init(
+    records: [SessionRecord], others: [Participant] = [],
+    earlier: [SessionID: [EarlierAction]] = [:]
+  ) {
+    self.init(
+      sources: records.map { Source($0, also: Self.texts(of: earlier[$0.id] ?? [])) },
+      others: others)
+  }
+
+  /// What the minutes show of `actions` that names may hide in: each action and what was said
+  /// of it.
+  static func texts(of actions: [EarlierAction]) -> [String] {
+    actions.flatMap { [$0.text] + ($0.followUp.outcome.text.map { [$0] } ?? []) }
   }
 
   /// Pseudonyms for everyone in `sources`, as ``init(records:others:)`` gives them for the

@@ -31,7 +31,21 @@ extension AppDatabase {
   /// What anonymising sessions `ids` together will do, with the people around them
   /// (``peopleAround(_:)``), as an anonymised export of them replaces them.
   public func shareReview(of ids: [SessionID]) throws(StoreError) -> ShareReview {
-    ShareReview(records: try records(of: ids).records, others: try peopleAround(ids))
+    let records = try records(of: ids).records
+    return ShareReview(
+      records: records, others: try peopleAround(ids), earlier: try earlierActions(of: records))
+  }
+
+  /// ``earlierActions(followedUpIn:)`` of each of `records`, by session, for their minutes.
+  public func earlierActions(of records: [SessionRecord]) throws(StoreError)
+    -> [SessionID: [EarlierAction]]
+  {
+    var earlier: [SessionID: [EarlierAction]] = [:]
+    for record in records {
+      let actions = try earlierActions(followedUpIn: record.state)
+      if !actions.isEmpty { earlier[record.id] = actions }
+    }
+    return earlier
   }
 
   /// Everyone a harvest of `programme` may mention, as ``peopleAround(_:)`` gives them for

@@ -40,7 +40,7 @@ extension SessionExport {
           // The earlier actions its minutes show are shared too: looked at for names as its
           // notes are.
           let earlier = try database.earlierActions(followedUpIn: record.state)
-          sources.add(record, also: earlier.flatMap { [$0.text, $0.followUp.outcome.text ?? ""] })
+          sources.add(record, also: Anonymiser.texts(of: earlier))
         }
       }
       if anonymise {

@@ -45,7 +45,7 @@ public struct ShareOptions: Sendable {
   ) {
     let sorted = SessionRecord.chronological(records)
     guard anonymise else { return (sorted, nil) }
-    let anonymiser = Anonymiser(records: sorted, others: others)
+    let anonymiser = Anonymiser(records: sorted, others: others, earlier: earlierActions)
     var anonymised: [SessionRecord] = []
     for record in sorted { anonymised.append(try anonymiser.anonymise(record)) }
     return (anonymised, anonymiser)

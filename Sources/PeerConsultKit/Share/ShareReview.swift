@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// What anonymising will do to sessions shared together, for the facilitator to see before
 /// anything is written: every replacement with where it stands, and every **suspect**, a word
@@ -57,13 +58,20 @@ public struct ShareReview: Equatable, Sendable {
   /// versions are never shared).
   /// `others` are the people they may name who need not have been there, as anonymising
   /// replaces them (``Anonymiser/init(records:others:)``).
-  public init(records: [SessionRecord], others: [Participant] = []) {
-    let anonymiser = Anonymiser(records: records, others: others)
+  /// `earlier` are the earlier actions their minutes show (``EarlierAction``), shared too.
+  public init(
+    records: [SessionRecord], others: [Participant] = [],
+    earlier: [SessionID: [EarlierAction]] = [:]
+  ) {
+    let anonymiser = Anonymiser(records: records, others: others, earlier: earlier)
     var found:
       [(key: String, text: String, replacement: String, context: String, kind: Item.Kind)] =
         []
     for record in SessionRecord.chronological(records) {
-      for text in Anonymiser.sharedTexts(of: record.state) {
+      let texts =
+        Anonymiser.sharedTexts(of: record.state)
+        + Anonymiser.texts(of: earlier[record.id] ?? []).map(ControlCharacters.removingHidden)
+      for text in texts {
         found += Self.findings(in: text, anonymiser)
       }
     }

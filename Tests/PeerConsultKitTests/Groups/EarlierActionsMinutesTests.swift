@@ -22,7 +22,7 @@ import Testing
     try first.start()
     for (text, owner) in [
       ("Call licensing by Friday", 0), ("Bring figures next session with Ben", 1),
-      ("Ask the police", 2),
+      ("Ask the police and Kowalczyk", 2),
     ] {
       try first.addNote(NoteContent(text: text, kind: .action, owner: owner))
     }
@@ -56,7 +56,7 @@ import Testing
 
       - [x] Call licensing by Friday (owner: Asha; agreed in North 1, 2027-01-15): done
       - [ ] Bring figures next session with Ben (owner: Ben; agreed in North 1, 2027-01-15): carried forward: Asha says the data is late
-      - [-] Ask the police (owner: Chloé; agreed in North 1, 2027-01-15): dropped: Police joined us
+      - [-] Ask the police and Kowalczyk (owner: Chloé; agreed in North 1, 2027-01-15): dropped: Police joined us
 
       ## Actions
       """
@@ -102,5 +102,10 @@ import Testing
       #expect(text.contains("carried forward: [Participant A"))
       #expect(text.contains("Bring figures next session with [Participant B"))
     }
+    // The review before sharing lists what the minutes show of them too: "Kowalczyk", nobody
+    // of the group, is only in an earlier action, and is a suspect with no choice yet (so
+    // `--strict` does not write until there is one).
+    let review = try store.database.shareReview(of: [second])
+    #expect(review.unresolved.map(\.text).contains("Kowalczyk"))
   }
 }
