@@ -67,4 +67,19 @@ import Testing
     #expect(f.text.contains("R1 Presenting · 王小明"))
     #expect(!f.text.contains("Zoë Müller"))
   }
+  /// Those whose rounds have begun are listed too, so that each of "N people" is somewhere:
+  /// before, the screen said "3 people" and listed two once the first round began.
+  @Test func whoPresentedIsListedToo() throws {
+    let f = try LiveFixture()
+    var presses = 0
+    while (f.live?.session.roundsBegun ?? 0) < 1, presses < 20 {
+      f.press(.character("n"))
+      presses += 1
+    }
+    let live = try #require(f.live)
+    let first = live.session.participants[live.session.setup.presenters[0]].name
+    f.press(.character("w"))
+    #expect(f.text.contains("Presented or presenting"), "\(f.text)")
+    #expect(f.text.contains("R1 \(first)"), "\(f.text)")
+  }
 }

@@ -107,6 +107,19 @@ extension GroupState: Screen {
         maxWidth: inner.width)
       y += 1
     }
+    // Those whose rounds have begun, so that every one of "N people" is somewhere: they can
+    // no longer be moved, and were left out of the list.
+    let presented = session.setup.presenters.prefix(session.roundsBegun)
+    if !presented.isEmpty, y + 2 < inner.maxY - 2 {
+      y += 1
+      grid.put("Presented or presenting", x: inner.x, y: y, style: Theme.heading)
+      let names = presented.enumerated().map {
+        "R\($0.offset + 1) \(session.participants[$0.element].name)"
+      }
+      grid.put(
+        "  " + names.joined(separator: " · "), x: inner.x, y: y + 1, style: Theme.muted,
+        maxWidth: inner.width)
+    }
     guard let field else {
       grid.put(
         "Space skips a presenter or adds one · [ ] reorder · a adds a latecomer",
