@@ -142,9 +142,10 @@ public struct Anonymiser: Sendable {
   }
 
   /// What the minutes show of `actions` that names may hide in: each action and what was said
-  /// of it.
+  /// of it, without what hides text, as ``sharedTexts(of:)`` gives a meeting's own.
   static func texts(of actions: [EarlierAction]) -> [String] {
     actions.flatMap { [$0.text] + ($0.followUp.outcome.text.map { [$0] } ?? []) }
+      .map(ControlCharacters.removingHidden)
   }
 
   /// Pseudonyms for everyone in `sources`, as ``init(records:others:)`` gives them for the
@@ -422,6 +423,11 @@ public struct Anonymiser: Sendable {
       guard let suspicion = match.suspicion else { return true }
       return choices[ShareReview.key(match.text)] ?? suspicion.replacedByDefault
     }
+  }
+
+  /// `actions` (the earlier actions a meeting's minutes show) scrubbed as notes are.
+  func scrub(_ actions: [EarlierAction]) -> [EarlierAction] {
+    actions.map { $0.scrubbed(scrub) }
   }
 
   /// The texts of `state` that an anonymised export shows: title, programme, focus questions

@@ -31,18 +31,21 @@ extension SessionExport {
     var streamed = Streamed()
     var sessions = order.sessions
     var anonymiser: Anonymiser?
+    // The earlier actions each meeting's minutes show, read once: by the first reading when
+    // there is one, else as each session is written.
+    var earlier: [SessionID: [EarlierAction]]?
     if anonymise || format == .html {
       var sources = AnonymiserSources()
+      var read: [SessionID: [EarlierAction]] = [:]
       sessions = []
       try forEachRecord(order.sessions, of: database, skipping: &streamed.skipped) { record in
         sessions.append(record.id)
-        if anonymise {
-          // The earlier actions its minutes show are shared too: looked at for names as its
-          // notes are.
-          let earlier = try database.earlierActions(followedUpIn: record.state)
-          sources.add(record, also: Anonymiser.texts(of: earlier))
-        }
+        let actions = try database.earlierActions(followedUpIn: record.state)
+        if !actions.isEmpty { read[record.id] = actions }
+        // They are shared too: looked at for names as the meeting's notes are.
+        if anonymise { sources.add(record, also: Anonymiser.texts(of: actions)) }
       }
+      earlier = read
       if anonymise {
         anonymiser = Anonymiser(
           sources: sources.sources, others: try database.peopleAround(order.sessions))
@@ -52,6 +55,15 @@ extension SessionExport {
     let markdown = SessionMarkdown(style: .markdown, time: time, anonymised: anonymise)
     let html = SessionHTML(time: time, anonymised: anonymise)
     var htmlTail = ""
+    /// The digest of `record` (`read`, anonymised when asked) with the earlier actions its
+    /// minutes show, scrubbed as its notes are.
+    func minutes(_ record: SessionRecord, _ read: SessionRecord) throws -> SessionDigest {
+      var digest = SessionDigest(record)
+      let actions =
+        try earlier.map { $0[read.id] ?? [] } ?? database.earlierActions(followedUpIn: read.state)
+      digest.earlierActions = anonymiser?.scrub(actions) ?? actions
+      return digest
+    }
     try forEachRecord(sessions, of: database, skipping: &streamed.skipped) { read in
       let record = try anonymiser?.anonymise(read) ?? read
       let first = streamed.written == 0
@@ -63,12 +75,9 @@ extension SessionExport {
         }
         try write((first ? "" : ",\n") + jsonSession(record, anonymised: anonymise))
       case .markdown:
-        var digest = SessionDigest(record)
-        digest.earlierActions = try earlierActions(of: read, in: database, anonymiser: anonymiser)
-        try write((first ? "" : "\n---\n\n") + markdown.render(digest))
+        try write((first ? "" : "\n---\n\n") + markdown.render(try minutes(record, read)))
       case .html:
-        var digest = SessionDigest(record)
-        digest.earlierActions = try earlierActions(of: read, in: database, anonymiser: anonymiser)
+        let digest = try minutes(record, read)
         let pieces = html.pieces(
           of: digest, title: SessionHTML.title(count: sessions.count, first: digest.title))
         try write((first ? pieces.head : "") + pieces.article)
@@ -84,16 +93,6 @@ extension SessionExport {
       }
     }
     return streamed
-  }
-
-  /// The earlier actions `record`'s meeting followed up, for its minutes: scrubbed as its
-  /// notes are when anonymised.
-  private static func earlierActions(
-    of record: SessionRecord, in database: AppDatabase, anonymiser: Anonymiser?
-  ) throws(StoreError) -> [EarlierAction] {
-    let actions = try database.earlierActions(followedUpIn: record.state)
-    guard let anonymiser else { return actions }
-    return actions.map { $0.scrubbed(anonymiser.scrub) }
   }
 
   /// Reads each of `sessions` in turn and hands it to `each`; one that does not rebuild is

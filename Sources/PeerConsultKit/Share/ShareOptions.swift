@@ -67,8 +67,7 @@ extension SessionExport {
       records.map { record in
         var digest = SessionDigest(record)
         let earlier = options.earlierActions[record.id] ?? []
-        digest.earlierActions =
-          anonymiser.map { anonymiser in earlier.map { $0.scrubbed(anonymiser.scrub) } } ?? earlier
+        digest.earlierActions = anonymiser?.scrub(earlier) ?? earlier
         return digest
       }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import TextLayout
 
 /// What anonymising will do to sessions shared together, for the facilitator to see before
 /// anything is written: every replacement with where it stands, and every **suspect**, a word
@@ -69,8 +68,7 @@ public struct ShareReview: Equatable, Sendable {
         []
     for record in SessionRecord.chronological(records) {
       let texts =
-        Anonymiser.sharedTexts(of: record.state)
-        + Anonymiser.texts(of: earlier[record.id] ?? []).map(ControlCharacters.removingHidden)
+        Anonymiser.sharedTexts(of: record.state) + Anonymiser.texts(of: earlier[record.id] ?? [])
       for text in texts {
         found += Self.findings(in: text, anonymiser)
       }
