@@ -65,10 +65,9 @@ extension AppServices {
   ) throws -> ServiceResult {
     let records = try records(of: subject).records
     guard !records.isEmpty else { throw StoreError.noSessions }
-    var options = ShareOptions(anonymise: true, others: try others(of: subject))
-    if case .sessions = subject, let database = try database() {
-      options.earlierActions = try database.earlierActions(of: records)
-    }
+    let options = ShareOptions(
+      anonymise: true, others: try others(of: subject),
+      earlierActions: try earlierActions(of: subject, records))
     let text =
       switch subject {
       case .sessions: try SessionExport.render(records, as: format, options: options)
@@ -118,14 +117,21 @@ extension AppServices {
   /// sessions were left out because they do not rebuild.
   private func review(of subject: ShareSubject) throws -> (review: ShareReview, skipped: Int) {
     let read = try records(of: subject)
-    var earlier: [SessionID: [EarlierAction]] = [:]
-    if case .sessions = subject, let database = try database() {
-      earlier = try database.earlierActions(of: read.records)
-    }
     return (
-      ShareReview(records: read.records, others: try others(of: subject), earlier: earlier),
+      ShareReview(
+        records: read.records, others: try others(of: subject),
+        earlier: try earlierActions(of: subject, read.records)),
       read.skipped.count
     )
+  }
+
+  /// The earlier actions the minutes of `subject`'s `records` show; none for a harvest, which
+  /// has no minutes.
+  private func earlierActions(of subject: ShareSubject, _ records: [SessionRecord]) throws
+    -> [SessionID: [EarlierAction]]
+  {
+    guard case .sessions = subject, let database = try database() else { return [:] }
+    return try database.earlierActions(of: records)
   }
 
   /// The people `subject`'s sessions may name who need not have been there: those of its
