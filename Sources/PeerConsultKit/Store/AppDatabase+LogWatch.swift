@@ -29,10 +29,7 @@ extension AppDatabase {
   /// mode, has no log to watch.
   func checkLogStillThere() throws(StoreError) {
     guard !isReadOnly, writer is DatabasePool else { return }
-    var info = stat()
-    let found =
-      stat(writer.path + "-wal", &info) == 0
-      ? (device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) : nil
+    let found = logIdentity()
     let intact = writeAheadLog.withLock { watch -> Bool in
       guard let known = watch.identity else {
         watch.identity = found
@@ -59,12 +56,15 @@ extension AppDatabase {
   /// Notes the log as the writing opening finds it, when it is there; a log not there yet is
   /// noted at the first write.
   func noteLogAtOpening() {
-    guard !isReadOnly, writer is DatabasePool else { return }
+    guard !isReadOnly, writer is DatabasePool, let found = logIdentity() else { return }
+    writeAheadLog.withLock { $0.identity = found }
+  }
+
+  /// The device and inode of the file at the log's path, or nil when there is none.
+  private func logIdentity() -> (device: UInt64, inode: UInt64)? {
     var info = stat()
-    guard stat(writer.path + "-wal", &info) == 0 else { return }
-    writeAheadLog.withLock {
-      $0.identity = (device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-    }
+    guard stat(writer.path + "-wal", &info) == 0 else { return nil }
+    return (UInt64(info.st_dev), UInt64(info.st_ino))
   }
 
   /// Refuses a write once the log was found removed (``checkLogStillThere()``).
