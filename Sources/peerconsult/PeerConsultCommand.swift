@@ -45,6 +45,10 @@ struct PeerConsultCommand: ParsableCommand {
         }
         return
       }
+      if var command = UnparsedCommand.command(arguments) {
+        try command.run()
+        return
+      }
       // A word that names no command would be taken as an argument of the home screen's,
       // and refused with home's usage.
       if let word = arguments.first, !word.hasPrefix("-"), !commands.contains(word),

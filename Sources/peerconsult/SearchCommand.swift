@@ -14,6 +14,9 @@ struct SearchCommand: ParsableCommand {
       exact whatever the number.
       """)
 
+  /// How many notes a search shows unless `--limit` says.
+  static let defaultLimit = 50
+
   @OptionGroup var data: DataOptions
 
   @Argument(help: ArgumentHelp("What to find.", valueName: "QUERY"))
@@ -30,7 +33,7 @@ struct SearchCommand: ParsableCommand {
 
   // Unconditional, so that "--limit -1" is refused as a number, not as a missing value.
   @Option(parsing: .unconditional, help: "Show at most this many notes.")
-  var limit = 50
+  var limit = defaultLimit
 
   @Flag(help: "Newest notes first, instead of best matches first.")
   var newest = false
