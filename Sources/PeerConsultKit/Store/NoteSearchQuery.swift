@@ -81,7 +81,11 @@ public struct NoteSearchQuery: Hashable, Sendable {
   public var ftsPattern: String? {
     guard !terms.isEmpty else { return nil }
     return terms.map { term in
-      let quoted = "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      // Split and joined rather than `replacingOccurrences`, whose first use bridges to
+      // NSString: a search is one of the commands a start runs (Docs/PERFORMANCE.md).
+      let doubled = term.text.split(separator: "\"", omittingEmptySubsequences: false)
+        .joined(separator: "\"\"")
+      let quoted = "\"" + doubled + "\""
       return term.isPrefix ? quoted + "*" : quoted
     }.joined(separator: " ")
   }
