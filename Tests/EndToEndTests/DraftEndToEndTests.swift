@@ -16,7 +16,7 @@ import Testing
   ]
 
   /// The drafts kept in the folder, read without taking them.
-  private func keptDrafts(_ dataDir: URL) throws -> [String] {
+  static func keptDrafts(_ dataDir: URL) throws -> [String] {
     var configuration = Configuration()
     configuration.readonly = true
     let queue = try DatabaseQueue(
@@ -29,8 +29,8 @@ import Testing
   /// Whether the drafts kept come to be `texts` within 15 s: polled, not slept on.
   private func waitForKept(_ texts: [String], in dataDir: URL) throws -> Bool {
     let deadline = Date().addingTimeInterval(15)
-    while (try? keptDrafts(dataDir)) != texts && Date() < deadline { usleep(50_000) }
-    return try keptDrafts(dataDir) == texts
+    while (try? Self.keptDrafts(dataDir)) != texts && Date() < deadline { usleep(50_000) }
+    return try Self.keptDrafts(dataDir) == texts
   }
 
   /// Starts the drill session in `folder` with its data in `dataDir`, and opens the note line.
@@ -85,7 +85,7 @@ import Testing
       tmux.waitFor(text)
       kill(try #require(try tmux.programPID()), signal)
       #expect(tmux.waitForExit() == status)
-      #expect(try keptDrafts(dataDir) == [text], "stderr: \(tmux.stderr)")
+      #expect(try Self.keptDrafts(dataDir) == [text], "stderr: \(tmux.stderr)")
       try expectResumeSavesOnce(text, dataDir: dataDir)
     }
   }

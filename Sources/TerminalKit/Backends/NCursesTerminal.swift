@@ -336,8 +336,10 @@ public final class NCursesTerminal: Terminal {
         read(inputDescriptor, $0.baseAddress, $0.count)
       }
       // The end of the input (a terminal hung up) or an error: nothing more will complete
-      // what is held, and waiting for it again would find the same end at once.
+      // what is held, and waiting for it again would find the same end at once. It is taken as
+      // the hang-up it is, whether or not a SIGHUP comes with it, so that the program leaves.
       if count <= 0 && !(count < 0 && (errno == EINTR || errno == EAGAIN)) {
+        TerminalRestorer.noteHangUp()
         return finishWaiting()
       }
       if count > 0 {

@@ -153,6 +153,16 @@ public enum TerminalRestorer {
     return value == 0 ? nil : value
   }
 
+  /// Takes the terminal's input coming to an end (its window closed, an ssh connection lost)
+  /// as the SIGHUP that usually comes with it, unless another signal waits already. The kernel
+  /// sends SIGHUP to the terminal's controlling process and, once that ends, to the foreground
+  /// group: a program under a leader that outlives the hang-up (a tracer, a wrapper ignoring
+  /// SIGHUP), or on a terminal that controls no session, gets none, and found the same end of
+  /// input at every wait, at once, for ever, with its session's lock held.
+  public static func noteHangUp() {
+    _ = pendingSignal.compareExchange(expected: 0, desired: SIGHUP, ordering: .relaxed)
+  }
+
   /// Whether the window changed size since the last call.
   public static func takeResize() -> Bool {
     resizePending.exchange(false, ordering: .relaxed)
