@@ -63,6 +63,73 @@ import Testing
     #expect(live.session.state.setup.presenters == [1, 0])
   }
 
+  /// Ben's round opened by mistake (`n`) and left again (`p`) with nothing in it: he is
+  /// absent, and can still be skipped. His round's opening is laid out again for Asha's.
+  @Test func aRoundOnlyOpenedAndLeftBackwardsCanStillBeSkipped() throws {
+    let live = try LiveFixture()
+    try live.session.start()
+    try live.session.next()
+    live.clock.advance(by: 20)
+    try live.session.previous()
+    #expect(live.session.state.roundsBegun == 0)
+    #expect(live.session.state.presentersToCome == [1, 0])
+    try live.session.rearrangePresenters([0])
+    let state = live.session.state
+    #expect(state.setup.presenters == [0])
+    #expect(state.schedule[1].presenter == 0)
+    #expect(state.timings[1].firstStartedAt == nil)
+    #expect(state.currentSlot == 0)
+    let digest = SessionDigest(id: live.session.id, state: state, at: live.now)
+    #expect(digest.rounds.map(\.presenterName) == ["Asha"] && !digest.rounds[0].hasStarted)
+    #expect(try live.store.loadSession(live.session.id) == state)
+  }
+
+  /// A note or a change of time in it, a phase after its first run, or the session still in
+  /// it: the round has begun, and stays.
+  @Test func aRoundWithAnythingInItHasBegunEvenWhenLeftBackwards() throws {
+    let cases: [(String, (LiveSession) throws -> Void)] = [
+      ("a note", { _ = try $0.addNote(NoteContent(text: "Ben is here after all", kind: .other)) }),
+      ("time added", { try $0.adjustTime(minutes: 1) }),
+      (
+        "a second phase",
+        {
+          try $0.next()
+          try $0.previous()
+        }
+      ),
+    ]
+    for (label, inRound) in cases {
+      let live = try LiveFixture()
+      try live.session.start()
+      try live.session.next()
+      #expect(live.session.state.roundsBegun == 1, "\(label)")
+      try inRound(live.session)
+      try live.session.previous()
+      #expect(live.session.state.roundsBegun == 1, "\(label)")
+      #expect(live.session.state.presentersToCome == [0], "\(label)")
+      var state = live.session.state
+      #expect(throws: SessionError.self, "\(label)") {
+        try state.apply(.roundsRearranged(from: 0, presenters: [0]), at: live.now)
+      }
+    }
+  }
+
+  /// The closing opened and left again: a latecomer can still be given a round before it.
+  @Test func aClosingOnlyOpenedAndLeftBackwardsTakesALatecomersRound() throws {
+    let live = try LiveFixture()
+    try live.session.start()
+    for _ in 0..<7 { try live.session.next() }  // into the closing
+    try live.session.previous()
+    try live.session.addParticipant(try Participant.parse("Dev O'Brien; Licensing; middle"))
+    #expect(live.session.state.roundsBegun == 2)
+    try live.session.rearrangePresenters([3])
+    let state = live.session.state
+    #expect(state.setup.presenters == [1, 0, 3])
+    #expect(state.schedule.last?.part == .closing)
+    #expect(state.timings.suffix(4).allSatisfy { $0.firstStartedAt == nil })
+    #expect(try live.store.loadSession(live.session.id) == state)
+  }
+
   @Test func theStoredSessionReplaysAndItsProjectionFollows() throws {
     let live = try LiveFixture()
     try live.session.start()
