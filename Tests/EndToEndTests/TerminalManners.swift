@@ -49,6 +49,34 @@ import Testing
     }
   }
 
+  /// A signal whose default action would end the program without giving the terminal back
+  /// (a `kill -USR1`, a stray alarm, a CPU-time limit) ends it as SIGTERM does.
+  @Test func otherSignalsThatWouldEndTheProgramGiveTheTerminalBack() throws {
+    for (signal, status) in [
+      (SIGUSR1, Int32(138)), (SIGUSR2, 140), (SIGALRM, 142), (SIGVTALRM, 154), (SIGXCPU, 152),
+    ] {
+      let tmux = try TmuxSession()
+      tmux.waitFor("New session")
+      let pid = try #require(try tmux.programPID())
+      kill(pid, signal)
+      #expect(tmux.waitForExit() == status, "signal \(signal)")
+      expectCookedTTY(tmux)
+      expectScreenGivenBack(tmux)
+    }
+  }
+
+  /// SIGXFSZ, sent when a write passes the file-size limit, is ignored: the write fails and is
+  /// reported as on a full disk, and the screen stays.
+  @Test func aFileSizeLimitSignalLeavesTheScreenUp() throws {
+    let tmux = try TmuxSession()
+    tmux.waitFor("New session")
+    let pid = try #require(try tmux.programPID())
+    kill(pid, SIGXFSZ)
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+    expectCookedTTY(tmux)
+  }
+
   @Test func crashRestoresTheTerminalAndSaysSo() throws {
     for (signal, status) in [(SIGSEGV, Int32(139)), (SIGABRT, Int32(134))] {
       let tmux = try TmuxSession()

@@ -4,8 +4,12 @@ import Synchronization
 
 /// Makes sure the terminal is given back whatever happens: a quit, a signal or a crash.
 ///
-/// SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag that the event loop polls, so it can
-/// leave ncurses cleanly and exit 130, 143, 129 or 131; SIGWINCH sets another and wakes the
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT, and every other signal whose default would end the
+/// program with the terminal left raw on the alternate screen (SIGUSR1, SIGUSR2, SIGALRM,
+/// SIGVTALRM, SIGXCPU), only set a flag that the event loop polls, so it can keep the note
+/// being written, leave ncurses cleanly and exit 128 + the signal's number (130, 143, 129,
+/// 131, …); SIGXFSZ is ignored, so that a write past the file-size limit fails as on a full
+/// disk instead of killing the program. SIGWINCH sets another flag and wakes the
 /// loop the same way, so the backend reports the window's new size. Crash signals (SIGSEGV,
 /// SIGABRT, SIGILL, SIGTRAP, SIGBUS, SIGFPE) give the terminal back at once and print one
 /// line, using only async-signal-safe calls on bytes prepared before any crash
@@ -29,7 +33,11 @@ public enum TerminalRestorer {
   private static let savedModes = Atomic<UInt>(0)
 
   /// Signals that ask the program to leave: the loop exits with 128 + the signal's number.
-  static let leaveSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+  /// Besides the usual four, those whose default action would end the program without
+  /// giving the terminal back: a `kill -USR1`, a stray alarm, a CPU-time limit reached.
+  static let leaveSignals = [
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU,
+  ]
   /// Signals of a crash: restore, say so, die of the signal.
   static let crashSignals = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
 
@@ -86,6 +94,9 @@ public enum TerminalRestorer {
       action.sa_flags = 0  // no SA_RESTART: the wait for input must return
       sigaction(sig, &action, nil)
     }
+    // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which a save
+    // reports as it reports a full disk, instead of the signal ending the program.
+    signal(SIGXFSZ, SIG_IGN)
     for sig in crashSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
@@ -147,7 +158,7 @@ public enum TerminalRestorer {
   /// operations (loading a folder of protocol files) stop early when it is set.
   public static var hasPendingSignal: Bool { pendingSignal.load(ordering: .relaxed) != 0 }
 
-  /// The signal received since the last call (SIGINT, SIGTERM, SIGHUP or SIGQUIT), if any.
+  /// The leave signal received since the last call (``leaveSignals``), if any.
   public static func takePendingSignal() -> Int32? {
     let value = pendingSignal.exchange(0, ordering: .relaxed)
     return value == 0 ? nil : value
