@@ -125,6 +125,23 @@ import Testing
     } catch {
       #expect(error.description == "\(path): no such file; check the name and folder")
     }
+    // A link whose file is gone, and two links that lead to each other, are named as links.
+    let dangling = folder.url.appendingPathComponent("moved.yaml").path
+    let first = folder.url.appendingPathComponent("first.yaml").path
+    let second = folder.url.appendingPathComponent("second.yaml").path
+    #expect(symlink(path, dangling) == 0 && symlink(second, first) == 0)
+    #expect(symlink(first, second) == 0)
+    for (link, message) in [
+      (dangling, "a symbolic link to a file that is not there; point it at the protocol file"),
+      (first, "a symbolic link that leads round in a loop; point it at the protocol file"),
+    ] {
+      #expect(throws: ProtocolLookupError.self) { _ = try library.resolve(link) }
+      do {
+        _ = try library.resolve(link)
+      } catch {
+        #expect(error.description == "\(link): \(message)")
+      }
+    }
   }
 }
 

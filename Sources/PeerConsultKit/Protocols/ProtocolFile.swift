@@ -84,7 +84,7 @@ public enum ProtocolFile {
     let resolved = url.resolvingSymlinksInPath().path
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
-      throw ProtocolFileError(path: path, message: "no such file; check the name and folder")
+      throw ProtocolFileError(path: path, message: missingMessage(for: url.path))
     }
     if isDirectory.boolValue {
       throw ProtocolFileError(path: path, message: "this is a folder, not a protocol file")
@@ -112,6 +112,20 @@ public enum ProtocolFile {
     }
     if data.count > maximumBytes { throw tooLarge(path: path) }
     return data
+  }
+
+  /// What to say of a file that cannot be found at `path`: a symbolic link that leads nowhere
+  /// or round in a loop is named as such, since the name itself is there to see.
+  private static func missingMessage(for path: String) -> String {
+    var link = stat()
+    guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK else {
+      return "no such file; check the name and folder"
+    }
+    var target = stat()
+    if stat(path, &target) != 0 && errno == ELOOP {
+      return "a symbolic link that leads round in a loop; point it at the protocol file"
+    }
+    return "a symbolic link to a file that is not there; point it at the protocol file"
   }
 
   private static func tooLarge(path: String) -> ProtocolFileError {
