@@ -173,6 +173,38 @@ import Testing
     #expect(try m.database.draft(of: id) == nil)
   }
 
+  /// Someone arrives after the start and reports on their action: `a` on the live screen
+  /// opens the same list, with this meeting's decisions; Enter goes back to the running
+  /// session where it was.
+  @Test func theActionsCanBeFollowedUpAgainDuringTheMeeting() throws {
+    let m = try Meeting()
+    m.press(.character("d"))
+    m.press(.enter, .character(" "), .character("n"))
+    let before = try #require(m.runner.state.screen as? LiveState)
+    #expect(before.session.isStarted && before.session.currentSlot == 1)
+    m.press(.character("a"))
+    let reopened = try #require(m.followUp)
+    #expect(reopened.returnsToLive)
+    #expect(reopened.items?.map(\.reference.note) == [3, 2, 1])
+    #expect(m.text.contains("[✓] Map who funds the street pastors"), "\(m.text)")
+    #expect(m.text.contains("Enter goes back to the session"))
+    // The second action's owner arrived: it is done.
+    m.press(.down, .character("d"))
+    let id = try #require(m.followUp?.live.sessionID)
+    #expect(
+      try m.database.loadSession(id).followUps[ActionReference(session: m.first, note: 2)]?
+        .outcome == .done)
+    m.press(.enter)
+    let after = try #require(m.runner.state.screen as? LiveState)
+    #expect(after.session.currentSlot == 1 && after.session.isStarted)
+    #expect(after.session.followUps.count == 2)
+    // The note line works as before.
+    m.press(.enter)
+    m.type("Figures shared")
+    m.press(.enter)
+    #expect(try m.database.loadSession(id).visibleNotes.map(\.text) == ["Figures shared"])
+  }
+
   @Test func aMeetingWithNothingOpenGoesStraightToTheSession() throws {
     let m = try Meeting()
     for _ in 0..<3 { m.press(.character("d")) }

@@ -106,6 +106,17 @@ import Testing
     #expect(g.live?.session.roundsBegun == 1)
   }
 
+  /// `a` follows up a standing group's earlier actions; a session of no group has none, and
+  /// says so rather than showing an empty list.
+  @Test func actionsFromLastTimeBelongToAStandingGroupsMeeting() throws {
+    let f = try LiveFixture()
+    f.press(.character("a"))
+    #expect(f.live != nil)
+    #expect(
+      f.runner.state.notice?.text
+        == "Only a standing group's meeting follows up actions from earlier meetings.")
+  }
+
   /// Those whose rounds have begun are listed too, so that each of "N people" is somewhere:
   /// before, the screen said "3 people" and listed two once the first round began.
   @Test func whoPresentedIsListedToo() throws {

@@ -23,7 +23,8 @@ extension Action {
 /// its earlier meetings, newest first, with owner, due date and age. Each is marked done
 /// (`d`), carried forward with a note (`c`, then Enter) or dropped with a reason (`x`, then
 /// Enter); each decision is an event in this meeting's own log, stored at once. Enter goes on
-/// to the session, ready to start.
+/// to the session, ready to start. Opened again from the live screen (`a`), it lists the same
+/// actions with this meeting's decisions, and Enter goes back to the session as it was.
 public struct FollowUpState: Equatable, Sendable {
   /// What the text field is for.
   public enum Field: Equatable, Sendable {
@@ -40,6 +41,9 @@ public struct FollowUpState: Equatable, Sendable {
   /// The action a decision was last sent for, and whether it had none before: what the list
   /// picks once the decision is stored.
   var deciding: Deciding?
+  /// Whether the list was opened from the running session (`a`) rather than at the meeting's
+  /// opening: leaving it goes back to the live screen as it was.
+  public var returnsToLive = false
 
   /// An action a decision was sent for.
   struct Deciding: Equatable, Sendable {
@@ -48,10 +52,15 @@ public struct FollowUpState: Equatable, Sendable {
     let wasOpen: Bool
   }
 
-  public init(live: LiveState, items: [ActionLedger.Item]? = nil) {
+  public init(live: LiveState, items: [ActionLedger.Item]? = nil, returnsToLive: Bool = false) {
     self.live = live
     self.items = items
+    self.returnsToLive = returnsToLive
   }
+
+  /// The way on to the session: at the opening, the live screen with what it reads when it
+  /// opens; during the session, the live screen as it was left.
+  private var toTheSession: [Effect] { returnsToLive ? [.show(live)] : LiveState.opening(live) }
 
   /// What this meeting decided about `item`, if anything yet.
   func decision(_ item: ActionLedger.Item) -> FollowUpOutcome? {
@@ -112,7 +121,8 @@ extension FollowUpState: Screen {
     }
     guard let field else {
       grid.put(
-        "d done · c carry forward · x drop · Enter goes on to the session",
+        "d done · c carry forward · x drop · Enter goes "
+          + (returnsToLive ? "back to the session" : "on to the session"),
         x: inner.x, y: inner.maxY - 1, style: Theme.muted, maxWidth: inner.width)
       return nil
     }
@@ -183,7 +193,7 @@ extension FollowUpState: Screen {
     switch input {
     case .result(.followUpsLoaded(let loaded)):
       guard !loaded.isEmpty else {
-        return LiveState.opening(live) + [
+        return toTheSession + [
           .notice(Notice("No actions open from the group's earlier meetings.", tone: .info))
         ]
       }
@@ -196,13 +206,13 @@ extension FollowUpState: Screen {
       field = .carry(LineEditor("", limit: FollowUpOutcome.maximumTextLength))
     case .action(.dropAction) where picked != nil:
       field = .drop(LineEditor("", limit: FollowUpOutcome.maximumTextLength))
-    case .action(.continueToSession), .action(.quit): return LiveState.opening(live)
+    case .action(.continueToSession), .action(.quit): return toTheSession
     case .result(.sessionChanged(let stored)):
       live.session = stored
       field = nil
       return decided()
     case .result(.failed(.loadFollowUps, let error, _)):
-      return LiveState.opening(live) + [
+      return toTheSession + [
         .notice(Notice("Cannot read last time's actions: \(error)", tone: .error))
       ]
     case .result(.draftLoaded(let id, _?)) where id == live.sessionID:

@@ -29,6 +29,7 @@ extension Action {
   public static let toggleMute = Action("toggleMute")
   public static let toggleGuidance = Action("toggleGuidance")
   public static let group = Action("group")
+  public static let actionsFromLastTime = Action("actionsFromLastTime")
   public static let clearRating = Action("clearRating")
 }
 
@@ -84,6 +85,10 @@ extension LiveState: Screen {
       KeyBinding(
         [.character("w")], .group, "who",
         "Who is here: add latecomers, skip or reorder presenters", in: [.live],
+        footer: false),
+      KeyBinding(
+        [.character("a")], .actionsFromLastTime, "last time",
+        "Follow up a standing group's earlier actions", in: [.live],
         footer: false),
       KeyBinding(
         [.character("m")], .toggleMute, "mute", "Mute or unmute the bell at zero", in: [.live],
@@ -295,6 +300,20 @@ extension LiveState: Screen {
       showSchedule = true
       scheduleScroll = 0
     case .group: return [.show(GroupState(live: self))]
+    case .actionsFromLastTime:
+      // Back to the opening's list at any time: someone arriving late reports on theirs.
+      guard session.setup.group != nil else {
+        return [
+          .notice(
+            Notice(
+              "Only a standing group's meeting follows up actions from earlier meetings.",
+              tone: .info))
+        ]
+      }
+      return [
+        .show(FollowUpState(live: self, returnsToLive: true)),
+        .command(.loadFollowUps(sessionID)),
+      ]
     case .toggleGuidance: guidanceUnfolded.toggle()
     case .toggleMute:
       muted.toggle()
