@@ -67,45 +67,6 @@ import Testing
     #expect(f.text.contains("R1 Presenting · 王小明"))
     #expect(!f.text.contains("Zoë Müller"))
   }
-  /// The first round opened by mistake, its presenter absent: the screen says how to get back
-  /// to skipping them, and after `p` they can be skipped. Once a note is in the round, it has
-  /// begun for good and nothing is offered.
-  @Test func aRoundJustOpenedSaysHowToSkipItsAbsentPresenter() throws {
-    let hint = "R1 has just begun: p on the live screen goes back, to skip its presenter."
-    let f = try LiveFixture()
-    var presses = 0
-    while (f.live?.session.roundsBegun ?? 0) < 1, presses < 20 {
-      f.press(.character("n"))
-      presses += 1
-    }
-    let absent = try #require(f.live?.session.setup.presenters.first)
-    f.press(.character("w"))
-    #expect(f.text.contains(hint), "\(f.text)")
-    #expect(group(f)?.session.presentersToCome.contains(absent) == false)
-    f.press(.escape, .character("p"), .character("w"))
-    #expect(!f.text.contains(hint))
-    #expect(group(f)?.session.presentersToCome.first == absent)
-    f.press(.character(" "))
-    #expect(group(f)?.session.setup.presenters.contains(absent) == false)
-    let live = try #require(group(f)?.live)
-    let stored = try f.services.store().loadSession(live.sessionID)
-    #expect(!stored.setup.presenters.contains(absent))
-
-    let g = try LiveFixture()
-    presses = 0
-    while (g.live?.session.roundsBegun ?? 0) < 1, presses < 20 {
-      g.press(.character("n"))
-      presses += 1
-    }
-    g.press(.enter)
-    g.type("They are here after all")
-    g.press(.enter)
-    g.press(.character("w"))
-    #expect(!g.text.contains(hint), "\(g.text)")
-    g.press(.escape, .character("p"))
-    #expect(g.live?.session.roundsBegun == 1)
-  }
-
   /// `a` follows up a standing group's earlier actions; a session of no group has none, and
   /// says so rather than showing an empty list.
   @Test func actionsFromLastTimeBelongToAStandingGroupsMeeting() throws {

@@ -119,13 +119,6 @@ extension GroupState: Screen {
       grid.put(
         "  " + names.joined(separator: " · "), x: inner.x, y: y + 1, style: Theme.muted,
         maxWidth: inner.width)
-      y += 2
-    }
-    // A round opened by mistake, its presenter absent: the way back to skipping them.
-    if let round = session.roundJustOpened, y + 1 < inner.maxY - 2 {
-      grid.put(
-        "R\(round + 1) has just begun: p on the live screen goes back, to skip its presenter.",
-        x: inner.x, y: y + 1, style: Theme.muted, maxWidth: inner.width)
     }
     guard let field else {
       grid.put(
