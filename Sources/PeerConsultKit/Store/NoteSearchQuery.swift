@@ -81,11 +81,16 @@ public struct NoteSearchQuery: Hashable, Sendable {
   public var ftsPattern: String? {
     guard !terms.isEmpty else { return nil }
     return terms.map { term in
-      // Split and joined rather than `replacingOccurrences`, whose first use bridges to
-      // NSString: a search is one of the commands a start runs (Docs/PERFORMANCE.md).
-      let doubled = term.text.split(separator: "\"", omittingEmptySubsequences: false)
-        .joined(separator: "\"\"")
-      let quoted = "\"" + doubled + "\""
+      // Doubled scalar by scalar: a quote joined to the mark after it (an accent, a joiner)
+      // is one Character with it, which splitting on the Character `"` would miss, leaving
+      // FTS5 an unterminated string. Not `replacingOccurrences`, whose first use bridges to
+      // NSString at every search's start (Docs/PERFORMANCE.md).
+      var doubled = String.UnicodeScalarView()
+      for scalar in term.text.unicodeScalars {
+        doubled.append(scalar)
+        if scalar == "\"" { doubled.append(scalar) }
+      }
+      let quoted = "\"" + String(doubled) + "\""
       return term.isPrefix ? quoted + "*" : quoted
     }.joined(separator: " ")
   }

@@ -68,6 +68,15 @@ import Testing
     for input in ["AND", "\"", "night OR", "NEAR(a b)", "text:night", "-night", "(((", "'; DROP"] {
       #expect(throws: Never.self) { try store.database.searchNotes(input) }
     }
+    // A quote joined to the mark after it (an accent, a joiner, a variation selector) is one
+    // character with it, inside a word: still a quote to double in the pattern.
+    for input in ["night\"\u{301}x", "night\"\u{200D}x", "\"\u{FE0F}night", "a\"\u{301}\"\u{301}b"]
+    {
+      #expect(throws: Never.self, "\(input.unicodeScalars.map(\.value))") {
+        try store.database.searchNotes(input)
+      }
+      #expect(throws: Never.self) { try store.database.searchNotes(input, order: .newest) }
+    }
     #expect(try store.database.searchNotes("text:night").isEmpty)
   }
 
