@@ -25,6 +25,9 @@ enum UnparsedCommand {
     case ShowCommand.configuration.commandName: command = show(rest)
     default: command = nil
     }
+    // A command's own checks, as argument-parser runs them after parsing; one that refuses is
+    // left to argument-parser, to refuse in its words. (None of the three has any yet.)
+    guard var command, (try? command.validate()) != nil else { return nil }
     return command
   }
 
