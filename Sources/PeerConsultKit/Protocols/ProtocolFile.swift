@@ -122,10 +122,13 @@ public enum ProtocolFile {
       return "no such file; check the name and folder"
     }
     var target = stat()
-    if stat(path, &target) != 0 && errno == ELOOP {
-      return "a symbolic link that leads round in a loop; point it at the protocol file"
+    guard stat(path, &target) != 0 else { return "no such file; check the name and folder" }
+    switch errno {
+    case ELOOP: return "a symbolic link that leads round in a loop; point it at the protocol file"
+    case ENOENT, ENOTDIR:
+      return "a symbolic link to a file that is not there; point it at the protocol file"
+    default: return "no such file; check the name and folder"
     }
-    return "a symbolic link to a file that is not there; point it at the protocol file"
   }
 
   private static func tooLarge(path: String) -> ProtocolFileError {
