@@ -198,6 +198,15 @@ import Testing
     let after = try #require(m.runner.state.screen as? LiveState)
     #expect(after.session.currentSlot == 1 && after.session.isStarted)
     #expect(after.session.followUps.count == 2)
+    // The phase's end rings while the list is open again.
+    m.press(.character("a"))
+    #expect(m.followUp != nil)
+    let bells = m.terminal.bells
+    let left = try #require(after.session.timer(at: m.clock.now())?.remaining)
+    m.clock.advance(by: left + 1)
+    m.runner.handle(nil)
+    #expect(m.terminal.bells == bells + 1)
+    m.press(.enter)
     // The note line works as before.
     m.press(.enter)
     m.type("Figures shared")

@@ -67,6 +67,22 @@ import Testing
     #expect(f.text.contains("R1 Presenting · 王小明"))
     #expect(!f.text.contains("Zoë Müller"))
   }
+  /// The session runs on while `w` is open: its phase's end rings there, once, and not again
+  /// back on the live screen.
+  @Test func aPhaseEndingWhileWhoIsHereIsOpenStillRings() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    f.advance(119)
+    #expect(f.terminal.bells == 0)
+    f.advance(1)
+    #expect(group(f) != nil)
+    #expect(f.terminal.bells == 1 && f.terminal.flashes == 1)
+    f.press(.escape)
+    f.advance(1)
+    #expect(f.live != nil)
+    #expect(f.terminal.bells == 1)
+  }
+
   /// `a` follows up a standing group's earlier actions; a session of no group has none, and
   /// says so rather than showing an empty list.
   @Test func actionsFromLastTimeBelongToAStandingGroupsMeeting() throws {

@@ -91,6 +91,10 @@ extension FollowUpState: Screen {
   ]
 
   public var keyContext: KeyContext { field == nil ? .followUp : .followUpNote }
+
+  /// The running session's next second (none before it starts), so that a phase reaching
+  /// zero rings here too.
+  public func nextDeadline(now: Date) -> Date? { live.session.nextDeadline(after: now) }
   public var acceptsText: Bool { field != nil }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
@@ -188,6 +192,9 @@ extension FollowUpState: Screen {
   }
 
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    // Opened during the meeting, the session runs on behind this screen: its phase's end
+    // still rings.
+    if case .tick(let now) = input { return LiveScreen.signalZero(&live, now: now) }
     // A result comes back to the list; everything else goes to an open field first.
     if let field, !input.isResult { return edit(field, input) }
     switch input {

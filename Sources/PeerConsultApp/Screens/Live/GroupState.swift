@@ -69,6 +69,9 @@ extension GroupState: Screen {
   ]
 
   public var keyContext: KeyContext { field == nil ? .group : .latecomer }
+
+  /// The running session's next second, so that a phase reaching zero rings here too.
+  public func nextDeadline(now: Date) -> Date? { session.nextDeadline(after: now) }
   public var acceptsText: Bool { field != nil }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
@@ -138,6 +141,8 @@ extension GroupState: Screen {
   }
 
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    // The session runs on behind this screen: its phase's end still rings.
+    if case .tick(let now) = input { return LiveScreen.signalZero(&live, now: now) }
     if var field {
       switch input {
       case .action(.select):

@@ -621,8 +621,9 @@ extension LiveScreen {
     return effects + signalZero(&state, now: now)
   }
 
-  /// Rings the bell and flashes once when a phase reaches zero.
-  private static func signalZero(_ state: inout LiveState, now: Date) -> [Effect] {
+  /// Rings the bell and flashes once when a phase reaches zero; the screens opened over the
+  /// live one (`w`, `a`) ring it too, so that a phase's end is heard wherever the facilitator is.
+  static func signalZero(_ state: inout LiveState, now: Date) -> [Effect] {
     guard let slot = state.session.currentSlot, let timer = state.session.timer(at: now),
       timer.isOvertime, state.signalledSlot != slot, !state.session.isFinished
     else { return [] }
