@@ -206,7 +206,11 @@ import Testing
     m.clock.advance(by: left + 1)
     m.runner.handle(nil)
     #expect(m.terminal.bells == bells + 1)
-    m.press(.enter)
+    // Ctrl-C here asks the live screen's question there; `n` stays in the meeting.
+    m.press(.control("c"))
+    #expect(m.text.contains("Leave the session? It stays unfinished and can be resumed. y/n"))
+    m.press(.character("n"))
+    #expect(m.runner.state.screen is LiveState)
     // The note line works as before.
     m.press(.enter)
     m.type("Figures shared")

@@ -83,6 +83,18 @@ import Testing
     #expect(f.terminal.bells == 1)
   }
 
+  /// Ctrl-C on `w` asks the live screen's question there, and `y` leaves the session
+  /// resumable; it asked whether to quit PeerConsult, and `y` ended the program.
+  @Test func ctrlCOverWhoIsHereLeavesTheSessionResumable() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"), .control("c"))
+    #expect(f.text.contains("Leave the session? It stays unfinished and can be resumed. y/n"))
+    f.press(.character("n"))
+    #expect(f.live != nil)
+    f.press(.character("w"), .control("c"), .character("y"))
+    #expect(f.runner.state.screen is HomeState)
+  }
+
   /// `a` follows up a standing group's earlier actions; a session of no group has none, and
   /// says so rather than showing an empty list.
   @Test func actionsFromLastTimeBelongToAStandingGroupsMeeting() throws {

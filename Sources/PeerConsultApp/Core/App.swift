@@ -207,6 +207,7 @@ public enum App {
       if Keymap.action(for: .character("q"), in: state.screen.keyContexts) == .quit {
         return send(.action(.quit), &state)
       }
+      if let effects = state.screen.interrupted { return apply(effects, &state) }
       return apply(
         [
           .confirm(question: "Quit PeerConsult? Anything not saved is lost. y/n", onYes: [.exit(0)])

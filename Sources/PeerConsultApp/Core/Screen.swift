@@ -64,6 +64,10 @@ public protocol Screen: Sendable {
   var actionForPaste: Action? { get }
   /// The contexts whose bindings apply now, in the order they are looked up.
   var keyContexts: [KeyContext] { get }
+  /// What Ctrl-C does where `q` does not quit: nil asks whether to quit PeerConsult. A screen
+  /// over a session (who is here, last time's actions) asks the live screen's question
+  /// instead, leaving the session resumable, as Ctrl-C on the live screen does.
+  var interrupted: [Effect]? { get }
 }
 
 extension Screen {
@@ -73,6 +77,7 @@ extension Screen {
   public var draftOnLeaving: AppCommand? { nil }
   public mutating func keepBeforeSuspending() -> [Effect] { [] }
   public var actionForPaste: Action? { nil }
+  public var interrupted: [Effect]? { nil }
   public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] { [] }
   public func footerLabel(for action: Action) -> String? { nil }
   /// Most screens redraw whole after typing: cheap enough where nothing counts the keys.

@@ -92,6 +92,10 @@ extension FollowUpState: Screen {
 
   public var keyContext: KeyContext { field == nil ? .followUp : .followUpNote }
 
+  /// Ctrl-C asks the live screen's question there, to leave the meeting resumable with the
+  /// decisions already saved, rather than whether to quit PeerConsult.
+  public var interrupted: [Effect]? { [.show(live), live.leaveQuestion] }
+
   /// The running session's next second (none before it starts), so that a phase reaching
   /// zero rings here too.
   public func nextDeadline(now: Date) -> Date? { live.session.nextDeadline(after: now) }

@@ -70,6 +70,10 @@ extension GroupState: Screen {
 
   public var keyContext: KeyContext { field == nil ? .group : .latecomer }
 
+  /// Ctrl-C asks the live screen's question there, to leave the session resumable, rather
+  /// than whether to quit PeerConsult (`q` here goes back to the live screen).
+  public var interrupted: [Effect]? { [.show(live), live.leaveQuestion] }
+
   /// The running session's next second, so that a phase reaching zero rings here too.
   public func nextDeadline(now: Date) -> Date? { session.nextDeadline(after: now) }
   public var acceptsText: Bool { field != nil }

@@ -338,7 +338,7 @@ extension LiveState: Screen {
   /// `q` and Ctrl-C: leave, after asking; the session stays resumable, and the note being
   /// written is kept as a draft that resuming puts back in the note line. Before, `y` lost it:
   /// a Ctrl-C in a hurry, then `y`, and the words were gone.
-  private var leaveQuestion: Effect {
+  var leaveQuestion: Effect {
     let question =
       editor?.hasText == true
       ? "Leave the session (resumable)? The note being written is kept for then. y/n"
