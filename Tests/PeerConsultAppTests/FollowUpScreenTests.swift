@@ -218,6 +218,25 @@ import Testing
     #expect(try m.database.loadSession(id).visibleNotes.map(\.text) == ["Figures shared"])
   }
 
+  /// An action due "next session" that the next meeting left open is overdue at the meeting
+  /// after, on this list as in `actions --overdue`; at the next meeting itself it is due, not
+  /// late.
+  @Test func anActionDueNextSessionIsOverdueOnceALaterMeetingOpens() throws {
+    let m = try Meeting()
+    let utc = TimeZone(identifier: "UTC")!
+    func amiras() -> ActionLedger.Item? {
+      m.followUp?.items?.first { $0.reference == ActionReference(session: m.first, note: 2) }
+    }
+    #expect(amiras()?.isOverdue(at: m.clock.now(), timeZone: utc) == false)
+    m.press(.enter)
+    m.runner.perform(.leaveSession())
+    let setup = try m.database.record(of: m.first).state.setup
+    m.runner.perform(.startSession(setup))
+    #expect(amiras()?.isOverdue(at: m.clock.now(), timeZone: utc) == true)
+    #expect(
+      m.text.contains("Amira O'Neill · due next session · overdue"), "\(m.text)")
+  }
+
   @Test func aMeetingWithNothingOpenGoesStraightToTheSession() throws {
     let m = try Meeting()
     for _ in 0..<3 { m.press(.character("d")) }

@@ -405,7 +405,15 @@ public final class AppServices {
     let records = try database.records(of: earlier).records.filter {
       ($0.state.createdAt, $0.id) < (own.state.createdAt, own.id)
     }
-    return ActionLedger(records).openNewestFirst
+    // This meeting counts among the group's for what is overdue (an action due "next session"
+    // is late once a later meeting than that one has begun, as `actions --overdue` says), but
+    // neither its actions nor its decisions are in the list, which stays as it opened.
+    let this = ActionLedger.Meeting(
+      id: own.id, title: own.state.setup.title, programme: own.state.setup.programme,
+      createdAt: own.state.createdAt, group: group, isFinished: false, followUps: [:],
+      actions: [])
+    return ActionLedger(meetings: records.map(ActionLedger.Meeting.init) + [this])
+      .openNewestFirst
   }
 
   /// Applies a command to the live session: stored first, reported after.
