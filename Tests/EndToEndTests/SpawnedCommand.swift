@@ -21,7 +21,7 @@ struct SpawnedCommand {
   /// Runs `peerconsult arguments` in `folder` (HOME, XDG folders and output files), in UTC.
   init(
     _ arguments: [String], in folder: URL, output: Output = .file, input: String = "/dev/null",
-    environment extra: [String] = [], umask mask: String? = nil
+    environment extra: [String] = [], umask mask: String? = nil, fileSizeLimit: Int? = nil
   ) throws {
     let id = UUID().uuidString
     let out = folder.appendingPathComponent("stdout-\(id)")
@@ -43,10 +43,17 @@ struct SpawnedCommand {
     }
     defer { if pipeEnds[1] >= 0 { close(pipeEnds[1]) } }
     posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    // A umask needs a shell to set it; `exec` keeps the status the program's own.
+    // A umask or a file-size limit needs a shell to set it; `exec` keeps the status the
+    // program's own.
+    let settings = [mask.map { "umask \($0)" }, fileSizeLimit.map { "ulimit -f \($0)" }]
+      .compactMap(\.self)
     let argv =
-      mask.map { ["/bin/sh", "-c", "umask \($0) && exec \"$0\" \"$@\"", TmuxSession.binary] }
-      ?? [TmuxSession.binary]
+      settings.isEmpty
+      ? [TmuxSession.binary]
+      : [
+        "/bin/sh", "-c", (settings + ["exec \"$0\" \"$@\""]).joined(separator: " && "),
+        TmuxSession.binary,
+      ]
     let program = argv[0]
     let environment =
       [
@@ -58,7 +65,19 @@ struct SpawnedCommand {
     let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
     defer { for pointer in cArguments + cEnvironment { free(pointer) } }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, program, &actions, nil, cArguments, cEnvironment)
+    // As a shell would start it: test threads run with signals blocked, and a child that
+    // inherited that mask never received SIGXFSZ or SIGPIPE.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var defaults = sigset_t()
+    sigfillset(&defaults)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let spawned = posix_spawn(&pid, program, &actions, &attributes, cArguments, cEnvironment)
     guard spawned == 0 else { throw HarnessError("cannot start peerconsult: error \(spawned)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
