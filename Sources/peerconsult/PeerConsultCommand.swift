@@ -33,6 +33,9 @@ struct PeerConsultCommand: ParsableCommand {
   /// are parsed as before. For the same reason each command names itself (`commandName`)
   /// rather than letting argument-parser derive the name with `String(describing:)`.
   static func main() {
+    // A write past the file-size limit (`ulimit -f`) fails with EFBIG, reported in one line
+    // as any failed write is, instead of the signal ending the program without a word.
+    signal(SIGXFSZ, SIG_IGN)
     let commands = configuration.subcommands.map { $0._commandName }
     do {
       let arguments = try LeadingOptions.reordered(

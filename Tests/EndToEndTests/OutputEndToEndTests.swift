@@ -78,6 +78,25 @@ struct OutputEndToEndTests {
     }
   }
 
+  /// Under a file-size limit (`ulimit -f`) smaller than what a command writes (a reading
+  /// command's `-shm` file is 32 KiB, an export its file), the write fails and the command
+  /// says so in one line; the signal the kernel sends (SIGXFSZ) ended it silently, status 153.
+  @Test func aFileSizeLimitIsAFailedWriteNotASilentDeath() throws {
+    let folder = try seeded()
+    let out = folder.url.appendingPathComponent("all.md").path
+    for arguments in [
+      ["list"], ["search", "referral*"], ["show", "latest"],
+      ["export", "--all", "--format", "markdown", "-o", out, "--force"],
+    ] {
+      let limited = try SpawnedCommand(
+        arguments + ["--data-dir", folder.data], in: folder.url, fileSizeLimit: 8)
+      #expect(limited.status == 1, "\(arguments): \(limited.status) \(limited.stderr)")
+      #expect(
+        limited.stderr.hasPrefix("Error: ") && limited.stderr.split(separator: "\n").count == 1,
+        "\(arguments): \(limited.stderr)")
+    }
+  }
+
   @Test func everyCommandEndsQuietlyWhenTheReaderHasGone() throws {
     let folder = try seeded()
     for arguments in commands(folder) {
