@@ -43,7 +43,7 @@ import Testing
       dataDir: data)
     second.waitFor("Actions from last time · North 2")
     second.waitFor("[ ] Draft the licensing letter by next session")
-    #expect(second.capture().contains("Amira O'Neill · due next session"))
+    #expect(second.capture().contains("Amira O'Neill · due this meeting"))
     try second.send("d")
     second.waitFor("[✓] Draft the licensing letter by next session")
     try second.send("Enter")

@@ -188,8 +188,9 @@ import Testing
     #expect(reopened.items?.map(\.reference.note) == [3, 2, 1])
     #expect(m.text.contains("[✓] Map who funds the street pastors"), "\(m.text)")
     #expect(m.text.contains("Enter goes back to the session"))
-    // The second action's owner arrived: it is done.
-    m.press(.down, .character("d"))
+    // On the first action not yet followed up: its owner arrived, and it is done.
+    #expect(reopened.selection == 1)
+    m.press(.character("d"))
     let id = try #require(m.followUp?.live.sessionID)
     #expect(
       try m.database.loadSession(id).followUps[ActionReference(session: m.first, note: 2)]?

@@ -166,8 +166,12 @@ extension FollowUpState: Screen {
       "\(picked ? "▸" : " ") \(mark) \(text)", x: inner.x, y: y,
       style: picked ? Theme.selected : .plain, maxWidth: inner.width)
     var detail = [item.ownerName ?? "no owner"]
-    if let due = item.due { detail.append(CommandText.dueText(due)) }
     let overdue = item.isOverdue(at: environment.now, timeZone: environment.timeZone)
+    if let due = item.due {
+      // Due "next session" with no meeting between: this meeting is that session.
+      let isThisMeeting = due == .nextSession && item.meetingsSince == 1 && !overdue
+      detail.append(isThisMeeting ? "due this meeting" : CommandText.dueText(due))
+    }
     if overdue { detail.append("overdue") }
     detail.append(
       "agreed \(Self.age(from: item.createdAt, to: environment.now)) in \(item.sessionTitle)")
@@ -209,7 +213,8 @@ extension FollowUpState: Screen {
         ]
       }
       items = loaded
-      selection = 0
+      // Reopened during the meeting, on the first action not yet followed up.
+      selection = returnsToLive ? (loaded.firstIndex { decision($0) == nil } ?? 0) : 0
     case .action(.up): selection = max(0, selection - 1)
     case .action(.down): selection = min(max(0, (items?.count ?? 0) - 1), selection + 1)
     case .action(.markFollowUpDone): return record(.done)
