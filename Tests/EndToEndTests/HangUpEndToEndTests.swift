@@ -88,7 +88,9 @@ struct HangUpEndToEndTests {
     let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
     defer { for pointer in cArguments + cEnvironment { free(pointer) } }
     var pid: pid_t = 0
-    try #require(posix_spawn(&pid, argv[0], &actions, nil, cArguments, cEnvironment) == 0)
+    let shell = ShellSpawnAttributes()
+    try #require(
+      posix_spawn(&pid, argv[0], &actions, &shell.attributes, cArguments, cEnvironment) == 0)
     terminal.waitFor("Speaks now")
     terminal.type(" ")
     terminal.waitFor("pause")

@@ -65,19 +65,8 @@ struct SpawnedCommand {
     let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
     defer { for pointer in cArguments + cEnvironment { free(pointer) } }
     var pid: pid_t = 0
-    // As a shell would start it: test threads run with signals blocked, and a child that
-    // inherited that mask never received SIGXFSZ or SIGPIPE.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    var defaults = sigset_t()
-    sigfillset(&defaults)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let spawned = posix_spawn(&pid, program, &actions, &attributes, cArguments, cEnvironment)
+    let shell = ShellSpawnAttributes()
+    let spawned = posix_spawn(&pid, program, &actions, &shell.attributes, cArguments, cEnvironment)
     guard spawned == 0 else { throw HarnessError("cannot start peerconsult: error \(spawned)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
