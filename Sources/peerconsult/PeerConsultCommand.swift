@@ -34,7 +34,8 @@ struct PeerConsultCommand: ParsableCommand {
   /// rather than letting argument-parser derive the name with `String(describing:)`.
   static func main() {
     // A write past the file-size limit (`ulimit -f`) fails with EFBIG, reported in one line
-    // as any failed write is, instead of the signal ending the program without a word.
+    // as any failed write is (a screen's save as not saved, SQLite's "disk I/O error"),
+    // instead of the signal ending the program without a word, the terminal left raw.
     signal(SIGXFSZ, SIG_IGN)
     let commands = configuration.subcommands.map { $0._commandName }
     do {

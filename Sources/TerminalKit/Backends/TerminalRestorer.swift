@@ -4,13 +4,12 @@ import Synchronization
 
 /// Makes sure the terminal is given back whatever happens: a quit, a signal or a crash.
 ///
-/// SIGINT, SIGTERM, SIGHUP and SIGQUIT, and every other signal whose default would end the
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT, and the other signals whose default would end the
 /// program with the terminal left raw on the alternate screen (SIGUSR1, SIGUSR2, SIGALRM,
 /// SIGVTALRM, SIGXCPU), only set a flag that the event loop polls, so it can keep the note
 /// being written, leave ncurses cleanly and exit 128 + the signal's number (130, 143, 129,
-/// 131, …); SIGXFSZ is ignored, so that a write past the file-size limit fails (a save says
-/// it was not saved, with SQLite's "disk I/O error") instead of the signal killing the program. SIGWINCH sets another flag and wakes the
-/// loop the same way, so the backend reports the window's new size. Crash signals (SIGSEGV,
+/// 131, …); the program ignores SIGXFSZ from its start. SIGWINCH sets another flag and wakes
+/// the loop the same way, so the backend reports the window's new size. Crash signals (SIGSEGV,
 /// SIGABRT, SIGILL, SIGTRAP, SIGBUS, SIGFPE) give the terminal back at once and print one
 /// line, using only async-signal-safe calls on bytes prepared before any crash
 /// (``CrashBuffer``), then re-raise with the default action so the process still dies of its
@@ -94,10 +93,6 @@ public enum TerminalRestorer {
       action.sa_flags = 0  // no SA_RESTART: the wait for input must return
       sigaction(sig, &action, nil)
     }
-    // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which SQLite
-    // reports as a disk I/O error and a save as not saved, instead of the signal ending the
-    // program with the terminal raw.
-    signal(SIGXFSZ, SIG_IGN)
     for sig in crashSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
