@@ -68,7 +68,7 @@ public struct FollowUpState: Equatable, Sendable {
   }
 }
 
-extension FollowUpState: Screen {
+extension FollowUpState: OverLiveScreen {
   public static let keyBindings = [
     KeyBinding([.up], .up, "up", "Pick the action above", in: [.followUp], footer: false),
     KeyBinding([.down], .down, "down", "Pick the action below", in: [.followUp], footer: false),
@@ -91,14 +91,6 @@ extension FollowUpState: Screen {
   ]
 
   public var keyContext: KeyContext { field == nil ? .followUp : .followUpNote }
-
-  /// Ctrl-C asks the live screen's question there, to leave the meeting resumable with the
-  /// decisions already saved, rather than whether to quit PeerConsult.
-  public var interrupted: [Effect]? { [.show(live), live.leaveQuestion] }
-
-  /// The running session's next second (none before it starts), so that a phase reaching
-  /// zero rings here too.
-  public func nextDeadline(now: Date) -> Date? { live.session.nextDeadline(after: now) }
   public var acceptsText: Bool { field != nil }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
@@ -202,7 +194,7 @@ extension FollowUpState: Screen {
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
     // Opened during the meeting, the session runs on behind this screen: its phase's end
     // still rings.
-    if case .tick(let now) = input { return LiveScreen.signalZero(&live, now: now) }
+    if case .tick(let now) = input { return tick(now) }
     // A result comes back to the list; everything else goes to an open field first.
     if let field, !input.isResult { return edit(field, input) }
     switch input {

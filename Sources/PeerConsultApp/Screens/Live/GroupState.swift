@@ -45,7 +45,7 @@ public struct GroupState: Equatable, Sendable {
   var rows: [Int] { session.presentersToCome + others }
 }
 
-extension GroupState: Screen {
+extension GroupState: OverLiveScreen {
   public static let keyBindings = [
     KeyBinding([.up], .up, "up", "Pick the person above", in: [.group], footer: false),
     KeyBinding([.down], .down, "down", "Pick the person below", in: [.group], footer: false),
@@ -69,13 +69,6 @@ extension GroupState: Screen {
   ]
 
   public var keyContext: KeyContext { field == nil ? .group : .latecomer }
-
-  /// Ctrl-C asks the live screen's question there, to leave the session resumable, rather
-  /// than whether to quit PeerConsult (`q` here goes back to the live screen).
-  public var interrupted: [Effect]? { [.show(live), live.leaveQuestion] }
-
-  /// The running session's next second, so that a phase reaching zero rings here too.
-  public func nextDeadline(now: Date) -> Date? { session.nextDeadline(after: now) }
   public var acceptsText: Bool { field != nil }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
@@ -146,7 +139,7 @@ extension GroupState: Screen {
 
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
     // The session runs on behind this screen: its phase's end still rings.
-    if case .tick(let now) = input { return LiveScreen.signalZero(&live, now: now) }
+    if case .tick(let now) = input { return tick(now) }
     if var field {
       switch input {
       case .action(.select):
