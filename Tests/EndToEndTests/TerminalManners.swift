@@ -29,21 +29,23 @@ import Testing
     expectCookedTTY(tmux)
   }
 
-  @Test func sigtermExits143WithTTYRestored() throws {
+  /// The home screen in tmux, sent `signal` once it shows.
+  private func homeScreen(sent signal: Int32) throws -> TmuxSession {
     let tmux = try TmuxSession()
     tmux.waitFor("New session")
-    let pid = try #require(try tmux.programPID())
-    kill(pid, SIGTERM)
+    kill(try #require(try tmux.programPID()), signal)
+    return tmux
+  }
+
+  @Test func sigtermExits143WithTTYRestored() throws {
+    let tmux = try homeScreen(sent: SIGTERM)
     #expect(tmux.waitForExit() == 143)
     expectCookedTTY(tmux)
   }
 
   @Test func sigintAndSighupExitWithTheirStatuses() throws {
     for (signal, status) in [(SIGINT, Int32(130)), (SIGHUP, Int32(129))] {
-      let tmux = try TmuxSession()
-      tmux.waitFor("New session")
-      let pid = try #require(try tmux.programPID())
-      kill(pid, signal)
+      let tmux = try homeScreen(sent: signal)
       #expect(tmux.waitForExit() == status)
       expectCookedTTY(tmux)
     }
@@ -55,10 +57,7 @@ import Testing
     for (signal, status) in [
       (SIGUSR1, Int32(138)), (SIGUSR2, 140), (SIGALRM, 142), (SIGVTALRM, 154), (SIGXCPU, 152),
     ] {
-      let tmux = try TmuxSession()
-      tmux.waitFor("New session")
-      let pid = try #require(try tmux.programPID())
-      kill(pid, signal)
+      let tmux = try homeScreen(sent: signal)
       #expect(tmux.waitForExit() == status, "signal \(signal)")
       expectCookedTTY(tmux)
       expectScreenGivenBack(tmux)
@@ -66,12 +65,9 @@ import Testing
   }
 
   /// SIGXFSZ, sent when a write passes the file-size limit, is ignored: the write fails and is
-  /// reported as on a full disk, and the screen stays.
+  /// reported as a failed save, and the screen stays.
   @Test func aFileSizeLimitSignalLeavesTheScreenUp() throws {
-    let tmux = try TmuxSession()
-    tmux.waitFor("New session")
-    let pid = try #require(try tmux.programPID())
-    kill(pid, SIGXFSZ)
+    let tmux = try homeScreen(sent: SIGXFSZ)
     try tmux.send("q")
     #expect(tmux.waitForExit() == 0)
     expectCookedTTY(tmux)
@@ -79,10 +75,7 @@ import Testing
 
   @Test func crashRestoresTheTerminalAndSaysSo() throws {
     for (signal, status) in [(SIGSEGV, Int32(139)), (SIGABRT, Int32(134))] {
-      let tmux = try TmuxSession()
-      tmux.waitFor("New session")
-      let pid = try #require(try tmux.programPID())
-      kill(pid, signal)
+      let tmux = try homeScreen(sent: signal)
       #expect(tmux.waitForExit() == status)
       expectCookedTTY(tmux)
       #expect(tmux.stderr.contains("the terminal was restored"), "stderr: \(tmux.stderr)")
@@ -129,10 +122,7 @@ import Testing
   }
 
   @Test func sigquitLeavesCleanlyWithStatus131AndNoCrashReport() throws {
-    let tmux = try TmuxSession()
-    tmux.waitFor("New session")
-    let pid = try #require(try tmux.programPID())
-    kill(pid, SIGQUIT)
+    let tmux = try homeScreen(sent: SIGQUIT)
     #expect(tmux.waitForExit() == 131)
     expectCookedTTY(tmux)
     expectScreenGivenBack(tmux)
