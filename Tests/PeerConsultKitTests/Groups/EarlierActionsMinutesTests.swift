@@ -13,28 +13,11 @@ import Testing
   /// marks one done, carries one with a note naming Asha, and drops one.
   private func meetings() throws -> (StoreFixture, first: SessionID, second: SessionID) {
     let store = try StoreFixture()
-    let group = try store.database.createGroup(
-      name: "North", programme: "Alcohol Plan", members: Fixtures.participants,
-      at: store.clock.now())
-    var setup = Fixtures.setup(title: "North 1")
-    setup.group = group.id
-    let first = try store.live(setup)
-    try first.start()
-    for (text, owner) in [
-      ("Call licensing by Friday", 0), ("Bring figures next session with Ben", 1),
-      ("Ask the police and Kowalczyk", 2),
-    ] {
-      try first.addNote(NoteContent(text: text, kind: .action, owner: owner))
-    }
-    try first.finish()
-    store.clock.advance(by: 7 * 24 * 3600)
-    setup.title = "North 2"
-    let second = try store.live(setup)
-    try second.followUp(ActionReference(session: first.id, note: 1), .done)
-    try second.followUp(
-      ActionReference(session: first.id, note: 2), .carried(note: "Asha says the data is late"))
-    try second.followUp(
-      ActionReference(session: first.id, note: 3), .dropped(reason: "Police joined us"))
+    let (_, first, second) = try store.northMeetings(
+      agreeing: [
+        ("Call licensing by Friday", 0), ("Bring figures next session with Ben", 1),
+        ("Ask the police and Kowalczyk", 2),
+      ], carried: "Asha says the data is late")
     try second.start()
     return (store, first.id, second.id)
   }

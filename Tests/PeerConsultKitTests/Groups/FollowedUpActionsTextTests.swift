@@ -12,29 +12,12 @@ import Testing
   /// marks one done and drops one.
   private func meetings() throws -> (StoreFixture, GroupID, [SessionRecord]) {
     let store = try StoreFixture()
-    let group = try store.database.createGroup(
-      name: "North", programme: "Alcohol Plan", members: Fixtures.participants,
-      at: store.clock.now())
-    var setup = Fixtures.setup(title: "North 1")
-    setup.group = group.id
-    let first = try store.live(setup)
-    first.timeZone = utc.timeZone
-    try first.start()
-    for (text, owner) in [
-      ("Call licensing by Friday", 0), ("Bring figures next session", 1), ("Ask the police", 2),
-    ] {
-      try first.addNote(NoteContent(text: text, kind: .action, owner: owner))
-    }
-    try first.finish()
-    store.clock.advance(by: 7 * 24 * 3600)
-    setup.title = "North 2"
-    let second = try store.live(setup)
-    try second.followUp(ActionReference(session: first.id, note: 1), .done)
-    try second.followUp(ActionReference(session: first.id, note: 2), .carried(note: "Late data"))
-    try second.followUp(
-      ActionReference(session: first.id, note: 3), .dropped(reason: "Police joined us"))
+    let (group, first, second) = try store.northMeetings(
+      agreeing: [
+        ("Call licensing by Friday", 0), ("Bring figures next session", 1), ("Ask the police", 2),
+      ], carried: "Late data", timeZone: utc.timeZone)
     let records = try [first.id, second.id].map(store.database.record(of:))
-    return (store, group.id, records)
+    return (store, group, records)
   }
 
   @Test func eachActionSaysWhatLaterMeetingsMadeOfIt() throws {
