@@ -36,8 +36,8 @@ func livePushRows(on: URL, off: URL, notes: Int) throws -> [Row] {
   let deadline = Date().addingTimeInterval(30)
   while pusher?.sentEvents ?? 0 < notes + 2 && Date() < deadline { usleep(10_000) }
   let sent = pusher?.sentEvents ?? 0
-  _ = servicesOn.perform(.leaveSession)
-  _ = servicesOff.perform(.leaveSession)
+  _ = servicesOn.perform(.leaveSession())
+  _ = servicesOff.perform(.leaveSession())
   pusher?.finish(waitingAtMost: 10)
   servicesOn.closeStore()
   servicesOff.closeStore()
