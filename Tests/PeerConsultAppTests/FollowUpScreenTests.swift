@@ -147,6 +147,46 @@ import Testing
     #expect(stored[ActionReference(session: m.first, note: 1)]?.outcome == .carried(note: ""))
   }
 
+  /// Esc on a carry-forward note or a drop reason with words in it asks before throwing them
+  /// away, as the note line does: before, one Esc lost what was typed. An empty field closes
+  /// at once.
+  @Test func escOnATypedNoteOrReasonAsksBeforeDiscardingIt() throws {
+    let m = try Meeting()
+    m.press(.character("c"))
+    m.type("Figures due from the council")
+    m.press(.escape)
+    #expect(m.followUp?.askingDiscard == true)
+    #expect(m.runner.state.screen.keyContext == .followUpDiscard)
+    expectGolden(m.screen, "followup-discard-80x24")
+    // Any other key goes back to the note as it was, and is not typed into it.
+    m.type("n")
+    guard case .carry(let editor)? = m.followUp?.field else {
+      Issue.record("the note was not kept")
+      return
+    }
+    #expect(editor.string == "Figures due from the council")
+    #expect(m.followUp?.askingDiscard == false)
+    m.type(" soon")
+    m.press(.enter)
+    let id = try #require(m.followUp?.live.sessionID)
+    #expect(
+      try m.database.loadSession(id).followUps[ActionReference(session: m.first, note: 3)]?
+        .outcome == .carried(note: "Figures due from the council soon"))
+    // y discards: the reason is gone and nothing is stored.
+    m.press(.character("x"))
+    m.type("Licensing came to us")
+    m.press(.escape, .character("y"))
+    #expect(m.followUp?.field == nil)
+    #expect(
+      try m.database.loadSession(id).followUps[ActionReference(session: m.first, note: 2)] == nil)
+    // Nothing typed, or only spaces: Esc closes the field without asking.
+    m.press(.character("x"))
+    m.type("  ")
+    m.press(.escape)
+    #expect(m.followUp?.field == nil)
+    #expect(m.followUp?.askingDiscard == false)
+  }
+
   /// A note begun before the meeting's start and kept when the program ended comes back in
   /// the note line once the follow-ups are done with, and saving it starts the meeting.
   @Test func aNoteBegunBeforeTheMeetingsStartIsBackAfterTheFollowUps() throws {

@@ -10,6 +10,10 @@ extension KeyContext {
     "followUpNote", title: "A note on an action from last time", typesText: true,
     typingHelp: "Type the note (carried forward) or the reason (dropped)",
     helpSections: [.textField])
+  /// "Discard it?" after Esc on such a note or reason with text in it.
+  public static let followUpDiscard = KeyContext(
+    "followUpDiscard", title: "Discard the note on an action from last time?",
+    typingHelp: "any other key: back to the note as it was", otherKeys: .confirmNo)
 }
 
 extension Action {
@@ -38,6 +42,8 @@ public struct FollowUpState: Equatable, Sendable {
   public var items: [ActionLedger.Item]?
   public var selection = 0
   public var field: Field?
+  /// Whether Esc on a field with text asked whether to throw it away, as the note line asks.
+  public var askingDiscard = false
   /// The action a decision was last sent for, and whether it had none before: what the list
   /// picks once the decision is stored.
   var deciding: Deciding?
@@ -88,10 +94,14 @@ extension FollowUpState: OverLiveScreen {
     KeyBinding([.enter], .select, "save", "Save the note or reason", in: [.followUpNote]),
     KeyBinding([.escape], .back, "cancel", "Cancel", in: [.followUpNote]),
     KeyBinding.helpF1(in: [.followUpNote]),
+    KeyBinding(
+      [.character("y")], .confirmYes, "discard", "Discard what was typed", in: [.followUpDiscard]),
   ]
 
-  public var keyContext: KeyContext { field == nil ? .followUp : .followUpNote }
-  public var acceptsText: Bool { field != nil }
+  public var keyContext: KeyContext {
+    field == nil ? .followUp : askingDiscard ? .followUpDiscard : .followUpNote
+  }
+  public var acceptsText: Bool { field != nil && !askingDiscard }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
     ("Actions from last time · \(live.session.setup.title)", "session \(live.sessionID.short)")
@@ -132,9 +142,15 @@ extension FollowUpState: OverLiveScreen {
         ("Carried forward ▸ ", editor, "What was said about it (may be empty); Enter saves")
       case .drop(let editor): ("Dropped because ▸ ", editor, "Why it is dropped; Enter saves")
       }
-    grid.put(
-      hint + ", Esc cancels", x: inner.x, y: inner.maxY - 2, style: Theme.muted,
-      maxWidth: inner.width)
+    if askingDiscard {
+      grid.put(
+        "Discard what was typed? y discards · any other key goes back to it", x: inner.x,
+        y: inner.maxY - 2, style: Theme.warning, maxWidth: inner.width)
+    } else {
+      grid.put(
+        hint + ", Esc cancels", x: inner.x, y: inner.maxY - 2, style: Theme.muted,
+        maxWidth: inner.width)
+    }
     grid.put(label, x: inner.x, y: inner.maxY - 1, style: Theme.heading)
     let x = inner.x + label.displayWidth
     let cursor = editor.render(
@@ -168,16 +184,24 @@ extension FollowUpState: OverLiveScreen {
     detail.append(
       "agreed \(Self.age(from: item.createdAt, to: environment.now)) in \(item.sessionTitle)")
     if !item.followUps.isEmpty { detail.append("carried \(item.followUps.count)×") }
-    switch decision(item) {
-    case .done: detail.append("→ done")
-    case .carried(let note): detail.append(note.isEmpty ? "→ carried" : "→ carried: \(note)")
-    case .dropped(let reason): detail.append("→ dropped: \(reason)")
-    case nil: break
-    }
     grid.put(
       detail.joined(separator: " · "), x: inner.x + 6, y: y + 1,
       style: overdue && decision(item) == nil ? Theme.warning : Theme.muted,
       maxWidth: inner.width - 6)
+    // The decision on a row of its own, under the details: at the end of their line it was
+    // cut at 80 columns, and what was said about it is what the room wants to read back.
+    let decided: String? =
+      switch decision(item) {
+      case .done: "→ done"
+      case .carried(let note): note.isEmpty ? "→ carried forward" : "→ carried forward: \(note)"
+      case .dropped(let reason): "→ dropped: \(reason)"
+      case nil: nil
+      }
+    if let decided {
+      grid.put(
+        decided.replacingOccurrences(of: "\n", with: " "), x: inner.x + 6, y: y + 2,
+        style: Theme.ok, maxWidth: inner.width - 6)
+    }
   }
 
   /// "today", "yesterday", "5 days ago", "3 weeks ago".
@@ -284,6 +308,11 @@ extension FollowUpState: OverLiveScreen {
   }
 
   private mutating func edit(_ field: Field, _ input: ScreenInput) -> [Effect] {
+    if askingDiscard {
+      askingDiscard = false
+      if input == .action(.confirmYes) { self.field = nil }
+      return []
+    }
     switch (field, input) {
     case (.carry(let editor), .action(.select)):
       return record(.carried(note: editor.string.trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -293,8 +322,13 @@ extension FollowUpState: OverLiveScreen {
         return [.notice(Notice("Say why the action is dropped.", tone: .warning))]
       }
       return record(.dropped(reason: reason))
-    case (_, .action(.back)):
-      self.field = nil
+    case (.carry(let editor), .action(.back)), (.drop(let editor), .action(.back)):
+      // Typed words are not thrown away by one key, as on the note line.
+      if editor.string.trimmingCharacters(in: .whitespaces).isEmpty {
+        self.field = nil
+      } else {
+        askingDiscard = true
+      }
     case (.carry(var editor), .text), (.carry(var editor), .action):
       _ = editor.edit(input)
       self.field = .carry(editor)
