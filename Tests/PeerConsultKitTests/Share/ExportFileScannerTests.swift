@@ -110,6 +110,31 @@ import Testing
     }
   }
 
+  /// Half of a character escaped alone (`\ud800`) is JSON by its grammar, but no text:
+  /// `JSONDecoder` refused its session as "not valid JSON" without saying where. Refused here,
+  /// named where it is; a pair, in either case, passes whatever the chunks.
+  @Test func aSurrogateEscapeWithoutItsPairIsRefusedWhereItIs() throws {
+    let refused: [(String, String)] = [
+      (#"{"a":"x\ud800"}"#, #"\uD800 at line 1, column 8"#),
+      (#"{"a":"\uD83Dx"}"#, #"\uD83D at line 1, column 7"#),
+      (#"{"a":"\ud83d\n"}"#, #"\uD83D at line 1, column 7"#),
+      (#"{"a":"\ud83d\u0041"}"#, #"\uD83D at line 1, column 7"#),
+      (#"{"a":"\ud83d\ud83d\ude00"}"#, #"\uD83D at line 1, column 7"#),
+      ("{\"a\":\n\"ok \\udE00\"}", #"\uDE00 at line 2, column 5"#),
+      (#"{"\udbff":1}"#, #"\uDBFF at line 1, column 3"#),
+    ]
+    for (text, place) in refused {
+      #expect(
+        scan(text)
+          == .failure(.notJSON(place + " is half of a character, a surrogate without its pair")),
+        "\(text)")
+    }
+    let paired = #"{"a":"\ud83d\ude00 \uD800\uDC00\u00e9"}"#
+    for chunk in [1, 3, 64] {
+      #expect(try scan(paired, chunk: chunk).get() == [#"a="\ud83d\ude00 \uD800\uDC00\u00e9""#])
+    }
+  }
+
   @Test func everyCutOfAnExportIsRefusedAndNoneTakesLong() throws {
     let json = Array(try SessionExport.render(try ShareFixture.records(), as: .json).utf8)
     let end = json.lastIndex { $0 != 0x0A && $0 != 0x20 }!
