@@ -185,6 +185,29 @@ import Testing
     m.press(.escape)
     #expect(m.followUp?.field == nil)
     #expect(m.followUp?.askingDiscard == false)
+    // A resize (or coming back from Ctrl-Z) is no answer: the question stays.
+    m.press(.character("x"))
+    m.type("Moved to the council")
+    m.press(.escape)
+    m.runner.handle(.resize(width: 100, height: 30))
+    #expect(m.followUp?.askingDiscard == true)
+    m.runner.handle(.resize(width: 80, height: 24))
+    m.press(.character("n"))
+    // Ctrl-C with words typed asks here: `n` comes back to them, not to the live screen.
+    m.press(.control("c"))
+    #expect(
+      m.text.contains("Leave the session (resumable)? What was typed here is not kept. y/n"),
+      "\(m.text)")
+    m.press(.character("n"))
+    guard case .drop(let reason)? = m.followUp?.field else {
+      Issue.record("the reason was not kept: \(m.text)")
+      return
+    }
+    #expect(reason.string == "Moved to the council")
+    // `y` leaves the session, resumable.
+    m.press(.control("c"), .character("y"))
+    #expect(!(m.runner.state.screen is FollowUpState) && !(m.runner.state.screen is LiveState))
+    #expect(try m.database.unfinishedSessions().map(\.id).contains(id))
   }
 
   /// A note begun before the meeting's start and kept when the program ended comes back in

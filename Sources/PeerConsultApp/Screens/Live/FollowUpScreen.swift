@@ -34,6 +34,14 @@ public struct FollowUpState: Equatable, Sendable {
   public enum Field: Equatable, Sendable {
     case carry(LineEditor)
     case drop(LineEditor)
+
+    /// Whether anything but spaces is typed in it.
+    var hasText: Bool {
+      switch self {
+      case .carry(let editor), .drop(let editor):
+        !editor.string.trimmingCharacters(in: .whitespaces).isEmpty
+      }
+    }
   }
 
   /// The live screen to go on to, kept current with every decision.
@@ -41,7 +49,10 @@ public struct FollowUpState: Equatable, Sendable {
   /// The open actions, newest first; nil until loaded.
   public var items: [ActionLedger.Item]?
   public var selection = 0
-  public var field: Field?
+  public var field: Field? {
+    // A field closed or opened anew is not being asked about.
+    didSet { if field == nil || oldValue == nil { askingDiscard = false } }
+  }
   /// Whether Esc on a field with text asked whether to throw it away, as the note line asks.
   public var askingDiscard = false
   /// The action a decision was last sent for, and whether it had none before: what the list
@@ -92,11 +103,25 @@ extension FollowUpState: OverLiveScreen {
       "Go on to the session (open actions stay open)", in: [.followUp]),
     KeyBinding.help(in: [.followUp]),
     KeyBinding([.enter], .select, "save", "Save the note or reason", in: [.followUpNote]),
-    KeyBinding([.escape], .back, "cancel", "Cancel", in: [.followUpNote]),
+    KeyBinding(
+      [.escape], .back, "cancel", "Cancel (asks first when something is typed)",
+      in: [.followUpNote]),
     KeyBinding.helpF1(in: [.followUpNote]),
     KeyBinding(
       [.character("y")], .confirmYes, "discard", "Discard what was typed", in: [.followUpDiscard]),
   ]
+
+  /// Ctrl-C: with a note or reason typed, asked here, so that `n` comes back to it (over the
+  /// live screen, the typed words were gone whatever the answer); otherwise the live screen's
+  /// question.
+  public var interrupted: [Effect]? {
+    guard let field, field.hasText else { return [.show(live), live.leaveQuestion] }
+    return [
+      .confirm(
+        question: "Leave the session (resumable)? What was typed here is not kept. y/n",
+        onYes: [.show(live), .command(live.leaveCommand)])
+    ]
+  }
 
   public var keyContext: KeyContext {
     field == nil ? .followUp : askingDiscard ? .followUpDiscard : .followUpNote
@@ -220,6 +245,7 @@ extension FollowUpState: OverLiveScreen {
     // still rings.
     if case .tick(let now) = input { return tick(now) }
     // A result comes back to the list; everything else goes to an open field first.
+    if case .resize = input { return [] }
     if let field, !input.isResult { return edit(field, input) }
     switch input {
     case .result(.followUpsLoaded(let loaded)):
@@ -322,13 +348,9 @@ extension FollowUpState: OverLiveScreen {
         return [.notice(Notice("Say why the action is dropped.", tone: .warning))]
       }
       return record(.dropped(reason: reason))
-    case (.carry(let editor), .action(.back)), (.drop(let editor), .action(.back)):
+    case (_, .action(.back)):
       // Typed words are not thrown away by one key, as on the note line.
-      if editor.string.trimmingCharacters(in: .whitespaces).isEmpty {
-        self.field = nil
-      } else {
-        askingDiscard = true
-      }
+      if field.hasText { askingDiscard = true } else { self.field = nil }
     case (.carry(var editor), .text), (.carry(var editor), .action):
       _ = editor.edit(input)
       self.field = .carry(editor)

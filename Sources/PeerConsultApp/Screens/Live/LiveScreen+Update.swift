@@ -343,13 +343,16 @@ extension LiveState: Screen {
       editor?.hasText == true
       ? "Leave the session (resumable)? The note being written is kept for then. y/n"
       : "Leave the session? It stays unfinished and can be resumed. y/n"
-    let leave: AppCommand =
-      switch draftOnLeaving {
-      case .keepDraft(_, let draft)?: .leaveSession(keeping: draft)
-      case .dropDraft?: .leaveSession(forgetting: true)
-      default: .leaveSession()
-      }
-    return .confirm(question: question, onYes: [.command(leave)])
+    return .confirm(question: question, onYes: [.command(leaveCommand)])
+  }
+
+  /// Leaving the session, with the note being written kept (or its kept copy forgotten).
+  var leaveCommand: AppCommand {
+    switch draftOnLeaving {
+    case .keepDraft(_, let draft)?: .leaveSession(keeping: draft)
+    case .dropDraft?: .leaveSession(forgetting: true)
+    default: .leaveSession()
+    }
   }
 
   /// The open editor's inputs: typing, editing keys, choosing a kind or a person.
