@@ -247,7 +247,8 @@ struct NoteSearch {
     }
     let notes = Double(try Int64.fetchOne(db, sql: "SELECT max(id) FROM notes") ?? 1)
     let weights = try matcher.terms.map { term in
-      let quoted = "\"" + term.tokens.joined(separator: " ") + "\"" + (term.isPrefix ? "*" : "")
+      let words = term.tokens.map { String(decoding: $0, as: UTF8.self) }
+      let quoted = "\"" + words.joined(separator: " ") + "\"" + (term.isPrefix ? "*" : "")
       let holding = Double(
         try Int.fetchOne(
           db,

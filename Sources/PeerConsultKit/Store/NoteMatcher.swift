@@ -7,17 +7,38 @@ import GRDB
 /// chose, in Swift: asking FTS5 to highlight or rank a given note costs a fresh query (0.2 ms
 /// for a common word), and its bm25 reads every note holding each word first.
 struct NoteMatcher {
-  /// One word or phrase, as index tokens; a prefix term's last token is a prefix.
+  /// One word or phrase, as index tokens' UTF-8 bytes; a prefix term's last token is a prefix.
   struct Term {
-    let tokens: [String]
+    let tokens: [[UInt8]]
     let isPrefix: Bool
   }
 
-  /// A token of a note with its place in the text's UTF-8 bytes.
-  struct Token {
-    let text: String
-    let start: Int
-    let end: Int
+  /// A note's tokens as the index stores them: their bytes one after another in one buffer,
+  /// and where each lies in it and in the note's UTF-8 bytes. Ranking cuts up to 200 notes of
+  /// a few hundred tokens each; a string per token was most of that time.
+  struct Tokens {
+    /// Every token's bytes, in order.
+    var bytes: [UInt8] = []
+    /// Where each token's bytes end in ``bytes`` (the next one's start).
+    var ends: [Int] = []
+    /// Each token's place in the text's UTF-8 bytes.
+    var places: [Range<Int>] = []
+
+    var count: Int { ends.count }
+
+    /// Whether token `index` is `wanted` (or starts with it, when `prefix`), byte for byte as
+    /// the index compares them.
+    func token(_ index: Int, is wanted: [UInt8], prefix: Bool) -> Bool {
+      let start = index == 0 ? 0 : ends[index - 1]
+      let length = ends[index] - start
+      guard prefix ? length >= wanted.count : length == wanted.count else { return false }
+      return bytes.withUnsafeBufferPointer { buffer in
+        wanted.withUnsafeBufferPointer { wanted in
+          wanted.isEmpty
+            || memcmp(buffer.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0
+        }
+      }
+    }
   }
 
   let terms: [Term]
@@ -27,27 +48,30 @@ struct NoteMatcher {
     let tokenizer = try NoteTokenizer(db: db, arguments: [])
     self.tokenizer = tokenizer
     terms = query.terms.compactMap { term in
-      let tokens = Self.tokens(of: term.text, by: tokenizer, for: .query).map(\.text)
-      return tokens.isEmpty ? nil : Term(tokens: tokens, isPrefix: term.isPrefix)
+      let tokens = Self.tokens(of: term.text, by: tokenizer, for: .query)
+      let pieces = (0..<tokens.count).map { index in
+        Array(tokens.bytes[(index == 0 ? 0 : tokens.ends[index - 1])..<tokens.ends[index]])
+      }
+      return pieces.isEmpty ? nil : Term(tokens: pieces, isPrefix: term.isPrefix)
     }
   }
 
   /// The tokens of `text` as the index stores them.
-  func tokens(of text: String) -> [Token] {
+  func tokens(of text: String) -> Tokens {
     Self.tokens(of: text, by: tokenizer, for: .document)
   }
 
   /// Where each term occurs in `tokens`: for each term, the token ranges it covers.
-  func occurrences(in tokens: [Token]) -> [[Range<Int>]] {
+  func occurrences(in tokens: Tokens) -> [[Range<Int>]] {
     terms.map { term in
       let count = term.tokens.count
       guard tokens.count >= count else { return [] }
       var found: [Range<Int>] = []
       for start in 0...(tokens.count - count) {
         let matches = term.tokens.indices.allSatisfy { offset in
-          let token = tokens[start + offset].text
-          let wanted = term.tokens[offset]
-          return term.isPrefix && offset == count - 1 ? token.hasPrefix(wanted) : token == wanted
+          tokens.token(
+            start + offset, is: term.tokens[offset],
+            prefix: term.isPrefix && offset == count - 1)
         }
         if matches { found.append(start..<(start + count)) }
       }
@@ -60,7 +84,7 @@ struct NoteMatcher {
     let tokens = tokens(of: text)
     let bytes = text.utf8
     var spans = occurrences(in: tokens).joined().map {
-      tokens[$0.lowerBound].start..<tokens[$0.upperBound - 1].end
+      tokens.places[$0.lowerBound].lowerBound..<tokens.places[$0.upperBound - 1].upperBound
     }
     spans.sort { $0.lowerBound < $1.lowerBound }
     // Overlapping or touching spans are one mark, as FTS5's highlight() draws them.
@@ -105,14 +129,15 @@ struct NoteMatcher {
 
   /// Collects tokens from the tokenizer's C callback.
   private final class Collected {
-    var tokens: [Token] = []
+    var tokens = Tokens()
   }
 
   private static func tokens(
     of text: String, by tokenizer: NoteTokenizer, for tokenization: FTS5Tokenization
-  ) -> [Token] {
+  ) -> Tokens {
     let collected = Collected()
-    ContiguousArray(text.utf8).withUnsafeBufferPointer { buffer in
+    var text = text
+    text.withUTF8 { buffer in
       guard let base = buffer.baseAddress else { return }
       let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
       _ = tokenizer.tokenize(
@@ -121,9 +146,10 @@ struct NoteMatcher {
       ) { context, _, pToken, nToken, start, end in
         guard let context, let pToken, nToken > 0 else { return 0 }
         let bytes = UnsafeRawBufferPointer(start: pToken, count: Int(nToken))
-        Unmanaged<Collected>.fromOpaque(context).takeUnretainedValue().tokens.append(
-          Token(
-            text: String(decoding: bytes, as: UTF8.self), start: Int(start), end: Int(end)))
+        let collected = Unmanaged<Collected>.fromOpaque(context).takeUnretainedValue()
+        collected.tokens.bytes.append(contentsOf: bytes)
+        collected.tokens.ends.append(collected.tokens.bytes.count)
+        collected.tokens.places.append(Int(start)..<max(Int(start), Int(end)))
         return 0
       }
     }
