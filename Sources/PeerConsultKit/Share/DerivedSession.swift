@@ -76,6 +76,25 @@ struct DerivedSession: Encodable {
     let endedAt: String?
   }
 
+  /// An action of an earlier meeting of the standing group that this meeting followed up.
+  struct FollowUp: Encodable {
+    /// The meeting the action was agreed in, and its note there.
+    let session: String
+    let note: Int
+    /// The action's text as it stands in that meeting, and its owner's name, if any.
+    let action: String
+    let ownerName: String?
+    /// That meeting's title and when it began.
+    let agreedIn: String
+    let agreedAt: String
+    /// `done`, `carried` or `dropped` (``FollowUpOutcome/name``).
+    let outcome: String
+    /// What was said about an action carried forward, or why it was dropped; absent when
+    /// nothing was.
+    let text: String?
+    let decidedAt: String
+  }
+
   let title: String
   let programme: String
   let `protocol`: ProtocolName
@@ -92,9 +111,13 @@ struct DerivedSession: Encodable {
   /// rated): a rating by pseudonym still tells who was pleased.
   let averageRating: Double?
   let phases: [Slot]
+  /// The earlier actions this meeting decided on, in the order decided; left out when none.
+  /// The events hold only references to them, and an anonymised export has no events.
+  let followUps: [FollowUp]?
 
-  /// The readable side of a record's `digest`. Anonymised, it leaves out the attendee list,
-  /// deleted notes and earlier versions of notes: what the group withdrew does not travel.
+  /// The readable side of a record's `digest`, with the earlier actions it holds (scrubbed
+  /// when anonymised). Anonymised, it leaves out the attendee list, deleted notes and earlier
+  /// versions of notes: what the group withdrew does not travel.
   init(_ digest: SessionDigest, anonymised: Bool) {
     title = digest.title
     programme = digest.programme
@@ -151,5 +174,17 @@ struct DerivedSession: Encodable {
         startedAt: phase.startedAt.map(ExportTime.string),
         endedAt: phase.endedAt.map(ExportTime.string))
     }
+    followUps =
+      digest.earlierActions.isEmpty
+      ? nil
+      : digest.earlierActions.map { action in
+        let said = action.followUp.outcome.text
+        return FollowUp(
+          session: action.reference.session.rawValue, note: action.reference.note,
+          action: action.text, ownerName: action.ownerName, agreedIn: action.agreedIn,
+          agreedAt: ExportTime.string(action.agreedAt), outcome: action.followUp.outcome.name,
+          text: said?.isEmpty == false ? said : nil,
+          decidedAt: ExportTime.string(action.followUp.at))
+      }
   }
 }

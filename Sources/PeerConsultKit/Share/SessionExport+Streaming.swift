@@ -73,7 +73,8 @@ extension SessionExport {
           let groups = anonymise ? [] : try database.groupRecords(order.groups)
           try write(jsonHead(groups: groups, anonymised: anonymise))
         }
-        try write((first ? "" : ",\n") + jsonSession(record, anonymised: anonymise))
+        let digest = try minutes(record, read)
+        try write((first ? "" : ",\n") + jsonSession(record, digest, anonymised: anonymise))
       case .markdown:
         try write((first ? "" : "\n---\n\n") + markdown.render(try minutes(record, read)))
       case .html:
@@ -135,11 +136,13 @@ extension SessionExport {
   /// its depth in the file (two levels). Strings hold no raw line breaks, so every line break
   /// is the encoder's; empty lines (inside an empty list) stay empty, as the encoder leaves them.
   /// An anonymised record is written without its events, as in the whole file.
-  static func jsonSession(_ record: SessionRecord, anonymised: Bool = false) -> String {
+  static func jsonSession(
+    _ record: SessionRecord, _ digest: SessionDigest, anonymised: Bool = false
+  ) -> String {
     let text = encode(
       ExportedSession(
         id: record.id.rawValue, events: anonymised ? nil : record.events.map(ExportedEvent.init),
-        derived: DerivedSession(SessionDigest(record), anonymised: anonymised)))
+        derived: DerivedSession(digest, anonymised: anonymised)))
     // Byte by byte: splitting and joining strings cost more than encoding the session.
     var indented: [UInt8] = []
     indented.reserveCapacity(text.utf8.count * 5 / 4)

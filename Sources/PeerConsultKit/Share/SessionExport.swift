@@ -19,9 +19,12 @@ public enum SessionExport {
   /// `groups`, the standing groups the sessions are meetings of, are written with their
   /// events so that import can rebuild them too; an anonymised file leaves them out (they are
   /// lists of names), and a file without any has no `groups` key, as before groups existed.
-  static func json(_ records: [SessionRecord], groups: [GroupRecord] = [], anonymised: Bool)
-    -> String
-  {
+  ///
+  /// `digest` gives each record's digest, with the earlier actions it followed up.
+  static func json(
+    _ records: [SessionRecord], groups: [GroupRecord] = [], anonymised: Bool,
+    digest: (SessionRecord) -> SessionDigest = SessionDigest.init
+  ) -> String {
     let groups = anonymised ? [] : groups.sorted { $0.id < $1.id }
     let file = ExportFile(
       format: format, version: version, anonymised: anonymised,
@@ -33,7 +36,7 @@ public enum SessionExport {
       sessions: SessionRecord.chronological(records).map { record in
         ExportFile.Session(
           id: record.id.rawValue, events: anonymised ? nil : record.events.map(ExportedEvent.init),
-          derived: DerivedSession(SessionDigest(record), anonymised: anonymised))
+          derived: DerivedSession(digest(record), anonymised: anonymised))
       })
     return encode(file)
   }

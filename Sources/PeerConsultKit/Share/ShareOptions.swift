@@ -19,8 +19,9 @@ public struct ShareOptions: Sendable {
   /// People the sessions may name who need not have been there, replaced too when
   /// anonymising (``AppDatabase/peopleAround(_:)``).
   public var others: [Participant]
-  /// The earlier actions each session followed up, for its minutes (Markdown and HTML):
-  /// ``AppDatabase/earlierActions(followedUpIn:)``; scrubbed with its notes when anonymising.
+  /// The earlier actions each session followed up, for its minutes (Markdown and HTML) and
+  /// the JSON's `derived.followUps`: ``AppDatabase/earlierActions(followedUpIn:)``; scrubbed
+  /// with its notes when anonymising.
   public var earlierActions: [SessionID: [EarlierAction]]
 
   public init(
@@ -63,19 +64,18 @@ extension SessionExport {
     let (records, anonymiser) = try options.prepared(records)
     let time = ReadableTime(timeZone: options.timeZone)
     let anonymised = options.anonymise
-    let digests = {
-      records.map { record in
-        var digest = SessionDigest(record)
-        let earlier = options.earlierActions[record.id] ?? []
-        digest.earlierActions = anonymiser?.scrub(earlier) ?? earlier
-        return digest
-      }
+    func digest(_ record: SessionRecord) -> SessionDigest {
+      var digest = SessionDigest(record)
+      let earlier = options.earlierActions[record.id] ?? []
+      digest.earlierActions = anonymiser?.scrub(earlier) ?? earlier
+      return digest
     }
     switch format {
     case .markdown:
-      return SessionMarkdown(style: .markdown, time: time, anonymised: anonymised).render(digests())
-    case .html: return SessionHTML(time: time, anonymised: anonymised).render(digests())
-    case .json: return json(records, groups: groups, anonymised: options.anonymise)
+      return SessionMarkdown(style: .markdown, time: time, anonymised: anonymised).render(
+        records.map(digest))
+    case .html: return SessionHTML(time: time, anonymised: anonymised).render(records.map(digest))
+    case .json: return json(records, groups: groups, anonymised: anonymised, digest: digest)
     }
   }
 

@@ -3,9 +3,10 @@ import Testing
 
 @testable import PeerConsultKit
 
-/// A meeting's own minutes (`show`, the Markdown and HTML exports) say what it decided about
-/// the group's earlier actions, with their texts, owners and where they were agreed: before,
-/// only the JSON held the decisions, as references, and the anonymised JSON not even those.
+/// A meeting's own minutes (`show`, the Markdown and HTML exports) and its JSON's
+/// `derived.followUps` say what it decided about the group's earlier actions, with their
+/// texts, owners and where they were agreed: before, only the JSON's events held the
+/// decisions, as references, and the anonymised JSON, which has no events, not even those.
 @Suite struct EarlierActionsMinutesTests {
   let utc = TimeZone(identifier: "UTC")!
 
@@ -64,6 +65,50 @@ import Testing
     }
     // A meeting that followed nothing up has no such section.
     #expect(!(try export(store, first, as: .markdown)).contains("Actions from last time"))
+  }
+
+  /// The JSON's readable side lists the decisions with what they were about, anonymised or
+  /// not, streamed or rendered at once; a meeting that followed nothing up has no such key.
+  @Test func theJSONSaysWhatBecameOfLastTimesActionsAnonymisedToo() throws {
+    let (store, first, second) = try meetings()
+    func followUps(_ json: String) throws -> [[String: Any]]? {
+      let file = try #require(
+        try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+      let sessions = try #require(file["sessions"] as? [[String: Any]])
+      let derived = try #require(sessions.last?["derived"] as? [String: Any])
+      return derived["followUps"] as? [[String: Any]]
+    }
+    let plain = try #require(try followUps(try export(store, second, as: .json)))
+    #expect(plain.map { $0["outcome"] as? String } == ["done", "carried", "dropped"])
+    #expect(plain.map { $0["note"] as? Int } == [1, 2, 3])
+    #expect(plain.allSatisfy { $0["session"] as? String == first.rawValue })
+    #expect(plain[0]["text"] == nil)
+    #expect(plain[1]["text"] as? String == "Asha says the data is late")
+    #expect(plain[2]["text"] as? String == "Police joined us")
+    #expect(plain[1]["action"] as? String == "Bring figures next session with Ben")
+    #expect(plain[1]["ownerName"] as? String == "Ben")
+    #expect(plain[1]["agreedIn"] as? String == "North 1")
+    #expect(plain[0]["agreedAt"] is String && plain[0]["decidedAt"] is String)
+    #expect(try followUps(try export(store, first, as: .json)) == nil)
+
+    let records = try store.database.records(of: [second]).records
+    var options = ShareOptions(
+      anonymise: true, timeZone: utc, others: try store.database.peopleAround([second]))
+    options.earlierActions[second] = try store.database.earlierActions(
+      followedUpIn: records[0].state)
+    for json in [
+      try export(store, second, as: .json, anonymise: true),
+      try SessionExport.render(records, as: .json, options: options),
+    ] {
+      let anonymised = try #require(try followUps(json))
+      #expect(anonymised.map { $0["outcome"] as? String } == ["done", "carried", "dropped"])
+      for name in ["Asha", "Ben", "Chloé"] { #expect(!json.contains(name), "\(name)") }
+      #expect((anonymised[1]["text"] as? String)?.hasPrefix("[Participant A") == true)
+      #expect(
+        (anonymised[1]["action"] as? String)?.hasPrefix(
+          "Bring figures next session with [Participant B") == true)
+      #expect((anonymised[1]["ownerName"] as? String)?.hasPrefix("[Participant B") == true)
+    }
   }
 
   /// Anonymised, the earlier actions' texts, owners and what was said of them name nobody,
