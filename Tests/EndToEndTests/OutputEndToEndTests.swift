@@ -94,6 +94,11 @@ struct OutputEndToEndTests {
       #expect(
         limited.stderr.hasPrefix("Error: ") && limited.stderr.split(separator: "\n").count == 1,
         "\(arguments): \(limited.stderr)")
+      // The limit is named: "disk I/O error" alone sent people to free disk space or to
+      // check permissions. (The harness's `sh` counts `ulimit -f` in blocks of 512 bytes.)
+      #expect(
+        limited.stderr.contains("files may not grow past 4 KB here: raise ulimit -f"),
+        "\(arguments): \(limited.stderr)")
     }
   }
 

@@ -48,7 +48,8 @@ extension StoreError {
     case .SQLITE_PERM, .SQLITE_AUTH: "permission denied"
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       "another PeerConsult kept the database busy for over \(Int(AppDatabase.busyTimeout)) s"
-    case .SQLITE_IOERR: "input/output error: \(error.message ?? "the disk failed")"
+    case .SQLITE_IOERR:
+      "input/output error: \(error.message ?? "the disk failed")" + FileSizeLimit.note
     case .SQLITE_CANTOPEN: "cannot open the file"
     default: error.message ?? "SQLite error \(error.resultCode.rawValue)"
     }
