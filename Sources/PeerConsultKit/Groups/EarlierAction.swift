@@ -60,8 +60,8 @@ public struct EarlierAction: Hashable, Sendable {
 
 extension AppDatabase {
   /// The actions of earlier meetings that `state`'s meeting followed up, in the order it
-  /// decided them. One whose meeting does not rebuild, or that is no longer there (deleted),
-  /// is left out: the decision is still in this meeting's log.
+  /// decided them. One whose meeting does not rebuild or is no longer there, or that its
+  /// meeting deleted, is left out: the decision is still in this meeting's log.
   public func earlierActions(followedUpIn state: SessionState) throws(StoreError)
     -> [EarlierAction]
   {
@@ -77,7 +77,11 @@ extension AppDatabase {
       }
     }
     return followUps.compactMap { reference, followUp -> EarlierAction? in
-      guard let record = earlier[reference.session], let note = record.state.note(reference.note)
+      // An action its own meeting deleted afterwards was withdrawn: it travels nowhere, as
+      // deleted notes do not (an anonymised export had still carried its text and what was
+      // said of it under this meeting).
+      guard let record = earlier[reference.session], let note = record.state.note(reference.note),
+        !note.isDeleted
       else { return nil }
       return EarlierAction(
         reference: reference, text: note.text,

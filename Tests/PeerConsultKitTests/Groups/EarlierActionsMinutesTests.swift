@@ -111,6 +111,33 @@ import Testing
     }
   }
 
+  /// An action its own meeting deleted afterwards (withdrawn) travels in no later meeting's
+  /// minutes, JSON or `show`, anonymised or not, as deleted notes travel nowhere: before, the
+  /// later meeting's exports still carried its text and the reason it was dropped.
+  @Test func anActionWithdrawnAfterwardsIsLeftOutOfLaterMinutes() throws {
+    let store = try StoreFixture()
+    let (_, first, second) = try store.northMeetings(
+      agreeing: [
+        ("Call licensing by Friday", 0), ("Bring figures next session", 1),
+        ("Dmitri sends notes to the council", 2),
+      ], carried: "The data is late")
+    try first.deleteNote(3)
+    #expect(try store.database.loadSession(first.id).note(3)?.isDeleted == true)
+    let state = try store.database.loadSession(second.id)
+    #expect(try store.database.earlierActions(followedUpIn: state).map(\.reference.note) == [1, 2])
+    for format in [ShareFormat.markdown, .html, .json] {
+      for anonymise in [false, true] {
+        let text = try export(store, second.id, as: format, anonymise: anonymise)
+        #expect(text.contains("Bring figures next session"), "\(format) \(anonymise)")
+        #expect(!text.contains("Dmitri sends notes"), "\(format) \(anonymise)")
+        // The plain JSON's events are the record: the decision stays in them.
+        if format != .json || anonymise {
+          #expect(!text.contains("Police joined us"), "\(format) \(anonymise)")
+        }
+      }
+    }
+  }
+
   /// Anonymised, the earlier actions' texts, owners and what was said of them name nobody,
   /// with the pseudonyms of the meeting's own notes, in both ways an export is made.
   @Test func anonymisedTheyNameNobody() throws {
