@@ -17,7 +17,7 @@ import Testing
     let database: AppDatabase
     let first: SessionID
 
-    init(width: Int = 80, height: Int = 24) throws {
+    init(width: Int = 80, height: Int = 24, moreActions: Int = 0) throws {
       terminal = MemoryTerminal(width: width, height: height)
       database = try AppDatabase.inMemory()
       let group = try database.createGroup(
@@ -29,11 +29,12 @@ import Testing
       let earlier = try LiveSession.create(setup, store: database, clock: clock)
       earlier.timeZone = TimeZone(identifier: "UTC")!
       try earlier.start()
+      let more = (0..<moreActions).map { ("Action number \($0 + 4)", 0) }
       for (text, owner) in [
         ("Ask licensing to the next meeting by Friday", 0),
         ("Share the night-time economy figures next session", 1),
         ("Map who funds the street pastors", 2),
-      ] {
+      ] + more {
         clock.advance(by: 60)
         try earlier.addNote(NoteContent(text: text, kind: .action, owner: owner))
       }
@@ -210,6 +211,37 @@ import Testing
     #expect(try m.database.unfinishedSessions().map(\.id).contains(id))
   }
 
+  /// More actions than fit say how many are out of sight, below and above: the oldest, at
+  /// the bottom, were hidden without a word.
+  @Test func actionsOutOfSightAreCounted() throws {
+    let m = try Meeting(moreActions: 5)
+    #expect(m.followUp?.items?.count == 8)
+    #expect(m.text.contains("8 open from earlier meetings · 0 followed up · ↓ 2 below"))
+    for _ in 0..<7 { m.press(.down) }
+    #expect(m.text.contains("· 0 followed up · ↑ 2 above  "), "\(m.text)")
+    m.press(.up)
+    #expect(m.text.contains("· 0 followed up · ↑ 1 above · ↓ 1 below"), "\(m.text)")
+  }
+
+  /// A note or reason reaching its 500 characters says the rest was not added, typed or
+  /// pasted: before, the keys and the end of a paste went without a word.
+  @Test func aNoteOrReasonTooLongSaysTheRestWasNotAdded() throws {
+    let m = try Meeting()
+    m.press(.character("c"))
+    m.type(String(repeating: "a", count: FollowUpOutcome.maximumTextLength))
+    #expect(m.runner.state.notice == nil)
+    m.type("b")
+    #expect(m.runner.state.notice == FollowUpState.fullNotice)
+    m.press(.escape, .character("y"), .character("x"))
+    m.runner.handle(.paste(String(repeating: "Licensing came to us. ", count: 40)))
+    #expect(m.runner.state.notice == FollowUpState.fullNotice)
+    guard case .drop(let reason)? = m.followUp?.field else {
+      Issue.record("no reason field")
+      return
+    }
+    #expect(reason.string.count == FollowUpOutcome.maximumTextLength)
+  }
+
   /// A note begun before the meeting's start and kept when the program ended comes back in
   /// the note line once the follow-ups are done with, and saving it starts the meeting.
   @Test func aNoteBegunBeforeTheMeetingsStartIsBackAfterTheFollowUps() throws {
@@ -270,10 +302,12 @@ import Testing
     m.clock.advance(by: left + 1)
     m.runner.handle(nil)
     #expect(m.terminal.bells == bells + 1)
-    // Ctrl-C here asks the live screen's question there; `n` stays in the meeting.
+    // Ctrl-C here asks the live screen's question; `n` stays on the list, in the meeting.
     m.press(.control("c"))
     #expect(m.text.contains("Leave the session? It stays unfinished and can be resumed. y/n"))
     m.press(.character("n"))
+    #expect(m.followUp != nil)
+    m.press(.enter)
     #expect(m.runner.state.screen is LiveState)
     // The note line works as before.
     m.press(.enter)

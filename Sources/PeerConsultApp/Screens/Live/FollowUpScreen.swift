@@ -111,16 +111,12 @@ extension FollowUpState: OverLiveScreen {
       [.character("y")], .confirmYes, "discard", "Discard what was typed", in: [.followUpDiscard]),
   ]
 
-  /// Ctrl-C: with a note or reason typed, asked here, so that `n` comes back to it (over the
-  /// live screen, the typed words were gone whatever the answer); otherwise the live screen's
-  /// question.
+  /// Ctrl-C: the live screen's question, asked here; with a note or reason typed, saying
+  /// that it is not kept (`n` comes back to it; over the live screen, as before, the typed
+  /// words were gone whatever the answer).
   public var interrupted: [Effect]? {
-    guard let field, field.hasText else { return [.show(live), live.leaveQuestion] }
-    return [
-      .confirm(
-        question: "Leave the session (resumable)? What was typed here is not kept. y/n",
-        onYes: [.show(live), .command(live.leaveCommand)])
-    ]
+    guard let field, field.hasText else { return [leaveQuestion()] }
+    return [leaveQuestion("Leave the session (resumable)? What was typed here is not kept. y/n")]
   }
 
   public var keyContext: KeyContext {
@@ -140,15 +136,19 @@ extension FollowUpState: OverLiveScreen {
       grid.put("Reading the group's actions…", x: inner.x, y: inner.y, style: Theme.muted)
       return nil
     }
-    let decided = items.count { decision($0) != nil }
-    grid.put(
-      "\(items.count) open from the group's earlier meetings · \(decided) followed up",
-      x: inner.x, y: inner.y, style: Theme.key, maxWidth: inner.width)
     let listTop = inner.y + 2
     let listBottom = inner.maxY - (field == nil ? 1 : 3)
     let perItem = 3
     let visible = max(1, (listBottom - listTop) / perItem)
     let first = min(max(0, selection - visible + 1), max(0, items.count - visible))
+    // Said when some do not fit: the oldest, at the bottom, were out of sight unannounced.
+    let below = max(0, items.count - first - visible)
+    let out = [first > 0 ? "↑ \(first) above" : nil, below > 0 ? "↓ \(below) below" : nil]
+    let decided = items.count { decision($0) != nil }
+    grid.put(
+      "\(items.count) open from earlier meetings · \(decided) followed up"
+        + out.compactMap { $0 }.map { " · " + $0 }.joined(),
+      x: inner.x, y: inner.y, style: Theme.key, maxWidth: inner.width)
     var y = listTop
     for (index, item) in items.enumerated().dropFirst(first).prefix(visible) {
       render(item, picked: index == selection, at: y, in: inner, &grid, environment)
@@ -289,6 +289,12 @@ extension FollowUpState: OverLiveScreen {
     return []
   }
 
+  /// Said when typing or a paste reached the longest note or reason taken: the rest was
+  /// dropped, which before happened without a word.
+  static let fullNotice = Notice(
+    "A note or reason here holds up to \(FollowUpOutcome.maximumTextLength) characters; the rest "
+      + "was not added. Enter saves it.", tone: .warning)
+
   static let draftWaitingNotice = Notice(
     "A note was being written when PeerConsult was closed: it waits in the session's note line.",
     tone: .info)
@@ -351,10 +357,18 @@ extension FollowUpState: OverLiveScreen {
     case (_, .action(.back)):
       // Typed words are not thrown away by one key, as on the note line.
       if field.hasText { askingDiscard = true } else { self.field = nil }
-    case (.carry(var editor), .text), (.carry(var editor), .action):
+    case (.carry(var editor), .text(let text)):
+      let fitted = editor.insert(text)
+      self.field = .carry(editor)
+      return fitted ? [] : [.notice(Self.fullNotice)]
+    case (.drop(var editor), .text(let text)):
+      let fitted = editor.insert(text)
+      self.field = .drop(editor)
+      return fitted ? [] : [.notice(Self.fullNotice)]
+    case (.carry(var editor), .action):
       _ = editor.edit(input)
       self.field = .carry(editor)
-    case (.drop(var editor), .text), (.drop(var editor), .action):
+    case (.drop(var editor), .action):
       _ = editor.edit(input)
       self.field = .drop(editor)
     default: break

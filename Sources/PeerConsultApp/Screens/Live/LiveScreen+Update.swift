@@ -339,11 +339,14 @@ extension LiveState: Screen {
   /// written is kept as a draft that resuming puts back in the note line. Before, `y` lost it:
   /// a Ctrl-C in a hurry, then `y`, and the words were gone.
   var leaveQuestion: Effect {
-    let question =
-      editor?.hasText == true
+    .confirm(question: leaveQuestionText, onYes: [.command(leaveCommand)])
+  }
+
+  /// The words of ``leaveQuestion``.
+  var leaveQuestionText: String {
+    editor?.hasText == true
       ? "Leave the session (resumable)? The note being written is kept for then. y/n"
       : "Leave the session? It stays unfinished and can be resumed. y/n"
-    return .confirm(question: question, onYes: [.command(leaveCommand)])
   }
 
   /// Leaving the session, with the note being written kept (or its kept copy forgotten).
