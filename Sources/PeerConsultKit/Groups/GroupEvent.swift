@@ -48,7 +48,7 @@ public enum GroupError: Error, Hashable, Sendable, CustomStringConvertible {
     case .notMember(let name): "\(name) is not a member of the group."
     case .alreadyMember(let name): "\(name) is already a member of the group."
     case .unreplayable(let sequence, let reason):
-      "The group's history does not rebuild at event \(sequence): \(reason)."
+      "The group's history does not rebuild at event \(sequence): \(reason.withoutClosingFullStop)."
     }
   }
 }

@@ -75,7 +75,7 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .dropWithoutReason: "Say why the action is dropped."
     case .dueWithoutAction: "Only an action has a due date."
     case .unreplayable(let sequence, let reason):
-      "The session's history does not rebuild at event \(sequence): \(reason)."
+      "The session's history does not rebuild at event \(sequence): \(reason.withoutClosingFullStop)."
     case .repeatedRoomNoteKind(let kind):
       "The room display's note kinds name \(kind.rawValue) twice."
     }

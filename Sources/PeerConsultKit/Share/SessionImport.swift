@@ -154,6 +154,10 @@ public enum SessionImport {
     do throws(SessionError) {
       return ImportedSession(record: try SessionRecord(id: id, events: events), path: path)
     } catch {
+      // Said once: "Session … does not rebuild (at event 3: …)", not twice over.
+      if case .unreplayable(let sequence, let reason) = error {
+        throw .unreplayable(path: path, session: id, reason: "at event \(sequence): \(reason)")
+      }
       throw .unreplayable(path: path, session: id, reason: error.description)
     }
   }
