@@ -102,11 +102,18 @@ struct ExportFileScanner {
   private var readingTopKey = false
   /// Whether the string being read is a key (of any object).
   private var readingKey = false
-  /// The code unit of the `\u` escape being read, its hex digits so far.
+  /// The code unit of the `\u` escape being read, its hex digits so far, and those digits as
+  /// written (one byte each), to name the escape as the file has it.
   private var escapedUnit: UInt32 = 0
-  /// A high surrogate escape just read (`\uD83D`), which only a low one may follow: where it
-  /// began, to name it if none does.
-  private var highSurrogate: (unit: UInt32, line: Int, column: Int)?
+  private var escapedDigits: UInt32 = 0
+  /// A high surrogate escape just read (`\ud83d`), which only a low one may follow: as
+  /// written, and where it began, to name it if none does.
+  private var highSurrogate: (digits: UInt32, line: Int, column: Int)?
+  /// The bytes the next UTF-8 continuation byte may be: after some lead bytes fewer than
+  /// 0x80-0xBF, so that an overlong form, a surrogate (`ED A0 80`) or a code point past
+  /// U+10FFFF is refused as not UTF-8, as `JSONDecoder` refuses it.
+  private var continuationLow: UInt8 = 0x80
+  private var continuationHigh: UInt8 = 0xBF
   /// The top-level list whose elements are being handed over, and the next one's index.
   private var list: String?
   private var index = 0
@@ -354,7 +361,9 @@ struct ExportFileScanner {
     _ byte: UInt8, escape: Int, continuation: Int
   ) throws(Problem) {
     if continuation > 0 {
-      guard byte & 0xC0 == 0x80 else { throw unexpected(byte) }
+      guard byte >= continuationLow, byte <= continuationHigh else { throw unexpected(byte) }
+      continuationLow = 0x80
+      continuationHigh = 0xBF
       lexeme = .string(escape: 0, continuation: continuation - 1)
       return
     }
@@ -366,6 +375,7 @@ struct ExportFileScanner {
         lexeme = .string(escape: 0, continuation: 0)
       case 0x75:
         escapedUnit = 0
+        escapedDigits = 0
         lexeme = .string(escape: 5, continuation: 0)
       default: throw unexpected(byte)
       }
@@ -373,6 +383,7 @@ struct ExportFileScanner {
     case 2...5:
       guard let digit = Self.hexValue(byte) else { throw unexpected(byte) }
       escapedUnit = escapedUnit << 4 | digit
+      escapedDigits = escapedDigits << 8 | UInt32(byte)
       lexeme = .string(escape: escape == 2 ? 0 : escape - 1, continuation: 0)
       if escape == 2 { try escapeEnded() }
       return
@@ -386,8 +397,16 @@ struct ExportFileScanner {
     case 0x00..<0x20: throw unexpected(byte)
     case 0x20..<0x80: break
     case 0xC2...0xDF: lexeme = .string(escape: 0, continuation: 1)
-    case 0xE0...0xEF: lexeme = .string(escape: 0, continuation: 2)
-    case 0xF0...0xF4: lexeme = .string(escape: 0, continuation: 3)
+    case 0xE0...0xEF:
+      // E0 and ED narrow the next byte: no overlong form, no surrogate.
+      if byte == 0xE0 { continuationLow = 0xA0 }
+      if byte == 0xED { continuationHigh = 0x9F }
+      lexeme = .string(escape: 0, continuation: 2)
+    case 0xF0...0xF4:
+      // F0 and F4 narrow the next byte: no overlong form, nothing past U+10FFFF.
+      if byte == 0xF0 { continuationLow = 0x90 }
+      if byte == 0xF4 { continuationHigh = 0x8F }
+      lexeme = .string(escape: 0, continuation: 3)
     default: throw unexpected(byte)
     }
   }
@@ -430,11 +449,11 @@ struct ExportFileScanner {
     switch unit {
     case 0xD800...0xDBFF:
       try loneHighSurrogate()
-      // The escape's six bytes (`\uD83D`) end at this column.
-      highSurrogate = (unit, line, column - 5)
+      // The escape's six bytes (`\ud83d`) end at this column.
+      highSurrogate = (escapedDigits, line, column - 5)
     case 0xDC00...0xDFFF:
       guard highSurrogate != nil else {
-        throw .notJSON(Self.loneSurrogate(unit, line: line, column: column - 5))
+        throw .notJSON(Self.loneSurrogate(escapedDigits, line: line, column: column - 5))
       }
       highSurrogate = nil
     default:
@@ -444,13 +463,17 @@ struct ExportFileScanner {
 
   /// Refuses a high surrogate escape that something other than a low one followed.
   private mutating func loneHighSurrogate() throws(Problem) {
-    guard let (unit, line, column) = highSurrogate else { return }
-    throw .notJSON(Self.loneSurrogate(unit, line: line, column: column))
+    guard let (digits, line, column) = highSurrogate else { return }
+    throw .notJSON(Self.loneSurrogate(digits, line: line, column: column))
   }
 
-  private static func loneSurrogate(_ unit: UInt32, line: Int, column: Int) -> String {
-    "\\u\(String(unit, radix: 16, uppercase: true)) at line \(line), column \(column) is half of "
-      + "a character, a surrogate without its pair"
+  /// The message for the escape of `digits` (its four hex digits as written, one byte each).
+  private static func loneSurrogate(_ digits: UInt32, line: Int, column: Int) -> String {
+    let written = [24, 16, 8, 0].map {
+      Character(UnicodeScalar(UInt8(truncatingIfNeeded: digits >> $0)))
+    }
+    return "\\u\(String(written)) at line \(line), column \(column) is half of a character, a "
+      + "surrogate without its pair"
   }
 
   /// Refuses `byte` where it stands, naming it and its place.

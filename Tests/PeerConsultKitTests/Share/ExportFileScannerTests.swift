@@ -101,7 +101,12 @@ import Testing
   }
 
   @Test func invalidUTF8InAStringIsRefused() {
-    for bytes: [UInt8] in [[0xFF], [0xC3], [0xE9, 0x41], [0x80], [0xF8, 0x80, 0x80, 0x80]] {
+    // Besides bytes that are no UTF-8 at all: an overlong form, a surrogate written in UTF-8
+    // (`ED A0 80`), and a code point past U+10FFFF, which `JSONDecoder` refuses too.
+    for bytes: [UInt8] in [
+      [0xFF], [0xC3], [0xE9, 0x41], [0x80], [0xF8, 0x80, 0x80, 0x80], [0xE0, 0x80, 0x80],
+      [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+    ] {
       let file = Array(#"{"a":""#.utf8) + bytes + Array(#""}"#.utf8)
       guard case .failure(.notJSON) = scan(file) else {
         Issue.record("\(bytes) was accepted")
@@ -110,18 +115,30 @@ import Testing
     }
   }
 
+  /// The edges of UTF-8 just inside what it allows pass.
+  @Test func validUTF8AtItsEdgesPasses() throws {
+    for bytes: [UInt8] in [
+      [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80],
+      [0xF4, 0x8F, 0xBF, 0xBF], [0xC2, 0x80], [0xEF, 0xBF, 0xBF],
+    ] {
+      let file = Array(#"{"a":""#.utf8) + bytes + Array(#""}"#.utf8)
+      #expect(throws: Never.self, "\(bytes)") { try scan(file).get() }
+      #expect((try? JSONSerialization.jsonObject(with: Data(file))) != nil, "\(bytes)")
+    }
+  }
+
   /// Half of a character escaped alone (`\ud800`) is JSON by its grammar, but no text:
   /// `JSONDecoder` refused its session as "not valid JSON" without saying where. Refused here,
-  /// named where it is; a pair, in either case, passes whatever the chunks.
+  /// named where it is, as written; a pair, in either case, passes whatever the chunks.
   @Test func aSurrogateEscapeWithoutItsPairIsRefusedWhereItIs() throws {
     let refused: [(String, String)] = [
-      (#"{"a":"x\ud800"}"#, #"\uD800 at line 1, column 8"#),
+      (#"{"a":"x\ud800"}"#, #"\ud800 at line 1, column 8"#),
       (#"{"a":"\uD83Dx"}"#, #"\uD83D at line 1, column 7"#),
-      (#"{"a":"\ud83d\n"}"#, #"\uD83D at line 1, column 7"#),
-      (#"{"a":"\ud83d\u0041"}"#, #"\uD83D at line 1, column 7"#),
-      (#"{"a":"\ud83d\ud83d\ude00"}"#, #"\uD83D at line 1, column 7"#),
-      ("{\"a\":\n\"ok \\udE00\"}", #"\uDE00 at line 2, column 5"#),
-      (#"{"\udbff":1}"#, #"\uDBFF at line 1, column 3"#),
+      (#"{"a":"\ud83d\n"}"#, #"\ud83d at line 1, column 7"#),
+      (#"{"a":"\ud83d\u0041"}"#, #"\ud83d at line 1, column 7"#),
+      (#"{"a":"\ud83d\ud83d\ude00"}"#, #"\ud83d at line 1, column 7"#),
+      ("{\"a\":\n\"ok \\udE00\"}", #"\udE00 at line 2, column 5"#),
+      (#"{"\udbff":1}"#, #"\udbff at line 1, column 3"#),
     ]
     for (text, place) in refused {
       #expect(
