@@ -217,6 +217,33 @@ import Testing
     #expect(f.live?.session.visibleNotes.last?.isDone == true)
   }
 
+  /// Enter on a search for a speaker that matches no one (a name the keyboard cannot type)
+  /// closes the search and says so: the words typed next go into the note. Before, the search
+  /// stayed open, the question typed next went into it, and Esc threw it away.
+  @Test func enterOnASpeakerSearchMatchingNoOneGoesBackToTheNote() throws {
+    let f = try LiveFixture()
+    f.press(.enter, .control("s"))
+    f.type("mar")
+    f.press(.enter)
+    #expect(f.live?.editor?.keyContext == .editor)
+    #expect(f.runner.state.notice?.text.hasPrefix("No one's name starts with “mar”") == true)
+    f.type("What would a good night look like?")
+    f.press(.enter)
+    let note = try #require(f.live?.session.visibleNotes.last)
+    #expect(note.text == "What would a good night look like?")
+    #expect(note.speaker == nil)
+    // The same for an owner, the speaker picked before unchanged.
+    f.press(.enter, .control("s"))
+    f.type("a")
+    f.press(.enter, .control("o"))
+    f.type("qqq")
+    f.press(.enter)
+    f.type("Ask the council")
+    f.press(.enter)
+    let second = try #require(f.live?.session.visibleNotes.last)
+    #expect(second.text == "Ask the council" && second.speaker == 1 && second.owner == nil)
+  }
+
   @Test func editAndDeleteTheLatestOrPickedNote() throws {
     let f = try LiveFixture()
     for text in ["first", "second"] {

@@ -89,8 +89,6 @@ import Testing
     f.press(.backTab)
     f.type("qq")
     #expect(f.text.contains("no one matches"))
-    f.press(.enter)
-    #expect(f.live?.editor?.mode != .writing)
     f.press(.backspace, .backspace)
     f.type("O'N")
     f.press(.enter)

@@ -367,6 +367,7 @@ extension LiveState: Screen {
     switch outcome {
     case .stay: return []
     case .full: return [.notice(LiveScreen.noteFullNotice)]
+    case .nobodyMatches(let query): return [.notice(LiveScreen.nobodyMatchesNotice(query))]
     case .close: return closeEditor()
     case .save:
       let content = editor.content
@@ -596,6 +597,13 @@ extension LiveScreen {
   /// What a key that needs a running phase says while the session is ready.
   static let readyNotice = Notice(
     "The session is ready, not running: Space starts the first phase.", tone: .warning)
+
+  /// Said when Enter closed a search for a speaker or an owner that matched no one.
+  static func nobodyMatchesNotice(_ query: String) -> Notice {
+    Notice(
+      "No one's name starts with “\(query.truncated(toWidth: 20))”: unchanged. Ctrl-S or Ctrl-O, "
+        + "then ↑↓, lists everyone.", tone: .warning)
+  }
 
   static let noteFullNotice = Notice(
     "A note holds up to \(NoteContent.maximumLength.formatted(.number.locale(Locale(identifier: "en_GB")))) characters; the rest was not added. Enter saves it.",

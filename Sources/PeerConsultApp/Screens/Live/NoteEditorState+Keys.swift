@@ -46,6 +46,9 @@ enum NoteEditorOutcome: Equatable {
   case leave
   /// The note's length limit cut typed or pasted text short.
   case full
+  /// Enter on a person's search that matched no one (`query`): the search closed, the note's
+  /// person unchanged, so that what is typed next goes into the note.
+  case nobodyMatches(String)
 }
 
 extension NoteEditorState {
@@ -120,7 +123,7 @@ extension NoteEditorState {
       }
       chooseKind(input, highlight: highlight)
     case .choosingPerson(let choice):
-      choosePerson(input, choice, people: people)
+      if let outcome = choosePerson(input, choice, people: people) { return outcome }
     case .askingDiscard:
       if input == .action(.confirmYes) { return .close }
       mode = .writing
@@ -180,6 +183,7 @@ extension NoteEditorState {
   }
 
   private mutating func choosePerson(_ input: ScreenInput, _ choice: PersonChoice, people: [String])
+    -> NoteEditorOutcome?
   {
     var choice = choice
     let candidates = Self.candidates(choice.query.string, people: people)
@@ -192,7 +196,13 @@ extension NoteEditorState {
     case .action(.up) where !candidates.isEmpty:
       choice.highlight = (choice.highlight + candidates.count - 1) % candidates.count
     case .action(.select):
-      guard candidates.indices.contains(choice.highlight) else { return }
+      // Enter when nobody matches closes the search: it stayed open, and the words typed
+      // next, meant for the note, went into it, for Esc to throw away.
+      guard !candidates.isEmpty else {
+        mode = .writing
+        return .nobodyMatches(choice.query.string)
+      }
+      guard candidates.indices.contains(choice.highlight) else { return nil }
       let picked = candidates[choice.highlight]
       switch choice.role {
       case .speaker: speaker = picked
@@ -201,15 +211,16 @@ extension NoteEditorState {
         if picked != nil { kind = .action }
       }
       mode = .writing
-      return
+      return nil
     case .action(.back):
       mode = .writing
-      return
+      return nil
     case .action(let action):
       if choice.query.apply(action) { choice.highlight = 0 }
     default: break
     }
     mode = .choosingPerson(choice)
+    return nil
   }
 
   /// Who a query offers, in order: the people it matches, then "none" (nil) while nothing

@@ -216,6 +216,7 @@ extension TranscriptState: Screen {
     switch outcome {
     case .stay, .leave: return []
     case .full: return [.notice(LiveScreen.noteFullNotice)]
+    case .nobodyMatches(let query): return [.notice(LiveScreen.nobodyMatchesNotice(query))]
     case .close:
       self.editor = nil
       return []
