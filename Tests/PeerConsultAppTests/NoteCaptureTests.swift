@@ -100,6 +100,30 @@ import Testing
     #expect(f.live?.editor?.mode == .writing)
   }
 
+  /// The highlighted person always shows: ↑↓ moved the highlight onto names cut off at the
+  /// end of the line, and Enter picked someone nobody could see; a first name longer than the
+  /// line showed as "…" alone.
+  @Test func theHighlightedPersonIsAlwaysShown() {
+    let people = ["Zoë Müller", "Amira O'Neill", "王小明", "Siobhán Ní Bhriain", "Sam Patel"]
+    func line(highlight: Int, people: [String] = people) -> String {
+      var grid = Grid(width: 60, height: 1)
+      var choice = PersonChoice(role: .speaker)
+      choice.highlight = highlight
+      _ = NoteEditorView.drawPeople(
+        choice, people: people, into: &grid, area: Rect(x: 0, y: 0, width: 60, height: 1))
+      return grid.lines[0]
+    }
+    #expect(line(highlight: 0).contains("Zoë Müller · Amira O'Neill · 王小明…"))
+    for highlight in 0...people.count {
+      let name = highlight < people.count ? people[highlight] : "none"
+      #expect(
+        line(highlight: highlight).contains(name), "\(highlight): \(line(highlight: highlight))")
+    }
+    #expect(line(highlight: people.count).contains("… "))
+    let long = String(repeating: "Long Name ", count: 9)
+    #expect(line(highlight: 0, people: [long, "Ann Lee"]).contains("Long Name Long"))
+  }
+
   @Test func typeAheadIgnoresAccentsAndCaseAndFindsAnyPartOfAName() {
     let names = ["Zoë Müller", "Amira O'Neill", "王小明", "Jean-Luc Picard", "ＡＢＣ Wide"]
     #expect(PersonMatcher.matches("zoe", in: names) == [0])

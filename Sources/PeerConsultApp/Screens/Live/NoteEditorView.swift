@@ -58,25 +58,54 @@ enum NoteEditorView {
     let fieldWidth = 12
     let cursor = choice.query.render(
       into: &grid, x: fieldX, y: area.y, width: fieldWidth, style: Theme.field)
-    var x = fieldX + fieldWidth + 1
+    let listX = fieldX + fieldWidth + 1
     let candidates = NoteEditorState.candidates(choice.query.string, people: people)
     if candidates.isEmpty {
-      grid.put("no one matches", x: x, y: area.y, style: Theme.muted, maxWidth: area.maxX - x)
+      grid.put(
+        "no one matches", x: listX, y: area.y, style: Theme.muted, maxWidth: area.maxX - listX)
     }
-    for (index, candidate) in candidates.enumerated() {
-      let name = candidate.map { people[$0] } ?? "none"
-      let separator = index == 0 ? "" : " · "
-      let needed = separator.displayWidth + name.displayWidth
+    let names = candidates.map { candidate in candidate.map { people[$0] } ?? "none" }
+    // The list starts late enough for the highlighted name to show: ↑↓ moved the highlight
+    // onto names cut off at the end, and Enter picked someone nobody could see.
+    let first = firstShown(names, highlight: choice.highlight, width: area.maxX - listX)
+    var x = listX
+    if first > 0 {
+      grid.put("… ", x: x, y: area.y, style: Theme.muted)
+      x += 2
+    }
+    for index in names.indices.dropFirst(first) {
+      let separator = index == first ? "" : " · "
+      let needed = separator.displayWidth + names[index].displayWidth
+      let style = index == choice.highlight ? Theme.selected : Style.plain
       guard x + needed <= area.maxX else {
-        grid.put("…", x: min(x, area.maxX - 1), y: area.y, style: Theme.muted)
+        // A name too long for the line alone is cut to it; after others, "…" says more follow.
+        if index == first {
+          grid.put(names[index], x: x, y: area.y, style: style, maxWidth: area.maxX - x)
+        } else {
+          grid.put("…", x: min(x, area.maxX - 1), y: area.y, style: Theme.muted)
+        }
         break
       }
       grid.put(separator, x: x, y: area.y, style: Theme.muted)
-      grid.put(
-        name, x: x + separator.displayWidth, y: area.y,
-        style: index == choice.highlight ? Theme.selected : .plain)
+      grid.put(names[index], x: x + separator.displayWidth, y: area.y, style: style)
       x += needed
     }
     return (cursor, area.y)
+  }
+
+  /// The first of `names` to show in `width` columns so that `highlight` shows too: 0 when it
+  /// fits from the start, else the latest start from which it does (after "… ").
+  static func firstShown(_ names: [String], highlight: Int, width: Int) -> Int {
+    guard names.indices.contains(highlight) else { return 0 }
+    func fits(from first: Int) -> Bool {
+      var used = first > 0 ? 2 : 0
+      for index in first...highlight {
+        used += (index == first ? 0 : 3) + names[index].displayWidth
+      }
+      return used <= width
+    }
+    var first = 0
+    while first < highlight, !fits(from: first) { first += 1 }
+    return first
   }
 }
