@@ -31,13 +31,16 @@ extension SessionState {
     guard !touched else { throw .cannotRearrange("the closing has begun") }
     var next = setup
     let kept = Array(setup.rounds.prefix(from))
-    let questions = Dictionary(
-      setup.rounds.dropFirst(from).map { ($0.presenter, $0.focusQuestion) },
-      uniquingKeysWith: { first, _ in first })
+    // Each presenter's question: from their first round still to come, else set aside when
+    // an earlier change took them out.
+    var questions = setAsideQuestions
+    for round in setup.rounds.dropFirst(from).reversed() {
+      if let question = round.focusQuestion { questions[round.presenter] = question }
+    }
     next.rounds =
       kept
       + presenters.map { presenter in
-        SessionRound(presenter: presenter, focusQuestion: questions[presenter] ?? nil)
+        SessionRound(presenter: presenter, focusQuestion: questions[presenter])
       }
     do {
       try next.validate()
@@ -47,6 +50,9 @@ extension SessionState {
       throw error
     }
     let newSchedule = next.schedule
+    // The questions of presenters no longer to come are kept for their return.
+    let coming = Set(presenters)
+    setAsideQuestions = questions.filter { !coming.contains($0.key) }
     setup = next
     schedule = newSchedule
     timings =

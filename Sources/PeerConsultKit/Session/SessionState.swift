@@ -29,6 +29,10 @@ public struct SessionState: Hashable, Sendable {
   public internal(set) var finishedAt: Date?
   /// The kinds of note the room display shows with `--notes`, in ``NoteKind`` order.
   public internal(set) var roomNoteKinds: [NoteKind] = SessionState.defaultRoomNoteKinds
+  /// The focus questions of presenters taken out of the rounds still to come, by participant:
+  /// one given back a round later gets theirs again (before, skipping a presenter and then
+  /// presenting them after all lost the question).
+  public internal(set) var setAsideQuestions: [Int: String] = [:]
 
   /// What the room sees unless the facilitator chooses otherwise: what the group found, never
   /// the questions and insights said about one presenter's case.

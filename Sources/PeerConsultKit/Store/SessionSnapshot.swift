@@ -12,7 +12,11 @@ import Foundation
 /// replaying a few hundred events; a checksum at the end turns a damaged payload into none.
 /// Since version 2 the notes are found through a table and decoded only when read
 /// (``SnapshotNotes``), so an opening costs the checksum and not the transcript; version 3
-/// computes that checksum in four lanes (``checksum(_:)``), the same bytes otherwise.
+/// computes that checksum in four lanes (``checksum(_:)``), the same bytes otherwise. The focus
+/// questions set aside (``SessionState/setAsideQuestions``) follow, only when there are any: a
+/// new version would have set every stored snapshot aside, and a finished session, which gets
+/// no more events, would have replayed its every event at each opening from then on. (A
+/// snapshot written before they were kept has none, as a replay by that build had none.)
 /// Times are whole milliseconds, the precision of the events every state is folded from.
 enum SessionSnapshot {
   /// Raised whenever this coding or the state it codes changes shape; snapshots of another
@@ -64,6 +68,13 @@ enum SessionSnapshot {
     out.optional(state.finishedAt) { $0.date($1) }
     out.int(state.roomNoteKinds.count)
     for kind in state.roomNoteKinds { out.string(kind.rawValue) }
+    if !state.setAsideQuestions.isEmpty {
+      out.int(state.setAsideQuestions.count)
+      for (presenter, question) in state.setAsideQuestions.sorted(by: { $0.key < $1.key }) {
+        out.int(presenter)
+        out.string(question)
+      }
+    }
     var bytes = out.bytes
     withUnsafeBytes(of: checksum(bytes[...]).littleEndian) { bytes.append(contentsOf: $0) }
     return Data(bytes)
@@ -276,6 +287,12 @@ struct SnapshotReader {
     }
     state.finishedAt = try optional { try $0.date() }
     state.roomNoteKinds = try (0..<(try count())).map { _ in try kind() }
+    if offset < end {
+      for _ in 0..<(try count()) {
+        let presenter = try int()
+        state.setAsideQuestions[presenter] = try string()
+      }
+    }
     guard offset == end else { throw Malformed() }
     return state
   }

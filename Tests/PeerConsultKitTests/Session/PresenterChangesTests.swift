@@ -40,6 +40,35 @@ import Testing
     #expect(state.currentSlot == 1)
   }
 
+  /// A presenter skipped and then given back gets their focus question again, through a
+  /// snapshot too: before, skipping them dropped it for good.
+  @Test func aPresenterSkippedAndGivenBackKeepsTheirFocusQuestion() throws {
+    var setup = Fixtures.setup()
+    setup.rounds[0].focusQuestion = "How do I get licensing on board?"
+    setup.rounds[1].focusQuestion = "Who funds the street pastors?"
+    let live = try LiveFixture(setup)
+    try live.session.start()
+    let asha = setup.rounds[1].presenter
+    let ben = setup.rounds[0].presenter
+    try live.session.rearrangePresenters([asha])
+    #expect(live.session.state.setAsideQuestions == [ben: "How do I get licensing on board?"])
+    // Through a snapshot, as an opening after a snapshot boundary reads it.
+    let payload = try SessionSnapshot.payload(of: live.session.state)
+    let read = try #require(SessionSnapshot.state(fromPayload: payload))
+    #expect(read.setAsideQuestions == live.session.state.setAsideQuestions)
+    try live.session.rearrangePresenters([asha, ben])
+    let rounds = live.session.state.setup.rounds
+    #expect(rounds.map(\.presenter) == [asha, ben])
+    #expect(
+      rounds.map(\.focusQuestion) == [
+        "Who funds the street pastors?", "How do I get licensing on board?",
+      ])
+    #expect(live.session.state.setAsideQuestions.isEmpty)
+    // The stored session replays to the same.
+    let stored = try live.store.loadSession(live.session.id)
+    #expect(stored.setup.rounds == rounds && stored.setAsideQuestions.isEmpty)
+  }
+
   @Test func roundsBegunOrAClosingReachedCannotChange() throws {
     let live = try LiveFixture()
     try live.session.start()
