@@ -1,9 +1,9 @@
 import Foundation
-import PeerConsultKit
 import TestSupport
 import Testing
 
 @testable import PeerConsultApp
+@testable import PeerConsultKit
 @testable import TerminalKit
 
 /// The room display, drawn from a session run by a facilitator on a manual clock.
@@ -201,6 +201,31 @@ import Testing
     #expect(digitRows(80, 24) < digitRows(120, 40))
     #expect(digitRows(120, 40) < digitRows(200, 60))
     #expect(digitRows(200, 60) >= 15, "many rows on a projector-sized terminal")
+  }
+
+  /// The notes panel shows whole notes only, newest last: the oldest that did not fit showed
+  /// as its tail, a fragment without its beginning; the newest alone longer than the panel
+  /// shows its start, ending "…".
+  @Test func theRoomSeesWholeNotesOnly() {
+    func panel(_ notes: [RoomView.SharedNote], height: Int) -> [String] {
+      var grid = Grid(width: 40, height: height)
+      FollowScreen.drawNotes(
+        notes, kinds: [.blockage], into: &grid, area: Rect(x: 0, y: 0, width: 40, height: height))
+      return grid.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    let notes = (1...4).map {
+      RoomView.SharedNote(
+        kind: .blockage, text: "Note \($0) is long enough that it has to wrap onto a second line")
+    }
+    let shown = panel(notes, height: 6).dropFirst().filter { !$0.isEmpty }
+    #expect(shown.count == 4, "\(shown)")
+    #expect(shown.first?.hasPrefix("Blockage: Note 3") == true, "\(shown)")
+    #expect(shown.contains { $0.hasPrefix("Blockage: Note 4") })
+    let long = RoomView.SharedNote(
+      kind: .theme, text: String(repeating: "data sharing ", count: 40))
+    let alone = panel([long], height: 4).dropFirst()
+    #expect(alone.first?.hasPrefix("Theme: data sharing") == true, "\(alone)")
+    #expect(alone.last?.hasSuffix("…") == true, "\(alone)")
   }
 
   @Test func noSpeakerNameOrTranscriptReachesTheRoom() throws {

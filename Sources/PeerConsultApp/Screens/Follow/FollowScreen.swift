@@ -100,17 +100,28 @@ public enum FollowScreen {
       y: area.y, style: Theme.muted, maxWidth: area.width)
     let rows = area.height - 1
     var lines: [(String, Style)] = []
-    for note in notes.reversed() where lines.count < rows {
+    // Whole notes only, newest last: the oldest one that did not fit showed as its tail, a
+    // fragment with no beginning. The newest alone too long for the panel shows its start.
+    for note in notes.reversed() {
       let label = RoomAnnouncer.kindLabel(note.kind) + ": "
       let wrapped = TextWrapper.wrap(
         label + note.text.split(whereSeparator: \.isNewline).joined(separator: " "),
         width: max(1, area.width))
+      guard lines.count + wrapped.count <= rows else {
+        if lines.isEmpty {
+          lines = wrapped.prefix(rows).map { ($0, Style.plain) }
+          if let last = lines.last {
+            lines[lines.count - 1].0 = (last.0 + " …").truncated(toWidth: area.width)
+          }
+        }
+        break
+      }
       lines.insert(contentsOf: wrapped.map { ($0, Style.plain) }, at: 0)
     }
     if notes.isEmpty {
       lines = [("Nothing shared yet.", Theme.muted)]
     }
-    for (offset, line) in lines.suffix(rows).enumerated() {
+    for (offset, line) in lines.prefix(rows).enumerated() {
       grid.put(line.0, x: area.x, y: area.y + 1 + offset, style: line.1, maxWidth: area.width)
     }
   }
