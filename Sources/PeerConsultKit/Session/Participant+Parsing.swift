@@ -44,7 +44,10 @@ extension Participant {
     let (name, organisation, levelText) = (parts[0], names[0], parts[2])
     let aliases = names.dropFirst().filter { !$0.isEmpty }
     for (label, value) in [("name", name), ("organisation", parts[1])] {
-      if let control = ControlCharacters.first(in: value) {
+      // The bidirectional controls too, which `ControlCharacters.first(in:)` lets through for
+      // what earlier versions stored: a person typed now cannot have one, and a name of a
+      // right-to-left override alone read as no name at all.
+      if let control = value.unicodeScalars.first(where: ControlCharacters.isControl) {
         throw ParseError(
           message:
             "the \(label) '\(printable(value))' contains a control character (\(ControlCharacters.codePoint(control))); remove it"

@@ -88,11 +88,18 @@ import Testing
         == "Asha has no level; end the line with senior, middle, frontline or other")
   }
 
-  @Test func controlCharactersAreRefusedAndSpeltOut() {
+  @Test func controlCharactersAreRefusedAndSpeltOut() throws {
     #expect(
       message(for: "Asha\u{1B}[2J; Council; senior")
         == "the name 'Asha<U+001B>[2J' contains a control character (U+001B); remove it")
     #expect(message(for: "Asha; Coun\tcil; senior").contains("organisation 'Coun<U+0009>cil'"))
+    // A right-to-left override (or any control that reorders text) is refused too: a name of
+    // one alone started a session whose presenter read as nothing.
+    #expect(message(for: "\u{202E}; Org; senior").contains("contains a control character (U+202E)"))
+    #expect(message(for: "Asha; Coun\u{2066}cil; senior").contains("(U+2066)"))
+    // The marks that only give a direction stay: Arabic and Hebrew names need them.
+    #expect(
+      try Participant.parse("مريم\u{200F} الحسن; Council; senior").name == "مريم\u{200F} الحسن")
   }
 
   private func message(for spec: String) -> String {
