@@ -67,13 +67,17 @@ import Testing
     #expect(f.text.contains("⚑ advice?"))
   }
 
+  /// With the data folder when it is not the one found by default: typed in a shell, the
+  /// command without it looked in another folder.
   @Test func leavingSaysHowToResume() throws {
     let f = try LiveFixture()
     f.press(.character("q"), .character("y"))
     #expect(f.runner.state.screen is HomeState)
+    let folder = f.services.location.dataDirectory.path
     #expect(
       f.runner.state.notice?.text
-        == "Session 5e551011 stays unfinished: Resume carries on, or peerconsult resume 5e551011.")
+        == "Session 5e551011 stays unfinished: Resume carries on, or peerconsult resume 5e551011 "
+        + "--data-dir \(folder).")
     #expect(f.services.leftUnfinished?.short == "5e551011")
   }
 }

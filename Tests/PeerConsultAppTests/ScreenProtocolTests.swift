@@ -40,7 +40,7 @@ import Testing
 
   @Test func appDrawsAndDrivesAnyScreenWithoutKnowingIt() {
     var state = AppState(screen: Counter())
-    _ = App.update(&state, .result(.sessionLeft))
+    _ = App.update(&state, .result(.sessionLeft(resume: "peerconsult resume 5e551011")))
     #expect((state.screen as? Counter)?.count == 0)
     #expect(state.notice?.text == "counted", "a screen's notice effect reaches the app")
     var counter = state.screen as? Counter

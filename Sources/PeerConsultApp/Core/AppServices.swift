@@ -207,8 +207,9 @@ public final class AppServices {
       }
       leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
       if let live { liveSync?.ended(live.id) }
+      let resume = location.command("resume \(live?.id.short ?? "")")
       live = nil
-      return .sessionLeft
+      return .sessionLeft(resume: resume)
     case .loadReview, .loadReviewSessions, .loadEveryReviewSession:
       guard let database = try database() else {
         return .reviewLoaded(sessions: [], programmes: [], total: 0, hasDatabase: false)

@@ -29,8 +29,9 @@ public enum ServiceResult: Equatable, Sendable {
   case actionMarked(note: Int, done: Bool, session: SessionState)
   /// Any other change to the live session was stored.
   case sessionChanged(SessionState)
-  /// The live session was let go; it stays resumable.
-  case sessionLeft
+  /// The live session was let go; it stays resumable by `resume`, the command a shell takes
+  /// (with `--data-dir` when the folder is not the one found by default).
+  case sessionLeft(resume: String)
   /// The store holds the note being written as asked: kept (``AppCommand/keepDraft(_:_:)``)
   /// or forgotten (``AppCommand/dropDraft(_:)``).
   case draftStored

@@ -466,8 +466,8 @@ extension LiveState: Screen {
             "Changes made in other windows cannot be read (\(error)); notes saved here are "
               + "still saved.", tone: .warning))
       ]
-    case .sessionLeft:
-      return [.leave(to: .newSession), .notice(LiveScreen.leftNotice(sessionID))]
+    case .sessionLeft(let resume):
+      return [.leave(to: .newSession), .notice(LiveScreen.leftNotice(sessionID, resume: resume))]
     case .tagsLoaded(let tags):
       knownTags = tags
       return []
@@ -554,11 +554,12 @@ extension LiveState: Screen {
 }
 
 extension LiveScreen {
-  /// What the home screen says after a session is left unfinished: how to come back to it.
-  static func leftNotice(_ id: SessionID) -> Notice {
+  /// What the home screen says after a session is left unfinished: how to come back to it,
+  /// `resume` being the command a shell takes (it named no data folder, so that typed in a
+  /// shell after `--data-dir` it looked in the default one).
+  static func leftNotice(_ id: SessionID, resume: String) -> Notice {
     Notice(
-      "Session \(id.short) stays unfinished: Resume carries on, or peerconsult resume \(id.short).",
-      tone: .info)
+      "Session \(id.short) stays unfinished: Resume carries on, or \(resume).", tone: .info)
   }
 
   /// What the live screen says when it opens on the note that was being written when the
