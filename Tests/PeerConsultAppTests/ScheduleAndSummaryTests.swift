@@ -81,4 +81,28 @@ import Testing
     #expect(text.contains("Round 2 · 王小明"))
     #expect(!text.contains("×2"))
   }
+
+  /// PgDn turns a page of what shows (it moved 10 rows of 19), and no key scrolls past the
+  /// last page: three PgDn too many made the next three PgUp do nothing.
+  @Test func theSummaryScrollsByPagesAndStopsAtTheEnd() throws {
+    let f = try LiveFixture(width: 80, height: 24)
+    for text in (1...30).map({ "Theme number \($0) of the session" }) {
+      f.press(.enter)
+      f.type(text)
+      f.press(.tab, .character("t"), .enter)
+    }
+    for _ in 0..<12 { f.press(.character("n")) }
+    let summary = try #require(f.runner.state.screen as? SummaryState)
+    let body = f.runner.state.environment.bodyHeight
+    let total = SummaryScreen.lines(summary, now: f.clock.now(), width: 76).count
+    #expect(total > 2 * body)
+    f.press(.pageDown)
+    #expect((f.runner.state.screen as? SummaryState)?.scroll == body - 2)
+    for _ in 0..<10 { f.press(.pageDown) }
+    let last = try #require((f.runner.state.screen as? SummaryState)?.scroll)
+    #expect(last == total - (body - 1))
+    #expect(f.text.contains("↑↓ PgUp PgDn scroll") && !f.text.contains("below ·"))
+    f.press(.pageUp)
+    #expect((f.runner.state.screen as? SummaryState)?.scroll == last - (body - 2))
+  }
 }

@@ -107,12 +107,22 @@ extension SummaryState: Screen {
     return nil
   }
 
+  /// The scroll that shows the last page, as ``ScrolledLines`` lays the lines out.
+  private func lastScroll(_ environment: ScreenEnvironment) -> Int {
+    let total = SummaryScreen.lines(self, now: environment.now, width: environment.width - 4).count
+    let rows = total > environment.bodyHeight ? environment.bodyHeight - 1 : environment.bodyHeight
+    return max(0, total - rows)
+  }
+
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
+    // A page is what shows but a line kept for context (it was 10 rows of 19 shown), and
+    // never past the last page, so that PgUp answers at once after PgDn was held.
+    let page = max(1, environment.bodyHeight - 2)
     switch input {
-    case .action(.scrollDown): scroll += 1
+    case .action(.scrollDown): scroll = min(scroll + 1, lastScroll(environment))
     case .action(.scrollUp): scroll = max(0, scroll - 1)
-    case .action(.pageDown): scroll += 10
-    case .action(.pageUp): scroll = max(0, scroll - 10)
+    case .action(.pageDown): scroll = min(scroll + page, lastScroll(environment))
+    case .action(.pageUp): scroll = max(0, scroll - page)
     case .action(.quit): return [.command(.leaveSession())]
     case .action(.previousPhase): return [.command(.session(.previous))]
     case .action(.share):
