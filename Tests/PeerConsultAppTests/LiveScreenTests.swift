@@ -143,6 +143,15 @@ import Testing
     #expect(ready.live?.session.isStarted == false)
     #expect(
       ready.runner.state.notice?.text.contains("saving this note starts the first phase") == true)
+    // "Note saved." does not stay under a note just pasted, which is not saved yet.
+    let saved = try LiveFixture()
+    saved.press(.enter)
+    saved.type("A first note")
+    saved.press(.enter)
+    #expect(saved.runner.state.notice?.text == "Note saved.")
+    saved.runner.handle(.paste("A second note, pasted"))
+    #expect(saved.live?.editor?.line.string == "A second note, pasted")
+    #expect(saved.runner.state.notice == nil)
   }
 
   /// A correction asks before throwing its changes away, in words that do not sound like
