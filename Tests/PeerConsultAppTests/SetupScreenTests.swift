@@ -432,9 +432,15 @@ import Testing
     #expect(F.press(.escape, into: &state) == .stay)
     #expect(state.confirmingCancel)
     #expect(F.frame(state).lines.contains { $0.contains("Esc again discards this setup") })
-    // Any other key keeps the form, and still does its own work.
-    F.type("!", into: &state)
+    // Any other key keeps the form and only answers, as every question's other keys do: it
+    // was typed into the field too, a `y` meant as yes included, and Enter started.
+    F.type("y", into: &state)
     #expect(!state.confirmingCancel)
+    #expect(state.members[0].focusQuestion.string == "Where does the late-night levy go?")
+    F.press(.escape, into: &state)
+    #expect(F.press(.enter, into: &state) == .stay)
+    #expect(!state.confirmingCancel)
+    F.type("!", into: &state)
     #expect(state.members[0].focusQuestion.string == "Where does the late-night levy go?!")
     F.press(.escape, into: &state)
     #expect(F.press(.escape, into: &state) == .cancel)

@@ -245,8 +245,13 @@ extension SetupState: Screen {
     }
   }
 
+  /// Typing; a key that answers "Esc again discards this setup" only answers it, as every
+  /// question's other keys do: it was typed into the field too, a `y` meant as yes included.
   private mutating func type(_ text: String) -> [Effect] {
-    confirmingCancel = false
+    guard !confirmingCancel else {
+      confirmingCancel = false
+      return []
+    }
     _ = edit(.text(text))
     return []
   }
@@ -254,6 +259,8 @@ extension SetupState: Screen {
   private mutating func perform(_ action: Action) -> [Effect] {
     let wasConfirmingCancel = confirmingCancel
     confirmingCancel = false
+    // Any key but Esc keeps the setup, and does nothing else (Enter started the session).
+    if wasConfirmingCancel, action != .back { return [] }
     if focus.takesText && edit(.action(action)) { return [] }
     let outcome: SetupOutcome
     switch action {
