@@ -439,6 +439,11 @@ import Testing
     #expect(f.runner.state.notice?.text == "Amira O'Neill has no rating to clear.")
     f.press(.up, .backspace)
     #expect(f.live?.session.ratings.isEmpty == true)
+    // A digit that is no rating says so; it did nothing without a word.
+    f.press(.character("6"))
+    #expect(
+      f.runner.state.notice?.text == "A rating is 1 (poor) to 5 (excellent); Backspace clears one.")
+    #expect(f.live?.session.ratings.isEmpty == true)
     let stored = try f.services.store().loadSession(try #require(f.live?.sessionID))
     #expect(stored.ratings.isEmpty)
     // q closes the panel, as it leaves the schedule, rather than doing nothing.

@@ -26,6 +26,8 @@ extension Action {
   public static let rate3 = Action("rate3")
   public static let rate4 = Action("rate4")
   public static let rate5 = Action("rate5")
+  /// A digit that is no rating (0, 6-9): said so, rather than nothing happening.
+  public static let rateOutOfRange = Action("rateOutOfRange")
   public static let toggleMute = Action("toggleMute")
   public static let toggleGuidance = Action("toggleGuidance")
   public static let group = Action("group")
@@ -76,6 +78,9 @@ extension LiveState: Screen {
       KeyBinding([.character("4")], .rate4, "4", "Rate 4", in: [.rating], footer: false),
       KeyBinding(
         [.character("5")], .rate5, "5", "Rate 5 (excellent)", in: [.rating], footer: false),
+      KeyBinding(
+        "06789".map { Key.character($0) }, .rateOutOfRange, "0 6-9", "Say that a rating is 1-5",
+        in: [.rating], footer: false),
       KeyBinding(
         [.backspace], .clearRating, "clear", "Clear the picked person's rating", in: [.rating],
         footer: false),
@@ -399,6 +404,12 @@ extension LiveState: Screen {
       // The rating stays on the picked person until ↓: a second digit corrects it.
       let rating = ratings[action] ?? 0
       return [.command(.session(.rate(participant: selection, rating: rating)))]
+    case .rateOutOfRange:
+      return [
+        .notice(
+          Notice(
+            "A rating is 1 (poor) to 5 (excellent); Backspace clears one.", tone: .warning))
+      ]
     case .clearRating:
       guard session.ratings[selection] != nil else {
         return [
