@@ -59,9 +59,13 @@ public enum App {
       return (grid, nil)
     case .confirm(let question, _):
       let width = min(body.width - 4, max(40, question.displayWidth + 6))
-      let box = body.centered(width: width, height: 5)
+      // Wrapped, so that a long question keeps its end ("… y/n"), which it lost to "…".
+      let lines = TextWrapper.wrap(question, width: max(1, width - 4))
+      let box = body.centered(width: width, height: min(body.height, 4 + lines.count))
       Chrome.box(box, title: "Confirm", into: &grid, style: Theme.warning)
-      grid.put(question, x: box.x + 2, y: box.y + 2, maxWidth: box.width - 4)
+      for (offset, line) in lines.prefix(max(1, box.height - 4)).enumerated() {
+        grid.put(line, x: box.x + 2, y: box.y + 2 + offset, maxWidth: box.width - 4)
+      }
       return (grid, nil)
     case nil:
       return (grid, cursor)
