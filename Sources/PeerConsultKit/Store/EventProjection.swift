@@ -170,6 +170,18 @@ struct EventProjection {
       let presenter: Int = row["presenter"]
       if let question: String = row["focus_question"] { questions[presenter] = question }
     }
+    // The questions as the state gives them: a presenter skipped and then given back has theirs
+    // again (``SessionState/setAsideQuestions``), which the rows, deleted with the skip, forgot.
+    // The events so far are stored (the projection runs before this one's row is written).
+    var next: [Int: String?] = [:]
+    if case .success(let stored)? = try? AppDatabase.storedState(of: session, in: db) {
+      var state = stored.state
+      if (try? state.apply(.roundsRearranged(from: from, presenters: presenters), at: at)) != nil {
+        for (number, round) in state.setup.rounds.enumerated().dropFirst(from) {
+          next[number] = round.focusQuestion
+        }
+      }
+    }
     func phases(_ condition: String) throws -> [(name: String, seconds: Int)] {
       try Row.fetchAll(
         db,
@@ -202,7 +214,7 @@ struct EventProjection {
       let number = from + offset
       try db.cachedStatement(
         sql: "INSERT INTO rounds (session_id, round, presenter, focus_question) VALUES (?, ?, ?, ?)"
-      ).execute(arguments: [id, number, presenter, questions[presenter]])
+      ).execute(arguments: [id, number, presenter, next[number] ?? questions[presenter]])
       for phase in round { try insertSlot(.round, number, phase) }
     }
     for phase in closing { try insertSlot(.closing, nil, phase) }

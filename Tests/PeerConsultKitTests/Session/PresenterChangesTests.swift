@@ -64,9 +64,16 @@ import Testing
         "Who funds the street pastors?", "How do I get licensing on board?",
       ])
     #expect(live.session.state.setAsideQuestions.isEmpty)
-    // The stored session replays to the same.
+    // The stored session replays to the same, and the rounds table, which the harvest and
+    // the programme view read, agrees.
     let stored = try live.store.loadSession(live.session.id)
     #expect(stored.setup.rounds == rounds && stored.setAsideQuestions.isEmpty)
+    let table = try live.store.read { db in
+      try String?.fetchAll(
+        db, sql: "SELECT focus_question FROM rounds WHERE session_id = ? ORDER BY round",
+        arguments: [live.session.id.rawValue])
+    }
+    #expect(table == rounds.map(\.focusQuestion))
   }
 
   @Test func roundsBegunOrAClosingReachedCannotChange() throws {
