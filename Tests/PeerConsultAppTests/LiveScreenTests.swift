@@ -235,7 +235,7 @@ import Testing
     f.type("mar")
     f.press(.enter)
     #expect(f.live?.editor?.keyContext == .editor)
-    #expect(f.runner.state.notice?.text.hasPrefix("No one's name starts with “mar”") == true)
+    #expect(f.runner.state.notice?.text.hasPrefix("No name has a part starting “mar”") == true)
     f.type("What would a good night look like?")
     f.press(.enter)
     let note = try #require(f.live?.session.visibleNotes.last)
@@ -251,6 +251,15 @@ import Testing
     f.press(.enter)
     let second = try #require(f.live?.session.visibleNotes.last)
     #expect(second.text == "Ask the council" && second.speaker == 1 && second.owner == nil)
+    // Typed on into the search without Enter, the words go into the note with the Enter that
+    // closes it, rather than away.
+    f.press(.enter)
+    f.type("Who ")
+    f.press(.control("s"))
+    f.type("mar what would a good night look like?")
+    f.press(.enter)
+    #expect(f.live?.editor?.line.string == "Who mar what would a good night look like?")
+    #expect(f.runner.state.notice?.text.hasSuffix("it went into the note.") == true)
   }
 
   @Test func editAndDeleteTheLatestOrPickedNote() throws {

@@ -372,7 +372,8 @@ extension LiveState: Screen {
     switch outcome {
     case .stay: return []
     case .full: return [.notice(LiveScreen.noteFullNotice)]
-    case .nobodyMatches(let query): return [.notice(LiveScreen.nobodyMatchesNotice(query))]
+    case .nobodyMatches(let query, let kept):
+      return [.notice(LiveScreen.nobodyMatchesNotice(query, kept: kept))]
     case .close: return closeEditor()
     case .save:
       let content = editor.content
@@ -611,10 +612,14 @@ extension LiveScreen {
     "The session is ready, not running: Space starts the first phase.", tone: .warning)
 
   /// Said when Enter closed a search for a speaker or an owner that matched no one.
-  static func nobodyMatchesNotice(_ query: String) -> Notice {
-    Notice(
-      "No one's name starts with “\(query.truncated(toWidth: 20))”: unchanged. Ctrl-S or Ctrl-O, "
-        + "then ↑↓, lists everyone.", tone: .warning)
+  static func nobodyMatchesNotice(_ query: String, kept: Bool) -> Notice {
+    kept
+      ? Notice(
+        "No name has a part starting “\(query.truncated(toWidth: 20))”: it went into the note.",
+        tone: .warning)
+      : Notice(
+        "No name has a part starting “\(query.truncated(toWidth: 20))”: unchanged. Ctrl-S or "
+          + "Ctrl-O, then ↑↓, lists everyone.", tone: .warning)
   }
 
   static let noteFullNotice = Notice(

@@ -47,8 +47,9 @@ enum NoteEditorOutcome: Equatable {
   /// The note's length limit cut typed or pasted text short.
   case full
   /// Enter on a person's search that matched no one (`query`): the search closed, the note's
-  /// person unchanged, so that what is typed next goes into the note.
-  case nobodyMatches(String)
+  /// person unchanged, so that what is typed next goes into the note; a query of several
+  /// words went into the note (`kept`), being the note typed on into the search.
+  case nobodyMatches(String, kept: Bool)
 }
 
 extension NoteEditorState {
@@ -200,7 +201,11 @@ extension NoteEditorState {
       // next, meant for the note, went into it, for Esc to throw away.
       guard !candidates.isEmpty else {
         mode = .writing
-        return .nobodyMatches(choice.query.string)
+        // Several words that name no one are the note typed on into the search, not a name
+        // mistyped: they go into the note rather than away with the search.
+        let query = choice.query.string
+        let kept = query.trimmingCharacters(in: .whitespaces).contains(" ") && line.insert(query)
+        return .nobodyMatches(query, kept: kept)
       }
       guard candidates.indices.contains(choice.highlight) else { return nil }
       let picked = candidates[choice.highlight]

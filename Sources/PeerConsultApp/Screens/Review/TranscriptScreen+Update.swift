@@ -216,7 +216,8 @@ extension TranscriptState: Screen {
     switch outcome {
     case .stay, .leave: return []
     case .full: return [.notice(LiveScreen.noteFullNotice)]
-    case .nobodyMatches(let query): return [.notice(LiveScreen.nobodyMatchesNotice(query))]
+    case .nobodyMatches(let query, let kept):
+      return [.notice(LiveScreen.nobodyMatchesNotice(query, kept: kept))]
     case .close:
       self.editor = nil
       return []
