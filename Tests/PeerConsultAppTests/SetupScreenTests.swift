@@ -1,3 +1,4 @@
+import Foundation
 import PeerConsultKit
 import Testing
 
@@ -442,6 +443,12 @@ import Testing
     #expect(!state.confirmingCancel)
     F.type("!", into: &state)
     #expect(state.members[0].focusQuestion.string == "Where does the late-night levy go?!")
+    // A paste there clears the question and is taken whole: its start was taken as the
+    // answer and lost.
+    F.press(.escape, into: &state)
+    _ = state.update(.text(" Ask them"), ScreenEnvironment(now: Date(timeIntervalSince1970: 0)))
+    #expect(!state.confirmingCancel)
+    #expect(state.members[0].focusQuestion.string == "Where does the late-night levy go?! Ask them")
     F.press(.escape, into: &state)
     #expect(F.press(.escape, into: &state) == .cancel)
   }

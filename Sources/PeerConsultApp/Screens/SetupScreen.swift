@@ -202,6 +202,12 @@ extension SetupState: Screen {
       // added is taken out of the field, or the next line would be typed onto its end and
       // the two added as one person; the first is given back, with what is wrong, once the
       // rest are in.
+      // A key answering "Esc again discards this setup" only answers it; a paste there clears
+      // the question and is taken whole (its first line was taken as the answer and lost).
+      if confirmingCancel {
+        confirmingCancel = false
+        if text.count <= 1 { return [] }
+      }
       var effects: [Effect] = []
       var refused: [(line: String, reason: String)] = []
       for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -245,13 +251,8 @@ extension SetupState: Screen {
     }
   }
 
-  /// Typing; a key that answers "Esc again discards this setup" only answers it, as every
-  /// question's other keys do: it was typed into the field too, a `y` meant as yes included.
   private mutating func type(_ text: String) -> [Effect] {
-    guard !confirmingCancel else {
-      confirmingCancel = false
-      return []
-    }
+    confirmingCancel = false
     _ = edit(.text(text))
     return []
   }
