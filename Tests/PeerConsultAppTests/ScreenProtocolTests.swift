@@ -43,6 +43,9 @@ import Testing
     _ = App.update(&state, .result(.sessionLeft(resume: "peerconsult resume 5e551011")))
     #expect((state.screen as? Counter)?.count == 0)
     #expect(state.notice?.text == "counted", "a screen's notice effect reaches the app")
+    // A paste that goes nowhere (no field, nothing a paste opens) leaves the notice alone.
+    _ = App.update(&state, .paste("pasted"))
+    #expect(state.notice?.text == "counted")
     var counter = state.screen as? Counter
     _ = counter?.update(.action(Counter.bump), state.environment)
     state.screen = counter ?? Counter()

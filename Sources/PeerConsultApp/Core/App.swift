@@ -145,8 +145,11 @@ public enum App {
       // with a line break: a form takes one as Enter, which would act unseen.
       guard state.overlay == nil, !state.isTooSmall || !text.contains(where: \.isNewline)
       else { return [] }
-      // As a key does: "Note saved." under a note just pasted read as if it were saved.
-      state.notice = nil
+      // As a key does, when the paste goes somewhere: "Note saved." under a note just pasted
+      // read as if it were saved. One that goes nowhere leaves a notice (an error) alone.
+      if state.screen.acceptsText || (!state.isTooSmall && state.screen.actionForPaste != nil) {
+        state.notice = nil
+      }
       var effects: [Effect] = []
       // Pasted where no field has focus: the field a paste is for opens first (a note).
       if !state.screen.acceptsText, !state.isTooSmall, let action = state.screen.actionForPaste {
