@@ -207,7 +207,7 @@ public final class AppServices {
       }
       leftUnfinished = live.flatMap { $0.state.isFinished ? nil : $0.id }
       if let live { liveSync?.ended(live.id) }
-      let resume = location.command("resume \(live?.id.short ?? "")")
+      let resume = location.command("resume \(live?.id.short ?? "latest")")
       live = nil
       return .sessionLeft(resume: resume)
     case .loadReview, .loadReviewSessions, .loadEveryReviewSession:

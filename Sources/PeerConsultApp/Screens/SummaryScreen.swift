@@ -120,9 +120,9 @@ extension SummaryState: Screen {
     let page = max(1, environment.bodyHeight - 2)
     switch input {
     case .action(.scrollDown): scroll = min(scroll + 1, lastScroll(environment))
-    case .action(.scrollUp): scroll = max(0, scroll - 1)
+    case .action(.scrollUp): scroll = max(0, min(scroll, lastScroll(environment)) - 1)
     case .action(.pageDown): scroll = min(scroll + page, lastScroll(environment))
-    case .action(.pageUp): scroll = max(0, scroll - page)
+    case .action(.pageUp): scroll = max(0, min(scroll, lastScroll(environment)) - page)
     case .action(.quit): return [.command(.leaveSession())]
     case .action(.previousPhase): return [.command(.session(.previous))]
     case .action(.share):

@@ -77,7 +77,9 @@ enum NoteEditorView {
       let separator = index == first ? "" : " · "
       let needed = separator.displayWidth + names[index].displayWidth
       let style = index == choice.highlight ? Theme.selected : Style.plain
-      guard x + needed <= area.maxX else {
+      // Room is kept for " …" while names follow, so that it never covers a name's end.
+      let more = index < names.count - 1 ? 2 : 0
+      guard x + needed + more <= area.maxX else {
         // A name too long for the line alone is cut to it; after others, "…" says more follow.
         if index == first {
           grid.put(names[index], x: x, y: area.y, style: style, maxWidth: area.maxX - x)
@@ -93,12 +95,13 @@ enum NoteEditorView {
     return (cursor, area.y)
   }
 
-  /// The first of `names` to show in `width` columns so that `highlight` shows too: 0 when it
-  /// fits from the start, else the latest start from which it does (after "… ").
+  /// The first of `names` to show in `width` columns so that `highlight` shows too, with room
+  /// for " …" when names follow it: 0 when it fits from the start, else the earliest start
+  /// from which it does (after "… ").
   static func firstShown(_ names: [String], highlight: Int, width: Int) -> Int {
     guard names.indices.contains(highlight) else { return 0 }
     func fits(from first: Int) -> Bool {
-      var used = first > 0 ? 2 : 0
+      var used = (first > 0 ? 2 : 0) + (highlight < names.count - 1 ? 2 : 0)
       for index in first...highlight {
         used += (index == first ? 0 : 3) + names[index].displayWidth
       }
