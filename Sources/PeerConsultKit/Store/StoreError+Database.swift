@@ -49,7 +49,8 @@ extension StoreError {
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       "another PeerConsult kept the database busy for over \(Int(AppDatabase.busyTimeout)) s"
     case .SQLITE_IOERR:
-      "input/output error: \(error.message ?? "the disk failed")" + FileSizeLimit.note
+      "input/output error: \(error.message ?? "the disk failed")"
+        + (FileSizeLimit.mayStop(error.extendedResultCode) ? FileSizeLimit.note : "")
     case .SQLITE_CANTOPEN: "cannot open the file"
     default: error.message ?? "SQLite error \(error.resultCode.rawValue)"
     }
