@@ -92,6 +92,14 @@ import Testing
     #expect(f.text.contains("Leave the session? It stays unfinished and can be resumed. y/n"))
     f.press(.character("n"))
     #expect(f.runner.state.screen is GroupState)
+    // A latecomer half typed: the question says it is not kept, and `n` comes back to it.
+    f.press(.character("a"))
+    f.type("Sam Patel; Lic")
+    f.press(.control("c"))
+    #expect(f.text.contains("The person being typed is not kept. y/n"), "\(f.text)")
+    f.press(.character("n"))
+    #expect((f.runner.state.screen as? GroupState)?.field?.string == "Sam Patel; Lic")
+    f.press(.escape)
     f.press(.control("c"), .character("y"))
     #expect(f.runner.state.screen is HomeState)
   }
