@@ -242,7 +242,7 @@ import Testing
     f.type("half a thought")
     f.press(.control("c"))
     #expect(f.text.contains("The note being written is kept for then."))
-    // Wrapped in its box at 80 columns, the question keeps its end: it read "… kept for th…".
+    // Wrapped in its box at 80 columns, the question keeps its end: its " y/n" was cut to "…".
     #expect(f.text.contains("y/n"), "\(f.text)")
     f.press(.character("n"))
     #expect(f.live?.editor?.line.string == "half a thought")
