@@ -211,6 +211,34 @@ import Testing
     #expect(try m.database.unfinishedSessions().map(\.id).contains(id))
   }
 
+  /// `c` again on an action carried forward, or `x` on one dropped, starts from what was said,
+  /// to correct it rather than retype it unseen: it opened empty. Another decision starts empty.
+  @Test func changingADecisionStartsFromWhatWasSaid() throws {
+    let m = try Meeting()
+    m.press(.character("c"))
+    m.type("Figures due from the council")
+    m.press(.enter, .up, .character("c"))
+    guard case .carry(let note)? = m.followUp?.field else {
+      Issue.record("no note field")
+      return
+    }
+    #expect(note.string == "Figures due from the council")
+    m.type(" in May")
+    m.press(.enter)
+    let id = try #require(m.followUp?.live.sessionID)
+    let reference = ActionReference(session: m.first, note: 3)
+    #expect(
+      try m.database.loadSession(id).followUps[reference]?.outcome
+        == .carried(note: "Figures due from the council in May"))
+    // Dropping the same action starts empty: the note was not a reason.
+    m.press(.character("x"))
+    guard case .drop(let reason)? = m.followUp?.field else {
+      Issue.record("no reason field")
+      return
+    }
+    #expect(reason.string.isEmpty)
+  }
+
   /// More actions than fit say how many are out of sight, below and above: the oldest, at
   /// the bottom, were hidden without a word.
   @Test func actionsOutOfSightAreCounted() throws {

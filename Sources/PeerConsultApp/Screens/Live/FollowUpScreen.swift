@@ -261,9 +261,14 @@ extension FollowUpState: OverLiveScreen {
     case .action(.down): selection = min(max(0, (items?.count ?? 0) - 1), selection + 1)
     case .action(.markFollowUpDone): return record(.done)
     case .action(.carryForward) where picked != nil:
-      field = .carry(LineEditor("", limit: FollowUpOutcome.maximumTextLength))
+      // A decision changed starts from what was said, to correct rather than retype it.
+      var said = ""
+      if let picked, case .carried(let note)? = decision(picked) { said = note }
+      field = .carry(LineEditor(said, limit: FollowUpOutcome.maximumTextLength))
     case .action(.dropAction) where picked != nil:
-      field = .drop(LineEditor("", limit: FollowUpOutcome.maximumTextLength))
+      var said = ""
+      if let picked, case .dropped(let reason)? = decision(picked) { said = reason }
+      field = .drop(LineEditor(said, limit: FollowUpOutcome.maximumTextLength))
     case .action(.continueToSession), .action(.quit): return toTheSession
     case .result(.sessionChanged(let stored)):
       live.session = stored
