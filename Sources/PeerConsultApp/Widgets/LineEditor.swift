@@ -101,6 +101,8 @@ public struct LineEditor: Equatable, Sendable {
 
   public var string: String { String(text) }
   public var isEmpty: Bool { text.isEmpty }
+  /// Whether anything but spaces is typed: what Esc or leaving would throw away.
+  public var hasText: Bool { !string.trimmingCharacters(in: .whitespaces).isEmpty }
 
   /// Handles an editing key as the keymap's text-field bindings say; returns false when the
   /// key is not an editing key.

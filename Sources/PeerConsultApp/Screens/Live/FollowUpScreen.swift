@@ -35,11 +35,18 @@ public struct FollowUpState: Equatable, Sendable {
     case carry(LineEditor)
     case drop(LineEditor)
 
-    /// Whether anything but spaces is typed in it.
-    var hasText: Bool {
-      switch self {
-      case .carry(let editor), .drop(let editor):
-        !editor.string.trimmingCharacters(in: .whitespaces).isEmpty
+    /// The text being typed, whichever it is for.
+    var editor: LineEditor {
+      get {
+        switch self {
+        case .carry(let editor), .drop(let editor): editor
+        }
+      }
+      set {
+        switch self {
+        case .carry: self = .carry(newValue)
+        case .drop: self = .drop(newValue)
+        }
       }
     }
   }
@@ -111,12 +118,10 @@ extension FollowUpState: OverLiveScreen {
       [.character("y")], .confirmYes, "discard", "Discard what was typed", in: [.followUpDiscard]),
   ]
 
-  /// Ctrl-C: the live screen's question, asked here; with a note or reason typed, saying
-  /// that it is not kept (`n` comes back to it; over the live screen, as before, the typed
-  /// words were gone whatever the answer).
-  public var interrupted: [Effect]? {
-    guard let field, field.hasText else { return [leaveQuestion()] }
-    return [leaveQuestion("Leave the session (resumable)? What was typed here is not kept. y/n")]
+  /// A note or reason half typed, which leaving does not keep (asked over the live screen,
+  /// as before, the typed words were gone whatever the answer).
+  public var typedHereNotKept: String? {
+    field?.editor.hasText == true ? "What was typed here" : nil
   }
 
   public var keyContext: KeyContext {
@@ -361,21 +366,16 @@ extension FollowUpState: OverLiveScreen {
       return record(.dropped(reason: reason))
     case (_, .action(.back)):
       // Typed words are not thrown away by one key, as on the note line.
-      if field.hasText { askingDiscard = true } else { self.field = nil }
-    case (.carry(var editor), .text(let text)):
-      let fitted = editor.insert(text)
-      self.field = .carry(editor)
+      if field.editor.hasText { askingDiscard = true } else { self.field = nil }
+    case (_, .text(let text)):
+      var field = field
+      let fitted = field.editor.insert(text)
+      self.field = field
       return fitted ? [] : [.notice(Self.fullNotice)]
-    case (.drop(var editor), .text(let text)):
-      let fitted = editor.insert(text)
-      self.field = .drop(editor)
-      return fitted ? [] : [.notice(Self.fullNotice)]
-    case (.carry(var editor), .action):
-      _ = editor.edit(input)
-      self.field = .carry(editor)
-    case (.drop(var editor), .action):
-      _ = editor.edit(input)
-      self.field = .drop(editor)
+    case (_, .action):
+      var field = field
+      field.editor.edit(input)
+      self.field = field
     default: break
     }
     return []

@@ -46,14 +46,8 @@ public struct GroupState: Equatable, Sendable {
 }
 
 extension GroupState: OverLiveScreen {
-  /// Ctrl-C: the live screen's question, asked here; with a latecomer half typed, saying
-  /// that it is not kept (`n` comes back to it).
-  public var interrupted: [Effect]? {
-    guard let field, !field.string.trimmingCharacters(in: .whitespaces).isEmpty else {
-      return [leaveQuestion()]
-    }
-    return [leaveQuestion("Leave the session (resumable)? The person being typed is not kept. y/n")]
-  }
+  /// A latecomer half typed, which leaving does not keep.
+  public var typedHereNotKept: String? { field?.hasText == true ? "The person being typed" : nil }
 
   public static let keyBindings = [
     KeyBinding([.up], .up, "up", "Pick the person above", in: [.group], footer: false),

@@ -613,13 +613,11 @@ extension LiveScreen {
 
   /// Said when Enter closed a search for a speaker or an owner that matched no one.
   static func nobodyMatchesNotice(_ query: String, kept: Bool) -> Notice {
-    kept
-      ? Notice(
-        "No name has a part starting “\(query.truncated(toWidth: 20))”: it went into the note.",
-        tone: .warning)
-      : Notice(
-        "No name has a part starting “\(query.truncated(toWidth: 20))”: unchanged. Ctrl-S or "
-          + "Ctrl-O, then ↑↓, lists everyone.", tone: .warning)
+    Notice(
+      "No name has a part starting “\(query.truncated(toWidth: 20))”: "
+        + (kept
+          ? "it went into the note." : "unchanged. Ctrl-S or Ctrl-O, then ↑↓, lists everyone."),
+      tone: .warning)
   }
 
   static let noteFullNotice = Notice(

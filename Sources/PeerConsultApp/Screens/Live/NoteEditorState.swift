@@ -53,7 +53,7 @@ public struct NoteEditorState: Equatable, Sendable {
   }
 
   /// Whether there is text that Esc would throw away.
-  public var hasText: Bool { !line.string.trimmingCharacters(in: .whitespaces).isEmpty }
+  public var hasText: Bool { line.hasText }
 
   /// Whether Esc would throw something away: a new note's text, a correction's changes (as
   /// saving would store them: spaces at the ends are not a change).

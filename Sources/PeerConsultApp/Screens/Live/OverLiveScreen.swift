@@ -8,17 +8,20 @@ import Foundation
 public protocol OverLiveScreen: Screen {
   /// The live screen to go back to, kept current with every change.
   var live: LiveState { get set }
+  /// What is half typed on this screen and not kept on leaving ("The person being typed"),
+  /// for Ctrl-C's question to say so; nil when nothing is.
+  var typedHereNotKept: String? { get }
 }
 
 extension OverLiveScreen {
-  public var interrupted: [Effect]? { [leaveQuestion()] }
-
-  /// The live screen's question to leave, or `question`, asked over this screen: `y` leaves
-  /// the session as the live screen would.
-  func leaveQuestion(_ question: String? = nil) -> Effect {
-    .confirm(
-      question: question ?? live.leaveQuestionText,
-      onYes: [.show(live), .command(live.leaveCommand)])
+  /// Ctrl-C: the live screen's question, asked over this screen (`n` stays on it, and on what
+  /// is typed there), saying so when what is typed here is not kept; `y` leaves the session
+  /// as the live screen would.
+  public var interrupted: [Effect]? {
+    let question =
+      typedHereNotKept.map { "Leave the session (resumable)? \($0) is not kept. y/n" }
+      ?? live.leaveQuestionText
+    return [.confirm(question: question, onYes: [.show(live), .command(live.leaveCommand)])]
   }
 
   /// The running session's next second (none before it starts), so that a phase reaching
