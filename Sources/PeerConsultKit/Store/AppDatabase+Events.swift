@@ -62,7 +62,8 @@ extension AppDatabase: SessionStore {
   ) throws -> Set<ActionStates.Scope> {
     try advance(session, to: event, in: db)
     // Projected first: a created event's session row must exist before the event's row.
-    var scopes = try EventProjection(session: session, at: event.at, db: db).apply(event.event)
+    var scopes = try EventProjection(session: session, at: event.at, db: db, after: resulting)
+      .apply(event.event)
     if refreshingActions {
       try ActionStates.refresh(scopes, in: db)
       scopes = []

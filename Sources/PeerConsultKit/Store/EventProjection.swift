@@ -10,6 +10,9 @@ struct EventProjection {
   let session: SessionID
   let at: Date
   let db: Database
+  /// The session's state with the event projected, when the caller has it (a live append):
+  /// otherwise read from the store when needed.
+  var after: SessionState? = nil
 
   private var id: String { session.rawValue }
   private var time: Int64 { at.millisecondsSince1970 }
@@ -158,6 +161,17 @@ struct EventProjection {
     }
   }
 
+  /// The stored state with this rearrangement applied, or nil when it cannot be read.
+  private func stateAfterRearranging(from: Int, _ presenters: [Int]) -> SessionState? {
+    guard case .success(let stored)? = try? AppDatabase.storedState(of: session, in: db) else {
+      return nil
+    }
+    var state = stored.state
+    guard (try? state.apply(.roundsRearranged(from: from, presenters: presenters), at: at)) != nil
+    else { return nil }
+    return state
+  }
+
   /// Rewrites the rounds from `from` and the slots behind them, which held nothing yet: each
   /// new round repeats round 0's phases, then the closing phases follow.
   private func rearrange(from: Int, _ presenters: [Int]) throws {
@@ -174,12 +188,9 @@ struct EventProjection {
     // again (``SessionState/setAsideQuestions``), which the rows, deleted with the skip, forgot.
     // The events so far are stored (the projection runs before this one's row is written).
     var next: [Int: String?] = [:]
-    if case .success(let stored)? = try? AppDatabase.storedState(of: session, in: db) {
-      var state = stored.state
-      if (try? state.apply(.roundsRearranged(from: from, presenters: presenters), at: at)) != nil {
-        for (number, round) in state.setup.rounds.enumerated().dropFirst(from) {
-          next[number] = round.focusQuestion
-        }
+    if let state = after ?? stateAfterRearranging(from: from, presenters) {
+      for (number, round) in state.setup.rounds.enumerated().dropFirst(from) {
+        next[number] = round.focusQuestion
       }
     }
     func phases(_ condition: String) throws -> [(name: String, seconds: Int)] {
