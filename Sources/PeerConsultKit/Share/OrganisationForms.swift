@@ -26,23 +26,25 @@ enum OrganisationForms {
   /// The organisation's names, each replaced wherever it stands.
   static func names(_ name: String, aliases: [String]) -> [(form: String, care: TermReplacer.Care)]
   {
-    var forms: [String] = []
+    var said: [String] = []
     for given in [name] + aliases {
       let given = given.trimmingCharacters(in: .whitespacesAndNewlines)
-      forms += spellings(of: given)
+      said += spellings(of: given)
       // The name as it is said, without its legal form: a name, not a guess.
       let words = given.split(whereSeparator: \.isWhitespace)
       if words.count >= 2, let last = words.last, legalForms.contains(last.lowercased()) {
-        forms += spellings(of: words.dropLast().joined(separator: " "))
+        said += spellings(of: words.dropLast().joined(separator: " "))
       }
     }
+    let forms = said + said.flatMap(joined)
     var seen = Set<[Character]>()
     return forms.filter { seen.insert(TermReplacer.fold($0)).inserted }.map { ($0, care(of: $0)) }
   }
 
   /// Forms guessed from the name: its acronym; and when its last word says what kind of
   /// organisation it is, "the" and that word, its last two words, and the words before it
-  /// ("St Luke's" for "St Luke's Hospice"), with and without apostrophes.
+  /// ("St Luke's" for "St Luke's Hospice"), with and without apostrophes, and those words
+  /// joined as an address writes them ("stlukes").
   static func guesses(_ name: String) -> [(form: String, care: TermReplacer.Care)] {
     let words = name.replacingOccurrences(of: "&", with: " & ").split(
       whereSeparator: \.isWhitespace
@@ -59,10 +61,26 @@ enum OrganisationForms {
         guesses.append(("\(words[words.count - 2]) \(last)", [.ordinaryWord, .guess]))
         for spelling in spellings(of: words.dropLast().joined(separator: " ")) {
           guesses.append((spelling, [.ordinaryWord, .guess]))
+          // "stlukes.org" for "St Luke's Hospice".
+          guesses += joined(spelling).map { ($0, [.ordinaryWord, .guess]) }
         }
       }
     }
     return guesses
+  }
+
+  /// `spelling`'s words joined as an e-mail domain, a web address or a handle writes them
+  /// ("bakercharity.org", "st-lukes-hospice.nhs.uk", "#BakerCharity"), so that an address does
+  /// not name the organisation whose people it replaces: run together and with hyphens. Only
+  /// a spelling without apostrophes or "&" (``spellings(of:)`` gives one for each), and only
+  /// where the joined name is long enough not to be a word of its own by chance.
+  private static func joined(_ spelling: String) -> [String] {
+    let words = spelling.split(whereSeparator: \.isWhitespace)
+    guard words.count >= 2,
+      words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }),
+      words.reduce(0, { $0 + $1.count }) >= 6
+    else { return [] }
+    return [words.joined(), words.joined(separator: "-")]
   }
 
   /// `name` as written, with "and" and "&" swapped, and without apostrophes.

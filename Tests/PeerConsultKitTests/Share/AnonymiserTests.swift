@@ -467,6 +467,27 @@ import Testing
     #expect(anonymiser.scrub("a rose. baker street") == "a rose. baker street")
   }
 
+  /// An organisation of several words is written joined in an e-mail domain, a web address or
+  /// a handle ("bakercharity.org", "st-lukes-hospice.nhs.uk", "#BakerCharity"): those forms
+  /// are the organisation, replaced as its name is. Before, `rose.baker@bakercharity.org`
+  /// went out as `[Participant A]@bakercharity.org`, naming the charity. Words that only
+  /// contain the joined name ("bakercharityshop") stay.
+  @Test func anOrganisationJoinedAsInAnAddressIsReplaced() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "Rose Baker", organisation: "Baker Charity", level: .senior),
+      Participant(name: "Amira Khan", organisation: "St Luke's Hospice", level: .frontline),
+    ])
+    #expect(
+      anonymiser.scrub(
+        "Mail rose.baker@bakercharity.org or see st-lukes-hospice.nhs.uk, #BakerCharity, "
+          + "StLukesHospice and bakercharityshop")
+        == "Mail [Participant A]@[Organisation 1].org or see [Organisation 2].nhs.uk, "
+        + "#[Organisation 1], [Organisation 2] and bakercharityshop")
+    #expect(anonymiser.matches(in: "bakercharity.org").map(\.suspicion) == [nil])
+    // The words before its kind, joined ("stlukes.org"), are a guess, shown for review.
+    #expect(anonymiser.matches(in: "see stlukes.org").map { $0.suspicion != nil } == [true])
+  }
+
   @Test func namesArefoundWithoutApostrophesJoinedAndWithAPluralOrPossessiveS() throws {
     let anonymiser = try anonymiser([
       ShareFixture.priya, ShareFixture.sean,
