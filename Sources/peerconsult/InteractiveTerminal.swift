@@ -79,7 +79,7 @@ enum InteractiveTerminal {
       first = services.perform(.countUnfinished)
     }
     // Handlers first: ncurses then leaves them alone and the loop can exit cleanly.
-    TerminalRestorer.installSignalHandlers()
+    TerminalRestorer.installSignalHandlers(resumeCommand: location.command("resume latest"))
     if !NCursesTerminal.adoptUserLocale() {
       state.localeWarning =
         "Locale is not UTF-8 (set LANG=C.UTF-8): accented and non-Latin text may show wrongly."

@@ -22,23 +22,31 @@ extension NCursesTerminalTests {
       return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The command a crash's line names, as the program gives it for a data folder of its
+    /// own: long, so that a slot of fixed size would cut it (one of 254 bytes did). The
+    /// bytes are prepared once a process, so every test here gives the same.
+    static let resumeCommand =
+      "peerconsult resume latest --data-dir '/home/facilitator/Documents/"
+      + String(repeating: "Systems Learning Groups ", count: 12) + "2026/data'"
+
     @Test func theCrashLinesAndRestoreBytesArePreparedBeforeAnyHandlerRuns() {
-      TerminalRestorer.prepareCrashOutput()
+      TerminalRestorer.prepareCrashOutput(resumeCommand: Self.resumeCommand)
       #expect(TerminalRestorer.preparedCrashOutput(slot: 0) == TerminalRestorer.restoreSequence)
       for signal in TerminalRestorer.crashSignals {
         let line = TerminalRestorer.preparedCrashOutput(slot: Int(signal))
-        #expect(line == TerminalRestorer.crashMessage(for: signal))
-        // One line, which says what happened and what to do.
+        #expect(
+          line == TerminalRestorer.crashMessage(for: signal, resumeCommand: Self.resumeCommand))
+        // One line, which says what happened and what to do, with the folder whole.
         #expect(line?.filter { $0 == "\n" }.count == 1)
         #expect(line?.contains("(signal \(signal)); the terminal was restored") == true)
-        #expect(line?.contains("peerconsult resume latest") == true)
+        #expect(line?.contains("run `\(Self.resumeCommand)` to carry on.") == true)
       }
       // Signals that are not crashes have no line.
       #expect(TerminalRestorer.preparedCrashOutput(slot: Int(SIGINT)) == "")
     }
 
     @Test func theHandlerWritesThePreparedBytesAndOnlyRestoresAScreenInUse() throws {
-      TerminalRestorer.prepareCrashOutput()
+      TerminalRestorer.prepareCrashOutput(resumeCommand: Self.resumeCommand)
       for screenInUse in [true, false] {
         var terminal: [Int32] = [-1, -1]
         var message: [Int32] = [-1, -1]
@@ -48,7 +56,9 @@ extension NCursesTerminalTests {
         close(terminal[1])
         close(message[1])
         #expect(drain(terminal[0]) == (screenInUse ? TerminalRestorer.restoreSequence : ""))
-        #expect(drain(message[0]) == TerminalRestorer.crashMessage(for: SIGSEGV))
+        #expect(
+          drain(message[0])
+            == TerminalRestorer.crashMessage(for: SIGSEGV, resumeCommand: Self.resumeCommand))
         close(terminal[0])
         close(message[0])
       }
@@ -61,13 +71,17 @@ extension NCursesTerminalTests {
         ])
     }
 
-    @Test func aSlotKeepsWholeCharactersWhenCut() {
-      let buffer = CrashBuffer()
-      buffer.store(String(repeating: "é", count: 200), slot: 3)
-      let stored = Array(buffer.bytes(slot: 3))
-      #expect(stored.count == CrashBuffer.slotCapacity)
-      #expect(String(validating: stored, as: UTF8.self) == String(repeating: "é", count: 127))
+    /// Each slot holds its text whole, however long, beside the others; a slot given nothing,
+    /// or out of range, is empty.
+    @Test func aSlotHoldsItsTextWholeBesideTheOthers() {
+      let long = String(repeating: "é", count: 3000)
+      let buffer = CrashBuffer([3: long, 0: "restore", 64: "last", 65: "out of range"])
+      #expect(String(decoding: buffer.bytes(slot: 3), as: UTF8.self) == long)
+      #expect(String(decoding: buffer.bytes(slot: 0), as: UTF8.self) == "restore")
+      #expect(String(decoding: buffer.bytes(slot: 64), as: UTF8.self) == "last")
+      #expect(buffer.bytes(slot: 1).isEmpty)
       #expect(buffer.bytes(slot: CrashBuffer.slotCount).isEmpty)
+      #expect(buffer.bytes(slot: -1).isEmpty)
     }
   }
 }

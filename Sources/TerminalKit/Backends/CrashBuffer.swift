@@ -5,27 +5,42 @@ import Foundation
 /// A handler for SIGSEGV or SIGABRT runs in a process whose heap may be broken and may have
 /// interrupted `malloc` itself, so it must not allocate, take a lock or format a string:
 /// only async-signal-safe calls such as `write(2)`. Everything it writes is therefore stored
-/// here beforehand, in fixed slots of one block that is never freed; the handler only reads
-/// it (``bytes(slot:)`` and ``write(slot:to:)``, plain pointer arithmetic, no generics or
+/// here beforehand, in one block that is never freed; the handler only reads it
+/// (``bytes(slot:)`` and ``write(slot:to:)``, plain pointer arithmetic, no generics or
 /// closures).
 ///
 /// Slot 0 holds the bytes that give the terminal back; slot *n* holds the message for signal
-/// *n*. Each slot is a two-byte length followed by up to ``slotCapacity`` bytes.
+/// *n*. The block starts with a table of each slot's offset and length, then the texts, each
+/// as long as it is: a message ends with the command that resumes, whose data folder may
+/// have a long path (a slot of fixed size cut it).
 struct CrashBuffer: @unchecked Sendable {
-  /// Bytes one slot holds; longer text is cut (at a UTF-8 boundary, so it stays valid).
-  static let slotCapacity = 254
   /// Slot 0 plus one slot for each signal number Linux and macOS use (1 to 64).
   static let slotCount = 65
-  private static let slotSize = slotCapacity + 2
+  /// Each slot's entry in the table: its text's offset from the block's start, and length.
+  private static let entrySize = 2 * MemoryLayout<Int>.stride
 
   private let base: UnsafeMutableRawPointer
 
-  /// Allocates and zeroes the block. It is deliberately never freed: a handler may read it
-  /// until the process ends.
-  init() {
-    let size = Self.slotSize * Self.slotCount
-    base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 2)
+  /// Lays out `texts` (a slot's number to its text; numbers outside 0 ..< slotCount are left
+  /// out) in a block that is deliberately never freed: a handler may read it until the
+  /// process ends. Allocates: call before installing handlers.
+  init(_ texts: [Int: String]) {
+    let kept = texts.filter { (0..<Self.slotCount).contains($0.key) }.mapValues { Array($0.utf8) }
+    let tableSize = Self.entrySize * Self.slotCount
+    let size = tableSize + kept.values.reduce(0) { $0 + $1.count }
+    base = UnsafeMutableRawPointer.allocate(
+      byteCount: size, alignment: MemoryLayout<Int>.alignment)
     base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+    var offset = tableSize
+    for (slot, bytes) in kept.sorted(by: { $0.key < $1.key }) {
+      let entry = base + slot * Self.entrySize
+      entry.storeBytes(of: offset, as: Int.self)
+      (entry + MemoryLayout<Int>.stride).storeBytes(of: bytes.count, as: Int.self)
+      bytes.withUnsafeBytes {
+        (base + offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
+      }
+      offset += bytes.count
+    }
   }
 
   /// The block behind a pointer from ``pointer``, as the signal handler reads it back.
@@ -34,32 +49,16 @@ struct CrashBuffer: @unchecked Sendable {
   /// The start of the block, to keep in an atomic the handler can load.
   var pointer: UnsafeMutableRawPointer { base }
 
-  /// Stores `text` in `slot` (0 ..< slotCount). Allocates: call before installing handlers.
-  func store(_ text: String, slot: Int) {
-    guard (0..<Self.slotCount).contains(slot) else { return }
-    // Whole characters only, so a cut message is still valid UTF-8.
-    var bytes: [UInt8] = []
-    for character in text {
-      let encoded = Array(String(character).utf8)
-      if bytes.count + encoded.count > Self.slotCapacity { break }
-      bytes += encoded
-    }
-    let start = base + slot * Self.slotSize
-    start.storeBytes(of: UInt16(bytes.count), as: UInt16.self)
-    for (offset, byte) in bytes.enumerated() {
-      (start + 2 + offset).storeBytes(of: byte, as: UInt8.self)
-    }
-  }
-
   /// The bytes stored in `slot` (empty when nothing was, or for a slot out of range); they
   /// stay valid for the life of the process. Does not allocate.
   func bytes(slot: Int) -> UnsafeRawBufferPointer {
     guard (0..<Self.slotCount).contains(slot) else {
       return UnsafeRawBufferPointer(start: nil, count: 0)
     }
-    let start = base + slot * Self.slotSize
-    let count = Int(start.load(as: UInt16.self))
-    return UnsafeRawBufferPointer(start: start + 2, count: count)
+    let entry = base + slot * Self.entrySize
+    let offset = entry.load(as: Int.self)
+    let count = (entry + MemoryLayout<Int>.stride).load(as: Int.self)
+    return UnsafeRawBufferPointer(start: count == 0 ? nil : base + offset, count: count)
   }
 
   /// Writes `slot` to `descriptor` in full, retrying after interruptions. Async-signal-safe.
