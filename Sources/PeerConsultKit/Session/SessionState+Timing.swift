@@ -101,23 +101,34 @@ extension SessionState {
     }
   }
 
-  /// Time used per protocol phase against its plan, a round phase summed over all rounds.
+  /// Time used per protocol phase against its plan, a round phase summed over all rounds,
+  /// with where it ran over its adjusted plan.
   public func phaseUsage(at now: Date) -> [PhaseUsage] {
     var usage: [PhaseUsage] = []
     var positions: [PhaseUsage.Key: Int] = [:]
     for slot in schedule {
       let key = PhaseUsage.Key(part: ProtocolPart(slot.part), phaseIndex: slot.phaseIndex)
       let used = timings[slot.index].elapsed(at: now)
-      if let position = positions[key] {
-        usage[position].occurrences += 1
-        usage[position].plannedSeconds += slot.phase.durationSeconds
-        usage[position].usedSeconds += used
-      } else {
-        positions[key] = usage.count
-        usage.append(
-          PhaseUsage(
-            part: key.part, phaseIndex: slot.phaseIndex, name: slot.phase.name, occurrences: 1,
-            plannedSeconds: slot.phase.durationSeconds, usedSeconds: used))
+      let adjusted = plannedSeconds(ofSlot: slot.index)
+      let over = Int(used.rounded()) > adjusted
+      let position =
+        positions[key]
+        ?? {
+          positions[key] = usage.count
+          usage.append(
+            PhaseUsage(
+              part: key.part, phaseIndex: slot.phaseIndex, name: slot.phase.name, occurrences: 0,
+              plannedSeconds: 0, adjustedSeconds: 0, usedSeconds: 0, ranOver: false,
+              roundsOver: []))
+          return usage.count - 1
+        }()
+      usage[position].occurrences += 1
+      usage[position].plannedSeconds += slot.phase.durationSeconds
+      usage[position].adjustedSeconds += adjusted
+      usage[position].usedSeconds += used
+      if over {
+        usage[position].ranOver = true
+        if case .round(let number) = slot.part { usage[position].roundsOver.append(number) }
       }
     }
     return usage

@@ -48,10 +48,28 @@ public struct PhaseUsage: Hashable, Sendable {
   public internal(set) var occurrences: Int
   /// The protocol's planned seconds over all occurrences.
   public internal(set) var plannedSeconds: Int
+  /// Planned seconds over all occurrences with the facilitator's adjustments: what the time
+  /// used is held against, as the summary screen does.
+  public internal(set) var adjustedSeconds: Int
   public internal(set) var usedSeconds: TimeInterval
+  /// Whether an occurrence ran longer than its adjusted plan (whole seconds, as every view
+  /// shows them): one round over and another under is an overrun the total would hide.
+  public internal(set) var ranOver: Bool
+  /// The rounds, from 0, in which it ran over; empty outside the rounds.
+  public internal(set) var roundsOver: [Int]
 
   /// Used seconds as every view shows them: the running total rounded to whole seconds.
   public var wholeUsedSeconds: Int { Int(usedSeconds.rounded()) }
+
+  /// The rounds in which it ran over, for a reader ("round 2", "rounds 1, 2 and 4"); nil when
+  /// it did not run over, "" for a phase outside the rounds that did.
+  public var roundsOverText: String? {
+    guard ranOver else { return nil }
+    let rounds = roundsOver.map { String($0 + 1) }
+    guard let last = rounds.last else { return "" }
+    return rounds.count == 1
+      ? "round \(last)" : "rounds \(rounds.dropLast().joined(separator: ", ")) and \(last)"
+  }
 }
 
 /// How long one presenter's round ran.

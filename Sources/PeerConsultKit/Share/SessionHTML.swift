@@ -203,13 +203,14 @@ struct SessionHTML {
       .thead(
         .tr(
           .th("Phase"), .th(.class("number"), "Runs"), .th(.class("number"), "Planned"),
-          .th(.class("number"), "Used"))),
+          .th(.class("number"), "Used"), .th("Over"))),
       .tbody(
         .forEach(digest.phaseUsage) { usage in
           .tr(
             .td(HTMLPage.text(usage.name)), .td(.class("number"), .text("\(usage.occurrences)")),
-            .td(.class("number"), .text(PhaseDuration.display(usage.plannedSeconds))),
-            .td(.class("number"), .text(PhaseDuration.display(usage.wholeUsedSeconds))))
+            .td(.class("number"), .text(SessionMarkdown.planned(usage))),
+            .td(.class("number"), .text(PhaseDuration.display(usage.wholeUsedSeconds))),
+            .td(.text(SessionMarkdown.overCell(usage))))
         })
     )
   }

@@ -194,23 +194,46 @@ struct SessionMarkdown {
     ["## \(title)", ""] + (items.isEmpty ? ["None recorded."] : items.map { "- " + $0 }) + [""]
   }
 
+  /// Each protocol phase's time against its plan with the facilitator's adjustments (the
+  /// protocol's own where they differ), a round's phase summed over the rounds, and where it
+  /// ran over, as the summary screen marks it.
   private func timeTable(_ digest: SessionDigest) -> [String] {
     var lines = ["## Time by phase", ""]
     switch style {
     case .markdown:
-      lines += ["| Phase | Runs | Planned | Used |", "| --- | ---: | ---: | ---: |"]
+      lines += [
+        "| Phase | Runs | Planned | Used | Over |", "| --- | ---: | ---: | ---: | --- |",
+      ]
       lines += digest.phaseUsage.map {
-        "| \(style.cell($0.name)) | \($0.occurrences) | \(PhaseDuration.display($0.plannedSeconds)) | "
-          + "\(PhaseDuration.display($0.wholeUsedSeconds)) |"
+        "| \(style.cell($0.name)) | \($0.occurrences) | \(Self.planned($0)) | "
+          + "\(PhaseDuration.display($0.wholeUsedSeconds)) | \(Self.overCell($0)) |"
       }
     case .plain:
       lines += digest.phaseUsage.map {
         let runs = $0.occurrences == 1 ? "" : " (\($0.occurrences) runs)"
+        let over = $0.roundsOverText.map { $0.isEmpty ? " · over" : " · over in \($0)" } ?? ""
+        let protocolPlan =
+          $0.adjustedSeconds == $0.plannedSeconds
+          ? "" : " (\(PhaseDuration.display($0.plannedSeconds)) in the protocol)"
         return
           "- \(style.leading($0.name))\(runs): \(PhaseDuration.display($0.wholeUsedSeconds)) used "
-          + "of \(PhaseDuration.display($0.plannedSeconds)) planned"
+          + "of \(PhaseDuration.display($0.adjustedSeconds)) planned\(protocolPlan)\(over)"
       }
     }
     return lines
+  }
+
+  /// A phase's plan as the time table shows it: adjusted, with the protocol's own beside it
+  /// where the facilitator changed it ("4 min (3 min in the protocol)").
+  static func planned(_ usage: PhaseUsage) -> String {
+    let adjusted = PhaseDuration.display(usage.adjustedSeconds)
+    guard usage.adjustedSeconds != usage.plannedSeconds else { return adjusted }
+    return "\(adjusted) (\(PhaseDuration.display(usage.plannedSeconds)) in the protocol)"
+  }
+
+  /// The time table's "Over" cell: where the phase ran over ("yes" outside the rounds,
+  /// "round 2"), empty when it did not.
+  static func overCell(_ usage: PhaseUsage) -> String {
+    usage.roundsOverText.map { $0.isEmpty ? "yes" : $0 } ?? ""
   }
 }

@@ -92,4 +92,32 @@ import Testing
     #expect(usage.map(\.plannedSeconds) == [60, 200, 240, 180, 60])
     #expect(usage.map(\.usedSeconds) == [10, 25, 30, 40, 0])
   }
+
+  /// Each phase's time is held against its plan with the facilitator's adjustments, and says
+  /// in which rounds it ran over: `show` and the exports compared the total with the
+  /// protocol's plan and marked no overrun, so a round that ran over beside one that ran
+  /// short read as on time.
+  @Test func phaseUsageHoldsTimeAgainstTheAdjustedPlanAndNamesTheRoundsThatRanOver() throws {
+    let live = try LiveFixture()
+    try live.session.start()
+    // Check-in 70 of 60; round 1: presenting given a minute more, 120 of 160, questions 130
+    // of 120, sense-making 10 of 90; round 2: presenting 110 of 100, questions 10, sense-making
+    // 100 of 90; the process review 5 of 60.
+    for (index, seconds) in [70.0, 120, 130, 10, 110, 10, 100].enumerated() {
+      if index == 1 { try live.session.adjustTime(minutes: 1) }
+      live.clock.advance(by: seconds)
+      try live.session.next()
+    }
+    live.clock.advance(by: 5)
+    let usage = live.session.state.phaseUsage(at: live.now)
+    #expect(usage.map(\.plannedSeconds) == [60, 200, 240, 180, 60])
+    #expect(usage.map(\.adjustedSeconds) == [60, 260, 240, 180, 60])
+    #expect(usage.map(\.wholeUsedSeconds) == [70, 230, 140, 110, 5])
+    #expect(usage.map(\.ranOver) == [true, true, true, true, false])
+    #expect(usage.map(\.roundsOver) == [[], [1], [0], [1], []])
+    #expect(usage.map(\.roundsOverText) == ["", "round 2", "round 1", "round 2", nil])
+    var several = usage[2]
+    several.roundsOver = [0, 1, 3]
+    #expect(several.roundsOverText == "rounds 1, 2 and 4")
+  }
 }
