@@ -20,12 +20,15 @@ import Testing
     let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
     let session: LiveSession
 
-    init(consultingProtocol: ConsultingProtocol = LiveFixture.drill) throws {
+    init(
+      consultingProtocol: ConsultingProtocol = LiveFixture.drill,
+      focusQuestion: String = "How do we share ownership?"
+    ) throws {
       let setup = SessionSetup(
         title: "Alcohol Plan SLG 3", programme: "Alcohol Plan",
         consultingProtocol: consultingProtocol, participants: LiveFixture.participants,
         rounds: [
-          SessionRound(presenter: 0, focusQuestion: "How do we share ownership?"),
+          SessionRound(presenter: 0, focusQuestion: focusQuestion),
           SessionRound(presenter: 2),
         ])
       session = try LiveSession.create(setup, store: try AppDatabase.inMemory(), clock: clock)
@@ -113,6 +116,36 @@ import Testing
     let frame = room.frame(room.display(moment, notes: true), width: 80, height: 24)
     #expect(frame.lines.contains { $0.contains(moment == .ready ? " READY " : " PAUSED ") })
     expectGolden(frame, "follow-crowded-\(moment)-80x24")
+  }
+
+  /// The presenter's focus question is what the room works on: a long one wraps onto the
+  /// rows under it, the digits moving down, instead of being cut at the window's edge. Past
+  /// three rows it ends with "…".
+  @Test func aLongFocusQuestionWrapsOntoTheRowsUnderIt() throws {
+    let question =
+      "How can the council, the NHS and the police share the night-time economy's "
+      + "licensing data without anyone feeling blamed for what the figures show?"
+    let room = try Room(consultingProtocol: Self.crowded, focusQuestion: question)
+    try room.reach(.running)
+    let frame = room.frame(room.display(.running, notes: true), width: 80, height: 24)
+    let rows = frame.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+    let start = try #require(rows.firstIndex { $0.hasPrefix("Presenter: Zoë Müller · Focus:") })
+    #expect(
+      rows[start...].prefix(3).joined(separator: " ")
+        == "Presenter: Zoë Müller · Focus: \(question)")
+    #expect(rows[start + 3].isEmpty)
+    #expect(rows[start + 4].contains("█"))
+    // The rules, the prompt and the notes are all still there under the digits.
+    #expect(rows.contains { $0.hasPrefix("Rules: Confidentiality agreed") })
+    #expect(rows.contains { $0.hasPrefix("Ask: “What would success look like?”") })
+    #expect(rows.contains { $0.hasPrefix("─ Shared with the room") })
+    let longer = try Room(
+      focusQuestion: Array(repeating: question, count: 3).joined(separator: " "))
+    try longer.reach(.running)
+    let cut = longer.frame(longer.display(.running, notes: false), width: 80, height: 24).lines
+    let first = try #require(cut.firstIndex { $0.contains("Presenter: Zoë Müller") })
+    #expect(cut[first + 2].trimmingCharacters(in: .whitespaces).hasSuffix("…"))
+    #expect(cut[first + 3].trimmingCharacters(in: .whitespaces).isEmpty)
   }
 
   /// Narrower than any window shows it, the line drops "(planned …)", then "of 06:00", then

@@ -65,6 +65,34 @@ import Testing
     }
   }
 
+  /// At 80 columns an action's details line ran out of room: "owner: Amira O'Neill [C…".
+  /// The keys go first, the names stay; at a width where all fits, the keys show; an advice
+  /// flag beside them still shows whole.
+  @Test func theDetailsLineKeepsTheNamesAndDropsTheKeysWhenNarrow() throws {
+    for width in [80, 120] {
+      let f = try LiveFixture(width: width)
+      f.press(.enter)
+      f.type("Share the data")
+      f.press(.control("s"))
+      f.type("ami")
+      f.press(.enter, .control("o"))
+      f.type("ami")
+      f.press(.enter)
+      #expect(f.live?.editor?.owner == 1 && f.live?.editor?.speaker == 1)
+      let row = try #require(f.screen.lines.first { $0.contains("kind: action") })
+      let trimmed = row.trimmingCharacters(in: .whitespaces)
+      if width == 80 {
+        #expect(
+          trimmed == "kind: action · speaker: Amira O'Neill · owner: Amira O'Neill", "\(row)")
+      } else {
+        #expect(
+          trimmed
+            == "kind: action [Tab] · speaker: Amira O'Neill [S-Tab] · owner: Amira O'Neill [Ctrl-O]"
+        )
+      }
+    }
+  }
+
   @Test func choosingAnOwnerMakesTheNoteAnAction() throws {
     let f = try LiveFixture()
     f.press(.enter)

@@ -19,7 +19,7 @@ extension SetupScreen {
       return "Required · \(enter) or \(key(.nextField)): next field · \(key(.start)): start · "
         + "\(key(.help)): all keys"
     case .programme:
-      return "Optional; sessions of one programme are reviewed together · "
+      return "Optional; its sessions are reviewed together · "
         + "\(arrows): pick a previous one"
     case .consultingProtocol:
       let position = "\(arrows): choose (\(state.protocolIndex + 1) of \(state.protocols.count))"

@@ -14,14 +14,15 @@ public enum SummaryScreen {
   /// The summary as styled lines, so scrolling is a slice.
   static func lines(_ state: SummaryState, now: Date, width: Int) -> [(String, Style)] {
     let digest = SessionDigest(id: state.sessionID, state: state.session, at: now)
-    var lines: [(String, Style)] = [
-      ("\(digest.title) · \(digest.programme) · finished", Theme.title),
-      ("Review this summary with the group before anything is shared.", Theme.muted),
-    ]
+    // Wrapped: a long title cut off the programme and "finished" at 80 columns.
+    var lines: [(String, Style)] = TextWrapper.wrap(
+      "\(digest.title) · \(digest.programme) · finished", width: max(1, width)
+    ).map { ($0, Theme.title) }
+    lines.append(("Review this summary with the group before anything is shared.", Theme.muted))
     func section(
       _ title: String, _ notes: [SessionDigest.Entry],
       describe: (SessionDigest.Entry) -> String = {
-        $0.text + ($0.note.content.looksLikeAdvice ? " " + SessionDigest.adviceFlag : "")
+        $0.text + ($0.note.content.looksLikeAdvice ? " " + LiveScreen.adviceFlagJoined : "")
       }
     ) {
       lines.append(("", .plain))
@@ -29,7 +30,7 @@ public enum SummaryScreen {
       if notes.isEmpty { lines.append(("  none recorded", Theme.muted)) }
       for note in notes {
         for (i, line) in TextWrapper.wrap(describe(note), width: max(1, width - 4)).enumerated() {
-          lines.append(((i == 0 ? "• " : "  ") + line, .plain))
+          lines.append(((i == 0 ? "• " : "  ") + LiveScreen.separatingAdviceFlag(line), .plain))
         }
       }
     }

@@ -8,6 +8,8 @@ import TerminalKit
 public enum FollowScreen {
   /// Rows the notes panel keeps when it shows: its rule line and three notes.
   static let minimumNoteRows = 4
+  /// Rows the presenter and their focus question may take before they end with "…".
+  static let aboutRows = 3
 
   /// Draws the display into `area`.
   public static func render(_ state: FollowState, now: Date, into grid: inout Grid, area: Rect) {
@@ -35,10 +37,15 @@ public enum FollowScreen {
     var about: [String] = []
     if let presenter = view.presenter { about.append("Presenter: " + presenter) }
     if let focus = view.focusQuestion { about.append("Focus: " + focus) }
-    grid.put(
-      about.joined(separator: " · "), x: body.x, y: y + 2, style: Theme.heading,
-      maxWidth: body.width)
-    y += 4
+    // The focus question is what the room works on: wrapped onto up to three rows rather
+    // than cut at the window's edge, the digits moving down under it.
+    let aboutRows = LiveScreen.fit(
+      TextWrapper.wrap(about.joined(separator: " · "), width: max(1, body.width)),
+      rows: Self.aboutRows, width: body.width)
+    for (offset, line) in aboutRows.enumerated() {
+      grid.put(line, x: body.x, y: y + 2 + offset, style: Theme.heading, maxWidth: body.width)
+    }
+    y += 3 + max(1, aboutRows.count)
     // What goes under the digits, so the digits take the rest.
     let rules =
       view.rules.isEmpty

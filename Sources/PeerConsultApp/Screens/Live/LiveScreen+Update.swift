@@ -147,7 +147,7 @@ extension LiveState: Screen {
   }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
-    (LiveScreen.title(self), "session \(sessionID.short)")
+    (LiveScreen.title(self, width: environment.width), "session \(sessionID.short)")
   }
 
   public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (

@@ -5,10 +5,13 @@ import TerminalKit
 /// The live screen: where the group is, who speaks, the rules, the time left, the transcript
 /// and the note being written. Everything is computed from the session and `now`.
 public enum LiveScreen {
-  /// The title bar's text: the session and where it stands.
-  public static func title(_ state: LiveState) -> String {
+  /// The title bar's text: the session and where it stands, within `width` columns (the
+  /// bar's leading space included). The session's title gives way first, ending in "…": the
+  /// round and the presenter are what a facilitator glances up for, and a long title pushed
+  /// them off the bar.
+  public static func title(_ state: LiveState, width: Int = .max) -> String {
     let session = state.session
-    var parts = [session.setup.title]
+    var parts: [String] = []
     if let slot = session.current, let round = slot.round {
       parts.append("Round \(round + 1) of \(session.setup.rounds.count)")
       if let presenter = slot.presenter {
@@ -19,7 +22,10 @@ public enum LiveScreen {
     } else {
       parts.append("Ready to start")
     }
-    return parts.joined(separator: " · ")
+    let rest = parts.joined(separator: " · ")
+    // At least a few words of the title stay, however long what follows it.
+    let room = max(12, width - 1 - rest.displayWidth - 3)
+    return session.setup.title.truncated(toWidth: room) + " · " + rest
   }
 
   /// Draws the screen; returns the text cursor when the note editor is open.
@@ -368,14 +374,26 @@ public enum LiveScreen {
     }
     if note.editedAt != nil { text += " (edited)" }
     // Stored with the note when it was saved, so it stays with the note after `n` or `p`.
-    if note.content.looksLikeAdvice { text += " " + SessionDigest.adviceFlag }
+    if note.content.looksLikeAdvice { text += " " + adviceFlagJoined }
     // One line when it fits; continuation lines indented under the text.
     let indent = 6
     let lines = TextWrapper.wrap(head + ": " + text, width: max(1, width - indent))
     guard let first = lines.first else { return [head] }
     let rest = lines.dropFirst().joined(separator: " ")
     let tail = TextWrapper.wrap(rest, width: max(1, width - indent))
-    return [first] + (rest.isEmpty ? [] : tail.map { String(repeating: " ", count: indent) + $0 })
+    let wrapped =
+      [first] + (rest.isEmpty ? [] : tail.map { String(repeating: " ", count: indent) + $0 })
+    return note.content.looksLikeAdvice ? wrapped.map(separatingAdviceFlag) : wrapped
+  }
+
+  /// ``SessionDigest/adviceFlag`` with a no-break space between its words, for wrapping: the
+  /// wrapper breaks only at spaces, and "⚑" ended a line with "advice?" on the next.
+  static let adviceFlagJoined = SessionDigest.adviceFlag.replacingOccurrences(
+    of: " ", with: "\u{A0}")
+
+  /// A wrapped line with ``adviceFlagJoined`` written as the flag is everywhere else.
+  static func separatingAdviceFlag(_ line: String) -> String {
+    line.replacingOccurrences(of: adviceFlagJoined, with: SessionDigest.adviceFlag)
   }
 
   static func time(_ date: Date, _ timeZone: TimeZone) -> String {
@@ -458,28 +476,47 @@ public enum LiveScreen {
     }
   }
 
-  /// Kind, speaker and owner, with the keys that choose them, and the advice flag.
+  /// Kind, speaker and owner, with the keys that choose them, and the advice flag. Where the
+  /// line is too narrow for all of it, the keys go first (the footer and `?` name them) and the
+  /// names stay: at 80 columns an action's owner read "owner: Amira O'Neill [C…".
   static func drawDetails(
     _ editor: NoteEditorState, _ session: SessionState, into grid: inout Grid, area: Rect
   ) {
-    var details =
-      "kind: \(editor.kind.rawValue) [Tab] · speaker: \(editor.speaker.map { name($0, in: session) } ?? "none") [S-Tab]"
-    if editor.kind == .action {
-      details += " · owner: \(editor.owner.map { name($0, in: session) } ?? "none") [Ctrl-O]"
+    func details(keys: Bool) -> String {
+      func key(_ name: String) -> String { keys ? " [\(name)]" : "" }
+      var text =
+        "kind: \(editor.kind.rawValue)\(key("Tab")) · speaker: "
+        + "\(editor.speaker.map { name($0, in: session) } ?? "none")\(key("S-Tab"))"
+      if editor.kind == .action {
+        text +=
+          " · owner: \(editor.owner.map { name($0, in: session) } ?? "none")\(key("Ctrl-O"))"
+      }
+      return text
     }
-    grid.put(details, x: area.x, y: area.y, style: Theme.key, maxWidth: area.width)
+    var flag: (text: String, needed: Bool)?
     if !session.isStarted && editor.editing == nil {
       // Saving a note before the start starts the first phase's timer: said where the eyes
       // are, after the details, never over them (the notice said it as the line opened).
-      let flag = " saving starts the timer "
-      if details.displayWidth + flag.displayWidth < area.width {
-        grid.put(flag, x: area.maxX - flag.displayWidth, y: area.y, style: Theme.amber)
-      }
+      flag = (" saving starts the timer ", false)
     } else if let slot = session.current, slot.phase.noteKind == .question,
       session.looksLikeAdvice(editor.line.string)
     {
-      let flag = " advice or question? "
-      grid.put(flag, x: area.maxX - flag.displayWidth, y: area.y, style: Theme.amber)
+      flag = (" advice or question? ", true)
+    }
+    let withKeys = details(keys: true)
+    let fits = { (text: String, flag: String) in text.displayWidth + flag.displayWidth <= area.width
+    }
+    // The timer's reminder shows only beside the whole line; the advice flag always.
+    let shown: (details: String, flag: String?)
+    switch flag {
+    case let flag? where fits(withKeys, flag.text): shown = (withKeys, flag.text)
+    case let flag? where flag.needed: shown = (details(keys: false), flag.text)
+    default: shown = (fits(withKeys, "") ? withKeys : details(keys: false), nil)
+    }
+    let room = area.width - (shown.flag?.displayWidth ?? 0)
+    grid.put(shown.details, x: area.x, y: area.y, style: Theme.key, maxWidth: room)
+    if let text = shown.flag {
+      grid.put(text, x: area.maxX - text.displayWidth, y: area.y, style: Theme.amber)
     }
   }
 }

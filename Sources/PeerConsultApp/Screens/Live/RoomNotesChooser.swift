@@ -55,8 +55,11 @@ enum RoomNotesChooser {
   static func draw(_ state: LiveState, into grid: inout Grid, area: Rect) {
     guard area.height > 0 else { return }
     let selection = state.roomNotesSelection ?? 0
+    // The keys are the footer's ("Space show/hide  Esc close"): here they cut the heading
+    // at 80 columns.
+    let heading = "─ Shown on the room display (follow --notes), never with names "
     grid.put(
-      "─ Shown on the room display (follow --notes), never with names · Space show/hide · Esc close ",
+      heading + String(repeating: "─", count: max(0, area.width - heading.displayWidth)),
       x: area.x, y: area.y, style: Theme.heading, maxWidth: area.width)
     let kinds = NoteKind.allCases
     let rows = area.height - 1

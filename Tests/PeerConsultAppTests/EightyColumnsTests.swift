@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultApp
+@testable import PeerConsultKit
+@testable import TerminalKit
+
+/// What a line at 80 columns cut off or split: a long session title gives way, so what
+/// follows it on the line shows; the advice flag stays in one piece.
+@Suite struct EightyColumnsTests {
+  static let title =
+    "Night-Time Economy Systems Learning Group, third meeting of the winter programme"
+
+  /// A session of that title, in its first round's first phase, or finished.
+  private func session(finished: Bool = false) throws -> SessionState {
+    let setup = SessionSetup(
+      title: Self.title, programme: "Alcohol Plan", consultingProtocol: LiveFixture.drill,
+      participants: LiveFixture.participants, rounds: [SessionRound(presenter: 0)])
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    var session = try SessionState(setup: setup, createdAt: now)
+    try session.apply(.phaseStarted(slot: 1), at: now)
+    if finished { try session.apply(.finished, at: now) }
+    return session
+  }
+
+  private func frame(_ screen: any Screen) -> [String] {
+    var app = AppState(
+      screen: screen, width: 80, height: 24, now: Date(timeIntervalSince1970: 1_800_000_000))
+    app.timeZone = TimeZone(identifier: "UTC")!
+    return App.render(app).grid.lines
+  }
+
+  /// The live title bar keeps the round and the presenter, and the title ends with "…": the
+  /// title took the whole bar and cut "Round 1 of 1 · Presenter: Zoë Müller" off.
+  @Test func theLiveTitleBarKeepsTheRoundAndThePresenter() throws {
+    let live = LiveState(
+      sessionID: .random(), session: try session(), now: Date(timeIntervalSince1970: 1_800_000_000)
+    )
+    let bar = try #require(frame(live).first)
+    #expect(bar.hasPrefix(" Night-Time Economy Systems Learning"))
+    #expect(bar.contains("… · Round 1 of 1 · Presenter: Zoë Müller"))
+    #expect(bar.displayWidth <= 80)
+    // A title that fits is left whole.
+    #expect(
+      LiveScreen.title(live, width: 200)
+        == "\(Self.title) · Round 1 of 1 · Presenter: Zoë Müller")
+  }
+
+  /// The summary's first line wraps: the programme and "finished" were cut off after the title.
+  @Test func theSummarysFirstLineWrapsInsteadOfLosingTheProgramme() throws {
+    let summary = SummaryState(sessionID: .random(), session: try session(finished: true))
+    let rows = frame(summary).map { $0.trimmingCharacters(in: .whitespaces) }
+    let first = try #require(rows.firstIndex { $0.hasPrefix("Night-Time Economy") })
+    #expect(
+      rows[first...].prefix(2).joined(separator: " ")
+        == "\(Self.title) · Alcohol Plan · finished")
+    #expect(rows[first + 2] == "Review this summary with the group before anything is shared.")
+  }
+
+  /// "⚑ advice?" is never split across two lines of the transcript, whatever the note's
+  /// length: the wrapper broke at its space, leaving "⚑" at a line's end.
+  @Test func theAdviceFlagIsNeverSplitAcrossLines() throws {
+    var session = try session()
+    let words = "Why not ask the police to share the licensing figures with everyone in the room"
+      .split(separator: " ")
+    var split: [String] = []
+    for count in 1...words.count {
+      let text = words.prefix(count).joined(separator: " ") + "?"
+      try session.apply(
+        .noteAdded(
+          id: count, slot: 1,
+          content: NoteContent(text: text, kind: .question, looksLikeAdvice: true)),
+        at: Date(timeIntervalSince1970: 1_800_000_000))
+      let note = try #require(session.visibleNotes.last)
+      for width in [40, 60, 76] {
+        let lines = LiveScreen.noteLines(
+          note, session, timeZone: TimeZone(identifier: "UTC")!, width: width)
+        #expect(lines.joined(separator: " ").contains("⚑ advice?"))
+        if lines.contains(where: { $0.hasSuffix("⚑") || $0.contains("\u{A0}") }) {
+          split.append("\(width): \(lines)")
+        }
+      }
+    }
+    #expect(split.isEmpty, "\(split)")
+  }
+}
