@@ -11,7 +11,8 @@ struct ErasePersonCommand: ParsableCommand {
     discussion: """
       Their name becomes a permanent pseudonym ([Erased person 1]) and their organisation \
       [erased organisation] in every session they took part in, and mentions of both in \
-      titles, focus questions and every version of every note are replaced too. Each session \
+      titles, focus questions and every version of every note are replaced too, there and in \
+      every meeting of a standing group they were a member of (those they missed included). Each session \
       records the erasure, never the name. The database is then rewritten so that no byte of \
       what was removed stays in the file, its WAL or its free pages. Backups and exports made \
       before are not touched. Refused while one of their sessions is being facilitated in \
@@ -32,7 +33,8 @@ struct ErasePersonCommand: ParsableCommand {
     defer { database.closeForExit() }
     if !yes {
       try Confirmation.ask(
-        "Erase \(name) from every session they took part in? It cannot be undone. [y/N] ",
+        "Erase \(name) from every session they took part in and their standing groups' "
+          + "meetings? It cannot be undone. [y/N] ",
         noTerminal:
           "erase-person rewrites sessions for good: run it in a terminal to confirm, or add --yes.",
         declined: "Nothing was erased.")

@@ -84,7 +84,8 @@ import Testing
     f.press(.down, .character("e"))
     #expect(
       question(f)
-        == "Erase Amira O'Neill (NHS Trust) and every mention of them from every session, for good? y/n"
+        == "Erase Amira O'Neill (NHS Trust) and every mention of them from every session they "
+        + "took part in and every meeting of their standing groups, for good? y/n"
     )
     f.press(.character("y"))
     #expect(f.runner.state.notice?.text == "Erased from 2 sessions: now [Erased person 1].")

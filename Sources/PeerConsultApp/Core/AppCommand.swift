@@ -70,8 +70,8 @@ public enum AppCommand: Equatable, Sendable {
   case dropDraft(SessionID)
   /// Delete a stored session for good (refused while another program facilitates it).
   case deleteSession(SessionID)
-  /// Erase the person called `name` from every session they took part in, then read the
-  /// session `shown` again.
+  /// Erase the person called `name` from every session they took part in and their standing
+  /// groups' meetings, then read the session `shown` again.
   case erasePerson(name: String, shown: SessionID)
   /// Follow a session another program runs, for the room display: the one named, or with
   /// nil the latest (``SessionFollower/latest(in:dataDirectory:)``); `notes` allows the

@@ -44,7 +44,9 @@ extension AppDatabase {
   /// Erases the person called `name` (without regard to case or accents) from every session
   /// they took part in: their name and organisation become a permanent pseudonym,
   /// `[Erased person N]`, and so do mentions of them in titles, focus questions and every
-  /// version of every note. This is the one rewrite of the event log allowed: each session's
+  /// version of every note. The meetings of a standing group they were a member of, those
+  /// they missed included, are rewritten too: a meeting names its absent members ("carried:
+  /// Priya is on leave"), and its carry notes and drop reasons follow up their actions. This is the one rewrite of the event log allowed: each session's
   /// events are re-coded and re-projected, and a `personErased` event that holds only the
   /// pseudonym records it, at `date`. Nothing of the removed text is left in the file, its WAL
   /// or its free pages. Refused, changing nothing, when `isLive` says another program is
@@ -56,9 +58,10 @@ extension AppDatabase {
     guard !wanted.isEmpty else { throw .noSuchPerson(name) }
     var erasure: Erasure?
     let cleared = try leavingNoTrace { db in
-      let sessions = try Self.sessions(withParticipant: wanted, in: db)
       let groups = try Self.groups(withMember: wanted, in: db)
+      let sessions = try Self.sessions(withParticipant: wanted, orMember: groups, in: db)
       guard !sessions.isEmpty || !groups.isEmpty else { throw StoreError.noSuchPerson(name) }
+      let members = try Self.memberships(of: wanted, in: groups, db)
       if let live = sessions.first(where: isLive) { throw StoreError.openElsewhere(live) }
       // Numbered across sessions and groups, whose payloads hold the same words.
       let erased =
@@ -74,7 +77,7 @@ extension AppDatabase {
             """) ?? 0
       let pseudonym = "[Erased person \(erased + 1)]"
       for session in sessions {
-        try Self.erase(name, as: pseudonym, from: session, at: date, in: db)
+        try Self.erase(name, as: pseudonym, from: session, members: members, at: date, in: db)
       }
       for group in groups {
         try Self.erase(name, as: pseudonym, fromGroup: group, at: date, in: db)
@@ -86,26 +89,34 @@ extension AppDatabase {
     return erasure
   }
 
-  /// The sessions the person called `name` (without regard to case or accents) took part in,
-  /// oldest first: those ``erasePerson(named:at:isLive:)`` would rewrite.
+  /// The sessions ``erasePerson(named:at:isLive:)`` would rewrite, oldest first: those the
+  /// person called `name` (without regard to case or accents) took part in, and the meetings
+  /// of the standing groups they were a member of.
   public func sessions(withParticipant name: String) throws(StoreError) -> [SessionID] {
     let wanted = TermReplacer.nameKey(name)
-    return try read { db in try Self.sessions(withParticipant: wanted, in: db) }
+    return try read { db in
+      try Self.sessions(
+        withParticipant: wanted, orMember: Self.groups(withMember: wanted, in: db), in: db)
+    }
   }
 
-  /// ``sessions(withParticipant:)`` of a name already folded, inside the caller's read or
-  /// write.
-  private static func sessions(withParticipant wanted: [Character], in db: Database) throws
-    -> [SessionID]
-  {
+  /// ``sessions(withParticipant:)`` of a name already folded, with the groups it was a member
+  /// of, inside the caller's read or write.
+  private static func sessions(
+    withParticipant wanted: [Character], orMember groups: [GroupID], in db: Database
+  ) throws -> [SessionID] {
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT DISTINCT p.session_id, p.name FROM participants p
+        SELECT DISTINCT p.session_id, p.name, s.group_id FROM participants p
         JOIN sessions s ON s.id = p.session_id ORDER BY s.created_at, s.id
         """)
+    let groupIDs = Set(groups.map(\.rawValue))
     var sessions: [SessionID] = []
-    for row in rows where TermReplacer.nameKey(row["name"] as String) == wanted {
+    for row in rows
+    where (row["group_id"] as String?).map(groupIDs.contains) == true
+      || TermReplacer.nameKey(row["name"] as String) == wanted
+    {
       if let session = SessionID(rawValue: row["session_id"]), !sessions.contains(session) {
         sessions.append(session)
       }
@@ -113,9 +124,34 @@ extension AppDatabase {
     return sessions
   }
 
-  /// Rewrites `session`'s events without the person and appends the erasure event.
+  /// The person as the standing groups `groups` knew them (each time they joined one), so a
+  /// meeting they missed has their organisation to replace too.
+  private static func memberships(
+    of wanted: [Character], in groups: [GroupID], _ db: Database
+  ) throws -> [Participant] {
+    guard !groups.isEmpty else { return [] }
+    var members: [Participant] = []
+    for group in groups {
+      let payloads = try String.fetchAll(
+        db,
+        sql: "SELECT payload FROM group_events WHERE group_id = ? AND type = 'memberJoined'",
+        arguments: [group.rawValue])
+      for payload in payloads {
+        if case .memberJoined(let participant) = try GroupEventCodec.event(fromPayload: payload),
+          TermReplacer.nameKey(participant.name) == wanted, !members.contains(participant)
+        {
+          members.append(participant)
+        }
+      }
+    }
+    return members
+  }
+
+  /// Rewrites `session`'s events without the person and appends the erasure event. A meeting
+  /// of their standing group that they missed knows them as `members` (their memberships).
   private static func erase(
-    _ name: String, as pseudonym: String, from session: SessionID, at date: Date, in db: Database
+    _ name: String, as pseudonym: String, from session: SessionID, members: [Participant],
+    at date: Date, in db: Database
   ) throws {
     let rows = try Row.fetchAll(
       db, sql: "SELECT seq, at, payload FROM events WHERE session_id = ? ORDER BY seq",
@@ -146,8 +182,14 @@ extension AppDatabase {
           })
       }
     }
+    // Absent, they are not among its people, but mentions of them and of their organisation
+    // (unless someone there belongs to it) still go.
+    let tookPart = participants.contains {
+      TermReplacer.nameKey($0.name) == TermReplacer.nameKey(name)
+    }
     let eraser = PersonEraser(
-      name: name, pseudonym: pseudonym, participants: participants, written: written)
+      name: name, pseudonym: pseudonym, participants: participants + (tookPart ? [] : members),
+      written: written)
     try removeRows(of: session, in: db)
     var rewritten = events.map {
       RecordedEvent(sequence: $0.sequence, at: $0.at, event: eraser.erase($0.event))

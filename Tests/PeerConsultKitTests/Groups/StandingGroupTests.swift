@@ -152,4 +152,58 @@ import Testing
     #expect(bytes.range(of: Data("Priya".utf8)) == nil)
     #expect(bytes.range(of: Data("Devon Police".utf8)) == nil)
   }
+
+  /// A meeting of the group that the erased member missed is rewritten too: its carry note on
+  /// their action, its drop reason and its notes named them and their organisation, and
+  /// stayed. A one-off session they were not in is left as it is, as the guide says.
+  @Test func theMeetingsTheyMissedAreRewrittenTooAndOneOffSessionsAreNot() throws {
+    let store = try StoreFixture()
+    let database = store.database
+    let priya = Participant(name: "Priya Patel", organisation: "Devon Police", level: .middle)
+    let group = try database.createGroup(
+      name: "North", programme: "Alcohol Plan", members: Fixtures.participants + [priya],
+      at: store.clock.now())
+    var setup = Fixtures.setup(title: "North 1")
+    setup.group = group.id
+    setup.participants = Fixtures.participants + [priya]
+    let first = try store.live(setup)
+    try first.start()
+    let action = try first.addNote(
+      NoteContent(text: "Bring the figures", kind: .action, owner: 3))
+    let other = try first.addNote(
+      NoteContent(text: "Ask licensing", kind: .action, owner: 0))
+    try first.finish()
+    store.clock.advance(by: 3600)
+    // Priya sent apologies to the second meeting.
+    setup.title = "North 2"
+    setup.participants = Fixtures.participants
+    let second = try store.live(setup)
+    try second.followUp(
+      ActionReference(session: first.id, note: action.id),
+      .carried(note: "Priya Patel is on leave; Devon Police figures due"))
+    try second.followUp(
+      ActionReference(session: first.id, note: other.id),
+      .dropped(reason: "Priya said licensing is done"))
+    try second.start()
+    try second.addNote(NoteContent(text: "Priya's team at Devon Police agreed", kind: .theme))
+    let alone = try store.live(Fixtures.setup(title: "Alone"))
+    try alone.start()
+    try alone.addNote(NoteContent(text: "Priya Patel came up", kind: .other))
+
+    #expect(try database.sessions(withParticipant: "Priya Patel") == [first.id, second.id])
+    let erasure = try database.erasePerson(named: "Priya Patel", at: store.clock.now())
+    #expect(erasure.sessions == [first.id, second.id])
+    let events = try database.events(of: second.id)
+    let payloads = try events.map { try SessionEventCodec.payload(of: $0.event) }.joined()
+    #expect(!payloads.contains("Priya") && !payloads.contains("Devon Police"))
+    #expect(payloads.contains("[Erased person 1] is on leave; [erased organisation] figures due"))
+    #expect(payloads.contains("[Erased person 1] said licensing is done"))
+    #expect(payloads.contains("[Erased person 1]'s team at [erased organisation] agreed"))
+    #expect(events.last?.event == .personErased(pseudonym: "[Erased person 1]"))
+    // Its people are as they were.
+    #expect(
+      try database.loadSession(second.id).participants.map(\.name) == ["Asha", "Ben", "Chloé"])
+    #expect(
+      try database.loadSession(alone.id).visibleNotes.map(\.text) == ["Priya Patel came up"])
+  }
 }

@@ -72,7 +72,8 @@ extension TranscriptState: Screen {
       [.down, .character("j")], .down, "down", "Move down", in: [.people], footer: false),
     KeyBinding(
       [.character("e"), .delete], .erasePerson, "erase",
-      "Erase the selected person from every session they took part in, for good (asks first)",
+      "Erase the selected person from every session they took part in and their standing "
+        + "groups' meetings, for good (asks first)",
       in: [.people]),
     KeyBinding(
       [.character("w")], .people, "transcript", "Back to the transcript", in: [.people],
@@ -149,7 +150,8 @@ extension TranscriptState: Screen {
           .confirm(
             question:
               "Erase \(person.name)\(organisation) and every mention of them from every "
-              + "session, for good? y/n",
+              + "session they took part in and every meeting of their standing groups, for "
+              + "good? y/n",
             onYes: [.command(.erasePerson(name: person.name, shown: sessionID))])
         ]
       }
