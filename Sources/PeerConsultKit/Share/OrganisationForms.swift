@@ -36,9 +36,16 @@ enum OrganisationForms {
         said += spellings(of: words.dropLast().joined(separator: " "))
       }
     }
-    let forms = said + said.flatMap(joined)
+    // Joined, a name of ordinary words may be a word of its own ("homecare" for Home Care):
+    // replaced, but shown for review, where the facilitator can keep it. Its care is not
+    // read from the joined form, whose hyphens would make it ordinary ("baker-charity").
+    let forms =
+      said.map { ($0, care(of: $0)) }
+      + said.flatMap { spelling in
+        joined(spelling).map { ($0, care(of: spelling).isEmpty ? [] : TermReplacer.Care.guess) }
+      }
     var seen = Set<[Character]>()
-    return forms.filter { seen.insert(TermReplacer.fold($0)).inserted }.map { ($0, care(of: $0)) }
+    return forms.filter { seen.insert(TermReplacer.fold($0.0)).inserted }
   }
 
   /// Forms guessed from the name: its acronym; and when its last word says what kind of
@@ -61,8 +68,8 @@ enum OrganisationForms {
         guesses.append(("\(words[words.count - 2]) \(last)", [.ordinaryWord, .guess]))
         for spelling in spellings(of: words.dropLast().joined(separator: " ")) {
           guesses.append((spelling, [.ordinaryWord, .guess]))
-          // "stlukes.org" for "St Luke's Hospice".
-          guesses += joined(spelling).map { ($0, [.ordinaryWord, .guess]) }
+          // "stlukes.org" for "St Luke's Hospice"; shown for review however it is written.
+          guesses += joined(spelling).map { ($0, .guess) }
         }
       }
     }
@@ -70,15 +77,17 @@ enum OrganisationForms {
   }
 
   /// `spelling`'s words joined as an e-mail domain, a web address or a handle writes them
-  /// ("bakercharity.org", "st-lukes-hospice.nhs.uk", "#BakerCharity"), so that an address does
-  /// not name the organisation whose people it replaces: run together and with hyphens. Only
-  /// a spelling without apostrophes or "&" (``spellings(of:)`` gives one for each), and only
-  /// where the joined name is long enough not to be a word of its own by chance.
+  /// ("bakercharity.org", "st-lukes-hospice.nhs.uk", "#BakerCharity", "ageuk.org.uk"), so
+  /// that an address does not name the organisation whose people it replaces: run together
+  /// and with hyphens, without full stops and commas ("St. Luke's"). Only a spelling without
+  /// apostrophes or "&" (``spellings(of:)`` gives one for each), and of four letters or more.
   private static func joined(_ spelling: String) -> [String] {
-    let words = spelling.split(whereSeparator: \.isWhitespace)
+    let words = spelling.split(whereSeparator: \.isWhitespace).map {
+      $0.filter { $0 != "." && $0 != "," }
+    }.filter { !$0.isEmpty }
     guard words.count >= 2,
       words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }),
-      words.reduce(0, { $0 + $1.count }) >= 6
+      words.reduce(0, { $0 + $1.count }) >= 4
     else { return [] }
     return [words.joined(), words.joined(separator: "-")]
   }

@@ -48,9 +48,10 @@ struct PersonEraser {
     where !participant.organisation.isEmpty
       && !othersOrganisations.contains(Self.key(participant.organisation))
     {
+      // A guess is never rewritten for good: no one reviews an erasure's matches.
       for (form, care) in OrganisationForms.names(
         participant.organisation, aliases: participant.organisationAliases)
-      {
+      where !care.contains(.guess) {
         replacer.add(form, replacement: Self.erasedOrganisation, care: care)
       }
     }

@@ -468,22 +468,34 @@ import Testing
   }
 
   /// An organisation of several words is written joined in an e-mail domain, a web address or
-  /// a handle ("bakercharity.org", "st-lukes-hospice.nhs.uk", "#BakerCharity"): those forms
-  /// are the organisation, replaced as its name is. Before, `rose.baker@bakercharity.org`
-  /// went out as `[Participant A]@bakercharity.org`, naming the charity. Words that only
-  /// contain the joined name ("bakercharityshop") stay.
+  /// a handle ("bakercharity.org", "st-lukes-hospice.nhs.uk", "#BakerCharity", "ageuk.org.uk"):
+  /// those forms are the organisation, replaced as its name is. Before,
+  /// `rose.baker@bakercharity.org` went out as `[Participant A]@bakercharity.org`, naming the
+  /// charity. A name of ordinary words joined may be a word of its own ("homecare" for Home
+  /// Care): replaced, but shown for review. Words that only contain the joined name
+  /// ("bakercharityshop") stay.
   @Test func anOrganisationJoinedAsInAnAddressIsReplaced() throws {
     let anonymiser = try anonymiser([
       Participant(name: "Rose Baker", organisation: "Baker Charity", level: .senior),
-      Participant(name: "Amira Khan", organisation: "St Luke's Hospice", level: .frontline),
+      Participant(name: "Amira Khan", organisation: "St. Luke's Hospice", level: .frontline),
+      Participant(name: "Wei Chen", organisation: "Age UK", level: .middle),
+      Participant(name: "Sam Hill", organisation: "Home Care", level: .other),
+      Participant(name: "Jo Kerr", organisation: "Quixcorp Holdings", level: .other),
     ])
     #expect(
       anonymiser.scrub(
-        "Mail rose.baker@bakercharity.org or see st-lukes-hospice.nhs.uk, #BakerCharity, "
-          + "StLukesHospice and bakercharityshop")
-        == "Mail [Participant A]@[Organisation 1].org or see [Organisation 2].nhs.uk, "
-        + "#[Organisation 1], [Organisation 2] and bakercharityshop")
-    #expect(anonymiser.matches(in: "bakercharity.org").map(\.suspicion) == [nil])
+        "Mail rose.baker@bakercharity.org or amira@baker-charity.org, see "
+          + "st-lukes-hospice.nhs.uk, stlukeshospice.org, #BakerCharity, ageuk.org.uk, "
+          + "quixcorp-holdings.com and bakercharityshop")
+        == "Mail [Participant A]@[Organisation 1].org or [Participant B]@[Organisation 1].org, see "
+        + "[Organisation 2].nhs.uk, [Organisation 2].org, #[Organisation 1], [Organisation 3].org.uk, "
+        + "[Organisation 5].com and bakercharityshop")
+    // A name with a word of its own is the organisation, joined or not.
+    #expect(anonymiser.matches(in: "quixcorpholdings.com").map(\.suspicion) == [nil])
+    // Ordinary words joined are replaced and shown for review.
+    #expect(anonymiser.scrub("She needs homecare daily") == "She needs [Organisation 4] daily")
+    #expect(anonymiser.matches(in: "homecare").map { $0.suspicion != nil } == [true])
+    #expect(anonymiser.matches(in: "bakercharity.org").map { $0.suspicion != nil } == [true])
     // The words before its kind, joined ("stlukes.org"), are a guess, shown for review.
     #expect(anonymiser.matches(in: "see stlukes.org").map { $0.suspicion != nil } == [true])
   }
