@@ -77,13 +77,18 @@ struct FollowCommand: ParsableCommand {
       if status != 0 { throw ExitCode(status) }
       return
     }
-    let status = try InteractiveTerminal.run(location: location) { services in
+    let status = try InteractiveTerminal.run(location: location, crashAdvice: Self.crashAdvice) {
+      services in
       guard let named else { return .follow(nil, notes: notes) }
       guard let database = try services.database() else { throw StoreError.noSessions }
       return .follow(try database.resolveSession(named), notes: notes)
     }
     if status != 0 { throw ExitCode(status) }
   }
+
+  /// What a room display's crash line says: it holds nothing to resume (`resume latest` would
+  /// open the facilitator's session in a second window), so the same command again.
+  static let crashAdvice = ": run the same `peerconsult follow` command again to show the display."
 
   /// The session named on the command line; nil for the latest (none named, or `latest`).
   private var named: String? {

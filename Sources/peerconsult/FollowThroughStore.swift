@@ -44,8 +44,12 @@ struct FollowThroughStore {
       if status != 0 { throw ExitCode(status) }
       return
     }
+    // Its folder is a copy made for this display, gone with it: after a crash, the command
+    // that shows the display again.
     let status = try InteractiveTerminal.run(
-      location: DataLocation(dataDirectory: folder, protocolsDirectory: location.protocolsDirectory)
+      location: DataLocation(
+        dataDirectory: folder, protocolsDirectory: location.protocolsDirectory),
+      crashAdvice: FollowCommand.crashAdvice
     ) { services in
       services.followSource = follow
       return .follow(follow.session, notes: notes)

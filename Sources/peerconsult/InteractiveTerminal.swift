@@ -18,9 +18,11 @@ enum InteractiveTerminal {
   ///     screen it opens leaves the program. Without one, the home screen.
   ///   - takeOver: whether the session may be taken over from a machine whose lease on the
   ///     shared store expired (`resume --take-over`).
+  ///   - crashAdvice: what a crash's line says after "the terminal was restored"; by default
+  ///     that saved notes are safe and the command that resumes, with this data folder.
   static func run(
     location: DataLocation, firstScreen: (any Screen)? = nil, takeOver: Bool = false,
-    task: ((AppServices) throws -> AppCommand)? = nil
+    crashAdvice: String? = nil, task: ((AppServices) throws -> AppCommand)? = nil
   ) throws -> Int32 {
     // Before anything is read or made: ncurses, given a type it does not know, prints a line
     // of its own and ends the program.
@@ -79,7 +81,9 @@ enum InteractiveTerminal {
       first = services.perform(.countUnfinished)
     }
     // Handlers first: ncurses then leaves them alone and the loop can exit cleanly.
-    TerminalRestorer.installSignalHandlers(resumeCommand: location.command("resume latest"))
+    TerminalRestorer.installSignalHandlers(
+      crashAdvice: crashAdvice
+        ?? TerminalRestorer.resumeAdvice(location.command("resume latest")))
     if !NCursesTerminal.adoptUserLocale() {
       state.localeWarning =
         "Locale is not UTF-8 (set LANG=C.UTF-8): accented and non-Latin text may show wrongly."

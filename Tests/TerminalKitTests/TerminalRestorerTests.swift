@@ -28,14 +28,15 @@ extension NCursesTerminalTests {
     static let resumeCommand =
       "peerconsult resume latest --data-dir '/home/facilitator/Documents/"
       + String(repeating: "Systems Learning Groups ", count: 12) + "2026/data'"
+    static let advice = TerminalRestorer.resumeAdvice(resumeCommand)
 
     @Test func theCrashLinesAndRestoreBytesArePreparedBeforeAnyHandlerRuns() {
-      TerminalRestorer.prepareCrashOutput(resumeCommand: Self.resumeCommand)
+      TerminalRestorer.prepareCrashOutput(advice: Self.advice)
       #expect(TerminalRestorer.preparedCrashOutput(slot: 0) == TerminalRestorer.restoreSequence)
       for signal in TerminalRestorer.crashSignals {
         let line = TerminalRestorer.preparedCrashOutput(slot: Int(signal))
         #expect(
-          line == TerminalRestorer.crashMessage(for: signal, resumeCommand: Self.resumeCommand))
+          line == TerminalRestorer.crashMessage(for: signal, advice: Self.advice))
         // One line, which says what happened and what to do, with the folder whole.
         #expect(line?.filter { $0 == "\n" }.count == 1)
         #expect(line?.contains("(signal \(signal)); the terminal was restored") == true)
@@ -46,7 +47,7 @@ extension NCursesTerminalTests {
     }
 
     @Test func theHandlerWritesThePreparedBytesAndOnlyRestoresAScreenInUse() throws {
-      TerminalRestorer.prepareCrashOutput(resumeCommand: Self.resumeCommand)
+      TerminalRestorer.prepareCrashOutput(advice: Self.advice)
       for screenInUse in [true, false] {
         var terminal: [Int32] = [-1, -1]
         var message: [Int32] = [-1, -1]
@@ -58,7 +59,7 @@ extension NCursesTerminalTests {
         #expect(drain(terminal[0]) == (screenInUse ? TerminalRestorer.restoreSequence : ""))
         #expect(
           drain(message[0])
-            == TerminalRestorer.crashMessage(for: SIGSEGV, resumeCommand: Self.resumeCommand))
+            == TerminalRestorer.crashMessage(for: SIGSEGV, advice: Self.advice))
         close(terminal[0])
         close(message[0])
       }

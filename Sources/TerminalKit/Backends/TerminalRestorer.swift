@@ -25,7 +25,7 @@ public enum TerminalRestorer {
   /// The read end of that pipe, polled beside the terminal's input (-1 before installation).
   public static let wakeRead = Atomic<Int32>(-1)
   /// The address of the crash handler's bytes (a ``CrashBuffer``), 0 until
-  /// ``prepareCrashOutput(resumeCommand:)``. Kept as a number: an atomic pointer is not `Sendable`.
+  /// ``prepareCrashOutput(advice:)``. Kept as a number: an atomic pointer is not `Sendable`.
   private static let crashOutput = Atomic<UInt>(0)
   /// The address of the terminal's modes before ncurses changed them, for the crash
   /// handler's `tcsetattr`; 0 when standard input is not a terminal.
@@ -45,20 +45,28 @@ public enum TerminalRestorer {
   /// ECMA-48/xterm sequences, which terminals that lack one of these modes ignore.
   static let restoreSequence = "\u{1B}[?2004l\u{1B}[0m\u{1B}[?25h\u{1B}[?1l\u{1B}>\u{1B}[?1049l"
 
-  /// The one line a crash prints on standard error, ending with `resumeCommand`.
-  static func crashMessage(for signal: Int32, resumeCommand: String) -> String {
-    "peerconsult: internal error (signal \(signal)); the terminal was restored and saved notes"
-      + " are safe: run `\(resumeCommand)` to carry on.\n"
+  /// What a crash's line says after "the terminal was restored" in a program that keeps
+  /// notes: that they are safe, and `command`, which resumes.
+  public static func resumeAdvice(_ command: String) -> String {
+    " and saved notes are safe: run `\(command)` to carry on."
+  }
+
+  /// The one line a crash prints on standard error, ending with `advice`.
+  static func crashMessage(for signal: Int32, advice: String) -> String {
+    "peerconsult: internal error (signal \(signal)); the terminal was restored\(advice)\n"
   }
 
   /// Installs the handlers. Call before starting ncurses, so ncurses keeps ours.
   ///
-  /// - Parameter resumeCommand: what the user types to carry on after a crash, as the crash's
-  ///   line names it: with the data folder when it is not the one found by default, since
-  ///   `peerconsult resume latest` alone would look in another folder.
-  public static func installSignalHandlers(resumeCommand: String = "peerconsult resume latest") {
+  /// - Parameter crashAdvice: what a crash's line says after "the terminal was restored":
+  ///   how to carry on, as the program was started (the command that resumes, with the data
+  ///   folder when it is not the one found by default, since `peerconsult resume latest`
+  ///   alone would look in another folder; for a room display, the command that shows it).
+  public static func installSignalHandlers(
+    crashAdvice: String = resumeAdvice("peerconsult resume latest")
+  ) {
     // Everything the crash handler writes exists before the handler does.
-    prepareCrashOutput(resumeCommand: resumeCommand)
+    prepareCrashOutput(advice: crashAdvice)
     var fds: [Int32] = [-1, -1]
     if pipe(&fds) == 0 {
       for fd in fds {
@@ -116,11 +124,11 @@ public enum TerminalRestorer {
   /// Lays out the crash handler's bytes and saves the terminal's modes. Allocates, so it runs
   /// before the handlers are installed; calling it again changes nothing (a process shows one
   /// interface, with one data folder).
-  static func prepareCrashOutput(resumeCommand: String) {
+  static func prepareCrashOutput(advice: String) {
     guard crashOutput.load(ordering: .acquiring) == 0 else { return }
     var texts = [0: restoreSequence]
     for sig in crashSignals {
-      texts[Int(sig)] = crashMessage(for: sig, resumeCommand: resumeCommand)
+      texts[Int(sig)] = crashMessage(for: sig, advice: advice)
     }
     let buffer = CrashBuffer(texts)
     var modes = termios()
@@ -150,7 +158,7 @@ public enum TerminalRestorer {
   }
 
   /// The bytes prepared for `slot` (0: the restore sequence, n: signal n's line), read back the
-  /// way the handler reads them; nil before ``prepareCrashOutput(resumeCommand:)``.
+  /// way the handler reads them; nil before ``prepareCrashOutput(advice:)``.
   static func preparedCrashOutput(slot: Int) -> String? {
     guard let pointer = UnsafeMutableRawPointer(bitPattern: crashOutput.load(ordering: .acquiring))
     else { return nil }
