@@ -46,6 +46,20 @@ import Testing
         == "\(Self.title) · Round 1 of 1 · Presenter: Zoë Müller")
   }
 
+  /// What waits for the shared store shows beside a long title, which gives way to it: the
+  /// title took the whole bar and the count of notes not sent was not drawn.
+  @Test func theStoresBacklogShowsBesideALongTitle() throws {
+    let live = LiveState(
+      sessionID: .random(), session: try session(), now: Date(timeIntervalSince1970: 1_800_000_000)
+    )
+    var app = AppState(
+      screen: live, width: 80, height: 24, now: Date(timeIntervalSince1970: 1_800_000_000))
+    app.pushStatus = PushStatus(waiting: 2, blocked: "held by dan@laptop2")
+    let bar = App.render(app).grid.lines[0]
+    #expect(bar.hasSuffix("↑ 2 not sent: held by dan@laptop2 "), "\(bar)")
+    #expect(bar.contains("… · Round 1 of 1 · Presenter"), "\(bar)")
+  }
+
   /// The summary's first line wraps: the programme and "finished" were cut off after the title.
   @Test func theSummarysFirstLineWrapsInsteadOfLosingTheProgramme() throws {
     let summary = SummaryState(sessionID: .random(), session: try session(finished: true))

@@ -120,25 +120,37 @@ import Testing
 
   /// The presenter's focus question is what the room works on: a long one wraps onto the
   /// rows under it, the digits moving down, instead of being cut at the window's edge. Past
-  /// three rows it ends with "…".
+  /// three rows, or where the rows are needed by the smallest digits and what goes under
+  /// them (the notes panel's heading and three notes), it ends with "…".
   @Test func aLongFocusQuestionWrapsOntoTheRowsUnderIt() throws {
     let question =
       "How can the council, the NHS and the police share the night-time economy's "
       + "licensing data without anyone feeling blamed for what the figures show?"
     let room = try Room(consultingProtocol: Self.crowded, focusQuestion: question)
     try room.reach(.running)
-    let frame = room.frame(room.display(.running, notes: true), width: 80, height: 24)
-    let rows = frame.lines.map { $0.trimmingCharacters(in: .whitespaces) }
-    let start = try #require(rows.firstIndex { $0.hasPrefix("Presenter: Zoë Müller · Focus:") })
+    func rows(height: Int, notes: Bool) -> [String] {
+      room.frame(room.display(.running, notes: notes), width: 80, height: height).lines.map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    let tall = rows(height: 30, notes: true)
+    let start = try #require(tall.firstIndex { $0.hasPrefix("Presenter: Zoë Müller · Focus:") })
     #expect(
-      rows[start...].prefix(3).joined(separator: " ")
+      tall[start...].prefix(3).joined(separator: " ")
         == "Presenter: Zoë Müller · Focus: \(question)")
-    #expect(rows[start + 3].isEmpty)
-    #expect(rows[start + 4].contains("█"))
+    #expect(tall[start + 3].isEmpty)
+    #expect(tall[start + 4].contains("█"))
     // The rules, the prompt and the notes are all still there under the digits.
-    #expect(rows.contains { $0.hasPrefix("Rules: Confidentiality agreed") })
-    #expect(rows.contains { $0.hasPrefix("Ask: “What would success look like?”") })
-    #expect(rows.contains { $0.hasPrefix("─ Shared with the room") })
+    #expect(tall.contains { $0.hasPrefix("Rules: Confidentiality agreed") })
+    #expect(tall.contains { $0.hasPrefix("Ask: “What would success look like?”") })
+    // At 80x24 with every row under the digits taken, the question gives way to the notes
+    // panel, which keeps its heading and three rows.
+    let small = rows(height: 24, notes: true)
+    let focus = try #require(small.firstIndex { $0.hasPrefix("Presenter: Zoë Müller") })
+    #expect(small[focus].hasSuffix("…") || small[focus + 1].hasSuffix("…"))
+    let panel = try #require(small.firstIndex { $0.hasPrefix("─ Shared with the room") })
+    #expect(small.count - 1 - panel - 1 >= FollowScreen.minimumNoteRows - 1)
+    #expect(small[panel + 1..<small.count - 1].filter { !$0.isEmpty }.count >= 2)
     let longer = try Room(
       focusQuestion: Array(repeating: question, count: 3).joined(separator: " "))
     try longer.reach(.running)

@@ -38,10 +38,18 @@ public enum App {
     }
     let (top, body, screenArea, noticeArea, footerRow) = layout(state)
     let environment = state.environment
-    let title = state.screen.title(environment)
+    // What waits to be sent to the shared store always shows: a title that adapts to its
+    // width (the live screen's) is given what is left beside it, any other is cut.
+    let backlog = state.pushStatus.titleText
+    var titleEnvironment = environment
+    if !backlog.isEmpty {
+      titleEnvironment.width = max(1, environment.width - backlog.displayWidth - 3)
+    }
+    let title = state.screen.title(titleEnvironment)
+    let right = titleRight(title, backlog: backlog, width: top.width)
     Chrome.titleBar(
-      title.left, right: titleRight(title, backlog: state.pushStatus.titleText, width: top.width),
-      into: &grid, area: top)
+      backlog.isEmpty ? title.left : title.left.truncated(toWidth: titleEnvironment.width - 1),
+      right: right, into: &grid, area: top)
     if let warning = state.localeWarning {
       grid.put(" " + warning, x: body.x, y: body.y, style: Theme.warning, maxWidth: body.width)
     }

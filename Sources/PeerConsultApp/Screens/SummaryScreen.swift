@@ -22,7 +22,7 @@ public enum SummaryScreen {
     func section(
       _ title: String, _ notes: [SessionDigest.Entry],
       describe: (SessionDigest.Entry) -> String = {
-        $0.text + ($0.note.content.looksLikeAdvice ? " " + LiveScreen.adviceFlagJoined : "")
+        $0.text + ($0.note.content.looksLikeAdvice ? " " + SessionDigest.adviceFlagJoined : "")
       }
     ) {
       lines.append(("", .plain))
@@ -30,7 +30,7 @@ public enum SummaryScreen {
       if notes.isEmpty { lines.append(("  none recorded", Theme.muted)) }
       for note in notes {
         for (i, line) in TextWrapper.wrap(describe(note), width: max(1, width - 4)).enumerated() {
-          lines.append(((i == 0 ? "• " : "  ") + LiveScreen.separatingAdviceFlag(line), .plain))
+          lines.append(((i == 0 ? "• " : "  ") + SessionDigest.separatingAdviceFlag(line), .plain))
         }
       }
     }

@@ -111,17 +111,18 @@ extension SessionState {
       let used = timings[slot.index].elapsed(at: now)
       let adjusted = plannedSeconds(ofSlot: slot.index)
       let over = Int(used.rounded()) > adjusted
-      let position =
-        positions[key]
-        ?? {
-          positions[key] = usage.count
-          usage.append(
-            PhaseUsage(
-              part: key.part, phaseIndex: slot.phaseIndex, name: slot.phase.name, occurrences: 0,
-              plannedSeconds: 0, adjustedSeconds: 0, usedSeconds: 0, ranOver: false,
-              roundsOver: []))
-          return usage.count - 1
-        }()
+      let position: Int
+      if let known = positions[key] {
+        position = known
+      } else {
+        position = usage.count
+        positions[key] = position
+        usage.append(
+          PhaseUsage(
+            part: key.part, phaseIndex: slot.phaseIndex, name: slot.phase.name, occurrences: 0,
+            plannedSeconds: 0, adjustedSeconds: 0, usedSeconds: 0, ranOver: false,
+            roundsOver: []))
+      }
       usage[position].occurrences += 1
       usage[position].plannedSeconds += slot.phase.durationSeconds
       usage[position].adjustedSeconds += adjusted

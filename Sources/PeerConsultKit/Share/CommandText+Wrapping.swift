@@ -30,12 +30,20 @@ extension CommandText {
       let item = body.hasPrefix("- ") ? 2 : isBox ? 4 : 0
       // An indent that leaves less than half the width is not kept under the lines.
       let indent = spaces + item < width / 2 ? spaces + item : 0
-      let lines = TextWrapper.lineWords(String(line.dropFirst(indent)), width: width - indent)
+      // The advice flag in one piece: "⚑" ended a line of `show` with "advice?" on the next.
+      let flagged = line.contains(SessionDigest.adviceFlag)
+      let text = String(line.dropFirst(indent))
+      let lines = TextWrapper.lineWords(
+        flagged
+          ? text.replacingOccurrences(
+            of: SessionDigest.adviceFlag, with: SessionDigest.adviceFlagJoined) : text,
+        width: width - indent)
       for (index, words) in lines.enumerated() {
         if index > 0 { wrapped += "\n" }
         wrapped +=
           (index == 0 ? String(line.prefix(indent)) : String(repeating: " ", count: indent))
-        wrapped += words.joined(separator: " ")
+        let joined = words.joined(separator: " ")
+        wrapped += flagged ? SessionDigest.separatingAdviceFlag(joined) : joined
       }
     }
     return wrapped

@@ -6,6 +6,15 @@ extension SessionDigest {
   /// The mark of a note saved as advice dressed as a question, on screens and in exports.
   public static let adviceFlag = "⚑ advice?"
 
+  /// ``adviceFlag`` with a no-break space between its words, for wrapping: a wrapper breaks
+  /// only at spaces, and "⚑" ended a line with "advice?" on the next.
+  public static let adviceFlagJoined = adviceFlag.replacingOccurrences(of: " ", with: "\u{A0}")
+
+  /// A line wrapped with ``adviceFlagJoined``, the flag written as it is everywhere else.
+  public static func separatingAdviceFlag(_ line: String) -> String {
+    line.replacingOccurrences(of: adviceFlagJoined, with: adviceFlag)
+  }
+
   /// When the session ran, in `time`'s zone: `2027-01-15 08:00–09:10 UTC`, or for one not
   /// finished, when it started and its last entry.
   func when(_ time: ReadableTime) -> String {
@@ -60,4 +69,19 @@ extension SessionDigest.Entry {
       }
     return "\(part) · \(slot.phase.name)"
   }
+}
+
+/// The time table's words, the same in Markdown, HTML and plain text.
+extension PhaseUsage {
+  /// Its plan as the time table shows it: adjusted, with the protocol's own beside it where
+  /// the facilitator changed it ("4 min (3 min in the protocol)").
+  var plannedText: String {
+    let adjusted = PhaseDuration.display(adjustedSeconds)
+    guard adjustedSeconds != plannedSeconds else { return adjusted }
+    return "\(adjusted) (\(PhaseDuration.display(plannedSeconds)) in the protocol)"
+  }
+
+  /// The time table's "Over" cell: where it ran over ("yes" outside the rounds, "round 2"),
+  /// empty when it did not.
+  var overCell: String { roundsOverText.map { $0.isEmpty ? "yes" : $0 } ?? "" }
 }

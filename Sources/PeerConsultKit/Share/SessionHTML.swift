@@ -208,9 +208,9 @@ struct SessionHTML {
         .forEach(digest.phaseUsage) { usage in
           .tr(
             .td(HTMLPage.text(usage.name)), .td(.class("number"), .text("\(usage.occurrences)")),
-            .td(.class("number"), .text(SessionMarkdown.planned(usage))),
+            .td(.class("number"), .text(usage.plannedText)),
             .td(.class("number"), .text(PhaseDuration.display(usage.wholeUsedSeconds))),
-            .td(.text(SessionMarkdown.overCell(usage))))
+            .td(.text(usage.overCell)))
         })
     )
   }

@@ -205,8 +205,8 @@ struct SessionMarkdown {
         "| Phase | Runs | Planned | Used | Over |", "| --- | ---: | ---: | ---: | --- |",
       ]
       lines += digest.phaseUsage.map {
-        "| \(style.cell($0.name)) | \($0.occurrences) | \(Self.planned($0)) | "
-          + "\(PhaseDuration.display($0.wholeUsedSeconds)) | \(Self.overCell($0)) |"
+        "| \(style.cell($0.name)) | \($0.occurrences) | \($0.plannedText) | "
+          + "\(PhaseDuration.display($0.wholeUsedSeconds)) | \($0.overCell) |"
       }
     case .plain:
       lines += digest.phaseUsage.map {
@@ -221,19 +221,5 @@ struct SessionMarkdown {
       }
     }
     return lines
-  }
-
-  /// A phase's plan as the time table shows it: adjusted, with the protocol's own beside it
-  /// where the facilitator changed it ("4 min (3 min in the protocol)").
-  static func planned(_ usage: PhaseUsage) -> String {
-    let adjusted = PhaseDuration.display(usage.adjustedSeconds)
-    guard usage.adjustedSeconds != usage.plannedSeconds else { return adjusted }
-    return "\(adjusted) (\(PhaseDuration.display(usage.plannedSeconds)) in the protocol)"
-  }
-
-  /// The time table's "Over" cell: where the phase ran over ("yes" outside the rounds,
-  /// "round 2"), empty when it did not.
-  static func overCell(_ usage: PhaseUsage) -> String {
-    usage.roundsOverText.map { $0.isEmpty ? "yes" : $0 } ?? ""
   }
 }

@@ -356,6 +356,17 @@ import TextLayout
         == "Unknown command 'ls<U+000A>x<U+001B>'; run 'peerconsult --help' for the commands.")
   }
 
+  /// `show`'s advice flag is never split across two lines: "⚑" ended one line with
+  /// "advice?" on the next.
+  @Test func theAdviceFlagWrapsInOnePiece() {
+    for width in 20...40 {
+      let wrapped = CommandText.wrapped(
+        "- 16:58 · question · Why not ask the police? ⚑ advice?", width: width)
+      #expect(wrapped.contains("⚑ advice?"), "\(width): \(wrapped)")
+      #expect(!wrapped.contains("\u{A0}"))
+    }
+  }
+
   /// For a terminal, a line too wide wraps on words under its list item's text; a line that
   /// fits, a blank line and text for no terminal are left alone.
   @Test func aLineTooWideWrapsOnWordsUnderItsItem() {

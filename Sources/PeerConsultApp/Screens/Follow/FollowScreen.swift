@@ -37,15 +37,6 @@ public enum FollowScreen {
     var about: [String] = []
     if let presenter = view.presenter { about.append("Presenter: " + presenter) }
     if let focus = view.focusQuestion { about.append("Focus: " + focus) }
-    // The focus question is what the room works on: wrapped onto up to three rows rather
-    // than cut at the window's edge, the digits moving down under it.
-    let aboutRows = LiveScreen.fit(
-      TextWrapper.wrap(about.joined(separator: " · "), width: max(1, body.width)),
-      rows: Self.aboutRows, width: body.width)
-    for (offset, line) in aboutRows.enumerated() {
-      grid.put(line, x: body.x, y: y + 2 + offset, style: Theme.heading, maxWidth: body.width)
-    }
-    y += 3 + max(1, aboutRows.count)
     // What goes under the digits, so the digits take the rest.
     let rules =
       view.rules.isEmpty
@@ -56,6 +47,17 @@ public enum FollowScreen {
     let promptRows = view.prompt == nil ? 0 : 1
     let noteRows = state.showsNotes ? minimumNoteRows : 0
     let below = 2 + 1 + ruleRows + promptRows + (noteRows > 0 ? noteRows + 1 : 0)
+    // The focus question is what the room works on: wrapped onto up to three rows rather
+    // than cut at the window's edge, the digits moving down under it; never into the rows
+    // the smallest digits and what goes under them need (the notes panel's among them).
+    let spare = body.height - 4 - below - 1 - BigTimer.height(scale: 1)
+    let focusLines = LiveScreen.fit(
+      TextWrapper.wrap(about.joined(separator: " · "), width: max(1, body.width)),
+      rows: max(1, min(Self.aboutRows, 1 + spare)), width: body.width)
+    for (offset, line) in focusLines.enumerated() {
+      grid.put(line, x: body.x, y: y + 2 + offset, style: Theme.heading, maxWidth: body.width)
+    }
+    y += 3 + max(1, focusLines.count)
     let scale = BigTimer.largestScale(
       for: "+00:00", width: body.width, height: body.maxY - y - below - 1)
     let style = LiveScreen.timerStyle(view.timer, paused: view.stage == .paused)

@@ -374,7 +374,7 @@ public enum LiveScreen {
     }
     if note.editedAt != nil { text += " (edited)" }
     // Stored with the note when it was saved, so it stays with the note after `n` or `p`.
-    if note.content.looksLikeAdvice { text += " " + adviceFlagJoined }
+    if note.content.looksLikeAdvice { text += " " + SessionDigest.adviceFlagJoined }
     // One line when it fits; continuation lines indented under the text.
     let indent = 6
     let lines = TextWrapper.wrap(head + ": " + text, width: max(1, width - indent))
@@ -383,17 +383,7 @@ public enum LiveScreen {
     let tail = TextWrapper.wrap(rest, width: max(1, width - indent))
     let wrapped =
       [first] + (rest.isEmpty ? [] : tail.map { String(repeating: " ", count: indent) + $0 })
-    return note.content.looksLikeAdvice ? wrapped.map(separatingAdviceFlag) : wrapped
-  }
-
-  /// ``SessionDigest/adviceFlag`` with a no-break space between its words, for wrapping: the
-  /// wrapper breaks only at spaces, and "⚑" ended a line with "advice?" on the next.
-  static let adviceFlagJoined = SessionDigest.adviceFlag.replacingOccurrences(
-    of: " ", with: "\u{A0}")
-
-  /// A wrapped line with ``adviceFlagJoined`` written as the flag is everywhere else.
-  static func separatingAdviceFlag(_ line: String) -> String {
-    line.replacingOccurrences(of: adviceFlagJoined, with: SessionDigest.adviceFlag)
+    return note.content.looksLikeAdvice ? wrapped.map(SessionDigest.separatingAdviceFlag) : wrapped
   }
 
   static func time(_ date: Date, _ timeZone: TimeZone) -> String {
