@@ -51,6 +51,7 @@ enum NameForms {
     if words.count == 1 {
       forms += cjkHalves(of: words[0]).map { "\($0.family) \($0.given)" }
     }
+    forms += addressed(words)
     guard words.count >= 2, let first = words.first, let last = words.last else {
       return unique(forms)
     }
@@ -59,10 +60,16 @@ enum NameForms {
     // An e-mail address or a handle joins the words with a full stop or an underscore
     // ("rose.baker@council.gov", "amira_khan"), in lower case: words that are each ordinary
     // English ("rose", "baker") were left as ordinary there, and the address went out whole.
+    // It also gives the surname with the first name's initial ("j.smith", "smith.j",
+    // "jsmith"): "smith" and "lee" are English words, left in their lower-case use.
     if !TermReplacer.isCJK(first.last ?? " ") {
       for joint in [".", "_"] {
         wholes.append(words.joined(separator: joint))
         if words.count > 2 { wholes.append(first + joint + last) }
+      }
+      if let initial = first.first(where: \.isLetter), last.count(where: \.isLetter) >= 2 {
+        wholes += ["\(initial).\(last)", "\(initial)_\(last)", "\(last).\(initial)"]
+        wholes.append("\(initial)\(last)")
       }
     }
     // A surname with its particle ("Ó Briain", "van Dijk", "bin Salleh"), written without the
@@ -134,6 +141,23 @@ enum NameForms {
       if part.contains(where: TermReplacer.isCJK) { return (part, []) }
       return (part, isOrdinary(part) ? [.suffixes, .ordinaryWord] : .suffixes)
     } + guessed
+  }
+
+  /// Chinese forms of address that name someone by their one-character family name: "王先生"
+  /// (Mr Wang), "王女士", "王老师", "小王", "老王". Written so, the family name names the
+  /// person as surely as "Ms Jones" does, where alone it would stand inside countless words.
+  private static func addressed(_ words: [String]) -> [String] {
+    let family: String?
+    if words.count == 1, let split = cjkHalves(of: words[0]).first, split.family.count == 1 {
+      family = split.family
+    } else if words.count >= 2, words[0].count == 1, isHan(words[0].first!) {
+      family = words[0]
+    } else {
+      family = nil
+    }
+    guard let family else { return [] }
+    return ["先生", "女士", "小姐", "老师", "老師", "太太", "夫人"].map { family + $0 }
+      + ["小", "老"].map { $0 + family }
   }
 
   /// The ways a name typed as one word of Han characters ("王小明") splits into a family name

@@ -48,7 +48,9 @@ enum OrganisationForms {
     return forms.filter { seen.insert(TermReplacer.fold($0.0)).inserted }
   }
 
-  /// Forms guessed from the name: its acronym; and when its last word says what kind of
+  /// Forms guessed from the name: its acronym (in any case unless it is a word in lower
+  /// case); its first word when that is no English word; and when its last word says what
+  /// kind of
   /// organisation it is, "the" and that word, its last two words, and the words before it
   /// ("St Luke's" for "St Luke's Hospice"), with and without apostrophes, and those words
   /// joined as an address writes them ("stlukes").
@@ -60,7 +62,20 @@ enum OrganisationForms {
     var guesses: [(String, TermReplacer.Care)] = []
     let initials = words.filter { !connectives.contains($0.lowercased()) }.compactMap(\.first)
     if words.count >= 2, initials.count >= 3, initials.allSatisfy(\.isLetter) {
-      guesses.append((String(initials).uppercased(), [.capitalsOnly, .guess]))
+      // In capitals only where in lower case it is a word ("cab"); otherwise in any case, as
+      // a web or e-mail domain writes it ("ncvap.org.uk").
+      let acronym = String(initials).uppercased()
+      let isWord = EnglishWords.contains(acronym.lowercased())
+      guesses.append((acronym, isWord ? [.capitalsOnly, .guess] : .guess))
+    }
+    // Its first word, when it is no English word ("Greenfield" for Greenfield Housing): said
+    // alone ("the duty desk at Greenfield"), it was listed as a person's name, kept unless
+    // replaced, and then replaced as a person.
+    if words.count >= 2, let first = words.first, !connectives.contains(first.lowercased()),
+      first.count(where: \.isLetter) >= 4, first.first?.isUppercase == true,
+      !EnglishWords.contains(first.lowercased())
+    {
+      guesses.append((first, .guess))
     }
     if words.count >= 2, let last = words.last, kinds.contains(last.lowercased()) {
       guesses.append(("the \(last)", [.ordinaryWord, .guess]))
