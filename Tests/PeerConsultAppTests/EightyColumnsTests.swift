@@ -12,10 +12,13 @@ import Testing
     "Night-Time Economy Systems Learning Group, third meeting of the winter programme"
 
   /// A session of that title, in its first round's first phase, or finished.
-  private func session(finished: Bool = false) throws -> SessionState {
+  private func session(finished: Bool = false, focusQuestion: String? = nil) throws
+    -> SessionState
+  {
     let setup = SessionSetup(
       title: Self.title, programme: "Alcohol Plan", consultingProtocol: LiveFixture.drill,
-      participants: LiveFixture.participants, rounds: [SessionRound(presenter: 0)])
+      participants: LiveFixture.participants,
+      rounds: [SessionRound(presenter: 0, focusQuestion: focusQuestion)])
     let now = Date(timeIntervalSince1970: 1_800_000_000)
     var session = try SessionState(setup: setup, createdAt: now)
     try session.apply(.phaseStarted(slot: 1), at: now)
@@ -96,5 +99,29 @@ import Testing
       }
     }
     #expect(split.isEmpty, "\(split)")
+  }
+
+  /// A focus question longer than the live screen's line wraps into the rows the rules and
+  /// guidance leave, and with `g` into the guidance's; where it must be cut, the rest folds so
+  /// that `g more` says how to read it. It was cut at the window's edge, `g` or not.
+  @Test func theLiveFocusQuestionWrapsAndGUnfoldsIt() throws {
+    let question =
+      "How do I get the council's licensing committee, the NHS Trust and Devon and Cornwall "
+      + "Police to share the night-time figures every month without anyone feeling blamed?"
+    let slot = try #require(try session(focusQuestion: question).current)
+    let timer = PhaseTimer(plannedSeconds: 300, elapsed: 0, isRunning: true)
+    // Room for everything: the question whole, on three rows.
+    let roomy = LiveScreen.infoBlocks(slot, timer: timer, width: 76, room: 12)
+    let focusRows = roomy.first { $0.lines.first?.hasPrefix("Focus:") == true }?.lines ?? []
+    #expect(focusRows.joined(separator: " ") == "Focus: " + question)
+    // Tight: cut, with the rest folded so that `g more` shows.
+    let tight = LiveScreen.infoBlocks(slot, timer: timer, width: 76, room: 3)
+    let cut = tight.first { $0.lines.first?.hasPrefix("Focus:") == true }?.lines ?? []
+    #expect(cut.last?.hasSuffix("…") == true)
+    #expect(tight.contains { $0.after.contains { $0.0 == LiveScreen.unfoldHint } })
+    // Unfolded with `g`: whole again, the guidance giving way.
+    let unfolded = LiveScreen.infoBlocks(slot, timer: timer, width: 76, room: 5, unfolded: true)
+    let whole = unfolded.first { $0.lines.first?.hasPrefix("Focus:") == true }?.lines ?? []
+    #expect(whole.joined(separator: " ") == "Focus: " + question)
   }
 }

@@ -84,6 +84,24 @@ import Testing
     #expect(f.text.contains("Everyone arrived; Sam was late"))
   }
 
+  /// A long correction wraps onto more rows, as the live screen's note line does, so the
+  /// whole note can be read while it is corrected; on one line it showed its last few
+  /// characters ("Edit #2 ▸ …p.").
+  @Test func aLongCorrectionWrapsOntoMoreRows() throws {
+    let f = try openNightTime()
+    f.press(.character("e"), .control("u"))
+    let words = (1...30).map { "word\($0)" }
+    f.type(words.joined(separator: " "))
+    let rows = f.screen.lines
+    let first = try #require(rows.firstIndex { $0.contains("Edit #1 ▸ ") })
+    let shown = rows[first...].joined(separator: " ")
+    for word in words {
+      #expect(shown.contains(" \(word) ") || shown.contains(" \(word)"), "\(word)")
+    }
+    #expect(shown.contains("Edit #1 ▸ word1 word2"))
+    #expect(first < rows.count - 3)
+  }
+
   @Test func escapeLeavesTheNoteAsItWas() throws {
     let f = try openNightTime()
     f.press(.character("e"))

@@ -192,22 +192,33 @@ public enum LiveScreen {
   /// rows: focus and prompt first (one line each), then rules (up to three lines), then
   /// guidance with what is left. When rules and guidance do not both fit whole and
   /// `unfolded` is false, they fold to one line that ends with the key that unfolds them.
+  /// A focus question longer than the line takes up to three rows from what the rest leaves,
+  /// or with `g` from the guidance; cut, it folds the rest so that `g more` shows.
   static func infoBlocks(
     _ slot: ScheduleSlot, timer: PhaseTimer, width: Int, room: Int, unfolded: Bool = false
   ) -> [InfoBlock] {
-    var focus: [String] = []
-    if let question = slot.focusQuestion, !question.isEmpty {
-      focus = [("Focus: " + question).truncated(toWidth: width)]
-    }
     var prompt: [String] = []
     if let stem = slot.phase.prompt(afterRunning: timer.elapsed) {
       prompt = ["Ask: “\(stem)”".truncated(toWidth: width)]
     }
-    var left = max(0, room - focus.count - prompt.count)
     let rulesText = slot.phase.rules.joined(separator: " · ")
     let wholeRules = rulesText.isEmpty ? [] : TextWrapper.wrap("Rules: " + rulesText, width: width)
     let wholeGuidance = TextWrapper.wrap(slot.phase.guidance, width: width)
-    if !unfolded && left > 0 && wholeRules.count + wholeGuidance.count > left {
+    var focus: [String] = []
+    var focusCut = false
+    if let question = slot.focusQuestion, !question.isEmpty {
+      // The question the group works on, read whole where the rows allow: it was cut at the
+      // window's edge, and `g` unfolded everything but it.
+      let wrapped = TextWrapper.wrap("Focus: " + question, width: width)
+      let spare =
+        unfolded
+        ? room - prompt.count - 2
+        : room - prompt.count - 1 - wholeRules.count - wholeGuidance.count
+      focus = fit(wrapped, rows: max(1, min(3, 1 + spare)), width: width)
+      focusCut = focus.count < wrapped.count
+    }
+    var left = max(0, room - focus.count - prompt.count)
+    if !unfolded && left > 0 && (wholeRules.count + wholeGuidance.count > left || focusCut) {
       return [
         folded(rules: rulesText, guidance: slot.phase.guidance, width: width),
         InfoBlock(lines: focus, style: Theme.heading), InfoBlock(lines: prompt, style: Theme.muted),

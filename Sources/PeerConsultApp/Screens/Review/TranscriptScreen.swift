@@ -58,7 +58,12 @@ public enum TranscriptScreen {
         y: body.y + offset, style: focused ? Theme.selected : line.style, maxWidth: body.width)
     }
     guard let editor = state.editor, inner.height >= 2 else { return nil }
-    let area = Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 2)
+    // The correction wraps as the live screen's note line does, up to half the rows: on one
+    // line, a note of several lines showed as its last few characters.
+    let lines = editor.line.rowCount(
+      width: inner.width - LiveScreen.editorLabelWidth(editor), limit: max(1, inner.height / 2))
+    let area = Rect(
+      x: inner.x, y: inner.maxY - 1 - max(1, lines), width: inner.width, height: 1 + max(1, lines))
     grid.fill(area, with: .blank)
     return LiveScreen.drawOpenEditor(editor, state.session, into: &grid, area: area)
   }
