@@ -319,6 +319,18 @@ public struct Anonymiser: Sendable {
         care: [
           .suffixes, ordinary ? .ordinaryWord : [], resembled == nil ? .unknownName : .resemblance,
         ])
+      // A whole name chosen ("Tom Hughes") goes in the other forms a name takes too, as
+      // the facilitator chose: in an address ("tom.hughes@"), joined, with an initial, and
+      // its parts alone ("Hughes"; "Tom" where capitalised, "tom" being a word).
+      guard key.contains(" ") else { continue }
+      for form in NameForms.whole(key) where !replacer.contains(form) {
+        replacer.add(
+          form, replacement: resembled ?? Self.someoneElse, care: NameForms.careOfWhole(form))
+      }
+      for (part, care) in NameForms.parts(key) where !replacer.contains(part) {
+        replacer.add(
+          part, replacement: resembled ?? Self.someoneElse, care: care.union(.takesTitle))
+      }
     }
     // Words in what is shared that resemble a participant's name are replaced as suspects.
     // Each different word is looked at once: the replacer only gains terms, so a word once

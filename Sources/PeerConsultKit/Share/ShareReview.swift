@@ -123,13 +123,31 @@ public struct ShareReview: Equatable, Sendable {
         (key(match.text), match.text, match.replacement, context(match.range, in: characters), kind)
       )
     }
-    // Words no term matched: people mentioned who were not there.
-    for (range, word) in SuspectFinder.words(in: characters)
-    where !matches.contains(where: { $0.range.overlaps(range) })
-      && anonymiser.suspectFinder.isUnknownName(word, at: range.lowerBound, in: characters)
-    {
+    // Words no term matched: people mentioned who were not there, with the first name
+    // before the surname ("Tom Hughes").
+    var previous: Range<Int>?
+    // The word before, when it was listed alone: it is listed with the surname instead.
+    var listedAlone: (range: Range<Int>, index: Int)?
+    for (range, word) in SuspectFinder.words(in: characters) {
+      defer { previous = range }
+      guard !matches.contains(where: { $0.range.overlaps(range) }),
+        anonymiser.suspectFinder.isUnknownName(word, at: range.lowerBound, in: characters)
+      else { continue }
+      let start = anonymiser.suspectFinder.nameStart(
+        of: range,
+        after: previous.flatMap { earlier in
+          matches.contains { $0.range.overlaps(earlier) } ? nil : earlier
+        }, in: characters)
+      if start < range.lowerBound, let alone = listedAlone, alone.range.lowerBound == start {
+        findings.remove(at: alone.index)
+      }
+      listedAlone = start == range.lowerBound ? (range, findings.count) : nil
+      let name = String(characters[start..<range.upperBound])
       findings.append(
-        (key(word), word, Anonymiser.someoneElse, context(range, in: characters), .unknownName))
+        (
+          key(name), name, Anonymiser.someoneElse,
+          context(start..<range.upperBound, in: characters), .unknownName
+        ))
     }
     return findings
   }

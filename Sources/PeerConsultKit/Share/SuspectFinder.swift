@@ -125,9 +125,42 @@ struct SuspectFinder: Sendable {
       word.dropFirst().contains(where: \.isLowercase),
       !EnglishWords.contains(word.lowercased()), !Self.isSentenceStart(start, in: text),
       !NameForms.honorifics.contains(word.lowercased()),
-      !Self.calendarWords.contains(word.lowercased())
+      !Self.calendarWords.contains(word.lowercased()),
+      !Self.peoplesWords.contains(word.lowercased())
     else { return false }
     return true
+  }
+
+  /// Languages, peoples, faiths and their festivals, and the rule the group meets under:
+  /// capitalised, absent from the list of ordinary (lower-case) words, and naming nobody; a
+  /// walk-through's review listed "Arabic", "Chinese" and "Chatham" among possible names.
+  private static let peoplesWords: Set<String> = [
+    "afghan", "african", "albanian", "amharic", "arabic", "asian", "bangladeshi", "bengali",
+    "british", "bulgarian", "cantonese", "caribbean", "catholic", "chatham", "chinese",
+    "christian", "christmas", "czech", "dari", "diwali", "easter", "eid", "english", "eritrean",
+    "ethiopian", "european", "farsi", "french", "german", "ghanaian", "greek", "gujarati",
+    "hindi", "hindu", "hungarian", "igbo", "indian", "iranian", "iraqi", "irish", "islamic",
+    "italian", "japanese", "jewish", "korean", "kurdish", "latvian", "lithuanian", "mandarin",
+    "moroccan", "muslim", "nigerian", "pakistani", "pashto", "polish", "portuguese", "punjabi",
+    "ramadan", "romanian", "russian", "scottish", "sikh", "slovak", "somali", "spanish",
+    "sudanese", "swahili", "syrian", "tamil", "tigrinya", "turkish", "ukrainian", "urdu",
+    "welsh", "yemeni", "yoruba",
+  ]
+
+  /// Where the name whose last word is the unknown name at `range` starts: at the capitalised
+  /// word just before it (`previous`, "Tom" of "Tom Hughes", though "tom" is an English word)
+  /// when one space parts them, it is no title and it does not begin a sentence. Replaced
+  /// alone, the surname left the first name beside the replacement ("Tom [a person]").
+  func nameStart(of range: Range<Int>, after previous: Range<Int>?, in text: [Character]) -> Int {
+    guard let previous, previous.upperBound + 1 == range.lowerBound,
+      text[previous.upperBound] == " ", previous.count >= 2,
+      text[previous.lowerBound].isUppercase,
+      text[previous].dropFirst().allSatisfy(\.isLowercase),
+      !NameForms.honorifics.contains(String(text[previous]).lowercased()),
+      !Self.calendarWords.contains(String(text[previous]).lowercased()),
+      !Self.isSentenceStart(previous.lowerBound, in: text)
+    else { return range.lowerBound }
+    return previous.lowerBound
   }
 
   /// Days and months, capitalised in every note that names one but absent from the list of
