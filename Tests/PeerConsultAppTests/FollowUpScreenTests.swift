@@ -223,6 +223,10 @@ import Testing
       return
     }
     #expect(note.string == "Figures due from the council")
+    // Left as it was, Esc closes it without asking to discard what was not typed now.
+    m.press(.escape)
+    #expect(m.followUp?.field == nil && m.followUp?.askingDiscard == false)
+    m.press(.character("c"))
     m.type(" in May")
     m.press(.enter)
     let id = try #require(m.followUp?.live.sessionID)
@@ -421,7 +425,11 @@ extension FollowUpScreenTests {
     // meeting, as `peerconsult actions` says; the text typed was shown nowhere before.
     #expect(text.contains("dropped 2027-02-05 in North SLG 2: Moot"))
     #expect(text.contains("[ ] Share the night-time economy figures next session"))
-    #expect(text.contains("due next session · carried 2027-02-05 in North SLG 2: Late data"))
+    // The latest decision first, before the place and the due date: at the end of the row
+    // it was cut at 80 columns.
+    #expect(
+      text.contains(
+        " · open · carried 2027-02-05 in North SLG 2: Late data · Check-in · due next session"))
     #expect(text.contains("[x] Map who funds the street pastors"))
     // Counted as the boxes show them, and no row says "open" beside a later meeting's
     // decision; before, the summary said 0 of 3 done over a row marked done.

@@ -365,8 +365,19 @@ extension FollowUpState: OverLiveScreen {
       }
       return record(.dropped(reason: reason))
     case (_, .action(.back)):
-      // Typed words are not thrown away by one key, as on the note line.
-      if field.editor.hasText { askingDiscard = true } else { self.field = nil }
+      // Typed words are not thrown away by one key, as on the note line; what was said
+      // before, opened again and left as it was, closes without a question.
+      let before: String? =
+        switch (field, picked.flatMap(decision)) {
+        case (.carry, .carried(let note)?): note
+        case (.drop, .dropped(let reason)?): reason
+        default: nil
+        }
+      if field.editor.hasText && field.editor.string != before {
+        askingDiscard = true
+      } else {
+        self.field = nil
+      }
     case (_, .text(let text)):
       var field = field
       let fitted = field.editor.insert(text)
