@@ -56,7 +56,8 @@ extension GroupsCommand {
       let id = try database.resolveGroup(group)
       let read = try database.records(of: try database.sessions(inGroup: id))
       read.reportSkipped()
-      try StandardOutput.write(CommandText.group(try database.group(id), meetings: read.records))
+      try StandardOutput.write(
+        CommandText.group(try database.group(id), meetings: read.records, width: outputColumns))
       try read.failIfSkipped()
     }
   }

@@ -10,14 +10,14 @@ import Testing
 @Suite struct ProgrammeScreenTests {
   /// The review fixture plus four weekly Alcohol Plan sessions with tags and ratings, and
   /// actions the group's later meetings carry, drop or let go by.
-  private func fixture(width: Int = 80, height: Int = 24, weeks: Int = 4) throws
-    -> ReviewFixture
-  {
+  private func fixture(
+    width: Int = 80, height: Int = 24, weeks: Int = 4, groupName: String = "North SLG"
+  ) throws -> ReviewFixture {
     let f = try ReviewFixture(width: width, height: height)
     let database = try AppDatabase(directory: f.dataFolder)
     let people = LiveFixture.participants
     let group = try database.createGroup(
-      name: "North SLG", programme: "Alcohol Plan", members: people, at: f.clock.now())
+      name: groupName, programme: "Alcohol Plan", members: people, at: f.clock.now())
     var actions: [ActionReference] = []
     for week in 0..<weeks {
       f.clock.advance(by: 7 * 86_400)
@@ -67,6 +67,19 @@ import Testing
     let f = try fixture()
     f.press(.control("p"), .control("o"))
     expectGolden(f.screen, "programme-80x24")
+  }
+
+  /// A long group name gives way to its counts at 80 columns: it pushed "1 open · 4 meetings ·
+  /// last met …" off the row.
+  @Test func aLongGroupNameGivesWayToItsCounts() throws {
+    let f = try fixture(
+      groupName:
+        "North Alcohol Plan Systems Learning Group (city centre and the night-time economy)"
+    )
+    f.press(.control("p"), .control("o"))
+    let row = try #require(f.screen.lines.first { $0.contains("North Alcohol Plan") })
+    #expect(row.contains("… · "), "\(row)")
+    #expect(row.contains("4 meetings · last met "), "\(row)")
   }
 
   @Test func theViewAt120x40() throws {

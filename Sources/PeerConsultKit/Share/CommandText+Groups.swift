@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 extension CommandText {
   /// `peerconsult groups list`: one row per group, by name; names and programmes cut to the
@@ -23,25 +24,34 @@ extension CommandText {
   }
 
   /// `peerconsult groups show`: the group's members (and who left, when), its meetings, the
-  /// presenter order suggested for the next one, and its actions still open.
+  /// presenter order suggested for the next one, and its actions still open. For a terminal
+  /// `width` columns wide, lines wrap on words and the members' columns are not padded past
+  /// it (a long organisation padded every row to a hundred columns, each wrapping mid-word).
   public static func group(
     _ group: StandingGroup, meetings: [SessionRecord], now: Date = Date(),
-    time: ReadableTime = ReadableTime()
+    time: ReadableTime = ReadableTime(), width: Int? = nil
   ) -> String {
+    func members(_ rows: [[String]]) -> String {
+      let padded = table(rows)
+      guard let width,
+        padded.split(separator: "\n").contains(where: { DisplayWidth.of($0) > width })
+      else { return padded }
+      return rows.map { $0.joined(separator: " · ") + "\n" }.joined()
+    }
     let programme = group.programme.isEmpty ? "" : "\(oneLine(group.programme)) · "
     var text = "\(oneLine(group.name))  (\(programme)\(group.id.short))\n\nMembers:\n"
     let current = group.memberships.filter(\.isCurrent)
     text +=
       current.isEmpty
       ? "  none\n"
-      : table(
+      : members(
         current.map {
           ["  " + oneLine($0.participant.spec), "joined \(time.day($0.joinedAt))"]
         })
     let former = group.memberships.filter { !$0.isCurrent }
     if !former.isEmpty {
       text += "\nLeft:\n"
-      text += table(
+      text += members(
         former.map {
           [
             "  " + oneLine($0.participant.spec),
@@ -64,6 +74,6 @@ extension CommandText {
     let overdue = open.count { $0.isOverdue(at: now, timeZone: time.timeZone) }
     text += "\n\(counted(open.count, "open action"))"
     text += overdue > 0 ? ", \(overdue) overdue.\n" : ".\n"
-    return text
+    return wrapped(text, width: width)
   }
 }

@@ -75,4 +75,24 @@ import Testing
 
         """)
   }
+
+  /// For a terminal narrower than the members' table, its columns are not padded past the
+  /// width and lines wrap on words: every row was padded to the longest organisation and the
+  /// terminal broke each one mid-word.
+  @Test func aGroupShownInANarrowTerminalIsNotPaddedPastIt() throws {
+    let (store, group, records) = try meetings()
+    try store.database.changeGroup(
+      group,
+      .memberJoined(
+        participant: Participant(
+          name: "Dev Patel",
+          organisation: "Northumberland Community Voluntary Action Partnership Trust",
+          level: .frontline)), at: store.clock.now())
+    let text = CommandText.group(
+      try store.database.group(group), meetings: records, now: store.clock.now(), time: utc,
+      width: 60)
+    #expect(text.split(separator: "\n").allSatisfy { String($0).displayWidth <= 60 }, "\(text)")
+    #expect(text.contains("  Asha; Council; senior · joined 2027-01-15\n"), "\(text)")
+    #expect(text.contains("  Partnership Trust; frontline · joined 2027-01-22\n"), "\(text)")
+  }
 }

@@ -42,16 +42,19 @@ public struct ProgrammeState: Equatable, Sendable {
       lines.append(("", .plain))
       lines.append(("Standing groups (\(overview.groups.count))", Theme.heading))
       for group in overview.groups {
-        // Open and overdue actions first, so a narrow window cuts the dates, not them.
-        var text = "  \(group.name) · "
+        // Open and overdue actions first, so a narrow window cuts the dates, not them; a long
+        // name gives way to them (it pushed every count off the row at 80 columns).
+        var counts = ""
         let actions = overview.groupActions[group.id] ?? .init()
         if actions.open > 0 {
-          text += "\(actions.open) open"
-          if actions.overdue > 0 { text += ", \(actions.overdue) overdue" }
-          text += " · "
+          counts += "\(actions.open) open"
+          if actions.overdue > 0 { counts += ", \(actions.overdue) overdue" }
+          counts += " · "
         }
-        text += CommandText.counted(group.sessionCount, "meeting")
-        if let last = group.lastMet { text += " · last met \(time.day(last))" }
+        counts += CommandText.counted(group.sessionCount, "meeting")
+        if let last = group.lastMet { counts += " · last met \(time.day(last))" }
+        let name = group.name.truncated(toWidth: max(16, width - 5 - counts.displayWidth))
+        let text = "  \(name) · \(counts)"
         // A group with overdue actions stands out, as late work does on the follow-up step.
         lines.append((text, actions.overdue > 0 ? Theme.warning : .plain))
       }
