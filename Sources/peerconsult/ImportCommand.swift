@@ -35,6 +35,16 @@ struct ImportCommand: ParsableCommand {
     if !openedInPlace, let warning = AppDatabase.folderPermissionWarning(for: folder) {
       printError("Warning: \(warning)")
     }
-    try StandardOutput.write(CommandText.imported(result.sessions, groups: result.groups))
+    let imported = result.sessions.filter {
+      if case .added = $0.change { true } else if case .extended = $0.change { true } else { false }
+    }.map(\.session)
+    // A later meeting imported without the meetings it followed up is said to be so.
+    var missing: [SessionID: Int] = [:]
+    if !imported.isEmpty, let database = try AppDatabase.openForReading(directory: folder) {
+      defer { database.closeForExit() }
+      missing = try database.meetingsMissing(followedUpIn: imported)
+    }
+    try StandardOutput.write(
+      CommandText.imported(result.sessions, groups: result.groups, missingMeetings: missing))
   }
 }

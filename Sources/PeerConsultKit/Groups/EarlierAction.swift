@@ -89,4 +89,28 @@ extension AppDatabase {
         agreedIn: record.state.setup.title, agreedAt: record.state.createdAt, followUp: followUp)
     }.sorted { ($0.followUp.at, $0.reference) < ($1.followUp.at, $1.reference) }
   }
+
+  /// How many meetings each of `sessions` followed up actions from that this folder does not
+  /// hold: an import of a later meeting alone shows none of them under its actions from last
+  /// time, and said nothing of it.
+  public func meetingsMissing(followedUpIn sessions: [SessionID]) throws(StoreError)
+    -> [SessionID: Int]
+  {
+    guard !sessions.isEmpty else { return [:] }
+    return try read { db in
+      var missing: [SessionID: Int] = [:]
+      for session in sessions {
+        let count =
+          try Int.fetchOne(
+            db,
+            sql: """
+              SELECT count(DISTINCT f.action_session) FROM action_follow_ups f
+              WHERE f.session_id = ? AND f.action_session != f.session_id
+                AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = f.action_session)
+              """, arguments: [session.rawValue]) ?? 0
+        if count > 0 { missing[session] = count }
+      }
+      return missing
+    }
+  }
 }

@@ -128,9 +128,10 @@ extension CommandText {
 
   /// `peerconsult import`: a line per session read, saying what happened to it, then a total.
   /// Standing groups come first, a line each for those added or updated.
-  public static func imported(_ outcomes: [ImportOutcome], groups: [GroupImportOutcome] = [])
-    -> String
-  {
+  public static func imported(
+    _ outcomes: [ImportOutcome], groups: [GroupImportOutcome] = [],
+    missingMeetings: [SessionID: Int] = [:]
+  ) -> String {
     var text = ""
     for group in groups {
       switch group.change {
@@ -162,6 +163,15 @@ extension CommandText {
           "Already present: \(session) (\(file)); the data folder holds "
           + "\(counted(events, "later event")).\n"
       }
+    }
+    // A meeting whose earlier meetings are not here shows no actions from last time.
+    for outcome in outcomes {
+      guard let missing = missingMeetings[outcome.session] else { continue }
+      text +=
+        "\(outcome.session.short) \"\(oneLine(outcome.title))\" follows up actions of "
+        + "\(counted(missing, "earlier meeting")) not in this folder: import "
+        + (missing == 1 ? "its export" : "their exports")
+        + " too to see them under its actions from last time.\n"
     }
     return text
       + (outcomes.isEmpty

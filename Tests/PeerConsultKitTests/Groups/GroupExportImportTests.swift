@@ -59,6 +59,30 @@ import Testing
         "Imported the group North (\(group.short)).\n"))
   }
 
+  /// A later meeting imported without the meeting whose action it followed up: the import
+  /// says so, where it said nothing and the meeting showed no actions from last time. With
+  /// the earlier meeting there, nothing is said.
+  @Test func aMeetingImportedWithoutTheMeetingItFollowedUpSaysSo() throws {
+    let (source, _, _) = try exported()
+    let meetings = try source.database.sessions().filter { $0.title.hasPrefix("North") }
+      .sorted { $0.createdAt < $1.createdAt }
+    let second = try source.database.record(of: meetings[1].id)
+    let file = try source.folder.write(
+      "north-2.json",
+      try SessionExport.render(
+        [second], as: .json, groups: try source.database.groupRecords(for: [second])))
+    let target = try StoreFixture()
+    let outcomes = try SessionImport.write(SessionImport.readAll([file]), into: target.database)
+    let missing = try target.database.meetingsMissing(followedUpIn: [second.id])
+    #expect(missing == [second.id: 1])
+    #expect(
+      CommandText.imported(outcomes.sessions, groups: outcomes.groups, missingMeetings: missing)
+        .contains(
+          "\(second.id.short) \"North 2\" follows up actions of 1 earlier meeting not in this "
+            + "folder: import its export too to see them under its actions from last time.\n"))
+    #expect(try source.database.meetingsMissing(followedUpIn: [second.id]).isEmpty)
+  }
+
   @Test func anAnonymisedExportLeavesGroupsOut() throws {
     let (source, _, _) = try exported()
     let records = try source.database.sessions().map { try source.database.record(of: $0.id) }
