@@ -53,6 +53,13 @@ enum HTMLPage {
   }
 
   /// A span of `text` with a fixed class.
+  /// A name as ``text(_:)`` writes it, isolated (`<bdi>`) from the text around it: a name
+  /// in Arabic or Hebrew beside English otherwise takes the number or comma after it to its
+  /// other side.
+  static func isolated<Context>(_ name: String) -> Node<Context> {
+    .element(named: "bdi", nodes: [text(name)])
+  }
+
   static func span(_ className: String, _ value: String) -> Node<HTML.BodyContext> {
     .span(.class(className), text(value))
   }
@@ -75,7 +82,7 @@ enum HTMLPage {
     .time { font-variant-numeric: tabular-nums; color: #555; margin-right: .3rem; }
     .kind { display: inline-block; font-size: .78em; padding: 0 .45em; border: 1px solid #999;
       border-radius: .3em; margin-right: .3rem; color: #333; }
-    .speaker { font-weight: 600; margin-right: .2rem; }
+    .speaker { font-weight: 600; margin-right: .2rem; unicode-bidi: isolate; }
     .text { white-space: pre-wrap; }
     .detail, .edited { color: #555; font-size: .9em; }
     .box { font-size: 1.1em; margin-right: .3rem; }

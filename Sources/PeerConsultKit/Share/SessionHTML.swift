@@ -89,7 +89,7 @@ struct SessionHTML {
           var detail = [person.organisation, person.level.rawValue].filter { !$0.isEmpty }
           if let round = attendee.presentsRound { detail.append("presents round \(round + 1)") }
           return .li(
-            HTMLPage.text(attendee.name), .text(" "),
+            HTMLPage.isolated(attendee.name), .text(" "),
             HTMLPage.span("detail", "(\(detail.joined(separator: ", ")))"))
         }
       )
@@ -187,14 +187,20 @@ struct SessionHTML {
 
   private func ratings(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
     guard let average = digest.averageRating else { return .empty }
+    let summary = "average \(String(format: "%.1f", average))"
     // Anonymised, a rating by pseudonym still tells who was pleased: only the average goes.
-    let ratings =
-      anonymised
-      ? digest.ratings.count == 1 ? "1 rating" : "\(digest.ratings.count) ratings"
-      : digest.ratings.map { "\($0.name) \($0.rating)" }.joined(separator: ", ")
-    return .p(
-      .strong("Ratings (1-5): "),
-      HTMLPage.text("\(ratings); average \(String(format: "%.1f", average))"))
+    guard !anonymised else {
+      let count = digest.ratings.count == 1 ? "1 rating" : "\(digest.ratings.count) ratings"
+      return .p(.strong("Ratings (1-5): "), HTMLPage.text("\(count); \(summary)"))
+    }
+    // Each name isolated, so that a right-to-left name does not carry its rating, or the
+    // comma after it, to its other side.
+    var nodes: [Node<HTML.BodyContext>] = [.strong("Ratings (1-5): ")]
+    for (index, rating) in digest.ratings.enumerated() {
+      nodes += [HTMLPage.isolated(rating.name), .text(" \(rating.rating)")]
+      nodes.append(.text(index == digest.ratings.count - 1 ? "; " : ", "))
+    }
+    return .p(.group(nodes + [HTMLPage.text(summary)]))
   }
 
   private func usage(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
