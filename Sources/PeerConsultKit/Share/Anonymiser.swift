@@ -261,6 +261,19 @@ public struct Anonymiser: Sendable {
         replacer.add(form, replacement: Self.someoneElse, care: NameForms.careOfWhole(form))
       }
     }
+    // "王先生", "小王": replaced standing alone, suspects inside other text.
+    for (person, participant) in people where !PersonEraser.isPseudonym(participant.name) {
+      let replacement =
+        twinned.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
+      for form in NameForms.addressed(participant.name) where !replacer.contains(form) {
+        replacer.add(form, replacement: replacement, care: .standsAlone)
+      }
+    }
+    for (_, participant) in absent {
+      for form in NameForms.addressed(participant.name) where !replacer.contains(form) {
+        replacer.add(form, replacement: Self.someoneElse, care: .standsAlone)
+      }
+    }
     for (key, name) in organisationNames {
       for (form, care) in OrganisationForms.names(name, aliases: aliases[key] ?? []) {
         replacer.add(form, replacement: organisations[key]!, care: care)

@@ -51,7 +51,6 @@ enum NameForms {
     if words.count == 1 {
       forms += cjkHalves(of: words[0]).map { "\($0.family) \($0.given)" }
     }
-    forms += addressed(words)
     guard words.count >= 2, let first = words.first, let last = words.last else {
       return unique(forms)
     }
@@ -60,8 +59,10 @@ enum NameForms {
     // An e-mail address or a handle joins the words with a full stop or an underscore
     // ("rose.baker@council.gov", "amira_khan"), in lower case: words that are each ordinary
     // English ("rose", "baker") were left as ordinary there, and the address went out whole.
-    // It also gives the surname with the first name's initial ("j.smith", "smith.j",
-    // "jsmith"): "smith" and "lee" are English words, left in their lower-case use.
+    // It also gives the surname with the first name's initial ("j.smith", "smith.j"):
+    // "smith" and "lee" are English words, left in their lower-case use. Not run together
+    // ("jsmith"): an initial and a surname make words ("Spain" of Sam Pain, "shall" of Sam
+    // Hall), which went out replaced, and were rewritten for good by an erasure.
     if !TermReplacer.isCJK(first.last ?? " ") {
       for joint in [".", "_"] {
         wholes.append(words.joined(separator: joint))
@@ -69,7 +70,6 @@ enum NameForms {
       }
       if let initial = first.first(where: \.isLetter), last.count(where: \.isLetter) >= 2 {
         wholes += ["\(initial).\(last)", "\(initial)_\(last)", "\(last).\(initial)"]
-        wholes.append("\(initial)\(last)")
       }
     }
     // A surname with its particle ("Ó Briain", "van Dijk", "bin Salleh"), written without the
@@ -144,9 +144,14 @@ enum NameForms {
   }
 
   /// Chinese forms of address that name someone by their one-character family name: "王先生"
-  /// (Mr Wang), "王女士", "王老师", "小王", "老王". Written so, the family name names the
-  /// person as surely as "Ms Jones" does, where alone it would stand inside countless words.
-  private static func addressed(_ words: [String]) -> [String] {
+  /// (Mr Wang), "王女士", "王老师", "小王", "老王". Standing alone they name the person as
+  /// surely as "Ms Jones" does; inside other text they are often words ("小时" for 时明, "小区",
+  /// "老年人"), so there they are suspects, kept unless replaced (``TermReplacer/Care/standsAlone``).
+  static func addressed(_ name: String) -> [String] {
+    unique(readings(of: name).flatMap { addressed(words: core($0)) })
+  }
+
+  private static func addressed(words: [String]) -> [String] {
     let family: String?
     if words.count == 1, let split = cjkHalves(of: words[0]).first, split.family.count == 1 {
       family = split.family

@@ -20,6 +20,12 @@ enum OrganisationForms {
     "ltd", "ltd.", "limited", "plc", "llp", "cic", "inc", "inc.", "llc", "gmbh",
   ]
 
+  /// Common abbreviations of four letters or more, written in lower case in notes and
+  /// addresses, that an organisation's initials may spell.
+  private static let abbreviations: Set<String> = [
+    "asap", "covid", "faqs", "html", "http", "https", "json", "rsvp", "smtp", "sars", "wifi",
+  ]
+
   /// Words left out of an acronym.
   private static let connectives: Set<String> = ["and", "&", "of", "the", "for", "in", "on", "at"]
 
@@ -62,11 +68,14 @@ enum OrganisationForms {
     var guesses: [(String, TermReplacer.Care)] = []
     let initials = words.filter { !connectives.contains($0.lowercased()) }.compactMap(\.first)
     if words.count >= 2, initials.count >= 3, initials.allSatisfy(\.isLetter) {
-      // In capitals only where in lower case it is a word ("cab"); otherwise in any case, as
-      // a web or e-mail domain writes it ("ncvap.org.uk").
+      // In any case, as a web or e-mail domain writes it ("ncvap.org.uk"), when it has four
+      // letters or more and in lower case is neither a word ("cab") nor a common abbreviation
+      // ("asap"); otherwise in capitals only: three lower-case letters are "pdf", "www", "org".
       let acronym = String(initials).uppercased()
-      let isWord = EnglishWords.contains(acronym.lowercased())
-      guesses.append((acronym, isWord ? [.capitalsOnly, .guess] : .guess))
+      let lower = acronym.lowercased()
+      let anyCase =
+        acronym.count >= 4 && !EnglishWords.contains(lower) && !abbreviations.contains(lower)
+      guesses.append((acronym, anyCase ? .guess : [.capitalsOnly, .guess]))
     }
     // Its first word, when it is no English word ("Greenfield" for Greenfield Housing): said
     // alone ("the duty desk at Greenfield"), it was listed as a person's name, kept unless
@@ -93,8 +102,9 @@ enum OrganisationForms {
 
   /// `spelling`'s words joined as an e-mail domain, a web address or a handle writes them
   /// ("bakercharity.org", "st-lukes-hospice.nhs.uk", "#BakerCharity", "ageuk.org.uk"), so
-  /// that an address does not name the organisation whose people it replaces: run together
-  /// and with hyphens, without full stops and commas ("St. Luke's"). Only a spelling without
+  /// that an address does not name the organisation whose people it replaces: run together,
+  /// with hyphens, underscores or full stops, without its own full stops and commas ("St.
+  /// Luke's"). Only a spelling without
   /// apostrophes or "&" (``spellings(of:)`` gives one for each), and of four letters or more.
   private static func joined(_ spelling: String) -> [String] {
     let words = spelling.split(whereSeparator: \.isWhitespace).map {
@@ -104,7 +114,8 @@ enum OrganisationForms {
       words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }),
       words.reduce(0, { $0 + $1.count }) >= 4
     else { return [] }
-    return [words.joined(), words.joined(separator: "-")]
+    return [words.joined(), words.joined(separator: "-"), words.joined(separator: "_")]
+      + [words.joined(separator: ".")]
   }
 
   /// `name` as written, with "and" and "&" swapped, and without apostrophes.

@@ -15,7 +15,8 @@ public struct ShareReview: Equatable, Sendable {
       /// A name part that is also an English word, capitalised where that cannot tell
       /// ("Will…" starting a sentence, "the Bishop of"): replaced unless kept.
       case ordinaryWord
-      /// A one-character CJK name part inside other text ("安静" for "静"): kept unless replaced.
+      /// A one-character CJK name part, or a form of address ("小王"), inside other text ("安静"
+      /// for "静", "小时" for 时明): kept unless replaced.
       case insideWord
       /// An organisation's short form or acronym, guessed: replaced unless kept.
       case shortForm

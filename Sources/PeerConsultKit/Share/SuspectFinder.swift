@@ -149,8 +149,9 @@ struct SuspectFinder: Sendable {
 
   /// Where the name whose last word is the unknown name at `range` starts: at the capitalised
   /// word just before it (`previous`, "Tom" of "Tom Hughes", though "tom" is an English word)
-  /// when one space parts them, it is no title and it does not begin a sentence. Replaced
-  /// alone, the surname left the first name beside the replacement ("Tom [a person]").
+  /// when one space parts them, it is no title, and it does not begin a sentence unless it is
+  /// no English word ("Sarah Jenkins called.", but not "Ask Hughes."). Replaced alone, the
+  /// surname left the first name beside the replacement ("Tom [a person]").
   func nameStart(of range: Range<Int>, after previous: Range<Int>?, in text: [Character]) -> Int {
     guard let previous, previous.upperBound + 1 == range.lowerBound,
       text[previous.upperBound] == " ", previous.count >= 2,
@@ -159,6 +160,7 @@ struct SuspectFinder: Sendable {
       !NameForms.honorifics.contains(String(text[previous]).lowercased()),
       !Self.calendarWords.contains(String(text[previous]).lowercased()),
       !Self.isSentenceStart(previous.lowerBound, in: text)
+        || !EnglishWords.contains(String(text[previous]).lowercased())
     else { return range.lowerBound }
     return previous.lowerBound
   }

@@ -26,7 +26,8 @@ struct TermReplacer: Sendable {
     static let suffixes = Care(rawValue: 2)
     /// Matches only where written in capitals: an acronym ("DCP").
     static let capitalsOnly = Care(rawValue: 4)
-    /// One CJK character: replaced where no letter touches it, otherwise a suspect kept as is.
+    /// One CJK character, or a form of address ("小王"): replaced where no letter touches it,
+    /// otherwise a suspect kept as is.
     static let standsAlone = Care(rawValue: 8)
     /// A guess (an organisation's short form, "the Trust"): always a suspect, replaced.
     static let guess = Care(rawValue: 16)
@@ -47,7 +48,8 @@ struct TermReplacer: Sendable {
   enum Suspicion: String, Sendable, Hashable {
     /// A name part that is also an ordinary word, capitalised where that cannot tell: replaced.
     case ordinaryWord
-    /// A one-character name part inside other CJK text ("安静" for "静"): kept.
+    /// A one-character name part or a form of address inside other CJK text ("安静" for "静",
+    /// "小时" for 时明): kept.
     case insideWord
     /// A short form or acronym guessed from an organisation's name: replaced.
     case shortForm

@@ -381,9 +381,12 @@ import Testing
     #expect(anonymiser.matches(in: "小明说").map(\.suspicion) == [.resemblance])
     #expect(anonymiser.matches(in: "建国以来").map(\.suspicion) == [.resemblance])
     // A one-character half is no part: it stands inside countless words ("王国"); with a
-    // title or "老" it names the person ("老王").
+    // title or "老" it names the person where it stands alone ("老王，"), and inside other
+    // text, where it is often a word of its own ("小时"), it is a suspect, kept.
     #expect(anonymiser.scrub("大家都明白，王国很安静") == "大家都明白，王国很安静")
-    #expect(anonymiser.scrub("老王来了") == "\(wang)来了")
+    #expect(anonymiser.scrub("老王，来了") == "\(wang)，来了")
+    #expect(anonymiser.scrub("老王来了") == "老王来了")
+    #expect(anonymiser.matches(in: "老王来了").map(\.suspicion) == [.insideWord])
     // Korean names and names in kana are replaced whole only: their halves would be words.
     #expect(anonymiser.scrub("민수 said 이 문제") == "민수 said 이 문제")
     #expect(NameForms.cjkHalves(of: "김민수").isEmpty)
@@ -516,11 +519,12 @@ import Testing
       Participant(name: "Tom Hart", organisation: "Citizens Advice Bureau", level: .other),
     ])
     #expect(
-      anonymiser.scrub("Mail j.smith@x.org, smith.j@x.org, jsmith@x.org and a.lee@ncvap.org.uk")
+      anonymiser.scrub("Mail j.smith@x.org, smith.j@x.org, j_smith@x.org and a.lee@ncvap.org.uk")
         == "Mail [Participant A]@x.org, [Participant A]@x.org, [Participant A]@x.org and "
         + "[Participant B]@[Organisation 2].org.uk")
-    #expect(
-      anonymiser.scrub("王先生、小王和老王都来了") == "[Participant C]、[Participant C]和[Participant C]都来了")
+    // Standing alone; inside other text a suspect, kept ("小王和").
+    #expect(anonymiser.scrub("王先生、小王和老王都来了") == "[Participant C]、小王和老王都来了")
+    #expect(anonymiser.matches(in: "小王和").map(\.suspicion) == [.insideWord])
     #expect(
       anonymiser.scrub("the duty desk at Greenfield and the Northumberland partnership")
         == "the duty desk at [Organisation 1] and the [Organisation 2] partnership")
@@ -532,6 +536,30 @@ import Testing
     // Ordinary words stay: a smith, the lee of the wall.
     #expect(
       anonymiser.scrub("the smith in the lee of the wall") == "the smith in the lee of the wall")
+  }
+
+  /// What an adversarial check found the forms above rewrote: an initial run together with
+  /// a surname makes words ("Spain" of Sam Pain, "shall" of Sam Hall, "France" of Fred
+  /// Rance), an organisation's three initials in lower case are abbreviations ("pdf", "www",
+  /// "org"), and "小时" is "hour" before it is 时明's "Little Shi". None of them is replaced.
+  @Test func formsOfNamesLeaveTheWordsTheyResembleAlone() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "Sam Pain", organisation: "Open Resource Group", level: .middle),
+      Participant(name: "Sam Hall", organisation: "Portable Document Foundation", level: .other),
+      Participant(name: "Fred Rance", organisation: "World Wide Webs", level: .senior),
+      Participant(name: "时明", organisation: "Police", level: .frontline),
+    ])
+    let text =
+      "Shall we go to Spain or France? See https://www.example.org/report.pdf; 一个小时后再说。"
+    #expect(anonymiser.scrub(text) == text)
+    // The addresses still are the people.
+    #expect(
+      anonymiser.scrub("s.pain@x.org, hall.s@x.org, f_rance@x.org")
+        == "[Participant A]@x.org, [Participant B]@x.org, [Participant C]@x.org")
+    // And the organisations' names joined.
+    #expect(
+      anonymiser.scrub("open_resource_group and world.wide.webs")
+        == "[Organisation 1] and [Organisation 3]")
   }
 
   @Test func namesArefoundWithoutApostrophesJoinedAndWithAPluralOrPossessiveS() throws {
@@ -566,10 +594,9 @@ import Testing
     // "police" is an ordinary word; "the Police" could be either force.
     #expect(anonymiser.scrub("call the police") == "call the police")
     #expect(anonymiser.scrub("Ask the Police.") == "Ask the [Organisation 3].")
-    // In lower case too, as a domain writes it ("dcp.org.uk"): a guess, shown for review.
-    #expect(anonymiser.scrub("dcp is lower case") == "[Organisation 1] is lower case")
+    // Three letters in lower case are as often an abbreviation ("pdf", "www"): capitals only.
+    #expect(anonymiser.scrub("dcp is lower case") == "dcp is lower case")
     #expect(anonymiser.matches(in: "DCP").map(\.suspicion) == [.shortForm])
-    #expect(anonymiser.matches(in: "dcp").map(\.suspicion) == [.shortForm])
   }
 
   /// A company is named without its legal form ("Quixcorp" for "Quixcorp Ltd"): it went out

@@ -136,7 +136,12 @@ import Testing
       anonymiser.scrub(text)
         == "Ask her manager; [a person] chairs licensing ([a person]@city.gov.uk). Notes in "
         + "Arabic and Chinese, under the Chatham House Rule.")
-    // A capitalised word beginning a sentence is no first name: "Ask" stays.
+    // A capitalised word beginning a sentence is no first name: "Ask" stays. One that is no
+    // English word is ("Sarah Jenkins called.").
     #expect(anonymiser.scrub("Ask Hughes.") == "Ask [a person].")
+    try live.addNote(.init(text: "Sarah Jenkins called. Ask Hughes.", kind: .insight))
+    let again = ShareReview(records: [try record(store)])
+    #expect(again.suspects.map(\.text).contains("Sarah Jenkins"))
+    #expect(!again.suspects.map(\.text).contains("Ask Hughes"))
   }
 }
