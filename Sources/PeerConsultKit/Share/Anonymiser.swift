@@ -249,29 +249,29 @@ public struct Anonymiser: Sendable {
     // the whole name wins. A name two people of one session share (but for case or accents)
     // cannot say which of them is meant.
     // What an erasure left ("[Erased person 1]") names nobody: its words are not looked for.
-    for (person, participant) in people where !PersonEraser.isPseudonym(participant.name) {
-      let replacement =
-        twinned.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
+    // A form two people's names give ("j.smith" of John and Jane Smith) says neither's
+    // letter, as a shared part does; one that may be someone who was not there says nobody's.
+    let namedPeople = people.filter { !PersonEraser.isPseudonym($0.participant.name) }
+    let wholeForms = Self.owners(of: namedPeople + absent, NameForms.whole)
+    let absentPeople = Set(absent.map(\.person))
+    let lettered = pseudonyms
+    let replacement = {
+      (form: String, person: PersonKey, owners: [[Character]: Set<PersonKey>]) -> String in
+      let owners = owners[TermReplacer.fold(form)] ?? [person]
+      if !owners.isDisjoint(with: absentPeople) { return Self.someoneElse }
+      if owners.count > 1 || twinned.contains(person.first) { return Self.ambiguousName }
+      return lettered[person]!
+    }
+    for (person, participant) in namedPeople {
       for form in NameForms.whole(participant.name) {
-        replacer.add(form, replacement: replacement, care: NameForms.careOfWhole(form))
+        replacer.add(
+          form, replacement: replacement(form, person, wholeForms),
+          care: NameForms.careOfWhole(form))
       }
     }
     for (_, participant) in absent {
       for form in NameForms.whole(participant.name) where !replacer.contains(form) {
         replacer.add(form, replacement: Self.someoneElse, care: NameForms.careOfWhole(form))
-      }
-    }
-    // "王先生", "小王": replaced standing alone, suspects inside other text.
-    for (person, participant) in people where !PersonEraser.isPseudonym(participant.name) {
-      let replacement =
-        twinned.contains(person.first) ? Self.ambiguousName : pseudonyms[person]!
-      for form in NameForms.addressed(participant.name) where !replacer.contains(form) {
-        replacer.add(form, replacement: replacement, care: .standsAlone)
-      }
-    }
-    for (_, participant) in absent {
-      for form in NameForms.addressed(participant.name) where !replacer.contains(form) {
-        replacer.add(form, replacement: Self.someoneElse, care: .standsAlone)
       }
     }
     for (key, name) in organisationNames {
@@ -294,7 +294,6 @@ public struct Anonymiser: Sendable {
       }
     }
     // A part that may be someone who was not there says nobody's letter.
-    let absentPeople = Set(absent.map(\.person))
     for (_, entry) in owners.sorted(by: { String($0.key) < String($1.key) })
     where !replacer.contains(entry.part) {
       let replacement =
@@ -302,6 +301,16 @@ public struct Anonymiser: Sendable {
         ? Self.someoneElse
         : entry.people.count == 1 ? pseudonyms[entry.people.first!]! : Self.ambiguousName
       replacer.add(entry.part, replacement: replacement, care: entry.care.union(.takesTitle))
+    }
+    // "王先生", "小王": after every name and part, which win ("小龙" is 张小龙's given name
+    // before it is 龙飞's "Little Long"); listed wherever they stand.
+    let addressedForms = Self.owners(of: namedPeople + absent, NameForms.addressed)
+    for (person, participant) in namedPeople + absent {
+      for form in NameForms.addressed(participant.name) where !replacer.contains(form) {
+        replacer.add(
+          form, replacement: replacement(form, person, addressedForms),
+          care: .formOfAddress)
+      }
     }
     var guesses: [[Character]: (form: String, care: TermReplacer.Care, owners: Set<[Character]>)] =
       [:]
@@ -555,6 +564,19 @@ public struct Anonymiser: Sendable {
   // MARK: Names
 
   /// A, B, … Z, AA, AB, …: the letter of the `index`th person.
+  /// Whose each form of `forms` is, folded, among `people`.
+  private static func owners(
+    of people: [(person: PersonKey, participant: Participant)], _ forms: (String) -> [String]
+  ) -> [[Character]: Set<PersonKey>] {
+    var owners: [[Character]: Set<PersonKey>] = [:]
+    for (person, participant) in people {
+      for form in forms(participant.name) {
+        owners[TermReplacer.fold(form), default: []].insert(person)
+      }
+    }
+    return owners
+  }
+
   static func letters(_ index: Int) -> String {
     var index = index
     var letters = ""

@@ -9,9 +9,11 @@ enum EnglishWords {
   private static let words: Set<Substring> = Set(list.split(separator: "\n"))
 
   /// Whether `word`, as written, is an ordinary lower-case English word ("hope", not "Hope",
-  /// "hopé" or "hope's").
+  /// "hopé" or "hope's"). "a", "i" and the pronoun "I" are, though the word lists leave
+  /// letters out: a name with an initial ("A Ward", "I Will") written as words ("moved to a
+  /// ward", "I will go") was taken for no ordinary phrase, and replaced without being listed.
   static func contains(_ word: some StringProtocol) -> Bool {
-    words.contains(Substring(word))
+    word == "a" || word == "i" || word == "I" || words.contains(Substring(word))
   }
 
   /// Reads the list now, if no one has yet: a few hundredths of a second that a caller can

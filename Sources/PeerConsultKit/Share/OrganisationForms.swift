@@ -45,10 +45,14 @@ enum OrganisationForms {
     // Joined, a name of ordinary words may be a word of its own ("homecare" for Home Care):
     // replaced, but shown for review, where the facilitator can keep it. Its care is not
     // read from the joined form, whose hyphens would make it ordinary ("baker-charity").
+    // Joined by an underscore or a full stop, it is no word of its own.
     let forms =
       said.map { ($0, care(of: $0)) }
       + said.flatMap { spelling in
-        joined(spelling).map { ($0, care(of: spelling).isEmpty ? [] : TermReplacer.Care.guess) }
+        joined(spelling).map { form -> (String, TermReplacer.Care) in
+          let word = !form.contains("_") && !form.contains(".") && !care(of: spelling).isEmpty
+          return (form, word ? .guess : [])
+        }
       }
     var seen = Set<[Character]>()
     return forms.filter { seen.insert(TermReplacer.fold($0.0)).inserted }

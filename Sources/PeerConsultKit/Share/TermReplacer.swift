@@ -42,6 +42,10 @@ struct TermReplacer: Sendable {
     /// lower-case words ("we will hope") it is replaced, since a hurried note writes names
     /// in lower case too, but as a suspect the facilitator sees and can keep.
     static let ordinaryPhrase = Care(rawValue: 256)
+    /// A Chinese form of address ("小王", "王先生"), often a word of its own ("小时", "小区"):
+    /// where no letter touches it, replaced but listed, as a name that is also a word;
+    /// inside other text a suspect kept as is.
+    static let formOfAddress = Care(rawValue: 512)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -355,7 +359,9 @@ struct TermReplacer: Sendable {
         range.lowerBound..<(wordEnd == end ? range.upperBound : text.origin(wordEnd - 1) + 1))
       if term.care.contains(.capitalsOnly), word.contains(where: \.isLowercase) { continue }
       var suspicion: Suspicion?
-      if term.care.contains(.standsAlone), !Self.standsAlone(range, in: text) {
+      if term.care.contains(.formOfAddress) {
+        suspicion = Self.standsAlone(range, in: text) ? .ordinaryWord : .insideWord
+      } else if term.care.contains(.standsAlone), !Self.standsAlone(range, in: text) {
         suspicion = .insideWord
       } else if term.care.contains(.ordinaryWord) {
         if Self.isOrdinary(word) { continue }

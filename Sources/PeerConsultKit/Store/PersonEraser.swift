@@ -36,7 +36,9 @@ struct PersonEraser {
     let others = participants.filter { !erased($0) }
     let othersParts = Set(
       others.flatMap { NameForms.parts($0.name).map { TermReplacer.fold($0.part) } })
-    for form in NameForms.whole(name) {
+    // A form another name gives too ("j.smith" of Jane Smith beside John) is theirs as much.
+    let othersForms = Set(others.flatMap { NameForms.whole($0.name).map(TermReplacer.fold) })
+    for form in NameForms.whole(name) where !othersForms.contains(TermReplacer.fold(form)) {
       replacer.add(form, replacement: pseudonym, care: [.suffixes, .takesTitle])
     }
     for (part, care) in NameForms.parts(name) where !othersParts.contains(TermReplacer.fold(part)) {

@@ -562,6 +562,47 @@ import Testing
         == "[Organisation 1] and [Organisation 3]")
   }
 
+  /// A name with an initial written as ordinary words ("moved to a ward" beside A Ward, "I
+  /// will go" beside I Will) is listed for review, as "we will hope" beside Will Hope is: the
+  /// word lists hold no "a" or "i", so it was replaced without a word to the facilitator.
+  @Test func aNameWithAnInitialWrittenAsWordsIsListed() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "A Ward", organisation: "NHS", level: .middle),
+      Participant(name: "I Will", organisation: "Council", level: .other),
+    ])
+    #expect(
+      anonymiser.matches(in: "she was moved to a ward upstairs").map(\.suspicion)
+        == [.ordinaryWord])
+    #expect(anonymiser.matches(in: "I will go").map(\.suspicion) == [.ordinaryWord])
+    // Written as the name, it is the name.
+    #expect(anonymiser.scrub("Ask A Ward.") == "Ask [Participant A].")
+  }
+
+  /// From a review of today's forms: a form of address gives way to a participant's name
+  /// part ("小龙" is 张小龙's given name before it is 龙飞's "Little Long"), a form two names
+  /// give ("j.smith" of John and Jane Smith, "小王" of two Wangs) says neither's letter, and a
+  /// form of address standing alone ("单位：小时") is listed, replaced unless kept.
+  @Test func formsGiveWayToNamesAndSharedFormsNameNobody() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "张小龙", organisation: "A", level: .senior),
+      Participant(name: "龙飞", organisation: "B", level: .middle),
+      Participant(name: "John Smith", organisation: "C", level: .other),
+      Participant(name: "Jane Smith", organisation: "D", level: .frontline),
+      Participant(name: "王小明", organisation: "E", level: .other),
+      Participant(name: "王芳", organisation: "F", level: .other),
+      Participant(name: "时明", organisation: "G", level: .other),
+    ])
+    #expect(anonymiser.scrub("小龙说他会来") == "[Participant A]说他会来")
+    #expect(anonymiser.scrub("mail j.smith@x.org") == "mail \(Anonymiser.ambiguousName)@x.org")
+    #expect(anonymiser.scrub("王先生，你好") == "\(Anonymiser.ambiguousName)，你好")
+    #expect(anonymiser.matches(in: "单位：小时").map(\.suspicion) == [.ordinaryWord])
+    // Joined by an underscore or a full stop, an organisation of English words is no word.
+    let charity = try self.anonymiser([
+      Participant(name: "Rose Baker", organisation: "Baker Charity", level: .senior)
+    ])
+    #expect(charity.matches(in: "baker_charity and baker.charity").map(\.suspicion) == [nil, nil])
+  }
+
   @Test func namesArefoundWithoutApostrophesJoinedAndWithAPluralOrPossessiveS() throws {
     let anonymiser = try anonymiser([
       ShareFixture.priya, ShareFixture.sean,

@@ -275,4 +275,21 @@ import Testing
       try store.database.loadSession(with.id)
     }
   }
+
+  /// A form another participant's name gives too ("j.smith" of Jane Smith beside John) is
+  /// theirs as much: erasing John leaves it, as it leaves a shared part.
+  @Test func aFormAnotherNameGivesIsLeft() {
+    let john = Participant(name: "John Smith", organisation: "Council", level: .senior)
+    let jane = Participant(name: "Jane Smith", organisation: "Police", level: .middle)
+    let eraser = PersonEraser(
+      name: "John Smith", pseudonym: "[Erased person 1]", participants: [john, jane])
+    let event = SessionEvent.noteAdded(
+      id: 1, slot: 0,
+      content: NoteContent(text: "John Smith: mail j.smith@x.org", kind: .other))
+    guard case .noteAdded(_, _, let content) = eraser.erase(event) else {
+      Issue.record("not a note")
+      return
+    }
+    #expect(content.text == "[Erased person 1]: mail j.smith@x.org")
+  }
 }
