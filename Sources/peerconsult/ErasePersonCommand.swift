@@ -12,8 +12,8 @@ struct ErasePersonCommand: ParsableCommand {
       Their name becomes a permanent pseudonym ([Erased person 1]) and their organisation \
       [erased organisation] in every session they took part in, and mentions of both in \
       titles, focus questions and every version of every note are replaced too, there and in \
-      every meeting of a standing group they were a member of (those they missed included). Each session \
-      records the erasure, never the name. The database is then rewritten so that no byte of \
+      every meeting of a standing group they were a member of (those they missed included). \
+      Each session records the erasure, never the name. The database is then rewritten so that no byte of \
       what was removed stays in the file, its WAL or its free pages. Backups and exports made \
       before are not touched. Refused while one of their sessions is being facilitated in \
       another PeerConsult, or held by another machine on a shared store. Asks first; --yes \
@@ -40,7 +40,7 @@ struct ErasePersonCommand: ParsableCommand {
         declined: "Nothing was erased.")
     }
     let erasure = try data.holdingLeases(
-      on: try database.sessions(withParticipant: name), in: database
+      on: try database.sessions(toErase: name), in: database
     ) {
       try database.erasePerson(named: name, at: Date()) {
         SessionLock.isLive($0, in: data.location.dataDirectory)

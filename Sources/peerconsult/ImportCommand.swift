@@ -38,11 +38,12 @@ struct ImportCommand: ParsableCommand {
     let imported = result.sessions.filter {
       if case .added = $0.change { true } else if case .extended = $0.change { true } else { false }
     }.map(\.session)
-    // A later meeting imported without the meetings it followed up is said to be so.
+    // A later meeting imported without the meetings it followed up is said to be so; the
+    // import is committed, so a failure to look leaves the report without it.
     var missing: [SessionID: Int] = [:]
-    if !imported.isEmpty, let database = try AppDatabase.openForReading(directory: folder) {
+    if !imported.isEmpty, let database = try? AppDatabase.openForReading(directory: folder) {
       defer { database.closeForExit() }
-      missing = try database.meetingsMissing(followedUpIn: imported)
+      missing = (try? database.meetingsMissing(followedUpIn: imported)) ?? [:]
     }
     try StandardOutput.write(
       CommandText.imported(result.sessions, groups: result.groups, missingMeetings: missing))

@@ -119,9 +119,14 @@ import Testing
     let cut = tight.first { $0.lines.first?.hasPrefix("Focus:") == true }?.lines ?? []
     #expect(cut.last?.hasSuffix("…") == true)
     #expect(tight.contains { $0.after.contains { $0.0 == LiveScreen.unfoldHint } })
-    // Unfolded with `g`: whole again, the guidance giving way.
+    // Unfolded with `g`: whole again, the guidance giving way, however many rows it takes.
     let unfolded = LiveScreen.infoBlocks(slot, timer: timer, width: 76, room: 5, unfolded: true)
     let whole = unfolded.first { $0.lines.first?.hasPrefix("Focus:") == true }?.lines ?? []
     #expect(whole.joined(separator: " ") == "Focus: " + question)
+    let longer = Array(repeating: question, count: 2).joined(separator: " ")
+    let longSlot = try #require(try session(focusQuestion: longer).current)
+    let five = LiveScreen.infoBlocks(longSlot, timer: timer, width: 76, room: 8, unfolded: true)
+    let all = five.first { $0.lines.first?.hasPrefix("Focus:") == true }?.lines ?? []
+    #expect(all.count > 3 && all.joined(separator: " ") == "Focus: " + longer)
   }
 }

@@ -425,11 +425,11 @@ extension FollowUpScreenTests {
     // meeting, as `peerconsult actions` says; the text typed was shown nowhere before.
     #expect(text.contains("dropped 2027-02-05 in North SLG 2: Moot"))
     #expect(text.contains("[ ] Share the night-time economy figures next session"))
-    // The latest decision first, before the place and the due date: at the end of the row
-    // it was cut at 80 columns.
+    // The due date, then the latest decision, before the place: at the end of the row the
+    // decision was cut at 80 columns.
     #expect(
       text.contains(
-        " · open · carried 2027-02-05 in North SLG 2: Late data · Check-in · due next session"))
+        " · open · due next session · carried 2027-02-05 in North SLG 2: Late data · Check-in"))
     #expect(text.contains("[x] Map who funds the street pastors"))
     // Counted as the boxes show them, and no row says "open" beside a later meeting's
     // decision; before, the summary said 0 of 3 done over a row marked done.

@@ -47,7 +47,7 @@ extension AppServices {
   /// live elsewhere or held by another machine on the shared store; then reads `shown` again.
   func erase(_ name: String, shown: SessionID) throws -> ServiceResult {
     let database = try store()
-    let erasure = try removingStored(try database.sessions(withParticipant: name)) {
+    let erasure = try removingStored(try database.sessions(toErase: name)) {
       try database.erasePerson(named: name, at: clock.now()) {
         SessionLock.isLive($0, in: location.dataDirectory)
       }

@@ -52,7 +52,6 @@ enum HTMLPage {
     return result
   }
 
-  /// A span of `text` with a fixed class.
   /// A name as ``text(_:)`` writes it, isolated (`<bdi>`) from the text around it: a name
   /// in Arabic or Hebrew beside English otherwise takes the number or comma after it to its
   /// other side.
@@ -60,6 +59,7 @@ enum HTMLPage {
     .element(named: "bdi", nodes: [text(name)])
   }
 
+  /// A span of `text` with a fixed class.
   static func span(_ className: String, _ value: String) -> Node<HTML.BodyContext> {
     .span(.class(className), text(value))
   }

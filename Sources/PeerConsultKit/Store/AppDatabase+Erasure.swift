@@ -46,9 +46,10 @@ extension AppDatabase {
   /// `[Erased person N]`, and so do mentions of them in titles, focus questions and every
   /// version of every note. The meetings of a standing group they were a member of, those
   /// they missed included, are rewritten too: a meeting names its absent members ("carried:
-  /// Priya is on leave"), and its carry notes and drop reasons follow up their actions. This is the one rewrite of the event log allowed: each session's
-  /// events are re-coded and re-projected, and a `personErased` event that holds only the
-  /// pseudonym records it, at `date`. Nothing of the removed text is left in the file, its WAL
+  /// Priya is on leave"), and its carry notes and drop reasons follow up their actions. This is
+  /// the one rewrite of the event log allowed: each session's events are re-coded and
+  /// re-projected, and a `personErased` event that holds only the pseudonym records it, at
+  /// `date`. Nothing of the removed text is left in the file, its WAL
   /// or its free pages. Refused, changing nothing, when `isLive` says another program is
   /// facilitating one of their sessions (``StoreError/openElsewhere(_:)``).
   public func erasePerson(
@@ -92,7 +93,7 @@ extension AppDatabase {
   /// The sessions ``erasePerson(named:at:isLive:)`` would rewrite, oldest first: those the
   /// person called `name` (without regard to case or accents) took part in, and the meetings
   /// of the standing groups they were a member of.
-  public func sessions(withParticipant name: String) throws(StoreError) -> [SessionID] {
+  public func sessions(toErase name: String) throws(StoreError) -> [SessionID] {
     let wanted = TermReplacer.nameKey(name)
     return try read { db in
       try Self.sessions(
@@ -100,7 +101,7 @@ extension AppDatabase {
     }
   }
 
-  /// ``sessions(withParticipant:)`` of a name already folded, with the groups it was a member
+  /// ``sessions(toErase:)`` of a name already folded, with the groups it was a member
   /// of, inside the caller's read or write.
   private static func sessions(
     withParticipant wanted: [Character], orMember groups: [GroupID], in db: Database

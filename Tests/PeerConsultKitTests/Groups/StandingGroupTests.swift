@@ -190,7 +190,7 @@ import Testing
     try alone.start()
     try alone.addNote(NoteContent(text: "Priya Patel came up", kind: .other))
 
-    #expect(try database.sessions(withParticipant: "Priya Patel") == [first.id, second.id])
+    #expect(try database.sessions(toErase: "Priya Patel") == [first.id, second.id])
     let erasure = try database.erasePerson(named: "Priya Patel", at: store.clock.now())
     #expect(erasure.sessions == [first.id, second.id])
     let events = try database.events(of: second.id)

@@ -210,11 +210,13 @@ public enum LiveScreen {
       // The question the group works on, read whole where the rows allow: it was cut at the
       // window's edge, and `g` unfolded everything but it.
       let wrapped = TextWrapper.wrap("Focus: " + question, width: width)
-      let spare =
+      // Folded, three rows at most from what the rest leaves; with `g`, as many as it takes
+      // of all but a row for the rules.
+      let rows =
         unfolded
-        ? room - prompt.count - 2
-        : room - prompt.count - 1 - wholeRules.count - wholeGuidance.count
-      focus = fit(wrapped, rows: max(1, min(3, 1 + spare)), width: width)
+        ? room - prompt.count - 1
+        : min(3, room - prompt.count - wholeRules.count - wholeGuidance.count)
+      focus = fit(wrapped, rows: max(1, rows), width: width)
       focusCut = focus.count < wrapped.count
     }
     var left = max(0, room - focus.count - prompt.count)

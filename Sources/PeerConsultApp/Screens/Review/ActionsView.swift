@@ -54,6 +54,10 @@ public enum ActionsView {
     let slot = session.schedule[note.slot]
     let place = (slot.round.map { "round \($0 + 1), " } ?? "") + slot.phase.name
     var details = [owner] + (state.map { [$0] } ?? [])
+    // As the group's ledger has it: a carried action is due at the next meeting, whatever its
+    // text first said (`peerconsult actions` says the same).
+    let due = history.map(\.due) ?? note.due
+    if let due, standing == .open { details.append(CommandText.dueText(due)) }
     // What later meetings decided, the latest first: it is what stands, and at the end of the
     // row, after every earlier step, it was cut at 80 columns ("carried 2026-12-06 …").
     for step in (history?.followUps ?? []).reversed() {
@@ -69,10 +73,6 @@ public enum ActionsView {
       details.append(text)
     }
     details.append(place)
-    // As the group's ledger has it: a carried action is due at the next meeting, whatever its
-    // text first said (`peerconsult actions` says the same).
-    let due = history.map(\.due) ?? note.due
-    if let due, standing == .open { details.append(CommandText.dueText(due)) }
     grid.put(
       ("      " + details.joined(separator: " · ")).padded(toWidth: area.width), x: area.x,
       y: area.y + 1, style: selected ? base : Theme.muted)
