@@ -343,13 +343,18 @@ public struct Anonymiser: Sendable {
         ])
       // A whole name chosen ("Tom Hughes") goes in the other forms a name takes too, as
       // the facilitator chose: in an address ("tom.hughes@"), joined, with an initial, and
-      // its parts alone ("Hughes"; "Tom" where capitalised, "tom" being a word).
+      // its parts alone that are no English word ("Hughes"; not "Tom", which would take "Tom
+      // Baker" with it), unless the facilitator chose to keep one.
       guard key.contains(" ") else { continue }
-      for form in NameForms.whole(key) where !replacer.contains(form) {
+      for form in NameForms.whole(key)
+      where !replacer.contains(form) && choices[ShareReview.key(form)] != false {
         replacer.add(
           form, replacement: resembled ?? Self.someoneElse, care: NameForms.careOfWhole(form))
       }
-      for (part, care) in NameForms.parts(key) where !replacer.contains(part) {
+      for (part, care) in NameForms.parts(key)
+      where !care.contains(.ordinaryWord) && !replacer.contains(part)
+        && choices[ShareReview.key(part)] != false
+      {
         replacer.add(
           part, replacement: resembled ?? Self.someoneElse, care: care.union(.takesTitle))
       }

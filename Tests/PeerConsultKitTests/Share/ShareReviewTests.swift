@@ -139,6 +139,10 @@ import Testing
     // A capitalised word beginning a sentence is no first name: "Ask" stays. One that is no
     // English word is ("Sarah Jenkins called.").
     #expect(anonymiser.scrub("Ask Hughes.") == "Ask [a person].")
+    // "Tom" is a word: another Tom keeps his name; a surname kept by choice stays kept.
+    #expect(anonymiser.scrub("Tom Baker came") == "Tom Baker came")
+    try live.chooseForSharing("Hughes", replace: false)
+    #expect(Anonymiser(records: [try record(store)]).scrub("Ask Hughes.") == "Ask Hughes.")
     try live.addNote(.init(text: "Sarah Jenkins called. Ask Hughes.", kind: .insight))
     let again = ShareReview(records: [try record(store)])
     #expect(again.suspects.map(\.text).contains("Sarah Jenkins"))
