@@ -252,7 +252,7 @@ public struct Anonymiser: Sendable {
     // A form two people's names give ("j.smith" of John and Jane Smith) says neither's
     // letter, as a shared part does; one that may be someone who was not there says nobody's.
     let namedPeople = people.filter { !PersonEraser.isPseudonym($0.participant.name) }
-    let wholeForms = Self.owners(of: namedPeople + absent, NameForms.whole)
+    let wholes = Self.forms(of: namedPeople + absent, NameForms.whole)
     let absentPeople = Set(absent.map(\.person))
     let lettered = pseudonyms
     let replacement = {
@@ -262,16 +262,13 @@ public struct Anonymiser: Sendable {
       if owners.count > 1 || twinned.contains(person.first) { return Self.ambiguousName }
       return lettered[person]!
     }
-    for (person, participant) in namedPeople {
-      for form in NameForms.whole(participant.name) {
+    // The people shared first, then those around them, whose forms only fill what is left.
+    for (index, (person, forms)) in wholes.each.enumerated() {
+      let isAbsent = index >= namedPeople.count
+      for form in forms where !isAbsent || !replacer.contains(form) {
         replacer.add(
-          form, replacement: replacement(form, person, wholeForms),
+          form, replacement: isAbsent ? Self.someoneElse : replacement(form, person, wholes.owners),
           care: NameForms.careOfWhole(form))
-      }
-    }
-    for (_, participant) in absent {
-      for form in NameForms.whole(participant.name) where !replacer.contains(form) {
-        replacer.add(form, replacement: Self.someoneElse, care: NameForms.careOfWhole(form))
       }
     }
     for (key, name) in organisationNames {
@@ -304,12 +301,11 @@ public struct Anonymiser: Sendable {
     }
     // "王先生", "小王": after every name and part, which win ("小龙" is 张小龙's given name
     // before it is 龙飞's "Little Long"); listed wherever they stand.
-    let addressedForms = Self.owners(of: namedPeople + absent, NameForms.addressed)
-    for (person, participant) in namedPeople + absent {
-      for form in NameForms.addressed(participant.name) where !replacer.contains(form) {
+    let addressed = Self.forms(of: namedPeople + absent, NameForms.addressed)
+    for (person, forms) in addressed.each {
+      for form in forms where !replacer.contains(form) {
         replacer.add(
-          form, replacement: replacement(form, person, addressedForms),
-          care: .formOfAddress)
+          form, replacement: replacement(form, person, addressed.owners), care: .formOfAddress)
       }
     }
     var guesses: [[Character]: (form: String, care: TermReplacer.Care, owners: Set<[Character]>)] =
@@ -568,20 +564,20 @@ public struct Anonymiser: Sendable {
 
   // MARK: Names
 
-  /// A, B, … Z, AA, AB, …: the letter of the `index`th person.
-  /// Whose each form of `forms` is, folded, among `people`.
-  private static func owners(
+  /// Each of `people`'s forms (``NameForms/whole(_:)`` or ``NameForms/addressed(_:)``), and
+  /// whose each form is, folded.
+  private static func forms(
     of people: [(person: PersonKey, participant: Participant)], _ forms: (String) -> [String]
-  ) -> [[Character]: Set<PersonKey>] {
+  ) -> (each: [(person: PersonKey, forms: [String])], owners: [[Character]: Set<PersonKey>]) {
+    let each = people.map { (person: $0.person, forms: forms($0.participant.name)) }
     var owners: [[Character]: Set<PersonKey>] = [:]
-    for (person, participant) in people {
-      for form in forms(participant.name) {
-        owners[TermReplacer.fold(form), default: []].insert(person)
-      }
+    for (person, forms) in each {
+      for form in forms { owners[TermReplacer.fold(form), default: []].insert(person) }
     }
-    return owners
+    return (each, owners)
   }
 
+  /// A, B, … Z, AA, AB, …: the letter of the `index`th person.
   static func letters(_ index: Int) -> String {
     var index = index
     var letters = ""

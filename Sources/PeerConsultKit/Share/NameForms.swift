@@ -146,7 +146,7 @@ enum NameForms {
   /// Chinese forms of address that name someone by their one-character family name: "王先生"
   /// (Mr Wang), "王女士", "王老师", "小王", "老王". Standing alone they name the person as
   /// surely as "Ms Jones" does; inside other text they are often words ("小时" for 时明, "小区",
-  /// "老年人"), so there they are suspects, kept unless replaced (``TermReplacer/Care/standsAlone``).
+  /// "老年人"), so they are always suspects (``TermReplacer/Care/formOfAddress``).
   static func addressed(_ name: String) -> [String] {
     unique(readings(of: name).flatMap { addressed(words: core($0)) })
   }

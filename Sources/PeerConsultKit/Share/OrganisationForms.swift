@@ -49,8 +49,9 @@ enum OrganisationForms {
     let forms =
       said.map { ($0, care(of: $0)) }
       + said.flatMap { spelling in
-        joined(spelling).map { form -> (String, TermReplacer.Care) in
-          let word = !form.contains("_") && !form.contains(".") && !care(of: spelling).isEmpty
+        let ordinary = !care(of: spelling).isEmpty
+        return joined(spelling).map { form -> (String, TermReplacer.Care) in
+          let word = ordinary && !form.contains("_") && !form.contains(".")
           return (form, word ? .guess : [])
         }
       }
@@ -58,10 +59,10 @@ enum OrganisationForms {
     return forms.filter { seen.insert(TermReplacer.fold($0.0)).inserted }
   }
 
-  /// Forms guessed from the name: its acronym (in any case unless it is a word in lower
-  /// case); its first word when that is no English word; and when its last word says what
-  /// kind of
-  /// organisation it is, "the" and that word, its last two words, and the words before it
+  /// Forms guessed from the name: its acronym (of four letters or more in any case, unless in
+  /// lower case it is a word or a common abbreviation); its first word when that is no
+  /// English word; and when its last word says what kind of organisation it is, "the" and
+  /// that word, its last two words, and the words before it
   /// ("St Luke's" for "St Luke's Hospice"), with and without apostrophes, and those words
   /// joined as an address writes them ("stlukes").
   static func guesses(_ name: String) -> [(form: String, care: TermReplacer.Care)] {
@@ -108,8 +109,8 @@ enum OrganisationForms {
   /// ("bakercharity.org", "st-lukes-hospice.nhs.uk", "#BakerCharity", "ageuk.org.uk"), so
   /// that an address does not name the organisation whose people it replaces: run together,
   /// with hyphens, underscores or full stops, without its own full stops and commas ("St.
-  /// Luke's"). Only a spelling without
-  /// apostrophes or "&" (``spellings(of:)`` gives one for each), and of four letters or more.
+  /// Luke's"). Only a spelling without apostrophes or "&" (``spellings(of:)`` gives one for
+  /// each), and of four letters or more.
   private static func joined(_ spelling: String) -> [String] {
     let words = spelling.split(whereSeparator: \.isWhitespace).map {
       $0.filter { $0 != "." && $0 != "," }
@@ -118,8 +119,7 @@ enum OrganisationForms {
       words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }),
       words.reduce(0, { $0 + $1.count }) >= 4
     else { return [] }
-    return [words.joined(), words.joined(separator: "-"), words.joined(separator: "_")]
-      + [words.joined(separator: ".")]
+    return ["", "-", "_", "."].map { words.joined(separator: $0) }
   }
 
   /// `name` as written, with "and" and "&" swapped, and without apostrophes.

@@ -29,6 +29,19 @@ import Testing
     return (store, live)
   }
 
+  /// A session of Will Bishop and 李 静, started, with no notes yet.
+  private func started() throws -> (AppDatabase, LiveSession) {
+    let store = try AppDatabase.inMemory()
+    let setup = SessionSetup(
+      title: "Night hub", programme: "Safer Streets",
+      consultingProtocol: Fixtures.consultingProtocol, participants: [Self.will, Self.li],
+      presenters: [0])
+    let live = try LiveSession.create(
+      setup, id: ShareFixture.firstID, store: store, clock: ManualClock(Fixtures.start))
+    try live.start()
+    return (store, live)
+  }
+
   private func record(_ store: AppDatabase) throws -> SessionRecord {
     try SessionRecord(id: ShareFixture.firstID, events: store.events(of: ShareFixture.firstID))
   }
@@ -59,14 +72,7 @@ import Testing
   /// Grammar capitalises nothing after a colon or a semicolon: a capitalised word there that
   /// is no English word is listed, where before "Mensah" and "Oduya" went out unlisted.
   @Test func aNameAfterAColonOrASemicolonIsASuspect() throws {
-    let store = try AppDatabase.inMemory()
-    let setup = SessionSetup(
-      title: "Night hub", programme: "Safer Streets",
-      consultingProtocol: Fixtures.consultingProtocol, participants: [Self.will, Self.li],
-      presenters: [0])
-    let live = try LiveSession.create(
-      setup, id: ShareFixture.firstID, store: store, clock: ManualClock(Fixtures.start))
-    try live.start()
+    let (store, live) = try started()
     for text in [
       "Late again, Kofi said; Mensah agreed: Oduya will chair.",
       "Insight: Licensing is late. Mostly agreed; Trust is low.",
@@ -115,14 +121,7 @@ import Testing
   /// whole, in an address too: replacing "Hughes" alone left "Tom [a person]" and
   /// "tom.[a person]@". Languages and the rule the group meets under are no names.
   @Test func aFirstNameIsListedWithTheSurnameAndReplacedWithIt() throws {
-    let store = try AppDatabase.inMemory()
-    let setup = SessionSetup(
-      title: "Night hub", programme: "Safer Streets",
-      consultingProtocol: Fixtures.consultingProtocol, participants: [Self.will, Self.li],
-      presenters: [0])
-    let live = try LiveSession.create(
-      setup, id: ShareFixture.firstID, store: store, clock: ManualClock(Fixtures.start))
-    try live.start()
+    let (store, live) = try started()
     let text =
       "Ask her manager; Tom Hughes chairs licensing (tom.hughes@city.gov.uk). Notes in Arabic "
       + "and Chinese, under the Chatham House Rule."

@@ -267,13 +267,9 @@ extension FollowUpState: OverLiveScreen {
     case .action(.markFollowUpDone): return record(.done)
     case .action(.carryForward) where picked != nil:
       // A decision changed starts from what was said, to correct rather than retype it.
-      var said = ""
-      if let picked, case .carried(let note)? = decision(picked) { said = note }
-      field = .carry(LineEditor(said, limit: FollowUpOutcome.maximumTextLength))
+      field = .carry(LineEditor(said(carried: true), limit: FollowUpOutcome.maximumTextLength))
     case .action(.dropAction) where picked != nil:
-      var said = ""
-      if let picked, case .dropped(let reason)? = decision(picked) { said = reason }
-      field = .drop(LineEditor(said, limit: FollowUpOutcome.maximumTextLength))
+      field = .drop(LineEditor(said(carried: false), limit: FollowUpOutcome.maximumTextLength))
     case .action(.continueToSession), .action(.quit): return toTheSession
     case .result(.sessionChanged(let stored)):
       live.session = stored
@@ -310,6 +306,16 @@ extension FollowUpState: OverLiveScreen {
     tone: .info)
 
   /// The action picked, if any.
+  /// What was said when the picked action was carried forward (`carried`) or dropped: where
+  /// a decision changed starts, and what leaves it unchanged. Empty for any other decision.
+  private func said(carried: Bool) -> String {
+    switch picked.flatMap(decision) {
+    case .carried(let note)? where carried: note
+    case .dropped(let reason)? where !carried: reason
+    default: ""
+    }
+  }
+
   private var picked: ActionLedger.Item? {
     guard let items, items.indices.contains(selection) else { return nil }
     return items[selection]
@@ -367,13 +373,8 @@ extension FollowUpState: OverLiveScreen {
     case (_, .action(.back)):
       // Typed words are not thrown away by one key, as on the note line; what was said
       // before, opened again and left as it was, closes without a question.
-      let before: String? =
-        switch (field, picked.flatMap(decision)) {
-        case (.carry, .carried(let note)?): note
-        case (.drop, .dropped(let reason)?): reason
-        default: nil
-        }
-      if field.editor.hasText && field.editor.string != before {
+      let carried = if case .carry = field { true } else { false }
+      if field.editor.hasText && field.editor.string != said(carried: carried) {
         askingDiscard = true
       } else {
         self.field = nil
