@@ -1,3 +1,5 @@
+import Foundation
+
 /// The ways a group writes a participant's name in its notes, for the ``Anonymiser``.
 ///
 /// A whole name is also written without its title, joined ("PriyaPatel", "李静"), as first and
@@ -31,16 +33,38 @@ enum NameForms {
 
   /// `name` as a reader may read it: as written, and, where a character nobody sees or a
   /// blank one stands in it ("Asha\u{3164}Khan", a Hangul filler that shows as a space), with
-  /// each such character a space: a note says "Asha Khan", and went out unreplaced.
+  /// each such character a space: a note says "Asha Khan", and went out unreplaced. A name in
+  /// Han characters also reads in Simplified and in Traditional characters
+  /// (``otherScripts(of:)``).
   static func readings(of name: String) -> [String] {
     func blank(_ scalar: Unicode.Scalar) -> Bool {
       TermReplacer.isInvisible(scalar) || scalar.value == 0x2800
     }
-    guard name.unicodeScalars.contains(where: blank) else { return [name] }
-    var spaced = String.UnicodeScalarView()
-    for scalar in name.unicodeScalars { spaced.append(blank(scalar) ? " " : scalar) }
-    let words = String(spaced).split(whereSeparator: \.isWhitespace)
-    return words.isEmpty ? [name] : [name, words.joined(separator: " ")]
+    var readings = [name]
+    if name.unicodeScalars.contains(where: blank) {
+      var spaced = String.UnicodeScalarView()
+      for scalar in name.unicodeScalars { spaced.append(blank(scalar) ? " " : scalar) }
+      let words = String(spaced).split(whereSeparator: \.isWhitespace)
+      if !words.isEmpty { readings.append(words.joined(separator: " ")) }
+    }
+    return unique(readings + readings.flatMap(otherScripts))
+  }
+
+  /// `name` in Simplified and in Traditional Chinese characters, where either differs from it
+  /// (黃偉 and 黄伟, 陳美玲 and 陈美玲): the group types a name as each keyboard gives it, and
+  /// the family name of 黄伟 went out as 黃 in "黃先生". One character of each script for
+  /// each of the other (ICU's transforms, as Foundation gives them): a character with two
+  /// counterparts (发 for 發 and 髮) reads as the usual one.
+  static func otherScripts(of name: String) -> [String] {
+    guard name.unicodeScalars.contains(where: { NoteTokenizer.isHan($0.value) }) else {
+      return []
+    }
+    return [StringTransform("Hans-Hant"), StringTransform("Hant-Hans")].compactMap {
+      guard let other = name.applyingTransform($0, reverse: false), other != name else {
+        return nil
+      }
+      return other
+    }
   }
 
   /// ``whole(_:)`` of one reading of a name.

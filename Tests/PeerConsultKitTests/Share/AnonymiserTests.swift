@@ -394,6 +394,24 @@ import Testing
     #expect(NameForms.cjkHalves(of: "王").isEmpty)
   }
 
+  /// A keyboard gives Simplified or Traditional characters: 黄伟 is written 黃偉 by a colleague
+  /// in Hong Kong, and the family name went out in "黃先生".
+  @Test func aChineseNameIsFoundInSimplifiedAndTraditionalCharacters() throws {
+    let anonymiser = try anonymiser([
+      Participant(name: "黄伟", organisation: "Police", level: .middle),
+      Participant(name: "陳美玲", organisation: "NHS", level: .senior),
+    ])
+    let (huang, chen) = ("[Participant A]", "[Participant B]")
+    #expect(anonymiser.scrub("我和黃偉谈过，黄伟也同意") == "我和\(huang)谈过，\(huang)也同意")
+    #expect(anonymiser.scrub("黃先生，你好") == "\(huang)，你好")
+    #expect(anonymiser.scrub("陈美玲说，美玲和陳 美玲") == "\(chen)说，\(chen)和\(chen)")
+    #expect(anonymiser.matches(in: "美玲说").map(\.suspicion) == [.resemblance])
+    // Text in the other script that names nobody stays as it was.
+    #expect(anonymiser.scrub("黃昏的時候很安靜") == "黃昏的時候很安靜")
+    #expect(NameForms.otherScripts(of: "Priya Patel").isEmpty)
+    #expect(NameForms.otherScripts(of: "王小明").isEmpty)
+  }
+
   @Test func aNamePartThatIsAnEnglishWordIsLeftInOrdinaryUseAndSuspectWhereCapitalsCannotTell()
     throws
   {

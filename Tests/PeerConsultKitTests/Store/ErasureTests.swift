@@ -292,4 +292,18 @@ import Testing
     }
     #expect(content.text == "[Erased person 1]: mail j.smith@x.org")
   }
+
+  /// 黄伟 is erased where a colleague typed the name in Traditional characters, 黃偉.
+  @Test func aChineseNameIsErasedInTheOtherScriptToo() {
+    let huang = Participant(name: "黄伟", organisation: "Police", level: .middle)
+    let eraser = PersonEraser(
+      name: "黄伟", pseudonym: "[Erased person 1]", participants: [huang])
+    let event = SessionEvent.noteAdded(
+      id: 1, slot: 0, content: NoteContent(text: "黃偉说，黃先生和黄伟", kind: .other))
+    guard case .noteAdded(_, _, let content) = eraser.erase(event) else {
+      Issue.record("not a note")
+      return
+    }
+    #expect(content.text == "[Erased person 1]说，黃先生和[Erased person 1]")
+  }
 }
