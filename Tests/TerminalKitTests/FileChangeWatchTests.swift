@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TerminalKit
@@ -6,11 +7,12 @@ import Testing
 /// The room display's wake-up: a write to a watched file ends the wait at once, a write to
 /// another file or a read does not.
 @Suite struct FileChangeWatchTests {
-  let folder: URL
+  /// Removed when the test ends (each folder made here was left in the temporary directory).
+  let temporary: TemporaryFolder
+  var folder: URL { temporary.url }
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-watch-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    temporary = try TemporaryFolder(prefix: "pc-watch")
   }
 
   @Test func aWriteToAMatchingFileEndsTheWait() throws {
