@@ -64,6 +64,9 @@ struct ReviewOptions: ParsableArguments {
     }
     if opensScreen { return .screen }
     let review = try review()
+    for line in CommandText.choicesWithoutEffect(review, replace: replace, keep: keep) {
+      printError(line)
+    }
     if self.review { return .print(CommandText.shareReview(review)) }
     if strict, !review.unresolved.isEmpty {
       let words = review.unresolved.map(\.text).joined(separator: ", ")

@@ -41,4 +41,25 @@ extension CommandLineTests {
       ["export", "--all", "--format", "markdown", "--anonymise", "--keep", "may"], in: folder)
     #expect(kept.stdout.contains("doubled since May."))
   }
+
+  /// A misspelt `--replace` changed nothing and said nothing: the facilitator took the name
+  /// for dealt with. A kept participant's name is replaced all the same.
+  @Test func aChoiceThatChangesNothingSaysSo() throws {
+    let folder = try seeded()
+    let chosen = try run(
+      [
+        "export", "--all", "--format", "markdown", "--anonymise", "--replace", "Mai",
+        "--replace", "May", "--keep", "ångström",
+      ], in: folder)
+    #expect(chosen.status == 0, "\(chosen.stderr)")
+    #expect(chosen.stdout.contains("doubled since [a person]."))
+    #expect(chosen.stdout.contains("[Participant A]"))
+    let lines = chosen.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(chosen.stderr)")
+    #expect(lines.first?.hasPrefix("--replace \"Mai\": not in what is shared") == true)
+    #expect(
+      lines.last
+        == "--keep \"ångström\": a participant's name or organisation is always replaced; "
+        + "keeping it changes nothing.")
+  }
 }

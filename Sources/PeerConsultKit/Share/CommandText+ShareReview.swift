@@ -30,6 +30,38 @@ extension CommandText {
     return text
   }
 
+  /// One line for each of `replace` and `keep` (`--replace WORD`, `--keep WORD`) that changes
+  /// nothing in `review`: a word that is nowhere in what is shared (misspelt, or in other
+  /// sessions), and a kept participant's name or organisation, which is always replaced. The
+  /// choice was saved all the same; said nothing, a facilitator took a misspelt `--replace`
+  /// for a name dealt with.
+  public static func choicesWithoutEffect(
+    _ review: ShareReview, replace: [String], keep: [String]
+  ) -> [String] {
+    var kinds: [String: ShareReview.Item.Kind] = [:]
+    for item in review.items {
+      kinds[ShareReview.key(item.text)] = kinds[ShareReview.key(item.text)] ?? item.kind
+    }
+    var lines: [String] = []
+    for (words, option) in [(replace, "--replace"), (keep, "--keep")] {
+      for word in words {
+        let quoted = "\(option) \"\(oneLine(word))\""
+        switch kinds[ShareReview.key(word)] {
+        case nil:
+          lines.append(
+            "\(quoted): not in what is shared, so it changes nothing here; the choice is saved "
+              + "for later exports. Check its spelling with --review.")
+        case .name? where option == "--keep":
+          lines.append(
+            "\(quoted): a participant's name or organisation is always replaced; keeping it "
+              + "changes nothing.")
+        default: break
+        }
+      }
+    }
+    return lines
+  }
+
   private static func line(_ item: ShareReview.Item, state: String) -> String {
     let times = item.count == 1 ? "" : " (×\(item.count))"
     return wrap(
