@@ -65,6 +65,33 @@ import Testing
     #expect(setup.presenters == [0, 1, 2, 3])
   }
 
+  /// A field read, not typed in, shows its start: the group's long name showed its end
+  /// ("…ms Learning Group 2027") once taken, as while it was typed. A presenter's reason fits
+  /// 80 columns.
+  @Test func aLongNameShowsItsStartOnceLeftAndItsEndWhileTyped() {
+    let long = SetupState.GroupChoice(
+      id: Self.north.id, name: "North Central Night-Time Economy Systems Learning Group 2027",
+      programme: "Alcohol Plan", members: Self.north.members, reasons: Self.north.reasons)
+    var state = SetupState(
+      protocols: BuiltInProtocols.all, previousProgrammes: SetupFixture.previousProgrammes,
+      standingGroups: [long])
+    SetupFixture.press(.down, .enter, into: &state)
+    #expect(state.focus == .title)
+    SetupFixture.type(
+      "A title much longer than the field it is typed in, to the end of it", into: &state)
+    SetupFixture.press(.tab, into: &state)
+    let lines = SetupFixture.frame(state).lines
+    #expect(lines[1].hasPrefix("   Group      North Central Night-Tim… 3 members"), "\(lines[1])")
+    #expect(
+      lines[2].hasPrefix(
+        "   Title      A title much longer than the field it is typed in, to the end of… "),
+      "\(lines[2])")
+    // The reason a member presents where they do, whole at 80 columns.
+    #expect(lines.contains { $0.contains("Chloé Dubois") && $0.contains("(last 2027-01-15)") })
+    state.focus = .standingGroup
+    #expect(SetupFixture.frame(state).lines[1].hasPrefix(" ▸ Group      …"))
+  }
+
   @Test func withoutGroupsTheFormIsAsBeforeAndNamesNoGroup() throws {
     var state = SetupFixture.empty()
     #expect(state.focus == .title)

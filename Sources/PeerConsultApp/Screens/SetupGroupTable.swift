@@ -44,7 +44,11 @@ enum SetupGroupTable {
       let round = state.round(of: index).map { String($0) } ?? "–"
       // Started from a group, a presenter without a question shows why they present there.
       let question = member.focusQuestion.string
-      let reason = question.isEmpty ? state.presenterReason(of: index).map { "(\($0))" } : nil
+      var reason = question.isEmpty ? state.presenterReason(of: index).map { "(\($0))" } : nil
+      // At 80 columns "(last presented 2027-01-15)" lost its date's last digit.
+      if let long = reason, long.displayWidth > focusWidth {
+        reason = long.replacingOccurrences(of: "last presented ", with: "last ")
+      }
       let focus = member.presents ? reason ?? question : "not presenting"
       let line = cells(
         isSelected ? "▸ " : "  ", String(repeating: " ", count: max(0, 3 - round.count)) + round,

@@ -44,6 +44,13 @@ public enum SetupScreen {
       width: Int
     ) {
       let focused = field == state.focus
+      if !focused, !editor.isEmpty {
+        // Read, not typed in: from its start, as it is read. Scrolled to the cursor, a long
+        // group name or title showed only its end ("…ms Learning Group 2027").
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(" "))
+        grid.put(editor.string.truncated(toWidth: width), x: x, y: y, maxWidth: width)
+        return
+      }
       let column = editor.render(
         into: &grid, x: x, y: y, width: width, style: focused ? Theme.field : .plain)
       if editor.isEmpty {
