@@ -35,6 +35,14 @@ import Testing
       f.runner.state.notice?.text.contains(
         "Dev O'Brien is already in the session: add someone else, or tell two people of one "
           + "name apart (an initial).") == true, "\(String(describing: f.runner.state.notice))")
+    // Alike but for case and an apostrophe: one person added twice, refused.
+    f.press(.escape, .character("a"))
+    f.type("Dev OBrien; Licensing; middle")
+    f.press(.enter)
+    #expect(
+      f.runner.state.notice?.text.hasSuffix(
+        "Dev OBrien looks like Dev O'Brien, already in the session: add someone else, or "
+          + "tell two people apart (an initial).") == true)
     f.press(.escape)
     // Dev is the last row, below the two presenters to come and Amira.
     f.press(.down, .down, .down, .character(" "))
@@ -129,5 +137,40 @@ import Testing
     f.press(.character("w"))
     #expect(f.text.contains("Presented or presenting"), "\(f.text)")
     #expect(f.text.contains("R1 \(first)"), "\(f.text)")
+  }
+
+  /// `l` marks the picked person as gone before the end, with the time, and back again; a
+  /// presenter still to come who leaves no longer presents.
+  @Test func someoneWhoLeavesEarlyIsMarkedAndCanComeBackAt80x24() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    let rows = try #require(group(f)?.rows)
+    let other = try #require(rows.last)
+    let name = try #require(group(f)?.session.participants[other].name)
+    f.press(.down, .down, .character("l"))
+    #expect(
+      f.runner.state.notice?.text == "\(name) left; l again if they come back.",
+      "\(String(describing: f.runner.state.notice))")
+    #expect(group(f)?.session.departures[other] != nil)
+    #expect(f.text.contains("3 people · 1 left · projected end"), "\(f.text)")
+    expectGolden(f.screen, "group-left-early-80x24")
+    // Someone gone cannot be given a round until they are back.
+    f.press(.character(" "))
+    #expect(f.runner.state.notice?.text == "\(name) has left: l marks them back first.")
+    f.press(.character("l"))
+    #expect(f.runner.state.notice?.text == "\(name) is back; Space has them present.")
+    #expect(group(f)?.session.departures.isEmpty == true)
+    // A presenter to come who leaves is taken out of the rounds.
+    let first = rows[0]
+    let presenter = try #require(group(f)?.session.participants[first].name)
+    f.press(.up, .up, .character("l"))
+    #expect(
+      f.runner.state.notice?.text
+        == "\(presenter) left and no longer presents; l again if they come back.")
+    #expect(group(f)?.session.presentersToCome.contains(first) == false)
+    f.press(.escape)
+    let live = try #require(f.live)
+    let stored = try f.services.store().loadSession(live.sessionID)
+    #expect(stored.departures.keys.sorted() == [first])
   }
 }

@@ -110,6 +110,37 @@ import Testing
     #expect(state.addError == nil)
   }
 
+  /// The error was about the line as it was: "level 'boss'" stayed under the line corrected
+  /// to "frontline".
+  @Test func changingTheLineClearsItsError() {
+    var state = F.empty()
+    F.add(["Kofi Mensah; Shelter; boss"], to: &state)
+    #expect(state.addError?.contains("level 'boss'") == true)
+    F.press(.left, into: &state)
+    #expect(state.addError != nil, "moving the cursor changes nothing")
+    F.press(.end, .backspace, into: &state)
+    #expect(state.addError == nil)
+  }
+
+  /// Names alike but for accents, case or an apostrophe are one person added twice, far more
+  /// often than two people.
+  @Test func aNameLikeOneInTheGroupIsRefused() {
+    var state = F.empty()
+    F.add(
+      ["Amira O'Neill; NHS Trust; frontline", "Amira ONeill; NHS Trust; frontline"], to: &state)
+    #expect(state.members.count == 1)
+    #expect(
+      state.addError
+        == "Amira ONeill looks like Amira O'Neill, already in the group; add an initial or "
+        + "surname to tell them apart")
+    #expect(
+      Participant(name: "Zoe Muller", organisation: "", level: .other).looksAlike(
+        Participant(name: "Zoë  Müller", organisation: "X", level: .senior)))
+    #expect(
+      !Participant(name: "Zoë Müller", organisation: "", level: .other).looksAlike(
+        Participant(name: "Zoë M. Müller", organisation: "", level: .other)))
+  }
+
   @Test func aSecondPersonWithTheSameNameIsRefused() {
     var state = F.empty()
     F.add(["Asha Kaur; City Council; senior", "asha kaur; NHS Devon; middle"], to: &state)

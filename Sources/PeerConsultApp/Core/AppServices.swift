@@ -449,6 +449,8 @@ public final class AppServices {
     case .clearRating(let participant): try session.clearRating(participant: participant)
     case .addParticipant(let participant): try session.addParticipant(participant)
     case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
+    case .markLeft(let participant): try session.markLeft(participant)
+    case .markReturned(let participant): try session.markReturned(participant)
     case .chooseRoomNotes(let kinds): try session.chooseRoomNotes(kinds)
     case .followUp(let action, let outcome): try session.followUp(action, outcome)
     }

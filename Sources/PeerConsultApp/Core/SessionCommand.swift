@@ -20,6 +20,10 @@ public enum SessionCommand: Equatable, Sendable {
   case addParticipant(Participant)
   /// The rounds still to come get these presenters, in this order.
   case rearrangePresenters([Int])
+  /// Someone left before the end (taken out of the rounds still to come first).
+  case markLeft(participant: Int)
+  /// Someone who had left is back.
+  case markReturned(participant: Int)
   /// The room display shows notes of these kinds.
   case chooseRoomNotes([NoteKind])
   /// An action of the group's earlier meeting is done, carried forward or dropped.

@@ -15,8 +15,11 @@ extension SetupState {
       programmePick = nil
       return true
     case .newParticipant:
+      let before = newParticipant.string
       guard newParticipant.edit(input) else { return false }
-      if newParticipant.isEmpty { addError = nil }
+      // What the error was about is gone once the line changes: "level 'boss'" stayed under
+      // the line corrected to "frontline".
+      if newParticipant.string != before { addError = nil }
       return true
     case .focusQuestion:
       guard members.indices.contains(selection), members[selection].presents else {
@@ -109,6 +112,12 @@ extension SetupState {
     if members.contains(where: { $0.participant.name.lowercased() == name }) {
       addError =
         "\(participant.name) is already in the group; add an initial or surname to tell them apart"
+      return
+    }
+    if let alike = members.first(where: { $0.participant.looksAlike(participant) }) {
+      addError =
+        "\(participant.name) looks like \(alike.participant.name), already in the group; add "
+        + "an initial or surname to tell them apart"
       return
     }
     members.append(Member(participant))

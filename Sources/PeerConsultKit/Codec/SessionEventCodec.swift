@@ -67,4 +67,5 @@ enum EventField: String, CodingKey {
   case from, presenters, pseudonym, term, replace
   case kinds
   case session, outcome, text
+  case who
 }

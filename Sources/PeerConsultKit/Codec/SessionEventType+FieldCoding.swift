@@ -161,6 +161,24 @@ extension SessionEventType {
           from: try fields.decode(Int.self, forKey: .from),
           presenters: try fields.decode([Int].self, forKey: .presenters))
       }
+    case .participantLeft:
+      EventFieldCoding { event, fields in
+        guard case .participantLeft(let participant) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(participant, forKey: .who)
+      } read: { fields in
+        .participantLeft(participant: try fields.decode(Int.self, forKey: .who))
+      }
+    case .participantReturned:
+      EventFieldCoding { event, fields in
+        guard case .participantReturned(let participant) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(participant, forKey: .who)
+      } read: { fields in
+        .participantReturned(participant: try fields.decode(Int.self, forKey: .who))
+      }
     case .roomNotesChosen:
       EventFieldCoding { event, fields in
         guard case .roomNotesChosen(let kinds) = event else {

@@ -10,6 +10,7 @@ public enum SessionEventType: String, CaseIterable, Sendable {
   case ratingCleared, personErased, shareChoice
   case roomNotesChosen
   case actionFollowedUp
+  case participantLeft, participantReturned
 }
 
 extension SessionEvent {
@@ -19,6 +20,8 @@ extension SessionEvent {
     case .created: .created
     case .participantAdded: .participantAdded
     case .roundsRearranged: .roundsRearranged
+    case .participantLeft: .participantLeft
+    case .participantReturned: .participantReturned
     case .phaseStarted: .phaseStarted
     case .paused: .paused
     case .resumed: .resumed

@@ -159,6 +159,11 @@ public final class LiveSession {
     if let there = state.participants.first(where: { $0.name.lowercased() == name }) {
       throw SessionError.alreadyInTheSession(there.name)
     }
+    // "Amira ONeill" beside Amira O'Neill: a slip, stored for good, that also made the
+    // anonymiser name neither ("[a participant]").
+    if let alike = state.participants.first(where: { $0.looksAlike(participant) }) {
+      throw SessionError.looksLike(participant.name, alike.name)
+    }
     try SessionSetup.checkParticipantCount(state.participants.count + 1)
     try record(.participantAdded(participant: participant))
   }
@@ -167,6 +172,26 @@ public final class LiveSession {
   /// them, moving one presents them later, adding a participant has them present too.
   public func rearrangePresenters(_ presenters: [Int]) throws {
     try record(.roundsRearranged(from: state.roundsBegun, presenters: presenters))
+  }
+
+  /// Records that `participant` left before the end; one still to come as a presenter is
+  /// first taken out of the rounds (as skipping them does), which throws if they are the last
+  /// presenter left.
+  public func markLeft(_ participant: Int) throws {
+    var toCome = state.presentersToCome
+    if let place = toCome.firstIndex(of: participant) {
+      toCome.remove(at: place)
+      guard state.roundsBegun + toCome.count > 0 else {
+        throw SessionError.presence("A session keeps at least one presenter")
+      }
+      try rearrangePresenters(toCome)
+    }
+    try record(.participantLeft(participant: participant))
+  }
+
+  /// Records that `participant`, who had left, is back.
+  public func markReturned(_ participant: Int) throws {
+    try record(.participantReturned(participant: participant))
   }
 
   /// Records whether the suspect `term` is replaced when the session is shared anonymised.

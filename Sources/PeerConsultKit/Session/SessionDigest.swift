@@ -16,6 +16,8 @@ public struct SessionDigest: Hashable, Sendable {
     public let participant: Participant
     /// The round they present in, from 0; the last one if they present more than once.
     public let presentsRound: Int?
+    /// When they left, if they left before the end and did not come back.
+    public var leftAt: Date? = nil
 
     public var name: String { participant.name }
   }
@@ -134,7 +136,9 @@ public struct SessionDigest: Hashable, Sendable {
     var presents: [Int: Int] = [:]
     for (number, round) in state.setup.rounds.enumerated() { presents[round.presenter] = number }
     people = participants.enumerated().map {
-      Person(index: $0.offset, participant: $0.element, presentsRound: presents[$0.offset])
+      Person(
+        index: $0.offset, participant: $0.element, presentsRound: presents[$0.offset],
+        leftAt: state.departures[$0.offset])
     }
     let startedRounds = Set(
       state.schedule.filter { state.timings[$0.index].firstStartedAt != nil }.compactMap(\.round))

@@ -4,6 +4,9 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidSetup(String)
   /// A latecomer has the name of someone already in the session.
   case alreadyInTheSession(String)
+  /// A latecomer's name differs from one already in the session only in case, accents,
+  /// apostrophes or hyphens (``Participant/looksAlike(_:)``).
+  case looksLike(String, String)
   case notStarted
   case alreadyStarted
   case finished
@@ -30,6 +33,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
   case noRating(Int)
   /// The presenters to come cannot be changed as asked.
   case cannotRearrange(String)
+  /// Someone cannot leave or come back as asked (``SessionEvent/participantLeft(participant:)``).
+  case presence(String)
   case outOfOrderNote(expected: Int, got: Int)
   /// An action from an earlier meeting is dropped only with a reason.
   case dropWithoutReason
@@ -46,6 +51,9 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .alreadyInTheSession(let name):
       "\(name) is already in the session: add someone else, or tell two people of one name apart "
         + "(an initial)."
+    case .looksLike(let name, let there):
+      "\(name) looks like \(there), already in the session: add someone else, or tell two "
+        + "people apart (an initial)."
     case .notStarted: "The session has not started yet: start it first."
     case .alreadyStarted: "The session has already started."
     case .finished: "The session is finished: go back a phase to reopen it."
@@ -71,6 +79,7 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case .invalidRating(let rating): "A rating is 1 to 5, not \(rating)."
     case .noRating(let index): "Participant \(index + 1) has no rating to clear."
     case .cannotRearrange(let reason): "Cannot change the presenters: \(reason)."
+    case .presence(let reason): "\(reason)."
     case .outOfOrderNote(let expected, let got): "Expected note #\(expected), got #\(got)."
     case .dropWithoutReason: "Say why the action is dropped."
     case .dueWithoutAction: "Only an action has a due date."

@@ -15,6 +15,11 @@ public enum SessionEvent: Hashable, Sendable {
   /// this order: an absent presenter left out is skipped, one moved presents later, a
   /// latecomer added presents too. Focus questions stay with their presenters.
   case roundsRearranged(from: Int, presenters: [Int])
+  /// Participant `participant` left before the end (``SessionState/departures``). One still to
+  /// come as a presenter is taken out of the rounds first (``LiveSession/markLeft(_:)``).
+  case participantLeft(participant: Int)
+  /// Participant `participant`, who had left, is back (or was marked as gone by mistake).
+  case participantReturned(participant: Int)
   /// The facilitator moved to a slot (forward, back, or reopening after the finish).
   case phaseStarted(slot: Int)
   case paused

@@ -14,6 +14,26 @@ extension SessionState {
         participant, existing: Set(setup.participants.map { $0.name.lowercased() }))
       setup.participants.append(participant)
     case .roundsRearranged(let from, let presenters): try rearrangeRounds(from: from, presenters)
+    case .participantLeft(let participant):
+      guard participants.indices.contains(participant) else {
+        throw .noSuchParticipant(participant)
+      }
+      guard !isFinished else { throw .finished }
+      guard departures[participant] == nil else {
+        throw .presence("\(participants[participant].name) has already left")
+      }
+      guard !presentersToCome.contains(participant) else {
+        throw .presence("\(participants[participant].name) is still to present: skip them first")
+      }
+      departures[participant] = date
+    case .participantReturned(let participant):
+      guard participants.indices.contains(participant) else {
+        throw .noSuchParticipant(participant)
+      }
+      guard departures[participant] != nil else {
+        throw .presence("\(participants[participant].name) has not left")
+      }
+      departures[participant] = nil
     case .phaseStarted(let slot): try startSlot(slot, at: date)
     case .paused:
       let slot = try runningSlot()

@@ -29,6 +29,11 @@ extension SessionState {
       timings[tailStart...].contains { $0.firstStartedAt != nil || $0.adjustmentSeconds != 0 }
       || notes.contains { $0.slot >= tailStart } || (currentSlot ?? -1) >= tailStart
     guard !touched else { throw .cannotRearrange("the closing has begun") }
+    if let gone = presenters.first(where: { departures[$0] != nil }),
+      participants.indices.contains(gone)
+    {
+      throw .cannotRearrange("\(participants[gone].name) has left")
+    }
     var next = setup
     let kept = Array(setup.rounds.prefix(from))
     // Each presenter's question: from their first round still to come, else set aside when

@@ -33,6 +33,9 @@ public struct SessionState: Hashable, Sendable {
   /// one given back a round later gets theirs again (before, skipping a presenter and then
   /// presenting them after all lost the question).
   public internal(set) var setAsideQuestions: [Int: String] = [:]
+  /// Who left before the end, and when, by participant; one back again is taken out
+  /// (``SessionEvent/participantLeft(participant:)``).
+  public internal(set) var departures: [Int: Date] = [:]
 
   /// What the room sees unless the facilitator chooses otherwise: what the group found, never
   /// the questions and insights said about one presenter's case.

@@ -15,6 +15,8 @@ struct DerivedSession: Encodable {
     let name: String
     let organisation: String
     let level: String
+    /// When they left before the end; left out for everyone who stayed.
+    let leftAt: String?
   }
 
   struct Round: Encodable {
@@ -132,7 +134,7 @@ struct DerivedSession: Encodable {
       : digest.people.map {
         Person(
           index: $0.index, name: $0.name, organisation: $0.participant.organisation,
-          level: $0.participant.level.rawValue)
+          level: $0.participant.level.rawValue, leftAt: $0.leftAt.map(ExportTime.string))
       }
     rounds = digest.rounds.map {
       Round(

@@ -58,6 +58,17 @@ extension SessionDigest.Part {
   }
 }
 
+extension SessionDigest.Person {
+  /// What the attendee list says of them after their name: organisation, level, the round
+  /// they present and when they left early, if they did ("NHS, frontline, left 15:40").
+  func detail(_ time: ReadableTime, sessionBegan: Date) -> String {
+    var detail = [participant.organisation, participant.level.rawValue].filter { !$0.isEmpty }
+    if let round = presentsRound { detail.append("presents round \(round + 1)") }
+    if let leftAt { detail.append("left \(time.time(leftAt, sameDayAs: sessionBegan))") }
+    return detail.joined(separator: ", ")
+  }
+}
+
 extension SessionDigest.Entry {
   /// Where it was written, for lists outside the transcript: `Round 1 · Questions`.
   var place: String {

@@ -85,12 +85,10 @@ struct SessionHTML {
       .ul(
         .class("attendees"),
         .forEach(digest.people) { attendee in
-          let person = attendee.participant
-          var detail = [person.organisation, person.level.rawValue].filter { !$0.isEmpty }
-          if let round = attendee.presentsRound { detail.append("presents round \(round + 1)") }
-          return .li(
+          .li(
             HTMLPage.isolated(attendee.name), .text(" "),
-            HTMLPage.span("detail", "(\(detail.joined(separator: ", ")))"))
+            HTMLPage.span(
+              "detail", "(\(attendee.detail(time, sessionBegan: digest.createdAt)))"))
         }
       )
     )

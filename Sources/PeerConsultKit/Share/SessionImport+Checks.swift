@@ -71,7 +71,7 @@ extension SessionImport {
     case .shareChoice(let term, _):
       try SessionSetup.checkTyped(term, field: "term", limit: SessionSetup.maximumNameLength)
     case .phaseStarted, .paused, .resumed, .noteDeleted, .actionDone, .processRating, .finished,
-      .roundsRearranged, .ratingCleared:
+      .roundsRearranged, .ratingCleared, .participantLeft, .participantReturned:
       break  // Numbers only, each checked by the replay.
     case .roomNotesChosen:
       break  // Kinds are read by name, and the replay refuses a repeated one.

@@ -138,11 +138,8 @@ struct SessionMarkdown {
     } else {
       lines.append("- \(style.strong("Attendees:"))")
       lines += digest.people.map { attendee in
-        let person = attendee.participant
-        var detail = [person.organisation, person.level.rawValue].filter { !$0.isEmpty }
-        if let round = attendee.presentsRound { detail.append("presents round \(round + 1)") }
-        return
-          "  - \(style.leading(attendee.name)) (\(style.inline(detail.joined(separator: ", "))))"
+        let detail = attendee.detail(time, sessionBegan: digest.createdAt)
+        return "  - \(style.leading(attendee.name)) (\(style.inline(detail)))"
       }
     }
     return lines

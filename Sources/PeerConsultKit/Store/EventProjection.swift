@@ -101,7 +101,7 @@ struct EventProjection {
       // The action's own session may not be stored (yet): its scope is folded when it is.
       return try ActionStates.scope(of: action.session.rawValue, in: db).map { [$0] } ?? []
     case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
-      .shareChoice, .roomNotesChosen:
+      .shareChoice, .roomNotesChosen, .participantLeft, .participantReturned:
       break
     }
     return []

@@ -16,7 +16,9 @@ import Foundation
 /// questions set aside (``SessionState/setAsideQuestions``) follow, only when there are any: a
 /// new version would have set every stored snapshot aside, and a finished session, which gets
 /// no more events, would have replayed its every event at each opening from then on. (A
-/// snapshot written before they were kept has none, as a replay by that build had none.)
+/// snapshot written before they were kept has none, as a replay by that build had none.) Who
+/// left before the end (``SessionState/departures``) follows them in the same way, the count
+/// of questions set aside then written even when none are.
 /// Times are whole milliseconds, the precision of the events every state is folded from.
 enum SessionSnapshot {
   /// Raised whenever this coding or the state it codes changes shape; snapshots of another
@@ -68,11 +70,18 @@ enum SessionSnapshot {
     out.optional(state.finishedAt) { $0.date($1) }
     out.int(state.roomNoteKinds.count)
     for kind in state.roomNoteKinds { out.string(kind.rawValue) }
-    if !state.setAsideQuestions.isEmpty {
+    if !state.setAsideQuestions.isEmpty || !state.departures.isEmpty {
       out.int(state.setAsideQuestions.count)
       for (presenter, question) in state.setAsideQuestions.sorted(by: { $0.key < $1.key }) {
         out.int(presenter)
         out.string(question)
+      }
+    }
+    if !state.departures.isEmpty {
+      out.int(state.departures.count)
+      for (participant, date) in state.departures.sorted(by: { $0.key < $1.key }) {
+        out.int(participant)
+        out.date(date)
       }
     }
     var bytes = out.bytes
@@ -291,6 +300,13 @@ struct SnapshotReader {
       for _ in 0..<(try count()) {
         let presenter = try int()
         state.setAsideQuestions[presenter] = try string()
+      }
+    }
+    if offset < end {
+      for _ in 0..<(try count()) {
+        let participant = try int()
+        guard state.participants.indices.contains(participant) else { throw Malformed() }
+        state.departures[participant] = try date()
       }
     }
     guard offset == end else { throw Malformed() }

@@ -257,6 +257,18 @@ enum StoredEventFixtures {
         """#,
       event: .roundsRearranged(from: 1, presenters: [3, 0])),
     StoredEventFixture(
+      name: "participantLeft",
+      json: #"""
+        {"type":"participantLeft","who":2}
+        """#,
+      event: .participantLeft(participant: 2)),
+    StoredEventFixture(
+      name: "participantReturned",
+      json: #"""
+        {"type":"participantReturned","who":2}
+        """#,
+      event: .participantReturned(participant: 2)),
+    StoredEventFixture(
       name: "personErased",
       json: #"""
         {"pseudonym":"[Erased person 1]","type":"personErased"}

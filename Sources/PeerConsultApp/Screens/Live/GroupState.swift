@@ -15,10 +15,12 @@ extension Action {
   public static let togglePresenting = Action("togglePresenting")
   public static let presentEarlier = Action("presentEarlier")
   public static let presentLater = Action("presentLater")
+  public static let toggleLeft = Action("toggleLeft")
 }
 
 /// The group as the room changes during a session: a latecomer joins (written as on the
-/// form), an absent presenter is skipped, and the presenters still to come are reordered.
+/// form), an absent presenter is skipped, the presenters still to come are reordered, and
+/// someone who leaves early is marked so (and back again).
 /// Every change is stored at once as an event; the schedule and projected end follow.
 public struct GroupState: Equatable, Sendable {
   /// The live screen to go back to, kept current with every change.
@@ -62,6 +64,9 @@ extension GroupState: OverLiveScreen {
       [.character("]")], .presentLater, "later", "Move the picked presenter later",
       in: [.group]),
     KeyBinding(
+      [.character("l")], .toggleLeft, "left/back",
+      "Mark the picked person as gone before the end, or back again", in: [.group]),
+    KeyBinding(
       [.character("a")], .addLatecomer, "add latecomer",
       "Add a latecomer (Name; Organisation; level)", in: [.group]),
     KeyBinding([.enter], .select, "add", "Add the latecomer", in: [.latecomer]),
@@ -83,9 +88,10 @@ extension GroupState: OverLiveScreen {
   )? {
     let inner = area.inset(dx: 2, dy: 0)
     let end = LiveScreen.time(session.projectedEnd(at: environment.now), environment.timeZone)
+    let gone = session.departures.isEmpty ? "" : " · \(session.departures.count) left"
     grid.put(
-      "\(session.participants.count) people · projected end \(end)", x: inner.x, y: inner.y,
-      style: Theme.key, maxWidth: inner.width)
+      "\(session.participants.count) people\(gone) · projected end \(end)", x: inner.x,
+      y: inner.y, style: Theme.key, maxWidth: inner.width)
     var y = inner.y + 2
     let toCome = session.presentersToCome
     grid.put("Presenting still to come, in order", x: inner.x, y: y, style: Theme.heading)
@@ -103,11 +109,13 @@ extension GroupState: OverLiveScreen {
       guard y < inner.maxY - 2 else { break }
       let round = offset < toCome.count ? "R\(session.roundsBegun + offset + 1) " : "   "
       let participant = session.participants[person]
+      let left = session.departures[person].map {
+        " · left \(LiveScreen.time($0, environment.timeZone))"
+      }
       let line =
-        "\(offset == selection ? "▸" : " ") \(round)\(participant.name) · \(participant.organisation) · \(participant.level.rawValue)"
-      grid.put(
-        line, x: inner.x, y: y, style: offset == selection ? Theme.selected : .plain,
-        maxWidth: inner.width)
+        "\(offset == selection ? "▸" : " ") \(round)\(participant.name) · \(participant.organisation) · \(participant.level.rawValue)\(left ?? "")"
+      let style = offset == selection ? Theme.selected : left == nil ? .plain : Theme.muted
+      grid.put(line, x: inner.x, y: y, style: style, maxWidth: inner.width)
       y += 1
     }
     // Those whose rounds have begun, so that every one of "N people" is somewhere: they can
@@ -125,7 +133,7 @@ extension GroupState: OverLiveScreen {
     }
     guard let field else {
       grid.put(
-        "Space skips a presenter or adds one · [ ] reorder · a adds a latecomer",
+        "Space skips or adds a presenter · [ ] reorder · a latecomer · l left early",
         x: inner.x, y: inner.maxY - 1, style: Theme.muted, maxWidth: inner.width)
       return nil
     }
@@ -170,8 +178,20 @@ extension GroupState: OverLiveScreen {
     case .action(.togglePresenting): return toggle()
     case .action(.presentEarlier): return move(by: -1)
     case .action(.presentLater): return move(by: 1)
+    case .action(.toggleLeft):
+      guard rows.indices.contains(selection) else { return [] }
+      let person = rows[selection]
+      return [
+        .command(
+          .session(
+            session.departures[person] == nil
+              ? .markLeft(participant: person) : .markReturned(participant: person)))
+      ]
     case .result(.sessionChanged(let stored)):
       let added = stored.participants.count > session.participants.count
+      let wasPresenting = Set(session.presentersToCome)
+      let left = stored.departures.keys.first { session.departures[$0] == nil }
+      let back = session.departures.keys.first { stored.departures[$0] == nil }
       // The picked person stays picked wherever the change moved them.
       let picked = rows.indices.contains(selection) ? rows[selection] : nil
       live.session = stored
@@ -184,6 +204,17 @@ extension GroupState: OverLiveScreen {
               "\(person.name) joined: they can speak and own actions now; Space has them present.",
               tone: .success))
         ]
+      }
+      if let left, stored.participants.indices.contains(left) {
+        let name = stored.participants[left].name
+        let skipped = wasPresenting.contains(left) ? " and no longer presents" : ""
+        return [
+          .notice(Notice("\(name) left\(skipped); l again if they come back.", tone: .success))
+        ]
+      }
+      if let back, stored.participants.indices.contains(back) {
+        let name = stored.participants[back].name
+        return [.notice(Notice("\(name) is back; Space has them present.", tone: .success))]
       }
       return [.notice(Notice("Presenters to come changed; the schedule follows.", tone: .success))]
     case .result(.liveSessionRefreshed(let stored?)):
@@ -210,6 +241,9 @@ extension GroupState: OverLiveScreen {
         return [.notice(Notice("A session keeps at least one presenter.", tone: .warning))]
       }
       presenters.remove(at: index)
+    } else if session.departures[person] != nil {
+      let name = session.participants[person].name
+      return [.notice(Notice("\(name) has left: l marks them back first.", tone: .warning))]
     } else {
       presenters.append(person)
     }
