@@ -15,6 +15,10 @@ public struct StandingGroup: Hashable, Sendable {
 
   /// The most characters a group's name takes, as a programme's does.
   public static let maximumNameLength = SessionSetup.maximumProgrammeLength
+  /// The most stays a group keeps over its life, people who left included: ten times the
+  /// people a session takes. A group is people who meet again and again; an imported file of
+  /// twenty thousand "members" took minutes to read at every look at the group.
+  public static let maximumMemberships = 10 * SessionSetup.maximumParticipants
 
   public let id: GroupID
   public let createdAt: Date
@@ -23,6 +27,9 @@ public struct StandingGroup: Hashable, Sendable {
   /// Every stay in the group, in the order people joined; someone who left and came back has
   /// two.
   public internal(set) var memberships: [Membership] = []
+  /// The current members' places in ``memberships``, by their name in lower case: a join
+  /// or a leave looks one up instead of reading every stay (``currentIndex(of:)``).
+  private var current: [String: Int] = [:]
 
   /// The people in the group now, in the order they joined.
   public var members: [Participant] { memberships.filter(\.isCurrent).map(\.participant) }
@@ -81,10 +88,17 @@ public struct StandingGroup: Hashable, Sendable {
       } catch {
         throw .invalid(Self.reason(error))
       }
+      guard memberships.count < Self.maximumMemberships else {
+        throw .invalid(
+          "a group keeps at most \(Self.maximumMemberships) members over its life, those who left "
+            + "included")
+      }
+      current[Self.key(participant.name)] = memberships.count
       memberships.append(Membership(participant: participant, joinedAt: date))
     case .memberLeft(let name):
       guard let index = currentIndex(of: name) else { throw .notMember(name) }
       memberships[index].leftAt = date
+      current[Self.key(name)] = nil
     case .personErased:
       // The events before it were rewritten; there is nothing left to change.
       break
@@ -97,8 +111,12 @@ public struct StandingGroup: Hashable, Sendable {
   }
 
   private func currentIndex(of name: String) -> Int? {
-    let wanted = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-    return memberships.firstIndex { $0.isCurrent && $0.name.lowercased() == wanted }
+    current[Self.key(name)]
+  }
+
+  /// A name as members are told apart: in lower case, without blanks at its ends.
+  private static func key(_ name: String) -> String {
+    name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
   }
 
   private static func checkName(_ name: String) throws(GroupError) {

@@ -50,11 +50,13 @@ extension CommandText {
         && (!overdueOnly || item.isOverdue(at: now, timeZone: time.timeZone))
         && (filter.map { filter in item.ownerName.map(filter.matches) ?? false } ?? true)
     }
+    // Each session's own, found once: filtered from them all for every session, they took
+    // seconds at a thousand meetings of one group.
+    let bySession = Dictionary(grouping: items, by: \.reference.session)
     var text = ""
     var done = 0
     for record in SessionRecord.chronological(records).reversed() {
-      let actions = items.filter { $0.reference.session == record.id }
-      guard !actions.isEmpty else { continue }
+      guard let actions = bySession[record.id], !actions.isEmpty else { continue }
       let state = record.state
       let programme = state.setup.programme.isEmpty ? "" : "\(oneLine(state.setup.programme)) · "
       text +=

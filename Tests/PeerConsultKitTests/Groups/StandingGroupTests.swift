@@ -26,6 +26,31 @@ import Testing
     #expect(try store.database.groupEvents(of: group.id).count == 5)
   }
 
+  /// A group keeps a bounded number of stays, and finds a member by name without reading
+  /// every stay: a file of twenty thousand joins took minutes to read at every look.
+  @Test func aGroupKeepsABoundedNumberOfMembersOverItsLife() throws {
+    let id = GroupID(rawValue: String(repeating: "ab", count: 16))!
+    var group = try StandingGroup(
+      id: id, name: "North SLG", programme: "", createdAt: Fixtures.start)
+    for number in 0..<StandingGroup.maximumMemberships {
+      let person = Participant(name: "Person \(number)", organisation: "O", level: .other)
+      try group.apply(.memberJoined(participant: person), at: Fixtures.start)
+      if number % 2 == 0 { try group.apply(.memberLeft(name: person.name), at: Fixtures.start) }
+    }
+    #expect(group.members.count == StandingGroup.maximumMemberships / 2)
+    #expect(group.member(named: "person 1")?.name == "Person 1")
+    #expect(group.member(named: "Person 0") == nil)
+    #expect(throws: GroupError.alreadyMember("PERSON 3")) {
+      try group.apply(
+        .memberJoined(participant: Participant(name: "PERSON 3", organisation: "", level: .other)),
+        at: Fixtures.start)
+    }
+    #expect(throws: GroupError.self) {
+      try group.apply(.memberJoined(participant: asha), at: Fixtures.start)
+    }
+    #expect(group.memberships.count == StandingGroup.maximumMemberships)
+  }
+
   @Test func refusedChangesLeaveTheLogAsItWas() throws {
     let store = try StoreFixture()
     let database = store.database
