@@ -81,10 +81,7 @@ public struct StandingGroup: Hashable, Sendable {
       }
       do throws(SessionError) {
         try SessionSetup.validateNewParticipant(participant, existing: [])
-        try SessionSetup.checkTyped(
-          participant.name, field: "name", limit: SessionSetup.maximumNameLength)
-        try SessionSetup.checkTyped(
-          participant.organisation, field: "organisation", limit: SessionSetup.maximumNameLength)
+        try SessionSetup.checkTyped(participant, label: "the member")
       } catch {
         throw .invalid(Self.reason(error))
       }

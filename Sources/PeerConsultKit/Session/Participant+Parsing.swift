@@ -43,6 +43,12 @@ extension Participant {
     }
     let (name, organisation, levelText) = (parts[0], names[0], parts[2])
     let aliases = names.dropFirst().filter { !$0.isEmpty }
+    guard aliases.count <= SessionSetup.maximumOrganisationAliases else {
+      throw ParseError(
+        message:
+          "the organisation has \(aliases.count) other names after '|'; give at most \(SessionSetup.maximumOrganisationAliases)"
+      )
+    }
     for (label, value) in [("name", name), ("organisation", parts[1])] {
       // The bidirectional controls too, which `ControlCharacters.first(in:)` lets through for
       // what earlier versions stored: a person typed now cannot have one, and a name of a

@@ -159,6 +159,8 @@ public struct Anonymiser: Sendable {
     self.choices = choices
     var people: [(person: PersonKey, participant: Participant)] = []
     var aliases: [[Character]: [String]] = [:]
+    // The other names met for each organisation, so each is looked up, not searched for.
+    var aliasesSeen: [[Character]: Set<String>] = [:]
     var organisationNames: [(key: [Character], name: String)] = []
     // A person comes to many sessions: their name is folded once.
     var keys = PersonKey.Cache()
@@ -198,7 +200,7 @@ public struct Anonymiser: Sendable {
         // Each other name once, in the order first given: every participant of the
         // organisation in every session brings the same ones.
         for alias in participant.organisationAliases
-        where !(aliases[organisation]?.contains(alias) ?? false) {
+        where aliasesSeen[organisation, default: []].insert(alias).inserted {
           aliases[organisation, default: []].append(alias)
         }
       }
@@ -231,13 +233,18 @@ public struct Anonymiser: Sendable {
         if !organisation.isEmpty, organisations[organisation] == nil {
           if let index = absentOrganisationIndex[organisation] {
             for alias in participant.organisationAliases
-            where !absentOrganisations[index].aliases.contains(alias) {
+            where aliasesSeen[organisation, default: []].insert(alias).inserted {
               absentOrganisations[index].aliases.append(alias)
             }
           } else {
             absentOrganisationIndex[organisation] = absentOrganisations.count
             absentOrganisations.append(
-              (organisation, participant.organisation, participant.organisationAliases))
+              (
+                organisation, participant.organisation,
+                participant.organisationAliases.filter {
+                  aliasesSeen[organisation, default: []].insert($0).inserted
+                }
+              ))
           }
         }
         guard !sharedNames.contains(person.name), knownNames.insert(person.name).inserted

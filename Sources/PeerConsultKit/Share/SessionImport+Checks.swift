@@ -53,10 +53,7 @@ extension SessionImport {
       try setup.validateTypedText()
       try check(setup.consultingProtocol)
     case .participantAdded(let participant):
-      try SessionSetup.checkTyped(
-        participant.name, field: "name", limit: SessionSetup.maximumNameLength)
-      try SessionSetup.checkTyped(
-        participant.organisation, field: "organisation", limit: SessionSetup.maximumNameLength)
+      try SessionSetup.checkTyped(participant, label: "the latecomer")
     case .timeAdjusted(let seconds):
       guard abs(seconds.clampedMagnitude) <= PhaseDuration.maximumSeconds else {
         throw .invalidSetup(

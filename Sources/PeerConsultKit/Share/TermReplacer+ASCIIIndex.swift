@@ -52,10 +52,21 @@ extension TermReplacer {
       insert(term, at: pair)
     }
 
-    /// Puts `term` among those of `pair`, longest first.
+    /// Puts `term` among those of `pair`, longest first (after those of its length), found by
+    /// halving: read in turn, thousands of terms of one pair made each addition cost them all.
     private mutating func insert(_ term: Term, at pair: Int) {
-      let index = pairTerms[pair].firstIndex { $0.folded.count < term.folded.count }
-      pairTerms[pair].insert(term, at: index ?? pairTerms[pair].endIndex)
+      let length = term.folded.count
+      var low = 0
+      var high = pairTerms[pair].count
+      while low < high {
+        let middle = (low + high) / 2
+        if pairTerms[pair][middle].folded.count >= length {
+          low = middle + 1
+        } else {
+          high = middle
+        }
+      }
+      pairTerms[pair].insert(term, at: low)
     }
 
     /// The terms that may match where the folded bytes are `first` then `second` (nil at the

@@ -88,6 +88,8 @@ struct TermReplacer: Sendable {
 
   /// Terms by their first folded character, longest first.
   private var terms: [Character: [Term]] = [:]
+  /// Every term added, folded: whether one is known, without reading its bucket.
+  private var addedTerms: Set<[Character]> = []
 
   /// Whether a term opens in CJK, so may match inside a word.
   private var hasTermOpeningInCJK = false
@@ -118,14 +120,16 @@ struct TermReplacer: Sendable {
   mutating func add(_ term: String, replacement: String, care: Care = []) {
     let folded = Self.fold(term.trimmingCharacters(in: .whitespacesAndNewlines))
     guard let first = folded.first, let last = folded.last else { return }
-    var bucket = terms[first, default: []]
-    guard !bucket.contains(where: { $0.folded.characters == folded }) else { return }
+    guard addedTerms.insert(folded).inserted else { return }
     let added = Term(
       folded: Pattern(folded), replacement: replacement, care: care,
       opensInCJK: Self.isCJK(first), closesInCJK: Self.isCJK(last))
-    bucket.append(added)
-    bucket.sort { $0.folded.count > $1.folded.count }
-    terms[first] = bucket
+    // Longest first, and terms of one length in the order added. Put in its place in the
+    // bucket where it lies, not in a copy of it sorted again: thousands of terms of one first
+    // letter (an organisation's other names) made each addition cost all the others.
+    let length = added.folded.count
+    terms[first, default: []].insert(
+      added, at: Self.firstShorter(than: length, in: terms[first, default: []]))
     hasTermOpeningInCJK = hasTermOpeningInCJK || Self.isCJK(first)
     asciiIndex.add(added)
     nonASCIITermCharacters.formUnion(folded.filter { $0.asciiValue == nil })
@@ -153,8 +157,18 @@ struct TermReplacer: Sendable {
   /// Whether `term` folds to something already added.
   func contains(_ term: String) -> Bool {
     let folded = Self.fold(term.trimmingCharacters(in: .whitespacesAndNewlines))
-    guard let first = folded.first else { return false }
-    return terms[first]?.contains { $0.folded.characters == folded } ?? false
+    return addedTerms.contains(folded)
+  }
+
+  /// The place of the first term of `bucket` (longest first) shorter than `length`.
+  private static func firstShorter(than length: Int, in bucket: [Term]) -> Int {
+    var low = 0
+    var high = bucket.count
+    while low < high {
+      let middle = (low + high) / 2
+      if bucket[middle].folded.count >= length { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// Whether any term occurs in `text`.

@@ -31,6 +31,33 @@ import Testing
     #expect(words.contains("\"seconds\" (9223372036854775807) is more than a day"))
   }
 
+  /// Each other name of an organisation is a term the anonymiser looks for: a file giving
+  /// one person thousands of them made an anonymised export take minutes.
+  @Test func anOrganisationWithTooManyOtherNamesIsRefused() throws {
+    let json = try Self.export()
+    // The first participant of the first session's events (its derived part comes first).
+    let events = try #require(json.range(of: "\"events\" : ["))
+    let first = try #require(
+      json.range(of: "\"organisation\" : ", range: events.upperBound..<json.endIndex))
+    func aliases(_ count: Int) -> String {
+      let names = (0..<count).map { "\"Other name \($0)\"" }.joined(separator: ", ")
+      return "\"organisationAliases\" : [\(names)], \"organisation\" : "
+    }
+    var crafted = json
+    crafted.replaceSubrange(first, with: aliases(SessionSetup.maximumOrganisationAliases + 1))
+    let words = try #require(Self.refusal(crafted))
+    #expect(
+      words.contains(
+        "the organisation of participant 1 has 11 other names; it takes at most 10"), "\(words)")
+    var allowed = json
+    allowed.replaceSubrange(first, with: aliases(SessionSetup.maximumOrganisationAliases))
+    #expect(Self.refusal(allowed) == nil)
+    #expect(throws: Participant.ParseError.self) {
+      try Participant.parse(
+        "Asha; Council|" + (1...11).map { "C\($0)" }.joined(separator: "|") + "; senior")
+    }
+  }
+
   @Test func aTitleWithAnEscapeIsRefusedNamingTheField() throws {
     let json = try Self.export()
     let crafted = json.replacingOccurrences(
