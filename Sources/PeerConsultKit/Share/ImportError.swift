@@ -26,12 +26,20 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   case inconsistentGroupCopies(group: GroupID, paths: [String])
   /// The data folder already holds the group with different events.
   case divergedGroup(path: String, group: GroupID, name: String)
+  /// More standing groups, or events of theirs, than one import takes
+  /// (``SessionImport/maximumGroups``); `detail` says which.
+  case tooManyGroups(path: String, detail: String)
 
   public var description: String {
     let nothing = "nothing was imported"
+    // What the file holds is quoted at most this long: a value of 200,000 characters was
+    // repeated whole in the message.
+    func shown(_ text: String) -> String {
+      text.count <= 200 ? text : String(text.prefix(199)) + "…"
+    }
     return switch self {
     case .unreadable(let path, let reason):
-      "Cannot read \(path) (\(reason.withoutClosingFullStop)); \(nothing)."
+      "Cannot read \(path) (\(shown(reason).withoutClosingFullStop)); \(nothing)."
     case .tooLarge(let path, let megabytes):
       "\(path) is larger than \(megabytes) MB, the most one import reads; \(nothing): export "
         + "the sessions in parts (`peerconsult export --programme P --format json`) and import each."
@@ -39,9 +47,9 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path) holds more than \(megabytes) MB, which import would have to keep in memory "
         + "(it is not a regular file); \(nothing): save it to a file and import the file."
     case .notJSON(let path, let detail):
-      "\(path) is not valid JSON (\(detail.withoutClosingFullStop)); \(nothing): is it a whole PeerConsult export?"
+      "\(path) is not valid JSON (\(shown(detail).withoutClosingFullStop)); \(nothing): is it a whole PeerConsult export?"
     case .foreign(let path, let detail):
-      "\(path) is not a PeerConsult session export (\(detail.withoutClosingFullStop)); \(nothing): "
+      "\(path) is not a PeerConsult session export (\(shown(detail).withoutClosingFullStop)); \(nothing): "
         + "import files made by `peerconsult export --format json`."
     case .harvest(let path):
       "\(path) is a programme harvest, a briefing that cannot rebuild sessions; \(nothing): "
@@ -53,15 +61,15 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path) is an anonymised export, made for sharing, which cannot rebuild sessions; "
         + "\(nothing): import the original (not anonymised) export."
     case .invalid(let path, let detail):
-      "\(path) is a damaged session export (\(detail.withoutClosingFullStop)); \(nothing): export the session again."
+      "\(path) is a damaged session export (\(shown(detail).withoutClosingFullStop)); \(nothing): export the session again."
     case .unreplayable(let path, let session, let reason):
-      "Session \(session.short) in \(path) does not rebuild (\(reason.withoutClosingFullStop)); \(nothing): "
+      "Session \(session.short) in \(path) does not rebuild (\(shown(reason).withoutClosingFullStop)); \(nothing): "
         + "export the session again."
     case .inconsistentCopies(let session, let paths):
       "Session \(session.short) appears with different events in "
         + "\(paths.joined(separator: " and ")); \(nothing): import the more recent file alone."
     case .diverged(let path, let session, let title):
-      "Session \(session.short) (\"\(title)\") in \(path) differs from the one already in the "
+      "Session \(session.short) (\"\(shown(title))\") in \(path) differs from the one already in the "
         + "data folder (each has events the other lacks); \(nothing): keep both by importing "
         + "into another folder with --data-dir."
     case .store(let error): error.description
@@ -69,9 +77,11 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
       "Group \(group.short) appears with different events in "
         + "\(paths.joined(separator: " and ")); \(nothing): import the more recent file alone."
     case .divergedGroup(let path, let group, let name):
-      "Group \(group.short) (\"\(name)\") in \(path) differs from the one already in the data "
+      "Group \(group.short) (\"\(shown(name))\") in \(path) differs from the one already in the data "
         + "folder (each has changes the other lacks); \(nothing): import into another folder "
         + "with --data-dir."
+    case .tooManyGroups(let path, let detail):
+      "\(path) \(detail); \(nothing): import the files a few at a time."
     }
   }
 }

@@ -58,6 +58,19 @@ import Testing
     }
   }
 
+  /// A refusal quotes what the file holds, cut: a "type" of 200,000 characters was repeated
+  /// whole, one line of 200 KB.
+  @Test func aRefusalQuotesAHugeValueCut() throws {
+    let json = try Self.export()
+    let huge = String(repeating: "x", count: 50_000)
+    let crafted = json.replacingOccurrences(
+      of: "\"type\" : \"phaseStarted\"", with: "\"type\" : \"\(huge)\"")
+    #expect(crafted != json)
+    let words = try #require(Self.refusal(crafted))
+    #expect(words.count < 600, "\(words.count) characters")
+    #expect(words.contains("xxx…"))
+  }
+
   @Test func aTitleWithAnEscapeIsRefusedNamingTheField() throws {
     let json = try Self.export()
     let crafted = json.replacingOccurrences(
