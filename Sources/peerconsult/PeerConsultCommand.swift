@@ -123,6 +123,7 @@ struct DataOptions: ParsableArguments {
   /// files stay private; the names would show).
   func warningAboutTheFolder(of database: AppDatabase) -> AppDatabase {
     if let warning = database.folderPermissionWarning { printError("Warning: \(warning)") }
+    if let warning = database.makeFilesPrivate() { printError("Warning: \(warning)") }
     return database
   }
 }

@@ -72,8 +72,24 @@ struct DataFolderEndToEndTests {
     #expect(listed.status == 0 && listed.stdout.contains("Referrals with Seán"))
     #expect(
       listed.stderr
-        == "Warning: The data folder \(data.path) can be listed by other users (mode 755): chmod 700 it to hide even the file names.\n"
+        == "Warning: The data folder \(data.path) can be listed by other users (mode 755): chmod 700 it to keep even the file names private.\n"
     )
+    // A folder others can only enter is said to be so, and a database file others can read
+    // (copied in with `cp`) is made private by a reading command too: `list` left it as it
+    // found it, readable by anyone who knew its name.
+    chmod(data.path, 0o711)
+    let file = data.appendingPathComponent("peerconsult.sqlite").path
+    chmod(file, 0o644)
+    let entered = try SpawnedCommand(["list", "--data-dir", data.path], in: folder.url)
+    #expect(entered.status == 0)
+    #expect(
+      entered.stderr
+        == "Warning: The data folder \(data.path) can be entered (to open a file whose name they know) by other users (mode 711): chmod 700 it to keep even the file names private.\n"
+        + "Warning: \(file) could be read by other users (mode 644); it is private now (mode 600).\n"
+    )
+    #expect(
+      (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+        == 0o600)
     chmod(data.path, 0o700)
     let quiet = try SpawnedCommand(["list", "--data-dir", data.path], in: folder.url)
     #expect(quiet.stderr.isEmpty)

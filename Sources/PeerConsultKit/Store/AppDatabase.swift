@@ -258,11 +258,43 @@ public final class AppDatabase: Sendable {
     directory.flatMap(Self.folderPermissionWarning(for:))
   }
 
-  /// A one-line warning when other users can list `directory`, a data folder, or nil.
+  /// A one-line warning when other users can list, change or enter `directory`, a data
+  /// folder, or nil.
   public static func folderPermissionWarning(for directory: URL) -> String? {
     guard let mode = DataFolder.mode(of: directory), mode & 0o077 != 0 else { return nil }
-    return "The data folder \(directory.path) can be listed by other users "
-      + "(mode \(String(mode, radix: 8))): chmod 700 it to hide even the file names."
+    // Said as what the bits allow: "listed" of a folder of mode 711, which others can only
+    // enter, was wrong.
+    let what =
+      mode & 0o022 != 0
+      ? "changed" : mode & 0o044 != 0 ? "listed" : "entered (to open a file whose name they know)"
+    return "The data folder \(directory.path) can be \(what) by other users "
+      + "(mode \(String(mode, radix: 8))): chmod 700 it to keep even the file names private."
+  }
+
+  /// Makes the database's files private to their owner again where others could read or
+  /// write them (a copy put in place with `cp`, or a `umask` of 022), and says so in one
+  /// line; or says how to, when they belong to someone else. Nil when they were private.
+  /// Reading commands do it too: they change no byte of the files, and a database left
+  /// readable by everyone was left so by every one of them.
+  public func makeFilesPrivate() -> String? {
+    var widened: [(path: String, mode: mode_t)] = []
+    for suffix in ["", "-wal", "-shm"] {
+      let path = fileURL.path + suffix
+      if let mode = DataFolder.mode(of: URL(fileURLWithPath: path)), mode & 0o077 != 0 {
+        widened.append((path, mode))
+      }
+    }
+    guard let first = widened.first else { return nil }
+    var stuck: (path: String, mode: mode_t, reason: String)?
+    for file in widened where chmod(file.path, file.mode & 0o700) != 0 && stuck == nil {
+      stuck = (file.path, file.mode, String(cString: strerror(errno)))
+    }
+    guard let stuck else {
+      return "\(first.path) could be read by other users (mode \(String(first.mode, radix: 8))); "
+        + "it is private now (mode 600)."
+    }
+    return "\(stuck.path) can be read by other users (mode \(String(stuck.mode, radix: 8))) and "
+      + "could not be made private (\(stuck.reason)): chmod 600 it."
   }
 
   /// Closes the database, leaving one self-contained file when no other process has it
