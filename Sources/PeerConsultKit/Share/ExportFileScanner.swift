@@ -89,6 +89,10 @@ struct ExportFileScanner {
   private var stack: [Bool] = []
   private var line = 1
   private var column = 0
+  /// Where the first number with a fraction or an exponent begins, if any: PeerConsult writes
+  /// whole numbers only (but an anonymised export's average rating), and `JSONDecoder` read
+  /// `0.99999999999999999` as the whole number 1, another participant.
+  private(set) var firstFraction: (line: Int, column: Int)?
   private var topIsObject = false
   private var sawTop = false
   private var keys = Set<String>()
@@ -194,6 +198,7 @@ struct ExportFileScanner {
       return
     case .number(let state):
       if let next = Self.numberStep(state, byte) {
+        if next == 3 || next == 5, firstFraction == nil { firstFraction = (line, column) }
         lexeme = .number(next)
         return
       }

@@ -202,6 +202,13 @@ extension SessionImport {
       throw .newerVersion(path: path, version: version)
     }
     if value("anonymised", as: Bool.self) == true { throw .anonymised(path: path) }
+    if let place = scanner.firstFraction {
+      throw .invalid(
+        path: path,
+        detail:
+          "line \(place.line), column \(place.column): a number with a fraction or an "
+          + "exponent, where PeerConsult writes whole numbers only")
+    }
     let null = Array("null".utf8)
     if !scanner.listsOpened.contains("sessions") {
       guard let sessions = members["sessions"] else {

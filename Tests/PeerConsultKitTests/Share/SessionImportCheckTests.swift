@@ -71,6 +71,19 @@ import Testing
     #expect(words.contains("xxx…"))
   }
 
+  /// PeerConsult writes whole numbers; `JSONDecoder` read a speaker of `0.99999999999999999`
+  /// as participant 1, and `2.00000000000000000001` as 2.
+  @Test func aNumberWithAFractionOrAnExponentIsRefused() throws {
+    let json = try Self.export()
+    for written in ["60.0", "0.6e2", "60E0"] {
+      let crafted = json.replacingOccurrences(
+        of: "\"seconds\" : 60", with: "\"seconds\" : \(written)")
+      #expect(crafted != json)
+      let words = try #require(Self.refusal(crafted), "\(written)")
+      #expect(words.contains("a number with a fraction or an exponent"), "\(words)")
+    }
+  }
+
   @Test func aTitleWithAnEscapeIsRefusedNamingTheField() throws {
     let json = try Self.export()
     let crafted = json.replacingOccurrences(
