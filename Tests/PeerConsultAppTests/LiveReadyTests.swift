@@ -24,6 +24,21 @@ import Testing
     #expect(f.screen.lines.last?.contains("Space pause ") == true)
   }
 
+  /// `n` before the start starts the first phase, as Space does, and says so: someone
+  /// pressing it to skip the check-in found themselves timing it, unsaid.
+  @Test func nBeforeTheStartStartsTheFirstPhaseAndSaysSo() throws {
+    let f = try LiveFixture(started: false)
+    f.press(.character("n"))
+    #expect(f.live?.session.isStarted == true)
+    #expect(f.live?.session.currentSlot == 0)
+    #expect(
+      f.runner.state.notice?.text
+        == "The first phase has started; n moves on to the next, Space pauses.")
+    f.press(.character("n"))
+    #expect(f.live?.session.currentSlot == 1)
+    #expect(f.runner.state.notice?.text.hasPrefix("The first phase") != true)
+  }
+
   /// Enter before the start opens the note line, so what is typed next is the note, not keys
   /// (`n` would start the timer and a second `n` move on a phase); saving it starts the first
   /// phase, as Space would have, and files the note there. The line says so before Enter.

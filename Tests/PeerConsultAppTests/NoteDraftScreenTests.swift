@@ -38,8 +38,12 @@ import Testing
     let editor = try #require(f.live?.editor)
     #expect(String(editor.line.text) == "first note, corrected")
     #expect(editor.editing == noteID && editor.kind == .insight && editor.speaker == 1)
+    // Said as a correction: Esc throws away the changes, not the note ("discards it" read as
+    // deleting the action being corrected).
     #expect(
-      f.runner.state.notice?.text.contains("was being written when PeerConsult was closed") == true)
+      f.runner.state.notice?.text
+        == "This correction was being written when PeerConsult was closed: Enter saves it, Esc "
+        + "discards the changes (the note stays as it was).")
     // Still kept until it is saved: a second end before then would lose nothing.
     #expect(try f.store.database.draft(of: live.sessionID) == kept)
     // It is a change to its note: Esc asks before throwing it away.

@@ -465,7 +465,17 @@ extension LiveState: Screen {
         .notice(
           Notice("Action #\(id) marked \(done ? "done" : "not done").", tone: .success)))
     case .sessionChanged(let stored):
+      // `n` before the start starts the first phase, as Space does: said, since someone
+      // pressing it to skip the check-in found themselves timing it.
+      let began = !session.isStarted && stored.isStarted
       session = stored
+      if began {
+        effects.append(
+          .notice(
+            Notice(
+              "The first phase has started; n moves on to the next, Space pauses.",
+              tone: .success)))
+      }
     case .liveSessionRefreshed(let stored?):
       // Written elsewhere: shown as it is stored now; a note being typed stays as it is.
       session = stored
@@ -501,8 +511,8 @@ extension LiveState: Screen {
       draftInStore = true
       draftKept = draft
       let notice =
-        draft.editing != nil && !stands
-        ? LiveScreen.draftAsNewNotice
+        draft.editing != nil
+        ? (stands ? LiveScreen.correctionDraftNotice : LiveScreen.draftAsNewNotice)
         : session.isStarted ? LiveScreen.draftNotice : LiveScreen.draftBeforeTheStartNotice
       return [.notice(notice)]
     case .failed(.loadDraft, let error, _):
@@ -584,6 +594,12 @@ extension LiveScreen {
   static let draftBeforeTheStartNotice = Notice(
     "This note was being written when PeerConsult was closed: Enter saves it and starts the "
       + "first phase, Esc discards it.", tone: .info)
+
+  /// The same, for a correction of a note that stands as it was: Esc throws away the changes,
+  /// not the note ("discards it" read as deleting the action being corrected).
+  static let correctionDraftNotice = Notice(
+    "This correction was being written when PeerConsult was closed: Enter saves it, Esc "
+      + "discards the changes (the note stays as it was).", tone: .info)
 
   /// The same, for a correction whose note was changed or deleted since.
   static let draftAsNewNotice = Notice(
