@@ -204,10 +204,20 @@ extension FollowUpState: OverLiveScreen {
       "\(picked ? "▸" : " ") \(mark) \(text)", x: inner.x, y: y,
       style: picked ? Theme.selected : .plain, maxWidth: inner.width)
     var detail = [item.ownerName ?? "no owner"]
-    let overdue = item.isOverdue(at: environment.now, timeZone: environment.timeZone)
-    if let due = item.due {
+    let choice = decision(item)
+    // Decided here, it is late no more; carried forward, it is due at the next meeting, as
+    // `actions` says once this one is saved (the row showed its old date).
+    let overdue =
+      choice == nil && item.isOverdue(at: environment.now, timeZone: environment.timeZone)
+    var carried = false
+    if case .carried = choice { carried = true }
+    if carried {
+      detail.append(CommandText.dueText(.nextSession))
+    } else if let due = item.due {
       // Due "next session" with no meeting between: this meeting is that session.
-      let isThisMeeting = due == .nextSession && item.meetingsSince == 1 && !overdue
+      let isThisMeeting =
+        due == .nextSession && item.meetingsSince == 1
+        && !item.isOverdue(at: environment.now, timeZone: environment.timeZone)
       detail.append(isThisMeeting ? "due this meeting" : CommandText.dueText(due))
     }
     if overdue { detail.append("overdue") }
@@ -216,7 +226,7 @@ extension FollowUpState: OverLiveScreen {
     if !item.followUps.isEmpty { detail.append("carried \(item.followUps.count)×") }
     grid.put(
       detail.joined(separator: " · "), x: inner.x + 6, y: y + 1,
-      style: overdue && decision(item) == nil ? Theme.warning : Theme.muted,
+      style: overdue ? Theme.warning : Theme.muted,
       maxWidth: inner.width - 6)
     // The decision on a row of its own, under the details: at the end of their line it was
     // cut at 80 columns, and what was said about it is what the room wants to read back.
