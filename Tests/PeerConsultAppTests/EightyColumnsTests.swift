@@ -74,6 +74,26 @@ import Testing
     #expect(rows[first + 2] == "Review this summary with the group before anything is shared.")
   }
 
+  /// An action in the summary says the date its words were read as, for the group to check
+  /// before anything is shared: "by Friday" showed no date until `actions`.
+  @Test func theSummarysActionsSayWhenTheyAreDue() throws {
+    var state = try session()
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    try state.apply(
+      .noteAdded(
+        id: 1, slot: 1,
+        content: NoteContent(
+          text: "Send the figures by Friday", kind: .action, owner: 1,
+          due: .day(CalendarDay(iso: "2027-01-22")!))), at: now)
+    try state.apply(.finished, at: now)
+    let rows = frame(SummaryState(sessionID: .random(), session: state))
+    #expect(
+      rows.contains {
+        $0.contains("• Send the figures by Friday → ") && $0.contains(" · due 2027-01-22")
+      },
+      "\(rows.joined(separator: "\n"))")
+  }
+
   /// "⚑ advice?" is never split across two lines of the transcript, whatever the note's
   /// length: the wrapper broke at its space, leaving "⚑" at a line's end.
   @Test func theAdviceFlagIsNeverSplitAcrossLines() throws {

@@ -34,8 +34,11 @@ public enum SummaryScreen {
         }
       }
     }
+    // With the date its words were read as ("by Friday"), for the group to check.
     section("Actions", digest.actions) { action in
-      "\(action.text) → \(action.ownerName ?? "no owner")\(action.note.isDone ? " ✓ done" : "")"
+      "\(action.text) → \(action.ownerName ?? "no owner")"
+        + (action.note.due.map { " · \(CommandText.dueText($0))" } ?? "")
+        + (action.note.isDone ? " ✓ done" : "")
     }
     section("Themes", digest.themes)
     section("Insights", digest.insights)

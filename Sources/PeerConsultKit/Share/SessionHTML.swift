@@ -137,6 +137,7 @@ struct SessionHTML {
     -> Node<HTML.ListContext>
   {
     var detail = ["owner: \(entry.ownerName ?? "nobody yet")"]
+    if let due = entry.note.due { detail.append(CommandText.dueText(due)) }
     if let doneAt = entry.note.doneAt {
       detail.append("done \(time.time(doneAt, sameDayAs: digest.createdAt))")
     }

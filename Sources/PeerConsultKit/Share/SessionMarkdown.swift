@@ -161,6 +161,8 @@ struct SessionMarkdown {
   /// An action as a task: `[x] the action (owner: Ben; done 09:02)`.
   private func action(for entry: SessionDigest.Entry, in digest: SessionDigest) -> String {
     var detail = ["owner: \(entry.ownerName.map { style.inline($0) } ?? "nobody yet")"]
+    // The date its words were read as ("by Friday"), for the group to check before it goes.
+    if let due = entry.note.due { detail.append(CommandText.dueText(due)) }
     if let doneAt = entry.note.doneAt {
       detail.append("done \(time.time(doneAt, sameDayAs: digest.createdAt))")
     }

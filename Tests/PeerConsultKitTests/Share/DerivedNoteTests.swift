@@ -32,5 +32,10 @@ import Testing
       #expect(note(action.id)?["due"] as? String == "2027-02-01", "anonymised: \(anonymise)")
       #expect(note(plain.id)?["advice"] == nil && note(plain.id)?["due"] == nil)
     }
+    // The minutes say the date too, for the group to check how "by …" was read.
+    for format in [ShareFormat.markdown, .html] {
+      let text = try SessionExport.render([record], as: format)
+      #expect(text.contains("owner: Ben; due 2027-02-01;"), "\(format)")
+    }
   }
 }
