@@ -151,7 +151,7 @@ struct OutputOptions: ParsableArguments {
       return
     }
     try writer.commit()
-    try StandardOutput.line("Wrote \(what) to \(url.path).")
+    try StandardOutput.line("Wrote \(what) to \(ControlCharacters.spelledOut(url.path)).")
   }
 }
 

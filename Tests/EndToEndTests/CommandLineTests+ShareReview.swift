@@ -62,4 +62,20 @@ extension CommandLineTests {
         == "--keep \"ångström\": a participant's name or organisation is always replaced; "
         + "keeping it changes nothing.")
   }
+
+  /// A message naming a path with a line break in it stays one line: `-o $'a\nb.md'` made
+  /// "Wrote … to …/a" and "b.md." two, and a refusal the same.
+  @Test func aPathWithALineBreakIsSpeltOutOnOneLine() throws {
+    let folder = try seeded()
+    let out = folder.file("a\nb.md").path
+    let wrote = try run(["export", "--all", "--format", "markdown", "-o", out], in: folder)
+    #expect(wrote.status == 0, "\(wrote.stderr)")
+    #expect(
+      wrote.stdout.hasSuffix("a<U+000A>b.md.\n") && wrote.stdout.count(where: \.isNewline) == 1)
+    let refused = try run(["import", folder.file("no\nsuch.json").path], in: folder)
+    #expect(refused.status != 0)
+    #expect(
+      refused.stderr.contains("no<U+000A>such.json")
+        && refused.stderr.count(where: \.isNewline) == 1, "\(refused.stderr)")
+  }
 }

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Why an import was refused. Each description is one line that names the file, says what is
 /// wrong and what to do; when one is thrown, nothing has been written.
 public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -30,7 +32,11 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// (``SessionImport/maximumGroups``); `detail` says which.
   case tooManyGroups(path: String, detail: String)
 
-  public var description: String {
+  /// One line whatever it quotes: a path or a value with a line break in it (`-o $'a\nb'`)
+  /// made a message of two lines, so each control character in it is spelt out.
+  public var description: String { ControlCharacters.spelledOut(message) }
+
+  private var message: String {
     let nothing = "nothing was imported"
     // What the file holds is quoted at most this long: a value of 200,000 characters was
     // repeated whole in the message.

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Why a backup or a restore was refused; each description is one line naming the file, what
 /// is wrong and what to do.
 public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -25,7 +27,11 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The backup would replace the database it copies, or a database's log or journal.
   case wouldReplaceDatabase(path: String)
 
-  public var description: String {
+  /// One line whatever it quotes: a path or a value with a line break in it (`-o $'a\nb'`)
+  /// made a message of two lines, so each control character in it is spelt out.
+  public var description: String { ControlCharacters.spelledOut(message) }
+
+  private var message: String {
     // What SQLite or the system says may span lines (a damaged file's check lists each
     // problem on its own), and a file's name may hold a line break: a refusal is one line.
     let line = CommandText.oneLine

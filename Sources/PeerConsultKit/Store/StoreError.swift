@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Why the store could not do what was asked. Each description is one line naming what is
 /// wrong and what to do; when one of these is thrown, files already on disk are unchanged.
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -49,7 +51,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The programme is already shared with another store; a programme has one store.
   case attachedElsewhere(programme: String, store: String)
 
-  public var description: String {
+  /// One line whatever it quotes: a path or a value with a line break in it (`-o $'a\nb'`)
+  /// made a message of two lines, so each control character in it is spelt out.
+  public var description: String { ControlCharacters.spelledOut(message) }
+
+  private var message: String {
     switch self {
     case .folderNotCreatable(let path, let reason):
       "Cannot create the data folder \(path) (\(oneLine(reason))): "
