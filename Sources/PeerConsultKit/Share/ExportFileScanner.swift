@@ -483,6 +483,15 @@ struct ExportFileScanner {
 
   /// Refuses `byte` where it stands, naming it and its place.
   private func unexpected(_ byte: UInt8) -> Problem {
+    // What a first byte says of how the file was saved: the bare byte said nothing to do.
+    if line == 1, column == 1 {
+      if byte == 0xEF {
+        return .notJSON("it begins with a byte-order mark; save it as UTF-8 without one")
+      }
+      if byte == 0xFF || byte == 0xFE {
+        return .notJSON("it is saved as UTF-16; save it as UTF-8")
+      }
+    }
     let shown =
       (0x21..<0x7F).contains(byte)
       ? "'\(Character(UnicodeScalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"

@@ -98,7 +98,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "Session \(session.short) was changed by another PeerConsult at the same time: "
         + "close the other one, then resume the session."
     case .noSuchSession(let argument):
-      "No session matches \"\(oneLine(argument))\": `peerconsult list` shows the sessions."
+      "No session matches \"\(oneLine(argument).truncated(toWidth: 60))\": `peerconsult list` "
+        + "shows the sessions."
     case .noSuchPerson(let name):
       "Nobody called \"\(oneLine(name))\" took part in a session: give the name as the "
         + "session lists it (`peerconsult show SESSION`)."

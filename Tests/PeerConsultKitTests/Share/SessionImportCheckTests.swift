@@ -84,6 +84,24 @@ import Testing
     }
   }
 
+  /// A file saved with a byte-order mark or as UTF-16 is refused saying so: the message named
+  /// only an unexpected byte at line 1. A session argument is echoed cut, not whole.
+  @Test func howAFileWasSavedIsSaidAndALongArgumentIsCut() throws {
+    let json = try Self.export()
+    let marked = try #require(Self.refusal("\u{FEFF}" + json))
+    #expect(marked.contains("it begins with a byte-order mark; save it as UTF-8 without one"))
+    var utf16 = Data([0xFF, 0xFE])
+    utf16.append(json.data(using: .utf16LittleEndian)!)
+    do {
+      _ = try SessionImport.read(utf16, path: "wide.json")
+      Issue.record("UTF-16 was read")
+    } catch {
+      #expect(error.description.contains("it is saved as UTF-16; save it as UTF-8"))
+    }
+    let long = StoreError.noSuchSession(String(repeating: "a", count: 100_000)).description
+    #expect(long.count < 150 && long.contains("aaa…"))
+  }
+
   @Test func aTitleWithAnEscapeIsRefusedNamingTheField() throws {
     let json = try Self.export()
     let crafted = json.replacingOccurrences(
