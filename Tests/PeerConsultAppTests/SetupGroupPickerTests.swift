@@ -92,6 +92,22 @@ import Testing
     #expect(SetupFixture.frame(state).lines[1].hasPrefix(" ▸ Group      …"))
   }
 
+  /// Another group taken instead replaces the first one's members and programme; guests
+  /// typed in stay. The first group's stayed, and the meeting went into its programme.
+  @Test func anotherGroupTakenReplacesTheFirstOnesMembersAndProgramme() throws {
+    var state = form()
+    SetupFixture.press(.down, .enter, into: &state)
+    #expect(state.chosenGroup?.name == "North SLG" && state.programme.string == "Alcohol Plan")
+    SetupFixture.add(["Guest Person; Visitors; other"], to: &state)
+    state.focus = .standingGroup
+    SetupFixture.press(.control("u"), into: &state)
+    SetupFixture.type("south", into: &state)
+    SetupFixture.press(.enter, into: &state)
+    #expect(state.chosenGroup?.name == "South Housing")
+    #expect(state.members.map(\.participant.name) == ["Dev Rao", "Guest Person"])
+    #expect(state.programme.string == "Housing First")
+  }
+
   @Test func withoutGroupsTheFormIsAsBeforeAndNamesNoGroup() throws {
     var state = SetupFixture.empty()
     #expect(state.focus == .title)

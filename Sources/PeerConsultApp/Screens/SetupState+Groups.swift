@@ -65,15 +65,25 @@ extension SetupState {
 
   /// Enter on the group field: the picked group's members join the form (in the suggested
   /// order, before anyone typed in already, who stay as guests) and its programme fills an
-  /// empty programme field. With nothing picked, the session is a one-off again.
+  /// empty programme field. Another group taken instead replaces the first one's members and
+  /// the programme it filled in (they stayed, and the meeting went into the first group's
+  /// programme with both groups' people). With nothing picked, the session is a one-off again.
   mutating func takePickedGroup() {
     guard let choice = pickedGroup else {
       chosenGroup = nil
       groupQuery.set("")
       return
     }
+    var earlier = Set<String>()
+    if let previous = chosenGroup, previous.id != choice.id {
+      earlier = Set(previous.members.map { $0.name.lowercased() })
+      if programme.string == previous.programme { programme.set("") }
+    }
     let names = Set(choice.members.map { $0.name.lowercased() })
-    let guests = members.filter { !names.contains($0.participant.name.lowercased()) }
+    let guests = members.filter {
+      let name = $0.participant.name.lowercased()
+      return !names.contains(name) && !earlier.contains(name)
+    }
     members = choice.members.map { Member($0) } + guests
     selection = 0
     if programme.string.allSatisfy(\.isWhitespace) {
