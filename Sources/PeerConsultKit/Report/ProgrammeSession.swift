@@ -119,13 +119,8 @@ public struct ProgrammeSession: Sendable {
       ratings: digest.ratings.map(\.rating), followUps: digest.followUps)
   }
 
-  /// The quoted notes of `kind`, in the order written; of what works and what blocks, only
-  /// those written before the closing, whose notes are about the process (``processReview``),
-  /// as ``SessionDigest/worksWell`` has them.
-  public func notes(_ kind: NoteKind) -> [Note] {
-    let aboutTheProcess = kind == .worksWell || kind == .blockage
-    return notes.filter { $0.kind == kind && !(aboutTheProcess && $0.isClosing) }
-  }
+  /// The quoted notes of `kind`, in the order written.
+  public func notes(_ kind: NoteKind) -> [Note] { notes.filter { $0.kind == kind } }
 
   /// The closing phases' notes: what helped and what got in the way.
   public var processReview: [Note] { notes.filter(\.isClosing) }

@@ -106,10 +106,6 @@ public struct SessionDigest: Hashable, Sendable {
   public let actions: [Entry]
   public let themes: [Entry]
   public let insights: [Entry]
-  /// What works and what blocks in the problem the group works on: notes of those kinds
-  /// written before the closing. Written in the closing, they are about the process
-  /// (``processReview``): the process review's default kind is works-well, and "Got in the
-  /// way: too many presenters" was listed as what works in the city's alcohol plan.
   public let worksWell: [Entry]
   public let blockages: [Entry]
   public let feedback: [Entry]
@@ -161,8 +157,8 @@ public struct SessionDigest: Hashable, Sendable {
     actions = ofKind(.action)
     themes = ofKind(.theme)
     insights = ofKind(.insight)
-    worksWell = ofKind(.worksWell).filter { $0.slot.part != .closing }
-    blockages = ofKind(.blockage).filter { $0.slot.part != .closing }
+    worksWell = ofKind(.worksWell)
+    blockages = ofKind(.blockage)
     feedback = ofKind(.feedback)
     processReview = visible.filter { $0.slot.part == .closing }
 

@@ -23,10 +23,6 @@ import Testing
     while session.state.current?.part != .closing { try session.next() }
     let review = try session.addNote(.init(text: "Questions helped", kind: .feedback))
     let closingAction = try session.addNote(.init(text: "Meet again", kind: .action, owner: 0))
-    // The process review's own kind: about the process, not what works in the city's plan
-    // (it was listed under both).
-    let helped = try session.addNote(.init(text: "Equal airtime helped", kind: .worksWell))
-    let inTheWay = try session.addNote(.init(text: "Too many presenters", kind: .blockage))
     try session.next()
     let digest = digest(live)
     #expect(digest.actions.map(\.note.id) == [action.id, closingAction.id])
@@ -35,16 +31,9 @@ import Testing
     #expect(digest.themes.map(\.note.id) == [theme.id])
     #expect(digest.worksWell.map(\.note.id) == [works.id])
     #expect(digest.blockages.map(\.note.id) == [blockage.id])
-    #expect(
-      digest.processReview.map(\.note.id) == [review.id, closingAction.id, helped.id, inTheWay.id])
-    let programme = ProgrammeSession(digest)
-    #expect(programme.notes(.worksWell).map(\.id) == [works.id])
-    #expect(programme.notes(.blockage).map(\.id) == [blockage.id])
-    #expect(programme.notes(.action).map(\.id) == [action.id, closingAction.id])
-    #expect(
-      programme.processReview.map(\.id) == [review.id, closingAction.id, helped.id, inTheWay.id])
+    #expect(digest.processReview.map(\.note.id) == [review.id, closingAction.id])
     // The deleted note stays in the record (the JSON export carries it) and nowhere else.
-    #expect(digest.notes.map(\.note.id) == Array(1...9))
+    #expect(digest.notes.map(\.note.id) == Array(1...7))
     #expect(!digest.visibleNotes.contains { $0.note.id == gone.id })
     #expect(!digest.parts.flatMap(\.phases).flatMap(\.notes).contains { $0.note.id == gone.id })
   }
