@@ -13,6 +13,7 @@ extension AppDatabase {
     var group = try StandingGroup(id: id, name: name, programme: programme, createdAt: at)
     var events = [GroupEvent.created(name: group.name, programme: group.programme)]
     for member in members {
+      try group.checkLimits(of: .memberJoined(participant: member), alike: true)
       try group.apply(.memberJoined(participant: member), at: at)
       events.append(.memberJoined(participant: member))
     }
@@ -32,6 +33,7 @@ extension AppDatabase {
     let events = try groupEvents(of: id)
     var group = try rebuild(id, events)
     let at = date.storedPrecision
+    try group.checkLimits(of: event, alike: true)
     try group.apply(event, at: at)
     let next = RecordedGroupEvent(sequence: (events.last?.sequence ?? 0) + 1, at: at, event: event)
     try appendGroupEvents([(id, [next])])

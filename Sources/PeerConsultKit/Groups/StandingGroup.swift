@@ -81,14 +81,12 @@ public struct StandingGroup: Hashable, Sendable {
       }
       do throws(SessionError) {
         try SessionSetup.validateNewParticipant(participant, existing: [])
-        try SessionSetup.checkTyped(participant, label: "the member")
+        try SessionSetup.checkTyped(
+          participant.name, field: "name", limit: SessionSetup.maximumNameLength)
+        try SessionSetup.checkTyped(
+          participant.organisation, field: "organisation", limit: SessionSetup.maximumNameLength)
       } catch {
         throw .invalid(Self.reason(error))
-      }
-      guard memberships.count < Self.maximumMemberships else {
-        throw .invalid(
-          "a group keeps at most \(Self.maximumMemberships) members over its life, those who left "
-            + "included")
       }
       current[Self.key(participant.name)] = memberships.count
       memberships.append(Membership(participant: participant, joinedAt: date))
@@ -99,6 +97,36 @@ public struct StandingGroup: Hashable, Sendable {
     case .personErased:
       // The events before it were rewritten; there is nothing left to change.
       break
+    }
+  }
+
+  /// Throws when `event`, about to be applied, takes the group past what a group takes now:
+  /// more than ``maximumMemberships`` stays, or a member whose organisation has more other
+  /// names than a participant's may. Checked where a change comes in (a command, the form, an
+  /// import), never in a replay: a group stored before a limit was set still opens.
+  /// `alike` refuses a member whose name only looks like a current member's too
+  /// (``Participant/looksAlike(_:)``), as typing one does; an import takes them as they are.
+  public func checkLimits(of event: GroupEvent, alike: Bool = false) throws(GroupError) {
+    guard case .memberJoined(let participant) = event else { return }
+    guard memberships.count < Self.maximumMemberships else {
+      throw .invalid(
+        "a group keeps at most \(Self.maximumMemberships) members over its life, those who left "
+          + "included")
+    }
+    do throws(SessionError) {
+      try SessionSetup.checkTyped(participant, label: "the member")
+    } catch {
+      throw .invalid(Self.reason(error))
+    }
+    let name = participant.name.lowercased()
+    if alike,
+      let there = members.first(where: {
+        $0.name.lowercased() != name && $0.looksAlike(participant)
+      })
+    {
+      throw .invalid(
+        "\(participant.name) looks like \(there.name), already a member; tell two people apart "
+          + "(an initial)")
     }
   }
 

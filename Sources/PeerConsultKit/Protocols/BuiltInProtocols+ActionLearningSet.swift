@@ -124,7 +124,7 @@ extension BuiltInProtocols {
           "What have we learned about asking questions?",
           "What will we change next time?",
         ],
-        noteKind: .worksWell
+        noteKind: .other
       )
     ]
   )

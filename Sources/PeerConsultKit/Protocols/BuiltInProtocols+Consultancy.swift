@@ -113,7 +113,7 @@ extension BuiltInProtocols {
           "Where did we slip into advice or discussion too early?",
           "What would we change next time?",
         ],
-        noteKind: .worksWell
+        noteKind: .other
       )
     ]
   )

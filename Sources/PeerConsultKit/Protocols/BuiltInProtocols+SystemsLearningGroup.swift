@@ -140,7 +140,7 @@ extension BuiltInProtocols {
           "What should we share with the wider leadership community?",
           "What will we do differently next time?",
         ],
-        noteKind: .worksWell
+        noteKind: .other
       )
     ]
   )

@@ -123,7 +123,7 @@ extension BuiltInProtocols {
           "Was the balance of warm and cool right?",
           "What would make our feedback more useful next time?",
         ],
-        noteKind: .worksWell
+        noteKind: .other
       )
     ]
   )

@@ -55,6 +55,15 @@ extension SessionImport {
     // Leaving names a member, so its name is bounded by theirs; every other text is checked
     // by the replay, as when the group was changed live.
     do {
+      // What a group takes now, checked as the events come in; a replay does not check it.
+      if let first = events.first, case .created(let name, let programme) = first.event {
+        var group = try StandingGroup(
+          id: id, name: name, programme: programme, createdAt: first.at)
+        for recorded in events.dropFirst() {
+          try group.checkLimits(of: recorded.event)
+          try group.apply(recorded.event, at: recorded.at)
+        }
+      }
       return ImportedGroup(record: try GroupRecord(id: id, events: events), path: path)
     } catch {
       throw .invalid(path: path, detail: "\(place) does not rebuild: \(error.description)")

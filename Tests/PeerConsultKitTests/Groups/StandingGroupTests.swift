@@ -45,10 +45,26 @@ import Testing
         .memberJoined(participant: Participant(name: "PERSON 3", organisation: "", level: .other)),
         at: Fixtures.start)
     }
+    // A new member is refused where changes come in; a group stored past the limit (before
+    // it was set) still replays.
     #expect(throws: GroupError.self) {
-      try group.apply(.memberJoined(participant: asha), at: Fixtures.start)
+      try group.checkLimits(of: .memberJoined(participant: asha))
     }
-    #expect(group.memberships.count == StandingGroup.maximumMemberships)
+    try group.apply(.memberJoined(participant: asha), at: Fixtures.start)
+    #expect(group.memberships.count == StandingGroup.maximumMemberships + 1)
+    // As is a member whose organisation has more other names than one takes now, and one
+    // whose name only looks like a member's (refused when typed).
+    let many = Participant(
+      name: "Cleo", organisation: "O", organisationAliases: (1...11).map { "O\($0)" },
+      level: .other)
+    var small = try StandingGroup(id: id, name: "South", programme: "", createdAt: Fixtures.start)
+    try small.apply(.memberJoined(participant: many), at: Fixtures.start)
+    #expect(throws: GroupError.self) { try small.checkLimits(of: .memberJoined(participant: many)) }
+    let alike = Participant(name: "cleo!", organisation: "O", level: .other)
+    try small.checkLimits(of: .memberJoined(participant: alike))
+    #expect(throws: GroupError.self) {
+      try small.checkLimits(of: .memberJoined(participant: alike), alike: true)
+    }
   }
 
   @Test func refusedChangesLeaveTheLogAsItWas() throws {
