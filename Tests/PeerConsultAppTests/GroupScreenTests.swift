@@ -137,6 +137,17 @@ import Testing
     f.press(.character("w"))
     #expect(f.text.contains("Presented or presenting"), "\(f.text)")
     #expect(f.text.contains("R1 \(first)"), "\(f.text)")
+    // The commonest early leaver, a presenter going after their round, can be marked so
+    // (they could not be picked); they do not present again.
+    let rows = try #require(group(f)?.rows)
+    let presenter = live.session.setup.presenters[0]
+    #expect(rows.last == presenter)
+    for _ in rows.dropLast() { f.press(.down) }
+    f.press(.character(" "))
+    #expect(f.runner.state.notice?.text == "\(first) has presented: only l (left early) applies.")
+    f.press(.character("l"))
+    #expect(group(f)?.session.departures[presenter] != nil)
+    #expect(f.text.contains("R1 \(first) · ") && f.text.contains(" · left "), "\(f.text)")
   }
 
   /// `l` marks the picked person as gone before the end, with the time, and back again; a
@@ -152,7 +163,7 @@ import Testing
       f.runner.state.notice?.text == "\(name) left; l again if they come back.",
       "\(String(describing: f.runner.state.notice))")
     #expect(group(f)?.session.departures[other] != nil)
-    #expect(f.text.contains("3 people · 1 left · projected end"), "\(f.text)")
+    #expect(f.text.contains("3 people · 1 left early · projected end"), "\(f.text)")
     expectGolden(f.screen, "group-left-early-80x24")
     // Someone gone cannot be given a round until they are back.
     f.press(.character(" "))

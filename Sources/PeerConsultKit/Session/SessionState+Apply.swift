@@ -30,6 +30,7 @@ extension SessionState {
       guard participants.indices.contains(participant) else {
         throw .noSuchParticipant(participant)
       }
+      guard !isFinished else { throw .finished }
       guard departures[participant] != nil else {
         throw .presence("\(participants[participant].name) has not left")
       }

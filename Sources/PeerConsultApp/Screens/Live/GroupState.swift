@@ -43,8 +43,18 @@ public struct GroupState: Equatable, Sendable {
     return session.participants.indices.filter { !begun.contains($0) && !toCome.contains($0) }
   }
 
-  /// Rows in order: presenters to come, then the others.
-  var rows: [Int] { session.presentersToCome + others }
+  /// Those whose rounds have begun (once each), not to present again: only `l` acts on them,
+  /// since the commonest early leaver is a presenter going after their round.
+  var presented: [Int] {
+    let toCome = Set(session.presentersToCome)
+    var seen = Set<Int>()
+    return session.setup.presenters.prefix(session.roundsBegun).filter {
+      !toCome.contains($0) && seen.insert($0).inserted
+    }
+  }
+
+  /// Rows in order: presenters to come, the others, then those who presented.
+  var rows: [Int] { session.presentersToCome + others + presented }
 }
 
 extension GroupState: OverLiveScreen {
@@ -64,10 +74,10 @@ extension GroupState: OverLiveScreen {
       [.character("]")], .presentLater, "later", "Move the picked presenter later",
       in: [.group]),
     KeyBinding(
-      [.character("l")], .toggleLeft, "left/back",
+      [.character("l")], .toggleLeft, "left",
       "Mark the picked person as gone before the end, or back again", in: [.group]),
     KeyBinding(
-      [.character("a")], .addLatecomer, "add latecomer",
+      [.character("a")], .addLatecomer, "latecomer",
       "Add a latecomer (Name; Organisation; level)", in: [.group]),
     KeyBinding([.enter], .select, "add", "Add the latecomer", in: [.latecomer]),
     KeyBinding([.escape], .back, "cancel", "Cancel", in: [.latecomer]),
@@ -88,7 +98,7 @@ extension GroupState: OverLiveScreen {
   )? {
     let inner = area.inset(dx: 2, dy: 0)
     let end = LiveScreen.time(session.projectedEnd(at: environment.now), environment.timeZone)
-    let gone = session.departures.isEmpty ? "" : " · \(session.departures.count) left"
+    let gone = session.departures.isEmpty ? "" : " · \(session.departures.count) left early"
     grid.put(
       "\(session.participants.count) people\(gone) · projected end \(end)", x: inner.x,
       y: inner.y, style: Theme.key, maxWidth: inner.width)
@@ -100,14 +110,30 @@ extension GroupState: OverLiveScreen {
       grid.put("  nobody: every round has begun", x: inner.x, y: y, style: Theme.muted)
       y += 1
     }
+    let notPresenting = toCome.count + others.count
     for (offset, person) in rows.enumerated() {
-      if offset == toCome.count {
+      // A heading over each group of rows that has any: "Not presenting" over the others,
+      // "Presented or presenting" over those whose rounds have begun.
+      let heading =
+        offset == toCome.count && !others.isEmpty
+        ? "Not presenting" : offset == notPresenting ? "Presented or presenting" : nil
+      if let heading {
         y += 1
-        grid.put("Not presenting", x: inner.x, y: y, style: Theme.heading)
+        guard y < inner.maxY - 3 else { break }
+        grid.put(heading, x: inner.x, y: y, style: Theme.heading)
         y += 1
       }
       guard y < inner.maxY - 2 else { break }
-      let round = offset < toCome.count ? "R\(session.roundsBegun + offset + 1) " : "   "
+      let round: String
+      if offset < toCome.count {
+        round = "R\(session.roundsBegun + offset + 1) "
+      } else if offset >= notPresenting,
+        let number = session.setup.presenters.prefix(session.roundsBegun).lastIndex(of: person)
+      {
+        round = "R\(number + 1) "
+      } else {
+        round = "   "
+      }
       let participant = session.participants[person]
       let left = session.departures[person].map {
         " · left \(LiveScreen.time($0, environment.timeZone))"
@@ -117,19 +143,6 @@ extension GroupState: OverLiveScreen {
       let style = offset == selection ? Theme.selected : left == nil ? .plain : Theme.muted
       grid.put(line, x: inner.x, y: y, style: style, maxWidth: inner.width)
       y += 1
-    }
-    // Those whose rounds have begun, so that every one of "N people" is somewhere: they can
-    // no longer be moved, and were left out of the list.
-    let presented = session.setup.presenters.prefix(session.roundsBegun)
-    if !presented.isEmpty, y + 2 < inner.maxY - 2 {
-      y += 1
-      grid.put("Presented or presenting", x: inner.x, y: y, style: Theme.heading)
-      let names = presented.enumerated().map {
-        "R\($0.offset + 1) \(session.participants[$0.element].name)"
-      }
-      grid.put(
-        "  " + names.joined(separator: " · "), x: inner.x, y: y + 1, style: Theme.muted,
-        maxWidth: inner.width)
     }
     guard let field else {
       grid.put(
@@ -244,6 +257,11 @@ extension GroupState: OverLiveScreen {
     } else if session.departures[person] != nil {
       let name = session.participants[person].name
       return [.notice(Notice("\(name) has left: l marks them back first.", tone: .warning))]
+    } else if presented.contains(person) {
+      let name = session.participants[person].name
+      return [
+        .notice(Notice("\(name) has presented: only l (left early) applies.", tone: .warning))
+      ]
     } else {
       presenters.append(person)
     }
