@@ -47,6 +47,12 @@ enum InteractiveTerminal {
     // writing only when something is to be saved, and created only then.
     let reader = try AppDatabase.openForReading(directory: location.dataDirectory).map(
       announcingUpgrade)
+    // As every command does: the screens left a database others could read as it was. On
+    // stderr before the screens, so it stands in the terminal once they are left.
+    if let reader {
+      if let warning = reader.folderPermissionWarning { printError("Warning: \(warning)") }
+      if let warning = reader.makeFilesPrivate() { printError("Warning: \(warning)") }
+    }
     defer { try? reader?.close() }
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CLIError(

@@ -289,12 +289,18 @@ public final class AppDatabase: Sendable {
     for file in widened where chmod(file.path, file.mode & 0o700) != 0 && stuck == nil {
       stuck = (file.path, file.mode, String(cString: strerror(errno)))
     }
-    guard let stuck else {
-      return "\(first.path) could be read by other users (mode \(String(first.mode, radix: 8))); "
-        + "it is private now (mode 600)."
+    // Said as what the bits allowed: 620 lets the group write, not read.
+    func what(_ mode: mode_t) -> String {
+      mode & 0o044 != 0 ? (mode & 0o022 != 0 ? "read and changed" : "read") : "changed"
     }
-    return "\(stuck.path) can be read by other users (mode \(String(stuck.mode, radix: 8))) and "
-      + "could not be made private (\(stuck.reason)): chmod 600 it."
+    guard let stuck else {
+      return "\(first.path) could be \(what(first.mode)) by other users (mode "
+        + "\(String(first.mode, radix: 8))); it is private now (mode "
+        + "\(String(first.mode & 0o700, radix: 8)))."
+    }
+    return "\(stuck.path) can be \(what(stuck.mode)) by other users (mode "
+      + "\(String(stuck.mode, radix: 8))) and could not be made private (\(stuck.reason)): "
+      + "chmod 600 it."
   }
 
   /// Closes the database, leaving one self-contained file when no other process has it
