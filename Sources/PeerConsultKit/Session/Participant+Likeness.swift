@@ -2,14 +2,17 @@ import Foundation
 
 extension Participant {
   /// Whether `other`'s name differs from this one's only in case, accents, width, blanks,
-  /// apostrophes or hyphens ("Amira ONeill" and "Amira O'Neill", "Zoe Muller" and "Zoë
-  /// Müller"): a slip when someone is added twice, which the anonymiser can then tell apart
+  /// apostrophes or hyphens, or Simplified and Traditional characters ("Amira ONeill" and
+  /// "Amira O'Neill", "Zoe Muller" and "Zoë Müller", 黃偉 and 黄伟): a slip when someone is added twice, which the anonymiser can then tell apart
   /// from neither (both become "[a participant]").
   public func looksAlike(_ other: Participant) -> Bool {
     Self.likenessKey(name) == Self.likenessKey(other.name)
   }
 
   private static func likenessKey(_ name: String) -> [Character] {
-    TermReplacer.nameKey(name).filter { $0.isLetter || $0.isNumber }
+    // In Simplified characters too: 黃偉 beside 黄伟 is one person typed on two keyboards.
+    let key = TermReplacer.nameKey(NameForms.simplified(name)).filter { $0.isLetter || $0.isNumber }
+    // A name of symbols alone has no letters to compare: it is its whole self.
+    return key.isEmpty ? Array(name) : key
   }
 }

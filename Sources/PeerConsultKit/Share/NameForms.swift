@@ -50,21 +50,47 @@ enum NameForms {
     return unique(readings + readings.flatMap(otherScripts))
   }
 
-  /// `name` in Simplified and in Traditional Chinese characters, where either differs from it
-  /// (黃偉 and 黄伟, 陳美玲 and 陈美玲): the group types a name as each keyboard gives it, and
-  /// the family name of 黄伟 went out as 黃 in "黃先生". One character of each script for
-  /// each of the other (ICU's transforms, as Foundation gives them): a character with two
-  /// counterparts (发 for 發 and 髮) reads as the usual one.
+  /// `name` in Simplified and in Traditional Chinese characters, and with its characters
+  /// mixed, each as either (黃偉, 黄偉 and 黃伟 for 黄伟; 陈美玲 for 陳美玲): the group types a
+  /// name as each keyboard gives it, and a note of "黄偉说" went out. ICU's transforms (as
+  /// Foundation gives them) find each character's counterpart: a character with two (发 for
+  /// 發 and 髮) reads as the usual one. At most ``maximumScriptReadings`` readings.
   static func otherScripts(of name: String) -> [String] {
     guard name.unicodeScalars.contains(where: { NoteTokenizer.isHan($0.value) }) else {
       return []
     }
-    return [StringTransform("Hans-Hant"), StringTransform("Hant-Hans")].compactMap {
-      guard let other = name.applyingTransform($0, reverse: false), other != name else {
-        return nil
+    var readings = [""]
+    for character in name {
+      var variants = [String(character)]
+      if character.unicodeScalars.contains(where: { NoteTokenizer.isHan($0.value) }) {
+        for transform in [StringTransform("Hans-Hant"), StringTransform("Hant-Hans")] {
+          if let other = String(character).applyingTransform(transform, reverse: false),
+            !variants.contains(other)
+          {
+            variants.append(other)
+          }
+        }
       }
-      return other
+      guard readings.count * variants.count <= maximumScriptReadings else {
+        variants = [String(character)]
+        continue
+      }
+      readings = readings.flatMap { reading in variants.map { reading + $0 } }
     }
+    return readings.filter { $0 != name }
+  }
+
+  /// The most readings ``otherScripts(of:)`` gives one name: a long name of Han characters
+  /// has its later characters as written.
+  static let maximumScriptReadings = 16
+
+  /// `name` with its Traditional Chinese characters in their Simplified form, so that names
+  /// typed on either keyboard compare alike (``Participant/looksAlike(_:)``).
+  static func simplified(_ name: String) -> String {
+    guard name.unicodeScalars.contains(where: { NoteTokenizer.isHan($0.value) }) else {
+      return name
+    }
+    return name.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? name
   }
 
   /// ``whole(_:)`` of one reading of a name.
@@ -149,7 +175,13 @@ enum NameForms {
       parts.append(word)
       let pieces = word.split { $0 == "-" || isApostrophe($0) }.map(String.init)
       if pieces.count > 1 { parts += pieces + spellings(of: word) }
-      for (family, given) in cjkHalves(of: word) { halves += [family, given] }
+      for (family, given) in cjkHalves(of: word) {
+        halves += [family, given]
+        // A given name of one character (伟 of 黄伟) is what colleagues call them: replaced
+        // where it stands alone ("I asked 伟"), a suspect inside other text ("伟大"), as a
+        // name typed with a space (李 静) has its parts. It went out as written.
+        if given.count == 1 { parts.append(given) }
+      }
     }
     // A one-character half is left out: it stands inside countless words ("张" in "紧张"), and
     // each would be a suspect to decide on.

@@ -412,6 +412,18 @@ import Testing
     let (huang, chen) = ("[Participant A]", "[Participant B]")
     #expect(anonymiser.scrub("我和黃偉谈过，黄伟也同意") == "我和\(huang)谈过，\(huang)也同意")
     #expect(anonymiser.scrub("黃先生，你好") == "\(huang)，你好")
+    // The one-character given name alone, as colleagues call him; inside a word, a suspect.
+    #expect(anonymiser.scrub("I asked 伟 and 偉.") == "I asked \(huang) and \(huang).")
+    #expect(anonymiser.scrub("伟大的计划") == "伟大的计划")
+    #expect(anonymiser.matches(in: "伟大的计划").map(\.suspicion) == [.insideWord])
+    // Written half in each script, as a keyboard switched mid-name gives it.
+    #expect(anonymiser.scrub("黄偉说 no; 黃伟 said") == "\(huang)说 no; \(huang) said")
+    #expect(
+      Participant(name: "黃偉", organisation: "", level: .other).looksAlike(
+        Participant(name: "黄伟", organisation: "X", level: .middle)))
+    #expect(
+      !Participant(name: "黄伟", organisation: "", level: .other).looksAlike(
+        Participant(name: "黄伟明", organisation: "X", level: .middle)))
     #expect(anonymiser.scrub("陈美玲说，美玲和陳 美玲") == "\(chen)说，\(chen)和\(chen)")
     #expect(anonymiser.matches(in: "美玲说").map(\.suspicion) == [.resemblance])
     // Text in the other script that names nobody stays as it was.
