@@ -51,12 +51,22 @@ struct ReviewOptions: ParsableArguments {
     guard anonymise else {
       throw CLIError("--review, --strict, --replace and --keep are for --anonymise.")
     }
+    // What the choices' lines need: the names that are always replaced, and the words a
+    // choice was saved for before (a keep that undoes a replace changes something).
+    var named = Set<String>()
+    var chosenBefore = Set<String>()
     if !replace.isEmpty || !keep.isEmpty {
       let database = try data.database()
       defer { database.closeForExit() }
       try data.holdingLeases(on: ids, in: database) {
         for id in ids {
           let session = try LiveSession.resume(id, store: database, clock: SystemClock())
+          for person in session.state.participants {
+            for name in [person.name, person.organisation] + person.organisationAliases {
+              named.insert(ShareReview.key(name))
+            }
+          }
+          chosenBefore.formUnion(session.state.shareChoices.keys)
           for word in replace { try session.chooseForSharing(word, replace: true) }
           for word in keep { try session.chooseForSharing(word, replace: false) }
         }
@@ -64,7 +74,9 @@ struct ReviewOptions: ParsableArguments {
     }
     if opensScreen { return .screen }
     let review = try review()
-    for line in CommandText.choicesWithoutEffect(review, replace: replace, keep: keep) {
+    for line in CommandText.choicesWithoutEffect(
+      review, replace: replace, keep: keep, named: named, chosenBefore: chosenBefore)
+    {
       printError(line)
     }
     if self.review { return .print(CommandText.shareReview(review)) }

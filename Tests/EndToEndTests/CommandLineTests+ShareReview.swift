@@ -61,6 +61,18 @@ extension CommandLineTests {
       lines.last
         == "--keep \"ångström\": a participant's name or organisation is always replaced; "
         + "keeping it changes nothing.")
+    // A participant's whole name, though no note writes it whole, is always replaced too; a
+    // keep that undoes a replace saved before changes something, and says nothing.
+    let again = try run(
+      [
+        "export", "--all", "--format", "markdown", "--anonymise", "--keep", "Dr Priya Patel",
+        "--keep", "Mai",
+      ], in: folder)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(
+      again.stderr
+        == "--keep \"Dr Priya Patel\": a participant's name or organisation is always replaced; "
+        + "keeping it changes nothing.\n")
   }
 
   /// A message naming a path with a line break in it stays one line: `-o $'a\nb.md'` made

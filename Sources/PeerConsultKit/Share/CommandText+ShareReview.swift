@@ -35,8 +35,13 @@ extension CommandText {
   /// sessions), and a kept participant's name or organisation, which is always replaced. The
   /// choice was saved all the same; said nothing, a facilitator took a misspelt `--replace`
   /// for a name dealt with.
+  ///
+  /// `named` are the participants' names and organisations (``ShareReview/key(_:)``), always
+  /// replaced whether or not the text has them; `chosenBefore` the words a choice was saved for
+  /// before this one, which a new choice changes even where the word is not listed now.
   public static func choicesWithoutEffect(
-    _ review: ShareReview, replace: [String], keep: [String]
+    _ review: ShareReview, replace: [String], keep: [String], named: Set<String> = [],
+    chosenBefore: Set<String> = []
   ) -> [String] {
     var kinds: [String: ShareReview.Item.Kind] = [:]
     for item in review.items {
@@ -46,7 +51,15 @@ extension CommandText {
     for (words, option) in [(replace, "--replace"), (keep, "--keep")] {
       for word in words {
         let quoted = "\(option) \"\(oneLine(word))\""
-        switch kinds[ShareReview.key(word)] {
+        let key = ShareReview.key(word)
+        if option == "--keep", named.contains(key) {
+          lines.append(
+            "\(quoted): a participant's name or organisation is always replaced; keeping it "
+              + "changes nothing.")
+          continue
+        }
+        if chosenBefore.contains(key) { continue }
+        switch kinds[key] {
         case nil:
           lines.append(
             "\(quoted): not in what is shared, so it changes nothing here; the choice is saved "
