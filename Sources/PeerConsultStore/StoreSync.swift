@@ -345,6 +345,10 @@ public struct StoreSync: Sendable {
             throw StoreSetupError.hostile("\(place) is beyond the log's last event")
           }
           let time = Date(millisecondsSince1970: at)
+          guard !SessionEventCodec.holdsFraction(payload) else {
+            throw StoreSetupError.hostile(
+              "\(place) holds a number with a fraction or an exponent, which no event has")
+          }
           do {
             if kind == .session {
               sessions[id, default: []].append(

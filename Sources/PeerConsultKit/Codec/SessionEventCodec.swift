@@ -41,6 +41,35 @@ public enum SessionEventCodec {
     try JSONDecoder().decode(StoredEvent.self, from: Data(payload.utf8)).event
   }
 
+  /// Whether `payload`, JSON, holds a number with a fraction or an exponent, which no event
+  /// has: `JSONDecoder` reads `0.99999999999999999` as the whole number 1 (another
+  /// participant). For payloads from elsewhere (a shared store), as import refuses them
+  /// (``ExportFileScanner``). Outside strings, a full stop is only ever a number's, and an
+  /// `e` after a digit its exponent (the other `e`s are in `true` and `false`).
+  public static func holdsFraction(_ payload: String) -> Bool {
+    var inString = false
+    var escaped = false
+    var previous: UInt8 = 0
+    for byte in payload.utf8 {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == 0x5C {
+          escaped = true
+        } else if byte == 0x22 {
+          inString = false
+        }
+      } else if byte == 0x22 {
+        inString = true
+      } else if byte == 0x2E || ((byte == 0x65 || byte == 0x45) && (0x30...0x39).contains(previous))
+      {
+        return true
+      }
+      previous = byte
+    }
+    return false
+  }
+
   /// A stored payload. One written by this coding has a `type` key; one from 0.1.0 never has,
   /// since its only key is the event's type name, so the two cannot be mistaken.
   private struct StoredEvent: Codable {

@@ -21,6 +21,18 @@ import Testing
     #expect(try decoded(fixture.json, in: store.database) == fixture.event)
   }
 
+  /// No pinned payload holds a number with a fraction or an exponent, and one that does is
+  /// told (a shared store's peer sending `"speaker":0.99999999999999999`, read as 1).
+  @Test func aFractionInAPayloadIsTold() {
+    for fixture in StoredEventFixtures.current + StoredEventFixtures.release010 {
+      #expect(!SessionEventCodec.holdsFraction(fixture.json), "\(fixture.name)")
+    }
+    #expect(
+      SessionEventCodec.holdsFraction(#"{"type":"ratingCleared","rater":0.99999999999999999}"#))
+    #expect(SessionEventCodec.holdsFraction(#"{"rater":1e0,"type":"ratingCleared"}"#))
+    #expect(!SessionEventCodec.holdsFraction(#"{"text":"3.5 e5 \" 2.0","done":true}"#))
+  }
+
   /// A new type of event cannot be stored until its shape is pinned here.
   @Test func everyEventTypeHasAPinnedPayload() {
     let pinned = Set(StoredEventFixtures.current.map(\.event.type))
