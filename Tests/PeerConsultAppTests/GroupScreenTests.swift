@@ -148,6 +148,9 @@ import Testing
     f.press(.character("l"))
     #expect(group(f)?.session.departures[presenter] != nil)
     #expect(f.text.contains("R1 \(first) · ") && f.text.contains(" · left "), "\(f.text)")
+    // The ratings panel says so, rather than "not rated", which a facilitator waits on.
+    f.press(.escape, .character("r"))
+    #expect(f.text.contains("left early"), "\(f.text)")
   }
 
   /// `l` marks the picked person as gone before the end, with the time, and back again; a

@@ -61,10 +61,15 @@ extension SessionDigest.Part {
 extension SessionDigest.Person {
   /// What the attendee list says of them after their name: organisation, level, the round
   /// they present and when they left early, if they did ("NHS, frontline, left 15:40").
-  func detail(_ time: ReadableTime, sessionBegan: Date) -> String {
+  /// A round that has begun was presented ("presented round 1" in a finished session's
+  /// minutes, where "presents" read as still to come).
+  func detail(_ time: ReadableTime, in digest: SessionDigest) -> String {
     var detail = [participant.organisation, participant.level.rawValue].filter { !$0.isEmpty }
-    if let round = presentsRound { detail.append("presents round \(round + 1)") }
-    if let leftAt { detail.append("left \(time.time(leftAt, sameDayAs: sessionBegan))") }
+    if let round = presentsRound {
+      let begun = digest.rounds.first { $0.index == round }?.hasStarted == true
+      detail.append("\(begun ? "presented" : "presents") round \(round + 1)")
+    }
+    if let leftAt { detail.append("left \(time.time(leftAt, sameDayAs: digest.createdAt))") }
     return detail.joined(separator: ", ")
   }
 }

@@ -88,7 +88,7 @@ struct SessionHTML {
           .li(
             HTMLPage.isolated(attendee.name), .text(" "),
             HTMLPage.span(
-              "detail", "(\(attendee.detail(time, sessionBegan: digest.createdAt)))"))
+              "detail", "(\(attendee.detail(time, in: digest)))"))
         }
       )
     )

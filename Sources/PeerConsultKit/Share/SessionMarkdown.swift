@@ -138,7 +138,7 @@ struct SessionMarkdown {
     } else {
       lines.append("- \(style.strong("Attendees:"))")
       lines += digest.people.map { attendee in
-        let detail = attendee.detail(time, sessionBegan: digest.createdAt)
+        let detail = attendee.detail(time, in: digest)
         return "  - \(style.leading(attendee.name)) (\(style.inline(detail)))"
       }
     }

@@ -167,7 +167,7 @@ public enum LiveScreen {
       let rating =
         session.ratings[index].map {
           String(repeating: "★", count: $0) + String(repeating: "·", count: 5 - $0)
-        } ?? "not rated"
+        } ?? (session.departures[index] == nil ? "not rated" : "left early")
       let line =
         "\(index == selection ? "▸" : " ") \(participant.name) (\(participant.level.rawValue))"
       grid.put(
