@@ -114,6 +114,26 @@ import Testing
     #expect(!live.session.isStarted)
   }
 
+  /// The summary the group reviews before sharing shows what the meeting decided about the
+  /// earlier actions, what was said of them included, as the minutes do (it showed none).
+  @Test func theSummaryShowsTheActionsFromLastTime() throws {
+    let m = try Meeting(width: 120, height: 40)
+    m.press(.character("d"), .character("c"))
+    m.type("Figures due from the council")
+    m.press(.enter, .enter)
+    var presses = 0
+    while !(m.runner.state.screen is SummaryState), presses < 40 {
+      m.press(.character("n"))
+      presses += 1
+    }
+    let summary = try #require(m.runner.state.screen as? SummaryState)
+    #expect(summary.earlier.count == 2)
+    let text = m.text
+    #expect(text.contains("Actions from last time (2)"), "\(text)")
+    #expect(text.contains(": carried forward: Figures due from the"), "\(text)")
+    #expect(text.contains("[✓] "), "\(text)")
+  }
+
   /// A decision changed stays on its action, and the notice names the action decided: before,
   /// `d` on an action already decided went on to the first open one, and the `x` and reason
   /// typed next dropped that one instead. A first decision goes on to the next open action

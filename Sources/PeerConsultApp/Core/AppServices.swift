@@ -283,6 +283,10 @@ public final class AppServices {
       return .draftStored
     case .loadDraft(let id):
       return .draftLoaded(id, try store().draft(of: id))
+    case .loadEarlierActions(let id):
+      let database = try store()
+      return .earlierActionsLoaded(
+        id, try database.earlierActions(followedUpIn: try database.loadSession(id)))
     case .dropDraft(let id):
       try store().dropDraft(of: id)
       return .draftStored

@@ -37,6 +37,8 @@ public enum ServiceResult: Equatable, Sendable {
   case draftStored
   /// The note kept as being written in the session, or nil when there was none.
   case draftLoaded(SessionID, NoteDraft?)
+  /// The earlier actions the session followed up, with what it decided, in the order decided.
+  case earlierActionsLoaded(SessionID, [EarlierAction])
   /// The stored sessions and programmes for review; `hasDatabase` is false before any session.
   /// The newest sessions (a page, or all of them) of `total`. `dataVersion` is the store's
   /// version once they were read (nil for the first page, or when it has none).

@@ -34,6 +34,21 @@ public enum SummaryScreen {
         }
       }
     }
+    // What this meeting decided about the group's earlier actions, as the minutes say it:
+    // what was said of one carried or dropped goes out with them.
+    if !state.earlier.isEmpty {
+      lines.append(("", .plain))
+      lines.append(("Actions from last time (\(state.earlier.count))", Theme.heading))
+      for action in state.earlier {
+        let decision = action.decision { $0 }
+        let box = decision.open ? "[→]" : decision.dropped ? "[✗]" : "[✓]"
+        let owner = action.ownerName.map { " (\($0))" } ?? ""
+        let text = "\(box) \(action.text)\(owner): \(decision.words)"
+        for (i, line) in TextWrapper.wrap(text, width: max(1, width - 4)).enumerated() {
+          lines.append(((i == 0 ? "" : "    ") + line, .plain))
+        }
+      }
+    }
     // With the date its words were read as ("by Friday"), for the group to check.
     section("Actions", digest.actions) { action in
       "\(action.text) → \(action.ownerName ?? "no owner")"
@@ -141,6 +156,12 @@ extension SummaryState: Screen {
     case .result(.sessionChanged(let changed)) where changed.isFinished:
       // A change that leaves it finished (a choice for sharing): shown as stored.
       session = changed
+    case .result(.earlierActionsLoaded(let id, let actions)) where id == sessionID:
+      earlier = actions
+    case .result(.failed(.loadEarlierActions, let error, _)):
+      return [
+        .notice(Notice("The actions from last time cannot be read (\(error)).", tone: .warning))
+      ]
     case .result(.failed(_, let error, _)):
       return [.notice(Notice("Not reopened: \(error)", tone: .error))]
     case .result(.sessionLeft): return [.leave(to: .newSession)]

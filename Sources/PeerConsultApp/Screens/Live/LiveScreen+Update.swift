@@ -235,11 +235,10 @@ extension LiveState: Screen {
     guard session.isFinished else {
       return opening(LiveState(sessionID: id, session: session, now: now))
     }
-    return [
-      .show(SummaryState(sessionID: id, session: session)),
+    return SummaryState.shown(id, session) + [
       .confirm(
         question: "This session is finished. Reopen its last phase? y/n",
-        onYes: [.command(.session(.previous))]),
+        onYes: [.command(.session(.previous))])
     ]
   }
 
@@ -569,7 +568,7 @@ extension LiveState: Screen {
       return []
     }
     if session.isFinished {
-      effects.append(.show(SummaryState(sessionID: sessionID, session: session)))
+      effects += SummaryState.shown(sessionID, session)
     }
     return effects
   }
