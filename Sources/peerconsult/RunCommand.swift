@@ -72,7 +72,21 @@ struct RunCommand: ParsableCommand {
           : "The group has no members: add guests with --participant, or members with "
             + "`peerconsult groups join`.")
     }
+    let members = group.count
     group += try participants.map(parseParticipant)
+    // One person given twice, alike but for case, accents, apostrophes or script ("Zoe
+    // Muller" beside Zoë Müller), as the form and `w` refuse; among a group's own members
+    // (stored before this was refused) it is left alone, so their meeting still runs.
+    for guest in group.indices.dropFirst(members) {
+      if let twin = group.indices.prefix(guest).first(where: {
+        group[$0].name.lowercased() != group[guest].name.lowercased()
+          && group[$0].looksAlike(group[guest])
+      }) {
+        throw CLIError(
+          "\"\(CommandText.quoted(group[guest].name))\" looks like \"\(CommandText.quoted(group[twin].name))\", "
+            + "given already: give each person once, or tell two people apart (an initial).")
+      }
+    }
     var order: [Int] = []
     for name in presenters {
       let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()

@@ -41,6 +41,15 @@ struct ControlCharacterEndToEndTests {
       ["run", "--title", "Night", "--programme", "Plan\u{07}"] + people, in: folder)
     #expect(programme.status == 1)
     #expect(programme.stderr.contains("the programme contains a control character (U+0007)"))
+    // One person given twice, alike but for accents, is refused as the form refuses it.
+    let twice = try run(
+      ["run", "--title", "Night", "--participant", "Zoë Müller;Council;senior"]
+        + ["--participant", "Zoe Muller;NHS;middle"], in: folder)
+    #expect(twice.status == 1)
+    #expect(
+      twice.stderr
+        == "Error: \"Zoe Muller\" looks like \"Zoë Müller\", given already: give each person "
+        + "once, or tell two people apart (an initial).\n", "\(twice.stderr)")
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("data").path))
   }
 

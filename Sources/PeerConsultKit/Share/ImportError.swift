@@ -31,6 +31,9 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// More standing groups, or events of theirs, than one import takes
   /// (``SessionImport/maximumGroups``); `detail` says which.
   case tooManyGroups(path: String, detail: String)
+  /// A standing group past what one takes now (``StandingGroup/checkLimits(of:alike:)``):
+  /// not damaged, more than PeerConsult takes.
+  case groupOverLimit(path: String, group: GroupID, detail: String)
 
   /// One line whatever it quotes: a path or a value with a line break in it (`-o $'a\nb'`)
   /// made a message of two lines, so each control character in it is spelt out.
@@ -88,6 +91,9 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         + "with --data-dir."
     case .tooManyGroups(let path, let detail):
       "\(path) \(detail); \(nothing): import the files a few at a time."
+    case .groupOverLimit(let path, let group, let detail):
+      "Group \(group.short) in \(path) holds more than PeerConsult takes "
+        + "(\(shown(detail).withoutClosingFullStop)); \(nothing)."
     }
   }
 }

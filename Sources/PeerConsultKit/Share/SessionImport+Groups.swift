@@ -60,13 +60,21 @@ extension SessionImport {
         var group = try StandingGroup(
           id: id, name: name, programme: programme, createdAt: first.at)
         for recorded in events.dropFirst() {
-          try group.checkLimits(of: recorded.event)
+          do throws(GroupError) {
+            try group.checkLimits(of: recorded.event)
+          } catch {
+            var detail = error.description
+            if case .invalid(let reason) = error { detail = reason }
+            throw ImportError.groupOverLimit(path: path, group: id, detail: detail)
+          }
           try group.apply(recorded.event, at: recorded.at)
         }
       }
       return ImportedGroup(record: try GroupRecord(id: id, events: events), path: path)
+    } catch let error as ImportError {
+      throw error
     } catch {
-      throw .invalid(path: path, detail: "\(place) does not rebuild: \(error.description)")
+      throw .invalid(path: path, detail: "\(place) does not rebuild: \(error)")
     }
   }
 

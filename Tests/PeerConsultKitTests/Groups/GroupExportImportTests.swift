@@ -161,4 +161,30 @@ import Testing
     let all = try folder.write("all.json", file(SessionImport.maximumGroups))
     #expect(try SessionImport.check([all]).groups.count == SessionImport.maximumGroups)
   }
+
+  /// A group past what one takes now is refused as that, not as a damaged file to export
+  /// again (it is no more damaged than the program that made it).
+  @Test func aGroupOfTooManyMembersIsRefusedAsThat() throws {
+    var events = [
+      #"{"seq":1,"at":"2027-01-15T08:00:00.000Z","type":"created","name":"G","programme":"P"}"#
+    ]
+    for number in 0...StandingGroup.maximumMemberships {
+      events.append(
+        #"{"seq":\#(number + 2),"at":"2027-01-15T08:00:00.000Z","type":"memberJoined","#
+          + #""participant":{"name":"Person \#(number)","organisation":"O","level":"senior"}}"#)
+    }
+    let file =
+      #"{"format":"peerconsult-session","version":1,"sessions":[],"groups":[{"id":""#
+      + String(repeating: "ab", count: 16) + #"","events":["# + events.joined(separator: ",")
+      + "]}]}"
+    let folder = try TemporaryFolder()
+    #expect {
+      try SessionImport.check([try folder.write("big.json", file)])
+    } throws: { error in
+      "\(error)"
+        == "Group abababab in \(folder.path("big.json").path) holds more than PeerConsult takes "
+        + "(a group keeps at most 1000 members over its life, those who left included); nothing "
+        + "was imported."
+    }
+  }
 }
