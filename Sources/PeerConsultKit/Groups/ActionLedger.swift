@@ -128,27 +128,13 @@ public struct ActionLedger: Sendable {
     }
     for index in items.indices {
       if let group = items[index].group, let later = groupMeetings[group] {
-        let first = Self.firstIndex(in: later, after: anchor[index])
+        let first = later.partitionPoint { $0.index > anchor[index] }
         items[index].meetingsSince = later.count - first
         items[index].nextMeetingFinished = first < later.count && later[first].isFinished
       }
       items[index].status = Self.status(of: items[index], doneAt: doneAt[items[index].reference])
     }
     self.items = items
-  }
-
-  /// The place in `meetings` (in order of their places in time) of the first one after
-  /// `place`, or their count when none is.
-  private static func firstIndex(
-    in meetings: [(index: Int, isFinished: Bool)], after place: Int
-  ) -> Int {
-    var low = 0
-    var high = meetings.count
-    while low < high {
-      let middle = (low + high) / 2
-      if meetings[middle].index <= place { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   /// Done when its own session marked it done or the last follow-up did; dropped when the

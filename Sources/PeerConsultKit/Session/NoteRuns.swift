@@ -48,24 +48,13 @@ public struct NoteRuns: RandomAccessCollection, Hashable, Sendable, ExpressibleB
 
   /// The position of `index` among the indices held, nil when it is not one of them.
   public func position(of index: Int) -> Int? {
-    var low = 0
-    var high = runs.count
-    while low < high {
-      let middle = (low + high) / 2
-      if runs[middle].upperBound <= index { low = middle + 1 } else { high = middle }
-    }
+    let low = runs.partitionPoint { $0.upperBound > index }
     guard low < runs.count, runs[low].contains(index) else { return nil }
     return (low == 0 ? 0 : ends[low - 1]) + index - runs[low].lowerBound
   }
 
   /// The run holding the index at `position`: the first whose end count is above it.
   private func run(holding position: Int) -> Int {
-    var low = 0
-    var high = ends.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ends[middle] <= position { low = middle + 1 } else { high = middle }
-    }
-    return low
+    ends.partitionPoint { $0 > position }
   }
 }

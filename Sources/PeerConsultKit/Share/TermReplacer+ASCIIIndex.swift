@@ -56,17 +56,8 @@ extension TermReplacer {
     /// halving: read in turn, thousands of terms of one pair made each addition cost them all.
     private mutating func insert(_ term: Term, at pair: Int) {
       let length = term.folded.count
-      var low = 0
-      var high = pairTerms[pair].count
-      while low < high {
-        let middle = (low + high) / 2
-        if pairTerms[pair][middle].folded.count >= length {
-          low = middle + 1
-        } else {
-          high = middle
-        }
-      }
-      pairTerms[pair].insert(term, at: low)
+      pairTerms[pair].insert(
+        term, at: pairTerms[pair].partitionPoint { $0.folded.count < length })
     }
 
     /// The terms that may match where the folded bytes are `first` then `second` (nil at the

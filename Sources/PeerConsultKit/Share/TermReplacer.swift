@@ -129,7 +129,7 @@ struct TermReplacer: Sendable {
     // letter (an organisation's other names) made each addition cost all the others.
     let length = added.folded.count
     terms[first, default: []].insert(
-      added, at: Self.firstShorter(than: length, in: terms[first, default: []]))
+      added, at: terms[first, default: []].partitionPoint { $0.folded.count < length })
     hasTermOpeningInCJK = hasTermOpeningInCJK || Self.isCJK(first)
     asciiIndex.add(added)
     nonASCIITermCharacters.formUnion(folded.filter { $0.asciiValue == nil })
@@ -158,17 +158,6 @@ struct TermReplacer: Sendable {
   func contains(_ term: String) -> Bool {
     let folded = Self.fold(term.trimmingCharacters(in: .whitespacesAndNewlines))
     return addedTerms.contains(folded)
-  }
-
-  /// The place of the first term of `bucket` (longest first) shorter than `length`.
-  private static func firstShorter(than length: Int, in bucket: [Term]) -> Int {
-    var low = 0
-    var high = bucket.count
-    while low < high {
-      let middle = (low + high) / 2
-      if bucket[middle].folded.count >= length { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   /// Whether any term occurs in `text`.

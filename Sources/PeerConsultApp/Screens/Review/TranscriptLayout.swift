@@ -267,13 +267,7 @@ public struct TranscriptLayout: Equatable, Sendable {
 
   /// The segment holding `line`: the last whose start is at or above it.
   private static func segment(containing line: Int, starts: [Int]) -> Int {
-    var low = 0
-    var high = starts.count
-    while low < high {
-      let middle = (low + high) / 2
-      if starts[middle] <= line { low = middle + 1 } else { high = middle }
-    }
-    return max(0, low - 1)
+    max(0, starts.partitionPoint { $0 > line } - 1)
   }
 }
 

@@ -31,12 +31,7 @@ struct TranscriptSegments: RandomAccessCollection, Equatable, Sendable {
   subscript(position: Int) -> TranscriptSegment {
     precondition(position >= 0 && position < endIndex, "segment out of range")
     // The last piece starting at or above `position`.
-    var low = 0
-    var high = pieces.count
-    while low < high {
-      let middle = (low + high) / 2
-      if starts[middle] <= position { low = middle + 1 } else { high = middle }
-    }
+    let low = starts.prefix(pieces.count).partitionPoint { $0 > position }
     switch pieces[low - 1] {
     case .heading(let lines): return .heading(lines)
     case .notes(let runs): return .note(index: runs[position - starts[low - 1]])
