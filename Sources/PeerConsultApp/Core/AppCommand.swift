@@ -65,9 +65,9 @@ public enum AppCommand: Equatable, Sendable {
   case keepDraft(SessionID, NoteDraft)
   /// Read the note kept as being written in the session, if any, to carry on writing it.
   case loadDraft(SessionID)
-  /// Read the earlier actions of its group that the session followed up, as its minutes show
-  /// them, for its summary.
-  case loadEarlierActions(SessionID)
+  /// Read the earlier actions of its group that the session, as it stands, followed up, as
+  /// its minutes show them, for its summary.
+  case loadEarlierActions(SessionID, SessionState)
   /// Forget the note kept as being written in the session: saved, discarded, emptied, or
   /// the session left with `q`.
   case dropDraft(SessionID)

@@ -283,10 +283,8 @@ public final class AppServices {
       return .draftStored
     case .loadDraft(let id):
       return .draftLoaded(id, try store().draft(of: id))
-    case .loadEarlierActions(let id):
-      let database = try store()
-      return .earlierActionsLoaded(
-        id, try database.earlierActions(followedUpIn: try database.loadSession(id)))
+    case .loadEarlierActions(let id, let state):
+      return .earlierActionsLoaded(id, try store().earlierActions(followedUpIn: state))
     case .dropDraft(let id):
       try store().dropDraft(of: id)
       return .draftStored

@@ -52,10 +52,11 @@ extension CommandText {
       for word in words {
         let quoted = "\(option) \"\(oneLine(word))\""
         let key = ShareReview.key(word)
+        let alwaysReplaced =
+          "\(quoted): a participant's name or organisation is always replaced; keeping it "
+          + "changes nothing."
         if option == "--keep", named.contains(key) {
-          lines.append(
-            "\(quoted): a participant's name or organisation is always replaced; keeping it "
-              + "changes nothing.")
+          lines.append(alwaysReplaced)
           continue
         }
         if chosenBefore.contains(key) { continue }
@@ -65,9 +66,7 @@ extension CommandText {
             "\(quoted): not in what is shared, so it changes nothing here; the choice is saved "
               + "for later exports. Check its spelling with --review.")
         case .name? where option == "--keep":
-          lines.append(
-            "\(quoted): a participant's name or organisation is always replaced; keeping it "
-              + "changes nothing.")
+          lines.append(alwaysReplaced)
         default: break
         }
       }

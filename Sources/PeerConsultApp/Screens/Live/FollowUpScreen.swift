@@ -207,17 +207,15 @@ extension FollowUpState: OverLiveScreen {
     let choice = decision(item)
     // Decided here, it is late no more; carried forward, it is due at the next meeting, as
     // `actions` says once this one is saved (the row showed its old date).
-    let overdue =
-      choice == nil && item.isOverdue(at: environment.now, timeZone: environment.timeZone)
+    let late = item.isOverdue(at: environment.now, timeZone: environment.timeZone)
+    let overdue = choice == nil && late
     var carried = false
     if case .carried = choice { carried = true }
     if carried {
       detail.append(CommandText.dueText(.nextSession))
     } else if let due = item.due {
       // Due "next session" with no meeting between: this meeting is that session.
-      let isThisMeeting =
-        due == .nextSession && item.meetingsSince == 1
-        && !item.isOverdue(at: environment.now, timeZone: environment.timeZone)
+      let isThisMeeting = due == .nextSession && item.meetingsSince == 1 && !late
       detail.append(isThisMeeting ? "due this meeting" : CommandText.dueText(due))
     }
     if overdue { detail.append("overdue") }

@@ -81,7 +81,7 @@ public struct SummaryState: Equatable, Sendable {
   public var session: SessionState
   public var scroll = 0
   /// The earlier actions of its group this meeting followed up, once read
-  /// (``AppCommand/loadEarlierActions(_:)``): the minutes show them, and so must the summary
+  /// (``AppCommand/loadEarlierActions(_:_:)``): the minutes show them, and so must the summary
   /// the group reviews before anything is shared.
   public var earlier: [EarlierAction] = []
 
@@ -93,7 +93,7 @@ public struct SummaryState: Equatable, Sendable {
   /// Shows the summary of `session`, reading the earlier actions it followed up, if any.
   static func shown(_ sessionID: SessionID, _ session: SessionState) -> [Effect] {
     [.show(SummaryState(sessionID: sessionID, session: session))]
-      + (session.followUps.isEmpty ? [] : [.command(.loadEarlierActions(sessionID))])
+      + (session.followUps.isEmpty ? [] : [.command(.loadEarlierActions(sessionID, session))])
   }
 }
 
