@@ -78,12 +78,9 @@ struct RunCommand: ParsableCommand {
     // Muller" beside Zoë Müller), as the form and `w` refuse; among a group's own members
     // (stored before this was refused) it is left alone, so their meeting still runs.
     for guest in group.indices.dropFirst(members) {
-      if let twin = group.indices.prefix(guest).first(where: {
-        group[$0].name.lowercased() != group[guest].name.lowercased()
-          && group[$0].looksAlike(group[guest])
-      }) {
+      if let twin = group[..<guest].firstLookingAlike(group[guest]) {
         throw CLIError(
-          "\"\(CommandText.quoted(group[guest].name))\" looks like \"\(CommandText.quoted(group[twin].name))\", "
+          "\"\(CommandText.quoted(group[guest].name))\" looks like \"\(CommandText.quoted(twin.name))\", "
             + "given already: give each person once, or tell two people apart (an initial).")
       }
     }

@@ -114,9 +114,9 @@ extension SetupState {
         "\(participant.name) is already in the group; add an initial or surname to tell them apart"
       return
     }
-    if let alike = members.first(where: { $0.participant.looksAlike(participant) }) {
+    if let alike = members.map(\.participant).firstLookingAlike(participant) {
       addError =
-        "\(participant.name) looks like \(alike.participant.name), already in the group; add "
+        "\(participant.name) looks like \(alike.name), already in the group; add "
         + "an initial or surname to tell them apart"
       return
     }

@@ -37,6 +37,9 @@ public struct RecordedGroupEvent: Hashable, Sendable {
 /// Why a change to a group was refused, in one line.
 public enum GroupError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalid(String)
+  /// More than a group takes now (``StandingGroup/checkLimits(of:alike:)``), checked where
+  /// changes come in, never in a plain replay.
+  case pastLimit(String)
   case notMember(String)
   case alreadyMember(String)
   /// A stored log that does not rebuild: `sequence` names the first bad event.
@@ -44,7 +47,7 @@ public enum GroupError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .invalid(let reason): "Cannot change the group: \(reason)."
+    case .invalid(let reason), .pastLimit(let reason): "Cannot change the group: \(reason)."
     case .notMember(let name): "\(name) is not a member of the group."
     case .alreadyMember(let name): "\(name) is already a member of the group."
     case .unreplayable(let sequence, let reason):

@@ -7,11 +7,14 @@ public struct GroupRecord: Hashable, Sendable {
   public let events: [RecordedGroupEvent]
   public let group: StandingGroup
 
-  /// Replays `events`; throws if they do not rebuild a group.
-  public init(id: GroupID, events: [RecordedGroupEvent]) throws(GroupError) {
+  /// Replays `events`; throws if they do not rebuild a group, or, `checkingLimits`, if they
+  /// take it past what a group takes now (``StandingGroup/replay(_:_:checkingLimits:)``).
+  public init(id: GroupID, events: [RecordedGroupEvent], checkingLimits: Bool = false)
+    throws(GroupError)
+  {
     self.id = id
     self.events = events
-    group = try StandingGroup.replay(id, events)
+    group = try StandingGroup.replay(id, events, checkingLimits: checkingLimits)
   }
 }
 

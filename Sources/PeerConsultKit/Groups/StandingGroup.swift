@@ -45,9 +45,11 @@ public struct StandingGroup: Hashable, Sendable {
   }
 
   /// Rebuilds a group from its stored events, which begin with ``GroupEvent/created(name:programme:)``.
-  public static func replay(_ id: GroupID, _ events: [RecordedGroupEvent]) throws(GroupError)
-    -> StandingGroup
-  {
+  /// With `checkingLimits` (an import), each event is first held against what a group takes
+  /// now (``checkLimits(of:alike:)``), whose refusal is thrown as it is.
+  public static func replay(
+    _ id: GroupID, _ events: [RecordedGroupEvent], checkingLimits: Bool = false
+  ) throws(GroupError) -> StandingGroup {
     guard let first = events.first, case .created(let name, let programme) = first.event else {
       throw .unreplayable(sequence: events.first?.sequence ?? 1, reason: "it does not begin")
     }
@@ -58,6 +60,7 @@ public struct StandingGroup: Hashable, Sendable {
       throw .unreplayable(sequence: first.sequence, reason: error.description)
     }
     for recorded in events.dropFirst() {
+      if checkingLimits { try group.checkLimits(of: recorded.event) }
       do { try group.apply(recorded.event, at: recorded.at) } catch {
         throw .unreplayable(sequence: recorded.sequence, reason: error.description)
       }
@@ -109,21 +112,16 @@ public struct StandingGroup: Hashable, Sendable {
   public func checkLimits(of event: GroupEvent, alike: Bool = false) throws(GroupError) {
     guard case .memberJoined(let participant) = event else { return }
     guard memberships.count < Self.maximumMemberships else {
-      throw .invalid(
+      throw .pastLimit(
         "a group keeps at most \(Self.maximumMemberships) members over its life, those who left "
           + "included")
     }
     do throws(SessionError) {
       try SessionSetup.checkTyped(participant, label: "the member")
     } catch {
-      throw .invalid(Self.reason(error))
+      throw .pastLimit(Self.reason(error))
     }
-    let name = participant.name.lowercased()
-    if alike,
-      let there = members.first(where: {
-        $0.name.lowercased() != name && $0.looksAlike(participant)
-      })
-    {
+    if alike, let there = members.firstLookingAlike(participant) {
       throw .invalid(
         "\(participant.name) looks like \(there.name), already a member; tell two people apart "
           + "(an initial)")

@@ -161,7 +161,7 @@ public final class LiveSession {
     }
     // "Amira ONeill" beside Amira O'Neill: a slip, stored for good, that also made the
     // anonymiser name neither ("[a participant]").
-    if let alike = state.participants.first(where: { $0.looksAlike(participant) }) {
+    if let alike = state.participants.firstLookingAlike(participant) {
       throw SessionError.looksLike(participant.name, alike.name)
     }
     try SessionSetup.checkParticipantCount(state.participants.count + 1)

@@ -3,8 +3,9 @@ import Foundation
 extension Participant {
   /// Whether `other`'s name differs from this one's only in case, accents, width, blanks,
   /// apostrophes or hyphens, or Simplified and Traditional characters ("Amira ONeill" and
-  /// "Amira O'Neill", "Zoe Muller" and "Zoë Müller", 黃偉 and 黄伟): a slip when someone is added twice, which the anonymiser can then tell apart
-  /// from neither (both become "[a participant]").
+  /// "Amira O'Neill", "Zoe Muller" and "Zoë Müller", 黃偉 and 黄伟): a slip when someone is
+  /// added twice, which the anonymiser can then tell apart from neither (both become "[a
+  /// participant]").
   public func looksAlike(_ other: Participant) -> Bool {
     Self.likenessKey(name) == Self.likenessKey(other.name)
   }
@@ -14,5 +15,15 @@ extension Participant {
     let key = TermReplacer.nameKey(NameForms.simplified(name)).filter { $0.isLetter || $0.isNumber }
     // A name of symbols alone has no letters to compare: it is its whole self.
     return key.isEmpty ? Array(name) : key
+  }
+}
+
+extension Collection where Element == Participant {
+  /// The first of these whose name is not `participant`'s (in any case) but looks like it
+  /// (``Participant/looksAlike(_:)``): the one person given twice that the form, `w`, a
+  /// group's commands and `run` refuse.
+  public func firstLookingAlike(_ participant: Participant) -> Participant? {
+    let name = participant.name.lowercased()
+    return first { $0.name.lowercased() != name && $0.looksAlike(participant) }
   }
 }

@@ -55,26 +55,13 @@ extension SessionImport {
     // Leaving names a member, so its name is bounded by theirs; every other text is checked
     // by the replay, as when the group was changed live.
     do {
-      // What a group takes now, checked as the events come in; a replay does not check it.
-      if let first = events.first, case .created(let name, let programme) = first.event {
-        var group = try StandingGroup(
-          id: id, name: name, programme: programme, createdAt: first.at)
-        for recorded in events.dropFirst() {
-          do throws(GroupError) {
-            try group.checkLimits(of: recorded.event)
-          } catch {
-            var detail = error.description
-            if case .invalid(let reason) = error { detail = reason }
-            throw ImportError.groupOverLimit(path: path, group: id, detail: detail)
-          }
-          try group.apply(recorded.event, at: recorded.at)
-        }
-      }
-      return ImportedGroup(record: try GroupRecord(id: id, events: events), path: path)
-    } catch let error as ImportError {
-      throw error
+      // What a group takes now is checked as the events come in, in the one replay.
+      return ImportedGroup(
+        record: try GroupRecord(id: id, events: events, checkingLimits: true), path: path)
+    } catch .pastLimit(let reason) {
+      throw .groupOverLimit(path: path, group: id, detail: reason)
     } catch {
-      throw .invalid(path: path, detail: "\(place) does not rebuild: \(error)")
+      throw .invalid(path: path, detail: "\(place) does not rebuild: \(error.description)")
     }
   }
 
