@@ -187,4 +187,32 @@ import Testing
     let stored = try f.services.store().loadSession(live.sessionID)
     #expect(stored.departures.keys.sorted() == [first])
   }
+
+  /// Review's list of who took part (`w` on a transcript) says when someone left early, as
+  /// the minutes' attendee list does.
+  @Test func reviewsPeopleSayWhoLeftEarlyAndWhen() throws {
+    let f = try LiveFixture()
+    f.advance(25 * 60)
+    f.press(.character("w"))
+    let rows = try #require(group(f)?.rows)
+    let other = try #require(rows.last)
+    for _ in rows.dropLast() { f.press(.down) }
+    f.press(.character("l"), .escape)
+    let live = try #require(f.live)
+    let utc = TimeZone(identifier: "UTC")!
+    var state = AppState(
+      screen: TranscriptState(
+        sessionID: live.sessionID, session: live.session, screenWidth: 80, timeZone: utc,
+        back: ReviewState(sessions: [], programmes: [])),
+      width: 80, height: 24)
+    state.timeZone = utc
+    _ = App.update(&state, .key(.character("w")))
+    let text = App.render(state).grid.lines.joined(separator: "\n")
+    let leftAt = try #require(live.session.departures[other])
+    let time = ReadableTime(timeZone: utc).time(leftAt)
+    let person = live.session.participants[other]
+    #expect(
+      text.contains("\(person.organisation) · \(person.level.rawValue) · left \(time)"),
+      "\(text)")
+  }
 }

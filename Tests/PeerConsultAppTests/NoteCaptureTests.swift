@@ -128,6 +128,41 @@ import Testing
     #expect(f.live?.editor?.mode == .writing)
   }
 
+  /// Someone who left early is still offered, for a note on what they said before they went,
+  /// but after those still in the room, dimmed: Enter on the first letter picked whoever came
+  /// first in the list, gone home or not.
+  @Test func whoLeftEarlyIsOfferedLastAndDimmed() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    let rows = try #require(f.runner.state.screen as? GroupState).rows
+    let zoe = try #require(rows.firstIndex(of: 0))
+    for _ in 0..<zoe { f.press(.down) }
+    f.press(.character("l"), .escape)
+    #expect(f.live?.session.departures[0] != nil)
+    f.press(.enter, .backTab)
+    #expect(f.text.contains("Amira O'Neill · 王小明 · Zoë Müller · none"), "\(f.text)")
+    let row = try #require(f.screen.lines.firstIndex { $0.contains("speaker ▸") })
+    let column = try #require(f.screen.lines[row].range(of: "Zoë"))
+    let x = String(f.screen.lines[row][..<column.lowerBound]).displayWidth
+    #expect(f.screen[x, row].style == Theme.muted)
+    // "none", the current speaker, is highlighted where it now stands; Up picks Zoë still.
+    f.press(.up, .enter)
+    #expect(f.live?.editor?.speaker == 0)
+    // Her name typed finds her still; a letter that matches her and someone in the room
+    // offers who is in the room first.
+    f.press(.backTab)
+    f.type("mu")
+    f.press(.enter)
+    #expect(f.live?.editor?.speaker == 0)
+    let people = ["Zoë Müller", "Amira O'Neill", "Zara Khan"]
+    #expect(NoteEditorState.candidates("z", people: people, left: [0]) == [2, 0])
+    #expect(NoteEditorState.candidates("", people: people, left: [0]) == [1, 2, 0, nil])
+    f.press(.backTab)
+    #expect(f.text.contains("Amira O'Neill · 王小明 · Zoë Müller · none"))
+    f.press(.escape)
+    #expect(f.live?.editor?.speaker == 0)
+  }
+
   /// The highlighted person always shows: ↑↓ moved the highlight onto names cut off at the
   /// end of the line, and Enter picked someone nobody could see; a first name longer than the
   /// line showed as "…" alone.
@@ -165,6 +200,9 @@ import Testing
     #expect(PersonMatcher.matches("abc", in: names) == [4])
     #expect(PersonMatcher.matches("ll", in: names).isEmpty)
     #expect(PersonMatcher.matches(" ", in: names) == [0, 1, 2, 3, 4])
+    // Typed on a keyboard of the other Chinese script: 黃 finds 黄伟, 伟 finds 黃偉.
+    #expect(PersonMatcher.matches("黃", in: ["Zoë Müller", "黄伟"]) == [1])
+    #expect(PersonMatcher.matches("伟", in: ["黃偉", "黄伟"]) == [0, 1])
   }
 
   @Test func theNoteLineBindsNoPrintableKey() {

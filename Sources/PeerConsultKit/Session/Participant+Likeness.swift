@@ -10,6 +10,13 @@ extension Participant {
     Self.likenessKey(name) == Self.likenessKey(other.name)
   }
 
+  /// `text` with its Traditional Chinese characters in their Simplified form, so that what is
+  /// typed on either keyboard finds a name written on the other (the speaker search: 黃 finds
+  /// 黄伟).
+  public static func inSimplifiedCharacters(_ text: String) -> String {
+    NameForms.simplified(text)
+  }
+
   private static func likenessKey(_ name: String) -> [Character] {
     // In Simplified characters too: 黃偉 beside 黄伟 is one person typed on two keyboards.
     let key = TermReplacer.nameKey(NameForms.simplified(name)).filter { $0.isLetter || $0.isNumber }

@@ -366,7 +366,8 @@ extension LiveState: Screen {
   private mutating func edit(_ input: ScreenInput) -> [Effect] {
     guard var editor else { return [] }
     let outcome = editor.update(
-      input, people: session.participants.map(\.name), tags: knownTags)
+      input, people: session.participants.map(\.name), left: Set(session.departures.keys),
+      tags: knownTags)
     self.editor = editor
     switch outcome {
     case .stay: return []

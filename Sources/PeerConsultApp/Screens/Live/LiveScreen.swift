@@ -468,7 +468,8 @@ public enum LiveScreen {
       return nil
     case .choosingPerson(let choice):
       return NoteEditorView.drawPeople(
-        choice, people: session.participants.map(\.name), into: &grid, area: details)
+        choice, people: session.participants.map(\.name), left: Set(session.departures.keys),
+        into: &grid, area: details)
     case .askingDiscard:
       let question =
         editor.editing == nil

@@ -108,23 +108,24 @@ extension NoteEditorState {
         "Discard the note, or the correction's changes (the note stays)", in: [.discardNote]),
     ]
 
-  /// Applies one input to the editor; `people` are the participants' names, in order, and
-  /// `tags` the programme's `#tags` (without `#`), the most used first, for Ctrl-T.
-  mutating func update(_ input: ScreenInput, people: [String], tags: [String] = [])
-    -> NoteEditorOutcome
-  {
+  /// Applies one input to the editor; `people` are the participants' names, in order, `left`
+  /// the indices of those who left early, and `tags` the programme's `#tags` (without `#`),
+  /// the most used first, for Ctrl-T.
+  mutating func update(
+    _ input: ScreenInput, people: [String], left: Set<Int> = [], tags: [String] = []
+  ) -> NoteEditorOutcome {
     switch mode {
-    case .writing: return write(input, people: people, tags: tags)
+    case .writing: return write(input, people: people, left: left, tags: tags)
     case .choosingKind(let highlight):
       // Typing on after Tab ("Licensing…" when no kind was wanted): a letter that picks no
       // kind goes into the note, the kind unchanged, rather than being dropped unseen.
       if case .text = input {
         mode = .writing
-        return write(input, people: people, tags: tags)
+        return write(input, people: people, left: left, tags: tags)
       }
       chooseKind(input, highlight: highlight)
     case .choosingPerson(let choice):
-      if let outcome = choosePerson(input, choice, people: people) { return outcome }
+      if let outcome = choosePerson(input, choice, people: people, left: left) { return outcome }
     case .askingDiscard:
       if input == .action(.confirmYes) { return .close }
       mode = .writing
@@ -133,9 +134,9 @@ extension NoteEditorState {
     return input == .action(.quit) ? .leave : .stay
   }
 
-  private mutating func write(_ input: ScreenInput, people: [String], tags: [String])
-    -> NoteEditorOutcome
-  {
+  private mutating func write(
+    _ input: ScreenInput, people: [String], left: Set<Int>, tags: [String]
+  ) -> NoteEditorOutcome {
     switch input {
     case .action(.completeTag):
       guard let completion = TagCompletion.at(line, known: tags) else { return .stay }
@@ -146,8 +147,10 @@ extension NoteEditorState {
       guard hasChanges else { return .close }
       mode = .askingDiscard
     case .action(.chooseKind): mode = .choosingKind(highlight: kind)
-    case .action(.chooseSpeaker): mode = .choosingPerson(choice(.speaker, current: speaker, people))
-    case .action(.chooseOwner): mode = .choosingPerson(choice(.owner, current: owner, people))
+    case .action(.chooseSpeaker):
+      mode = .choosingPerson(choice(.speaker, current: speaker, people, left: left))
+    case .action(.chooseOwner):
+      mode = .choosingPerson(choice(.owner, current: owner, people, left: left))
     case .action(.quit): return .leave
     case .action(let action): line.apply(action)
     default: break
@@ -156,11 +159,12 @@ extension NoteEditorState {
   }
 
   /// A new choice, highlighting the person chosen so far (or "none").
-  private func choice(_ role: PersonChoice.Role, current: Int?, _ people: [String])
-    -> PersonChoice
-  {
+  private func choice(
+    _ role: PersonChoice.Role, current: Int?, _ people: [String], left: Set<Int>
+  ) -> PersonChoice {
     var choice = PersonChoice(role: role)
-    choice.highlight = current ?? people.count
+    let candidates = Self.candidates("", people: people, left: left)
+    choice.highlight = candidates.firstIndex(of: current) ?? candidates.count - 1
     return choice
   }
 
@@ -183,11 +187,11 @@ extension NoteEditorState {
     }
   }
 
-  private mutating func choosePerson(_ input: ScreenInput, _ choice: PersonChoice, people: [String])
-    -> NoteEditorOutcome?
-  {
+  private mutating func choosePerson(
+    _ input: ScreenInput, _ choice: PersonChoice, people: [String], left: Set<Int>
+  ) -> NoteEditorOutcome? {
     var choice = choice
-    let candidates = Self.candidates(choice.query.string, people: people)
+    let candidates = Self.candidates(choice.query.string, people: people, left: left)
     switch input {
     case .text(let text):
       choice.query.insert(text)
@@ -228,10 +232,15 @@ extension NoteEditorState {
     return nil
   }
 
-  /// Who a query offers, in order: the people it matches, then "none" (nil) while nothing
-  /// is typed.
-  static func candidates(_ query: String, people: [String]) -> [Int?] {
-    let matches: [Int?] = PersonMatcher.matches(query, in: people)
-    return query.isEmpty ? matches + [nil] : matches
+  /// Who a query offers, in order: the people it matches who are still in the room, then
+  /// those of them who left early (`left`), then "none" (nil) while nothing is typed. Those
+  /// who left stay pickable, for a note about what they said before they went, but no longer
+  /// come first: Enter on a first letter picked someone who had gone home.
+  static func candidates(_ query: String, people: [String], left: Set<Int> = []) -> [Int?] {
+    let matches = PersonMatcher.matches(query, in: people)
+    let ordered: [Int?] =
+      left.isEmpty
+      ? matches : matches.filter { !left.contains($0) } + matches.filter { left.contains($0) }
+    return query.isEmpty ? ordered + [nil] : ordered
   }
 }

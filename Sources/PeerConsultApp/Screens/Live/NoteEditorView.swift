@@ -48,9 +48,11 @@ enum NoteEditorView {
   }
 
   /// `speaker ▸ query  Zoë Müller · Amira O'Neill · none`: what was typed, then who it
-  /// matches, the highlighted one (Enter's pick) in reverse video; returns the text cursor.
+  /// matches, the highlighted one (Enter's pick) in reverse video, those who left early
+  /// (`left`) last and dimmed; returns the text cursor.
   static func drawPeople(
-    _ choice: PersonChoice, people: [String], into grid: inout Grid, area: Rect
+    _ choice: PersonChoice, people: [String], left: Set<Int> = [], into grid: inout Grid,
+    area: Rect
   ) -> (x: Int, y: Int) {
     let label = choice.role == .speaker ? "speaker ▸ " : "owner ▸ "
     grid.put(label, x: area.x, y: area.y, style: Theme.heading)
@@ -59,7 +61,7 @@ enum NoteEditorView {
     let cursor = choice.query.render(
       into: &grid, x: fieldX, y: area.y, width: fieldWidth, style: Theme.field)
     let listX = fieldX + fieldWidth + 1
-    let candidates = NoteEditorState.candidates(choice.query.string, people: people)
+    let candidates = NoteEditorState.candidates(choice.query.string, people: people, left: left)
     if candidates.isEmpty {
       grid.put(
         "no one matches", x: listX, y: area.y, style: Theme.muted, maxWidth: area.maxX - listX)
@@ -76,7 +78,8 @@ enum NoteEditorView {
     for index in names.indices.dropFirst(first) {
       let separator = index == first ? "" : " · "
       let needed = separator.displayWidth + names[index].displayWidth
-      let style = index == choice.highlight ? Theme.selected : Style.plain
+      let gone = candidates[index].map(left.contains) ?? false
+      let style = index == choice.highlight ? Theme.selected : gone ? Theme.muted : Style.plain
       // Room is kept for " …" while names follow, so that it never covers a name's end.
       let more = index < names.count - 1 ? 2 : 0
       guard x + needed + more <= area.maxX else {

@@ -1,25 +1,28 @@
 import Foundation
+import PeerConsultKit
 
 /// Finds people by the start of their name, as a facilitator types it while someone talks.
 ///
 /// A query matches the start of any part of a name (after a space, an apostrophe or a hyphen:
 /// "ne" finds Amira O'Neill, "o'n" too), and for names written in CJK scripts, which have no
-/// spaces, the start of any of its characters ("小明" finds 王小明). Case, accents and
-/// full-width forms are ignored, so "zoe mu" finds Zoë Müller.
+/// spaces, the start of any of its characters ("小明" finds 王小明). Case, accents,
+/// full-width forms and Simplified or Traditional characters are ignored, so "zoe mu" finds
+/// Zoë Müller and 黃 finds 黄伟.
 public enum PersonMatcher {
   /// The indices of `names` that `query` matches, in their order; every index when the query
   /// is empty.
   public static func matches(_ query: String, in names: [String]) -> [Int] {
-    let wanted = fold(query.trimmingCharacters(in: .whitespaces))
+    let wanted = fold(
+      Participant.inSimplifiedCharacters(query.trimmingCharacters(in: .whitespaces)))
     guard !wanted.isEmpty else { return Array(names.indices) }
     return names.indices.filter { index in
       starts(of: names[index]).contains { $0.hasPrefix(wanted) }
     }
   }
 
-  /// The name from every place a query may start matching, folded.
+  /// The name from every place a query may start matching, folded, in Simplified characters.
   static func starts(of name: String) -> [String] {
-    let characters = Array(name)
+    let characters = Array(Participant.inSimplifiedCharacters(name))
     var starts: [String] = []
     for index in characters.indices {
       let previous = index > 0 ? characters[index - 1] : nil

@@ -1,3 +1,4 @@
+import Foundation
 import PeerConsultKit
 import TerminalKit
 
@@ -8,7 +9,8 @@ public enum PeopleView {
   static func people(_ state: TranscriptState) -> [Participant] { state.session.participants }
 
   public static func render(
-    _ state: TranscriptState, status: Rect, into grid: inout Grid, area: Rect
+    _ state: TranscriptState, timeZone: TimeZone, status: Rect, into grid: inout Grid,
+    area: Rect
   ) {
     let people = people(state)
     grid.put(
@@ -29,6 +31,11 @@ public enum PeopleView {
       var details = [person.organisation, person.level.rawValue]
       if !rounds.isEmpty {
         details.append("presented round " + rounds.map { "\($0 + 1)" }.joined(separator: ", "))
+      }
+      if let leftAt = state.session.departures[index] {
+        details.append(
+          "left \(ReadableTime(timeZone: timeZone).time(leftAt, sameDayAs: state.session.createdAt))"
+        )
       }
       grid.put(
         ("      " + details.filter { !$0.isEmpty }.joined(separator: " · ")).padded(

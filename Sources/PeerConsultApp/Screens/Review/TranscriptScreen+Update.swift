@@ -213,7 +213,8 @@ extension TranscriptState: Screen {
     case .result, .tick, .resize: return nil
     case .text, .action: break
     }
-    let outcome = editor.update(input, people: session.participants.map(\.name))
+    let outcome = editor.update(
+      input, people: session.participants.map(\.name), left: Set(session.departures.keys))
     self.editor = editor
     switch outcome {
     case .stay, .leave: return []

@@ -36,7 +36,8 @@ public enum TranscriptScreen {
       x: inner.x, y: inner.y + headerRows, width: inner.width,
       height: rows(bodyHeight: area.height))
     if state.showPeople {
-      PeopleView.render(state, status: inner.row(1), into: &grid, area: body)
+      PeopleView.render(
+        state, timeZone: timeZone, status: inner.row(1), into: &grid, area: body)
       return nil
     }
     if state.showActions {
