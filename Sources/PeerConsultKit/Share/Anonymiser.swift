@@ -270,12 +270,20 @@ public struct Anonymiser: Sendable {
       return lettered[person]!
     }
     // The people shared first, then those around them, whose forms only fill what is left.
+    // A first name with an initial ("LiN") comes after every part: another's first name
+    // ("Lin") is theirs before it is a guess at someone's initial.
+    var initialForms: [(form: String, replacement: String, care: TermReplacer.Care)] = []
     for (index, (person, forms)) in wholes.each.enumerated() {
       let isAbsent = index >= namedPeople.count
       for form in forms where !isAbsent || !replacer.contains(form) {
-        replacer.add(
-          form, replacement: isAbsent ? Self.someoneElse : replacement(form, person, wholes.owners),
-          care: NameForms.careOfWhole(form))
+        let care = NameForms.careOfWhole(form)
+        let replacement =
+          isAbsent ? Self.someoneElse : replacement(form, person, wholes.owners)
+        if care.contains(.capitalInitial) {
+          initialForms.append((form, replacement, care))
+        } else {
+          replacer.add(form, replacement: replacement, care: care)
+        }
       }
     }
     for (key, name) in organisationNames {
@@ -305,6 +313,9 @@ public struct Anonymiser: Sendable {
         ? Self.someoneElse
         : entry.people.count == 1 ? pseudonyms[entry.people.first!]! : Self.ambiguousName
       replacer.add(entry.part, replacement: replacement, care: entry.care.union(.takesTitle))
+    }
+    for entry in initialForms where !replacer.contains(entry.form) {
+      replacer.add(entry.form, replacement: entry.replacement, care: entry.care)
     }
     // "王先生", "小王": after every name and part, which win ("小龙" is 张小龙's given name
     // before it is 龙飞's "Little Long"); listed wherever they stand.

@@ -41,6 +41,13 @@ enum NameForms {
       TermReplacer.isInvisible(scalar) || scalar.value == 0x2800
     }
     var readings = [name]
+    // "Okafor, Grace", as a register lists people, is read "Grace Okafor" too.
+    let halves = name.split(separator: ",", omittingEmptySubsequences: false)
+    if halves.count == 2 {
+      let surname = halves[0].trimmingCharacters(in: .whitespaces)
+      let given = halves[1].trimmingCharacters(in: .whitespaces)
+      if !surname.isEmpty, !given.isEmpty { readings.append("\(given) \(surname)") }
+    }
     if name.unicodeScalars.contains(where: blank) {
       var spaced = String.UnicodeScalarView()
       for scalar in name.unicodeScalars { spaced.append(blank(scalar) ? " " : scalar) }
@@ -132,9 +139,12 @@ enum NameForms {
         wholes.append(words.suffix(3).joined(separator: " "))
       }
     }
+    // The initial as a capital, whatever the name's case: only so is it certain
+    // (``initialCare(_:)``).
     if !TermReplacer.isCJK(first.last ?? " "), first.count >= 2,
-      let initial = last.first(where: \.isLetter)
+      let letter = last.first(where: \.isLetter), String(letter).uppercased().count == 1
     {
+      let initial = String(letter).uppercased()
       wholes += ["\(first) \(initial)", "\(first)\(initial)"]
     }
     forms += wholes.flatMap(spellings)
@@ -150,7 +160,19 @@ enum NameForms {
     let ordinary: TermReplacer.Care =
       !isOrdinary(form) || form.contains(where: { $0 == "." || $0 == "_" })
       ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
-    return ordinary.union([.suffixes, .takesTitle])
+    return ordinary.union([.suffixes, .takesTitle]).union(initialCare(form))
+  }
+
+  /// The care a first name with the surname's initial needs ("PriyaP", "Priya P", forms of
+  /// ``whole(_:)`` that end in a capital after a small letter or a space): certain only where
+  /// the initial is written as a capital, a suspect elsewhere. Folded, "AnnE" of Ann Edwards
+  /// is "Anne", someone else: it went out as Ann's letter, unlisted.
+  static func initialCare(_ form: String) -> TermReplacer.Care {
+    let characters = Array(form.suffix(2))
+    guard characters.count == 2, characters[1].isUppercase,
+      characters[0].isLowercase || characters[0] == " "
+    else { return [] }
+    return .capitalInitial
   }
 
   /// Whether every word of `text`, in lower case, is an ordinary English word ("Will Hope").
@@ -193,7 +215,7 @@ enum NameForms {
       if letters.count == 1, let only = letters.first, TermReplacer.isCJK(only) {
         return (part, .standsAlone)
       }
-      guard letters.count >= 2, !isHonorific(part) else { return nil }
+      guard letters.count >= 2 else { return nil }
       if part.contains(where: TermReplacer.isCJK) { return (part, []) }
       return (part, isOrdinary(part) ? [.suffixes, .ordinaryWord] : .suffixes)
     } + guessed
@@ -244,13 +266,32 @@ enum NameForms {
     return NoteTokenizer.isHan(scalar.value)
   }
 
-  /// The name's words without titles ("Dr Priya Patel" is "Priya", "Patel").
+  /// The name's words without the titles before them ("Dr Priya Patel" is "Priya", "Patel"),
+  /// without a comma ("Okafor, Grace") or the brackets and quotes around a name it is known by
+  /// ("Mohammed (Mo) Ali", "Robert “Bobby” Smith"): each such word was part of the name
+  /// only with them, and "Okafor said" and "Mo will ring" went out as written.
   private static func core(_ name: String) -> [String] {
-    name.split(whereSeparator: \.isWhitespace).map(String.init).filter { !isHonorific($0) }
+    let words = name.split { $0.isWhitespace || $0 == "," }.map {
+      $0.trimmingCharacters(in: wrappers)
+    }.filter { !$0.isEmpty }
+    // Only what stands before the name is a title: Sarah Lord's surname is a name, and so is
+    // Di Evans's first name (the rank is written "DI").
+    var start = 0
+    while start < words.count - 1, isTitle(words[start]) { start += 1 }
+    return Array(words[start...])
   }
 
-  private static func isHonorific(_ word: String) -> Bool {
-    honorifics.contains(String(TermReplacer.fold(word).filter(\.isLetter)))
+  /// Brackets and quotation marks around a word of a name.
+  private static let wrappers = CharacterSet(charactersIn: "()[]{}\"“”„‘’'«»")
+
+  /// Police ranks, titles only when written in capitals ("DI Evans", not "Di Evans").
+  private static let ranks: Set<String> = ["pc", "ps", "dc", "ds", "di", "dci"]
+
+  /// Whether `word`, standing before a name, is a title.
+  private static func isTitle(_ word: String) -> Bool {
+    let letters = String(TermReplacer.fold(word).filter(\.isLetter))
+    guard honorifics.contains(letters) else { return false }
+    return !ranks.contains(letters) || !word.contains(where: \.isLowercase)
   }
 
   private static func isApostrophe(_ character: Character) -> Bool {

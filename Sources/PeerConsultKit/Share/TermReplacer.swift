@@ -46,6 +46,10 @@ struct TermReplacer: Sendable {
     /// where no letter touches it, replaced but listed, as a name that is also a word;
     /// inside other text a suspect kept as is.
     static let formOfAddress = Care(rawValue: 512)
+    /// A first name with the surname's initial ("PriyaP"): certain only where the initial,
+    /// its last letter, is written as a capital (``NameForms/initialCare(_:)``); elsewhere
+    /// ("anne", "@priyap") a suspect, replaced.
+    static let capitalInitial = Care(rawValue: 1024)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -356,11 +360,18 @@ struct TermReplacer: Sendable {
       let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: text) : end
       let closeBoundary =
         term.closesInCJK || wordEnd == text.count || !text.isWord(at: wordEnd)
+        || Self.numberEnds(after: end, in: text)
       guard closeBoundary else { continue }
       let range = text.origin(position)..<(text.origin(end - 1) + 1)
       let word = text.string(
         range.lowerBound..<(wordEnd == end ? range.upperBound : text.origin(wordEnd - 1) + 1))
       if term.care.contains(.capitalsOnly), word.contains(where: \.isLowercase) { continue }
+      // A short name with "s" or "es" that makes an English word is that word where written
+      // in lower case: "times" of Tim, "lines" of Lin, "sales" of Sal went out as
+      // "[Participant A]es". Capitalised ("spoke with Wills") it is the name, and a suspect
+      // where capitalisation cannot tell ("The Times").
+      let ordinaryPlural = wordEnd != end && EnglishWords.contains(word.lowercased())
+      if ordinaryPlural, !word.contains(where: \.isUppercase) { continue }
       var suspicion: Suspicion?
       if term.care.contains(.formOfAddress) {
         suspicion = Self.standsAlone(range, in: text) ? .ordinaryWord : .insideWord
@@ -373,6 +384,12 @@ struct TermReplacer: Sendable {
         }
       } else if term.care.contains(.ordinaryPhrase), Self.isOrdinary(word) {
         suspicion = .ordinaryWord
+      }
+      if ordinaryPlural, Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
+        suspicion = suspicion ?? .ordinaryWord
+      }
+      if term.care.contains(.capitalInitial), text.original(range.upperBound - 1).isLowercase {
+        suspicion = suspicion ?? .resemblance
       }
       if term.care.contains(.guess) { suspicion = suspicion ?? .shortForm }
       if term.care.contains(.resemblance) { suspicion = suspicion ?? .resemblance }
@@ -425,6 +442,17 @@ struct TermReplacer: Sendable {
       }
     }
     return end
+  }
+
+  /// Whether digits, and then no more of a word, follow `end`: a name numbered in an address
+  /// or a handle ("priya.patel2@", "@priyapatel1", as NHSmail numbers them), which went out
+  /// with its surname ("[Participant J].patel2@").
+  private static func numberEnds<Text: TermReplacerText>(after end: Int, in text: Text) -> Bool {
+    var index = end
+    while index < text.count, (0x30...0x39).contains(where: { text.isFolded(index, $0) }) {
+      index += 1
+    }
+    return index > end && (index == text.count || !text.isWord(at: index))
   }
 
   /// Whether `word` is written as ordinary lower-case English: every one of its words is in

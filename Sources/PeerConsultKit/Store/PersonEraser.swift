@@ -36,8 +36,10 @@ struct PersonEraser {
     let others = participants.filter { !erased($0) }
     let othersParts = Set(
       others.flatMap { NameForms.parts($0.name).map { TermReplacer.fold($0.part) } })
-    // A form another name gives too ("j.smith" of Jane Smith beside John) is theirs as much.
+    // A form another name gives too ("j.smith" of Jane Smith beside John) is theirs as much,
+    // and so is one that is another's part: "LiN" of Li Na is Lin Chen's first name.
     let othersForms = Set(others.flatMap { NameForms.whole($0.name).map(TermReplacer.fold) })
+      .union(othersParts)
     for form in NameForms.whole(name) where !othersForms.contains(TermReplacer.fold(form)) {
       replacer.add(form, replacement: pseudonym, care: [.suffixes, .takesTitle])
     }

@@ -110,8 +110,12 @@ enum MentionCorpus {
       forms.append("@\(base.replacingOccurrences(of: " ", with: ""))")
       if !isWordName { forms.append("the \(base)es") }
     }
+    // A form in lower case that is an English word is that word ("jeans" of Jean, "times" of
+    // Tim), as an ordinary part is.
     var seen = Set<String>()
-    return forms.filter { seen.insert($0).inserted }.map { Mention(name: name, text: $0) }
+    return forms.filter { form in
+      !(form == form.lowercased() && EnglishWords.contains(form)) && seen.insert(form).inserted
+    }.map { Mention(name: name, text: $0) }
   }
 
   private static func strippingAccents(_ text: String) -> String {
