@@ -102,6 +102,7 @@ struct ExportCommand: ParsableCommand {
           sessions, from: database, as: format.shareFormat, anonymise: anonymise, to: write)
         read.skipped = streamed.skipped
         read.reportSkipped()
+        if let line = CommandText.undecidedSuspects(streamed.undecidedSuspects) { printError(line) }
         return streamed.written == 0
           ? nil
           : CommandText.counted(streamed.written, anonymise ? "anonymised session" : "session")

@@ -109,6 +109,7 @@ struct HarvestCommand: ParsableCommand {
           sessions: read.sessions, programme: name, as: format.shareFormat, period: period,
           groups: groups, into: write)
       }
+      if let line = CommandText.undecidedSuspects(read.undecidedSuspects) { printError(line) }
       let sessions = CommandText.counted(read.sessions.count, "session")
       return anonymise ? "the anonymised harvest of \(sessions)" : "the harvest of \(sessions)"
     }

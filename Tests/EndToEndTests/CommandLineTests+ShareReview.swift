@@ -75,6 +75,44 @@ extension CommandLineTests {
         + "keeping it changes nothing.\n")
   }
 
+  /// An anonymised export wrote without a word about the suspects nobody had chosen for, and
+  /// "Derriford" (a hospital, which points at someone's trust) went out kept: the export says
+  /// which went out how, once written; a choice for each, or none to choose, says nothing.
+  @Test func suspectsWithoutAChoiceAreNamedOnceWritten() throws {
+    let folder = try Folder()
+    let golden = try Data(contentsOf: Self.sessionsExport)
+    var file = try #require(try JSONSerialization.jsonObject(with: golden) as? [String: Any])
+    var session = try #require((file["sessions"] as? [[String: Any]])?.first)
+    var events = try #require(session["events"] as? [[String: Any]])
+    var setup = try #require(events[0]["setup"] as? [String: Any])
+    setup["title"] = "Handovers at Derriford"
+    events[0]["setup"] = setup
+    session["events"] = events
+    file["sessions"] = [session]
+    let export = folder.file("derriford.json")
+    try JSONSerialization.data(withJSONObject: file).write(to: export)
+    #expect(try run(["import", export.path], in: folder).status == 0)
+    let out = folder.file("shared.md").path
+    let written = try run(
+      ["export", "--all", "--format", "markdown", "--anonymise", "-o", out], in: folder)
+    #expect(written.status == 0, "\(written.stderr)")
+    #expect(
+      written.stderr
+        == "1 suspect had no choice and went out as each goes unless chosen: Derriford kept. "
+        + "See them with --review before sharing, choose with --replace or --keep, or add "
+        + "--strict to refuse them.\n")
+    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Handovers at Derriford"))
+    let chosen = try run(
+      ["export", "--all", "--format", "markdown", "--anonymise", "--replace", "Derriford"],
+      in: folder)
+    #expect(chosen.status == 0 && chosen.stderr.isEmpty, "\(chosen.stderr)")
+    #expect(chosen.stdout.contains("Handovers at [a person]"))
+    let harvest = try run(
+      ["harvest", "--programme", "Alcohol Plan", "--anonymise", "--format", "markdown"],
+      in: folder)
+    #expect(harvest.status == 0 && harvest.stderr.isEmpty, "\(harvest.stderr)")
+  }
+
   /// A message naming a path with a line break in it stays one line: `-o $'a\nb.md'` made
   /// "Wrote … to …/a" and "b.md." two, and a refusal the same.
   @Test func aPathWithALineBreakIsSpeltOutOnOneLine() throws {

@@ -177,6 +177,29 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: f.exportsFolder.path))
   }
 
+  /// The anonymised harvest's file was named after its programme as typed, and a programme
+  /// named after someone ("Hughes Alcohol Plan") put the surname in the file's name: it is
+  /// named as the file shows the programme.
+  @Test func anAnonymisedHarvestsFileNameNamesNobody() throws {
+    let setup = SessionSetup(
+      title: "Outreach", programme: "Hughes Alcohol Plan", consultingProtocol: LiveFixture.drill,
+      participants: [
+        Participant(name: "Tom Hughes", organisation: "Harbour Trust", level: .senior),
+        Participant(name: "Ann Lee", organisation: "NHS Trust", level: .middle),
+      ], presenters: [0])
+    let record = try SessionRecord(
+      id: Self.id,
+      events: [RecordedEvent(sequence: 1, at: Date(), event: .created(setup: setup))])
+    var share = ShareReviewState(
+      subject: .harvest(programme: "Hughes Alcohol Plan"), heading: "Hughes Alcohol Plan",
+      dataDirectory: "/data", back: nil)
+    #expect(share.defaultPath == "/data/exports/harvest-anonymised.md")
+    _ = share.update(
+      .result(.shareReviewLoaded(ShareReview(records: [record]), skipped: 0)),
+      ScreenEnvironment(now: Date()))
+    #expect(share.defaultPath == "/data/exports/harvest-participant-a-alcohol-plan-anonymised.md")
+  }
+
   /// Started for this review (`export --anonymise --review`), leaving ends the program.
   @Test func escapeEndsTheProgramStartedForTheReview() throws {
     let f = try ShareReviewFixture()

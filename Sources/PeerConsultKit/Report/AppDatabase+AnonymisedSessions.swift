@@ -67,7 +67,9 @@ extension AppDatabase {
                 in: [head.title, programme] + (focusQuestions[raw] ?? []))
                 + (wordsOfNotes[raw] ?? [])))
         }
-        return Anonymiser(sources: sources, others: others)
+        var anonymiser = Anonymiser(sources: sources, others: others)
+        anonymiser.talliesUnknownNames = true
+        return anonymiser
       }
       var read = try Self.programmeSessions(
         programme: programme, scope: scope, arguments, in: db,
@@ -98,6 +100,7 @@ extension AppDatabase {
     anonymised.sessions = sessions.sessions.concurrentMap {
       made.anonymised($0, visibleNotes: notes[$0.id.rawValue] ?? [])
     }
+    anonymised.undecidedSuspects = made.undecidedSuspects
     return anonymised
   }
 

@@ -326,4 +326,6 @@ public struct ProgrammeSessions: Sendable {
   public var sessions: [ProgrammeSession]
   /// One ``StoreError/damagedSession(_:sequence:reason:)`` per session left out.
   public var skipped: [StoreError]
+  /// Anonymised: the suspects scrubbed without the facilitator's choice.
+  public var undecidedSuspects: [SuspectTally.Entry] = []
 }

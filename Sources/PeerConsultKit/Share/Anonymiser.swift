@@ -72,6 +72,15 @@ public struct Anonymiser: Sendable {
   }()
   /// The facilitator's choices for suspects, from every record shared (the latest stands).
   let choices: [String: Bool]
+  /// The suspects ``scrub(_:)`` met without a choice.
+  let tally = SuspectTally()
+  /// Whether ``scrub(_:)`` also notes the capitalised names of nobody in the group it keeps
+  /// (``ShareReview/unknownNames(in:matches:_:)``), as the review lists them, for an export or
+  /// a harvest to say which went out kept.
+  var talliesUnknownNames = false
+
+  /// The suspects scrubbed so far without a choice, each gone out as it goes by default.
+  public var undecidedSuspects: [SuspectTally.Entry] { tally.entries }
   /// Finds what the replacer does not: people who were not there, near-misses of names.
   let suspectFinder: SuspectFinder
 
@@ -346,8 +355,10 @@ public struct Anonymiser: Sendable {
         + absent.map { (name: $0.participant.name, pseudonym: Self.someoneElse) })
     // A suspect the facilitator chose to replace that no term covers (someone who was not
     // there, a misspelt name) is replaced wherever it stands.
+    // A guessed short form chosen is replaced as the guess says (`[Organisation 4]`), below:
+    // taken here, it became "[a person]" once chosen.
     for (key, replace) in choices.sorted(by: { $0.key < $1.key })
-    where replace && !replacer.contains(key) {
+    where replace && !replacer.contains(key) && guesses[Array(key)] == nil {
       let ordinary = key.split { !$0.isLetter }.allSatisfy(EnglishWords.contains)
       let resembled = suspectFinder.resembled(key)
       replacer.add(
@@ -472,10 +483,25 @@ public struct Anonymiser: Sendable {
   public func scrub(_ text: String) -> String {
     // What hides text goes first: a name spelt in tags reads as nothing to a person, and as
     // the name to a program.
-    replacer.replacing(in: ControlCharacters.removingHidden(text)) { match in
-      guard let suspicion = match.suspicion else { return true }
-      return choices[ShareReview.key(match.text)] ?? suspicion.replacedByDefault
+    let visible = ControlCharacters.removingHidden(text)
+    let matches = replacer.matches(in: visible)
+    if talliesUnknownNames, visible.contains(where: \.isUppercase) {
+      for name in ShareReview.unknownNames(
+        in: Array(visible), matches: matches, suspectFinder)
+      {
+        let key = ShareReview.key(name.text)
+        if choices[key] == nil { tally.note(name.text, key: key, replaced: false) }
+      }
     }
+    return replacer.replacing(
+      in: visible,
+      accepted: matches.filter { match in
+        guard let suspicion = match.suspicion else { return true }
+        let key = ShareReview.key(match.text)
+        if let choice = choices[key] { return choice }
+        tally.note(match.text, key: key, replaced: suspicion.replacedByDefault)
+        return suspicion.replacedByDefault
+      })
   }
 
   /// `actions` (the earlier actions a meeting's minutes show) scrubbed as notes are.

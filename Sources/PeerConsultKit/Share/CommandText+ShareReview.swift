@@ -44,8 +44,12 @@ extension CommandText {
     chosenBefore: Set<String> = []
   ) -> [String] {
     var kinds: [String: ShareReview.Item.Kind] = [:]
+    // A word that is a name in one place and a suspect in another ("Rose Street", and "Rose's
+    // budget" after a semicolon) is kept where it is a suspect: no "changes nothing" for it.
+    var suspects = Set<String>()
     for item in review.items {
       kinds[ShareReview.key(item.text)] = kinds[ShareReview.key(item.text)] ?? item.kind
+      if item.isSuspect { suspects.insert(ShareReview.key(item.text)) }
     }
     var lines: [String] = []
     for (words, option) in [(replace, "--replace"), (keep, "--keep")] {
@@ -55,7 +59,7 @@ extension CommandText {
         let alwaysReplaced =
           "\(quoted): a participant's name or organisation is always replaced; keeping it "
           + "changes nothing."
-        if option == "--keep", named.contains(key) {
+        if option == "--keep", named.contains(key), !suspects.contains(key) {
           lines.append(alwaysReplaced)
           continue
         }
@@ -65,13 +69,26 @@ extension CommandText {
           lines.append(
             "\(quoted): not in what is shared, so it changes nothing here; the choice is saved "
               + "for later exports. Check its spelling with --review.")
-        case .name? where option == "--keep":
+        case .name? where option == "--keep" && !suspects.contains(key):
           lines.append(alwaysReplaced)
         default: break
         }
       }
     }
     return lines
+  }
+
+  /// The line an anonymised export says once written when suspects went out without a
+  /// choice, each as it goes by default (``SuspectTally``): "3 suspects had no choice and went
+  /// out as each goes unless chosen: Rosie kept, Derriford kept, Will replaced. See them with
+  /// --review before sharing, …". Nil when there were none. At most five are named.
+  public static func undecidedSuspects(_ entries: [SuspectTally.Entry]) -> String? {
+    guard !entries.isEmpty else { return nil }
+    let named = entries.prefix(5).map { "\(oneLine($0.text)) \($0.replaced ? "replaced" : "kept")" }
+    let more = entries.count > 5 ? ", and \(entries.count - 5) more" : ""
+    return "\(counted(entries.count, "suspect", "suspects")) had no choice and went out as each "
+      + "goes unless chosen: \(named.joined(separator: ", "))\(more). See them with --review "
+      + "before sharing, choose with --replace or --keep, or add --strict to refuse them."
   }
 
   private static func line(_ item: ShareReview.Item, state: String) -> String {

@@ -217,7 +217,9 @@ enum NameForms {
       }
       guard letters.count >= 2 else { return nil }
       if part.contains(where: TermReplacer.isCJK) { return (part, []) }
-      return (part, isOrdinary(part) ? [.suffixes, .ordinaryWord] : .suffixes)
+      let calendar: TermReplacer.Care =
+        calendarNames.contains(part.lowercased()) ? .calendar : []
+      return (part, calendar.union(isOrdinary(part) ? [.suffixes, .ordinaryWord] : .suffixes))
     } + guessed
   }
 
@@ -283,6 +285,16 @@ enum NameForms {
 
   /// Brackets and quotation marks around a word of a name.
   private static let wrappers = CharacterSet(charactersIn: "()[]{}\"“”„‘’'«»")
+
+  /// Months and days, and their short forms, that are names too (June, April, Jan, Jun, Sun):
+  /// "Review in June" and "14 Jan" went out as a participant's letter, unlisted.
+  static let calendarNames: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun",
+  ]
 
   /// Police ranks, titles only when written in capitals ("DI Evans", not "Di Evans").
   private static let ranks: Set<String> = ["pc", "ps", "dc", "ds", "di", "dci"]

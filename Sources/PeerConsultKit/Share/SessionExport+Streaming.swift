@@ -7,6 +7,8 @@ extension SessionExport {
     public var written = 0
     /// One ``StoreError/damagedSession(_:sequence:reason:)`` per session left out.
     public var skipped: [StoreError] = []
+    /// Anonymised: the suspects written without the facilitator's choice.
+    public var undecidedSuspects: [SuspectTally.Entry] = []
   }
 
   /// Writes sessions `ids` of `database` in `format`, anonymised if asked, one session at a
@@ -49,6 +51,7 @@ extension SessionExport {
       if anonymise {
         anonymiser = Anonymiser(
           sources: sources.sources, others: try database.peopleAround(order.sessions))
+        anonymiser?.talliesUnknownNames = true
       }
     }
     let time = ReadableTime(timeZone: timeZone)
@@ -93,6 +96,7 @@ extension SessionExport {
       case .markdown: break
       }
     }
+    streamed.undecidedSuspects = anonymiser?.undecidedSuspects ?? []
     return streamed
   }
 

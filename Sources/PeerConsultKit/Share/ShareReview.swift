@@ -124,33 +124,43 @@ public struct ShareReview: Equatable, Sendable {
         (key(match.text), match.text, match.replacement, context(match.range, in: characters), kind)
       )
     }
-    // Words no term matched: people mentioned who were not there, with the first name
-    // before the surname ("Tom Hughes").
+    for name in unknownNames(in: characters, matches: matches, anonymiser.suspectFinder) {
+      findings.append(
+        (
+          key(name.text), name.text, Anonymiser.someoneElse, context(name.range, in: characters),
+          .unknownName
+        ))
+    }
+    return findings
+  }
+
+  /// The words of `characters` no match covers that name nobody in the group
+  /// (``SuspectFinder/isUnknownName(_:at:in:)``): people mentioned who were not there, with
+  /// the first name before the surname ("Tom Hughes").
+  static func unknownNames(
+    in characters: [Character], matches: [TermReplacer.Match], _ finder: SuspectFinder
+  ) -> [(range: Range<Int>, text: String)] {
+    var names: [(range: Range<Int>, text: String)] = []
     var previous: Range<Int>?
     // The word before, when it was listed alone: it is listed with the surname instead.
     var listedAlone: (range: Range<Int>, index: Int)?
     for (range, word) in SuspectFinder.words(in: characters) {
       defer { previous = range }
       guard !matches.contains(where: { $0.range.overlaps(range) }),
-        anonymiser.suspectFinder.isUnknownName(word, at: range.lowerBound, in: characters)
+        finder.isUnknownName(word, at: range.lowerBound, in: characters)
       else { continue }
-      let start = anonymiser.suspectFinder.nameStart(
+      let start = finder.nameStart(
         of: range,
         after: previous.flatMap { earlier in
           matches.contains { $0.range.overlaps(earlier) } ? nil : earlier
         }, in: characters)
       if start < range.lowerBound, let alone = listedAlone, alone.range.lowerBound == start {
-        findings.remove(at: alone.index)
+        names.remove(at: alone.index)
       }
-      listedAlone = start == range.lowerBound ? (range, findings.count) : nil
-      let name = String(characters[start..<range.upperBound])
-      findings.append(
-        (
-          key(name), name, Anonymiser.someoneElse,
-          context(start..<range.upperBound, in: characters), .unknownName
-        ))
+      listedAlone = start == range.lowerBound ? (range, names.count) : nil
+      names.append((start..<range.upperBound, String(characters[start..<range.upperBound])))
     }
-    return findings
+    return names
   }
 
   /// `range` of `text` with up to 30 characters either side, on one line, with "…" where cut.

@@ -50,6 +50,9 @@ struct TermReplacer: Sendable {
     /// its last letter, is written as a capital (``NameForms/initialCare(_:)``); elsewhere
     /// ("anne", "@priyap") a suspect, replaced.
     static let capitalInitial = Care(rawValue: 1024)
+    /// A name that is also a month or a day, or its short form ("June", "Jan", "Sun"): no
+    /// name beside a number ("14 Jan", "June 2025"), elsewhere a suspect, replaced.
+    static let calendar = Care(rawValue: 2048)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -181,7 +184,11 @@ struct TermReplacer: Sendable {
   /// two, as they were written, and so do two replacements that stand for anyone
   /// (``sharedReplacements``): "[a person] [a person]" may be two people.
   func replacing(in text: String, where replace: (Match) -> Bool) -> String {
-    let accepted = matches(in: text).filter(replace)
+    replacing(in: text, accepted: matches(in: text).filter(replace))
+  }
+
+  /// `text` with `accepted`, matches of it (``matches(in:)``) in order, replaced.
+  func replacing(in text: String, accepted: [Match]) -> String {
     // Most notes name nobody: they are given back without being split into characters.
     guard !accepted.isEmpty else { return text }
     // Copied from the text itself between the matches, walking it once: no array of its
@@ -378,12 +385,25 @@ struct TermReplacer: Sendable {
       } else if term.care.contains(.standsAlone), !Self.standsAlone(range, in: text) {
         suspicion = .insideWord
       } else if term.care.contains(.ordinaryWord) {
-        if Self.isOrdinary(word) { continue }
+        // "mins" of Min: the word is ordinary with its plural too.
+        if Self.isOrdinary(word) || (wordEnd != end && Self.isOrdinary(text.string(range))) {
+          continue
+        }
         if Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
           suspicion = .ordinaryWord
         }
       } else if term.care.contains(.ordinaryPhrase), Self.isOrdinary(word) {
         suspicion = .ordinaryWord
+      }
+      if term.care.contains(.calendar) {
+        if Self.isInDate(range, in: text) { continue }
+        suspicion = suspicion ?? .ordinaryWord
+      }
+      // "et al." cites; Al is someone else.
+      if word.count == 2, word.lowercased() == "al",
+        Self.wordBefore(range.lowerBound, in: text) == "et"
+      {
+        continue
       }
       if ordinaryPlural, Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
         suspicion = suspicion ?? .ordinaryWord
@@ -453,6 +473,37 @@ struct TermReplacer: Sendable {
       index += 1
     }
     return index > end && (index == text.count || !text.isWord(at: index))
+  }
+
+  /// Whether a number stands just before `range` ("14 Jan", "3rd June") or just after it
+  /// ("Jan 14", "June 2025"), one space apart: a date, not a name.
+  private static func isInDate<Text: TermReplacerText>(_ range: Range<Int>, in text: Text)
+    -> Bool
+  {
+    if let before = wordBefore(range.lowerBound, in: text),
+      before.first?.isNumber == true,
+      before.drop(while: \.isNumber).isEmpty
+        || ["st", "nd", "rd", "th"].contains(
+          before.drop(while: \.isNumber).lowercased())
+    {
+      return true
+    }
+    var index = range.upperBound
+    guard index + 1 < text.originalCount, text.original(index) == " " else { return false }
+    index += 1
+    return text.original(index).isNumber
+  }
+
+  /// The word just before `start`, one space apart, in lower case; nil if none is there.
+  private static func wordBefore<Text: TermReplacerText>(_ start: Int, in text: Text) -> String? {
+    guard start >= 2, text.original(start - 1) == " " else { return nil }
+    var index = start - 2
+    var word = ""
+    while index >= 0, text.original(index).isLetter || text.original(index).isNumber {
+      word.insert(text.original(index), at: word.startIndex)
+      index -= 1
+    }
+    return word.isEmpty ? nil : word.lowercased()
   }
 
   /// Whether `word` is written as ordinary lower-case English: every one of its words is in

@@ -86,4 +86,69 @@ import Testing
     let (ranked, _) = try made(["DI Karen Walsh"])
     #expect(ranked.scrub("The DI was there.") == "The DI was there.")
   }
+
+  /// A name that is a month or a day ("June", "Jan") is no name in a date ("14 Jan", "June
+  /// 2025") and a suspect elsewhere ("Review in June"): it went out replaced, unlisted. "et
+  /// al." cites nobody, and "10 mins" is minutes, not Min's.
+  @Test func datesCitationsAndMinutesAreNoNames() throws {
+    let (anonymiser, letters) = try made(["June Brown", "Jan Nowak", "Al Smith", "Min Park"])
+    let text = "Review on 3 June and 14 Jan, then Jan 20; Jones et al. (2019) took 10 mins."
+    #expect(anonymiser.scrub(text) == text)
+    #expect(anonymiser.matches(in: text).isEmpty)
+    let june = try #require(anonymiser.matches(in: "We review it in June.").first)
+    #expect(june.text == "June" && june.suspicion == .ordinaryWord)
+    #expect(anonymiser.scrub("So June said yes.") == "So \(letters["June Brown"]!) said yes.")
+    #expect(anonymiser.scrub("Then Al said no.") == "Then \(letters["Al Smith"]!) said no.")
+  }
+
+  /// A guessed short form of an organisation that the facilitator chose to replace became
+  /// "[a person]" ("share [a person]'s night shelter figures"): it stays the organisation.
+  @Test func aGuessChosenForReplacingStaysTheOrganisation() throws {
+    let setup = SessionSetup(
+      title: "Shelters", programme: "", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        Participant(name: "Ruth Obi", organisation: "Shekinah Mission", level: .frontline),
+        Participant(name: "Sam Hill", organisation: "City Council", level: .senior),
+      ], presenters: [0])
+    let events = [
+      RecordedEvent(sequence: 1, at: Fixtures.start, event: .created(setup: setup)),
+      RecordedEvent(
+        sequence: 2, at: Fixtures.start, event: .shareChoice(term: "Shekinah", replace: true)),
+    ]
+    let anonymiser = Anonymiser(records: [
+      try SessionRecord(id: ShareFixture.firstID, events: events)
+    ])
+    let organisation = anonymiser.scrub("Shekinah Mission")
+    #expect(organisation.hasPrefix("[Organisation "))
+    #expect(
+      anonymiser.scrub("We share Shekinah's night shelter figures.")
+        == "We share \(organisation)'s night shelter figures.")
+  }
+
+  /// `--keep Rose` said "a participant's name … is always replaced; keeping it changes
+  /// nothing" while "Rose" starting a title, a suspect, went out kept: a word that is a
+  /// suspect anywhere is kept there, and the line is not said.
+  @Test func keepingAWordThatIsASuspectSomewhereIsNotCalledUseless() throws {
+    let setup = SessionSetup(
+      title: "Rose Street outreach", programme: "Nights on Rose Street",
+      consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        Participant(name: "Rose Young", organisation: "City Council", level: .senior),
+        Participant(name: "Sam Hill", organisation: "NHS Trust", level: .senior),
+      ], presenters: [0])
+    let record = try SessionRecord(
+      id: ShareFixture.firstID,
+      events: [RecordedEvent(sequence: 1, at: Fixtures.start, event: .created(setup: setup))])
+    let review = ShareReview(records: [record])
+    #expect(review.items.contains { $0.text == "Rose" && $0.isSuspect })
+    #expect(review.items.contains { $0.text == "Rose" && !$0.isSuspect })
+    #expect(CommandText.choicesWithoutEffect(review, replace: [], keep: ["Rose"]).isEmpty)
+    #expect(
+      CommandText.choicesWithoutEffect(
+        review, replace: [], keep: ["Rose Young"], named: [ShareReview.key("Rose Young")])
+        == [
+          "--keep \"Rose Young\": a participant's name or organisation is always replaced; keeping it "
+            + "changes nothing."
+        ])
+  }
 }
