@@ -45,6 +45,13 @@ struct RunCommand: ParsableCommand {
   var participants: [String] = []
 
   @Option(
+    name: .customLong("absent"),
+    help: ArgumentHelp(
+      "A member of --group who sent apologies: left out of this meeting. Repeat for each.",
+      valueName: "NAME"))
+  var absent: [String] = []
+
+  @Option(
     name: .customLong("presenter"),
     help: ArgumentHelp("A presenter's name, in round order. Repeat for each.", valueName: "NAME"))
   var presenters: [String] = []
@@ -64,13 +71,35 @@ struct RunCommand: ParsableCommand {
     let chosen: ConsultingProtocol
     do { chosen = try library.resolve(self.protocol) } catch { throw CLIError("\(error)") }
     let standing = try self.group.map(standingGroup)
+    guard absent.isEmpty || standing != nil else {
+      throw CLIError(
+        "--absent is for a standing group's members who sent apologies: give it with --group, "
+          + "or leave out a participant by not giving them.")
+    }
     var group = standing?.group.members ?? []
+    // Members who sent apologies are not in the meeting, as Del leaves them out of the form:
+    // listed as attending, they were offered as speakers and counted as taking part.
+    for name in absent {
+      let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+      guard standing != nil, let index = group.firstIndex(where: { $0.name.lowercased() == wanted })
+      else {
+        let members = (standing?.group.members ?? []).map { CommandText.quoted($0.name) }
+        throw CLIError(
+          "--absent \"\(CommandText.quoted(name))\" is not a member of "
+            + "\(CommandText.quoted(standing?.group.name ?? "")) (members: "
+            + "\(members.joined(separator: ", "))).")
+      }
+      group.remove(at: index)
+    }
     guard !participants.isEmpty || !group.isEmpty else {
       throw CLIError(
         standing == nil
           ? "No participants: add --participant \"Name;Organisation;level\" for each member."
-          : "The group has no members: add guests with --participant, or members with "
-            + "`peerconsult groups join`.")
+          : absent.isEmpty
+            ? "The group has no members: add guests with --participant, or members with "
+              + "`peerconsult groups join`."
+            : "Every member is absent: add guests with --participant, or run the meeting "
+              + "another day.")
     }
     let members = group.count
     group += try participants.map(parseParticipant)
@@ -97,7 +126,10 @@ struct RunCommand: ParsableCommand {
     }
     if order.isEmpty {
       // A group's members in the order suggested (least recent presenter first), then guests.
-      let suggested = standing?.suggestion.order ?? []
+      let suggested =
+        standing.map {
+          PresenterSuggestion(members: Array(group.prefix(members)), records: $0.records).order
+        } ?? []
       order = suggested + group.indices.filter { !suggested.contains($0) }
     }
     let setup = SessionSetup(
@@ -112,9 +144,10 @@ struct RunCommand: ParsableCommand {
     return setup
   }
 
-  /// The standing group called `name`, with the presenter order suggested for its members.
+  /// The standing group called `name`, with its meetings, from which the presenter order of
+  /// its members is suggested (``PresenterSuggestion``).
   private func standingGroup(_ name: String) throws -> (
-    group: StandingGroup, suggestion: PresenterSuggestion
+    group: StandingGroup, records: [SessionRecord]
   ) {
     guard let database = try data.existingDatabase() else {
       throw StoreError.noSuchGroup(name, known: [])
@@ -123,6 +156,6 @@ struct RunCommand: ParsableCommand {
     let group = try database.group(try database.resolveGroup(name))
     let read = try database.records(of: try database.sessions(inGroup: group.id))
     read.reportSkipped()
-    return (group, PresenterSuggestion(members: group.members, records: read.records))
+    return (group, read.records)
   }
 }

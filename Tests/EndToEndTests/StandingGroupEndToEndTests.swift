@@ -111,3 +111,61 @@ extension StandingGroupEndToEndTests {
     #expect(listed.contains("Nord  Alcohol Plan  1        0         never"))
   }
 }
+
+extension StandingGroupEndToEndTests {
+  /// A member who sends apologies was listed as attending the meeting `run --group` started
+  /// (the form can take them out with Del; the command could not): `--absent` leaves them out,
+  /// and a name that is no member, or `--absent` without a group, is refused in one line.
+  @Test func anAbsentMemberIsLeftOutOfTheMeeting() throws {
+    let scratch = try TemporaryFolder(prefix: "pc-e2e-absent")
+    let root = scratch.url
+    let data = root.appendingPathComponent("data")
+    let drill = root.appendingPathComponent("drill.yaml")
+    try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
+    let added = try SpawnedCommand(
+      [
+        "groups", "add", "North SLG", "--programme", "Alcohol Plan",
+        "--participant", "Zoë Müller;City Council;senior",
+        "--participant", "Amira O'Neill;NHS Trust;frontline",
+        "--participant", "Sam Patel;Police;middle", "--data-dir", data.path,
+      ], in: root)
+    #expect(added.status == 0, "\(added.stderr)")
+    let unknown = try SpawnedCommand(
+      [
+        "run", "--group", "north", "--title", "North 1", "--absent", "Zoe Miller",
+        "--data-dir", data.path,
+      ], in: root)
+    #expect(unknown.status != 0)
+    #expect(
+      unknown.stderr
+        == "Error: --absent \"Zoe Miller\" is not a member of North SLG (members: Zoë Müller, "
+        + "Amira O'Neill, Sam Patel).\n")
+    let alone = try SpawnedCommand(
+      [
+        "run", "--title", "One-off", "--participant", "Zoë Müller;City Council;senior",
+        "--absent", "Zoë Müller", "--data-dir", data.path,
+      ], in: root)
+    #expect(alone.status != 0)
+    #expect(
+      alone.stderr
+        == "Error: --absent is for a standing group's members who sent apologies: give it with "
+        + "--group, or leave out a participant by not giving them.\n")
+
+    let meeting = try TmuxSession(
+      [
+        "run", "--group", "north", "--title", "North 1", "--protocol", drill.path,
+        "--absent", "zoë müller",
+      ], dataDir: data)
+    meeting.waitFor("No actions open from the group's earlier meetings.")
+    try meeting.startWhenReady()
+    try meeting.send("q")
+    meeting.waitFor("Leave the session?")
+    try meeting.send("y")
+    #expect(meeting.waitForExit() == 0)
+    let database = try #require(try AppDatabase.openForReading(directory: data))
+    let group = try database.resolveGroup("north")
+    let stored = try database.records(of: try database.sessions(inGroup: group)).records
+    #expect(stored.first?.state.participants.map(\.name) == ["Amira O'Neill", "Sam Patel"])
+    try database.close()
+  }
+}

@@ -485,7 +485,7 @@ public struct Anonymiser: Sendable {
     // the name to a program.
     let visible = ControlCharacters.removingHidden(text)
     let matches = replacer.matches(in: visible)
-    if talliesUnknownNames, visible.contains(where: \.isUppercase) {
+    if talliesUnknownNames, SuspectFinder.mayHoldUnknownName(visible) {
       for name in ShareReview.unknownNames(
         in: Array(visible), matches: matches, suspectFinder)
       {

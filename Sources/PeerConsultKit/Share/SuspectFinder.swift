@@ -231,6 +231,51 @@ struct SuspectFinder: Sendable {
   /// the text's start or a full stop, question or exclamation mark or line break. Not a colon
   /// or a semicolon: grammar capitalises nothing after them, so a capital there is a name's
   /// ("Mensah agreed: Oduya will chair"), and an ordinary word after "Insight:" is no suspect.
+  /// Whether `text` may hold a word ``isUnknownName(_:at:in:)`` takes: read from its bytes, a
+  /// capital starting a word that does not start a sentence, a small letter after it. Most
+  /// notes hold none, and are not cut into characters to look (a harvest's every note was,
+  /// for a fifth more time). Of the characters beyond ASCII, the Latin-1 signs and small
+  /// letters ("¿", "«", "é") are read past; any other (a capital "É", "Ł", Greek, Cyrillic,
+  /// curly quotes, other scripts) has the text looked at in full.
+  static func mayHoldUnknownName(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      // As ``isSentenceStart(_:in:)`` reads back: over blanks, quotes and bullets to the
+      // end of a sentence, or to the text's start.
+      var startsSentence = true
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        guard byte < 0x80 else {
+          // U+00A0-U+00BF (C2 A0-BF) and U+00E0-U+00FF (C3 A0-BF): no capital among them.
+          guard index < bytes.count, byte == 0xC2 || (byte == 0xC3 && bytes[index] >= 0xA0)
+          else { return true }
+          startsSentence = false
+          index += 1
+          continue
+        }
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, 0x0D:
+          startsSentence = true
+        case 0x20, 0x09, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "("),
+          UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "-"):
+          continue
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+          let startsWord = index == 1 || !isLetterByte(bytes[index - 2])
+          if startsWord, !startsSentence, index < bytes.count,
+            (0x61...0x7A).contains(bytes[index])
+          {
+            return true
+          }
+          startsSentence = false
+        default: startsSentence = false
+        }
+      }
+      return false
+    }
+  }
+
   private static func isSentenceStart(_ start: Int, in text: [Character]) -> Bool {
     var index = start - 1
     while index >= 0, " \t\"'“‘([*•-".contains(text[index]) { index -= 1 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PeerConsultKit
@@ -150,5 +151,35 @@ import Testing
           "--keep \"Rose Young\": a participant's name or organisation is always replaced; keeping it "
             + "changes nothing."
         ])
+  }
+
+  /// An export reads every text's bytes to see whether it may hold a capitalised name of
+  /// nobody before it cuts the text into words to look: the look must never be skipped where
+  /// the review would list one.
+  @Test func theQuickLookForUnknownNamesMissesNone() throws {
+    let (anonymiser, _) = try made(["Priya Patel", "Sam Hill"])
+    var generator = SeededGenerator(seed: 0x5EED_0050)
+    let texts =
+      [
+        "Handovers at Derriford", "¿Qué pasa?", "We met Rosie there.", "“Rosie” said so",
+        "then O'Brien came", "room 3Derriford", "see «Rosie» now", "and Éloise came",
+        "and Łukasz came", "Привет Ольга", "The NHS said no.", "Priya met Rosie.", "Rosie",
+        "a (Derriford) b", "x -Derriford", "ok; Derriford", "ok: Derriford", "é Derriford",
+      ] + MentionCorpus.ordinarySentences(300, using: &generator)
+    var looked = 0
+    for text in texts {
+      let names = ShareReview.unknownNames(
+        in: Array(text), matches: anonymiser.matches(in: text), anonymiser.suspectFinder)
+      if !names.isEmpty {
+        looked += 1
+        #expect(SuspectFinder.mayHoldUnknownName(text), "\(text): \(names.map(\.text))")
+      }
+    }
+    #expect(looked >= 12)
+    // Most notes hold no capital but where a sentence starts, nor a character beyond
+    // Latin-1's small letters and signs: no look.
+    for text in ["We met. Then we left.", "The NHS agreed.", "café. Then «ok»", "Yes!\nNo"] {
+      #expect(!SuspectFinder.mayHoldUnknownName(text), "\(text)")
+    }
   }
 }
