@@ -200,6 +200,9 @@ import Testing
     #expect(PersonMatcher.matches("abc", in: names) == [4])
     #expect(PersonMatcher.matches("ll", in: names).isEmpty)
     #expect(PersonMatcher.matches(" ", in: names) == [0, 1, 2, 3, 4])
+    // A name that starts with what is typed comes before one with a later part that does.
+    #expect(PersonMatcher.matches("gra", in: ["Bill Grace", "Grace Hope"]) == [1, 0])
+    #expect(PersonMatcher.matches("gra", in: ["Grace Hope", "Bill Grace"]) == [0, 1])
     // Typed on a keyboard of the other Chinese script: 黃 finds 黄伟, 伟 finds 黃偉.
     #expect(PersonMatcher.matches("黃", in: ["Zoë Müller", "黄伟"]) == [1])
     #expect(PersonMatcher.matches("伟", in: ["黃偉", "黄伟"]) == [0, 1])

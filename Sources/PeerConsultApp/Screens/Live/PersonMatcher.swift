@@ -9,15 +9,25 @@ import PeerConsultKit
 /// full-width forms and Simplified or Traditional characters are ignored, so "zoe mu" finds
 /// Zoë Müller and 黃 finds 黄伟.
 public enum PersonMatcher {
-  /// The indices of `names` that `query` matches, in their order; every index when the query
-  /// is empty.
+  /// The indices of `names` that `query` matches: those whose name starts with it first
+  /// ("gra" is Grace Hope before Bill Grace: Enter on a first name's start picked the
+  /// surname's owner), then the rest, each in their order; every index when the query is
+  /// empty.
   public static func matches(_ query: String, in names: [String]) -> [Int] {
     let wanted = fold(
       Participant.inSimplifiedCharacters(query.trimmingCharacters(in: .whitespaces)))
     guard !wanted.isEmpty else { return Array(names.indices) }
-    return names.indices.filter { index in
-      starts(of: names[index]).contains { $0.hasPrefix(wanted) }
+    var first: [Int] = []
+    var rest: [Int] = []
+    for index in names.indices {
+      let starts = starts(of: names[index])
+      if starts.first?.hasPrefix(wanted) == true {
+        first.append(index)
+      } else if starts.dropFirst().contains(where: { $0.hasPrefix(wanted) }) {
+        rest.append(index)
+      }
     }
+    return first + rest
   }
 
   /// The name from every place a query may start matching, folded, in Simplified characters.
