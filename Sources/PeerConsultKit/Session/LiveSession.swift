@@ -108,6 +108,7 @@ public final class LiveSession {
   public func addNote(_ content: NoteContent, forgettingDraft: Bool = false) throws -> Note {
     guard let slot = state.currentSlot else { throw SessionError.notStarted }
     var content = content.normalized
+    try Self.checkLength(content)
     content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: slot)
     content.due = due(of: content, writtenAt: clock.now())
     try record(
@@ -120,6 +121,7 @@ public final class LiveSession {
   /// stores nothing. `forgettingDraft` as for ``addNote(_:forgettingDraft:)``.
   public func editNote(_ id: Int, to content: NoteContent, forgettingDraft: Bool = false) throws {
     var content = content.normalized
+    try Self.checkLength(content)
     // Flagged afresh against the phase the note was written in: a rephrased question clears it.
     if let note = state.note(id) {
       content.looksLikeAdvice = state.looksLikeAdvice(content.text, inSlot: note.slot)
@@ -128,6 +130,14 @@ public final class LiveSession {
     }
     if let note = state.note(id), !note.isDeleted, note.content == content { return }
     try record(.noteEdited(id: id, content: content), forgettingDraft: forgettingDraft)
+  }
+
+  /// Refuses a note longer than can be written (``NoteContent/maximumLength``); the events
+  /// themselves may hold longer anonymised copies.
+  private static func checkLength(_ content: NoteContent) throws(SessionError) {
+    guard content.text.count <= NoteContent.maximumLength else {
+      throw .noteTooLong(maximum: NoteContent.maximumLength)
+    }
   }
 
   /// Deletes a note; its text stays in the record.

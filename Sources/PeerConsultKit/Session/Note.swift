@@ -2,8 +2,15 @@ import Foundation
 
 /// What a note says and about whom: the part a writer chooses and may later edit.
 public struct NoteContent: Hashable, Sendable {
-  /// The longest note text accepted, in characters: several pasted paragraphs.
+  /// The longest note text accepted, in characters: several pasted paragraphs. What is typed,
+  /// imported or read from a shared store is held to it.
   public static let maximumLength = 10_000
+
+  /// The longest note text a session's events may hold once written: an anonymised copy of a
+  /// note of ``maximumLength`` is longer, each name replaced by a longer pseudonym ("Al" by
+  /// "[Participant O, senior]", at most fourteen times as long), and was cut to fit, its end
+  /// lost. No more than this is ever read, whatever a file holds.
+  public static let maximumStoredLength = 160_000
 
   public var text: String
   public var kind: NoteKind
@@ -43,13 +50,14 @@ public struct NoteContent: Hashable, Sendable {
     return content
   }
 
-  /// Throws unless this content can be stored in a group of `participantCount`.
+  /// Throws unless this content can be stored in a group of `participantCount` (its text up to
+  /// ``maximumStoredLength``: what is typed is held to ``maximumLength`` where it comes in).
   func validate(participantCount: Int) throws(SessionError) {
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw .emptyNote
     }
-    guard text.count <= Self.maximumLength else {
-      throw .noteTooLong(maximum: Self.maximumLength)
+    guard text.count <= Self.maximumStoredLength else {
+      throw .noteTooLong(maximum: Self.maximumStoredLength)
     }
     for index in [speaker, owner].compactMap(\.self) where !(0..<participantCount).contains(index) {
       throw .noSuchParticipant(index)

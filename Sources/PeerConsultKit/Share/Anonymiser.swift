@@ -523,7 +523,7 @@ public struct Anonymiser: Sendable {
   /// `record` with names, organisations and the protocol file's path replaced in every event.
   ///
   /// An edit that only changed a name changes nothing once names are replaced, so it is left
-  /// out; a note that grows past the longest allowed text is cut, with "…" at the end.
+  /// out; a note that grows past what can be typed stays whole (``scrubbedNote(_:)``).
   public func anonymise(_ record: SessionRecord) throws(ShareError) -> SessionRecord {
     var events: [RecordedEvent] = []
     var contents: [Int: NoteContent] = [:]
@@ -596,14 +596,18 @@ public struct Anonymiser: Sendable {
     return content
   }
 
-  /// A note's `text` scrubbed, cut with "…" at the end if it grew past the longest allowed.
+  /// A note's `text` scrubbed. Longer than can be typed when its names were many, it is kept
+  /// whole: it was cut at 10,000 characters, its end lost. The longest a stored note may be,
+  /// ``NoteContent/maximumStoredLength``, is more than a typed note's names can grow to; were
+  /// it ever reached, the note would end in "…" there.
   func scrubbedNote(_ text: String) -> String {
     let text = scrub(text)
     // Counting characters visits every one; no more bytes than the limit means no more
     // characters either.
-    guard text.utf8.count > NoteContent.maximumLength, text.count > NoteContent.maximumLength
+    guard text.utf8.count > NoteContent.maximumStoredLength,
+      text.count > NoteContent.maximumStoredLength
     else { return text }
-    return String(text.prefix(NoteContent.maximumLength - 1)) + "…"
+    return String(text.prefix(NoteContent.maximumStoredLength - 1)) + "…"
   }
 
   // MARK: Names

@@ -80,8 +80,13 @@ extension SessionImport {
     }
   }
 
-  /// A note may hold line breaks and tabs (earlier versions kept them), nothing else unseen.
+  /// A note may hold line breaks and tabs (earlier versions kept them), nothing else unseen,
+  /// and no more than can be typed (an anonymised copy, longer, is never imported).
   private static func checkNote(_ text: String) throws(SessionError) {
+    guard text.utf8.count <= NoteContent.maximumLength || text.count <= NoteContent.maximumLength
+    else {
+      throw .noteTooLong(maximum: NoteContent.maximumLength)
+    }
     if let control = ControlCharacters.first(in: text, allowingLineBreaks: true) {
       throw .invalidSetup(
         "the note's \"text\" contains a control character (\(ControlCharacters.codePoint(control))), "

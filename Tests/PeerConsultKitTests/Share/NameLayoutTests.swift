@@ -182,4 +182,40 @@ import Testing
       #expect(!SuspectFinder.mayHoldUnknownName(text), "\(text)")
     }
   }
+
+  /// A note of nearly 10,000 characters naming someone often grew past the limit once each
+  /// name was a pseudonym, and was cut: its end was lost, the last pseudonym cut in half. It is
+  /// kept whole; what is typed or imported is still held to 10,000 characters.
+  @Test func aLongNoteAnonymisedKeepsItsEnd() throws {
+    let setup = SessionSetup(
+      title: "Long", programme: "", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        Participant(name: "Al Smith", organisation: "City Council", level: .senior),
+        Participant(name: "Sam Hill", organisation: "NHS Trust", level: .senior),
+      ], presenters: [0])
+    let text = "START " + String(repeating: "Al and ", count: 1_420) + "END"
+    #expect(text.count <= NoteContent.maximumLength)
+    func record(_ text: String) throws -> [RecordedEvent] {
+      [
+        RecordedEvent(sequence: 1, at: Fixtures.start, event: .created(setup: setup)),
+        RecordedEvent(sequence: 2, at: Fixtures.start, event: .phaseStarted(slot: 0)),
+        RecordedEvent(
+          sequence: 3, at: Fixtures.start,
+          event: .noteAdded(id: 1, slot: 0, content: NoteContent(text: text, kind: .insight))),
+      ]
+    }
+    let events = try record(text)
+    let original = try SessionRecord(id: ShareFixture.firstID, events: events)
+    let anonymiser = Anonymiser(records: [original])
+    let shared = try anonymiser.anonymise(original)
+    let note = try #require(shared.state.visibleNotes.first?.text)
+    #expect(note.count > NoteContent.maximumLength)
+    #expect(note.hasPrefix("START [Participant A") && note.hasSuffix("] and END"))
+    #expect(!note.contains("Al "))
+    // Longer than can be typed is refused where notes come in: typed, or imported.
+    let long = String(repeating: "w", count: NoteContent.maximumLength + 1)
+    #expect(throws: ImportError.self) {
+      _ = try SessionImport.checked(ShareFixture.firstID, try record(long), path: "long.json")
+    }
+  }
 }
