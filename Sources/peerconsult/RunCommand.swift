@@ -79,8 +79,11 @@ struct RunCommand: ParsableCommand {
     var group = standing?.group.members ?? []
     // Members who sent apologies are not in the meeting, as Del leaves them out of the form:
     // listed as attending, they were offered as speakers and counted as taking part.
+    var absentSeen = Set<String>()
     for name in absent {
       let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+      // Given twice, a name is still one member away.
+      guard absentSeen.insert(wanted).inserted else { continue }
       guard standing != nil, let index = group.firstIndex(where: { $0.name.lowercased() == wanted })
       else {
         let members = (standing?.group.members ?? []).map { CommandText.quoted($0.name) }

@@ -102,6 +102,10 @@ extension CommandLineTests {
         + "See them with --review before sharing, choose with --replace or --keep, or add "
         + "--strict to refuse them.\n")
     #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Handovers at Derriford"))
+    let harvested = try run(
+      ["harvest", "--programme", "Alcohol Plan", "--anonymise", "--format", "markdown"],
+      in: folder)
+    #expect(harvested.stderr.hasPrefix("1 suspect had no choice"), "\(harvested.stderr)")
     let chosen = try run(
       ["export", "--all", "--format", "markdown", "--anonymise", "--replace", "Derriford"],
       in: folder)

@@ -154,7 +154,7 @@ extension StandingGroupEndToEndTests {
     let meeting = try TmuxSession(
       [
         "run", "--group", "north", "--title", "North 1", "--protocol", drill.path,
-        "--absent", "zoë müller",
+        "--absent", "zoë müller", "--absent", "Zoë Müller",
       ], dataDir: data)
     meeting.waitFor("No actions open from the group's earlier meetings.")
     try meeting.startWhenReady()

@@ -63,15 +63,18 @@ import Testing
         // Leaving the program ends this run's keys; what it left stored is checked below.
         if f.press(key) != nil { break }
       }
+      // No row drawn wider than the window (a wide character cut wrongly pushes it out).
       let frame = f.screen
-      #expect(frame.lines.count == frame.height)
+      #expect(frame.lines.allSatisfy { $0.displayWidth <= frame.width }, "\(pressed.suffix(5))")
       if let live = f.live, live.sessionID == id { lastLive = live.session }
     }
     let stored = try f.services.store().loadSession(id)
     let events = try f.services.store().events(of: id)
     let trail = "seed \(seed): \(pressed.suffix(40).joined(separator: " "))"
 
-    #expect(stored == lastLive, "\(trail)")
+    // What the live screen last showed is what is stored, unless keys went on to change the
+    // stored session elsewhere (a correction or an erasure in review).
+    if f.live?.sessionID == id { #expect(stored == lastLive, "\(trail)") }
     #expect(try SessionState.replay(events) == stored, "\(trail)")
     #expect(throws: Never.self, "\(trail)") {
       _ = try SessionImport.checked(id, events, path: "export.json")

@@ -68,7 +68,7 @@ extension AppDatabase {
                 + (wordsOfNotes[raw] ?? [])))
         }
         var anonymiser = Anonymiser(sources: sources, others: others)
-        anonymiser.talliesUnknownNames = true
+        anonymiser.tallies = true
         return anonymiser
       }
       var read = try Self.programmeSessions(

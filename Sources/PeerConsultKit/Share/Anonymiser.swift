@@ -74,10 +74,10 @@ public struct Anonymiser: Sendable {
   let choices: [String: Bool]
   /// The suspects ``scrub(_:)`` met without a choice.
   let tally = SuspectTally()
-  /// Whether ``scrub(_:)`` also notes the capitalised names of nobody in the group it keeps
-  /// (``ShareReview/unknownNames(in:matches:_:)``), as the review lists them, for an export or
-  /// a harvest to say which went out kept.
-  var talliesUnknownNames = false
+  /// Whether ``scrub(_:)`` notes the suspects it meets without a choice, the capitalised
+  /// names of nobody in the group among them (``ShareReview/unknownNames(in:matches:_:)``), as
+  /// the review lists them: for an export or a harvest to say which went out how.
+  var tallies = false
 
   /// The suspects scrubbed so far without a choice, each gone out as it goes by default.
   public var undecidedSuspects: [SuspectTally.Entry] { tally.entries }
@@ -282,14 +282,18 @@ public struct Anonymiser: Sendable {
     // A first name with an initial ("LiN") comes after every part: another's first name
     // ("Lin") is theirs before it is a guess at someone's initial.
     var initialForms: [(form: String, replacement: String, care: TermReplacer.Care)] = []
+    let initials = Set(
+      (namedPeople + absent).flatMap {
+        NameForms.initialForms(of: $0.participant.name).map(TermReplacer.fold)
+      })
     for (index, (person, forms)) in wholes.each.enumerated() {
       let isAbsent = index >= namedPeople.count
       for form in forms where !isAbsent || !replacer.contains(form) {
         let care = NameForms.careOfWhole(form)
         let replacement =
           isAbsent ? Self.someoneElse : replacement(form, person, wholes.owners)
-        if care.contains(.capitalInitial) {
-          initialForms.append((form, replacement, care))
+        if initials.contains(TermReplacer.fold(form)) {
+          initialForms.append((form, replacement, care.union(.capitalInitial)))
         } else {
           replacer.add(form, replacement: replacement, care: care)
         }
@@ -371,10 +375,14 @@ public struct Anonymiser: Sendable {
       // its parts alone that are no English word ("Hughes"; not "Tom", which would take "Tom
       // Baker" with it), unless the facilitator chose to keep one.
       guard key.contains(" ") else { continue }
+      let initials = Set(NameForms.initialForms(of: key).map(TermReplacer.fold))
       for form in NameForms.whole(key)
       where !replacer.contains(form) && choices[ShareReview.key(form)] != false {
+        let initial: TermReplacer.Care =
+          initials.contains(TermReplacer.fold(form)) ? .capitalInitial : []
         replacer.add(
-          form, replacement: resembled ?? Self.someoneElse, care: NameForms.careOfWhole(form))
+          form, replacement: resembled ?? Self.someoneElse,
+          care: NameForms.careOfWhole(form).union(initial))
       }
       for (part, care) in NameForms.parts(key)
       where !care.contains(.ordinaryWord) && !replacer.contains(part)
@@ -480,12 +488,16 @@ public struct Anonymiser: Sendable {
   /// an English word is left alone in its ordinary lower-case use, and a one-character CJK name
   /// part where other CJK text touches it ("安静" for "静"); suspects are
   /// replaced or kept as `TermReplacer.Suspicion.replacedByDefault` says.
-  public func scrub(_ text: String) -> String {
+  public func scrub(_ text: String) -> String { scrub(text, tallying: tallies) }
+
+  /// ``scrub(_:)``, noting the suspects met without a choice when `tallying` (a text that is
+  /// shared as it stands: not a deleted note, nor an earlier version of one).
+  func scrub(_ text: String, tallying: Bool) -> String {
     // What hides text goes first: a name spelt in tags reads as nothing to a person, and as
     // the name to a program.
     let visible = ControlCharacters.removingHidden(text)
     let matches = replacer.matches(in: visible)
-    if talliesUnknownNames, SuspectFinder.mayHoldUnknownName(visible) {
+    if tallying, SuspectFinder.mayHoldUnknownName(visible) {
       for name in ShareReview.unknownNames(
         in: Array(visible), matches: matches, suspectFinder)
       {
@@ -499,7 +511,7 @@ public struct Anonymiser: Sendable {
         guard let suspicion = match.suspicion else { return true }
         let key = ShareReview.key(match.text)
         if let choice = choices[key] { return choice }
-        tally.note(match.text, key: key, replaced: suspicion.replacedByDefault)
+        if tallying { tally.note(match.text, key: key, replaced: suspicion.replacedByDefault) }
         return suspicion.replacedByDefault
       })
   }
@@ -527,6 +539,12 @@ public struct Anonymiser: Sendable {
   public func anonymise(_ record: SessionRecord) throws(ShareError) -> SessionRecord {
     var events: [RecordedEvent] = []
     var contents: [Int: NoteContent] = [:]
+    // Only what is shared as it stands is told of (``tallies``), as the review lists it: a
+    // note as it reads now, not a deleted one nor an earlier version.
+    func shown(_ id: Int, _ content: NoteContent) -> Bool {
+      guard tallies, let note = record.state.note(id), !note.isDeleted else { return false }
+      return note.text == content.text
+    }
     for recorded in record.events {
       let event: SessionEvent
       switch recorded.event {
@@ -534,10 +552,10 @@ public struct Anonymiser: Sendable {
       case .participantAdded(let participant):
         event = .participantAdded(participant: anonymised(participant))
       case .noteAdded(let id, let slot, let content):
-        contents[id] = scrubbed(content)
+        contents[id] = scrubbed(content, tallying: shown(id, content))
         event = .noteAdded(id: id, slot: slot, content: contents[id]!)
       case .noteEdited(let id, let content):
-        let content = scrubbed(content)
+        let content = scrubbed(content, tallying: shown(id, content))
         guard contents[id] != content else { continue }
         contents[id] = content
         event = .noteEdited(id: id, content: content)
@@ -562,6 +580,8 @@ public struct Anonymiser: Sendable {
       // A protocol written for a group may name its people ("Asha Khan clinic", "Questions
       // for Ben"); its name and its phases' names head every export. The built-in protocols'
       // texts name nobody, and are left exactly as they are.
+      // Not told of: the review does not list the protocol's texts.
+      let scrub = { (text: String) in self.scrub(text, tallying: false) }
       var consulting = setup.consultingProtocol
       consulting.name = scrub(consulting.name)
       consulting.description = scrub(consulting.description)
@@ -590,9 +610,9 @@ public struct Anonymiser: Sendable {
       level: participant.level)
   }
 
-  private func scrubbed(_ content: NoteContent) -> NoteContent {
+  private func scrubbed(_ content: NoteContent, tallying: Bool) -> NoteContent {
     var content = content
-    content.text = scrubbedNote(content.text)
+    content.text = scrubbedNote(content.text, tallying: tallying)
     return content
   }
 
@@ -600,8 +620,8 @@ public struct Anonymiser: Sendable {
   /// whole: it was cut at 10,000 characters, its end lost. The longest a stored note may be,
   /// ``NoteContent/maximumStoredLength``, is more than a typed note's names can grow to; were
   /// it ever reached, the note would end in "…" there.
-  func scrubbedNote(_ text: String) -> String {
-    let text = scrub(text)
+  func scrubbedNote(_ text: String, tallying: Bool? = nil) -> String {
+    let text = scrub(text, tallying: tallying ?? tallies)
     // Counting characters visits every one; no more bytes than the limit means no more
     // characters either.
     guard text.utf8.count > NoteContent.maximumStoredLength,

@@ -79,12 +79,17 @@ extension CommandText {
   }
 
   /// The line an anonymised export says once written when suspects went out without a
-  /// choice, each as it goes by default (``SuspectTally``): "3 suspects had no choice and went
-  /// out as each goes unless chosen: Rosie kept, Derriford kept, Will replaced. See them with
-  /// --review before sharing, …". Nil when there were none. At most five are named.
+  /// choice, each as it goes by default (``SuspectTally``), those kept somewhere first:
+  /// "3 suspects had no choice and went out as each goes unless chosen: Derriford kept, June
+  /// kept and replaced, The Trust replaced. See them with --review before sharing, …". Nil
+  /// when there were none. At most five are named.
   public static func undecidedSuspects(_ entries: [SuspectTally.Entry]) -> String? {
     guard !entries.isEmpty else { return nil }
-    let named = entries.prefix(5).map { "\(oneLine($0.text)) \($0.replaced ? "replaced" : "kept")" }
+    let named = entries.prefix(5).map { entry in
+      let fate =
+        entry.kept && entry.replaced ? "kept and replaced" : entry.kept ? "kept" : "replaced"
+      return "\(oneLine(entry.text)) \(fate)"
+    }
     let more = entries.count > 5 ? ", and \(entries.count - 5) more" : ""
     return "\(counted(entries.count, "suspect", "suspects")) had no choice and went out as each "
       + "goes unless chosen: \(named.joined(separator: ", "))\(more). See them with --review "
@@ -107,6 +112,7 @@ extension CommandText {
     case .shortForm: "a guessed short form of an organisation"
     case .unknownName: "a capitalised name of nobody in the group"
     case .resemblance: "close to a participant's name"
+    case .usualMeaning: "a name that is also a title, month or day, where it reads as one"
     }
   }
 }

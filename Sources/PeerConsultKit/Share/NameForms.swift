@@ -139,16 +139,26 @@ enum NameForms {
         wholes.append(words.suffix(3).joined(separator: " "))
       }
     }
-    // The initial as a capital, whatever the name's case: only so is it certain
-    // (``initialCare(_:)``).
-    if !TermReplacer.isCJK(first.last ?? " "), first.count >= 2,
-      let letter = last.first(where: \.isLetter), String(letter).uppercased().count == 1
-    {
-      let initial = String(letter).uppercased()
-      wholes += ["\(first) \(initial)", "\(first)\(initial)"]
-    }
-    forms += wholes.flatMap(spellings)
+    forms += wholes.flatMap(spellings) + initialFormsOfOneReading(words)
     return unique(forms)
+  }
+
+  /// The forms of ``whole(_:)`` that are the first name with the surname's initial ("PriyaP",
+  /// "Priya P"), the initial a capital whatever the name's case. Only where the initial is
+  /// written as a capital are they certain (``TermReplacer/Care/capitalInitial``): folded,
+  /// "AnnE" of Ann Edwards is "Anne", someone else, and "TimE" is "time"; both went out as
+  /// Ann's and Tim's letter, unlisted, and an erasure rewrote them for good.
+  static func initialForms(of name: String) -> [String] {
+    unique(readings(of: name).flatMap { initialFormsOfOneReading(core($0)) })
+  }
+
+  private static func initialFormsOfOneReading(_ words: [String]) -> [String] {
+    guard words.count >= 2, let first = words.first, let last = words.last,
+      !TermReplacer.isCJK(first.last ?? " "), first.count >= 2,
+      let letter = last.first(where: \.isLetter), String(letter).uppercased().count == 1
+    else { return [] }
+    let initial = String(letter).uppercased()
+    return ["\(first) \(initial)", "\(first)\(initial)"].flatMap(spellings)
   }
 
   /// The care a whole-name `form` is replaced with: a name of one ordinary word ("Hope") is
@@ -160,19 +170,7 @@ enum NameForms {
     let ordinary: TermReplacer.Care =
       !isOrdinary(form) || form.contains(where: { $0 == "." || $0 == "_" })
       ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
-    return ordinary.union([.suffixes, .takesTitle]).union(initialCare(form))
-  }
-
-  /// The care a first name with the surname's initial needs ("PriyaP", "Priya P", forms of
-  /// ``whole(_:)`` that end in a capital after a small letter or a space): certain only where
-  /// the initial is written as a capital, a suspect elsewhere. Folded, "AnnE" of Ann Edwards
-  /// is "Anne", someone else: it went out as Ann's letter, unlisted.
-  static func initialCare(_ form: String) -> TermReplacer.Care {
-    let characters = Array(form.suffix(2))
-    guard characters.count == 2, characters[1].isUppercase,
-      characters[0].isLowercase || characters[0] == " "
-    else { return [] }
-    return .capitalInitial
+    return ordinary.union([.suffixes, .takesTitle])
   }
 
   /// Whether every word of `text`, in lower case, is an ordinary English word ("Will Hope").
@@ -217,9 +215,14 @@ enum NameForms {
       }
       guard letters.count >= 2 else { return nil }
       if part.contains(where: TermReplacer.isCJK) { return (part, []) }
-      let calendar: TermReplacer.Care =
-        calendarNames.contains(part.lowercased()) ? .calendar : []
-      return (part, calendar.union(isOrdinary(part) ? [.suffixes, .ordinaryWord] : .suffixes))
+      var care: TermReplacer.Care = isOrdinary(part) ? [.suffixes, .ordinaryWord] : .suffixes
+      if calendarNames.contains(part.lowercased()) { care.insert(.calendar) }
+      // Di Evans's first name and Sarah Lord's surname are titles too ("DI Smith", "the Lord
+      // Mayor"): left there, listed.
+      if honorifics.contains(String(TermReplacer.fold(part).filter(\.isLetter))) {
+        care.insert(.title)
+      }
+      return (part, care)
     } + guessed
   }
 
@@ -268,19 +271,33 @@ enum NameForms {
     return NoteTokenizer.isHan(scalar.value)
   }
 
-  /// The name's words without the titles before them ("Dr Priya Patel" is "Priya", "Patel"),
-  /// without a comma ("Okafor, Grace") or the brackets and quotes around a name it is known by
-  /// ("Mohammed (Mo) Ali", "Robert “Bobby” Smith"): each such word was part of the name
-  /// only with them, and "Okafor said" and "Mo will ring" went out as written.
+  /// The name's words without the titles before them ("Dr Priya Patel" is "Priya", "Patel";
+  /// "Okafor, Dr Grace" is "Okafor", "Grace"), without a comma ("Okafor, Grace") or the
+  /// brackets and quotes around a name it is known by ("Mohammed (Mo) Ali", "Robert “Bobby”
+  /// Smith"): each such word was part of the name only with them, and "Okafor said" and "Mo
+  /// will ring" went out as written. A word in brackets last, or in capitals ("Priya Patel
+  /// (NHS)", "Jo Smith (Chair)"), says what they are, not who: it is left out.
   private static func core(_ name: String) -> [String] {
-    let words = name.split { $0.isWhitespace || $0 == "," }.map {
-      $0.trimmingCharacters(in: wrappers)
-    }.filter { !$0.isEmpty }
-    // Only what stands before the name is a title: Sarah Lord's surname is a name, and so is
-    // Di Evans's first name (the rank is written "DI").
-    var start = 0
-    while start < words.count - 1, isTitle(words[start]) { start += 1 }
-    return Array(words[start...])
+    var words: [String] = []
+    for half in name.split(separator: ",") {
+      let all = half.split(whereSeparator: \.isWhitespace).map(String.init)
+      var kept: [String] = []
+      for (index, word) in all.enumerated() {
+        let bare = word.trimmingCharacters(in: wrappers)
+        guard !bare.isEmpty else { continue }
+        if bare != word {
+          let last = index == all.count - 1
+          if last || !bare.contains(where: \.isLowercase) { continue }
+        }
+        kept.append(bare)
+      }
+      // Only what stands before the name is a title: Sarah Lord's surname is a name, and so
+      // is Di Evans's first name (the rank is written "DI").
+      var start = 0
+      while start < kept.count - 1, isTitle(kept[start]) { start += 1 }
+      words += kept[start...]
+    }
+    return words
   }
 
   /// Brackets and quotation marks around a word of a name.
@@ -296,14 +313,12 @@ enum NameForms {
     "sun",
   ]
 
-  /// Police ranks, titles only when written in capitals ("DI Evans", not "Di Evans").
-  private static let ranks: Set<String> = ["pc", "ps", "dc", "ds", "di", "dci"]
-
-  /// Whether `word`, standing before a name, is a title.
+  /// Whether `word`, standing before a name, is a title: "Di" only in capitals, as the rank
+  /// ("DI Evans"), since it is a first name too ("Di Evans"); "Pc", "Dci" in any case.
   private static func isTitle(_ word: String) -> Bool {
     let letters = String(TermReplacer.fold(word).filter(\.isLetter))
     guard honorifics.contains(letters) else { return false }
-    return !ranks.contains(letters) || !word.contains(where: \.isLowercase)
+    return letters != "di" || !word.contains(where: \.isLowercase)
   }
 
   private static func isApostrophe(_ character: Character) -> Bool {

@@ -51,7 +51,7 @@ extension SessionExport {
       if anonymise {
         anonymiser = Anonymiser(
           sources: sources.sources, others: try database.peopleAround(order.sessions))
-        anonymiser?.talliesUnknownNames = true
+        anonymiser?.tallies = true
       }
     }
     let time = ReadableTime(timeZone: timeZone)

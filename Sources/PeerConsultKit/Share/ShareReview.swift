@@ -24,9 +24,14 @@ public struct ShareReview: Equatable, Sendable {
       case unknownName
       /// A word that resembles a participant's name ("Mueller", "Patell"): replaced unless kept.
       case resemblance
+      /// A name that is also a title, a month or a day, where it reads as that ("the DI",
+      /// "Lord Smith", "14 Jan"): kept unless replaced.
+      case usualMeaning
 
       /// What happens without a choice.
-      var replacedByDefault: Bool { self != .insideWord && self != .unknownName }
+      var replacedByDefault: Bool {
+        self != .insideWord && self != .unknownName && self != .usualMeaning
+      }
     }
 
     public let text: String
@@ -48,6 +53,8 @@ public struct ShareReview: Equatable, Sendable {
 
   /// Replacements of names, then suspects, each in order of first occurrence.
   public let items: [Item]
+  /// Each programme shared, as the anonymised files show it (a file's name is made from it).
+  public let programmes: [String: String]
 
   public var replacements: [Item] { items.filter { !$0.isSuspect } }
   public var suspects: [Item] { items.filter(\.isSuspect) }
@@ -64,6 +71,9 @@ public struct ShareReview: Equatable, Sendable {
     earlier: [SessionID: [EarlierAction]] = [:]
   ) {
     let anonymiser = Anonymiser(records: records, others: others, earlier: earlier)
+    programmes = Dictionary(
+      records.map { ($0.state.setup.programme, anonymiser.scrub($0.state.setup.programme)) },
+      uniquingKeysWith: { first, _ in first })
     var found:
       [(key: String, text: String, replacement: String, context: String, kind: Item.Kind)] =
         []
@@ -119,6 +129,7 @@ public struct ShareReview: Equatable, Sendable {
         case .shortForm: .shortForm
         case .resemblance: .resemblance
         case .unknownName: .unknownName
+        case .usualMeaning: .usualMeaning
         }
       findings.append(
         (key(match.text), match.text, match.replacement, context(match.range, in: characters), kind)

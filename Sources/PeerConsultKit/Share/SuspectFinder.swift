@@ -227,13 +227,8 @@ struct SuspectFinder: Sendable {
     return edits + (a.count - i) + (b.count - j) == 1
   }
 
-  /// Whether `start` begins a sentence: nothing but spaces and opening marks before it back to
-  /// the text's start or a full stop, question or exclamation mark or line break. Not a colon
-  /// or a semicolon: grammar capitalises nothing after them, so a capital there is a name's
-  /// ("Mensah agreed: Oduya will chair"), and an ordinary word after "Insight:" is no suspect.
   /// Whether `text` may hold a word ``isUnknownName(_:at:in:)`` takes: read from its bytes, a
-  /// capital starting a word that does not start a sentence, a small letter after it. Most
-  /// notes hold none, and are not cut into characters to look (a harvest's every note was,
+  /// capital starting a word that does not start a sentence. Most notes hold none, and are not cut into characters to look (a harvest's every note was,
   /// for a fifth more time). Of the characters beyond ASCII, the Latin-1 signs and small
   /// letters ("¿", "«", "é") are read past; any other (a capital "É", "Ł", Greek, Cyrillic,
   /// curly quotes, other scripts) has the text looked at in full.
@@ -262,12 +257,9 @@ struct SuspectFinder: Sendable {
           UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "-"):
           continue
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+          // "Müller", "GPs", "OBrien": whatever follows the capital.
           let startsWord = index == 1 || !isLetterByte(bytes[index - 2])
-          if startsWord, !startsSentence, index < bytes.count,
-            (0x61...0x7A).contains(bytes[index])
-          {
-            return true
-          }
+          if startsWord, !startsSentence { return true }
           startsSentence = false
         default: startsSentence = false
         }
@@ -276,6 +268,10 @@ struct SuspectFinder: Sendable {
     }
   }
 
+  /// Whether `start` begins a sentence: nothing but spaces and opening marks before it back to
+  /// the text's start or a full stop, question or exclamation mark or line break. Not a colon
+  /// or a semicolon: grammar capitalises nothing after them, so a capital there is a name's
+  /// ("Mensah agreed: Oduya will chair"), and an ordinary word after "Insight:" is no suspect.
   private static func isSentenceStart(_ start: Int, in text: [Character]) -> Bool {
     var index = start - 1
     while index >= 0, " \t\"'“‘([*•-".contains(text[index]) { index -= 1 }

@@ -50,9 +50,13 @@ struct TermReplacer: Sendable {
     /// its last letter, is written as a capital (``NameForms/initialCare(_:)``); elsewhere
     /// ("anne", "@priyap") a suspect, replaced.
     static let capitalInitial = Care(rawValue: 1024)
-    /// A name that is also a month or a day, or its short form ("June", "Jan", "Sun"): no
-    /// name beside a number ("14 Jan", "June 2025"), elsewhere a suspect, replaced.
+    /// A name that is also a month or a day, or its short form ("June", "Jan", "Sun"): beside
+    /// a day or a year ("14 Jan", "June 2025") a suspect kept, elsewhere a suspect replaced.
     static let calendar = Care(rawValue: 2048)
+    /// A name that is also a title or a rank ("Di", "Lord", "Nurse"): where it reads as one,
+    /// in capitals, before a capitalised name or after "the" ("DI Smith", "the Lord Mayor"),
+    /// a suspect kept; elsewhere a suspect replaced.
+    static let title = Care(rawValue: 4096)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -68,9 +72,14 @@ struct TermReplacer: Sendable {
     case resemblance
     /// A capitalised word that names nobody in the group: kept.
     case unknownName
+    /// A name that is also a title, a month or a day, where it reads as that ("the DI", "Lord
+    /// Smith", "14 Jan"): kept.
+    case usualMeaning
 
     /// Whether the text is replaced unless the facilitator keeps it.
-    var replacedByDefault: Bool { self != .insideWord && self != .unknownName }
+    var replacedByDefault: Bool {
+      self != .insideWord && self != .unknownName && self != .usualMeaning
+    }
   }
 
   /// One occurrence of a term in a text.
@@ -367,7 +376,7 @@ struct TermReplacer: Sendable {
       let wordEnd = term.care.contains(.suffixes) ? Self.suffixEnd(after: end, in: text) : end
       let closeBoundary =
         term.closesInCJK || wordEnd == text.count || !text.isWord(at: wordEnd)
-        || Self.numberEnds(after: end, in: text)
+        || Self.numberedAddress(position..<end, in: text)
       guard closeBoundary else { continue }
       let range = text.origin(position)..<(text.origin(end - 1) + 1)
       let word = text.string(
@@ -396,8 +405,11 @@ struct TermReplacer: Sendable {
         suspicion = .ordinaryWord
       }
       if term.care.contains(.calendar) {
-        if Self.isInDate(range, in: text) { continue }
-        suspicion = suspicion ?? .ordinaryWord
+        suspicion = Self.isInDate(range, in: text) ? .usualMeaning : suspicion ?? .ordinaryWord
+      }
+      if term.care.contains(.title) {
+        suspicion =
+          Self.readsAsTitle(word, range, in: text) ? .usualMeaning : suspicion ?? .ordinaryWord
       }
       // "et al." cites; Al is someone else.
       if word.count == 2, word.lowercased() == "al",
@@ -464,46 +476,84 @@ struct TermReplacer: Sendable {
     return end
   }
 
-  /// Whether digits, and then no more of a word, follow `end`: a name numbered in an address
-  /// or a handle ("priya.patel2@", "@priyapatel1", as NHSmail numbers them), which went out
-  /// with its surname ("[Participant J].patel2@").
-  private static func numberEnds<Text: TermReplacerText>(after end: Int, in text: Text) -> Bool {
-    var index = end
+  /// Whether digits, and then no more of a word, follow the term at `range` (folded indices)
+  /// in an address or a handle: the digits before "@" ("priya.patel2@", as NHSmail numbers
+  /// them), the term after "@" ("@priyapatel1") or a term of five letters or more
+  /// ("tomhughes84"). Such a name went out with its surname
+  /// ("[Participant J].patel2@"); elsewhere a name and digits are a postcode ("LE1"), a
+  /// number ("NHS111") or a date ("Jan2025"), no name.
+  private static func numberedAddress<Text: TermReplacerText>(
+    _ range: Range<Int>, in text: Text
+  ) -> Bool {
+    var index = range.upperBound
     while index < text.count, (0x30...0x39).contains(where: { text.isFolded(index, $0) }) {
       index += 1
     }
-    return index > end && (index == text.count || !text.isWord(at: index))
+    guard index > range.upperBound, index == text.count || !text.isWord(at: index) else {
+      return false
+    }
+    // A term of five letters or more with digits is a handle ("tomhughes84"), where no
+    // postcode area, short acronym or month is.
+    let atSign = UInt8(ascii: "@")
+    return range.count >= 5 || (index < text.count && text.isFolded(index, atSign))
+      || (range.lowerBound > 0 && text.isFolded(range.lowerBound - 1, atSign))
   }
 
-  /// Whether a number stands just before `range` ("14 Jan", "3rd June") or just after it
-  /// ("Jan 14", "June 2025"), one space apart: a date, not a name.
+  /// Whether a name that is also a title reads as the title at `range` (original indices):
+  /// written in capitals ("DI"), before a capitalised word ("Lord Smith", "Nurse Jones") or
+  /// after "the".
+  private static func readsAsTitle<Text: TermReplacerText>(
+    _ word: String, _ range: Range<Int>, in text: Text
+  ) -> Bool {
+    if word.count > 1, !word.contains(where: \.isLowercase) { return true }
+    if wordBefore(range.lowerBound, in: text) == "the" { return true }
+    let next = range.upperBound + 1
+    return next < text.originalCount && text.original(range.upperBound) == " "
+      && text.original(next).isUppercase
+  }
+
+  /// Whether a day stands just before `range` ("14 Jan", "3rd June") or a day or a year just
+  /// after it ("Jan 14", "June 2025"), one space apart: it may be a date.
   private static func isInDate<Text: TermReplacerText>(_ range: Range<Int>, in text: Text)
     -> Bool
   {
-    if let before = wordBefore(range.lowerBound, in: text),
-      before.first?.isNumber == true,
-      before.drop(while: \.isNumber).isEmpty
-        || ["st", "nd", "rd", "th"].contains(
-          before.drop(while: \.isNumber).lowercased())
-    {
-      return true
+    if let before = wordBefore(range.lowerBound, in: text) {
+      let digits = before.prefix(while: \.isNumber)
+      let rest = String(before.dropFirst(digits.count))
+      if let day = Int(digits), (1...31).contains(day),
+        rest.isEmpty || ["st", "nd", "rd", "th"].contains(rest)
+      {
+        return true
+      }
     }
     var index = range.upperBound
     guard index + 1 < text.originalCount, text.original(index) == " " else { return false }
     index += 1
-    return text.original(index).isNumber
+    var digits = ""
+    while index < text.originalCount, digits.count < 5, let ascii = text.original(index).asciiValue,
+      (0x30...0x39).contains(ascii)
+    {
+      digits.append(text.original(index))
+      index += 1
+    }
+    guard let number = Int(digits) else { return false }
+    return (1...31).contains(number) || (digits.count == 4 && (1900...2099).contains(number))
   }
 
-  /// The word just before `start`, one space apart, in lower case; nil if none is there.
+  /// The word of up to four letters or digits just before `start`, one space apart, in lower
+  /// case; nil if none is there, or it is longer.
   private static func wordBefore<Text: TermReplacerText>(_ start: Int, in text: Text) -> String? {
     guard start >= 2, text.original(start - 1) == " " else { return nil }
     var index = start - 2
-    var word = ""
-    while index >= 0, text.original(index).isLetter || text.original(index).isNumber {
-      word.insert(text.original(index), at: word.startIndex)
+    var word: [Character] = []
+    while index >= 0, word.count < 5,
+      text.original(index).isLetter || text.original(index).isNumber
+    {
+      word.append(text.original(index))
       index -= 1
     }
-    return word.isEmpty ? nil : word.lowercased()
+    guard !word.isEmpty, word.count < 5 else { return nil }
+    return String(word.reversed()).lowercased()
   }
 
   /// Whether `word` is written as ordinary lower-case English: every one of its words is in

@@ -23,6 +23,8 @@ struct PersonEraser {
   /// or accents ("Zoë Müller", "Zoe Muller"): then the one written so is the person.
   private let written: String?
   private var replacer = TermReplacer(titles: NameForms.titles)
+  /// The name's first name with the surname's initial, folded (``NameForms/initialForms(of:)``).
+  private let initials: Set<[Character]>
 
   /// An eraser of the participant called `name` (compared without case or accents) among
   /// `participants`, everyone the session ever had; given `written`, of the one whose name in
@@ -40,8 +42,13 @@ struct PersonEraser {
     // and so is one that is another's part: "LiN" of Li Na is Lin Chen's first name.
     let othersForms = Set(others.flatMap { NameForms.whole($0.name).map(TermReplacer.fold) })
       .union(othersParts)
+    // A first name with an initial not written as a capital ("anne" of Ann Edwards, "time"
+    // of Tim Edwards) is a guess, and no one reviews an erasure: it is left.
+    initials = Set(NameForms.initialForms(of: name).map(TermReplacer.fold))
     for form in NameForms.whole(name) where !othersForms.contains(TermReplacer.fold(form)) {
-      replacer.add(form, replacement: pseudonym, care: [.suffixes, .takesTitle])
+      let initial: TermReplacer.Care =
+        initials.contains(TermReplacer.fold(form)) ? .capitalInitial : []
+      replacer.add(form, replacement: pseudonym, care: initial.union([.suffixes, .takesTitle]))
     }
     for (part, care) in NameForms.parts(name) where !othersParts.contains(TermReplacer.fold(part)) {
       replacer.add(part, replacement: pseudonym, care: care.union(.takesTitle))
@@ -147,7 +154,12 @@ struct PersonEraser {
 
   /// `text` with every mention replaced, suspects included: erasing errs towards removing.
   private func scrub(_ text: String) -> String {
-    replacer.replacing(in: text) { _ in true }
+    replacer.replacing(in: text) { match in
+      // Every mention goes, suspects too, but for two guesses: a first name with an initial
+      // not written as a capital, and a title, month or day read as one ("the DI", "14 Jan").
+      match.suspicion != .usualMeaning
+        && (match.suspicion != .resemblance || !initials.contains(TermReplacer.fold(match.text)))
+    }
   }
 
   private static func key(_ name: String) -> [Character] {

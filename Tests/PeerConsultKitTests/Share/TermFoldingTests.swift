@@ -84,16 +84,16 @@ import Testing
     }
   }
 
-  /// A letter continues a word, and so does a digit before a name: a name is not found inside
-  /// "Anna", "zAnn" or "3Ann". Digits after a name and then no more of a word are a name
-  /// numbered in an address or a handle ("ann2@", "@ann12"): the name is replaced, the digits
-  /// stay; "Ann2b" is no name.
+  /// A letter continues a word, and so does a digit: a name is not found inside "Anna",
+  /// "zAnn", "3Ann" or "Ann2" (a postcode's "LE1", "Jan2025"). Digits after a name in an
+  /// address or a handle ("ann12@", "@ann12") are a name numbered: the name is replaced, the
+  /// digits stay; "Ann2b" is no name.
   @Test func aNameTouchingADigitOrLetterIsNoWholeWord() {
     var replacer = TermReplacer()
     replacer.add("Ann", replacement: "[A]")
     #expect(
       replacer.replacing(in: "Ann2 3Ann Anna zAnn Ann, ann Ann2b ann12@x")
-        == "[A]2 3Ann Anna zAnn [A], [A] Ann2b [A]12@x")
+        == "Ann2 3Ann Anna zAnn [A], [A] Ann2b [A]12@x")
   }
 
   /// The words looked at for suspects, from the text and from its characters, are the runs of

@@ -131,6 +131,7 @@ extension ShareReviewState {
     case .shortForm: "a guessed short form of an organisation"
     case .unknownName: "a name of nobody in the group"
     case .resemblance: "close to a participant's name"
+    case .usualMeaning: "a title, month or day here"
     }
   }
 

@@ -94,27 +94,16 @@ public struct ShareReviewState: Screen {
   }
 
   /// `exports/<name>.<extension>` in the data folder: one session by its short id, several by
-  /// their count, a harvest by its programme as the file shows it, with the names the review
-  /// replaces replaced ("Hughes Alcohol Plan" went into the file's name as it was).
+  /// their count, a harvest by its programme as the anonymised file shows it ("Hughes Alcohol
+  /// Plan" went into the file's name as it was).
   public var defaultPath: String {
     let name: String
     switch subject {
     case .sessions(let ids) where ids.count == 1: name = "session-\(ids[0].short)"
     case .sessions(let ids): name = "\(ids.count)-sessions"
     case .harvest(let programme, _):
-      guard let review else {
-        name = "harvest"
-        break
-      }
-      var shown = programme
-      for item in review.items where item.isReplaced {
-        // Whole words only: "Ann" is no part of "Planning".
-        shown = shown.replacingOccurrences(
-          of: "\\b" + NSRegularExpression.escapedPattern(for: item.text) + "\\b",
-          with: NSRegularExpression.escapedTemplate(for: item.replacement),
-          options: [.regularExpression, .caseInsensitive])
-      }
-      name = "harvest-" + Self.fileName(shown)
+      // Until the review is read, the programme's name is not known to name nobody.
+      name = review?.programmes[programme].map { "harvest-" + Self.fileName($0) } ?? "harvest"
     }
     return (exportsDirectory as NSString).appendingPathComponent(
       "\(name)-anonymised.\(Self.fileExtension(format))")
