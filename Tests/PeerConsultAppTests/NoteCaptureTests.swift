@@ -163,6 +163,27 @@ import Testing
     #expect(f.live?.editor?.speaker == 0)
   }
 
+  /// Typed while the window is too small, the letters went into the note but Backspace did
+  /// not, and "the levy" came out "the levyq": corrections go in with the letters, Enter
+  /// waits, and the window says typing goes on.
+  @Test func aNoteTypedInATooSmallWindowTakesItsCorrections() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("the levy")
+    f.runner.handle(.resize(width: 60, height: 15))
+    #expect(f.text.contains("Typing still goes into"), "\(f.text)")
+    f.type(" isq")
+    f.press(.backspace, .enter, .left, .left, .left, .control("w"))
+    f.type("a")
+    f.runner.handle(.resize(width: 80, height: 24))
+    #expect(f.live?.editor?.line.string == "the a is", "\(String(describing: f.live?.editor))")
+    #expect(f.live?.session.visibleNotes.isEmpty == true)
+    // With no field open, the window says nothing of typing.
+    f.press(.escape, .character("y"))
+    f.runner.handle(.resize(width: 60, height: 15))
+    #expect(!f.text.contains("Typing still goes into"), "\(f.text)")
+  }
+
   /// The highlighted person always shows: ↑↓ moved the highlight onto names cut off at the
   /// end of the line, and Enter picked someone nobody could see; a first name longer than the
   /// line showed as "…" alone.

@@ -33,7 +33,9 @@ public enum App {
   private static func draw(_ state: AppState) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
     var grid = Grid(width: state.width, height: state.height)
     if state.isTooSmall {
-      Chrome.tooSmall(width: state.width, height: state.height, into: &grid)
+      Chrome.tooSmall(
+        width: state.width, height: state.height,
+        typing: state.overlay == nil && state.screen.acceptsText, into: &grid)
       return (grid, nil)
     }
     let (top, body, screenArea, noticeArea, footerRow) = layout(state)
@@ -188,13 +190,19 @@ public enum App {
       return state.screen.keepBeforeSuspending() + [.suspend]
     }
     // Too small to show anything: keys would act unseen, so only quitting home works. Text
-    // typed into the open field still goes into it, unseen, so that the words a facilitator
-    // types on while the window is small are there when it grows back.
+    // typed into the open field still goes into it, unseen, with its corrections (Backspace),
+    // so that the words a facilitator types on while the window is small are there when it
+    // grows back.
     if state.isTooSmall {
-      if state.overlay == nil, state.screen.acceptsText, case .character(let character) = key,
-        Keymap.action(for: key, in: state.screen.keyContexts) == nil
-      {
-        return send(.text(String(character)), &state)
+      if state.overlay == nil, state.screen.acceptsText {
+        let action = Keymap.action(for: key, in: state.screen.keyContexts)
+        if case .character(let character) = key, action == nil {
+          return send(.text(String(character)), &state)
+        }
+        // Corrections go in with the letters they correct; Enter and the rest wait.
+        if let action, Action.editsTypedText.contains(action) {
+          return send(.action(action), &state)
+        }
       }
       guard Keymap.action(for: key, in: .tooSmall) == .quit, state.screen is HomeState else {
         return []

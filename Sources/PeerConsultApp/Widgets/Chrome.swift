@@ -90,7 +90,10 @@ public enum Chrome {
   }
 
   /// The screen shown when the window is below the minimum size.
-  public static func tooSmall(width: Int, height: Int, into grid: inout Grid) {
+  /// `typing`: a field is open, and what is typed still goes into it, unseen: the window says
+  /// so, where it said only "nothing is lost".
+  public static func tooSmall(width: Int, height: Int, typing: Bool = false, into grid: inout Grid)
+  {
     let need = AppState.minimumSize
     let message = "terminal too small: need \(need.width)x\(need.height), have \(width)x\(height)"
     // Split at the colon rather than mid-phrase when the window is narrow.
@@ -98,7 +101,9 @@ public enum Chrome {
       message.displayWidth <= width
       ? [message]
       : ["terminal too small:", "need \(need.width)x\(need.height), have \(width)x\(height)"]
-    let all = lines + ["", "Enlarge the window;", "nothing is lost meanwhile."]
+    let all =
+      lines + ["", "Enlarge the window;", "nothing is lost meanwhile."]
+      + (typing ? ["", "Typing still goes into", "the open field."] : [])
     let top = max(0, (height - all.count) / 2)
     for (i, line) in all.enumerated() where top + i < height {
       let style = i < lines.count ? Theme.warning : Style.plain

@@ -11,6 +11,14 @@ extension Action {
   public static let deleteToStart = Action("deleteToStart")
   public static let deleteToEnd = Action("deleteToEnd")
   public static let deleteWordBackward = Action("deleteWordBackward")
+
+  /// The actions that only move through or delete the text being typed: while the window is
+  /// too small they go on into the open field with the letters typed, unseen (Backspace was
+  /// ignored there, and "the levy" came out "the levyq").
+  static let editsTypedText: Set<Action> = [
+    .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteBackward, .deleteForward,
+    .deleteToStart, .deleteToEnd, .deleteWordBackward,
+  ]
 }
 
 /// A one-line text field: ordinary line editing over grapheme clusters, so an accented or
