@@ -239,7 +239,14 @@ public struct Anonymiser: Sendable {
         // Their organisation is hidden even where their name is someone's shared: "Sam Lee"
         // of another organisation outside the period still named it.
         let organisation = person.organisation
-        if !organisation.isEmpty, organisations[organisation] == nil {
+        if !organisation.isEmpty, organisations[organisation] != nil {
+          // An organisation shared, whose other names were given in another meeting of the
+          // programme: "D&C Police" went out in a later meeting exported alone.
+          for alias in participant.organisationAliases
+          where aliasesSeen[organisation, default: []].insert(alias).inserted {
+            aliases[organisation, default: []].append(alias)
+          }
+        } else if !organisation.isEmpty {
           if let index = absentOrganisationIndex[organisation] {
             for alias in participant.organisationAliases
             where aliasesSeen[organisation, default: []].insert(alias).inserted {

@@ -90,6 +90,12 @@ enum OrganisationForms {
       !EnglishWords.contains(first.lowercased())
     {
       guesses.append((first, .guess))
+    } else if words.count >= 2, let first = words.first,
+      !connectives.contains(first.lowercased()), first.count(where: \.isLetter) >= 4
+    {
+      // An English first word ("Harbour" of Harbour Centre) is its e-mail domain after "@"
+      // ("@harbour.org"), where it is no ordinary word: it went out unlisted.
+      guesses.append((first.lowercased(), [.guess, .afterAt]))
     }
     if words.count >= 2, let last = words.last, kinds.contains(last.lowercased()) {
       guesses.append(("the \(last)", [.ordinaryWord, .guess]))

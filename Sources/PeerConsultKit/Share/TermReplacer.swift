@@ -57,6 +57,8 @@ struct TermReplacer: Sendable {
     /// in capitals, before a capitalised name or after "the" ("DI Smith", "the Lord Mayor"),
     /// a suspect kept; elsewhere a suspect replaced.
     static let title = Care(rawValue: 4096)
+    /// Matched only straight after "@", as an e-mail domain ("@harbour.org").
+    static let afterAt = Care(rawValue: 8192)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -382,6 +384,9 @@ struct TermReplacer: Sendable {
       let word = text.string(
         range.lowerBound..<(wordEnd == end ? range.upperBound : text.origin(wordEnd - 1) + 1))
       if term.care.contains(.capitalsOnly), word.contains(where: \.isLowercase) { continue }
+      if term.care.contains(.afterAt), position == 0 || !text.isFolded(position - 1, 0x40) {
+        continue
+      }
       // A short name with "s" or "es" that makes an English word is that word where written
       // in lower case: "times" of Tim, "lines" of Lin, "sales" of Sal went out as
       // "[Participant A]es". Capitalised ("spoke with Wills") it is the name, and a suspect

@@ -275,4 +275,49 @@ import Testing
       }
     }
   }
+
+  /// An organisation's other names, given once in an earlier meeting of the programme, were
+  /// not used when a later meeting, where they were not given again, was exported alone: "D&C
+  /// Police agreed" went out as written.
+  @Test func anOrganisationsOtherNamesFromAnotherMeetingAreUsed() throws {
+    var earlier = Participant(
+      name: "Ruth Obi", organisation: "Devon & Cornwall Police", level: .middle)
+    earlier.organisationAliases = ["D&C Police", "Devon and Cornwall Constabulary"]
+    let setup = SessionSetup(
+      title: "Later", programme: "Night Economy", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        Participant(name: "Ruth Obi", organisation: "Devon & Cornwall Police", level: .middle),
+        Participant(name: "Sam Hill", organisation: "City Council", level: .senior),
+      ], presenters: [0])
+    let later = try SessionRecord(
+      id: ShareFixture.firstID,
+      events: [RecordedEvent(sequence: 1, at: Fixtures.start, event: .created(setup: setup))])
+    let anonymiser = Anonymiser(records: [later], others: [earlier])
+    let police = anonymiser.scrub("Devon & Cornwall Police")
+    #expect(police.hasPrefix("[Organisation "))
+    #expect(
+      anonymiser.scrub("D&C Police agreed; Devon and Cornwall Constabulary too.")
+        == "\(police) agreed; \(police) too.")
+  }
+
+  /// An organisation whose first word is English ("Harbour Centre") leaked through its e-mail
+  /// domain, unlisted: after "@" the word is a guess at the organisation, replaced and listed;
+  /// elsewhere it is the ordinary word.
+  @Test func anOrganisationsDomainIsReplacedAfterTheAtSign() throws {
+    let setup = SessionSetup(
+      title: "Mail", programme: "", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [
+        Participant(name: "Will Bishop", organisation: "Harbour Centre", level: .frontline),
+        Participant(name: "Sam Hill", organisation: "City Council", level: .senior),
+      ], presenters: [0])
+    let record = try SessionRecord(
+      id: ShareFixture.firstID,
+      events: [RecordedEvent(sequence: 1, at: Fixtures.start, event: .created(setup: setup))])
+    let anonymiser = Anonymiser(records: [record])
+    let harbour = anonymiser.scrub("Harbour Centre")
+    let text = "Write to will.bishop@harbour.org by the harbour wall."
+    let scrubbed = anonymiser.scrub(text)
+    #expect(scrubbed.hasSuffix("@\(harbour).org by the harbour wall."), "\(scrubbed)")
+    #expect(anonymiser.matches(in: text).last?.suspicion == .shortForm)
+  }
 }
