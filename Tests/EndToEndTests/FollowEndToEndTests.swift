@@ -58,6 +58,7 @@ import Testing
     let plain = try PlainFollower(data: data, root: root)
     defer { plain.stop() }
     wall.waitFor("Waiting for a session to start")
+    plain.waitForFirstLine()
 
     try makeSession(in: data)
     wall.waitFor("Phase 1 of 4: Check-in")
@@ -215,6 +216,22 @@ final class PlainFollower {
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
+  }
+
+  /// Waits up to 15 s for the first line: started beside the wall display, the plain one was
+  /// not always reading when a loaded machine made the session, and its first line was the
+  /// session's rather than the wait's.
+  func waitForFirstLine() {
+    let descriptor = output.fileHandleForReading.fileDescriptor
+    let deadline = Date().addingTimeInterval(15)
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while !collected.contains(UInt8(ascii: "\n")), Date() < deadline {
+      var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      guard poll(&ready, 1, 100) > 0 else { continue }
+      let count = read(descriptor, &buffer, buffer.count)
+      guard count > 0 else { break }
+      collected.append(contentsOf: buffer[..<count])
+    }
   }
 
   /// The lines written, once the display has ended by itself (the session finished and let

@@ -275,29 +275,35 @@ enum NameForms {
   /// "Okafor, Dr Grace" is "Okafor", "Grace"), without a comma ("Okafor, Grace") or the
   /// brackets and quotes around a name it is known by ("Mohammed (Mo) Ali", "Robert “Bobby”
   /// Smith"): each such word was part of the name only with them, and "Okafor said" and "Mo
-  /// will ring" went out as written. A word in brackets last, or in capitals ("Priya Patel
-  /// (NHS)", "Jo Smith (Chair)"), says what they are, not who: it is left out.
+  /// will ring" went out as written. A word in brackets that says what they are, not who
+  /// (``isLabel(_:last:)``: "Priya Patel (NHS)", "Jo Smith (Chair)"), is left out.
   private static func core(_ name: String) -> [String] {
-    var words: [String] = []
+    var halves: [[String]] = []
     for half in name.split(separator: ",") {
       let all = half.split(whereSeparator: \.isWhitespace).map(String.init)
       var kept: [String] = []
       for (index, word) in all.enumerated() {
         let bare = word.trimmingCharacters(in: wrappers)
         guard !bare.isEmpty else { continue }
-        if bare != word {
-          let last = index == all.count - 1
-          if last || !bare.contains(where: \.isLowercase) { continue }
-        }
+        if bare != word, isLabel(bare, last: index == all.count - 1) { continue }
         kept.append(bare)
       }
-      // Only what stands before the name is a title: Sarah Lord's surname is a name, and so
-      // is Di Evans's first name (the rank is written "DI").
-      var start = 0
-      while start < kept.count - 1, isTitle(kept[start]) { start += 1 }
-      words += kept[start...]
+      halves.append(kept)
     }
-    return words
+    // Only what stands before the name is a title ("Dr Priya Patel", "Okafor, Mrs"): Sarah
+    // Lord's surname is a name, and so is Di Evans's first name (the rank is written "DI").
+    // A name of titles alone keeps them.
+    let words = halves.flatMap { $0.drop(while: isTitle) }
+    return words.isEmpty ? halves.flatMap(\.self) : words
+  }
+
+  /// Whether a word in brackets or quotes says what someone is, not who: in capitals
+  /// ("(NHS)"), or last and an English word ("(Chair)"); a name someone goes by otherwise
+  /// ("(Mo)", "“Bobby”", "(Liz)" last).
+  private static func isLabel(_ word: String, last: Bool) -> Bool {
+    let letters = word.filter(\.isLetter)
+    if letters.count >= 3, !letters.contains(where: \.isLowercase) { return true }
+    return last && letters.count >= 4 && EnglishWords.contains(word.lowercased())
   }
 
   /// Brackets and quotation marks around a word of a name.

@@ -91,7 +91,9 @@ public struct ShareReview: Equatable, Sendable {
       )] =
         [:]
     for finding in found {
-      let key = "\(finding.kind == .name ? "name" : "suspect")\u{0}\(finding.key)"
+      // A suspect by its kind too: one word may be replaced unless kept in one place ("Di
+      // said") and kept unless replaced in another ("DI Jones"), and each says so.
+      let key = "\(finding.kind == .name ? "name" : finding.kind.rawValue)\u{0}\(finding.key)"
       if grouped[key] == nil {
         order.append(key)
         grouped[key] = ((finding.text, finding.replacement, finding.context, finding.kind), 0)

@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// Shared by every copy of one ``Anonymiser`` and noted from every core that scrubs with it.
 public final class SuspectTally: Sendable {
-  /// One word, as written (the first in text order of its spellings), and what became of it:
+  /// One word, as written (the first in alphabetical order of its spellings, whichever core
+  /// met it first), and what became of it:
   /// a word beside a number may be kept where the same word alone was replaced.
   public struct Entry: Hashable, Sendable {
     public let text: String

@@ -272,7 +272,17 @@ struct TermReplacer: Sendable {
         guard next < candidates.count else { break }
         position = candidates[next]
       }
-      if let (match, end) = match(at: position, in: text) {
+      if let (first, end) = match(at: position, in: text) {
+        var match = first
+        // A title taken with a name ("Mrs Okafor") never reaches back into the match before
+        // it ("Okafor, Mrs" named "Mrs" too, and the two overlapped: the export crashed).
+        if let last = found.last, match.range.lowerBound < last.range.upperBound {
+          // The name alone, without the title.
+          let start = max(last.range.upperBound, match.range.upperBound - match.text.count)
+          match = Match(
+            range: start..<match.range.upperBound, text: match.text,
+            replacement: match.replacement, suspicion: match.suspicion)
+        }
         found.append(match)
         position = end
       } else {
@@ -384,7 +394,11 @@ struct TermReplacer: Sendable {
       let word = text.string(
         range.lowerBound..<(wordEnd == end ? range.upperBound : text.origin(wordEnd - 1) + 1))
       if term.care.contains(.capitalsOnly), word.contains(where: \.isLowercase) { continue }
-      if term.care.contains(.afterAt), position == 0 || !text.isFolded(position - 1, 0x40) {
+      // A domain: after "@", before a full stop ("@harbour.org"); not "@home today".
+      if term.care.contains(.afterAt),
+        position == 0 || !text.isFolded(position - 1, 0x40) || end >= text.count
+          || !text.isFolded(end, 0x2E)
+      {
         continue
       }
       // A short name with "s" or "es" that makes an English word is that word where written
@@ -512,9 +526,20 @@ struct TermReplacer: Sendable {
   ) -> Bool {
     if word.count > 1, !word.contains(where: \.isLowercase) { return true }
     if wordBefore(range.lowerBound, in: text) == "the" { return true }
-    let next = range.upperBound + 1
-    return next < text.originalCount && text.original(range.upperBound) == " "
-      && text.original(next).isUppercase
+    // Before a name: a capital, then small letters ("Jones", "Mayor"); not "I", "NHS" or a
+    // day ("Thanks Di I will send it" is Di).
+    var index = range.upperBound + 1
+    guard index < text.originalCount, text.original(range.upperBound) == " ",
+      text.original(index).isUppercase
+    else { return false }
+    var next = String(text.original(index))
+    index += 1
+    while index < text.originalCount, text.original(index).isLetter, next.count < 12 {
+      next.append(text.original(index))
+      index += 1
+    }
+    return next.count >= 2 && next.dropFirst().allSatisfy(\.isLowercase)
+      && !NameForms.calendarNames.contains(next.lowercased())
   }
 
   /// Whether a day stands just before `range` ("14 Jan", "3rd June") or a day or a year just
@@ -542,7 +567,19 @@ struct TermReplacer: Sendable {
       index += 1
     }
     guard let number = Int(digits) else { return false }
-    return (1...31).contains(number) || (digits.count == 4 && (1900...2099).contains(number))
+    if digits.count == 4 { return (1900...2099).contains(number) }
+    // A day, then no word: "Jan 14", "Jan 14, 2025", "June 3rd"; not "Jan 3 times".
+    guard (1...31).contains(number) else { return false }
+    let rest = index < text.originalCount ? text.original(index) : " "
+    if rest == "s" || rest == "n" || rest == "r" || rest == "t" {
+      let suffix = (0..<2).compactMap {
+        index + $0 < text.originalCount ? text.original(index + $0) : nil
+      }
+      return ["st", "nd", "rd", "th"].contains(String(suffix))
+    }
+    guard !rest.isLetter else { return false }
+    if rest == " ", index + 1 < text.originalCount { return text.original(index + 1).isNumber }
+    return true
   }
 
   /// The word of up to four letters or digits just before `start`, one space apart, in lower

@@ -84,6 +84,16 @@ import Testing
     }
   }
 
+  /// A title taken with a name never reaches back into the match before it: "Mrs" as a term
+  /// of its own ("Okafor, Mrs" made it one) and "Okafor" taking its title overlapped, and
+  /// replacing crashed.
+  @Test func aTitleNeverReachesBackIntoTheMatchBeforeIt() {
+    var replacer = TermReplacer(titles: ["Mrs"])
+    replacer.add("Mrs", replacement: "[M]")
+    replacer.add("Okafor", replacement: "[O]", care: .takesTitle)
+    #expect(replacer.replacing(in: "Mrs Okafor came") == "[M] [O] came")
+  }
+
   /// A letter continues a word, and so does a digit: a name is not found inside "Anna",
   /// "zAnn", "3Ann" or "Ann2" (a postcode's "LE1", "Jan2025"). Digits after a name in an
   /// address or a handle ("ann12@", "@ann12") are a name numbered: the name is replaced, the
