@@ -80,17 +80,8 @@ extension CommandLineTests {
   /// which went out how, once written; a choice for each, or none to choose, says nothing.
   @Test func suspectsWithoutAChoiceAreNamedOnceWritten() throws {
     let folder = try Folder()
-    let golden = try Data(contentsOf: Self.sessionsExport)
-    var file = try #require(try JSONSerialization.jsonObject(with: golden) as? [String: Any])
-    var session = try #require((file["sessions"] as? [[String: Any]])?.first)
-    var events = try #require(session["events"] as? [[String: Any]])
-    var setup = try #require(events[0]["setup"] as? [String: Any])
-    setup["title"] = "Handovers at Derriford"
-    events[0]["setup"] = setup
-    session["events"] = events
-    file["sessions"] = [session]
     let export = folder.file("derriford.json")
-    try JSONSerialization.data(withJSONObject: file).write(to: export)
+    try goldenSession(title: "Handovers at Derriford").write(to: export)
     #expect(try run(["import", export.path], in: folder).status == 0)
     let out = folder.file("shared.md").path
     let written = try run(

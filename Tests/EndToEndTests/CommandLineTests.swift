@@ -77,22 +77,30 @@ struct CommandLineTests {
   /// programme, made from the first by changing its id, title and programme.
   func seeded() throws -> Folder {
     let folder = try Folder()
+    let other = folder.file("other.json")
+    try goldenSession(
+      id: "99999999aaaaaaaa99999999aaaaaaaa", title: "Street pastors", programme: "Night Economy"
+    ).write(to: other)
+    let imported = try run(["import", Self.sessionsExport.path, other.path], in: folder)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    return folder
+  }
+
+  /// An export file of the golden export's first session alone, with its `title`, and its
+  /// `id` and `programme` where given.
+  func goldenSession(id: String? = nil, title: String, programme: String? = nil) throws -> Data {
     let golden = try Data(contentsOf: Self.sessionsExport)
     var file = try #require(try JSONSerialization.jsonObject(with: golden) as? [String: Any])
     var session = try #require((file["sessions"] as? [[String: Any]])?.first)
     var events = try #require(session["events"] as? [[String: Any]])
     var setup = try #require(events[0]["setup"] as? [String: Any])
-    setup["programme"] = "Night Economy"
-    setup["title"] = "Street pastors"
+    setup["title"] = title
+    if let programme { setup["programme"] = programme }
     events[0]["setup"] = setup
     session["events"] = events
-    session["id"] = "99999999aaaaaaaa99999999aaaaaaaa"
+    if let id { session["id"] = id }
     file["sessions"] = [session]
-    let other = folder.file("other.json")
-    try JSONSerialization.data(withJSONObject: file).write(to: other)
-    let imported = try run(["import", Self.sessionsExport.path, other.path], in: folder)
-    #expect(imported.status == 0, "\(imported.stderr)")
-    return folder
+    return try JSONSerialization.data(withJSONObject: file)
   }
 
   /// A refusal: non-zero status, nothing on standard output, one line on standard error.

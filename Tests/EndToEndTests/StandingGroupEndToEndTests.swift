@@ -6,19 +6,24 @@ import Testing
 /// Two meetings of one standing group through the real binary in a real terminal: an action
 /// agreed at the first is marked done in the second's opening step.
 @Suite(needsTmux) struct StandingGroupEndToEndTests {
-  @Test func anActionFromTheFirstMeetingIsMarkedDoneInTheSecond() throws {
-    let scratch = try TemporaryFolder(prefix: "pc-e2e-group")
-    let root = scratch.url
+  /// A data folder under `root` with the group North SLG of the Alcohol Plan, of `members`
+  /// ("Name;Organisation;level"), and the drill protocol's file beside it.
+  static func northGroup(in root: URL, _ members: [String]) throws -> (data: URL, drill: URL) {
     let data = root.appendingPathComponent("data")
     let drill = root.appendingPathComponent("drill.yaml")
     try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
     let added = try SpawnedCommand(
-      [
-        "groups", "add", "North SLG", "--programme", "Alcohol Plan",
-        "--participant", "Zoë Müller;City Council;senior",
-        "--participant", "Amira O'Neill;NHS Trust;frontline", "--data-dir", data.path,
-      ], in: root)
+      ["groups", "add", "North SLG", "--programme", "Alcohol Plan"]
+        + members.flatMap { ["--participant", $0] } + ["--data-dir", data.path], in: root)
     #expect(added.status == 0, "\(added.stderr)")
+    return (data, drill)
+  }
+
+  @Test func anActionFromTheFirstMeetingIsMarkedDoneInTheSecond() throws {
+    let scratch = try TemporaryFolder(prefix: "pc-e2e-group")
+    let root = scratch.url
+    let (data, drill) = try Self.northGroup(
+      in: root, ["Zoë Müller;City Council;senior", "Amira O'Neill;NHS Trust;frontline"])
 
     // The first meeting: nothing open yet, so it opens on the session; one action is agreed.
     let first = try TmuxSession(
@@ -119,17 +124,12 @@ extension StandingGroupEndToEndTests {
   @Test func anAbsentMemberIsLeftOutOfTheMeeting() throws {
     let scratch = try TemporaryFolder(prefix: "pc-e2e-absent")
     let root = scratch.url
-    let data = root.appendingPathComponent("data")
-    let drill = root.appendingPathComponent("drill.yaml")
-    try SessionEndToEndTests.drill.write(to: drill, atomically: true, encoding: .utf8)
-    let added = try SpawnedCommand(
+    let (data, drill) = try Self.northGroup(
+      in: root,
       [
-        "groups", "add", "North SLG", "--programme", "Alcohol Plan",
-        "--participant", "Zoë Müller;City Council;senior",
-        "--participant", "Amira O'Neill;NHS Trust;frontline",
-        "--participant", "Sam Patel;Police;middle", "--data-dir", data.path,
-      ], in: root)
-    #expect(added.status == 0, "\(added.stderr)")
+        "Zoë Müller;City Council;senior", "Amira O'Neill;NHS Trust;frontline",
+        "Sam Patel;Police;middle",
+      ])
     let unknown = try SpawnedCommand(
       [
         "run", "--group", "north", "--title", "North 1", "--absent", "Zoe Miller",
