@@ -78,21 +78,19 @@ struct RunCommand: ParsableCommand {
     }
     var group = standing?.group.members ?? []
     // Members who sent apologies are not in the meeting, as Del leaves them out of the form:
-    // listed as attending, they were offered as speakers and counted as taking part.
-    var absentSeen = Set<String>()
-    for name in absent {
-      let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-      // Given twice, a name is still one member away.
-      guard absentSeen.insert(wanted).inserted else { continue }
-      guard standing != nil, let index = group.firstIndex(where: { $0.name.lowercased() == wanted })
-      else {
-        let members = (standing?.group.members ?? []).map { CommandText.quoted($0.name) }
-        throw CLIError(
-          "--absent \"\(CommandText.quoted(name))\" is not a member of "
-            + "\(CommandText.quoted(standing?.group.name ?? "")) (members: "
-            + "\(members.joined(separator: ", "))).")
+    // listed as attending, they were offered as speakers and counted as taking part. A name
+    // given twice is still one member away.
+    if let standing {
+      for name in absent {
+        guard let member = Self.position(of: name, in: standing.group.members) else {
+          let members = standing.group.members.map { CommandText.quoted($0.name) }
+          throw CLIError(
+            "--absent \"\(CommandText.quoted(name))\" is not a member of "
+              + "\(CommandText.quoted(standing.group.name)) (members: "
+              + "\(members.joined(separator: ", "))).")
+        }
+        group.removeAll { $0 == standing.group.members[member] }
       }
-      group.remove(at: index)
     }
     guard !participants.isEmpty || !group.isEmpty else {
       throw CLIError(
@@ -118,8 +116,7 @@ struct RunCommand: ParsableCommand {
     }
     var order: [Int] = []
     for name in presenters {
-      let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-      guard let index = group.firstIndex(where: { $0.name.lowercased() == wanted }) else {
+      guard let index = Self.position(of: name, in: group) else {
         let names = group.map { CommandText.quoted($0.name) }.joined(separator: ", ")
         throw CLIError(
           "--presenter \"\(CommandText.quoted(name))\" is not a participant "
@@ -145,6 +142,12 @@ struct RunCommand: ParsableCommand {
       try setup.validateTypedText()
     } catch { throw CLIError("\(error)") }
     return setup
+  }
+
+  /// Where the person called `name` (in any case, blanks around it aside) stands in `people`.
+  private static func position(of name: String, in people: [Participant]) -> Int? {
+    let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+    return people.firstIndex { $0.name.lowercased() == wanted }
   }
 
   /// The standing group called `name`, with its meetings, from which the presenter order of

@@ -296,11 +296,11 @@ public struct Anonymiser: Sendable {
     for (index, (person, forms)) in wholes.each.enumerated() {
       let isAbsent = index >= namedPeople.count
       for form in forms where !isAbsent || !replacer.contains(form) {
-        let care = NameForms.careOfWhole(form)
+        let care = NameForms.careOfWhole(form, initials: initials)
         let replacement =
           isAbsent ? Self.someoneElse : replacement(form, person, wholes.owners)
-        if initials.contains(TermReplacer.fold(form)) {
-          initialForms.append((form, replacement, care.union(.capitalInitial)))
+        if care.contains(.capitalInitial) {
+          initialForms.append((form, replacement, care))
         } else {
           replacer.add(form, replacement: replacement, care: care)
         }
@@ -385,11 +385,9 @@ public struct Anonymiser: Sendable {
       let initials = Set(NameForms.initialForms(of: key).map(TermReplacer.fold))
       for form in NameForms.whole(key)
       where !replacer.contains(form) && choices[ShareReview.key(form)] != false {
-        let initial: TermReplacer.Care =
-          initials.contains(TermReplacer.fold(form)) ? .capitalInitial : []
         replacer.add(
           form, replacement: resembled ?? Self.someoneElse,
-          care: NameForms.careOfWhole(form).union(initial))
+          care: NameForms.careOfWhole(form, initials: initials))
       }
       for (part, care) in NameForms.parts(key)
       where !care.contains(.ordinaryWord) && !replacer.contains(part)

@@ -164,13 +164,19 @@ enum NameForms {
   /// The care a whole-name `form` is replaced with: a name of one ordinary word ("Hope") is
   /// left in its ordinary lower-case use, as a part of a name is; a whole name of several
   /// ("will hope") is a suspect there, but not joined as in an address ("will.hope"), which is
-  /// always the name; any name takes a title and a plural or possessive.
-  static func careOfWhole(_ form: String) -> TermReplacer.Care {
+  /// always the name; any name takes a title and a plural or possessive. A first name with the
+  /// surname's initial, folded among `initials` (``initialForms(of:)``), is certain only with
+  /// the initial a capital (``TermReplacer/Care/capitalInitial``).
+  static func careOfWhole(_ form: String, initials: Set<[Character]> = [])
+    -> TermReplacer.Care
+  {
     // Words joined by a full stop or an underscore ("rose.baker") are no ordinary phrase.
     let ordinary: TermReplacer.Care =
       !isOrdinary(form) || form.contains(where: { $0 == "." || $0 == "_" })
       ? [] : form.contains(where: { !$0.isLetter }) ? .ordinaryPhrase : .ordinaryWord
-    return ordinary.union([.suffixes, .takesTitle])
+    let initial: TermReplacer.Care =
+      initials.contains(TermReplacer.fold(form)) ? .capitalInitial : []
+    return ordinary.union([.suffixes, .takesTitle]).union(initial)
   }
 
   /// Whether every word of `text`, in lower case, is an ordinary English word ("Will Hope").
@@ -219,9 +225,7 @@ enum NameForms {
       if calendarNames.contains(part.lowercased()) { care.insert(.calendar) }
       // Di Evans's first name and Sarah Lord's surname are titles too ("DI Smith", "the Lord
       // Mayor"): left there, listed.
-      if honorifics.contains(String(TermReplacer.fold(part).filter(\.isLetter))) {
-        care.insert(.title)
-      }
+      if isHonorific(part) { care.insert(.title) }
       return (part, care)
     } + guessed
   }
@@ -322,9 +326,14 @@ enum NameForms {
   /// Whether `word`, standing before a name, is a title: "Di" only in capitals, as the rank
   /// ("DI Evans"), since it is a first name too ("Di Evans"); "Pc", "Dci" in any case.
   private static func isTitle(_ word: String) -> Bool {
-    let letters = String(TermReplacer.fold(word).filter(\.isLetter))
-    guard honorifics.contains(letters) else { return false }
-    return letters != "di" || !word.contains(where: \.isLowercase)
+    isHonorific(word)
+      && (TermReplacer.fold(word).filter(\.isLetter) != ["d", "i"]
+        || !word.contains(where: \.isLowercase))
+  }
+
+  /// Whether `word`, its letters folded, is one of the ``honorifics``.
+  private static func isHonorific(_ word: String) -> Bool {
+    honorifics.contains(String(TermReplacer.fold(word).filter(\.isLetter)))
   }
 
   private static func isApostrophe(_ character: Character) -> Bool {

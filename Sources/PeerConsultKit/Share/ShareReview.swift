@@ -71,9 +71,11 @@ public struct ShareReview: Equatable, Sendable {
     earlier: [SessionID: [EarlierAction]] = [:]
   ) {
     let anonymiser = Anonymiser(records: records, others: others, earlier: earlier)
+    // Each programme once, however many of its sessions are shared.
     programmes = Dictionary(
-      records.map { ($0.state.setup.programme, anonymiser.scrub($0.state.setup.programme)) },
-      uniquingKeysWith: { first, _ in first })
+      uniqueKeysWithValues: Set(records.map(\.state.setup.programme)).map {
+        ($0, anonymiser.scrub($0))
+      })
     var found:
       [(key: String, text: String, replacement: String, context: String, kind: Item.Kind)] =
         []

@@ -228,8 +228,8 @@ struct SuspectFinder: Sendable {
   }
 
   /// Whether `text` may hold a word ``isUnknownName(_:at:in:)`` takes: read from its bytes, a
-  /// capital starting a word that does not start a sentence. Most notes hold none, and are not cut into characters to look (a harvest's every note was,
-  /// for a fifth more time). Of the characters beyond ASCII, the Latin-1 signs and small
+  /// capital starting a word that does not start a sentence. Most notes hold none, and are not
+  /// cut into characters to look (a harvest's every note was, for a fifth more time). Of the characters beyond ASCII, the Latin-1 signs and small
   /// letters ("¿", "«", "é") are read past; any other (a capital "É", "Ł", Greek, Cyrillic,
   /// curly quotes, other scripts) has the text looked at in full.
   static func mayHoldUnknownName(_ text: String) -> Bool {

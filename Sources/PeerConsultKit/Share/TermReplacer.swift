@@ -47,7 +47,7 @@ struct TermReplacer: Sendable {
     /// inside other text a suspect kept as is.
     static let formOfAddress = Care(rawValue: 512)
     /// A first name with the surname's initial ("PriyaP"): certain only where the initial,
-    /// its last letter, is written as a capital (``NameForms/initialCare(_:)``); elsewhere
+    /// its last letter, is written as a capital (``NameForms/initialForms(of:)``); elsewhere
     /// ("anne", "@priyap") a suspect, replaced.
     static let capitalInitial = Care(rawValue: 1024)
     /// A name that is also a month or a day, or its short form ("June", "Jan", "Sun"): beside
@@ -407,6 +407,12 @@ struct TermReplacer: Sendable {
       // where capitalisation cannot tell ("The Times").
       let ordinaryPlural = wordEnd != end && EnglishWords.contains(word.lowercased())
       if ordinaryPlural, !word.contains(where: \.isUppercase) { continue }
+      // "et al." cites; Al is someone else.
+      if word.count == 2, word.lowercased() == "al",
+        Self.wordBefore(range.lowerBound, in: text) == "et"
+      {
+        continue
+      }
       var suspicion: Suspicion?
       if term.care.contains(.formOfAddress) {
         suspicion = Self.standsAlone(range, in: text) ? .ordinaryWord : .insideWord
@@ -429,12 +435,6 @@ struct TermReplacer: Sendable {
       if term.care.contains(.title) {
         suspicion =
           Self.readsAsTitle(word, range, in: text) ? .usualMeaning : suspicion ?? .ordinaryWord
-      }
-      // "et al." cites; Al is someone else.
-      if word.count == 2, word.lowercased() == "al",
-        Self.wordBefore(range.lowerBound, in: text) == "et"
-      {
-        continue
       }
       if ordinaryPlural, Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
         suspicion = suspicion ?? .ordinaryWord
@@ -550,9 +550,7 @@ struct TermReplacer: Sendable {
     if let before = wordBefore(range.lowerBound, in: text) {
       let digits = before.prefix(while: \.isNumber)
       let rest = String(before.dropFirst(digits.count))
-      if let day = Int(digits), (1...31).contains(day),
-        rest.isEmpty || ["st", "nd", "rd", "th"].contains(rest)
-      {
+      if let day = Int(digits), (1...31).contains(day), rest.isEmpty || ordinals.contains(rest) {
         return true
       }
     }
@@ -575,12 +573,15 @@ struct TermReplacer: Sendable {
       let suffix = (0..<2).compactMap {
         index + $0 < text.originalCount ? text.original(index + $0) : nil
       }
-      return ["st", "nd", "rd", "th"].contains(String(suffix))
+      return ordinals.contains(String(suffix))
     }
     guard !rest.isLetter else { return false }
     if rest == " ", index + 1 < text.originalCount { return text.original(index + 1).isNumber }
     return true
   }
+
+  /// What follows a day's number ("14th", "3rd").
+  private static let ordinals: Set<String> = ["st", "nd", "rd", "th"]
 
   /// The word of up to four letters or digits just before `start`, one space apart, in lower
   /// case; nil if none is there, or it is longer.
