@@ -29,9 +29,10 @@ import Testing
       return
     }
     #expect(home.unfinishedCount == 1)
+    // Left unfinished a moment ago: home starts on Resume.
+    #expect(home.selection == HomeScreen.Entry.resume.rawValue)
     #expect(runner.state.notice == nil)
 
-    runner.handle(.key(.down))
     runner.handle(.key(.down))
     runner.handle(.key(.enter))
     guard runner.state.screen is ReviewState else {
@@ -48,6 +49,75 @@ import Testing
     for character in "licensing" { runner.handle(.key(.character(character))) }
     #expect(review?.hits.map(\.session) == [session.id])
     #expect(review?.hits.map(\.noteID) == [1])
+  }
+
+  /// After a crash or a break the same day, Enter on the home screen carries the meeting on:
+  /// it started on New session, and a facilitator in a hurry set up the meeting again.
+  @Test func homeStartsOnResumeOnlyForASessionLeftUnfinishedToday() throws {
+    let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+    let database = try AppDatabase.inMemory()
+    let services = try testServices(clock: clock, database: database)
+    func homeAtStart() -> HomeState? {
+      let runner = AppRunner(
+        terminal: MemoryTerminal(), services: services, state: AppState(now: clock.now()))
+      runner.perform(.countUnfinished)
+      return runner.state.screen as? HomeState
+    }
+    #expect(homeAtStart()?.selection == HomeScreen.Entry.newSession.rawValue)
+
+    let setup = SessionSetup(
+      title: "Night-time economy", programme: "Alcohol Plan",
+      consultingProtocol: LiveFixture.drill, participants: LiveFixture.participants,
+      rounds: [SessionRound(presenter: 0)])
+    let older = try LiveSession.create(setup, store: database, clock: clock)
+    try older.start()
+    clock.advance(by: 3_600)
+    let session = try LiveSession.create(setup, store: database, clock: clock)
+    try session.start()
+    try session.addNote(.init(text: "Who owns late licensing?", kind: .question))
+    let glance = try database.unfinishedAtAGlance()
+    #expect(glance.count == 2)
+    #expect(glance.latest?.id == session.id)
+    #expect(glance.latest?.touched == clock.now())
+
+    clock.advance(by: HomeState.resumeWithin - 60)
+    #expect(homeAtStart()?.selection == HomeScreen.Entry.resume.rawValue)
+    #expect(homeAtStart()?.unfinishedCount == 2)
+
+    // Another window facilitating it: this one cannot resume it, so it offers New session.
+    let folder = services.location.dataDirectory
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let lock = try #require(try SessionLock.acquire(session.id, in: folder))
+    #expect(homeAtStart()?.selection == HomeScreen.Entry.newSession.rawValue)
+    lock.release()
+    #expect(homeAtStart()?.selection == HomeScreen.Entry.resume.rawValue)
+
+    // Left unfinished more than half a day ago: an abandoned meeting, not today's.
+    clock.advance(by: 120)
+    #expect(homeAtStart()?.selection == HomeScreen.Entry.newSession.rawValue)
+    #expect(homeAtStart()?.unfinishedCount == 2)
+  }
+
+  /// A selection made with the keys, or the entry just come back from, is the user's: a count
+  /// arriving later leaves it.
+  @Test func theCountLeavesAChosenSelectionAlone() {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    var state = AppState(now: now)
+    _ = App.update(&state, .key(.down))
+    _ = App.update(&state, .key(.down))
+    _ = App.update(&state, .result(.unfinishedCounted(1, resumable: now)))
+    #expect((state.screen as? HomeState)?.selection == HomeScreen.Entry.review.rawValue)
+    #expect((state.screen as? HomeState)?.unfinishedCount == 1)
+
+    var back = AppState(now: now)
+    _ = App.apply([.leave(to: .review)], &back)
+    _ = App.update(&back, .result(.unfinishedCounted(1, resumable: now)))
+    #expect((back.screen as? HomeState)?.selection == HomeScreen.Entry.review.rawValue)
+
+    var fresh = AppState(now: now)
+    _ = App.update(&fresh, .result(.unfinishedCounted(1, resumable: now)))
+    #expect((fresh.screen as? HomeState)?.selection == HomeScreen.Entry.resume.rawValue)
   }
 
   @Test func aDatabaseThatCannotBeReadIsNamedOnTheHomeScreen() throws {

@@ -289,7 +289,7 @@ public enum App {
         if state.leavesProgram {
           outside.append(.exit(0))
         } else {
-          state.screen = HomeState(selection: entry.rawValue)
+          state.screen = HomeState(selection: entry.rawValue, selectionIsChosen: true)
           outside.append(.command(.countUnfinished))
         }
       case .notice(let notice): state.notice = notice

@@ -163,7 +163,13 @@ public final class AppServices {
       facilitate(session, holding: nil)
       return .sessionOpened(session.id, session.state)
     case .countUnfinished:
-      return .unfinishedCounted(try database()?.unfinishedSessionCount() ?? 0)
+      guard let unfinished = try database()?.unfinishedAtAGlance() else {
+        return .unfinishedCounted(0, resumable: nil)
+      }
+      let latest = unfinished.latest.flatMap {
+        SessionLock.isLive($0.id, in: location.dataDirectory) ? nil : $0.touched
+      }
+      return .unfinishedCounted(unfinished.count, resumable: latest)
     case .listUnfinished:
       let sessions = try database()?.unfinishedSessions() ?? []
       let elsewhere = sessions.map(\.id).filter {

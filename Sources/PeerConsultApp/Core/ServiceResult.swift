@@ -1,3 +1,4 @@
+import Foundation
 import PeerConsultKit
 
 /// What a command came to: data for the screen that asked, or why it failed.
@@ -12,8 +13,9 @@ public enum ServiceResult: Equatable, Sendable {
   case setupLoaded(
     protocols: [ConsultingProtocol], problems: [String], programmes: [String],
     programmesError: String?, groups: [SetupState.GroupChoice])
-  /// How many sessions are unfinished.
-  case unfinishedCounted(Int)
+  /// How many sessions are unfinished, and when the one touched last was touched unless
+  /// another PeerConsult is facilitating it now (then nil: it cannot be resumed here).
+  case unfinishedCounted(Int, resumable: Date?)
   /// The unfinished sessions, most recent first, and those of them another PeerConsult is
   /// facilitating now, which cannot be resumed here.
   case unfinishedListed([SessionListing], openElsewhere: Set<SessionID>)

@@ -1,14 +1,24 @@
+import Foundation
 import PeerConsultKit
 import TerminalKit
 
 /// The home screen's state: which entry is selected.
 public struct HomeState: Equatable, Sendable {
+  /// How recently a session must have been left unfinished for the home screen to start on
+  /// Resume: the same day's meeting after a crash or a break, not one abandoned last month.
+  public static let resumeWithin: TimeInterval = 12 * 60 * 60
+
   public var selection: Int = 0
   /// Unfinished sessions, counted for the "resume" entry.
   public var unfinishedCount: Int = 0
-  public init(selection: Int = 0, unfinishedCount: Int = 0) {
+  /// Whether the selection is the user's (a key moved it, or they came back from an entry),
+  /// which the count of unfinished sessions then leaves alone.
+  public var selectionIsChosen: Bool
+
+  public init(selection: Int = 0, unfinishedCount: Int = 0, selectionIsChosen: Bool = false) {
     self.selection = selection
     self.unfinishedCount = unfinishedCount
+    self.selectionIsChosen = selectionIsChosen
   }
 }
 
@@ -101,8 +111,12 @@ extension HomeState: Screen {
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {
     let count = HomeScreen.Entry.allCases.count
     switch input {
-    case .action(.up): selection = (selection + count - 1) % count
-    case .action(.down): selection = (selection + 1) % count
+    case .action(.up):
+      selection = (selection + count - 1) % count
+      selectionIsChosen = true
+    case .action(.down):
+      selection = (selection + 1) % count
+      selectionIsChosen = true
     case .action(.select): return open(HomeScreen.Entry(rawValue: selection) ?? .quit)
     case .action(.quit): return open(.quit)
     case .result(let result): return show(result, environment)
@@ -127,8 +141,14 @@ extension HomeState: Screen {
     -> [Effect]
   {
     switch result {
-    case .unfinishedCounted(let count):
+    case .unfinishedCounted(let count, let resumable):
       unfinishedCount = count
+      // The meeting that crashed or paused today is what the facilitator comes back for.
+      if !selectionIsChosen, let resumable,
+        environment.now.timeIntervalSince(resumable) < Self.resumeWithin
+      {
+        selection = HomeScreen.Entry.resume.rawValue
+      }
     case .protocolsLoaded(let protocols, let problems):
       return [.show(ProtocolBrowserState(protocols: protocols, problems: problems))]
     case .setupLoaded(let protocols, let problems, let programmes, let programmesError, let groups):

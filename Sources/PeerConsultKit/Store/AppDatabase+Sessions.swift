@@ -42,12 +42,24 @@ extension AppDatabase {
     try listings(where: "s.finished_at IS NULL", order: "s.updated_at DESC, s.rowid DESC")
   }
 
-  /// How many sessions are not finished, counted without listing them: the home screen shows
-  /// the number at every start, whatever the size of the data folder.
-  public func unfinishedSessionCount() throws(StoreError) -> Int {
-    try read { db in
-      try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions WHERE finished_at IS NULL") ?? 0
+  /// How many sessions are not finished, and the one touched last with when, counted without
+  /// listing them: the home screen shows the number at every start, whatever the size of the
+  /// data folder, and starts on Resume when a session was left unfinished a short while ago
+  /// (a crash, a lid closed, a break).
+  public func unfinishedAtAGlance() throws(StoreError) -> (
+    count: Int, latest: (id: SessionID, touched: Date)?
+  ) {
+    // SQLite gives the bare `id` of the row whose `updated_at` is the maximum.
+    let row = try read { db in
+      try Row.fetchOne(
+        db,
+        sql: "SELECT count(*), id, max(updated_at) FROM sessions WHERE finished_at IS NULL")
     }
+    let count: Int = row?[0] ?? 0
+    guard let row, let raw: String = row[1], let id = SessionID(rawValue: raw),
+      let milliseconds: Int64 = row[2]
+    else { return (count, nil) }
+    return (count, (id, Date(millisecondsSince1970: milliseconds)))
   }
 
   /// The session named by a command-line argument: `latest` (the newest session) or a unique

@@ -32,7 +32,7 @@ import Testing
     #expect(listing.isFinished && listing.finishedAt == older.state.finishedAt)
     #expect(listing.createdAt == Fixtures.start && listing.updatedAt == older.state.finishedAt)
     #expect(try store.database.unfinishedSessions().map(\.title) == ["Newer"])
-    #expect(try store.database.unfinishedSessionCount() == 1)
+    #expect(try store.database.unfinishedAtAGlance().count == 1)
   }
 
   @Test func theNewestSessionsArePagedWithTheirPresentersAndATotal() throws {
@@ -120,7 +120,7 @@ import Testing
     try session.start()
     try session.finish()
     #expect(try store.database.unfinishedSessions().isEmpty)
-    #expect(try store.database.unfinishedSessionCount() == 0)
+    #expect(try store.database.unfinishedAtAGlance().count == 0)
     try session.previous()
     #expect(try store.database.unfinishedSessions().map(\.id) == [session.id])
   }
