@@ -190,14 +190,25 @@ import Testing
 
   /// Review's list of who took part (`w` on a transcript) says when someone left early, as
   /// the minutes' attendee list does.
-  @Test func reviewsPeopleSayWhoLeftEarlyAndWhen() throws {
+  @Test func reviewsPeopleSayWhoLeftEarlyAndWhoCameLateAndWhen() throws {
     let f = try LiveFixture()
     f.advance(25 * 60)
     f.press(.character("w"))
     let rows = try #require(group(f)?.rows)
     let other = try #require(rows.last)
     for _ in rows.dropLast() { f.press(.down) }
-    f.press(.character("l"), .escape)
+    f.press(.character("l"))
+    f.advance(5 * 60)
+    f.press(.character("a"))
+    f.type("Dev O'Brien; Licensing; middle")
+    f.press(.enter)
+    let session = try #require(group(f)?.session)
+    let arrivedAt = try #require(session.arrivals[session.participants.count - 1])
+    // The live list says it too.
+    let arrivedText = LiveScreen.time(arrivedAt, TimeZone.current)
+    #expect(
+      f.text.contains("Dev O'Brien · Licensing · middle · arrived \(arrivedText)"), "\(f.text)")
+    f.press(.escape)
     let live = try #require(f.live)
     let utc = TimeZone(identifier: "UTC")!
     var state = AppState(
@@ -214,5 +225,7 @@ import Testing
     #expect(
       text.contains("\(person.organisation) · \(person.level.rawValue) · left \(time)"),
       "\(text)")
+    let arrived = ReadableTime(timeZone: utc).time(arrivedAt)
+    #expect(text.contains("Licensing · middle · arrived \(arrived)"), "\(text)")
   }
 }

@@ -18,6 +18,8 @@ public struct SessionDigest: Hashable, Sendable {
     public let presentsRound: Int?
     /// When they left, if they left before the end and did not come back.
     public var leftAt: Date? = nil
+    /// When they joined, if they came once the session had begun.
+    public var arrivedAt: Date? = nil
 
     public var name: String { participant.name }
   }
@@ -138,7 +140,7 @@ public struct SessionDigest: Hashable, Sendable {
     people = participants.enumerated().map {
       Person(
         index: $0.offset, participant: $0.element, presentsRound: presents[$0.offset],
-        leftAt: state.departures[$0.offset])
+        leftAt: state.departures[$0.offset], arrivedAt: state.arrivals[$0.offset])
     }
     let startedRounds = Set(
       state.schedule.filter { state.timings[$0.index].firstStartedAt != nil }.compactMap(\.round))

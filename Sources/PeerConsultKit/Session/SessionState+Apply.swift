@@ -13,6 +13,7 @@ extension SessionState {
       try SessionSetup.validateNewParticipant(
         participant, existing: Set(setup.participants.map { $0.name.lowercased() }))
       setup.participants.append(participant)
+      if isStarted { arrivals[setup.participants.count - 1] = date }
     case .roundsRearranged(let from, let presenters): try rearrangeRounds(from: from, presenters)
     case .participantLeft(let participant):
       guard participants.indices.contains(participant) else {

@@ -36,6 +36,10 @@ public struct SessionState: Hashable, Sendable {
   /// Who left before the end, and when, by participant; one back again is taken out
   /// (``SessionEvent/participantLeft(participant:)``).
   public internal(set) var departures: [Int: Date] = [:]
+  /// Who joined once the session had begun (a latecomer), and when, by participant: the
+  /// minutes say "arrived 14:20" as they say "left 15:40". Those added while the group checks
+  /// in, before the first phase, were there from the start.
+  public internal(set) var arrivals: [Int: Date] = [:]
 
   /// What the room sees unless the facilitator chooses otherwise: what the group found, never
   /// the questions and insights said about one presenter's case.

@@ -15,6 +15,8 @@ struct DerivedSession: Encodable {
     let name: String
     let organisation: String
     let level: String
+    /// When they joined once the session had begun; left out for everyone there from the start.
+    let arrivedAt: String?
     /// When they left before the end; left out for everyone who stayed.
     let leftAt: String?
   }
@@ -134,7 +136,8 @@ struct DerivedSession: Encodable {
       : digest.people.map {
         Person(
           index: $0.index, name: $0.name, organisation: $0.participant.organisation,
-          level: $0.participant.level.rawValue, leftAt: $0.leftAt.map(ExportTime.string))
+          level: $0.participant.level.rawValue, arrivedAt: $0.arrivedAt.map(ExportTime.string),
+          leftAt: $0.leftAt.map(ExportTime.string))
       }
     rounds = digest.rounds.map {
       Round(

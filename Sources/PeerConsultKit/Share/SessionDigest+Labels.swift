@@ -60,7 +60,8 @@ extension SessionDigest.Part {
 
 extension SessionDigest.Person {
   /// What the attendee list says of them after their name: organisation, level, the round
-  /// they present and when they left early, if they did ("NHS, frontline, left 15:40").
+  /// they present, when they arrived late and left early, if they did ("NHS, frontline,
+  /// arrived 14:20, left 15:40").
   /// A round that has begun was presented ("presented round 1" in a finished session's
   /// minutes, where "presents" read as still to come).
   func detail(_ time: ReadableTime, in digest: SessionDigest) -> String {
@@ -68,6 +69,9 @@ extension SessionDigest.Person {
     if let round = presentsRound {
       let begun = digest.rounds.first { $0.index == round }?.hasStarted == true
       detail.append("\(begun ? "presented" : "presents") round \(round + 1)")
+    }
+    if let arrivedAt {
+      detail.append("arrived \(time.time(arrivedAt, sameDayAs: digest.createdAt))")
     }
     if let leftAt { detail.append("left \(time.time(leftAt, sameDayAs: digest.createdAt))") }
     return detail.joined(separator: ", ")

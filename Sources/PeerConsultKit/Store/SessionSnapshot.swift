@@ -18,7 +18,8 @@ import Foundation
 /// no more events, would have replayed its every event at each opening from then on. (A
 /// snapshot written before they were kept has none, as a replay by that build had none.) Who
 /// left before the end (``SessionState/departures``) follows them in the same way, the count
-/// of questions set aside then written even when none are.
+/// of questions set aside then written even when none are, and who arrived late
+/// (``SessionState/arrivals``) follows those, the counts before it written even when zero.
 /// Times are whole milliseconds, the precision of the events every state is folded from.
 enum SessionSnapshot {
   /// Raised whenever this coding or the state it codes changes shape; snapshots of another
@@ -70,16 +71,23 @@ enum SessionSnapshot {
     out.optional(state.finishedAt) { $0.date($1) }
     out.int(state.roomNoteKinds.count)
     for kind in state.roomNoteKinds { out.string(kind.rawValue) }
-    if !state.setAsideQuestions.isEmpty || !state.departures.isEmpty {
+    if !state.setAsideQuestions.isEmpty || !state.departures.isEmpty || !state.arrivals.isEmpty {
       out.int(state.setAsideQuestions.count)
       for (presenter, question) in state.setAsideQuestions.sorted(by: { $0.key < $1.key }) {
         out.int(presenter)
         out.string(question)
       }
     }
-    if !state.departures.isEmpty {
+    if !state.departures.isEmpty || !state.arrivals.isEmpty {
       out.int(state.departures.count)
       for (participant, date) in state.departures.sorted(by: { $0.key < $1.key }) {
+        out.int(participant)
+        out.date(date)
+      }
+    }
+    if !state.arrivals.isEmpty {
+      out.int(state.arrivals.count)
+      for (participant, date) in state.arrivals.sorted(by: { $0.key < $1.key }) {
         out.int(participant)
         out.date(date)
       }
@@ -307,6 +315,13 @@ struct SnapshotReader {
         let participant = try int()
         guard state.participants.indices.contains(participant) else { throw Malformed() }
         state.departures[participant] = try date()
+      }
+    }
+    if offset < end {
+      for _ in 0..<(try count()) {
+        let participant = try int()
+        guard state.participants.indices.contains(participant) else { throw Malformed() }
+        state.arrivals[participant] = try date()
       }
     }
     guard offset == end else { throw Malformed() }

@@ -135,11 +135,14 @@ extension GroupState: OverLiveScreen {
         round = "   "
       }
       let participant = session.participants[person]
+      let arrived = session.arrivals[person].map {
+        " · arrived \(LiveScreen.time($0, environment.timeZone))"
+      }
       let left = session.departures[person].map {
         " · left \(LiveScreen.time($0, environment.timeZone))"
       }
       let line =
-        "\(offset == selection ? "▸" : " ") \(round)\(participant.name) · \(participant.organisation) · \(participant.level.rawValue)\(left ?? "")"
+        "\(offset == selection ? "▸" : " ") \(round)\(participant.name) · \(participant.organisation) · \(participant.level.rawValue)\(arrived ?? "")\(left ?? "")"
       let style = offset == selection ? Theme.selected : left == nil ? .plain : Theme.muted
       grid.put(line, x: inner.x, y: y, style: style, maxWidth: inner.width)
       y += 1

@@ -32,10 +32,12 @@ public enum PeopleView {
       if !rounds.isEmpty {
         details.append("presented round " + rounds.map { "\($0 + 1)" }.joined(separator: ", "))
       }
+      let time = ReadableTime(timeZone: timeZone)
+      if let arrivedAt = state.session.arrivals[index] {
+        details.append("arrived \(time.time(arrivedAt, sameDayAs: state.session.createdAt))")
+      }
       if let leftAt = state.session.departures[index] {
-        details.append(
-          "left \(ReadableTime(timeZone: timeZone).time(leftAt, sameDayAs: state.session.createdAt))"
-        )
+        details.append("left \(time.time(leftAt, sameDayAs: state.session.createdAt))")
       }
       grid.put(
         ("      " + details.filter { !$0.isEmpty }.joined(separator: " · ")).padded(
