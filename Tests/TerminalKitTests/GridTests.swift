@@ -46,6 +46,24 @@ import Testing
     #expect(grid.line(0) == " x本")
   }
 
+  /// A box filled or copied over half of a wide character (an overlay over a Chinese name)
+  /// blanks its other half: the row stayed one column wider than the window.
+  @Test func fillingOrCopyingOverHalfAWideCharacterBlanksTheOtherHalf() {
+    var grid = Grid(width: 8, height: 2)
+    grid.put("王小明王", x: 0, y: 0)
+    grid.put("王小明王", x: 0, y: 1)
+    grid.fill(Rect(x: 3, y: 0, width: 2, height: 1), with: Cell("x"))
+    #expect(grid.line(0) == "王 xx 王")
+    #expect(grid.line(0).displayWidth == 8)
+    var box = Grid(width: 2, height: 1)
+    box.put("ab", x: 0, y: 0)
+    grid.blit(box, x: 1, y: 1)
+    #expect(grid.line(1) == " ab 明王")
+    grid.blit(box, x: 5, y: 1)
+    #expect(grid.line(1) == " ab  ab ")
+    #expect(grid.lines.allSatisfy { $0.displayWidth == 8 })
+  }
+
   @Test func combiningMarksJoinThePreviousCell() {
     var grid = Grid(width: 4, height: 1)
     grid.put("e\u{301}x", x: 0, y: 0)
@@ -139,7 +157,16 @@ import Testing
       var blitted = base
       blitted.blit(other, x: x, y: y)
       var expected = base
-      for oy in 0..<other.height where (0..<5).contains(y + oy) {
+      let left = max(0, x)
+      let right = min(7, x + other.width)
+      for oy in 0..<other.height where (0..<5).contains(y + oy) && left < right {
+        // A wide character cut in half at either edge loses its other half too.
+        if left > 0, base[left, y + oy].isContinuation {
+          expected[left - 1, y + oy] = Cell(glyph: .space, style: base[left - 1, y + oy].style)
+        }
+        if right < 7, base[right, y + oy].isContinuation {
+          expected[right, y + oy] = Cell(glyph: .space, style: base[right, y + oy].style)
+        }
         for ox in 0..<other.width where (0..<7).contains(x + ox) {
           expected[x + ox, y + oy] = other[ox, oy]
         }

@@ -118,6 +118,7 @@ public struct Grid: Hashable, Sendable {
   public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
     let (rows, columns) = clip(rect)
     for y in rows {
+      clearWideAcross(columns, y: y)
       for x in columns { self[x, y] = cell }
     }
   }
@@ -151,7 +152,9 @@ public struct Grid: Hashable, Sendable {
       }
       return
     }
+    let columns = max(0, x)..<max(max(0, x), min(width, x + other.width))
     for oy in 0..<other.height where y + oy >= 0 && y + oy < height {
+      clearWideAcross(columns, y: y + oy)
       for ox in 0..<other.width where x + ox >= 0 && x + ox < width {
         self[x + ox, y + oy] = other[ox, oy]
       }
@@ -167,6 +170,15 @@ public struct Grid: Hashable, Sendable {
 
   /// Every row as text, as a test or `capture-pane` would see it.
   public var lines: [String] { (0..<height).map(line) }
+
+  /// Blanks the wide characters that `columns` of row `y` cut in half at either edge, before
+  /// the columns are overwritten: a box drawn over a Chinese name left one half of a
+  /// character outside it, and the row one column wider than the window.
+  private mutating func clearWideAcross(_ columns: Range<Int>, y: Int) {
+    guard let first = columns.first, let last = columns.last else { return }
+    clearWide(at: first, y: y)
+    clearWide(at: last, y: y)
+  }
 
   // A wide character half-overwritten must not leave its other half behind.
   private mutating func clearWide(at x: Int, y: Int) {
