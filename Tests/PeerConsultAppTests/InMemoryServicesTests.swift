@@ -77,21 +77,25 @@ import Testing
     try session.addNote(.init(text: "Who owns late licensing?", kind: .question))
     let glance = try database.unfinishedAtAGlance()
     #expect(glance.count == 2)
-    #expect(glance.latest?.id == session.id)
-    #expect(glance.latest?.touched == clock.now())
+    #expect(glance.latest.map(\.id) == [session.id, older.id])
+    #expect(glance.latest.first?.touched == clock.now())
 
-    clock.advance(by: HomeState.resumeWithin - 60)
-    #expect(homeAtStart()?.selection == HomeScreen.Entry.resume.rawValue)
-    #expect(homeAtStart()?.unfinishedCount == 2)
-
-    // Another window facilitating it: this one cannot resume it, so it offers New session.
+    // Another window facilitating the last one: the one that crashed before it is offered;
+    // with both running elsewhere, none can be resumed here, so home offers New session.
+    clock.advance(by: 2 * 3_600)
     let folder = services.location.dataDirectory
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
     let lock = try #require(try SessionLock.acquire(session.id, in: folder))
+    #expect(homeAtStart()?.selection == HomeScreen.Entry.resume.rawValue)
+    let olderLock = try #require(try SessionLock.acquire(older.id, in: folder))
     #expect(homeAtStart()?.selection == HomeScreen.Entry.newSession.rawValue)
     lock.release()
+    olderLock.release()
+
+    clock.advance(by: HomeState.resumeWithin - 2 * 3_600 - 60)
     #expect(homeAtStart()?.selection == HomeScreen.Entry.resume.rawValue)
+    #expect(homeAtStart()?.unfinishedCount == 2)
 
     // Left unfinished more than half a day ago: an abandoned meeting, not today's.
     clock.advance(by: 120)
@@ -118,6 +122,15 @@ import Testing
     var fresh = AppState(now: now)
     _ = App.update(&fresh, .result(.unfinishedCounted(1, resumable: now)))
     #expect((fresh.screen as? HomeState)?.selection == HomeScreen.Entry.resume.rawValue)
+
+    // Touched a minute ahead of this clock (another laptop's) is just now; ten minutes ahead
+    // (an import dated later, a clock put back) is not, or home would start on Resume for good.
+    var ahead = AppState(now: now)
+    _ = App.update(&ahead, .result(.unfinishedCounted(1, resumable: now + 60)))
+    #expect((ahead.screen as? HomeState)?.selection == HomeScreen.Entry.resume.rawValue)
+    var future = AppState(now: now)
+    _ = App.update(&future, .result(.unfinishedCounted(1, resumable: now + 600)))
+    #expect((future.screen as? HomeState)?.selection == HomeScreen.Entry.newSession.rawValue)
   }
 
   @Test func aDatabaseThatCannotBeReadIsNamedOnTheHomeScreen() throws {

@@ -73,6 +73,8 @@ import Testing
     let f = try LiveFixture()
     f.press(.character("q"), .character("y"))
     #expect(f.runner.state.screen is HomeState)
+    // Home comes back on Resume, which the notice names: Enter returns to the meeting.
+    #expect((f.runner.state.screen as? HomeState)?.selection == HomeScreen.Entry.resume.rawValue)
     let folder = f.services.location.dataDirectory.path
     #expect(
       f.runner.state.notice?.text

@@ -166,10 +166,12 @@ public final class AppServices {
       guard let unfinished = try database()?.unfinishedAtAGlance() else {
         return .unfinishedCounted(0, resumable: nil)
       }
-      let latest = unfinished.latest.flatMap {
-        SessionLock.isLive($0.id, in: location.dataDirectory) ? nil : $0.touched
+      // The last touched of those no other window is running: one running elsewhere cannot
+      // be resumed here, while the one that crashed before it can.
+      let latest = unfinished.latest.first {
+        !SessionLock.isLive($0.id, in: location.dataDirectory)
       }
-      return .unfinishedCounted(unfinished.count, resumable: latest)
+      return .unfinishedCounted(unfinished.count, resumable: latest?.touched)
     case .listUnfinished:
       let sessions = try database()?.unfinishedSessions() ?? []
       let elsewhere = sessions.map(\.id).filter {

@@ -144,8 +144,10 @@ extension HomeState: Screen {
     case .unfinishedCounted(let count, let resumable):
       unfinishedCount = count
       // The meeting that crashed or paused today is what the facilitator comes back for.
+      // A time ahead of the clock (an import dated later, a clock put back) is not "just now"
+      // for ever: only a few minutes ahead count, for clocks that differ a little.
       if !selectionIsChosen, let resumable,
-        environment.now.timeIntervalSince(resumable) < Self.resumeWithin
+        (-5 * 60..<Self.resumeWithin).contains(environment.now.timeIntervalSince(resumable))
       {
         selection = HomeScreen.Entry.resume.rawValue
       }

@@ -42,24 +42,28 @@ extension AppDatabase {
     try listings(where: "s.finished_at IS NULL", order: "s.updated_at DESC, s.rowid DESC")
   }
 
-  /// How many sessions are not finished, and the one touched last with when, counted without
-  /// listing them: the home screen shows the number at every start, whatever the size of the
-  /// data folder, and starts on Resume when a session was left unfinished a short while ago
-  /// (a crash, a lid closed, a break).
-  public func unfinishedAtAGlance() throws(StoreError) -> (
-    count: Int, latest: (id: SessionID, touched: Date)?
+  /// How many sessions are not finished, and the few touched last with when, newest first,
+  /// counted without listing them: the home screen shows the number at every start, whatever
+  /// the size of the data folder, and starts on Resume when a session was left unfinished a
+  /// short while ago (a crash, a lid closed, a break) and is not running in another window.
+  public func unfinishedAtAGlance(latest: Int = 3) throws(StoreError) -> (
+    count: Int, latest: [(id: SessionID, touched: Date)]
   ) {
-    // SQLite gives the bare `id` of the row whose `updated_at` is the maximum.
-    let row = try read { db in
-      try Row.fetchOne(
+    try read { db in
+      let count =
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions WHERE finished_at IS NULL") ?? 0
+      let rows = try Row.fetchAll(
         db,
-        sql: "SELECT count(*), id, max(updated_at) FROM sessions WHERE finished_at IS NULL")
+        sql: """
+          SELECT id, updated_at FROM sessions WHERE finished_at IS NULL
+          ORDER BY updated_at DESC, rowid DESC LIMIT ?
+          """, arguments: [latest])
+      let touched = rows.compactMap { row -> (id: SessionID, touched: Date)? in
+        guard let id = SessionID(rawValue: row[0]) else { return nil }
+        return (id, Date(millisecondsSince1970: row[1]))
+      }
+      return (count, touched)
     }
-    let count: Int = row?[0] ?? 0
-    guard let row, let raw: String = row[1], let id = SessionID(rawValue: raw),
-      let milliseconds: Int64 = row[2]
-    else { return (count, nil) }
-    return (count, (id, Date(millisecondsSince1970: milliseconds)))
   }
 
   /// The session named by a command-line argument: `latest` (the newest session) or a unique

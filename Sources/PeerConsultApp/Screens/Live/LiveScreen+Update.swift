@@ -489,7 +489,12 @@ extension LiveState: Screen {
               + "still saved.", tone: .warning))
       ]
     case .sessionLeft(let resume):
-      return [.leave(to: .newSession), .notice(LiveScreen.leftNotice(sessionID, resume: resume))]
+      // Left unfinished, it is what Resume carries on: home comes back on it, so that Enter
+      // after leaving by mistake returns to the meeting, not to a new one's form.
+      return [
+        .leave(to: session.isFinished ? .newSession : .resume),
+        .notice(LiveScreen.leftNotice(sessionID, resume: resume)),
+      ]
     case .tagsLoaded(let tags):
       knownTags = tags
       return []
