@@ -190,6 +190,82 @@ import Testing
 
   /// Review's list of who took part (`w` on a transcript) says when someone left early, as
   /// the minutes' attendee list does.
+  /// `f` gives the picked presenter a focus question (one added during the session had none)
+  /// or restates theirs; empty takes it away; someone not presenting is told how.
+  @Test func aPresentersFocusQuestionIsGivenAndRestatedFromWhoIsHere() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    // 王小明, second to present, has none.
+    f.press(.down, .character("f"))
+    #expect(group(f)?.keyContext == .focusQuestion)
+    // Typing here is text: `q` does not leave.
+    f.type("How do I get custody suites and A&E to talk?")
+    expectGolden(f.screen, "group-focus-question-80x24")
+    #expect(group(f)?.typedHereNotKept == "The focus question being typed")
+    f.press(.enter)
+    #expect(
+      f.runner.state.notice?.text
+        == "王小明's focus question for round 2 saved.")
+    #expect(group(f)?.field == nil)
+    let stored = try f.services.store().loadSession(try #require(group(f)?.live.sessionID))
+    #expect(stored.setup.rounds[1].focusQuestion == "How do I get custody suites and A&E to talk?")
+    // Amira does not present.
+    f.press(.down, .character("f"))
+    #expect(group(f)?.field == nil)
+    #expect(
+      f.runner.state.notice?.text == "Amira O'Neill does not present: Space has them present first."
+    )
+    // Zoë's opens on hers; emptied, it is taken away; Esc before Enter keeps it.
+    f.press(.up, .up, .character("f"))
+    #expect(group(f)?.field?.string == "How do we share ownership?")
+    f.press(.escape)
+    #expect(group(f)?.field == nil && group(f)?.keyContext == .group)
+    f.press(.character("f"), .control("u"), .enter)
+    #expect(f.runner.state.notice?.text == "Zoë Müller has no focus question in round 1.")
+    f.press(.escape)
+    let live = try #require(f.live)
+    #expect(
+      live.session.setup.rounds.map(\.focusQuestion) == [
+        nil, "How do I get custody suites and A&E to talk?",
+      ])
+  }
+
+  /// A long organisation gives way to the level and the times, in the live list and review's
+  /// people; a round not begun is still to present there.
+  @Test func aLongOrganisationLeavesTheTimesInView() throws {
+    let f = try LiveFixture()
+    f.advance(10 * 60)
+    f.press(.character("w"), .character("a"))
+    f.type("Priya Ramanathan-Clarke; Leeds Teaching Hospitals NHS Trust; frontline")
+    f.press(.enter)
+    let rows = try #require(group(f)?.rows)
+    for _ in rows.dropLast() { f.press(.down) }
+    f.advance(5 * 60)
+    f.press(.character("l"))
+    let line = try #require(f.screen.lines.first { $0.contains("Priya") })
+    #expect(
+      line.contains("Priya Ramanathan-Clarke · Lee… · frontline · arrived 08:10 · left 08:15"),
+      "\(line)")
+    #expect(f.screen.lines.allSatisfy { $0.displayWidth <= 80 })
+    let session = try #require(group(f)?.session)
+    let utc = TimeZone(identifier: "UTC")!
+    var state = AppState(
+      screen: TranscriptState(
+        sessionID: try #require(group(f)?.live.sessionID), session: session, screenWidth: 80,
+        timeZone: utc, back: ReviewState(sessions: [], programmes: [])),
+      width: 80, height: 24)
+    state.timeZone = utc
+    _ = App.update(&state, .key(.character("w")))
+    let text = App.render(state).grid.lines
+    #expect(
+      text.contains {
+        $0.contains("Leeds Teaching") && $0.contains("frontline · arrived 08:10 · left 08:15")
+      },
+      "\(text.joined(separator: "\n"))")
+    #expect(
+      text.contains { $0.contains("senior · presents round 1") }, "\(text.joined(separator: "\n"))")
+  }
+
   @Test func reviewsPeopleSayWhoLeftEarlyAndWhoCameLateAndWhen() throws {
     let f = try LiveFixture()
     f.advance(25 * 60)
@@ -205,7 +281,7 @@ import Testing
     let session = try #require(group(f)?.session)
     let arrivedAt = try #require(session.arrivals[session.participants.count - 1])
     // The live list says it too.
-    let arrivedText = LiveScreen.time(arrivedAt, TimeZone.current)
+    let arrivedText = LiveScreen.time(arrivedAt, TimeZone(identifier: "UTC")!)
     #expect(
       f.text.contains("Dev O'Brien · Licensing · middle · arrived \(arrivedText)"), "\(f.text)")
     f.press(.escape)

@@ -461,6 +461,8 @@ public final class AppServices {
     case .rearrangePresenters(let presenters): try session.rearrangePresenters(presenters)
     case .markLeft(let participant): try session.markLeft(participant)
     case .markReturned(let participant): try session.markReturned(participant)
+    case .setFocusQuestion(let round, let question):
+      try session.setFocusQuestion(round: round, question)
     case .chooseRoomNotes(let kinds): try session.chooseRoomNotes(kinds)
     case .followUp(let action, let outcome): try session.followUp(action, outcome)
     }

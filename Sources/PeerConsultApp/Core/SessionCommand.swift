@@ -24,6 +24,8 @@ public enum SessionCommand: Equatable, Sendable {
   case markLeft(participant: Int)
   /// Someone who had left is back.
   case markReturned(participant: Int)
+  /// A round's focus question is given or restated (blank takes it away).
+  case setFocusQuestion(round: Int, String)
   /// The room display shows notes of these kinds.
   case chooseRoomNotes([NoteKind])
   /// An action of the group's earlier meeting is done, carried forward or dropped.

@@ -97,4 +97,5 @@ enum EventField: String, CodingKey {
   case kinds
   case session, outcome, text
   case who
+  case round, question
 }

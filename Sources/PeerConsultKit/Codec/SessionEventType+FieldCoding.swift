@@ -179,6 +179,18 @@ extension SessionEventType {
       } read: { fields in
         .participantReturned(participant: try fields.decode(Int.self, forKey: .who))
       }
+    case .focusQuestionSet:
+      EventFieldCoding { event, fields in
+        guard case .focusQuestionSet(let round, let question) = event else {
+          throw EventFieldCoding.mismatch(event, self)
+        }
+        try fields.encode(round, forKey: .round)
+        try fields.encodeIfPresent(question, forKey: .question)
+      } read: { fields in
+        .focusQuestionSet(
+          round: try fields.decode(Int.self, forKey: .round),
+          question: try fields.decodeIfPresent(String.self, forKey: .question))
+      }
     case .roomNotesChosen:
       EventFieldCoding { event, fields in
         guard case .roomNotesChosen(let kinds) = event else {

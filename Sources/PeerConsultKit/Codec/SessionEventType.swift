@@ -11,6 +11,7 @@ public enum SessionEventType: String, CaseIterable, Sendable {
   case roomNotesChosen
   case actionFollowedUp
   case participantLeft, participantReturned
+  case focusQuestionSet
 }
 
 extension SessionEvent {
@@ -22,6 +23,7 @@ extension SessionEvent {
     case .roundsRearranged: .roundsRearranged
     case .participantLeft: .participantLeft
     case .participantReturned: .participantReturned
+    case .focusQuestionSet: .focusQuestionSet
     case .phaseStarted: .phaseStarted
     case .paused: .paused
     case .resumed: .resumed

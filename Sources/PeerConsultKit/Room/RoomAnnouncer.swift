@@ -17,6 +17,7 @@ public struct RoomAnnouncer: Sendable {
     var stage: RoomView.Stage
     var slot: Int
     var round: Int?
+    var focusQuestion: String?
     var plannedSeconds: Int
     var minuteMark: Int
     var isLive: Bool
@@ -32,7 +33,7 @@ public struct RoomAnnouncer: Sendable {
   public mutating func lines(for view: RoomView, isLive: Bool) -> [String] {
     let seen = Seen(
       stage: view.stage, slot: view.slot.index, round: view.round,
-      plannedSeconds: view.timer.plannedSeconds,
+      focusQuestion: view.focusQuestion, plannedSeconds: view.timer.plannedSeconds,
       minuteMark: Self.minuteMark(view.timer), isLive: isLive, notes: view.sharedNotes)
     defer { last = seen }
     guard let last else { return opening(view, isLive: isLive) }
@@ -43,16 +44,26 @@ public struct RoomAnnouncer: Sendable {
     if last.isLive != isLive {
       lines.append(isLive ? Self.backLine : Self.notRunningLine)
     }
-    if last.stage == .finished || last.slot != seen.slot
+    let moved =
+      last.stage == .finished || last.slot != seen.slot
       || last.stage == .ready && seen.stage != .ready
-    {
+    if moved {
       // A round the session opens with was not said while it was ready: said at the start.
       if let round = Self.roundLine(view), last.round != seen.round || last.stage == .ready {
         lines.append(round)
       }
       lines.append(view.phaseLine)
       if view.stage == .paused { lines.append(Self.pausedLine) }
-    } else {
+    }
+    // Given or restated within the round (`f` on who is here): the round's line said the
+    // question the round began with.
+    if seen.round != nil, last.round == seen.round, last.focusQuestion != seen.focusQuestion,
+      last.stage != .ready, last.stage != .finished
+    {
+      lines.append(
+        seen.focusQuestion.map { "Focus now: \(Self.oneLine($0))" } ?? "No focus question now")
+    }
+    if !moved {
       if last.stage == .running && seen.stage == .paused { lines.append(Self.pausedLine) }
       if last.stage == .paused && seen.stage == .running {
         lines.append("Resumed, \(Self.left(view.timer))")

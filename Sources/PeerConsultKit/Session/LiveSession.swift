@@ -204,6 +204,22 @@ public final class LiveSession {
     try record(.participantReturned(participant: participant))
   }
 
+  /// Gives round `round` the focus question `question`, trimmed; blank takes it away. The
+  /// same question again stores nothing; one longer than the form takes, or holding what
+  /// cannot be typed, is refused.
+  public func setFocusQuestion(round: Int, _ question: String) throws {
+    let trimmed = question.trimmingCharacters(in: .whitespacesAndNewlines)
+    let wanted = SessionRound.showsNothing(trimmed) ? nil : trimmed
+    if let wanted {
+      try SessionSetup.checkTyped(
+        wanted, field: "focus question", limit: SessionSetup.maximumFocusQuestionLength)
+    }
+    if state.setup.rounds.indices.contains(round), state.setup.rounds[round].focusQuestion == wanted {
+      return
+    }
+    try record(.focusQuestionSet(round: round, question: wanted))
+  }
+
   /// Records whether the suspect `term` is replaced when the session is shared anonymised.
   public func chooseForSharing(_ term: String, replace: Bool) throws {
     if state.shareChoices[ShareReview.key(term)] == replace { return }

@@ -20,6 +20,10 @@ public enum SessionEvent: Hashable, Sendable {
   case participantLeft(participant: Int)
   /// Participant `participant`, who had left, is back (or was marked as gone by mistake).
   case participantReturned(participant: Int)
+  /// Round `round`'s focus question is now `question` (none when nil): given to a presenter
+  /// added during the session, or restated at the end of the probing questions, as the
+  /// Consultancy Protocol asks. The earlier question stays in the log.
+  case focusQuestionSet(round: Int, question: String?)
   /// The facilitator moved to a slot (forward, back, or reopening after the finish).
   case phaseStarted(slot: Int)
   case paused

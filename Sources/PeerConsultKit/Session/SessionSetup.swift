@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// Everything decided before a session starts. The protocol is copied in full, so a later
 /// change to a protocol file never alters a session already held.
@@ -97,5 +98,11 @@ public struct SessionRound: Hashable, Sendable {
   public init(presenter: Int, focusQuestion: String? = nil) {
     self.presenter = presenter
     self.focusQuestion = focusQuestion
+  }
+
+  /// Whether `question` shows nothing: blanks, or characters of no width (a zero-width space
+  /// pasted from a document), which would head a round with an empty "Focus question:".
+  static func showsNothing(_ question: String) -> Bool {
+    question.filter { !$0.isWhitespace }.displayWidth == 0
   }
 }

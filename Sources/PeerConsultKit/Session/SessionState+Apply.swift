@@ -36,6 +36,19 @@ extension SessionState {
         throw .presence("\(participants[participant].name) has not left")
       }
       departures[participant] = nil
+    case .focusQuestionSet(let round, let question):
+      // Said without arithmetic on `round`, which a crafted file may give as the largest number.
+      guard setup.rounds.indices.contains(round) else {
+        throw .invalidSetup(
+          "its \"round\" (\(round)) is not one of the session's \(setup.rounds.count) rounds, "
+            + "counted from 0")
+      }
+      guard !isFinished else { throw .finished }
+      if let question, SessionRound.showsNothing(question) {
+        throw .invalidSetup("its \"question\" is blank; a round without one leaves it out")
+      }
+      setup.rounds[round].focusQuestion = question
+      schedule = setup.schedule
     case .phaseStarted(let slot): try startSlot(slot, at: date)
     case .paused:
       let slot = try runningSlot()

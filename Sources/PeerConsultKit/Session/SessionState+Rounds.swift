@@ -18,8 +18,13 @@ extension SessionState {
   /// after them; throws, changing nothing, unless every slot from there on is untouched.
   mutating func rearrangeRounds(from: Int, _ presenters: [Int]) throws(SessionError) {
     guard !isFinished else { throw .finished }
-    guard from >= roundsBegun, from <= setup.rounds.count else {
-      throw .cannotRearrange("round \(from + 1) has begun or does not exist")
+    // Said without arithmetic on `from`, which a crafted file may give as the largest number.
+    guard from >= roundsBegun else {
+      throw .cannotRearrange("the rounds from number \(from) (counted from 0) have begun")
+    }
+    guard from <= setup.rounds.count else {
+      throw .cannotRearrange(
+        "its \"from\" (\(from)) is past the session's \(setup.rounds.count) rounds, counted from 0")
     }
     let tailStart =
       schedule.first { $0.round == from }?.index

@@ -556,6 +556,14 @@ public struct Anonymiser: Sendable {
       case .created(let setup): event = .created(setup: anonymised(setup))
       case .participantAdded(let participant):
         event = .participantAdded(participant: anonymised(participant))
+      case .focusQuestionSet(let round, let question):
+        // Told of when it is the round's question as shared, not one restated since.
+        let current =
+          record.state.setup.rounds.indices.contains(round)
+          ? record.state.setup.rounds[round].focusQuestion : nil
+        event = .focusQuestionSet(
+          round: round,
+          question: question.map { scrub($0, tallying: tallies && $0 == current) })
       case .noteAdded(let id, let slot, let content):
         contents[id] = scrubbed(content, tallying: shown(id, content))
         event = .noteAdded(id: id, slot: slot, content: contents[id]!)

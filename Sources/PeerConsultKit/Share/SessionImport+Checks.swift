@@ -54,6 +54,11 @@ extension SessionImport {
       try check(setup.consultingProtocol)
     case .participantAdded(let participant):
       try SessionSetup.checkTyped(participant, label: "the latecomer")
+    case .focusQuestionSet(_, let question?):
+      try SessionSetup.checkTyped(
+        question, field: "question", limit: SessionSetup.maximumFocusQuestionLength)
+    case .focusQuestionSet(_, nil):
+      break  // The round is checked by the replay.
     case .timeAdjusted(let seconds):
       guard abs(seconds.clampedMagnitude) <= PhaseDuration.maximumSeconds else {
         throw .invalidSetup(

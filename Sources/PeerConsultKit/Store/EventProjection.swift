@@ -100,6 +100,10 @@ struct EventProjection {
       ])
       // The action's own session may not be stored (yet): its scope is folded when it is.
       return try ActionStates.scope(of: action.session.rawValue, in: db).map { [$0] } ?? []
+    case .focusQuestionSet(let round, let question):
+      try db.cachedStatement(
+        sql: "UPDATE rounds SET focus_question = ? WHERE session_id = ? AND round = ?"
+      ).execute(arguments: [question, id, round])
     case .paused, .resumed, .timeAdjusted, .processRating, .ratingCleared, .personErased,
       .shareChoice, .roomNotesChosen, .participantLeft, .participantReturned:
       break

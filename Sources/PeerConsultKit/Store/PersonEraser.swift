@@ -113,6 +113,8 @@ struct PersonEraser {
       return .created(setup: setup)
     case .participantAdded(let participant):
       return .participantAdded(participant: erase(participant))
+    case .focusQuestionSet(let round, let question):
+      return .focusQuestionSet(round: round, question: question.map(scrub))
     case .noteAdded(let id, let slot, var content):
       content.text = scrub(content.text)
       return .noteAdded(id: id, slot: slot, content: content)

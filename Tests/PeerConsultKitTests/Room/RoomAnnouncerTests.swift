@@ -101,6 +101,31 @@ import Testing
     #expect(lines.filter { $0.hasPrefix("Round 1 of 2") }.count == 1)
   }
 
+  /// A focus question given or restated during its round is said once, as the screen shows
+  /// it at once; one changed for a later round waits for that round's line.
+  @Test func aFocusQuestionRestatedWithinItsRoundIsSaid() throws {
+    let drill = try Drill(notes: false)
+    try drill.facilitator { try $0.start() }
+    try drill.facilitator { try $0.next() }  // Round 1: Ben presents.
+    drill.lines.removeAll()
+    try drill.facilitator {
+      try $0.setFocusQuestion(round: 0, "How do I get licensing to own the plan?")
+    }
+    try drill.facilitator { try $0.setFocusQuestion(round: 1, "How do I keep the buses?") }
+    drill.wait(2)
+    #expect(drill.lines == ["Focus now: How do I get licensing to own the plan?"])
+    drill.lines.removeAll()
+    try drill.facilitator { try $0.setFocusQuestion(round: 0, "") }
+    #expect(drill.lines == ["No focus question now"])
+    drill.lines.removeAll()
+    try drill.facilitator { try $0.next() }
+    try drill.facilitator { try $0.next() }
+    try drill.facilitator { try $0.next() }  // Round 2: Asha presents.
+    #expect(
+      drill.lines.contains { $0.hasSuffix("Focus: How do I keep the buses?") }, "\(drill.lines)")
+    #expect(!drill.lines.contains { $0.hasPrefix("Focus now") }, "\(drill.lines)")
+  }
+
   @Test func aMinuteBoundaryIsOneLineEvenWhenASecondIsMissed() throws {
     let drill = try Drill(notes: false)
     try drill.facilitator { try $0.start() }

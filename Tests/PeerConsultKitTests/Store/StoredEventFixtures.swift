@@ -269,6 +269,18 @@ enum StoredEventFixtures {
         """#,
       event: .participantReturned(participant: 2)),
     StoredEventFixture(
+      name: "focusQuestionSet",
+      json: #"""
+        {"question":"How do I get licensing on board by spring?","round":0,"type":"focusQuestionSet"}
+        """#,
+      event: .focusQuestionSet(round: 0, question: "How do I get licensing on board by spring?")),
+    StoredEventFixture(
+      name: "focusQuestionSet without a question",
+      json: #"""
+        {"round":1,"type":"focusQuestionSet"}
+        """#,
+      event: .focusQuestionSet(round: 1, question: nil)),
+    StoredEventFixture(
       name: "personErased",
       json: #"""
         {"pseudonym":"[Erased person 1]","type":"personErased"}

@@ -7,8 +7,8 @@ import TestSupport
 /// Where an attack on the screens starts; random keys take it anywhere from there.
 enum StartScreen: String, CaseIterable, Sendable {
   case home, protocols, resume, live, editor, schedule, ratings, help, confirm, summary, setup,
-    review, transcript, actions, group, latecomer, share, sharePath, people, roomDisplay,
-    followUp, followUpNote
+    review, transcript, actions, group, latecomer, focusQuestion, roomNotes, share, sharePath,
+    people, roomDisplay, followUp, followUpNote
 }
 
 /// The whole app as a facilitator meets it, minus the real terminal: the runner, the services,
@@ -104,7 +104,8 @@ final class AppHarness {
         try session.start()
       }
       runner.perform(.listUnfinished)
-    case .live, .editor, .schedule, .ratings, .confirm, .group, .latecomer:
+    case .live, .editor, .schedule, .ratings, .confirm, .group, .latecomer, .focusQuestion,
+      .roomNotes:
       // A new session opens ready; the facilitator starts it.
       runner.perform(.startSession(SessionFactory.setup(using: &rng)))
       runner.perform(.session(.start))
@@ -130,14 +131,17 @@ final class AppHarness {
     let opening: [StartScreen: Key] = [
       .editor: .enter, .schedule: .character("s"), .ratings: .character("r"),
       .help: .character("?"), .confirm: .character("q"), .actions: .character("a"),
-      .share: .character("s"), .people: .character("w"),
+      .share: .character("s"), .people: .character("w"), .roomNotes: .character("v"),
       .followUpNote: .character("c"),
     ]
     if let key = opening[start] { runner.handle(.key(key)) }
     if start == .sharePath { runner.handle(.key(.character("s"))) }
     if start == .sharePath { runner.handle(.key(.character("o"))) }
-    if start == .group || start == .latecomer { runner.handle(.key(.character("w"))) }
+    if [.group, .latecomer, .focusQuestion].contains(start) {
+      runner.handle(.key(.character("w")))
+    }
     if start == .latecomer { runner.handle(.key(.character("a"))) }
+    if start == .focusQuestion { runner.handle(.key(.character("f"))) }
     runner.drawFrame()
   }
 

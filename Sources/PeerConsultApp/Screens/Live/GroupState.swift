@@ -8,6 +8,11 @@ extension KeyContext {
   public static let latecomer = KeyContext(
     "latecomer", title: "Adding a latecomer", typesText: true,
     typingHelp: "Type the person as \(Participant.specFormat)", helpSections: [.textField])
+  /// Typing a presenter's focus question.
+  public static let focusQuestion = KeyContext(
+    "focusQuestion", title: "Writing a focus question", typesText: true,
+    typingHelp: "Type the presenter's focus question; empty takes it away",
+    helpSections: [.textField])
 }
 
 extension Action {
@@ -16,19 +21,23 @@ extension Action {
   public static let presentEarlier = Action("presentEarlier")
   public static let presentLater = Action("presentLater")
   public static let toggleLeft = Action("toggleLeft")
+  public static let editFocusQuestion = Action("editFocusQuestion")
 }
 
 /// The group as the room changes during a session: a latecomer joins (written as on the
-/// form), an absent presenter is skipped, the presenters still to come are reordered, and
-/// someone who leaves early is marked so (and back again).
+/// form), an absent presenter is skipped, the presenters still to come are reordered,
+/// someone who leaves early is marked so (and back again), and a presenter's focus question
+/// is given or restated.
 /// Every change is stored at once as an event; the schedule and projected end follow.
 public struct GroupState: Equatable, Sendable {
   /// The live screen to go back to, kept current with every change.
   public var live: LiveState
   /// The row picked: presenters to come first, then everyone else who could present.
   public var selection = 0
-  /// The latecomer being typed, when the field is open.
+  /// The latecomer or focus question being typed, when the field is open.
   public var field: LineEditor?
+  /// The round whose focus question the field holds; nil while it holds a latecomer.
+  public var questionRound: Int?
 
   public init(live: LiveState) {
     self.live = live
@@ -55,11 +64,23 @@ public struct GroupState: Equatable, Sendable {
 
   /// Rows in order: presenters to come, the others, then those who presented.
   var rows: [Int] { session.presentersToCome + others + presented }
+
+  /// The round of `person` whose focus question `f` gives: their round still to come, else
+  /// the last of theirs that has begun (restated at the end of its probing questions).
+  func round(of person: Int) -> Int? {
+    if let place = session.presentersToCome.firstIndex(of: person) {
+      return session.roundsBegun + place
+    }
+    return session.setup.presenters.prefix(session.roundsBegun).lastIndex(of: person)
+  }
 }
 
 extension GroupState: OverLiveScreen {
-  /// A latecomer half typed, which leaving does not keep.
-  public var typedHereNotKept: String? { field?.hasText == true ? "The person being typed" : nil }
+  /// A latecomer or focus question half typed, which leaving does not keep.
+  public var typedHereNotKept: String? {
+    guard field?.hasText == true else { return nil }
+    return questionRound == nil ? "The person being typed" : "The focus question being typed"
+  }
 
   public static let keyBindings = [
     KeyBinding([.up], .up, "up", "Pick the person above", in: [.group], footer: false),
@@ -79,14 +100,20 @@ extension GroupState: OverLiveScreen {
     KeyBinding(
       [.character("a")], .addLatecomer, "latecomer",
       "Add a latecomer (Name; Organisation; level)", in: [.group]),
+    KeyBinding(
+      [.character("f")], .editFocusQuestion, "focus question",
+      "Give or restate the picked presenter's focus question", in: [.group], footer: false),
     KeyBinding([.enter], .select, "add", "Add the latecomer", in: [.latecomer]),
-    KeyBinding([.escape], .back, "cancel", "Cancel", in: [.latecomer]),
-    KeyBinding.helpF1(in: [.latecomer]),
+    KeyBinding([.enter], .select, "save", "Save the focus question", in: [.focusQuestion]),
+    KeyBinding([.escape], .back, "cancel", "Cancel", in: [.latecomer, .focusQuestion]),
+    KeyBinding.helpF1(in: [.latecomer, .focusQuestion]),
     KeyBinding([.escape, .character("q")], .back, "back", "Back to the live screen", in: [.group]),
     KeyBinding.help(in: [.group]),
   ]
 
-  public var keyContext: KeyContext { field == nil ? .group : .latecomer }
+  public var keyContext: KeyContext {
+    field == nil ? .group : questionRound == nil ? .latecomer : .focusQuestion
+  }
   public var acceptsText: Bool { field != nil }
 
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
@@ -135,28 +162,44 @@ extension GroupState: OverLiveScreen {
         round = "   "
       }
       let participant = session.participants[person]
+      // A session resumed another day says which day someone came or went.
+      let time = ReadableTime(timeZone: environment.timeZone)
       let arrived = session.arrivals[person].map {
-        " · arrived \(LiveScreen.time($0, environment.timeZone))"
+        " · arrived \(time.time($0, sameDayAs: environment.now))"
       }
       let left = session.departures[person].map {
-        " · left \(LiveScreen.time($0, environment.timeZone))"
+        " · left \(time.time($0, sameDayAs: environment.now))"
       }
-      let line =
-        "\(offset == selection ? "▸" : " ") \(round)\(participant.name) · \(participant.organisation) · \(participant.level.rawValue)\(arrived ?? "")\(left ?? "")"
+      // The organisation gives way first: a long one ("Leeds Teaching Hospitals NHS Trust")
+      // cut off the level and the times after it.
+      let head = "\(offset == selection ? "▸" : " ") \(round)\(participant.name) · "
+      let tail = " · \(participant.level.rawValue)\(arrived ?? "")\(left ?? "")"
+      let room = max(1, inner.width - head.displayWidth - tail.displayWidth)
+      let line = head + participant.organisation.truncated(toWidth: room) + tail
       let style = offset == selection ? Theme.selected : left == nil ? .plain : Theme.muted
       grid.put(line, x: inner.x, y: y, style: style, maxWidth: inner.width)
       y += 1
     }
     guard let field else {
       grid.put(
-        "Space skips or adds a presenter · [ ] reorder · a latecomer · l left early",
+        "Space skip/add · [ ] reorder · a latecomer · l left early · f focus question",
         x: inner.x, y: inner.maxY - 1, style: Theme.muted, maxWidth: inner.width)
       return nil
     }
-    let label = "Latecomer ▸ "
+    let label: String
+    let hint: String
+    if let questionRound, session.setup.rounds.indices.contains(questionRound) {
+      let presenter = session.participants[session.setup.rounds[questionRound].presenter].name
+      label = "Focus question ▸ "
+      // The keys first: a long name is what the width cuts.
+      hint =
+        "Enter saves (empty takes it away), Esc cancels · round \(questionRound + 1), \(presenter)"
+    } else {
+      label = "Latecomer ▸ "
+      hint = "Write \(Participant.specFormat); Enter adds, Esc cancels"
+    }
     grid.put(
-      "Write \(Participant.specFormat); Enter adds, Esc cancels", x: inner.x, y: inner.maxY - 2,
-      style: Theme.muted, maxWidth: inner.width)
+      hint, x: inner.x, y: inner.maxY - 2, style: Theme.muted, maxWidth: inner.width)
     grid.put(label, x: inner.x, y: inner.maxY - 1, style: Theme.heading)
     let x = inner.x + label.displayWidth
     let cursor = field.render(
@@ -170,6 +213,9 @@ extension GroupState: OverLiveScreen {
     if var field {
       switch input {
       case .action(.select):
+        if let questionRound {
+          return [.command(.session(.setFocusQuestion(round: questionRound, field.string)))]
+        }
         do {
           let person = try Participant.parse(field.string)
           return [.command(.session(.addParticipant(person)))]
@@ -178,6 +224,7 @@ extension GroupState: OverLiveScreen {
         }
       case .action(.back):
         self.field = nil
+        questionRound = nil
         return []
       case .text, .action:
         field.edit(input)
@@ -189,7 +236,10 @@ extension GroupState: OverLiveScreen {
     switch input {
     case .action(.up): selection = max(0, selection - 1)
     case .action(.down): selection = min(max(0, rows.count - 1), selection + 1)
-    case .action(.addLatecomer): field = LineEditor("", limit: 200)
+    case .action(.addLatecomer):
+      field = LineEditor("", limit: 200)
+      questionRound = nil
+    case .action(.editFocusQuestion): return openFocusQuestion()
     case .action(.back), .action(.quit): return [.show(live)]
     case .action(.togglePresenting): return toggle()
     case .action(.presentEarlier): return move(by: -1)
@@ -212,6 +262,17 @@ extension GroupState: OverLiveScreen {
       let picked = rows.indices.contains(selection) ? rows[selection] : nil
       live.session = stored
       selection = picked.flatMap(rows.firstIndex) ?? min(selection, max(0, rows.count - 1))
+      if let round = questionRound, field != nil {
+        field = nil
+        questionRound = nil
+        guard stored.setup.rounds.indices.contains(round) else { return [] }
+        let name = stored.participants[stored.setup.rounds[round].presenter].name
+        let text =
+          stored.setup.rounds[round].focusQuestion == nil
+          ? "\(name) has no focus question in round \(round + 1)."
+          : "\(name)'s focus question for round \(round + 1) saved."
+        return [.notice(Notice(text, tone: .success))]
+      }
       if added, let person = stored.participants.last {
         field = nil
         return [
@@ -244,6 +305,24 @@ extension GroupState: OverLiveScreen {
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default: break
     }
+    return []
+  }
+
+  /// Opens the field on the picked presenter's focus question, as it stands.
+  private mutating func openFocusQuestion() -> [Effect] {
+    guard rows.indices.contains(selection) else { return [] }
+    let person = rows[selection]
+    guard let round = round(of: person) else {
+      let name = session.participants[person].name
+      return [
+        .notice(
+          Notice("\(name) does not present: Space has them present first.", tone: .warning))
+      ]
+    }
+    field = LineEditor(
+      session.setup.rounds[round].focusQuestion ?? "",
+      limit: SessionSetup.maximumFocusQuestionLength)
+    questionRound = round
     return []
   }
 

@@ -28,9 +28,14 @@ public enum PeopleView {
       let rounds = state.session.setup.rounds.indices.filter {
         state.session.setup.rounds[$0].presenter == index
       }
-      var details = [person.organisation, person.level.rawValue]
-      if !rounds.isEmpty {
-        details.append("presented round " + rounds.map { "\($0 + 1)" }.joined(separator: ", "))
+      var details = [person.level.rawValue]
+      // A round not yet begun is still to present (an unfinished session's).
+      let begun = state.session.roundsBegun
+      for (words, numbers) in [
+        ("presented round ", rounds.filter { $0 < begun }),
+        ("presents round ", rounds.filter { $0 >= begun }),
+      ] where !numbers.isEmpty {
+        details.append(words + numbers.map { "\($0 + 1)" }.joined(separator: ", "))
       }
       let time = ReadableTime(timeZone: timeZone)
       if let arrivedAt = state.session.arrivals[index] {
@@ -39,8 +44,12 @@ public enum PeopleView {
       if let leftAt = state.session.departures[index] {
         details.append("left \(time.time(leftAt, sameDayAs: state.session.createdAt))")
       }
+      // The organisation gives way first, so that the rounds and times stay in view.
+      let rest = details.filter { !$0.isEmpty }.joined(separator: " · ")
+      let room = max(1, area.width - 6 - 3 - rest.displayWidth)
+      let organisation = person.organisation.truncated(toWidth: room)
       grid.put(
-        ("      " + details.filter { !$0.isEmpty }.joined(separator: " · ")).padded(
+        ("      " + [organisation, rest].filter { !$0.isEmpty }.joined(separator: " · ")).padded(
           toWidth: area.width), x: area.x, y: y + 1, style: selected ? Theme.selected : Theme.muted)
       y += ReviewScreen.rowsPerEntry
     }
