@@ -11,7 +11,8 @@ struct SearchCommand: ParsableCommand {
       quotes ('"night time"') and end a word with * to match words starting with it (licen*). \
       Deleted notes are not searched. Best matches come first; with --newest, the newest notes. \
       A search matching more than 200 notes ranks the 200 of them stored last; --newest is \
-      exact whatever the number.
+      exact whatever the number. --speaker keeps the notes a person said (their whole name, or \
+      a whole part of it); with it alone, all their notes, newest first.
       """)
 
   /// How many notes a search shows unless `--limit` says.
@@ -19,8 +20,14 @@ struct SearchCommand: ParsableCommand {
 
   @OptionGroup var data: DataOptions
 
-  @Argument(help: ArgumentHelp("What to find.", valueName: "QUERY"))
-  var query: String
+  @Argument(
+    help: ArgumentHelp("What to find (may be left out with --speaker).", valueName: "QUERY"))
+  var query: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Only notes said by this person: their name, or a whole part of it.", valueName: "NAME"))
+  var speaker: String?
 
   @Option(help: ArgumentHelp("Only the sessions of this programme.", valueName: "P"))
   var programme: String?
@@ -43,6 +50,22 @@ struct SearchCommand: ParsableCommand {
 
   /// Refuses what cannot be searched for, before the data folder is opened.
   private func check() throws {
+    if let speaker {
+      guard !speaker.allSatisfy(\.isWhitespace) else {
+        throw CLIError("--speaker needs a name: --speaker \"Priya Patel\", or a part of it.")
+      }
+      guard speaker.count <= SessionSetup.maximumNameLength else {
+        throw CLIError(
+          "--speaker is \(speaker.count) characters long; no name is longer than "
+            + "\(SessionSetup.maximumNameLength).")
+      }
+      guard query != nil else { return try checkLimitAndKind() }
+    }
+    guard let query else {
+      throw CLIError(
+        "Nothing to search for: type a word, a \"phrase\", a #tag or the start of a word*, "
+          + "or give --speaker NAME.")
+    }
     guard !NoteSearchQuery(query).isEmpty else {
       throw CLIError(
         "Nothing to search for in \"\(CommandText.quoted(query))\": "
@@ -52,6 +75,11 @@ struct SearchCommand: ParsableCommand {
       throw CLIError(
         "A search takes at most \(NoteSearchQuery.maximumTags) #tags together: search for fewer.")
     }
+    try checkLimitAndKind()
+  }
+
+  /// Refuses a limit or a kind of note that cannot be.
+  private func checkLimitAndKind() throws {
     guard limit > 0 else { throw CLIError("--limit must be 1 or more.") }
     if let kind, NoteKind(rawValue: kind.lowercased()) == nil {
       throw CLIError(
@@ -69,15 +97,17 @@ struct SearchCommand: ParsableCommand {
     defer { database.closeForExit() }
     let programme = try self.programme.map(database.resolveProgramme)
     let kind = self.kind.flatMap { NoteKind(rawValue: $0.lowercased()) }
-    let order: NoteSearchOrder = newest ? .newest : .best
+    // A person's notes without words to rank come newest first.
+    let order: NoteSearchOrder = newest || query == nil ? .newest : .best
     let hits = try database.searchNotes(
-      query, programme: programme, kind: kind, order: order, limit: limit)
+      query ?? "", programme: programme, kind: kind, speaker: speaker, order: order, limit: limit)
     if json {
       try StandardOutput.write(CommandJSON.hits(hits))
       return
     }
+    let wanted = [query, speaker.map { "said by \($0)" }].compactMap(\.self).joined(separator: " ")
     let text = CommandText.hits(
-      hits, query: query, limit: limit, styled: stylesOutput, order: order,
+      hits, query: wanted, limit: limit, styled: stylesOutput, order: order,
       width: outputColumns)
     try stylesOutput ? StandardOutput.writeStyled(text) : StandardOutput.write(text)
   }

@@ -50,18 +50,20 @@ enum UnparsedCommand {
     return command
   }
 
-  /// `search QUERY [--programme P] [--kind K] [--limit N] [--newest] [--json]`.
+  /// `search [QUERY] [--programme P] [--kind K] [--speaker NAME] [--limit N] [--newest]
+  /// [--json]`, the query left out only with a speaker.
   private static func search(_ arguments: ArraySlice<String>) -> SearchCommand? {
     guard
       let plain = PlainArguments(
-        arguments, options: [dataDirectory, "--programme", "--kind", "--limit"],
+        arguments, options: [dataDirectory, "--programme", "--kind", "--speaker", "--limit"],
         flags: ["--newest", "--json"]),
-      plain.positionals.count == 1, let data = data(plain),
-      let limit = optionalInt("--limit", plain)
+      plain.positionals.count == 1 || plain.positionals.isEmpty && plain.values["--speaker"] != nil,
+      let data = data(plain), let limit = optionalInt("--limit", plain)
     else { return nil }
     var command = SearchCommand()
     command.data = data
-    command.query = plain.positionals[0]
+    command.query = plain.positionals.first
+    command.speaker = plain.values["--speaker"]
     command.programme = plain.values["--programme"]
     command.kind = plain.values["--kind"]
     command.limit = limit ?? SearchCommand.defaultLimit

@@ -21,7 +21,8 @@ extension CommandLineTests {
       ),
       (
         ["search"],
-        "Error: Missing expected argument '<QUERY>'; see 'peerconsult search --help'."
+        "Error: Nothing to search for: type a word, a \"phrase\", a #tag or the start of a "
+          + "word*, or give --speaker NAME."
       ),
       (["lsit"], "Error: Unknown command 'lsit'; run 'peerconsult --help' for the commands."),
       (

@@ -231,6 +231,44 @@ struct CommandLineTests {
       try run(["search", "x", "--kind", "gossip"], in: folder), mentioning: "works-well")
   }
 
+  /// `--speaker`: the notes a person said, not those that mention them; their whole name or
+  /// a whole part of it, without accents or case; alone, all their notes, newest first.
+  @Test func searchBySpeakerFindsWhatAPersonSaid() throws {
+    let folder = try seeded()
+    // Seán O'Neill said three notes in the first session and its copy, none in the second.
+    let said = try run(["search", "--speaker", "sean o'neill"], in: folder)
+    #expect(said.status == 0, "\(said.stderr)")
+    let headings = said.stdout.split(separator: "\n").filter {
+      $0.prefix(8).allSatisfy(\.isHexDigit)
+    }
+    #expect(headings.count == 6, "\(said.stdout)")
+    #expect(headings.allSatisfy { $0.contains("· Seán O'Neill") }, "\(said.stdout)")
+    #expect(said.stdout.contains("Seán to email the licensing lead."))
+    let times = headings.map { String($0.dropFirst(10).prefix(16)) }
+    #expect(times == times.sorted(by: >), "newest first: \(said.stdout)")
+    // With words, only theirs that match; a part of the name is enough.
+    let backlog = try run(["search", "backlog", "--speaker", "NEILL"], in: folder)
+    #expect(backlog.stdout.contains("The referral backlog"))
+    #expect(!backlog.stdout.contains("licensing lead"))
+    // 王伟 is mentioned in two notes and said three others.
+    let mentioned = try run(["search", "王伟"], in: folder)
+    #expect(mentioned.stdout.contains("brought biscuits"))
+    let his = try run(["search", "--speaker", "王伟", "--json"], in: folder)
+    let hits = try #require(
+      try JSONSerialization.jsonObject(with: Data(his.stdout.utf8)) as? [[String: Any]])
+    #expect(hits.count == 6)
+    #expect(hits.allSatisfy { $0["speaker"] as? String == "王伟" }, "\(his.stdout)")
+    #expect(!his.stdout.contains("biscuits"))
+    let patel = try run(["search", "--speaker", "patel"], in: folder)
+    #expect(patel.stdout.contains("Priya to draft the shared protocol."))
+    #expect(!patel.stdout.contains("Patel's hub"), "mentioned, not said by her")
+    let none = try run(["search", "--speaker", "Nobody Here"], in: folder)
+    expectRefusal(none, mentioning: "Nobody called \"Nobody Here\" took part in a session")
+    expectRefusal(
+      try run(["search", "--speaker", "  "], in: folder), mentioning: "--speaker needs a name")
+    expectRefusal(try run(["search"], in: folder), mentioning: "or give --speaker NAME")
+  }
+
   // MARK: actions
 
   @Test func actionsListOwnersAndStateAndFilter() throws {

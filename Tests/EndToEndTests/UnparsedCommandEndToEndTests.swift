@@ -39,6 +39,10 @@ struct UnparsedCommandEndToEndTests {
         ["search", "--kind", "bogus"] + data + ["--", "word"]
       ),
       (["search", "word"] + data, ["search"] + data + ["--", "word"]),
+      (
+        ["search", "--speaker", "Nobody Here"] + data,
+        ["search", "--speaker", "Nobody Here"] + data + ["--"]
+      ),
       (["show", "latest"] + data, ["show"] + data + ["--", "latest"]),
       (["show", "0000"] + data, ["show"] + data + ["--", "0000"]),
       (

@@ -19,8 +19,9 @@ import Testing
       ]
     case let search as SearchCommand:
       return [
-        "search", "\(search.data.dataDir as Any)", search.query, "\(search.programme as Any)",
-        "\(search.kind as Any)", "\(search.limit)", "\(search.newest)", "\(search.json)",
+        "search", "\(search.data.dataDir as Any)", "\(search.query as Any)",
+        "\(search.programme as Any)", "\(search.kind as Any)", "\(search.speaker as Any)",
+        "\(search.limit)", "\(search.newest)", "\(search.json)",
       ]
     case let show as ShowCommand:
       return ["show", "\(show.data.dataDir as Any)", show.session]
@@ -53,6 +54,8 @@ import Testing
       ["search", "help"],
       ["search", "list"],
       ["search", "--limit", "0", "word"],
+      ["search", "--speaker", "Seán O'Neill"],
+      ["search", "backlog", "--speaker=王伟", "--newest", "--data-dir", d],
       ["show", "latest"],
       ["show", "f84e", "--data-dir", d],
       ["show", "--data-dir=\(d)", "help"],

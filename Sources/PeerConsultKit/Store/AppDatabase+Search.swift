@@ -16,27 +16,45 @@ extension AppDatabase {
   /// Notes matching `query` (see ``NoteSearchQuery``), best matches first or newest first;
   /// deleted notes are left out. Accents and apostrophes are ignored, so `creme` finds
   /// "crème" and `darcy` "D'Arcy"; Chinese, Japanese and Korean terms of any length are found
-  /// inside text (``NoteTokenizer``). Narrow to one session, one programme or one kind of note
-  /// if given.
+  /// inside text (``NoteTokenizer``). Narrow to one session, one programme, one kind of note
+  /// or the notes of one speaker (``SpeakerNames``) if given; with a speaker, the query may be
+  /// empty, and their notes come newest first. Throws ``StoreError/noSuchPerson(_:)`` when
+  /// nobody of the speaker's name took part in a session.
   public func searchNotes(
     _ query: String, session: SessionID? = nil, programme: String? = nil, kind: NoteKind? = nil,
-    order: NoteSearchOrder = .best, limit: Int = 50
+    speaker: String? = nil, order: NoteSearchOrder = .best, limit: Int = 50
   ) throws(StoreError) -> [NoteSearchHit] {
     try searchNotes(
-      query, session: session, programme: programme, kind: kind, order: order, limit: limit,
-      bound: Self.searchCandidateBound, ranked: Self.searchRankedCandidates)
+      query, session: session, programme: programme, kind: kind, speaker: speaker, order: order,
+      limit: limit, bound: Self.searchCandidateBound, ranked: Self.searchRankedCandidates)
   }
 
-  /// ``searchNotes(_:session:programme:kind:order:limit:)`` with its bounds given, so that
-  /// tests reach the bounded paths with a few notes.
+  /// ``searchNotes(_:session:programme:kind:speaker:order:limit:)`` with its bounds given, so
+  /// that tests reach the bounded paths with a few notes.
   func searchNotes(
     _ query: String, session: SessionID?, programme: String?, kind: NoteKind?,
-    order: NoteSearchOrder, limit: Int, bound: Int, ranked: Int
+    speaker: String? = nil, order: NoteSearchOrder, limit: Int, bound: Int, ranked: Int
   ) throws(StoreError) -> [NoteSearchHit] {
     let parsed = NoteSearchQuery(query)
-    guard !parsed.isEmpty, !parsed.hasTooManyTags, limit > 0 else { return [] }
+    guard !parsed.isEmpty || speaker != nil, !parsed.hasTooManyTags, limit > 0 else { return [] }
     var conditions = ["n.deleted_at IS NULL"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+    if let speaker {
+      // The names of everyone who took part, read once: the few hundred people of a
+      // programme's history, compared without case, accents or script as the picker does.
+      let names = try read { db in
+        try String.fetchAll(db, sql: "SELECT DISTINCT name FROM participants")
+      }
+      let spoken = SpeakerNames.matching(speaker, among: names)
+      guard !spoken.isEmpty else { throw .noSuchPerson(speaker) }
+      let placeholders = spoken.indices.map { ":speaker\($0)" }.joined(separator: ", ")
+      conditions.append(
+        """
+        EXISTS (SELECT 1 FROM participants p WHERE p.session_id = n.session_id \
+        AND p.idx = n.speaker AND p.name IN (\(placeholders)))
+        """)
+      for (number, name) in spoken.enumerated() { arguments["speaker\(number)"] = name }
+    }
     for (number, tag) in parsed.tags.enumerated() {
       // A tag key holds only letters, digits and '-', so it needs no escaping in a GLOB.
       let test = tag.isPrefix ? "tag_key GLOB :tag\(number)" : "tag_key = :tag\(number)"
