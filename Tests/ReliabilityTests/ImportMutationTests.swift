@@ -102,6 +102,55 @@ import Testing
     #expect(report.broken == 0)
   }
 
+  /// The round and question of a `focusQuestionSet` (an event the export above does not hold)
+  /// set to every extreme value: `round + 1` in a message trapped on `Int.max`, which a
+  /// crafted file gave the program. Each is refused in one line naming the file or imported
+  /// and shown every way.
+  @Test func aFocusQuestionSetMutatedToExtremesIsRefusedOrImportedSafely() throws {
+    let export = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.export))
+    guard var file = Self.firstSessionOnly(export) as? [String: Any],
+      var sessions = file["sessions"] as? [[String: Any]],
+      var events = sessions.first?["events"] as? [[String: Any]], let finished = events.popLast()
+    else {
+      Issue.record("the export's first session has no events")
+      return
+    }
+    // Given just before the session finished, when a question can still be set.
+    events.append([
+      "type": "focusQuestionSet", "seq": events.count + 1, "at": finished["at"] ?? "",
+      "round": 1, "question": "How do we keep the hub open?",
+    ])
+    events.append(finished.merging(["seq": events.count + 1]) { $1 })
+    sessions[0]["events"] = events
+    file["sessions"] = sessions
+    let database = try AppDatabase.inMemory()
+    let place = events.count - 2
+    var accepted = 0
+    for (number, value) in Self.hostileValues.flatMap(\.self).enumerated() {
+      for field in ["round", "question"] {
+        let name = "focus-\(field)-\(number).json"
+        var mutant = Self.replacing(
+          [.key("sessions"), .index(0), .key("events"), .index(place), .key(field)], in: file,
+          with: value)
+        mutant = Self.replacing(
+          [.key("sessions"), .index(0), .key("id")], in: mutant,
+          with: String(format: "%032x", 0xF0C0_0000 + number * 2 + (field == "round" ? 0 : 1)))
+        let data = try JSONSerialization.data(withJSONObject: mutant)
+        do {
+          let read = try SessionImport.read(data, path: name)
+          accepted += 1
+          try Self.exercise(read, in: database)
+        } catch let error as ImportError {
+          let words = error.description
+          #expect(!words.contains("\n") && words.contains(name), "\(field) = \(value): \(words)")
+        }
+      }
+    }
+    // The unmutated file is accepted: the mutants test the fields, not a broken event.
+    _ = try SessionImport.read(try JSONSerialization.data(withJSONObject: file), path: "focus.json")
+    #expect(accepted > 0)
+  }
+
   /// Imports `sessions` into `database` and makes every view of them.
   static func exercise(_ sessions: [ImportedSession], in database: AppDatabase) throws {
     _ = try SessionImport.write(sessions, into: database)
