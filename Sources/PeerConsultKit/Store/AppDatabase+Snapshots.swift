@@ -13,7 +13,9 @@ extension AppDatabase {
     let loaded = try read { db in try Self.loadedState(of: session, in: db) }
     switch loaded {
     case .success(let result):
-      if result.snapshotSequence == nil, result.lastSequence >= SessionSnapshot.interval {
+      if result.snapshotSequence == nil || !result.snapshotIsCurrent,
+        result.lastSequence >= SessionSnapshot.interval
+      {
         backfillSnapshot(result.state, at: result.lastSequence, of: session)
       }
       return (result.state, result.lastSequence)
@@ -22,8 +24,9 @@ extension AppDatabase {
   }
 
   /// Stores `state`, read from every event up to `sequence`, as the snapshot of a long session
-  /// that had none of this encoding (written before schema v8, or by another encoding), so
-  /// that its next opening is flat. Only an opening that may write does it, and only if no
+  /// that had none of this encoding (written before schema v8, or by another encoding, or one
+  /// completed at each opening: ``SessionSnapshot/versionBeforeArrivals``), so that its next
+  /// opening is flat. Only an opening that may write does it, and only if no
   /// event was stored since the read; a snapshot is a cache, so a write that fails leaves the
   /// session as it was and the next opening tries again.
   private func backfillSnapshot(_ state: SessionState, at sequence: Int, of session: SessionID) {
@@ -66,21 +69,31 @@ extension AppDatabase {
     try loadedState(of: session, in: db).map { ($0.state, $0.lastSequence) }
   }
 
-  /// ``storedState(of:in:)`` with the sequence of the snapshot it started from: nil when there
-  /// was none of this encoding and every event was replayed.
+  /// ``storedState(of:in:)`` with the sequence of the snapshot it started from (nil when there
+  /// was none it could read and every event was replayed), and whether that snapshot is of
+  /// this encoding.
   private static func loadedState(of session: SessionID, in db: Database) throws -> Result<
-    (state: SessionState, lastSequence: Int, snapshotSequence: Int?), StoreError
+    (state: SessionState, lastSequence: Int, snapshotSequence: Int?, snapshotIsCurrent: Bool),
+    StoreError
   > {
     var base: (state: SessionState, sequence: Int)?
+    var isCurrent = false
     // Read through a cursor, whose row points at SQLite's own copy of the payload: a fetched
     // row would copy it whole (1.2 MB for 10,000 notes) before the decoding copies it again.
     let snapshots = try Row.fetchCursor(
       db, sql: "SELECT seq, version, payload FROM session_snapshots WHERE session_id = ?",
       arguments: [session.rawValue])
-    if let row = try snapshots.next(), row["version"] as Int == SessionSnapshot.encodingVersion,
-      let state = try row.withUnsafeData(named: "payload", { $0.flatMap(SessionSnapshot.state) })
+    if let row = try snapshots.next(), let version: Int = row["version"],
+      version == SessionSnapshot.encodingVersion
+        || version == SessionSnapshot.versionBeforeArrivals,
+      var state = try row.withUnsafeData(named: "payload", { $0.flatMap(SessionSnapshot.state) })
     {
-      base = (state, row["seq"])
+      let sequence: Int = row["seq"]
+      isCurrent = version == SessionSnapshot.encodingVersion
+      if !isCurrent {
+        state.arrivals = try arrivals(of: session, through: sequence, among: state, in: db)
+      }
+      base = (state, sequence)
     }
     let rows = try Row.fetchAll(
       db, sql: "SELECT seq, at, payload FROM events WHERE session_id = ? AND seq > ? ORDER BY seq",
@@ -89,7 +102,7 @@ extension AppDatabase {
       let events = try decodedEvents(rows, of: session)
       guard let base else {
         guard !events.isEmpty else { throw .noSuchSession(session.rawValue) }
-        return (try replayed(events, of: session), events.last?.sequence ?? 0, nil)
+        return (try replayed(events, of: session), events.last?.sequence ?? 0, nil, false)
       }
       var state = base.state
       for recorded in events {
@@ -99,8 +112,41 @@ extension AppDatabase {
           throw .damagedSession(session, sequence: recorded.sequence, reason: "\(error)")
         }
       }
-      return (state, events.last?.sequence ?? base.sequence, base.sequence)
+      return (state, events.last?.sequence ?? base.sequence, base.sequence, isCurrent)
     }
+  }
+
+  /// Who arrived late among `state`'s people, from the events up to `sequence`: a snapshot of
+  /// ``SessionSnapshot/versionBeforeArrivals`` kept none, and its state carried forward would
+  /// never have them. Two short reads (the people added, through `events_people`, and the
+  /// first phase started, near the log's start) instead of a replay of every event.
+  private static func arrivals(
+    of session: SessionID, through sequence: Int, among state: SessionState, in db: Database
+  ) throws -> [Int: Date] {
+    // The partial index serves only its own condition, `created` included.
+    let added = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT seq, at, type FROM events INDEXED BY events_people
+        WHERE session_id = ? AND seq <= ? AND type IN ('created', 'participantAdded')
+        ORDER BY seq
+        """, arguments: [session.rawValue, sequence]
+    ).filter { $0["type"] as String == "participantAdded" }
+    guard !added.isEmpty,
+      let started = try Int.fetchOne(
+        db,
+        sql: """
+          SELECT seq FROM events WHERE session_id = ? AND type = 'phaseStarted'
+          ORDER BY seq LIMIT 1
+          """, arguments: [session.rawValue])
+    else { return [:] }
+    // Those added are the last of the people, in the order added.
+    let first = state.participants.count - added.count
+    var arrivals: [Int: Date] = [:]
+    for (offset, row) in added.enumerated() where row["seq"] as Int > started && first >= 0 {
+      arrivals[first + offset] = Date(millisecondsSince1970: row["at"])
+    }
+    return arrivals
   }
 
   /// Rewrites `session`'s snapshot when `event`, just stored in `db`'s transaction, falls on a

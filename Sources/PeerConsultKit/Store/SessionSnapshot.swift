@@ -18,13 +18,19 @@ import Foundation
 /// no more events, would have replayed its every event at each opening from then on. (A
 /// snapshot written before they were kept has none, as a replay by that build had none.) Who
 /// left before the end (``SessionState/departures``) follows them in the same way, the count
-/// of questions set aside then written even when none are, and who arrived late
-/// (``SessionState/arrivals``) follows those, the counts before it written even when zero.
+/// of questions set aside then written even when none are. Who arrived late
+/// (``SessionState/arrivals``) follows those, the counts before it written even when zero;
+/// their section came with version 4, since version 3's snapshots of sessions with latecomers
+/// lack it (see ``versionBeforeArrivals``).
 /// Times are whole milliseconds, the precision of the events every state is folded from.
 enum SessionSnapshot {
   /// Raised whenever this coding or the state it codes changes shape; snapshots of another
   /// version are ignored (and replaced at the session's next snapshot boundary).
-  static let encodingVersion = 3
+  static let encodingVersion = 4
+  /// The encoding before who arrived late was kept (version 4 adds that section and nothing
+  /// else): such a snapshot is read, its arrivals found in the events (a state carried forward
+  /// from it would never have them), and replaced at an opening that may write.
+  static let versionBeforeArrivals = 3
 
   /// A snapshot is written with the event whose sequence is a multiple of this: an opening
   /// replays at most this many events after the snapshot, and a long session rewrites its

@@ -143,6 +143,43 @@ import Testing
     return live
   }
 
+  /// A snapshot written before who arrived late was kept (version 3) has no arrivals: read, it
+  /// gets them from the events, so that a session whose latecomer came before this build
+  /// says "arrived" in review and `show` as its export does; an opening that may write then
+  /// replaces it with one of this encoding.
+  @Test func aSnapshotFromBeforeArrivalsGetsThemFromTheEvents() throws {
+    let store = try StoreFixture()
+    let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
+    try live.addParticipant(Participant(name: "Dev", organisation: "Fire", level: .frontline))
+    try live.start()
+    store.clock.advance(by: 600)
+    try live.addParticipant(Participant(name: "Efe", organisation: "Housing", level: .middle))
+    for index in 0..<SessionSnapshot.interval {
+      _ = try live.addNote(.init(text: "note \(index)", kind: .insight))
+    }
+    try live.markLeft(2)
+    #expect(live.state.arrivals == [4: Fixtures.start.addingTimeInterval(600)])
+    // As the last build wrote it: the same bytes without the arrivals section.
+    let sequence = try #require(try Self.snapshots(store.database).first?.sequence)
+    let events = try store.database.events(of: live.id)
+    var before = try SessionState.replay(Array(events.prefix(sequence)))
+    before.arrivals = [:]
+    try store.database.write { db in
+      try db.execute(
+        sql: "UPDATE session_snapshots SET version = ?, payload = ?",
+        arguments: [SessionSnapshot.versionBeforeArrivals, try SessionSnapshot.payload(of: before)])
+    }
+    let reader = try #require(try AppDatabase.openForReading(directory: store.dataFolder))
+    #expect(try reader.loadSession(live.id) == live.state)
+    #expect(try reader.digest(of: live.id).people[4].arrivedAt != nil)
+    try reader.close()
+    #expect(
+      try Self.snapshots(store.database).first?.version == SessionSnapshot.versionBeforeArrivals)
+    // An opening that may write replaces it.
+    #expect(try store.reopen().loadSession(live.id) == live.state)
+    #expect(try Self.snapshots(store.database).first?.version == SessionSnapshot.encodingVersion)
+  }
+
   @Test func aSnapshotOfAnotherEncodingOrThatDoesNotDecodeIsIgnored() throws {
     let store = try StoreFixture()
     let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
@@ -158,7 +195,9 @@ import Testing
     try store.database.write { db in
       try db.execute(
         sql: "UPDATE session_snapshots SET version = ?, payload = ?",
-        arguments: [SessionSnapshot.encodingVersion - 1, try SessionSnapshot.payload(of: other)])
+        arguments: [
+          SessionSnapshot.versionBeforeArrivals - 1, try SessionSnapshot.payload(of: other),
+        ])
     }
     #expect(try store.database.loadSession(live.id) == live.state)
     // Cut short anywhere, or with bytes added, a payload is not taken for a state.

@@ -112,7 +112,9 @@ import Testing
     let live = try Self.session(store, notes: 200)
     let events = try store.database.events(of: live.id)
     // As a session stored before schema v8, or under an older encoding, left it.
-    for version in [nil, SessionSnapshot.encodingVersion - 1] {
+    for version in [
+      nil, SessionSnapshot.versionBeforeArrivals - 1, SessionSnapshot.versionBeforeArrivals,
+    ] {
       try store.database.write { db in
         if let version {
           try db.execute(sql: "UPDATE session_snapshots SET version = ?", arguments: [version])
