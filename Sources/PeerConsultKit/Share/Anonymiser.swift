@@ -550,20 +550,20 @@ public struct Anonymiser: Sendable {
       guard tallies, let note = record.state.note(id), !note.isDeleted else { return false }
       return note.text == content.text
     }
+    // A focus question as the rounds end up with it, wherever rearranging moved it; not one
+    // restated since.
+    let questions = Set(record.state.setup.rounds.compactMap(\.focusQuestion))
     for recorded in record.events {
       let event: SessionEvent
       switch recorded.event {
-      case .created(let setup): event = .created(setup: anonymised(setup))
+      case .created(let setup):
+        event = .created(setup: anonymised(setup, tallying: { tallies && questions.contains($0) }))
       case .participantAdded(let participant):
         event = .participantAdded(participant: anonymised(participant))
       case .focusQuestionSet(let round, let question):
-        // Told of when it is the round's question as shared, not one restated since.
-        let current =
-          record.state.setup.rounds.indices.contains(round)
-          ? record.state.setup.rounds[round].focusQuestion : nil
         event = .focusQuestionSet(
           round: round,
-          question: question.map { scrub($0, tallying: tallies && $0 == current) })
+          question: question.map { scrub($0, tallying: tallies && questions.contains($0)) })
       case .noteAdded(let id, let slot, let content):
         contents[id] = scrubbed(content, tallying: shown(id, content))
         event = .noteAdded(id: id, slot: slot, content: contents[id]!)
@@ -583,7 +583,9 @@ public struct Anonymiser: Sendable {
     }
   }
 
-  private func anonymised(_ setup: SessionSetup) -> SessionSetup {
+  /// `setup` anonymised, its focus questions told of where `tallying` says so (the title and
+  /// programme as ``tallies`` says).
+  private func anonymised(_ setup: SessionSetup, tallying: (String) -> Bool) -> SessionSetup {
     var setup = setup
     setup.title = scrub(setup.title)
     setup.programme = scrub(setup.programme)
@@ -612,7 +614,9 @@ public struct Anonymiser: Sendable {
     }
     setup.participants = setup.participants.map(anonymised)
     setup.rounds = setup.rounds.map { round in
-      SessionRound(presenter: round.presenter, focusQuestion: round.focusQuestion.map(scrub))
+      SessionRound(
+        presenter: round.presenter,
+        focusQuestion: round.focusQuestion.map { scrub($0, tallying: tallying($0)) })
     }
     return setup
   }

@@ -74,7 +74,8 @@ import Testing
     }
     // Nothing but zero-width spaces shows nothing: blank too.
     #expect(throws: SessionError.self) {
-      try state.apply(.focusQuestionSet(round: 1, question: "\u{200B}\u{2060}"), at: store.clock.now())
+      try state.apply(
+        .focusQuestionSet(round: 1, question: "\u{200B}\u{2060}"), at: store.clock.now())
     }
     // The largest round number a file can hold is refused in words, not by a trap on its sum.
     #expect(throws: SessionError.self) {
@@ -91,6 +92,28 @@ import Testing
     #expect(live.state.setup.rounds[1].focusQuestion == nil)
     #expect(
       try store.database.events(of: live.id).allSatisfy { $0.event.type != .focusQuestionSet })
+  }
+
+  /// An anonymised export names the suspects it let out without a choice: in a question as the
+  /// rounds end up with it, wherever rearranging moved it, and not in one restated since.
+  @Test func theSuspectsLineCountsTheQuestionsAsShared() throws {
+    let store = try StoreFixture()
+    var setup = Fixtures.setup()
+    setup.rounds[0].focusQuestion = "Should I ask Quentin first?"
+    let live = try store.live(setup)
+    try live.start()
+    // Ben's question restated; Asha's given, then her round moved before his.
+    try live.setFocusQuestion(round: 0, "How do I get licensing on board?")
+    try live.setFocusQuestion(round: 1, "Should I ask Rosie at Derriford?")
+    try live.rearrangePresenters([0, 1])
+    #expect(live.state.setup.rounds[0].focusQuestion == "Should I ask Rosie at Derriford?")
+    let streamed = try SessionExport.stream(
+      [live.id], from: store.database, as: .markdown, anonymise: true,
+      timeZone: TimeZone(identifier: "UTC")!
+    ) { _ in }
+    let named = Set(streamed.undecidedSuspects.map(\.text))
+    #expect(named.contains("Rosie") && named.contains("Derriford"), "\(named)")
+    #expect(!named.contains("Quentin"), "\(named)")
   }
 
   /// The question names people as any text may: erasure and anonymising reach it in the event
