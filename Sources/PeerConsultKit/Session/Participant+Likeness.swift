@@ -17,6 +17,20 @@ extension Participant {
     NameForms.simplified(text)
   }
 
+  /// Whether a character belongs to a script written without spaces between name parts
+  /// (Chinese, Japanese kana, Korean syllables): each of its characters may start a part, as
+  /// 小 does in 王小明.
+  public static func isIdeographic(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first else { return false }
+    switch scalar.value {
+    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
+      0x20000...0x3134F:
+      return true
+    default:
+      return false
+    }
+  }
+
   private static func likenessKey(_ name: String) -> [Character] {
     // In Simplified characters too: 黃偉 beside 黄伟 is one person typed on two keyboards.
     let key = TermReplacer.nameKey(NameForms.simplified(name)).filter { $0.isLetter || $0.isNumber }

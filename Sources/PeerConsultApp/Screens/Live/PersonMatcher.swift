@@ -37,23 +37,13 @@ public enum PersonMatcher {
     for index in characters.indices {
       let previous = index > 0 ? characters[index - 1] : nil
       let afterBreak = previous.map { $0.isWhitespace || "'’-‐.".contains($0) } ?? true
-      if (afterBreak && !characters[index].isWhitespace) || isIdeographic(characters[index]) {
+      if (afterBreak && !characters[index].isWhitespace)
+        || Participant.isIdeographic(characters[index])
+      {
         starts.append(fold(String(characters[index...])))
       }
     }
     return starts
-  }
-
-  /// Whether a character belongs to a script written without spaces between name parts.
-  static func isIdeographic(_ character: Character) -> Bool {
-    guard let scalar = character.unicodeScalars.first else { return false }
-    switch scalar.value {
-    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
-      0x20000...0x3134F:
-      return true
-    default:
-      return false
-    }
   }
 
   static func fold(_ text: String) -> String {
