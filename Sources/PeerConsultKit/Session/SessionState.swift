@@ -37,8 +37,9 @@ public struct SessionState: Hashable, Sendable {
   /// (``SessionEvent/participantLeft(participant:)``).
   public internal(set) var departures: [Int: Date] = [:]
   /// Who joined once the session had begun (a latecomer), and when, by participant: the
-  /// minutes say "arrived 14:20" as they say "left 15:40". Those added while the group checks
-  /// in, before the first phase, were there from the start.
+  /// minutes say "arrived 14:20" as they say "left 15:40". Those added before the session was
+  /// started (while it was ready, the first phase's timer not yet running) were there from
+  /// the start; someone added during a check-in phase came late to it.
   public internal(set) var arrivals: [Int: Date] = [:]
 
   /// What the room sees unless the facilitator chooses otherwise: what the group found, never
