@@ -9,13 +9,16 @@ import Testing
 /// The services on an in-memory database see what is stored in it, as they do on the data
 /// folder's file: the same queries serve review, search and the home screen.
 @Suite struct InMemoryServicesTests {
+  /// A session of the drill protocol, one round.
+  static let setup = SessionSetup(
+    title: "Night-time economy", programme: "Alcohol Plan",
+    consultingProtocol: LiveFixture.drill, participants: LiveFixture.participants,
+    rounds: [SessionRound(presenter: 0)])
+
   @Test func reviewSearchAndTheHomeCountSeeAnInMemoryDatabase() throws {
     let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
     let database = try AppDatabase.inMemory()
-    let setup = SessionSetup(
-      title: "Night-time economy", programme: "Alcohol Plan",
-      consultingProtocol: LiveFixture.drill, participants: LiveFixture.participants,
-      rounds: [SessionRound(presenter: 0)])
+    let setup = Self.setup
     let session = try LiveSession.create(setup, store: database, clock: clock)
     try session.start()
     try session.addNote(.init(text: "Who owns late licensing?", kind: .question))
@@ -65,10 +68,7 @@ import Testing
     }
     #expect(homeAtStart()?.selection == HomeScreen.Entry.newSession.rawValue)
 
-    let setup = SessionSetup(
-      title: "Night-time economy", programme: "Alcohol Plan",
-      consultingProtocol: LiveFixture.drill, participants: LiveFixture.participants,
-      rounds: [SessionRound(presenter: 0)])
+    let setup = Self.setup
     let older = try LiveSession.create(setup, store: database, clock: clock)
     try older.start()
     clock.advance(by: 3_600)

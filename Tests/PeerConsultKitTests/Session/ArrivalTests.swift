@@ -42,17 +42,27 @@ import Testing
     #expect(markdown.contains("  - Chloé (Police, middle)"))
     let html = try SessionExport.render([record], as: .html, options: utc)
     #expect(html.contains("(Housing, middle, arrived 08:25, left 08:55)"))
-    let json = try SessionExport.render([record], as: .json, options: utc)
-    let file = try #require(
-      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-    let session = try #require((file["sessions"] as? [[String: Any]])?.first)
-    let people = try #require(
-      (session["derived"] as? [String: Any])?["participants"] as? [[String: Any]])
+    let people = try SessionExport.derivedParticipants(of: record, options: utc)
     #expect(people[3]["arrivedAt"] as? String == "2027-01-15T08:25:00.000Z", "\(people[3])")
     #expect(people[0]["arrivedAt"] == nil)
     let anonymised = try SessionExport.render(
       [record], as: .markdown,
       options: ShareOptions(anonymise: true, timeZone: TimeZone(identifier: "UTC")!))
     #expect(!anonymised.contains("arrived 08:25"))
+  }
+}
+
+extension SessionExport {
+  /// The derived participants of the one session in `record`'s JSON export, as a reader of
+  /// the file sees them.
+  static func derivedParticipants(of record: SessionRecord, options: ShareOptions) throws
+    -> [[String: Any]]
+  {
+    let json = try render([record], as: .json, options: options)
+    let file = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let session = try #require((file["sessions"] as? [[String: Any]])?.first)
+    return try #require(
+      (session["derived"] as? [String: Any])?["participants"] as? [[String: Any]])
   }
 }
