@@ -90,10 +90,14 @@ extension AppDatabase {
     {
       let sequence: Int = row["seq"]
       isCurrent = version == SessionSnapshot.encodingVersion
-      if !isCurrent {
-        state.arrivals = try arrivals(of: session, through: sequence, among: state, in: db)
+      // Arrivals that cannot be read (an index missing from a file edited by hand) leave the
+      // snapshot aside: every event is replayed, as for one of another encoding.
+      if isCurrent {
+        base = (state, sequence)
+      } else if let arrivals = try? arrivals(of: session, through: sequence, among: state, in: db) {
+        state.arrivals = arrivals
+        base = (state, sequence)
       }
-      base = (state, sequence)
     }
     let rows = try Row.fetchAll(
       db, sql: "SELECT seq, at, payload FROM events WHERE session_id = ? AND seq > ? ORDER BY seq",
@@ -119,7 +123,7 @@ extension AppDatabase {
   /// Who arrived late among `state`'s people, from the events up to `sequence`: a snapshot of
   /// ``SessionSnapshot/versionBeforeArrivals`` kept none, and its state carried forward would
   /// never have them. Two short reads (the people added, through `events_people`, and the
-  /// first phase started, near the log's start) instead of a replay of every event.
+  /// first phase started, through `events_phases`) instead of a replay of every event.
   private static func arrivals(
     of session: SessionID, through sequence: Int, among state: SessionState, in db: Database
   ) throws -> [Int: Date] {
@@ -136,8 +140,8 @@ extension AppDatabase {
       let started = try Int.fetchOne(
         db,
         sql: """
-          SELECT seq FROM events WHERE session_id = ? AND type = 'phaseStarted'
-          ORDER BY seq LIMIT 1
+          SELECT seq FROM events INDEXED BY events_phases
+          WHERE session_id = ? AND type = 'phaseStarted' ORDER BY seq LIMIT 1
           """, arguments: [session.rawValue])
     else { return [:] }
     // Those added are the last of the people, in the order added.
