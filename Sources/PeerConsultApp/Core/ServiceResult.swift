@@ -13,9 +13,9 @@ public enum ServiceResult: Equatable, Sendable {
   case setupLoaded(
     protocols: [ConsultingProtocol], problems: [String], programmes: [String],
     programmesError: String?, groups: [SetupState.GroupChoice])
-  /// How many sessions are unfinished, and when the one touched last of those no other
-  /// PeerConsult on this machine is facilitating was touched (nil when there is none: a
-  /// session running elsewhere cannot be resumed here).
+  /// How many sessions are unfinished, and when the one touched last, of the few touched last,
+  /// that no other PeerConsult on this machine is facilitating was touched (nil when there is
+  /// none: a session running elsewhere cannot be resumed here).
   case unfinishedCounted(Int, resumable: Date?)
   /// The unfinished sessions, most recent first, and those of them another PeerConsult is
   /// facilitating now, which cannot be resumed here.

@@ -25,7 +25,16 @@ enum SpeakerNames {
     TermReplacer.nameKey(Participant.inSimplifiedCharacters(name)).split {
       !$0.isLetter && !$0.isNumber
     }.flatMap { word -> [[Character]] in
-      word.contains(where: Participant.isIdeographic) ? word.map { [$0] } : [Array(word)]
+      // Each character of a script without spaces is a part; other letters stay together.
+      var parts: [[Character]] = [[]]
+      for character in word {
+        if Participant.isIdeographic(character) {
+          parts += [[character], []]
+        } else {
+          parts[parts.count - 1].append(character)
+        }
+      }
+      return parts.filter { !$0.isEmpty }
     }
   }
 }

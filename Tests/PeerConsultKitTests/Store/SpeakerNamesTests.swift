@@ -7,7 +7,7 @@ import Testing
 @Suite struct SpeakerNamesTests {
   let names = [
     "Seán O'Neill", "Anne-Marie Smith-Jones", "黄伟", "Priya Patel", "Priya Shah", "王小明",
-    "[Erased person 1]",
+    "[Erased person 1]", "Li王", "김민준",
   ]
 
   @Test func aWholeNameOrARunOfItsWordsNamesThem() {
@@ -18,6 +18,10 @@ import Testing
     // Written without spaces, each character is a part.
     #expect(SpeakerNames.matching("黃", among: names) == ["黄伟"])
     #expect(SpeakerNames.matching("小明", among: names) == ["王小明"])
+    // Letters beside them stay one part; a Korean name's syllables are parts too.
+    #expect(SpeakerNames.matching("li", among: names) == ["Li王"])
+    #expect(SpeakerNames.matching("i", among: names).isEmpty)
+    #expect(SpeakerNames.matching("민준", among: names) == ["김민준"])
     #expect(SpeakerNames.matching("[Erased person 1]", among: names) == ["[Erased person 1]"])
     // A part shared by two names is both of them: each hit names its speaker.
     #expect(SpeakerNames.matching("Priya", among: names) == ["Priya Patel", "Priya Shah"])
