@@ -18,6 +18,8 @@ public enum StoreSetupError: Error, Hashable, Sendable, CustomStringConvertible 
   case noSuchServerProgramme(String, user: String)
   case notAttached(String)
   case hostile(String)
+  /// The store holds an event of a type a newer PeerConsult wrote.
+  case newerEvent(place: String, type: String)
   case diverged(what: String, store: String)
   case changedDuringSync(store: String)
 
@@ -78,6 +80,10 @@ public enum StoreSetupError: Error, Hashable, Sendable, CustomStringConvertible 
     case .hostile(let detail):
       "The store sent something PeerConsult does not accept (\(detail)); nothing was written "
         + "here: ask the store's administrator to check it."
+    case .newerEvent(let place, let type):
+      "The store holds an event this PeerConsult does not know (\(place), \"\(type)\"), written "
+        + "by a newer PeerConsult; nothing was written here: install the newer PeerConsult and "
+        + "sync again."
     case .diverged(let what, let store):
       "\(what) has events here and other events in store \(store) at the same places (it was "
         + "changed on two machines); nothing of it was sent or taken: keep one copy, e.g. "

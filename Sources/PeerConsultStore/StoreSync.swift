@@ -362,6 +362,9 @@ public struct StoreSync: Sendable {
                   event: try GroupEventCodec.event(fromPayload: payload)))
             }
           } catch {
+            if let type = SessionEventCodec.unknownType(inPayload: payload) {
+              throw StoreSetupError.newerEvent(place: place, type: type)
+            }
             throw StoreSetupError.hostile("\(place) is not a PeerConsult event")
           }
         }

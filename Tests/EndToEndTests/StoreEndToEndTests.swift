@@ -369,6 +369,18 @@ struct StoreEndToEndTests {
     #expect(malformed.stderr.split(separator: "\n").count == 1, "\(malformed.stderr)")
     #expect(malformed.stderr.contains("event 3 is not a PeerConsult event"), "\(malformed.stderr)")
     #expect(try reader.sessions().isEmpty)
+    // One a newer PeerConsult wrote is no hostile one: this program is behind.
+    try server.cluster.superuser(
+      "UPDATE peerconsult.session_events SET payload = '{\"type\":\"fromTheFuture\"}' WHERE seq = 3 AND session_id LIKE '%0'",
+      database: server.database)
+    let newer = try reader.run(["sync"])
+    #expect(newer.status == 1)
+    #expect(newer.stderr.split(separator: "\n").count == 1, "\(newer.stderr)")
+    #expect(
+      newer.stderr.contains("\"fromTheFuture\"), written by a newer PeerConsult"), "\(newer.stderr)"
+    )
+    #expect(newer.stderr.contains("install the newer PeerConsult and sync again"))
+    #expect(try reader.sessions().isEmpty)
 
     try server.cluster.superuser(
       "UPDATE peerconsult.session_events SET payload = repeat('x', 3000000) WHERE seq = 3 AND session_id LIKE '%0'",

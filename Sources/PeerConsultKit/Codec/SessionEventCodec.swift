@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// The one coding of ``SessionEvent``s, used by the database and the JSON export alike: an event
 /// is a JSON object with its `type` (``SessionEventType``) and the fields that type carries
@@ -23,9 +24,33 @@ public enum SessionEventCodec {
     let name = try fields.decode(String.self, forKey: .type)
     guard let type = SessionEventType(rawValue: name) else {
       throw DecodingError.dataCorruptedError(
-        forKey: .type, in: fields, debugDescription: "\"\(name)\" is not an event type")
+        forKey: .type, in: fields, debugDescription: unknownTypeWords(name))
     }
     return try type.fieldCoding.read(fields)
+  }
+
+  /// What an import says of an event whose type it does not know: a later PeerConsult adds
+  /// types (`focusQuestionSet`), and a file or store written by it is no hostile one.
+  static func unknownTypeWords(_ name: String) -> String {
+    "\"\(shownType(name))\" is no event this PeerConsult knows: if a newer PeerConsult wrote "
+      + "it, install that version here"
+  }
+
+  /// The type of the event in `payload` when it names one this PeerConsult does not know (a
+  /// newer one's), as a message may show it, nil for any other payload: a shared store that
+  /// sends one is ahead of this program, not hostile.
+  public static func unknownType(inPayload payload: String) -> String? {
+    guard
+      let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any],
+      let name = object["type"] as? String
+    else { return nil }
+    return SessionEventType(rawValue: name) == nil && GroupEventType(rawValue: name) == nil
+      ? shownType(name) : nil
+  }
+
+  /// A type's name from elsewhere as a one-line message shows it: controls marked, cut short.
+  private static func shownType(_ name: String) -> String {
+    ControlCharacters.cleaned(name).truncated(toWidth: 60)
   }
 
   /// The payload the database stores for `event`: compact, keys sorted, slashes unescaped.

@@ -51,7 +51,7 @@ public enum GroupEventCodec {
     let name = try fields.decode(String.self, forKey: .type)
     guard let type = GroupEventType(rawValue: name) else {
       throw DecodingError.dataCorruptedError(
-        forKey: .type, in: fields, debugDescription: "\"\(name)\" is not a group event type")
+        forKey: .type, in: fields, debugDescription: SessionEventCodec.unknownTypeWords(name))
     }
     switch type {
     case .created:

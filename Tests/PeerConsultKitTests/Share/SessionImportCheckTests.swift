@@ -21,6 +21,29 @@ import Testing
     }
   }
 
+  /// An event of a type a newer PeerConsult added (as `focusQuestionSet` was) says so: the
+  /// previous release called it "not an event type", and a facilitator could not tell an old
+  /// program from a damaged file.
+  @Test func anEventOfATypeThisVersionDoesNotKnowSaysANewerOneWroteIt() throws {
+    let json = try Self.export()
+    #expect(json.contains("\"type\" : \"paused\""))
+    let crafted = json.replacingOccurrences(
+      of: "\"type\" : \"paused\"", with: "\"type\" : \"fromTheFuture\\u001b[2J\"")
+    let words = try #require(Self.refusal(crafted))
+    #expect(words.contains("crafted.json") && !words.contains("\n"))
+    #expect(
+      words.contains(
+        "is no event this PeerConsult knows: if a newer PeerConsult wrote it, install that "
+          + "version here"), "\(words)")
+    #expect(!words.contains("\u{1B}"), "a control in the type is not written raw: \(words)")
+    #expect(
+      SessionEventCodec.unknownType(inPayload: #"{"type":"fromTheFuture"}"#) == "fromTheFuture")
+    #expect(SessionEventCodec.unknownType(inPayload: #"{"type":"paused"}"#) == nil)
+    #expect(SessionEventCodec.unknownType(inPayload: #"{"type":"memberJoined"}"#) == nil)
+    #expect(SessionEventCodec.unknownType(inPayload: #"{"type":3}"#) == nil)
+    #expect(SessionEventCodec.unknownType(inPayload: "{") == nil)
+  }
+
   @Test func anAdjustmentOfInt64MaxSecondsIsRefusedNamingTheEvent() throws {
     let json = try Self.export()
     #expect(json.contains("\"seconds\" : 60"))
