@@ -91,10 +91,15 @@ extension AppDatabase {
       let sequence: Int = row["seq"]
       isCurrent = version == SessionSnapshot.encodingVersion
       // Arrivals that cannot be read (an index missing from a file edited by hand) leave the
-      // snapshot aside: every event is replayed, as for one of another encoding.
+      // snapshot aside: every event is replayed, as for one of another encoding. So does a
+      // presenter skipped before the snapshot: encoding 3 was written for a while before the
+      // focus questions of skipped presenters were kept (``SessionState/setAsideQuestions``),
+      // and one given back would have had none.
       if isCurrent {
         base = (state, sequence)
-      } else if let arrivals = try? arrivals(of: session, through: sequence, among: state, in: db) {
+      } else if (try? rearranged(session, through: sequence, in: db)) == false,
+        let arrivals = try? arrivals(of: session, through: sequence, among: state, in: db)
+      {
         state.arrivals = arrivals
         base = (state, sequence)
       }
@@ -118,6 +123,18 @@ extension AppDatabase {
       }
       return (state, events.last?.sequence ?? base.sequence, base.sequence, isCurrent)
     }
+  }
+
+  /// Whether `session`'s presenters were rearranged by an event up to `sequence`.
+  private static func rearranged(_ session: SessionID, through sequence: Int, in db: Database)
+    throws -> Bool
+  {
+    try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT EXISTS (SELECT 1 FROM events
+          WHERE session_id = ? AND seq <= ? AND type = 'roundsRearranged')
+        """, arguments: [session.rawValue, sequence]) ?? true
   }
 
   /// Who arrived late among `state`'s people, from the events up to `sequence`: a snapshot of

@@ -16,7 +16,9 @@ import Foundation
 /// questions set aside (``SessionState/setAsideQuestions``) follow, only when there are any: a
 /// new version would have set every stored snapshot aside, and a finished session, which gets
 /// no more events, would have replayed its every event at each opening from then on. (A
-/// snapshot written before they were kept has none, as a replay by that build had none.) Who
+/// snapshot written before they were kept has none, where a replay now has them: one of
+/// version 3 whose session was rearranged before it is set aside, see
+/// ``versionBeforeArrivals``.) Who
 /// left before the end (``SessionState/departures``) follows them in the same way, the count
 /// of questions set aside then written even when none are. Who arrived late
 /// (``SessionState/arrivals``) follows those, the counts before it written even when zero;
@@ -29,7 +31,9 @@ enum SessionSnapshot {
   static let encodingVersion = 4
   /// The encoding before who arrived late was kept (version 4 adds that section and nothing
   /// else): such a snapshot is read, its arrivals found in the events (a state carried forward
-  /// from it would never have them), and replaced at an opening that may write.
+  /// from it would never have them), and replaced at an opening that may write; one of a
+  /// session whose presenters were rearranged before it is set aside instead, since the
+  /// focus questions of skipped presenters were kept only from part-way through version 3.
   static let versionBeforeArrivals = 3
 
   /// A snapshot is written with the event whose sequence is a multiple of this: an opening

@@ -189,6 +189,37 @@ import Testing
     #expect(try store.database.loadSession(live.id) == live.state)
   }
 
+  /// Encoding 3 was written for a while before the focus questions of skipped presenters were
+  /// kept: such a snapshot of a session rearranged before it is set aside, so that a presenter
+  /// given back after it has their question live as in the export.
+  @Test func anOldSnapshotOfARearrangedSessionIsReplayed() throws {
+    let store = try StoreFixture()
+    let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
+    try live.start()
+    // Ben, with his question, skipped; then a long stretch of notes.
+    try live.rearrangePresenters([0])
+    for index in 0..<SessionSnapshot.interval {
+      _ = try live.addNote(.init(text: "note \(index)", kind: .insight))
+    }
+    let sequence = try #require(try Self.snapshots(store.database).first?.sequence)
+    var before = try SessionState.replay(
+      Array(try store.database.events(of: live.id).prefix(sequence)))
+    #expect(!before.setAsideQuestions.isEmpty)
+    // As a build of encoding 3 that did not keep them wrote it.
+    before.setAsideQuestions = [:]
+    try store.database.write { db in
+      try db.execute(
+        sql: "UPDATE session_snapshots SET version = ?, payload = ?",
+        arguments: [SessionSnapshot.versionBeforeArrivals, try SessionSnapshot.payload(of: before)])
+    }
+    // Given back after the snapshot: the question comes with him.
+    try live.rearrangePresenters([0, 1])
+    #expect(live.state.setup.rounds[1].focusQuestion == "How do I get licensing on board?")
+    let reader = try #require(try AppDatabase.openForReading(directory: store.dataFolder))
+    #expect(try reader.loadSession(live.id) == live.state)
+    try reader.close()
+  }
+
   @Test func aSnapshotOfAnotherEncodingOrThatDoesNotDecodeIsIgnored() throws {
     let store = try StoreFixture()
     let live = try LiveSession.create(Fixtures.setup(), store: store.database, clock: store.clock)
