@@ -19,6 +19,10 @@ public enum PeopleView {
     let shown = ReviewScreen.page(
       selection: state.personSelection, count: people.count, listHeight: area.height)
     var y = area.y
+    let session = state.session
+    let started = Set(
+      session.schedule.filter { session.timings[$0.index].firstStartedAt != nil }.compactMap(
+        \.round))
     for index in shown {
       let selected = index == state.personSelection
       let person = people[index]
@@ -29,11 +33,11 @@ public enum PeopleView {
         state.session.setup.rounds[$0].presenter == index
       }
       var details = [person.level.rawValue]
-      // A round not yet begun is still to present (an unfinished session's).
-      let begun = state.session.roundsBegun
+      // A round none of whose phases has run is still to present (an unfinished session's, or
+      // one jumped over), as the minutes say.
       for (words, numbers) in [
-        ("presented round ", rounds.filter { $0 < begun }),
-        ("presents round ", rounds.filter { $0 >= begun }),
+        ("presented round ", rounds.filter { started.contains($0) }),
+        ("presents round ", rounds.filter { !started.contains($0) }),
       ] where !numbers.isEmpty {
         details.append(words + numbers.map { "\($0 + 1)" }.joined(separator: ", "))
       }
