@@ -214,7 +214,8 @@ public final class LiveSession {
       try SessionSetup.checkTyped(
         wanted, field: "focus question", limit: SessionSetup.maximumFocusQuestionLength)
     }
-    if state.setup.rounds.indices.contains(round), state.setup.rounds[round].focusQuestion == wanted {
+    if state.setup.rounds.indices.contains(round), state.setup.rounds[round].focusQuestion == wanted
+    {
       return
     }
     try record(.focusQuestionSet(round: round, question: wanted))
