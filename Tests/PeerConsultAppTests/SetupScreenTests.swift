@@ -203,6 +203,14 @@ import Testing
     #expect(try state.sessionSetup().rounds[1].focusQuestion == "How do I get licensing on board?")
   }
 
+  /// A question of zero-width characters (pasted from a document) shows nothing: the round has
+  /// none, rather than an empty "Focus question:" on the live screen and in the minutes.
+  @Test func aFocusQuestionThatShowsNothingIsNone() throws {
+    var state = F.filled()
+    state.members[1].focusQuestion = LineEditor("\u{200B}\u{2060} ", limit: 500)
+    #expect(try state.sessionSetup().rounds[1].focusQuestion == nil)
+  }
+
   @Test func focusQuestionsFollowThePresentersAndSkipTheExcluded() {
     var state = F.empty()
     F.type("T", into: &state)

@@ -176,7 +176,9 @@ public struct SetupState: Equatable, Sendable {
     let rounds = presenterIndices.map { index in
       let question = members[index].focusQuestion.string.trimmingCharacters(
         in: .whitespacesAndNewlines)
-      return SessionRound(presenter: index, focusQuestion: question.isEmpty ? nil : question)
+      // One of zero-width characters shows nothing: none, as `f` during the session has it.
+      return SessionRound(
+        presenter: index, focusQuestion: SessionRound.showsNothing(question) ? nil : question)
     }
     let setup = SessionSetup(
       title: title.string.trimmingCharacters(in: .whitespacesAndNewlines),

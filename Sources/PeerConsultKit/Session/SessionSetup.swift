@@ -102,7 +102,7 @@ public struct SessionRound: Hashable, Sendable {
 
   /// Whether `question` shows nothing: blanks, or characters of no width (a zero-width space
   /// pasted from a document), which would head a round with an empty "Focus question:".
-  static func showsNothing(_ question: String) -> Bool {
+  public static func showsNothing(_ question: String) -> Bool {
     question.filter { !$0.isWhitespace }.displayWidth == 0
   }
 }
