@@ -43,6 +43,23 @@ let programLinkerFlags: [String] = {
   return flags
 }()
 
+/// Compiler settings of PeerConsult's own modules.
+///
+/// Code that needs a generic type's metadata (`Set<String>`, a `Dictionary` of the program's
+/// own types) gets it, by default, by handing the type's mangled name to the Swift runtime,
+/// which must then find each conformance the type's generic parameters need (`String:
+/// Hashable`) by reading all 10,000 protocol conformance records of the static binary: about
+/// 0.1 ms for each first use, fifteen to twenty of them in a `search`. With
+/// `-disable-concrete-type-metadata-mangled-name-accessors` the compiler calls the type's
+/// metadata accessor with the conformances it already knows, as it did before Swift 5.1 (the
+/// code is a little larger; what it does is the same): Docs/PERFORMANCE.md, "The runtime's
+/// conformance scans". In every configuration, so that the tests run the code as it is
+/// released and `ModuleMetadataAccessTests` can see the setting in the objects they were built
+/// from. The packages' modules are left as they are: a package cannot set another's flags.
+let moduleSwiftSettings: [SwiftSetting] = [
+  .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])
+]
+
 // Layers, dependencies pointing one way only:
 // CNcursesw <- TerminalKit <- PeerConsultApp <- peerconsult
 //  CLibYAML <- PeerConsultKit (model) <- PeerConsultApp
@@ -78,7 +95,7 @@ let package = Package(
     .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
     // Measuring and wrapping text in terminal columns: shared by the terminal layer and the
     // model's plain-text output, so both wrap Chinese text the same way.
-    .target(name: "TextLayout"),
+    .target(name: "TextLayout", swiftSettings: moduleSwiftSettings),
     .target(
       name: "PeerConsultKit",
       dependencies: [
@@ -89,10 +106,15 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "Plot", package: "Plot"),
-      ]
+      ],
+      swiftSettings: moduleSwiftSettings
     ),
-    .target(name: "TerminalKit", dependencies: ["CNcursesw", "TextLayout"]),
-    .target(name: "PeerConsultApp", dependencies: ["PeerConsultKit", "TerminalKit"]),
+    .target(
+      name: "TerminalKit", dependencies: ["CNcursesw", "TextLayout"],
+      swiftSettings: moduleSwiftSettings),
+    .target(
+      name: "PeerConsultApp", dependencies: ["PeerConsultKit", "TerminalKit"],
+      swiftSettings: moduleSwiftSettings),
     // The shared programme store on PostgreSQL: settings, server schema, sync. Only the
     // executable imports it, so the model, the terminal layer and the screens never see NIO.
     .target(
@@ -100,7 +122,8 @@ let package = Package(
       dependencies: [
         "PeerConsultKit",
         .product(name: "PostgresNIO", package: "postgres-nio"),
-      ]
+      ],
+      swiftSettings: moduleSwiftSettings
     ),
     .executableTarget(
       name: "peerconsult",
@@ -108,6 +131,7 @@ let package = Package(
         "PeerConsultApp", "PeerConsultKit", "PeerConsultStore", "TerminalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: moduleSwiftSettings,
       linkerSettings: [.unsafeFlags(programLinkerFlags, .when(platforms: [.linux]))]
     ),
     // Helpers every test target shares: the seeded generator, golden files, temporary folders.

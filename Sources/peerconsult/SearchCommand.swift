@@ -34,7 +34,7 @@ struct SearchCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Only notes of this kind: \(NoteKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+      "Only notes of this kind: \(NoteKind.names).",
       valueName: "K"))
   var kind: String?
 
@@ -84,7 +84,7 @@ struct SearchCommand: ParsableCommand {
     if let kind, NoteKind(rawValue: kind.lowercased()) == nil {
       throw CLIError(
         "There is no note kind \"\(CommandText.quoted(kind))\"; the kinds are "
-          + NoteKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+          + NoteKind.names + ".")
     }
   }
 
@@ -105,7 +105,8 @@ struct SearchCommand: ParsableCommand {
       try StandardOutput.write(CommandJSON.hits(hits))
       return
     }
-    let wanted = [query, speaker.map { "said by \($0)" }].compactMap(\.self).joined(separator: " ")
+    var wanted = query ?? ""
+    if let speaker { wanted += (wanted.isEmpty ? "" : " ") + "said by \(speaker)" }
     let text = CommandText.hits(
       hits, query: wanted, limit: limit, styled: stylesOutput, order: order,
       width: outputColumns)

@@ -30,6 +30,11 @@ extension CommandLineTests {
         "Error: A search takes at most 32 #tags together: search for fewer."
       ),
       (["actions", "--owner", " "], "Error: --owner needs a name, or the start of one."),
+      (
+        ["search", "x", "--kind", "idea"],
+        "Error: There is no note kind \"idea\"; the kinds are question, insight, theme, "
+          + "works-well, blockage, action, feedback, other."
+      ),
       // What was typed is quoted with its control characters spelt out: one line still.
       (
         ["search", "\n\t"],
@@ -49,6 +54,12 @@ extension CommandLineTests {
     // Help is still whole, on standard output.
     let help = try run(["list", "--help"], in: folder)
     #expect(help.status == 0 && help.stdout.contains("USAGE: peerconsult list"))
+    // Each kind named, in the help as in the refusal.
+    let searchHelp = try run(["search", "--help"], in: folder).stdout
+    #expect(
+      searchHelp.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(
+        "Only notes of this kind: question, insight, theme, works-well, blockage, action, "
+          + "feedback, other."), "\(searchHelp)")
   }
 
   /// A refusal whose lines are its own stays whole: every problem of a protocol file, one a

@@ -92,6 +92,20 @@ public enum NoteKind: String, CaseIterable, Codable, Sendable {
   case question, insight, theme
   case worksWell = "works-well"
   case blockage, action, feedback, other
+
+  /// Every kind's name, as a command names them: "question, insight, …, other".
+  ///
+  /// A loop, not `map(\.rawValue).joined(separator:)`: `search` builds its help with it at
+  /// every start, where a key path and the standard library's unspecialised `joined` each
+  /// cost a scan of the binary's conformance records (Docs/PERFORMANCE.md).
+  public static var names: String {
+    var names = ""
+    for kind in allCases {
+      if !names.isEmpty { names += ", " }
+      names += kind.rawValue
+    }
+    return names
+  }
 }
 
 /// A participant's place in their organisation's hierarchy; the group is a slice across levels.

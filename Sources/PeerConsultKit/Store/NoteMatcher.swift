@@ -115,7 +115,9 @@ struct NoteMatcher {
   func scores(_ notes: [String], weights: [Double]) -> [Double] {
     let counted = notes.map { text -> (length: Int, frequencies: [Int]) in
       let tokens = tokens(of: text)
-      return (tokens.count, occurrences(in: tokens).map(\.count))
+      // A closure, not `\.count`: a key path is made at run time from its pattern, and its
+      // first use costs a scan of the binary's conformance records (Docs/PERFORMANCE.md).
+      return (tokens.count, occurrences(in: tokens).map { $0.count })
     }
     let mean = max(1, Double(counted.reduce(0) { $0 + $1.length }) / Double(max(1, notes.count)))
     return counted.map { note in

@@ -3,19 +3,6 @@
 /// `NSString`, whose first use in a process costs more than the rest of formatting a `list` or
 /// a `search` (profiled in Docs/PERFORMANCE.md, "The start at scale, third pass").
 extension StringProtocol {
-  /// Without the spaces and tabs at either end: `trimmingCharacters(in: .whitespaces)`, whose
-  /// set is Unicode's space separators and the tab.
-  var trimmingSpaces: String {
-    let scalars = unicodeScalars
-    let isSpace = { (scalar: Unicode.Scalar) in
-      scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-    }
-    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-      let last = scalars.lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(String.UnicodeScalarView(scalars[first...last]))
-  }
-
   /// Every line break (`\n`, ASCII, never part of another character's UTF-8 bytes) replaced by
   /// `replacement`.
   func replacingLineBreaks(with replacement: String) -> String {
@@ -28,4 +15,22 @@ extension StringProtocol {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+}
+
+extension String {
+  /// Without the spaces and tabs at either end: `trimmingCharacters(in: .whitespaces)`, whose
+  /// set is Unicode's space separators and the tab.
+  var trimmingSpaces: String {
+    let scalars = unicodeScalars
+    let isSpace = { (scalar: Unicode.Scalar) in
+      scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+    }
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+      let last = scalars.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    // Through `Substring`'s own view: a `UnicodeScalarView` made from the slice appends through
+    // generic code, whose first use scans the binary's conformance records at every search's
+    // start (Docs/PERFORMANCE.md).
+    return String(Substring(scalars[first...last]))
+  }
 }

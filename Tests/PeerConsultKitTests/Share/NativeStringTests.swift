@@ -17,8 +17,6 @@ import Testing
       #expect(
         text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)"
       )
-      let sub = text.dropFirst(0)
-      #expect(sub.trimmingSpaces == sub.trimmingCharacters(in: .whitespaces))
     }
   }
 
