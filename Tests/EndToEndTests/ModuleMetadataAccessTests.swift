@@ -60,12 +60,23 @@ private enum ModuleObjects {
     !objects(of: "PeerConsultKit").isEmpty
   }
 
-  /// The object files of `module`'s sources.
+  /// The object files of `module`'s sources: those of a source since deleted, which an
+  /// incremental build leaves behind as they were compiled, are not the module's any more.
   static func objects(of module: String) -> [String] {
     let folder = products.appendingPathComponent("\(module).build")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".swift.o") }.sorted().map {
-      folder.appendingPathComponent($0).path
-    }
+    let sources = sourceNames(of: module)
+    return names.filter { $0.hasSuffix(".swift.o") && sources.contains(String($0.dropLast(2))) }
+      .sorted().map { folder.appendingPathComponent($0).path }
+  }
+
+  /// The names of the Swift files in `Sources/module`, found from this file's place in the
+  /// repository.
+  static func sourceNames(of module: String) -> Set<String> {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let folder = root.appendingPathComponent("Sources").appendingPathComponent(module)
+    let files = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+    return Set(files.filter { $0.hasSuffix(".swift") }.map { ($0 as NSString).lastPathComponent })
   }
 }
