@@ -419,11 +419,19 @@ struct TermReplacer: Sendable {
       } else if term.care.contains(.standsAlone), !Self.standsAlone(range, in: text) {
         suspicion = .insideWord
       } else if term.care.contains(.ordinaryWord) {
+        // Beside "@" the word is part of an address ("grace@harbour.org", "@harbour.org",
+        // "@grace"), where nobody writes an ordinary word: replaced however it is written,
+        // and listed, as where capitalisation cannot tell.
+        let inAddress =
+          (position > 0 && text.isFolded(position - 1, 0x40))
+          || (wordEnd < text.count && text.isFolded(wordEnd, 0x40))
         // "mins" of Min: the word is ordinary with its plural too.
-        if Self.isOrdinary(word) || (wordEnd != end && Self.isOrdinary(text.string(range))) {
+        if !inAddress,
+          Self.isOrdinary(word) || (wordEnd != end && Self.isOrdinary(text.string(range)))
+        {
           continue
         }
-        if Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
+        if inAddress || Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
           suspicion = .ordinaryWord
         }
       } else if term.care.contains(.ordinaryPhrase), Self.isOrdinary(word) {

@@ -323,6 +323,40 @@ import Testing
     #expect(anonymiser.matches(in: text).last?.suspicion == .shortForm)
   }
 
+  /// The same organisation given a short name ("Harbour Centre|Harbour", as the guide
+  /// advises) made "Harbour" a name of ordinary words, left alone in lower case, and the
+  /// guess at its domain was not added beside it: "grace@harbour.org" went out whole, and
+  /// unlisted, with a participant's first name that is also a word ("Grace") before the "@".
+  /// Beside "@" such a word is part of an address: replaced, and listed; elsewhere it is the
+  /// ordinary word still.
+  @Test func anAddressIsReplacedWhenItsWordsAreOrdinaryOnes() throws {
+    var grace = Participant(name: "Grace Hope", organisation: "Harbour Centre", level: .frontline)
+    grace.organisationAliases = ["Harbour"]
+    let anonymiser = Anonymiser(records: [
+      try record([
+        grace, Participant(name: "Sam Hill", organisation: "City Council", level: .senior),
+      ])
+    ])
+    let harbour = anonymiser.scrub("Harbour Centre")
+    let person = anonymiser.scrub("Grace Hope")
+    #expect(harbour.hasPrefix("[Organisation ") && person.hasPrefix("[Participant "))
+    for (text, expected) in [
+      (
+        "Her team (grace@harbour.org) hopes for grace and hope from the council.",
+        "Her team (\(person)@\(harbour).org) hopes for grace and hope from the council."
+      ),
+      ("Write to info@harbour.org today.", "Write to info@\(harbour).org today."),
+      ("Ask @grace, or hope@harbour.org.", "Ask @\(person), or \(person)@\(harbour).org."),
+      ("The harbour wall; grace at hope.", "The harbour wall; grace at hope."),
+    ] {
+      #expect(anonymiser.scrub(text) == expected, "\(text)")
+    }
+    // Listed for review, as a word capitalisation cannot tell is.
+    let matches = anonymiser.matches(in: "Write to grace@harbour.org.")
+    #expect(matches.map(\.text) == ["grace", "harbour"])
+    #expect(matches.allSatisfy { $0.suspicion == .ordinaryWord })
+  }
+
   /// What a review of these rules found: a name of a surname and a title alone after a comma
   /// crashed every export and erasure of it; "Thanks Di I will" read as the rank; "Jan 3
   /// times" as a date; a nickname last in brackets was dropped; "@home today" was taken for a
