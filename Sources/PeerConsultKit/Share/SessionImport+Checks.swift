@@ -7,18 +7,24 @@ extension SessionImport {
   static let earliestTime = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01
   /// The latest: a clock can be wrong, but not by centuries.
   static let latestTime = Date(timeIntervalSince1970: 7_258_118_400)  // 2200-01-01
+  /// How far an event may be dated before the one written before it: a laptop's clock put
+  /// right during a session goes back minutes or hours, not years (which made a phase of
+  /// 60,000 hours).
+  static let longestClockSetBack: TimeInterval = 24 * 60 * 60
   /// The longest protocol text (a phase's guidance, a rule, a description) taken in: what a
   /// protocol file may hold.
   static let maximumProtocolTextLength = ConsultingProtocol.maximumTextLength
 
   /// Throws unless every value of `events` is one the live program could have written: texts
   /// that can be typed, within their fields' lengths; phases of 1 s to 24 h; time adjustments
-  /// within a day; times from 2000 to 2200. The order of events, ids, slots, participants and
-  /// ratings are then checked by replaying them. The message names the event and the field.
+  /// within a day; times from 2000 to 2200, none more than a day before the event written
+  /// before it. The order of events, ids, slots, participants and ratings are then checked by
+  /// replaying them. The message names the event and the field.
   static func check(_ events: [RecordedEvent], session: SessionID, path: String)
     throws(ImportError)
   {
     var people = 0
+    var latest: Date?
     for recorded in events {
       let place =
         "session \(session.short), event \(recorded.sequence) (\(recorded.event.typeName))"
@@ -34,6 +40,12 @@ extension SessionImport {
           throw .invalidSetup(
             "its time \(ExportTime.string(recorded.at)) is not between 2000 and 2200")
         }
+        if let latest, recorded.at < latest.addingTimeInterval(-longestClockSetBack) {
+          throw .invalidSetup(
+            "its time \(ExportTime.string(recorded.at)) is more than a day before an earlier "
+              + "event's (\(ExportTime.string(latest))); a clock put right goes back hours at most")
+        }
+        latest = max(latest ?? recorded.at, recorded.at)
         try check(recorded.event)
       } catch {
         let reason: String

@@ -246,6 +246,26 @@ import Testing
     #expect(Self.refusal(crafted)?.contains("24 hours") == true)
   }
 
+  /// An event dated years before the one written before it made a phase of 60,000 hours in
+  /// `show`: refused, naming the event; a clock put right by an hour is taken in.
+  @Test func anEventDatedYearsBeforeTheOneBeforeItIsRefused() throws {
+    let json = try Self.export()
+    let marker = "\"at\" : \""
+    var pieces = json.components(separatedBy: marker)
+    try #require(pieces.count > 4)
+    // The third event of the first session: its time is the first 24 characters.
+    let third = pieces[3]
+    let second = try #require(
+      ISO8601DateFormatter.withFractions.date(from: String(pieces[2].prefix(24))))
+    pieces[3] = "2020-01-01T00:00:00.000Z" + third.dropFirst(24)
+    let words = try #require(Self.refusal(pieces.joined(separator: marker)))
+    #expect(words.contains("crafted.json") && words.contains(", event 3 ("), "\(words)")
+    #expect(words.contains("is more than a day before an earlier event's"), "\(words)")
+    let anHourBack = ISO8601DateFormatter.withFractions.string(from: second - 3_600)
+    pieces[3] = anHourBack + third.dropFirst(24)
+    #expect(Self.refusal(pieces.joined(separator: marker)) == nil)
+  }
+
   @Test func sessionIDsAreASCIIHexOnly() {
     // Full-width digits are hex digits to `Character.isHexDigit`, and 3 bytes each in UTF-8.
     let fullWidth = "０１２３４５６７" + String(repeating: "a", count: 8)
@@ -274,5 +294,14 @@ import Testing
       #expect(live.state.plannedSeconds(ofSlot: slot) <= SessionState.maximumAdjustmentSeconds * 2)
     }
     _ = live.timer()?.display
+  }
+}
+
+extension ISO8601DateFormatter {
+  /// Times as the JSON export writes them: "2026-12-06T15:59:00.000Z".
+  fileprivate static var withFractions: ISO8601DateFormatter {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter
   }
 }
