@@ -156,6 +156,46 @@ private func openNightTime(width: Int = 80, height: Int = 24) throws -> ReviewFi
   }
 }
 
+@Suite struct TranscriptPlaceTests {
+  /// A note corrected near the end of a transcript whose top row was inside a long note (a
+  /// pasted e-mail): the view went back to that note's first row, 60 rows up, and the note
+  /// just corrected was out of sight. It stays where it was.
+  @Test func correctingANoteKeepsTheRowsInView() throws {
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let setup = SessionSetup(
+      title: "Place", programme: "P", consultingProtocol: LiveFixture.drill,
+      participants: LiveFixture.participants, presenters: [0, 1, 2])
+    var session = try SessionState(setup: setup, createdAt: start)
+    try session.apply(.phaseStarted(slot: 0), at: start)
+    let long = (0..<40).map { "the board agreed item \($0) on licensing;" }.joined(separator: " ")
+    try session.apply(
+      .noteAdded(id: 1, slot: 0, content: NoteContent(text: long, kind: .insight)), at: start)
+    for id in 2...4 {
+      try session.apply(
+        .noteAdded(
+          id: id, slot: 0, content: NoteContent(text: "Short note \(id)", kind: .question)),
+        at: start.addingTimeInterval(Double(id)))
+    }
+    var transcript = TranscriptState(
+      sessionID: ReviewFixture.nightTime, session: session, screenWidth: 80,
+      timeZone: TimeZone(identifier: "UTC")!, back: ReviewState(sessions: [], programmes: []))
+    let rows = TranscriptScreen.rows(bodyHeight: 21)
+    transcript.focusNote = 4
+    transcript.reveal(note: 4, rows: rows)
+    let top = transcript.scroll
+    // The top row is inside the long note, below its first.
+    #expect(transcript.layout.line(at: top)?.note == 1)
+    #expect(try #require(transcript.layout.noteStart(1)) < top)
+    try session.apply(
+      .noteEdited(id: 4, content: NoteContent(text: "Short note 4, corrected", kind: .question)),
+      at: start.addingTimeInterval(60))
+    transcript.update(session: session)
+    #expect(transcript.scroll == top)
+    let corrected = try #require(transcript.layout.noteStart(4))
+    #expect((transcript.scroll..<transcript.scroll + rows).contains(corrected))
+  }
+}
+
 @Suite struct LongTranscriptTests {
   /// A session of 10,000 notes spread over every phase, built by folding events directly.
   private func longSession() throws -> SessionState {

@@ -108,11 +108,17 @@ public struct TranscriptState: Equatable, Sendable {
     let wasAtTop = scroll == 0
     layout = TranscriptLayout(session: session, width: width, kind: kind, timeZone: old.timeZone)
     guard !wasAtTop else { return }
-    // Keep reading where one was: the first note at or below the old top that is still shown.
+    // Keep reading where one was: the first note at or below the old top that is still shown,
+    // at the same row of it when the top was inside it. A long note whose last rows stood at
+    // the top went back to its first, a screen or more above (correcting the note below it
+    // took it out of view).
     var line = scroll
     while let row = old.line(at: line) {
       if let note = row.note, let start = layout.noteStart(note) {
-        scroll = start
+        let within = line == scroll ? scroll - (old.noteStart(note) ?? scroll) : 0
+        var offset = 0
+        while offset < within, layout.line(at: start + offset + 1)?.note == note { offset += 1 }
+        scroll = start + offset
         return
       }
       line += 1
