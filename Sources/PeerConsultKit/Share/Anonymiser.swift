@@ -293,14 +293,10 @@ public struct Anonymiser: Sendable {
       (namedPeople + absent).flatMap {
         NameForms.initialForms(of: $0.participant.name).map(TermReplacer.fold)
       })
-    let runTogether = Set(
-      (namedPeople + absent).flatMap {
-        NameForms.runTogetherInitialForms(of: $0.participant.name).map(TermReplacer.fold)
-      })
     for (index, (person, forms)) in wholes.each.enumerated() {
       let isAbsent = index >= namedPeople.count
       for form in forms where !isAbsent || !replacer.contains(form) {
-        let care = NameForms.careOfWhole(form, initials: initials, runTogether: runTogether)
+        let care = NameForms.careOfWhole(form, initials: initials)
         let replacement =
           isAbsent ? Self.someoneElse : replacement(form, person, wholes.owners)
         if care.contains(.capitalInitial) {
@@ -387,12 +383,11 @@ public struct Anonymiser: Sendable {
       // Baker" with it), unless the facilitator chose to keep one.
       guard key.contains(" ") else { continue }
       let initials = Set(NameForms.initialForms(of: key).map(TermReplacer.fold))
-      let runTogether = Set(NameForms.runTogetherInitialForms(of: key).map(TermReplacer.fold))
       for form in NameForms.whole(key)
       where !replacer.contains(form) && choices[ShareReview.key(form)] != false {
         replacer.add(
           form, replacement: resembled ?? Self.someoneElse,
-          care: NameForms.careOfWhole(form, initials: initials, runTogether: runTogether))
+          care: NameForms.careOfWhole(form, initials: initials))
       }
       for (part, care) in NameForms.parts(key)
       where !care.contains(.ordinaryWord) && !replacer.contains(part)

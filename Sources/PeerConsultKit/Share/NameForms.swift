@@ -117,12 +117,9 @@ enum NameForms {
     // ("rose.baker@council.gov", "amira_khan"), in lower case: words that are each ordinary
     // English ("rose", "baker") were left as ordinary there, and the address went out whole.
     // It also gives the surname with the first name's initial ("j.smith", "smith.j"):
-    // "smith" and "lee" are English words, left in their lower-case use. Run together
-    // ("jsmith", the commonest address of all, which went out whole) too, but only beside an
-    // "@" or written with its two capitals ("PPatel") (``runTogetherInitialForms(of:)``,
-    // ``careOfWhole(_:initials:runTogether:)``): an initial and a surname make words ("Spain"
-    // of Sam Pain, "shall" of Sam Hall), which replaced anywhere went out as names, and were
-    // rewritten for good by an erasure.
+    // "smith" and "lee" are English words, left in their lower-case use. Not run together
+    // ("jsmith"): an initial and a surname make words ("Spain" of Sam Pain, "shall" of Sam
+    // Hall), which went out replaced, and were rewritten for good by an erasure.
     if !TermReplacer.isCJK(first.last ?? " ") {
       for joint in [".", "_"] {
         wholes.append(words.joined(separator: joint))
@@ -131,7 +128,6 @@ enum NameForms {
       if let initial = first.first(where: \.isLetter), last.count(where: \.isLetter) >= 2 {
         wholes += ["\(initial).\(last)", "\(initial)_\(last)", "\(last).\(initial)"]
       }
-      wholes += runTogetherInitialFormsOfOneReading(words)
     }
     // A surname with its particle ("Ó Briain", "van Dijk", "bin Salleh"), written without the
     // first name: replaced whole, so that the particle, too short to be replaced alone, does
@@ -165,42 +161,15 @@ enum NameForms {
     return ["\(first) \(initial)", "\(first)\(initial)"].flatMap(spellings)
   }
 
-  /// The forms of ``whole(_:)`` that are the surname with the first name's initial before it,
-  /// run together as an address writes them ("jsmith@", "GHope"): a surname of three letters
-  /// or more, so that two letters and an initial ("lna" of Li Na) stay what they are.
-  static func runTogetherInitialForms(of name: String) -> [String] {
-    unique(
-      readings(of: name).flatMap { reading -> [String] in
-        let words = core(reading)
-        guard let first = words.first, !TermReplacer.isCJK(first.last ?? " ") else { return [] }
-        return runTogetherInitialFormsOfOneReading(words)
-      })
-  }
-
-  private static func runTogetherInitialFormsOfOneReading(_ words: [String]) -> [String] {
-    guard words.count >= 2, let first = words.first, let last = words.last,
-      let initial = first.first(where: \.isLetter), last.count(where: \.isLetter) >= 3
-    else { return [] }
-    return spellings(of: "\(initial)\(last)")
-  }
-
   /// The care a whole-name `form` is replaced with: a name of one ordinary word ("Hope") is
   /// left in its ordinary lower-case use, as a part of a name is; a whole name of several
   /// ("will hope") is a suspect there, but not joined as in an address ("will.hope"), which is
   /// always the name; any name takes a title and a plural or possessive. A first name with the
   /// surname's initial, folded among `initials` (``initialForms(of:)``), is certain only with
-  /// the initial a capital (``TermReplacer/Care/capitalInitial``). A surname with the first
-  /// name's initial run together, folded among `runTogether`
-  /// (``runTogetherInitialForms(of:)``), is looked for beside an "@" and, elsewhere, only as
-  /// written with its two capitals ("PPatel"; not "Spain" of Sam Pain,
-  /// ``TermReplacer/Care/besideAt``); one that makes an English word ("shall" of Sam Hall) is
-  /// listed for review there.
-  static func careOfWhole(
-    _ form: String, initials: Set<[Character]> = [], runTogether: Set<[Character]> = []
-  ) -> TermReplacer.Care {
-    if runTogether.contains(TermReplacer.fold(form)) {
-      return isOrdinary(form) ? [.besideAt, .ordinaryWord] : .besideAt
-    }
+  /// the initial a capital (``TermReplacer/Care/capitalInitial``).
+  static func careOfWhole(_ form: String, initials: Set<[Character]> = [])
+    -> TermReplacer.Care
+  {
     // Words joined by a full stop or an underscore ("rose.baker") are no ordinary phrase.
     let ordinary: TermReplacer.Care =
       !isOrdinary(form) || form.contains(where: { $0 == "." || $0 == "_" })

@@ -59,10 +59,6 @@ struct TermReplacer: Sendable {
     static let title = Care(rawValue: 4096)
     /// Matched only straight after "@", as an e-mail domain ("@harbour.org").
     static let afterAt = Care(rawValue: 8192)
-    /// A surname run together after an initial ("jsmith", "PPatel"): matched beside "@", in an
-    /// address or a handle, in any case; elsewhere only as written with its two capitals and
-    /// not all in capitals ("PPatel"; not "Spain" of Sam Pain, nor "SHALL" of Sam Hall).
-    static let besideAt = Care(rawValue: 16384)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -404,15 +400,6 @@ struct TermReplacer: Sendable {
           || !text.isFolded(end, 0x2E)
       {
         continue
-      }
-      if term.care.contains(.besideAt),
-        !(position > 0 && text.isFolded(position - 1, 0x40))
-          && !(wordEnd < text.count && text.isFolded(wordEnd, 0x40))
-      {
-        let letters = Array(word)
-        guard letters.count >= 3, letters[0].isUppercase, letters[1].isUppercase,
-          letters.contains(where: \.isLowercase)
-        else { continue }
       }
       // A short name with "s" or "es" that makes an English word is that word where written
       // in lower case: "times" of Tim, "lines" of Lin, "sales" of Sal went out as

@@ -45,19 +45,9 @@ struct PersonEraser {
     // A first name with an initial not written as a capital ("anne" of Ann Edwards, "time"
     // of Tim Edwards) is a guess, and no one reviews an erasure: it is left.
     initials = Set(NameForms.initialForms(of: name).map(TermReplacer.fold))
-    // The surname run together after an initial ("jsmith") is rewritten in an address or as
-    // written with its two capitals ("PPatel"): elsewhere it may be a word ("shall" of Sam
-    // Hall, "Spain" of Sam Pain).
-    let runTogether = Set(NameForms.runTogetherInitialForms(of: name).map(TermReplacer.fold))
     for form in NameForms.whole(name) where !othersForms.contains(TermReplacer.fold(form)) {
-      let folded = TermReplacer.fold(form)
-      if runTogether.contains(folded) {
-        replacer.add(
-          form, replacement: pseudonym,
-          care: NameForms.careOfWhole(form, runTogether: runTogether))
-        continue
-      }
-      let initial: TermReplacer.Care = initials.contains(folded) ? .capitalInitial : []
+      let initial: TermReplacer.Care =
+        initials.contains(TermReplacer.fold(form)) ? .capitalInitial : []
       replacer.add(form, replacement: pseudonym, care: initial.union([.suffixes, .takesTitle]))
     }
     for (part, care) in NameForms.parts(name) where !othersParts.contains(TermReplacer.fold(part)) {

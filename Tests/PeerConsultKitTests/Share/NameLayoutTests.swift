@@ -357,55 +357,6 @@ import Testing
     #expect(matches.allSatisfy { $0.suspicion == .ordinaryWord })
   }
 
-  /// The commonest address of all, the surname after the first name's initial ("jsmith@",
-  /// "ppatel@nhs.net", "@GHope"), went out whole: it was left out since it can make a word
-  /// ("shall" of Sam Hall, "Spain" of Sam Pain). It is the name now, and such a word is the name
-  /// only beside an "@"; two people it could be are neither's letter.
-  @Test func theSurnameAfterAnInitialRunTogetherIsTheName() throws {
-    let (people, letters) = try made([
-      "Priya Patel", "Grace Hope", "Sam Hall", "Sam Pain", "John Smith", "Jane Smith",
-    ])
-    for (text, expected) in [
-      ("Mail ppatel@nhs.net now", "Mail \(letters["Priya Patel"]!)@nhs.net now"),
-      (
-        "or ghope@harbour.org, or @GHope",
-        "or \(letters["Grace Hope"]!)@harbour.org, or @\(letters["Grace Hope"]!)"
-      ),
-      ("PPatel said so.", "\(letters["Priya Patel"]!) said so."),
-      (
-        "Write to shall@council.gov and @spain.",
-        "Write to \(letters["Sam Hall"]!)@council.gov and @\(letters["Sam Pain"]!)."
-      ),
-      ("We shall go to Spain. Shall we?", "We shall go to Spain. Shall we?"),
-    ] {
-      #expect(people.scrub(text) == expected, "\(text)")
-    }
-    let twins = people.scrub("jsmith@council.gov")
-    #expect(!twins.contains("jsmith") && !twins.contains(letters["John Smith"]!))
-    #expect(!twins.contains(letters["Jane Smith"]!), "\(twins)")
-    // Listed for review where it is a word.
-    #expect(people.matches(in: "shall@council.gov").first?.suspicion == .ordinaryWord)
-    // An erasure rewrites the address, and leaves the word.
-    let participants = ["Sam Hall", "Priya Patel"].map {
-      Participant(name: $0, organisation: "City Council", level: .senior)
-    }
-    for (index, text, expected) in [
-      (0, "We shall ask shall@council.gov.", "We shall ask [Erased person 1]@council.gov."),
-      (1, "Ask ppatel@nhs.net or PPatel.", "Ask [Erased person 1]@nhs.net or [Erased person 1]."),
-    ] {
-      let eraser = PersonEraser(
-        name: participants[index].name, pseudonym: "[Erased person 1]",
-        participants: participants)
-      let erased = eraser.erase(
-        .noteAdded(id: 1, slot: 0, content: NoteContent(text: text, kind: .other)))
-      guard case .noteAdded(_, _, let content) = erased else {
-        Issue.record("not a note")
-        continue
-      }
-      #expect(content.text == expected)
-    }
-  }
-
   /// What a review of these rules found: a name of a surname and a title alone after a comma
   /// crashed every export and erasure of it; "Thanks Di I will" read as the rank; "Jan 3
   /// times" as a date; a nickname last in brackets was dropped; "@home today" was taken for a
