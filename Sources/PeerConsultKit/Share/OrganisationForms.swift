@@ -29,7 +29,8 @@ enum OrganisationForms {
   /// Words left out of an acronym.
   private static let connectives: Set<String> = ["and", "&", "of", "the", "for", "in", "on", "at"]
 
-  /// The organisation's names, each replaced wherever it stands.
+  /// The organisation's names, each replaced wherever it stands (and as an e-mail domain
+  /// however it is written, ``TermReplacer/Care/organisation``).
   static func names(_ name: String, aliases: [String]) -> [(form: String, care: TermReplacer.Care)]
   {
     var said: [String] = []
@@ -56,7 +57,9 @@ enum OrganisationForms {
         }
       }
     var seen = Set<[Character]>()
-    return forms.filter { seen.insert(TermReplacer.fold($0.0)).inserted }
+    return forms.filter { seen.insert(TermReplacer.fold($0.0)).inserted }.map {
+      ($0.0, $0.1.union(.organisation))
+    }
   }
 
   /// Forms guessed from the name: its acronym (of four letters or more in any case, unless in

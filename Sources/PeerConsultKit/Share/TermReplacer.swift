@@ -59,6 +59,9 @@ struct TermReplacer: Sendable {
     static let title = Care(rawValue: 4096)
     /// Matched only straight after "@", as an e-mail domain ("@harbour.org").
     static let afterAt = Care(rawValue: 8192)
+    /// An organisation's name, not a person's: of an e-mail address, the part after the "@"
+    /// may be it ("@harbour.org"), where a person's is the part before ("grace@").
+    static let organisation = Care(rawValue: 16384)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -419,12 +422,14 @@ struct TermReplacer: Sendable {
       } else if term.care.contains(.standsAlone), !Self.standsAlone(range, in: text) {
         suspicion = .insideWord
       } else if term.care.contains(.ordinaryWord) {
-        // Beside "@" the word is part of an address ("grace@harbour.org", "@harbour.org",
-        // "@grace"), where nobody writes an ordinary word: replaced however it is written,
-        // and listed, as where capitalisation cannot tell.
+        // In an e-mail address the word is a name however it is written: a person's before
+        // the "@" ("grace@harbour.org"), an organisation's as its domain ("@harbour.org").
+        // Replaced, and listed, as where capitalisation cannot tell. Not "hall@3pm", "hope@all"
+        // nor "@grace_church", where "@" says "at" or starts a handle of anyone.
         let inAddress =
-          (position > 0 && text.isFolded(position - 1, 0x40))
-          || (wordEnd < text.count && text.isFolded(wordEnd, 0x40))
+          term.care.contains(.organisation)
+          ? Self.isDomain(position..<wordEnd, in: text)
+          : Self.isLocalPart(position..<wordEnd, in: text)
         // "mins" of Min: the word is ordinary with its plural too.
         if !inAddress,
           Self.isOrdinary(word) || (wordEnd != end && Self.isOrdinary(text.string(range)))
@@ -462,6 +467,38 @@ struct TermReplacer: Sendable {
       )
     }
     return nil
+  }
+
+  /// Whether the folded characters `range` of `text` are the part of an e-mail address after
+  /// its "@", before a full stop and a letter ("@harbour.org").
+  static func isDomain<Text: TermReplacerText>(_ range: Range<Int>, in text: Text) -> Bool {
+    range.lowerBound > 0 && text.isFolded(range.lowerBound - 1, 0x40)
+      && range.upperBound + 1 < text.count && text.isFolded(range.upperBound, 0x2E)
+      && isLetter(at: range.upperBound + 1, in: text)
+  }
+
+  /// Whether the folded characters `range` of `text` end the part of an e-mail address before
+  /// its "@": a letter follows the "@", and a full stop then a letter before the address
+  /// ends ("grace@harbour.org"; not "hall@3pm", "hope@all").
+  static func isLocalPart<Text: TermReplacerText>(_ range: Range<Int>, in text: Text) -> Bool {
+    let at = range.upperBound
+    guard at + 1 < text.count, text.isFolded(at, 0x40), isLetter(at: at + 1, in: text) else {
+      return false
+    }
+    var position = at + 2
+    while position + 1 < text.count,
+      text.isWord(at: position) || text.isFolded(position, 0x2D)
+        || text.isFolded(position, 0x2E)
+    {
+      if text.isFolded(position, 0x2E), isLetter(at: position + 1, in: text) { return true }
+      position += 1
+    }
+    return false
+  }
+
+  /// Whether the folded character at `position` is a letter: a word's character, not a digit.
+  private static func isLetter<Text: TermReplacerText>(at position: Int, in text: Text) -> Bool {
+    text.isWord(at: position) && !(0x30...0x39).contains(where: { text.isFolded(position, $0) })
   }
 
   /// The terms that may start at `position` of `text`, longest first.

@@ -327,8 +327,10 @@ import Testing
   /// advises) made "Harbour" a name of ordinary words, left alone in lower case, and the
   /// guess at its domain was not added beside it: "grace@harbour.org" went out whole, and
   /// unlisted, with a participant's first name that is also a word ("Grace") before the "@".
-  /// Beside "@" such a word is part of an address: replaced, and listed; elsewhere it is the
-  /// ordinary word still.
+  /// In an e-mail address such a word is a name: a person's before the "@", an organisation's
+  /// as the domain; replaced, and listed. Elsewhere it is the ordinary word still, and so is
+  /// it beside an "@" that says "at" or starts a handle of anyone (an attack on the first
+  /// version found "hall@3pm", "info@hope.org.uk" and "@grace_church" rewritten).
   @Test func anAddressIsReplacedWhenItsWordsAreOrdinaryOnes() throws {
     var grace = Participant(name: "Grace Hope", organisation: "Harbour Centre", level: .frontline)
     grace.organisationAliases = ["Harbour"]
@@ -346,8 +348,12 @@ import Testing
         "Her team (\(person)@\(harbour).org) hopes for grace and hope from the council."
       ),
       ("Write to info@harbour.org today.", "Write to info@\(harbour).org today."),
-      ("Ask @grace, or hope@harbour.org.", "Ask @\(person), or \(person)@\(harbour).org."),
+      ("Ask @grace, or hope@harbour.org.", "Ask @grace, or \(person)@\(harbour).org."),
       ("The harbour wall; grace at hope.", "The harbour wall; grace at hope."),
+      (
+        "Meet hope@3pm, no hope@all; info@hope.org.uk, @grace_church, harbour@hope.org.",
+        "Meet hope@3pm, no hope@all; info@hope.org.uk, @grace_church, harbour@hope.org."
+      ),
     ] {
       #expect(anonymiser.scrub(text) == expected, "\(text)")
     }
