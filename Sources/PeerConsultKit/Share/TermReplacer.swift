@@ -478,10 +478,11 @@ struct TermReplacer: Sendable {
   }
 
   /// Whether the folded characters `range` of `text` end the part of an e-mail address before
-  /// its "@": a letter follows the "@", and a full stop then a letter before the address
-  /// ends ("grace@harbour.org"; not "hall@3pm", "hope@all").
+  /// its "@", digits aside ("grace1@"): a letter follows the "@", and a full stop then a
+  /// letter before the address ends ("grace@harbour.org"; not "hall@3pm", "hope@all").
   static func isLocalPart<Text: TermReplacerText>(_ range: Range<Int>, in text: Text) -> Bool {
-    let at = range.upperBound
+    var at = range.upperBound
+    while at < text.count, (0x30...0x39).contains(where: { text.isFolded(at, $0) }) { at += 1 }
     guard at + 1 < text.count, text.isFolded(at, 0x40), isLetter(at: at + 1, in: text) else {
       return false
     }

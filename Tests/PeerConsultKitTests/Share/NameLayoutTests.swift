@@ -348,6 +348,7 @@ import Testing
         "Her team (\(person)@\(harbour).org) hopes for grace and hope from the council."
       ),
       ("Write to info@harbour.org today.", "Write to info@\(harbour).org today."),
+      ("Or grace1@harbour.org.", "Or \(person)1@\(harbour).org."),
       ("Ask @grace, or hope@harbour.org.", "Ask @grace, or \(person)@\(harbour).org."),
       ("The harbour wall; grace at hope.", "The harbour wall; grace at hope."),
       (
