@@ -142,8 +142,7 @@ public struct SessionDigest: Hashable, Sendable {
         index: $0.offset, participant: $0.element, presentsRound: presents[$0.offset],
         leftAt: state.departures[$0.offset], arrivedAt: state.arrivals[$0.offset])
     }
-    let startedRounds = Set(
-      state.schedule.filter { state.timings[$0.index].firstStartedAt != nil }.compactMap(\.round))
+    let startedRounds = state.roundsStarted
     rounds = state.airtime(at: asOf).map { airtime in
       Round(
         index: airtime.round, presenter: airtime.presenter,

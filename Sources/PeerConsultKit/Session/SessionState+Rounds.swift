@@ -11,6 +11,12 @@ extension SessionState {
     }.map { $0 + 1 } ?? 0
   }
 
+  /// The rounds any phase of which has run or is running: those whose presenter presented,
+  /// as the minutes and review's people say (a round jumped over has not).
+  public var roundsStarted: Set<Int> {
+    Set(schedule.filter { timings[$0.index].firstStartedAt != nil }.compactMap(\.round))
+  }
+
   /// The presenters of the rounds still to come, in order.
   public var presentersToCome: [Int] { setup.presenters.dropFirst(roundsBegun).map { $0 } }
 

@@ -19,10 +19,7 @@ public enum PeopleView {
     let shown = ReviewScreen.page(
       selection: state.personSelection, count: people.count, listHeight: area.height)
     var y = area.y
-    let session = state.session
-    let started = Set(
-      session.schedule.filter { session.timings[$0.index].firstStartedAt != nil }.compactMap(
-        \.round))
+    let started = state.session.roundsStarted
     for index in shown {
       let selected = index == state.personSelection
       let person = people[index]
