@@ -482,7 +482,7 @@ struct TermReplacer: Sendable {
   /// letter before the address ends ("grace@harbour.org"; not "hall@3pm", "hope@all").
   static func isLocalPart<Text: TermReplacerText>(_ range: Range<Int>, in text: Text) -> Bool {
     var at = range.upperBound
-    while at < text.count, (0x30...0x39).contains(where: { text.isFolded(at, $0) }) { at += 1 }
+    while at < text.count, isDigit(at: at, in: text) { at += 1 }
     guard at + 1 < text.count, text.isFolded(at, 0x40), isLetter(at: at + 1, in: text) else {
       return false
     }
@@ -499,7 +499,12 @@ struct TermReplacer: Sendable {
 
   /// Whether the folded character at `position` is a letter: a word's character, not a digit.
   private static func isLetter<Text: TermReplacerText>(at position: Int, in text: Text) -> Bool {
-    text.isWord(at: position) && !(0x30...0x39).contains(where: { text.isFolded(position, $0) })
+    text.isWord(at: position) && !isDigit(at: position, in: text)
+  }
+
+  /// Whether the folded character at `position` is an ASCII digit.
+  private static func isDigit<Text: TermReplacerText>(at position: Int, in text: Text) -> Bool {
+    (0x30...0x39).contains(where: { text.isFolded(position, $0) })
   }
 
   /// The terms that may start at `position` of `text`, longest first.
@@ -551,7 +556,7 @@ struct TermReplacer: Sendable {
     _ range: Range<Int>, in text: Text
   ) -> Bool {
     var index = range.upperBound
-    while index < text.count, (0x30...0x39).contains(where: { text.isFolded(index, $0) }) {
+    while index < text.count, isDigit(at: index, in: text) {
       index += 1
     }
     guard index > range.upperBound, index == text.count || !text.isWord(at: index) else {
