@@ -361,35 +361,26 @@ struct StoreEndToEndTests {
 
     let reader = try server.laptop(lead, password: "pl")
     try reader.succeed(["store", "attach", "office", "Alcohol Plan"])
-    try server.cluster.superuser(
-      "UPDATE peerconsult.session_events SET payload = '{\"type\":\"noteAdded\",' WHERE seq = 3 AND session_id LIKE '%0'",
-      database: server.database)
-    let malformed = try reader.run(["sync"])
-    #expect(malformed.status == 1)
-    #expect(malformed.stderr.split(separator: "\n").count == 1, "\(malformed.stderr)")
-    #expect(malformed.stderr.contains("event 3 is not a PeerConsult event"), "\(malformed.stderr)")
-    #expect(try reader.sessions().isEmpty)
+    // Event 3 of one session given `payload` on the server: the sync is refused in one
+    // line and writes nothing; its words are returned.
+    func refusedSync(payload: String) throws -> String {
+      try server.cluster.superuser(
+        "UPDATE peerconsult.session_events SET payload = \(payload) WHERE seq = 3 AND session_id LIKE '%0'",
+        database: server.database)
+      let refused = try reader.run(["sync"])
+      #expect(refused.status == 1)
+      #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+      #expect(try reader.sessions().isEmpty)
+      return refused.stderr
+    }
+    let malformed = try refusedSync(payload: "'{\"type\":\"noteAdded\",'")
+    #expect(malformed.contains("event 3 is not a PeerConsult event"), "\(malformed)")
     // One a newer PeerConsult wrote is no hostile one: this program is behind.
-    try server.cluster.superuser(
-      "UPDATE peerconsult.session_events SET payload = '{\"type\":\"fromTheFuture\"}' WHERE seq = 3 AND session_id LIKE '%0'",
-      database: server.database)
-    let newer = try reader.run(["sync"])
-    #expect(newer.status == 1)
-    #expect(newer.stderr.split(separator: "\n").count == 1, "\(newer.stderr)")
-    #expect(
-      newer.stderr.contains("\"fromTheFuture\"), written by a newer PeerConsult"), "\(newer.stderr)"
-    )
-    #expect(newer.stderr.contains("install the newer PeerConsult and sync again"))
-    #expect(try reader.sessions().isEmpty)
-
-    try server.cluster.superuser(
-      "UPDATE peerconsult.session_events SET payload = repeat('x', 3000000) WHERE seq = 3 AND session_id LIKE '%0'",
-      database: server.database)
-    let huge = try reader.run(["sync"])
-    #expect(huge.status == 1)
-    #expect(huge.stderr.split(separator: "\n").count == 1, "\(huge.stderr)")
-    #expect(huge.stderr.contains("2929 KB, more than 1024 KB"), "\(huge.stderr)")
-    #expect(try reader.sessions().isEmpty)
+    let newer = try refusedSync(payload: "'{\"type\":\"fromTheFuture\"}'")
+    #expect(newer.contains("\"fromTheFuture\"), written by a newer PeerConsult"), "\(newer)")
+    #expect(newer.contains("install the newer PeerConsult and sync again"))
+    let huge = try refusedSync(payload: "repeat('x', 3000000)")
+    #expect(huge.contains("2929 KB, more than 1024 KB"), "\(huge)")
   }
 
   @Test func badAddressesAndWrongPasswordsAreRefusedInOneLineWithoutThePassword() throws {

@@ -14,13 +14,9 @@ import Testing
   /// The same session twice: folded from events, and opened from its snapshot with the
   /// events after it applied, as an opening does.
   private static func sessions() throws -> (replayed: SessionState, opened: SessionState) {
-    let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let setup = SessionSetup(
-      title: "Marathon", programme: "Endurance", consultingProtocol: LiveFixture.drill,
-      participants: LiveFixture.participants, presenters: [0, 1, 2])
-    var replayed = try SessionState(setup: setup, createdAt: start)
-    try replayed.apply(.phaseStarted(slot: 0), at: start)
-    let slots = setup.schedule.count
+    let start = LiveFixture.start
+    var replayed = try LiveFixture.startedSession(title: "Marathon", programme: "Endurance")
+    let slots = replayed.setup.schedule.count
     for i in 0..<10_000 {
       let content = NoteContent(
         text: "Note \(i + 1): the late-night levy, licensing and who owns the town-centre plan",

@@ -49,6 +49,21 @@ final class LiveFixture {
         prompts: ["What helped?"], noteKind: .worksWell)
     ])
 
+  /// When the sessions ``startedSession(title:programme:)`` folds begin.
+  static let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+  /// A session of the ``drill`` protocol with ``participants``, each presenting a round,
+  /// folded from its events (nothing stored), its first phase started at ``start``: for tests
+  /// that then add the notes they need.
+  static func startedSession(title: String, programme: String) throws -> SessionState {
+    let setup = SessionSetup(
+      title: title, programme: programme, consultingProtocol: drill,
+      participants: participants, presenters: [0, 1, 2])
+    var session = try SessionState(setup: setup, createdAt: start)
+    try session.apply(.phaseStarted(slot: 0), at: start)
+    return session
+  }
+
   init(
     width: Int = 80, height: Int = 24, leavesProgram: Bool = false,
     consultingProtocol: ConsultingProtocol = LiveFixture.drill,

@@ -161,12 +161,8 @@ private func openNightTime(width: Int = 80, height: Int = 24) throws -> ReviewFi
   /// pasted e-mail): the view went back to that note's first row, 60 rows up, and the note
   /// just corrected was out of sight. It stays where it was.
   @Test func correctingANoteKeepsTheRowsInView() throws {
-    let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let setup = SessionSetup(
-      title: "Place", programme: "P", consultingProtocol: LiveFixture.drill,
-      participants: LiveFixture.participants, presenters: [0, 1, 2])
-    var session = try SessionState(setup: setup, createdAt: start)
-    try session.apply(.phaseStarted(slot: 0), at: start)
+    let start = LiveFixture.start
+    var session = try LiveFixture.startedSession(title: "Place", programme: "P")
     let long = (0..<40).map { "the board agreed item \($0) on licensing;" }.joined(separator: " ")
     try session.apply(
       .noteAdded(id: 1, slot: 0, content: NoteContent(text: long, kind: .insight)), at: start)
@@ -199,13 +195,9 @@ private func openNightTime(width: Int = 80, height: Int = 24) throws -> ReviewFi
 @Suite struct LongTranscriptTests {
   /// A session of 10,000 notes spread over every phase, built by folding events directly.
   private func longSession() throws -> SessionState {
-    let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let setup = SessionSetup(
-      title: "Marathon", programme: "Endurance", consultingProtocol: LiveFixture.drill,
-      participants: LiveFixture.participants, presenters: [0, 1, 2])
-    var session = try SessionState(setup: setup, createdAt: start)
-    try session.apply(.phaseStarted(slot: 0), at: start)
-    let slots = setup.schedule.count
+    let start = LiveFixture.start
+    var session = try LiveFixture.startedSession(title: "Marathon", programme: "Endurance")
+    let slots = session.setup.schedule.count
     for i in 0..<10_000 {
       let content = NoteContent(
         text: "Note \(i + 1): the late-night levy, licensing and who owns the town-centre plan",
