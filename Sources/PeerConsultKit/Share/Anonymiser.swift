@@ -83,6 +83,10 @@ public struct Anonymiser: Sendable {
   public var undecidedSuspects: [SuspectTally.Entry] { tally.entries }
   /// Finds what the replacer does not: people who were not there, near-misses of names.
   let suspectFinder: SuspectFinder
+  /// Finds an address's first part made of someone's name ("jsmith@"), which no term does.
+  private let addressNames: AddressNames
+  /// What replaces each name ``addressNames`` was given, in its order.
+  private let addressReplacements: [String]
 
   /// What the anonymiser reads of one session shared: when it was held, who was there, the
   /// facilitator's choices for suspects, and the texts shared (``sharedTexts(of:)``). Taken
@@ -364,6 +368,11 @@ public struct Anonymiser: Sendable {
     suspectFinder = SuspectFinder(
       people: people.map { (name: $0.participant.name, pseudonym: named[$0.person]!) }
         + absent.map { (name: $0.participant.name, pseudonym: Self.someoneElse) })
+    let mailed =
+      namedPeople.map { (name: $0.participant.name, pseudonym: named[$0.person]!) }
+      + absent.map { (name: $0.participant.name, pseudonym: Self.someoneElse) }
+    addressNames = AddressNames(names: mailed.map(\.name))
+    addressReplacements = mailed.map(\.pseudonym)
     // A suspect the facilitator chose to replace that no term covers (someone who was not
     // there, a misspelt name) is replaced wherever it stands.
     // A guessed short form chosen is replaced as the guess says (`[Organisation 4]`), below:
@@ -501,7 +510,7 @@ public struct Anonymiser: Sendable {
     // What hides text goes first: a name spelt in tags reads as nothing to a person, and as
     // the name to a program.
     let visible = ControlCharacters.removingHidden(text)
-    let matches = replacer.matches(in: visible)
+    let matches = matches(in: visible)
     if tallying, SuspectFinder.mayHoldUnknownName(visible) {
       for name in ShareReview.unknownNames(
         in: Array(visible), matches: matches, suspectFinder)
@@ -534,8 +543,29 @@ public struct Anonymiser: Sendable {
       + state.visibleNotes.map(\.text)).map(ControlCharacters.removingHidden)
   }
 
-  /// Every replacement ``scrub(_:)`` considers in `text`, suspects included.
-  func matches(in text: String) -> [TermReplacer.Match] { replacer.matches(in: text) }
+  /// Every replacement ``scrub(_:)`` considers in `text`, suspects included: the replacer's,
+  /// and an address's first part made of someone's name (``AddressNames``) in place of those
+  /// inside it.
+  func matches(in text: String) -> [TermReplacer.Match] {
+    let matches = replacer.matches(in: text)
+    let found = addressNames.find(in: text)
+    guard !found.isEmpty else { return matches }
+    return AddressNames.merging(
+      found.map { found in
+        let replacements = Set(found.people.map { addressReplacements[$0] })
+        // Two people's, it says neither's letter; someone who was not there's, nobody's.
+        let replacement =
+          replacements.count == 1
+          ? replacements.first!
+          : replacements.contains(Self.someoneElse) ? Self.someoneElse : Self.ambiguousName
+        // Run together with an initial it is a guess, and listed, as "jsmith" like John
+        // Smith's name is; made of the name's words whole ("smith.john") it is the name.
+        let suspicion: TermReplacer.Suspicion? =
+          found.isWord ? .ordinaryWord : found.hasInitial ? .resemblance : nil
+        return TermReplacer.Match(
+          range: found.range, text: found.text, replacement: replacement, suspicion: suspicion)
+      }, into: matches)
+  }
 
   /// `record` with names, organisations and the protocol file's path replaced in every event.
   ///

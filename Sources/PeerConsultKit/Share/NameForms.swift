@@ -281,7 +281,7 @@ enum NameForms {
   /// Smith"): each such word was part of the name only with them, and "Okafor said" and "Mo
   /// will ring" went out as written. A word in brackets that says what they are, not who
   /// (``isLabel(_:last:)``: "Priya Patel (NHS)", "Jo Smith (Chair)"), is left out.
-  private static func core(_ name: String) -> [String] {
+  static func core(_ name: String) -> [String] {
     var halves: [[String]] = []
     for half in name.split(separator: ",") {
       let all = half.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -336,7 +336,7 @@ enum NameForms {
     honorifics.contains(String(TermReplacer.fold(word).filter(\.isLetter)))
   }
 
-  private static func isApostrophe(_ character: Character) -> Bool {
+  static func isApostrophe(_ character: Character) -> Bool {
     character == "'" || TermReplacer.apostrophes.contains(character)
   }
 

@@ -186,7 +186,7 @@ struct SuspectFinder: Sendable {
   }
 
   /// `word` folded with German letters spelt out, so "Müller" and "Mueller" compare equal.
-  private static func spelt(_ word: String) -> [Character] {
+  static func spelt(_ word: String) -> [Character] {
     var result: [Character] = []
     for character in word.lowercased() {
       switch character {

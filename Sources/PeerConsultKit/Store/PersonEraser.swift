@@ -23,6 +23,9 @@ struct PersonEraser {
   /// or accents ("Zoë Müller", "Zoe Muller"): then the one written so is the person.
   private let written: String?
   private var replacer = TermReplacer(titles: NameForms.titles)
+  /// The erased person's name first, then everyone else's: an address's first part made of
+  /// theirs alone ("jsmith@") is them (``AddressNames``).
+  private let addressNames: AddressNames
   /// The name's first name with the surname's initial, folded (``NameForms/initialForms(of:)``).
   private let initials: Set<[Character]>
 
@@ -36,6 +39,7 @@ struct PersonEraser {
     let key = Self.key(name)
     let erased = { Self.isPerson($0, key: key, written: written) }
     let others = participants.filter { !erased($0) }
+    addressNames = AddressNames(names: [name] + others.map(\.name))
     let othersParts = Set(
       others.flatMap { NameForms.parts($0.name).map { TermReplacer.fold($0.part) } })
     // A form another name gives too ("j.smith" of Jane Smith beside John) is theirs as much,
@@ -156,12 +160,20 @@ struct PersonEraser {
 
   /// `text` with every mention replaced, suspects included: erasing errs towards removing.
   private func scrub(_ text: String) -> String {
-    replacer.replacing(in: text) { match in
-      // Every mention goes, suspects too (a name read as a title or a date as well: "June 2
-      // questions" is hers; nobody reviews an erasure), but for one guess: a first name with an
-      // initial not written as a capital ("Anne", "time").
-      match.suspicion != .resemblance || !initials.contains(TermReplacer.fold(match.text))
+    // An address's first part that is their name and no one else's ("jsmith@" beside no
+    // Jane Smith) goes whole, in place of what the replacer found inside it.
+    let addresses = addressNames.find(in: text).filter { $0.people == [0] }.map {
+      TermReplacer.Match(range: $0.range, text: $0.text, replacement: pseudonym, suspicion: nil)
     }
+    let matches = AddressNames.merging(addresses, into: replacer.matches(in: text))
+    return replacer.replacing(
+      in: text,
+      accepted: matches.filter { match in
+        // Every mention goes, suspects too (a name read as a title or a date as well: "June 2
+        // questions" is hers; nobody reviews an erasure), but for one guess: a first name with
+        // an initial not written as a capital ("Anne", "time").
+        match.suspicion != .resemblance || !initials.contains(TermReplacer.fold(match.text))
+      })
   }
 
   private static func key(_ name: String) -> [Character] {

@@ -364,6 +364,64 @@ import Testing
     #expect(matches.allSatisfy { $0.suspicion == .ordinaryWord })
   }
 
+  /// An address's first part made of someone's name the ways addresses write one went out
+  /// in part or whole: "smith.[Participant A]@", "john-[Participant A]@", "grace-[Participant
+  /// E]@", "zmueller@", "aobriain@", "majones@", "ghope@". It is now the person, listed for
+  /// review where it is a guess (an initial, "jsmith") or an English word ("shill" of Sam
+  /// Hill); an address of other words, or an "@" that says "at", is left.
+  @Test func anAddressMadeOfSomeonesNameIsTheirs() throws {
+    let (anonymiser, letters) = try made([
+      "John Smith", "Zoë Müller", "Aoife Ó Briain", "Mary Anne Jones", "Grace Hope", "Sam Hill",
+      "Siobhán Ní Bhriain",
+    ])
+    for (name, addresses) in [
+      ("John Smith", ["smith.john", "john-smith", "john.s", "jsmith", "smithj", "j_smith3"]),
+      ("Zoë Müller", ["zmueller", "zoe.mueller", "mueller.z", "zoë-müller"]),
+      ("Aoife Ó Briain", ["aobriain", "aoife.obriain", "a.o'briain", "obriain.aoife"]),
+      ("Mary Anne Jones", ["majones", "maryanne.jones", "mary-anne.jones", "jones.ma"]),
+      ("Grace Hope", ["grace-hope", "ghope", "grace.h", "hope.grace", "hopeg"]),
+      ("Sam Hill", ["shill", "hill.sam", "sam-hill"]),
+      ("Siobhán Ní Bhriain", ["s.nibhriain", "siobhan.nibhriain", "sbhriain"]),
+    ] {
+      for address in addresses {
+        let digits = address.drop { !$0.isNumber }
+        #expect(
+          anonymiser.scrub("Mail \(address)@council.gov.uk today.")
+            == "Mail \(letters[name]!)\(digits)@council.gov.uk today.", "\(address)")
+      }
+    }
+    for text in [
+      "Mail info@x.org, sales@x.org, js@x.org or smith.team@x.org.",
+      "Meet jsmith@3pm, or shill@all, at @ghope.", "Our ghope, shill and jsmith words.",
+    ] {
+      #expect(anonymiser.scrub(text) == text)
+    }
+    let kinds = ShareReview(
+      records: [
+        try record(
+          [
+            Participant(name: "John Smith", organisation: "Council", level: .senior),
+            Participant(name: "Sam Hill", organisation: "Police", level: .middle),
+          ],
+          then: [
+            .noteAdded(
+              id: 1, slot: 0,
+              content: NoteContent(
+                text: "Mail smith.john@x.org, jsmith@x.org, shill@x.org.", kind: .other))
+          ])
+      ]
+    ).items.map { "\($0.text) \($0.kind)" }
+    #expect(kinds == ["smith.john name", "jsmith resemblance", "shill ordinaryWord"])
+  }
+
+  /// An address's first part that may be either of two people's names says neither's letter.
+  @Test func anAddressOfTwoPeoplesNamesIsNeithers() throws {
+    let (anonymiser, _) = try made(["John Smith", "Jane Smith"])
+    #expect(
+      anonymiser.scrub("Mail jsmith@x.org or smith.j@x.org.")
+        == "Mail \(Anonymiser.ambiguousName)@x.org or \(Anonymiser.ambiguousName)@x.org.")
+  }
+
   /// What a review of these rules found: a name of a surname and a title alone after a comma
   /// crashed every export and erasure of it; "Thanks Di I will" read as the rank; "Jan 3
   /// times" as a date; a nickname last in brackets was dropped; "@home today" was taken for a

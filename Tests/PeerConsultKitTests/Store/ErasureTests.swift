@@ -283,14 +283,27 @@ import Testing
     let jane = Participant(name: "Jane Smith", organisation: "Police", level: .middle)
     let eraser = PersonEraser(
       name: "John Smith", pseudonym: "[Erased person 1]", participants: [john, jane])
-    let event = SessionEvent.noteAdded(
-      id: 1, slot: 0,
-      content: NoteContent(text: "John Smith: mail j.smith@x.org", kind: .other))
-    guard case .noteAdded(_, _, let content) = eraser.erase(event) else {
-      Issue.record("not a note")
-      return
-    }
-    #expect(content.text == "[Erased person 1]: mail j.smith@x.org")
+    #expect(
+      erased("John Smith: mail j.smith@x.org", by: eraser)
+        == "[Erased person 1]: mail j.smith@x.org")
+    #expect(erased("mail jsmith@x.org", by: eraser) == "mail jsmith@x.org")
+  }
+
+  /// An address's first part made of the erased person's name alone, the ways addresses
+  /// write one, goes whole: "smith.john@" left "smith.", "john.s@" and "jsmith@" all of it.
+  /// An address of other words, or "@" read as "at", is left.
+  @Test func anAddressMadeOfTheirNameIsErased() {
+    let john = Participant(name: "John Smith", organisation: "Council", level: .senior)
+    let sam = Participant(name: "Sam Hill", organisation: "Police", level: .middle)
+    let eraser = PersonEraser(
+      name: "John Smith", pseudonym: "[Erased person 1]", participants: [john, sam])
+    let text =
+      "Mail jsmith@x.org, smith.john2@x.org, john-smith@x.org or john.s@x.org; "
+      + "not info@x.org, smith.team@x.org, shill@x.org, jsmith@3pm."
+    #expect(
+      erased(text, by: eraser)
+        == "Mail [Erased person 1]@x.org, [Erased person 1]2@x.org, [Erased person 1]@x.org or "
+        + "[Erased person 1]@x.org; not info@x.org, smith.team@x.org, shill@x.org, jsmith@3pm.")
   }
 
   /// 黄伟 is erased where a colleague typed the name in Traditional characters, 黃偉.
@@ -298,12 +311,14 @@ import Testing
     let huang = Participant(name: "黄伟", organisation: "Police", level: .middle)
     let eraser = PersonEraser(
       name: "黄伟", pseudonym: "[Erased person 1]", participants: [huang])
+    #expect(erased("黃偉说，黃先生和黄伟", by: eraser) == "[Erased person 1]说，黃先生和[Erased person 1]")
+  }
+
+  /// The text of a note of `text` once `eraser` has erased it.
+  private func erased(_ text: String, by eraser: PersonEraser) -> String? {
     let event = SessionEvent.noteAdded(
-      id: 1, slot: 0, content: NoteContent(text: "黃偉说，黃先生和黄伟", kind: .other))
-    guard case .noteAdded(_, _, let content) = eraser.erase(event) else {
-      Issue.record("not a note")
-      return
-    }
-    #expect(content.text == "[Erased person 1]说，黃先生和[Erased person 1]")
+      id: 1, slot: 0, content: NoteContent(text: text, kind: .other))
+    guard case .noteAdded(_, _, let content) = eraser.erase(event) else { return nil }
+    return content.text
   }
 }
