@@ -1,18 +1,19 @@
-/// Finds the part of an e-mail address before its "@" that is made of one person's name, as
-/// addresses write names: the name's words in either order, joined by a full stop, a hyphen or
-/// an underscore or run together, any of them as its initial ("smith.john@", "john-smith@",
-/// "john.s@", "jsmith@", "majones@" for Mary Anne Jones, "aobriain@" for Aoife Ó Briain,
-/// "zmueller@" for Zoë Müller).
+/// Finds, in the part of an e-mail address before its "@", a person's name written as
+/// addresses write names: the name's words in either order, joined by full stops, hyphens or
+/// underscores or run together, any of them as its initial, a title run in ("smith.john@",
+/// "john-smith@", "john.s@", "jsmith@", "majones@" for Mary Anne Jones, "aobriain@" for Aoife
+/// Ó Briain, "zmueller@" for Zoë Müller, "drpatel@"), alone or beside other words of the
+/// address ("cllr.jsmith@", "jsmith.nhs@", "jsmith+work@").
 ///
 /// These forms are not terms of the ``TermReplacer``: held as terms, run-together forms matched
 /// wherever their letters stood ("spain" of Sam Pain) and hid the words the look-alike pass
-/// lists ("jsmith2", "(jsmith)"). Here a name is only looked for where an address stands, in
-/// the whole of its first part, and every letter of that part must be the person's.
+/// lists ("jsmith2", "(jsmith)"). Here a name is only looked for where an address stands, and
+/// every letter of the words it is found in must be the person's.
 struct AddressNames: Sendable {
-  /// One part of an address's first part, made of someone's name.
+  /// A name found in an address.
   struct Found: Equatable, Sendable {
-    /// Where it is, in characters of the text: from the part's first letter to its last,
-    /// digits after it left out ("jsmith" of "jsmith2@").
+    /// Where it is, in characters of the text: from its first letter to its last, what is not
+    /// the name left out ("jsmith" of "cllr.jsmith2@").
     let range: Range<Int>
     /// The text there, as written.
     let text: String
@@ -20,27 +21,48 @@ struct AddressNames: Sendable {
     let people: [Int]
     /// Whether a word of the name stands as its initial ("jsmith"), which makes it a guess.
     let hasInitial: Bool
-    /// Whether its letters make an English word ("shill" of Sam Hill).
+    /// Whether it is written as an English word ("rosemary" of Rose Mary Lane).
     let isWord: Bool
   }
 
   /// A word of a name (each half of a hyphenated or apostrophised word on its own, "o" and
-  /// "briain" of "O'Briain"), as its folded letters and, where German letters are spelt out
-  /// ("mueller" for "müller"), that way too.
+  /// "briain" of "O'Briain"), as its folded letters and, where letters are spelt out as a
+  /// keyboard without them writes them ("mueller" for "müller"), that way too.
   private struct Unit: Sendable {
     let spellings: [[Character]]
+    /// A particle ("bin", "de", "Ó"), whose letters alone say little of who it is.
+    let isParticle: Bool
     var initial: Character { spellings[0][0] }
   }
 
-  /// The most words of a name looked at: what keeps the search of an address's letters
-  /// bounded (at most 2^8 choices of words used at each letter).
-  static let maximumWords = 8
-  /// The longest first part of an address looked at (RFC 5321's limit).
+  /// The longest part of an address before its "@" looked at (RFC 5321's limit).
   static let maximumLength = 64
-  /// The fewest letters of the part written as whole words: "js@" is anyone's initials.
+  /// The most words, split at full stops, hyphens and underscores, of an address's first part
+  /// whose runs are each looked at (`cllr.jsmith.nhs`); a part of more is looked at whole.
+  static let maximumWords = 8
+  /// The fewest letters of the name written as whole words other than particles: "js@" or
+  /// "albin@" (of "Al" and "bin") is anyone's.
   static let fewestWholeLetters = 3
+  /// How many letters of names may be compared while looking at one text: what keeps a
+  /// crafted text of many addresses, against many names of many words, bounded. A text of
+  /// ordinary addresses compares a few hundred: most names hold a letter it does not.
+  static let comparisonBudget = 200_000
+
+  /// Particles of names, folded: "albin@" of "Mohammed bin Ahmed Al-Harbi" is no one's.
+  private static let particles: Set<[Character]> = Set(
+    [
+      "al", "el", "bin", "ibn", "bint", "binti", "abu", "van", "von", "der", "den", "de", "la",
+      "le", "du", "da", "di", "dos", "das", "del", "della", "ni", "nic", "o", "mac", "mc", "ap",
+      "ter", "ten", "st", "y",
+    ].map { Array($0) })
+  /// Titles run into an address ("drpatel", "cllr.jsmith"), folded.
+  private static let titles: [[Character]] = NameForms.titles.map { TermReplacer.fold($0) }
 
   private let people: [[Unit]]
+  /// Each name's letters, a title's among them: an address's part holding another is not it.
+  private let letters: [Set<Character>]
+  /// The letters each name's words and the titles start with.
+  private let initials: [Set<Character>]
 
   init(names: [String]) {
     people = names.map { name in
@@ -51,47 +73,69 @@ struct AddressNames: Sendable {
           guard !folded.isEmpty, !folded.contains(where: TermReplacer.isCJK) else { continue }
           let spelt = SuspectFinder.spelt(String(piece))
           units.append(
-            Unit(spellings: spelt == folded || spelt.isEmpty ? [folded] : [folded, spelt]))
+            Unit(
+              spellings: spelt == folded || spelt.isEmpty ? [folded] : [folded, spelt],
+              isParticle: Self.particles.contains(folded)))
         }
       }
-      return Array(units.prefix(Self.maximumWords))
+      return units
     }
+    let titleLetters = Set(Self.titles.joined())
+    letters = people.map { Set($0.flatMap { $0.spellings.joined() }).union(titleLetters) }
+    initials = people.map { Set($0.map(\.initial) + Self.titles.compactMap(\.first)) }
   }
 
-  /// Each address's first part in `text` that is made of someone's name, in order.
+  /// Each name found in an address's first part in `text`, in order.
   func find(in text: String) -> [Found] {
     // Most texts hold no address.
     guard !people.isEmpty, text.utf8.contains(UInt8(ascii: "@")) else { return [] }
     let characters = Array(text)
     var found: [Found] = []
+    var budget = Self.comparisonBudget
     for (at, character) in characters.enumerated()
     where character == "@" && Self.isDomain(after: at, in: characters) {
-      guard let range = Self.namedPart(before: at, in: characters) else { continue }
-      let letters = characters[range].flatMap { $0.isLetter ? TermReplacer.fold($0) : [] }
-        .filter(\.isLetter)
-      var hasInitial = false
-      var fitting: [Int] = []
-      for (index, units) in people.enumerated() {
-        guard let initials = Self.fewestInitials(letters, units) else { continue }
-        fitting.append(index)
-        hasInitial = hasInitial || initials > 0
+      guard budget > 0 else { break }
+      for run in Self.runs(before: at, in: characters) {
+        let letters = characters[run].flatMap { $0.isLetter ? TermReplacer.fold($0) : [] }
+          .filter(\.isLetter)
+        guard let first = letters.first else { continue }
+        // Written as one word: "john.s" is no "johns".
+        let isWord =
+          characters[run].allSatisfy(\.isLetter) && EnglishWords.contains(String(letters))
+        var fitting: [Int] = []
+        var hasInitial = false
+        for (index, units) in people.enumerated()
+        where self.initials[index].contains(first)
+          && letters.allSatisfy(self.letters[index].contains)
+        {
+          guard let initials = Self.fewestInitials(letters, units, budget: &budget),
+            !(isWord && initials > 0)
+          else { continue }
+          fitting.append(index)
+          hasInitial = hasInitial || initials > 0
+        }
+        guard !fitting.isEmpty else { continue }
+        found.append(
+          Found(
+            range: run, text: String(characters[run]), people: fitting, hasInitial: hasInitial,
+            isWord: isWord))
+        break
       }
-      guard !fitting.isEmpty else { continue }
-      found.append(
-        Found(
-          range: range, text: String(characters[range]), people: fitting, hasInitial: hasInitial,
-          isWord: EnglishWords.contains(String(letters))))
     }
     return found
   }
 
-  /// `matches` (in order, not overlapping) with each of `found` in place of those it overlaps,
-  /// but for one already standing where it does, which knows more of what it is.
+  /// `matches` (in order, not overlapping) with each of `found` in place of those it overlaps:
+  /// it has read the whole of the address's words, where a match there has read one, or
+  /// guessed the form a look-alike. One already there that says the same, certain of it, stays.
   static func merging(_ found: [TermReplacer.Match], into matches: [TermReplacer.Match])
     -> [TermReplacer.Match]
   {
     var merged = matches
-    for match in found where !merged.contains(where: { $0.range == match.range }) {
+    for match in found
+    where !merged.contains(where: {
+      $0.range == match.range && $0.replacement == match.replacement && $0.suspicion == nil
+    }) {
       merged.removeAll { $0.range.overlaps(match.range) }
       merged.insert(
         match,
@@ -114,19 +158,48 @@ struct AddressNames: Sendable {
     return false
   }
 
-  /// The first part of the address whose "@" is at `at`, from its first letter to its last
-  /// (digits and separators after it left out); nil where there is none or it is too long.
-  private static func namedPart(before at: Int, in text: [Character]) -> Range<Int>? {
+  /// Where a name may stand in the first part of the address whose "@" is at `at`, longest
+  /// first: the whole part, without a tag after "+" ("jsmith+work"), then each run of its words
+  /// ("cllr.jsmith.nhs": "cllr.jsmith", "jsmith.nhs", …), each from its first letter to its
+  /// last. None where the part is longer than an address's may be.
+  private static func runs(before at: Int, in text: [Character]) -> [Range<Int>] {
     var start = at
     while start > 0, isAddressCharacter(text[start - 1]) {
       start -= 1
-      if at - start > maximumLength { return nil }
+      if at - start > maximumLength { return [] }
     }
-    // An address is not part of a word: "x@" inside "ab—x@" starts at the dash.
-    while start < at, !text[start].isLetter { start += 1 }
-    var end = at
-    while end > start, !text[end - 1].isLetter { end -= 1 }
-    return start < end ? start..<end : nil
+    let end = text[start..<at].firstIndex(of: "+") ?? at
+    // The words, each a range of letters and digits.
+    var words: [Range<Int>] = []
+    var index = start
+    while index < end {
+      guard text[index].isLetter || text[index].isNumber else {
+        index += 1
+        continue
+      }
+      var last = index
+      while last < end, text[last].isLetter || text[last].isNumber { last += 1 }
+      words.append(index..<last)
+      index = last
+    }
+    guard let firstWord = words.first, let lastWord = words.last else { return [] }
+    var spans: [Range<Int>] = []
+    if words.count > maximumWords {
+      spans = [firstWord.lowerBound..<lastWord.upperBound]
+    } else {
+      for length in stride(from: words.count, through: 1, by: -1) {
+        for first in 0...(words.count - length) {
+          spans.append(words[first].lowerBound..<words[first + length - 1].upperBound)
+        }
+      }
+    }
+    // From a letter to a letter: "jsmith2" is "jsmith".
+    return spans.compactMap { span -> Range<Int>? in
+      guard let first = text[span].firstIndex(where: \.isLetter),
+        let last = text[span].lastIndex(where: \.isLetter)
+      else { return nil }
+      return first..<(last + 1)
+    }
   }
 
   /// A character an address's first part is written with.
@@ -134,44 +207,50 @@ struct AddressNames: Sendable {
     character.isLetter || character.isNumber || "._-'’+".contains(character)
   }
 
-  /// The fewest of `units` written as their initial in a reading of `letters` as the words
-  /// `units`, each at most once, in any order, with at least two of them and
-  /// ``fewestWholeLetters`` written whole; nil when there is no such reading. One whole word
-  /// alone is left to the replacer's terms, which know its care ("grace@" for an ordinary
-  /// word).
-  private static func fewestInitials(_ letters: [Character], _ units: [Unit]) -> Int? {
-    guard units.count >= 2, !letters.isEmpty, letters.count <= maximumLength else { return nil }
-    // Each state: a letter reached and the words used so far. The best reading from it
-    // (most letters written whole) is found once.
-    var best: [Int: (whole: Int, words: Int)?] = [:]
-    func read(_ position: Int, _ used: Int) -> (whole: Int, words: Int)? {
-      if position == letters.count { return (0, 0) }
-      let key = position << maximumWords | used
-      if let known = best[key] { return known }
-      var result: (whole: Int, words: Int)?
-      for (index, unit) in units.enumerated() where used & (1 << index) == 0 {
-        let next = used | (1 << index)
-        for spelling in unit.spellings
-        where position + spelling.count <= letters.count
-          && letters[position..<position + spelling.count].elementsEqual(spelling)
-        {
-          if let rest = read(position + spelling.count, next),
-            rest.whole + spelling.count > result?.whole ?? -1
-          {
-            result = (rest.whole + spelling.count, rest.words + 1)
+  /// How many of `units` stand as their initial in the reading of `letters` as those words
+  /// (each any number of times, a title among them) with the most letters of words other
+  /// than particles written whole, at least ``fewestWholeLetters``; nil when there is no such
+  /// reading, or the letters are one word alone, which the replacer's terms know the care of
+  /// ("grace@" for an ordinary word). Each letter compared is taken from `budget`.
+  private static func fewestInitials(_ letters: [Character], _ units: [Unit], budget: inout Int)
+    -> Int?
+  {
+    guard units.count >= 2, !letters.isEmpty, letters.count <= maximumLength,
+      !units.contains(where: { $0.spellings.contains(letters) })
+    else { return nil }
+    // best[i]: the best reading of letters[i...], by whole letters then fewest initials.
+    var best = [(whole: Int, initials: Int)?](repeating: nil, count: letters.count + 1)
+    best[letters.count] = (0, 0)
+    func better(_ a: (whole: Int, initials: Int), than b: (whole: Int, initials: Int)?) -> Bool {
+      guard let b else { return true }
+      return a.whole > b.whole || (a.whole == b.whole && a.initials < b.initials)
+    }
+    for position in stride(from: letters.count - 1, through: 0, by: -1) {
+      var result: (whole: Int, initials: Int)?
+      func consider(_ count: Int, whole: Int, initial: Int) {
+        guard let rest = best[position + count] else { return }
+        let reading = (whole: rest.whole + whole, initials: rest.initials + initial)
+        if better(reading, than: result) { result = reading }
+      }
+      for unit in units {
+        for spelling in unit.spellings where position + spelling.count <= letters.count {
+          budget -= spelling.count
+          if letters[position..<position + spelling.count].elementsEqual(spelling) {
+            consider(spelling.count, whole: unit.isParticle ? 0 : spelling.count, initial: 0)
           }
         }
-        if letters[position] == unit.initial, let rest = read(position + 1, next),
-          rest.whole > result?.whole ?? -1
-        {
-          result = (rest.whole, rest.words + 1)
-        }
+        if letters[position] == unit.initial { consider(1, whole: 0, initial: 1) }
       }
-      best[key] = result
-      return result
+      for title in titles
+      where position + title.count <= letters.count
+        && letters[position..<position + title.count].elementsEqual(title)
+      {
+        consider(title.count, whole: 0, initial: 0)
+      }
+      best[position] = result
+      if budget <= 0 { return nil }
     }
-    guard let reading = read(0, 0), reading.words >= 2, reading.whole >= fewestWholeLetters
-    else { return nil }
-    return letters.count - reading.whole
+    guard let reading = best[0], reading.whole >= fewestWholeLetters else { return nil }
+    return reading.initials
   }
 }

@@ -185,7 +185,8 @@ struct SuspectFinder: Sendable {
     return nil
   }
 
-  /// `word` folded with German letters spelt out, so "Müller" and "Mueller" compare equal.
+  /// `word` folded with German and Scandinavian letters spelt out, so "Müller" and "Mueller"
+  /// compare equal, and "Søren" and "Soeren".
   static func spelt(_ word: String) -> [Character] {
     var result: [Character] = []
     for character in word.lowercased() {
@@ -193,6 +194,8 @@ struct SuspectFinder: Sendable {
       case "ä": result += ["a", "e"]
       case "ö": result += ["o", "e"]
       case "ü": result += ["u", "e"]
+      case "ø": result += ["o", "e"]
+      case "å": result += ["a", "a"]
       case "ß": result += ["s", "s"]
       default: result += TermReplacer.fold(character)
       }

@@ -367,21 +367,27 @@ import Testing
   /// An address's first part made of someone's name the ways addresses write one went out
   /// in part or whole: "smith.[Participant A]@", "john-[Participant A]@", "grace-[Participant
   /// E]@", "zmueller@", "aobriain@", "majones@", "ghope@". It is now the person, listed for
-  /// review where it is a guess (an initial, "jsmith") or an English word ("shill" of Sam
-  /// Hill); an address of other words, or an "@" that says "at", is left.
+  /// review where it is a guess (with an initial, "jsmith"), beside the address's other words
+  /// ("cllr.", ".nhs", "+work"); a run-together form that is an English word ("shill" of Sam
+  /// Hill, "pals" of Inder Pal Singh), an address of other words, a particle's letters
+  /// ("albin" of "bin" and "Al-"), or an "@" that says "at", is left.
   @Test func anAddressMadeOfSomeonesNameIsTheirs() throws {
+    let long = "Mohammed Abdul Rahman bin Ahmed bin Saleh Al-Harbi"
     let (anonymiser, letters) = try made([
       "John Smith", "Zoë Müller", "Aoife Ó Briain", "Mary Anne Jones", "Grace Hope", "Sam Hill",
-      "Siobhán Ní Bhriain",
+      "Siobhán Ní Bhriain", "Dr Priya Patel", "Søren Kierkegaard", long, "Inder Pal Singh",
     ])
     for (name, addresses) in [
       ("John Smith", ["smith.john", "john-smith", "john.s", "jsmith", "smithj", "j_smith3"]),
-      ("Zoë Müller", ["zmueller", "zoe.mueller", "mueller.z", "zoë-müller"]),
+      ("Zoë Müller", ["zmueller", "zoe.mueller", "mueller.z", "zoë-müller", "zoem"]),
       ("Aoife Ó Briain", ["aobriain", "aoife.obriain", "a.o'briain", "obriain.aoife"]),
-      ("Mary Anne Jones", ["majones", "maryanne.jones", "mary-anne.jones", "jones.ma"]),
+      ("Mary Anne Jones", ["majones", "maryanne.jones", "mary-anne.jones", "jones.ma", "maryj"]),
       ("Grace Hope", ["grace-hope", "ghope", "grace.h", "hope.grace", "hopeg"]),
-      ("Sam Hill", ["shill", "hill.sam", "sam-hill"]),
+      ("Sam Hill", ["hill.sam", "sam-hill", "s.hill2"]),
       ("Siobhán Ní Bhriain", ["s.nibhriain", "siobhan.nibhriain", "sbhriain"]),
+      ("Dr Priya Patel", ["drpatel", "ppatel"]),
+      ("Søren Kierkegaard", ["soeren.k", "skierkegaard"]),
+      (long, ["mohammedharbi", "harbi.mohammed", "salehharbi"]),
     ] {
       for address in addresses {
         let digits = address.drop { !$0.isNumber }
@@ -390,9 +396,14 @@ import Testing
             == "Mail \(letters[name]!)\(digits)@council.gov.uk today.", "\(address)")
       }
     }
+    let zoe = letters["Zoë Müller"]!
+    #expect(
+      anonymiser.scrub("Mail cllr.zmueller@x.de, zmueller.nhs@x.de or zmueller+work@x.de.")
+        == "Mail \(zoe)@x.de, \(zoe).nhs@x.de or \(zoe)+work@x.de.")
     for text in [
-      "Mail info@x.org, sales@x.org, js@x.org or smith.team@x.org.",
-      "Meet jsmith@3pm, or shill@all, at @ghope.", "Our ghope, shill and jsmith words.",
+      "Mail info@x.org, sales@x.org, js@x.org, shill@x.org, pals@nhs.net or smith.team@x.org.",
+      "Meet jsmith@3pm, or jsmith@all, at @ghope; albin@x.org.",
+      "Our ghope, shill and jsmith words.",
     ] {
       #expect(anonymiser.scrub(text) == text)
     }
@@ -401,25 +412,33 @@ import Testing
         try record(
           [
             Participant(name: "John Smith", organisation: "Council", level: .senior),
-            Participant(name: "Sam Hill", organisation: "Police", level: .middle),
+            Participant(name: "Rose Mary Lane", organisation: "Police", level: .middle),
           ],
           then: [
             .noteAdded(
               id: 1, slot: 0,
               content: NoteContent(
-                text: "Mail smith.john@x.org, jsmith@x.org, shill@x.org.", kind: .other))
+                text: "Mail smith.john@x.org, jsmith@x.org, rosemary@x.org.", kind: .other))
           ])
       ]
     ).items.map { "\($0.text) \($0.kind)" }
-    #expect(kinds == ["smith.john name", "jsmith resemblance", "shill ordinaryWord"])
+    #expect(kinds == ["smith.john name", "jsmith resemblance", "rosemary ordinaryWord"])
   }
 
-  /// An address's first part that may be either of two people's names says neither's letter.
+  /// An address's first part that may be either of two people's names says neither's letter,
+  /// even where the look-alike pass, which reads the notes' words, found it like one of them.
   @Test func anAddressOfTwoPeoplesNamesIsNeithers() throws {
-    let (anonymiser, _) = try made(["John Smith", "Jane Smith"])
+    let text = "Mail jsmith@x.org, smithj@x.org or smith.j@x.org."
+    let smiths = try record(
+      [
+        Participant(name: "John Smith", organisation: "Council", level: .senior),
+        Participant(name: "Jane Smith", organisation: "Police", level: .middle),
+      ],
+      then: [.noteAdded(id: 1, slot: 0, content: NoteContent(text: text, kind: .other))])
+    let neither = Anonymiser.ambiguousName
     #expect(
-      anonymiser.scrub("Mail jsmith@x.org or smith.j@x.org.")
-        == "Mail \(Anonymiser.ambiguousName)@x.org or \(Anonymiser.ambiguousName)@x.org.")
+      Anonymiser(records: [smiths]).scrub(text)
+        == "Mail \(neither)@x.org, \(neither)@x.org or \(neither)@x.org.")
   }
 
   /// What a review of these rules found: a name of a surname and a title alone after a comma

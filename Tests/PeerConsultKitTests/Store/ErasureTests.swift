@@ -304,6 +304,14 @@ import Testing
       erased(text, by: eraser)
         == "Mail [Erased person 1]@x.org, [Erased person 1]2@x.org, [Erased person 1]@x.org or "
         + "[Erased person 1]@x.org; not info@x.org, smith.team@x.org, shill@x.org, jsmith@3pm.")
+    // A first name and the surname's initial, which the eraser leaves as a guess elsewhere
+    // ("Anne" of Ann Edwards), is theirs in an address.
+    let zoe = Participant(name: "Zoë Müller", organisation: "City Hospital", level: .middle)
+    let zoesEraser = PersonEraser(
+      name: "Zoë Müller", pseudonym: "[Erased person 2]", participants: [john, zoe])
+    #expect(
+      erased("Zoem says; mail zoem@nhs.net.", by: zoesEraser)
+        == "Zoem says; mail [Erased person 2]@nhs.net.")
   }
 
   /// 黄伟 is erased where a colleague typed the name in Traditional characters, 黃偉.
