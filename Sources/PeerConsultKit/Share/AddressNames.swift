@@ -21,7 +21,8 @@ struct AddressNames: Sendable {
     let people: [Int]
     /// Whether a word of the name stands as its initial ("jsmith"), which makes it a guess.
     let hasInitial: Bool
-    /// Whether it is written as an English word ("rosemary" of Rose Mary Lane).
+    /// Whether it is written as an English word: "rosemary" of Rose Mary Lane, or, with an
+    /// initial, "shill" of Sam Hill and "pals" of Inder Pal Singh, more often no one's.
     let isWord: Bool
   }
 
@@ -108,9 +109,9 @@ struct AddressNames: Sendable {
         where self.initials[index].contains(first)
           && letters.allSatisfy(self.letters[index].contains)
         {
-          guard let initials = Self.fewestInitials(letters, units, budget: &budget),
-            !(isWord && initials > 0)
-          else { continue }
+          guard let initials = Self.fewestInitials(letters, units, budget: &budget) else {
+            continue
+          }
           fitting.append(index)
           hasInitial = hasInitial || initials > 0
         }

@@ -558,10 +558,17 @@ public struct Anonymiser: Sendable {
           replacements.count == 1
           ? replacements.first!
           : replacements.contains(Self.someoneElse) ? Self.someoneElse : Self.ambiguousName
-        // Run together with an initial it is a guess, and listed, as "jsmith" like John
-        // Smith's name is; made of the name's words whole ("smith.john") it is the name.
+        // Made of the name's words whole ("smith.john") it is the name. With an initial it is
+        // a guess, listed, as "jsmith" like John Smith's name is, and replaced unless kept;
+        // but written as an English word ("shill" of Sam Hill, "pals" of Inder Pal Singh), more
+        // often an address of no one, it is kept unless replaced, as a name inside a word is.
         let suspicion: TermReplacer.Suspicion? =
-          found.isWord ? .ordinaryWord : found.hasInitial ? .resemblance : nil
+          switch (found.isWord, found.hasInitial) {
+          case (true, true): .insideWord
+          case (true, false): .ordinaryWord
+          case (false, true): .resemblance
+          case (false, false): nil
+          }
         return TermReplacer.Match(
           range: found.range, text: found.text, replacement: replacement, suspicion: suspicion)
       }, into: matches)

@@ -108,7 +108,7 @@ extension CommandText {
     switch kind {
     case .name: "a participant"
     case .ordinaryWord: "a name that is also a word, written where that cannot tell"
-    case .insideWord: "a short name or form of address inside other text"
+    case .insideWord: "a name or form of address inside other text"
     case .shortForm: "a guessed short form of an organisation"
     case .unknownName: "a capitalised name of nobody in the group"
     case .resemblance: "close to a participant's name"

@@ -16,7 +16,8 @@ public struct ShareReview: Equatable, Sendable {
       /// ("Will…" starting a sentence, "the Bishop of"): replaced unless kept.
       case ordinaryWord
       /// A one-character CJK name part, or a form of address ("小王"), inside other text ("安静"
-      /// for "静", "小时" for 时明): kept unless replaced.
+      /// for "静", "小时" for 时明), or a name run together with an initial into an English word
+      /// as an address's first part ("shill@" of Sam Hill): kept unless replaced.
       case insideWord
       /// An organisation's short form or acronym, guessed: replaced unless kept.
       case shortForm

@@ -69,7 +69,8 @@ struct TermReplacer: Sendable {
     /// A name part that is also an ordinary word, capitalised where that cannot tell: replaced.
     case ordinaryWord
     /// A one-character name part or a form of address inside other CJK text ("安静" for "静",
-    /// "小时" for 时明): kept.
+    /// "小时" for 时明), or a name run together with an initial into an English word before an
+    /// address's "@" ("shill@" of Sam Hill, ``AddressNames``): kept.
     case insideWord
     /// A short form or acronym guessed from an organisation's name: replaced.
     case shortForm

@@ -161,8 +161,12 @@ struct PersonEraser {
   /// `text` with every mention replaced, suspects included: erasing errs towards removing.
   private func scrub(_ text: String) -> String {
     // An address's first part that is their name and no one else's ("jsmith@" beside no
-    // Jane Smith) goes whole, in place of what the replacer found inside it.
-    let addresses = addressNames.find(in: text).filter { $0.people == [0] }.map {
+    // Jane Smith) goes whole, in place of what the replacer found inside it; but not an
+    // English word run together with an initial ("shill" of Sam Hill, "pals"), a guess that
+    // is more often no one's address, and no one reviews an erasure.
+    let addresses = addressNames.find(in: text).filter {
+      $0.people == [0] && !($0.isWord && $0.hasInitial)
+    }.map {
       TermReplacer.Match(range: $0.range, text: $0.text, replacement: pseudonym, suspicion: nil)
     }
     let matches = AddressNames.merging(addresses, into: replacer.matches(in: text))

@@ -312,6 +312,13 @@ import Testing
     #expect(
       erased("Zoem says; mail zoem@nhs.net.", by: zoesEraser)
         == "Zoem says; mail [Erased person 2]@nhs.net.")
+    // Run together with an initial into an English word, it is a guess, and no one reviews
+    // an erasure: left.
+    let samsEraser = PersonEraser(
+      name: "Sam Hill", pseudonym: "[Erased person 3]", participants: [john, sam])
+    #expect(
+      erased("Mail shill@x.org or s.hill@x.org.", by: samsEraser)
+        == "Mail shill@x.org or [Erased person 3]@x.org.")
   }
 
   /// 黄伟 is erased where a colleague typed the name in Traditional characters, 黃偉.

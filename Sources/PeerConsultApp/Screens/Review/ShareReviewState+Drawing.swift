@@ -127,7 +127,7 @@ extension ShareReviewState {
     switch kind {
     case .name: ""
     case .ordinaryWord: "also an ordinary word"
-    case .insideWord: "a short name inside a word"
+    case .insideWord: "a name inside a word"
     case .shortForm: "a guessed short form of an organisation"
     case .unknownName: "a name of nobody in the group"
     case .resemblance: "close to a participant's name"
