@@ -61,9 +61,9 @@ struct AddressNames: Sendable {
 
   private let people: [[Unit]]
   /// Each name's letters, a title's among them: an address's part holding another is not it.
-  private let letters: [Set<Character>]
+  private let letters: [Letters]
   /// The letters each name's words and the titles start with.
-  private let initials: [Set<Character>]
+  private let initials: [Letters]
 
   init(names: [String]) {
     people = names.map { name in
@@ -81,9 +81,9 @@ struct AddressNames: Sendable {
       }
       return units
     }
-    let titleLetters = Set(Self.titles.joined())
-    letters = people.map { Set($0.flatMap { $0.spellings.joined() }).union(titleLetters) }
-    initials = people.map { Set($0.map(\.initial) + Self.titles.compactMap(\.first)) }
+    let titleLetters = Array(Self.titles.joined())
+    letters = people.map { Letters($0.flatMap { $0.spellings.joined() } + titleLetters) }
+    initials = people.map { Letters($0.map(\.initial) + Self.titles.compactMap(\.first)) }
   }
 
   /// Each name found in an address's first part in `text`, in order.
@@ -97,18 +97,22 @@ struct AddressNames: Sendable {
     where character == "@" && Self.isDomain(after: at, in: characters) {
       guard budget > 0 else { break }
       for run in Self.runs(before: at, in: characters) {
-        let letters = characters[run].flatMap { $0.isLetter ? TermReplacer.fold($0) : [] }
-          .filter(\.isLetter)
+        let letters = characters[run].flatMap { character -> [Character] in
+          // Most addresses are ASCII: a letter folds to itself in lower case.
+          if let ascii = character.asciiValue {
+            return Self.isLetter(character) ? [Character(Unicode.Scalar(ascii | 0x20))] : []
+          }
+          return character.isLetter ? TermReplacer.fold(character).filter(\.isLetter) : []
+        }
         guard let first = letters.first else { continue }
+        let wanted = Letters(letters)
         // Written as one word: "john.s" is no "johns".
         let isWord =
-          characters[run].allSatisfy(\.isLetter) && EnglishWords.contains(String(letters))
+          characters[run].allSatisfy(Self.isLetter) && EnglishWords.contains(String(letters))
         var fitting: [Int] = []
         var hasInitial = false
         for (index, units) in people.enumerated()
-        where self.initials[index].contains(first)
-          && letters.allSatisfy(self.letters[index].contains)
-        {
+        where self.initials[index].contains(first) && self.letters[index].contains(all: wanted) {
           guard let initials = Self.fewestInitials(letters, units, budget: &budget) else {
             continue
           }
@@ -148,12 +152,12 @@ struct AddressNames: Sendable {
   /// Whether what follows the "@" at `at` reads as an address's domain: a letter, then a full
   /// stop and a letter before the address ends ("@harbour.org"; not "@3pm", "@all").
   private static func isDomain(after at: Int, in text: [Character]) -> Bool {
-    guard at + 1 < text.count, text[at + 1].isLetter else { return false }
+    guard at + 1 < text.count, isLetter(text[at + 1]) else { return false }
     var position = at + 2
     while position + 1 < text.count, position - at <= 255,
-      text[position].isLetter || text[position].isNumber || "-._".contains(text[position])
+      TermReplacer.isWord(text[position]) || "-._".contains(text[position])
     {
-      if text[position] == ".", text[position + 1].isLetter { return true }
+      if text[position] == ".", isLetter(text[position + 1]) { return true }
       position += 1
     }
     return false
@@ -174,12 +178,12 @@ struct AddressNames: Sendable {
     var words: [Range<Int>] = []
     var index = start
     while index < end {
-      guard text[index].isLetter || text[index].isNumber else {
+      guard TermReplacer.isWord(text[index]) else {
         index += 1
         continue
       }
       var last = index
-      while last < end, text[last].isLetter || text[last].isNumber { last += 1 }
+      while last < end, TermReplacer.isWord(text[last]) { last += 1 }
       words.append(index..<last)
       index = last
     }
@@ -196,8 +200,8 @@ struct AddressNames: Sendable {
     }
     // From a letter to a letter: "jsmith2" is "jsmith".
     return spans.compactMap { span -> Range<Int>? in
-      guard let first = text[span].firstIndex(where: \.isLetter),
-        let last = text[span].lastIndex(where: \.isLetter)
+      guard let first = text[span].firstIndex(where: isLetter),
+        let last = text[span].lastIndex(where: isLetter)
       else { return nil }
       return first..<(last + 1)
     }
@@ -205,7 +209,41 @@ struct AddressNames: Sendable {
 
   /// A character an address's first part is written with.
   private static func isAddressCharacter(_ character: Character) -> Bool {
-    character.isLetter || character.isNumber || "._-'’+".contains(character)
+    TermReplacer.isWord(character) || "._-'’+".contains(character)
+  }
+
+  /// Whether `character` is a letter, an ASCII one without asking Unicode's tables: every
+  /// character of every address is asked.
+  private static func isLetter(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue { return (0x61...0x7A).contains(ascii | 0x20) }
+    return character.isLetter
+  }
+
+  /// Letters of a name or an address's words, folded: the ASCII ones as bits.
+  private struct Letters: Sendable {
+    private var ascii: UInt32 = 0
+    private var others: Set<Character> = []
+
+    init(_ letters: some Sequence<Character>) {
+      for letter in letters {
+        if let value = letter.asciiValue, (0x61...0x7A).contains(value) {
+          ascii |= 1 << (value - 0x61)
+        } else {
+          others.insert(letter)
+        }
+      }
+    }
+
+    func contains(_ letter: Character) -> Bool {
+      guard let value = letter.asciiValue, (0x61...0x7A).contains(value) else {
+        return others.contains(letter)
+      }
+      return ascii & 1 << (value - 0x61) != 0
+    }
+
+    func contains(all letters: Letters) -> Bool {
+      letters.ascii & ~ascii == 0 && letters.others.isSubset(of: others)
+    }
   }
 
   /// How many of `units` stand as their initial in the reading of `letters` as those words
