@@ -41,13 +41,19 @@ struct AddressNames: Sendable {
   /// The most words, split at full stops, hyphens and underscores, of an address's first part
   /// whose runs are each looked at (`cllr.jsmith.nhs`); a part of more is looked at whole.
   static let maximumWords = 8
+  /// The most words of a name read: its first ones and its last, the surname, which an
+  /// address writes.
+  static let maximumUnits = 16
   /// The fewest letters of the name written as whole words other than particles: "js@" or
   /// "albin@" (of "Al" and "bin") is anyone's.
   static let fewestWholeLetters = 3
   /// How many letters of names may be compared while looking at one text: what keeps a
-  /// crafted text of many addresses, against many names of many words, bounded. A text of
-  /// ordinary addresses compares a few hundred: most names hold a letter it does not.
+  /// crafted text of many addresses, against many names of many like words, bounded; its
+  /// later addresses are left to the replacer's terms. A text of ordinary addresses compares
+  /// a few hundred: most names hold a letter it does not.
   static let comparisonBudget = 200_000
+  /// The part of ``comparisonBudget`` one address may take: ten crafted ones use up a text's.
+  static let addressBudget = 20_000
 
   /// Particles of names, folded: "albin@" of "Mohammed bin Ahmed Al-Harbi" is no one's.
   private static let particles: Set<[Character]> = Set(
@@ -96,6 +102,8 @@ struct AddressNames: Sendable {
     for (at, character) in characters.enumerated()
     where character == "@" && Self.isDomain(after: at, in: characters) {
       guard budget > 0 else { break }
+      var left = min(budget, Self.addressBudget)
+      defer { budget -= min(budget, Self.addressBudget) - left }
       for run in Self.runs(before: at, in: characters) {
         let letters = characters[run].flatMap { character -> [Character] in
           // Most addresses are ASCII: a letter folds to itself in lower case.
@@ -106,14 +114,21 @@ struct AddressNames: Sendable {
         }
         guard let first = letters.first else { continue }
         let wanted = Letters(letters)
-        // Written as one word: "john.s" is no "johns".
+        let written = characters[run]
+        // Written as one word: "john.s" is no "johns", nor is "SHill", whose capital marks an
+        // initial ("SHILL" does not).
         let isWord =
-          characters[run].allSatisfy(Self.isLetter) && EnglishWords.contains(String(letters))
+          written.allSatisfy(Self.isLetter)
+          && !(written.dropFirst().contains(where: \.isUppercase)
+            && written.contains(where: \.isLowercase))
+          && EnglishWords.contains(String(letters))
+        let free = Self.freeInitials(in: written)
         var fitting: [Int] = []
         var hasInitial = false
         for (index, units) in people.enumerated()
         where self.initials[index].contains(first) && self.letters[index].contains(all: wanted) {
-          guard let initials = Self.fewestInitials(letters, units, budget: &budget) else {
+          guard let initials = Self.fewestInitials(letters, free: free, units, budget: &left)
+          else {
             continue
           }
           fitting.append(index)
@@ -207,6 +222,28 @@ struct AddressNames: Sendable {
     }
   }
 
+  /// The letters (counted among the folded letters of `written`) that are a word of one
+  /// letter among three words or more: a middle initial ("grace.l.hall"), which may be
+  /// anyone's.
+  private static func freeInitials(in written: ArraySlice<Character>) -> Set<Int> {
+    var words: [(start: Int, count: Int)] = []
+    var letters = 0
+    var inWord = false
+    for character in written {
+      guard TermReplacer.isWord(character) else {
+        inWord = false
+        continue
+      }
+      let count = isLetter(character) ? TermReplacer.fold(character).count : 0
+      if !inWord { words.append((letters, 0)) }
+      inWord = true
+      words[words.count - 1].count += count
+      letters += count
+    }
+    guard words.count >= 3 else { return [] }
+    return Set(words.filter { $0.count == 1 }.map(\.start))
+  }
+
   /// A character an address's first part is written with.
   private static func isAddressCharacter(_ character: Character) -> Bool {
     TermReplacer.isWord(character) || "._-'’+".contains(character)
@@ -246,50 +283,69 @@ struct AddressNames: Sendable {
     }
   }
 
-  /// How many of `units` stand as their initial in the reading of `letters` as those words
-  /// (each any number of times, a title among them) with the most letters of words other
-  /// than particles written whole, at least ``fewestWholeLetters``; nil when there is no such
-  /// reading, or the letters are one word alone, which the replacer's terms know the care of
-  /// ("grace@" for an ordinary word). Each letter compared is taken from `budget`.
-  private static func fewestInitials(_ letters: [Character], _ units: [Unit], budget: inout Int)
-    -> Int?
-  {
+  /// How many pieces of the reading of `letters` as the words `units` (each at most once,
+  /// in any order, any as its initial), titles, and the letters at `free` (a word of one
+  /// letter among three or more: a middle initial the name does not give, "grace.l.hall") are
+  /// guesses (an initial, a title, a free letter), in the reading with the most letters of
+  /// words other than particles written whole, at least ``fewestWholeLetters``; nil when there
+  /// is no such reading, or the letters are one word alone, which the replacer's terms know
+  /// the care of ("grace@" for an ordinary word). Each letter compared is taken from `budget`.
+  ///
+  /// Each word once: "hhill" is no reading of Sam Hill, nor "ssmith" of John Smith. The best
+  /// reading from each letter with each set of words used is found once, and a name's first
+  /// ``maximumUnits`` words and its last are read.
+  private static func fewestInitials(
+    _ letters: [Character], free: Set<Int>, _ units: [Unit], budget: inout Int
+  ) -> Int? {
     guard units.count >= 2, !letters.isEmpty, letters.count <= maximumLength,
       !units.contains(where: { $0.spellings.contains(letters) })
     else { return nil }
-    // best[i]: the best reading of letters[i...], by whole letters then fewest initials.
-    var best = [(whole: Int, initials: Int)?](repeating: nil, count: letters.count + 1)
-    best[letters.count] = (0, 0)
-    func better(_ a: (whole: Int, initials: Int), than b: (whole: Int, initials: Int)?) -> Bool {
-      guard let b else { return true }
-      return a.whole > b.whole || (a.whole == b.whole && a.initials < b.initials)
-    }
-    for position in stride(from: letters.count - 1, through: 0, by: -1) {
-      var result: (whole: Int, initials: Int)?
-      func consider(_ count: Int, whole: Int, initial: Int) {
-        guard let rest = best[position + count] else { return }
-        let reading = (whole: rest.whole + whole, initials: rest.initials + initial)
-        if better(reading, than: result) { result = reading }
+    let units =
+      units.count > maximumUnits ? Array(units.prefix(maximumUnits - 1)) + [units.last!] : units
+    typealias Reading = (whole: Int, guesses: Int)
+    var known: [Int: Reading?] = [:]
+    func read(_ position: Int, _ used: Int) -> Reading? {
+      if position == letters.count { return (0, 0) }
+      let key = position << maximumUnits | used
+      if let reading = known[key] { return reading }
+      var best: Reading?
+      func consider(_ count: Int, _ used: Int, whole: Int, guess: Int) {
+        guard let rest = read(position + count, used) else { return }
+        let reading = (whole: rest.whole + whole, guesses: rest.guesses + guess)
+        if let known = best,
+          known.whole > reading.whole
+            || (known.whole == reading.whole && known.guesses <= reading.guesses)
+        {
+          return
+        }
+        best = reading
       }
-      for unit in units {
+      for (index, unit) in units.enumerated() where used & 1 << index == 0 && budget > 0 {
         for spelling in unit.spellings where position + spelling.count <= letters.count {
           budget -= spelling.count
           if letters[position..<position + spelling.count].elementsEqual(spelling) {
-            consider(spelling.count, whole: unit.isParticle ? 0 : spelling.count, initial: 0)
+            consider(
+              spelling.count, used | 1 << index, whole: unit.isParticle ? 0 : spelling.count,
+              guess: 0)
           }
         }
-        if letters[position] == unit.initial { consider(1, whole: 0, initial: 1) }
+        if letters[position] == unit.initial {
+          consider(1, used | 1 << index, whole: 0, guess: 1)
+        }
       }
       for title in titles
       where position + title.count <= letters.count
         && letters[position..<position + title.count].elementsEqual(title)
       {
-        consider(title.count, whole: 0, initial: 0)
+        consider(title.count, used, whole: 0, guess: 1)
       }
-      best[position] = result
-      if budget <= 0 { return nil }
+      if free.contains(position) { consider(1, used, whole: 0, guess: 1) }
+      known[key] = best
+      return best
     }
-    guard let reading = best[0], reading.whole >= fewestWholeLetters else { return nil }
-    return reading.initials
+    guard let reading = read(0, 0), budget > 0, reading.whole >= fewestWholeLetters else {
+      return nil
+    }
+    return reading.guesses
   }
 }

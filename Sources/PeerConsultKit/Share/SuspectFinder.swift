@@ -185,8 +185,8 @@ struct SuspectFinder: Sendable {
     return nil
   }
 
-  /// `word` folded with German and Scandinavian letters spelt out, so "Müller" and "Mueller"
-  /// compare equal, and "Søren" and "Soeren".
+  /// `word` folded with German, Scandinavian and South Slavic letters spelt out, so "Müller"
+  /// and "Mueller" compare equal, "Søren" and "Soeren", "Đorđe" and "Djordje".
   static func spelt(_ word: String) -> [Character] {
     var result: [Character] = []
     for character in word.lowercased() {
@@ -196,6 +196,7 @@ struct SuspectFinder: Sendable {
       case "ü": result += ["u", "e"]
       case "ø": result += ["o", "e"]
       case "å": result += ["a", "a"]
+      case "đ": result += ["d", "j"]
       case "ß": result += ["s", "s"]
       default: result += TermReplacer.fold(character)
       }
