@@ -12,10 +12,12 @@ struct ErasePersonCommand: ParsableCommand {
       Their name becomes a permanent pseudonym ([Erased person 1]) and their organisation \
       [erased organisation] in every session they took part in, and mentions of both in \
       titles, focus questions and every version of every note are replaced too, there and in \
-      every meeting of a standing group they were a member of (those they missed included). \
-      Each session records the erasure, never the name. The database is then rewritten so that no byte of \
-      what was removed stays in the file, its WAL or its free pages. Backups and exports made \
-      before are not touched. Refused while one of their sessions is being facilitated in \
+      every meeting of a standing group they were a member of or came to as a guest (those \
+      they missed included); a member leaves the group. \
+      Each session records the erasure, never the name. The database is then rewritten so that \
+      no byte of what was removed stays in the file, its WAL or its free pages. Backups, \
+      exports and the copies restore kept, made before, are not touched; it says where \
+      restore's copies are. Refused while one of their sessions is being facilitated in \
       another PeerConsult, or held by another machine on a shared store. Asks first; --yes \
       answers for scripts.
       """)
@@ -53,5 +55,17 @@ struct ErasePersonCommand: ParsableCommand {
         + ": "
         + "they are now \(erasure.pseudonym).")
     if !erasure.cleared { printError(CommandText.notCleared(database.fileURL.path)) }
+    // The copies `restore` keeps beside the database were made before: they still hold the
+    // person, and "leaving nothing of them in the data folder" is true only once they go.
+    let copies =
+      (try? FileManager.default.contentsOfDirectory(atPath: data.location.dataDirectory.path))?
+      .filter { $0.hasPrefix(AppDatabase.fileName + ".before-restore-") }.sorted() ?? []
+    if let first = copies.first {
+      try StandardOutput.line(
+        "\(CommandText.counted(copies.count, "copy", "copies")) that restore kept in the data "
+          + "folder (\(first)\(copies.count > 1 ? ", …" : "")) still "
+          + "\(copies.count > 1 ? "hold" : "holds") them: delete "
+          + "\(copies.count > 1 ? "them" : "it") if they should go too.")
+    }
   }
 }

@@ -46,4 +46,21 @@ extension CommandLineTests {
     expectRefusal(
       try run(["erase-person", "Nobody Here", "--yes"], in: folder), mentioning: "Nobody called")
   }
+
+  /// A copy `restore` kept still held the person after an erasure that said it left nothing
+  /// of them in the data folder, and nothing said so: it now says where the copies are.
+  @Test func eraseSaysWhereTheCopiesRestoreKeptStillHoldThem() throws {
+    let folder = try seeded()
+    let copy = "peerconsult.sqlite.before-restore-20261206-120000"
+    try FileManager.default.copyItem(
+      at: folder.data.appendingPathComponent("peerconsult.sqlite"),
+      to: folder.data.appendingPathComponent(copy))
+    let erased = try run(["erase-person", "zoe angstrom", "--yes"], in: folder)
+    #expect(erased.status == 0, "\(erased.stderr)")
+    #expect(
+      erased.stdout
+        == "Erased zoe angstrom from 3 sessions: they are now [Erased person 1].\n"
+        + "1 copy that restore kept in the data folder (\(copy)) still holds them: delete it "
+        + "if they should go too.\n")
+  }
 }

@@ -60,9 +60,16 @@ extension AppDatabase {
     var erasure: Erasure?
     let cleared = try leavingNoTrace { db in
       let groups = try Self.groups(withMember: wanted, in: db)
-      let sessions = try Self.sessions(withParticipant: wanted, orMember: groups, in: db)
+      let sessions = try Self.sessions(
+        withParticipant: wanted, orMember: Self.meetingGroups(of: wanted, members: groups, in: db),
+        in: db)
       guard !sessions.isEmpty || !groups.isEmpty else { throw StoreError.noSuchPerson(name) }
       let members = try Self.memberships(of: wanted, in: groups, db)
+      let identities =
+        try members
+        + Self.participations(of: wanted, in: db).filter {
+          !members.contains($0)
+        }
       if let live = sessions.first(where: isLive) { throw StoreError.openElsewhere(live) }
       // Numbered across sessions and groups, whose payloads hold the same words.
       let erased =
@@ -78,7 +85,7 @@ extension AppDatabase {
             """) ?? 0
       let pseudonym = "[Erased person \(erased + 1)]"
       for session in sessions {
-        try Self.erase(name, as: pseudonym, from: session, members: members, at: date, in: db)
+        try Self.erase(name, as: pseudonym, from: session, members: identities, at: date, in: db)
       }
       for group in groups {
         try Self.erase(name, as: pseudonym, fromGroup: group, at: date, in: db)
@@ -92,13 +99,57 @@ extension AppDatabase {
 
   /// The sessions ``erasePerson(named:at:isLive:)`` would rewrite, oldest first: those the
   /// person called `name` (without regard to case or accents) took part in, and the meetings
-  /// of the standing groups they were a member of.
+  /// of the standing groups they were a member of or came to as a guest.
   public func sessions(toErase name: String) throws(StoreError) -> [SessionID] {
     let wanted = TermReplacer.nameKey(name)
     return try read { db in
       try Self.sessions(
-        withParticipant: wanted, orMember: Self.groups(withMember: wanted, in: db), in: db)
+        withParticipant: wanted,
+        orMember: Self.meetingGroups(
+          of: wanted, members: Self.groups(withMember: wanted, in: db), in: db),
+        in: db)
     }
+  }
+
+  /// The standing groups whose every meeting an erasure rewrites: those the person called
+  /// `wanted` (folded) was a member of, `members`, and those whose meetings they came to as a
+  /// guest. A guest is named in the group's other meetings too ("Invite Grace Hope to the next
+  /// one"), and once erased nobody knows the name to replace it when the group's meetings are
+  /// shared: an anonymised harvest printed it as written.
+  private static func meetingGroups(
+    of wanted: [Character], members: [GroupID], in db: Database
+  ) throws -> [GroupID] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT DISTINCT p.name, s.group_id FROM participants p
+        JOIN sessions s ON s.id = p.session_id WHERE s.group_id IS NOT NULL
+        ORDER BY s.group_id
+        """)
+    var groups = members
+    for row in rows where TermReplacer.nameKey(row["name"] as String) == wanted {
+      if let group = GroupID(rawValue: row["group_id"]), !groups.contains(group) {
+        groups.append(group)
+      }
+    }
+    return groups
+  }
+
+  /// The person as the sessions they took part in knew them, so a meeting they missed has
+  /// their organisation to replace too.
+  private static func participations(of wanted: [Character], in db: Database) throws
+    -> [Participant]
+  {
+    var found: [Participant] = []
+    for row in try Row.fetchAll(
+      db, sql: "SELECT DISTINCT name, organisation, level FROM participants")
+    where TermReplacer.nameKey(row["name"] as String) == wanted {
+      let participant = Participant(
+        name: row["name"], organisation: row["organisation"],
+        level: Level(rawValue: row["level"]) ?? .other)
+      if !found.contains(participant) { found.append(participant) }
+    }
+    return found
   }
 
   /// ``sessions(toErase:)`` of a name already folded, with the groups it was a member
@@ -252,10 +303,25 @@ extension AppDatabase {
     var rewritten = events.map {
       RecordedGroupEvent(sequence: $0.sequence, at: $0.at, event: eraser.erase($0.event))
     }
+    let at = max(date, events.last?.at ?? date)
+    // Still a member, they leave the group: an erased person was offered as the next meeting's
+    // presenter, and put in its form, as "[Erased person 1]".
+    var isMember = false
+    for recorded in rewritten {
+      switch recorded.event {
+      case .memberJoined(let participant) where participant.name == pseudonym: isMember = true
+      case .memberLeft(let name) where name == pseudonym: isMember = false
+      default: break
+      }
+    }
+    if isMember {
+      rewritten.append(
+        RecordedGroupEvent(
+          sequence: rewritten.count + 1, at: at, event: .memberLeft(name: pseudonym)))
+    }
     rewritten.append(
       RecordedGroupEvent(
-        sequence: events.count + 1, at: max(date, events.last?.at ?? date),
-        event: .personErased(pseudonym: pseudonym)))
+        sequence: rewritten.count + 1, at: at, event: .personErased(pseudonym: pseudonym)))
     for event in rewritten {
       try insertGroupEvent(
         event, payload: GroupEventCodec.payload(of: event.event), to: group, in: db)

@@ -167,6 +167,8 @@ import Testing
 
 /// Erasing a person reaches the standing groups they were in, and no byte of their name stays.
 @Suite struct GroupErasureTests {
+  /// Erased, a member who had not left the group leaves it: a walk-through found "[Erased
+  /// person 1]" offered as the next meeting's presenter.
   @Test func anErasedMemberIsGoneFromTheGroupsLogToo() throws {
     let store = try StoreFixture()
     let priya = Participant(
@@ -188,6 +190,16 @@ import Testing
     #expect(
       try store.database.groupEvents(of: group.id).last?.event
         == .personErased(pseudonym: "[Erased person 1]"))
+    // A member still leaves: an erased person is no one's next presenter.
+    #expect(try store.database.group(alone.id).members.isEmpty)
+    #expect(
+      try store.database.groupEvents(of: alone.id).suffix(2).map(\.event) == [
+        .memberLeft(name: "[Erased person 1]"), .personErased(pseudonym: "[Erased person 1]"),
+      ])
+    #expect(
+      try store.database.groupEvents(of: group.id).filter {
+        $0.event == .memberLeft(name: "[Erased person 1]")
+      }.count == 1)
     try store.database.close()
     let bytes = try Data(contentsOf: store.file)
     #expect(bytes.range(of: Data("Priya".utf8)) == nil)
@@ -246,5 +258,45 @@ import Testing
       try database.loadSession(second.id).participants.map(\.name) == ["Asha", "Ben", "Chloé"])
     #expect(
       try database.loadSession(alone.id).visibleNotes.map(\.text) == ["Priya Patel came up"])
+  }
+
+  /// A guest at one meeting of a group (a latecomer, no member) was erased from that meeting
+  /// alone: the next meeting's "Invite Grace Hope" stayed, and, nobody knowing her name any
+  /// more, the programme's anonymised harvest printed it as written. Every meeting of a group
+  /// they came to is rewritten now, as a member's are.
+  @Test func aGuestIsErasedFromEveryMeetingOfTheGroupTheyCameTo() throws {
+    let store = try StoreFixture()
+    let database = store.database
+    let group = try database.createGroup(
+      name: "North", programme: "Alcohol Plan", members: Fixtures.participants,
+      at: store.clock.now())
+    var setup = Fixtures.setup(title: "North 1")
+    setup.group = group.id
+    setup.participants = Fixtures.participants
+    let first = try store.live(setup)
+    try first.start()
+    try first.addParticipant(
+      Participant(name: "Grace Hope", organisation: "Harbour Centre", level: .frontline))
+    try first.addNote(NoteContent(text: "Grace Hope joined us", kind: .other))
+    try first.finish()
+    store.clock.advance(by: 3600)
+    setup.title = "North 2"
+    let second = try store.live(setup)
+    try second.start()
+    try second.addNote(
+      NoteContent(text: "Invite Grace Hope (Harbour Centre) to co-design the rota", kind: .action))
+    let alone = try store.live(Fixtures.setup(title: "Alone"))
+    try alone.start()
+    try alone.addNote(NoteContent(text: "Grace Hope came up", kind: .other))
+
+    #expect(try database.sessions(toErase: "Grace Hope") == [first.id, second.id])
+    let erasure = try database.erasePerson(named: "Grace Hope", at: store.clock.now())
+    #expect(erasure.sessions == [first.id, second.id])
+    #expect(
+      try database.loadSession(second.id).visibleNotes.map(\.text) == [
+        "Invite [Erased person 1] ([erased organisation]) to co-design the rota"
+      ])
+    #expect(
+      try database.loadSession(alone.id).visibleNotes.map(\.text) == ["Grace Hope came up"])
   }
 }
