@@ -55,16 +55,15 @@ struct ErasePersonCommand: ParsableCommand {
         + ": "
         + "they are now \(erasure.pseudonym).")
     if !erasure.cleared { printError(CommandText.notCleared(database.fileURL.path)) }
-    // The copies `restore` keeps beside the database were made before: they still hold the
-    // person, and "leaving nothing of them in the data folder" is true only once they go.
+    // The copies `restore` keeps beside the database were made before: they may still hold
+    // the person, and "leaving nothing of them in the data folder" is true only once they go.
     let copies =
       (try? FileManager.default.contentsOfDirectory(atPath: data.location.dataDirectory.path))?
       .filter { $0.hasPrefix(AppDatabase.fileName + ".before-restore-") }.sorted() ?? []
     if let first = copies.first {
       try StandardOutput.line(
         "\(CommandText.counted(copies.count, "copy", "copies")) that restore kept in the data "
-          + "folder (\(first)\(copies.count > 1 ? ", …" : "")) still "
-          + "\(copies.count > 1 ? "hold" : "holds") them: delete "
+          + "folder (\(first)\(copies.count > 1 ? ", …" : "")) may still hold them: delete "
           + "\(copies.count > 1 ? "them" : "it") if they should go too.")
     }
   }

@@ -60,7 +60,7 @@ extension CommandLineTests {
     #expect(
       erased.stdout
         == "Erased zoe angstrom from 3 sessions: they are now [Erased person 1].\n"
-        + "1 copy that restore kept in the data folder (\(copy)) still holds them: delete it "
-        + "if they should go too.\n")
+        + "1 copy that restore kept in the data folder (\(copy)) may still hold them: delete "
+        + "it if they should go too.\n")
   }
 }

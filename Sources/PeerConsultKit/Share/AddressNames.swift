@@ -47,13 +47,14 @@ struct AddressNames: Sendable {
   /// The fewest letters of the name written as whole words other than particles: "js@" or
   /// "albin@" (of "Al" and "bin") is anyone's.
   static let fewestWholeLetters = 3
-  /// How many letters of names may be compared while looking at one text: what keeps a
-  /// crafted text of many addresses, against many names of many like words, bounded; its
-  /// later addresses are left to the replacer's terms. A text of ordinary addresses compares
-  /// a few hundred: most names hold a letter it does not.
-  static let comparisonBudget = 200_000
+  /// How many comparisons of a name's word (or a title) with an address's letters, and
+  /// readings from a letter, looking at one text may make: what keeps a crafted text of many
+  /// addresses, against many names of many like words, bounded; its later addresses are left
+  /// to the replacer's terms. An ordinary address takes a few dozen against the one or two
+  /// names that hold all its letters.
+  static let comparisonBudget = 40_000
   /// The part of ``comparisonBudget`` one address may take: ten crafted ones use up a text's.
-  static let addressBudget = 20_000
+  static let addressBudget = 4_000
 
   /// Particles of names, folded: "albin@" of "Mohammed bin Ahmed Al-Harbi" is no one's.
   private static let particles: Set<[Character]> = Set(
@@ -105,13 +106,7 @@ struct AddressNames: Sendable {
       var left = min(budget, Self.addressBudget)
       defer { budget -= min(budget, Self.addressBudget) - left }
       for run in Self.runs(before: at, in: characters) {
-        let letters = characters[run].flatMap { character -> [Character] in
-          // Most addresses are ASCII: a letter folds to itself in lower case.
-          if let ascii = character.asciiValue {
-            return Self.isLetter(character) ? [Character(Unicode.Scalar(ascii | 0x20))] : []
-          }
-          return character.isLetter ? TermReplacer.fold(character).filter(\.isLetter) : []
-        }
+        let letters = characters[run].flatMap(Self.foldedLetters)
         guard let first = letters.first else { continue }
         let wanted = Letters(letters)
         let written = characters[run]
@@ -134,6 +129,9 @@ struct AddressNames: Sendable {
           fitting.append(index)
           hasInitial = hasInitial || initials > 0
         }
+        // Cut short, the people it fits are not all known: it may be two people's, said for
+        // one. Left to the replacer's terms.
+        guard left > 0 else { break }
         guard !fitting.isEmpty else { continue }
         found.append(
           Found(
@@ -148,6 +146,9 @@ struct AddressNames: Sendable {
   /// `matches` (in order, not overlapping) with each of `found` in place of those it overlaps:
   /// it has read the whole of the address's words, where a match there has read one, or
   /// guessed the form a look-alike. One already there that says the same, certain of it, stays.
+  /// It is never less sure than what it takes the place of: "p.patel" holds "patel", certain,
+  /// so a choice to keep "p.patel" as a guess would have let the surname out; and where what
+  /// it displaces is replaced unless kept, so is it.
   static func merging(_ found: [TermReplacer.Match], into matches: [TermReplacer.Match])
     -> [TermReplacer.Match]
   {
@@ -156,9 +157,20 @@ struct AddressNames: Sendable {
     where !merged.contains(where: {
       $0.range == match.range && $0.replacement == match.replacement && $0.suspicion == nil
     }) {
+      let displaced = merged.filter { $0.range.overlaps(match.range) }
+      var suspicion = match.suspicion
+      if displaced.contains(where: { $0.suspicion == nil }) {
+        suspicion = nil
+      } else if suspicion?.replacedByDefault == false,
+        let replaced = displaced.first(where: { $0.suspicion?.replacedByDefault == true })
+      {
+        suspicion = replaced.suspicion
+      }
       merged.removeAll { $0.range.overlaps(match.range) }
       merged.insert(
-        match,
+        TermReplacer.Match(
+          range: match.range, text: match.text, replacement: match.replacement,
+          suspicion: suspicion),
         at: merged.firstIndex { $0.range.lowerBound > match.range.lowerBound } ?? merged.count)
     }
     return merged
@@ -223,8 +235,7 @@ struct AddressNames: Sendable {
   }
 
   /// The letters (counted among the folded letters of `written`) that are a word of one
-  /// letter among three words or more: a middle initial ("grace.l.hall"), which may be
-  /// anyone's.
+  /// letter between two others: a middle initial ("grace.l.hall"), which may be anyone's.
   private static func freeInitials(in written: ArraySlice<Character>) -> Set<Int> {
     var words: [(start: Int, count: Int)] = []
     var letters = 0
@@ -234,14 +245,23 @@ struct AddressNames: Sendable {
         inWord = false
         continue
       }
-      let count = isLetter(character) ? TermReplacer.fold(character).count : 0
+      let count = foldedLetters(character).count
       if !inWord { words.append((letters, 0)) }
       inWord = true
       words[words.count - 1].count += count
       letters += count
     }
-    guard words.count >= 3 else { return [] }
-    return Set(words.filter { $0.count == 1 }.map(\.start))
+    // In the middle only: "x.y.hill" is no one's.
+    return Set(words.dropFirst().dropLast().filter { $0.count == 1 }.map(\.start))
+  }
+
+  /// The letters `character` folds to (``TermReplacer/fold(_:)``): none for a digit or a
+  /// separator; an ASCII letter, as most are, itself in lower case.
+  private static func foldedLetters(_ character: Character) -> [Character] {
+    if let ascii = character.asciiValue {
+      return isLetter(character) ? [Character(Unicode.Scalar(ascii | 0x20))] : []
+    }
+    return character.isLetter ? TermReplacer.fold(character).filter(\.isLetter) : []
   }
 
   /// A character an address's first part is written with.
@@ -289,7 +309,8 @@ struct AddressNames: Sendable {
   /// guesses (an initial, a title, a free letter), in the reading with the most letters of
   /// words other than particles written whole, at least ``fewestWholeLetters``; nil when there
   /// is no such reading, or the letters are one word alone, which the replacer's terms know
-  /// the care of ("grace@" for an ordinary word). Each letter compared is taken from `budget`.
+  /// the care of ("grace@" for an ordinary word). Each comparison and reading is taken from
+  /// `budget`.
   ///
   /// Each word once: "hhill" is no reading of Sam Hill, nor "ssmith" of John Smith. The best
   /// reading from each letter with each set of words used is found once, and a name's first
@@ -308,6 +329,7 @@ struct AddressNames: Sendable {
       if position == letters.count { return (0, 0) }
       let key = position << maximumUnits | used
       if let reading = known[key] { return reading }
+      budget -= 1 + titles.count
       var best: Reading?
       func consider(_ count: Int, _ used: Int, whole: Int, guess: Int) {
         guard let rest = read(position + count, used) else { return }
@@ -322,7 +344,7 @@ struct AddressNames: Sendable {
       }
       for (index, unit) in units.enumerated() where used & 1 << index == 0 && budget > 0 {
         for spelling in unit.spellings where position + spelling.count <= letters.count {
-          budget -= spelling.count
+          budget -= 1
           if letters[position..<position + spelling.count].elementsEqual(spelling) {
             consider(
               spelling.count, used | 1 << index, whole: unit.isParticle ? 0 : spelling.count,

@@ -510,7 +510,7 @@ public struct Anonymiser: Sendable {
     // What hides text goes first: a name spelt in tags reads as nothing to a person, and as
     // the name to a program.
     let visible = ControlCharacters.removingHidden(text)
-    let matches = matches(in: visible)
+    let matches = self.matches(in: visible)
     if tallying, SuspectFinder.mayHoldUnknownName(visible) {
       for name in ShareReview.unknownNames(
         in: Array(visible), matches: matches, suspectFinder)
@@ -551,8 +551,8 @@ public struct Anonymiser: Sendable {
     let found = addressNames.find(in: text)
     guard !found.isEmpty else { return matches }
     return AddressNames.merging(
-      found.map { found in
-        let replacements = Set(found.people.map { addressReplacements[$0] })
+      found.map { address in
+        let replacements = Set(address.people.map { addressReplacements[$0] })
         // Two people's, it says neither's letter; someone who was not there's, nobody's.
         let replacement =
           replacements.count == 1
@@ -563,14 +563,14 @@ public struct Anonymiser: Sendable {
         // but written as an English word ("shill" of Sam Hill, "pals" of Inder Pal Singh), more
         // often an address of no one, it is kept unless replaced, as a name inside a word is.
         let suspicion: TermReplacer.Suspicion? =
-          switch (found.isWord, found.hasInitial) {
+          switch (address.isWord, address.hasInitial) {
           case (true, true): .insideWord
           case (true, false): .ordinaryWord
           case (false, true): .resemblance
           case (false, false): nil
           }
         return TermReplacer.Match(
-          range: found.range, text: found.text, replacement: replacement, suspicion: suspicion)
+          range: address.range, text: address.text, replacement: replacement, suspicion: suspicion)
       }, into: matches)
   }
 

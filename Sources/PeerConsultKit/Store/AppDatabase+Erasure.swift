@@ -44,8 +44,9 @@ extension AppDatabase {
   /// Erases the person called `name` (without regard to case or accents) from every session
   /// they took part in: their name and organisation become a permanent pseudonym,
   /// `[Erased person N]`, and so do mentions of them in titles, focus questions and every
-  /// version of every note. The meetings of a standing group they were a member of, those
-  /// they missed included, are rewritten too: a meeting names its absent members ("carried:
+  /// version of every note. The meetings of a standing group they were a member of or came to
+  /// as a guest, those they missed included, are rewritten too (and a member still there
+  /// leaves the group): a meeting names its absent members ("carried:
   /// Priya is on leave"), and its carry notes and drop reasons follow up their actions. This is
   /// the one rewrite of the event log allowed: each session's events are re-coded and
   /// re-projected, and a `personErased` event that holds only the pseudonym records it, at
@@ -60,16 +61,12 @@ extension AppDatabase {
     var erasure: Erasure?
     let cleared = try leavingNoTrace { db in
       let groups = try Self.groups(withMember: wanted, in: db)
-      let sessions = try Self.sessions(
-        withParticipant: wanted, orMember: Self.meetingGroups(of: wanted, members: groups, in: db),
-        in: db)
+      let meetingGroups = try Self.meetingGroups(of: wanted, members: groups, in: db)
+      let sessions = try Self.sessions(withParticipant: wanted, orMember: meetingGroups, in: db)
       guard !sessions.isEmpty || !groups.isEmpty else { throw StoreError.noSuchPerson(name) }
       let members = try Self.memberships(of: wanted, in: groups, db)
-      let identities =
-        try members
-        + Self.participations(of: wanted, in: db).filter {
-          !members.contains($0)
-        }
+      let guests = try Self.participations(of: wanted, inMeetingsOf: meetingGroups, in: db)
+      let identities = members + guests.filter { !members.contains($0) }
       if let live = sessions.first(where: isLive) { throw StoreError.openElsewhere(live) }
       // Numbered across sessions and groups, whose payloads hold the same words.
       let erased =
@@ -135,15 +132,21 @@ extension AppDatabase {
     return groups
   }
 
-  /// The person as the sessions they took part in knew them, so a meeting they missed has
-  /// their organisation to replace too.
-  private static func participations(of wanted: [Character], in db: Database) throws
-    -> [Participant]
-  {
+  /// The person as the meetings of `groups` they came to knew them, so a meeting they missed
+  /// has their organisation to replace too; not as one-off sessions did, whose organisations
+  /// mean nothing to the group.
+  private static func participations(
+    of wanted: [Character], inMeetingsOf groups: [GroupID], in db: Database
+  ) throws -> [Participant] {
+    let ids = Set(groups.map(\.rawValue))
     var found: [Participant] = []
     for row in try Row.fetchAll(
-      db, sql: "SELECT DISTINCT name, organisation, level FROM participants")
-    where TermReplacer.nameKey(row["name"] as String) == wanted {
+      db,
+      sql: """
+        SELECT DISTINCT p.name, p.organisation, p.level, s.group_id FROM participants p
+        JOIN sessions s ON s.id = p.session_id WHERE s.group_id IS NOT NULL
+        """)
+    where ids.contains(row["group_id"]) && TermReplacer.nameKey(row["name"] as String) == wanted {
       let participant = Participant(
         name: row["name"], organisation: row["organisation"],
         level: Level(rawValue: row["level"]) ?? .other)

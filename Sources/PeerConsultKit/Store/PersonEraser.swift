@@ -23,9 +23,12 @@ struct PersonEraser {
   /// or accents ("Zoë Müller", "Zoe Muller"): then the one written so is the person.
   private let written: String?
   private var replacer = TermReplacer(titles: NameForms.titles)
-  /// The erased person's name first, then everyone else's: an address's first part made of
-  /// theirs alone ("jsmith@") is them (``AddressNames``).
+  /// The erased person's names as the session wrote them (or as asked for, when they were
+  /// not there), then everyone else's: an address's first part made of theirs alone
+  /// ("jsmith@") is them (``AddressNames``).
   private let addressNames: AddressNames
+  /// How many of ``addressNames``' names are the erased person's.
+  private let ownNames: Int
   /// The name's first name with the surname's initial, folded (``NameForms/initialForms(of:)``).
   private let initials: Set<[Character]>
 
@@ -39,7 +42,14 @@ struct PersonEraser {
     let key = Self.key(name)
     let erased = { Self.isPerson($0, key: key, written: written) }
     let others = participants.filter { !erased($0) }
-    addressNames = AddressNames(names: [name] + others.map(\.name))
+    // As written: "zoe muller" asked for is Zoë Müller, whose address spells "mueller".
+    var own: [String] = []
+    for participant in participants where erased(participant) && !own.contains(participant.name) {
+      own.append(participant.name)
+    }
+    if own.isEmpty { own = [name] }
+    ownNames = own.count
+    addressNames = AddressNames(names: own + others.map(\.name))
     let othersParts = Set(
       others.flatMap { NameForms.parts($0.name).map { TermReplacer.fold($0.part) } })
     // A form another name gives too ("j.smith" of Jane Smith beside John) is theirs as much,
@@ -164,8 +174,8 @@ struct PersonEraser {
     // Jane Smith) goes whole, in place of what the replacer found inside it; but not an
     // English word run together with an initial ("shill" of Sam Hill, "pals"), a guess that
     // is more often no one's address, and no one reviews an erasure.
-    let addresses = addressNames.find(in: text).filter {
-      $0.people == [0] && !($0.isWord && $0.hasInitial)
+    let addresses = addressNames.find(in: text).filter { found in
+      found.people.allSatisfy { $0 < ownNames } && !(found.isWord && found.hasInitial)
     }.map {
       TermReplacer.Match(range: $0.range, text: $0.text, replacement: pseudonym, suspicion: nil)
     }

@@ -16,6 +16,35 @@ import Testing
     #expect(found.map(\.isWord) == [false, false, true, false])
   }
 
+  /// A name of more words than are read keeps its surname, the last: "mohammedharbi@".
+  @Test func aLongNameIsReadWithItsLastWord() {
+    let words = (1...19).map { "W" + String(repeating: "x", count: $0) } + ["Harbi"]
+    let names = AddressNames(names: ["Mohammed " + words.joined(separator: " ")])
+    #expect(names.find(in: "mohammed.harbi@x.org").map(\.people) == [[0]])
+  }
+
+  /// What takes the place of the replacer's matches is never less sure than they were: a
+  /// certain match inside makes it certain, and one replaced unless kept keeps it replaced.
+  @Test func aMatchInPlaceOfOthersIsNeverLessSure() {
+    let certain = TermReplacer.Match(
+      range: 2..<7, text: "patel", replacement: "[P]", suspicion: nil)
+    let guess = TermReplacer.Match(
+      range: 0..<7, text: "p.patel", replacement: "[P]", suspicion: .resemblance)
+    #expect(AddressNames.merging([guess], into: [certain]).map(\.suspicion) == [nil])
+    let ordinary = TermReplacer.Match(
+      range: 1..<5, text: "hill", replacement: "[S]", suspicion: .ordinaryWord)
+    let inside = TermReplacer.Match(
+      range: 0..<5, text: "shill", replacement: "[S]", suspicion: .insideWord)
+    #expect(AddressNames.merging([inside], into: [ordinary]).map(\.suspicion) == [.ordinaryWord])
+  }
+
+  /// A word of one letter between two others is a middle initial anyone may have; at either
+  /// end it is no one's.
+  @Test func aMiddleInitialIsAnyonesOnlyInTheMiddle() {
+    let names = AddressNames(names: ["Grace Hall", "Sam Hill"])
+    #expect(names.find(in: "grace.l.hall@x.org p.l.hill@x.org").map(\.text) == ["grace.l.hall"])
+  }
+
   /// Only an address is looked at: a letter after the "@", then a full stop and a letter.
   @Test func anAtThatSaysAtIsNoAddress() {
     let names = AddressNames(names: ["John Smith"])

@@ -415,8 +415,10 @@ import Testing
     // Kept, but listed: an address of no one, more often than not.
     for word in ["shill", "drama", "mission", "SHILL"] {
       #expect(
-        anonymiser.matches(in: "Mail \(word)@x.org.").map { "\($0.text) \($0.suspicion!)" }
-          == ["\(word) insideWord"])
+        anonymiser.matches(in: "Mail \(word)@x.org.").map {
+          "\($0.text) \(String(describing: $0.suspicion))"
+        }
+          == ["\(word) Optional(PeerConsultKit.TermReplacer.Suspicion.insideWord)"])
     }
     let kinds = ShareReview(
       records: [
@@ -434,6 +436,18 @@ import Testing
       ]
     ).items.map { "\($0.text) \($0.kind)" }
     #expect(kinds == ["smith.john name", "jsmith resemblance", "rosemary ordinaryWord"])
+  }
+
+  /// One that may be the name of someone there or of someone who was not says nobody's.
+  @Test func anAddressOfSomeoneThereOrSomeoneAbsentIsNobodys() throws {
+    let text = "Mail jsmith@x.org."
+    let john = try record(
+      [Participant(name: "John Smith", organisation: "Council", level: .senior)],
+      then: [.noteAdded(id: 1, slot: 0, content: NoteContent(text: text, kind: .other))])
+    let jane = Participant(name: "Jane Smith", organisation: "Police", level: .middle)
+    #expect(
+      Anonymiser(records: [john], others: [jane]).scrub(text)
+        == "Mail \(Anonymiser.someoneElse)@x.org.")
   }
 
   /// An address's first part that may be either of two people's names says neither's letter,
