@@ -140,17 +140,25 @@ extension AppDatabase {
   ) throws -> [Participant] {
     let ids = Set(groups.map(\.rawValue))
     var found: [Participant] = []
+    // From the events, which hold an organisation's other names ("HC" for Harbour Centre);
+    // the participants table does not.
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT DISTINCT p.name, p.organisation, p.level, s.group_id FROM participants p
-        JOIN sessions s ON s.id = p.session_id WHERE s.group_id IS NOT NULL
+        SELECT e.payload, s.group_id FROM events e JOIN sessions s ON s.id = e.session_id
+        WHERE s.group_id IS NOT NULL AND e.type IN ('created', 'participantAdded')
         """)
-    where ids.contains(row["group_id"]) && TermReplacer.nameKey(row["name"] as String) == wanted {
-      let participant = Participant(
-        name: row["name"], organisation: row["organisation"],
-        level: Level(rawValue: row["level"]) ?? .other)
-      if !found.contains(participant) { found.append(participant) }
+    where ids.contains(row["group_id"]) {
+      let people: [Participant] =
+        switch try SessionEventCodec.event(fromPayload: row["payload"]) {
+        case .created(let setup): setup.participants
+        case .participantAdded(let participant): [participant]
+        default: []
+        }
+      for participant in people
+      where TermReplacer.nameKey(participant.name) == wanted && !found.contains(participant) {
+        found.append(participant)
+      }
     }
     return found
   }

@@ -276,7 +276,9 @@ import Testing
     let first = try store.live(setup)
     try first.start()
     try first.addParticipant(
-      Participant(name: "Grace Hope", organisation: "Harbour Centre", level: .frontline))
+      Participant(
+        name: "Grace Hope", organisation: "Harbour Centre", organisationAliases: ["HC"],
+        level: .frontline))
     try first.addNote(NoteContent(text: "Grace Hope joined us", kind: .other))
     try first.finish()
     store.clock.advance(by: 3600)
@@ -284,7 +286,8 @@ import Testing
     let second = try store.live(setup)
     try second.start()
     try second.addNote(
-      NoteContent(text: "Invite Grace Hope (Harbour Centre) to co-design the rota", kind: .action))
+      NoteContent(
+        text: "Invite Grace Hope (Harbour Centre) to co-design the rota with HC", kind: .action))
     let alone = try store.live(Fixtures.setup(title: "Alone"))
     try alone.start()
     try alone.addNote(NoteContent(text: "Grace Hope came up", kind: .other))
@@ -294,7 +297,8 @@ import Testing
     #expect(erasure.sessions == [first.id, second.id])
     #expect(
       try database.loadSession(second.id).visibleNotes.map(\.text) == [
-        "Invite [Erased person 1] ([erased organisation]) to co-design the rota"
+        "Invite [Erased person 1] ([erased organisation]) to co-design the rota with "
+          + "[erased organisation]"
       ])
     #expect(
       try database.loadSession(alone.id).visibleNotes.map(\.text) == ["Grace Hope came up"])
