@@ -105,10 +105,14 @@ struct SearchCommand: ParsableCommand {
       try StandardOutput.write(CommandJSON.hits(hits))
       return
     }
-    var wanted = query ?? ""
-    if let speaker { wanted += (wanted.isEmpty ? "" : " ") + "said by \(speaker)" }
+    // "No notes match said by Grace" read as a slip.
+    if hits.isEmpty, let speaker {
+      try StandardOutput.line(
+        "No notes said by \(speaker)" + (query.map { " match \($0)." } ?? "."))
+      return
+    }
     let text = CommandText.hits(
-      hits, query: wanted, limit: limit, styled: stylesOutput, order: order,
+      hits, query: query ?? "", limit: limit, styled: stylesOutput, order: order,
       width: outputColumns)
     try stylesOutput ? StandardOutput.writeStyled(text) : StandardOutput.write(text)
   }

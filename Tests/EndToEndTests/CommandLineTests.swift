@@ -262,6 +262,9 @@ struct CommandLineTests {
     let patel = try run(["search", "--speaker", "patel"], in: folder)
     #expect(patel.stdout.contains("Priya to draft the shared protocol."))
     #expect(!patel.stdout.contains("Patel's hub"), "mentioned, not said by her")
+    #expect(
+      try run(["search", "zebra", "--speaker", "patel"], in: folder).stdout
+        == "No notes said by patel match zebra.\n")
     let none = try run(["search", "--speaker", "Nobody Here"], in: folder)
     expectRefusal(none, mentioning: "Nobody called \"Nobody Here\" took part in a session")
     expectRefusal(

@@ -150,8 +150,9 @@ extension FollowUpState: OverLiveScreen {
     let below = max(0, items.count - first - visible)
     let out = [first > 0 ? "↑ \(first) above" : nil, below > 0 ? "↓ \(below) below" : nil]
     let decided = items.count { decision($0) != nil }
+    // Those still open: "3 open · 3 followed up" read as six once all three were done.
     grid.put(
-      "\(items.count) open from earlier meetings · \(decided) followed up"
+      "\(items.count - decided) open from earlier meetings · \(decided) followed up"
         + out.compactMap { $0 }.map { " · " + $0 }.joined(),
       x: inner.x, y: inner.y, style: Theme.key, maxWidth: inner.width)
     var y = listTop
