@@ -55,6 +55,7 @@ extension CommandText {
     let bySession = Dictionary(grouping: items, by: \.reference.session)
     var text = ""
     var done = 0
+    var dropped = 0
     for record in SessionRecord.chronological(records).reversed() {
       guard let actions = bySession[record.id], !actions.isEmpty else { continue }
       let state = record.state
@@ -70,13 +71,15 @@ extension CommandText {
           "  [\(mark(action.status))] \(words) (\(detail(of: action, now: now, time: time)))\n"
       }
       done += actions.count { if case .done = $0.status { true } else { false } }
+      dropped += actions.count { if case .dropped = $0.status { true } else { false } }
     }
     guard !items.isEmpty else {
       return owner == nil && !openOnly && !overdueOnly ? "No actions yet.\n" : "No actions match.\n"
     }
     if overdueOnly { return text + "\n\(counted(items.count, "overdue action")).\n" }
     return text + "\n\(counted(items.count, openOnly ? "open action" : "action"))"
-      + (openOnly ? ".\n" : ", \(done) done.\n")
+      // The dropped ones too: "5 actions, 1 done" left a reader looking for the fifth.
+      + (openOnly ? ".\n" : ", \(done) done\(dropped > 0 ? ", \(dropped) dropped" : "").\n")
   }
 
   private static func mark(_ status: ActionLedger.Item.Status) -> String {

@@ -30,7 +30,7 @@ import Testing
           [ ] Bring figures next session (Ben; due next session; carried 2027-01-22: Late data)
           [-] Ask the police (Chloé; dropped 2027-01-22: Police joined us)
 
-        3 actions, 1 done.
+        3 actions, 1 done, 1 dropped.
 
         """)
     // The meeting after the carry finished without it: it is late.
