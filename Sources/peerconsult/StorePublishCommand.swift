@@ -64,8 +64,8 @@ extension StoreCommand {
       }
       let read = try database.records(of: ids)
       read.reportSkipped()
-      let others = try database.peopleAround(ids)
-      let review = ShareReview(records: read.records, others: others)
+      let around = try database.around(ids)
+      let review = ShareReview(records: read.records, others: around.people, groups: around.groups)
       guard review.unresolved.isEmpty else {
         throw PublishError.unresolved(
           count: review.unresolved.count, words: review.unresolved.map(\.text))
@@ -74,7 +74,7 @@ extension StoreCommand {
         try database.groups().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
       let text = try HarvestExport.render(
         read.records, programme: name, as: .markdown,
-        options: ShareOptions(anonymise: true, others: others),
+        options: ShareOptions(anonymise: true, others: around.people, groups: around.groups),
         period: period, groups: groups)
       // The last guard: a participant's whole name left in the text (a kept suspect cannot
       // be one: names are always replaced) means something slipped through.

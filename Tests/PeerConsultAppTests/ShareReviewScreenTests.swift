@@ -256,4 +256,51 @@ import Testing
     let file = f.exportsFolder.appendingPathComponent("brief.md")
     #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("# Night-time economy"))
   }
+
+  /// What the screen writes and lists replaces a standing group's name, which its meetings'
+  /// titles are made of, as `export --anonymise` does: a title "North SLG 4" beside the
+  /// `[Group 1]` of a harvest said which group that was.
+  @Test func aGroupsNameGoesFromWhatTheScreenListsAndWrites() throws {
+    let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pc-share-group-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("data")
+    let database = try AppDatabase(directory: data)
+    let group = try database.createGroup(
+      name: "North SLG", programme: "Alcohol Plan", members: ShareReviewFixture.people,
+      at: clock.now())
+    var setup = SessionSetup(
+      title: "North SLG 4", programme: "Alcohol Plan", consultingProtocol: LiveFixture.drill,
+      participants: ShareReviewFixture.people, presenters: [0])
+    setup.group = group.id
+    let live = try LiveSession.create(setup, id: Self.id, store: database, clock: clock)
+    try live.start()
+    try live.addNote(NoteContent(text: "The North SLG meets monthly", kind: .insight))
+    try live.finish()
+    let services = AppServices(
+      location: DataLocation(
+        dataDirectory: data, protocolsDirectory: folder.appendingPathComponent("protocols")),
+      clock: clock, openStore: { try AppDatabase(directory: data) },
+      openReader: { try AppDatabase.openForReading(directory: data) })
+    guard
+      case .shareReviewLoaded(let review, _) = services.perform(
+        .loadShareReview(.sessions([Self.id])))
+    else {
+      Issue.record("no review")
+      return
+    }
+    #expect(review.replacements.map(\.text).contains("North SLG"))
+    let path = folder.appendingPathComponent("meeting.md").path
+    let result = services.perform(
+      .writeShare(.sessions([Self.id]), format: .markdown, path: path, replacing: false))
+    guard case .shareWritten = result else {
+      Issue.record("not written: \(result)")
+      return
+    }
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.hasPrefix("# [Group 1] 4"))
+    #expect(text.contains("The [Group 1] meets monthly"))
+    #expect(!text.contains("North"))
+  }
 }

@@ -65,8 +65,9 @@ extension AppServices {
   ) throws -> ServiceResult {
     let records = try records(of: subject).records
     guard !records.isEmpty else { throw StoreError.noSessions }
+    let around = try around(subject)
     let options = ShareOptions(
-      anonymise: true, others: try others(of: subject),
+      anonymise: true, others: around.people, groups: around.groups,
       earlierActions: try earlierActions(of: subject, records))
     let text =
       switch subject {
@@ -117,9 +118,10 @@ extension AppServices {
   /// sessions were left out because they do not rebuild.
   private func review(of subject: ShareSubject) throws -> (review: ShareReview, skipped: Int) {
     let read = try records(of: subject)
+    let around = try around(subject)
     return (
       ShareReview(
-        records: read.records, others: try others(of: subject),
+        records: read.records, others: around.people, groups: around.groups,
         earlier: try earlierActions(of: subject, read.records)),
       read.skipped.count
     )
@@ -134,13 +136,14 @@ extension AppServices {
     return try database.earlierActions(of: records)
   }
 
-  /// The people `subject`'s sessions may name who need not have been there: those of its
-  /// programmes and groups (``AppDatabase/peopleAround(_:)``), replaced as well when shared.
-  private func others(of subject: ShareSubject) throws -> [Participant] {
-    guard let database = try database() else { return [] }
+  /// The people and standing groups `subject`'s sessions may name who need not have been
+  /// there: those of its programmes and groups (``AppDatabase/around(_:)``), replaced as well
+  /// when shared.
+  private func around(_ subject: ShareSubject) throws -> Around {
+    guard let database = try database() else { return Around() }
     switch subject {
-    case .sessions(let ids): return try database.peopleAround(ids)
-    case .harvest(let programme, _): return try database.peopleAround(programme: programme)
+    case .sessions(let ids): return try database.around(ids)
+    case .harvest(let programme, _): return try database.around(programme: programme)
     }
   }
 }

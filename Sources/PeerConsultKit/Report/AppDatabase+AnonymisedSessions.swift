@@ -11,7 +11,8 @@ extension AppDatabase {
   /// their organisations' other names, which only the log holds, decoded from the events that
   /// added someone with some), the facilitator's choices for suspects (from their events) and
   /// every text shared (titles, programme names, focus questions and every note not deleted);
-  /// and the people around them (``peopleAround(programme:)``), replaced as `[a person]`.
+  /// and the people and standing groups around them (``around(programme:)``), replaced as
+  /// `[a person]` and `[a group]`.
   /// A session whose participants' events do not decode is left out and named in `skipped`,
   /// like one whose events are not JSON: its organisations' other names could not be known.
   public func anonymisedProgrammeSessions(programme: String, in period: ReportPeriod = .always)
@@ -20,7 +21,7 @@ extension AppDatabase {
     // The word list the anonymiser needs is read on another core while the tables are read.
     let wordList = BackgroundWork { EnglishWords.prepare() }
     // Members who never came, and people of its sessions outside the period, may be named.
-    let others = try peopleAround(programme: programme)
+    let around = try around(programme: programme)
     // Read in one transaction; the scrubbing, which takes longer, after it.
     let (sessions, notes, anonymiser) = try read { db in
       let (scope, arguments) = Self.programmeScope(programme, period)
@@ -52,7 +53,7 @@ extension AppDatabase {
         }.map { head in
           let raw = head.id.rawValue
           return Anonymiser.Source(
-            id: head.id, createdAt: head.createdAt,
+            id: head.id, createdAt: head.createdAt, group: head.group,
             participants: (participants[head.row] ?? []).enumerated().map {
               index, participant in
               var participant = participant
@@ -67,7 +68,7 @@ extension AppDatabase {
                 in: [head.title, programme] + (focusQuestions[raw] ?? []))
                 + (wordsOfNotes[raw] ?? [])))
         }
-        var anonymiser = Anonymiser(sources: sources, others: others)
+        var anonymiser = Anonymiser(sources: sources, others: around.people, groups: around.groups)
         anonymiser.tallies = true
         return anonymiser
       }
@@ -111,6 +112,7 @@ extension AppDatabase {
     let id: SessionID
     let title: String
     let createdAt: Date
+    let group: GroupID?
   }
 
   /// The heads of the sessions `scope` selects, in the order the harvest reads them.
@@ -121,7 +123,10 @@ extension AppDatabase {
     let rows = try Row.fetchCursor(
       db,
       sql:
-        "SELECT s.id, s.title, s.created_at FROM sessions s WHERE \(scope) ORDER BY s.created_at, s.id",
+        """
+        SELECT s.id, s.title, s.created_at, s.group_id FROM sessions s WHERE \(scope)
+        ORDER BY s.created_at, s.id
+        """,
       arguments: arguments)
     while let row = try rows.next() {
       let raw: String = row[0]
@@ -129,7 +134,8 @@ extension AppDatabase {
       heads.append(
         SessionHead(
           row: raw, id: id, title: row[1],
-          createdAt: Date(millisecondsSince1970: row[2])))
+          createdAt: Date(millisecondsSince1970: row[2]),
+          group: (row[3] as String?).flatMap(GroupID.init(rawValue:))))
     }
     return heads
   }

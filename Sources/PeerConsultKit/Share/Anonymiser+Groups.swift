@@ -4,7 +4,8 @@ extension Anonymiser {
   /// Pseudonyms for the standing groups that `digests` (oldest first) are meetings of:
   /// `[Group 1]`, `[Group 2]`… in the order they first met. A group's name is never shared
   /// anonymised, not even scrubbed: it is often a person's ("Priya's set"), a nickname or a
-  /// place no list of people holds.
+  /// place no list of people holds. The anonymiser gives the same pseudonym wherever a text
+  /// names the group (``Anonymiser/init(records:others:groups:earlier:)``).
   public static func groupPseudonyms(_ digests: [SessionDigest]) -> [GroupID: String] {
     groupPseudonyms(groups: digests.map(\.setup.group))
   }

@@ -27,12 +27,15 @@ public struct Anonymiser: Sendable {
   public static let removedProtocolID = "file"
 
   /// What replaces a person mentioned who was not there: one known from the sessions' programme
-  /// or standing group (``init(records:others:)``), or a suspect the facilitator chose to
+  /// or standing group (``init(records:others:groups:earlier:)``), or a suspect the facilitator chose to
   /// replace.
   public static let someoneElse = "[a person]"
   /// What replaces the organisation of someone known who was not there, when nobody shared has
   /// it: naming it would say who was meant.
   public static let otherOrganisation = "[an organisation]"
+  /// What replaces the name of a standing group around the sessions shared that none of them
+  /// was a meeting of (``init(records:others:groups:earlier:)``).
+  public static let otherGroup = "[a group]"
 
   private var pseudonyms: [PersonKey: String] = [:]
   private var organisations: [[Character]: String] = [:]
@@ -95,6 +98,8 @@ public struct Anonymiser: Sendable {
   struct Source {
     let id: SessionID
     let createdAt: Date
+    /// The standing group it was a meeting of, if any.
+    let group: GroupID?
     /// In the order they joined, with their organisations' other names.
     let participants: [Participant]
     let shareChoices: [String: Bool]
@@ -112,11 +117,12 @@ public struct Anonymiser: Sendable {
     }
 
     init(
-      id: SessionID, createdAt: Date, participants: [Participant], shareChoices: [String: Bool],
-      shared: Shared
+      id: SessionID, createdAt: Date, group: GroupID?, participants: [Participant],
+      shareChoices: [String: Bool], shared: Shared
     ) {
       self.id = id
       self.createdAt = createdAt
+      self.group = group
       self.participants = participants
       self.shareChoices = shareChoices
       self.shared = shared
@@ -125,8 +131,8 @@ public struct Anonymiser: Sendable {
     /// `record`, whose minutes also show `also` (the earlier actions it followed up).
     init(_ record: SessionRecord, also: [String] = []) {
       self.init(
-        id: record.id, createdAt: record.state.createdAt, participants: record.state.participants,
-        shareChoices: record.state.shareChoices,
+        id: record.id, createdAt: record.state.createdAt, group: record.state.setup.group,
+        participants: record.state.participants, shareChoices: record.state.shareChoices,
         shared: .texts(Anonymiser.sharedTexts(of: record.state) + also))
     }
   }
@@ -143,15 +149,20 @@ public struct Anonymiser: Sendable {
   /// where nobody shared has them, `[an organisation]`: they get no letter, which would say
   /// they were there.
   ///
+  /// `groups` are the names of the standing groups the texts may name, every name each has had
+  /// (``AppDatabase/around(_:)``): a meeting's title is often its group's ("North SLG 3"). A
+  /// group the records were meetings of becomes `[Group 1]`, `[Group 2]`… in the order they
+  /// first met, as a harvest's tables call it (``groupPseudonyms(_:)``); another, `[a group]`.
+  ///
   /// `earlier` are the earlier actions each record's minutes show (``EarlierAction``): their
   /// words are looked at for names as the records' own are.
   public init(
-    records: [SessionRecord], others: [Participant] = [],
+    records: [SessionRecord], others: [Participant] = [], groups: [GroupID: [String]] = [:],
     earlier: [SessionID: [EarlierAction]] = [:]
   ) {
     self.init(
       sources: records.map { Source($0, also: Self.texts(of: earlier[$0.id] ?? [])) },
-      others: others)
+      others: others, groups: groups)
   }
 
   /// What the minutes show of `actions` that names may hide in: each action and what was said
@@ -161,9 +172,9 @@ public struct Anonymiser: Sendable {
       .map(ControlCharacters.removingHidden)
   }
 
-  /// Pseudonyms for everyone in `sources`, as ``init(records:others:)`` gives them for the
-  /// records the sources were read from, in the same order.
-  init(sources: [Source], others: [Participant] = []) {
+  /// Pseudonyms for everyone in `sources`, as ``init(records:others:groups:earlier:)`` gives
+  /// them for the records the sources were read from, in the same order.
+  init(sources: [Source], others: [Participant] = [], groups: [GroupID: [String]] = [:]) {
     let chronological = sources.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     var choices: [String: Bool] = [:]
     for source in chronological {
@@ -340,6 +351,24 @@ public struct Anonymiser: Sendable {
     }
     for entry in initialForms where !replacer.contains(entry.form) {
       replacer.add(entry.form, replacement: entry.replacement, care: entry.care)
+    }
+    // The standing groups' names, after the people's: a group called by a person's name
+    // ("Patel") still hides that person. Written as an organisation's name is, as given,
+    // joined ("northslg.org") and with "and" for "&"; its guesses ("the Group") would take
+    // words every meeting says.
+    let groupPseudonyms = Self.groupPseudonyms(groups: chronological.map(\.group))
+    // Those shared first: a form two groups' names share is the shared one's.
+    let groupOrder = groups.keys.sorted {
+      (groupPseudonyms[$0] == nil ? 1 : 0, $0.rawValue)
+        < (groupPseudonyms[$1] == nil ? 1 : 0, $1.rawValue)
+    }
+    for group in groupOrder {
+      for name in groups[group]! {
+        for (form, care) in OrganisationForms.names(name, aliases: [])
+        where !replacer.contains(form) {
+          replacer.add(form, replacement: groupPseudonyms[group] ?? Self.otherGroup, care: care)
+        }
+      }
     }
     // "王先生", "小王": after every name and part, which win ("小龙" is 张小龙's given name
     // before it is 龙飞's "Little Long"); listed wherever they stand.

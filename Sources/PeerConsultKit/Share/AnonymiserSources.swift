@@ -25,7 +25,8 @@ struct AnonymiserSources {
     // As `Anonymiser.Source(record)` makes it, with fewer texts.
     sources.append(
       Anonymiser.Source(
-        id: record.id, createdAt: record.state.createdAt, participants: record.state.participants,
-        shareChoices: record.state.shareChoices, shared: .texts(texts)))
+        id: record.id, createdAt: record.state.createdAt, group: record.state.setup.group,
+        participants: record.state.participants, shareChoices: record.state.shareChoices,
+        shared: .texts(texts)))
   }
 }

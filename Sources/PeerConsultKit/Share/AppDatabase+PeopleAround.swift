@@ -1,17 +1,39 @@
 import Foundation
 import GRDB
 
+/// Who and which standing groups sessions shared together may name without having been
+/// there, for the ``Anonymiser`` to replace as well as their own people.
+public struct Around: Sendable {
+  /// The people, as ``AppDatabase/peopleAround(_:)`` gives them.
+  public var people: [Participant] = []
+  /// Each standing group's names, every one it has had in the order it had them: its
+  /// meetings' titles are often made of one ("North SLG 3").
+  public var groups: [GroupID: [String]] = [:]
+
+  public init(people: [Participant] = [], groups: [GroupID: [String]] = [:]) {
+    self.people = people
+    self.groups = groups
+  }
+}
+
 extension AppDatabase {
   /// Everyone sessions `ids` may mention who need not have been there: the participants of
   /// every session of the same programmes and standing groups, and every member of those
   /// groups, past or present (with their organisations' other names), in a stable order.
   ///
   /// An anonymised export of one meeting replaces them as well as its own people
-  /// (``Anonymiser/init(records:others:)``): the member who sent apologies, the guest of the
-  /// meeting before, are the people a note names most often ("Zoë sent apologies"), and a
-  /// harvest of the whole programme would have replaced them as participants.
+  /// (``Anonymiser/init(records:others:groups:earlier:)``): the member who sent apologies, the
+  /// guest of the meeting before, are the people a note names most often ("Zoë sent
+  /// apologies"), and a harvest of the whole programme would have replaced them as
+  /// participants.
   public func peopleAround(_ ids: [SessionID]) throws(StoreError) -> [Participant] {
-    guard !ids.isEmpty else { return [] }
+    try around(ids).people
+  }
+
+  /// ``peopleAround(_:)``, and the names of those standing groups and of the programmes'
+  /// others, every name each has had: an anonymised export replaces them too.
+  public func around(_ ids: [SessionID]) throws(StoreError) -> Around {
+    guard !ids.isEmpty else { return Around() }
     let array = Self.jsonArray(of: ids)
     let (programmes, groups) = try read { db in
       let rows = try Row.fetchAll(
@@ -25,15 +47,17 @@ extension AppDatabase {
         Set(rows.compactMap { $0[1] as String? })
       )
     }
-    return try people(programmes: programmes, groups: groups)
+    return try around(programmes: programmes, groups: groups)
   }
 
   /// What anonymising sessions `ids` together will do, with the people around them
   /// (``peopleAround(_:)``), as an anonymised export of them replaces them.
   public func shareReview(of ids: [SessionID]) throws(StoreError) -> ShareReview {
     let records = try records(of: ids).records
+    let around = try around(ids)
     return ShareReview(
-      records: records, others: try peopleAround(ids), earlier: try earlierActions(of: records))
+      records: records, others: around.people, groups: around.groups,
+      earlier: try earlierActions(of: records))
   }
 
   /// ``earlierActions(followedUpIn:)`` of each of `records`, by session, for their minutes.
@@ -52,13 +76,19 @@ extension AppDatabase {
   /// its sessions: the participants of all its sessions, whatever the period harvested, and
   /// the members of its groups and of the groups that met in it.
   public func peopleAround(programme: String) throws(StoreError) -> [Participant] {
-    try people(programmes: [programme], groups: [])
+    try around(programme: programme).people
+  }
+
+  /// ``peopleAround(programme:)``, and the names of those standing groups, every name each
+  /// has had, as ``around(_:)`` gives them.
+  public func around(programme: String) throws(StoreError) -> Around {
+    try around(programmes: [programme], groups: [])
   }
 
   /// The participants of the sessions of `programmes` or `groups`, then the members of
-  /// `groups` and of `programmes`' groups.
-  private func people(programmes: Set<String>, groups: Set<String>) throws(StoreError)
-    -> [Participant]
+  /// `groups` and of `programmes`' groups; and those groups' names.
+  private func around(programmes: Set<String>, groups: Set<String>) throws(StoreError)
+    -> Around
   {
     let programmeArray = Self.jsonArray(programmes.sorted())
     let (sessionPeople, groupEvents) = try read { db in
@@ -95,21 +125,22 @@ extension AppDatabase {
       ).map { (group: $0[0] as String, sequence: $0[1] as Int, payload: $0[2] as String) }
       return (people, events)
     }
-    var people = sessionPeople
+    var around = Around(people: sessionPeople)
     for event in groupEvents {
+      guard let group = GroupID(rawValue: event.group) else { continue }
       do {
-        if case .memberJoined(let participant) = try GroupEventCodec.event(
-          fromPayload: event.payload)
-        {
-          people.append(participant)
+        switch try GroupEventCodec.event(fromPayload: event.payload) {
+        case .memberJoined(let participant): around.people.append(participant)
+        case .created(let name, _), .renamed(let name):
+          around.groups[group, default: []].append(name)
+        default: break
         }
       } catch {
-        // A member nobody can read could not be replaced: nothing is shared instead.
-        guard let group = GroupID(rawValue: event.group) else { continue }
+        // A member or a name nobody can read could not be replaced: nothing is shared instead.
         throw .damagedGroup(group, sequence: event.sequence, reason: "\(error)")
       }
     }
-    return people
+    return around
   }
 
   /// `strings` as a JSON array, for `json_each`.

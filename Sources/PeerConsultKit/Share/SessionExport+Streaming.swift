@@ -49,8 +49,9 @@ extension SessionExport {
       }
       earlier = read
       if anonymise {
+        let around = try database.around(order.sessions)
         anonymiser = Anonymiser(
-          sources: sources.sources, others: try database.peopleAround(order.sessions))
+          sources: sources.sources, others: around.people, groups: around.groups)
         anonymiser?.tallies = true
       }
     }

@@ -19,6 +19,9 @@ public struct ShareOptions: Sendable {
   /// People the sessions may name who need not have been there, replaced too when
   /// anonymising (``AppDatabase/peopleAround(_:)``).
   public var others: [Participant]
+  /// The names of the standing groups the sessions may name, every name each has had,
+  /// replaced too when anonymising (``AppDatabase/around(_:)``).
+  public var groups: [GroupID: [String]]
   /// The earlier actions each session followed up, for its minutes (Markdown and HTML) and
   /// the JSON's `derived.followUps`: ``AppDatabase/earlierActions(followedUpIn:)``; scrubbed
   /// with its notes when anonymising.
@@ -26,11 +29,12 @@ public struct ShareOptions: Sendable {
 
   public init(
     anonymise: Bool = false, timeZone: TimeZone = .current, others: [Participant] = [],
-    earlierActions: [SessionID: [EarlierAction]] = [:]
+    groups: [GroupID: [String]] = [:], earlierActions: [SessionID: [EarlierAction]] = [:]
   ) {
     self.anonymise = anonymise
     self.timeZone = timeZone
     self.others = others
+    self.groups = groups
     self.earlierActions = earlierActions
   }
 
@@ -46,7 +50,8 @@ public struct ShareOptions: Sendable {
   ) {
     let sorted = SessionRecord.chronological(records)
     guard anonymise else { return (sorted, nil) }
-    let anonymiser = Anonymiser(records: sorted, others: others, earlier: earlierActions)
+    let anonymiser = Anonymiser(
+      records: sorted, others: others, groups: groups, earlier: earlierActions)
     var anonymised: [SessionRecord] = []
     for record in sorted { anonymised.append(try anonymiser.anonymise(record)) }
     return (anonymised, anonymiser)

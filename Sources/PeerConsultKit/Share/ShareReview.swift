@@ -65,13 +65,14 @@ public struct ShareReview: Equatable, Sendable {
   /// titles, programmes, focus questions and the notes as they stand (deleted ones and earlier
   /// versions are never shared).
   /// `others` are the people they may name who need not have been there, as anonymising
-  /// replaces them (``Anonymiser/init(records:others:)``).
+  /// replaces them, and `groups` the names of the standing groups they may name
+  /// (``Anonymiser/init(records:others:groups:earlier:)``).
   /// `earlier` are the earlier actions their minutes show (``EarlierAction``), shared too.
   public init(
-    records: [SessionRecord], others: [Participant] = [],
+    records: [SessionRecord], others: [Participant] = [], groups: [GroupID: [String]] = [:],
     earlier: [SessionID: [EarlierAction]] = [:]
   ) {
-    let anonymiser = Anonymiser(records: records, others: others, earlier: earlier)
+    let anonymiser = Anonymiser(records: records, others: others, groups: groups, earlier: earlier)
     // Each programme once, however many of its sessions are shared.
     programmes = Dictionary(
       uniqueKeysWithValues: Set(records.map(\.state.setup.programme)).map {

@@ -38,6 +38,8 @@ import Testing
   private static let secrets = [
     "Zoë", "Zoe", "Müller", "Muller", "City Council", "Kofi", "Mensah", "Shelter", "SHL",
     "Priya", "Raman", "Citizens Advice", "CAB", "Dana", "Whitfield", "Fire Service",
+    // The group's name, which its meetings' titles are made of.
+    "North",
   ]
 
   /// A folder with the group, its two meetings and a session of the programme outside it;
@@ -78,6 +80,7 @@ import Testing
   @Test func aMeetingsExportReplacesWhoWasNotThere() throws {
     let (fixture, id) = try folder()
     let database = fixture.database
+    let around = try database.around([id])
     let utc = TimeZone(identifier: "UTC")!
     var outputs: [(String, String)] = []
     for format in ShareFormat.allCases {
@@ -92,7 +95,7 @@ import Testing
           try SessionExport.render(
             [try database.record(of: id)], as: format,
             options: ShareOptions(
-              anonymise: true, timeZone: utc, others: try database.peopleAround([id])))
+              anonymise: true, timeZone: utc, others: around.people, groups: around.groups))
         ))
     }
     // The harvest of the month of the second meeting alone: the first meeting, the session
@@ -100,7 +103,8 @@ import Testing
     let period = try ReportPeriod(
       since: "2027-02-14", until: "2027-02-16", timeZone: utc)
     let harvest = try database.anonymisedProgrammeSessions(programme: "Alcohol Plan", in: period)
-    #expect(harvest.sessions.map(\.title) == ["North 2"])
+    // The title is the group's name, which goes as the group does.
+    #expect(harvest.sessions.map(\.title) == ["[Group 1] 2"])
     outputs.append(
       (
         "harvest",

@@ -1,0 +1,164 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PeerConsultKit
+
+/// A standing group's name goes wherever an anonymised export or harvest would show it: in its
+/// meetings' titles ("North SLG 1"), which a harvest printed beside the `[Group 1]` it calls
+/// the group, and in what was said. Every name the group has had is replaced by its
+/// pseudonym; the name of a group around the sessions that none of them was a meeting of by
+/// `[a group]`.
+@Suite struct GroupNamesAnonymisedTests {
+  private static let utc = TimeZone(identifier: "UTC")!
+  private static let programme = "Alcohol Plan"
+  private static let zoe = Participant(
+    name: "Zoë Müller", organisation: "City Council", level: .senior)
+  private static let amira = Participant(
+    name: "Amira Haddad", organisation: "NHS Trust", level: .frontline)
+  private static let wei = Participant(name: "Li Wei", organisation: "Police", level: .middle)
+
+  /// What the second meeting of the first group said.
+  private static let notes = [
+    "North SLG agreed to meet monthly, as the north slg always has",
+    "Riverside Circle will host; ask Kath's set and the South SLG to join",
+    "Then ask Phoenix too, who meet on Fridays",
+    "A phoenix from the ashes, said someone of the plan",
+  ]
+
+  /// Every group's name and its words that are no English word; "Phoenix" where it is a name.
+  private static let secrets = [
+    "North SLG", "SLG", "Riverside Circle", "Riverside", "Kath", "South SLG", "ask Phoenix",
+  ]
+
+  /// A folder with four groups of the programme: "North SLG", renamed "Riverside Circle"
+  /// after its first meeting, which met twice; "Kath's set", which met once between them; and
+  /// "South SLG" and "Phoenix", which never met. Returns it with the three meetings' ids, in
+  /// the order they met.
+  private func folder() throws -> (StoreFixture, [SessionID]) {
+    let fixture = try StoreFixture()
+    let database = fixture.database
+    let now = fixture.clock.now()
+    let members = [Self.zoe, Self.amira, Self.wei]
+    let north = try database.createGroup(
+      name: "North SLG", programme: Self.programme, members: members, at: now)
+    let kath = try database.createGroup(
+      name: "Kath's set", programme: Self.programme, members: members, at: now)
+    for name in ["South SLG", "Phoenix"] {
+      _ = try database.createGroup(name: name, programme: Self.programme, members: [], at: now)
+    }
+    func meeting(_ title: String, of group: GroupID, notes: [String] = []) throws -> SessionID {
+      fixture.clock.advance(by: 86_400 * 7)
+      var setup = SessionSetup(
+        title: title, programme: Self.programme,
+        consultingProtocol: Fixtures.consultingProtocol, participants: members,
+        rounds: [SessionRound(presenter: 0)])
+      setup.group = group
+      let live = try fixture.live(setup)
+      try live.start()
+      for text in notes {
+        fixture.clock.advance(by: 30)
+        _ = try live.addNote(NoteContent(text: text, kind: .insight, speaker: 1))
+      }
+      try live.finish()
+      return live.id
+    }
+    let first = try meeting("North SLG 1", of: north.id)
+    let other = try meeting("Kath's set 1", of: kath.id)
+    try database.changeGroup(
+      north.id, .renamed(name: "Riverside Circle"), at: fixture.clock.now())
+    let second = try meeting("Riverside Circle 2", of: north.id, notes: Self.notes)
+    return (fixture, [first, other, second])
+  }
+
+  /// The secrets `text` holds, as words without case.
+  private static func leaks(in text: String) -> [String] {
+    secrets.filter {
+      text.range(
+        of: "\\b" + NSRegularExpression.escapedPattern(for: $0) + "\\b",
+        options: [.regularExpression, .caseInsensitive]) != nil
+    }
+  }
+
+  @Test func aMeetingExportedAloneCallsItsGroupByItsPseudonym() throws {
+    let (fixture, ids) = try folder()
+    let database = fixture.database
+    let around = try database.around([ids[2]])
+    #expect(
+      around.groups.values.flatMap { $0 }.sorted() == [
+        "Kath's set", "North SLG", "Phoenix", "Riverside Circle", "South SLG",
+      ])
+    for format in ShareFormat.allCases {
+      var streamed = ""
+      _ = try SessionExport.stream(
+        [ids[2]], from: database, as: format, anonymise: true, timeZone: Self.utc
+      ) { streamed += $0 }
+      let rendered = try SessionExport.render(
+        [try database.record(of: ids[2])], as: format,
+        options: ShareOptions(
+          anonymise: true, timeZone: Self.utc, others: around.people, groups: around.groups))
+      for (name, text) in [("export", streamed), ("rendered", rendered)] {
+        #expect(Self.leaks(in: text).isEmpty, "\(name).\(format) leaks \(Self.leaks(in: text))")
+        #expect(text.contains("[Group 1] 2"), "\(name).\(format): the title")
+      }
+    }
+    var markdown = ""
+    _ = try SessionExport.stream(
+      [ids[2]], from: database, as: .markdown, anonymise: true, timeZone: Self.utc
+    ) { markdown += $0 }
+    // Its old name is its too; a group that did not meet names none of the groups shared.
+    #expect(markdown.contains("[Group 1] agreed to meet monthly, as the [Group 1] always has"))
+    #expect(markdown.contains("[Group 1] will host; ask [a group] and the [a group] to join"))
+    #expect(markdown.contains("Then ask [a group] too"))
+    // A group called by an ordinary word leaves the word where it is one.
+    #expect(markdown.contains("A phoenix from the ashes"))
+  }
+
+  @Test func aHarvestsTitlesCallEachGroupAsItsTablesDo() throws {
+    let (fixture, ids) = try folder()
+    let database = fixture.database
+    let harvest = try database.anonymisedProgrammeSessions(programme: Self.programme)
+    // The groups in the order they first met: North SLG, then Kath's set.
+    #expect(
+      harvest.sessions.map(\.title) == ["[Group 1] 1", "[Group 2] 1", "[Group 1] 2"])
+    let around = try database.around(programme: Self.programme)
+    let records = try database.records(of: ids).records
+    for format in ShareFormat.allCases {
+      let fromTables = HarvestExport.render(
+        anonymisedSessions: harvest.sessions, programme: Self.programme, as: format,
+        timeZone: Self.utc)
+      let fromRecords = try HarvestExport.render(
+        records, programme: Self.programme, as: format,
+        options: ShareOptions(
+          anonymise: true, timeZone: Self.utc, others: around.people, groups: around.groups))
+      for (name, text) in [("tables", fromTables), ("records", fromRecords)] {
+        #expect(Self.leaks(in: text).isEmpty, "\(name).\(format) leaks \(Self.leaks(in: text))")
+      }
+    }
+    let markdown = HarvestExport.render(
+      anonymisedSessions: harvest.sessions, programme: Self.programme, as: .markdown,
+      timeZone: Self.utc)
+    // Each meeting's row: its title and its group, the same pseudonym.
+    #expect(markdown.contains("| [Group 1] 1 | [Group 1] |"))
+    #expect(markdown.contains("| [Group 2] 1 | [Group 2] |"))
+    #expect(markdown.contains("| [Group 1] 2 | [Group 1] |"))
+  }
+
+  @Test func theReviewListsAGroupsNameAsReplaced() throws {
+    let (fixture, ids) = try folder()
+    let review = try fixture.database.shareReview(of: [ids[2]])
+    let listed = Dictionary(
+      review.items.map { ($0.text, $0) }, uniquingKeysWith: { first, _ in first })
+    #expect(listed["North SLG"]?.replacement == "[Group 1]")
+    #expect(listed["North SLG"]?.kind == .name)
+    #expect(listed["Kath's set"]?.replacement == Anonymiser.otherGroup)
+    #expect(listed["South SLG"]?.replacement == Anonymiser.otherGroup)
+    // A name of ordinary words, which start each text it stands in, where capitals cannot
+    // tell: replaced unless kept, as an organisation's ("Police") is.
+    #expect(listed["Riverside Circle"]?.replacement == "[Group 1]")
+    #expect(listed["Riverside Circle"]?.kind == .ordinaryWord)
+    #expect(listed["Riverside Circle"]?.isReplaced == true)
+    #expect(listed["Phoenix"]?.replacement == Anonymiser.otherGroup)
+    #expect(!review.items.contains { $0.text == "phoenix" })
+  }
+}
