@@ -97,7 +97,7 @@ struct AddressNames: Sendable {
   func find(in text: String) -> [Found] {
     // Most texts hold no address.
     guard !people.isEmpty, text.utf8.contains(UInt8(ascii: "@")) else { return [] }
-    let characters = Array(text)
+    let characters = TermReplacer.characters(of: text)
     var found: [Found] = []
     var budget = Self.comparisonBudget
     for (at, character) in characters.enumerated()
@@ -272,7 +272,7 @@ struct AddressNames: Sendable {
   /// Whether `character` is a letter, an ASCII one without asking Unicode's tables: every
   /// character of every address is asked.
   private static func isLetter(_ character: Character) -> Bool {
-    if let ascii = character.asciiValue { return (0x61...0x7A).contains(ascii | 0x20) }
+    if let ascii = character.asciiValue { return TermReplacer.isLetterByte(ascii) }
     return character.isLetter
   }
 

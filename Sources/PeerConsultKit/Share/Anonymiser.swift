@@ -394,12 +394,12 @@ public struct Anonymiser: Sendable {
     let named = pseudonyms
     // A word like the name of someone who was not there is as suspect as one like a
     // participant's, and says nobody's letter either.
-    suspectFinder = SuspectFinder(
-      people: people.map { (name: $0.participant.name, pseudonym: named[$0.person]!) }
-        + absent.map { (name: $0.participant.name, pseudonym: Self.someoneElse) })
-    let mailed =
-      namedPeople.map { (name: $0.participant.name, pseudonym: named[$0.person]!) }
+    let everyone =
+      people.map { (name: $0.participant.name, pseudonym: named[$0.person]!) }
       + absent.map { (name: $0.participant.name, pseudonym: Self.someoneElse) }
+    suspectFinder = SuspectFinder(people: everyone)
+    // What an erasure left is no one's address.
+    let mailed = everyone.filter { !PersonEraser.isPseudonym($0.name) }
     addressNames = AddressNames(names: mailed.map(\.name))
     addressReplacements = mailed.map(\.pseudonym)
     // A suspect the facilitator chose to replace that no term covers (someone who was not

@@ -86,7 +86,7 @@ struct SuspectFinder: Sendable {
       let isLetter: Bool
       var next = index + 1
       if byte < 0x80 {
-        isLetter = isLetterByte(byte)
+        isLetter = TermReplacer.isLetterByte(byte)
       } else {
         isLetter =
           next < text.count && latinLetters[TermReplacer.latinScalar(byte, text[next]) - 0x80]
@@ -111,12 +111,9 @@ struct SuspectFinder: Sendable {
   /// A letter of a word written with spaces between words: not CJK. ASCII is answered
   /// without asking for the character's Unicode properties.
   private static func isWordLetter(_ character: Character) -> Bool {
-    if let ascii = character.asciiValue { return isLetterByte(ascii) }
+    if let ascii = character.asciiValue { return TermReplacer.isLetterByte(ascii) }
     return character.isLetter && !TermReplacer.isCJK(character)
   }
-
-  /// Whether an ASCII byte is a letter.
-  private static func isLetterByte(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) }
 
   /// Whether `word`, as it stands at `start` of `text`, looks like the name of someone who was
   /// not there: capitalised mid-sentence, no English word, no title.
@@ -262,7 +259,7 @@ struct SuspectFinder: Sendable {
           continue
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
           // "Müller", "GPs", "OBrien": whatever follows the capital.
-          let startsWord = index == 1 || !isLetterByte(bytes[index - 2])
+          let startsWord = index == 1 || !TermReplacer.isLetterByte(bytes[index - 2])
           if startsWord, !startsSentence { return true }
           startsSentence = false
         default: startsSentence = false

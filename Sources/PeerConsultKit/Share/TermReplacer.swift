@@ -366,8 +366,11 @@ struct TermReplacer: Sendable {
 
   /// ``isWord(_:)`` of an ASCII byte's character.
   static func isWordByte(_ byte: UInt8) -> Bool {
-    (0x61...0x7A).contains(byte | 0x20) || (0x30...0x39).contains(byte)
+    isLetterByte(byte) || (0x30...0x39).contains(byte)
   }
+
+  /// Whether an ASCII byte is a letter, in either case.
+  static func isLetterByte(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) }
 
   /// The longest term matching at `position` of `text`, with the folded index just after it.
   private func match<Text: TermReplacerText>(at position: Int, in text: Text) -> (Match, Int)? {

@@ -60,9 +60,7 @@ extension AppDatabase {
     guard !wanted.isEmpty else { throw .noSuchPerson(name) }
     var erasure: Erasure?
     let cleared = try leavingNoTrace { db in
-      let groups = try Self.groups(withMember: wanted, in: db)
-      let meetingGroups = try Self.meetingGroups(of: wanted, members: groups, in: db)
-      let sessions = try Self.sessions(withParticipant: wanted, orMember: meetingGroups, in: db)
+      let (groups, meetingGroups, sessions) = try Self.reach(of: wanted, in: db)
       guard !sessions.isEmpty || !groups.isEmpty else { throw StoreError.noSuchPerson(name) }
       let members = try Self.memberships(of: wanted, in: groups, db)
       let guests = try Self.participations(of: wanted, inMeetingsOf: meetingGroups, in: db)
@@ -99,13 +97,22 @@ extension AppDatabase {
   /// of the standing groups they were a member of or came to as a guest.
   public func sessions(toErase name: String) throws(StoreError) -> [SessionID] {
     let wanted = TermReplacer.nameKey(name)
-    return try read { db in
-      try Self.sessions(
-        withParticipant: wanted,
-        orMember: Self.meetingGroups(
-          of: wanted, members: Self.groups(withMember: wanted, in: db), in: db),
-        in: db)
-    }
+    return try read { db in try Self.reach(of: wanted, in: db).sessions }
+  }
+
+  /// What an erasure of the person called `wanted` (folded) rewrites: the standing groups they
+  /// are a member of (`groups`), those whose meetings it rewrites (``meetingGroups(of:members:in:)``)
+  /// and the sessions, oldest first. One reading for the erasure and for the list a
+  /// confirmation shows, so the two cannot drift apart.
+  private static func reach(of wanted: [Character], in db: Database) throws -> (
+    groups: [GroupID], meetingGroups: [GroupID], sessions: [SessionID]
+  ) {
+    let groups = try groups(withMember: wanted, in: db)
+    let meetingGroups = try meetingGroups(of: wanted, members: groups, in: db)
+    return (
+      groups, meetingGroups,
+      try sessions(withParticipant: wanted, orMember: meetingGroups, in: db)
+    )
   }
 
   /// The standing groups whose every meeting an erasure rewrites: those the person called
