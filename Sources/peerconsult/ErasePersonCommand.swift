@@ -57,9 +57,7 @@ struct ErasePersonCommand: ParsableCommand {
     if !erasure.cleared { printError(CommandText.notCleared(database.fileURL.path)) }
     // The copies `restore` keeps beside the database were made before: they may still hold
     // the person, and "leaving nothing of them in the data folder" is true only once they go.
-    let copies =
-      (try? FileManager.default.contentsOfDirectory(atPath: data.location.dataDirectory.path))?
-      .filter { $0.hasPrefix(AppDatabase.fileName + ".before-restore-") }.sorted() ?? []
+    let copies = AppDatabase.restoreCopies(in: data.location.dataDirectory)
     if let first = copies.first {
       try StandardOutput.line(
         "\(CommandText.counted(copies.count, "copy", "copies")) that restore kept in the data "

@@ -45,8 +45,7 @@ struct RestoreCommand: ParsableCommand {
     }
     // Read again: a session may have been started while the question waited.
     try Self.refuseWhileLive(try database.sessions().map(\.id), in: folder)
-    let aside = folder.appendingPathComponent(
-      "\(AppDatabase.fileName).before-restore-\(Self.timestamp())")
+    let aside = folder.appendingPathComponent(AppDatabase.restoreCopyName(Self.timestamp()))
     try database.restore(from: url, keepingCurrentAt: aside)
     try StandardOutput.line(
       "Restored \(CommandText.counted(incoming, "session")) from \(url.path); the database as it was "

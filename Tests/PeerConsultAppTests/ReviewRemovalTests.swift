@@ -101,6 +101,31 @@ import Testing
     #expect(f.runner.state.screen is TranscriptState)
   }
 
+  /// The copies `restore` kept beside the database were made before: the notice says they may
+  /// still hold the person, as `erase-person` does. Before, it said they were erased and
+  /// nothing else, while a copy in the data folder still named them.
+  @Test func anErasureSaysTheCopiesRestoreKeptMayStillHoldThem() throws {
+    let f = try ShareReviewFixture()
+    for time in ["20261201-120000", "20261202-090000"] {
+      try Data("copy".utf8).write(
+        to: f.dataFolder.appendingPathComponent(AppDatabase.restoreCopyName(time)))
+    }
+    f.press(.enter, .character("w"), .down, .character("e"), .character("y"))
+    #expect(
+      f.runner.state.notice
+        == Notice(
+          "Erased from 2 sessions: now [Erased person 1]. 2 copies restore kept may still hold "
+            + "them: see the data folder.", tone: .warning))
+    try FileManager.default.removeItem(
+      at: f.dataFolder.appendingPathComponent(AppDatabase.restoreCopyName("20261202-090000")))
+    f.press(.down, .character("e"), .character("y"))
+    #expect(
+      f.runner.state.notice
+        == Notice(
+          "Erased from 2 sessions: now [Erased person 2]. A copy restore kept may still hold "
+            + "them: see the data folder.", tone: .warning))
+  }
+
   @Test func nobodyIsErasedWhileOneOfTheirSessionsIsLiveElsewhere() throws {
     let f = try ShareReviewFixture()
     let lock = try #require(try SessionLock.acquire(Self.discharge, in: f.dataFolder))

@@ -54,7 +54,8 @@ extension AppServices {
     }
     return .personErased(
       pseudonym: erasure.pseudonym, sessions: erasure.sessions,
-      shown: try database.loadSession(shown), cleared: erasure.cleared)
+      shown: try database.loadSession(shown), cleared: erasure.cleared,
+      restoreCopies: AppDatabase.restoreCopies(in: location.dataDirectory).count)
   }
 
   /// Renders `subject` anonymised and writes it as a private file, cleaned of control

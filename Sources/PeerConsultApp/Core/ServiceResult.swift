@@ -78,7 +78,8 @@ public enum ServiceResult: Equatable, Sendable {
   /// A person was erased from `sessions`, now `pseudonym`; `shown` is the session the request
   /// came from, as now stored; `cleared` as for ``sessionDeleted(_:cleared:)``.
   case personErased(
-    pseudonym: String, sessions: [SessionID], shown: SessionState, cleared: Bool = true)
+    pseudonym: String, sessions: [SessionID], shown: SessionState, cleared: Bool = true,
+    restoreCopies: Int = 0)
   /// The actions still open from the group's earlier meetings, newest first.
   case followUpsLoaded([ActionLedger.Item])
   /// A session's actions as later meetings of its group left them, by note id.

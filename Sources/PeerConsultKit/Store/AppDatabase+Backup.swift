@@ -136,6 +136,21 @@ extension AppDatabase {
     }
   }
 
+  /// The name of the copy of the database `restore` keeps aside, made at `timestamp`
+  /// (`peerconsult.sqlite.before-restore-TIME`).
+  public static func restoreCopyName(_ timestamp: String) -> String {
+    "\(fileName).before-restore-\(timestamp)"
+  }
+
+  /// The names of the copies `restore` kept in `directory` (``restoreCopyName(_:)``), oldest
+  /// first: made before, they may hold what was since deleted or erased. None when the folder
+  /// cannot be read.
+  public static func restoreCopies(in directory: URL) -> [String] {
+    let prefix = restoreCopyName("")
+    return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { $0.hasPrefix(prefix) }.sorted()
+  }
+
   /// Replaces every session with those of `backup` (checked first), after copying the current
   /// database to `aside`; brings an older backup's schema up to date.
   ///

@@ -124,7 +124,7 @@ final class StateChecker {
     for result in harness.results {
       switch result {
       case .sessionDeleted(let id, _): acknowledged.removeAll { $0.session == id }
-      case .personErased(_, let sessions, _, _):
+      case .personErased(_, let sessions, _, _, _):
         acknowledged.removeAll { sessions.contains($0.session) }
       default: break
       }

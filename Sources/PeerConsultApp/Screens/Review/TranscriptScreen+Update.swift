@@ -181,16 +181,19 @@ extension TranscriptState: Screen {
             ? Notice("Note #\(id) corrected (the earlier text is kept).", tone: .success)
             : LiveScreen.nothingToSaveNotice)
       ]
-    case .result(.personErased(let pseudonym, let erased, let stored, let cleared)):
+    case .result(.personErased(let pseudonym, let erased, let stored, let cleared, let copies)):
       update(session: stored)
       let sessions = erased.count
-      let done = "Erased from \(sessions) session\(sessions == 1 ? "" : "s"): now \(pseudonym)"
-      return [
-        .notice(
-          cleared
-            ? Notice(done + ".", tone: .success)
-            : Notice(done + "; " + ReviewState.notClearedYet, tone: .warning))
-      ]
+      var done = "Erased from \(sessions) session\(sessions == 1 ? "" : "s"): now \(pseudonym)"
+      if !cleared { done += "; " + ReviewState.notClearedYet } else { done += "." }
+      // Made before, the copies `restore` kept may still hold them, as `erase-person` says.
+      if copies > 0 {
+        done +=
+          copies == 1
+          ? " A copy restore kept may still hold them: see the data folder."
+          : " \(copies) copies restore kept may still hold them: see the data folder."
+      }
+      return [.notice(Notice(done, tone: cleared && copies == 0 ? .success : .warning))]
     case .result(.failed(.erasePerson, let error, _)):
       return [.notice(Notice("Not erased: \(error)", tone: .error))]
     case .result(.actionHistoryLoaded(let id, let history)) where id == sessionID:
