@@ -401,6 +401,74 @@ import Testing
 }
 
 extension FollowUpScreenTests {
+  /// At 80 columns the selected action is shown whole: what a later meeting said when it
+  /// carried it was cut at the end of its row ("carried 2027-02-05 in North SLG 2: The
+  /// council's…") with no way to read the rest. An open action past its day says "overdue",
+  /// as `peerconsult actions` does, where it said "open".
+  @Test func reviewShowsTheSelectedActionWholeAndWhatIsOverdue() throws {
+    let m = try Meeting(moreActions: 1)
+    let said =
+      "The council's licensing team promised the figures by the end of January, then went "
+      + "quiet; Zoë will chase them"
+    // The follow-up list, newest first: "Action number 4" done, "Map who funds …" carried
+    // with what was said, "Share the … figures" dropped, "Ask licensing … by Friday" left.
+    m.press(.character("d"), .character("c"))
+    m.type(said)
+    m.press(.enter, .character("x"))
+    m.type("Moot")
+    m.press(.enter, .enter)
+    guard
+      case .actionHistoryLoaded(_, let history) = m.services.perform(.loadActionHistory(m.first))
+    else {
+      Issue.record("no history")
+      return
+    }
+    let utc = TimeZone(identifier: "UTC")!
+    var transcript = TranscriptState(
+      sessionID: m.first, session: try m.database.loadSession(m.first), screenWidth: 80,
+      timeZone: utc, back: ReviewState(sessions: [], programmes: [], hasDatabase: true))
+    _ = transcript.update(
+      .result(.actionHistoryLoaded(m.first, history)), ScreenEnvironment(now: m.clock.now()))
+    transcript.showActions = true
+    func rows(selecting selection: Int, height: Int = 24) -> [String] {
+      transcript.actionSelection = selection
+      var grid = Grid(width: 80, height: height)
+      _ = transcript.render(
+        into: &grid, area: Rect(x: 0, y: 1, width: 80, height: height - 3),
+        ScreenEnvironment(now: m.clock.now(), timeZone: utc))
+      return grid.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    func details(_ text: String, in rows: [String]) throws -> String {
+      let row = try #require(rows.firstIndex { $0.hasSuffix(text) })
+      return rows[row + 1]
+    }
+    let carried = try #require(
+      transcript.actions.firstIndex { $0.text == "Map who funds the street pastors" })
+    let selected = rows(selecting: carried)
+    #expect(
+      selected.joined(separator: " ").contains("carried 2027-02-05 in North SLG 2: " + said),
+      "\(selected)")
+    // Last of a page of three, it would not fit: the page starts later, and it is whole.
+    let short = rows(selecting: carried, height: 12)
+    #expect(short.contains { $0.hasPrefix("▸ [ ] Map who funds the street pastors") }, "\(short)")
+    #expect(short.joined(separator: " ").contains("Zoë will chase them · Check-in"), "\(short)")
+    // Not selected, it is two rows, cut where the screen ends.
+    let other = rows(selecting: 0)
+    #expect(!other.joined(separator: " ").contains("Zoë will chase them"))
+    #expect(try details("Map who funds the street pastors", in: other).hasSuffix("…"))
+    #expect(
+      selected.count(where: { !$0.isEmpty }) >= other.count(where: { !$0.isEmpty }) + 2,
+      "\(selected)")
+    // Its day (Friday after the first meeting) went by, and nobody followed it up.
+    #expect(
+      try details("Ask licensing to the next meeting by Friday", in: other).hasPrefix(
+        "owner Zoë Müller · overdue · due 2027-01-22"))
+    // Carried, it is due at a meeting that has not finished yet: still open.
+    #expect(
+      try details("Map who funds the street pastors", in: other).contains(
+        " · open · due next session · "))
+  }
+
   /// Review shows, for each action of the earlier meeting, when and where it was followed up.
   @Test func reviewShowsWhenAndWhereEachActionWasFollowedUp() throws {
     let m = try Meeting(width: 120, height: 40)

@@ -4,8 +4,11 @@ import TerminalKit
 
 /// A session's actions: each with its owner, whether it is done, and where it was agreed.
 public enum ActionsView {
+  /// Columns before an action's text and its details: the marker and the box.
+  private static let indent = 6
+
   public static func render(
-    _ state: TranscriptState, timeZone: TimeZone, status: Rect, into grid: inout Grid,
+    _ state: TranscriptState, now: Date, timeZone: TimeZone, status: Rect, into grid: inout Grid,
     area: Rect
   ) {
     let actions = state.actions
@@ -16,25 +19,46 @@ public enum ActionsView {
       ? "No actions were recorded in this session."
       : "Actions · \(done) of \(actions.count) done · x marks the selected one done or open"
     grid.put(summary, x: status.x, y: status.y, style: Theme.muted, maxWidth: status.width)
-    let shown = ReviewScreen.page(
-      selection: state.actionSelection, count: actions.count, listHeight: area.height)
+    guard !actions.isEmpty, area.height > 0 else { return }
+    let selection = min(max(0, state.actionSelection), actions.count - 1)
+    func lines(_ index: Int) -> [String] {
+      self.lines(
+        actions[index], selected: index == selection, session: state.session,
+        history: state.actionHistory[actions[index].id], now: now, timeZone: timeZone,
+        width: area.width)
+    }
+    // The selected action is shown whole, over as many rows as it takes (what later meetings
+    // said of it was cut at 80 columns, with no way to read the rest); the others in two. The
+    // page starts where it would with two rows each, later if the selected one would not fit.
+    let selected = Array(lines(selection).prefix(area.height))
+    var first = ReviewScreen.page(
+      selection: selection, count: actions.count, listHeight: area.height
+    ).lowerBound
+    while first < selection,
+      (selection - first) * ReviewScreen.rowsPerEntry + selected.count > area.height
+    {
+      first += 1
+    }
     var y = area.y
-    for index in shown {
-      draw(
-        actions[index], selected: index == state.actionSelection, session: state.session,
-        history: state.actionHistory[actions[index].id], timeZone: timeZone, into: &grid,
-        area: Rect(x: area.x, y: y, width: area.width, height: ReviewScreen.rowsPerEntry))
-      y += ReviewScreen.rowsPerEntry
+    for index in first..<actions.count {
+      let rows = index == selection ? selected : lines(index)
+      guard y + rows.count <= area.y + area.height else { break }
+      for (offset, row) in rows.enumerated() {
+        let style =
+          index == selection ? Theme.selected : offset == 0 ? Style.plain : Theme.muted
+        grid.put(row.padded(toWidth: area.width), x: area.x, y: y + offset, style: style)
+      }
+      y += rows.count
     }
   }
 
-  /// One action as two rows: a box and the text; then owner, state, where it was agreed and
-  /// what later meetings of the group made of it.
-  private static func draw(
+  /// One action's rows: a box and the text; then owner, state, where it was agreed and what
+  /// later meetings of the group made of it. Selected, both are wrapped to `width`; otherwise
+  /// one row each, cut where the screen ends.
+  static func lines(
     _ note: Note, selected: Bool, session: SessionState, history: ActionLedger.Item?,
-    timeZone: TimeZone, into grid: inout Grid, area: Rect
-  ) {
-    let base = selected ? Theme.selected : Style.plain
+    now: Date, timeZone: TimeZone, width: Int
+  ) -> [String] {
     // Done or dropped at a later meeting of the group shows as such, beside the session's own.
     let standing = settled(note, history)
     let box =
@@ -43,14 +67,15 @@ public enum ActionsView {
       case .dropped: "[-]"
       case .open: "[ ]"
       }
-    grid.put(
-      "\(selected ? "▸" : " ") \(box) \(note.text)".padded(toWidth: area.width), x: area.x,
-      y: area.y, style: base)
     let owner = note.owner.map { "owner " + LiveScreen.name($0, in: session) } ?? "no owner"
     // What a later meeting decided is said after the place; "open" here would contradict it.
+    // Late, it says so, as `peerconsult actions` does.
     let state =
       note.doneAt.map { "done \(ReviewFormat.date($0, timeZone))" }
-      ?? (note.isDone ? "done" : standing == .open ? "open" : nil)
+      ?? (note.isDone
+        ? "done"
+        : standing != .open
+          ? nil : isOverdue(note, history, now: now, timeZone) ? "overdue" : "open")
     let slot = session.schedule[note.slot]
     let place = (slot.round.map { "round \($0 + 1), " } ?? "") + slot.phase.name
     var details = [owner] + (state.map { [$0] } ?? [])
@@ -73,9 +98,25 @@ public enum ActionsView {
       details.append(text)
     }
     details.append(place)
-    grid.put(
-      ("      " + details.joined(separator: " · ")).padded(toWidth: area.width), x: area.x,
-      y: area.y + 1, style: selected ? base : Theme.muted)
+    let head = "\(selected ? "▸" : " ") \(box) "
+    let text = note.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    let detail = details.joined(separator: " · ")
+    let margin = String(repeating: " ", count: indent)
+    guard selected, width > indent else { return [head + text, margin + detail] }
+    let textLines = TextWrapper.wrap(text, width: width - indent)
+    return [head + (textLines.first ?? "")] + textLines.dropFirst().map { margin + $0 }
+      + TextWrapper.wrap(detail, width: width - indent).map { margin + $0 }
+  }
+
+  /// Whether `note`, open, is late at `now`: as the group's ledger says (its day has passed,
+  /// or the next meeting went by without it being done or carried), or, in a session of no
+  /// group, when its day has passed.
+  private static func isOverdue(
+    _ note: Note, _ history: ActionLedger.Item?, now: Date, _ timeZone: TimeZone
+  ) -> Bool {
+    if let history { return history.isOverdue(at: now, timeZone: timeZone) }
+    guard case .day(let day)? = note.due else { return false }
+    return day < CalendarDay(now, in: timeZone)
   }
 
   /// Where an action stands, as its box shows it.

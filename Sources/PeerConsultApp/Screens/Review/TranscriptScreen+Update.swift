@@ -113,7 +113,8 @@ extension TranscriptState: Screen {
   public func render(into grid: inout Grid, area: Rect, _ environment: ScreenEnvironment) -> (
     x: Int, y: Int
   )? {
-    TranscriptScreen.render(self, timeZone: environment.timeZone, into: &grid, area: area)
+    TranscriptScreen.render(
+      self, now: environment.now, timeZone: environment.timeZone, into: &grid, area: area)
   }
 
   public mutating func update(_ input: ScreenInput, _ environment: ScreenEnvironment) -> [Effect] {

@@ -26,7 +26,7 @@ public enum TranscriptScreen {
   /// Returns the text cursor while a note is being corrected.
   @discardableResult
   public static func render(
-    _ state: TranscriptState, timeZone: TimeZone, into grid: inout Grid, area: Rect
+    _ state: TranscriptState, now: Date, timeZone: TimeZone, into grid: inout Grid, area: Rect
   ) -> (x: Int, y: Int)? {
     let inner = area.inset(dx: 2, dy: 0)
     grid.put(
@@ -41,7 +41,8 @@ public enum TranscriptScreen {
       return nil
     }
     if state.showActions {
-      ActionsView.render(state, timeZone: timeZone, status: inner.row(1), into: &grid, area: body)
+      ActionsView.render(
+        state, now: now, timeZone: timeZone, status: inner.row(1), into: &grid, area: body)
       return nil
     }
     // Only the rows in view (and a screen below, to know whether the end is reached) are
