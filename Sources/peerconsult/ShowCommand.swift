@@ -25,7 +25,8 @@ struct ShowCommand: ParsableCommand {
     // On a terminal a long line wraps on words under its indent; piped, lines are whole.
     let width = outputColumns
     let earlier = try database.earlierActions(followedUpIn: state)
-    try SessionExport.plainText(id, state, at: asOf, earlier: earlier) {
+    let absent = try database.absentMembers(of: state)
+    try SessionExport.plainText(id, state, at: asOf, earlier: earlier, absent: absent) {
       (text: String) throws(CLIError) in
       try StandardOutput.write(CommandText.wrapped(text, width: width))
     }

@@ -59,6 +59,18 @@ public struct EarlierAction: Hashable, Sendable {
 }
 
 extension AppDatabase {
+  /// The members of the standing group of `state`'s meeting who were not there
+  /// (``StandingGroup/absentMembers(from:)``); none for a session of no group, or of a group
+  /// no longer stored or whose log does not rebuild: the meeting's own minutes still show.
+  public func absentMembers(of state: SessionState) throws(StoreError) -> [Participant] {
+    guard let id = state.setup.group else { return [] }
+    do throws(StoreError) {
+      return try group(id).absentMembers(from: state)
+    } catch .noSuchGroup, .damagedGroup {
+      return []
+    }
+  }
+
   /// The actions of earlier meetings that `state`'s meeting followed up, in the order it
   /// decided them. One whose meeting does not rebuild or is no longer there, or that its
   /// meeting deleted, is left out: the decision is still in this meeting's log.

@@ -34,6 +34,22 @@ public struct StandingGroup: Hashable, Sendable {
   /// The people in the group now, in the order they joined.
   public var members: [Participant] { memberships.filter(\.isCurrent).map(\.participant) }
 
+  /// The people in the group at `date`, in the order they joined: those who had joined by
+  /// then and had not left.
+  public func members(at date: Date) -> [Participant] {
+    memberships.filter { $0.joinedAt <= date && ($0.leftAt.map { $0 > date } ?? true) }
+      .map(\.participant)
+  }
+
+  /// The members who were not at `state`'s meeting of the group: members when it began, none
+  /// of whose names is a participant's (one who came late included), in the order they
+  /// joined. They sent apologies (`run --absent`, left out of the form) or did not come; the
+  /// minutes name them.
+  public func absentMembers(from state: SessionState) -> [Participant] {
+    let there = Set(state.participants.map { Self.key($0.name) })
+    return members(at: state.createdAt).filter { !there.contains(Self.key($0.name)) }
+  }
+
   /// A new group; throws when its name or programme could not be typed.
   public init(id: GroupID, name: String, programme: String, createdAt: Date) throws(GroupError) {
     try Self.checkName(name)

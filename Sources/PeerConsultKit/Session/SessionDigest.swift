@@ -124,6 +124,10 @@ public struct SessionDigest: Hashable, Sendable {
   /// Those actions as the earlier meetings agreed them, for the minutes; empty unless the
   /// caller read them (``AppDatabase/earlierActions(followedUpIn:)``).
   public var earlierActions: [EarlierAction] = []
+  /// The members of its standing group who were not there, for the minutes; empty unless the
+  /// caller read them (``StandingGroup/absentMembers(from:)``), and never read for an
+  /// anonymised export, which leaves out who was there.
+  public var absentMembers: [Participant] = []
 
   /// The digest of `state` at `asOf`.
   public init(id: SessionID, state: SessionState, at asOf: Date) {

@@ -80,6 +80,13 @@ struct DerivedSession: Encodable {
     let endedAt: String?
   }
 
+  /// A member of the standing group who was not at this meeting.
+  struct Member: Encodable {
+    let name: String
+    let organisation: String
+    let level: String
+  }
+
   /// An action of an earlier meeting of the standing group that this meeting followed up.
   struct FollowUp: Encodable {
     /// The meeting the action was agreed in, and its note there.
@@ -107,6 +114,9 @@ struct DerivedSession: Encodable {
   let asOf: String
   /// Left out of an anonymised export: the attendee list goes.
   let participants: [Person]?
+  /// The members of its standing group who were not there, in the order they joined; left out
+  /// when none, and of an anonymised export.
+  let absentMembers: [Member]?
   let rounds: [Round]
   let notes: [Note]
   /// Left out of an anonymised export, which gives only ``averageRating``.
@@ -138,6 +148,12 @@ struct DerivedSession: Encodable {
           index: $0.index, name: $0.name, organisation: $0.participant.organisation,
           level: $0.participant.level.rawValue, arrivedAt: $0.arrivedAt.map(ExportTime.string),
           leftAt: $0.leftAt.map(ExportTime.string))
+      }
+    absentMembers =
+      anonymised || digest.absentMembers.isEmpty
+      ? nil
+      : digest.absentMembers.map {
+        Member(name: $0.name, organisation: $0.organisation, level: $0.level.rawValue)
       }
     rounds = digest.rounds.map {
       Round(

@@ -59,6 +59,16 @@ extension SessionExport {
     let markdown = SessionMarkdown(style: .markdown, time: time, anonymised: anonymise)
     let html = SessionHTML(time: time, anonymised: anonymise)
     var htmlTail = ""
+    // The standing groups, read once: the JSON holds them, and each meeting's minutes name
+    // the members who were not there. Anonymised, neither. A group whose log does not
+    // rebuild refuses the JSON, which would not import; the minutes go without the names.
+    let groups =
+      anonymise
+      ? []
+      : format == .json
+        ? try database.groupRecords(order.groups) : (try? database.groupRecords(order.groups)) ?? []
+    let standing = Dictionary(
+      groups.map { ($0.id, $0.group) }, uniquingKeysWith: { first, _ in first })
     /// The digest of `record` (`read`, anonymised when asked) with the earlier actions its
     /// minutes show, scrubbed as its notes are.
     func minutes(_ record: SessionRecord, _ read: SessionRecord) throws -> SessionDigest {
@@ -66,6 +76,9 @@ extension SessionExport {
       let actions =
         try earlier.map { $0[read.id] ?? [] } ?? database.earlierActions(followedUpIn: read.state)
       digest.earlierActions = anonymiser?.scrub(actions) ?? actions
+      if let group = read.state.setup.group.flatMap({ standing[$0] }) {
+        digest.absentMembers = group.absentMembers(from: read.state)
+      }
       return digest
     }
     try forEachRecord(sessions, of: database, skipping: &streamed.skipped) { read in
@@ -73,10 +86,7 @@ extension SessionExport {
       let first = streamed.written == 0
       switch format {
       case .json:
-        if first {
-          let groups = anonymise ? [] : try database.groupRecords(order.groups)
-          try write(jsonHead(groups: groups, anonymised: anonymise))
-        }
+        if first { try write(jsonHead(groups: groups, anonymised: anonymise)) }
         let digest = try minutes(record, read)
         try write((first ? "" : ",\n") + jsonSession(record, digest, anonymised: anonymise))
       case .markdown:

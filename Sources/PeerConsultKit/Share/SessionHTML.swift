@@ -90,7 +90,18 @@ struct SessionHTML {
             HTMLPage.span(
               "detail", "(\(attendee.detail(time, in: digest)))"))
         }
-      )
+      ),
+      // Members of the group who were not there: minutes name them.
+      .if(
+        !digest.absentMembers.isEmpty,
+        .p(
+          .class("absent"), .strong("Absent: "),
+          .group(
+            digest.absentMembers.enumerated().map { index, member in
+              .group(
+                .text(index == 0 ? "" : ", "), HTMLPage.isolated(member.name), .text(" "),
+                HTMLPage.span("detail", "(\(member.organisation))"))
+            })))
     )
   }
 

@@ -39,14 +39,16 @@ struct SessionMarkdown {
   /// lines of a long session as soon as one of ten notes.
   func render<Failure: Error>(
     _ id: SessionID, _ state: SessionState, at asOf: Date, earlier: [EarlierAction] = [],
-    to write: (String) throws(Failure) -> Void
+    absent: [Participant] = [], to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     var bare = state
     bare.notes.removeAll()
     bare.deletedNoteCount = 0
     let bySlot = state.notes.visibleIndicesBySlot()
+    var outline = SessionDigest(id: id, state: bare, at: asOf)
+    outline.absentMembers = absent
     try render(
-      outline: SessionDigest(id: id, state: bare, at: asOf),
+      outline: outline,
       notes: { phase in
         let indices = bySlot[phase.slot.index] ?? []
         return (indices.count, { SessionDigest.Entry(state.notes[indices[$0]], of: state) })
@@ -140,6 +142,14 @@ struct SessionMarkdown {
       lines += digest.people.map { attendee in
         let detail = attendee.detail(time, in: digest)
         return "  - \(style.leading(attendee.name)) (\(style.inline(detail)))"
+      }
+      // Members of the group who were not there: minutes name them.
+      if !digest.absentMembers.isEmpty {
+        lines.append(
+          "- \(style.strong("Absent:")) "
+            + digest.absentMembers.map {
+              "\(style.inline($0.name)) (\(style.inline($0.organisation)))"
+            }.joined(separator: ", "))
       }
     }
     return lines

@@ -61,7 +61,9 @@ public struct ShareOptions: Sendable {
 extension SessionExport {
   /// `records` in `format`, oldest first: Markdown and HTML for people, JSON complete enough to
   /// rebuild the sessions (unless anonymised).
-  /// `groups` (the standing groups of the sessions) go into the JSON only.
+  /// `groups` (the standing groups of the sessions) go into the JSON; unless anonymised, each
+  /// meeting's minutes name the members who were not there
+  /// (``StandingGroup/absentMembers(from:)``).
   public static func render(
     _ records: [SessionRecord], as format: ShareFormat, options: ShareOptions = ShareOptions(),
     groups: [GroupRecord] = []
@@ -69,10 +71,15 @@ extension SessionExport {
     let (records, anonymiser) = try options.prepared(records)
     let time = ReadableTime(timeZone: options.timeZone)
     let anonymised = options.anonymise
+    let standing = Dictionary(
+      groups.map { ($0.id, $0.group) }, uniquingKeysWith: { first, _ in first })
     func digest(_ record: SessionRecord) -> SessionDigest {
       var digest = SessionDigest(record)
       let earlier = options.earlierActions[record.id] ?? []
       digest.earlierActions = anonymiser?.scrub(earlier) ?? earlier
+      if !anonymised, let group = record.state.setup.group.flatMap({ standing[$0] }) {
+        digest.absentMembers = group.absentMembers(from: record.state)
+      }
       return digest
     }
     switch format {
@@ -99,10 +106,11 @@ extension SessionExport {
   /// `show`'s first lines come as soon for a long session as for a short one.
   public static func plainText<Failure: Error>(
     _ id: SessionID, _ state: SessionState, at asOf: Date, earlier: [EarlierAction] = [],
-    timeZone: TimeZone? = nil, to write: (String) throws(Failure) -> Void
+    absent: [Participant] = [], timeZone: TimeZone? = nil,
+    to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     try SessionMarkdown(style: .plain, time: readable(timeZone), anonymised: false)
-      .render(id, state, at: asOf, earlier: earlier, to: write)
+      .render(id, state, at: asOf, earlier: earlier, absent: absent, to: write)
   }
 
   /// `records` as plain text for a terminal: the Markdown layout without escapes.

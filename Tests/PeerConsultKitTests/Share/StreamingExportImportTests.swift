@@ -84,7 +84,8 @@ import Testing
     return try SessionExport.render(
       records, as: format,
       options: ShareOptions(anonymise: anonymise, timeZone: TimeZone(identifier: "UTC")!),
-      groups: format == .json ? try database.groupRecords(for: records) : [])
+      // The JSON holds the groups, and every format's minutes name who was absent from them.
+      groups: try database.groupRecords(for: records))
   }
 
   @Test(arguments: [ShareFormat.json, .markdown])
@@ -96,6 +97,8 @@ import Testing
     let whole = try Self.whole(store.database, as: format)
     #expect(text == whole)
     if format == .json { #expect(text.contains(#""groups" : ["#)) }
+    // The generated meetings leave members out: the minutes name them.
+    #expect(text.contains(format == .json ? #""absentMembers" : ["# : "- **Absent:** "))
   }
 
   /// HTML (one page titled by its count) and anonymised exports (pseudonyms across every

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import PeerConsultKit
+
+/// A standing group's meeting's minutes (`show`, the Markdown and HTML exports, the JSON's
+/// `derived.absentMembers`) name the members who were not there: those who sent apologies
+/// (`run --absent`, left out of the form) or did not come. Before, only the group's log knew,
+/// and minutes are read for exactly that. Anonymised, they are left out with the attendees.
+@Suite struct AbsentMembersMinutesTests {
+  let utc = TimeZone(identifier: "UTC")!
+  static let asha = Participant(name: "Asha Rao", organisation: "City Council", level: .senior)
+  static let ben = Participant(name: "Ben Ode", organisation: "NHS Trust", level: .middle)
+  static let chloe = Participant(
+    name: "Chloé Martin", organisation: "Police", level: .frontline)
+  static let dev = Participant(name: "Dev Shah", organisation: "Shelter", level: .middle)
+  static let erin = Participant(name: "Erin Hall", organisation: "Probation", level: .senior)
+  static let guest = Participant(name: "Gus Lee", organisation: "Fire Service", level: .other)
+
+  /// North, of Asha, Ben, Chloé and Dev. The first meeting: Asha, Ben, Chloé and a guest; Dev
+  /// sent apologies. Then Erin joins and Dev leaves. The second: Asha and Erin, Ben arriving
+  /// late; Chloé did not come.
+  private func meetings() throws -> (StoreFixture, first: SessionID, second: SessionID) {
+    let store = try StoreFixture()
+    let database = store.database
+    let group = try database.createGroup(
+      name: "North", programme: "Alcohol Plan",
+      members: [Self.asha, Self.ben, Self.chloe, Self.dev], at: store.clock.now())
+    func meeting(_ title: String, _ people: [Participant]) throws -> LiveSession {
+      store.clock.advance(by: 7 * 86_400)
+      var setup = SessionSetup(
+        title: title, programme: "Alcohol Plan", consultingProtocol: Fixtures.consultingProtocol,
+        participants: people, rounds: [SessionRound(presenter: 0)])
+      setup.group = group.id
+      let live = try store.live(setup)
+      try live.start()
+      return live
+    }
+    let first = try meeting("North 1", [Self.asha, Self.ben, Self.chloe, Self.guest])
+    try first.finish()
+    store.clock.advance(by: 86_400)
+    try database.changeGroup(group.id, .memberJoined(participant: Self.erin), at: store.clock.now())
+    try database.changeGroup(group.id, .memberLeft(name: Self.dev.name), at: store.clock.now())
+    let second = try meeting("North 2", [Self.asha, Self.erin])
+    store.clock.advance(by: 600)
+    try second.addParticipant(Self.ben)
+    try second.finish()
+    return (store, first.id, second.id)
+  }
+
+  private func export(
+    _ store: StoreFixture, _ session: SessionID, as format: ShareFormat, anonymise: Bool = false
+  ) throws -> String {
+    var text = ""
+    _ = try SessionExport.stream(
+      [session], from: store.database, as: format, anonymise: anonymise, timeZone: utc
+    ) { text += $0 }
+    return text
+  }
+
+  @Test func theMinutesNameTheMembersWhoWereNotThere() throws {
+    let (store, first, second) = try meetings()
+    // A member then, not there: a member since, or one who came late, is not absent; a
+    // guest is no member.
+    #expect(
+      try export(store, first, as: .markdown).contains(
+        "- **Absent:** Dev Shah (Shelter)\n\n## Transcript"))
+    let markdown = try export(store, second, as: .markdown)
+    #expect(markdown.contains("- **Absent:** Chloé Martin (Police)\n"), "\(markdown)")
+    for name in ["Dev Shah", "Ben Ode (NHS Trust)\n"] {
+      #expect(!markdown.contains("**Absent:** \(name)"))
+    }
+    // `show` lays out the same from the state.
+    let (state, asOf) = try store.database.openedSession(second)
+    #expect(try store.database.absentMembers(of: state) == [Self.chloe])
+    var shown = ""
+    SessionExport.plainText(
+      second, state, at: asOf, absent: try store.database.absentMembers(of: state), timeZone: utc
+    ) { shown += $0 }
+    #expect(shown.contains("- Absent: Chloé Martin (Police)\n"), "\(shown)")
+    let html = try export(store, second, as: .html)
+    let absent = try #require(html.range(of: "<p class=\"absent\">"))
+    let paragraph = html[absent.upperBound...].prefix(200)
+    for piece in [
+      "<strong>Absent: </strong>", "<bdi>Chloé Martin</bdi>", "<span class=\"detail\">(Police)",
+    ] {
+      #expect(paragraph.contains(piece), "\(paragraph)")
+    }
+    // A session of no group names nobody absent.
+    let alone = try store.live(
+      SessionSetup(
+        title: "Alone", programme: "Alcohol Plan",
+        consultingProtocol: Fixtures.consultingProtocol, participants: [Self.asha],
+        rounds: [SessionRound(presenter: 0)]))
+    #expect(!(try export(store, alone.id, as: .markdown)).contains("Absent"))
+  }
+
+  @Test func theJSONNamesThemAndAnonymisedNothingDoes() throws {
+    let (store, _, second) = try meetings()
+    let json = try export(store, second, as: .json)
+    let file = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let sessions = try #require(file["sessions"] as? [[String: Any]])
+    let derived = try #require(sessions.first?["derived"] as? [String: Any])
+    let absent = try #require(derived["absentMembers"] as? [[String: String]])
+    #expect(absent == [["name": "Chloé Martin", "organisation": "Police", "level": "frontline"]])
+    for format in ShareFormat.allCases {
+      let text = try export(store, second, as: format, anonymise: true)
+      #expect(!text.contains("Absent") && !text.contains("absentMembers"), "\(format)")
+      #expect(!text.contains("Chloé") && !text.contains("Police"), "\(format)")
+    }
+  }
+}
