@@ -364,9 +364,16 @@ public struct Anonymiser: Sendable {
     }
     for group in groupOrder {
       for name in groups[group]! {
-        for (form, care) in OrganisationForms.names(name, aliases: [])
+        // A name of one word more often that word than the group ("Plan", "Tuesday", "NHS",
+        // "A") is listed, kept unless replaced: replaced wherever it stood, it made "Alcohol
+        // [a group]" of a programme and "[a group] England" of the NHS. "North SLGs" is
+        // the group's too.
+        let care: TermReplacer.Care = Self.isGroupWord(name) ? [.groupWord, .suffixes] : .suffixes
+        for (form, formCare) in OrganisationForms.names(name, aliases: [])
         where !replacer.contains(form) {
-          replacer.add(form, replacement: groupPseudonyms[group] ?? Self.otherGroup, care: care)
+          replacer.add(
+            form, replacement: groupPseudonyms[group] ?? Self.otherGroup,
+            care: formCare.union(care))
         }
       }
     }
@@ -478,6 +485,18 @@ public struct Anonymiser: Sendable {
         writtenOrganisations[person.organisation] = foldedOrganisation(person.organisation)
       }
     }
+  }
+
+  /// Whether a standing group's `name` is more often something else where it stands: fewer
+  /// than four letters, or one word that is an ordinary English word, a day or a month, or
+  /// written in capitals (an acronym, "NHS").
+  static func isGroupWord(_ name: String) -> Bool {
+    guard name.count(where: \.isLetter) >= 4 else { return true }
+    let words = name.split(whereSeparator: \.isWhitespace)
+    guard words.count == 1, let word = words.first else { return false }
+    let lower = word.lowercased()
+    return EnglishWords.contains(lower) || NameForms.calendarNames.contains(lower)
+      || !word.contains(where: \.isLowercase)
   }
 
   /// The words of `texts` (``SuspectFinder/words(in:)-(String)``) that may resemble a name,

@@ -6,8 +6,9 @@ import GRDB
 public struct Around: Sendable {
   /// The people, as ``AppDatabase/peopleAround(_:)`` gives them.
   public var people: [Participant] = []
-  /// Each standing group's names, every one it has had in the order it had them: its
-  /// meetings' titles are often made of one ("North SLG 3").
+  /// Every standing group's names in the data folder, every one it has had in the order it
+  /// had them: its meetings' titles are often made of one ("North SLG 3"), and a note may
+  /// name any group, whatever its programme.
   public var groups: [GroupID: [String]] = [:]
 
   public init(people: [Participant] = [], groups: [GroupID: [String]] = [:]) {
@@ -30,8 +31,8 @@ extension AppDatabase {
     try around(ids).people
   }
 
-  /// ``peopleAround(_:)``, and the names of those standing groups and of the programmes'
-  /// others, every name each has had: an anonymised export replaces them too.
+  /// ``peopleAround(_:)``, and the names of every standing group, every name each has had:
+  /// an anonymised export replaces them too.
   public func around(_ ids: [SessionID]) throws(StoreError) -> Around {
     guard !ids.isEmpty else { return Around() }
     let array = Self.jsonArray(of: ids)
@@ -79,14 +80,14 @@ extension AppDatabase {
     try around(programme: programme).people
   }
 
-  /// ``peopleAround(programme:)``, and the names of those standing groups, every name each
+  /// ``peopleAround(programme:)``, and the names of every standing group, every name each
   /// has had, as ``around(_:)`` gives them.
   public func around(programme: String) throws(StoreError) -> Around {
     try around(programmes: [programme], groups: [])
   }
 
   /// The participants of the sessions of `programmes` or `groups`, then the members of
-  /// `groups` and of `programmes`' groups; and those groups' names.
+  /// `groups` and of `programmes`' groups; and every group's names.
   private func around(programmes: Set<String>, groups: Set<String>) throws(StoreError)
     -> Around
   {
@@ -116,11 +117,15 @@ extension AppDatabase {
           people.append(participant)
         }
       }
+      // Of the groups around, every event; of the data folder's other groups, their names:
+      // a note names another group ("ask Hawk Set too") whatever its programme, or none.
       let events = try Row.fetchAll(
         db,
         sql: """
           SELECT group_id, seq, payload FROM group_events
-          WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY group_id, seq
+          WHERE group_id IN (SELECT value FROM json_each(?))
+            OR type IN ('created', 'renamed')
+          ORDER BY group_id, seq
           """, arguments: [groupArray]
       ).map { (group: $0[0] as String, sequence: $0[1] as Int, payload: $0[2] as String) }
       return (people, events)

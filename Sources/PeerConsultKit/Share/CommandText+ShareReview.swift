@@ -113,6 +113,7 @@ extension CommandText {
     case .unknownName: "a capitalised name of nobody in the group"
     case .resemblance: "close to a participant's name"
     case .usualMeaning: "a name that is also a title, month or day, where it reads as one"
+    case .groupWord: "a group's name that is also a word, a day or a short form"
     }
   }
 }

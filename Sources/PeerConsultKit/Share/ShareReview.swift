@@ -28,10 +28,14 @@ public struct ShareReview: Equatable, Sendable {
       /// A name that is also a title, a month or a day, where it reads as that ("the DI",
       /// "Lord Smith", "14 Jan"): kept unless replaced.
       case usualMeaning
+      /// A standing group's name that is also an ordinary word, a day or month, an acronym or
+      /// fewer than four letters ("Phoenix", "Tuesday", "NHS"): kept unless replaced.
+      case groupWord
 
       /// What happens without a choice.
       var replacedByDefault: Bool {
         self != .insideWord && self != .unknownName && self != .usualMeaning
+          && self != .groupWord
       }
     }
 
@@ -136,6 +140,7 @@ public struct ShareReview: Equatable, Sendable {
         case .resemblance: .resemblance
         case .unknownName: .unknownName
         case .usualMeaning: .usualMeaning
+        case .groupWord: .groupWord
         }
       findings.append(
         (key(match.text), match.text, match.replacement, context(match.range, in: characters), kind)

@@ -62,6 +62,9 @@ struct TermReplacer: Sendable {
     /// An organisation's name, not a person's: of an e-mail address, the part after the "@"
     /// may be it ("@harbour.org"), where a person's is the part before ("grace@").
     static let organisation = Care(rawValue: 16384)
+    /// A standing group's name of one word that is more often that word than the group
+    /// ("Phoenix", "Tuesday", "NHS", "A"): always a suspect, kept unless replaced.
+    static let groupWord = Care(rawValue: 32768)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -81,10 +84,13 @@ struct TermReplacer: Sendable {
     /// A name that is also a title, a month or a day, where it reads as that ("the DI", "Lord
     /// Smith", "14 Jan"): kept.
     case usualMeaning
+    /// A standing group's name that is also an ordinary word, a day or month, an acronym or
+    /// fewer than four letters ("Phoenix", "Tuesday", "NHS"): kept.
+    case groupWord
 
     /// Whether the text is replaced unless the facilitator keeps it.
     var replacedByDefault: Bool {
-      self != .insideWord && self != .unknownName && self != .usualMeaning
+      self != .insideWord && self != .unknownName && self != .usualMeaning && self != .groupWord
     }
   }
 
@@ -462,6 +468,7 @@ struct TermReplacer: Sendable {
       if term.care.contains(.guess) { suspicion = suspicion ?? .shortForm }
       if term.care.contains(.resemblance) { suspicion = suspicion ?? .resemblance }
       if term.care.contains(.unknownName) { suspicion = .unknownName }
+      if term.care.contains(.groupWord) { suspicion = .groupWord }
       let start =
         term.care.contains(.takesTitle) ? titleStart(before: position, in: text) : position
       return (
@@ -714,6 +721,12 @@ struct TermReplacer: Sendable {
     "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{2032}",
   ]
 
+  /// Spaces that fold to " ": the no-break spaces and the fixed-width ones typesetting uses.
+  static let spaces: Set<Character> = [
+    "\u{00A0}", "\u{2002}", "\u{2003}", "\u{2004}", "\u{2005}", "\u{2006}", "\u{2007}",
+    "\u{2008}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}",
+  ]
+
   /// `text` folded, and for each folded character the index of the original character it came
   /// from.
   static func foldWithOrigin(_ text: String) -> (folded: [Character], origin: [Int]) {
@@ -876,6 +889,9 @@ struct TermReplacer: Sendable {
 
   static func foldedByFoundation(_ character: Character) -> [Character] {
     if apostrophes.contains(character) { return ["'"] }
+    // Text pasted from a word processor or a mail joins a name's words with a space that
+    // does not break ("North SLG"): it went out as written.
+    if spaces.contains(character) { return [" "] }
     if let ascii = character.asciiValue {
       return [(0x41...0x5A).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character]
     }

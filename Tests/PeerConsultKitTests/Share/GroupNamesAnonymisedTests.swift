@@ -24,11 +24,14 @@ import Testing
     "Riverside Circle will host; ask Kath's set and the South SLG to join",
     "Then ask Phoenix too, who meet on Fridays",
     "A phoenix from the ashes, said someone of the plan",
+    "Pasted: North\u{00A0}SLG and the North SLGs' plans; Hawk Set and Owl Set came",
+    "Plan B: the NHS England figures, as the Alcohol Plan says",
   ]
 
-  /// Every group's name and its words that are no English word; "Phoenix" where it is a name.
+  /// Every distinctive group's name and its words that are no English word.
   private static let secrets = [
-    "North SLG", "SLG", "Riverside Circle", "Riverside", "Kath", "South SLG", "ask Phoenix",
+    "North SLG", "SLG", "SLGs", "Riverside Circle", "Riverside", "Kath", "South SLG", "Hawk Set",
+    "Owl Set",
   ]
 
   /// A folder with four groups of the programme: "North SLG", renamed "Riverside Circle"
@@ -44,9 +47,12 @@ import Testing
       name: "North SLG", programme: Self.programme, members: members, at: now)
     let kath = try database.createGroup(
       name: "Kath's set", programme: Self.programme, members: members, at: now)
-    for name in ["South SLG", "Phoenix"] {
+    for name in ["South SLG", "Phoenix", "Plan", "NHS"] {
       _ = try database.createGroup(name: name, programme: Self.programme, members: [], at: now)
     }
+    // Of another programme, and of none: a note names them all the same.
+    _ = try database.createGroup(name: "Hawk Set", programme: "Fire Safety", members: [], at: now)
+    _ = try database.createGroup(name: "Owl Set", programme: "", members: [], at: now)
     func meeting(_ title: String, of group: GroupID, notes: [String] = []) throws -> SessionID {
       fixture.clock.advance(by: 86_400 * 7)
       var setup = SessionSetup(
@@ -86,7 +92,8 @@ import Testing
     let around = try database.around([ids[2]])
     #expect(
       around.groups.values.flatMap { $0 }.sorted() == [
-        "Kath's set", "North SLG", "Phoenix", "Riverside Circle", "South SLG",
+        "Hawk Set", "Kath's set", "NHS", "North SLG", "Owl Set", "Phoenix", "Plan",
+        "Riverside Circle", "South SLG",
       ])
     for format in ShareFormat.allCases {
       var streamed = ""
@@ -109,9 +116,16 @@ import Testing
     // Its old name is its too; a group that did not meet names none of the groups shared.
     #expect(markdown.contains("[Group 1] agreed to meet monthly, as the [Group 1] always has"))
     #expect(markdown.contains("[Group 1] will host; ask [a group] and the [a group] to join"))
-    #expect(markdown.contains("Then ask [a group] too"))
-    // A group called by an ordinary word leaves the word where it is one.
+    // A space that does not break, and the name's plural, are the group's.
+    #expect(
+      markdown.contains(
+        "Pasted: [Group 1] and the [Group 1]s' plans; [a group] and [a group] came"))
+    // A group called by one ordinary word, or an acronym, leaves the word where it is one,
+    // and where capitals cannot tell it is kept unless replaced.
     #expect(markdown.contains("A phoenix from the ashes"))
+    #expect(markdown.contains("Then ask Phoenix too"))
+    #expect(markdown.contains("Plan B: the NHS England figures, as the Alcohol Plan says"))
+    #expect(markdown.contains("- **Programme:** Alcohol Plan"))
   }
 
   @Test func aHarvestsTitlesCallEachGroupAsItsTablesDo() throws {
@@ -159,6 +173,19 @@ import Testing
     #expect(listed["Riverside Circle"]?.kind == .ordinaryWord)
     #expect(listed["Riverside Circle"]?.isReplaced == true)
     #expect(listed["Phoenix"]?.replacement == Anonymiser.otherGroup)
+    #expect(listed["Phoenix"]?.kind == .groupWord)
+    #expect(listed["Phoenix"]?.isReplaced == false)
+    #expect(listed["NHS"]?.kind == .groupWord)
+    #expect(listed["Plan"]?.kind == .groupWord)
     #expect(!review.items.contains { $0.text == "phoenix" })
+    // Chosen, it is replaced wherever it stands, as the group it names.
+    try LiveSession.resume(ids[2], store: fixture.database, clock: fixture.clock)
+      .chooseForSharing("Phoenix", replace: true)
+    var markdown = ""
+    _ = try SessionExport.stream(
+      [ids[2]], from: fixture.database, as: .markdown, anonymise: true, timeZone: Self.utc
+    ) { markdown += $0 }
+    #expect(markdown.contains("Then ask [a group] too"), "\(markdown)")
+    #expect(markdown.contains("A phoenix from the ashes"))
   }
 }

@@ -27,6 +27,11 @@ import Testing
     #expect(differing.isEmpty, "\(differing.prefix(20))")
     #expect(TermReplacer.fold("\r\n" as Character) == ["\r\n"])
     #expect(TermReplacer.fold("Zoë Ångström’s `x`") == Array("zoe angstrom's 'x'"))
+    // A space that does not break, as mail and word processors paste between a name's words,
+    // is a space: "North SLG" went out as written.
+    for space in ["\u{00A0}", "\u{202F}", "\u{2009}"] {
+      #expect(TermReplacer.fold("Zoë\(space)Müller") == Array("zoe muller"), "\(space)")
+    }
   }
 
   /// Kana, which a table folds, and the unified Han ideographs, which fold to themselves

@@ -132,6 +132,7 @@ extension ShareReviewState {
     case .unknownName: "a name of nobody in the group"
     case .resemblance: "close to a participant's name"
     case .usualMeaning: "a title, month or day here"
+    case .groupWord: "a group's name, also a word"
     }
   }
 
