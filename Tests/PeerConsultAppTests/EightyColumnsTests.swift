@@ -121,6 +121,33 @@ import Testing
     #expect(split.isEmpty, "\(split)")
   }
 
+  /// An action's line says the due date its words gave, so the room sees whether "by 15 Jan"
+  /// was understood; an action done, or giving none, says nothing of it.
+  @Test func anActionSaysWhenItIsDueOnTheLiveTranscript() throws {
+    var session = try session()
+    let at = Date(timeIntervalSince1970: 1_800_000_000)
+    for (id, text, due) in [
+      (1, "Brief the committee by 15 Jan", ActionDue.day(CalendarDay(iso: "2027-01-15")!)),
+      (2, "Call the council", nil),
+    ] {
+      try session.apply(
+        .noteAdded(
+          id: id, slot: 1, content: NoteContent(text: text, kind: .action, owner: 0, due: due)),
+        at: at)
+    }
+    let utc = TimeZone(identifier: "UTC")!
+    // Wrapped or not, as one line of words.
+    func words(_ note: Note) -> String {
+      LiveScreen.noteLines(note, session, timeZone: utc, width: 60).joined(separator: " ")
+        .split(separator: " ").joined(separator: " ")
+    }
+    let lines = session.visibleNotes.map(words)
+    #expect(lines[0].hasSuffix("by 15 Jan → Zoë Müller · due 2027-01-15"), "\(lines[0])")
+    #expect(!lines[1].contains("due"), "\(lines[1])")
+    try session.apply(.actionDone(id: 1, done: true), at: at)
+    #expect(words(try #require(session.visibleNotes.first)).hasSuffix("→ Zoë Müller ✓ done"))
+  }
+
   /// A focus question longer than the live screen's line wraps into the rows the rules and
   /// guidance leave, and with `g` into the guidance's; where it must be cut, the rest folds so
   /// that `g more` says how to read it. It was cut at the window's edge, `g` or not.

@@ -13,6 +13,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
       parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
     else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  /// The day `day` of `month` of `year`, or nil when there is none (30 February).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year) else { return nil }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let components = DateComponents(year: year, month: month, day: day)

@@ -28,6 +28,39 @@ import Testing
     #expect(due("Report back at the next meeting") == .nextSession)
   }
 
+  /// Dates as facilitators in Britain write them: "by 15/01/2027" and "by 15 Jan" went
+  /// unread, so the action could never be overdue, and nothing said so.
+  @Test func aDateAsBritainWritesItIsRead() {
+    func day(_ iso: String) -> ActionDue { .day(CalendarDay(iso: iso)!) }
+    // Written on Friday 15 January 2027.
+    #expect(due("Brief the committee by 18/02/2027") == day("2027-02-18"))
+    #expect(due("Brief the committee by 18/2/27.") == day("2027-02-18"))
+    #expect(due("Brief the committee by 18-02-2027") == day("2027-02-18"))
+    #expect(due("Send it by 18/2") == day("2027-02-18"))
+    // Without a year, their next coming, today included.
+    #expect(due("Send it by 15/1") == day("2027-01-15"))
+    #expect(due("Send it by 14/1") == day("2028-01-14"))
+    #expect(due("Map it by 3 Feb") == day("2027-02-03"))
+    #expect(due("Map it by the 3rd of February 2028") == day("2028-02-03"))
+    #expect(due("Map it due 21st March") == day("2027-03-21"))
+    #expect(due("Map it by March 21st, then report") == day("2027-03-21"))
+    #expect(due("Map it by Sept 9 2027") == day("2027-09-09"))
+    #expect(due("Map it by end of January") == day("2027-01-31"))
+    #expect(due("Map it by the end of the month") == day("2027-01-31"))
+    #expect(due("Map it by the end of December") == day("2027-12-31"))
+    #expect(due("Map it by the end of February 2028") == day("2028-02-29"))
+    // A date wins over a weekday written first.
+    #expect(due("Call by Monday, report by 3 Feb") == day("2027-02-03"))
+    // No such day, and words that are no date.
+    for text in [
+      "Send it by 31/2", "Send it by 32 Jan", "Send it by 13/13/2027", "Sign up by e-mail",
+      "Cut costs by 10 percent", "Due to the rain", "by the end of the day", "by and/or",
+      "by 3", "by May",
+    ] {
+      #expect(due(text) == nil, "\(text)")
+    }
+  }
+
   @Test func textWithoutADueDateHasNone() {
     #expect(due("Call the council") == nil)
     #expect(due("Stand by me") == nil)

@@ -383,6 +383,9 @@ public enum LiveScreen {
     var text = note.text
     if note.isAction {
       text += note.owner.map { " → \(name($0, in: session))" } ?? ""
+      // The due date read from its words, so the room sees at once whether "by 15 Jan" was
+      // understood; nothing said it until the summary.
+      if !note.isDone, let due = note.due { text += " · " + CommandText.dueText(due) }
       text += note.isDone ? " ✓ done" : ""
     }
     if note.editedAt != nil { text += " (edited)" }
