@@ -48,7 +48,7 @@ enum ReportWords {
     return
       "\(report.ratedSessions.count) of \(CommandText.counted(report.sessions.count, "session")) "
       + "rated, \(CommandText.counted(count, "rating")) from 1 to 5, averaging "
-      + "\(String(format: "%.1f", average))."
+      + "\(SessionDigest.oneDecimal(average))."
   }
 
   /// A mean rating from 1 to 5 as a bar of one block per point, drawn to an eighth of a point,

@@ -142,7 +142,7 @@ extension HarvestHTML {
           rated.map { session in
             [
               time.day(session.createdAt), session.title, "\(session.ratings)",
-              String(format: "%.1f", session.averageRating ?? 0),
+              SessionDigest.oneDecimal(session.averageRating ?? 0),
             ]
           })))
   }

@@ -199,7 +199,7 @@ struct HarvestHTML: Sendable {
       if let average = review.averageRating {
         rows.open("p")
         rows.element("strong", text: "Ratings (1-5): ")
-        rows.text("\(harvest.ratingsLabel(review)); average " + String(format: "%.1f", average))
+        rows.text("\(harvest.ratingsLabel(review)); average " + SessionDigest.oneDecimal(average))
         rows.close()
       }
       rows.close()

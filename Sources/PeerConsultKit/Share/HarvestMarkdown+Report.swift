@@ -150,7 +150,7 @@ extension HarvestMarkdown {
     lines += rated.map { session in
       let average = session.averageRating ?? 0
       return "| \(time.day(session.createdAt)) | \(style.cell(session.title)) | "
-        + "\(session.ratings) | \(String(format: "%.1f", average)) | "
+        + "\(session.ratings) | \(SessionDigest.oneDecimal(average)) | "
         + "\(ReportWords.bar(average)) |"
     }
     return lines + [""]

@@ -61,7 +61,7 @@ struct HarvestMarkdown {
       var entries = review.notes.map { style.block($0, indent: 2, leading: true) }
       if let average = review.averageRating {
         entries.append(
-          "Ratings (1-5): \(harvest.ratingsLabel(review)); average \(String(format: "%.1f", average))"
+          "Ratings (1-5): \(harvest.ratingsLabel(review)); average \(SessionDigest.oneDecimal(average))"
         )
       }
       lines += list(entries)

@@ -64,7 +64,7 @@ struct RatingsChart {
           ]))
     }
     for point in points {
-      let average = String(format: "%.1f", point.session.averageRating ?? 0)
+      let average = SessionDigest.oneDecimal(point.session.averageRating ?? 0)
       nodes.append(
         .element(
           named: "circle",
@@ -120,5 +120,5 @@ struct RatingsChart {
   }
 
   /// A coordinate to one decimal, the same on every platform.
-  private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+  private static func number(_ value: Double) -> String { SessionDigest.oneDecimal(value) }
 }

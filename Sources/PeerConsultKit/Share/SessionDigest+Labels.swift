@@ -27,12 +27,18 @@ extension SessionDigest {
     return "\(start)–\(time.time(finishedAt, sameDayAs: createdAt)) \(zone)"
   }
 
+  /// A mean rating to one decimal, a half rounded up as people round it: 4, 5, 4 and 4 make
+  /// 4.3, where `%.1f` wrote the 4.25 as 4.2, to the even digit.
+  public static func oneDecimal(_ value: Double) -> String {
+    String(format: "%.1f", (value * 10).rounded(.toNearestOrAwayFromZero) / 10)
+  }
+
   /// The process rating in words that cannot be misread: `average 3.8 out of 5, from 5
   /// people`; nil when nobody rated.
   public var ratingSummary: String? {
     guard let averageRating else { return nil }
     let people = ratings.count == 1 ? "1 person" : "\(ratings.count) people"
-    return "average \(String(format: "%.1f", averageRating)) out of 5, from \(people)"
+    return "average \(Self.oneDecimal(averageRating)) out of 5, from \(people)"
   }
 
   /// The parts a transcript shows: every round, which always names its presenter, and an

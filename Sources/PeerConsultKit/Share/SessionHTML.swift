@@ -197,7 +197,7 @@ struct SessionHTML {
 
   private func ratings(_ digest: SessionDigest) -> Node<HTML.BodyContext> {
     guard let average = digest.averageRating else { return .empty }
-    let summary = "average \(String(format: "%.1f", average))"
+    let summary = "average \(SessionDigest.oneDecimal(average))"
     // Anonymised, a rating by pseudonym still tells who was pleased: only the average goes.
     guard !anonymised else {
       let count = digest.ratings.count == 1 ? "1 rating" : "\(digest.ratings.count) ratings"

@@ -115,7 +115,7 @@ struct SessionMarkdown {
         anonymised
         ? digest.ratings.count == 1 ? "1 rating" : "\(digest.ratings.count) ratings"
         : digest.ratings.map { "\(style.inline($0.name)) \($0.rating)" }.joined(separator: ", ")
-      review.append("Ratings (1-5): \(ratings); average " + String(format: "%.1f", average))
+      review.append("Ratings (1-5): \(ratings); average " + SessionDigest.oneDecimal(average))
     }
     lines += section("Process review", review)
     lines += timeTable(digest)

@@ -143,7 +143,7 @@ public struct ProgrammeState: Equatable, Sendable {
   }
 
   /// A rating to one decimal place.
-  static func rating(_ value: Double) -> String { String(format: "%.1f", value) }
+  static func rating(_ value: Double) -> String { SessionDigest.oneDecimal(value) }
 
   static func label(_ trend: TagTrend) -> String {
     switch trend {
