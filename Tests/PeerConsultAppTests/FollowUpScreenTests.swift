@@ -268,7 +268,7 @@ import Testing
   @Test func actionsOutOfSightAreCounted() throws {
     let m = try Meeting(moreActions: 5)
     #expect(m.followUp?.items?.count == 8)
-    #expect(m.text.contains("8 open from earlier meetings · 0 followed up · ↓ 2 below"))
+    #expect(m.text.contains("8 to follow up · 0 followed up · ↓ 2 below"))
     for _ in 0..<7 { m.press(.down) }
     #expect(m.text.contains("· 0 followed up · ↑ 2 above  "), "\(m.text)")
     m.press(.up)

@@ -150,9 +150,14 @@ extension FollowUpState: OverLiveScreen {
     let below = max(0, items.count - first - visible)
     let out = [first > 0 ? "↑ \(first) above" : nil, below > 0 ? "↓ \(below) below" : nil]
     let decided = items.count { decision($0) != nil }
-    // Those still open: "3 open · 3 followed up" read as six once all three were done.
+    let carried = items.count {
+      if case .carried? = decision($0) { true } else { false }
+    }
+    // Those still to decide: "3 open · 3 followed up" read as six once all three were done,
+    // and "0 open" once one was carried forward, which stays open.
     grid.put(
-      "\(items.count - decided) open from earlier meetings · \(decided) followed up"
+      "\(items.count - decided) to follow up · \(decided) followed up"
+        + (carried > 0 ? ", \(carried) carried forward" : "")
         + out.compactMap { $0 }.map { " · " + $0 }.joined(),
       x: inner.x, y: inner.y, style: Theme.key, maxWidth: inner.width)
     var y = listTop
