@@ -82,7 +82,8 @@ struct RunCommand: ParsableCommand {
     // given twice is still one member away.
     if let standing {
       for name in absent {
-        guard let member = Self.position(of: name, in: standing.group.members) else {
+        guard let member = try Self.position(of: name, in: standing.group.members, "--absent")
+        else {
           let members = standing.group.members.map { CommandText.quoted($0.name) }
           throw CLIError(
             "--absent \"\(CommandText.quoted(name))\" is not a member of "
@@ -116,7 +117,7 @@ struct RunCommand: ParsableCommand {
     }
     var order: [Int] = []
     for name in presenters {
-      guard let index = Self.position(of: name, in: group) else {
+      guard let index = try Self.position(of: name, in: group, "--presenter") else {
         let names = group.map { CommandText.quoted($0.name) }.joined(separator: ", ")
         throw CLIError(
           "--presenter \"\(CommandText.quoted(name))\" is not a participant "
@@ -144,10 +145,25 @@ struct RunCommand: ParsableCommand {
     return setup
   }
 
-  /// Where the person called `name` (in any case, blanks around it aside) stands in `people`.
-  private static func position(of name: String, in people: [Participant]) -> Int? {
+  /// The place in `people` of the person `name` picks: their name but for case, else the one
+  /// name it matches as `search --speaker` does (``NameFilter``: accents aside, a first name,
+  /// the start of a word), so "Zoe Muller" and "Will" are Zoë Müller and Will Rose. Nil when
+  /// it picks nobody; refused, naming them, when it picks several.
+  private static func position(of name: String, in people: [Participant], _ option: String)
+    throws -> Int?
+  {
     let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-    return people.firstIndex { $0.name.lowercased() == wanted }
+    guard !wanted.isEmpty else { return nil }
+    if let exact = people.firstIndex(where: { $0.name.lowercased() == wanted }) { return exact }
+    let filter = NameFilter(name)
+    let matching = people.indices.filter { filter.matches(people[$0].name) }
+    guard matching.count <= 1 else {
+      let names = matching.map { "\"\(CommandText.quoted(people[$0].name))\"" }
+      throw CLIError(
+        "\(option) \"\(CommandText.quoted(name))\" could be "
+          + "\(names.joined(separator: " or ")): give the whole name.")
+    }
+    return matching.first
   }
 
   /// The standing group called `name`, with its meetings, from which the presenter order of
