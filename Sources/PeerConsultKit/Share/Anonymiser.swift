@@ -366,9 +366,11 @@ public struct Anonymiser: Sendable {
       for name in groups[group]! {
         // A name of one word more often that word than the group ("Plan", "Tuesday", "NHS",
         // "A") is listed, kept unless replaced: replaced wherever it stood, it made "Alcohol
-        // [a group]" of a programme and "[a group] England" of the NHS. "North SLGs" is
-        // the group's too.
-        let care: TermReplacer.Care = Self.isGroupWord(name) ? [.groupWord, .suffixes] : .suffixes
+        // [a group]" of a programme and "[a group] England" of the NHS. A name of several
+        // words written with a capital is the group's, as a title begins with it. "North
+        // SLGs" is the group's too.
+        let care: TermReplacer.Care =
+          Self.isGroupWord(name) ? [.groupWord, .suffixes] : [.groupName, .suffixes]
         for (form, formCare) in OrganisationForms.names(name, aliases: [])
         where !replacer.contains(form) {
           replacer.add(

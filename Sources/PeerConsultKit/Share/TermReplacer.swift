@@ -65,6 +65,10 @@ struct TermReplacer: Sendable {
     /// A standing group's name of one word that is more often that word than the group
     /// ("Phoenix", "Tuesday", "NHS", "A"): always a suspect, kept unless replaced.
     static let groupWord = Care(rawValue: 32768)
+    /// A standing group's name of several words: where written with a capital it is the
+    /// group, even where capitals cannot tell ("Night-Time Economy set 1 meeting 4" as a
+    /// title): listing each such title buried the suspects that mattered.
+    static let groupName = Care(rawValue: 65536)
   }
 
   /// Why a match needs the facilitator's eye, and what happens unless they decide.
@@ -446,7 +450,10 @@ struct TermReplacer: Sendable {
         {
           continue
         }
-        if inAddress || Self.capitalisationCannotTell(word, at: range.lowerBound, in: text) {
+        if inAddress
+          || (!term.care.contains(.groupName)
+            && Self.capitalisationCannotTell(word, at: range.lowerBound, in: text))
+        {
           suspicion = .ordinaryWord
         }
       } else if term.care.contains(.ordinaryPhrase), Self.isOrdinary(word) {

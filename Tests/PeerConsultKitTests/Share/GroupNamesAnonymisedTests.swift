@@ -23,7 +23,7 @@ import Testing
     "North SLG agreed to meet monthly, as the north slg always has",
     "Riverside Circle will host; ask Kath's set and the South SLG to join",
     "Then ask Phoenix too, who meet on Fridays",
-    "A phoenix from the ashes, said someone of the plan",
+    "A phoenix from the ashes, said someone of the plan; we sat in a riverside circle",
     "Pasted: North\u{00A0}SLG and the North SLGs' plans; Hawk Set and Owl Set came",
     "Plan B: the NHS England figures, as the Alcohol Plan says",
   ]
@@ -77,12 +77,13 @@ import Testing
     return (fixture, [first, other, second])
   }
 
-  /// The secrets `text` holds, as words without case.
+  /// The secrets `text` holds, as words written with their capitals ("we sat in a riverside
+  /// circle" is no group's; "north slg" is checked where it stands).
   private static func leaks(in text: String) -> [String] {
     secrets.filter {
       text.range(
         of: "\\b" + NSRegularExpression.escapedPattern(for: $0) + "\\b",
-        options: [.regularExpression, .caseInsensitive]) != nil
+        options: [.regularExpression]) != nil
     }
   }
 
@@ -124,6 +125,8 @@ import Testing
     // and where capitals cannot tell it is kept unless replaced.
     #expect(markdown.contains("A phoenix from the ashes"))
     #expect(markdown.contains("Then ask Phoenix too"))
+    // Written in lower case, a name of ordinary words is those words.
+    #expect(markdown.contains("we sat in a riverside circle") == true)
     #expect(markdown.contains("Plan B: the NHS England figures, as the Alcohol Plan says"))
     #expect(markdown.contains("- **Programme:** Alcohol Plan"))
   }
@@ -167,11 +170,12 @@ import Testing
     #expect(listed["North SLG"]?.kind == .name)
     #expect(listed["Kath's set"]?.replacement == Anonymiser.otherGroup)
     #expect(listed["South SLG"]?.replacement == Anonymiser.otherGroup)
-    // A name of ordinary words, which start each text it stands in, where capitals cannot
-    // tell: replaced unless kept, as an organisation's ("Police") is.
+    // A name of several ordinary words, written with capitals, is the group's even where
+    // capitals cannot tell (it starts each text it stands in): a harvest of a programme whose
+    // meetings are titled "Night-Time Economy set 1 meeting 4" listed every title as a
+    // suspect.
     #expect(listed["Riverside Circle"]?.replacement == "[Group 1]")
-    #expect(listed["Riverside Circle"]?.kind == .ordinaryWord)
-    #expect(listed["Riverside Circle"]?.isReplaced == true)
+    #expect(listed["Riverside Circle"]?.kind == .name)
     #expect(listed["Phoenix"]?.replacement == Anonymiser.otherGroup)
     #expect(listed["Phoenix"]?.kind == .groupWord)
     #expect(listed["Phoenix"]?.isReplaced == false)
