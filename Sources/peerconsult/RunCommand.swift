@@ -146,9 +146,10 @@ struct RunCommand: ParsableCommand {
   }
 
   /// The place in `people` of the person `name` picks: their name but for case, else the one
-  /// name it matches as `search --speaker` does (``NameFilter``: accents aside, a first name,
-  /// the start of a word), so "Zoe Muller" and "Will" are Zoë Müller and Will Rose. Nil when
-  /// it picks nobody; refused, naming them, when it picks several.
+  /// name holding it as whole words, accents and apostrophes aside (``NameFilter``), so "Zoe
+  /// Muller" and "Will" are Zoë Müller and Will Rose. Not the start of a word, as `search
+  /// --speaker` takes it: "Sam" left out Samira Khan, and the meeting began without her. Nil
+  /// when it picks nobody; refused, naming them, when it picks several.
   private static func position(of name: String, in people: [Participant], _ option: String)
     throws -> Int?
   {
@@ -156,7 +157,7 @@ struct RunCommand: ParsableCommand {
     guard !wanted.isEmpty else { return nil }
     if let exact = people.firstIndex(where: { $0.name.lowercased() == wanted }) { return exact }
     let filter = NameFilter(name)
-    let matching = people.indices.filter { filter.matches(people[$0].name) }
+    let matching = people.indices.filter { filter.matchesWholeWords(people[$0].name) }
     guard matching.count <= 1 else {
       let names = matching.map { "\"\(CommandText.quoted(people[$0].name))\"" }
       throw CLIError(

@@ -142,6 +142,14 @@ extension StandingGroupEndToEndTests {
       unknown.stderr
         == "Error: --absent \"Zoe Miller\" is not a member of North SLG (members: Zoë Müller, "
         + "Amira O'Neill, Sam Patel).\n")
+    // The start of a word picks nobody: "Am" left out Amira without a word.
+    let start = try SpawnedCommand(
+      [
+        "run", "--group", "north", "--title", "North 1", "--absent", "Am", "--data-dir",
+        data.path,
+      ], in: root)
+    #expect(start.status != 0)
+    #expect(start.stderr.hasPrefix("Error: --absent \"Am\" is not a member of North SLG"))
     // A name that could be two people is refused, naming both.
     let either = try SpawnedCommand(
       [

@@ -28,13 +28,18 @@ public enum ActionDue: Hashable, Sendable {
 
   /// The due date an action's text gives, as people write it at the end of an action: "by
   /// Friday" (the next Friday after the day it is written), "by 2027-01-15" (or the date
-  /// alone), "by 15 Jan", "by 15th January 2027", "by January 15", "by 15/1" or "by
-  /// 15/01/2027" (the day first, as in Britain), "by the end of January", "by the end of the
+  /// alone), "by 15 Jan", "by 15th January 2027", "by January 15", "by 15/01", "by 15/1" or
+  /// "by 15/01/2027" (the day first, as in Britain; "by 1/3" is a third), "by the end of January", "by the end of the
   /// month", "by tomorrow", "next session" or "next meeting"; "due" as well as "by". A day
   /// and month without a year is their next coming, the day written included. Nil when it
   /// gives none. A date wins over a weekday, which wins over the next session.
   public static func find(in text: String, writtenAt date: Date, timeZone: TimeZone) -> ActionDue? {
+    // "/" stays inside a date ("15/01/2027") but parts words ("by Fri/Mon").
     let words = text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }
+      .flatMap { word in
+        word.allSatisfy { $0.isNumber || $0 == "/" }
+          ? [word] : word.split(separator: "/").filter { !$0.isEmpty }
+      }
       .map(String.init)
     if let day = words.lazy.compactMap(CalendarDay.init(iso:)).first { return .day(day) }
     let today = CalendarDay(date, in: timeZone)
@@ -43,6 +48,12 @@ public enum ActionDue: Hashable, Sendable {
       let after = Array(words[(index + 1)...].prefix(5))
       guard let next = after.first else { continue }
       if let day = Self.day(in: after, from: today) { return .day(day) }
+      // "By Friday, 15 January": the date, not the next Friday.
+      if weekdays.contains(where: { next == $0 || next == String($0.prefix(3)) }),
+        let day = Self.day(in: Array(after.dropFirst()), from: today)
+      {
+        return .day(day)
+      }
       if weekdayDue != nil { continue }
       if next == "today" { weekdayDue = today }
       if next == "tomorrow" { weekdayDue = today.adding(days: 1) }
@@ -66,14 +77,20 @@ public enum ActionDue: Hashable, Sendable {
     // "By the 3rd of February", "by the end of January".
     let words = words.first == "the" ? Array(words.dropFirst()) : words
     guard let first = words.first else { return nil }
-    // 15/1, 15/01/27, 15/01/2027, 15-01-2027.
+    // 15/01, 15/01/27, 15/01/2027, 15-01-2027. Without a year, only with a slash and a
+    // two-digit day or month: "by 1/3" is a third, "by 2-3 weeks" a range.
     let separator: Character = first.contains("/") ? "/" : "-"
     let parts = first.split(separator: separator, omittingEmptySubsequences: false)
     if (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
       parts[0].count <= 2, parts[1].count <= 2, let day = Int(parts[0]), let month = Int(parts[1])
     {
-      let year = parts.count == 3 ? Self.year(String(parts[2])) : nil
-      guard parts.count == 2 || year != nil else { return nil }
+      if parts.count == 2 {
+        // "24/7" is round the clock.
+        guard separator == "/", parts[0].count == 2 || parts[1].count == 2, first != "24/7"
+        else { return nil }
+        return Self.day(day, month, year: nil, from: today)
+      }
+      guard let year = Self.year(String(parts[2]), twoDigits: true) else { return nil }
       return Self.day(day, month, year: year, from: today)
     }
     // 15 Jan, 15th of January 2027.
@@ -81,11 +98,13 @@ public enum ActionDue: Hashable, Sendable {
       var rest = words.dropFirst()
       if rest.first == "of" { rest = rest.dropFirst() }
       guard let month = rest.first.flatMap({ months[$0] }) else { return nil }
-      return Self.day(day, month, year: rest.dropFirst().first.flatMap(Self.year), from: today)
+      return Self.day(
+        day, month, year: rest.dropFirst().first.flatMap { Self.year($0) }, from: today)
     }
     // January 15th 2027.
     if let month = months[first], words.count > 1, let day = dayOfMonth(words[1]) {
-      return Self.day(day, month, year: words.dropFirst(2).first.flatMap(Self.year), from: today)
+      return Self.day(
+        day, month, year: words.dropFirst(2).first.flatMap { Self.year($0) }, from: today)
     }
     // The end of January, the end of the month.
     var rest = words[...]
@@ -96,7 +115,7 @@ public enum ActionDue: Hashable, Sendable {
     let month = word == "month" ? today.month : months[word]
     guard let month else { return nil }
     let year =
-      rest.dropFirst().first.flatMap(Self.year)
+      rest.dropFirst().first.flatMap { Self.year($0) }
       ?? (month >= today.month ? today.year : today.year + 1)
     // The day before the first of the month after.
     return CalendarDay(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)?
@@ -127,14 +146,15 @@ public enum ActionDue: Hashable, Sendable {
     return day
   }
 
-  /// A year written in four digits, or two (2000 on).
-  private static func year(_ word: String) -> Int? {
+  /// A year written in four digits, or, in a date of digits alone (`15/01/27`), two (2000
+  /// on): after a month's name two digits are more often a time ("21 March 14:00").
+  private static func year(_ word: String, twoDigits: Bool = false) -> Int? {
     guard word.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(word) else {
       return nil
     }
     switch word.count {
     case 4: return number
-    case 2: return 2000 + number
+    case 2 where twoDigits: return 2000 + number
     default: return nil
     }
   }

@@ -46,8 +46,10 @@ public struct StandingGroup: Hashable, Sendable {
   /// joined. They sent apologies (`run --absent`, left out of the form) or did not come; the
   /// minutes name them.
   public func absentMembers(from state: SessionState) -> [Participant] {
-    let there = Set(state.participants.map { Self.key($0.name) })
-    return members(at: state.createdAt).filter { !there.contains(Self.key($0.name)) }
+    // Told apart as people are, case, accents and spacing aside: a member left out of the
+    // form and added back as "Zoe Muller" was there.
+    let there = Set(state.participants.map { TermReplacer.nameKey($0.name) })
+    return members(at: state.createdAt).filter { !there.contains(TermReplacer.nameKey($0.name)) }
   }
 
   /// A new group; throws when its name or programme could not be typed.

@@ -352,6 +352,18 @@ public struct Anonymiser: Sendable {
     for entry in initialForms where !replacer.contains(entry.form) {
       replacer.add(entry.form, replacement: entry.replacement, care: entry.care)
     }
+    var guesses: [[Character]: (form: String, care: TermReplacer.Care, owners: Set<[Character]>)] =
+      [:]
+    for (key, name) in organisationNames {
+      for (form, care) in OrganisationForms.guesses(name) {
+        guesses[TermReplacer.fold(form), default: (form, care, [])].owners.insert(key)
+      }
+    }
+    for (key, name, _) in absentOrganisations {
+      for (form, care) in OrganisationForms.guesses(name) {
+        guesses[TermReplacer.fold(form), default: (form, care, [])].owners.insert(key)
+      }
+    }
     // The standing groups' names, after the people's: a group called by a person's name
     // ("Patel") still hides that person. Written as an organisation's name is, as given,
     // joined ("northslg.org") and with "and" for "&"; its guesses ("the Group") would take
@@ -371,8 +383,10 @@ public struct Anonymiser: Sendable {
         // SLGs" is the group's too.
         let care: TermReplacer.Care =
           Self.isGroupWord(name) ? [.groupWord, .suffixes] : [.groupName, .suffixes]
+        // An organisation's guessed short form ("DCP") stays its guess: a group called so
+        // made it kept unless replaced.
         for (form, formCare) in OrganisationForms.names(name, aliases: [])
-        where !replacer.contains(form) {
+        where !replacer.contains(form) && guesses[TermReplacer.fold(form)] == nil {
           replacer.add(
             form, replacement: groupPseudonyms[group] ?? Self.otherGroup,
             care: formCare.union(care))
@@ -386,18 +400,6 @@ public struct Anonymiser: Sendable {
       for form in forms where !replacer.contains(form) {
         replacer.add(
           form, replacement: replacement(form, person, addressed.owners), care: .formOfAddress)
-      }
-    }
-    var guesses: [[Character]: (form: String, care: TermReplacer.Care, owners: Set<[Character]>)] =
-      [:]
-    for (key, name) in organisationNames {
-      for (form, care) in OrganisationForms.guesses(name) {
-        guesses[TermReplacer.fold(form), default: (form, care, [])].owners.insert(key)
-      }
-    }
-    for (key, name, _) in absentOrganisations {
-      for (form, care) in OrganisationForms.guesses(name) {
-        guesses[TermReplacer.fold(form), default: (form, care, [])].owners.insert(key)
       }
     }
     let named = pseudonyms
@@ -493,6 +495,9 @@ public struct Anonymiser: Sendable {
   /// than four letters, or one word that is an ordinary English word, a day or a month, or
   /// written in capitals (an acronym, "NHS").
   static func isGroupWord(_ name: String) -> Bool {
+    // A script without capitals (北区互助组, التعاون) writes no acronyms, and a few of its
+    // letters make a name: replaced as a name.
+    guard name.contains(where: { $0.isUppercase || $0.isLowercase }) else { return false }
     guard name.count(where: \.isLetter) >= 4 else { return true }
     let words = name.split(whereSeparator: \.isWhitespace)
     guard words.count == 1, let word = words.first else { return false }

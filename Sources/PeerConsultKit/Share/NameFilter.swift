@@ -13,6 +13,12 @@ public struct NameFilter: Sendable {
     start = TermReplacer.fold(words)
   }
 
+  /// Whether `name` holds the query as whole words ("will" in "Will Rose", not in "Willa
+  /// Ng"): where picking the wrong person costs more than asking again.
+  public func matchesWholeWords(_ name: String) -> Bool {
+    replacer.occurs(in: name)
+  }
+
   public func matches(_ name: String) -> Bool {
     if replacer.occurs(in: name) { return true }
     guard !start.isEmpty else { return false }

@@ -131,9 +131,16 @@ enum OrganisationForms {
     return ["", "-", "_", "."].map { words.joined(separator: $0) }
   }
 
-  /// `name` as written, with "and" and "&" swapped, and without apostrophes.
+  /// `name` as written, with "and" and "&" swapped, without apostrophes, and with what joins
+  /// or marks its words written as people also write them: a hyphen as a space ("Anglo
+  /// Welsh Forum"), without full stops ("St Helens Network") or brackets ("Leeds North SLG").
   private static func spellings(of name: String) -> [String] {
     var spellings = [name]
+    let unmarked = name.split(whereSeparator: \.isWhitespace).map { word in
+      word.filter { $0 != "." && $0 != "(" && $0 != ")" }.split(separator: "-").joined(
+        separator: " ")
+    }.filter { !$0.isEmpty }.joined(separator: " ")
+    if unmarked != name, unmarked.contains(where: \.isLetter) { spellings.append(unmarked) }
     if name.contains("&") {
       spellings.append(name.replacingOccurrences(of: "&", with: "and"))
     }

@@ -120,5 +120,5 @@ struct RatingsChart {
   }
 
   /// A coordinate to one decimal, the same on every platform.
-  private static func number(_ value: Double) -> String { SessionDigest.oneDecimal(value) }
+  private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 }

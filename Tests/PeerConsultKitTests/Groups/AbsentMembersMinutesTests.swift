@@ -95,6 +95,34 @@ import Testing
     #expect(!(try export(store, alone.id, as: .markdown)).contains("Absent"))
   }
 
+  /// A member left out of the form and added back written otherwise ("Chloe  Martin") was
+  /// there: people are told apart without case, accents or spacing.
+  @Test func aMemberWrittenOtherwiseWasThere() throws {
+    let at = Date(timeIntervalSince1970: 1_800_000_000)
+    let id = GroupID(rawValue: String(repeating: "a", count: 32))!
+    let group = try StandingGroup.replay(
+      id,
+      [
+        RecordedGroupEvent(
+          sequence: 1, at: at, event: .created(name: "North", programme: "Alcohol Plan")),
+        RecordedGroupEvent(sequence: 2, at: at, event: .memberJoined(participant: Self.chloe)),
+        RecordedGroupEvent(sequence: 3, at: at, event: .memberJoined(participant: Self.dev)),
+      ])
+    let written = Participant(name: "chloe  martin", organisation: "Police", level: .frontline)
+    var setup = SessionSetup(
+      title: "North 1", programme: "Alcohol Plan", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [written], rounds: [SessionRound(presenter: 0)])
+    setup.group = id
+    let state = try SessionState(setup: setup, createdAt: at.addingTimeInterval(60))
+    #expect(group.absentMembers(from: state) == [Self.dev])
+    // Before they joined, nobody was a member.
+    #expect(
+      group.absentMembers(
+        from: try SessionState(setup: setup, createdAt: at.addingTimeInterval(-1))
+      )
+      .isEmpty)
+  }
+
   @Test func theJSONNamesThemAndAnonymisedNothingDoes() throws {
     let (store, _, second) = try meetings()
     let json = try export(store, second, as: .json)

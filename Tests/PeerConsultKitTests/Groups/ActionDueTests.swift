@@ -49,6 +49,17 @@ import Testing
     #expect(due("Map it by the end of the month") == day("2027-01-31"))
     #expect(due("Map it by the end of December") == day("2027-12-31"))
     #expect(due("Map it by the end of February 2028") == day("2028-02-29"))
+    // Two digits after a month's name are a time, not a year.
+    #expect(due("Circulate by 21 March 14:00") == day("2027-03-21"))
+    #expect(due("Circulate by 15 Jan 10 am") == day("2027-01-15"))
+    // Weekdays either side of a slash: the first.
+    #expect(due("Call by Fri/Mon") == day("2027-01-22"))
+    #expect(due("Call by tomorrow/Thursday") == day("2027-01-16"))
+    // A weekday before its date: the date, not the next such weekday (an attack found
+    // "by Friday, 15 January 2027" due a week after it was written).
+    #expect(due("Report by Friday, 12 February 2027") == day("2027-02-12"))
+    #expect(due("Report by Mon 1 Feb") == day("2027-02-01"))
+    #expect(due("Report by Friday 19/02") == day("2027-02-19"))
     // A date wins over a weekday written first.
     #expect(due("Call by Monday, report by 3 Feb") == day("2027-02-03"))
     // No such day, and words that are no date.
@@ -56,6 +67,9 @@ import Testing
       "Send it by 31/2", "Send it by 32 Jan", "Send it by 13/13/2027", "Sign up by e-mail",
       "Cut costs by 10 percent", "Due to the rain", "by the end of the day", "by and/or",
       "by 3", "by May",
+      // A review of the first version: ranges, fractions and times were read as dates.
+      "Reduce waits by 2-3 weeks", "Cut costs by 5-10%", "Cut the backlog by 1/3",
+      "Cut it by 2/3 of what it was", "Staffed by 24/7 cover", "Agreed by 3/4 of the team",
     ] {
       #expect(due(text) == nil, "\(text)")
     }

@@ -26,12 +26,13 @@ import Testing
     "A phoenix from the ashes, said someone of the plan; we sat in a riverside circle",
     "Pasted: North\u{00A0}SLG and the North SLGs' plans; Hawk Set and Owl Set came",
     "Plan B: the NHS England figures, as the Alcohol Plan says",
+    "Anglo Welsh Forum, AngloWelshForum and St Helens Network sent notes",
   ]
 
   /// Every distinctive group's name and its words that are no English word.
   private static let secrets = [
     "North SLG", "SLG", "SLGs", "Riverside Circle", "Riverside", "Kath", "South SLG", "Hawk Set",
-    "Owl Set",
+    "Owl Set", "Anglo Welsh", "AngloWelshForum", "St Helens",
   ]
 
   /// A folder with four groups of the programme: "North SLG", renamed "Riverside Circle"
@@ -53,6 +54,10 @@ import Testing
     // Of another programme, and of none: a note names them all the same.
     _ = try database.createGroup(name: "Hawk Set", programme: "Fire Safety", members: [], at: now)
     _ = try database.createGroup(name: "Owl Set", programme: "", members: [], at: now)
+    // Written with a hyphen and a full stop, said without ("Anglo Welsh Forum").
+    for name in ["Anglo-Welsh Forum", "St. Helens Network"] {
+      _ = try database.createGroup(name: name, programme: "", members: [], at: now)
+    }
     func meeting(_ title: String, of group: GroupID, notes: [String] = []) throws -> SessionID {
       fixture.clock.advance(by: 86_400 * 7)
       var setup = SessionSetup(
@@ -93,8 +98,8 @@ import Testing
     let around = try database.around([ids[2]])
     #expect(
       around.groups.values.flatMap { $0 }.sorted() == [
-        "Hawk Set", "Kath's set", "NHS", "North SLG", "Owl Set", "Phoenix", "Plan",
-        "Riverside Circle", "South SLG",
+        "Anglo-Welsh Forum", "Hawk Set", "Kath's set", "NHS", "North SLG", "Owl Set", "Phoenix",
+        "Plan", "Riverside Circle", "South SLG", "St. Helens Network",
       ])
     for format in ShareFormat.allCases {
       var streamed = ""
@@ -129,6 +134,7 @@ import Testing
     #expect(markdown.contains("we sat in a riverside circle") == true)
     #expect(markdown.contains("Plan B: the NHS England figures, as the Alcohol Plan says"))
     #expect(markdown.contains("- **Programme:** Alcohol Plan"))
+    #expect(markdown.contains("[a group], [a group] and [a group] sent notes"), "\(markdown)")
   }
 
   @Test func aHarvestsTitlesCallEachGroupAsItsTablesDo() throws {
