@@ -25,8 +25,11 @@ struct ShowCommand: ParsableCommand {
     // On a terminal a long line wraps on words under its indent; piped, lines are whole.
     let width = outputColumns
     let earlier = try database.earlierActions(followedUpIn: state)
-    let absent = try database.absentMembers(of: state)
-    try SessionExport.plainText(id, state, at: asOf, earlier: earlier, absent: absent) {
+    let group = try database.standingGroup(of: state)
+    try SessionExport.plainText(
+      id, state, at: asOf, earlier: earlier, absent: group?.absentMembers(from: state) ?? [],
+      group: group?.name
+    ) {
       (text: String) throws(CLIError) in
       try StandardOutput.write(CommandText.wrapped(text, width: width))
     }

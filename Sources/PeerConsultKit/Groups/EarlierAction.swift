@@ -63,11 +63,17 @@ extension AppDatabase {
   /// (``StandingGroup/absentMembers(from:)``); none for a session of no group, or of a group
   /// no longer stored or whose log does not rebuild: the meeting's own minutes still show.
   public func absentMembers(of state: SessionState) throws(StoreError) -> [Participant] {
-    guard let id = state.setup.group else { return [] }
+    try standingGroup(of: state)?.absentMembers(from: state) ?? []
+  }
+
+  /// The standing group `state`'s meeting was of, as it stands; nil for a session of no group,
+  /// or of a group no longer stored or whose log does not rebuild.
+  public func standingGroup(of state: SessionState) throws(StoreError) -> StandingGroup? {
+    guard let id = state.setup.group else { return nil }
     do throws(StoreError) {
-      return try group(id).absentMembers(from: state)
+      return try group(id)
     } catch .noSuchGroup, .damagedGroup {
-      return []
+      return nil
     }
   }
 

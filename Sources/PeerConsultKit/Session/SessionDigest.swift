@@ -128,6 +128,9 @@ public struct SessionDigest: Hashable, Sendable {
   /// caller read them (``StandingGroup/absentMembers(from:)``), and never read for an
   /// anonymised export, which leaves out who was there.
   public var absentMembers: [Participant] = []
+  /// The name of its standing group, for the minutes; nil unless the caller read it, and
+  /// never for an anonymised export, which calls the group `[Group 1]` in its text.
+  public var groupName: String?
 
   /// The digest of `state` at `asOf`.
   public init(id: SessionID, state: SessionState, at asOf: Date) {

@@ -78,6 +78,7 @@ extension SessionExport {
       digest.earlierActions = anonymiser?.scrub(actions) ?? actions
       if let group = read.state.setup.group.flatMap({ standing[$0] }) {
         digest.absentMembers = group.absentMembers(from: read.state)
+        digest.groupName = group.name
       }
       return digest
     }

@@ -43,6 +43,9 @@ struct SessionHTML {
           .class("facts"),
           .dt("Programme"),
           .dd(HTMLPage.text(digest.programme.isEmpty ? "none" : digest.programme)),
+          .if(
+            !anonymised && digest.groupName != nil,
+            .group(.dt("Group"), .dd(HTMLPage.text(digest.groupName ?? "")))),
           .dt("Protocol"), .dd(HTMLPage.text(digest.consultingProtocol.name)),
           .dt("When"), .dd(HTMLPage.text(digest.when(time))),
           .dt("Session"), .dd(.code(HTMLPage.text(digest.id.rawValue)))

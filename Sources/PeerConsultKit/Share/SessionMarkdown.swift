@@ -39,7 +39,8 @@ struct SessionMarkdown {
   /// lines of a long session as soon as one of ten notes.
   func render<Failure: Error>(
     _ id: SessionID, _ state: SessionState, at asOf: Date, earlier: [EarlierAction] = [],
-    absent: [Participant] = [], to write: (String) throws(Failure) -> Void
+    absent: [Participant] = [], group: String? = nil,
+    to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     var bare = state
     bare.notes.removeAll()
@@ -47,6 +48,7 @@ struct SessionMarkdown {
     let bySlot = state.notes.visibleIndicesBySlot()
     var outline = SessionDigest(id: id, state: bare, at: asOf)
     outline.absentMembers = absent
+    outline.groupName = group
     try render(
       outline: outline,
       notes: { phase in
@@ -124,7 +126,13 @@ struct SessionMarkdown {
 
   private func header(_ digest: SessionDigest) -> [String] {
     var lines = [
-      "- \(style.strong("Programme:")) \(style.inline(digest.programme.isEmpty ? "none" : digest.programme))",
+      "- \(style.strong("Programme:")) \(style.inline(digest.programme.isEmpty ? "none" : digest.programme))"
+    ]
+    // A standing group's meeting says which group's, as its absent members are the group's.
+    if !anonymised, let group = digest.groupName {
+      lines.append("- \(style.strong("Group:")) \(style.inline(group))")
+    }
+    lines += [
       "- \(style.strong("Protocol:")) \(style.inline(digest.consultingProtocol.name))",
       "- \(style.strong("When:")) \(digest.when(time))",
       "- \(style.strong("Session:")) \(digest.id.rawValue)",

@@ -79,6 +79,7 @@ extension SessionExport {
       digest.earlierActions = anonymiser?.scrub(earlier) ?? earlier
       if !anonymised, let group = record.state.setup.group.flatMap({ standing[$0] }) {
         digest.absentMembers = group.absentMembers(from: record.state)
+        digest.groupName = group.name
       }
       return digest
     }
@@ -106,11 +107,11 @@ extension SessionExport {
   /// `show`'s first lines come as soon for a long session as for a short one.
   public static func plainText<Failure: Error>(
     _ id: SessionID, _ state: SessionState, at asOf: Date, earlier: [EarlierAction] = [],
-    absent: [Participant] = [], timeZone: TimeZone? = nil,
+    absent: [Participant] = [], group: String? = nil, timeZone: TimeZone? = nil,
     to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     try SessionMarkdown(style: .plain, time: readable(timeZone), anonymised: false)
-      .render(id, state, at: asOf, earlier: earlier, absent: absent, to: write)
+      .render(id, state, at: asOf, earlier: earlier, absent: absent, group: group, to: write)
   }
 
   /// `records` as plain text for a terminal: the Markdown layout without escapes.

@@ -67,6 +67,8 @@ import Testing
         "- **Absent:** Dev Shah (Shelter)\n\n## Transcript"))
     let markdown = try export(store, second, as: .markdown)
     #expect(markdown.contains("- **Absent:** Chloé Martin (Police)\n"), "\(markdown)")
+    // And which group's meeting it was.
+    #expect(markdown.contains("- **Programme:** Alcohol Plan\n- **Group:** North\n"))
     for name in ["Dev Shah", "Ben Ode (NHS Trust)\n"] {
       #expect(!markdown.contains("**Absent:** \(name)"))
     }
@@ -74,10 +76,13 @@ import Testing
     let (state, asOf) = try store.database.openedSession(second)
     #expect(try store.database.absentMembers(of: state) == [Self.chloe])
     var shown = ""
+    let group = try store.database.standingGroup(of: state)
     SessionExport.plainText(
-      second, state, at: asOf, absent: try store.database.absentMembers(of: state), timeZone: utc
+      second, state, at: asOf, absent: group?.absentMembers(from: state) ?? [],
+      group: group?.name, timeZone: utc
     ) { shown += $0 }
     #expect(shown.contains("- Absent: Chloé Martin (Police)\n"), "\(shown)")
+    #expect(shown.contains("- Group: North\n"), "\(shown)")
     let html = try export(store, second, as: .html)
     let absent = try #require(html.range(of: "<p class=\"absent\">"))
     let paragraph = html[absent.upperBound...].prefix(200)
@@ -86,13 +91,15 @@ import Testing
     ] {
       #expect(paragraph.contains(piece), "\(paragraph)")
     }
+    #expect(html.contains("<dt>Group</dt>"), "\(html)")
     // A session of no group names nobody absent.
     let alone = try store.live(
       SessionSetup(
         title: "Alone", programme: "Alcohol Plan",
         consultingProtocol: Fixtures.consultingProtocol, participants: [Self.asha],
         rounds: [SessionRound(presenter: 0)]))
-    #expect(!(try export(store, alone.id, as: .markdown)).contains("Absent"))
+    let aloneMinutes = try export(store, alone.id, as: .markdown)
+    #expect(!aloneMinutes.contains("Absent") && !aloneMinutes.contains("Group:"))
   }
 
   /// A member left out of the form and added back written otherwise ("Chloe  Martin") was
@@ -135,6 +142,7 @@ import Testing
     for format in ShareFormat.allCases {
       let text = try export(store, second, as: format, anonymise: true)
       #expect(!text.contains("Absent") && !text.contains("absentMembers"), "\(format)")
+      #expect(!text.contains("Group:") && !text.contains("<dt>Group"), "\(format)")
       #expect(!text.contains("Chloé") && !text.contains("Police"), "\(format)")
     }
   }
