@@ -147,6 +147,18 @@ extension AppDatabase {
     try rebuild(id, try groupEvents(of: id))
   }
 
+  /// The standing group `state`'s meeting was of, as it stands, for the minutes (its name,
+  /// ``StandingGroup/absentMembers(from:)``); nil for a session of no group, or of a group no
+  /// longer stored or whose log does not rebuild: the meeting's own minutes still show.
+  public func standingGroup(of state: SessionState) throws(StoreError) -> StandingGroup? {
+    guard let id = state.setup.group else { return nil }
+    do throws(StoreError) {
+      return try group(id)
+    } catch .noSuchGroup, .damagedGroup {
+      return nil
+    }
+  }
+
   private func rebuild(_ id: GroupID, _ events: [RecordedGroupEvent]) throws(StoreError)
     -> StandingGroup
   {

@@ -59,24 +59,6 @@ public struct EarlierAction: Hashable, Sendable {
 }
 
 extension AppDatabase {
-  /// The members of the standing group of `state`'s meeting who were not there
-  /// (``StandingGroup/absentMembers(from:)``); none for a session of no group, or of a group
-  /// no longer stored or whose log does not rebuild: the meeting's own minutes still show.
-  public func absentMembers(of state: SessionState) throws(StoreError) -> [Participant] {
-    try standingGroup(of: state)?.absentMembers(from: state) ?? []
-  }
-
-  /// The standing group `state`'s meeting was of, as it stands; nil for a session of no group,
-  /// or of a group no longer stored or whose log does not rebuild.
-  public func standingGroup(of state: SessionState) throws(StoreError) -> StandingGroup? {
-    guard let id = state.setup.group else { return nil }
-    do throws(StoreError) {
-      return try group(id)
-    } catch .noSuchGroup, .damagedGroup {
-      return nil
-    }
-  }
-
   /// The actions of earlier meetings that `state`'s meeting followed up, in the order it
   /// decided them. One whose meeting does not rebuild or is no longer there, or that its
   /// meeting deleted, is left out: the decision is still in this meeting's log.

@@ -132,6 +132,13 @@ public struct SessionDigest: Hashable, Sendable {
   /// never for an anonymised export, which calls the group `[Group 1]` in its text.
   public var groupName: String?
 
+  /// Sets what the minutes say of `group`, the standing group `state`'s meeting was of: its
+  /// name and the members who were not there.
+  public mutating func describe(_ group: StandingGroup, meeting state: SessionState) {
+    groupName = group.name
+    absentMembers = group.absentMembers(from: state)
+  }
+
   /// The digest of `state` at `asOf`.
   public init(id: SessionID, state: SessionState, at asOf: Date) {
     self.id = id

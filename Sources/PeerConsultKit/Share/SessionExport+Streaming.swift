@@ -77,8 +77,7 @@ extension SessionExport {
         try earlier.map { $0[read.id] ?? [] } ?? database.earlierActions(followedUpIn: read.state)
       digest.earlierActions = anonymiser?.scrub(actions) ?? actions
       if let group = read.state.setup.group.flatMap({ standing[$0] }) {
-        digest.absentMembers = group.absentMembers(from: read.state)
-        digest.groupName = group.name
+        digest.describe(group, meeting: read.state)
       }
       return digest
     }

@@ -78,8 +78,7 @@ extension SessionExport {
       let earlier = options.earlierActions[record.id] ?? []
       digest.earlierActions = anonymiser?.scrub(earlier) ?? earlier
       if !anonymised, let group = record.state.setup.group.flatMap({ standing[$0] }) {
-        digest.absentMembers = group.absentMembers(from: record.state)
-        digest.groupName = group.name
+        digest.describe(group, meeting: record.state)
       }
       return digest
     }

@@ -48,24 +48,14 @@ import Testing
     return (store, first.id, second.id)
   }
 
-  private func export(
-    _ store: StoreFixture, _ session: SessionID, as format: ShareFormat, anonymise: Bool = false
-  ) throws -> String {
-    var text = ""
-    _ = try SessionExport.stream(
-      [session], from: store.database, as: format, anonymise: anonymise, timeZone: utc
-    ) { text += $0 }
-    return text
-  }
-
   @Test func theMinutesNameTheMembersWhoWereNotThere() throws {
     let (store, first, second) = try meetings()
     // A member then, not there: a member since, or one who came late, is not absent; a
     // guest is no member.
     #expect(
-      try export(store, first, as: .markdown).contains(
+      try store.exported(first, as: .markdown).contains(
         "- **Absent:** Dev Shah (Shelter)\n\n## Transcript"))
-    let markdown = try export(store, second, as: .markdown)
+    let markdown = try store.exported(second, as: .markdown)
     #expect(markdown.contains("- **Absent:** Chloé Martin (Police)\n"), "\(markdown)")
     // And which group's meeting it was.
     #expect(markdown.contains("- **Programme:** Alcohol Plan\n- **Group:** North\n"))
@@ -74,16 +64,16 @@ import Testing
     }
     // `show` lays out the same from the state.
     let (state, asOf) = try store.database.openedSession(second)
-    #expect(try store.database.absentMembers(of: state) == [Self.chloe])
-    var shown = ""
     let group = try store.database.standingGroup(of: state)
+    #expect(group?.absentMembers(from: state) == [Self.chloe])
+    var shown = ""
     SessionExport.plainText(
       second, state, at: asOf, absent: group?.absentMembers(from: state) ?? [],
       group: group?.name, timeZone: utc
     ) { shown += $0 }
     #expect(shown.contains("- Absent: Chloé Martin (Police)\n"), "\(shown)")
     #expect(shown.contains("- Group: North\n"), "\(shown)")
-    let html = try export(store, second, as: .html)
+    let html = try store.exported(second, as: .html)
     let absent = try #require(html.range(of: "<p class=\"absent\">"))
     let paragraph = html[absent.upperBound...].prefix(200)
     for piece in [
@@ -98,7 +88,7 @@ import Testing
         title: "Alone", programme: "Alcohol Plan",
         consultingProtocol: Fixtures.consultingProtocol, participants: [Self.asha],
         rounds: [SessionRound(presenter: 0)]))
-    let aloneMinutes = try export(store, alone.id, as: .markdown)
+    let aloneMinutes = try store.exported(alone.id, as: .markdown)
     #expect(!aloneMinutes.contains("Absent") && !aloneMinutes.contains("Group:"))
   }
 
@@ -132,7 +122,7 @@ import Testing
 
   @Test func theJSONNamesThemAndAnonymisedNothingDoes() throws {
     let (store, _, second) = try meetings()
-    let json = try export(store, second, as: .json)
+    let json = try store.exported(second, as: .json)
     let file = try #require(
       try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let sessions = try #require(file["sessions"] as? [[String: Any]])
@@ -140,7 +130,7 @@ import Testing
     let absent = try #require(derived["absentMembers"] as? [[String: String]])
     #expect(absent == [["name": "Chloé Martin", "organisation": "Police", "level": "frontline"]])
     for format in ShareFormat.allCases {
-      let text = try export(store, second, as: format, anonymise: true)
+      let text = try store.exported(second, as: format, anonymise: true)
       #expect(!text.contains("Absent") && !text.contains("absentMembers"), "\(format)")
       #expect(!text.contains("Group:") && !text.contains("<dt>Group"), "\(format)")
       #expect(!text.contains("Chloé") && !text.contains("Police"), "\(format)")

@@ -23,16 +23,6 @@ import Testing
     return (store, first.id, second.id)
   }
 
-  private func export(
-    _ store: StoreFixture, _ session: SessionID, as format: ShareFormat, anonymise: Bool = false
-  ) throws -> String {
-    var text = ""
-    _ = try SessionExport.stream(
-      [session], from: store.database, as: format, anonymise: anonymise, timeZone: utc
-    ) { text += $0 }
-    return text
-  }
-
   @Test func theMinutesSayWhatBecameOfLastTimesActions() throws {
     let (store, first, second) = try meetings()
     let section = """
@@ -44,7 +34,7 @@ import Testing
 
       ## Actions
       """
-    let markdown = try export(store, second, as: .markdown)
+    let markdown = try store.exported(second, as: .markdown)
     #expect(markdown.contains(section), "\(markdown)")
     // `show` lays out the same from the state.
     let (state, asOf) = try store.database.openedSession(second)
@@ -54,7 +44,7 @@ import Testing
       timeZone: utc
     ) { shown += $0 }
     #expect(shown.contains(section), "\(shown)")
-    let html = try export(store, second, as: .html)
+    let html = try store.exported(second, as: .html)
     #expect(html.contains("<h2>Actions from last time</h2>"))
     for line in [
       "<span class=\"box\">☑</span>", "<span class=\"text\">Call licensing by Friday</span>",
@@ -64,7 +54,7 @@ import Testing
       #expect(html.contains(line), "\(line)")
     }
     // A meeting that followed nothing up has no such section.
-    #expect(!(try export(store, first, as: .markdown)).contains("Actions from last time"))
+    #expect(!(try store.exported(first, as: .markdown)).contains("Actions from last time"))
   }
 
   /// The JSON's readable side lists the decisions with what they were about, anonymised or
@@ -78,7 +68,7 @@ import Testing
       let derived = try #require(sessions.last?["derived"] as? [String: Any])
       return derived["followUps"] as? [[String: Any]]
     }
-    let plain = try #require(try followUps(try export(store, second, as: .json)))
+    let plain = try #require(try followUps(try store.exported(second, as: .json)))
     #expect(plain.map { $0["outcome"] as? String } == ["done", "carried", "dropped"])
     #expect(plain.map { $0["note"] as? Int } == [1, 2, 3])
     #expect(plain.allSatisfy { $0["session"] as? String == first.rawValue })
@@ -89,7 +79,7 @@ import Testing
     #expect(plain[1]["ownerName"] as? String == "Ben")
     #expect(plain[1]["agreedIn"] as? String == "North 1")
     #expect(plain[0]["agreedAt"] is String && plain[0]["decidedAt"] is String)
-    #expect(try followUps(try export(store, first, as: .json)) == nil)
+    #expect(try followUps(try store.exported(first, as: .json)) == nil)
 
     let records = try store.database.records(of: [second]).records
     var options = ShareOptions(
@@ -97,7 +87,7 @@ import Testing
     options.earlierActions[second] = try store.database.earlierActions(
       followedUpIn: records[0].state)
     for json in [
-      try export(store, second, as: .json, anonymise: true),
+      try store.exported(second, as: .json, anonymise: true),
       try SessionExport.render(records, as: .json, options: options),
     ] {
       let anonymised = try #require(try followUps(json))
@@ -127,7 +117,7 @@ import Testing
     #expect(try store.database.earlierActions(followedUpIn: state).map(\.reference.note) == [1, 2])
     for format in [ShareFormat.markdown, .html, .json] {
       for anonymise in [false, true] {
-        let text = try export(store, second.id, as: format, anonymise: anonymise)
+        let text = try store.exported(second.id, as: format, anonymise: anonymise)
         #expect(text.contains("Bring figures next session"), "\(format) \(anonymise)")
         #expect(!text.contains("Dmitri sends notes"), "\(format) \(anonymise)")
         // The plain JSON's events are the record: the decision stays in them.
@@ -148,8 +138,8 @@ import Testing
       anonymise: true, timeZone: utc, others: try store.database.peopleAround([second]))
     options.earlierActions[second] = try store.database.earlierActions(followedUpIn: state)
     for text in [
-      try export(store, second, as: .markdown, anonymise: true),
-      try export(store, second, as: .html, anonymise: true),
+      try store.exported(second, as: .markdown, anonymise: true),
+      try store.exported(second, as: .html, anonymise: true),
       try SessionExport.render(records, as: .markdown, options: options),
     ] {
       #expect(text.contains("Actions from last time"))

@@ -24,6 +24,18 @@ struct StoreFixture {
     try LiveSession.create(setup, id: id, store: database, clock: clock)
   }
 
+  /// Session `session` exported in `format` as `export` streams it, times in UTC.
+  func exported(
+    _ session: SessionID, as format: ShareFormat, anonymise: Bool = false
+  ) throws -> String {
+    var text = ""
+    _ = try SessionExport.stream(
+      [session], from: database, as: format, anonymise: anonymise,
+      timeZone: TimeZone(identifier: "UTC")!
+    ) { text += $0 }
+    return text
+  }
+
   /// A second, independent connection to the same folder, as another process would open.
   func reopen() throws -> AppDatabase { try AppDatabase(directory: dataFolder) }
 }
