@@ -20,8 +20,9 @@ words=$(cat /usr/share/dict/american-english /usr/share/dict/british-english \
   echo 'extension EnglishWords {'
   echo '  /// Ordinary English words, one per line, sorted.'
   echo '  static let list = """'
-  echo "$words"
-  echo '"""'
+  # Indented as swift-format wants; the closing delimiter's indentation is taken off again.
+  echo "$words" | sed 's/^/    /'
+  echo '    """'
   echo '}'
 } >"$out"
 echo "$(echo "$words" | wc -l) words written to $out"

@@ -217,7 +217,7 @@ final class TmuxSession {
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     let shell = ShellSpawnAttributes()
     var pid: pid_t = 0
     let spawned = posix_spawnp(&pid, arguments[0], &actions, &shell.attributes, argv, environ)

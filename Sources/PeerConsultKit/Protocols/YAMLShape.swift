@@ -64,7 +64,11 @@ enum YAMLShape {
 
   /// The running count over one document's events.
   private struct Counter {
-    enum Outcome { case next, done, over(Excess.Kind) }
+    enum Outcome {
+      case next
+      case done
+      case over(Excess.Kind)
+    }
 
     let maximumNodes: Int
     let maximumDepth: Int

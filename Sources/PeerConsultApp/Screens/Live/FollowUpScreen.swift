@@ -19,7 +19,7 @@ extension KeyContext {
 extension Action {
   public static let markFollowUpDone = Action("markFollowUpDone")
   public static let carryForward = Action("carryForward")
-  public static let dropAction = Action("dropAction")
+  public static let dropFollowedUp = Action("dropFollowedUp")
   public static let continueToSession = Action("continueToSession")
 }
 
@@ -103,7 +103,7 @@ extension FollowUpState: OverLiveScreen {
       [.character("c")], .carryForward, "carry", "Carry the picked action forward, with a note",
       in: [.followUp]),
     KeyBinding(
-      [.character("x")], .dropAction, "drop", "Drop the picked action, saying why",
+      [.character("x")], .dropFollowedUp, "drop", "Drop the picked action, saying why",
       in: [.followUp]),
     KeyBinding(
       [.enter, .escape], .continueToSession, "to the session",
@@ -282,7 +282,7 @@ extension FollowUpState: OverLiveScreen {
     case .action(.carryForward) where picked != nil:
       // A decision changed starts from what was said, to correct rather than retype it.
       field = .carry(LineEditor(said(carried: true), limit: FollowUpOutcome.maximumTextLength))
-    case .action(.dropAction) where picked != nil:
+    case .action(.dropFollowedUp) where picked != nil:
       field = .drop(LineEditor(said(carried: false), limit: FollowUpOutcome.maximumTextLength))
     case .action(.continueToSession), .action(.quit): return toTheSession
     case .result(.sessionChanged(let stored)):
