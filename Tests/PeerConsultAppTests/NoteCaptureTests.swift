@@ -51,6 +51,56 @@ import Testing
     #expect(f.live?.editor?.line.string == "\(typed)icensing data is late and so are the figures")
   }
 
+  /// A sentence typed before Enter went to the commands its letters name: in "The day went
+  /// well", "e" opened the last note for correction and the rest went into it. A letter no key
+  /// binds now opens a note with itself as its first letter, as a paste does.
+  @Test func aSentenceTypedWithTheNoteLineClosedIsANote() throws {
+    let f = try LiveFixture()
+    f.writeNote("Licensing data is late")
+    for sentence in ["The day went well", "7 agencies named", "Über die Grenze", "王 said so"] {
+      f.type(sentence)
+      #expect(f.live?.editor?.line.string == sentence)
+      #expect(f.live?.editor?.editing == nil)
+      f.press(.enter)
+      #expect(f.live?.editor == nil)
+      #expect(f.live?.session.notes.last?.text == sentence)
+    }
+    #expect(f.live?.session.notes.first?.text == "Licensing data is late")
+    #expect(f.live?.session.notes.count == 5)
+    #expect(f.runner.state.overlay == nil)
+    // A letter that names a command is still the command.
+    f.type("s")
+    #expect(f.live?.showSchedule == true)
+    #expect(f.live?.editor == nil)
+  }
+
+  /// A question is answered yes by `y` only, and no by any other letter: "day" typed with no
+  /// note open asked at "d" to delete the last note, and the "y" said yes.
+  @Test func aLetterOtherThanYesAnswersAQuestionNo() throws {
+    let f = try LiveFixture()
+    f.writeNote("Licensing data is late")
+    f.type("d")
+    #expect(f.runner.state.overlay != nil)
+    f.type("a")
+    #expect(f.runner.state.overlay == nil)
+    #expect(f.runner.state.notice == App.cancelledNotice)
+    f.type("y")
+    #expect(f.live?.session.notes.map(\.text) == ["Licensing data is late"])
+    #expect(f.live?.session.notes.first?.isDeleted == false)
+    // The "y" no key binds on the live screen began a note.
+    #expect(f.live?.editor?.line.string == "y")
+    f.press(.escape)
+    f.type("y")
+    #expect(f.live?.editor == nil)
+    // Keys that are not letters leave the question as it was; `y` still says yes.
+    f.type("d")
+    f.press(.down, .enter)
+    #expect(f.runner.state.overlay != nil)
+    f.type("y")
+    #expect(f.runner.state.overlay == nil)
+    #expect(f.live?.session.notes.first?.isDeleted == true)
+  }
+
   @Test func everyPersonIsThreeKeysFromTheNoteLine() throws {
     let f = try LiveFixture()
     let starts: [(String, Int)] = [("z", 0), ("a", 1), ("王", 2)]

@@ -24,6 +24,9 @@ public enum AppEvent: Equatable, Sendable {
 /// showing, turns keys into actions through the ``Keymap``, and applies the effects that only
 /// change the state (another screen, a notice, a question).
 public enum App {
+  /// What a question says when a letter other than `y` or `n` answered it.
+  static let cancelledNotice = Notice("Not done: only y answers yes.")
+
   /// The frame for `state`, with the cursor position when a text field has focus, in the
   /// state's palette.
   public static func render(_ state: AppState) -> (grid: Grid, cursor: (x: Int, y: Int)?) {
@@ -157,16 +160,10 @@ public enum App {
       else { return [] }
       // As a key does, when the paste goes somewhere: "Note saved." under a note just pasted
       // read as if it were saved. One that goes nowhere leaves a notice (an error) alone.
-      if state.screen.acceptsText || (!state.isTooSmall && state.screen.actionForPaste != nil) {
+      if state.screen.acceptsText || (!state.isTooSmall && state.screen.actionForText != nil) {
         state.notice = nil
       }
-      var effects: [Effect] = []
-      // Pasted where no field has focus: the field a paste is for opens first (a note).
-      if !state.screen.acceptsText, !state.isTooSmall, let action = state.screen.actionForPaste {
-        effects = send(.action(action), &state)
-      }
-      guard state.overlay == nil, state.screen.acceptsText else { return effects }
-      return effects + send(.text(text), &state)
+      return type(text, &state)
     case .key(let key):
       return handle(key, &state)
     }
@@ -182,6 +179,17 @@ public enum App {
     // A question that any other key answers (Ctrl-Z was handled before the screen).
     if let other = screen.keyContext.otherKeys { return .action(other) }
     return nil
+  }
+
+  /// Gives `text` to the field with focus, opening first, where none has it, the field the
+  /// screen's text is for (a note).
+  private static func type(_ text: String, _ state: inout AppState) -> [Effect] {
+    var effects: [Effect] = []
+    if !state.screen.acceptsText, !state.isTooSmall, let action = state.screen.actionForText {
+      effects = send(.action(action), &state)
+    }
+    guard state.overlay == nil, state.screen.acceptsText else { return effects }
+    return effects + send(.text(text), &state)
   }
 
   private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
@@ -211,6 +219,12 @@ public enum App {
     }
     if let overlay = state.overlay { return handleOverlay(overlay, key, &state) }
     guard let input = input(for: key, on: state.screen) else {
+      // A letter no key binds, where no field has focus: the first of a note typed before its
+      // line was opened, which the field the screen's text is for takes, as it takes a paste.
+      if case .character(let character) = key, state.screen.actionForText != nil {
+        state.notice = nil
+        return type(String(character), &state)
+      }
       return handleEverywhere(key, &state)
     }
     if input == .action(.help) {
@@ -264,7 +278,13 @@ public enum App {
         state.overlay = nil
         return apply(onYes, &state)
       case .confirmNo?: state.overlay = nil
-      default: break
+      default:
+        // Only `y` says yes, and another letter says no: a word typed on after the question
+        // came ("day" with no note open asked to delete the last one at "d") could otherwise
+        // answer yes with a later "y".
+        guard case .character = key else { break }
+        state.overlay = nil
+        state.notice = App.cancelledNotice
       }
       return []
     }

@@ -59,9 +59,10 @@ public protocol Screen: Sendable {
   /// a stopped program cannot keep at the next pause, and one killed while stopped (its shell
   /// closed, `kill -9`) would lose.
   mutating func keepBeforeSuspending() -> [Effect]
-  /// The action that opens a text field for a paste arriving while none has focus (the live
-  /// screen's note line), or nil: such a paste is then dropped.
-  var actionForPaste: Action? { get }
+  /// The action that opens a text field for text arriving while none has focus, a paste or a
+  /// character no key of the screen binds (the live screen's note line), or nil: such text is
+  /// then dropped.
+  var actionForText: Action? { get }
   /// The contexts whose bindings apply now, in the order they are looked up.
   var keyContexts: [KeyContext] { get }
   /// What Ctrl-C does where `q` does not quit: nil asks whether to quit PeerConsult. A screen
@@ -76,7 +77,7 @@ extension Screen {
   public var readsAhead: Bool { false }
   public var draftOnLeaving: AppCommand? { nil }
   public mutating func keepBeforeSuspending() -> [Effect] { [] }
-  public var actionForPaste: Action? { nil }
+  public var actionForText: Action? { nil }
   public var interrupted: [Effect]? { nil }
   public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] { [] }
   public func footerLabel(for action: Action) -> String? { nil }

@@ -136,8 +136,11 @@ extension LiveState: Screen {
     return acceptsText ? [.textField, keyContext] : [keyContext]
   }
 
-  /// A paste with the note line closed is a note: it opens the line, as Enter would.
-  public var actionForPaste: Action? { keyContext == .live ? .writeNote : nil }
+  /// A paste with the note line closed is a note: it opens the line, as Enter would. So is a
+  /// letter that no key of the screen binds: "The presenter…" typed before Enter went to the
+  /// commands its letters name ("e" opened the last note for correction, and the rest of the
+  /// sentence went into it).
+  public var actionForText: Action? { keyContext == .live ? .writeNote : nil }
 
   /// Space starts a ready session and resumes a paused one, and the footer says so.
   public func footerLabel(for action: Action) -> String? {
