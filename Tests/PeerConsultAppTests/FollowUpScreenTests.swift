@@ -452,6 +452,10 @@ extension FollowUpScreenTests {
     let short = rows(selecting: carried, height: 12)
     #expect(short.contains { $0.hasPrefix("▸ [ ] Map who funds the street pastors") }, "\(short)")
     #expect(short.joined(separator: " ").contains("Zoë will chase them · Check-in"), "\(short)")
+    // Taller than the list, it says what is cut (it ended mid-sentence without a mark).
+    let tiny = rows(selecting: carried, height: 8)
+    #expect(tiny[4].hasPrefix("▸ [ ] Map who funds the street pastors"), "\(tiny)")
+    #expect(tiny[5].hasPrefix("… ") && tiny[5].hasSuffix(" more lines"), "\(tiny)")
     // Not selected, it is two rows, cut where the screen ends.
     let other = rows(selecting: 0)
     #expect(!other.joined(separator: " ").contains("Zoë will chase them"))
@@ -467,6 +471,37 @@ extension FollowUpScreenTests {
     #expect(
       try details("Map who funds the street pastors", in: other).contains(
         " · open · due next session · "))
+    // Done here when the ledger was read, then opened again with `x`: late, as it was before
+    // (it said "open" until the transcript was read again, the ledger still saying done).
+    let late = try #require(
+      transcript.actions.firstIndex { $0.text.hasPrefix("Ask licensing to the next meeting") })
+    let id = transcript.actions[late].id
+    try LiveSession.resume(m.first, store: m.database, clock: m.clock).setActionDone(id, true)
+    guard
+      case .actionHistoryLoaded(_, let doneHistory) = m.services.perform(
+        .loadActionHistory(m.first))
+    else {
+      Issue.record("no history")
+      return
+    }
+    transcript = TranscriptState(
+      sessionID: m.first, session: try m.database.loadSession(m.first), screenWidth: 80,
+      timeZone: utc, back: ReviewState(sessions: [], programmes: [], hasDatabase: true))
+    _ = transcript.update(
+      .result(.actionHistoryLoaded(m.first, doneHistory)), ScreenEnvironment(now: m.clock.now()))
+    transcript.showActions = true
+    transcript.actionSelection = late
+    let environment = ScreenEnvironment(now: m.clock.now(), timeZone: utc)
+    let reopen = transcript.update(.action(.actionDone), environment)
+    guard case .command(let command)? = reopen.first else {
+      Issue.record("x asked for nothing: \(reopen)")
+      return
+    }
+    _ = transcript.update(.result(m.services.perform(command)), environment)
+    #expect(transcript.session.note(id)?.isDone == false)
+    #expect(
+      try details("Ask licensing to the next meeting by Friday", in: rows(selecting: 0))
+        .hasPrefix("owner Zoë Müller · overdue · due 2027-01-22"))
   }
 
   /// Review shows, for each action of the earlier meeting, when and where it was followed up.

@@ -6,6 +6,19 @@ public enum ActionDue: Hashable, Sendable {
   /// By the next meeting of the session's standing group.
   case nextSession
 
+  /// Whether it has gone by on `today`: its day has passed, or it was due at the next meeting
+  /// and, of the meetings of its group since (`meetingsSince`), the first finished
+  /// (`nextMeetingFinished`) or a second started. The one rule of lateness: the group's
+  /// ledger, review's actions and the SQL of ``ActionStates`` say it alike.
+  public func hasPassed(
+    today: CalendarDay, meetingsSince: Int = 0, nextMeetingFinished: Bool = false
+  ) -> Bool {
+    switch self {
+    case .day(let day): day < today
+    case .nextSession: meetingsSince >= 2 || (meetingsSince == 1 && nextMeetingFinished)
+    }
+  }
+
   /// How the due date is written in the event log and the export: `2027-01-15` or
   /// `next-session`.
   public var code: String {

@@ -69,11 +69,16 @@ public struct ActionLedger: Sendable {
     /// Whether it is open and late on `today`, as ``isOverdue(at:timeZone:)`` says; for
     /// counting many actions at one moment without working out the day for each.
     public func isOverdue(today: CalendarDay) -> Bool {
-      guard isOpen, let due else { return false }
-      switch due {
-      case .day(let day): return day < today
-      case .nextSession: return meetingsSince >= 2 || (meetingsSince == 1 && nextMeetingFinished)
-      }
+      isOpen && isLate(today: today)
+    }
+
+    /// Whether its due time has gone by on `today`, open or not: ``isOverdue(today:)`` of an
+    /// open action. A screen whose ledger was read before it reopened the action asks this,
+    /// since ``status`` still says done.
+    public func isLate(today: CalendarDay) -> Bool {
+      due?.hasPassed(
+        today: today, meetingsSince: meetingsSince, nextMeetingFinished: nextMeetingFinished)
+        ?? false
     }
   }
 

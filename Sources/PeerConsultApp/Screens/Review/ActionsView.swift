@@ -30,7 +30,15 @@ public enum ActionsView {
     // The selected action is shown whole, over as many rows as it takes (what later meetings
     // said of it was cut at 80 columns, with no way to read the rest); the others in two. The
     // page starts where it would with two rows each, later if the selected one would not fit.
-    let selected = Array(lines(selection).prefix(area.height))
+    // Taller than the list, it says what is cut rather than ending mid-sentence unmarked.
+    var selected = lines(selection)
+    if selected.count > area.height, area.height > 1 {
+      let hidden = selected.count - area.height + 1
+      selected = Array(selected.prefix(area.height - 1))
+      selected.append(
+        String(repeating: " ", count: indent) + "… \(CommandText.counted(hidden, "more line"))")
+    }
+    selected = Array(selected.prefix(area.height))
     var first = ReviewScreen.page(
       selection: selection, count: actions.count, listHeight: area.height
     ).lowerBound
@@ -110,13 +118,15 @@ public enum ActionsView {
 
   /// Whether `note`, open, is late at `now`: as the group's ledger says (its day has passed,
   /// or the next meeting went by without it being done or carried), or, in a session of no
-  /// group, when its day has passed.
+  /// group, when its day has passed. The ledger's rule is asked, not its status: read with the
+  /// transcript, that still said done after `x` reopened the action, which then showed "open"
+  /// when it was late.
   private static func isOverdue(
     _ note: Note, _ history: ActionLedger.Item?, now: Date, _ timeZone: TimeZone
   ) -> Bool {
-    if let history { return history.isOverdue(at: now, timeZone: timeZone) }
-    guard case .day(let day)? = note.due else { return false }
-    return day < CalendarDay(now, in: timeZone)
+    let today = CalendarDay(now, in: timeZone)
+    if let history { return history.isLate(today: today) }
+    return note.due?.hasPassed(today: today) ?? false
   }
 
   /// Where an action stands, as its box shows it.
