@@ -17,7 +17,8 @@ import Testing
     let database: AppDatabase
     let first: SessionID
 
-    init(width: Int = 80, height: Int = 24, moreActions: Int = 0) throws {
+    /// `absent`: members (of `LiveFixture.participants`) left out of the second meeting's form.
+    init(width: Int = 80, height: Int = 24, moreActions: Int = 0, absent: Set<Int> = []) throws {
       terminal = MemoryTerminal(width: width, height: height)
       database = try AppDatabase.inMemory()
       let group = try database.createGroup(
@@ -59,6 +60,8 @@ import Testing
       runner = AppRunner(terminal: terminal, services: services, state: state)
       var next = setup
       next.title = "North SLG 2"
+      next.participants = LiveFixture.participants.enumerated()
+        .filter { !absent.contains($0.offset) }.map(\.element)
       runner.perform(.startSession(next))
     }
 
@@ -73,6 +76,46 @@ import Testing
     }
 
     var text: String { screen.lines.joined(separator: "\n") }
+  }
+
+  /// A member who sent apologies, left out of the form, and came after all was typed in full
+  /// in who is here's latecomer field. Tab fills them in as the group has them, the start of a
+  /// name picking among the members not here; the minutes then have them there, not absent.
+  @Test func aMemberBackFromApologiesIsFilledInWithTab() throws {
+    let m = try Meeting(absent: [1])
+    m.press(.enter)
+    #expect(m.runner.state.screen is LiveState)
+    m.press(.character("w"), .character("a"))
+    func group() -> GroupState? { m.runner.state.screen as? GroupState }
+    #expect(group()?.groupMembers.count == 3)
+    let text = m.screen.lines.joined(separator: "\n")
+    #expect(text.contains("Tab: a member not here (Amira O'Neill) · or write Name;"), "\(text)")
+    m.press(.tab)
+    #expect(group()?.field?.string == "Amira O'Neill; NHS Trust; frontline")
+    // A start that is nobody's not here is said, and nothing is filled in.
+    m.press(.escape, .character("a"))
+    m.type("Zo")
+    m.press(.tab)
+    #expect(
+      m.runner.state.notice?.text == "No member of the group who is not here is called “Zo”.")
+    #expect(group()?.field?.string == "Zo")
+    // The start of any part of the name finds her, case and apostrophe as typed.
+    m.press(.escape, .character("a"))
+    m.type("o'n")
+    m.press(.tab)
+    #expect(group()?.field?.string == "Amira O'Neill; NHS Trust; frontline")
+    m.press(.enter)
+    #expect(
+      m.runner.state.notice?.text
+        == "Amira O'Neill joined: they can speak and own actions now; Space has them present.")
+    m.press(.character("a"), .tab)
+    #expect(
+      m.runner.state.notice?.text == "Every member of the group is here: type the person in full.")
+    let id = try #require(group()?.live.sessionID)
+    let stored = try m.database.loadSession(id)
+    #expect(stored.participants.map(\.name) == ["Zoë Müller", "王小明", "Amira O'Neill"])
+    let standing = try #require(try m.database.standingGroup(of: stored))
+    #expect(standing.absentMembers(from: stored).isEmpty)
   }
 
   @Test func theOpeningListsLastTimesActionsNewestFirstAt80x24() throws {

@@ -12,6 +12,27 @@ import Testing
     { $0.runner.state.screen as? GroupState }
   }
 
+  /// Moves the pick to `person`'s row, as the arrows do.
+  private func pick(_ person: Int, _ f: LiveFixture) throws {
+    let row = try #require(group(f)?.rows.firstIndex(of: person))
+    while let selection = group(f)?.selection, selection != row {
+      f.press(selection < row ? .down : .up)
+    }
+  }
+
+  /// Tab in the latecomer field offers a standing group's members; a session of no group says
+  /// so rather than doing nothing.
+  @Test func tabOutsideAStandingGroupSaysWhatItIsFor() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"), .character("a"))
+    f.type("Dev")
+    f.press(.tab)
+    #expect(
+      f.runner.state.notice?.text
+        == "Tab fills in a member of a standing group: type the person in full.")
+    #expect(group(f)?.field?.string == "Dev")
+  }
+
   @Test func aLatecomerJoinsAndPresentsLastAt80x24() throws {
     let f = try LiveFixture()
     f.press(.character("w"))
@@ -186,6 +207,45 @@ import Testing
     let live = try #require(f.live)
     let stored = try f.services.store().loadSession(live.sessionID)
     #expect(stored.departures.keys.sorted() == [first])
+  }
+
+  /// `l` on a presenter still to come took them out of the rounds, and `l` again (a slip of
+  /// the key, or back from the corridor) left them out: they present where they were to, with
+  /// their focus question, unless the rounds to come changed in between.
+  @Test func aPresenterMarkedBackAtOnceKeepsTheirRound() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    let before = try #require(group(f)?.session)
+    let presenters = before.presentersToCome
+    #expect(presenters.count == 2)
+    let first = presenters[0]
+    let name = before.participants[first].name
+    let round = before.roundsBegun
+    let question = before.setup.rounds[round].focusQuestion
+    #expect(question != nil)
+    f.press(.character("l"))
+    #expect(group(f)?.session.presentersToCome == [presenters[1]])
+    f.press(.character("l"))
+    #expect(
+      f.runner.state.notice?.text == "\(name) is back and presents in round \(round + 1) again.",
+      "\(String(describing: f.runner.state.notice))")
+    let after = try #require(group(f)?.session)
+    #expect(after.presentersToCome == presenters)
+    #expect(after.departures.isEmpty)
+    #expect(after.setup.rounds[round].focusQuestion == question)
+    let stored = try f.services.store().loadSession(try #require(group(f)?.live.sessionID))
+    #expect(stored.presentersToCome == presenters)
+    // Once the rounds to come changed in between (someone else given a round), back is back.
+    f.press(.character("l"))
+    let someoneElse = try #require(before.participants.indices.first { !presenters.contains($0) })
+    try pick(someoneElse, f)
+    f.press(.character(" "))
+    #expect(group(f)?.session.presentersToCome == [presenters[1], someoneElse])
+    try pick(first, f)
+    f.press(.character("l"))
+    #expect(f.runner.state.notice?.text == "\(name) is back; Space has them present.")
+    #expect(group(f)?.session.presentersToCome == [presenters[1], someoneElse])
+    #expect(group(f)?.session.departures.isEmpty == true)
   }
 
   /// Review's list of who took part (`w` on a transcript) says when someone left early, as

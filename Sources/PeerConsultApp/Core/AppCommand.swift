@@ -1,3 +1,4 @@
+import Foundation
 import PeerConsultKit
 
 /// Requests that need the outside world (the store, the protocol library), performed by
@@ -86,6 +87,9 @@ public enum AppCommand: Equatable, Sendable {
   case stopFollowing
   /// The actions still open from the earlier meetings of the session's standing group.
   case loadFollowUps(SessionID)
+  /// The members of a standing group at a date (its meeting's start), for who is here's
+  /// latecomer field.
+  case loadGroupMembers(GroupID, at: Date)
   /// What the later meetings of a session's standing group made of its actions.
   case loadActionHistory(SessionID)
   /// Read what the shared store's background push has not sent yet (the title bar's `↑ 3`).

@@ -300,6 +300,8 @@ public final class AppServices {
     case .erasePerson(let name, let shown): return try erase(name, shown: shown)
     case .loadFollowUps(let id):
       return .followUpsLoaded(try openActions(before: id))
+    case .loadGroupMembers(let id, let date):
+      return .groupMembersLoaded(try store().group(id).members(at: date))
     case .loadActionHistory(let id):
       return .actionHistoryLoaded(id, try actionHistory(of: id))
     case .follow(let id, let notes):

@@ -8,8 +8,9 @@ import TerminalKit
 /// A screen never sees a raw key. `App` looks each key up in the one ``Keymap`` under the
 /// screen's ``keyContexts`` and hands the screen the ``Action``; a printable key that no
 /// binding claims reaches it as `.text`, and only while ``acceptsText`` is true (a focused
-/// text field), so typing can never run a command. Results of the I/O a screen asked for
-/// come back as `.result`.
+/// text field), so typing can never run a command; with no field focused, it first opens the
+/// field ``actionForText`` names, if any. Results of the I/O a screen asked for come back as
+/// `.result`.
 ///
 /// Adding a screen is one file with a state type conforming to `Screen` (its contexts,
 /// actions and bindings declared beside it) and one line in ``ScreenRegistry``.

@@ -82,6 +82,8 @@ public enum ServiceResult: Equatable, Sendable {
     restoreCopies: Int = 0)
   /// The actions still open from the group's earlier meetings, newest first.
   case followUpsLoaded([ActionLedger.Item])
+  /// The members of a standing group at its meeting's start, in the order they joined.
+  case groupMembersLoaded([Participant])
   /// A session's actions as later meetings of its group left them, by note id.
   case actionHistoryLoaded(SessionID, [Int: ActionLedger.Item])
   /// The command failed: the error as the model describes it, and the session as stored now

@@ -46,10 +46,17 @@ public struct StandingGroup: Hashable, Sendable {
   /// joined. They sent apologies (`run --absent`, left out of the form) or did not come; the
   /// minutes name them.
   public func absentMembers(from state: SessionState) -> [Participant] {
+    Self.members(members(at: state.createdAt), notAmong: state.participants)
+  }
+
+  /// Of `members`, those none of whose names is one of `participants`', in their order.
+  public static func members(_ members: [Participant], notAmong participants: [Participant])
+    -> [Participant]
+  {
     // Told apart as people are, case, accents and spacing aside: a member left out of the
     // form and added back as "Zoe Muller" was there.
-    let there = Set(state.participants.map { TermReplacer.nameKey($0.name) })
-    return members(at: state.createdAt).filter { !there.contains(TermReplacer.nameKey($0.name)) }
+    let there = Set(participants.map { TermReplacer.nameKey($0.name) })
+    return members.filter { !there.contains(TermReplacer.nameKey($0.name)) }
   }
 
   /// A new group; throws when its name or programme could not be typed.

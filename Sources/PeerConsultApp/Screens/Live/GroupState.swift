@@ -22,6 +22,7 @@ extension Action {
   public static let presentLater = Action("presentLater")
   public static let toggleLeft = Action("toggleLeft")
   public static let editFocusQuestion = Action("editFocusQuestion")
+  public static let fillInMember = Action("fillInMember")
 }
 
 /// The group as the room changes during a session: a latecomer joins (written as on the
@@ -38,6 +39,36 @@ public struct GroupState: Equatable, Sendable {
   public var field: LineEditor?
   /// The round whose focus question the field holds; nil while it holds a latecomer.
   public var questionRound: Int?
+  /// The presenter to come last marked as gone, and the presenters to come then: `l` again,
+  /// before anything else changed them, gives the round back where it was (marked by mistake,
+  /// or back from the corridor), where it used to leave them out of the rounds.
+  public var leftPresenter: LeftPresenter?
+
+  /// The members of the session's standing group when it began, read as this screen opens:
+  /// Tab in the latecomer field fills in one who is not here, where someone who sent apologies
+  /// and came after all had to be typed in full, as on the form.
+  public var groupMembers: [Participant] = []
+  /// Tab's place among the members it offers, and what was typed before the first Tab: the
+  /// start of a name picks among those it matches.
+  public var memberFilled: MemberFilled?
+
+  /// Where Tab is among the group's members not here.
+  public struct MemberFilled: Equatable, Sendable {
+    public var typed: String
+    public var place: Int
+  }
+
+  /// The group's members not in the session (under any spelling of their name), in the order
+  /// they joined.
+  var membersNotHere: [Participant] {
+    StandingGroup.members(groupMembers, notAmong: session.participants)
+  }
+
+  /// A presenter taken out of the rounds by leaving, and the rounds to come before it.
+  public struct LeftPresenter: Equatable, Sendable {
+    public var person: Int
+    public var presenters: [Int]
+  }
 
   public init(live: LiveState) {
     self.live = live
@@ -104,6 +135,10 @@ extension GroupState: OverLiveScreen {
       [.character("f")], .editFocusQuestion, "focus question",
       "Give or restate the picked presenter's focus question", in: [.group], footer: false),
     KeyBinding([.enter], .select, "add", "Add the latecomer", in: [.latecomer]),
+    KeyBinding(
+      [.tab], .fillInMember, "member not here",
+      "Fill in a member of the standing group who is not here (again: the next)",
+      in: [.latecomer]),
     KeyBinding([.enter], .select, "save", "Save the focus question", in: [.focusQuestion]),
     KeyBinding([.escape], .back, "cancel", "Cancel", in: [.latecomer, .focusQuestion]),
     KeyBinding.helpF1(in: [.latecomer, .focusQuestion]),
@@ -196,7 +231,13 @@ extension GroupState: OverLiveScreen {
         "Enter saves (empty takes it away), Esc cancels · round \(questionRound + 1), \(presenter)"
     } else {
       label = "Latecomer ▸ "
-      hint = "Write \(Participant.specFormat); Enter adds, Esc cancels"
+      let notHere = membersNotHere.map(\.name)
+      // The keys first, then who Tab offers: the width cuts the end.
+      hint =
+        notHere.isEmpty
+        ? "Write \(Participant.specFormat); Enter adds, Esc cancels"
+        : "Tab: a member not here (\(notHere.joined(separator: ", "))) · or write "
+          + Participant.specFormat
     }
     grid.put(
       hint, x: inner.x, y: inner.maxY - 2, style: Theme.muted, maxWidth: inner.width)
@@ -225,10 +266,13 @@ extension GroupState: OverLiveScreen {
       case .action(.back):
         self.field = nil
         questionRound = nil
+        memberFilled = nil
         return []
+      case .action(.fillInMember) where questionRound == nil: return fillInMember(field)
       case .text, .action:
         field.edit(input)
         self.field = field
+        memberFilled = nil
         return []
       default: break
       }
@@ -239,20 +283,13 @@ extension GroupState: OverLiveScreen {
     case .action(.addLatecomer):
       field = LineEditor("", limit: 200)
       questionRound = nil
+      memberFilled = nil
     case .action(.editFocusQuestion): return openFocusQuestion()
     case .action(.back), .action(.quit): return [.show(live)]
     case .action(.togglePresenting): return toggle()
     case .action(.presentEarlier): return move(by: -1)
     case .action(.presentLater): return move(by: 1)
-    case .action(.toggleLeft):
-      guard rows.indices.contains(selection) else { return [] }
-      let person = rows[selection]
-      return [
-        .command(
-          .session(
-            session.departures[person] == nil
-              ? .markLeft(participant: person) : .markReturned(participant: person)))
-      ]
+    case .action(.toggleLeft): return toggleLeft()
     case .result(.sessionChanged(let stored)):
       let added = stored.participants.count > session.participants.count
       let wasPresenting = Set(session.presentersToCome)
@@ -275,6 +312,7 @@ extension GroupState: OverLiveScreen {
       }
       if added, let person = stored.participants.last {
         field = nil
+        memberFilled = nil
         return [
           .notice(
             Notice(
@@ -289,11 +327,33 @@ extension GroupState: OverLiveScreen {
           .notice(Notice("\(name) left\(skipped); l again if they come back.", tone: .success))
         ]
       }
+      if let restored = leftPresenter, stored.departures[restored.person] == nil,
+        stored.presentersToCome == restored.presenters,
+        let place = stored.presentersToCome.firstIndex(of: restored.person)
+      {
+        leftPresenter = nil
+        let name = stored.participants[restored.person].name
+        return [
+          .notice(
+            Notice(
+              "\(name) is back and presents in round \(stored.roundsBegun + place + 1) again.",
+              tone: .success))
+        ]
+      }
       if let back, stored.participants.indices.contains(back) {
         let name = stored.participants[back].name
         return [.notice(Notice("\(name) is back; Space has them present.", tone: .success))]
       }
       return [.notice(Notice("Presenters to come changed; the schedule follows.", tone: .success))]
+    case .result(.groupMembersLoaded(let members)): groupMembers = members
+    case .result(.failed(.loadGroupMembers, let error, _)):
+      // Only Tab's offer is missing: a latecomer can still be typed in full.
+      return [
+        .notice(
+          Notice(
+            "The group's members could not be read (\(error)): type a latecomer in full.",
+            tone: .warning))
+      ]
     case .result(.liveSessionRefreshed(let stored?)):
       // Written elsewhere just as this screen opened: the live screen shows it on return.
       live.session = stored
@@ -305,6 +365,56 @@ extension GroupState: OverLiveScreen {
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default: break
     }
+    return []
+  }
+
+  /// Marks the picked person as gone, or back again: a presenter who was to come, marked back
+  /// before the rounds to come changed, presents where they were to.
+  private mutating func toggleLeft() -> [Effect] {
+    guard rows.indices.contains(selection) else { return [] }
+    let person = rows[selection]
+    guard session.departures[person] != nil else {
+      let presenters = session.presentersToCome
+      leftPresenter =
+        presenters.contains(person) ? LeftPresenter(person: person, presenters: presenters) : nil
+      return [.command(.session(.markLeft(participant: person)))]
+    }
+    var effects: [Effect] = [.command(.session(.markReturned(participant: person)))]
+    if let restored = leftPresenter, restored.person == person,
+      restored.presenters.filter({ $0 != person }) == session.presentersToCome
+    {
+      effects.append(.command(.session(.rearrangePresenters(restored.presenters))))
+    } else {
+      leftPresenter = nil
+    }
+    return effects
+  }
+
+  /// Fills the latecomer field with the next member of the group not here whose name starts
+  /// as the text typed before the first Tab did (any member, typed nothing), written as the
+  /// form writes them.
+  private mutating func fillInMember(_ field: LineEditor) -> [Effect] {
+    let notHere = membersNotHere
+    guard !notHere.isEmpty else {
+      let text =
+        session.setup.group == nil
+        ? "Tab fills in a member of a standing group: type the person in full."
+        : "Every member of the group is here: type the person in full."
+      return [.notice(Notice(text))]
+    }
+    let typed = memberFilled?.typed ?? field.string
+    let name = typed.split(separator: ";", omittingEmptySubsequences: false).first ?? ""
+    let matches = PersonMatcher.matches(String(name), in: notHere.map(\.name))
+    guard !matches.isEmpty else {
+      let shown = String(name).trimmingCharacters(in: .whitespaces)
+      return [
+        .notice(
+          Notice("No member of the group who is not here is called “\(shown)”.", tone: .warning))
+      ]
+    }
+    let place = memberFilled.map { ($0.place + 1) % matches.count } ?? 0
+    self.field = LineEditor(notHere[matches[place]].spec, limit: field.limit)
+    memberFilled = MemberFilled(typed: typed, place: place)
     return []
   }
 

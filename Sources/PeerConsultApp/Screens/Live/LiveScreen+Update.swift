@@ -306,7 +306,12 @@ extension LiveState: Screen {
     case .schedule:
       showSchedule = true
       scheduleScroll = 0
-    case .group: return [.show(GroupState(live: self))]
+    case .group:
+      // A standing group's members, for a latecomer who sent apologies and came after all.
+      let members = session.setup.group.map {
+        Effect.command(.loadGroupMembers($0, at: session.createdAt))
+      }
+      return [.show(GroupState(live: self))] + (members.map { [$0] } ?? [])
     case .actionsFromLastTime:
       // Back to the opening's list at any time: someone arriving late reports on theirs.
       guard session.setup.group != nil else {
