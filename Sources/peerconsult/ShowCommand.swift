@@ -25,10 +25,8 @@ struct ShowCommand: ParsableCommand {
     // On a terminal a long line wraps on words under its indent; piped, lines are whole.
     let width = outputColumns
     let earlier = try database.earlierActions(followedUpIn: state)
-    let group = try database.standingGroup(of: state)
     try SessionExport.plainText(
-      id, state, at: asOf, earlier: earlier, absent: group?.absentMembers(from: state) ?? [],
-      group: group?.name
+      id, state, at: asOf, earlier: earlier, group: try database.standingGroup(of: state)
     ) {
       (text: String) throws(CLIError) in
       try StandardOutput.write(CommandText.wrapped(text, width: width))

@@ -49,6 +49,20 @@ public struct StandingGroup: Hashable, Sendable {
     Self.members(members(at: state.createdAt), notAmong: state.participants)
   }
 
+  /// The places of `state`'s participants who were members of the group at no time during
+  /// its meeting: guests (`run --participant` beside `--group`). One who joined the group
+  /// while it met, or left it, was a member; names are told apart as people are.
+  public func guests(in state: SessionState) -> Set<Int> {
+    let end = state.finishedAt ?? .distantFuture
+    let members = Set(
+      memberships.filter { $0.joinedAt <= end && ($0.leftAt.map { $0 > state.createdAt } ?? true) }
+        .map { TermReplacer.nameKey($0.name) })
+    return Set(
+      state.participants.indices.filter {
+        !members.contains(TermReplacer.nameKey(state.participants[$0].name))
+      })
+  }
+
   /// Of `members`, those none of whose names is one of `participants`', in their order.
   public static func members(_ members: [Participant], notAmong participants: [Participant])
     -> [Participant]

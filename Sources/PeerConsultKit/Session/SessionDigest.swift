@@ -128,15 +128,20 @@ public struct SessionDigest: Hashable, Sendable {
   /// caller read them (``StandingGroup/absentMembers(from:)``), and never read for an
   /// anonymised export, which leaves out who was there.
   public var absentMembers: [Participant] = []
+  /// The places of the participants who were no members of its standing group (guests), for
+  /// the minutes; empty unless the caller read the group (``StandingGroup/guests(in:)``),
+  /// and never for an anonymised export.
+  public var guests: Set<Int> = []
   /// The name of its standing group, for the minutes; nil unless the caller read it, and
   /// never for an anonymised export, which calls the group `[Group 1]` in its text.
   public var groupName: String?
 
   /// Sets what the minutes say of `group`, the standing group `state`'s meeting was of: its
-  /// name and the members who were not there.
+  /// name, the members who were not there and the guests who were.
   public mutating func describe(_ group: StandingGroup, meeting state: SessionState) {
     groupName = group.name
     absentMembers = group.absentMembers(from: state)
+    guests = group.guests(in: state)
   }
 
   /// The digest of `state` at `asOf`.

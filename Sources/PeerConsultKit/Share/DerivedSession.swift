@@ -19,6 +19,9 @@ struct DerivedSession: Encodable {
     let arrivedAt: String?
     /// When they left before the end; left out for everyone who stayed.
     let leftAt: String?
+    /// True for a guest of the session's standing group (no member of it during the meeting);
+    /// left out for members and in a session of no group.
+    let guest: Bool?
   }
 
   struct Round: Encodable {
@@ -147,7 +150,8 @@ struct DerivedSession: Encodable {
         Person(
           index: $0.index, name: $0.name, organisation: $0.participant.organisation,
           level: $0.participant.level.rawValue, arrivedAt: $0.arrivedAt.map(ExportTime.string),
-          leftAt: $0.leftAt.map(ExportTime.string))
+          leftAt: $0.leftAt.map(ExportTime.string),
+          guest: digest.guests.contains($0.index) ? true : nil)
       }
     absentMembers =
       anonymised || digest.absentMembers.isEmpty

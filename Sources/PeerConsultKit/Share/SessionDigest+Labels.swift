@@ -66,8 +66,8 @@ extension SessionDigest.Part {
 
 extension SessionDigest.Person {
   /// What the attendee list says of them after their name: organisation, level, the round
-  /// they present, when they arrived late and left early, if they did ("NHS, frontline,
-  /// arrived 14:20, left 15:40").
+  /// they present, when they arrived late and left early, if they did, and whether they came
+  /// as a guest of the standing group ("NHS, frontline, arrived 14:20, left 15:40, guest").
   /// A round that has begun was presented ("presented round 1" in a finished session's
   /// minutes, where "presents" read as still to come).
   func detail(_ time: ReadableTime, in digest: SessionDigest) -> String {
@@ -80,6 +80,7 @@ extension SessionDigest.Person {
       detail.append("arrived \(time.time(arrivedAt, sameDayAs: digest.createdAt))")
     }
     if let leftAt { detail.append("left \(time.time(leftAt, sameDayAs: digest.createdAt))") }
+    if digest.guests.contains(index) { detail.append("guest") }
     return detail.joined(separator: ", ")
   }
 }

@@ -39,16 +39,14 @@ struct SessionMarkdown {
   /// lines of a long session as soon as one of ten notes.
   func render<Failure: Error>(
     _ id: SessionID, _ state: SessionState, at asOf: Date, earlier: [EarlierAction] = [],
-    absent: [Participant] = [], group: String? = nil,
-    to write: (String) throws(Failure) -> Void
+    group: StandingGroup? = nil, to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     var bare = state
     bare.notes.removeAll()
     bare.deletedNoteCount = 0
     let bySlot = state.notes.visibleIndicesBySlot()
     var outline = SessionDigest(id: id, state: bare, at: asOf)
-    outline.absentMembers = absent
-    outline.groupName = group
+    if let group { outline.describe(group, meeting: state) }
     try render(
       outline: outline,
       notes: { phase in

@@ -62,8 +62,8 @@ extension SessionExport {
   /// `records` in `format`, oldest first: Markdown and HTML for people, JSON complete enough to
   /// rebuild the sessions (unless anonymised).
   /// `groups` (the standing groups of the sessions) go into the JSON; unless anonymised, each
-  /// meeting's minutes name the members who were not there
-  /// (``StandingGroup/absentMembers(from:)``).
+  /// meeting's minutes name the group, the members who were not there and the guests who were
+  /// (``SessionDigest/describe(_:meeting:)``).
   public static func render(
     _ records: [SessionRecord], as format: ShareFormat, options: ShareOptions = ShareOptions(),
     groups: [GroupRecord] = []
@@ -106,11 +106,11 @@ extension SessionExport {
   /// `show`'s first lines come as soon for a long session as for a short one.
   public static func plainText<Failure: Error>(
     _ id: SessionID, _ state: SessionState, at asOf: Date, earlier: [EarlierAction] = [],
-    absent: [Participant] = [], group: String? = nil, timeZone: TimeZone? = nil,
+    group: StandingGroup? = nil, timeZone: TimeZone? = nil,
     to write: (String) throws(Failure) -> Void
   ) throws(Failure) {
     try SessionMarkdown(style: .plain, time: readable(timeZone), anonymised: false)
-      .render(id, state, at: asOf, earlier: earlier, absent: absent, group: group, to: write)
+      .render(id, state, at: asOf, earlier: earlier, group: group, to: write)
   }
 
   /// `records` as plain text for a terminal: the Markdown layout without escapes.

@@ -67,10 +67,9 @@ import Testing
     let group = try store.database.standingGroup(of: state)
     #expect(group?.absentMembers(from: state) == [Self.chloe])
     var shown = ""
-    SessionExport.plainText(
-      second, state, at: asOf, absent: group?.absentMembers(from: state) ?? [],
-      group: group?.name, timeZone: utc
-    ) { shown += $0 }
+    SessionExport.plainText(second, state, at: asOf, group: group, timeZone: utc) {
+      shown += $0
+    }
     #expect(shown.contains("- Absent: Chloé Martin (Police)\n"), "\(shown)")
     #expect(shown.contains("- Group: North\n"), "\(shown)")
     let html = try store.exported(second, as: .html)
@@ -118,6 +117,60 @@ import Testing
         from: try SessionState(setup: setup, createdAt: at.addingTimeInterval(-1))
       )
       .isEmpty)
+  }
+
+  /// A guest (`run --participant` beside `--group`) was listed among the attendees as a
+  /// member would be: minutes of a standing group's meeting are read for who belongs. Marked
+  /// "guest" in the Markdown, `show`, the HTML and the JSON; a member since, one who came late
+  /// or one written otherwise is no guest; anonymised, nothing is said.
+  @Test func theMinutesMarkAGuest() throws {
+    let (store, first, second) = try meetings()
+    let markdown = try store.exported(first, as: .markdown)
+    #expect(markdown.contains("  - Gus Lee (Fire Service, other, guest)\n"), "\(markdown)")
+    #expect(markdown.contains("  - Ben Ode (NHS Trust, middle)\n"), "\(markdown)")
+    #expect(markdown.components(separatedBy: "guest").count == 2, "\(markdown)")
+    // Erin joined the group between the meetings, Ben came late: members both.
+    #expect(!(try store.exported(second, as: .markdown)).contains("guest"))
+    let (state, asOf) = try store.database.openedSession(first)
+    var shown = ""
+    SessionExport.plainText(
+      first, state, at: asOf, group: try store.database.standingGroup(of: state), timeZone: utc
+    ) { shown += $0 }
+    #expect(shown.contains("  - Gus Lee (Fire Service, other, guest)\n"), "\(shown)")
+    #expect(
+      try store.exported(first, as: .html).contains(
+        "<span class=\"detail\">(Fire Service, other, guest)</span>"))
+    let json = try store.exported(first, as: .json)
+    let file = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let sessions = try #require(file["sessions"] as? [[String: Any]])
+    let derived = try #require(sessions.first?["derived"] as? [String: Any])
+    let people = try #require(derived["participants"] as? [[String: Any]])
+    #expect(people.map { $0["guest"] as? Bool } == [nil, nil, nil, true])
+    for format in ShareFormat.allCases {
+      #expect(!(try store.exported(first, as: format, anonymise: true)).contains("guest"))
+    }
+    // Joined while the meeting ran, or left it before, a member was a member.
+    let at = Date(timeIntervalSince1970: 1_800_000_000)
+    let id = GroupID(rawValue: String(repeating: "b", count: 32))!
+    let group = try StandingGroup.replay(
+      id,
+      [
+        RecordedGroupEvent(
+          sequence: 1, at: at, event: .created(name: "North", programme: "Alcohol Plan")),
+        RecordedGroupEvent(sequence: 2, at: at, event: .memberJoined(participant: Self.dev)),
+        RecordedGroupEvent(
+          sequence: 3, at: at.addingTimeInterval(120),
+          event: .memberJoined(participant: Self.erin)),
+        RecordedGroupEvent(
+          sequence: 4, at: at.addingTimeInterval(180), event: .memberLeft(name: Self.dev.name)),
+      ])
+    var setup = SessionSetup(
+      title: "North 1", programme: "Alcohol Plan", consultingProtocol: Fixtures.consultingProtocol,
+      participants: [Self.dev, Self.erin, Self.guest], rounds: [SessionRound(presenter: 0)])
+    setup.group = id
+    let meeting = try SessionState(setup: setup, createdAt: at.addingTimeInterval(60))
+    #expect(group.guests(in: meeting) == [2])
   }
 
   @Test func theJSONNamesThemAndAnonymisedNothingDoes() throws {
