@@ -16,6 +16,12 @@ public struct GroupRecord: Hashable, Sendable {
     self.events = events
     group = try StandingGroup.replay(id, events, checkingLimits: checkingLimits)
   }
+
+  /// The groups of `records` by id, for the minutes of their meetings; the first of an id
+  /// stands.
+  public static func groups(of records: [GroupRecord]) -> [GroupID: StandingGroup] {
+    Dictionary(records.map { ($0.id, $0.group) }, uniquingKeysWith: { first, _ in first })
+  }
 }
 
 extension AppDatabase {

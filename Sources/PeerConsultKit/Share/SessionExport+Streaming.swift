@@ -67,8 +67,7 @@ extension SessionExport {
       ? []
       : format == .json
         ? try database.groupRecords(order.groups) : (try? database.groupRecords(order.groups)) ?? []
-    let standing = Dictionary(
-      groups.map { ($0.id, $0.group) }, uniquingKeysWith: { first, _ in first })
+    let standing = GroupRecord.groups(of: groups)
     /// The digest of `record` (`read`, anonymised when asked) with the earlier actions its
     /// minutes show, scrubbed as its notes are.
     func minutes(_ record: SessionRecord, _ read: SessionRecord) throws -> SessionDigest {

@@ -71,8 +71,7 @@ extension SessionExport {
     let (records, anonymiser) = try options.prepared(records)
     let time = ReadableTime(timeZone: options.timeZone)
     let anonymised = options.anonymise
-    let standing = Dictionary(
-      groups.map { ($0.id, $0.group) }, uniquingKeysWith: { first, _ in first })
+    let standing = GroupRecord.groups(of: groups)
     func digest(_ record: SessionRecord) -> SessionDigest {
       var digest = SessionDigest(record)
       let earlier = options.earlierActions[record.id] ?? []

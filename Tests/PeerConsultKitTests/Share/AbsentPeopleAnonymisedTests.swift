@@ -82,11 +82,7 @@ import Testing
     let utc = TimeZone(identifier: "UTC")!
     var outputs: [(String, String)] = []
     for format in ShareFormat.allCases {
-      var streamed = ""
-      _ = try SessionExport.stream(
-        [id], from: database, as: format, anonymise: true, timeZone: utc
-      ) { streamed += $0 }
-      outputs.append(("export.\(format)", streamed))
+      outputs.append(("export.\(format)", try fixture.exported(id, as: format, anonymise: true)))
       outputs.append(
         (
           "rendered.\(format)",
@@ -168,10 +164,7 @@ import Testing
         text: "Li Wei used to be at Quixcorp. Person-centred planning needs time.",
         kind: .insight))
     try live.finish()
-    var text = ""
-    _ = try SessionExport.stream([id], from: database, as: .markdown, anonymise: true) {
-      text += $0
-    }
+    let text = try fixture.exported(id, as: .markdown, anonymise: true)
     #expect(text.contains("[Participant B] used to be at [an organisation]."), "\(text)")
     #expect(text.contains(" Person-centred planning needs time."), "\(text)")
   }

@@ -102,10 +102,7 @@ import Testing
         "Plan", "Riverside Circle", "South SLG", "St. Helens Network",
       ])
     for format in ShareFormat.allCases {
-      var streamed = ""
-      _ = try SessionExport.stream(
-        [ids[2]], from: database, as: format, anonymise: true, timeZone: Self.utc
-      ) { streamed += $0 }
+      let streamed = try fixture.exported(ids[2], as: format, anonymise: true)
       let rendered = try SessionExport.render(
         [try database.record(of: ids[2])], as: format,
         options: ShareOptions(
@@ -115,10 +112,7 @@ import Testing
         #expect(text.contains("[Group 1] 2"), "\(name).\(format): the title")
       }
     }
-    var markdown = ""
-    _ = try SessionExport.stream(
-      [ids[2]], from: database, as: .markdown, anonymise: true, timeZone: Self.utc
-    ) { markdown += $0 }
+    let markdown = try fixture.exported(ids[2], as: .markdown, anonymise: true)
     // Its old name is its too; a group that did not meet names none of the groups shared.
     #expect(markdown.contains("[Group 1] agreed to meet monthly, as the [Group 1] always has"))
     #expect(markdown.contains("[Group 1] will host; ask [a group] and the [a group] to join"))
@@ -191,10 +185,7 @@ import Testing
     // Chosen, it is replaced wherever it stands, as the group it names.
     try LiveSession.resume(ids[2], store: fixture.database, clock: fixture.clock)
       .chooseForSharing("Phoenix", replace: true)
-    var markdown = ""
-    _ = try SessionExport.stream(
-      [ids[2]], from: fixture.database, as: .markdown, anonymise: true, timeZone: Self.utc
-    ) { markdown += $0 }
+    let markdown = try fixture.exported(ids[2], as: .markdown, anonymise: true)
     #expect(markdown.contains("Then ask [a group] too"), "\(markdown)")
     #expect(markdown.contains("A phoenix from the ashes"))
   }
