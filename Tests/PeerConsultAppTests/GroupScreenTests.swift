@@ -20,6 +20,28 @@ import Testing
     }
   }
 
+  /// Typed over who is here, "The plan failed" skipped a presenter at the space, marked her
+  /// gone at "l" and opened the latecomer field at "a"; over the ratings, "The 3 things" rated
+  /// someone 3. The sentence is a note on the live screen, and the room is as it was.
+  @Test func aSentenceTypedOverWhoIsHereOrTheRatingsIsANote() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    let before = try #require(group(f)?.session)
+    f.type("The plan failed")
+    let live = try #require(f.live)
+    #expect(live.editor?.line.string == "The plan failed")
+    #expect(live.session.presentersToCome == before.presentersToCome)
+    #expect(live.session.departures.isEmpty)
+    f.press(.escape)
+    f.type("y")
+    f.press(.character("r"))
+    #expect(f.live?.ratingSelection != nil)
+    f.type("The 3 things")
+    #expect(f.live?.ratingSelection == nil)
+    #expect(f.live?.editor?.line.string == "The 3 things")
+    #expect(f.live?.session.ratings.isEmpty == true)
+  }
+
   /// Tab in the latecomer field offers a standing group's members; a session of no group says
   /// so rather than doing nothing.
   @Test func tabOutsideAStandingGroupSaysWhatItIsFor() throws {
@@ -235,6 +257,12 @@ import Testing
     #expect(after.setup.rounds[round].focusQuestion == question)
     let stored = try f.services.store().loadSession(try #require(group(f)?.live.sessionID))
     #expect(stored.presentersToCome == presenters)
+    // Back from the corridor: marked gone, the live screen shown, then who is here again.
+    f.press(.character("l"), .escape, .character("w"))
+    #expect(group(f)?.session.presentersToCome == [presenters[1]])
+    try pick(first, f)
+    f.press(.character("l"))
+    #expect(group(f)?.session.presentersToCome == presenters)
     // Once the rounds to come changed in between (someone else given a round), back is back.
     f.press(.character("l"))
     let someoneElse = try #require(before.participants.indices.first { !presenters.contains($0) })

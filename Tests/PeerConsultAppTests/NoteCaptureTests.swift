@@ -87,12 +87,32 @@ import Testing
     f.type("y")
     #expect(f.live?.session.notes.map(\.text) == ["Licensing data is late"])
     #expect(f.live?.session.notes.first?.isDeleted == false)
-    // The "y" no key binds on the live screen began a note.
+    // The "y" no key binds on the live screen began a note, which Esc puts away at once: it
+    // holds only the key that opened it.
     #expect(f.live?.editor?.line.string == "y")
     f.press(.escape)
+    #expect(f.live?.editor == nil)
+    // Cancelled by a character no key binds, the question passes it on: it begins the note.
+    f.type("d")
+    f.type("The group")
+    #expect(f.runner.state.overlay == nil)
+    #expect(f.live?.editor?.line.string == "The group")
+    // Two letters or more, Esc asks before throwing them away.
+    f.press(.escape)
+    #expect(f.live?.editor?.mode == .askingDiscard)
     f.type("y")
     #expect(f.live?.editor == nil)
-    // Keys that are not letters leave the question as it was; `y` still says yes.
+    // A space (a key: pause) answers no and does nothing more; a digit (no key) begins a note.
+    let paused = f.live?.session.isPaused
+    f.type("d ")
+    #expect(f.runner.state.overlay == nil && f.live?.editor == nil)
+    #expect(f.live?.session.isPaused == paused)
+    f.type("d3")
+    #expect(f.runner.state.overlay == nil && f.live?.editor?.line.string == "3")
+    #expect(f.live?.session.notes.first?.isDeleted == false)
+    f.press(.escape)
+    // Keys that are not characters (arrows, Enter) leave the question as it was; `y` still
+    // says yes.
     f.type("d")
     f.press(.down, .enter)
     #expect(f.runner.state.overlay != nil)

@@ -282,9 +282,14 @@ public enum App {
         // Only `y` says yes, and another letter says no: a word typed on after the question
         // came ("day" with no note open asked to delete the last one at "d") could otherwise
         // answer yes with a later "y".
-        guard case .character = key else { break }
+        guard case .character(let character) = key else { break }
         state.overlay = nil
         state.notice = App.cancelledNotice
+        // The first letter of a note typed on ("The group" after "d") is the note's, where
+        // a letter that is a key does nothing more.
+        if input(for: key, on: state.screen) == nil, state.screen.actionForText != nil {
+          return type(String(character), &state)
+        }
       }
       return []
     }

@@ -45,7 +45,9 @@ extension KeyContext {
   /// The help overlay.
   public static let help = KeyContext("help", title: "Help")
   /// A yes/no question.
-  public static let confirm = KeyContext("confirm", title: "Confirm", typesText: true)
+  public static let confirm = KeyContext(
+    "confirm", title: "Confirm", typesText: true,
+    typingHelp: "any other character: no (one that is no key goes on as typed)")
   /// Keys that work on every screen, in every mode, unless the screen binds them itself: the
   /// terminal's signal keys, which arrive as keys while the screens run.
   public static let everywhere = KeyContext("everywhere", title: "On every screen")

@@ -4,7 +4,8 @@ import TerminalKit
 
 extension KeyContext {
   /// The opening step of a standing group's meeting.
-  public static let followUp = KeyContext("followUp", title: "Actions from last time")
+  public static let followUp = KeyContext(
+    "followUp", title: "Actions from last time", typingHelp: LiveScreen.typingStartsANote)
   /// Typing what was said about an action carried forward, or why it is dropped.
   public static let followUpNote = KeyContext(
     "followUpNote", title: "A note on an action from last time", typesText: true,
@@ -68,6 +69,10 @@ public struct FollowUpState: Equatable, Sendable {
   /// Whether the list was opened from the running session (`a`) rather than at the meeting's
   /// opening: leaving it goes back to the live screen as it was.
   public var returnsToLive = false
+  /// Whether a note written when the program last ended waits: Enter opens the note line
+  /// with it, and typed text does not go on to the session, whose line it would take before
+  /// the note waiting was read into it.
+  public var draftWaits = false
 
   /// An action a decision was sent for.
   struct Deciding: Equatable, Sendable {
@@ -93,6 +98,10 @@ public struct FollowUpState: Equatable, Sendable {
 }
 
 extension FollowUpState: OverLiveScreen {
+  /// Typed text goes on to the session's note line, as over who is here, unless a note kept
+  /// from the last run waits to be read into that line first (Enter does).
+  public var actionForText: Action? { field == nil && !draftWaits ? .typeNote : nil }
+
   public static let keyBindings = [
     KeyBinding([.up], .up, "up", "Pick the action above", in: [.followUp], footer: false),
     KeyBinding([.down], .down, "down", "Pick the action below", in: [.followUp], footer: false),
@@ -285,6 +294,12 @@ extension FollowUpState: OverLiveScreen {
     case .action(.dropFollowedUp) where picked != nil:
       field = .drop(LineEditor(said(carried: false), limit: FollowUpOutcome.maximumTextLength))
     case .action(.continueToSession), .action(.quit): return toTheSession
+    case .action(.typeNote):
+      // Typed here, "The group discussed it" marked one action done at "d" and carried the
+      // next at "c": the start of a note goes on to the session with it instead.
+      var live = self.live
+      let effects = live.update(.action(.typeNote), environment)
+      return (returnsToLive ? [.show(live)] : LiveState.opening(live)) + effects
     case .result(.sessionChanged(let stored)):
       live.session = stored
       field = nil
@@ -296,6 +311,7 @@ extension FollowUpState: OverLiveScreen {
     case .result(.draftLoaded(let id, _?)) where id == live.sessionID:
       // Enter goes on and opens the note line with it: said before, so that a second Enter,
       // meant to write a note, is not a surprise (saving it starts the meeting).
+      draftWaits = true
       return [.notice(FollowUpState.draftWaitingNotice)]
     case .result(.failed(.loadDraft, _, _)):
       // Only a notice was at stake; the live screen reads it again and says what failed.

@@ -3,7 +3,8 @@ import PeerConsultKit
 import TerminalKit
 
 extension KeyContext {
-  public static let group = KeyContext("group", title: "The group during a session")
+  public static let group = KeyContext(
+    "group", title: "The group during a session", typingHelp: LiveScreen.typingStartsANote)
   /// Typing a latecomer's line.
   public static let latecomer = KeyContext(
     "latecomer", title: "Adding a latecomer", typesText: true,
@@ -41,13 +42,18 @@ public struct GroupState: Equatable, Sendable {
   public var questionRound: Int?
   /// The presenter to come last marked as gone, and the presenters to come then: `l` again,
   /// before anything else changed them, gives the round back where it was (marked by mistake,
-  /// or back from the corridor), where it used to leave them out of the rounds.
-  public var leftPresenter: LeftPresenter?
+  /// or back from the corridor), where it used to leave them out of the rounds. Kept with the
+  /// live screen, which outlives this one.
+  public var leftPresenter: LeftPresenter? {
+    get { live.leftPresenter }
+    set { live.leftPresenter = newValue }
+  }
 
-  /// The members of the session's standing group when it began, read as this screen opens:
-  /// Tab in the latecomer field fills in one who is not here, where someone who sent apologies
-  /// and came after all had to be typed in full, as on the form.
-  public var groupMembers: [Participant] = []
+  /// The members of the session's standing group when it began, read as this screen opens
+  /// (nil until read, or when they could not be): Tab in the latecomer field fills in one who
+  /// is not here, where someone who sent apologies and came after all had to be typed in full,
+  /// as on the form.
+  public var groupMembers: [Participant]?
   /// Tab's place among the members it offers, and what was typed before the first Tab: the
   /// start of a name picks among those it matches.
   public var memberFilled: MemberFilled?
@@ -61,7 +67,7 @@ public struct GroupState: Equatable, Sendable {
   /// The group's members not in the session (under any spelling of their name), in the order
   /// they joined.
   var membersNotHere: [Participant] {
-    StandingGroup.members(groupMembers, notAmong: session.participants)
+    StandingGroup.members(groupMembers ?? [], notAmong: session.participants)
   }
 
   /// A presenter taken out of the rounds by leaving, and the rounds to come before it.
@@ -286,6 +292,7 @@ extension GroupState: OverLiveScreen {
       memberFilled = nil
     case .action(.editFocusQuestion): return openFocusQuestion()
     case .action(.back), .action(.quit): return [.show(live)]
+    case .action(.typeNote): return writingNote(environment)
     case .action(.togglePresenting): return toggle()
     case .action(.presentEarlier): return move(by: -1)
     case .action(.presentLater): return move(by: 1)
@@ -340,6 +347,14 @@ extension GroupState: OverLiveScreen {
               tone: .success))
         ]
       }
+      // Back, and nothing else changed the rounds to come since they left: their round again,
+      // asked only once the return is stored.
+      if let back, let restored = leftPresenter, restored.person == back,
+        !stored.presentersToCome.contains(back),
+        restored.presenters.filter({ $0 != back }) == stored.presentersToCome
+      {
+        return [.command(.session(.rearrangePresenters(restored.presenters)))]
+      }
       if let back, stored.participants.indices.contains(back) {
         let name = stored.participants[back].name
         return [.notice(Notice("\(name) is back; Space has them present.", tone: .success))]
@@ -379,15 +394,8 @@ extension GroupState: OverLiveScreen {
         presenters.contains(person) ? LeftPresenter(person: person, presenters: presenters) : nil
       return [.command(.session(.markLeft(participant: person)))]
     }
-    var effects: [Effect] = [.command(.session(.markReturned(participant: person)))]
-    if let restored = leftPresenter, restored.person == person,
-      restored.presenters.filter({ $0 != person }) == session.presentersToCome
-    {
-      effects.append(.command(.session(.rearrangePresenters(restored.presenters))))
-    } else {
-      leftPresenter = nil
-    }
-    return effects
+    if leftPresenter?.person != person { leftPresenter = nil }
+    return [.command(.session(.markReturned(participant: person)))]
   }
 
   /// Fills the latecomer field with the next member of the group not here whose name starts
@@ -399,7 +407,9 @@ extension GroupState: OverLiveScreen {
       let text =
         session.setup.group == nil
         ? "Tab fills in a member of a standing group: type the person in full."
-        : "Every member of the group is here: type the person in full."
+        : groupMembers == nil
+          ? "The group's members could not be read: type the person in full."
+          : "Every member of the group is here: type the person in full."
       return [.notice(Notice(text))]
     }
     let typed = memberFilled?.typed ?? field.string

@@ -4,15 +4,25 @@ import TerminalKit
 
 extension KeyContext {
   public static let live = KeyContext(
-    "live", title: "Live session", helpSections: [.editor, .textField])
-  public static let rating = KeyContext("rating", title: "Process ratings")
-  public static let schedule = KeyContext("schedule", title: "Schedule")
+    "live", title: "Live session", typingHelp: LiveScreen.typingStartsANote,
+    helpSections: [.editor, .textField])
+  public static let rating = KeyContext(
+    "rating", title: "Process ratings", typingHelp: LiveScreen.typingStartsANote)
+  public static let schedule = KeyContext(
+    "schedule", title: "Schedule", typingHelp: LiveScreen.typingStartsANote)
+}
+
+extension LiveScreen {
+  /// What typing does where the note line is closed, in a session's help.
+  static let typingStartsANote = "a character that is no key here starts a note with it"
 }
 
 extension Action {
   public static let writeNote = Action("writeNote")
   public static let togglePause = Action("togglePause")
   public static let nextPhase = Action("nextPhase")
+  /// Text typed or pasted with the note line closed: the line opens for it.
+  public static let typeNote = Action("typeNote")
   public static let previousPhase = Action("previousPhase")
   public static let addMinute = Action("addMinute")
   public static let removeMinute = Action("removeMinute")
@@ -139,8 +149,9 @@ extension LiveState: Screen {
   /// A paste with the note line closed is a note: it opens the line, as Enter would. So is a
   /// letter that no key of the screen binds: "The presenter…" typed before Enter went to the
   /// commands its letters name ("e" opened the last note for correction, and the rest of the
-  /// sentence went into it).
-  public var actionForText: Action? { keyContext == .live ? .writeNote : nil }
+  /// sentence went into it). Over the schedule, the ratings or the room's kinds, it closes
+  /// them first: typed there, "The 3 things" rated someone 3.
+  public var actionForText: Action? { editor == nil ? .typeNote : nil }
 
   /// Space starts a ready session and resumes a paused one, and the footer says so.
   public func footerLabel(for action: Action) -> String? {
@@ -247,6 +258,15 @@ extension LiveState: Screen {
 
   private mutating func perform(_ action: Action) -> [Effect] {
     if editor != nil { return edit(.action(action)) }
+    // Text typed or pasted with the line closed (`actionForText`), over a panel too.
+    if action == .typeNote {
+      ratingSelection = nil
+      roomNotesSelection = nil
+      showSchedule = false
+      let effects = perform(.writeNote)
+      editor?.openedByTyping = true
+      return effects
+    }
     if let selection = ratingSelection { return rate(action, selection: selection) }
     if let selection = roomNotesSelection {
       return RoomNotesChooser.perform(action, selection: selection, &self)
@@ -308,10 +328,9 @@ extension LiveState: Screen {
       scheduleScroll = 0
     case .group:
       // A standing group's members, for a latecomer who sent apologies and came after all.
-      let members = session.setup.group.map {
-        Effect.command(.loadGroupMembers($0, at: session.createdAt))
-      }
-      return [.show(GroupState(live: self))] + (members.map { [$0] } ?? [])
+      return [.show(GroupState(live: self))]
+        + (session.setup.group.map { [.command(.loadGroupMembers($0, at: session.createdAt))] }
+          ?? [])
     case .actionsFromLastTime:
       // Back to the opening's list at any time: someone arriving late reports on theirs.
       guard session.setup.group != nil else {

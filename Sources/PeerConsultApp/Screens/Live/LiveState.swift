@@ -42,6 +42,10 @@ public struct LiveState: Equatable, Sendable {
   /// How many times in a row keeping the note being written has failed: from the second, the
   /// notice line says so (a full disk), where one failure alone may pass unseen.
   public var draftKeepFailures = 0
+  /// The presenter to come last marked as gone in who is here, and the rounds to come then:
+  /// kept here, with the session, so that `l` again after going back to the live screen (back
+  /// from the corridor) still gives the round back (``GroupState``).
+  public var leftPresenter: GroupState.LeftPresenter?
 
   public init(sessionID: SessionID, session: SessionState, now: Date) {
     self.sessionID = sessionID

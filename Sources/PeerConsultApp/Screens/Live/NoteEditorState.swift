@@ -26,6 +26,10 @@ public struct NoteEditorState: Equatable, Sendable {
   /// nothing to ask.
   public var original: NoteContent?
   public var mode: Mode = .writing
+  /// Opened by a character typed (or pasted) with the line closed: Esc on that character
+  /// alone closes the line without asking, as on an empty one. A stray key (`h` for help,
+  /// `j` from habit) otherwise took Esc and then `y` to put away.
+  public var openedByTyping = false
 
   public init(
     text: String = "", kind: NoteKind, speaker: Int? = nil, owner: Int? = nil, editing: Int? = nil
@@ -57,7 +61,10 @@ public struct NoteEditorState: Equatable, Sendable {
 
   /// Whether Esc would throw something away: a new note's text, a correction's changes (as
   /// saving would store them: spaces at the ends are not a change).
-  public var hasChanges: Bool { original.map { $0.normalized != content.normalized } ?? hasText }
+  public var hasChanges: Bool {
+    original.map { $0.normalized != content.normalized }
+      ?? (openedByTyping ? line.string.count > 1 : hasText)
+  }
 
   /// The keymap context of the mode.
   public var keyContext: KeyContext {

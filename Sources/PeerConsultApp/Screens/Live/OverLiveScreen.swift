@@ -24,6 +24,19 @@ extension OverLiveScreen {
     return [.confirm(question: question, onYes: [.show(live), .command(live.leaveCommand)])]
   }
 
+  /// A character no key of this screen binds, typed with no field open, is the start of a
+  /// note: it goes back to the live screen, whose note line takes it (``writingNote(_:)``).
+  /// The rest of "The plan failed" typed over who is here acted as its keys: Space skipped a
+  /// presenter, `l` marked her gone, `a` opened the latecomer field.
+  public var actionForText: Action? { acceptsText ? nil : .typeNote }
+
+  /// The live screen, as it is, with its note line open, for a note begun here.
+  func writingNote(_ environment: ScreenEnvironment) -> [Effect] {
+    var live = self.live
+    let effects = live.update(.action(.typeNote), environment)
+    return [.show(live)] + effects
+  }
+
   /// The running session's next second (none before it starts), so that a phase reaching
   /// zero rings here too.
   public func nextDeadline(now: Date) -> Date? { live.session.nextDeadline(after: now) }
