@@ -75,6 +75,25 @@ import Testing
     #expect(try f.stored().setup.title == "Night-time economy")
   }
 
+  /// Reviewed during the meeting, the presenter still talking is presenting, not done.
+  @Test func thePeopleOfAMeetingUnderWaySayWhoIsPresenting() throws {
+    let f = try ShareReviewFixture()
+    f.clock.advance(by: 60)
+    let live = try LiveSession.create(
+      SessionSetup(
+        title: "Street outreach", programme: "Alcohol Plan",
+        consultingProtocol: LiveFixture.drill, participants: ShareReviewFixture.people,
+        presenters: [2, 0]),
+      store: AppDatabase(directory: f.dataFolder), clock: f.clock)
+    try live.start()
+    while live.state.current?.round != 0 { try live.next() }
+    f.runner.perform(.loadReview)
+    #expect(f.text.contains("Street outreach"), "\(f.text)")
+    f.press(.up, .enter, .character("w"))
+    #expect(f.text.contains("City Council · senior · presenting round 1"), "\(f.text)")
+    #expect(f.text.contains("Harbour Trust · senior · presents round 2"), "\(f.text)")
+  }
+
   /// `w` on a transcript lists who took part; `e` erases the selected one from every session.
   @Test func aPersonIsErasedFromEverySessionFromTheTranscript() throws {
     let f = try ShareReviewFixture()

@@ -38,6 +38,8 @@ public struct SessionDigest: Hashable, Sendable {
     public let plannedSeconds: Int
     /// Whether any of its phases has run: a round planned but never reached was not presented.
     public let hasStarted: Bool
+    /// Whether one of its phases is the one running or paused now (``SessionState/roundUnderWay``).
+    public var isUnderWay = false
   }
 
   /// A note with the slot it was written in and the names of the people it refers to.
@@ -162,13 +164,14 @@ public struct SessionDigest: Hashable, Sendable {
         leftAt: state.departures[$0.offset], arrivedAt: state.arrivals[$0.offset])
     }
     let startedRounds = state.roundsStarted
+    let underWay = state.roundUnderWay
     rounds = state.airtime(at: asOf).map { airtime in
       Round(
         index: airtime.round, presenter: airtime.presenter,
         presenterName: name(airtime.presenter),
         focusQuestion: state.setup.rounds[airtime.round].focusQuestion,
         usedSeconds: airtime.usedSeconds, plannedSeconds: airtime.plannedSeconds,
-        hasStarted: startedRounds.contains(airtime.round))
+        hasStarted: startedRounds.contains(airtime.round), isUnderWay: airtime.round == underWay)
     }
 
     notes = state.notes.map { Entry($0, of: state) }

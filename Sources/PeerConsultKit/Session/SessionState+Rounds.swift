@@ -17,6 +17,13 @@ extension SessionState {
     Set(schedule.filter { timings[$0.index].firstStartedAt != nil }.compactMap(\.round))
   }
 
+  /// The round whose phase is running or paused now, in a session started and not finished:
+  /// its presenter is presenting, neither still to present nor done.
+  public var roundUnderWay: Int? {
+    guard isStarted, !isFinished else { return nil }
+    return current?.round
+  }
+
   /// The presenters of the rounds still to come, in order.
   public var presentersToCome: [Int] { setup.presenters.dropFirst(roundsBegun).map { $0 } }
 

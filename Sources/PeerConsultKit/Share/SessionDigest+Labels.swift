@@ -69,12 +69,17 @@ extension SessionDigest.Person {
   /// they present, when they arrived late and left early, if they did, and whether they came
   /// as a guest of the standing group ("NHS, frontline, arrived 14:20, left 15:40, guest").
   /// A round that has begun was presented ("presented round 1" in a finished session's
-  /// minutes, where "presents" read as still to come).
+  /// minutes, where "presents" read as still to come), unless it is the one under way in an
+  /// unfinished session ("presenting round 1": `show` during the meeting said the presenter
+  /// still talking had presented).
   func detail(_ time: ReadableTime, in digest: SessionDigest) -> String {
     var detail = [participant.organisation, participant.level.rawValue].filter { !$0.isEmpty }
     if let round = presentsRound {
-      let begun = digest.rounds.first { $0.index == round }?.hasStarted == true
-      detail.append("\(begun ? "presented" : "presents") round \(round + 1)")
+      let shown = digest.rounds.first { $0.index == round }
+      let verb =
+        shown?.isUnderWay == true
+        ? "presenting" : shown?.hasStarted == true ? "presented" : "presents"
+      detail.append("\(verb) round \(round + 1)")
     }
     if let arrivedAt {
       detail.append("arrived \(time.time(arrivedAt, sameDayAs: digest.createdAt))")

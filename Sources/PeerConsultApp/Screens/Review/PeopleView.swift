@@ -20,6 +20,7 @@ public enum PeopleView {
       selection: state.personSelection, count: people.count, listHeight: area.height)
     var y = area.y
     let started = state.session.roundsStarted
+    let underWay = state.session.roundUnderWay
     for index in shown {
       let selected = index == state.personSelection
       let person = people[index]
@@ -31,9 +32,10 @@ public enum PeopleView {
       }
       var details = [person.level.rawValue]
       // A round none of whose phases has run is still to present (an unfinished session's, or
-      // one jumped over), as the minutes say.
+      // one jumped over), and the one running now is being presented, as the minutes say.
       for (words, numbers) in [
-        ("presented round ", rounds.filter { started.contains($0) }),
+        ("presenting round ", rounds.filter { $0 == underWay }),
+        ("presented round ", rounds.filter { started.contains($0) && $0 != underWay }),
         ("presents round ", rounds.filter { !started.contains($0) }),
       ] where !numbers.isEmpty {
         details.append(words + numbers.map { "\($0 + 1)" }.joined(separator: ", "))
