@@ -91,6 +91,7 @@ import Testing
     #expect(group()?.groupMembers?.count == 3)
     let text = m.screen.lines.joined(separator: "\n")
     #expect(text.contains("Tab: a member not here (Amira O'Neill) · or write Name;"), "\(text)")
+    #expect(text.contains("Tab member not here"), "\(text)")
     m.press(.tab)
     #expect(group()?.field?.string == "Amira O'Neill; NHS Trust; frontline")
     // A start that is nobody's not here is said, and nothing is filled in.
@@ -372,6 +373,10 @@ import Testing
   /// the session as a note, and nothing is decided.
   @Test func aSentenceTypedOverLastTimesActionsIsANote() throws {
     let m = try Meeting()
+    // A key of the live screen pressed here does nothing: Space, meant to start the meeting,
+    // opened a note of " ".
+    m.press(.character(" "), .character("+"), .character("n"))
+    #expect(m.followUp != nil)
     m.type("The group discussed it")
     let live = try #require(m.runner.state.screen as? LiveState)
     #expect(live.editor?.line.string == "The group discussed it")
@@ -381,6 +386,7 @@ import Testing
     m.type("y")
     m.press(.character("a"))
     #expect(m.followUp?.items?.count == 3)
+    #expect(m.followUp?.live.session.followUps.isEmpty == true)
   }
 
   /// Someone arrives after the start and reports on their action: `a` on the live screen

@@ -42,12 +42,36 @@ import Testing
     #expect(f.live?.session.ratings.isEmpty == true)
   }
 
+  /// A key of the live screen pressed over who is here, the schedule or the ratings does
+  /// nothing there: `+` to add a minute while looking at the schedule opened a note of "+".
+  @Test func aLiveKeyOverAPanelOpensNoNote() throws {
+    let f = try LiveFixture()
+    let before = try #require(f.live?.session)
+    for panel: Character in ["w", "s", "r"] {
+      f.press(.character(panel))
+      for key: Character in ["+", "-", "n", "p", "e", "d", "x", "m", "g"] {
+        f.press(.character(key))
+        #expect(f.live?.editor == nil, "\(key) over \(panel)")
+      }
+      #expect(
+        f.runner.state.screen is GroupState || f.live?.showSchedule == true
+          || f.live?.ratingSelection != nil, "\(panel) still shown")
+      f.press(.escape)
+    }
+    let after = try #require(f.live?.session)
+    #expect(after.currentSlot == before.currentSlot && after.notes.isEmpty)
+    #expect(after.timings == before.timings)
+  }
+
   /// Tab in the latecomer field offers a standing group's members; a session of no group says
   /// so rather than doing nothing.
   @Test func tabOutsideAStandingGroupSaysWhatItIsFor() throws {
     let f = try LiveFixture()
     f.press(.character("w"), .character("a"))
     f.type("Dev")
+    // The footer offers Tab only where it has someone to fill in.
+    #expect(f.text.contains("Esc cancel"), "\(f.text)")
+    #expect(!f.text.contains("Tab"), "\(f.text)")
     f.press(.tab)
     #expect(
       f.runner.state.notice?.text
@@ -274,6 +298,65 @@ import Testing
     #expect(f.runner.state.notice?.text == "\(name) is back; Space has them present.")
     #expect(group(f)?.session.presentersToCome == [presenters[1], someoneElse])
     #expect(group(f)?.session.departures.isEmpty == true)
+  }
+
+  /// A presenter and someone who presents nothing step out together and come back in either
+  /// order: the presenter still gets their round back. Marking the other one cleared it.
+  @Test func aPresenterKeepsTheirRoundWhenSomeoneElseStepsOutToo() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    let before = try #require(group(f)?.session)
+    let presenters = before.presentersToCome
+    let first = presenters[0]
+    let name = before.participants[first].name
+    let round = before.roundsBegun
+    let someoneElse = try #require(before.participants.indices.first { !presenters.contains($0) })
+    for backFirst in [someoneElse, first] {
+      try pick(first, f)
+      f.press(.character("l"))
+      try pick(someoneElse, f)
+      f.press(.character("l"))
+      #expect(group(f)?.session.departures.count == 2)
+      try pick(backFirst, f)
+      f.press(.character("l"))
+      try pick(backFirst == first ? someoneElse : first, f)
+      f.press(.character("l"))
+      #expect(group(f)?.session.departures.isEmpty == true)
+      #expect(group(f)?.session.presentersToCome == presenters, "back first: \(backFirst)")
+      let notice = f.runner.state.notice?.text ?? ""
+      #expect(
+        backFirst == first
+          ? notice.hasSuffix("is back; Space has them present.")
+          : notice == "\(name) is back and presents in round \(round + 1) again.", "\(notice)")
+    }
+  }
+
+  /// A presenter back after the rounds to come changed is not given their old round later,
+  /// when a reorder happens to bring the old order back.
+  @Test func aPresenterBackWithoutTheirRoundIsNotRestoredLater() throws {
+    let f = try LiveFixture()
+    f.press(.character("w"))
+    let before = try #require(group(f)?.session)
+    let presenters = before.presentersToCome
+    let first = presenters[0]
+    let someoneElse = try #require(before.participants.indices.first { !presenters.contains($0) })
+    f.press(.character("l"))
+    try pick(someoneElse, f)
+    f.press(.character(" "))
+    try pick(first, f)
+    f.press(.character("l"))
+    #expect(group(f)?.leftPresenter == nil)
+    // Given a round again by hand, the other's taken away and moved first: the old order,
+    // said as a change of the presenters to come, not as a return.
+    f.press(.character(" "))
+    try pick(someoneElse, f)
+    f.press(.character(" "))
+    try pick(first, f)
+    f.press(.character("["))
+    #expect(group(f)?.session.presentersToCome == presenters)
+    #expect(
+      f.runner.state.notice?.text == "Presenters to come changed; the schedule follows.",
+      "\(String(describing: f.runner.state.notice))")
   }
 
   /// Review's list of who took part (`w` on a transcript) says when someone left early, as

@@ -229,6 +229,33 @@ import Testing
     #expect(f.live?.session.visibleNotes.last?.isDone == true)
   }
 
+  /// An action saved without an owner says so while the room can still agree one, and how
+  /// to give it one.
+  @Test func anActionSavedWithNoOwnerSaysHowToGiveItOne() throws {
+    let f = try LiveFixture()
+    f.press(.enter)
+    f.type("Ask the council for the levy figures")
+    f.press(.tab)
+    f.type("a")
+    #expect(f.live?.editor?.kind == .action)
+    f.press(.enter)
+    #expect(f.runner.state.notice == LiveScreen.ownerlessActionNotice)
+    #expect(f.text.contains("Action saved with no owner: e, then Ctrl-O, gives it one."))
+    f.press(.character("e"), .control("o"))
+    f.type("z")
+    f.press(.enter, .enter)
+    let note = try #require(f.live?.session.visibleNotes.last)
+    #expect(note.kind == .action && note.owner == 0)
+    #expect(f.runner.state.notice == LiveScreen.noteUpdatedNotice)
+    // With an owner from the start, a plain "Note saved.".
+    f.press(.enter)
+    f.type("Share the rota")
+    f.press(.control("o"))
+    f.type("a")
+    f.press(.enter, .enter)
+    #expect(f.runner.state.notice?.text == "Note saved.")
+  }
+
   /// Enter on a search for a speaker that matches no one (a name the keyboard cannot type)
   /// closes the search and says so: the words typed next go into the note. Before, the search
   /// stayed open, the question typed next went into it, and Esc threw it away.

@@ -92,6 +92,13 @@ import Testing
     #expect(f.live?.editor?.line.string == "y")
     f.press(.escape)
     #expect(f.live?.editor == nil)
+    // Opened with Enter, one letter typed is the facilitator's: Esc asks.
+    f.press(.enter)
+    f.type("y")
+    f.press(.escape)
+    #expect(f.live?.editor?.mode == .askingDiscard)
+    f.type("y")
+    #expect(f.live?.editor == nil)
     // Cancelled by a character no key binds, the question passes it on: it begins the note.
     f.type("d")
     f.type("The group")
@@ -284,6 +291,9 @@ import Testing
     #expect(PersonMatcher.matches("MU", in: names) == [0])
     #expect(PersonMatcher.matches("neil", in: names) == [1])
     #expect(PersonMatcher.matches("o'n", in: names) == [1])
+    // A name pasted from a document keeps its curly apostrophe; a terminal types a straight one.
+    #expect(PersonMatcher.matches("o’n", in: names) == [1])
+    #expect(PersonMatcher.matches("o'b", in: ["Seán O’Brien"]) == [0])
     #expect(PersonMatcher.matches("王", in: names) == [2])
     #expect(PersonMatcher.matches("小明", in: names) == [2])
     #expect(PersonMatcher.matches("明", in: names) == [2])

@@ -221,7 +221,9 @@ public enum App {
     guard let input = input(for: key, on: state.screen) else {
       // A letter no key binds, where no field has focus: the first of a note typed before its
       // line was opened, which the field the screen's text is for takes, as it takes a paste.
-      if case .character(let character) = key, state.screen.actionForText != nil {
+      if case .character(let character) = key, state.screen.actionForText != nil,
+        state.screen.startsText(character)
+      {
         state.notice = nil
         return type(String(character), &state)
       }
@@ -287,7 +289,9 @@ public enum App {
         state.notice = App.cancelledNotice
         // The first letter of a note typed on ("The group" after "d") is the note's, where
         // a letter that is a key does nothing more.
-        if input(for: key, on: state.screen) == nil, state.screen.actionForText != nil {
+        if input(for: key, on: state.screen) == nil, state.screen.actionForText != nil,
+          state.screen.startsText(character)
+        {
           return type(String(character), &state)
         }
       }

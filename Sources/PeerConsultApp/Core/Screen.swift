@@ -39,7 +39,8 @@ public protocol Screen: Sendable {
   /// between two inputs: never before the first frame, never in front of a key.
   mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect]
   /// The footer's word for `action` now, when it differs from the binding's label (Space
-  /// "pause" reads "resume" while paused); nil keeps the label.
+  /// "pause" reads "resume" while paused); nil keeps the label, and "" leaves the key out of
+  /// the footer while it has nothing to do (its help line stays).
   func footerLabel(for action: Action) -> String?
   /// The rows of `area` that are all that changed since `previous` (this screen as the last
   /// frame showed it, drawn for the time `drawnAt`), when that is only what was typed into a
@@ -64,6 +65,11 @@ public protocol Screen: Sendable {
   /// character no key of the screen binds (the live screen's note line), or nil: such text is
   /// then dropped.
   var actionForText: Action? { get }
+  /// Whether `character`, typed where no key of the screen binds it and no field has focus,
+  /// starts the text of ``actionForText``'s field; false drops it. A panel over the live
+  /// screen drops the live screen's own keys: `+` over the schedule, Space over last time's
+  /// actions, opened a note of "+" or " " rather than doing nothing.
+  func startsText(_ character: Character) -> Bool
   /// The contexts whose bindings apply now, in the order they are looked up.
   var keyContexts: [KeyContext] { get }
   /// What Ctrl-C does where `q` does not quit: nil asks whether to quit PeerConsult. A screen
@@ -79,6 +85,7 @@ extension Screen {
   public var draftOnLeaving: AppCommand? { nil }
   public mutating func keepBeforeSuspending() -> [Effect] { [] }
   public var actionForText: Action? { nil }
+  public func startsText(_ character: Character) -> Bool { true }
   public var interrupted: [Effect]? { nil }
   public mutating func readAhead(_ environment: ScreenEnvironment) -> [Effect] { [] }
   public func footerLabel(for action: Action) -> String? { nil }

@@ -19,7 +19,8 @@ public enum Chrome {
   }
 
   /// Draws the footer's key hints for `context`, as many as fit, then `?` for the rest;
-  /// `label` may give an action another word for the screen's current state.
+  /// `label` may give an action another word for the screen's current state, or an empty one
+  /// to leave its key out while it has nothing to do there.
   public static func footer(
     for context: KeyContext, label: (Action) -> String? = { _ in nil }, into grid: inout Grid,
     area: Rect
@@ -33,6 +34,7 @@ public enum Chrome {
     for (index, binding) in bindings.enumerated() {
       let key = binding.keys[0].description
       let text = label(binding.action) ?? binding.label
+      if text.isEmpty { continue }
       let needed = key.displayWidth + 1 + text.displayWidth + 2
       let isLast = index == bindings.count - 1
       if x + needed > area.maxX - (isLast ? 0 : max(7, more.displayWidth + 1)) {

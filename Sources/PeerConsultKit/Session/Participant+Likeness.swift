@@ -17,6 +17,13 @@ extension Participant {
     NameForms.simplified(text)
   }
 
+  /// `text` with its curly and other look-alike apostrophes as `'`, so that "o'n" typed on a
+  /// terminal finds "Amira O’Neill" pasted from a document, and "o’n" finds "O'Neill".
+  public static func withStraightApostrophes(_ text: String) -> String {
+    guard text.contains(where: TermReplacer.apostrophes.contains) else { return text }
+    return String(text.map { TermReplacer.apostrophes.contains($0) ? "'" : $0 })
+  }
+
   /// Whether a character belongs to a script written without spaces between name parts
   /// (Chinese, Japanese kana, Korean syllables): each of its characters may start a part, as
   /// 小 does in 王小明.

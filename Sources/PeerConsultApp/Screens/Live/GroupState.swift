@@ -157,6 +157,12 @@ extension GroupState: OverLiveScreen {
   }
   public var acceptsText: Bool { field != nil }
 
+  /// Tab is offered in the footer only while it has a member of the standing group to fill
+  /// in: at a meeting of no group, "Tab member not here" promised what it could not do.
+  public func footerLabel(for action: Action) -> String? {
+    action == .fillInMember && membersNotHere.isEmpty ? "" : nil
+  }
+
   public func title(_ environment: ScreenEnvironment) -> (left: String, right: String) {
     ("The group · \(session.setup.title)", "session \(live.sessionID.short)")
   }
@@ -356,6 +362,9 @@ extension GroupState: OverLiveScreen {
         return [.command(.session(.rearrangePresenters(restored.presenters)))]
       }
       if let back, stored.participants.indices.contains(back) {
+        // Back without their round: a later reorder that happens to make the old order is
+        // not their return.
+        if leftPresenter?.person == back { leftPresenter = nil }
         let name = stored.participants[back].name
         return [.notice(Notice("\(name) is back; Space has them present.", tone: .success))]
       }
@@ -377,6 +386,20 @@ extension GroupState: OverLiveScreen {
       // Nothing of this screen's was lost; the live screen asks again on its next tick.
       break
     case .result(.failed(_, let error, _)):
+      // A presenter back whose round could not be given back: they are here, not presenting.
+      if let restored = leftPresenter, session.departures[restored.person] == nil,
+        !session.presentersToCome.contains(restored.person),
+        session.participants.indices.contains(restored.person)
+      {
+        leftPresenter = nil
+        let name = session.participants[restored.person].name
+        return [
+          .notice(
+            Notice(
+              "Not saved: \(error). \(name) is back but not presenting; Space has them present.",
+              tone: .error))
+        ]
+      }
       return [.notice(Notice("Not saved: \(error)", tone: .error))]
     default: break
     }
@@ -389,12 +412,14 @@ extension GroupState: OverLiveScreen {
     guard rows.indices.contains(selection) else { return [] }
     let person = rows[selection]
     guard session.departures[person] != nil else {
+      // Someone who presents nothing stepping out with them leaves a presenter's round to give
+      // back as it was; the rounds' check on return says whether it still can be.
       let presenters = session.presentersToCome
-      leftPresenter =
-        presenters.contains(person) ? LeftPresenter(person: person, presenters: presenters) : nil
+      if presenters.contains(person) {
+        leftPresenter = LeftPresenter(person: person, presenters: presenters)
+      }
       return [.command(.session(.markLeft(participant: person)))]
     }
-    if leftPresenter?.person != person { leftPresenter = nil }
     return [.command(.session(.markReturned(participant: person)))]
   }
 

@@ -14,7 +14,14 @@ extension KeyContext {
 
 extension LiveScreen {
   /// What typing does where the note line is closed, in a session's help.
-  static let typingStartsANote = "a character that is no key here starts a note with it"
+  static let typingStartsANote =
+    "a character that is no key here or on the live screen starts a note with it"
+
+  /// Whether `character`, typed over the live screen or a panel on it, starts a note: one
+  /// that is no key of the live screen (`n`, Space, `+` typed over a panel do nothing).
+  static func startsANote(_ character: Character) -> Bool {
+    Keymap.action(for: .character(character), in: .live) == nil
+  }
 }
 
 extension Action {
@@ -152,6 +159,12 @@ extension LiveState: Screen {
   /// sentence went into it). Over the schedule, the ratings or the room's kinds, it closes
   /// them first: typed there, "The 3 things" rated someone 3.
   public var actionForText: Action? { editor == nil ? .typeNote : nil }
+
+  /// Over the schedule, the ratings or the room's kinds, a key of the live screen does
+  /// nothing, as it did before typing there started a note.
+  public func startsText(_ character: Character) -> Bool {
+    LiveScreen.startsANote(character)
+  }
 
   /// Space starts a ready session and resumes a paused one, and the footer says so.
   public func footerLabel(for action: Action) -> String? {
@@ -469,10 +482,12 @@ extension LiveState: Screen {
       session = stored
       // A new note brings the transcript back to the newest, whatever was picked before.
       selectedNote = nil
+      let ownerless = stored.note(id).map { $0.isAction && $0.owner == nil } ?? false
       effects.append(
         .notice(
-          Notice(
-            started ? "Note saved; the first phase has started." : "Note saved.", tone: .success)
+          started
+            ? Notice("Note saved; the first phase has started.", tone: .success)
+            : ownerless ? LiveScreen.ownerlessActionNotice : Notice("Note saved.", tone: .success)
         ))
     case .noteEdited(let id, let stored):
       if let note = stored.note(id) { learnTags(from: note.text) }
@@ -642,6 +657,11 @@ extension LiveScreen {
   static func noNoteNotice(_ verb: String) -> Notice {
     Notice("No note to \(verb) yet: Enter writes one.", tone: .warning)
   }
+
+  /// What saving an action that nobody owns says: the follow-up at the next meeting asks who
+  /// did it, and nothing said so while the room could still agree it.
+  static let ownerlessActionNotice = Notice(
+    "Action saved with no owner: e, then Ctrl-O, gives it one.", tone: .warning)
 
   /// What saving a correction that changed the note says.
   static let noteUpdatedNotice = Notice("Note updated (the earlier text is kept).", tone: .success)

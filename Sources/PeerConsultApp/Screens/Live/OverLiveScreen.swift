@@ -30,6 +30,9 @@ extension OverLiveScreen {
   /// presenter, `l` marked her gone, `a` opened the latecomer field.
   public var actionForText: Action? { acceptsText ? nil : .typeNote }
 
+  /// A key of the live screen typed here does nothing, as on the live screen's own panels.
+  public func startsText(_ character: Character) -> Bool { LiveScreen.startsANote(character) }
+
   /// The live screen, as it is, with its note line open, for a note begun here.
   func writingNote(_ environment: ScreenEnvironment) -> [Effect] {
     var live = self.live

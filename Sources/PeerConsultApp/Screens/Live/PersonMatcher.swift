@@ -5,8 +5,8 @@ import PeerConsultKit
 ///
 /// A query matches the start of any part of a name (after a space, an apostrophe or a hyphen:
 /// "ne" finds Amira O'Neill, "o'n" too), and for names written in CJK scripts, which have no
-/// spaces, the start of any of its characters ("小明" finds 王小明). Case, accents,
-/// full-width forms and Simplified or Traditional characters are ignored, so "zoe mu" finds
+/// spaces, the start of any of its characters ("小明" finds 王小明). Case, accents, the kind
+/// of apostrophe ("o'n" finds O’Neill), full-width forms and Simplified or Traditional characters are ignored, so "zoe mu" finds
 /// Zoë Müller and 黃 finds 黄伟.
 public enum PersonMatcher {
   /// The indices of `names` that `query` matches: those whose name starts with it first
@@ -47,7 +47,7 @@ public enum PersonMatcher {
   }
 
   static func fold(_ text: String) -> String {
-    text.folding(
+    Participant.withStraightApostrophes(text).folding(
       options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
   }
 }
