@@ -74,8 +74,9 @@ import Testing
     #expect(f.live?.editor == nil)
   }
 
-  /// A question is answered yes by `y` only, and no by any other letter: "day" typed with no
-  /// note open asked at "d" to delete the last note, and the "y" said yes.
+  /// A question is answered yes by `y` only (deleting a note, by `d` again), and no by any
+  /// other letter: "dye" typed with no note open asked at "d" to delete the last note, and the
+  /// "y" said yes.
   @Test func aLetterOtherThanYesAnswersAQuestionNo() throws {
     let f = try LiveFixture()
     f.writeNote("Licensing data is late")
@@ -118,14 +119,40 @@ import Testing
     #expect(f.runner.state.overlay == nil && f.live?.editor?.line.string == "3")
     #expect(f.live?.session.notes.first?.isDeleted == false)
     f.press(.escape)
-    // Keys that are not characters (arrows, Enter) leave the question as it was; `y` still
+    // Keys that are not characters (arrows, Enter) leave the question as it was; `d` again
     // says yes.
     f.type("d")
     f.press(.down, .enter)
     #expect(f.runner.state.overlay != nil)
-    f.type("y")
+    f.type("d")
     #expect(f.runner.state.overlay == nil)
     #expect(f.live?.session.notes.first?.isDeleted == true)
+  }
+
+  /// A word typed with no note open that begins with `d` or `q` asks nothing it could answer
+  /// yes to, and goes into a note whole: "dysfunctional" deleted the picked note at "d", "y".
+  @Test func aWordBeginningWithAKeyThatAsksIsANoteWhole() throws {
+    let f = try LiveFixture()
+    f.writeNote("Licensing data is late")
+    f.type("dysfunctional partnership")
+    #expect(f.runner.state.overlay == nil)
+    #expect(f.live?.session.notes.first?.isDeleted == false)
+    #expect(f.live?.editor?.line.string == "dysfunctional partnership")
+    f.press(.enter)
+    f.type("question time")
+    #expect(f.runner.state.screen is LiveState)
+    #expect(f.live?.editor?.line.string == "question time")
+    f.press(.enter)
+    #expect(
+      f.live?.session.visibleNotes.map(\.text)
+        == ["Licensing data is late", "dysfunctional partnership", "question time"])
+    // Asked to delete, `y` is a letter like any other: the note stays.
+    f.type("d")
+    #expect(f.text.contains("d again deletes"), "\(f.text)")
+    #expect(f.text.contains("Esc keep"))
+    f.type("y")
+    #expect(f.runner.state.overlay == nil && f.live?.editor?.line.string == "dy")
+    #expect(f.live?.session.visibleNotes.count == 3)
   }
 
   @Test func everyPersonIsThreeKeysFromTheNoteLine() throws {

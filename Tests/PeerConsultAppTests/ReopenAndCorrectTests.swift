@@ -37,7 +37,7 @@ import Testing
     #expect(f.runner.state.screen is HomeState)
     f.runner.perform(.resume(id))
     #expect(f.runner.state.screen is SummaryState)
-    guard case .confirm(let question, _) = f.runner.state.overlay else {
+    guard case .confirm(let question, _, _, _) = f.runner.state.overlay else {
       Issue.record("no question about reopening")
       return
     }

@@ -14,7 +14,7 @@ import Testing
   private static let discharge = ShareReviewFixture.plain
 
   private func question(_ f: ShareReviewFixture) -> String? {
-    if case .confirm(let question, _) = f.runner.state.overlay { return question }
+    if case .confirm(let question, _, _, _) = f.runner.state.overlay { return question }
     return nil
   }
 

@@ -63,7 +63,7 @@ import Testing
   private static let id = ShareReviewFixture.withSuspects
 
   private func question(_ f: ShareReviewFixture) -> String? {
-    if case .confirm(let question, _) = f.runner.state.overlay { return question }
+    if case .confirm(let question, _, _, _) = f.runner.state.overlay { return question }
     return nil
   }
 

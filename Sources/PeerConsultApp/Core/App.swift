@@ -70,7 +70,7 @@ public enum App {
       HelpOverlay.render(
         context: state.screen.keyContext, scroll: scroll, into: &grid, area: body)
       return (grid, nil)
-    case .confirm(let question, _):
+    case .confirm(let question, _, _, _):
       let width = min(body.width - 4, max(40, question.displayWidth + 6))
       // Wrapped, so that a long question keeps its end ("… y/n"), which it lost to "…".
       let lines = TextWrapper.wrap(question, width: max(1, width - 4))
@@ -129,7 +129,7 @@ public enum App {
   public static func context(of state: AppState) -> KeyContext {
     switch state.overlay {
     case .help: return .help
-    case .confirm: return .confirm
+    case .confirm(_, _, _, let yes): return yes == "y" ? .confirm : .confirmAgain
     case nil: return state.screen.keyContext
     }
   }
@@ -274,11 +274,12 @@ public enum App {
       default: break
       }
       return []
-    case .confirm(_, let onYes):
-      switch Keymap.action(for: key, in: .confirm) {
-      case .confirmYes?:
+    case .confirm(_, let onYes, let askedBy, let yes):
+      if key == .character(yes) {
         state.overlay = nil
         return apply(onYes, &state)
+      }
+      switch Keymap.action(for: key, in: yes == "y" ? .confirm : .confirmAgain) {
       case .confirmNo?: state.overlay = nil
       default:
         // Only `y` says yes, and another letter says no: a word typed on after the question
@@ -292,7 +293,10 @@ public enum App {
         if input(for: key, on: state.screen) == nil, state.screen.actionForText != nil,
           state.screen.startsText(character)
         {
-          return type(String(character), &state)
+          // A small letter carries on the word the key that asked began ("dysfunctional");
+          // anything else begins a note of its own ("The group" after a "d" let go).
+          let asked = character.isLowercase ? askedBy.map { String($0) } ?? "" : ""
+          return type(asked + String(character), &state)
         }
       }
       return []
@@ -322,8 +326,8 @@ public enum App {
           outside.append(.command(.countUnfinished))
         }
       case .notice(let notice): state.notice = notice
-      case .confirm(let question, let onYes):
-        state.overlay = .confirm(question: question, onYes: onYes)
+      case .confirm(let question, let onYes, let askedBy, let yes):
+        state.overlay = .confirm(question: question, onYes: onYes, askedBy: askedBy, yes: yes)
       case .exit, .bell, .flash, .suspend, .command: outside.append(effect)
       }
     }

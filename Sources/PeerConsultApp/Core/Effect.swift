@@ -22,8 +22,9 @@ public indirect enum Effect: Sendable {
   case leave(to: HomeScreen.Entry)
   /// A one-line message under the body.
   case notice(Notice)
-  /// Ask a yes/no question; `y` performs `onYes`.
-  case confirm(question: String, onYes: [Effect])
+  /// Ask a yes/no question; `yes` (`y` unless given) performs `onYes`. `askedBy` is the
+  /// character typed that asked it where typing starts a note (see ``Overlay/confirm``).
+  case confirm(question: String, onYes: [Effect], askedBy: Character? = nil, yes: Character = "y")
 }
 
 extension Effect: Equatable {
@@ -37,7 +38,8 @@ extension Effect: Equatable {
     case (.show(let a), .show(let b)): return type(of: a) == type(of: b)
     case (.leave(let a), .leave(let b)): return a == b
     case (.notice(let a), .notice(let b)): return a == b
-    case (.confirm(let q1, let e1), .confirm(let q2, let e2)): return q1 == q2 && e1 == e2
+    case (.confirm(let q1, let e1, let a1, let y1), .confirm(let q2, let e2, let a2, let y2)):
+      return q1 == q2 && e1 == e2 && a1 == a2 && y1 == y2
     default: return false
     }
   }

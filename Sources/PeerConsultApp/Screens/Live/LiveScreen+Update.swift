@@ -309,9 +309,11 @@ extension LiveState: Screen {
       guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("delete"))] }
       let preview = note.text.truncated(toWidth: 30)
       return [
+        // Yes is `d` again: after "d", a word typed on with no note open ("dysfunctional",
+        // "dye") said yes at its "y". Another letter begins the note, the "d" first.
         .confirm(
-          question: "Delete note “\(preview)”? (kept in history) y/n",
-          onYes: [.command(.session(.deleteNote(note.id)))])
+          question: "Delete note “\(preview)”? (kept in history) d again deletes, Esc keeps",
+          onYes: [.command(.session(.deleteNote(note.id)))], askedBy: "d", yes: "d")
       ]
     case .actionDone:
       guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("mark done"))] }
@@ -373,7 +375,9 @@ extension LiveState: Screen {
     case .chooseRoomNotes: roomNotesSelection = 0
     case .scrollUp: LiveScreen.moveSelection(&self, by: -1)
     case .scrollDown: LiveScreen.moveSelection(&self, by: 1)
-    case .quit: return [leaveQuestion]
+    case .quit:
+      // Asked by `q`, typed: "question" typed with no note open goes on into a note whole.
+      return [.confirm(question: leaveQuestionText, onYes: [.command(leaveCommand)], askedBy: "q")]
     default: break
     }
     return []
