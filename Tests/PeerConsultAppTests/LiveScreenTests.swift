@@ -308,7 +308,7 @@ import Testing
     #expect(f.live?.session.note(1)?.history.count == 1)
     f.press(.down, .down, .character("d"))
     #expect(f.runner.state.overlay != nil)
-    f.press(.character("d"))
+    f.press(.enter)
     #expect(f.live?.session.visibleNotes.map(\.text) == ["first, corrected"])
     #expect(f.live?.session.note(2)?.isDeleted == true)
   }

@@ -26,6 +26,8 @@ public enum AppEvent: Equatable, Sendable {
 public enum App {
   /// What a question says when a letter other than `y` or `n` answered it.
   static let cancelledNotice = Notice("Not done: only y answers yes.")
+  /// The same for a question answered yes by Enter.
+  static let cancelledByEnterNotice = Notice("Not done: only Enter answers yes.")
 
   /// The frame for `state`, with the cursor position when a text field has focus, in the
   /// state's palette.
@@ -129,7 +131,7 @@ public enum App {
   public static func context(of state: AppState) -> KeyContext {
     switch state.overlay {
     case .help: return .help
-    case .confirm(_, _, _, let yes): return yes == "y" ? .confirm : .confirmAgain
+    case .confirm(_, _, _, let byEnter): return byEnter ? .confirmByEnter : .confirm
     case nil: return state.screen.keyContext
     }
   }
@@ -274,29 +276,34 @@ public enum App {
       default: break
       }
       return []
-    case .confirm(_, let onYes, let askedBy, let yes):
-      if key == .character(yes) {
+    case .confirm(_, let onYes, let askedBy, let byEnter):
+      switch Keymap.action(for: key, in: byEnter ? .confirmByEnter : .confirm) {
+      case .confirmYes?:
         state.overlay = nil
         return apply(onYes, &state)
-      }
-      switch Keymap.action(for: key, in: yes == "y" ? .confirm : .confirmAgain) {
       case .confirmNo?: state.overlay = nil
       default:
-        // Only `y` says yes, and another letter says no: a word typed on after the question
-        // came ("day" with no note open asked to delete the last one at "d") could otherwise
-        // answer yes with a later "y".
+        // Only `y` (or Enter) says yes, and another letter says no: a word typed on after the
+        // question came ("day" with no note open asked to delete the last one at "d") could
+        // otherwise answer yes with a later "y".
         guard case .character(let character) = key else { break }
         state.overlay = nil
-        state.notice = App.cancelledNotice
+        state.notice = byEnter ? App.cancelledByEnterNotice : App.cancelledNotice
+        // A small letter after the key that asked carries on the word it began ("deny",
+        // "question"), even a letter that is a key: "deny" moved on a phase at its "n".
+        if let askedBy, character.isLowercase, state.screen.actionForText != nil {
+          return type(String(askedBy) + String(character), &state)
+        }
         // The first letter of a note typed on ("The group" after "d") is the note's, where
         // a letter that is a key does nothing more.
         if input(for: key, on: state.screen) == nil, state.screen.actionForText != nil,
           state.screen.startsText(character)
         {
-          // A small letter carries on the word the key that asked began ("dysfunctional");
-          // anything else begins a note of its own ("The group" after a "d" let go).
-          let asked = character.isLowercase ? askedBy.map { String($0) } ?? "" : ""
-          return type(asked + String(character), &state)
+          return type(String(character), &state)
+        }
+        // Asked over an open field (Ctrl-C in the note line), the letter is the field's.
+        if state.screen.acceptsText, input(for: key, on: state.screen) == .text(String(character)) {
+          return send(.text(String(character)), &state)
         }
       }
       return []
@@ -326,8 +333,9 @@ public enum App {
           outside.append(.command(.countUnfinished))
         }
       case .notice(let notice): state.notice = notice
-      case .confirm(let question, let onYes, let askedBy, let yes):
-        state.overlay = .confirm(question: question, onYes: onYes, askedBy: askedBy, yes: yes)
+      case .confirm(let question, let onYes, let askedBy, let byEnter):
+        state.overlay = .confirm(
+          question: question, onYes: onYes, askedBy: askedBy, byEnter: byEnter)
       case .exit, .bell, .flash, .suspend, .command: outside.append(effect)
       }
     }

@@ -61,11 +61,11 @@ public struct AppState: Sendable {
 /// Something drawn over the screen that takes the keys until dismissed.
 public enum Overlay: Equatable, Sendable {
   case help(scroll: Int)
-  /// A yes/no question; `onYes` is what `yes` does (`y`, or the key that asked it, pressed
-  /// again). `askedBy`, the character typed that asked it on a screen where typing starts a
-  /// note, goes before a character that answers no and starts the note: "question" typed with
-  /// no note open asked at `q` whether to leave, and the note began "uestion".
-  case confirm(question: String, onYes: [Effect], askedBy: Character? = nil, yes: Character = "y")
+  /// A yes/no question; `onYes` is what `y` does, or Enter when `byEnter` (a letter typed on
+  /// can then never say yes). `askedBy`, the character typed that asked it on a screen where
+  /// typing starts a note, begins the note with a small letter that answers no: "question"
+  /// typed with no note open asked at `q` whether to leave, and the note began "uestion".
+  case confirm(question: String, onYes: [Effect], askedBy: Character? = nil, byEnter: Bool = false)
 }
 
 /// A one-line message with its tone.

@@ -22,9 +22,9 @@ public indirect enum Effect: Sendable {
   case leave(to: HomeScreen.Entry)
   /// A one-line message under the body.
   case notice(Notice)
-  /// Ask a yes/no question; `yes` (`y` unless given) performs `onYes`. `askedBy` is the
+  /// Ask a yes/no question; `y`, or Enter when `byEnter`, performs `onYes`. `askedBy` is the
   /// character typed that asked it where typing starts a note (see ``Overlay/confirm``).
-  case confirm(question: String, onYes: [Effect], askedBy: Character? = nil, yes: Character = "y")
+  case confirm(question: String, onYes: [Effect], askedBy: Character? = nil, byEnter: Bool = false)
 }
 
 extension Effect: Equatable {

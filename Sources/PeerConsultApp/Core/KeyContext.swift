@@ -48,12 +48,12 @@ extension KeyContext {
   public static let confirm = KeyContext(
     "confirm", title: "Confirm", typesText: true,
     typingHelp: "any other character: no (one that is no key goes on as typed)")
-  /// A question answered yes by the key that asked it, pressed again, where a word typed on
-  /// after it could say yes with a later `y` (`d`, "dysfunctional", deleted the picked note).
-  public static let confirmAgain = KeyContext(
-    "confirmAgain", title: "Confirm", typesText: true,
-    typingHelp: "the key that asked, again: yes; any other character: no (one that is no key "
-      + "goes on as typed, after the key that asked)")
+  /// A question answered yes by Enter, where a word typed on after it could say yes with a
+  /// later letter (`d`, then "dysfunctional", deleted the picked note at its `y`).
+  public static let confirmByEnter = KeyContext(
+    "confirmByEnter", title: "Confirm", typesText: true,
+    typingHelp: "any character: no (a small letter goes on into a note after the key that "
+      + "asked)")
   /// Keys that work on every screen, in every mode, unless the screen binds them itself: the
   /// terminal's signal keys, which arrive as keys while the screens run.
   public static let everywhere = KeyContext("everywhere", title: "On every screen")

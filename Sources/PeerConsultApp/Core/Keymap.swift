@@ -64,7 +64,8 @@ public enum Keymap {
     KeyBinding([.down], .down, "down", "Scroll the help down", in: [.help], footer: false),
     KeyBinding([.character("y")], .confirmYes, "yes", "Confirm", in: [.confirm]),
     KeyBinding([.character("n"), .escape], .confirmNo, "no", "Cancel", in: [.confirm]),
-    KeyBinding([.escape], .confirmNo, "keep", "Cancel: keep it as it is", in: [.confirmAgain]),
+    KeyBinding([.enter], .confirmYes, "yes", "Confirm", in: [.confirmByEnter]),
+    KeyBinding([.escape], .confirmNo, "no", "Cancel", in: [.confirmByEnter]),
     KeyBinding(
       [.character("q")], .quit, "quit", "Quit (from the home screen)", in: [.tooSmall],
       footer: false),

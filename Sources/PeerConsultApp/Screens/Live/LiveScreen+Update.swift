@@ -309,11 +309,11 @@ extension LiveState: Screen {
       guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("delete"))] }
       let preview = note.text.truncated(toWidth: 30)
       return [
-        // Yes is `d` again: after "d", a word typed on with no note open ("dysfunctional",
-        // "dye") said yes at its "y". Another letter begins the note, the "d" first.
+        // Yes is Enter: after "d", a word typed on with no note open ("dysfunctional", "dye")
+        // said yes at its "y". A small letter begins the note, the "d" first.
         .confirm(
-          question: "Delete note “\(preview)”? (kept in history) d again deletes, Esc keeps",
-          onYes: [.command(.session(.deleteNote(note.id)))], askedBy: "d", yes: "d")
+          question: "Delete note “\(preview)”? (kept in history) Enter deletes, Esc keeps",
+          onYes: [.command(.session(.deleteNote(note.id)))], askedBy: "d", byEnter: true)
       ]
     case .actionDone:
       guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("mark done"))] }
