@@ -164,7 +164,8 @@ import Testing
     #expect(f.live?.session.visibleNotes.count == words.count + 1)
   }
 
-  /// Ctrl-C in the note line asks whether to leave; a letter typed on is the note's.
+  /// Ctrl-C in the note line asks whether to leave; a letter typed on is the note's. With
+  /// the line closed, Ctrl-C asks as `q` does, but begins no word with a "q".
   @Test func aLetterTypedOnAfterCtrlCInTheNoteLineIsTheNotes() throws {
     let f = try LiveFixture()
     f.press(.enter)
@@ -174,6 +175,12 @@ import Testing
     f.type(". The rest")
     #expect(f.runner.state.overlay == nil)
     #expect(f.live?.editor?.line.string == "The start. The rest")
+    f.press(.enter)
+    f.press(.control("c"))
+    #expect(f.runner.state.overlay != nil)
+    f.type("up next")
+    #expect(f.runner.state.overlay == nil)
+    #expect(f.live?.editor?.line.string == "up next")
   }
 
   @Test func everyPersonIsThreeKeysFromTheNoteLine() throws {

@@ -248,7 +248,13 @@ public enum App {
       // Where `q` leaves, Ctrl-C is `q`; where `q` is typed text or means something else,
       // it asks.
       if Keymap.action(for: .character("q"), in: state.screen.keyContexts) == .quit {
-        return send(.action(.quit), &state)
+        let effects = send(.action(.quit), &state)
+        // Ctrl-C typed no letter: the question it asks begins no word ("up next" after it
+        // was a note "qup next").
+        if case .confirm(let question, let onYes, _, let byEnter)? = state.overlay {
+          state.overlay = .confirm(question: question, onYes: onYes, byEnter: byEnter)
+        }
+        return effects
       }
       if let effects = state.screen.interrupted { return apply(effects, &state) }
       return apply(
