@@ -13,6 +13,18 @@ import Testing
   }
 
   /// Moves the pick to `person`'s row, as the arrows do.
+  /// Opens who is here (`w`): the session as it opened, its presenters to come, and someone
+  /// who presents nothing.
+  private func whoIsHere(_ f: LiveFixture) throws -> (
+    before: SessionState, presenters: [Int], someoneElse: Int
+  ) {
+    f.press(.character("w"))
+    let before = try #require(group(f)?.session)
+    let presenters = before.presentersToCome
+    let someoneElse = try #require(before.participants.indices.first { !presenters.contains($0) })
+    return (before, presenters, someoneElse)
+  }
+
   private func pick(_ person: Int, _ f: LiveFixture) throws {
     let row = try #require(group(f)?.rows.firstIndex(of: person))
     while let selection = group(f)?.selection, selection != row {
@@ -260,9 +272,7 @@ import Testing
   /// their focus question, unless the rounds to come changed in between.
   @Test func aPresenterMarkedBackAtOnceKeepsTheirRound() throws {
     let f = try LiveFixture()
-    f.press(.character("w"))
-    let before = try #require(group(f)?.session)
-    let presenters = before.presentersToCome
+    let (before, presenters, someoneElse) = try whoIsHere(f)
     #expect(presenters.count == 2)
     let first = presenters[0]
     let name = before.participants[first].name
@@ -289,7 +299,6 @@ import Testing
     #expect(group(f)?.session.presentersToCome == presenters)
     // Once the rounds to come changed in between (someone else given a round), back is back.
     f.press(.character("l"))
-    let someoneElse = try #require(before.participants.indices.first { !presenters.contains($0) })
     try pick(someoneElse, f)
     f.press(.character(" "))
     #expect(group(f)?.session.presentersToCome == [presenters[1], someoneElse])
@@ -304,13 +313,10 @@ import Testing
   /// order: the presenter still gets their round back. Marking the other one cleared it.
   @Test func aPresenterKeepsTheirRoundWhenSomeoneElseStepsOutToo() throws {
     let f = try LiveFixture()
-    f.press(.character("w"))
-    let before = try #require(group(f)?.session)
-    let presenters = before.presentersToCome
+    let (before, presenters, someoneElse) = try whoIsHere(f)
     let first = presenters[0]
     let name = before.participants[first].name
     let round = before.roundsBegun
-    let someoneElse = try #require(before.participants.indices.first { !presenters.contains($0) })
     for backFirst in [someoneElse, first] {
       try pick(first, f)
       f.press(.character("l"))
@@ -335,11 +341,8 @@ import Testing
   /// when a reorder happens to bring the old order back.
   @Test func aPresenterBackWithoutTheirRoundIsNotRestoredLater() throws {
     let f = try LiveFixture()
-    f.press(.character("w"))
-    let before = try #require(group(f)?.session)
-    let presenters = before.presentersToCome
+    let (_, presenters, someoneElse) = try whoIsHere(f)
     let first = presenters[0]
-    let someoneElse = try #require(before.participants.indices.first { !presenters.contains($0) })
     f.press(.character("l"))
     try pick(someoneElse, f)
     f.press(.character(" "))

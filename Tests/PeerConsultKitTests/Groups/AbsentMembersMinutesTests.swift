@@ -17,6 +17,42 @@ import Testing
   static let erin = Participant(name: "Erin Hall", organisation: "Probation", level: .senior)
   static let guest = Participant(name: "Gus Lee", organisation: "Fire Service", level: .other)
 
+  /// A group "North" of Alcohol Plan, created at `at`, then `events`, each that many seconds
+  /// after it: the group's log alone, without a store.
+  private static func north(
+    _ id: GroupID, at: Date, _ events: [(seconds: TimeInterval, event: GroupEvent)]
+  ) throws -> StandingGroup {
+    let created = RecordedGroupEvent(
+      sequence: 1, at: at, event: .created(name: "North", programme: "Alcohol Plan"))
+    return try StandingGroup.replay(
+      id,
+      [created]
+        + events.enumerated().map {
+          RecordedGroupEvent(
+            sequence: $0.offset + 2, at: at.addingTimeInterval($0.element.seconds),
+            event: $0.element.event)
+        })
+  }
+
+  /// A meeting of the group `id` with `participants`, the first presenting, begun at `at`.
+  private static func meeting(of id: GroupID, _ participants: [Participant], at: Date) throws
+    -> SessionState
+  {
+    var setup = SessionSetup(
+      title: "North 1", programme: "Alcohol Plan", consultingProtocol: Fixtures.consultingProtocol,
+      participants: participants, rounds: [SessionRound(presenter: 0)])
+    setup.group = id
+    return try SessionState(setup: setup, createdAt: at)
+  }
+
+  /// The `derived` section of the first session of a JSON export.
+  private static func derived(_ json: String) throws -> [String: Any] {
+    let file = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let sessions = try #require(file["sessions"] as? [[String: Any]])
+    return try #require(sessions.first?["derived"] as? [String: Any])
+  }
+
   /// North, of Asha, Ben, Chloé and Dev. The first meeting: Asha, Ben, Chloé and a guest; Dev
   /// sent apologies. Then Erin joins and Dev leaves. The second: Asha and Erin, Ben arriving
   /// late; Chloé did not come.
@@ -96,27 +132,16 @@ import Testing
   @Test func aMemberWrittenOtherwiseWasThere() throws {
     let at = Date(timeIntervalSince1970: 1_800_000_000)
     let id = GroupID(rawValue: String(repeating: "a", count: 32))!
-    let group = try StandingGroup.replay(
-      id,
-      [
-        RecordedGroupEvent(
-          sequence: 1, at: at, event: .created(name: "North", programme: "Alcohol Plan")),
-        RecordedGroupEvent(sequence: 2, at: at, event: .memberJoined(participant: Self.chloe)),
-        RecordedGroupEvent(sequence: 3, at: at, event: .memberJoined(participant: Self.dev)),
-      ])
+    let group = try Self.north(
+      id, at: at,
+      [(0, .memberJoined(participant: Self.chloe)), (0, .memberJoined(participant: Self.dev))])
     let written = Participant(name: "chloe  martin", organisation: "Police", level: .frontline)
-    var setup = SessionSetup(
-      title: "North 1", programme: "Alcohol Plan", consultingProtocol: Fixtures.consultingProtocol,
-      participants: [written], rounds: [SessionRound(presenter: 0)])
-    setup.group = id
-    let state = try SessionState(setup: setup, createdAt: at.addingTimeInterval(60))
+    let state = try Self.meeting(of: id, [written], at: at.addingTimeInterval(60))
     #expect(group.absentMembers(from: state) == [Self.dev])
     // Before they joined, nobody was a member.
     #expect(
-      group.absentMembers(
-        from: try SessionState(setup: setup, createdAt: at.addingTimeInterval(-1))
-      )
-      .isEmpty)
+      group.absentMembers(from: try Self.meeting(of: id, [written], at: at.addingTimeInterval(-1)))
+        .isEmpty)
   }
 
   /// A guest (`run --participant` beside `--group`) was listed among the attendees as a
@@ -140,11 +165,7 @@ import Testing
     #expect(
       try store.exported(first, as: .html).contains(
         "<span class=\"detail\">(Fire Service, other, guest)</span>"))
-    let json = try store.exported(first, as: .json)
-    let file = try #require(
-      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-    let sessions = try #require(file["sessions"] as? [[String: Any]])
-    let derived = try #require(sessions.first?["derived"] as? [String: Any])
+    let derived = try Self.derived(try store.exported(first, as: .json))
     let people = try #require(derived["participants"] as? [[String: Any]])
     #expect(people.map { $0["guest"] as? Bool } == [nil, nil, nil, true])
     for format in ShareFormat.allCases {
@@ -153,33 +174,20 @@ import Testing
     // Joined while the meeting ran, or left it before, a member was a member.
     let at = Date(timeIntervalSince1970: 1_800_000_000)
     let id = GroupID(rawValue: String(repeating: "b", count: 32))!
-    let group = try StandingGroup.replay(
-      id,
+    let group = try Self.north(
+      id, at: at,
       [
-        RecordedGroupEvent(
-          sequence: 1, at: at, event: .created(name: "North", programme: "Alcohol Plan")),
-        RecordedGroupEvent(sequence: 2, at: at, event: .memberJoined(participant: Self.dev)),
-        RecordedGroupEvent(
-          sequence: 3, at: at.addingTimeInterval(120),
-          event: .memberJoined(participant: Self.erin)),
-        RecordedGroupEvent(
-          sequence: 4, at: at.addingTimeInterval(180), event: .memberLeft(name: Self.dev.name)),
+        (0, .memberJoined(participant: Self.dev)), (120, .memberJoined(participant: Self.erin)),
+        (180, .memberLeft(name: Self.dev.name)),
       ])
-    var setup = SessionSetup(
-      title: "North 1", programme: "Alcohol Plan", consultingProtocol: Fixtures.consultingProtocol,
-      participants: [Self.dev, Self.erin, Self.guest], rounds: [SessionRound(presenter: 0)])
-    setup.group = id
-    let meeting = try SessionState(setup: setup, createdAt: at.addingTimeInterval(60))
+    let meeting = try Self.meeting(
+      of: id, [Self.dev, Self.erin, Self.guest], at: at.addingTimeInterval(60))
     #expect(group.guests(in: meeting) == [2])
   }
 
   @Test func theJSONNamesThemAndAnonymisedNothingDoes() throws {
     let (store, _, second) = try meetings()
-    let json = try store.exported(second, as: .json)
-    let file = try #require(
-      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-    let sessions = try #require(file["sessions"] as? [[String: Any]])
-    let derived = try #require(sessions.first?["derived"] as? [String: Any])
+    let derived = try Self.derived(try store.exported(second, as: .json))
     let absent = try #require(derived["absentMembers"] as? [[String: String]])
     #expect(absent == [["name": "Chloé Martin", "organisation": "Police", "level": "frontline"]])
     for format in ShareFormat.allCases {
