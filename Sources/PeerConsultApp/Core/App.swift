@@ -236,7 +236,17 @@ public enum App {
       return []
     }
     state.notice = nil
-    return send(input, &state)
+    let effects = send(input, &state)
+    // A question a typed letter asked where typing starts a note (`d`, `q` on the live
+    // screen): the letter may begin a word ("deny", "question") that a small letter answering
+    // it carries on. Ctrl-C, which asks as `q` does, types no letter.
+    if case .character(let character) = key, state.screen.actionForText != nil,
+      case .confirm(let question, let onYes, nil, let byEnter)? = state.overlay
+    {
+      state.overlay = .confirm(
+        question: question, onYes: onYes, askedBy: character, byEnter: byEnter)
+    }
+    return effects
   }
 
   /// The keys of every screen that the screen showing does not bind: Ctrl-C and Ctrl-\\,
@@ -248,13 +258,7 @@ public enum App {
       // Where `q` leaves, Ctrl-C is `q`; where `q` is typed text or means something else,
       // it asks.
       if Keymap.action(for: .character("q"), in: state.screen.keyContexts) == .quit {
-        let effects = send(.action(.quit), &state)
-        // Ctrl-C typed no letter: the question it asks begins no word ("up next" after it
-        // was a note "qup next").
-        if case .confirm(let question, let onYes, _, let byEnter)? = state.overlay {
-          state.overlay = .confirm(question: question, onYes: onYes, byEnter: byEnter)
-        }
-        return effects
+        return send(.action(.quit), &state)
       }
       if let effects = state.screen.interrupted { return apply(effects, &state) }
       return apply(
@@ -339,9 +343,8 @@ public enum App {
           outside.append(.command(.countUnfinished))
         }
       case .notice(let notice): state.notice = notice
-      case .confirm(let question, let onYes, let askedBy, let byEnter):
-        state.overlay = .confirm(
-          question: question, onYes: onYes, askedBy: askedBy, byEnter: byEnter)
+      case .confirm(let question, let onYes, let byEnter):
+        state.overlay = .confirm(question: question, onYes: onYes, byEnter: byEnter)
       case .exit, .bell, .flash, .suspend, .command: outside.append(effect)
       }
     }

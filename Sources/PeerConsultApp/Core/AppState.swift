@@ -63,8 +63,9 @@ public enum Overlay: Equatable, Sendable {
   case help(scroll: Int)
   /// A yes/no question; `onYes` is what `y` does, or Enter when `byEnter` (a letter typed on
   /// can then never say yes). `askedBy`, the character typed that asked it on a screen where
-  /// typing starts a note, begins the note with a small letter that answers no: "question"
-  /// typed with no note open asked at `q` whether to leave, and the note began "uestion".
+  /// typing starts a note (set by `App` as the key asks), begins the note with a small letter
+  /// that answers no: "question" typed with no note open asked at `q` whether to leave, and
+  /// the note began "uestion".
   case confirm(question: String, onYes: [Effect], askedBy: Character? = nil, byEnter: Bool = false)
 }
 

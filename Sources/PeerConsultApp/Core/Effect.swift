@@ -22,9 +22,8 @@ public indirect enum Effect: Sendable {
   case leave(to: HomeScreen.Entry)
   /// A one-line message under the body.
   case notice(Notice)
-  /// Ask a yes/no question; `y`, or Enter when `byEnter`, performs `onYes`. `askedBy` is the
-  /// character typed that asked it where typing starts a note (see ``Overlay/confirm``).
-  case confirm(question: String, onYes: [Effect], askedBy: Character? = nil, byEnter: Bool = false)
+  /// Ask a yes/no question; `y`, or Enter when `byEnter`, performs `onYes`.
+  case confirm(question: String, onYes: [Effect], byEnter: Bool = false)
 }
 
 extension Effect: Equatable {
@@ -38,8 +37,8 @@ extension Effect: Equatable {
     case (.show(let a), .show(let b)): return type(of: a) == type(of: b)
     case (.leave(let a), .leave(let b)): return a == b
     case (.notice(let a), .notice(let b)): return a == b
-    case (.confirm(let q1, let e1, let a1, let y1), .confirm(let q2, let e2, let a2, let y2)):
-      return q1 == q2 && e1 == e2 && a1 == a2 && y1 == y2
+    case (.confirm(let q1, let e1, let b1), .confirm(let q2, let e2, let b2)):
+      return q1 == q2 && e1 == e2 && b1 == b2
     default: return false
     }
   }

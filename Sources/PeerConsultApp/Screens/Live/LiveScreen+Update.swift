@@ -310,10 +310,10 @@ extension LiveState: Screen {
       let preview = note.text.truncated(toWidth: 30)
       return [
         // Yes is Enter: after "d", a word typed on with no note open ("dysfunctional", "dye")
-        // said yes at its "y". A small letter begins the note, the "d" first.
+        // said yes at its "y". A small letter begins the note, the "d" first (`App`).
         .confirm(
           question: "Delete note “\(preview)”? (kept in history) Enter deletes, Esc keeps",
-          onYes: [.command(.session(.deleteNote(note.id)))], askedBy: "d", byEnter: true)
+          onYes: [.command(.session(.deleteNote(note.id)))], byEnter: true)
       ]
     case .actionDone:
       guard let note = targetNote else { return [.notice(LiveScreen.noNoteNotice("mark done"))] }
@@ -375,9 +375,7 @@ extension LiveState: Screen {
     case .chooseRoomNotes: roomNotesSelection = 0
     case .scrollUp: LiveScreen.moveSelection(&self, by: -1)
     case .scrollDown: LiveScreen.moveSelection(&self, by: 1)
-    case .quit:
-      // Asked by `q`, typed: "question" typed with no note open goes on into a note whole.
-      return [.confirm(question: leaveQuestionText, onYes: [.command(leaveCommand)], askedBy: "q")]
+    case .quit: return [leaveQuestion]
     default: break
     }
     return []
